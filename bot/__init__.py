@@ -1,0 +1,1 @@
+"""The Telegram side: commands, subscriptions, message formatting, the delivery outbox, the entry point."""

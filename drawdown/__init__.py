@@ -1,0 +1,1 @@
+"""Drawdown Watch: the pieces every package shares (the error tree and the configuration)."""

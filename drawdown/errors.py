@@ -1,0 +1,67 @@
+"""The one error tree of Drawdown Watch.
+
+    DrawdownError
+    ├── ConfigError(path, key, message)   a config.toml mistake; the service does not start
+    ├── FeedError(url, reason)            one feed failed; the others go on
+    │   ├── FetchError                    network, HTTP status, size cap, timeout
+    │   └── ParseError                    not a feed, no entries
+    ├── StorageError                      the database refused or is missing
+    └── DeliveryError                     Telegram refused a message for good
+
+``str(error)`` is written for the person reading the log: it names what failed and why,
+and never contains the bot token.
+"""
+
+from __future__ import annotations
+
+
+class DrawdownError(Exception):
+    """Base of every error the service raises on purpose."""
+
+
+class ConfigError(DrawdownError):
+    """A mistake in the configuration file: which file, which key, what is allowed."""
+
+    def __init__(self, path: str, key: str, message: str) -> None:
+        self.path = path
+        self.key = key
+        self.message = message
+        super().__init__(f"{path}: {key}: {message}")
+
+
+class FeedError(DrawdownError):
+    """One feed could not be read; the other feeds are not affected."""
+
+    verb = "read"
+
+    def __init__(self, url: str, reason: str, *, status: int | None = None,
+                 retry_after: float | None = None) -> None:
+        self.url = url
+        self.reason = reason
+        self.status = status
+        self.retry_after = retry_after
+        super().__init__(f"cannot {self.verb} {url!r}: {reason}")
+
+
+class FetchError(FeedError):
+    """The feed could not be downloaded (network, HTTP status, size cap, timeout).
+
+    ``status`` is the HTTP status when there was one; ``retry_after`` the seconds the
+    server asked us to wait (429/503 ``Retry-After``).
+    """
+
+    verb = "fetch"
+
+
+class ParseError(FeedError):
+    """The body was downloaded but is not a usable feed."""
+
+    verb = "parse"
+
+
+class StorageError(DrawdownError):
+    """The database is missing, locked or refused a statement."""
+
+
+class DeliveryError(DrawdownError):
+    """Telegram refused a message and retrying will not help."""

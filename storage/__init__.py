@@ -1,0 +1,1 @@
+"""Storage: SQLModel rows, sessions, queries and migrations (SQLite by default, PostgreSQL by URL)."""
