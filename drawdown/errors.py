@@ -20,13 +20,25 @@ class DrawdownError(Exception):
 
 
 class ConfigError(DrawdownError):
-    """A mistake in the configuration file: which file, which key, what is allowed."""
+    """Mistakes in the configuration file: which file, which key, what is allowed.
+
+    ``str(error)`` is one line per mistake: ``config.toml: feeds[2].interval: ...``.
+    """
 
     def __init__(self, path: str, key: str, message: str) -> None:
         self.path = path
         self.key = key
         self.message = message
+        self.problems: tuple[tuple[str, str], ...] = ((key, message),)
         super().__init__(f"{path}: {key}: {message}")
+
+    @classmethod
+    def many(cls, path: str, problems: list[tuple[str, str]]) -> ConfigError:
+        """One error carrying every mistake found, the first one as its key and message."""
+        error = cls(path, *problems[0])
+        error.problems = tuple(problems)
+        error.args = ("\n".join(f"{path}: {key}: {message}" for key, message in problems),)
+        return error
 
 
 class FeedError(DrawdownError):
@@ -34,8 +46,9 @@ class FeedError(DrawdownError):
 
     verb = "read"
 
-    def __init__(self, url: str, reason: str, *, status: int | None = None,
-                 retry_after: float | None = None) -> None:
+    def __init__(
+        self, url: str, reason: str, *, status: int | None = None, retry_after: float | None = None
+    ) -> None:
         self.url = url
         self.reason = reason
         self.status = status

@@ -1,1 +1,1 @@
-"""Storage: SQLModel rows, sessions, queries and migrations (SQLite by default, PostgreSQL by URL)."""
+"""Storage: SQLModel rows, queries and migrations (SQLite by default, PostgreSQL by URL)."""

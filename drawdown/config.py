@@ -1,0 +1,206 @@
+"""config.toml: read, validated with pydantic, and every mistake reported as one line.
+
+Secrets never come from the file: the bot token is read from ``TELEGRAM_BOT_TOKEN`` only.
+``DRAWDOWN_CONFIG`` names the file and ``DRAWDOWN_DATABASE_URL`` overrides ``[storage] url``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+
+from drawdown.errors import ConfigError
+
+DEFAULT_PATH = Path("config.toml")
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
+_UNIT_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|KiB|MiB|GiB)?\s*$", re.IGNORECASE)
+_UNIT_BYTES = {
+    "b": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3, "kib": 1024, "mib": 1024**2, "gib": 1024**3,
+}  # fmt: skip
+
+
+def parse_duration(value: Any) -> float:
+    """Seconds from an int/float (seconds) or a string like "90s", "5m", "1h", "250ms"."""
+    if isinstance(value, bool):
+        raise ValueError("a duration is a number of seconds or a string like '90s', '5m', '1h'")
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str) and (m := _DURATION.match(value)):
+        return float(m.group(1)) * _UNIT_SECONDS[m.group(2)]
+    raise ValueError(
+        f"{value!r} is not a duration: use seconds (90) or a string like '90s', '5m', '1h'"
+    )
+
+
+def parse_size(value: Any) -> int:
+    """Bytes from an int or a string like "10MB", "512KiB"."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and (m := _SIZE.match(value)):
+        return int(float(m.group(1)) * _UNIT_BYTES[(m.group(2) or "b").lower()])
+    raise ValueError(f"{value!r} is not a size: use bytes (1048576) or a string like '10MB'")
+
+
+def _positive(value: float) -> float:
+    if value <= 0:
+        raise ValueError("must be greater than zero")
+    return value
+
+
+Seconds = Annotated[float, BeforeValidator(parse_duration), AfterValidator(_positive)]
+Bytes = Annotated[int, BeforeValidator(parse_size), Field(gt=0)]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StorageConfig(_Section):
+    url: str = "sqlite:///data/drawdown.db"
+
+
+class TelegramConfig(_Section):
+    api_base_url: str = Field(default="https://api.telegram.org", pattern=r"^https?://")
+    admins: tuple[int, ...] = ()
+    max_retries: int = Field(default=3, ge=0, le=10)
+    request_timeout: Seconds = 20.0
+
+
+class ScheduleConfig(_Section):
+    tick: Seconds = 5.0
+    default_interval: Seconds = 300.0
+    jitter: float = Field(default=0.1, ge=0, le=1, description="fraction of the interval")
+    max_backoff: Seconds = 6 * 3600.0
+    lease: Seconds = 120.0
+    concurrency: int = Field(default=50, ge=1, le=1000)
+    per_host: int = Field(default=6, ge=1, le=100)
+    fetch_timeout: Seconds = 20.0
+    max_body: Bytes = 10_000_000
+    backlog_window: Seconds = 24 * 3600.0
+
+
+class DeliveryConfig(_Section):
+    rate: float = Field(default=30.0, gt=0, le=1000, description="messages per second, all chats")
+    max_attempts: int = Field(default=8, ge=1, le=100)
+    batch: int = Field(default=100, ge=1, le=10_000)
+
+
+def _terms(values: tuple[str, ...]) -> tuple[str, ...]:
+    for value in values:
+        if not value.strip() or value.strip() == "*":
+            raise ValueError("keywords must not be empty")
+    return values
+
+
+Terms = Annotated[tuple[str, ...], AfterValidator(_terms)]
+
+
+class TopicConfig(_Section):
+    required: tuple[str, ...] = ("iraq", "withdrawal")
+    exclude: Terms = ()
+    terms: dict[str, Terms] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _required_groups_exist(self) -> TopicConfig:
+        for group in self.required:
+            if group not in self.terms:
+                known = ", ".join(sorted(self.terms)) or "none"
+                raise ValueError(
+                    f"required group {group!r} has no [topic.terms] entry (defined: {known})"
+                )
+        return self
+
+
+class FeedConfig(_Section):
+    url: str = Field(pattern=r"^https?://\S+$")
+    name: str = Field(min_length=1)
+    lang: Literal["vi", "en"]
+    interval: Seconds | None = None
+
+
+class Config(_Section):
+    storage: StorageConfig = StorageConfig()
+    telegram: TelegramConfig = TelegramConfig()
+    schedule: ScheduleConfig = ScheduleConfig()
+    delivery: DeliveryConfig = DeliveryConfig()
+    topic: TopicConfig
+    feeds: tuple[FeedConfig, ...] = ()
+
+    @model_validator(mode="after")
+    def _feed_urls_unique(self) -> Config:
+        seen: set[str] = set()
+        for feed in self.feeds:
+            if feed.url in seen:
+                raise ValueError(f"feed {feed.url!r} is listed twice")
+            seen.add(feed.url)
+        return self
+
+    def interval_of(self, feed: FeedConfig) -> int:
+        return round(feed.interval or self.schedule.default_interval)
+
+
+def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The file to read: the argument, else ``DRAWDOWN_CONFIG``, else ./config.toml."""
+    if explicit:
+        return Path(explicit)
+    return Path(os.environ.get("DRAWDOWN_CONFIG") or DEFAULT_PATH)
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Read and validate the configuration; raise ConfigError naming the file and the key."""
+    file = config_path(path)
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(
+            str(file), "-", "file not found (set DRAWDOWN_CONFIG or --config)"
+        ) from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(str(file), "-", f"not UTF-8 text: {e.reason}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(str(file), "-", f"not valid TOML: {e}") from None
+    if "token" in data.get("telegram", {}):
+        raise ConfigError(
+            str(file), "telegram.token", "the token is a secret: set TELEGRAM_BOT_TOKEN instead"
+        )
+    if url := os.environ.get("DRAWDOWN_DATABASE_URL"):
+        data.setdefault("storage", {})["url"] = url
+    try:
+        return Config.model_validate(data)
+    except ValidationError as e:
+        problems = [(_key(error["loc"]), _message(error)) for error in e.errors()]
+        raise ConfigError.many(str(file), problems) from None
+
+
+def _key(loc: tuple[int | str, ...]) -> str:
+    key = ""
+    for part in loc:
+        if isinstance(part, int):
+            key += f"[{part}]"
+        elif not part.startswith("function-"):
+            key += f".{part}" if key else part
+    return key or "-"
+
+
+def _message(error: Any) -> str:
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        return "unknown key (check its spelling)"
+    if error["type"] == "literal_error":
+        return message.replace("Input should be", "must be")
+    return message

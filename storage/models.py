@@ -1,0 +1,125 @@
+"""The database rows. They never leave storage/: queries return the dataclasses in storage.types."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(sa.types.TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite keeps no offset)."""
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use an aware UTC datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC)
+
+
+def _when(*, nullable: bool = True, index: bool = False) -> Any:
+    return Field(default=None, sa_type=UTCDateTime, nullable=nullable, index=index)
+
+
+class Feed(SQLModel, table=True):
+    """One polled feed and its schedule: the row is the feed's whole state (miniflux style)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(unique=True)
+    name: str
+    lang: str
+    interval_s: int
+    enabled: bool = True
+    # Validators sent back verbatim on the next request.
+    etag: str | None = None
+    last_modified: str | None = None
+    next_check_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+    last_checked_at: datetime | None = _when()
+    last_status: str | None = None
+    error_count: int = 0
+    last_error: str | None = None
+    # A claim is a lease: whoever holds it fetches the feed; an expired lease is free again.
+    claimed_by: str | None = None
+    claimed_until: datetime | None = _when()
+    # False until the first successful fetch: that backlog is stored, not alerted.
+    backlog_done: bool = False
+    items_seen: int = 0
+
+
+class Article(SQLModel, table=True):
+    """One feed item kept for identity (GUID, canonical URL, content hash) and for reading."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("guid", name="uq_article_guid"),
+        sa.UniqueConstraint("canonical_url", name="uq_article_canonical_url"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    feed_id: int = Field(foreign_key="feed.id", index=True)
+    guid: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    content_hash: str = Field(index=True)
+    title: str
+    summary: str
+    published_at: datetime | None = _when()
+    seen_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+    relevant: bool = False
+    matched: str = ""  # the matched keywords, joined with "\n"
+
+
+class Subscriber(SQLModel, table=True):
+    """A chat that asked for alerts; inactive when it unsubscribed or Telegram refused it."""
+
+    chat_id: int = Field(
+        sa_type=sa.BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )
+    chat_type: str = "private"
+    name: str = ""
+    language: str = "en"
+    active: bool = True
+    subscribed_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    inactive_reason: str | None = None
+
+
+class Alert(SQLModel, table=True):
+    """Something to tell every subscriber; its text is rendered per subscriber at send time."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str  # "story" now; "figure" later
+    priority: int = 1  # lower goes first
+    article_id: int | None = Field(default=None, foreign_key="article.id")
+    payload: str  # JSON: title, outlet, url, published, matched
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+
+
+class Delivery(SQLModel, table=True):
+    """The outbox: one row per alert and recipient, written before anything is sent."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("alert_id", "chat_id", name="uq_delivery_alert_chat"),
+        sa.Index("ix_delivery_due", "status", "priority", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    alert_id: int = Field(foreign_key="alert.id", index=True)
+    chat_id: int = Field(sa_type=sa.BigInteger)
+    priority: int = 1
+    status: str = "pending"  # pending -> sent | failed
+    attempts: int = 0
+    next_attempt_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    last_error: str | None = None
+    sent_at: datetime | None = _when()
+    message_id: int | None = None

@@ -1,0 +1,439 @@
+"""Every query the service makes; the only place that opens a database transaction.
+
+Methods are synchronous and short; the async service calls them through ``asyncio.to_thread``.
+They take and return the dataclasses of ``storage.types`` — rows never leave this module.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import SQLModel
+
+from drawdown.errors import StorageError
+from storage.db import redacted
+from storage.models import Alert, Article, Delivery, Feed, Subscriber, UTCDateTime
+from storage.types import (
+    AlertIntent,
+    CheckOutcome,
+    DueDelivery,
+    FeedSpec,
+    FeedStatus,
+    FeedToCheck,
+    KnownIdentities,
+    NewArticle,
+    Overview,
+    StoredAlert,
+)
+
+
+def _table(model: type[SQLModel]) -> sa.Table:
+    return cast(sa.Table, model.__table__)  # type: ignore[attr-defined]  # set by SQLModel's metaclass
+
+
+feeds = _table(Feed)
+articles = _table(Article)
+subscribers = _table(Subscriber)
+alerts = _table(Alert)
+deliveries = _table(Delivery)
+
+# SQLite allows 32,766 bound parameters per statement; an article row binds 12.
+_INSERT_CHUNK = 1000
+
+
+class Store:
+    """The service's storage, on one SQLAlchemy engine (SQLite or PostgreSQL)."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+        self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+
+    def __repr__(self) -> str:
+        return f"Store({redacted(str(self.engine.url))})"
+
+    def ping(self) -> None:
+        """Raise StorageError unless the database answers."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(sa.text("SELECT 1"))
+        except sa.exc.SQLAlchemyError as e:
+            url = redacted(str(self.engine.url))
+            raise StorageError(f"database {url} does not answer: {e}") from None
+
+    # --- feeds -------------------------------------------------------------------------------
+
+    def sync_feeds(self, specs: Sequence[FeedSpec], now: datetime) -> None:
+        """Make the feed table match the configuration: add, update, and disable what is gone."""
+        wanted = {spec.url: spec for spec in specs}
+        with self.engine.begin() as conn:
+            existing = {row.url: row for row in conn.execute(sa.select(feeds.c.url, feeds.c.id))}
+            for spec in specs:
+                values = {"name": spec.name, "lang": spec.lang, "interval_s": spec.interval_s}
+                if spec.url in existing:
+                    conn.execute(
+                        feeds.update().where(feeds.c.url == spec.url).values(**values, enabled=True)
+                    )
+                else:
+                    conn.execute(feeds.insert().values(url=spec.url, next_check_at=now, **values))
+            gone = [url for url in existing if url not in wanted]
+            if gone:
+                conn.execute(feeds.update().where(feeds.c.url.in_(gone)).values(enabled=False))
+
+    def claim_due_feeds(
+        self, now: datetime, *, worker: str, lease: timedelta, limit: int
+    ) -> list[FeedToCheck]:
+        """Claim up to ``limit`` due feeds for ``worker`` until ``now + lease``.
+
+        The claim is one UPDATE whose WHERE clause re-checks that the feed is unclaimed, so
+        two processes sharing the database never fetch the same feed at once.
+        """
+        free = sa.or_(feeds.c.claimed_until.is_(None), feeds.c.claimed_until < now)
+        due = (
+            sa.select(feeds.c.id)
+            .where(feeds.c.enabled, feeds.c.next_check_at <= now, free)
+            .order_by(feeds.c.next_check_at)
+            .limit(limit)
+        )
+        if self.engine.dialect.name == "postgresql":
+            due = due.with_for_update(skip_locked=True)
+        claim = (
+            feeds.update()
+            .where(feeds.c.id.in_(due.scalar_subquery()), free)
+            .values(claimed_by=worker, claimed_until=now + lease)
+            .returning(
+                feeds.c.id,
+                feeds.c.url,
+                feeds.c.name,
+                feeds.c.lang,
+                feeds.c.interval_s,
+                feeds.c.etag,
+                feeds.c.last_modified,
+                feeds.c.error_count,
+                feeds.c.backlog_done,
+            )
+        )
+        with self.engine.begin() as conn:
+            rows = conn.execute(claim).all()
+        return [FeedToCheck(**row._asdict()) for row in rows]
+
+    def finish_check(self, feed_id: int, outcome: CheckOutcome, now: datetime) -> None:
+        """Record a check's outcome on the feed's row and release the claim."""
+        values: dict[str, Any] = {
+            "last_checked_at": now,
+            "last_status": outcome.status,
+            "next_check_at": outcome.next_check_at,
+            "claimed_by": None,
+            "claimed_until": None,
+        }
+        if outcome.status == "error":
+            values["error_count"] = feeds.c.error_count + 1
+            values["last_error"] = outcome.error
+        else:
+            values["error_count"] = 0
+            values["last_error"] = None
+            values["backlog_done"] = True
+            values["items_seen"] = feeds.c.items_seen + outcome.items
+        if outcome.status == "ok":
+            values["etag"] = outcome.etag
+            values["last_modified"] = outcome.last_modified
+        with self.engine.begin() as conn:
+            conn.execute(feeds.update().where(feeds.c.id == feed_id).values(**values))
+
+    def feed_statuses(self) -> list[FeedStatus]:
+        """Every enabled feed's health, by name."""
+        query = (
+            sa.select(
+                feeds.c.name,
+                feeds.c.url,
+                feeds.c.last_checked_at,
+                feeds.c.last_status,
+                feeds.c.error_count,
+                feeds.c.last_error,
+                feeds.c.next_check_at,
+            )
+            .where(feeds.c.enabled)
+            .order_by(feeds.c.name)
+        )
+        with self.engine.connect() as conn:
+            return [FeedStatus(**row._asdict()) for row in conn.execute(query)]
+
+    # --- articles ----------------------------------------------------------------------------
+
+    def known_identities(self, guids: Iterable[str], urls: Iterable[str]) -> KnownIdentities:
+        """Which of these GUIDs and canonical URLs are already stored."""
+        guid_list, url_list = sorted(set(guids)), sorted(set(urls))
+        found_guids: set[str] = set()
+        found_urls: set[str] = set()
+        with self.engine.connect() as conn:
+            for start in range(0, len(guid_list), _INSERT_CHUNK):
+                chunk = guid_list[start : start + _INSERT_CHUNK]
+                query = sa.select(articles.c.guid).where(articles.c.guid.in_(chunk))
+                found_guids.update(conn.execute(query).scalars())
+            for start in range(0, len(url_list), _INSERT_CHUNK):
+                chunk = url_list[start : start + _INSERT_CHUNK]
+                query = sa.select(articles.c.canonical_url).where(
+                    articles.c.canonical_url.in_(chunk)
+                )
+                found_urls.update(conn.execute(query).scalars())
+        return KnownIdentities(guids=frozenset(found_guids), urls=frozenset(found_urls))
+
+    def insert_articles(self, new: Sequence[NewArticle], now: datetime) -> list[int | None]:
+        """Insert articles; for each, its new id, or None if an equal GUID or URL was stored first.
+
+        "Equal" is decided by the unique constraints, so a concurrent writer cannot make the
+        same article new twice.
+        """
+        ids: dict[tuple[str, str], int] = {}
+        with self.engine.begin() as conn:
+            for start in range(0, len(new), _INSERT_CHUNK):
+                chunk = new[start : start + _INSERT_CHUNK]
+                rows = [
+                    {
+                        "feed_id": a.feed_id,
+                        "guid": a.guid,
+                        "url": a.url,
+                        "canonical_url": a.canonical_url,
+                        "content_hash": a.content_hash,
+                        "title": a.title,
+                        "summary": a.summary,
+                        "published_at": a.published_at,
+                        "seen_at": now,
+                        "relevant": a.relevant,
+                        "matched": "\n".join(a.matched),
+                    }
+                    for a in chunk
+                ]
+                statement = (
+                    self._insert(articles)
+                    .values(rows)
+                    .on_conflict_do_nothing()
+                    .returning(articles.c.id, articles.c.guid, articles.c.canonical_url)
+                )
+                for row in conn.execute(statement):
+                    ids[_identity(row.guid, row.canonical_url)] = row.id
+        return [ids.get(_identity(a.guid, a.canonical_url)) for a in new]
+
+    def count_articles(self) -> tuple[int, int]:
+        """(all articles, relevant articles)."""
+        with self.engine.connect() as conn:
+            total = conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
+            relevant = conn.execute(
+                sa.select(sa.func.count()).select_from(articles).where(articles.c.relevant)
+            ).scalar_one()
+        return total, relevant
+
+    # --- subscribers -------------------------------------------------------------------------
+
+    def subscribe(
+        self, chat_id: int, *, chat_type: str, name: str, language: str, now: datetime
+    ) -> bool:
+        """Make the chat an active subscriber; False if it already was one."""
+        with self.engine.begin() as conn:
+            active = conn.execute(
+                sa.select(subscribers.c.active).where(subscribers.c.chat_id == chat_id)
+            ).scalar_one_or_none()
+            if active:
+                return False
+            values = {
+                "chat_type": chat_type,
+                "name": name,
+                "language": language,
+                "active": True,
+                "subscribed_at": now,
+                "inactive_reason": None,
+            }
+            if active is None:
+                conn.execute(subscribers.insert().values(chat_id=chat_id, **values))
+            else:
+                conn.execute(
+                    subscribers.update().where(subscribers.c.chat_id == chat_id).values(**values)
+                )
+            return True
+
+    def deactivate(self, chat_id: int, reason: str) -> bool:
+        """Stop sending to a chat (unsubscribed, or refused by Telegram); False if already inactive.
+
+        Its pending deliveries are marked failed with the same reason, so nothing waits forever.
+        """
+        with self.engine.begin() as conn:
+            changed = conn.execute(
+                subscribers.update()
+                .where(subscribers.c.chat_id == chat_id, subscribers.c.active)
+                .values(active=False, inactive_reason=reason)
+            ).rowcount
+            conn.execute(
+                deliveries.update()
+                .where(deliveries.c.chat_id == chat_id, deliveries.c.status == "pending")
+                .values(status="failed", last_error=reason)
+            )
+        return bool(changed)
+
+    def is_subscribed(self, chat_id: int) -> bool:
+        with self.engine.connect() as conn:
+            active = conn.execute(
+                sa.select(subscribers.c.active).where(subscribers.c.chat_id == chat_id)
+            ).scalar_one_or_none()
+        return bool(active)
+
+    # --- alerts and the outbox ---------------------------------------------------------------
+
+    def enqueue_alert(self, intent: AlertIntent, now: datetime) -> int:
+        """Store the alert and one pending delivery per active subscriber, in one transaction."""
+        payload = {
+            "title": intent.title,
+            "outlet": intent.outlet,
+            "url": intent.url,
+            "published": intent.published_at.isoformat() if intent.published_at else None,
+            "matched": list(intent.matched),
+        }
+        with self.engine.begin() as conn:
+            alert_id = conn.execute(
+                alerts.insert()
+                .values(
+                    kind=intent.kind,
+                    priority=intent.priority,
+                    article_id=intent.article_id,
+                    payload=json.dumps(payload, ensure_ascii=False),
+                    created_at=now,
+                )
+                .returning(alerts.c.id)
+            ).scalar_one()
+            recipients = sa.select(
+                sa.literal(alert_id),
+                subscribers.c.chat_id,
+                sa.literal(intent.priority),
+                sa.literal("pending"),
+                sa.literal(0),
+                sa.literal(now, UTCDateTime()),
+            ).where(subscribers.c.active)
+            conn.execute(
+                deliveries.insert().from_select(
+                    ["alert_id", "chat_id", "priority", "status", "attempts", "next_attempt_at"],
+                    recipients,
+                )
+            )
+        return int(alert_id)
+
+    def alerts_after(self, alert_id: int, limit: int = 100) -> list[StoredAlert]:
+        """Alerts newer than ``alert_id``, oldest first (the terminal sink reads these)."""
+        query = sa.select(alerts).where(alerts.c.id > alert_id).order_by(alerts.c.id).limit(limit)
+        with self.engine.connect() as conn:
+            return [_stored_alert(row) for row in conn.execute(query)]
+
+    def last_alert_id(self) -> int:
+        with self.engine.connect() as conn:
+            return int(
+                conn.execute(sa.select(sa.func.coalesce(sa.func.max(alerts.c.id), 0))).scalar_one()
+            )
+
+    def due_deliveries(self, now: datetime, limit: int) -> list[DueDelivery]:
+        """Pending deliveries whose time has come, most important first, then oldest."""
+        query = (
+            sa.select(
+                deliveries.c.id.label("delivery_id"),
+                deliveries.c.chat_id,
+                deliveries.c.attempts,
+                subscribers.c.language,
+                alerts,
+            )
+            .join(alerts, alerts.c.id == deliveries.c.alert_id)
+            .join(subscribers, subscribers.c.chat_id == deliveries.c.chat_id)
+            .where(deliveries.c.status == "pending", deliveries.c.next_attempt_at <= now)
+            .order_by(deliveries.c.priority, deliveries.c.id)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [
+                DueDelivery(
+                    id=row.delivery_id,
+                    chat_id=row.chat_id,
+                    language=row.language,
+                    attempts=row.attempts,
+                    alert=_stored_alert(row),
+                )
+                for row in conn.execute(query)
+            ]
+
+    def next_delivery_at(self) -> datetime | None:
+        """When the earliest pending delivery becomes due, or None if the outbox is empty."""
+        query = sa.select(sa.func.min(deliveries.c.next_attempt_at)).where(
+            deliveries.c.status == "pending"
+        )
+        with self.engine.connect() as conn:
+            value = conn.execute(query).scalar_one_or_none()
+        return cast(datetime | None, value)
+
+    def mark_sent(self, delivery_id: int, message_id: int, now: datetime) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                deliveries.update()
+                .where(deliveries.c.id == delivery_id)
+                .values(
+                    status="sent",
+                    sent_at=now,
+                    message_id=message_id,
+                    attempts=deliveries.c.attempts + 1,
+                )
+            )
+
+    def mark_retry(self, delivery_id: int, error: str, at: datetime) -> None:
+        """Count a failed attempt and try again at ``at``."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                deliveries.update()
+                .where(deliveries.c.id == delivery_id)
+                .values(attempts=deliveries.c.attempts + 1, last_error=error, next_attempt_at=at)
+            )
+
+    def mark_failed(self, delivery_id: int, error: str) -> None:
+        """Give up on a delivery, keeping the reason (nothing is dropped silently)."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                deliveries.update()
+                .where(deliveries.c.id == delivery_id)
+                .values(status="failed", last_error=error, attempts=deliveries.c.attempts + 1)
+            )
+
+    def delivery_counts(self) -> dict[str, int]:
+        """How many outbox rows are in each status."""
+        query = sa.select(deliveries.c.status, sa.func.count()).group_by(deliveries.c.status)
+        with self.engine.connect() as conn:
+            return dict(conn.execute(query).tuples())
+
+    def overview(self) -> Overview:
+        total, relevant = self.count_articles()
+        with self.engine.connect() as conn:
+            active = conn.execute(
+                sa.select(sa.func.count()).select_from(subscribers).where(subscribers.c.active)
+            ).scalar_one()
+        return Overview(
+            feeds=tuple(self.feed_statuses()),
+            articles=total,
+            relevant=relevant,
+            subscribers=active,
+            pending_deliveries=self.delivery_counts().get("pending", 0),
+        )
+
+
+def _identity(guid: str | None, canonical_url: str | None) -> tuple[str, str]:
+    return ("guid", guid) if guid else ("url", canonical_url or "")
+
+
+def _stored_alert(row: Any) -> StoredAlert:
+    payload = json.loads(row.payload)
+    published = payload.get("published")
+    return StoredAlert(
+        id=row.id,
+        kind=row.kind,
+        title=payload["title"],
+        outlet=payload["outlet"],
+        url=payload.get("url"),
+        published_at=datetime.fromisoformat(published) if published else None,
+        matched=tuple(payload.get("matched", ())),
+        created_at=row.created_at,
+    )

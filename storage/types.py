@@ -1,0 +1,130 @@
+"""The plain frozen dataclasses that cross the storage boundary, named for their direction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class FeedSpec:
+    """A feed as the configuration declares it (synchronised into the feed table at start-up)."""
+
+    url: str
+    name: str
+    lang: str
+    interval_s: int
+
+
+@dataclass(frozen=True, slots=True)
+class FeedToCheck:
+    """A claimed, due feed: everything the fetcher needs, validators included."""
+
+    id: int
+    url: str
+    name: str
+    lang: str
+    interval_s: int
+    etag: str | None
+    last_modified: str | None
+    error_count: int
+    backlog_done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOutcome:
+    """What one check of a feed came to; the caller decides the next check time."""
+
+    status: str  # "ok" | "not_modified" | "error"
+    next_check_at: datetime
+    etag: str | None = None
+    last_modified: str | None = None
+    error: str | None = None
+    items: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """A parsed, matched item ready to be stored."""
+
+    feed_id: int
+    guid: str | None
+    url: str | None
+    canonical_url: str | None
+    content_hash: str
+    title: str
+    summary: str
+    published_at: datetime | None
+    relevant: bool
+    matched: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KnownIdentities:
+    """Which of the asked GUIDs and canonical URLs the store already holds."""
+
+    guids: frozenset[str]
+    urls: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class AlertIntent:
+    """What the outbox receives: one alert for every active subscriber."""
+
+    kind: str
+    priority: int
+    article_id: int | None
+    title: str
+    outlet: str
+    url: str | None
+    published_at: datetime | None
+    matched: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAlert:
+    """An alert as stored, for rendering."""
+
+    id: int
+    kind: str
+    title: str
+    outlet: str
+    url: str | None
+    published_at: datetime | None
+    matched: tuple[str, ...]
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DueDelivery:
+    """One outbox row to send now, with what is needed to render it."""
+
+    id: int
+    chat_id: int
+    language: str
+    attempts: int
+    alert: StoredAlert
+
+
+@dataclass(frozen=True, slots=True)
+class FeedStatus:
+    """A feed's health, for /status and check-feeds."""
+
+    name: str
+    url: str
+    last_checked_at: datetime | None
+    last_status: str | None
+    error_count: int
+    last_error: str | None
+    next_check_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """What /status shows."""
+
+    feeds: tuple[FeedStatus, ...]
+    articles: int
+    relevant: int
+    subscribers: int
+    pending_deliveries: int
