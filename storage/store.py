@@ -273,6 +273,41 @@ class Store:
             )
         return bool(changed)
 
+    def migrate_chat(self, old_chat_id: int, new_chat_id: int) -> None:
+        """A group became a supergroup: move the subscription and its pending deliveries."""
+        with self.engine.begin() as conn:
+            taken = conn.execute(
+                sa.select(subscribers.c.chat_id).where(subscribers.c.chat_id == new_chat_id)
+            ).first()
+            if taken:
+                conn.execute(
+                    subscribers.update()
+                    .where(subscribers.c.chat_id == new_chat_id)
+                    .values(active=True, inactive_reason=None)
+                )
+            else:
+                conn.execute(
+                    subscribers.update()
+                    .where(subscribers.c.chat_id == old_chat_id)
+                    .values(chat_id=new_chat_id)
+                )
+            pending = sa.and_(deliveries.c.chat_id == old_chat_id, deliveries.c.status == "pending")
+            already = sa.select(deliveries.c.alert_id).where(deliveries.c.chat_id == new_chat_id)
+            conn.execute(
+                deliveries.update()
+                .where(pending, deliveries.c.alert_id.not_in(already))
+                .values(chat_id=new_chat_id)
+            )
+            conn.execute(
+                deliveries.update().where(pending).values(status="failed", last_error="migrated")
+            )
+            if taken:
+                conn.execute(
+                    subscribers.update()
+                    .where(subscribers.c.chat_id == old_chat_id)
+                    .values(active=False, inactive_reason=f"migrated to {new_chat_id}")
+                )
+
     def is_subscribed(self, chat_id: int) -> bool:
         with self.engine.connect() as conn:
             active = conn.execute(
@@ -403,7 +438,7 @@ class Store:
         """How many outbox rows are in each status."""
         query = sa.select(deliveries.c.status, sa.func.count()).group_by(deliveries.c.status)
         with self.engine.connect() as conn:
-            return dict(conn.execute(query).tuples())
+            return {row[0]: row[1] for row in conn.execute(query)}
 
     def overview(self) -> Overview:
         total, relevant = self.count_articles()

@@ -1,0 +1,207 @@
+"""The service: wires storage, the watchers and the Telegram side, and runs until told to stop.
+
+With ``TELEGRAM_BOT_TOKEN`` it runs the bot (commands by long polling, alerts through the
+outbox); without it, it says so once and prints alerts to the terminal. SIGTERM or SIGINT
+stops it cleanly: no new check or send starts, the ones in flight finish, exit code 0.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from telegram import Update
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+
+from bot.handlers import Commands, set_commands
+from bot.outbox import Outbox, TerminalOutbox
+from drawdown.config import Config
+from drawdown.errors import DrawdownError
+from storage.db import create_engine, redacted, upgrade
+from storage.store import Store
+from storage.types import FeedSpec
+from watchers.fetch import make_client
+from watchers.match import Matcher, Topic
+from watchers.pipeline import Pipeline
+from watchers.schedule import Watcher
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+DRAIN_SECONDS = 10.0
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def matcher_for(config: Config) -> Matcher:
+    topic = config.topic
+    return Matcher(Topic(groups=dict(topic.terms), required=topic.required, exclude=topic.exclude))
+
+
+def feed_specs(config: Config) -> list[FeedSpec]:
+    return [
+        FeedSpec(url=f.url, name=f.name, lang=f.lang, interval_s=config.interval_of(f))
+        for f in config.feeds
+    ]
+
+
+def open_store(config: Config, clock: Clock = utcnow) -> Store:
+    """Create the database if needed, apply migrations, and load the configured feeds."""
+    engine = create_engine(config.storage.url)
+    upgrade(engine)
+    store = Store(engine)
+    store.sync_feeds(feed_specs(config), clock())
+    return store
+
+
+def build_application(config: Config, token: str) -> Application:  # type: ignore[type-arg]
+    """The python-telegram-bot Application, pointed at ``[telegram] api_base_url``."""
+    base = config.telegram.api_base_url.rstrip("/")
+    timeout = config.telegram.request_timeout
+    return (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(f"{base}/bot")
+        .base_file_url(f"{base}/file/bot")
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=config.delivery.rate, max_retries=config.telegram.max_retries
+            )
+        )
+        .connect_timeout(timeout)
+        .read_timeout(timeout)
+        .write_timeout(timeout)
+        .get_updates_read_timeout(timeout + 10)
+        .concurrent_updates(True)
+        .build()
+    )
+
+
+async def _log_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    log.error("telegram.handler_failed error=%r", context.error)
+
+
+class Service:
+    """One running instance of Drawdown Watch."""
+
+    def __init__(self, config: Config, *, token: str | None, clock: Clock = utcnow) -> None:
+        self.config = config
+        self.token = token
+        self.clock = clock
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Run until ``stop`` is set; raise DrawdownError for what prevents starting."""
+        config = self.config
+        store = await asyncio.to_thread(open_store, config, self.clock)
+        log.info(
+            "service.starting db=%s feeds=%d telegram=%s",
+            redacted(config.storage.url), len(config.feeds), "on" if self.token else "off",
+        )  # fmt: skip
+        client = make_client(timeout=config.schedule.fetch_timeout)
+        app = build_application(config, self.token) if self.token else None
+        outbox: Outbox | TerminalOutbox
+        if app is None:
+            log.warning(
+                "telegram.disabled reason=TELEGRAM_BOT_TOKEN is not set: alerts are printed to "
+                "this terminal"
+            )
+            outbox = TerminalOutbox(store, clock=self.clock)
+        else:
+            outbox = Outbox(store, app.bot, config.delivery, clock=self.clock)
+        pipeline = Pipeline(
+            store, matcher_for(config), config.schedule, client=client, clock=self.clock,
+            on_alert=outbox.wake,
+        )  # fmt: skip
+        watcher = Watcher(store, pipeline, config.schedule, clock=self.clock)
+        try:
+            if app is None:
+                scheduler = AsyncIOScheduler(timezone=UTC)
+                scheduler.start()
+                await self._serve(watcher, outbox, scheduler, stop)
+                scheduler.shutdown(wait=False)
+            else:
+                await self._run_bot(app, store, watcher, outbox, stop)
+        finally:
+            await client.aclose()
+            store.engine.dispose()
+        log.info("service.stopped")
+
+    async def _run_bot(
+        self,
+        app: Application,  # type: ignore[type-arg]
+        store: Store,
+        watcher: Watcher,
+        outbox: Outbox | TerminalOutbox,
+        stop: asyncio.Event,
+    ) -> None:
+        Commands(store, clock=self.clock).install(app)
+        app.add_error_handler(_log_error)
+        if not await _initialize(app, stop):
+            return
+        try:
+            await set_commands(app)
+            await app.start()
+            assert app.updater is not None
+            assert app.job_queue is not None
+            await app.updater.start_polling(
+                poll_interval=0, timeout=10, allowed_updates=Update.ALL_TYPES
+            )
+            log.info("telegram.started bot=@%s", app.bot.username)
+            await self._serve(watcher, outbox, app.job_queue.scheduler, stop)
+            await app.updater.stop()
+            await app.stop()
+        finally:
+            await app.shutdown()
+
+    async def _serve(
+        self,
+        watcher: Watcher,
+        outbox: Outbox | TerminalOutbox,
+        scheduler: AsyncIOScheduler,
+        stop: asyncio.Event,
+    ) -> None:
+        job = watcher.install(scheduler)
+        sender = asyncio.create_task(outbox.run(), name="outbox")
+        log.info("service.started tick_s=%g", self.config.schedule.tick)
+        stopped = asyncio.create_task(stop.wait())
+        await asyncio.wait({sender, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        log.info("service.stopping")
+        job.remove()
+        outbox.stop()
+        await watcher.drain(DRAIN_SECONDS)
+        stopped.cancel()
+        await sender  # finishes the sends in flight; re-raises if the sender crashed
+
+
+async def _initialize(app: Application, stop: asyncio.Event) -> bool:  # type: ignore[type-arg]
+    """getMe until Telegram answers (the network may be down at boot); False if stopped first."""
+    delay = 1.0
+    while not stop.is_set():
+        try:
+            await app.initialize()
+            return True
+        except InvalidToken:
+            raise DrawdownError(
+                "Telegram refused the bot token (TELEGRAM_BOT_TOKEN): check it with @BotFather"
+            ) from None
+        except (NetworkError, TelegramError) as e:
+            log.warning("telegram.unreachable retry_in_s=%.0f error=%s", delay, e)
+            try:
+                await asyncio.wait_for(stop.wait(), delay)
+            except TimeoutError:
+                delay = min(delay * 2, 60.0)
+    return False
+
+
+def install_signal_handlers(stop: asyncio.Event) -> None:
+    """SIGTERM and SIGINT set ``stop``; a second one is ignored (the stop is under way)."""
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)

@@ -1,0 +1,237 @@
+"""Check one claimed feed: fetch → parse → match → decide → store → enqueue, in that order."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import httpx
+
+from drawdown.config import ScheduleConfig
+from drawdown.errors import FeedError
+from storage.store import Store
+from storage.types import AlertIntent, CheckOutcome, FeedToCheck, NewArticle
+from watchers.decide import decide
+from watchers.dedupe import canonical_url, content_hash
+from watchers.fetch import NotModified, fetch
+from watchers.match import Matcher
+from watchers.parse import Item, parse_feed
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+STORY_PRIORITY = 1
+
+
+@dataclass(frozen=True, slots=True)
+class FeedReport:
+    """What one check of one feed found (for logs, check-feeds and benchmarks)."""
+
+    name: str
+    url: str
+    status: str  # "ok" | "not_modified" | "error"
+    items: int = 0
+    matched: int = 0
+    new: int = 0
+    alerts: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+
+
+def next_check_at(
+    now: datetime,
+    *,
+    interval_s: float,
+    failures: int,
+    jitter: float,
+    max_backoff_s: float,
+    retry_after_s: float | None = None,
+    rand: float = 0.0,
+) -> datetime:
+    """When to check a feed again.
+
+    After a success: the interval plus up to ``jitter`` of it (``rand`` in [0, 1)), so feeds
+    with the same interval spread out. After the n-th failure in a row: the interval doubled
+    n times, capped at ``max_backoff_s`` (never below the interval), and never sooner than
+    the server's Retry-After. There is no last retry: a failing feed is tried forever.
+    """
+    delay = interval_s
+    if failures > 0:
+        delay = min(interval_s * 2.0 ** min(failures, 32), max(max_backoff_s, interval_s))
+    if retry_after_s is not None:
+        delay = max(delay, retry_after_s)
+    return now + timedelta(seconds=delay * (1.0 + jitter * rand))
+
+
+class Pipeline:
+    """Checks feeds against one store; every failure of a feed stays in that feed's row."""
+
+    def __init__(
+        self,
+        store: Store,
+        matcher: Matcher,
+        settings: ScheduleConfig,
+        *,
+        client: httpx.AsyncClient,
+        clock: Clock,
+        on_alert: Callable[[], None] = lambda: None,
+        rand: Callable[[], float] = random.random,
+    ) -> None:
+        self.store = store
+        self.matcher = matcher
+        self.settings = settings
+        self.client = client
+        self.clock = clock
+        self.on_alert = on_alert
+        self.rand = rand
+
+    async def check(self, feed: FeedToCheck) -> FeedReport:
+        """Check one feed and record the outcome on its row; never raises for a bad feed."""
+        started = time.monotonic()
+        try:
+            report = await self._check(feed)
+        except FeedError as e:
+            report = FeedReport(feed.name, feed.url, "error", error=str(e))
+            await asyncio.to_thread(
+                self._finish, feed, "error", error=str(e), retry_after=e.retry_after
+            )
+        except Exception as e:  # a bug must not stop the other feeds
+            log.exception("feed.crashed feed=%s", feed.url)
+            report = FeedReport(feed.name, feed.url, "error", error=f"internal error: {e!r}")
+            await asyncio.to_thread(self._finish, feed, "error", error=report.error)
+        seconds = time.monotonic() - started
+        if report.status == "error":
+            log.warning(
+                "feed.failed feed=%s failures=%d error=%s", feed.url, feed.error_count + 1,
+                report.error,
+            )  # fmt: skip
+        else:
+            log.info(
+                "feed.checked feed=%s status=%s items=%d matched=%d new=%d alerts=%d ms=%.0f",
+                feed.url, report.status, report.items, report.matched, report.new,
+                report.alerts, seconds * 1000,
+            )  # fmt: skip
+        return dataclasses.replace(report, seconds=seconds)
+
+    async def _check(self, feed: FeedToCheck) -> FeedReport:
+        settings = self.settings
+        result = await fetch(
+            self.client,
+            feed.url,
+            etag=feed.etag,
+            last_modified=feed.last_modified,
+            max_bytes=settings.max_body,
+            time_limit=settings.fetch_timeout,
+        )
+        if isinstance(result, NotModified):
+            await asyncio.to_thread(self._finish, feed, "not_modified")
+            return FeedReport(feed.name, feed.url, "not_modified")
+        items = await asyncio.to_thread(
+            parse_feed, result.body, url=result.url, headers=result.headers
+        )
+        matched, new, alerts = await asyncio.to_thread(self._store_items, feed, items)
+        await asyncio.to_thread(
+            self._finish,
+            feed,
+            "ok",
+            etag=result.etag,
+            last_modified=result.last_modified,
+            items=new,
+        )
+        if alerts:
+            self.on_alert()
+        return FeedReport(feed.name, feed.url, "ok", len(items), matched, new, alerts)
+
+    def _store_items(self, feed: FeedToCheck, items: Sequence[Item]) -> tuple[int, int, int]:
+        """Store what is new and enqueue alerts; returns (matched, new, alerts)."""
+        now = self.clock()
+        candidates = [self.to_article(feed.id, item) for item in items]
+        known = self.store.known_identities(
+            (a.guid for a in candidates if a.guid),
+            (a.canonical_url for a in candidates if a.canonical_url),
+        )
+        decisions = decide(
+            candidates,
+            known,
+            first_fetch=not feed.backlog_done,
+            now=now,
+            backlog_window=timedelta(seconds=self.settings.backlog_window),
+        )
+        kept = [d for d in decisions if d.store]
+        ids = self.store.insert_articles([d.article for d in kept], now)
+        alerts = 0
+        for decision, article_id in zip(kept, ids, strict=True):
+            if article_id is None or not decision.alert:
+                continue
+            article = decision.article
+            self.store.enqueue_alert(
+                AlertIntent(
+                    kind="story",
+                    priority=STORY_PRIORITY,
+                    article_id=article_id,
+                    title=article.title,
+                    outlet=feed.name,
+                    url=article.url,
+                    published_at=article.published_at,
+                    matched=article.matched,
+                ),
+                now,
+            )
+            alerts += 1
+            log.info("alert.enqueued article=%d feed=%s", article_id, feed.url)
+        matched = sum(1 for a in candidates if a.relevant)
+        return matched, sum(1 for i in ids if i is not None), alerts
+
+    def to_article(self, feed_id: int, item: Item) -> NewArticle:
+        """An item with its identity and topic match computed (pure)."""
+        match = self.matcher.match(item.title, item.summary)
+        return NewArticle(
+            feed_id=feed_id,
+            guid=item.guid,
+            url=item.url,
+            canonical_url=canonical_url(item.url) if item.url else None,
+            content_hash=content_hash(item.title, item.summary),
+            title=item.title,
+            summary=item.summary,
+            published_at=item.published,
+            relevant=match.relevant,
+            matched=match.matched,
+        )
+
+    def _finish(
+        self,
+        feed: FeedToCheck,
+        status: str,
+        *,
+        error: str | None = None,
+        retry_after: float | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        items: int = 0,
+    ) -> None:
+        now = self.clock()
+        failures = feed.error_count + 1 if status == "error" else 0
+        outcome = CheckOutcome(
+            status=status,
+            next_check_at=next_check_at(
+                now,
+                interval_s=feed.interval_s,
+                failures=failures,
+                jitter=self.settings.jitter,
+                max_backoff_s=self.settings.max_backoff,
+                retry_after_s=retry_after,
+                rand=self.rand(),
+            ),
+            etag=etag,
+            last_modified=last_modified,
+            error=error,
+            items=items,
+        )
+        self.store.finish_check(feed.id, outcome, now)

@@ -1,0 +1,34 @@
+"""Check a feed once without storing anything (``drawdown check-feeds``, feed validation)."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+
+from drawdown.config import ScheduleConfig
+from drawdown.errors import FeedError
+from watchers.fetch import NotModified, fetch
+from watchers.match import Matcher
+from watchers.parse import parse_feed
+from watchers.pipeline import FeedReport
+
+
+async def probe(
+    client: httpx.AsyncClient, name: str, url: str, settings: ScheduleConfig, matcher: Matcher
+) -> FeedReport:
+    """Fetch and parse ``url`` and count the items on the topic; never raises for a bad feed."""
+    started = time.monotonic()
+    try:
+        result = await fetch(
+            client, url, max_bytes=settings.max_body, time_limit=settings.fetch_timeout
+        )
+        if isinstance(result, NotModified):  # we sent no validators; a server may still say so
+            return FeedReport(name, url, "not_modified", seconds=time.monotonic() - started)
+        items = parse_feed(result.body, url=result.url, headers=result.headers)
+    except FeedError as e:
+        return FeedReport(name, url, "error", seconds=time.monotonic() - started, error=str(e))
+    matched = sum(1 for item in items if matcher.match(item.title, item.summary).relevant)
+    return FeedReport(
+        name, url, "ok", items=len(items), matched=matched, seconds=time.monotonic() - started
+    )

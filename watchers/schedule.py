@@ -1,0 +1,105 @@
+"""The tick: ask storage which feeds are due, claim them, and check them concurrently.
+
+Scheduling lives in the database (each feed's next check time and claim), not in one
+APScheduler job per feed, so several processes can share one database: a short repeating
+APScheduler job claims due feeds atomically and starts their checks without waiting for
+them, so one slow feed never delays the others. Concurrency is capped overall and per host.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from collections import defaultdict
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from apscheduler.job import Job
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from drawdown.config import ScheduleConfig
+from storage.store import Store
+from storage.types import FeedToCheck
+from watchers.pipeline import Clock, FeedReport, Pipeline
+
+log = logging.getLogger(__name__)
+
+TICK_JOB_ID = "watchers.tick"
+
+
+def worker_id() -> str:
+    """Who holds a claim: host and process, so a claim can be traced to its holder."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+class Watcher:
+    """Claims due feeds and runs the pipeline on them, within the concurrency limits."""
+
+    def __init__(
+        self, store: Store, pipeline: Pipeline, settings: ScheduleConfig, *, clock: Clock
+    ) -> None:
+        self.store = store
+        self.pipeline = pipeline
+        self.settings = settings
+        self.clock = clock
+        self.worker = worker_id()
+        self._all = asyncio.Semaphore(settings.concurrency)
+        self._hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(settings.per_host)
+        )
+        self._running: set[asyncio.Task[FeedReport]] = set()
+        self.last_tick_at = clock()
+
+    async def tick(self) -> int:
+        """Claim what is due (up to the free capacity) and start checking it; returns how many."""
+        self.last_tick_at = self.clock()
+        free = self.settings.concurrency * 4 - len(self._running)
+        if free <= 0:
+            return 0
+        feeds = await self._claim(free)
+        for feed in feeds:
+            task = asyncio.create_task(self._check(feed), name=f"check {feed.url}")
+            self._running.add(task)
+            task.add_done_callback(self._running.discard)
+        return len(feeds)
+
+    async def run_cycle(self, limit: int = 100_000) -> list[FeedReport]:
+        """Claim every due feed and wait until all are checked (check-feeds, demo, benchmarks)."""
+        feeds = await self._claim(limit)
+        return list(await asyncio.gather(*(self._check(feed) for feed in feeds)))
+
+    async def drain(self, seconds: float) -> None:
+        """Let checks in progress finish (up to ``seconds``); the rest keep their lease."""
+        if self._running:
+            await asyncio.wait(set(self._running), timeout=seconds)
+
+    def install(self, scheduler: AsyncIOScheduler) -> Job:
+        """Add the repeating tick to an APScheduler 3 scheduler (PTB's JobQueue's, or our own)."""
+        tick = self.settings.tick
+        return scheduler.add_job(
+            self.tick,
+            trigger="interval",
+            seconds=tick,
+            id=TICK_JOB_ID,
+            replace_existing=True,
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=max(30, int(tick * 10)),
+            next_run_time=self.clock(),
+        )
+
+    async def _claim(self, limit: int) -> list[FeedToCheck]:
+        return await asyncio.to_thread(
+            self.store.claim_due_feeds,
+            self.clock(),
+            worker=self.worker,
+            lease=timedelta(seconds=self.settings.lease),
+            limit=limit,
+        )
+
+    async def _check(self, feed: FeedToCheck) -> FeedReport:
+        host = urlsplit(feed.url).hostname or ""
+        async with self._hosts[host], self._all:
+            return await self.pipeline.check(feed)
