@@ -1,0 +1,115 @@
+"""config.toml: the shipped file is valid, and each mistake is one line naming file and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drawdown.config import load_config, parse_duration, parse_size
+from drawdown.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parents[3]
+
+MINIMAL = """
+[topic]
+required = ["iraq"]
+[topic.terms]
+iraq = ["Iraq"]
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(MINIMAL + text, encoding="utf-8")
+    return path
+
+
+def problems(tmp_path: Path, text: str) -> list[str]:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    return str(caught.value).splitlines()
+
+
+def test_the_shipped_config_is_valid() -> None:
+    config = load_config(ROOT / "config.toml")
+    assert len(config.feeds) >= 10
+    assert {"vi", "en"} == {feed.lang for feed in config.feeds}
+    assert config.topic.required == ("iraq", "withdrawal")
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"), [(90, 90), ("90s", 90), ("5m", 300), ("1h", 3600), ("250ms", 0.25)]
+)
+def test_durations_are_seconds_or_strings(value: int | str, seconds: float) -> None:
+    assert parse_duration(value) == seconds
+
+
+def test_sizes_accept_units() -> None:
+    assert parse_size("10MB") == 10_000_000
+    assert parse_size("1KiB") == 1024
+
+
+def test_a_feed_interval_accepts_both_forms(tmp_path: Path) -> None:
+    config = load_config(
+        write(
+            tmp_path,
+            '[[feeds]]\nurl = "https://a.example/rss"\nname = "A"\nlang = "vi"\ninterval = "90s"\n'
+            '[[feeds]]\nurl = "https://b.example/rss"\nname = "B"\nlang = "en"\ninterval = 120\n',
+        )
+    )
+    assert [config.interval_of(f) for f in config.feeds] == [90, 120]
+
+
+def test_a_bad_interval_names_the_file_the_key_and_what_is_allowed(tmp_path: Path) -> None:
+    (line,) = problems(
+        tmp_path,
+        '[[feeds]]\nurl = "https://a.example/rss"\nname = "A"\nlang = "vi"\ninterval = "soon"\n',
+    )
+    assert line.startswith(f"{tmp_path / 'config.toml'}: feeds[0].interval: ")
+    assert "'90s', '5m', '1h'" in line
+
+
+def test_every_mistake_is_reported(tmp_path: Path) -> None:
+    lines = problems(
+        tmp_path, '[[feeds]]\nurl = "ftp://x"\nname = ""\nlang = "fr"\n[storage]\nurll = "x"\n'
+    )
+    keys = [line.split(": ")[1] for line in lines]
+    assert keys == ["storage.urll", "feeds[0].url", "feeds[0].name", "feeds[0].lang"]
+    assert "unknown key" in lines[0]
+    assert "'vi' or 'en'" in lines[3]
+
+
+def test_the_token_is_refused_in_the_file(tmp_path: Path) -> None:
+    (line,) = problems(tmp_path, '[telegram]\ntoken = "123:ABC"\n')
+    assert "telegram.token" in line
+    assert "TELEGRAM_BOT_TOKEN" in line
+    assert "123:ABC" not in line
+
+
+def test_broken_toml_and_a_missing_file_are_clear(tmp_path: Path) -> None:
+    (line,) = problems(tmp_path, "[storage\n")
+    assert "not valid TOML" in line
+    with pytest.raises(ConfigError, match="file not found"):
+        load_config(tmp_path / "absent.toml")
+
+
+def test_a_missing_required_group_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('[topic]\nrequired = ["iraq", "withdrawal"]\n[topic.terms]\niraq = ["Iraq"]\n')
+    with pytest.raises(ConfigError, match="'withdrawal' has no"):
+        load_config(path)
+
+
+def test_the_database_url_can_come_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DRAWDOWN_DATABASE_URL", "postgresql://127.0.0.1/x")
+    assert load_config(write(tmp_path, "")).storage.url == "postgresql://127.0.0.1/x"
+
+
+def test_the_config_file_can_come_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DRAWDOWN_CONFIG", str(write(tmp_path, "")))
+    assert load_config().topic.required == ("iraq",)
