@@ -28,7 +28,9 @@ RELEVANT = FeedItem(
     guid="vnx-4790001",
     link="https://vnexpress.net/my-iraq-rut-quan-4790001.html",
     title="Mỹ và Iraq đạt được thỏa thuận về kế hoạch rút quân",
-    description="Hàng trăm binh sĩ Mỹ sẽ rời đi vào tháng 9-2025, số còn lại rời Iraq cuối năm 2026.",
+    description=(
+        "Hàng trăm binh sĩ Mỹ sẽ rời đi vào tháng 9-2025, số còn lại rời Iraq cuối năm 2026."
+    ),
     published=NOW - timedelta(minutes=5),
 )
 UNRELATED = FeedItem(
@@ -134,14 +136,10 @@ async def test_republished_items_send_nothing(harness: Harness, feed_server: Fee
     feed_server.set_feed("/tt", rss([]))
     harness.add_feeds("/vne", "/tt")
     await harness.cycle()
-    same_guid = FeedItem(
-        guid=RELEVANT.guid, link="https://vnexpress.net/other-path.html", title=RELEVANT.title,
-        published=NOW,
-    )  # fmt: skip
-    same_url = FeedItem(
-        guid="tt-1", link=f"{RELEVANT.link}?utm_source=rss&utm_medium=feed#top", title=RELEVANT.title,
-        published=NOW,
-    )  # fmt: skip
+    moved = "https://vnexpress.net/other-path.html"
+    same_guid = FeedItem(guid=RELEVANT.guid, link=moved, title=RELEVANT.title, published=NOW)
+    tracked = f"{RELEVANT.link}?utm_source=rss&utm_medium=feed#top"
+    same_url = FeedItem(guid="tt-1", link=tracked, title=RELEVANT.title, published=NOW)
     feed_server.set_feed("/vne", rss([same_guid, RELEVANT]))
     feed_server.set_feed("/tt", rss([same_url]))
     await harness.cycle()
@@ -151,8 +149,12 @@ async def test_republished_items_send_nothing(harness: Harness, feed_server: Fee
 async def test_the_first_fetch_stores_the_backlog_but_alerts_only_the_last_day(
     harness: Harness, feed_server: FeedServer
 ) -> None:
-    old = FeedItem(guid="old", link="https://vnexpress.net/old.html", title="Mỹ rút quân khỏi Iraq vào cuối năm 2021",
-                   published=NOW - timedelta(days=400))  # fmt: skip
+    old = FeedItem(
+        guid="old",
+        link="https://vnexpress.net/old.html",
+        title="Mỹ rút quân khỏi Iraq vào cuối năm 2021",
+        published=NOW - timedelta(days=400),
+    )
     feed_server.set_feed("/vne", rss([old, RELEVANT]))
     harness.add_feeds("/vne")
     await harness.cycle()
@@ -176,8 +178,8 @@ async def test_bad_feeds_fail_alone_with_clear_errors_and_lose_nothing(
     feed_server.set_feed(
         "/malformed", b'<?xml version="1.0"?><rss><channel><title>x</title><item><title>a</ti'
     )
-    feed_server.set_feed("/html", b"<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>",
-                         content_type="text/html")  # fmt: skip
+    error_page = b"<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>"
+    feed_server.set_feed("/html", error_page, content_type="text/html")
     feed_server.set_status("/500", 500)
     feed_server.set_feed("/slow", rss([RELEVANT]))
     feed_server.set_delay("/slow", 5)
