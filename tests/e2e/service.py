@@ -1,0 +1,140 @@
+"""Start the real service (``python -m bot run``) as a process against the local servers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+ROOT = Path(__file__).resolve().parents[2]
+TOKEN = "123456789:AAFakeTokenForTestsOnly-abcdefghijklmno"
+
+
+def topic_section() -> str:
+    """The shipped config's [topic] tables, so the tests match what users get."""
+    text = (ROOT / "config.toml").read_text(encoding="utf-8")
+    start = text.index("[topic]")
+    end = text.index("[[feeds]]")
+    return text[start:end]
+
+
+def write_config(
+    directory: Path,
+    *,
+    feeds: Sequence[tuple[str, str]],
+    api_base_url: str = "http://127.0.0.1:9",
+    interval: float = 1,
+    rate: float = 30,
+    extra: str = "",
+) -> Path:
+    """A config.toml for a test: a SQLite file in ``directory``, fast ticks, the given feeds."""
+    lines = [
+        "[storage]",
+        f'url = "sqlite:///{directory / "drawdown.db"}"',
+        "[telegram]",
+        f'api_base_url = "{api_base_url}"',
+        "max_retries = 3",
+        'request_timeout = "5s"',
+        "[schedule]",
+        'tick = "200ms"',
+        f"default_interval = {interval}",
+        "jitter = 0",
+        'fetch_timeout = "3s"',
+        "[delivery]",
+        f"rate = {rate}",
+        extra,
+        topic_section(),
+    ]
+    for name, url in feeds:
+        lines += ["[[feeds]]", f'name = "{name}"', f'url = "{url}"', 'lang = "vi"']
+    path = directory / "config.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+class ServiceProcess:
+    """``drawdown run`` in a child process; its stdout and stderr go to files in ``directory``."""
+
+    def __init__(self, directory: Path, config: Path, *, token: str | None = TOKEN) -> None:
+        self.directory = directory
+        self.config = config
+        self.token = token
+        self.process: subprocess.Popen[bytes] | None = None
+        self.stdout_path = directory / "stdout.log"
+        self.stderr_path = directory / "stderr.log"
+
+    def start(self) -> ServiceProcess:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("DRAWDOWN_", "TELEGRAM_"))}
+        env["PYTHONUNBUFFERED"] = "1"
+        if self.token:
+            env["TELEGRAM_BOT_TOKEN"] = self.token
+        with self.stdout_path.open("ab") as out, self.stderr_path.open("ab") as err:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bot", "run", "--config", str(self.config)],
+                cwd=self.directory,
+                env=env,
+                stdout=out,
+                stderr=err,
+            )
+        return self
+
+    def signal(self, signum: int) -> None:
+        assert self.process is not None
+        self.process.send_signal(signum)
+
+    def stop(self, timeout: float = 20) -> int:
+        """SIGTERM, then the exit code (killing it if it does not stop in time)."""
+        assert self.process is not None
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            raise AssertionError(f"the service did not stop within {timeout} s") from None
+
+    def wait(self, timeout: float = 20) -> int:
+        """The exit code of a process that ends by itself."""
+        assert self.process is not None
+        return self.process.wait(timeout)
+
+    def kill(self) -> None:
+        """SIGKILL: no clean-up at all, as in a crash."""
+        assert self.process is not None
+        self.process.kill()
+        self.process.wait()
+
+    def wait_for_log(self, text: str, timeout: float = 15) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in self.stderr():
+                return
+            if self.process is not None and self.process.poll() is not None:
+                break
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared in the log:\n{self.stderr()[-3000:]}")
+
+    def stderr(self) -> str:
+        return self.stderr_path.read_text(encoding="utf-8", errors="replace")
+
+    def stdout(self) -> str:
+        return self.stdout_path.read_text(encoding="utf-8", errors="replace")
+
+    def __enter__(self) -> ServiceProcess:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()

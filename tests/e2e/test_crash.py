@@ -1,0 +1,79 @@
+"""A crash in the middle of a broadcast loses no alert and repeats at most what was in flight."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.service import open_store
+from drawdown.config import load_config
+from tests.e2e.service import ServiceProcess, write_config
+from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
+
+pytestmark = pytest.mark.slow
+
+SUBSCRIBERS = range(1, 201)
+STORY = FeedItem(
+    guid="tn-185240",
+    link="https://thanhnien.vn/my-rut-quan-khoi-iraq-185240.htm",
+    title="Liên minh do Mỹ dẫn đầu sẽ rút quân khỏi Iraq vào tháng 9-2025",
+    published=datetime.now(UTC),
+)
+
+
+def sent_in_database(config: Path) -> int:
+    store = open_store(load_config(config))
+    try:
+        return store.delivery_counts().get("sent", 0)
+    finally:
+        store.engine.dispose()
+
+
+def test_sigkill_mid_broadcast_then_restart_reaches_everyone(
+    tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi
+) -> None:
+    feed_server.set_feed("/f", rss([]))
+    config = write_config(
+        tmp_path, feeds=[("Thanh Niên", feed_server.url("/f"))], api_base_url=bot_api.url, rate=60
+    )
+    store = open_store(load_config(config))
+    for chat in SUBSCRIBERS:
+        store.subscribe(chat, chat_type="private", name="", language="vi", now=datetime.now(UTC))
+    store.engine.dispose()
+    bot_api.set_send_delay(0.05)
+
+    with ServiceProcess(tmp_path, config) as service:
+        feed_server.wait_for_requests(1, "/f", timeout=20)
+        feed_server.set_feed("/f", rss([STORY]))
+        bot_api.wait_for_messages(60, timeout=20)
+        service.kill()
+    received_before = len(bot_api.sent())
+    confirmed = sent_in_database(config)
+    in_flight = received_before - confirmed
+    assert 0 <= in_flight < 200
+    assert received_before < 200, "the broadcast finished before the crash; nothing was tested"
+
+    with ServiceProcess(tmp_path, config) as service:
+        counts = _until_everyone(bot_api, set(SUBSCRIBERS))
+        assert service.stop() == 0
+
+    twice = sum(n - 1 for n in counts.values())
+    assert set(counts) == set(SUBSCRIBERS)
+    assert twice <= in_flight
+    assert sent_in_database(config) == 200
+
+
+def _until_everyone(bot_api: FakeBotApi, chats: set[int]) -> Counter[int | str]:
+    """How many alerts each chat got, once every chat has at least one."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        counts = Counter(m.chat_id for m in bot_api.sent())
+        if chats <= set(counts):
+            return counts
+        time.sleep(0.05)
+    missing = chats - set(Counter(m.chat_id for m in bot_api.sent()))
+    raise AssertionError(f"{len(missing)} subscribers never got the alert")
