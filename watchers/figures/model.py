@@ -1,0 +1,105 @@
+"""The figures an article reports: troop counts and withdrawal deadlines, each with its quote."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from watchers.figures.dates import last_day
+
+__all__ = ["DEADLINE_KINDS", "PLACES", "STATUSES", "WHO", "Deadline", "Figures", "TroopCount"]
+
+WHO = ("US", "coalition", "foreign")
+STATUSES = ("current", "planned", "past")
+PLACES = ("Iraq", "Syria", "Ain al-Asad", "Baghdad", "Erbil", "Kurdistan")
+# ``Deadline.what`` is one of these, with <place> from PLACES. "coalition" covers the
+# US-led coalition including its US troops: outlets say "US forces" and "coalition
+# forces" for the same departures, and one key per event is what change alerts need.
+DEADLINE_KINDS = (
+    "US combat mission ends in Iraq",
+    "coalition mission ends in <place>",
+    "coalition leaves <place>",
+    "first coalition troops leave <place>",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TroopCount:
+    """How many troops ``who`` are, were or will be in ``where``.
+
+    ``value`` is the figure, or the upper bound of a range whose lower bound is ``low``.
+    ``quote`` is the sentence it was read from, exactly as it appears in the article.
+    """
+
+    who: str  # "US" | "coalition" | "foreign"
+    where: str  # one of PLACES
+    status: str  # "current" | "planned" | "past"
+    value: int
+    approx: bool
+    quote: str
+    low: int | None = None
+
+    @property
+    def key(self) -> str:
+        """What the figure is about: "troops/US/Iraq" for the current count, with the
+        status appended otherwise ("troops/US/Iraq/planned"), so a planned level never
+        reads as a change of the current one."""
+        base = f"troops/{self.who}/{self.where}"
+        return base if self.status == "current" else f"{base}/{self.status}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "who": self.who,
+            "where": self.where,
+            "status": self.status,
+            "value": self.value,
+            "approx": self.approx,
+            "quote": self.quote,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A date by which troops leave or a mission ends.
+
+    ``date`` is "YYYY", "YYYY-MM" or "YYYY-MM-DD" as ``precision`` says ("year-end" for
+    "by the end of 2021"); ``quote`` is the sentence, exactly as in the article.
+    """
+
+    what: str  # from DEADLINE_KINDS
+    date: str
+    precision: str  # "day" | "month" | "year" | "year-end"
+    quote: str
+
+    @property
+    def key(self) -> str:
+        return f"deadline/{self.what}"
+
+    @property
+    def last_day(self) -> dt.date:
+        """The latest day the deadline allows: "end of 2021" and "31-12-2021" agree, so a
+        more precise restatement of the same deadline is not a change."""
+        return last_day(self.date, self.precision)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "what": self.what,
+            "date": self.date,
+            "precision": self.precision,
+            "quote": self.quote,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """All figures of one article, in the order they appear."""
+
+    troop_counts: tuple[TroopCount, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "troop_counts": [t.to_json() for t in self.troop_counts],
+            "deadlines": [d.to_json() for d in self.deadlines],
+        }
