@@ -247,9 +247,9 @@ class _Sentence:
         if noun_end == b and previous_who is not None:
             return previous_who
         left = self.article.who_in(doc.text[s0:a], doc, s0)
-        for _, kind in reversed(left):
-            if kind != "other":
-                return kind
+        if left:
+            kind = left[-1][1]
+            return None if kind == "other" else kind  # "the Iraqi army has 300,000 soldiers"
         return previous_who or "US"
 
     def _where(self, noun_end: int, next_start: int, left: str, who: str, value: int) -> str | None:

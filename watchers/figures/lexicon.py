@@ -60,14 +60,14 @@ WHO_EN: dict[str, str] = {
     "US": r"u\.\s?s\.?|united states|american|americans|america|washington|pentagon|us",
     "other": (
         r"iraqi|iraq's|kurdish|peshmerga|turkish|iranian|syrian|israeli|afghan|russian|"
-        r"british|french|german|italian|nigerien|jordanian|iraq"
+        r"british|french|german|italian|nigerien|jordanian"
     ),
 }
 WHO_VI: dict[str, str] = {
     "coalition": r"lien quan|lien minh|quoc te|nato",
     "foreign": r"nuoc ngoai",
     "US": r"my|hoa ky|washington|lau nam goc",
-    "other": r"iraq|nguoi kurd|peshmerga|tho nhi ky|iran|syria|israel|afghanistan|nga|anh|phap|duc",
+    "other": r"(?:quan doi|luc luong|binh si|binh sy|quan) iraq|nguoi kurd|peshmerga",
 }
 WHO_RE: dict[str, re.Pattern[str]] = {
     lang: re.compile("|".join(rf"(?P<{k}>\b(?:{v})\b)" for k, v in table.items()))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 __all__ = ["NUMBER_PATTERN", "Quantity", "find_quantities", "parse_number"]
 
@@ -82,7 +83,7 @@ NUMBER_PATTERN = re.compile(
 )
 
 
-def _digits(token: str, *, decimal: str | None) -> float | None:
+def _digits(token: str, *, decimal: str | None) -> Decimal | None:
     """ "2.500" -> 2500, "2,500" -> 2500; "2,5" -> 2.5 when ``decimal`` is ",".
 
     Without a scale word (``decimal`` None) a separator followed by groups of exactly three
@@ -92,16 +93,16 @@ def _digits(token: str, *, decimal: str | None) -> float | None:
     """
     separators = re.findall(r"[.,]", token)
     if not separators:
-        return float(token)
+        return Decimal(token)
     groups = re.split(r"[.,]", token)
     thousands = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
     if len(set(separators)) > 1:
         return None
     if decimal is not None and separators[0] == decimal:
-        return float(f"{groups[0]}.{groups[1]}") if len(groups) == 2 else None
+        return Decimal(f"{groups[0]}.{groups[1]}") if len(groups) == 2 else None
     if thousands:
-        return float("".join(groups))
-    return float(f"{groups[0]}.{groups[1]}") if len(groups) == 2 else None
+        return Decimal("".join(groups))
+    return Decimal(f"{groups[0]}.{groups[1]}") if len(groups) == 2 else None
 
 
 def _words(phrase: str) -> int | None:
@@ -180,8 +181,8 @@ def _from_match(m: re.Match[str], *, approx: bool) -> Quantity | None:
     else:
         scale = 1
         wa = _words(m["wa"])
-        a = float(wa) if wa is not None else None
-        b = float(w) if m["wb"] and (w := _words(m["wb"])) is not None else None
+        a = Decimal(wa) if wa is not None else None
+        b = Decimal(w) if m["wb"] and (w := _words(m["wb"])) is not None else None
         if m["wb"] and b is None:
             return None
     if a is None:

@@ -1,0 +1,152 @@
+"""Precision and recall of figure extraction (and relevance) on the labelled seeds and corpus.
+
+The articles live in ``tests/data/seeds`` and ``tests/data/corpus``: ``NAME.txt`` (title
+line, then body), ``NAME.expected.json`` (``relevant``, ``troop_counts``, ``deadlines`` as a
+careful reader labels them) and a ``manifest.jsonl`` with the publication date, source URL
+and, for the corpus, the ``split``: "tune" articles were used to develop the rules,
+"heldout" ones only to measure them.
+
+A troop count matches on (who, where, status, value); a deadline on (key, date, precision).
+``make bench`` prints ``figure_quality()``; ``tests/unit/test_corpus.py`` asserts the bar.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from watchers.figures import Deadline, Figures, TroopCount, extract
+
+DATA = Path(__file__).parent / "data"
+FOLDERS = ("seeds", "corpus")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One labelled article."""
+
+    name: str
+    folder: str
+    split: str  # "tune" | "heldout"
+    published: date
+    url: str | None
+    title: str
+    body: str
+    expected: dict[str, Any] = field(repr=False)
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}\n{self.body}"
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Counts of true positives, false positives and false negatives."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+def load_articles(data: Path = DATA) -> list[Article]:
+    """Seeds (in publication order), then the corpus (tuning part, then held-out part)."""
+    articles = []
+    for folder in FOLDERS:
+        for line in (data / folder / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            path = data / folder / row["path"]
+            title, _, body = path.read_text(encoding="utf-8").partition("\n")
+            expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+            articles.append(
+                Article(
+                    name=path.stem,
+                    folder=folder,
+                    split=row.get("split", "tune"),
+                    published=date.fromisoformat(row["published"]),
+                    url=row.get("url"),
+                    title=title,
+                    body=body,
+                    expected=expected,
+                )
+            )
+    return articles
+
+
+def troop_key(t: TroopCount | dict[str, Any]) -> tuple[str, str, str, int]:
+    if isinstance(t, TroopCount):
+        return t.who, t.where, t.status, t.value
+    return t["who"], t["where"], t["status"], t["value"]
+
+
+def deadline_key(d: Deadline | dict[str, Any]) -> tuple[str, str, str]:
+    if isinstance(d, Deadline):
+        return d.key, d.date, d.precision
+    return f"deadline/{d['what']}", d["date"], d["precision"]
+
+
+def _score(got: Iterable[Any], expected: Iterable[Any]) -> Score:
+    g, e = set(got), set(expected)
+    return Score(len(g & e), len(g - e), len(e - g))
+
+
+def extract_article(article: Article) -> Figures:
+    return extract(article.title, article.body, published=article.published)
+
+
+def score_figures(articles: Iterable[Article]) -> dict[str, Score]:
+    """Troop count and deadline scores summed over the articles."""
+    troops, deadlines = Score(), Score()
+    for article in articles:
+        figures = extract_article(article)
+        troops += _score(
+            map(troop_key, figures.troop_counts), map(troop_key, article.expected["troop_counts"])
+        )
+        deadlines += _score(
+            map(deadline_key, figures.deadlines), map(deadline_key, article.expected["deadlines"])
+        )
+    return {"troop_counts": troops, "deadlines": deadlines}
+
+
+def score_relevance(articles: Iterable[Article], is_relevant: Callable[[str, str], bool]) -> Score:
+    """How well ``is_relevant(title, body)`` agrees with the ``relevant`` labels."""
+    score = Score()
+    for article in articles:
+        said, truth = is_relevant(article.title, article.body), article.expected["relevant"]
+        score += Score(int(said and truth), int(said and not truth), int(truth and not said))
+    return score
+
+
+def figure_quality(data: Path = DATA) -> dict[str, dict[str, dict[str, float | int]]]:
+    """Scores on the tuning part (seeds and tuning corpus) and on the held-out part."""
+    articles = load_articles(data)
+    return {
+        split: {
+            name: score.as_dict()
+            for name, score in score_figures(a for a in articles if a.split == split).items()
+        }
+        for split in ("tune", "heldout")
+    }
