@@ -104,6 +104,18 @@ def test_withdrawing_all_of_them_or_none_tells_the_count() -> None:
     }
 
 
+def test_withdrawing_the_troops_present_somewhere_tells_the_count() -> None:
+    """'withdraw some 5,000 U.S. troops present in ... Iraq' is the force there, not a cut."""
+    body = "The aim is to get the U.S. to withdraw some 5,000 U.S. troops present in Iraq."
+    assert _troops(body, date(2020, 1, 5)) == {("US", "Iraq", "current", 5000)}
+
+
+def test_a_cut_of_the_force_to_a_level_is_planned() -> None:
+    """'cut its force in Iraq to fewer than 2,000' is a planned level without a troop noun."""
+    body = "Washington plans to cut its force in Iraq to fewer than 2,000 by 2026."
+    assert _troops(body) == {("US", "Iraq", "planned", 2000)}
+
+
 def test_a_count_once_reported_is_past() -> None:
     """'từng cho biết ... 250 - 350 cố vấn' is a past range, kept with its lower bound."""
     (count,) = extract(

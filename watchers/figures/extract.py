@@ -48,6 +48,8 @@ _PREPOSITION = re.compile(
 )
 # a quoted phrase is someone's words about something else: "developments in Syria"
 _QUOTED = re.compile(r"\"[^\"]{1,60}\"|“[^”]{1,60}”")
+# what a change of size is about when no troop noun follows the number
+_FORCE_SIZE = re.compile(r"\b(?:troop|force|presence|footprint|quan so|quan luc|su hien dien)\b")
 _CONTINUATION = re.compile(
     r"^\W*(?:(?:and|or|va|hoac)\s+)?"
     r"(?:(?:the rest|the remainder|so con lai|phan con lai)\b.{0,25})?$"
@@ -192,7 +194,7 @@ class _Sentence:
         elif (previous_who is not None and _ellipsis(after)) or (
             (change_target or change_source)
             and lx.CHANGE_VERB.search(core_left)
-            and (lx.TROOP_NOUN.search(core_left) or re.search(r"\btroop\b", core_left))
+            and (lx.TROOP_NOUN.search(core_left) or _FORCE_SIZE.search(core_left))
         ):
             noun = None
         else:
@@ -201,7 +203,11 @@ class _Sentence:
         near_right = text[noun_end : min(next_start, noun_end + 40)]
         if lx.CASUALTY.search(near_left) or lx.CASUALTY.search(near_right.split(",")[0]):
             return None
-        if not (change_target or change_source) and self._is_delta(core_left):
+        if (
+            not (change_target or change_source)
+            and self._is_delta(core_left)
+            and not lx.EXISTING_FORCE.match(text[noun_end:next_start])
+        ):
             return None
         who = self._who(a, b, noun_end, previous_who)
         if who is None:

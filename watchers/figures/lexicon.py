@@ -110,6 +110,13 @@ WHOLE_FORCE = re.compile(
     r"\b(?:all|the remaining|remaining|the|toan bo|tat ca|so con lai|het|whole|entire)\s+"
     r"(?:(?:of the|of|estimated|roughly|about|around|approximately|some|nearly|khoang|chung)\s+)*$"
 )
+# ...or the noun is described as the force that is there: "withdraw some 5,000 U.S. troops
+# present in different parts of Iraq", "rút 2.500 binh sĩ đang đồn trú ở Iraq".
+EXISTING_FORCE = re.compile(
+    r"^\s*(?:(?:u\.\s?s\.?|us|american|my|hoa ky)\s+)?(?:who are\s+|that are\s+)?"
+    r"(?:present|stationed|deployed|based|currently|now|still|dang don tru|dang dong quan|"
+    r"hien dien|dong quan|don tru|hien co|hien dang)\b"
+)
 NEGATION = re.compile(
     r"\b(?:no plans? to|not|never|won't|will not|khong co ke hoach|khong|chua|chang)\b"
 )
