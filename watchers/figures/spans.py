@@ -14,40 +14,37 @@ __all__ = ["Folded"]
 class Folded:
     """``text`` folded character by character (``watchers.text.fold``), with a way back.
 
-    ``origin[i]`` is the offset in ``original`` of the character that produced
-    ``text[i]``; ``upper[i]`` tells whether it was upper case. Folding drops combining
-    marks (so decomposed Vietnamese shrinks) and may expand a character ("ß" -> "ss"),
-    so offsets are kept explicitly rather than assumed equal.
+    ``origin[i]`` is the offset in ``original`` of the character that produced ``text[i]``
+    (None when that is ``i`` itself). Folding drops combining marks (so decomposed
+    Vietnamese shrinks) and may expand a character ("ß" -> "ss"), so offsets are kept
+    explicitly unless every character folds to exactly one.
     """
 
     original: str
     text: str
-    origin: tuple[int, ...]
-    upper: tuple[bool, ...]
+    origin: tuple[int, ...] | None
 
     @classmethod
     def of(cls, original: str) -> Folded:
-        if original.isascii():
-            n = len(original)
-            return cls(
-                original, original.casefold(), tuple(range(n)), tuple(c.isupper() for c in original)
-            )
+        if all(len(fold(ch)) == 1 for ch in set(original)):
+            return cls(original, fold(original), None)  # NFC text: one for one
         pieces: list[str] = []
         origin: list[int] = []
-        upper: list[bool] = []
         for i, ch in enumerate(original):
             f = fold(ch)
             pieces.append(f)
             origin.extend([i] * len(f))
-            upper.extend([ch.isupper()] * len(f))
-        return cls(original, "".join(pieces), tuple(origin), tuple(upper))
+        return cls(original, "".join(pieces), tuple(origin))
+
+    def _at(self, i: int) -> int:
+        return i if self.origin is None else self.origin[i]
 
     def source(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``original`` that folded ``text[start:end]`` came from."""
         if start >= len(self.text):
             return len(self.original), len(self.original)
-        first = self.origin[start]
-        last = self.origin[end - 1] + 1 if end > start else first
+        first = self._at(start)
+        last = self._at(end - 1) + 1 if end > start else first
         # take the combining marks that were folded away along with their base letter
         while last < len(self.original) and _is_mark(self.original[last]):
             last += 1
@@ -59,7 +56,8 @@ class Folded:
         return self.original[a:b]
 
     def capitalised(self, i: int) -> bool:
-        return 0 <= i < len(self.upper) and self.upper[i]
+        """Whether the character behind ``text[i]`` is upper case in the original."""
+        return 0 <= i < len(self.text) and self.original[self._at(i)].isupper()
 
 
 def _is_mark(ch: str) -> bool:
