@@ -14,7 +14,7 @@ from bot.service import Service, install_signal_handlers, matcher_for
 from drawdown.config import Config, load_config
 from drawdown.errors import ConfigError, DrawdownError
 from storage.db import create_engine, current_revision, redacted, upgrade
-from watchers.fetch import make_client
+from watchers.fetch import make_session
 from watchers.probe import probe
 
 log = logging.getLogger("drawdown")
@@ -84,7 +84,10 @@ def _check_feeds(args: argparse.Namespace, config: Config, token: str | None) ->
     matcher = matcher_for(config)
 
     async def check_all() -> list[list[str]]:
-        async with make_client(timeout=config.schedule.fetch_timeout) as client:
+        schedule = config.schedule
+        async with make_session(
+            max_connections=schedule.concurrency, per_host=schedule.per_host
+        ) as client:
             reports = await asyncio.gather(
                 *(probe(client, f.name, f.url, config.schedule, matcher) for f in config.feeds)
             )

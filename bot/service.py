@@ -25,7 +25,7 @@ from drawdown.errors import DrawdownError
 from storage.db import create_engine, redacted, upgrade
 from storage.store import Store
 from storage.types import FeedSpec
-from watchers.fetch import make_client
+from watchers.fetch import make_session
 from watchers.match import Matcher, Topic
 from watchers.pipeline import Pipeline
 from watchers.schedule import Watcher
@@ -104,7 +104,9 @@ class Service:
             "service.starting db=%s feeds=%d telegram=%s",
             redacted(config.storage.url), len(config.feeds), "on" if self.token else "off",
         )  # fmt: skip
-        client = make_client(timeout=config.schedule.fetch_timeout)
+        client = make_session(
+            max_connections=config.schedule.concurrency, per_host=config.schedule.per_host
+        )
         app = build_application(config, self.token) if self.token else None
         outbox: Outbox | TerminalOutbox
         if app is None:
@@ -129,7 +131,7 @@ class Service:
             else:
                 await self._run_bot(app, store, watcher, outbox, stop)
         finally:
-            await client.aclose()
+            await client.close()
             store.engine.dispose()
         log.info("service.stopped")
 

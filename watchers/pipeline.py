@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import httpx
+import aiohttp
 
 from drawdown.config import ScheduleConfig
 from drawdown.errors import FeedError
@@ -79,7 +79,7 @@ class Pipeline:
         matcher: Matcher,
         settings: ScheduleConfig,
         *,
-        client: httpx.AsyncClient,
+        client: aiohttp.ClientSession,
         clock: Clock,
         on_alert: Callable[[], None] = lambda: None,
         rand: Callable[[], float] = random.random,

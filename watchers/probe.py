@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-import httpx
+import aiohttp
 
 from drawdown.config import ScheduleConfig
 from drawdown.errors import FeedError
@@ -15,7 +15,7 @@ from watchers.pipeline import FeedReport
 
 
 async def probe(
-    client: httpx.AsyncClient, name: str, url: str, settings: ScheduleConfig, matcher: Matcher
+    client: aiohttp.ClientSession, name: str, url: str, settings: ScheduleConfig, matcher: Matcher
 ) -> FeedReport:
     """Fetch and parse ``url`` and count the items on the topic; never raises for a bad feed."""
     started = time.monotonic()

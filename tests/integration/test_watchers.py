@@ -17,7 +17,7 @@ from drawdown.config import Config, ScheduleConfig, load_config
 from storage.store import Store, articles
 from storage.types import FeedSpec
 from tests.servers import FeedItem, FeedServer, rss
-from watchers.fetch import make_client
+from watchers.fetch import make_session
 from watchers.pipeline import Pipeline
 from watchers.schedule import Watcher
 
@@ -86,7 +86,7 @@ async def harness(
     )
     assert feed_specs(config) == []
     store = open_store(config)
-    async with make_client(timeout=config.schedule.fetch_timeout) as client:
+    async with make_session() as client:
         pipeline = Pipeline(
             store,
             matcher_for(config),

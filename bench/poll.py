@@ -1,0 +1,162 @@
+"""One poll cycle over 1,000 feeds on the local feed server: wall time, CPU seconds, peak memory.
+
+The feed server runs in a child process (on the other core), serving 1,000 RSS feeds of 20
+items each. The first cycle finds 20,000 new items; then 5% of the feeds gain new items before
+each steady cycle and the other 95% answer 304. The watcher is the service's own (claims,
+pipeline, SQLite store); the per-host limit is raised to the overall concurrency because every
+feed here lives on one host, which real feeds do not.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import multiprocessing.connection
+import resource
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from bot.service import matcher_for, open_store
+from drawdown.config import Config, ScheduleConfig, StorageConfig, load_config
+from storage.types import FeedSpec
+from watchers.fetch import make_session
+from watchers.pipeline import Pipeline
+from watchers.schedule import Watcher
+
+ROOT = Path(__file__).resolve().parents[1]
+FEEDS = 1000
+ITEMS = 20
+CHANGED_SHARE = 20  # one feed in 20 (5%) has new items in each steady cycle
+NEW_PER_CHANGE = 3
+STEADY_CYCLES = 5
+
+
+def _feed_body(feed: int, generation: int) -> bytes:
+    from tests.servers import FeedItem, rss
+
+    newest = ITEMS + generation * NEW_PER_CHANGE
+    start = datetime(2026, 11, 1, tzinfo=UTC)
+    items = []
+    for n in range(newest, newest - ITEMS, -1):
+        title = f"Tin {n} của nguồn {feed}: " + (
+            "Mỹ rút quân khỏi Iraq theo lộ trình" if n % 10 == 0 else "Tin thế giới trong ngày"
+        )
+        items.append(
+            FeedItem(
+                guid=f"feed-{feed}-item-{n}",
+                link=f"https://news{feed % 7}.example.test/{feed}/bai-viet-{n}.html",
+                title=title,
+                description="Binh sĩ, căn cứ, liên minh, thỏa thuận an ninh. " * 6,
+                published=start + timedelta(minutes=n),
+            )
+        )
+    return rss(items, title=f"Nguồn {feed}")
+
+
+def _serve(conn: multiprocessing.connection.Connection) -> None:
+    """The child process: serve the feeds; on "advance", 5% of them gain new items."""
+    from tests.servers import FeedServer
+
+    generations = [0] * FEEDS
+    with FeedServer() as server:
+        for feed in range(FEEDS):
+            server.set_feed(f"/feeds/{feed}.xml", _feed_body(feed, 0))
+        conn.send(server.base_url)
+        cycle = 0
+        while (command := conn.recv()) != "stop":
+            assert command == "advance"
+            cycle += 1
+            for feed in range(cycle % CHANGED_SHARE, FEEDS, CHANGED_SHARE):
+                generations[feed] += 1
+                server.set_feed(f"/feeds/{feed}.xml", _feed_body(feed, generations[feed]))
+            conn.send("ok")
+
+
+@dataclass(frozen=True, slots=True)
+class Cycle:
+    seconds: float
+    cpu: float
+    statuses: dict[str, int]
+    new: int
+
+
+async def _cycle(watcher: Watcher, engine: sa.Engine) -> Cycle:
+    with engine.begin() as db:
+        db.execute(sa.text("UPDATE feed SET next_check_at = :t"), {"t": "2000-01-01 00:00:00"})
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    started = time.perf_counter()
+    reports = await watcher.run_cycle()
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    statuses: dict[str, int] = {}
+    for report in reports:
+        statuses[report.status] = statuses.get(report.status, 0) + 1
+    return Cycle(
+        seconds,
+        after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime,
+        statuses,
+        sum(r.new for r in reports),
+    )
+
+
+async def _run(base_url: str, conn: multiprocessing.connection.Connection, db: Path) -> list[Cycle]:
+    shipped = load_config(ROOT / "config.toml")
+    schedule = ScheduleConfig(concurrency=50, per_host=50, fetch_timeout=30)
+    config: Config = shipped.model_copy(
+        update={"schedule": schedule, "feeds": (), "storage": StorageConfig(url=f"sqlite:///{db}")}
+    )
+    store = open_store(config)
+    specs = [FeedSpec(f"{base_url}/feeds/{i}.xml", f"Nguồn {i}", "vi", 60) for i in range(FEEDS)]
+    store.sync_feeds(specs, datetime.now(UTC))
+    cycles = []
+    async with make_session(
+        max_connections=schedule.concurrency, per_host=schedule.per_host
+    ) as client:
+        now = lambda: datetime.now(UTC)  # noqa: E731 -- the clock the service uses
+        pipeline = Pipeline(store, matcher_for(config), schedule, client=client, clock=now)
+        watcher = Watcher(store, pipeline, schedule, clock=now)
+        cycles.append(await _cycle(watcher, store.engine))
+        for _ in range(STEADY_CYCLES):
+            conn.send("advance")
+            conn.recv()
+            cycles.append(await _cycle(watcher, store.engine))
+    store.engine.dispose()
+    return cycles
+
+
+def bench_poll() -> dict[str, float]:
+    """Run the benchmark; returns the figures `make bench` prints."""
+    parent, child = multiprocessing.Pipe()
+    server = multiprocessing.get_context("fork").Process(target=_serve, args=(child,), daemon=True)
+    server.start()
+    try:
+        base_url = parent.recv()
+        with tempfile.TemporaryDirectory() as tmp:
+            cycles = asyncio.run(_run(base_url, parent, Path(tmp) / "bench.db"))
+    finally:
+        parent.send("stop")
+        server.join(10)
+    first, steady = cycles[0], cycles[1:]
+    assert first.new == FEEDS * ITEMS, first
+    assert all(c.statuses.get("error", 0) == 0 for c in cycles), cycles
+    return {
+        "first_cycle_s": first.seconds,
+        "first_cycle_cpu_s": first.cpu,
+        "first_cycle_new_items": first.new,
+        "steady_cycle_s": statistics.median(c.seconds for c in steady),
+        "steady_cycle_cpu_s": statistics.median(c.cpu for c in steady),
+        "steady_not_modified": statistics.median(c.statuses.get("not_modified", 0) for c in steady),
+        "steady_new_items": statistics.median(c.new for c in steady),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+if __name__ == "__main__":
+    for key, value in bench_poll().items():
+        print(f"{key:>24}: {value:,.3f}")
