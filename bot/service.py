@@ -28,6 +28,7 @@ from storage.types import FeedSpec
 from watchers.fetch import make_session
 from watchers.match import Matcher, Topic
 from watchers.pipeline import Pipeline
+from watchers.prepare import Preparer
 from watchers.schedule import Watcher
 
 log = logging.getLogger(__name__)
@@ -40,9 +41,13 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def matcher_for(config: Config) -> Matcher:
+def topic_of(config: Config) -> Topic:
     topic = config.topic
-    return Matcher(Topic(groups=dict(topic.terms), required=topic.required, exclude=topic.exclude))
+    return Topic(groups=dict(topic.terms), required=topic.required, exclude=topic.exclude)
+
+
+def matcher_for(config: Config) -> Matcher:
+    return Matcher(topic_of(config))
 
 
 def feed_specs(config: Config) -> list[FeedSpec]:
@@ -117,8 +122,9 @@ class Service:
             outbox = TerminalOutbox(store, clock=self.clock)
         else:
             outbox = Outbox(store, app.bot, config.delivery, clock=self.clock)
+        preparer = Preparer(topic_of(config))
         pipeline = Pipeline(
-            store, matcher_for(config), config.schedule, client=client, clock=self.clock,
+            store, preparer, config.schedule, client=client, clock=self.clock,
             on_alert=outbox.wake,
         )  # fmt: skip
         watcher = Watcher(store, pipeline, config.schedule, clock=self.clock)
@@ -132,6 +138,7 @@ class Service:
                 await self._run_bot(app, store, watcher, outbox, stop)
         finally:
             await client.close()
+            preparer.close()
             store.engine.dispose()
         log.info("service.stopped")
 

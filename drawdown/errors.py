@@ -55,6 +55,11 @@ class FeedError(DrawdownError):
         self.retry_after = retry_after
         super().__init__(f"cannot {self.verb} {url!r}: {reason}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt from its fields when it crosses a process boundary (the parse worker).
+        state = {"status": self.status, "retry_after": self.retry_after}
+        return (type(self), (self.url, self.reason), state)
+
 
 class FetchError(FeedError):
     """The feed could not be downloaded (network, HTTP status, size cap, timeout).

@@ -121,28 +121,29 @@ class Store:
             rows = conn.execute(claim).all()
         return [FeedToCheck(**row._asdict()) for row in rows]
 
-    def finish_check(self, feed_id: int, outcome: CheckOutcome, now: datetime) -> None:
-        """Record a check's outcome on the feed's row and release the claim."""
-        values: dict[str, Any] = {
-            "last_checked_at": now,
-            "last_status": outcome.status,
-            "next_check_at": outcome.next_check_at,
-            "claimed_by": None,
-            "claimed_until": None,
-        }
-        if outcome.status == "error":
-            values["error_count"] = feeds.c.error_count + 1
-            values["last_error"] = outcome.error
-        else:
-            values["error_count"] = 0
-            values["last_error"] = None
-            values["backlog_done"] = True
-            values["items_seen"] = feeds.c.items_seen + outcome.items
-        if outcome.status == "ok":
-            values["etag"] = outcome.etag
-            values["last_modified"] = outcome.last_modified
+    def finish_checks(self, outcomes: Sequence[CheckOutcome]) -> None:
+        """Record checks' outcomes on their feeds' rows and release the claims, in one transaction.
+
+        Each kind of outcome is one UPDATE executed for many rows, which is what makes a poll
+        cycle of a thousand mostly-unchanged feeds cheap.
+        """
+        by_status: dict[str, list[dict[str, Any]]] = {"ok": [], "not_modified": [], "error": []}
+        for o in outcomes:
+            by_status[o.status].append(
+                {
+                    "b_id": o.feed_id,
+                    "b_at": o.checked_at,
+                    "b_next": o.next_check_at,
+                    "b_etag": o.etag,
+                    "b_modified": o.last_modified,
+                    "b_error": o.error,
+                    "b_items": o.items,
+                }
+            )
         with self.engine.begin() as conn:
-            conn.execute(feeds.update().where(feeds.c.id == feed_id).values(**values))
+            for status, params in by_status.items():
+                if params:
+                    conn.execute(_FINISH[status], params)
 
     def feed_statuses(self) -> list[FeedStatus]:
         """Every enabled feed's health, by name."""
@@ -170,52 +171,53 @@ class Store:
         found_guids: set[str] = set()
         found_urls: set[str] = set()
         with self.engine.connect() as conn:
-            for start in range(0, len(guid_list), _INSERT_CHUNK):
-                chunk = guid_list[start : start + _INSERT_CHUNK]
-                query = sa.select(articles.c.guid).where(articles.c.guid.in_(chunk))
-                found_guids.update(conn.execute(query).scalars())
-            for start in range(0, len(url_list), _INSERT_CHUNK):
-                chunk = url_list[start : start + _INSERT_CHUNK]
-                query = sa.select(articles.c.canonical_url).where(
-                    articles.c.canonical_url.in_(chunk)
+            for start in range(0, max(len(guid_list), len(url_list)), _INSERT_CHUNK):
+                some_guids = guid_list[start : start + _INSERT_CHUNK]
+                some_urls = url_list[start : start + _INSERT_CHUNK]
+                query = sa.select(articles.c.guid, articles.c.canonical_url).where(
+                    sa.or_(articles.c.guid.in_(some_guids), articles.c.canonical_url.in_(some_urls))
                 )
-                found_urls.update(conn.execute(query).scalars())
+                for guid, url in conn.execute(query):
+                    if guid in some_guids:
+                        found_guids.add(guid)
+                    if url in some_urls:
+                        found_urls.add(url)
         return KnownIdentities(guids=frozenset(found_guids), urls=frozenset(found_urls))
 
     def insert_articles(self, new: Sequence[NewArticle], now: datetime) -> list[int | None]:
         """Insert articles; for each, its new id, or None if an equal GUID or URL was stored first.
 
         "Equal" is decided by the unique constraints, so a concurrent writer cannot make the
-        same article new twice.
+        same article new twice. One statement, executed for many rows.
         """
-        ids: dict[tuple[str, str], int] = {}
+        if not new:
+            return []
+        rows = [
+            {
+                "feed_id": a.feed_id,
+                "guid": a.guid,
+                "url": a.url,
+                "canonical_url": a.canonical_url,
+                "content_hash": a.content_hash,
+                "title": a.title,
+                "summary": a.summary,
+                "published_at": a.published_at,
+                "seen_at": now,
+                "relevant": a.relevant,
+                "matched": "\n".join(a.matched),
+            }
+            for a in new
+        ]
+        statement = (
+            self._insert(articles)
+            .on_conflict_do_nothing()
+            .returning(articles.c.id, articles.c.guid, articles.c.canonical_url)
+        )
         with self.engine.begin() as conn:
-            for start in range(0, len(new), _INSERT_CHUNK):
-                chunk = new[start : start + _INSERT_CHUNK]
-                rows = [
-                    {
-                        "feed_id": a.feed_id,
-                        "guid": a.guid,
-                        "url": a.url,
-                        "canonical_url": a.canonical_url,
-                        "content_hash": a.content_hash,
-                        "title": a.title,
-                        "summary": a.summary,
-                        "published_at": a.published_at,
-                        "seen_at": now,
-                        "relevant": a.relevant,
-                        "matched": "\n".join(a.matched),
-                    }
-                    for a in chunk
-                ]
-                statement = (
-                    self._insert(articles)
-                    .values(rows)
-                    .on_conflict_do_nothing()
-                    .returning(articles.c.id, articles.c.guid, articles.c.canonical_url)
-                )
-                for row in conn.execute(statement):
-                    ids[_identity(row.guid, row.canonical_url)] = row.id
+            ids = {
+                _identity(row.guid, row.canonical_url): row.id
+                for row in conn.execute(statement, rows)
+            }
         return [ids.get(_identity(a.guid, a.canonical_url)) for a in new]
 
     def count_articles(self) -> tuple[int, int]:
@@ -453,6 +455,32 @@ class Store:
             subscribers=active,
             pending_deliveries=self.delivery_counts().get("pending", 0),
         )
+
+
+def _finish_statement(status: str) -> sa.Update:
+    """The UPDATE recording one kind of check outcome (parameters prefixed ``b_``)."""
+    b = sa.bindparam
+    values: dict[str, Any] = {
+        "last_checked_at": b("b_at", type_=UTCDateTime()),
+        "last_status": status,
+        "next_check_at": b("b_next", type_=UTCDateTime()),
+        "claimed_by": None,
+        "claimed_until": None,
+    }
+    if status == "error":
+        values.update(error_count=feeds.c.error_count + 1, last_error=b("b_error"))
+    else:
+        values.update(error_count=0, last_error=None, backlog_done=True)
+    if status == "ok":
+        values.update(
+            etag=b("b_etag"),
+            last_modified=b("b_modified"),
+            items_seen=feeds.c.items_seen + b("b_items", type_=sa.Integer()),
+        )
+    return feeds.update().where(feeds.c.id == b("b_id")).values(**values)
+
+
+_FINISH = {status: _finish_statement(status) for status in ("ok", "not_modified", "error")}
 
 
 def _identity(guid: str | None, canonical_url: str | None) -> tuple[str, str]:

@@ -33,9 +33,11 @@ class FeedToCheck:
 
 @dataclass(frozen=True, slots=True)
 class CheckOutcome:
-    """What one check of a feed came to; the caller decides the next check time."""
+    """What one check of a feed came to, for its row; the caller decides the next check time."""
 
+    feed_id: int
     status: str  # "ok" | "not_modified" | "error"
+    checked_at: datetime
     next_check_at: datetime
     etag: str | None = None
     last_modified: str | None = None

@@ -18,10 +18,8 @@ from drawdown.errors import FeedError
 from storage.store import Store
 from storage.types import AlertIntent, CheckOutcome, FeedToCheck, NewArticle
 from watchers.decide import decide
-from watchers.dedupe import canonical_url, content_hash
 from watchers.fetch import NotModified, fetch
-from watchers.match import Matcher
-from watchers.parse import Item, parse_feed
+from watchers.prepare import Preparer
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +74,7 @@ class Pipeline:
     def __init__(
         self,
         store: Store,
-        matcher: Matcher,
+        prepare: Preparer,
         settings: ScheduleConfig,
         *,
         client: aiohttp.ClientSession,
@@ -85,27 +83,29 @@ class Pipeline:
         rand: Callable[[], float] = random.random,
     ) -> None:
         self.store = store
-        self.matcher = matcher
+        self.prepare = prepare
         self.settings = settings
         self.client = client
         self.clock = clock
         self.on_alert = on_alert
         self.rand = rand
 
-    async def check(self, feed: FeedToCheck) -> FeedReport:
-        """Check one feed and record the outcome on its row; never raises for a bad feed."""
+    async def check(self, feed: FeedToCheck) -> tuple[FeedReport, CheckOutcome]:
+        """Check one feed; never raises for a bad feed.
+
+        Items and alerts are stored at once; the feed row's update (the returned outcome) is
+        left to the caller, which writes many of them in one transaction.
+        """
         started = time.monotonic()
         try:
-            report = await self._check(feed)
+            report, outcome = await self._check(feed)
         except FeedError as e:
             report = FeedReport(feed.name, feed.url, "error", error=str(e))
-            await asyncio.to_thread(
-                self._finish, feed, "error", error=str(e), retry_after=e.retry_after
-            )
+            outcome = self._outcome(feed, "error", error=str(e), retry_after=e.retry_after)
         except Exception as e:  # a bug must not stop the other feeds
             log.exception("feed.crashed feed=%s", feed.url)
             report = FeedReport(feed.name, feed.url, "error", error=f"internal error: {e!r}")
-            await asyncio.to_thread(self._finish, feed, "error", error=report.error)
+            outcome = self._outcome(feed, "error", error=report.error)
         seconds = time.monotonic() - started
         if report.status == "error":
             log.warning(
@@ -118,9 +118,9 @@ class Pipeline:
                 feed.url, report.status, report.items, report.matched, report.new,
                 report.alerts, seconds * 1000,
             )  # fmt: skip
-        return dataclasses.replace(report, seconds=seconds)
+        return dataclasses.replace(report, seconds=seconds), outcome
 
-    async def _check(self, feed: FeedToCheck) -> FeedReport:
+    async def _check(self, feed: FeedToCheck) -> tuple[FeedReport, CheckOutcome]:
         settings = self.settings
         result = await fetch(
             self.client,
@@ -131,28 +131,25 @@ class Pipeline:
             time_limit=settings.fetch_timeout,
         )
         if isinstance(result, NotModified):
-            await asyncio.to_thread(self._finish, feed, "not_modified")
-            return FeedReport(feed.name, feed.url, "not_modified")
-        items = await asyncio.to_thread(
-            parse_feed, result.body, url=result.url, headers=result.headers
+            report = FeedReport(feed.name, feed.url, "not_modified")
+            return report, self._outcome(feed, "not_modified")
+        candidates = await self.prepare(
+            result.body, url=result.url, headers=result.headers, feed_id=feed.id
         )
-        matched, new, alerts = await asyncio.to_thread(self._store_items, feed, items)
-        await asyncio.to_thread(
-            self._finish,
-            feed,
-            "ok",
-            etag=result.etag,
-            last_modified=result.last_modified,
-            items=new,
-        )
+        matched, new, alerts = await asyncio.to_thread(self._store_items, feed, candidates)
         if alerts:
             self.on_alert()
-        return FeedReport(feed.name, feed.url, "ok", len(items), matched, new, alerts)
+        report = FeedReport(feed.name, feed.url, "ok", len(candidates), matched, new, alerts)
+        outcome = self._outcome(
+            feed, "ok", etag=result.etag, last_modified=result.last_modified, items=new
+        )
+        return report, outcome
 
-    def _store_items(self, feed: FeedToCheck, items: Sequence[Item]) -> tuple[int, int, int]:
+    def _store_items(
+        self, feed: FeedToCheck, candidates: Sequence[NewArticle]
+    ) -> tuple[int, int, int]:
         """Store what is new and enqueue alerts; returns (matched, new, alerts)."""
         now = self.clock()
-        candidates = [self.to_article(feed.id, item) for item in items]
         known = self.store.known_identities(
             (a.guid for a in candidates if a.guid),
             (a.canonical_url for a in candidates if a.canonical_url),
@@ -189,23 +186,7 @@ class Pipeline:
         matched = sum(1 for a in candidates if a.relevant)
         return matched, sum(1 for i in ids if i is not None), alerts
 
-    def to_article(self, feed_id: int, item: Item) -> NewArticle:
-        """An item with its identity and topic match computed (pure)."""
-        match = self.matcher.match(item.title, item.summary)
-        return NewArticle(
-            feed_id=feed_id,
-            guid=item.guid,
-            url=item.url,
-            canonical_url=canonical_url(item.url) if item.url else None,
-            content_hash=content_hash(item.title, item.summary),
-            title=item.title,
-            summary=item.summary,
-            published_at=item.published,
-            relevant=match.relevant,
-            matched=match.matched,
-        )
-
-    def _finish(
+    def _outcome(
         self,
         feed: FeedToCheck,
         status: str,
@@ -215,11 +196,13 @@ class Pipeline:
         etag: str | None = None,
         last_modified: str | None = None,
         items: int = 0,
-    ) -> None:
+    ) -> CheckOutcome:
         now = self.clock()
         failures = feed.error_count + 1 if status == "error" else 0
-        outcome = CheckOutcome(
+        return CheckOutcome(
+            feed_id=feed.id,
             status=status,
+            checked_at=now,
             next_check_at=next_check_at(
                 now,
                 interval_s=feed.interval_s,
@@ -234,4 +217,3 @@ class Pipeline:
             error=error,
             items=items,
         )
-        self.store.finish_check(feed.id, outcome, now)

@@ -10,8 +10,8 @@ from drawdown.config import ScheduleConfig
 from drawdown.errors import FeedError
 from watchers.fetch import NotModified, fetch
 from watchers.match import Matcher
-from watchers.parse import parse_feed
 from watchers.pipeline import FeedReport
+from watchers.prepare import prepare
 
 
 async def probe(
@@ -25,10 +25,12 @@ async def probe(
         )
         if isinstance(result, NotModified):  # we sent no validators; a server may still say so
             return FeedReport(name, url, "not_modified", seconds=time.monotonic() - started)
-        items = parse_feed(result.body, url=result.url, headers=result.headers)
+        items = prepare(
+            result.body, url=result.url, headers=result.headers, feed_id=0, matcher=matcher
+        )
     except FeedError as e:
         return FeedReport(name, url, "error", seconds=time.monotonic() - started, error=str(e))
-    matched = sum(1 for item in items if matcher.match(item.title, item.summary).relevant)
+    matched = sum(1 for item in items if item.relevant)
     return FeedReport(
         name, url, "ok", items=len(items), matched=matched, seconds=time.monotonic() - started
     )

@@ -21,12 +21,13 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from drawdown.config import ScheduleConfig
 from storage.store import Store
-from storage.types import FeedToCheck
+from storage.types import CheckOutcome, FeedToCheck
 from watchers.pipeline import Clock, FeedReport, Pipeline
 
 log = logging.getLogger(__name__)
 
 TICK_JOB_ID = "watchers.tick"
+FLUSH_BATCH = 200  # outcomes written together; the rest wait for the next tick
 
 
 def worker_id() -> str:
@@ -50,11 +51,13 @@ class Watcher:
             lambda: asyncio.Semaphore(settings.per_host)
         )
         self._running: set[asyncio.Task[FeedReport]] = set()
+        self._finished: list[CheckOutcome] = []
         self.last_tick_at = clock()
 
     async def tick(self) -> int:
         """Claim what is due (up to the free capacity) and start checking it; returns how many."""
         self.last_tick_at = self.clock()
+        await self.flush()
         free = self.settings.concurrency * 4 - len(self._running)
         if free <= 0:
             return 0
@@ -68,12 +71,31 @@ class Watcher:
     async def run_cycle(self, limit: int = 100_000) -> list[FeedReport]:
         """Claim every due feed and wait until all are checked (check-feeds, demo, benchmarks)."""
         feeds = await self._claim(limit)
-        return list(await asyncio.gather(*(self._check(feed) for feed in feeds)))
+        reports = list(await asyncio.gather(*(self._check(feed) for feed in feeds)))
+        await self.flush()
+        return reports
 
     async def drain(self, seconds: float) -> None:
         """Let checks in progress finish (up to ``seconds``); the rest keep their lease."""
         if self._running:
             await asyncio.wait(set(self._running), timeout=seconds)
+        await self.flush()
+
+    async def flush(self) -> None:
+        """Write the outcomes of finished checks to their feeds' rows, in one transaction.
+
+        Until then a finished feed keeps its claim, so nobody checks it again early; if the
+        write fails the outcomes are kept for the next try, and if the process dies the
+        claims simply expire.
+        """
+        if not self._finished:
+            return
+        batch, self._finished = self._finished, []
+        try:
+            await asyncio.to_thread(self.store.finish_checks, batch)
+        except Exception:
+            log.exception("feed.record_failed feeds=%d", len(batch))
+            self._finished[:0] = batch
 
     def install(self, scheduler: AsyncIOScheduler) -> Job:
         """Add the repeating tick to an APScheduler 3 scheduler (PTB's JobQueue's, or our own)."""
@@ -102,4 +124,8 @@ class Watcher:
     async def _check(self, feed: FeedToCheck) -> FeedReport:
         host = urlsplit(feed.url).hostname or ""
         async with self._hosts[host], self._all:
-            return await self.pipeline.check(feed)
+            report, outcome = await self.pipeline.check(feed)
+        self._finished.append(outcome)
+        if len(self._finished) >= FLUSH_BATCH:
+            await self.flush()
+        return report

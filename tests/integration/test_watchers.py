@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.service import feed_specs, matcher_for, open_store
+from bot.service import feed_specs, open_store, topic_of
 from drawdown.config import Config, ScheduleConfig, load_config
 from storage.store import Store, articles
 from storage.types import FeedSpec
 from tests.servers import FeedItem, FeedServer, rss
 from watchers.fetch import make_session
 from watchers.pipeline import Pipeline
+from watchers.prepare import Preparer
 from watchers.schedule import Watcher
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,19 +87,12 @@ async def harness(
     )
     assert feed_specs(config) == []
     store = open_store(config)
+    preparer = Preparer(topic_of(config))
+    clock = lambda: datetime.now(UTC)  # noqa: E731 -- the service's clock
     async with make_session() as client:
-        pipeline = Pipeline(
-            store,
-            matcher_for(config),
-            config.schedule,
-            client=client,
-            clock=lambda: datetime.now(UTC),
-        )
-        yield Harness(
-            store,
-            Watcher(store, pipeline, config.schedule, clock=lambda: datetime.now(UTC)),
-            feed_server,
-        )
+        pipeline = Pipeline(store, preparer, config.schedule, client=client, clock=clock)
+        yield Harness(store, Watcher(store, pipeline, config.schedule, clock=clock), feed_server)
+    preparer.close()
     store.engine.dispose()
 
 

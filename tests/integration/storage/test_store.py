@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from datetime import UTC, datetime, timedelta
 
@@ -108,26 +109,41 @@ def test_finish_check_records_errors_and_validators(store: Store) -> None:
     store.sync_feeds(feeds(1), NOW)
     (feed,) = store.claim_due_feeds(NOW, worker="a", lease=LEASE, limit=1)
     later = NOW + timedelta(minutes=5)
-    store.finish_check(feed.id, CheckOutcome("error", later, error="cannot fetch: HTTP 500"), NOW)
-    store.finish_check(feed.id, CheckOutcome("error", later, error="cannot fetch: HTTP 502"), NOW)
+    failed = CheckOutcome(feed.id, "error", NOW, later, error="cannot fetch: HTTP 500")
+    store.finish_checks([failed])
+    store.finish_checks([dataclasses.replace(failed, error="cannot fetch: HTTP 502")])
     (status,) = store.feed_statuses()
     assert (status.error_count, status.last_error) == (2, "cannot fetch: HTTP 502")
     assert status.next_check_at == later
     assert store.claim_due_feeds(later, worker="a", lease=LEASE, limit=1)[0].error_count == 2
     outcome = CheckOutcome(
-        "ok", later, etag='W/"abc"', last_modified="Sun, 22 Nov 2026 09:00:00 GMT"
+        feed.id, "ok", later, later, etag='W/"abc"', last_modified="Sun, 22 Nov 2026 09:00:00 GMT"
     )
-    store.finish_check(feed.id, outcome, later)
+    store.finish_checks([outcome])
     (again,) = store.claim_due_feeds(later, worker="a", lease=LEASE, limit=1)
     assert (again.etag, again.last_modified) == ('W/"abc"', "Sun, 22 Nov 2026 09:00:00 GMT")
     assert (again.error_count, again.backlog_done) == (0, True)
 
 
+def test_many_outcomes_are_recorded_at_once(store: Store) -> None:
+    store.sync_feeds(feeds(30), NOW)
+    claimed = store.claim_due_feeds(NOW, worker="a", lease=LEASE, limit=30)
+    later = NOW + timedelta(minutes=1)
+    kinds = ("ok", "not_modified", "error")
+    store.finish_checks(
+        [CheckOutcome(f.id, kinds[f.id % 3], NOW, later, error="x") for f in claimed]
+    )
+    statuses = store.feed_statuses()
+    assert sorted(s.last_status or "" for s in statuses) == sorted(kinds * 10)
+    assert all(s.next_check_at == later for s in statuses)
+    assert len(store.claim_due_feeds(later, worker="b", lease=LEASE, limit=30)) == 30
+
+
 def test_not_modified_keeps_the_validators(store: Store) -> None:
     store.sync_feeds(feeds(1), NOW)
     (feed,) = store.claim_due_feeds(NOW, worker="a", lease=LEASE, limit=1)
-    store.finish_check(feed.id, CheckOutcome("ok", NOW, etag='"v1"'), NOW)
-    store.finish_check(feed.id, CheckOutcome("not_modified", NOW), NOW)
+    store.finish_checks([CheckOutcome(feed.id, "ok", NOW, NOW, etag='"v1"')])
+    store.finish_checks([CheckOutcome(feed.id, "not_modified", NOW, NOW)])
     (again,) = store.claim_due_feeds(NOW, worker="a", lease=LEASE, limit=1)
     assert again.etag == '"v1"'
 
