@@ -32,7 +32,7 @@ bench: install  ## print the performance figures the issues ask for
 	$(BIN)/python -m bench
 
 demo: install  ## replay the five seed articles through the real pipeline, offline
-	$(BIN)/python -m bot.demo
+	$(BIN)/python -m tests.demo
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

@@ -1,0 +1,107 @@
+"""The commands a newcomer types: `drawdown run` on the shipped config, check-feeds, db upgrade,
+and `make demo`'s replay of the seeds."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.service import ROOT, write_config
+from tests.servers import FeedItem, FeedServer, rss
+
+pytestmark = pytest.mark.slow
+
+
+def env(**extra: str) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DRAWDOWN_", "TELEGRAM_"))}
+    return {**clean, "PYTHONUNBUFFERED": "1", **extra}
+
+
+def test_run_on_the_shipped_config_without_a_token_prints_to_the_terminal_and_stops_cleanly(
+    tmp_path: Path,
+) -> None:
+    database = f"sqlite:///{tmp_path / 'data' / 'drawdown.db'}"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=ROOT,
+        env=env(DRAWDOWN_DATABASE_URL=database),
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stderr is not None
+    lines: list[str] = []
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        lines.append(line)
+        if "service.started" in line:
+            break
+    assert any("alerts are printed to this terminal" in line for line in lines), lines
+    process.send_signal(signal.SIGTERM)
+    _, rest = process.communicate(timeout=30)
+    assert process.returncode == 0, rest
+    assert "service.stopped" in rest
+    assert (tmp_path / "data" / "drawdown.db").exists()
+
+
+def test_check_feeds_prints_a_table_and_names_what_failed(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    item = FeedItem(guid="1", link="https://vov.vn/1", title="Mỹ rút quân khỏi Iraq")
+    feed_server.set_feed("/ok", rss([item, FeedItem(guid="2", link="https://vov.vn/2", title="x")]))
+    feed_server.set_status("/down", 503)
+    config = write_config(
+        tmp_path, feeds=[("VOV", feed_server.url("/ok")), ("Down", feed_server.url("/down"))]
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "check-feeds", "--config", str(config)],
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    header, vov, down = result.stdout.splitlines()[:3]
+    assert header.split() == ["FEED", "STATUS", "ITEMS", "MATCHES", "TIME", "ERROR"]
+    assert vov.split()[:4] == ["VOV", "ok", "2", "1"]
+    assert down.split()[:2] == ["Down", "error"]
+    assert "HTTP 503" in down
+    assert "1 of 2 feeds answered." in result.stdout
+
+
+def test_db_upgrade_creates_the_database(tmp_path: Path) -> None:
+    config = write_config(tmp_path, feeds=[])
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "db", "upgrade", "--config", str(config)],
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "is at migration" in result.stdout
+    assert (tmp_path / "drawdown.db").exists()
+
+
+def test_the_demo_replays_the_five_seeds_offline() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.demo"],
+        cwd=ROOT,
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("📰 ") >= 5
+    assert "Mỹ và Iraq đạt được thỏa thuận về kế hoạch rút quân" in result.stdout
