@@ -39,6 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DrawdownError as e:
         log.error("service.failed error=%s", e)
         return EXIT_ERROR
+    except Exception:  # through the log, whose formatter removes the token
+        log.exception("service.crashed")
+        return EXIT_ERROR
     return code
 
 
