@@ -6,12 +6,14 @@ Feed text is always escaped, so a title like ``<b>Iraq & US</b>`` never breaks t
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from storage.types import FeedStatus, Overview, StoredAlert
 
 LANGUAGES = ("vi", "en")
+_TAG = re.compile(r"<[^>]*>")
 MAX_TITLE = 300
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -49,6 +51,76 @@ def alert(item: StoredAlert, language: str) -> str:
         label = "Từ khóa" if language == "vi" else "Keywords"
         lines.append(f"🔎 {label}: {escape(', '.join(item.matched))}")
     return "\n".join(lines)
+
+
+def render(item: StoredAlert, language: str) -> str:
+    """The message for any kind of alert."""
+    if item.kind == "digest":
+        return digest(item, language)
+    return alert(item, language)
+
+
+def digest(item: StoredAlert, language: str) -> str:
+    """The stories held for a digest subscriber, one line each, oldest first."""
+    vi = language == "vi"
+    count = len(item.items)
+    head = (
+        f"🗞 <b>Tin tổng hợp: {count} tin mới</b>" if vi else f"🗞 <b>Digest: {count} new stories</b>"
+    )
+    lines = [head]
+    for story in item.items:
+        title = escape(
+            story.title if len(story.title) <= MAX_TITLE else story.title[:MAX_TITLE] + "…"
+        )
+        if story.url:
+            title = f'<a href="{html.escape(story.url, quote=True)}">{title}</a>'
+        lines.append(f"• {title} — {escape(story.outlet)}, {when(story.published_at, language)}")
+    return "\n".join(lines)
+
+
+def split_message(text: str, limit: int = 4096) -> list[str]:
+    """Split a message into parts of at most ``limit`` characters, at line ends only.
+
+    Every message this module writes keeps each HTML tag and entity within one line, so a
+    line end is always a safe place to cut: no part ever has an unclosed tag or a broken
+    entity. A single line longer than the limit (which no format here produces) is cut at
+    its last space before the limit after dropping its markup.
+    """
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                parts.append(current)
+                current = ""
+            line = html.escape(strip_tags(line), quote=False)
+            cut = _safe_cut(line, limit)
+            parts.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            candidate = line
+        current = candidate
+    if current or not parts:
+        parts.append(current)
+    return parts
+
+
+def _safe_cut(escaped: str, limit: int) -> int:
+    """Where to cut escaped plain text: the last space before ``limit``, else never inside an
+    entity such as ``&amp;``."""
+    if (space := escaped.rfind(" ", 0, limit)) > 0:
+        return space
+    amp = escaped.rfind("&", 0, limit)
+    if amp >= 0 and ";" not in escaped[amp:limit]:
+        return amp or limit
+    return limit
+
+
+def strip_tags(markup: str) -> str:
+    """The visible text of one line of our HTML."""
+    return html.unescape(_TAG.sub("", markup))
 
 
 def alert_plain(item: StoredAlert) -> str:

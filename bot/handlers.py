@@ -54,6 +54,8 @@ class Commands:
             return
         language = _language(update)
         name = chat.title or chat.full_name or chat.username or ""
+        message = update.effective_message
+        topic = message.message_thread_id if message and message.is_topic_message else None
         added = await asyncio.to_thread(
             self.store.subscribe,
             chat.id,
@@ -61,6 +63,7 @@ class Commands:
             name=name,
             language=language,
             now=self.clock(),
+            thread_id=topic,
         )
         if added:
             log.info("subscriber.added chat=%d", chat.id)

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from telegram import Update
+from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.request import HTTPXRequest
 
 from bot.handlers import Commands, set_commands
 from bot.outbox import Outbox, TerminalOutbox
@@ -89,6 +90,21 @@ def build_application(config: Config, token: str) -> Application:  # type: ignor
     )
 
 
+def build_outbox_bot(config: Config, token: str) -> Bot:
+    """The outbox's own Bot: no rate limiter (the outbox paces itself, per chat), a larger
+    connection pool for fast broadcasts."""
+    base = config.telegram.api_base_url.rstrip("/")
+    timeout = config.telegram.request_timeout
+    request = HTTPXRequest(
+        connection_pool_size=256,
+        connect_timeout=timeout,
+        read_timeout=timeout,
+        write_timeout=timeout,
+        pool_timeout=timeout,
+    )
+    return Bot(token, base_url=f"{base}/bot", base_file_url=f"{base}/file/bot", request=request)
+
+
 async def _log_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error("telegram.handler_failed error=%r", context.error)
 
@@ -114,14 +130,15 @@ class Service:
         )
         app = build_application(config, self.token) if self.token else None
         outbox: Outbox | TerminalOutbox
-        if app is None:
+        if self.token is None:
             log.warning(
                 "telegram.disabled reason=TELEGRAM_BOT_TOKEN is not set: alerts are printed to "
                 "this terminal"
             )
             outbox = TerminalOutbox(store, clock=self.clock)
         else:
-            outbox = Outbox(store, app.bot, config.delivery, clock=self.clock)
+            bot = build_outbox_bot(config, self.token)
+            outbox = Outbox(store, bot, config.delivery, clock=self.clock)
         preparer = Preparer(topic_of(config))
         pipeline = Pipeline(
             store, preparer, config.schedule, client=client, clock=self.clock,
@@ -129,7 +146,7 @@ class Service:
         )  # fmt: skip
         watcher = Watcher(store, pipeline, config.schedule, clock=self.clock)
         try:
-            if app is None:
+            if app is None or not isinstance(outbox, Outbox):
                 scheduler = AsyncIOScheduler(timezone=UTC)
                 scheduler.start()
                 await self._serve(watcher, outbox, scheduler, stop)
@@ -147,7 +164,7 @@ class Service:
         app: Application,  # type: ignore[type-arg]
         store: Store,
         watcher: Watcher,
-        outbox: Outbox | TerminalOutbox,
+        outbox: Outbox,
         stop: asyncio.Event,
     ) -> None:
         Commands(store, clock=self.clock).install(app)
@@ -155,6 +172,7 @@ class Service:
         if not await _initialize(app, stop):
             return
         try:
+            await outbox.bot.initialize()
             await set_commands(app)
             await app.start()
             assert app.updater is not None
@@ -167,6 +185,7 @@ class Service:
             await app.updater.stop()
             await app.stop()
         finally:
+            await outbox.bot.shutdown()
             await app.shutdown()
 
     async def _serve(

@@ -25,6 +25,7 @@ from pydantic import (
 from drawdown.errors import ConfigError
 
 DEFAULT_PATH = Path("config.toml")
+FREE_RATE = 30  # Telegram's bulk limit without paid broadcasts
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
 _UNIT_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
@@ -96,8 +97,18 @@ class ScheduleConfig(_Section):
 
 class DeliveryConfig(_Section):
     rate: float = Field(default=30.0, gt=0, le=1000, description="messages per second, all chats")
+    allow_paid_broadcast: bool = False
     max_attempts: int = Field(default=8, ge=1, le=100)
-    batch: int = Field(default=100, ge=1, le=10_000)
+    batch: int = Field(default=500, ge=1, le=10_000)
+
+    @model_validator(mode="after")
+    def _paid_beyond_thirty(self) -> DeliveryConfig:
+        if self.rate > FREE_RATE and not self.allow_paid_broadcast:
+            raise ValueError(
+                f"rate {self.rate:g} is over Telegram's {FREE_RATE} messages per second; "
+                "set allow_paid_broadcast = true (paid in Stars) or lower the rate"
+            )
+        return self
 
 
 def _terms(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config as AlembicConfig
+from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 
 from drawdown.errors import StorageError
@@ -60,7 +61,7 @@ def create_engine(url: str) -> sa.Engine:
     return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 
-def _alembic_config(engine: sa.Engine) -> AlembicConfig:
+def _alembic_config(engine: sa.Engine | None = None) -> AlembicConfig:
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["engine"] = engine
@@ -74,6 +75,15 @@ def upgrade(engine: sa.Engine) -> None:
     except sa.exc.OperationalError as e:
         raise StorageError(f"cannot migrate {redacted(str(engine.url))}: {e.orig}") from None
     log.info("db.upgraded url=%s", redacted(str(engine.url)))
+
+
+def head_revision() -> str:
+    """The newest migration this version of the code knows."""
+    head = ScriptDirectory.from_config(
+        _alembic_config(sa.create_engine("sqlite://"))
+    ).get_current_head()
+    assert head is not None
+    return head
 
 
 def current_revision(engine: sa.Engine) -> str | None:

@@ -92,6 +92,12 @@ class Subscriber(SQLModel, table=True):
     active: bool = True
     subscribed_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     inactive_reason: str | None = None
+    thread_id: int | None = None  # a forum topic of a supergroup
+    timezone: str = "UTC"  # IANA name, for quiet and digest hours
+    mode: str = "instant"  # "instant" | "digest": stories gathered and sent at digest hours
+    digest_hours: str = ""  # e.g. "8,20" (local hours)
+    quiet_hours: str = ""  # e.g. "22-7" (local hours; nothing is sent in between)
+    next_digest_at: datetime | None = _when()
 
 
 class Alert(SQLModel, table=True):
@@ -117,7 +123,7 @@ class Delivery(SQLModel, table=True):
     alert_id: int = Field(foreign_key="alert.id", index=True)
     chat_id: int = Field(sa_type=sa.BigInteger)
     priority: int = 1
-    status: str = "pending"  # pending -> sent | failed
+    status: str = "pending"  # pending -> sent | failed; held -> digested (digest subscribers)
     attempts: int = 0
     next_attempt_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     last_error: str | None = None

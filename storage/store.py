@@ -9,19 +9,19 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import SQLModel
 
 from drawdown.errors import StorageError
 from storage.db import redacted
-from storage.models import Alert, Article, Delivery, Feed, Subscriber, UTCDateTime
+from storage.models import UTCDateTime
+from storage.outbox import OutboxQueries
+from storage.tables import alerts, articles, deliveries, feeds, subscribers
 from storage.types import (
     AlertIntent,
     CheckOutcome,
-    DueDelivery,
     FeedSpec,
     FeedStatus,
     FeedToCheck,
@@ -31,27 +31,19 @@ from storage.types import (
     StoredAlert,
 )
 
-
-def _table(model: type[SQLModel]) -> sa.Table:
-    return cast(sa.Table, model.__table__)  # type: ignore[attr-defined]  # set by SQLModel's metaclass
-
-
-feeds = _table(Feed)
-articles = _table(Article)
-subscribers = _table(Subscriber)
-alerts = _table(Alert)
-deliveries = _table(Delivery)
-
 # SQLite allows 32,766 bound parameters per statement; an article row binds 12.
 _INSERT_CHUNK = 1000
 
 
-class Store:
+class Store(OutboxQueries):
     """The service's storage, on one SQLAlchemy engine (SQLite or PostgreSQL)."""
 
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
         self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+
+    def _alert_of(self, row: Any) -> StoredAlert:
+        return _stored_alert(row)
 
     def __repr__(self) -> str:
         return f"Store({redacted(str(self.engine.url))})"
@@ -232,7 +224,14 @@ class Store:
     # --- subscribers -------------------------------------------------------------------------
 
     def subscribe(
-        self, chat_id: int, *, chat_type: str, name: str, language: str, now: datetime
+        self,
+        chat_id: int,
+        *,
+        chat_type: str,
+        name: str,
+        language: str,
+        now: datetime,
+        thread_id: int | None = None,
     ) -> bool:
         """Make the chat an active subscriber; False if it already was one."""
         with self.engine.begin() as conn:
@@ -248,6 +247,7 @@ class Store:
                 "active": True,
                 "subscribed_at": now,
                 "inactive_reason": None,
+                "thread_id": thread_id,
             }
             if active is None:
                 conn.execute(subscribers.insert().values(chat_id=chat_id, **values))
@@ -368,80 +368,6 @@ class Store:
                 conn.execute(sa.select(sa.func.coalesce(sa.func.max(alerts.c.id), 0))).scalar_one()
             )
 
-    def due_deliveries(self, now: datetime, limit: int) -> list[DueDelivery]:
-        """Pending deliveries whose time has come, most important first, then oldest."""
-        query = (
-            sa.select(
-                deliveries.c.id.label("delivery_id"),
-                deliveries.c.chat_id,
-                deliveries.c.attempts,
-                subscribers.c.language,
-                alerts,
-            )
-            .join(alerts, alerts.c.id == deliveries.c.alert_id)
-            .join(subscribers, subscribers.c.chat_id == deliveries.c.chat_id)
-            .where(deliveries.c.status == "pending", deliveries.c.next_attempt_at <= now)
-            .order_by(deliveries.c.priority, deliveries.c.id)
-            .limit(limit)
-        )
-        with self.engine.connect() as conn:
-            return [
-                DueDelivery(
-                    id=row.delivery_id,
-                    chat_id=row.chat_id,
-                    language=row.language,
-                    attempts=row.attempts,
-                    alert=_stored_alert(row),
-                )
-                for row in conn.execute(query)
-            ]
-
-    def next_delivery_at(self) -> datetime | None:
-        """When the earliest pending delivery becomes due, or None if the outbox is empty."""
-        query = sa.select(sa.func.min(deliveries.c.next_attempt_at)).where(
-            deliveries.c.status == "pending"
-        )
-        with self.engine.connect() as conn:
-            value = conn.execute(query).scalar_one_or_none()
-        return cast(datetime | None, value)
-
-    def mark_sent(self, delivery_id: int, message_id: int, now: datetime) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
-                deliveries.update()
-                .where(deliveries.c.id == delivery_id)
-                .values(
-                    status="sent",
-                    sent_at=now,
-                    message_id=message_id,
-                    attempts=deliveries.c.attempts + 1,
-                )
-            )
-
-    def mark_retry(self, delivery_id: int, error: str, at: datetime) -> None:
-        """Count a failed attempt and try again at ``at``."""
-        with self.engine.begin() as conn:
-            conn.execute(
-                deliveries.update()
-                .where(deliveries.c.id == delivery_id)
-                .values(attempts=deliveries.c.attempts + 1, last_error=error, next_attempt_at=at)
-            )
-
-    def mark_failed(self, delivery_id: int, error: str) -> None:
-        """Give up on a delivery, keeping the reason (nothing is dropped silently)."""
-        with self.engine.begin() as conn:
-            conn.execute(
-                deliveries.update()
-                .where(deliveries.c.id == delivery_id)
-                .values(status="failed", last_error=error, attempts=deliveries.c.attempts + 1)
-            )
-
-    def delivery_counts(self) -> dict[str, int]:
-        """How many outbox rows are in each status."""
-        query = sa.select(deliveries.c.status, sa.func.count()).group_by(deliveries.c.status)
-        with self.engine.connect() as conn:
-            return {row[0]: row[1] for row in conn.execute(query)}
-
     def overview(self) -> Overview:
         total, relevant = self.count_articles()
         with self.engine.connect() as conn:
@@ -488,15 +414,23 @@ def _identity(guid: str | None, canonical_url: str | None) -> tuple[str, str]:
 
 
 def _stored_alert(row: Any) -> StoredAlert:
-    payload = json.loads(row.payload)
+    return _alert_from_payload(row.id, row.kind, json.loads(row.payload), row.created_at)
+
+
+def _alert_from_payload(
+    alert_id: int, kind: str, payload: dict[str, Any], created_at: datetime
+) -> StoredAlert:
     published = payload.get("published")
     return StoredAlert(
-        id=row.id,
-        kind=row.kind,
+        id=alert_id,
+        kind=kind,
         title=payload["title"],
         outlet=payload["outlet"],
         url=payload.get("url"),
         published_at=datetime.fromisoformat(published) if published else None,
         matched=tuple(payload.get("matched", ())),
-        created_at=row.created_at,
+        created_at=created_at,
+        items=tuple(
+            _alert_from_payload(0, "story", item, created_at) for item in payload.get("items", ())
+        ),
     )

@@ -95,6 +95,7 @@ class StoredAlert:
     published_at: datetime | None
     matched: tuple[str, ...]
     created_at: datetime
+    items: tuple[StoredAlert, ...] = ()  # a digest's stories
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,12 @@ class DueDelivery:
     language: str
     attempts: int
     alert: StoredAlert
+    priority: int = 1
+    chat_type: str = "private"
+    thread_id: int | None = None
+    mode: str = "instant"
+    timezone: str = "UTC"
+    quiet_hours: str = ""
 
 
 @dataclass(frozen=True, slots=True)

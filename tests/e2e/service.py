@@ -47,6 +47,7 @@ def write_config(
         'fetch_timeout = "3s"',
         "[delivery]",
         f"rate = {rate}",
+        f"allow_paid_broadcast = {'true' if rate > 30 else 'false'}",
         extra,
         topic_section(),
     ]

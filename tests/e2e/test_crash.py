@@ -51,6 +51,7 @@ def test_sigkill_mid_broadcast_then_restart_reaches_everyone(
         feed_server.set_feed("/f", rss([STORY]))
         bot_api.wait_for_messages(60, timeout=20)
         service.kill()
+    time.sleep(0.5)  # requests already on the wire when it died still reach the server
     received_before = len(bot_api.sent())
     confirmed = sent_in_database(config)
     in_flight = received_before - confirmed
@@ -59,7 +60,11 @@ def test_sigkill_mid_broadcast_then_restart_reaches_everyone(
 
     with ServiceProcess(tmp_path, config) as service:
         counts = _until_everyone(bot_api, set(SUBSCRIBERS))
+        deadline = time.monotonic() + 20
+        while sent_in_database(config) < 200 and time.monotonic() < deadline:
+            time.sleep(0.1)
         assert service.stop() == 0
+        counts = Counter(m.chat_id for m in bot_api.sent())
 
     twice = sum(n - 1 for n in counts.values())
     assert set(counts) == set(SUBSCRIBERS)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
-from storage.db import create_engine, current_revision, upgrade
+from storage.db import create_engine, current_revision, head_revision, upgrade
 from storage.store import Store
 from storage.types import AlertIntent, CheckOutcome, FeedSpec, NewArticle
 
@@ -54,7 +54,7 @@ def test_migrations_create_the_schema_and_are_idempotent(database_url: str) -> N
     engine = create_engine(database_url)
     upgrade(engine)
     upgrade(engine)
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == head_revision()
     tables = set(sa.inspect(engine).get_table_names())
     assert {"feed", "article", "subscriber", "alert", "delivery"} <= tables
     engine.dispose()
@@ -190,7 +190,6 @@ def test_due_deliveries_put_priority_first_and_respect_retry_time(store: Store) 
     first = store.due_deliveries(NOW, 10)[0]
     store.mark_retry(first.id, "flood wait", NOW + timedelta(seconds=30))
     assert [d.alert.id for d in store.due_deliveries(NOW, 10)] == [routine]
-    assert store.next_delivery_at() == NOW
     retried = store.due_deliveries(NOW + timedelta(seconds=31), 10)
     assert retried[0].attempts == 1
 
@@ -200,7 +199,7 @@ def test_sent_and_failed_deliveries_leave_the_queue(store: Store) -> None:
         store.subscribe(chat, chat_type="private", name="", language="en", now=NOW)
     store.enqueue_alert(intent(), NOW)
     one, two, three = store.due_deliveries(NOW, 10)
-    store.mark_sent(one.id, 42, NOW)
+    store.mark_sent([(one.id, 42)], NOW)
     store.mark_failed(two.id, "bad request: message is too long")
     store.deactivate(three.chat_id, "forbidden: bot was blocked by the user")
     assert store.due_deliveries(NOW, 10) == []
@@ -225,3 +224,67 @@ def test_terminal_reads_alerts_in_order(store: Store) -> None:
     assert [x.id for x in store.alerts_after(0)] == [a, b]
     assert [x.id for x in store.alerts_after(a)] == [b]
     assert store.last_alert_id() == b
+
+
+def test_a_long_queue_for_one_chat_does_not_hide_the_others(store: Store) -> None:
+    for chat in (1, 2):
+        store.subscribe(chat, chat_type="private", name="", language="en", now=NOW)
+    store.deactivate(2, "paused")
+    for _ in range(10):
+        store.enqueue_alert(intent(), NOW)
+    store.subscribe(2, chat_type="private", name="", language="en", now=NOW)
+    store.enqueue_alert(intent(), NOW)
+    due = store.due_deliveries(NOW, 100, per_chat=3)
+    assert [d.chat_id for d in due] == [1, 1, 1, 2]
+
+
+def test_a_flood_wait_or_quiet_hours_are_not_failed_attempts(store: Store) -> None:
+    store.subscribe(1, chat_type="private", name="", language="en", now=NOW)
+    store.enqueue_alert(intent(), NOW)
+    (due,) = store.due_deliveries(NOW, 10)
+    store.mark_retry(due.id, "quiet hours", NOW + timedelta(hours=1), count=False)
+    (later,) = store.due_deliveries(NOW + timedelta(hours=1), 10)
+    assert later.attempts == 0
+
+
+def test_held_stories_become_one_digest_for_that_chat(store: Store) -> None:
+    store.subscribe(1, chat_type="private", name="", language="vi", now=NOW)
+    store.subscribe(2, chat_type="supergroup", name="", language="en", now=NOW, thread_id=7)
+    for _ in range(3):
+        store.enqueue_alert(intent(), NOW)
+    for delivery in store.due_deliveries(NOW, 10):
+        if delivery.chat_id == 1:
+            store.hold(delivery.id)
+    assert store.make_digest(1, NOW, NOW + timedelta(hours=12), send=False) is None
+    digest = store.make_digest(1, NOW, NOW + timedelta(hours=12))
+    assert digest is not None
+    mine = [d for d in store.due_deliveries(NOW, 10, per_chat=10) if d.chat_id == 1]
+    assert [d.alert.kind for d in mine] == ["digest"]
+    assert len(mine[0].alert.items) == 3
+    assert mine[0].alert.items[0].title == "Mỹ rút quân <khỏi> Iraq & Syria"
+    assert store.delivery_counts()["digested"] == 3
+    group = [d for d in store.due_deliveries(NOW, 10, per_chat=10) if d.chat_id == 2]
+    assert {(d.chat_type, d.thread_id) for d in group} == {("supergroup", 7)}
+
+
+def test_digest_subscribers_are_due_when_their_hour_comes(store: Store) -> None:
+    store.subscribe(1, chat_type="private", name="", language="en", now=NOW)
+    store.subscribe(2, chat_type="private", name="", language="en", now=NOW)
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE subscriber SET mode = 'digest', digest_hours = '8,20'"))
+    assert {row[0] for row in store.due_digests(NOW)} == {1, 2}
+    store.make_digest(1, NOW, NOW + timedelta(hours=1), send=False)
+    assert {row[0] for row in store.due_digests(NOW)} == {2}
+    assert {row[0] for row in store.due_digests(NOW + timedelta(hours=1))} == {1, 2}
+
+
+def test_failures_are_listed_newest_first(store: Store) -> None:
+    store.subscribe(1, chat_type="private", name="", language="en", now=NOW)
+    first = store.enqueue_alert(intent(), NOW)
+    second = store.enqueue_alert(intent(), NOW)
+    for delivery in store.due_deliveries(NOW, 10, per_chat=10):
+        store.mark_failed(delivery.id, f"bad request: {delivery.alert.id}")
+    assert store.failed_deliveries() == [
+        (second, 1, f"bad request: {second}"),
+        (first, 1, f"bad request: {first}"),
+    ]

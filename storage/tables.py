@@ -1,0 +1,21 @@
+"""The SQLAlchemy Core tables behind the SQLModel rows, for the query modules."""
+
+from __future__ import annotations
+
+from typing import cast
+
+import sqlalchemy as sa
+from sqlmodel import SQLModel
+
+from storage.models import Alert, Article, Delivery, Feed, Subscriber
+
+
+def _table(model: type[SQLModel]) -> sa.Table:
+    return cast(sa.Table, model.__table__)  # type: ignore[attr-defined]  # set by SQLModel's metaclass
+
+
+feeds = _table(Feed)
+articles = _table(Article)
+subscribers = _table(Subscriber)
+alerts = _table(Alert)
+deliveries = _table(Delivery)
