@@ -17,6 +17,7 @@ from sqlmodel import SQLModel
 
 from drawdown.errors import StorageError
 from storage.db import redacted
+from storage.ledger_types import FigureChange
 from storage.models import Alert, Article, Delivery, Feed, Subscriber, UTCDateTime
 from storage.types import (
     AlertIntent,
@@ -319,13 +320,15 @@ class Store:
 
     def enqueue_alert(self, intent: AlertIntent, now: datetime) -> int:
         """Store the alert and one pending delivery per active subscriber, in one transaction."""
-        payload = {
+        payload: dict[str, Any] = {
             "title": intent.title,
             "outlet": intent.outlet,
             "url": intent.url,
             "published": intent.published_at.isoformat() if intent.published_at else None,
             "matched": list(intent.matched),
         }
+        if intent.figure is not None:
+            payload["figure"] = intent.figure.to_json()
         with self.engine.begin() as conn:
             alert_id = conn.execute(
                 alerts.insert()
@@ -471,4 +474,5 @@ def _stored_alert(row: Any) -> StoredAlert:
         published_at=datetime.fromisoformat(published) if published else None,
         matched=tuple(payload.get("matched", ())),
         created_at=row.created_at,
+        figure=FigureChange.from_json(payload["figure"]) if payload.get("figure") else None,
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from storage.ledger_types import FigureChange
+
 
 @dataclass(frozen=True, slots=True)
 class FeedSpec:
@@ -79,6 +81,7 @@ class AlertIntent:
     url: str | None
     published_at: datetime | None
     matched: tuple[str, ...]
+    figure: FigureChange | None = None  # for kind "figure": what changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,7 @@ class StoredAlert:
     published_at: datetime | None
     matched: tuple[str, ...]
     created_at: datetime
+    figure: FigureChange | None = None  # for kind "figure": what changed
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,9 +53,9 @@ def test_migrations_create_the_schema_and_are_idempotent(database_url: str) -> N
     engine = create_engine(database_url)
     upgrade(engine)
     upgrade(engine)
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == "0002"
     tables = set(sa.inspect(engine).get_table_names())
-    assert {"feed", "article", "subscriber", "alert", "delivery"} <= tables
+    assert {"feed", "article", "subscriber", "alert", "delivery", "ledger_entry"} <= tables
     engine.dispose()
 
 
