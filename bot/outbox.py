@@ -81,18 +81,26 @@ class Outbox:
             await self.send_batch(due)
 
     async def send_batch(self, due: list[DueDelivery]) -> None:
-        tasks = []
+        """Send to many chats at once, but to each chat in order: a figure alert arrives
+        before the stories queued with it."""
+        by_chat: dict[int, list[DueDelivery]] = {}
         for delivery in due:
+            by_chat.setdefault(delivery.chat_id, []).append(delivery)
+        tasks = []
+        for deliveries in by_chat.values():
             if self._stopping.is_set():
                 break
             await self._slots.acquire()
-            tasks.append(asyncio.create_task(self._send_and_release(delivery)))
+            tasks.append(asyncio.create_task(self._send_and_release(deliveries)))
         if tasks:
             await asyncio.gather(*tasks)
 
-    async def _send_and_release(self, delivery: DueDelivery) -> None:
+    async def _send_and_release(self, deliveries: list[DueDelivery]) -> None:
         try:
-            await self.send(delivery)
+            for delivery in deliveries:
+                if self._stopping.is_set():
+                    break
+                await self.send(delivery)
         finally:
             self._slots.release()
 
