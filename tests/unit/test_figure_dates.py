@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from watchers.figures import parse_date
-from watchers.figures.dates import last_day
+from watchers.figures.dates import find_dates, last_day
 
 PUBLISHED = date(2021, 11, 21)
 EN_MONTHS = [
@@ -53,6 +53,9 @@ def test_reads_absolute_dates_with_their_precision(text: str, expected: tuple[st
         ("cuối tháng Tám tới", ("2022-08", "month")),
         ("December", ("2021-12", "month")),
         ("tháng 7", ("2021-07", "month")),
+        ("September next year", ("2022-09", "month")),
+        ("by end of year", ("2021", "year-end")),
+        ("by year’s end", ("2021", "year-end")),
     ],
 )
 def test_resolves_relative_dates_from_the_publication_date(
@@ -60,6 +63,12 @@ def test_resolves_relative_dates_from_the_publication_date(
 ) -> None:
     """'năm nay', 'next', 'tới' and bare months are resolved from the publication date."""
     assert parse_date(text, PUBLISHED) == expected
+
+
+def test_a_date_knows_whether_its_year_was_written() -> None:
+    """ "tháng Giêng" takes its year from the publication date; "tháng 1/2021" has it."""
+    relative, written = find_dates("thang gieng va thang 1/2021", PUBLISHED)
+    assert (relative.relative, written.relative) == (True, False)
 
 
 def test_relative_dates_need_a_publication_date() -> None:

@@ -3,8 +3,9 @@
 "cuối năm 2021" / "by the end of 2021" -> ("2021", "year-end"); "tháng 9-2025", "tháng 9/2025",
 "September 2025" -> ("2025-09", "month"); "ngày 31-12-2021", "Dec. 31, 2021" -> ("2021-12-31",
 "day"); "năm 2021" / "in 2021" -> ("2021", "year"). Relative forms ("cuối năm nay", "ngày 31-12
-năm nay", "tháng Chín tới", "next September", "the end of next year") need the publication
-date; a month or day named without a year is taken at its occurrence nearest to it.
+năm nay", "tháng Chín tới", "next September", "September next year", "the end of next year",
+"by end of year", "by year's end") need the publication date; a month or day named without a
+year is taken at its occurrence nearest to it, and ``DateMention.relative`` says so.
 
 Like ``numbers``, the finder works on folded text (lower case, no diacritics).
 """
@@ -30,6 +31,7 @@ class DateMention:
     end: int
     date: str  # "YYYY" | "YYYY-MM" | "YYYY-MM-DD"
     precision: str  # "day" | "month" | "year" | "year-end"
+    relative: bool = False  # the year was not written: "tháng Giêng", "by the end of the year"
 
 
 _EN_MONTHS = {
@@ -103,12 +105,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"{_EM}\b\.?,?\s+(?:of\s+)?{_Y}(?!\d)"
         ),
     ),
-    ("en_m_rel_year", re.compile(rf"\b{_EM}\b\.?\s+of\s+(?P<rel>{_REL_EN})\s+year\b")),
+    ("en_m_rel_year", re.compile(rf"\b{_EM}\b\.?\s+(?:of\s+)?(?P<rel>{_REL_EN})\s+year\b")),
     (
         "en_year_end",
         re.compile(
-            rf"\b(?:(?:the\s+)?(?:end|close)\s+of\s+(?:{_Y}|(?P<rel>the|this|next|that)\s+year)"
-            rf"|late[- ](?P<y2>{_YEAR})|(?P<ye>year[- ]end)\b)"
+            rf"\b(?:(?:the\s+)?(?:end|close)\s+of\s+(?:{_Y}|(?:(?P<rel>the|this|next|that)\s+)?year)"
+            rf"|late[- ](?P<y2>{_YEAR})|(?P<ye>year[- ]end|year['’]s\s+end)\b)"
         ),
     ),
     ("en_m", re.compile(rf"\b(?:(?P<rel>{_REL_EN}|late|early|mid)[- ])?{_EM}\b(?!\.?\s*\d)")),
@@ -223,7 +225,8 @@ def find_dates(
             if resolved is None:
                 continue
             taken.append((start, end))
-            found.append(DateMention(start, end, resolved[0], resolved[1]))
+            written = any(m.groupdict().get(g) for g in ("y", "y2"))
+            found.append(DateMention(start, end, resolved[0], resolved[1], relative=not written))
     found.sort(key=lambda d: d.start)
     return found
 

@@ -53,9 +53,27 @@ LOCATIVE_BEFORE = re.compile(
     r"thu do|san bay|can cu|base|bases)\W+(?:\w+\W+){0,2})$"
 )
 
+# A place named as where most, not all, of the troops are ("fewer than 500, primarily
+# stationed in Erbil"): the figure is for the country around it.
+MOSTLY_BEFORE = re.compile(
+    r"\b(?:primarily|mainly|mostly|largely|chiefly|chu yeu|phan lon|hau het)\b[^,;.]{0,30}$"
+)
+# Where troops are sent ("relocated to Erbil and Kuwait"): not where the counted ones are.
+DESTINATION_BEFORE = re.compile(
+    r"\b(?:relocat\w*|redeploy\w*|mov(?:e|ed|es|ing)|transferr?\w*|shift\w*|sent|send\w*|"
+    r"chuyen|dieu chuyen|tai trien khai|dieu)\b[^,;.]{0,20}"
+    r"\b(?:to|into|toward|towards|sang|toi|den)\W+(?:\w+\W+){0,3}$"
+)
+# Words pointing back at the place just talked about ("troops there", "quân số tại đây").
+DEICTIC = re.compile(
+    r"\b(?:there(?! (?:are|is|were|was|will|would|have|has|had|remain))|here|in the country|"
+    r"in that country|tai day|o day|o do|tai do|"
+    r"(?:nuoc|quoc gia|dat nuoc)(?: trung dong)? nay)\b"
+)
+
 # --- who ---------------------------------------------------------------------------------
 WHO_EN: dict[str, str] = {
-    "coalition": r"coalition|international|nato|allied|inherent resolve",
+    "coalition": r"coalition|international|nato|allied|allies|inherent resolve",
     "foreign": r"foreign",
     "US": r"u\.\s?s\.?|united states|american|americans|america|washington|pentagon|us",
     "other": (
@@ -64,7 +82,7 @@ WHO_EN: dict[str, str] = {
     ),
 }
 WHO_VI: dict[str, str] = {
-    "coalition": r"lien quan|lien minh|quoc te|nato",
+    "coalition": r"lien quan|lien minh|quoc te|nato|dong minh",
     "foreign": r"nuoc ngoai",
     "US": r"my|hoa ky|washington|lau nam goc",
     "other": r"(?:quan doi|luc luong|binh si|binh sy|quan) iraq|nguoi kurd|peshmerga",
@@ -105,17 +123,29 @@ DELTA_VERB = re.compile(
     r"reduc(?:e|es|ed|ing|tion of) by|rut|cat giam|dieu (?:them|dong them)|bo sung|"
     r"gui(?: them)?|dua them|trien khai them|tang them|tang cuong)\b"
 )
-# ...unless it is all of them: "withdraw the remaining 2,500", "rút toàn bộ khoảng 1.000".
+# ...unless it is all of them: "withdraw the remaining 2,500", "rút toàn bộ khoảng 1.000",
+# "most of the 2,000 troops", "phần lớn trong số 2.000 binh sĩ".
 WHOLE_FORCE = re.compile(
-    r"\b(?:all|the remaining|remaining|the|toan bo|tat ca|so con lai|het|whole|entire)\s+"
+    r"\b(?:all|the remaining|remaining|the|toan bo|tat ca|so con lai|het|whole|entire|of the|"
+    r"trong so|trong tong so)\s+"
     r"(?:(?:of the|of|estimated|roughly|about|around|approximately|some|nearly|khoang|chung)\s+)*$"
+)
+# A number of troops followed by their movement is how many move, not how many there are:
+# "About 600 troops will be pulled out", "500 binh sĩ sẽ được rút".
+DELTA_AFTER = re.compile(
+    r"^\s*(?:(?:u\.\s?s\.?|us|american|my|hoa ky)\s+)?"
+    r"(?:(?:will|would|are|were|have|has|had|to|are to|se|sap|da)\s+)?"
+    r"(?:be\s+|been\s+|being\s+|duoc\s+)?"
+    r"(?:withdrawn|pulled out|sent|redeployed|removed|brought home|relocated|"
+    r"leav(?:e|es|ing)|depart\w*|withdraw\w*|rut\w*|roi|gui|dieu|dieu dong|bo sung)\b"
 )
 # ...or the noun is described as the force that is there: "withdraw some 5,000 U.S. troops
 # present in different parts of Iraq", "rút 2.500 binh sĩ đang đồn trú ở Iraq".
 EXISTING_FORCE = re.compile(
     r"^\s*(?:(?:u\.\s?s\.?|us|american|my|hoa ky)\s+)?(?:who are\s+|that are\s+)?"
-    r"(?:present|stationed|deployed|based|currently|now|still|dang don tru|dang dong quan|"
-    r"hien dien|dong quan|don tru|hien co|hien dang)\b"
+    r"(?:(?:dang|van|hien|con|hien van|hien dang)\s+)?"
+    r"(?:present|stationed|deployed|based|currently|now|still|"
+    r"hien dien|dong quan|don tru|hien co|o lai)\b"
 )
 NEGATION = re.compile(
     r"\b(?:no plans? to|not|never|won't|will not|khong co ke hoach|khong|chua|chang)\b"
@@ -124,9 +154,23 @@ NEGATION = re.compile(
 CHANGE_VERB = re.compile(
     r"\b(?:reduc(?:e|es|ed|ing|tion)|cut(?:s|ting)?|drop(?:s|ped|ping)?|decreas(?:e|es|ed|ing)|"
     r"lower(?:s|ed|ing)?|drawdown|draw down|trim(?:s|med|ming)?|shrink(?:s|ing)?|shrank|"
-    r"fall(?:s|ing)?|fell|giam|cat giam|thu hep|rut xuong)\b"
+    r"fall(?:s|ing)?|fell|giam|cat giam|thu hep|rut xuong|"
+    r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|grew|boost(?:s|ed|ing)?|"
+    r"tang|tang len)\b"
 )
-CHANGE_TARGET = re.compile(r"\b(?:to|xuong con|xuong|con|down to|toi)\s*$")
+# "leaving less than 1,000 there" names the level that stays.
+CHANGE_TARGET = re.compile(r"\b(?:to|xuong con|xuong|con|down to|toi|leaving)\s*$")
+# "hiện còn 2.500 binh sĩ": "còn" after "now" or "still" is the level now, not a target.
+STILL_BEFORE_CON = re.compile(r"\b(?:hien|van|hien van|hien nay|hien tai|nay|chi)\s+con\s*$")
+# A level stated without a troop noun: "troop presence has stood at about 2,500",
+# "personnel — once numbering about 2,000".
+LEVEL = re.compile(
+    r"(?:\b(?:troops?|forces?|presence|footprint|personnel|levels?|numbers?|strength|"
+    r"contingent|quan so|quan luc|su hien dien)\b[^.;,\d]{0,30}?\b"
+    r"(?:stood|stands|stand|standing|remains?|remained)\s+at|numbering|numbered|totall?ing|"
+    r"totall?ed|totals?|(?:quan so|quan luc)\b[^.;,\d]{0,30}?\b(?:la|o muc)|"
+    r"\b(?:a force|a contingent|a troop presence|a presence|a footprint) of)\s*$"
+)
 CHANGE_SOURCE = re.compile(r"\b(?:from|tu)\s*$")
 FUTURE = re.compile(
     r"\b(?:will|would|to (?:reduce|cut|drop|decrease|lower|trim|bring)|plans?|planned|set to|"
@@ -134,7 +178,11 @@ FUTURE = re.compile(
 )
 PAST = re.compile(
     r"\b(?:was|were|had|used to|at (?:its|the) peak|previously|formerly|led to|tung|"
-    r"dinh diem|truoc day|luc do|khi do)\b"
+    r"once(?= (?:numbering|numbered|had|stood))|dinh diem|truoc day|luc do|khi do)\b"
+)
+# Where a clause ends, for telling which words describe a number.
+CLAUSE_BREAK = re.compile(
+    r"[,;:]|\b(?:but|while|whereas|although|though|nhung|du|mac du|trong khi)\b"
 )
 CURRENT = re.compile(
     r"\b(?:currently|now|still|remain(?:s|ing)?|there are|has|have|hien|hien co|van|dang|"
@@ -143,7 +191,7 @@ CURRENT = re.compile(
 
 # --- deadlines ------------------------------------------------------------------------------
 LEAVE = re.compile(
-    r"\b(?:withdraw(?:s|n|ing|al)?|withdrew|leav(?:e|es|ing)|depart(?:s|ed|ing|ure)?|"
+    r"\b(?:withdraw(?:s|n|ing|al|als)?|withdrew|leav(?:e|es|ing)|depart(?:s|ed|ing|ure)?|"
     r"pull(?:s|ed|ing)?[- ]?out|pullout|exit(?:s|ing)?|evacuat(?:e|es|ing|ion)|"
     r"rut(?: quan| khoi| het)?|roi (?:khoi|di|bo)|ra khoi|"
     r"(?:remain|stay)(?:s|ing)?\b.*\b(?:until|till|through)|"
@@ -153,9 +201,10 @@ LEAVE = re.compile(
 )
 END = re.compile(
     r"\b(?:end(?:s|ed|ing)?|conclu(?:de|des|ded|ding|sion)|complet(?:e|es|ed|ing|ion)|"
-    r"clos(?:e|es|ed|ing)|wrap(?:s|ping)? up|wind(?:s|ing)? down|"
+    r"clos(?:e|es|ed|ing)|wrap(?:s|ping)? up|wind(?:s|ing)? down|(?:be|is|are) over|"
     r"continu(?:e|es|ing)\b.*\b(?:until|till|through)|"
-    r"ket thuc|cham dut|hoan tat|hoan thanh|tiep tuc\b.*\b(?:den|cho den|toi))\b"
+    r"(?:last|lasts|run|runs)\s+(?:until|till|through)|"
+    r"ket thuc|cham dut|hoan tat|hoan thanh|ngung|tiep tuc\b.*\b(?:den|cho den|toi))\b"
 )
 MISSION = re.compile(
     r"\b(?:missions?|operations?|task force|role|nhiem vu|su menh|hoat dong(?: quan su)?|"
@@ -164,8 +213,30 @@ MISSION = re.compile(
 COMBAT = re.compile(r"\b(?:combat|chien dau)\b")
 # "the first hundreds leave in September, the rest by the end of 2026"
 PARTIAL = re.compile(
-    r"\b(?:hundreds|some|first|part|several|a number|begin|begins|start(?:s|ing)?|"
-    r"hang tram|mot so|mot phan|dau tien|giai doan dau|bat dau|first phase)\b"
+    r"\b(?:hundreds|some|first|part|several|a number|begin|begins|beginning|start(?:s|ing)?|"
+    r"initial|most of|the bulk|certain|"
+    r"hang tram|mot so|mot phan|dau tien|giai doan dau|bat dau|phan lon|da so|first phase)\b"
+)
+# What a military presence ending means: "the coalition's presence ... will end in September".
+PRESENCE = re.compile(r"\b(?:presence|footprint|su hien dien|hien dien quan su)\b")
+# Conditions are not what the date is for: "as soon as the campaign is complete, but no later
+# than 1 April".
+CONDITION = re.compile(r"\b(?:as soon as|once|ngay khi|sau khi)\b[^,;]*")
+# A start or a past event, not a date by which something happens: "since early 2020",
+# "từ đầu năm 2020".
+SINCE = re.compile(r"\b(?:since|ever since|ke tu|tu dau|tu cuoi|tu giua)\s*(?:dau|cuoi|giua)?\s*$")
+# Tense of the clause a date is in: the marker nearest the date wins.
+TENSE = re.compile(
+    r"\b(?P<future>will|would|to be|is to|are to|set to|expected|scheduled|planned|plans?|"
+    r"slated|due|aims?|proposed|du kien|ke hoach)\b"
+    r"|\b(?P<past>had|was|were|did|has been|have been)\b(?! (?:expected|scheduled|set|due|"
+    r"planned|supposed|to|going))"
+)
+# Saying when a planned thing happens: "The second stage, scheduled for September 2026,
+# envisions a full military exit."
+SCHEDULED = re.compile(
+    r"\b(?:scheduled|slated|set|planned|expected|due|targeted|du kien|theo ke hoach)\s+"
+    r"(?:for|in|by|to|vao|trong)?\s*$"
 )
 REST = re.compile(
     r"\b(?:the rest|the remainder|remainder|remaining|so con lai|con lai|phan con lai)\b"

@@ -1,0 +1,256 @@
+"""Deadlines in one sentence: which dates are when troops leave or a mission ends. Pure: no I/O.
+
+Each date is read with the stretch of sentence before it (back to the previous date). That
+stretch says what happens by the date: troops leave ("rút", "withdraw", "pull out of"), a
+mission or a presence ends ("kết thúc nhiệm vụ", "presence ... will end", "continue until"),
+or the combat mission ends. When it says nothing but the date is introduced by "by",
+"until", "đến" or "scheduled for", the rest of the clause after the date does ("từ nay đến
+cuối năm sẽ ngưng nhiệm vụ chiến đấu"). A stretch with only "and from Kurdistan" or "the rest"
+or "the full completion" continues the one before. A clause after the date opened by "when"
+adds what happens then ("by September 2025, when forces leave Ain al-Asad").
+
+Not deadlines: election and meeting dates, "at least" and "since" dates, dates in a clause
+about the past ("đã ra lệnh ... rút khỏi nước này vào tháng Giêng"), dates already past at
+publication, and dates elsewhere. Conditions ("as soon as the campaign ends") are not what a
+date is for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from watchers.figures import lexicon as lx
+from watchers.figures.dates import DateMention
+from watchers.figures.model import Deadline
+from watchers.figures.places import Place, followed, specific
+from watchers.figures.sentence import Sentence
+
+__all__ = ["read_deadlines"]
+
+Kind = tuple[str, bool]  # ("combat" | "mission" | "leave", partial)
+
+_CONTINUATION = re.compile(
+    r"^\W*(?:(?:and|or|va|hoac)\s+)?"
+    r"(?:(?:the rest|the remainder|so con lai|phan con lai)\b.{0,25})?$"
+    r"|^\W*(?:and|or|va|hoac)\s+(?:(?:then|later|sau do)\s+)?(?:from|out of|khoi|tu)\b[^,;]{0,60}$"
+)
+_BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$")
+_WHEN = re.compile(r"\s*,?\s*(?:when|khi|luc)\b")
+_PLACE_AFTER = re.compile(r"^\s*(?:in|at|o|tai)\s+(?:the\s+)?(?:\w+\s+){0,3}$")
+_FROM_BEFORE = re.compile(r"\b(?:from|tu)\s+(?:\w+\s+){0,2}$")
+# combat forces leaving is the end of the combat mission ("Lực lượng chiến đấu Mỹ sẽ rút")
+_COMBAT_FORCES = re.compile(
+    r"\b(?:combat (?:troops|forces|units)|(?:luc luong|quan|binh si|binh sy|linh) chien dau)\b"
+)
+# verbs of leaving proper, for a stretch that also ends a mission ("leave Iraq, end ISIS
+# combat mission by end of 2026")
+_LEAVE_VERB = re.compile(
+    r"\b(?:withdraw\w*|withdrew|leav(?:e|es|ing)|depart\w*|pull(?:s|ed|ing)?[- ]?out|exit\w*|"
+    r"rut(?: quan| khoi| het)?|roi khoi|ra khoi)\b"
+)
+
+
+def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Deadline]:
+    """The deadlines among ``dates`` (folded offsets of ``sentence.doc``)."""
+    text = sentence.doc.text
+    seg_start = sentence.start
+    previous: list[Kind] = []
+    for i, d in enumerate(dates):
+        segment = text[seg_start : d.start]
+        seg_offset = seg_start
+        seg_start = d.end
+        after_end = dates[i + 1].start if i + 1 < len(dates) else sentence.end
+        reader = _Date(sentence, d, seg_offset, after_end)
+        kinds = reader.kinds(previous)
+        previous = kinds
+        if not kinds or not reader.upcoming() or reader.excluded(segment):
+            continue
+        for kind, scope in _kinds_with_scope(reader, kinds):
+            for what in reader.what(kind, scope):
+                yield Deadline(what=what, date=d.date, precision=d.precision, quote=sentence.quote)
+
+
+def _kinds_with_scope(reader: _Date, kinds: list[Kind]) -> Iterator[tuple[Kind, tuple[int, int]]]:
+    for kind in kinds:
+        yield kind, reader.scope
+    when = reader.when_clause()
+    if when is not None:
+        start, end = when
+        for kind in reader.kinds_in(start, end, None):
+            yield kind, (start, end)
+
+
+class _Date:
+    """One date of a sentence and the words around it."""
+
+    def __init__(self, sentence: Sentence, d: DateMention, seg_start: int, after_end: int) -> None:
+        self.s, self.d = sentence, d
+        self.text = sentence.doc.text
+        self.seg_start, self.after_end = seg_start, after_end
+        self.scope = (seg_start, d.start)  # where what the date is for is said
+
+    def kinds(self, previous: list[Kind]) -> list[Kind]:
+        """What happens by the date, from the words before it, else from those after it."""
+        kinds = self.kinds_in(self.seg_start, self.d.start, previous)
+        if kinds:
+            return kinds
+        segment = self.text[self.seg_start : self.d.start]
+        if _BY.search(segment) or lx.SCHEDULED.search(segment):
+            start, end = self.d.end, self._clause_end(self.d.end)
+            if self.s.tense(self.seg_start, end) != "past":
+                kinds = self.kinds_in(start, end, None)
+                if kinds:
+                    partial = lx.PARTIAL.search(segment) is not None
+                    self.scope = (start, end)
+                    return [(name, p or partial) for name, p in kinds]
+        return []
+
+    def kinds_in(self, start: int, end: int, previous: list[Kind] | None) -> list[Kind]:
+        """("combat" | "mission" | "leave", partial) said in ``text[start:end]``."""
+        raw = self.text[start:end]
+        segment = lx.CONDITION.sub(lambda m: " " * len(m.group()), raw)
+        combat = lx.COMBAT.search(segment) is not None
+        end_verb = lx.END.search(segment) is not None
+        leave = lx.LEAVE.search(segment) is not None or lx.DEADLINE_NOUN.search(segment) is not None
+        mission = lx.MISSION.search(segment) is not None
+        presence = lx.PRESENCE.search(segment) is not None
+        partial = lx.PARTIAL.search(segment) is not None and lx.REST.search(segment) is None
+        if not (end_verb or leave):
+            if previous and _CONTINUATION.match(segment):
+                rest = lx.REST.search(segment) is None
+                return [(name, p and rest) for name, p in previous]
+            return []
+        if combat:
+            kinds: list[Kind] = [("combat", False)]
+            if (
+                lx.COMBAT_CONTEXT.search(segment)
+                and not _COMBAT_FORCES.search(segment)
+                and _LEAVE_VERB.search(segment)
+            ):
+                kinds.append(("leave", partial))  # "leave Iraq, end ISIS combat mission"
+            return kinds
+        if mission and end_verb:
+            who = {k for _, k in self.s.who_in(start, end)}
+            if self.s.article.combat and "US" in who and "coalition" not in who:
+                return [("combat", False)]
+            return [("mission", False)]
+        if leave or (end_verb and presence):
+            return [("leave", partial)]
+        if end_verb and re.search(r"withdrawal|rut quan", segment):
+            return [("leave", partial)]
+        if end_verb and previous and previous[0][0] == "leave":
+            return [("leave", partial)]  # "... and the full completion targeted by 2026"
+        return []
+
+    def upcoming(self) -> bool:
+        published = self.s.article.published
+        if published is None:
+            return True
+        d = self.d
+        parts = [int(p) for p in d.date.split("-")]
+        if d.precision == "day":
+            return date(*parts) >= published
+        if d.precision == "month":
+            return (parts[0], parts[1]) >= (published.year, published.month)
+        return parts[0] >= published.year
+
+    def excluded(self, segment: str) -> bool:
+        """Election, meeting, "at least" and "since" dates, and dates of past events.
+
+        A date is a past event's when the verb before it is in the past ("rút quân ... đã
+        xuất hiện từ đầu năm 2020"), or when its year is not written and its clause is
+        about the past ("đã ra lệnh ... rút khỏi nước này vào tháng Giêng"). An agreement
+        made in the past about a future date ("đã đạt được thỏa thuận kết thúc nhiệm vụ ...
+        vào cuối năm 2021") is a deadline.
+        """
+        if lx.NOT_DEADLINE.search(segment) or lx.AT_LEAST.search(_strip_preposition(segment)):
+            return True
+        if lx.SINCE.search(segment):
+            return True
+        verbs = [
+            m.end()
+            for pattern in (lx.LEAVE, lx.END, lx.PRESENCE)
+            for m in pattern.finditer(self.text, self.seg_start, self.d.start)
+        ]
+        if verbs and self.s.tense(max(verbs), self.d.start) == "past":
+            return True
+        return self.d.relative and self.s.tense(self.s.start, self.d.start) == "past"
+
+    def when_clause(self) -> tuple[int, int] | None:
+        """ "by September 2025, when forces leave Ain al-Asad": the clause after the date."""
+        m = _WHEN.match(self.text, self.d.end, self.after_end)
+        if m is None:
+            return None
+        return m.end(), self._clause_end(m.end())
+
+    def _clause_end(self, start: int) -> int:
+        m = re.search(r"[;]|,\s*(?:but|while|nhung|trong khi)\b", self.text[start : self.after_end])
+        return start + m.start() if m else self.after_end
+
+    def what(self, kind: Kind, scope: tuple[int, int]) -> list[str]:
+        """The deadline kinds ("coalition leaves Erbil", ...) for places named around it."""
+        name, partial = kind
+        start, end = scope
+        anchor_re = lx.MISSION if name == "mission" else lx.LEAVE
+        anchors = list(anchor_re.finditer(self.text, start, end))
+        if name == "leave" and not anchors:  # "the coalition's presence ... will end"
+            anchors = list(lx.PRESENCE.finditer(self.text, start, end))
+        anchor = max((a.start() for a in anchors), default=start)
+        if scope[0] > self.d.start:  # after the date: up to the end of the verb's phrase
+            comma = self.text.find(",", anchor, end)
+            end = comma if comma != -1 else end
+            limit = end
+        else:
+            change = lx.CHANGE_VERB.search(self.text, anchor, end)
+            limit = end
+            end = change.start() if change else end
+        names = self._names(self.s.places_in(anchor, end), name, anchor)
+        if not names:
+            names = self._names(self.s.places_in(start, limit), name, start)
+        after = self._place_after()
+        if after is not None:
+            names = [after.name]
+        if not names:
+            names = self._names(self.s.places_in(self.s.start, start), name, self.s.start)[-1:]
+        if not names:
+            # "... in Afghanistan. It would stop short of ... all troops withdrawn by the end
+            # of the year": a sentence that names no place is about the one before's
+            previous = self.s.previous_place
+            if previous is not None and previous not in lx.PLACES:
+                return []
+            names = [self.s.article.place]
+        if any(n not in lx.PLACES for n in names):
+            return []
+        if name == "combat":
+            return ["US combat mission ends in Iraq"]
+        places = specific(names)
+        if name == "mission":
+            return [f"coalition mission ends in {p}" for p in places]
+        if partial:
+            return [f"first coalition troops leave {p}" for p in places]
+        return [f"coalition leaves {p}" for p in places]
+
+    def _names(self, places: list[Place], kind: str, since: int) -> list[str]:
+        places = followed(self.s.doc, places, since)
+        if kind == "mission":  # "operations in Syria from bases in Iraq"
+            places = [
+                p
+                for p in places
+                if not _FROM_BEFORE.search(self.text[max(since, p.start - 30) : p.start])
+            ]
+        return [p.name for p in places]
+
+    def _place_after(self) -> Place | None:
+        """ "by September 2026 in Kurdistan": a place right after the date."""
+        places = self.s.places_in(self.d.end, min(self.after_end, self.d.end + 40))
+        if places and _PLACE_AFTER.match(self.text[self.d.end : places[0].start]):
+            return places[0]
+        return None
+
+
+def _strip_preposition(segment: str) -> str:
+    return re.sub(
+        r"\b(?:vao|den|cho den|toi|by|until|till|through|before|truoc|in)\s*$", "", segment.rstrip()
+    )

@@ -1,0 +1,93 @@
+"""Places named in a sentence, and which of them a figure belongs to. Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from watchers.figures import lexicon as lx
+from watchers.figures.spans import Folded
+
+__all__ = ["Place", "PlaceIndex", "country_of", "find_places", "followed", "specific"]
+
+# A quoted phrase is someone's words about something else: "developments in Syria".
+_QUOTED = re.compile(r"\"[^\"]{1,60}\"|“[^”]{1,60}”")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place name at ``start:end`` of the folded text; ``name`` is from ``lexicon``."""
+
+    start: int
+    end: int
+    name: str
+
+    @property
+    def ours(self) -> bool:
+        """Whether figures are reported for it (Iraq, Syria, the bases...) or dropped."""
+        return self.name in lx.PLACES
+
+
+def find_places(doc: Folded, start: int, end: int, *, unquoted: bool = False) -> list[Place]:
+    """Places named in ``doc.text[start:end]``, in order.
+
+    "Baghdad" also names a government ("Washington and Baghdad agreed"), so as a place it
+    needs a word of location before it. With ``unquoted``, names inside short quotations
+    are skipped. ``PlaceIndex`` answers the same for many spans of one document.
+    """
+    return PlaceIndex(doc, start, end).within(start, end, unquoted=unquoted)
+
+
+class PlaceIndex:
+    """The places of (a span of) a document, found once and looked up by span."""
+
+    def __init__(self, doc: Folded, start: int = 0, end: int | None = None) -> None:
+        self.doc = doc
+        self.places: list[Place] = []
+        for m in lx.PLACE_RE.finditer(doc.text, start, len(doc.text) if end is None else end):
+            name = lx.PLACE_NAMES[int(next(k for k, v in m.groupdict().items() if v)[1:])]
+            at = m.start()
+            if name == "Baghdad" and not lx.LOCATIVE_BEFORE.search(doc.text[max(0, at - 40) : at]):
+                continue
+            self.places.append(Place(at, m.end(), name))
+        self._starts = [p.start for p in self.places]
+
+    def within(self, start: int, end: int, *, unquoted: bool = False) -> list[Place]:
+        """The places that lie inside ``start:end``."""
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        found = [p for p in self.places[lo:hi] if p.end <= end]
+        if unquoted and found:
+            quoted = [m.span() for m in _QUOTED.finditer(self.doc.text, start, end)]
+            found = [p for p in found if not any(a <= p.start < b for a, b in quoted)]
+        return found
+
+
+def country_of(name: str) -> str:
+    """The largest place ``name`` lies in: Erbil -> Iraq; a country is itself."""
+    while name in lx.WITHIN:
+        name = lx.WITHIN[name]
+    return name
+
+
+def specific(names: list[str]) -> list[str]:
+    """Drop places that contain another one named with them: "Irbil, Kurdistan" is Erbil."""
+    unique = list(dict.fromkeys(names))
+    return [n for n in unique if not any(_inside(other, n) for other in unique if other != n)]
+
+
+def followed(doc: Folded, places: list[Place], since: int) -> list[Place]:
+    """Places that are not destinations of a move ("relocated to Erbil and Kuwait")."""
+    return [
+        p
+        for p in places
+        if not lx.DESTINATION_BEFORE.search(doc.text[max(since, p.start - 60) : p.start])
+    ]
+
+
+def _inside(inner: str, outer: str) -> bool:
+    while inner in lx.WITHIN:
+        inner = lx.WITHIN[inner]
+        if inner == outer:
+            return True
+    return False

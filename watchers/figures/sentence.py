@@ -1,0 +1,93 @@
+"""What extraction reads a sentence with: the sentence, its places and actors, and what the
+sentences before it named. Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from watchers.figures import lexicon as lx
+from watchers.figures.places import Place, PlaceIndex, country_of, followed
+from watchers.figures.spans import Folded
+
+__all__ = ["Article", "Sentence"]
+
+# Vietnamese tense words: folded, "đã" (done) is "da" like "đa" (many), so each is checked
+# against the original text.
+_VI_TENSE = {"đã": "past", "sẽ": "future", "sắp": "future"}
+_VI_TENSE_FOLDED = re.compile(r"\b(?:da|se|sap)\b")
+
+
+class Article:
+    """What the whole article says that single sentences lean on."""
+
+    def __init__(self, docs: list[Folded], lang: str, published: date | None) -> None:
+        self.lang = lang
+        self.published = published
+        self.combat = any(lx.COMBAT_CONTEXT.search(d.text) for d in docs)
+        # The country the article is about: a base or city counts for the country it is in
+        # (an article about Ain al-Asad is about Iraq); the title counts double.
+        self.indexes = {id(doc): PlaceIndex(doc) for doc in docs}
+        weights: dict[str, int] = {}
+        for i, doc in enumerate(docs):
+            for place in self.indexes[id(doc)].places:
+                name = country_of(place.name)
+                weights[name] = weights.get(name, 0) + (2 if i == 0 and len(docs) > 1 else 1)
+        ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0] not in lx.PLACES))
+        self.place = ranked[0][0] if ranked else "Iraq"
+        self.seen: dict[tuple[str, int], str] = {}  # (who, value) -> where, for repeated figures
+        self.last_place: str | None = None  # the last place the previous sentences named
+        self.last_who: str | None = None  # "coalition" when the previous sentence named only it
+
+    def remember(self, sentence: Sentence) -> None:
+        """Keep what this sentence named last, for the sentences after it."""
+        places = followed(sentence.doc, sentence.places, sentence.start)  # not "moved to Kuwait"
+        if places:
+            self.last_place = places[-1].name
+        actors = {k for _, k in self.who_in(sentence.doc, sentence.start, sentence.end)}
+        actors.discard("other")
+        self.last_who = actors.pop() if len(actors) == 1 and actors <= {"coalition"} else None
+
+    def who_in(self, doc: Folded, start: int, end: int) -> list[tuple[int, str]]:
+        """Actors named in ``doc.text[start:end]``: (offset, "US" | "coalition" | ...)."""
+        found = []
+        for m in lx.WHO_RE[self.lang].finditer(doc.text, start, end):
+            kind = m.lastgroup or ""
+            if kind == "US" and m.group() == "us" and not doc.capitalised(m.start() + 1):
+                continue  # the pronoun "us", not "US"
+            found.append((m.start(), kind))
+        return found
+
+
+class Sentence:
+    """One sentence of a document, with what the sentences before it named."""
+
+    def __init__(self, doc: Folded, start: int, end: int, article: Article) -> None:
+        self.doc, self.start, self.end, self.article = doc, start, end, article
+        self.text = doc.text[start:end]
+        self.quote = doc.quote(start, end).strip()
+        self.index = article.indexes[id(doc)]
+        self.places: list[Place] = self.index.within(start, end)
+        self.previous_place = article.last_place
+        self.previous_who = article.last_who
+
+    def who_in(self, start: int, end: int) -> list[tuple[int, str]]:
+        return self.article.who_in(self.doc, start, end)
+
+    def places_in(self, start: int, end: int, *, unquoted: bool = False) -> list[Place]:
+        """Places named in ``doc.text[start:end]`` (see ``places.find_places``)."""
+        return self.index.within(start, end, unquoted=unquoted)
+
+    def tense(self, start: int, end: int) -> str | None:
+        """ "past", "future" or None: the tense marker nearest the end of ``start:end``."""
+        marks: list[tuple[int, str]] = [
+            (m.end(), "future" if m.group("future") else "past")
+            for m in lx.TENSE.finditer(self.doc.text, start, end)
+        ]
+        if self.article.lang == "vi":
+            for m in _VI_TENSE_FOLDED.finditer(self.doc.text, start, end):
+                word = unicodedata.normalize("NFC", self.doc.quote(m.start(), m.end())).lower()
+                if word in _VI_TENSE:
+                    marks.append((m.end(), _VI_TENSE[word]))
+        return max(marks)[1] if marks else None

@@ -1,0 +1,222 @@
+"""Troop counts in one sentence: which numbers are how many troops are where. Pure: no I/O.
+
+A number is a count when a troop noun follows it ("2,500 U.S. troops", "2.500 binh sĩ
+Mỹ"), when it is the target or source of a change of size ("from about 5,200 to 3,000",
+"xuống còn 1.000"), when it is a level ("troop presence has stood at about 2,500") or when
+its noun was left out after another count ("2,500 troops in Iraq and 900 in Syria").
+It is not a count when it is how many are hurt, sent or withdrawn ("About 600 troops will be
+pulled out"), unless those are all of them ("withdraw the remaining 2,500").
+
+Who: the nationality next to the noun, else the nearest actor to the left, else the last
+actor of the sentence before (when it is the coalition or foreign forces), else the US.
+Where: the place named right after the noun, else the nearest one before it in the sentence
+(not where troops are being moved to), else the place the sentence points back to ("there",
+"tại đây"), else the country the article is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from watchers.figures import lexicon as lx
+from watchers.figures.model import TroopCount
+from watchers.figures.numbers import Quantity, approx_before
+from watchers.figures.places import country_of, followed
+from watchers.figures.sentence import Sentence
+
+__all__ = ["read_troop_counts"]
+
+_HEDGE_TAIL = re.compile(
+    r"(?:\b(?:about|around|approximately|roughly|some|nearly|almost|an estimated|estimated|"
+    r"more than|over|fewer than|less than|under|up to|close to|just over|a little over|"
+    r"khoang tu|khoang|chung|gan|hon|tren|duoi|uoc tinh|xap xi|it nhat)\s*)+$"
+)
+_HEDGES = (
+    r"about|around|approximately|roughly|some|nearly|almost|fewer than|less than|under|"
+    r"just over|more than|over|khoang|chung|duoi|gan|hon|chi con|chi|con"
+)
+# "from 5,200 to 3,000": the first number is the level the change starts from
+_TO_NUMBER = re.compile(rf"\s*(?:to|den|xuong con|xuong|down to)\s+(?:(?:{_HEDGES})\s+)*\S*\d")
+_ELLIPSIS = re.compile(r"^\s*(?:troops\s+)?(?:in|at|o|tai)\s+(?:(?:neighbou?ring|lang gieng)\s+)?$")
+_PREPOSITION = re.compile(
+    r"[,.;:()]|\b(?:o|tai|khoi|den|toi|tren|trong|vao|duoc|in|at|from|to|into|of|are|is|were|was)\b"
+)
+# What a change of size is about when no troop noun follows the number
+_FORCE_SIZE = re.compile(r"\b(?:troop|force|presence|footprint|quan so|quan luc|su hien dien)\b")
+# Where the words after a noun stop describing it: "more than 2,000 after the attacks in Israel"
+_PHRASE_END = re.compile(
+    r"[;(]|\s[-–—]\s|\b(?:after|since|when|because|following|while|sau khi|khi|vi)\b"
+)
+
+
+def read_troop_counts(
+    sentence: Sentence, numbers: list[tuple[int, int, Quantity]]
+) -> Iterator[TroopCount]:
+    """The troop counts among ``numbers`` (folded offsets of ``sentence.doc``)."""
+    previous_who: str | None = None
+    for i, (a, b, q) in enumerate(numbers):
+        if q.vague:
+            continue
+        next_start = numbers[i + 1][0] if i + 1 < len(numbers) else sentence.end
+        count, who = _Number(sentence, a, b, q, next_start).read(previous_who)
+        if who is not None:
+            previous_who = who  # even when dropped for its place: "4,500 in Afghanistan and
+        if count is not None:  # 3,000 in Iraq"
+            yield count
+
+
+class _Number:
+    def __init__(self, sentence: Sentence, a: int, b: int, q: Quantity, next_start: int) -> None:
+        self.s, self.a, self.b, self.q, self.next_start = sentence, a, b, q, next_start
+        self.text = sentence.doc.text
+        self.left = self.text[sentence.start : a]
+        self.core_left = _HEDGE_TAIL.sub("", self.left)
+        self.after = self.text[b:next_start]
+
+    def read(self, previous_who: str | None) -> tuple[TroopCount | None, str | None]:
+        """The count this number is, if any, and the actor its troops belong to."""
+        core_left, after = self.core_left, self.after
+        noun = lx.TROOP_NOUN.search(after)
+        noun_end = self.b
+        change_target = bool(lx.CHANGE_TARGET.search(core_left)) and not (
+            lx.STILL_BEFORE_CON.search(core_left)
+        )
+        change_source = lx.CHANGE_SOURCE.search(core_left) is not None
+        if noun and lx.NOUN_GAP.match(after[: noun.start()]):
+            noun_end = self.b + noun.end()
+        elif not (
+            (previous_who is not None and _ellipsis(after))  # "... and 900 in Syria"
+            or (  # "will drop from about 5,200 to 3,000"
+                (change_target or change_source)
+                and lx.CHANGE_VERB.search(core_left)
+                and (lx.TROOP_NOUN.search(core_left) or _FORCE_SIZE.search(core_left))
+            )
+            or lx.LEVEL.search(core_left)  # "troop presence has stood at about 2,500"
+        ):
+            return None, None
+        rest = self.text[noun_end : self.next_start]
+        near_left = self.left[-30:]
+        near_right = self.text[noun_end : min(self.next_start, noun_end + 40)]
+        if lx.CASUALTY.search(near_left) or lx.CASUALTY.search(near_right.split(",")[0]):
+            return None, None
+        moved = not (change_target or change_source) and (
+            self._is_delta(core_left)
+            or (noun_end > self.b and lx.DELTA_AFTER.match(rest) and not self._whole(core_left))
+        )
+        if moved and not lx.EXISTING_FORCE.match(rest):
+            return None, None
+        who = self._who(noun_end, previous_who)
+        if who is None:
+            return None, None
+        where = self._where(noun_end, who)
+        if where is None:
+            return None, who
+        status = self._status(change_target, change_source)
+        self.s.article.seen.setdefault((who, self.q.value), where)
+        count = TroopCount(
+            who=who,
+            where=where,
+            status=status,
+            value=self.q.value,
+            approx=self.q.approx or approx_before(self.left),
+            quote=self.s.quote,
+            low=self.q.low,
+        )
+        return count, who
+
+    def _whole(self, core_left: str) -> bool:
+        return lx.WHOLE_FORCE.search(" " + core_left[-40:]) is not None
+
+    def _is_delta(self, core_left: str) -> bool:
+        window = core_left[-60:]
+        verbs = list(lx.DELTA_VERB.finditer(window))
+        if not verbs:
+            return False
+        verb = verbs[-1]
+        if lx.WHOLE_FORCE.search(" " + window[verb.end() :]):
+            return False
+        return not lx.NEGATION.search(window[: verb.start()][-40:])
+
+    def _who(self, noun_end: int, previous_who: str | None) -> str | None:
+        s, b = self.s, self.b
+        # the nationality next to the noun: "2,500 U.S. troops", "2.500 binh sĩ Mỹ"
+        tail = _PREPOSITION.split(self.text[noun_end : noun_end + 16], maxsplit=1)[0]
+        near = s.who_in(b, noun_end) + s.who_in(noun_end, noun_end + len(tail))
+        if near:
+            kinds = {k for _, k in near}
+            if "other" in kinds and len(kinds) == 1:
+                return None
+            if "coalition" in kinds:
+                return "coalition"
+            return next(k for _, k in near if k != "other")
+        if noun_end == b and previous_who is not None:
+            return previous_who
+        left = s.who_in(s.start, self.a)
+        if left:
+            kind = left[-1][1]
+            return None if kind == "other" else kind  # "the Iraqi army has 300,000 soldiers"
+        if previous_who is not None:
+            return previous_who
+        # a sentence that names nobody continues the one before, when that one named only
+        # the coalition: "... forces leave Coalition headquarters. The second stage ...
+        # cutting troop levels to 500"
+        if s.previous_who is not None:
+            return s.previous_who
+        return "US"
+
+    def _where(self, noun_end: int, who: str) -> str | None:
+        s, doc = self.s, self.s.doc
+        right_end = self.next_start
+        stop = _PHRASE_END.search(self.text, noun_end, right_end)
+        if stop:
+            right_end = stop.start()
+        right = s.places_in(noun_end, right_end)
+        if right:
+            first = right[0]
+            between = self.text[noun_end : first.start]
+            if s.article.lang == "vi" and not between.strip():
+                return None  # "binh sĩ Iraq": a nationality, not a location
+            if len(right) > 1 and re.match(
+                r"^\s*(?:,|and|va|hoac|or)\s*$", self.text[first.end : right[1].start]
+            ):
+                return None  # "ở Syria và Iraq": one figure for two places
+            name = first.name
+            if lx.MOSTLY_BEFORE.search(between):
+                name = country_of(name)  # "fewer than 500, primarily stationed in Erbil"
+            return name if name in lx.PLACES else None
+        before = followed(doc, s.places_in(s.start, self.a, unquoted=True), s.start)
+        last_named = before[-1].end if before else s.start
+        if lx.DEICTIC.search(self.text, last_named, self.a) and s.previous_place is not None:
+            name = s.previous_place  # "quân số tại đây", "the number of troops there"
+            return name if name in lx.PLACES else None
+        if before:
+            name = before[-1].name
+            return name if name in lx.PLACES else None
+        if (who, self.q.value) in s.article.seen:
+            return s.article.seen[(who, self.q.value)]
+        return s.article.place if s.article.place in lx.PLACES else None
+
+    def _status(self, change_target: bool, change_source: bool) -> str:
+        s = self.s
+        future = lx.FUTURE.search(s.text) is not None
+        past = lx.PAST.search(s.text) is not None and not future
+        if change_target:
+            # a change that has happened gives the level now: "đã giảm ... xuống còn 2.500"
+            done = past or s.tense(s.start, self.a) == "past"
+            return "current" if done else "planned"
+        if _TO_NUMBER.match(self.text, self.b, self.b + 40):
+            return "past" if past else "current"  # "from 5,200 to 3,000": 5,200 is the level now
+        if change_source:
+            # "ordered a reduction from 3,000": the level before a change that has happened
+            return "current" if future else "past"
+        clause = lx.CLAUSE_BREAK.split(self.core_left)[-1]
+        if lx.PAST.search(clause) and not lx.CURRENT.search(clause):
+            return "past"
+        return "current"
+
+
+def _ellipsis(after: str) -> bool:
+    """ "... and 900 in neighbouring Syria": a count whose troop noun was left out."""
+    m = lx.PLACE_RE.search(after)
+    return m is not None and _ELLIPSIS.match(after[: m.start()]) is not None
