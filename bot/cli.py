@@ -1,4 +1,4 @@
-"""The ``drawdown`` command (also ``python -m bot``): run, check-feeds, db upgrade."""
+"""The ``drawdown`` command (also ``python -m bot``): run, check-feeds, analyze, db upgrade."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import os
 import sys
 from collections.abc import Sequence
 
+from bot import analyze as analysis
 from bot import format, logs
-from bot.service import Service, install_signal_handlers, matcher_for
+from bot.service import Service, install_signal_handlers, matcher_for, utcnow
 from drawdown.config import Config, load_config
 from drawdown.errors import ConfigError, DrawdownError
 from storage.db import create_engine, current_revision, redacted, upgrade
@@ -65,6 +66,23 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
     check.set_defaults(func=_check_feeds)
 
+    analyze = commands.add_parser(
+        "analyze",
+        help="read article files as if they came from feeds: topic, figures, changes",
+        description="Each PATH is a text file: a title line, then the body. Files are read in "
+        "order against a fresh in-memory store, so later files are compared with earlier ones.",
+    )
+    analyze.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
+    analyze.add_argument("--json", action="store_true", help="one JSON object per file and line")
+    analyze.add_argument(
+        "--manifest",
+        metavar="FILE.jsonl",
+        help='lines of {"path", "published", "url", "source"}; paths relative to the manifest',
+    )
+    analyze.add_argument("paths", nargs="*", metavar="PATH", help="article files, after those of "
+                         "the manifest")  # fmt: skip
+    analyze.set_defaults(func=_analyze)
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="COMMAND")
     db_upgrade = db_commands.add_parser("upgrade", help="create the database or apply migrations")
@@ -111,6 +129,21 @@ def _check_feeds(args: argparse.Namespace, config: Config, token: str | None) ->
     failed = sum(1 for row in rows if row[1] == "error")
     print(f"\n{len(rows) - failed} of {len(rows)} feeds answered.")
     return EXIT_OK if not failed else EXIT_ERROR
+
+
+def _analyze(args: argparse.Namespace, config: Config, token: str | None) -> int:
+    logging.getLogger().setLevel(logging.WARNING)  # stdout is the output; stderr only problems
+    try:
+        documents = analysis.load_documents(args.paths, args.manifest)
+        if not documents:
+            print("error: give article files, or --manifest FILE.jsonl", file=sys.stderr)
+            return EXIT_CONFIG
+        results = analysis.analyze(documents, matcher_for(config), now=utcnow())
+    except (OSError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    print(analysis.render_json(results) if args.json else analysis.render_text(results))
+    return EXIT_OK
 
 
 def _db_upgrade(args: argparse.Namespace, config: Config, token: str | None) -> int:

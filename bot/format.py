@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
+from storage.ledger_types import FigureEntry, FigureNow
 from storage.types import FeedStatus, Overview, StoredAlert
 
 LANGUAGES = ("vi", "en")
@@ -55,6 +56,8 @@ def alert(item: StoredAlert, language: str) -> str:
 
 def render(item: StoredAlert, language: str) -> str:
     """The message for any kind of alert."""
+    if item.figure is not None:
+        return figure_alert(item, language)
     if item.kind == "digest":
         return digest(item, language)
     return alert(item, language)
@@ -125,6 +128,8 @@ def strip_tags(markup: str) -> str:
 
 def alert_plain(item: StoredAlert) -> str:
     """The same alert for a terminal: no markup."""
+    if item.figure is not None:
+        return figure_alert_plain(item)
     lines = [f"📰 {item.title}", f"   {item.outlet} · {when(item.published_at, 'en')}"]
     if item.url:
         lines.append(f"   {item.url}")
@@ -142,6 +147,7 @@ _TEXTS: dict[str, dict[str, str]] = {
             "/subscribe — get an alert for every new story\n"
             "/unsubscribe — stop the alerts\n"
             "/status — what is watched and how fresh it is\n"
+            "/history — how a troop count or deadline changed\n"
             "/help — this list"
         ),
         "vi": (
@@ -151,6 +157,7 @@ _TEXTS: dict[str, dict[str, str]] = {
             "/subscribe — nhận cảnh báo cho mỗi tin mới\n"
             "/unsubscribe — ngừng nhận cảnh báo\n"
             "/status — các nguồn đang theo dõi và lần kiểm tra gần nhất\n"
+            "/history — diễn biến quân số và thời hạn rút quân\n"
             "/help — danh sách lệnh"
         ),
     },
@@ -233,3 +240,212 @@ def table(rows: Sequence[Sequence[str]]) -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
     )
+
+
+# --- figures: change alerts, /status and /history ----------------------------------------
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_WHO = {
+    "en": {"US": "US troops", "coalition": "coalition troops", "foreign": "foreign troops"},
+    "vi": {"US": "binh sĩ Mỹ", "coalition": "binh sĩ liên minh", "foreign": "binh sĩ nước ngoài"},
+}
+_WHERE = {"en": "in", "vi": "ở"}
+_STATUS = {"en": {"planned": " (planned)", "past": " (earlier)"},
+           "vi": {"planned": " (dự kiến)", "past": " (trước đây)"}}  # fmt: skip
+# Deadline vocabulary (watchers.figures.DEADLINE_KINDS) in Vietnamese; {place} kept as is.
+_DEADLINE_VI = (
+    ("US combat mission ends in ", "Mỹ kết thúc sứ mệnh chiến đấu ở "),
+    ("coalition mission ends in ", "liên minh kết thúc sứ mệnh ở "),
+    ("coalition leaves ", "liên minh rời "),
+    ("first coalition troops leave ", "những binh sĩ liên minh đầu tiên rời "),
+)
+_HEADLINE = {
+    ("deadline", "changed"): {"en": "⚠️ Deadline changed", "vi": "⚠️ Thời hạn thay đổi"},
+    ("troops", "changed"): {"en": "⚠️ Troop count changed", "vi": "⚠️ Quân số thay đổi"},
+    ("deadline", "conflict"): {
+        "en": "❓ Deadline unconfirmed, reports differ",
+        "vi": "❓ Thời hạn chưa xác nhận, các nguồn chưa khớp",
+    },
+    ("troops", "conflict"): {
+        "en": "❓ Troop count unconfirmed, reports differ",
+        "vi": "❓ Quân số chưa xác nhận, các nguồn chưa khớp",
+    },
+}
+_KIND_WORD = {
+    "en": {"new": "first report", "confirmed": "confirmed", "changed": "changed",
+           "conflict": "disputed", "stale": "older report"},
+    "vi": {"new": "lần đầu", "confirmed": "xác nhận", "changed": "thay đổi",
+           "conflict": "chưa khớp", "stale": "tin cũ hơn"},
+}  # fmt: skip
+
+
+def _lang(language: str) -> str:
+    return language if language in LANGUAGES else "en"
+
+
+def day(moment: datetime | None) -> str:
+    """22/11/2026 (the day a report was published, in both languages)."""
+    return moment.astimezone(UTC).strftime("%d/%m/%Y") if moment else "—"
+
+
+def figure_label(key: str, language: str) -> str:
+    """What a figure is about: "US troops in Iraq", "liên minh rời Erbil"."""
+    lang = _lang(language)
+    kind, _, rest = key.partition("/")
+    if kind == "troops":
+        who, _, tail = rest.partition("/")
+        where, _, status = tail.partition("/")
+        noun = _WHO[lang].get(who, who)
+        return f"{noun} {_WHERE[lang]} {where}{_STATUS[lang].get(status, '')}"
+    if kind == "deadline" and lang == "vi":
+        for english, vietnamese in _DEADLINE_VI:
+            if rest.startswith(english):
+                return vietnamese + rest.removeprefix(english)
+    return rest if kind == "deadline" else key
+
+
+def figure_value(key: str, value: str, precision: str, language: str) -> str:
+    """A figure's value for people: "about 2,500", "end of 2026", "tháng 9/2025"."""
+    vi = _lang(language) == "vi"
+    if key.startswith("troops/"):
+        number = f"{int(value):,}".replace(",", "." if vi else ",")
+        if precision == "approx":
+            return f"khoảng {number}" if vi else f"about {number}"
+        return number
+    parts = value.split("-")
+    if precision == "year-end":
+        return f"cuối năm {parts[0]}" if vi else f"end of {parts[0]}"
+    if precision == "month" and len(parts) == 2:
+        month = int(parts[1])
+        return f"tháng {month}/{parts[0]}" if vi else f"{_MONTH_NAMES[month - 1]} {parts[0]}"
+    if precision == "day" and len(parts) == 3:
+        d, m = int(parts[2]), int(parts[1])
+        return f"{d:02d}/{m:02d}/{parts[0]}" if vi else f"{d} {_MONTH_NAMES[m - 1]} {parts[0]}"
+    return f"năm {value}" if vi else value
+
+
+def reported_by(outlet: str, source: str | None, when_: datetime | None, language: str) -> str:
+    """ "Reuters via VnExpress, 22/11/2026" / "Reuters qua VnExpress, 22/11/2026"."""
+    return f"{reporter(outlet, source, language)}, {day(when_)}"
+
+
+def reporter(outlet: str, source: str | None, language: str) -> str:
+    """ "Reuters via VnExpress" / "Reuters qua VnExpress", or the outlet alone."""
+    if not source:
+        return outlet
+    return f"{source} {'qua' if _lang(language) == 'vi' else 'via'} {outlet}"
+
+
+def sources(count: int, language: str) -> str:
+    if _lang(language) == "vi":
+        return f"{count} nguồn"
+    return f"{count} source" if count == 1 else f"{count} sources"
+
+
+def figure_alert(item: StoredAlert, language: str) -> str:
+    """A figure alert: what changed, old → new, who reported it and when, how many sources.
+
+    "⚠️ Deadline changed — coalition leaves Erbil: end of 2026 (was September 2026) ·
+    Reuters via VnExpress, 22/11/2026 · 3 sources", then who reported the old value.
+    """
+    lines = [escape(line) for line in _figure_lines(item, language)]
+    if item.url:
+        label = "Đọc bài" if _lang(language) == "vi" else "Read the article"
+        lines.append(f'<a href="{html.escape(item.url, quote=True)}">{label}</a>')
+    return "\n".join(lines)
+
+
+def figure_alert_plain(item: StoredAlert) -> str:
+    """The same alert for a terminal: no markup."""
+    lines = _figure_lines(item, "en")
+    if item.url:
+        lines.append(f"   {item.url}")
+    return "\n".join(lines)
+
+
+def _figure_lines(item: StoredAlert, language: str) -> list[str]:
+    """The headline and the previous report, unescaped."""
+    change = item.figure
+    assert change is not None
+    vi = _lang(language) == "vi"
+    family = "troops" if change.key.startswith("troops/") else "deadline"
+    headline = _HEADLINE[(family, change.kind)][_lang(language)]
+    new = figure_value(change.key, change.value, change.precision, language)
+    old = figure_value(change.old_key, change.old_value, change.old_precision, language)
+    if change.kind == "conflict":
+        was = f"nguồn khác: {old}" if vi else f"other report: {old}"
+    else:
+        was = f"trước là {old}" if vi else f"was {old}"
+    first = (
+        f"{headline} — {figure_label(change.key, language)}: {new} ({was}) · "
+        f"{reported_by(item.outlet, change.source, item.published_at, language)} · "
+        f"{sources(change.sources, language)}"
+    )
+    before = reported_by(change.old_outlet, change.old_source, change.old_published_at, language)
+    if change.old_key != change.key:
+        before = f"{figure_label(change.old_key, language)}: {old} · {before}"
+    if change.kind == "conflict":
+        second = f"Nguồn khác: {before}" if vi else f"Other report: {before}"
+    else:
+        second = f"Trước đó: {before}" if vi else f"Before: {before}"
+    return [first, second]
+
+
+def figures_status(current: Sequence[FigureNow], language: str) -> str:
+    """Every figure's current value, its last source and date (past counts left out)."""
+    vi = _lang(language) == "vi"
+    lines = ["📊 <b>Số liệu</b>" if vi else "📊 <b>Figures</b>"]
+    for now_ in current:
+        entry = now_.entry
+        if entry.key.endswith("/past"):
+            continue
+        lines.append(
+            f"• {escape(figure_label(entry.key, language))}: "
+            f"{escape(figure_value(entry.key, entry.value, entry.precision, language))} · "
+            f"{escape(reported_by(entry.outlet, entry.source, entry.published_at, language))} · "
+            f"{sources(now_.sources, language)}"
+        )
+    if len(lines) == 1:
+        lines.append("—")
+    else:
+        lines.append("/history — " + ("diễn biến của một số liệu" if vi else "a figure's timeline"))
+    return "\n".join(lines)
+
+
+def figure_history(key: str, entries: Sequence[FigureEntry], language: str) -> str:
+    """One figure's timeline, oldest first: date, value, who reported it, how it was judged."""
+    lines = [f"📈 <b>{escape(figure_label(key, language))}</b>"]
+    words = _KIND_WORD[_lang(language)]
+    for entry in entries:
+        value = figure_value(entry.key, entry.value, entry.precision, language)
+        who = reporter(entry.outlet, entry.source, language)
+        lines.append(
+            f"• {day(entry.published_at)} — {escape(value)} · {escape(who)} "
+            f"({words.get(entry.kind, entry.kind)})"
+        )
+    return "\n".join(lines)
+
+
+def figure_list(
+    numbered: Sequence[tuple[int, str]], language: str, *, unknown: str | None = None
+) -> str:
+    """Figures /history knows, with their numbers, and how to ask for one."""
+    vi = _lang(language) == "vi"
+    lines = []
+    if unknown is not None:
+        lines.append(
+            f"Không có số liệu nào khớp với “{escape(unknown)}”."
+            if vi
+            else f"No figure matches “{escape(unknown)}”."
+        )
+    if not numbered:
+        lines.append("Chưa có số liệu nào." if vi else "No figures have been reported yet.")
+        return "\n".join(lines)
+    lines.append("📈 <b>Diễn biến số liệu</b>" if vi else "📈 <b>Figure timelines</b>")
+    lines += [f"{i}. {escape(figure_label(k, language))}" for i, k in numbered]
+    first = numbered[0][0]
+    lines.append(f"Gửi /history {first} để xem." if vi else f"Send /history {first} to see one.")
+    return "\n".join(lines)

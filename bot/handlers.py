@@ -1,10 +1,10 @@
-"""The bot's commands: /start, /subscribe, /unsubscribe, /status, /help."""
+"""The bot's commands: /start, /subscribe, /unsubscribe, /status, /history, /help."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from telegram import BotCommand, Update
@@ -12,7 +12,9 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot import format
+from storage.ledger import Ledger
 from storage.store import Store
+from watchers.text import words
 
 log = logging.getLogger(__name__)
 
@@ -21,12 +23,14 @@ COMMANDS = {
         BotCommand("subscribe", "Get an alert for every new story"),
         BotCommand("unsubscribe", "Stop the alerts"),
         BotCommand("status", "What is watched and how fresh it is"),
+        BotCommand("history", "How a troop count or deadline changed"),
         BotCommand("help", "What the bot does"),
     ],
     "vi": [
         BotCommand("subscribe", "Nhận cảnh báo cho mỗi tin mới"),
         BotCommand("unsubscribe", "Ngừng nhận cảnh báo"),
         BotCommand("status", "Các nguồn đang theo dõi"),
+        BotCommand("history", "Diễn biến quân số và thời hạn"),
         BotCommand("help", "Bot làm gì"),
     ],
 }
@@ -38,12 +42,14 @@ class Commands:
     def __init__(self, store: Store, *, clock: Callable[[], datetime]) -> None:
         self.store = store
         self.clock = clock
+        self.ledger = Ledger(store.engine)
 
     def install(self, app: Application) -> None:  # type: ignore[type-arg]  # PTB's generics
         app.add_handler(CommandHandler(["start", "help"], self.start))
         app.add_handler(CommandHandler("subscribe", self.subscribe))
         app.add_handler(CommandHandler("unsubscribe", self.unsubscribe))
         app.add_handler(CommandHandler("status", self.status))
+        app.add_handler(CommandHandler("history", self.history))
 
     async def start(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         await self._reply(update, format.text("start", _language(update)))
@@ -83,7 +89,24 @@ class Commands:
 
     async def status(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         overview = await asyncio.to_thread(self.store.overview)
-        await self._reply(update, format.status(overview, _language(update), self.clock()))
+        language = _language(update)
+        text = format.status(overview, language, self.clock())
+        figures = await asyncio.to_thread(self.ledger.current)
+        await self._reply(update, f"{text}\n\n{format.figures_status(figures, language)}")
+
+    async def history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/history lists the figures; /history 2 or /history Erbil shows one's timeline."""
+        language = _language(update)
+        keys = [n.entry.key for n in await asyncio.to_thread(self.ledger.current)]
+        query = " ".join(context.args or ()).strip()
+        found = find_figures(keys, query, language) if query else []
+        if len(found) != 1:
+            numbered = [(keys.index(k) + 1, k) for k in found or keys]
+            unknown = query if query and not found else None
+            await self._reply(update, format.figure_list(numbered, language, unknown=unknown))
+            return
+        entries = await asyncio.to_thread(self.ledger.history, found[0])
+        await self._reply(update, format.figure_history(found[0], entries, language))
 
     async def _reply(self, update: Update, text: str) -> None:
         if update.effective_message is not None:
@@ -94,6 +117,24 @@ async def set_commands(app: Application) -> None:  # type: ignore[type-arg]  # P
     """Telegram's command menu, in English by default and in Vietnamese for Vietnamese clients."""
     await app.bot.set_my_commands(COMMANDS["en"])
     await app.bot.set_my_commands(COMMANDS["vi"], language_code="vi")
+
+
+def find_figures(keys: Sequence[str], query: str, language: str) -> list[str]:
+    """The figures a /history argument names: its number in the list, or words of its name.
+
+    Words are matched without case or diacritics against the key and the figure's name in
+    the user's language ("erbil", "rời Erbil", "troops/US/Iraq").
+    """
+    if query.isdigit():
+        number = int(query)
+        return [keys[number - 1]] if 1 <= number <= len(keys) else []
+    wanted = words(query)
+    found = []
+    for key in keys:
+        names = words(f"{key} {format.figure_label(key, language)}")
+        if all(w in names for w in wanted):
+            found.append(key)
+    return found
 
 
 def _language(update: Update) -> str:

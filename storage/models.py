@@ -129,3 +129,24 @@ class Delivery(SQLModel, table=True):
     last_error: str | None = None
     sent_at: datetime | None = _when()
     message_id: int | None = None
+
+
+class LedgerEntry(SQLModel, table=True):
+    """One report of a figure (a troop count or a deadline): a point on that figure's timeline."""
+
+    __tablename__ = "ledger_entry"
+    __table_args__ = (sa.Index("ix_ledger_entry_key_published", "key", "published_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str  # "troops/US/Iraq", "deadline/coalition leaves Erbil"
+    value: str  # "2500", "2026-09"
+    precision: str  # "approx" | "exact" | "day" | "month" | "year" | "year-end"
+    level: str  # what equal reports share: the number, or the deadline's last day
+    kind: str  # how it was judged: "new" | "confirmed" | "changed" | "conflict" | "stale"
+    article_id: int | None = Field(default=None, foreign_key="article.id", index=True)
+    outlet: str
+    source: str | None = None  # who the outlet cites ("Reuters"), if anyone
+    url: str | None = None
+    published_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    quote: str
+    recorded_at: datetime = Field(sa_type=UTCDateTime, nullable=False)

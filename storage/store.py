@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from drawdown.errors import StorageError
 from storage.db import redacted
+from storage.ledger_types import FigureChange
 from storage.models import UTCDateTime
 from storage.outbox import OutboxQueries
 from storage.tables import alerts, articles, deliveries, feeds, subscribers
@@ -321,13 +322,15 @@ class Store(OutboxQueries):
 
     def enqueue_alert(self, intent: AlertIntent, now: datetime) -> int:
         """Store the alert and one pending delivery per active subscriber, in one transaction."""
-        payload = {
+        payload: dict[str, Any] = {
             "title": intent.title,
             "outlet": intent.outlet,
             "url": intent.url,
             "published": intent.published_at.isoformat() if intent.published_at else None,
             "matched": list(intent.matched),
         }
+        if intent.figure is not None:
+            payload["figure"] = intent.figure.to_json()
         with self.engine.begin() as conn:
             alert_id = conn.execute(
                 alerts.insert()
@@ -433,4 +436,5 @@ def _alert_from_payload(
         items=tuple(
             _alert_from_payload(0, "story", item, created_at) for item in payload.get("items", ())
         ),
+        figure=FigureChange.from_json(payload["figure"]) if payload.get("figure") else None,
     )

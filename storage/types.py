@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from storage.ledger_types import FigureChange
+
 
 @dataclass(frozen=True, slots=True)
 class FeedSpec:
@@ -81,6 +83,7 @@ class AlertIntent:
     url: str | None
     published_at: datetime | None
     matched: tuple[str, ...]
+    figure: FigureChange | None = None  # for kind "figure": what changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,7 @@ class StoredAlert:
     matched: tuple[str, ...]
     created_at: datetime
     items: tuple[StoredAlert, ...] = ()  # a digest's stories
+    figure: FigureChange | None = None  # for kind "figure": what changed
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,10 +15,12 @@ import aiohttp
 
 from drawdown.config import ScheduleConfig
 from drawdown.errors import FeedError
+from storage.ledger import Ledger
 from storage.store import Store
 from storage.types import AlertIntent, CheckOutcome, FeedToCheck, NewArticle
-from watchers.decide import decide
+from watchers.decide import Decision, decide
 from watchers.fetch import NotModified, fetch
+from watchers.figure_track import change_alert, track_figures
 from watchers.prepare import Preparer
 
 log = logging.getLogger(__name__)
@@ -89,6 +91,7 @@ class Pipeline:
         self.clock = clock
         self.on_alert = on_alert
         self.rand = rand
+        self.ledger = Ledger(store.engine)
 
     async def check(self, feed: FeedToCheck) -> tuple[FeedReport, CheckOutcome]:
         """Check one feed; never raises for a bad feed.
@@ -163,7 +166,7 @@ class Pipeline:
         )
         kept = [d for d in decisions if d.store]
         ids = self.store.insert_articles([d.article for d in kept], now)
-        alerts = 0
+        alerts = self._track_figures(feed, kept, ids, now)  # enqueued ahead of the stories
         for decision, article_id in zip(kept, ids, strict=True):
             if article_id is None or not decision.alert:
                 continue
@@ -185,6 +188,60 @@ class Pipeline:
             log.info("alert.enqueued article=%d feed=%s", article_id, feed.url)
         matched = sum(1 for a in candidates if a.relevant)
         return matched, sum(1 for i in ids if i is not None), alerts
+
+    def _track_figures(
+        self, feed: FeedToCheck, kept: Sequence[Decision], ids: Sequence[int | None], now: datetime
+    ) -> int:
+        """Record the figures of each new relevant article, oldest first, and enqueue an alert
+        for each change or conflict (not for backlog articles); returns the alerts enqueued."""
+        new = [
+            (decision, article_id)
+            for decision, article_id in zip(kept, ids, strict=True)
+            if article_id is not None and decision.article.relevant
+        ]
+        new.sort(key=lambda pair: pair[0].article.published_at or now)
+        alerts = 0
+        for decision, article_id in new:
+            article = decision.article
+            try:
+                report = track_figures(
+                    self.ledger,
+                    article_id=article_id,
+                    title=article.title,
+                    summary=article.summary,
+                    published=article.published_at,
+                    outlet=feed.name,
+                    url=article.url,
+                    now=now,
+                )
+            except Exception:  # a bug in reading figures must not cost the story alert
+                log.exception("figures.crashed article=%d feed=%s", article_id, feed.url)
+                continue
+            if not report.decisions:
+                continue
+            log.info(
+                "figures.recorded article=%d figures=%d changes=%d",
+                article_id, len(report.decisions), len(report.changes),
+            )  # fmt: skip
+            if not decision.alert:
+                continue
+            for change in report.changes:
+                intent = change_alert(
+                    change,
+                    report,
+                    article_id=article_id,
+                    title=article.title,
+                    outlet=feed.name,
+                    url=article.url,
+                    published=article.published_at or now,
+                )
+                self.store.enqueue_alert(intent, now)
+                alerts += 1
+                log.info(
+                    "alert.enqueued kind=figure figure=%r change=%s article=%d",
+                    change.key, change.kind, article_id,
+                )  # fmt: skip
+        return alerts
 
     def _outcome(
         self,

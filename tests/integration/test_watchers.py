@@ -14,7 +14,8 @@ import sqlalchemy as sa
 
 from bot.service import feed_specs, open_store, topic_of
 from drawdown.config import Config, ScheduleConfig, load_config
-from storage.store import Store, articles
+from storage.store import Store
+from storage.tables import articles
 from storage.types import FeedSpec
 from tests.servers import FeedItem, FeedServer, rss
 from watchers.fetch import make_session

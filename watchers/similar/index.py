@@ -10,11 +10,14 @@ Three kinds of rows:
 
 * bands ``0 .. BANDS-1``: the LSH band keys of the signature (``minhash.band_keys``), for
   near copies at any distance in time (Jaccard 0.7 is found 99% of the time);
-* band ``TERM_BAND``: (four-day bucket of the publication date, term) for the
-  ``STORED_TERMS`` content words with the lowest hashes; a query looks up its
-  ``QUERY_TERMS`` lowest in the buckets within ``WINDOW_DAYS``. A stored article whose few
-  lowest words appear in the new one is found, which is what a rewrite by another outlet
-  (many shared words, few shared word pairs) or a summary of the same article looks like;
+* band ``TERM_BAND``: (four-day bucket of the publication date, term) for a sample of its
+  content words: those whose hash falls in the lowest 10% of the range, and at least its
+  ``MIN_STORED_TERMS`` lowest, at most ``MAX_STORED_TERMS``. A query looks up a larger
+  sample — the lowest 40% and at least its ``MIN_QUERY_TERMS`` lowest, at most
+  ``MAX_QUERY_TERMS`` — in the buckets within ``WINDOW_DAYS``. Because the samples are cut
+  at the same hash values, a stored article is found whenever one of its sampled words is
+  in the new one: a rewrite by another outlet (many shared words, few shared word pairs),
+  or the full text of a summary stored before it;
 * band ``ANCHOR_BAND``: the same for anchors (names and numbers), ``STORED_ANCHORS`` stored
   and ``QUERY_ANCHORS`` looked up: reports in another language share those.
 
@@ -44,7 +47,8 @@ __all__ = [
 
 TERM_BAND = 100
 ANCHOR_BAND = 101
-STORED_TERMS, QUERY_TERMS = 6, 32
+MIN_STORED_TERMS, MAX_STORED_TERMS, STORED_SHARE = 4, 12, 0.1
+MIN_QUERY_TERMS, MAX_QUERY_TERMS, QUERY_SHARE = 32, 80, 0.4
 STORED_ANCHORS, QUERY_ANCHORS = 3, 8
 MAX_PER_KEY = 64
 _BUCKET_DAYS = 4
@@ -57,8 +61,11 @@ def _bucket_key(band: int, bucket: int, item: int | str) -> int:
     return hash64(f"{band} {bucket} {item}") >> 1
 
 
-def _lowest_terms(evidence: Evidence, n: int) -> list[int]:
-    return sorted(evidence.terms)[:n]
+def _sampled_terms(evidence: Evidence, share: float, least: int, most: int) -> list[int]:
+    """Terms (32-bit hashes) below ``share`` of the range, and at least the ``least`` lowest."""
+    ranked = sorted(evidence.terms)
+    below = sum(1 for t in ranked[:most] if t < share * (1 << 32))
+    return ranked[: max(least, below)]
 
 
 def _lowest_anchors(evidence: Evidence, n: int) -> list[str]:
@@ -72,7 +79,7 @@ def index_keys(evidence: Evidence) -> list[tuple[int, int]]:
         bucket = evidence.published.toordinal() // _BUCKET_DAYS
         rows += [
             (TERM_BAND, _bucket_key(TERM_BAND, bucket, t))
-            for t in _lowest_terms(evidence, STORED_TERMS)
+            for t in _sampled_terms(evidence, STORED_SHARE, MIN_STORED_TERMS, MAX_STORED_TERMS)
         ]
         rows += [
             (ANCHOR_BAND, _bucket_key(ANCHOR_BAND, bucket, a))
@@ -88,11 +95,9 @@ def query_keys(evidence: Evidence) -> list[tuple[int, int]]:
     if evidence.published is not None:
         day = evidence.published.toordinal()
         first, last = (day - WINDOW_DAYS) // _BUCKET_DAYS, (day + WINDOW_DAYS) // _BUCKET_DAYS
+        terms = _sampled_terms(evidence, QUERY_SHARE, MIN_QUERY_TERMS, MAX_QUERY_TERMS)
         for bucket in range(first, last + 1):
-            rows += [
-                (TERM_BAND, _bucket_key(TERM_BAND, bucket, t))
-                for t in _lowest_terms(evidence, QUERY_TERMS)
-            ]
+            rows += [(TERM_BAND, _bucket_key(TERM_BAND, bucket, t)) for t in terms]
             rows += [
                 (ANCHOR_BAND, _bucket_key(ANCHOR_BAND, bucket, a))
                 for a in _lowest_anchors(evidence, QUERY_ANCHORS)

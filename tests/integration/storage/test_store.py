@@ -56,7 +56,7 @@ def test_migrations_create_the_schema_and_are_idempotent(database_url: str) -> N
     upgrade(engine)
     assert current_revision(engine) == head_revision()
     tables = set(sa.inspect(engine).get_table_names())
-    assert {"feed", "article", "subscriber", "alert", "delivery"} <= tables
+    assert {"feed", "article", "subscriber", "alert", "delivery", "ledger_entry"} <= tables
     engine.dispose()
 
 

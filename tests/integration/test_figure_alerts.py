@@ -1,0 +1,152 @@
+"""Figures through the real pipeline: local feed server, SQLite file, ledger and outbox."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from bot.service import open_store, topic_of
+from drawdown.config import Config, ScheduleConfig, load_config
+from storage.ledger import Ledger
+from storage.store import Store
+from storage.types import FeedSpec
+from tests.servers import FeedItem, FeedServer, rss
+from watchers.fetch import make_session
+from watchers.pipeline import Pipeline
+from watchers.prepare import Preparer
+from watchers.schedule import Watcher
+
+ROOT = Path(__file__).resolve().parents[2]
+NOW = datetime.now(UTC)
+YEAR = NOW.year
+
+
+def story(n: int, title: str, body: str, *, age: timedelta) -> FeedItem:
+    return FeedItem(
+        guid=f"vne-{n}",
+        link=f"https://vnexpress.net/tin-{n}.html",
+        title=title,
+        description=body,
+        published=NOW - age,
+    )
+
+
+FIRST_TIMETABLE = story(
+    1,
+    "Mỹ cam kết rút quân khỏi Iraq",
+    f"Mỹ sẽ rút toàn bộ binh sĩ khỏi Iraq vào cuối năm {YEAR + 1}.",
+    age=timedelta(days=40),
+)
+TIMETABLE_PUSHED_BACK = story(
+    2,
+    "Mỹ lùi thời hạn rút quân khỏi Iraq",
+    f"Theo Reuters, liên minh do Mỹ dẫn đầu sẽ rời khỏi Iraq vào cuối năm {YEAR + 2}.",
+    age=timedelta(hours=1),
+)
+SAME_TIMETABLE_ELSEWHERE = story(
+    3,
+    "Liên minh rút quân khỏi Iraq",
+    f"Liên minh do Mỹ dẫn đầu sẽ rút toàn bộ binh sĩ khỏi Iraq vào cuối năm {YEAR + 2}.",
+    age=timedelta(minutes=30),
+)
+
+
+@dataclass
+class Harness:
+    store: Store
+    ledger: Ledger
+    watcher: Watcher
+    server: FeedServer
+
+    def add_feed(self, path: str) -> None:
+        self.store.sync_feeds([FeedSpec(self.server.url(path), "VnExpress", "vi", 1)], NOW)
+
+    async def cycle(self) -> None:
+        with self.store.engine.begin() as conn:
+            conn.execute(
+                sa.text("UPDATE feed SET next_check_at = :t"), {"t": "2000-01-01 00:00:00"}
+            )
+        await self.watcher.run_cycle()
+
+    def alert_kinds(self) -> list[str]:
+        return [a.kind for a in self.store.alerts_after(0)]
+
+
+@pytest.fixture
+async def harness(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[Harness]:
+    shipped = load_config(ROOT / "config.toml")
+    config: Config = shipped.model_copy(
+        update={
+            "schedule": ScheduleConfig(fetch_timeout=2.0),
+            "feeds": (),
+            "storage": shipped.storage.model_copy(update={"url": f"sqlite:///{tmp_path}/d.db"}),
+        }
+    )
+    store = open_store(config)
+    store.subscribe(7, chat_type="private", name="", language="vi", now=NOW)
+    preparer = Preparer(topic_of(config))
+    async with make_session() as client:
+        pipeline = Pipeline(store, preparer, config.schedule, client=client, clock=lambda: NOW)
+        watcher = Watcher(store, pipeline, config.schedule, clock=lambda: NOW)
+        yield Harness(store, Ledger(store.engine), watcher, feed_server)
+    preparer.close()
+    store.engine.dispose()
+
+
+async def test_a_changed_deadline_is_alerted_ahead_of_the_stories_that_brought_it(
+    harness: Harness, feed_server: FeedServer
+) -> None:
+    feed_server.set_feed("/vne", rss([]))
+    harness.add_feed("/vne")
+    await harness.cycle()
+    feed_server.set_feed("/vne", rss([FIRST_TIMETABLE]))
+    await harness.cycle()
+    assert harness.alert_kinds() == ["story"]  # a first deadline is news, not a change
+
+    feed_server.set_feed("/vne", rss([SAME_TIMETABLE_ELSEWHERE, TIMETABLE_PUSHED_BACK]))
+    await harness.cycle()
+    assert harness.alert_kinds() == ["story", "figure", "story", "story"]
+    figure = harness.store.alerts_after(0)[1]
+    assert figure.figure is not None
+    assert (figure.figure.kind, figure.figure.value, figure.figure.old_value) == (
+        "changed",
+        str(YEAR + 2),
+        str(YEAR + 1),
+    )
+    assert figure.figure.source == "Reuters"
+    assert figure.title == TIMETABLE_PUSHED_BACK.title  # the older of the two new stories
+    due = harness.store.due_deliveries(NOW, 10, per_chat=10)
+    assert [d.alert.kind for d in due] == ["figure", "story", "story", "story"]
+
+    (timeline,) = harness.ledger.timelines(["deadline/coalition leaves Iraq"]).values()
+    assert [(e.value, e.kind) for e in timeline] == [
+        (str(YEAR + 1), "new"),
+        (str(YEAR + 2), "changed"),
+        (str(YEAR + 2), "confirmed"),
+    ]
+    (now,) = harness.ledger.current()
+    assert (now.entry.value, now.sources) == (str(YEAR + 2), 2)  # Reuters, and VnExpress
+
+
+async def test_a_feeds_backlog_fills_the_ledger_without_alerts(
+    harness: Harness, feed_server: FeedServer
+) -> None:
+    old = story(
+        9,
+        TIMETABLE_PUSHED_BACK.title,
+        str(TIMETABLE_PUSHED_BACK.description),
+        age=timedelta(days=3),
+    )
+    feed_server.set_feed("/vne", rss([old, FIRST_TIMETABLE]))
+    harness.add_feed("/vne")
+    await harness.cycle()
+    assert harness.alert_kinds() == []
+    assert [e.kind for e in harness.ledger.history("deadline/coalition leaves Iraq")] == [
+        "new",
+        "changed",
+    ]
