@@ -4,8 +4,8 @@ The articles live in ``tests/data/seeds`` and ``tests/data/corpus``: ``NAME.txt`
 line, then body), ``NAME.expected.json`` (``relevant``, ``troop_counts``, ``deadlines`` as a
 careful reader labels them) and a ``manifest.jsonl`` with the publication date, source URL
 and, for the corpus, the ``split`` (see ``tests/data/corpus/README.md``): "tune" articles
-were used to develop the rules, "heldout" and "heldout2" ones were labelled and measured
-before the rules were revised for them.
+were used to develop the rules; "heldout", "heldout2" and "heldout3" ones were labelled and
+measured before the rules were revised for them, each set after the previous revision.
 
 A troop count matches on (who, where, status, value); a deadline on (key, date, precision).
 Relevance is scored twice, with the topic of ``config.toml``: "relevance_terms" is

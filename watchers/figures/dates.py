@@ -115,6 +115,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("en_m", re.compile(rf"\b(?:(?P<rel>{_REL_EN}|late|early|mid)[- ])?{_EM}\b(?!\.?\s*\d)")),
     ("en_year", re.compile(rf"\b(?:in|by|until|before|through|during|for)\s+{_Y}(?!\d)")),
+    (
+        "en_rel_year",
+        re.compile(r"\b(?:in|by|until|before|during)\s+(?P<rel>next|this|last)\s+year\b"),
+    ),
 ]
 
 
@@ -163,6 +167,9 @@ def _resolve(
     rel = g.get("rel")
     if kind in ("vi_year", "en_year"):
         return g["y"], "year"
+    if kind == "en_rel_year":
+        year = _relative_year(rel, published)
+        return (str(year), "year") if year is not None else None
     if kind in ("vi_year_end", "en_year_end"):
         year_text = g.get("y") or g.get("y2")
         if year_text:

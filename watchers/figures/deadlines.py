@@ -39,10 +39,14 @@ _CONTINUATION = re.compile(
 _BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$")
 _WHEN = re.compile(r"\s*,?\s*(?:when|khi|luc)\b")
 _PLACE_AFTER = re.compile(r"^\s*(?:in|at|o|tai)\s+(?:the\s+)?(?:\w+\s+){0,3}$")
-_FROM_BEFORE = re.compile(r"\b(?:from|tu)\s+(?:\w+\s+){0,2}$")
+_FROM_BEFORE = re.compile(r"\b(?:from|tu)\s+(?:\S+\s+){0,3}$")
+# a mission or operations going on until the date end then: "support operations in Syria ...
+# through September 2026"
+_UNTIL = re.compile(r"\b(?:until|till|through|cho den)\s*$")
 # combat forces leaving is the end of the combat mission ("Lực lượng chiến đấu Mỹ sẽ rút")
 _COMBAT_FORCES = re.compile(
-    r"\b(?:combat (?:troops|forces|units)|(?:luc luong|quan|binh si|binh sy|linh) chien dau)\b"
+    r"\b(?:combat (?:troops|forces|units)|"
+    r"(?:luc luong|quan|binh si|binh sy|linh|don vi) (?:chien dau|tac chien))\b"
 )
 # verbs of leaving proper, for a stretch that also ends a mission ("leave Iraq, end ISIS
 # combat mission by end of 2026")
@@ -100,7 +104,9 @@ class _Date:
         if _BY.search(segment) or lx.SCHEDULED.search(segment):
             start, end = self.d.end, self._clause_end(self.d.end)
             if self.s.tense(self.seg_start, end) != "past":
-                kinds = self.kinds_in(start, end, None)
+                # the verb may be on either side: "the second phase runs through September
+                # 2026 and focuses on ... operations in Syria"
+                kinds = self.kinds_in(start, end, None) or self.kinds_in(self.seg_start, end, None)
                 if kinds:
                     partial = lx.PARTIAL.search(segment) is not None
                     self.scope = (start, end)
@@ -117,7 +123,7 @@ class _Date:
         mission = lx.MISSION.search(segment) is not None
         presence = lx.PRESENCE.search(segment) is not None
         partial = lx.PARTIAL.search(segment) is not None and lx.REST.search(segment) is None
-        if not (end_verb or leave):
+        if not (end_verb or leave or (mission and _UNTIL.search(segment))):
             if previous and _CONTINUATION.match(segment):
                 rest = lx.REST.search(segment) is None
                 return [(name, p and rest) for name, p in previous]
@@ -131,7 +137,7 @@ class _Date:
             ):
                 kinds.append(("leave", partial))  # "leave Iraq, end ISIS combat mission"
             return kinds
-        if mission and end_verb:
+        if mission and (end_verb or _UNTIL.search(segment)):
             who = {k for _, k in self.s.who_in(start, end)}
             if self.s.article.combat and "US" in who and "coalition" not in who:
                 return [("combat", False)]

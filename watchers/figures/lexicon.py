@@ -9,15 +9,17 @@ from __future__ import annotations
 import re
 
 # --- places ------------------------------------------------------------------------------
+# A hyphen as typeset: "-", or the Unicode hyphen and non-breaking hyphen ("Ain al‑Asad").
+_HY = "-\u2010\u2011"
 # The places figures are reported for, with their spellings. Ain al-Asad is the coalition's
 # base in Anbar, Harir its base in Erbil province.
 PLACES: dict[str, str] = {
-    "Iraq": r"iraq|irak|i-?rac",
-    "Syria": r"syria|xy-?ri",
-    "Ain al-Asad": r"(?:ain|ayn|ein)[ -]al[ -]?ass?ad|al[ -]ass?ad|anbar",
+    "Iraq": rf"iraq|irak|i[{_HY}]?rac",
+    "Syria": rf"syria|xy[{_HY}]?ri",
+    "Ain al-Asad": rf"(?:ain|ayn|ein)[ {_HY}]al[ {_HY}]?ass?ad|al[ {_HY}]ass?ad|anbar",
     "Baghdad": r"baghdad|bagdad",
     "Erbil": r"erbil|irbil|arbil|harir|hareer",
-    "Kurdistan": r"kurdistan|khu vuc (?:tu tri )?(?:cua )?nguoi kurd",
+    "Kurdistan": r"kurdistan|(?:khu vuc|khu|vung) (?:tu tri )?(?:cua )?nguoi kurd",
 }
 # Places whose figures are not ours: a count or deadline there is dropped, not moved to Iraq.
 ELSEWHERE: dict[str, str] = {
@@ -97,7 +99,7 @@ TROOP_NOUN = re.compile(
     r"\b(?:troops?|soldiers?|service ?members|servicemen|personnel|marines|advis[eo]rs|"
     r"forces|binh si|binh sy|binh linh|linh|quan nhan|co van|nhan vien (?:quan su|an ninh)|"
     r"quan(?=\s*(?:[,.;:)\"]|$)|\s+(?:my|hoa ky|nuoc ngoai|o|tai|tren|trong|cua|den|toi|vao|"
-    r"duoc|dong|se|hien|van|dang)\b)|"
+    r"duoc|dong|don|se|hien|van|dang)\b)|"
     r"(?!x)x)\b"
 )
 # Words allowed between a number and its troop noun ("2,500 U.S. troops", "5 thousand US
@@ -121,7 +123,7 @@ DELTA_VERB = re.compile(
     r"send(?:s|ing)?|sent|deploy(?:s|ed|ing)? (?:an? )?(?:additional|more|another|extra)|"
     r"add(?:s|ed|ing)?|bring(?:s|ing)? home|redeploy(?:s|ed|ing)?|cut(?:s|ting)? by|"
     r"reduc(?:e|es|ed|ing|tion of) by|rut|cat giam|dieu (?:them|dong them)|bo sung|"
-    r"gui(?: them)?|dua them|trien khai them|tang them|tang cuong)\b"
+    r"gui(?: them)?|dua them|trien khai them|tang them|tang cuong|triet thoai)\b"
 )
 # ...unless it is all of them: "withdraw the remaining 2,500", "rút toàn bộ khoảng 1.000",
 # "most of the 2,000 troops", "phần lớn trong số 2.000 binh sĩ".
@@ -159,7 +161,12 @@ CHANGE_VERB = re.compile(
     r"tang|tang len)\b"
 )
 # "leaving less than 1,000 there" names the level that stays.
-CHANGE_TARGET = re.compile(r"\b(?:to|xuong con|xuong|con|down to|toi|leaving)\s*$")
+CHANGE_TARGET = re.compile(
+    r"\b(?:to|xuong con|xuong|con|down to|toi|leaving|"
+    r"(?:fall|falls|fell|drop|drops|dropped|decline|declines|declined|shrink|shrinks|dip|dips)"
+    r"(?:\s+(?:below|under))?|there will be|there would be|will number|will total|"
+    r"se con|se chi con)\s*$"
+)
 # "hiện còn 2.500 binh sĩ": "còn" after "now" or "still" is the level now, not a target.
 STILL_BEFORE_CON = re.compile(r"\b(?:hien|van|hien van|hien nay|hien tai|nay|chi)\s+con\s*$")
 # A level stated without a troop noun: "troop presence has stood at about 2,500",
@@ -172,6 +179,16 @@ LEVEL = re.compile(
     r"\b(?:a force|a contingent|a troop presence|a presence|a footprint) of)\s*$"
 )
 CHANGE_SOURCE = re.compile(r"\b(?:from|tu)\s*$")
+# "troop numbers are now down from 2,000": a change and its source in one phrase
+DOWN_FROM = re.compile(r"\b(?:down|up) from\s*$")
+# A verb after the noun that puts the count in the past: "350 advisers ... remained"
+PAST_AFTER = re.compile(r"\s*(?:\S+\s+){0,6}?(?:remained|stayed|were|had been)\b")
+# A past time right after the number: "2,500 at the start of 2025", "5.000 quân hồi năm 2019"
+TIME_AFTER = re.compile(
+    r"\s*(?:\S+\s+){0,3}?(?:at the (?P<start>start|beginning) of|at the end of|"
+    r"in (?P<early>early )?(?:late |mid-)?|(?:hoi |vao )?(?P<dau>dau )?(?:cuoi |giua )?nam)"
+    r"\s*(?P<year>(?:19|20)\d{2})\b"
+)
 FUTURE = re.compile(
     r"\b(?:will|would|to (?:reduce|cut|drop|decrease|lower|trim|bring)|plans?|planned|set to|"
     r"expected|going to|is reducing|are reducing|se|du kien|ke hoach|trong nhung thang toi)\b"
@@ -193,7 +210,7 @@ CURRENT = re.compile(
 LEAVE = re.compile(
     r"\b(?:withdraw(?:s|n|ing|al|als)?|withdrew|leav(?:e|es|ing)|depart(?:s|ed|ing|ure)?|"
     r"pull(?:s|ed|ing)?[- ]?out|pullout|exit(?:s|ing)?|evacuat(?:e|es|ing|ion)|"
-    r"rut(?: quan| khoi| het)?|roi (?:khoi|di|bo)|ra khoi|"
+    r"rut(?: quan| khoi| het)?|roi (?:khoi|di|bo)|ra khoi|triet thoai|"
     r"(?:remain|stay)(?:s|ing)?\b.*\b(?:until|till|through)|"
     r"o lai\b.*\b(?:cho den|den|toi)|"
     r"no (?:(?:u\.\s?s\.?|us|american|foreign|coalition)\s+)?(?:combat\s+)?(?:forces|troops)|"
@@ -210,7 +227,7 @@ MISSION = re.compile(
     r"\b(?:missions?|operations?|task force|role|nhiem vu|su menh|hoat dong(?: quan su)?|"
     r"chien dich)\b"
 )
-COMBAT = re.compile(r"\b(?:combat|chien dau)\b")
+COMBAT = re.compile(r"\b(?:combat|chien dau|tac chien)\b")
 # "the first hundreds leave in September, the rest by the end of 2026"
 PARTIAL = re.compile(
     r"\b(?:hundreds|some|first|part|several|a number|begin|begins|beginning|start(?:s|ing)?|"

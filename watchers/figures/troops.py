@@ -29,8 +29,8 @@ __all__ = ["read_troop_counts"]
 
 _HEDGE_TAIL = re.compile(
     r"(?:\b(?:about|around|approximately|roughly|some|nearly|almost|an estimated|estimated|"
-    r"more than|over|fewer than|less than|under|up to|close to|just over|a little over|"
-    r"khoang tu|khoang|chung|gan|hon|tren|duoi|uoc tinh|xap xi|it nhat)\s*)+$"
+    r"more than|over|fewer than|less than|under|below|up to|close to|just over|a little over|"
+    r"khoang tu|khoang|chung|gan|hon|tren|duoi|uoc tinh|xap xi|it nhat)\s*)+(?:\ban?\s*)?$"
 )
 _HEDGES = (
     r"about|around|approximately|roughly|some|nearly|almost|fewer than|less than|under|"
@@ -46,8 +46,12 @@ _PREPOSITION = re.compile(
 _FORCE_SIZE = re.compile(r"\b(?:troop|force|presence|footprint|quan so|quan luc|su hien dien)\b")
 # Where the words after a noun stop describing it: "more than 2,000 after the attacks in Israel"
 _PHRASE_END = re.compile(
-    r"[;(]|\s[-–—]\s|\b(?:after|since|when|because|following|while|sau khi|khi|vi)\b"
+    r"[;(]|\s[-–—]\s|\b(?:after|since|when|because|due to|amid|as part of|following|while|"
+    r"sau khi|khi|vi)\b"
 )
+# An actor named right before a troop noun owns the troops: "U.S. forces in Syria under the
+# Combined Joint Task Force"
+_OWNER = re.compile(r"\W{0,3}(?:troops?|forces|soldiers|personnel|binh si|binh sy|quan|linh)\b")
 
 
 def read_troop_counts(
@@ -83,13 +87,14 @@ class _Number:
             lx.STILL_BEFORE_CON.search(core_left)
         )
         change_source = lx.CHANGE_SOURCE.search(core_left) is not None
+        down_from = lx.DOWN_FROM.search(core_left) is not None  # "down from 2,000"
         if noun and lx.NOUN_GAP.match(after[: noun.start()]):
             noun_end = self.b + noun.end()
         elif not (
             (previous_who is not None and _ellipsis(after))  # "... and 900 in Syria"
-            or (  # "will drop from about 5,200 to 3,000"
+            or (  # "will drop from about 5,200 to 3,000", "numbers are down from 2,000"
                 (change_target or change_source)
-                and lx.CHANGE_VERB.search(core_left)
+                and (lx.CHANGE_VERB.search(core_left) or down_from)
                 and (lx.TROOP_NOUN.search(core_left) or _FORCE_SIZE.search(core_left))
             )
             or lx.LEVEL.search(core_left)  # "troop presence has stood at about 2,500"
@@ -154,7 +159,8 @@ class _Number:
             return previous_who
         left = s.who_in(s.start, self.a)
         if left:
-            kind = left[-1][1]
+            owners = [k for at, k in left if _OWNER.match(self.text, self._actor_end(at))]
+            kind = owners[-1] if owners else left[-1][1]
             return None if kind == "other" else kind  # "the Iraqi army has 300,000 soldiers"
         if previous_who is not None:
             return previous_who
@@ -165,13 +171,23 @@ class _Number:
             return s.previous_who
         return "US"
 
+    def _actor_end(self, at: int) -> int:
+        m = lx.WHO_RE[self.s.article.lang].match(self.text, at)
+        return m.end() if m else at
+
     def _where(self, noun_end: int, who: str) -> str | None:
         s, doc = self.s, self.s.doc
         right_end = self.next_start
         stop = _PHRASE_END.search(self.text, noun_end, right_end)
         if stop:
             right_end = stop.start()
-        right = s.places_in(noun_end, right_end)
+        right = s.places_in(noun_end, right_end, unquoted=True)
+        before = followed(doc, s.places_in(s.start, self.a, unquoted=True), s.start)
+        if noun_end == self.b and before and not _ellipsis(self.after):
+            # no noun after the number: its noun phrase, and place, are before it ("troop
+            # levels in Iraq will drop to fewer than 2,000 as ... in Syria")
+            name = before[-1].name
+            return name if name in lx.PLACES else None
         if right:
             first = right[0]
             between = self.text[noun_end : first.start]
@@ -185,7 +201,6 @@ class _Number:
             if lx.MOSTLY_BEFORE.search(between):
                 name = country_of(name)  # "fewer than 500, primarily stationed in Erbil"
             return name if name in lx.PLACES else None
-        before = followed(doc, s.places_in(s.start, self.a, unquoted=True), s.start)
         last_named = before[-1].end if before else s.start
         if lx.DEICTIC.search(self.text, last_named, self.a) and s.previous_place is not None:
             name = s.previous_place  # "quân số tại đây", "the number of troops there"
@@ -201,6 +216,13 @@ class _Number:
         s = self.s
         future = lx.FUTURE.search(s.text) is not None
         past = lx.PAST.search(s.text) is not None and not future
+        when = lx.TIME_AFTER.match(self.text, self.b, self.b + 60)
+        published = s.article.published
+        if when and published is not None:
+            # "down from roughly 2,500 at the start of 2025" in an October 2025 article
+            month = 1 if when["start"] else 3 if when["early"] or when["dau"] else 12
+            if (int(when["year"]), month) < (published.year, published.month):
+                return "past"
         if change_target:
             # a change that has happened gives the level now: "đã giảm ... xuống còn 2.500"
             done = past or s.tense(s.start, self.a) == "past"
@@ -213,6 +235,8 @@ class _Number:
         clause = lx.CLAUSE_BREAK.split(self.core_left)[-1]
         if lx.PAST.search(clause) and not lx.CURRENT.search(clause):
             return "past"
+        if lx.PAST_AFTER.match(self.text, self.b, self.next_start) and not future:
+            return "past"  # "250 to 350 advisers ... remained"
         return "current"
 
 
