@@ -430,3 +430,16 @@ def test_missions_running_until_a_date_end_then(body: str, expected: tuple[str, 
     """ "by next year"; a phase that "runs through" a date and is about operations; operations
     supported "through" a date from bases elsewhere."""
     assert _deadlines(body, date(2024, 9, 27)) == {expected}
+
+
+def test_a_parallel_date_with_its_own_preposition_continues_the_verb() -> None:
+    """ "conclude the coalition's mission by the end of 2025, and by September 2026 in the
+    Kurdistan Region": the second date is the same kind of deadline."""
+    body = (
+        "The agreement sets a timeline to conclude the coalition's mission by the end of 2025, "
+        "and by September 2026 in the Kurdistan Region."
+    )
+    assert _deadlines(body, date(2024, 10, 1)) == {
+        ("deadline/coalition mission ends in Iraq", "2025", "year-end"),
+        ("deadline/coalition mission ends in Kurdistan", "2026-09", "month"),
+    }

@@ -33,7 +33,8 @@ Kind = tuple[str, bool]  # ("combat" | "mission" | "leave", partial)
 
 _CONTINUATION = re.compile(
     r"^\W*(?:(?:and|or|va|hoac)\s+)?"
-    r"(?:(?:the rest|the remainder|so con lai|phan con lai)\b.{0,25})?$"
+    r"(?:(?:the rest|the remainder|so con lai|phan con lai)\b.{0,25}|"
+    r"(?:by|until|in|before|vao|den|truoc)\s*)?$"
     r"|^\W*(?:and|or|va|hoac)\s+(?:(?:then|later|sau do)\s+)?(?:from|out of|khoi|tu)\b[^,;]{0,60}$"
 )
 _BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$")
