@@ -80,7 +80,8 @@ class Outbox:
         self._busy: set[int] = set()  # chats with a send in flight
         self._tasks: set[asyncio.Task[None]] = set()
         self._confirmed: list[tuple[int, int]] = []
-        self._slots = asyncio.Semaphore(max(4, min(256, int(settings.rate / 5))))
+        self.concurrency = max(4, min(100, int(settings.rate / 10)))
+        self._slots = asyncio.Semaphore(self.concurrency)
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
         self._db_lock = asyncio.Lock()

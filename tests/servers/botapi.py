@@ -19,7 +19,9 @@ import argparse
 import asyncio
 import contextlib
 import json
+import math
 import time
+from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import unescape
@@ -101,6 +103,14 @@ class _ApiError(Exception):
 
 
 _Handler = Callable[[str, dict[str, Any]], Any]
+_SENDING = frozenset({"sendmessage", "sendphoto", "senddocument", "copymessage", "forwardmessage"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Limits:
+    per_second: float
+    private_gap: float
+    group_per_minute: int
 
 
 class FakeBotApi(ThreadedServer):
@@ -126,6 +136,9 @@ class FakeBotApi(ThreadedServer):
         self._floods: dict[int | str | None, list[int]] = {}  # chat (None: any) -> [after, times]
         self._failures: dict[str, list[int]] = {}  # lower-case method -> [status, times]
         self._send_delay = 0.0
+        self._limits: _Limits | None = None
+        self._recent_all: deque[float] = deque()
+        self._recent_by_chat: dict[int | str, deque[float]] = {}
         self._poll_generation = 0
         self._closing = False
         self._updates_event: asyncio.Event | None = None
@@ -313,6 +326,25 @@ class FakeBotApi(ThreadedServer):
         with self._changes:
             self._not_found.add(chat_id)
 
+    def enforce_limits(
+        self,
+        *,
+        per_second: float = 30,
+        private_gap: float = 0.9,
+        group_per_minute: int = 20,
+    ) -> None:
+        """Answer 429 (with ``retry_after``) like Telegram when the bot sends too fast: more than
+        ``per_second`` messages in any one-second window overall, two messages to one private
+        chat (positive id) less than ``private_gap`` s apart, or more than ``group_per_minute``
+        to a group or channel (negative id) in any minute. Only accepted messages count."""
+        with self._changes:
+            self._limits = _Limits(per_second, private_gap, group_per_minute)
+
+    def too_many_requests(self) -> int:
+        """How many requests were answered 429."""
+        with self._changes:
+            return sum(1 for call in self._calls if call.status == 429)
+
     def set_send_delay(self, seconds: float) -> None:
         """Answer each sendMessage ``seconds`` late; the message counts as delivered on arrival."""
         with self._changes:
@@ -327,6 +359,7 @@ class FakeBotApi(ThreadedServer):
             self._floods.clear()
             self._failures.clear()
             self._send_delay = 0.0
+            self._limits = None
 
     # -- serving -----------------------------------------------------------------------------------
 
@@ -396,6 +429,26 @@ class FakeBotApi(ThreadedServer):
             )
         if chat_id in self._blocked:
             raise _ApiError(403, "Forbidden: bot was blocked by the user")
+        if self._limits is not None and method.lower() in _SENDING:
+            self._check_limits(chat_id, self._limits, time.monotonic())
+
+    def _check_limits(self, chat_id: int | str, limits: _Limits, now: float) -> None:
+        overall = self._recent_all
+        while overall and overall[0] <= now - 1.0:
+            overall.popleft()
+        if len(overall) >= limits.per_second:
+            raise _ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
+        recent = self._recent_by_chat.setdefault(chat_id, deque())
+        group = (isinstance(chat_id, int) and chat_id < 0) or isinstance(chat_id, str)
+        window = 60.0 if group else limits.private_gap
+        while recent and recent[0] <= now - window:
+            recent.popleft()
+        allowed = limits.group_per_minute if group else 1
+        if len(recent) >= allowed:
+            after = max(1, math.ceil(recent[0] + window - now))
+            raise _ApiError(429, f"Too Many Requests: retry after {after}", retry_after=after)
+        overall.append(now)
+        recent.append(now)
 
     # -- methods (called with the lock held) ------------------------------------------------------
 

@@ -1,0 +1,176 @@
+"""The outbox against the fake Bot API enforcing Telegram's limits: pace, lanes, flood waits,
+refusals, outages — with the real python-telegram-bot client and a real SQLite file."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from telegram import Bot
+from telegram.request import HTTPXRequest
+
+from bot.outbox import Outbox
+from drawdown.config import DeliveryConfig
+from storage.db import create_engine, upgrade
+from storage.store import Store
+from storage.types import AlertIntent
+from tests.servers import FakeBotApi
+
+TOKEN = "42:outbox-test-token"
+
+
+def story(title: str = "Mỹ rút quân khỏi Iraq", priority: int = 1) -> AlertIntent:
+    return AlertIntent(
+        kind="story",
+        priority=priority,
+        article_id=None,
+        title=title,
+        outlet="VnExpress",
+        url="https://vnexpress.net/a.html",
+        published_at=datetime.now(UTC),
+        matched=("rút quân",),
+    )
+
+
+@dataclass
+class Harness:
+    store: Store
+    api: FakeBotApi
+    make: Callable[[DeliveryConfig], Awaitable[Outbox]]
+
+    def subscribe(self, chats: range | list[int], chat_type: str = "private") -> None:
+        for chat in chats:
+            self.store.subscribe(
+                chat, chat_type=chat_type, name="", language="en", now=datetime.now(UTC)
+            )
+
+
+@pytest.fixture
+async def harness(tmp_path: Path, bot_api: FakeBotApi) -> AsyncIterator[Harness]:
+    engine = create_engine(f"sqlite:///{tmp_path / 'outbox.db'}")
+    upgrade(engine)
+    store = Store(engine)
+    bots: list[Bot] = []
+
+    async def make(settings: DeliveryConfig) -> Outbox:
+        bot = Bot(TOKEN, base_url=bot_api.base_url, request=HTTPXRequest(connection_pool_size=256))
+        await bot.initialize()
+        bots.append(bot)
+        return Outbox(store, bot, settings, clock=lambda: datetime.now(UTC))
+
+    yield Harness(store, bot_api, make)
+    for bot in bots:
+        await bot.shutdown()
+    engine.dispose()
+
+
+async def run_until(outbox: Outbox, done: Callable[[], bool], seconds: float) -> None:
+    task = asyncio.create_task(outbox.run())
+    deadline = time.monotonic() + seconds
+    try:
+        while not done():
+            assert time.monotonic() < deadline, "the outbox did not finish in time"
+            assert not task.done(), task.exception()
+            await asyncio.sleep(0.02)
+    finally:
+        outbox.stop()
+        await task
+
+
+async def test_private_chats_get_one_message_a_second_and_groups_twenty_a_minute(
+    harness: Harness, bot_api: FakeBotApi
+) -> None:
+    bot_api.enforce_limits(per_second=30)
+    harness.subscribe([1, 2])
+    harness.subscribe([-100], chat_type="supergroup")
+    for n in range(3):
+        harness.store.enqueue_alert(story(f"Story {n}"), datetime.now(UTC))
+    outbox = await harness.make(DeliveryConfig(rate=30))
+    await run_until(outbox, lambda: len(bot_api.sent()) >= 9, seconds=20)
+    assert bot_api.too_many_requests() == 0
+    for chat, gap in ((1, 0.95), (2, 0.95), (-100, 2.9)):
+        times = [m.time for m in bot_api.sent(chat)]
+        assert all(b - a >= gap for a, b in itertools.pairwise(times)), (chat, times)
+        assert [m.text.splitlines()[0] for m in bot_api.sent(chat)] == [
+            f"📰 <b>Story {n}</b>" for n in range(3)
+        ]
+
+
+async def test_a_flood_wait_for_one_chat_delays_only_that_chat(
+    harness: Harness, bot_api: FakeBotApi
+) -> None:
+    harness.subscribe(range(1, 51))
+    bot_api.flood(7, retry_after=30)
+    harness.store.enqueue_alert(story(), datetime.now(UTC))
+    outbox = await harness.make(DeliveryConfig(rate=30))
+    started = time.monotonic()
+    await run_until(outbox, lambda: len(bot_api.sent()) >= 49, seconds=10)
+    assert time.monotonic() - started < 5  # 49 messages at 30/s, not 30 s of waiting
+    assert 7 not in {m.chat_id for m in bot_api.sent()}
+    (waiting,) = harness.store.due_deliveries(datetime(2100, 1, 1, tzinfo=UTC), 10)
+    assert waiting.chat_id == 7
+    assert waiting.attempts == 0  # a flood wait is not a failure
+    assert not harness.store.due_deliveries(datetime.now(UTC), 10)
+
+
+async def test_refusals_are_handled_by_kind_and_nothing_is_dropped_silently(
+    harness: Harness, bot_api: FakeBotApi
+) -> None:
+    harness.subscribe([1, 2, 3, 4, 5])
+    harness.subscribe([-10], chat_type="group")
+    bot_api.block(1)
+    bot_api.not_found(2)
+    bot_api.migrate(-10, -1000010)
+    harness.store.enqueue_alert(story(), datetime.now(UTC))
+    outbox = await harness.make(DeliveryConfig(rate=30))
+    await run_until(outbox, lambda: {3, 4, 5, -1000010} <= {m.chat_id for m in bot_api.sent()}, 15)
+    assert not harness.store.is_subscribed(1)
+    assert not harness.store.is_subscribed(2)
+    assert harness.store.is_subscribed(-1000010)
+    reasons = {chat: reason for _, chat, reason in harness.store.failed_deliveries()}
+    assert reasons[1] == "forbidden: Forbidden: bot was blocked by the user"
+    assert reasons[2] == "chat not found"
+    assert harness.store.delivery_counts() == {"sent": 4, "failed": 2}
+
+
+async def test_an_outage_pauses_sending_without_using_up_attempts(
+    harness: Harness, bot_api: FakeBotApi
+) -> None:
+    harness.subscribe(range(1, 31))
+    harness.store.enqueue_alert(story(), datetime.now(UTC))
+    bot_api.fail("sendMessage", status=502, times=4)
+    outbox = await harness.make(DeliveryConfig(rate=30, max_attempts=2))
+    await run_until(outbox, lambda: len(bot_api.sent()) >= 30, seconds=40)
+    assert harness.store.delivery_counts() == {"sent": 30}  # four failures, two attempts allowed
+    failed_calls = [c for c in bot_api.calls("sendMessage") if c.status == 502]
+    assert len(failed_calls) == 4
+
+
+async def test_a_message_too_long_for_telegram_is_split(
+    harness: Harness, bot_api: FakeBotApi
+) -> None:
+    harness.subscribe([1])
+    harness.store.enqueue_alert(story("x" * 5000), datetime.now(UTC))
+    outbox = await harness.make(DeliveryConfig(rate=30))
+    await run_until(outbox, lambda: len(bot_api.sent()) >= 1, seconds=10)
+    assert len(bot_api.sent(1)[0].text) <= 4096
+
+
+async def test_a_forum_topic_subscription_posts_into_its_topic(
+    harness: Harness, bot_api: FakeBotApi
+) -> None:
+    harness.store.subscribe(
+        -1005, chat_type="supergroup", name="", language="vi", now=datetime.now(UTC), thread_id=77
+    )
+    harness.store.enqueue_alert(story(), datetime.now(UTC))
+    outbox = await harness.make(DeliveryConfig(rate=30))
+    await run_until(outbox, lambda: len(bot_api.sent()) >= 1, seconds=10)
+    (message,) = bot_api.sent(-1005)
+    assert message.thread_id == 77
+    assert "Đọc bài" in message.text
