@@ -28,13 +28,14 @@ from bot import format
 from storage.db import create_engine, upgrade
 from storage.ledger import Ledger
 from storage.store import Store
-from storage.types import FeedSpec, NewArticle
+from storage.types import FeedSpec
 from watchers.decide import decide
-from watchers.dedupe import canonical_url, content_hash
 from watchers.figure_decide import FigureDecision
 from watchers.figure_track import read_figures, track_figures
 from watchers.figures import detect_lang
 from watchers.match import Matcher
+from watchers.parse import Item
+from watchers.prepare import to_article
 from watchers.text import nfc
 
 __all__ = ["Analysis", "Document", "analyze", "load_documents", "render_json", "render_text"]
@@ -119,25 +120,14 @@ def analyze(documents: Sequence[Document], matcher: Matcher, *, now: datetime) -
         results = []
         for document in documents:
             title, body = read_document(document.file)
-            match = matcher.match(title, body)
             published = (
                 datetime(*document.published.timetuple()[:3], tzinfo=UTC)
                 if document.published
                 else None
             )
-            canonical = canonical_url(document.url) if document.url else None
-            article = NewArticle(
-                feed_id=feed.id,
-                guid=None,
-                url=document.url,
-                canonical_url=canonical,
-                content_hash=content_hash(title, body),
-                title=title,
-                summary=body,
-                published_at=published,
-                relevant=match.relevant,
-                matched=match.matched,
-            )
+            item = Item(guid=None, url=document.url, title=title, summary=body, published=published)
+            article = to_article(feed.id, item, matcher)
+            canonical = article.canonical_url
             known = store.known_identities((), [canonical] if canonical else ())
             (decision,) = decide(
                 [article], known, first_fetch=False, now=now, backlog_window=timedelta(days=1)
@@ -147,7 +137,7 @@ def analyze(documents: Sequence[Document], matcher: Matcher, *, now: datetime) -
             if canonical and article_id is not None:
                 seen_urls[canonical] = document.path
             decisions: tuple[FigureDecision, ...] = ()
-            if article_id is not None and match.relevant:
+            if article_id is not None and article.relevant:
                 report = track_figures(
                     ledger,
                     article_id=article_id,
@@ -165,8 +155,8 @@ def analyze(documents: Sequence[Document], matcher: Matcher, *, now: datetime) -
             result = {
                 "path": document.path,
                 "lang": detect_lang(f"{title}\n{body}"),
-                "relevant": match.relevant,
-                "matched": list(match.matched),
+                "relevant": article.relevant,
+                "matched": list(article.matched),
                 "duplicate_of": duplicate_of,
                 **figures.to_json(),
                 "changes": [_change(d) for d in changes],

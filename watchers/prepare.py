@@ -20,6 +20,7 @@ from storage.types import NewArticle
 from watchers.dedupe import canonical_url, content_hash
 from watchers.match import Matcher, Topic
 from watchers.parse import Item, parse_feed
+from watchers.relevance import judge
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +28,8 @@ _matcher: Matcher | None = None  # the worker's, built once by _init
 
 
 def to_article(feed_id: int, item: Item, matcher: Matcher) -> NewArticle:
-    """An item with its identity and topic match computed."""
-    match = matcher.match(item.title, item.summary)
+    """An item with its identity and topic verdict computed."""
+    verdict = judge(matcher, item.title, item.summary)
     return NewArticle(
         feed_id=feed_id,
         guid=item.guid,
@@ -38,8 +39,8 @@ def to_article(feed_id: int, item: Item, matcher: Matcher) -> NewArticle:
         title=item.title,
         summary=item.summary,
         published_at=item.published,
-        relevant=match.relevant,
-        matched=match.matched,
+        relevant=verdict.relevant,
+        matched=verdict.matched,
     )
 
 

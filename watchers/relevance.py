@@ -45,12 +45,14 @@ class Verdict:
 
     relevant: bool
     reason: str  # "on topic", "missing terms", "about elsewhere", "attack story"
+    matched: tuple[str, ...] = ()  # the configured terms found, as Matcher.match gives them
 
 
 def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups()) -> Verdict:
     """The verdict on one item: the matcher's, unless its focus is elsewhere or on an attack."""
-    if not matcher.match(title, summary).relevant:
-        return Verdict(False, "missing terms")
+    match = matcher.match(title, summary)
+    if not match.relevant:
+        return Verdict(False, "missing terms", match.matched)
     terms = {name: frozenset(spellings) for name, spellings in matcher.topic.groups.items()}
     sentences = [s for s in _SENTENCE_END.split(summary) if s.strip()]
     head = set(matcher.find(title))
@@ -69,11 +71,11 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
         and not in_head(groups.place)
         and (in_head(groups.elsewhere) or mentions(groups.elsewhere) > mentions(groups.place))
     ):
-        return Verdict(False, "about elsewhere")
+        return Verdict(False, "about elsewhere", match.matched)
     if (
         groups.attack in terms
         and not in_head(groups.leaving)
         and (in_head(groups.attack) or mentions(groups.attack) > mentions(groups.leaving))
     ):
-        return Verdict(False, "attack story")
-    return Verdict(True, "on topic")
+        return Verdict(False, "attack story", match.matched)
+    return Verdict(True, "on topic", match.matched)
