@@ -17,10 +17,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
-from telegram.request import HTTPXRequest
 
 from bot.handlers import Commands, set_commands
-from bot.outbox import Outbox, TerminalOutbox
+from bot.outbox import Outbox, TerminalOutbox, concurrency_for
+from bot.transport import AiohttpRequest
 from drawdown.config import Config
 from drawdown.errors import DrawdownError
 from storage.db import create_engine, redacted, upgrade
@@ -91,16 +91,11 @@ def build_application(config: Config, token: str) -> Application:  # type: ignor
 
 
 def build_outbox_bot(config: Config, token: str) -> Bot:
-    """The outbox's own Bot: no rate limiter (the outbox paces itself, per chat), a larger
-    connection pool for fast broadcasts."""
+    """The outbox's own Bot: no rate limiter (the outbox paces itself, per chat), and a
+    transport cheap enough for fast broadcasts (bot/transport.py)."""
     base = config.telegram.api_base_url.rstrip("/")
-    timeout = config.telegram.request_timeout
-    request = HTTPXRequest(
-        connection_pool_size=256,
-        connect_timeout=timeout,
-        read_timeout=timeout,
-        write_timeout=timeout,
-        pool_timeout=timeout,
+    request = AiohttpRequest(
+        connections=concurrency_for(config.delivery.rate), timeout=config.telegram.request_timeout
     )
     return Bot(token, base_url=f"{base}/bot", base_file_url=f"{base}/file/bot", request=request)
 

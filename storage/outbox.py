@@ -44,42 +44,47 @@ class OutboxQueries:
         )
         query = (
             sa.select(
-                deliveries.c.id.label("delivery_id"),
+                deliveries.c.id,
+                deliveries.c.alert_id,
                 deliveries.c.chat_id,
                 deliveries.c.attempts,
-                deliveries.c.priority.label("delivery_priority"),
+                deliveries.c.priority,
                 subscribers.c.language,
                 subscribers.c.chat_type,
                 subscribers.c.thread_id,
                 subscribers.c.mode,
                 subscribers.c.timezone,
                 subscribers.c.quiet_hours,
-                alerts,
             )
             .join(ranked, ranked.c.id == deliveries.c.id)
-            .join(alerts, alerts.c.id == deliveries.c.alert_id)
             .join(subscribers, subscribers.c.chat_id == deliveries.c.chat_id)
             .where(ranked.c.rank <= per_chat)
             .order_by(deliveries.c.priority, deliveries.c.id)
             .limit(limit)
         )
         with self.engine.connect() as conn:
-            return [
-                DueDelivery(
-                    id=row.delivery_id,
-                    chat_id=row.chat_id,
-                    language=row.language,
-                    attempts=row.attempts,
-                    alert=self._alert_of(row),
-                    priority=row.delivery_priority,
-                    chat_type=row.chat_type,
-                    thread_id=row.thread_id,
-                    mode=row.mode,
-                    timezone=row.timezone,
-                    quiet_hours=row.quiet_hours,
-                )
-                for row in conn.execute(query)
-            ]
+            rows = conn.execute(query).all()
+            wanted = sorted({row.alert_id for row in rows})
+            alert_of = {
+                row.id: self._alert_of(row)
+                for row in conn.execute(sa.select(alerts).where(alerts.c.id.in_(wanted)))
+            }  # each alert read and rendered once, however many recipients
+        return [
+            DueDelivery(
+                id=row.id,
+                chat_id=row.chat_id,
+                language=row.language,
+                attempts=row.attempts,
+                alert=alert_of[row.alert_id],
+                priority=row.priority,
+                chat_type=row.chat_type,
+                thread_id=row.thread_id,
+                mode=row.mode,
+                timezone=row.timezone,
+                quiet_hours=row.quiet_hours,
+            )
+            for row in rows
+        ]
 
     def mark_sent(self, sent: Sequence[tuple[int, int]], now: datetime) -> None:
         """Record Telegram's confirmations, ``(delivery id, message id)``, in one transaction."""

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from telegram import Bot
-from telegram.request import HTTPXRequest
 
-from bot.outbox import Outbox
+from bot.outbox import Outbox, concurrency_for
+from bot.transport import AiohttpRequest
 from drawdown.config import DeliveryConfig
 from storage.db import create_engine, upgrade
 from storage.store import Store
@@ -59,7 +59,8 @@ async def harness(tmp_path: Path, bot_api: FakeBotApi) -> AsyncIterator[Harness]
     bots: list[Bot] = []
 
     async def make(settings: DeliveryConfig) -> Outbox:
-        bot = Bot(TOKEN, base_url=bot_api.base_url, request=HTTPXRequest(connection_pool_size=256))
+        request = AiohttpRequest(connections=concurrency_for(settings.rate), timeout=10)
+        bot = Bot(TOKEN, base_url=bot_api.base_url, request=request)
         await bot.initialize()
         bots.append(bot)
         return Outbox(store, bot, settings, clock=lambda: datetime.now(UTC))
