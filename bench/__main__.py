@@ -6,12 +6,16 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from bench.delivery import bench_delivery
 from bench.figures import bench_extraction, figure_quality
 from bench.poll import bench_poll
 from bench.stories import bench_stories, story_quality
 
 SECTIONS: dict[str, Callable[[], Mapping[str, Any]]] = {
     "poll cycle: 1,000 feeds on the local feed server (5% changed, 95% answering 304)": bench_poll,
+    "delivery: sends per second against the configured rate; alert to the last subscriber": (
+        bench_delivery
+    ),
     "figure extraction speed": bench_extraction,
     "figure extraction quality on the labelled corpus": figure_quality,
     "story index: insert+lookup per article and peak memory at 10k/100k/1M": bench_stories,

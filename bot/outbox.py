@@ -53,7 +53,7 @@ CIRCUIT_MAX = 30.0
 DIGEST_EVERY = 30.0
 # Paced a little under the configured rate: messages leave evenly but reach Telegram with the
 # network's jitter, and Telegram counts them as they arrive.
-HEADROOM = 0.97
+HEADROOM = 0.99
 
 _Entry = tuple[int, int, DueDelivery]  # (priority, delivery id, delivery)
 
