@@ -335,11 +335,11 @@ class Outbox:
 
     async def _digests_forever(self) -> None:
         while True:
+            await asyncio.sleep(DIGEST_EVERY)
             try:
                 await self.make_digests()
             except Exception:
                 log.exception("digest.failed")
-            await asyncio.sleep(DIGEST_EVERY)
 
     async def make_digests(self) -> None:
         """Turn the stories held for digest subscribers whose hour has come into digests."""

@@ -18,6 +18,7 @@ from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 
+from bot.admin import AdminCommands
 from bot.handlers import Commands, set_commands
 from bot.outbox import Outbox, TerminalOutbox, concurrency_for
 from bot.transport import AiohttpRequest
@@ -163,6 +164,7 @@ class Service:
         stop: asyncio.Event,
     ) -> None:
         Commands(store, clock=self.clock).install(app)
+        AdminCommands(store, self.config.telegram.admins, clock=self.clock).install(app)
         app.add_error_handler(_log_error)
         if not await _initialize(app, stop):
             return

@@ -207,6 +207,16 @@ class OutboxQueries:
         with self.engine.connect() as conn:
             return {row[0]: row[1] for row in conn.execute(query)}
 
+    def queue_depth(self) -> dict[int, int]:
+        """Pending deliveries per priority lane (0 figure changes, 1 stories, 2 edits, digests)."""
+        query = (
+            sa.select(deliveries.c.priority, sa.func.count())
+            .where(deliveries.c.status == "pending")
+            .group_by(deliveries.c.priority)
+        )
+        with self.engine.connect() as conn:
+            return {row[0]: row[1] for row in conn.execute(query)}
+
     def failed_deliveries(self, limit: int = 10) -> list[tuple[int, int, str]]:
         """The latest failures: (alert id, chat id, reason), newest first (for /stats)."""
         query = (

@@ -30,6 +30,7 @@ def write_config(
     api_base_url: str = "http://127.0.0.1:9",
     interval: float = 1,
     rate: float = 30,
+    admins: Sequence[int] = (),
     extra: str = "",
 ) -> Path:
     """A config.toml for a test: a SQLite file in ``directory``, fast ticks, the given feeds."""
@@ -39,6 +40,7 @@ def write_config(
         "[telegram]",
         f'api_base_url = "{api_base_url}"',
         "max_retries = 3",
+        f"admins = [{', '.join(str(a) for a in admins)}]",
         'request_timeout = "5s"',
         "[schedule]",
         'tick = "200ms"',

@@ -165,3 +165,25 @@ def test_the_service_keeps_running_when_telegram_is_down_at_start(
         service.wait_for_log("telegram.started", timeout=20)
         assert service.stop() == 0
     assert TOKEN not in service.stderr()
+
+
+def test_stats_answers_admins_and_refuses_everyone_else(
+    tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi
+) -> None:
+    feed_server.set_status("/down", 500)
+    config = write_config(
+        tmp_path, feeds=[("Down", feed_server.url("/down"))], api_base_url=bot_api.url, admins=[7]
+    )
+    with ServiceProcess(tmp_path, config) as service:
+        feed_server.wait_for_requests(1, "/down", timeout=20)
+        time.sleep(0.5)  # the failed check is recorded at the next tick
+        bot_api.user_sends(8, "/stats")
+        (refused,) = bot_api.wait_for_messages(1, 8, timeout=20)
+        assert refused.text == "This command is for administrators only."
+        bot_api.user_sends(7, "/stats", language_code="vi")
+        (stats,) = bot_api.wait_for_messages(1, 7, timeout=20)
+        assert service.stop() == 0
+    assert stats.text.startswith("📊 <b>Thống kê</b>\nNguồn: 1, đang lỗi: 1")
+    assert "🔴 Down ×1: cannot fetch" in stats.text
+    assert "HTTP 500" in stats.text
+    assert "thay đổi số liệu: 0" in stats.text

@@ -4,6 +4,7 @@ refusals, outages — with the real python-telegram-bot client and a real SQLite
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import itertools
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -12,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from telegram import Bot
 
 from bot.outbox import Outbox, concurrency_for
@@ -175,3 +177,57 @@ async def test_a_forum_topic_subscription_posts_into_its_topic(
     (message,) = bot_api.sent(-1005)
     assert message.thread_id == 77
     assert "Đọc bài" in message.text
+
+
+async def test_quiet_hours_hold_messages_until_they_end(
+    harness: Harness, bot_api: FakeBotApi
+) -> None:
+    harness.subscribe([1, 2])
+    hour = datetime.now(UTC).hour
+    with harness.store.engine.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE subscriber SET quiet_hours = :q WHERE chat_id = 1"),
+            {"q": f"{hour}-{(hour + 2) % 24}"},
+        )
+    harness.store.enqueue_alert(story(), datetime.now(UTC))
+    outbox = await harness.make(DeliveryConfig(rate=30))
+    await run_until(outbox, lambda: len(bot_api.sent()) >= 1, seconds=10)
+    assert [m.chat_id for m in bot_api.sent()] == [2]
+    (waiting,) = harness.store.due_deliveries(datetime(2100, 1, 1, tzinfo=UTC), 10)
+    assert (waiting.chat_id, waiting.attempts) == (1, 0)
+    assert waiting.quiet_hours
+
+
+async def test_a_digest_subscriber_gets_the_stories_together_at_its_hour(
+    harness: Harness, bot_api: FakeBotApi
+) -> None:
+    harness.subscribe([1, 2])
+    with harness.store.engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "UPDATE subscriber SET mode = 'digest', digest_hours = '8,20', "
+                "next_digest_at = '2000-01-01 00:00:00' WHERE chat_id = 1"
+            )
+        )
+    for title in ("Story one", "Story two"):
+        harness.store.enqueue_alert(story(title), datetime.now(UTC))
+    figure = dataclasses.replace(story("Deadline changed", priority=0), kind="figure")
+    harness.store.enqueue_alert(figure, datetime.now(UTC))
+    outbox = await harness.make(DeliveryConfig(rate=30))
+    task = asyncio.create_task(outbox.run())
+    await bot_api.await_messages(4, timeout=10)  # the figure change to both, stories to chat 2
+    assert harness.store.delivery_counts()["held"] == 2
+    await outbox.make_digests()  # what the outbox does every 30 s
+    await bot_api.await_messages(2, 1, timeout=10)
+    outbox.stop()
+    await task
+    first, digest = bot_api.sent(1)
+    assert "Deadline changed" in first.text  # figure changes stay instant
+    assert digest.text.splitlines() == [
+        "🗞 <b>Digest: 2 new stories</b>",
+        '• <a href="https://vnexpress.net/a.html">Story one</a> — VnExpress, '
+        + digest.text.splitlines()[1].split("VnExpress, ")[1],
+        '• <a href="https://vnexpress.net/a.html">Story two</a> — VnExpress, '
+        + digest.text.splitlines()[2].split("VnExpress, ")[1],
+    ]
+    assert harness.store.delivery_counts()["digested"] == 2
