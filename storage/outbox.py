@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from storage.tables import alerts, deliveries, subscribers
+from storage.tables import alerts, articles, deliveries, subscribers
 from storage.types import DueDelivery, StoredAlert
 
 ROUTINE_PRIORITY = 2  # edits and digests, after figure changes (0) and new stories (1)
@@ -54,11 +54,13 @@ class OutboxQueries:
                 subscribers.c.mode,
                 subscribers.c.timezone,
                 subscribers.c.quiet_hours,
+                articles.c.seen_at.label("article_seen_at"),
                 alerts,
             )
             .join(ranked, ranked.c.id == deliveries.c.id)
             .join(alerts, alerts.c.id == deliveries.c.alert_id)
             .join(subscribers, subscribers.c.chat_id == deliveries.c.chat_id)
+            .outerjoin(articles, articles.c.id == alerts.c.article_id)
             .where(ranked.c.rank <= per_chat)
             .order_by(deliveries.c.priority, deliveries.c.id)
             .limit(limit)
@@ -77,6 +79,7 @@ class OutboxQueries:
                     mode=row.mode,
                     timezone=row.timezone,
                     quiet_hours=row.quiet_hours,
+                    seen_at=row.article_seen_at,
                 )
                 for row in conn.execute(query)
             ]
@@ -199,6 +202,16 @@ class OutboxQueries:
     def delivery_counts(self) -> dict[str, int]:
         """How many outbox rows are in each status."""
         query = sa.select(deliveries.c.status, sa.func.count()).group_by(deliveries.c.status)
+        with self.engine.connect() as conn:
+            return {row[0]: row[1] for row in conn.execute(query)}
+
+    def pending_by_priority(self) -> dict[int, int]:
+        """How many deliveries wait to be sent in each priority lane (for /metrics)."""
+        query = (
+            sa.select(deliveries.c.priority, sa.func.count())
+            .where(deliveries.c.status == "pending")
+            .group_by(deliveries.c.priority)
+        )
         with self.engine.connect() as conn:
             return {row[0]: row[1] for row in conn.execute(query)}
 
