@@ -33,7 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip() or None
     logs.setup(secrets=[token] if token else [])
     if getattr(args, "reads_config_itself", False):
-        return int(args.func(args, token))
+        try:
+            return int(args.func(args, token))
+        except Exception:  # through the log, whose formatter removes the token
+            log.exception("command.crashed")
+            return EXIT_ERROR
     try:
         config = load_config(args.config)
     except ConfigError as e:
