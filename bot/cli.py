@@ -1,4 +1,5 @@
-"""The ``drawdown`` command (also ``python -m bot``): run, check-feeds, analyze, db upgrade."""
+"""The ``drawdown`` command (also ``python -m bot``): run, check-feeds, analyze, doctor,
+db upgrade, db backup, db prune."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
 
 from bot import analyze as analysis
-from bot import format, logs
+from bot import doctor, format, logs
 from bot.service import Service, install_signal_handlers, matcher_for, utcnow
-from drawdown.config import Config, load_config
+from drawdown.config import Config, config_path, load_config
 from drawdown.errors import ConfigError, DrawdownError
+from storage import maintenance
 from storage.db import create_engine, current_revision, redacted, upgrade
 from watchers.fetch import make_session
 from watchers.probe import probe
@@ -28,6 +32,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip() or None
     logs.setup(secrets=[token] if token else [])
+    if getattr(args, "reads_config_itself", False):
+        try:
+            return int(args.func(args, token))
+        except Exception:  # through the log, whose formatter removes the token
+            log.exception("command.crashed")
+            return EXIT_ERROR
     try:
         config = load_config(args.config)
     except ConfigError as e:
@@ -83,11 +93,33 @@ def _parser() -> argparse.ArgumentParser:
                          "the manifest")  # fmt: skip
     analyze.set_defaults(func=_analyze)
 
+    doctor_command = commands.add_parser(
+        "doctor",
+        help="check the config, database, Telegram and every feed; say how to fix problems",
+    )
+    doctor_command.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
+    doctor_command.set_defaults(func=_doctor, reads_config_itself=True)
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="COMMAND")
     db_upgrade = db_commands.add_parser("upgrade", help="create the database or apply migrations")
     db_upgrade.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
     db_upgrade.set_defaults(func=_db_upgrade)
+    db_backup = db_commands.add_parser(
+        "backup",
+        help="copy the SQLite database while the service runs (PostgreSQL: pg_dump)",
+        description="Writes a consistent, self-contained copy of the SQLite database to PATH "
+        "(a folder gets a file named after the time). Restore: see the README.",
+    )
+    db_backup.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
+    db_backup.add_argument("path", metavar="PATH", type=Path, help="file or folder to write")
+    db_backup.set_defaults(func=_db_backup)
+    db_prune = db_commands.add_parser(
+        "prune",
+        help="empty old article bodies and delete delivered outbox rows now ([retention])",
+    )
+    db_prune.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
+    db_prune.set_defaults(func=_db_prune)
     return parser
 
 
@@ -95,7 +127,8 @@ def _run(args: argparse.Namespace, config: Config, token: str | None) -> int:
     async def serve() -> None:
         stop = asyncio.Event()
         install_signal_handlers(stop)
-        await Service(config, token=token).run(stop)
+        file = config_path(args.config).absolute()
+        await Service(config, token=token, config_file=file).run(stop)
 
     asyncio.run(serve())
     return EXIT_OK
@@ -153,4 +186,47 @@ def _db_upgrade(args: argparse.Namespace, config: Config, token: str | None) -> 
         print(f"{redacted(config.storage.url)} is at migration {current_revision(engine)}")
     finally:
         engine.dispose()
+    return EXIT_OK
+
+
+def _doctor(args: argparse.Namespace, token: str | None) -> int:
+    logging.getLogger().setLevel(logging.WARNING)  # stdout is the report
+    findings = asyncio.run(doctor.diagnose(args.config, token))
+    print(doctor.render(findings))
+    return doctor.exit_code(findings)
+
+
+def _db_backup(args: argparse.Namespace, config: Config, token: str | None) -> int:
+    engine = create_engine(config.storage.url)
+    try:
+        if maintenance.sqlite_file(engine) is None:
+            url = redacted(config.storage.url)
+            print(f"error: {url} is not a SQLite file.", file=sys.stderr)
+            print(maintenance.PG_DUMP_ADVICE.format(path=args.path, url=url), file=sys.stderr)
+            return EXIT_ERROR
+        report = maintenance.backup(engine, args.path, now=utcnow())
+    finally:
+        engine.dispose()
+    rows = ", ".join(f"{count} {table}" for table, count in report.rows.items())
+    print(f"backed up to {report.path} ({report.bytes:,} bytes: {rows})")
+    return EXIT_OK
+
+
+def _db_prune(args: argparse.Namespace, config: Config, token: str | None) -> int:
+    engine = create_engine(config.storage.url)
+    retention = config.retention
+    try:
+        report = maintenance.prune(
+            engine,
+            utcnow(),
+            article_bodies=timedelta(seconds=retention.article_bodies),
+            sent_deliveries=timedelta(seconds=retention.sent_deliveries),
+        )
+    finally:
+        engine.dispose()
+    print(
+        f"emptied {report.bodies} article bodies older than {retention.article_bodies / 86400:g} "
+        f"days; deleted {report.deliveries} delivered outbox rows older than "
+        f"{retention.sent_deliveries / 86400:g} days"
+    )
     return EXIT_OK

@@ -35,6 +35,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
 from bot import format
+from bot.metrics import Metrics
 from bot.pacing import ChatClock, TokenBucket
 from bot.timing import next_digest_at, quiet_until
 from drawdown.config import DeliveryConfig
@@ -75,9 +76,11 @@ class Outbox:
         *,
         clock: Clock,
         monotonic: Callable[[], float] = time.monotonic,
+        metrics: Metrics | None = None,
     ) -> None:
         self.store = store
         self.bot = bot
+        self.metrics = metrics if metrics is not None else Metrics()
         self.settings = settings
         self.clock = clock
         self.monotonic = monotonic
@@ -264,6 +267,7 @@ class Outbox:
             wait = e.retry_after
             seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
             self.chats.flood(chat, self.monotonic(), seconds)
+            self.metrics.flood_wait()
             at = self.clock() + timedelta(seconds=seconds)
             await self._record(
                 self.store.mark_retry, delivery.id, f"flood wait {seconds:g} s", at, count=False
@@ -280,6 +284,9 @@ class Outbox:
             self._backoff = 0.0
             self._confirmed.append((delivery.id, message_id))
             self.sent_count += 1
+            seen = delivery.seen_at
+            latency = (self.clock() - seen).total_seconds() if seen is not None else None
+            self.metrics.message_sent(delivery.alert.kind, latency)
             log.debug("delivery.sent alert=%d chat=%d", delivery.alert.id, chat)
             return True
         return False

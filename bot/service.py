@@ -12,14 +12,19 @@ import logging
 import signal
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.request import HTTPXRequest
 
 from bot.admin import AdminCommands
 from bot.handlers import Commands, set_commands
+from bot.health import TelegramStatus, TrackedRequest
+from bot.metrics import Metrics
+from bot.operations import Operations
 from bot.outbox import Outbox, TerminalOutbox, concurrency_for
 from bot.transport import AiohttpRequest
 from drawdown.config import Config
@@ -68,10 +73,25 @@ def open_store(config: Config, clock: Clock = utcnow) -> Store:
     return store
 
 
-def build_application(config: Config, token: str) -> Application:  # type: ignore[type-arg]
-    """The python-telegram-bot Application, pointed at ``[telegram] api_base_url``."""
+def build_application(
+    config: Config, token: str, telegram: TelegramStatus | None = None
+) -> Application:  # type: ignore[type-arg]
+    """The python-telegram-bot Application, pointed at ``[telegram] api_base_url``; every
+    request it makes tells ``telegram`` whether Telegram answered."""
     base = config.telegram.api_base_url.rstrip("/")
     timeout = config.telegram.request_timeout
+
+    def request(pool: int, read_timeout: float) -> TrackedRequest:
+        return TrackedRequest(
+            telegram,
+            HTTPXRequest(
+                connection_pool_size=pool,
+                connect_timeout=timeout,
+                read_timeout=read_timeout,
+                write_timeout=timeout,
+            ),
+        )
+
     return (
         ApplicationBuilder()
         .token(token)
@@ -82,21 +102,23 @@ def build_application(config: Config, token: str) -> Application:  # type: ignor
                 overall_max_rate=config.delivery.rate, max_retries=config.telegram.max_retries
             )
         )
-        .connect_timeout(timeout)
-        .read_timeout(timeout)
-        .write_timeout(timeout)
-        .get_updates_read_timeout(timeout + 10)
+        .request(request(256, timeout))
+        .get_updates_request(request(1, timeout + 10))
         .concurrent_updates(True)
         .build()
     )
 
 
-def build_outbox_bot(config: Config, token: str) -> Bot:
+def build_outbox_bot(config: Config, token: str, telegram: TelegramStatus | None = None) -> Bot:
     """The outbox's own Bot: no rate limiter (the outbox paces itself, per chat), and a
     transport cheap enough for fast broadcasts (bot/transport.py)."""
     base = config.telegram.api_base_url.rstrip("/")
-    request = AiohttpRequest(
-        connections=concurrency_for(config.delivery.rate), timeout=config.telegram.request_timeout
+    request = TrackedRequest(
+        telegram,
+        AiohttpRequest(
+            connections=concurrency_for(config.delivery.rate),
+            timeout=config.telegram.request_timeout,
+        ),
     )
     return Bot(token, base_url=f"{base}/bot", base_file_url=f"{base}/file/bot", request=request)
 
@@ -108,10 +130,20 @@ async def _log_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None
 class Service:
     """One running instance of Drawdown Watch."""
 
-    def __init__(self, config: Config, *, token: str | None, clock: Clock = utcnow) -> None:
+    def __init__(
+        self,
+        config: Config,
+        *,
+        token: str | None,
+        clock: Clock = utcnow,
+        config_file: Path | None = None,
+    ) -> None:
         self.config = config
         self.token = token
         self.clock = clock
+        self.config_file = config_file  # re-read on SIGHUP when given
+        self.metrics = Metrics()
+        self.ops: Operations | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
         """Run until ``stop`` is set; raise DrawdownError for what prevents starting."""
@@ -124,7 +156,8 @@ class Service:
         client = make_session(
             max_connections=config.schedule.concurrency, per_host=config.schedule.per_host
         )
-        app = build_application(config, self.token) if self.token else None
+        telegram = TelegramStatus(clock=self.clock, secrets=[self.token]) if self.token else None
+        app = build_application(config, self.token, telegram) if self.token else None
         outbox: Outbox | TerminalOutbox
         if self.token is None:
             log.warning(
@@ -133,15 +166,22 @@ class Service:
             )
             outbox = TerminalOutbox(store, clock=self.clock)
         else:
-            bot = build_outbox_bot(config, self.token)
-            outbox = Outbox(store, bot, config.delivery, clock=self.clock)
+            bot = build_outbox_bot(config, self.token, telegram)
+            outbox = Outbox(store, bot, config.delivery, clock=self.clock, metrics=self.metrics)
         preparer = Preparer(topic_of(config))
         pipeline = Pipeline(
             store, preparer, config.schedule, client=client, clock=self.clock,
-            on_alert=outbox.wake,
+            on_alert=outbox.wake, observer=self.metrics,
         )  # fmt: skip
         watcher = Watcher(store, pipeline, config.schedule, clock=self.clock)
+        ops = Operations(
+            config, store=store, watcher=watcher, pipeline=pipeline, outbox=outbox,
+            metrics=self.metrics, telegram=telegram, clock=self.clock,
+            config_file=self.config_file, specs=feed_specs, topic=topic_of,
+        )  # fmt: skip
         try:
+            await ops.start()
+            self.ops = ops
             if app is None or not isinstance(outbox, Outbox):
                 scheduler = AsyncIOScheduler(timezone=UTC)
                 scheduler.start()
@@ -150,8 +190,9 @@ class Service:
             else:
                 await self._run_bot(app, store, watcher, outbox, stop)
         finally:
+            await ops.stop()
             await client.close()
-            preparer.close()
+            pipeline.prepare.close()  # the one in use: a reload may have replaced the first
             store.engine.dispose()
         log.info("service.stopped")
 
@@ -195,9 +236,13 @@ class Service:
         job = watcher.install(scheduler)
         sender = asyncio.create_task(outbox.run(), name="outbox")
         log.info("service.started tick_s=%g", self.config.schedule.tick)
+        if self.ops is not None:
+            self.ops.started(scheduler)
         stopped = asyncio.create_task(stop.wait())
         await asyncio.wait({sender, stopped}, return_when=asyncio.FIRST_COMPLETED)
         log.info("service.stopping")
+        if self.ops is not None:
+            self.ops.stopping()
         job.remove()
         outbox.stop()
         await watcher.drain(DRAIN_SECONDS)

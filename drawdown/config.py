@@ -111,6 +111,25 @@ class DeliveryConfig(_Section):
         return self
 
 
+class HealthConfig(_Section):
+    """The HTTP listener for /healthz and /metrics (bot/health.py)."""
+
+    enabled: bool = True
+    host: str = Field(default="127.0.0.1", min_length=1)
+    port: int = Field(default=9847, ge=0, le=65535, description="0 picks a free port")
+    stale_tick: Seconds = 60.0
+    telegram_down: Seconds = 300.0
+    db_timeout: Seconds = 5.0
+
+
+class RetentionConfig(_Section):
+    """What the service prunes, and how often (storage/maintenance.py)."""
+
+    article_bodies: Seconds = 90 * 86400.0
+    sent_deliveries: Seconds = 30 * 86400.0
+    every: Seconds = 6 * 3600.0
+
+
 def _terms(values: tuple[str, ...]) -> tuple[str, ...]:
     for value in values:
         if not value.strip() or value.strip() == "*":
@@ -149,6 +168,8 @@ class Config(_Section):
     telegram: TelegramConfig = TelegramConfig()
     schedule: ScheduleConfig = ScheduleConfig()
     delivery: DeliveryConfig = DeliveryConfig()
+    health: HealthConfig = HealthConfig()
+    retention: RetentionConfig = RetentionConfig()
     topic: TopicConfig
     feeds: tuple[FeedConfig, ...] = ()
 
@@ -159,6 +180,15 @@ class Config(_Section):
             if feed.url in seen:
                 raise ValueError(f"feed {feed.url!r} is listed twice")
             seen.add(feed.url)
+        return self
+
+    @model_validator(mode="after")
+    def _stale_tick_beyond_tick(self) -> Config:
+        if self.health.stale_tick <= self.schedule.tick:
+            raise ValueError(
+                f"health.stale_tick ({self.health.stale_tick:g} s) must be longer than "
+                f"schedule.tick ({self.schedule.tick:g} s), or /healthz fails between two ticks"
+            )
         return self
 
     def interval_of(self, feed: FeedConfig) -> int:

@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from storage.tables import alerts, deliveries, subscribers
+from storage.tables import alerts, articles, deliveries, subscribers
 from storage.types import DueDelivery, StoredAlert
 
 ROUTINE_PRIORITY = 2  # edits and digests, after figure changes (0) and new stories (1)
@@ -55,9 +55,12 @@ class OutboxQueries:
                 subscribers.c.mode,
                 subscribers.c.timezone,
                 subscribers.c.quiet_hours,
+                articles.c.seen_at.label("article_seen_at"),
             )
             .join(ranked, ranked.c.id == deliveries.c.id)
             .join(subscribers, subscribers.c.chat_id == deliveries.c.chat_id)
+            .join(alerts, alerts.c.id == deliveries.c.alert_id)
+            .outerjoin(articles, articles.c.id == alerts.c.article_id)
             .where(ranked.c.rank <= per_chat)
             .order_by(deliveries.c.priority, deliveries.c.id)
             .limit(limit)
@@ -82,6 +85,7 @@ class OutboxQueries:
                 mode=row.mode,
                 timezone=row.timezone,
                 quiet_hours=row.quiet_hours,
+                seen_at=row.article_seen_at,
             )
             for row in rows
         ]

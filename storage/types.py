@@ -117,6 +117,7 @@ class DueDelivery:
     mode: str = "instant"
     timezone: str = "UTC"
     quiet_hours: str = ""
+    seen_at: datetime | None = None  # when the alert's article first appeared in a feed
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from storage.types import AlertIntent, CheckOutcome, FeedToCheck, NewArticle
 from watchers.decide import Decision, decide
 from watchers.fetch import NotModified, fetch
 from watchers.figure_track import change_alert, track_figures
+from watchers.observe import NO_OBSERVER, PipelineObserver
 from watchers.prepare import Preparer
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,7 @@ class Pipeline:
         clock: Clock,
         on_alert: Callable[[], None] = lambda: None,
         rand: Callable[[], float] = random.random,
+        observer: PipelineObserver = NO_OBSERVER,
     ) -> None:
         self.store = store
         self.prepare = prepare
@@ -91,6 +93,7 @@ class Pipeline:
         self.clock = clock
         self.on_alert = on_alert
         self.rand = rand
+        self.observer = observer
         self.ledger = Ledger(store.engine)
 
     async def check(self, feed: FeedToCheck) -> tuple[FeedReport, CheckOutcome]:
@@ -110,6 +113,8 @@ class Pipeline:
             report = FeedReport(feed.name, feed.url, "error", error=f"internal error: {e!r}")
             outcome = self._outcome(feed, "error", error=report.error)
         seconds = time.monotonic() - started
+        failures = feed.error_count + 1 if report.status == "error" else 0
+        self.observer.feed_checked(feed.url, report.status, seconds, failures)
         if report.status == "error":
             log.warning(
                 "feed.failed feed=%s failures=%d error=%s", feed.url, feed.error_count + 1,
@@ -166,6 +171,9 @@ class Pipeline:
         )
         kept = [d for d in decisions if d.store]
         ids = self.store.insert_articles([d.article for d in kept], now)
+        self.observer.items_matched(
+            sum(1 for d, i in zip(kept, ids, strict=True) if i is not None and d.article.relevant)
+        )
         alerts = self._track_figures(feed, kept, ids, now)  # enqueued ahead of the stories
         for decision, article_id in zip(kept, ids, strict=True):
             if article_id is None or not decision.alert:
@@ -185,6 +193,7 @@ class Pipeline:
                 now,
             )
             alerts += 1
+            self.observer.alert_enqueued("story")
             log.info("alert.enqueued article=%d feed=%s", article_id, feed.url)
         matched = sum(1 for a in candidates if a.relevant)
         return matched, sum(1 for i in ids if i is not None), alerts
@@ -237,6 +246,7 @@ class Pipeline:
                 )
                 self.store.enqueue_alert(intent, now)
                 alerts += 1
+                self.observer.alert_enqueued("figure")
                 log.info(
                     "alert.enqueued kind=figure figure=%r change=%s article=%d",
                     change.key, change.kind, article_id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -51,6 +52,7 @@ def write_config(
         f"rate = {rate}",
         f"allow_paid_broadcast = {'true' if rate > 30 else 'false'}",
         extra,
+        "" if "[health]" in extra else "[health]\nport = 0  # a free port: tests run side by side",
         topic_section(),
     ]
     for name, url in feeds:
@@ -70,8 +72,10 @@ class ServiceProcess:
         self.process: subprocess.Popen[bytes] | None = None
         self.stdout_path = directory / "stdout.log"
         self.stderr_path = directory / "stderr.log"
+        self._log_offset = 0  # where this run's log starts (a restart appends)
 
     def start(self) -> ServiceProcess:
+        self._log_offset = len(self.stderr()) if self.stderr_path.exists() else 0
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DRAWDOWN_", "TELEGRAM_"))}
         env["PYTHONUNBUFFERED"] = "1"
         if self.token:
@@ -122,6 +126,19 @@ class ServiceProcess:
                 break
             time.sleep(0.05)
         raise AssertionError(f"{text!r} never appeared in the log:\n{self.stderr()[-3000:]}")
+
+    def health_url(self, timeout: float = 15) -> str:
+        """The /healthz listener's base URL, from this run's ``health.listening`` event."""
+        deadline = time.monotonic() + timeout
+        while True:
+            log = self.stderr()[self._log_offset :]
+            match = re.search(r"health\.listening url=(http://\S+?)/healthz", log)
+            if match is not None:
+                return match.group(1)
+            finished = self.process is not None and self.process.poll() is not None
+            if finished or time.monotonic() > deadline:
+                raise AssertionError(f"the service never listened for /healthz:\n{log[-3000:]}")
+            time.sleep(0.05)
 
     def stderr(self) -> str:
         return self.stderr_path.read_text(encoding="utf-8", errors="replace")

@@ -288,3 +288,24 @@ def test_failures_are_listed_newest_first(store: Store) -> None:
         (second, 1, f"bad request: {second}"),
         (first, 1, f"bad request: {first}"),
     ]
+
+
+def test_a_due_delivery_knows_when_its_article_was_first_seen(store: Store) -> None:
+    store.sync_feeds(feeds(1), NOW)
+    (article_id,) = store.insert_articles([article(1, "g1", "https://a.example/1")], NOW)
+    store.subscribe(1, chat_type="private", name="", language="vi", now=NOW)
+    store.enqueue_alert(intent(article_id), NOW + timedelta(seconds=5))
+    store.enqueue_alert(intent(None), NOW + timedelta(seconds=5))  # a digest has no article
+    seen = {d.alert.id: d.seen_at for d in store.due_deliveries(NOW + timedelta(seconds=5), 10)}
+    assert sorted(seen.values(), key=str) == [NOW, None]
+
+
+def test_pending_deliveries_are_counted_per_priority_lane(store: Store) -> None:
+    for chat in (1, 2):
+        store.subscribe(chat, chat_type="private", name="", language="vi", now=NOW)
+    store.enqueue_alert(intent(priority=0), NOW)
+    store.enqueue_alert(intent(priority=1), NOW)
+    store.enqueue_alert(intent(priority=1), NOW)
+    first = store.due_deliveries(NOW, 10)[0]
+    store.mark_sent([(first.id, 7)], NOW)
+    assert store.queue_depth() == {0: 1, 1: 4}

@@ -113,3 +113,32 @@ def test_the_config_file_can_come_from_the_environment(
 ) -> None:
     monkeypatch.setenv("DRAWDOWN_CONFIG", str(write(tmp_path, "")))
     assert load_config().topic.required == ("iraq",)
+
+
+def test_health_and_retention_have_defaults_an_operator_can_leave_alone(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, ""))
+    assert (config.health.host, config.health.port, config.health.enabled) == (
+        "127.0.0.1",
+        9847,
+        True,
+    )
+    assert config.health.stale_tick == 60
+    assert config.retention.article_bodies == 90 * 86400
+    assert config.retention.sent_deliveries == 30 * 86400
+
+
+def test_health_and_retention_mistakes_are_one_line_each(tmp_path: Path) -> None:
+    lines = problems(
+        tmp_path,
+        '[health]\nport = 70000\ntelegram_down = "later"\n[retention]\narticle_bodies = 0\n',
+    )
+    keys = [line.split(": ")[1] for line in lines]
+    assert keys == ["health.port", "health.telegram_down", "retention.article_bodies"]
+    assert "65535" in lines[0]
+    assert "'later' is not a duration" in lines[1]
+    assert "greater than zero" in lines[2]
+
+
+def test_a_stale_tick_shorter_than_the_tick_is_refused(tmp_path: Path) -> None:
+    (line,) = problems(tmp_path, '[schedule]\ntick = "30s"\n[health]\nstale_tick = "10s"\n')
+    assert "health.stale_tick (10 s) must be longer than schedule.tick (30 s)" in line
