@@ -13,7 +13,9 @@ Pure: no I/O. ``evidence(title, body, published=..., lang=...)`` gathers:
 * ``years`` mentioned (1990–2049), which tell the 2021 "end of combat mission" from the 2024
   "end of the coalition's mission";
 * ``figures``: troop counts and deadlines from ``watchers.figures`` (pass them in when the
-  pipeline already extracted them, which saves ~10 ms per article).
+  pipeline already extracted them, which saves ~10 ms per article);
+* ``published``: the day of the event the lead reports (``eventday``), which is the
+  publication day unless the lead names another ("on Thursday", "ngày 28/1").
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from watchers.figures import Figures, detect_lang, extract
+from watchers.similar.eventday import event_day
 from watchers.similar.minhash import Signature, hash64, minhash
 from watchers.similar.shingle import clean_lines, normalise_numbers, shingle_texts, tokens
 from watchers.text import fold, nfc
@@ -119,7 +122,7 @@ def evidence(
     lines = [title, *clean_lines(body)]
     return Evidence(
         lang=lang,
-        published=published,
+        published=event_day(title, body, published),
         signature=signature(title, body),
         anchors=frozenset(_anchors(lines)),
         terms=term_hashes(lines),
