@@ -142,7 +142,7 @@ class Service:
         preparer = Preparer(topic_of(config))
         pipeline = Pipeline(
             store, preparer, config.schedule, client=client, clock=self.clock,
-            on_alert=outbox.wake,
+            on_alert=outbox.wake, edit_interval=config.delivery.edit_interval,
         )  # fmt: skip
         watcher = Watcher(store, pipeline, config.schedule, clock=self.clock)
         try:

@@ -48,6 +48,7 @@ class OutboxQueries:
                 deliveries.c.chat_id,
                 deliveries.c.attempts,
                 deliveries.c.priority.label("delivery_priority"),
+                deliveries.c.edit_message_id,
                 subscribers.c.language,
                 subscribers.c.chat_type,
                 subscribers.c.thread_id,
@@ -77,6 +78,7 @@ class OutboxQueries:
                     mode=row.mode,
                     timezone=row.timezone,
                     quiet_hours=row.quiet_hours,
+                    edit_message_id=row.edit_message_id,
                 )
                 for row in conn.execute(query)
             ]

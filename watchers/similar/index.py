@@ -43,6 +43,7 @@ __all__ = [
     "StoryIndex",
     "index_keys",
     "query_keys",
+    "slot",
 ]
 
 TERM_BAND = 100
@@ -164,6 +165,13 @@ class StoryIndex:
             self._shards[slot % _SHARDS].add(slot, article_id)
             self.rows += 1
 
+    def insert_slots(self, article_id: int, slots: Iterable[int]) -> None:
+        """Add an article's rows given as slots (``slot(band, key)``, as the story table
+        keeps them)."""
+        for s in slots:
+            self._shards[s % _SHARDS].add(s, article_id)
+            self.rows += 1
+
     def candidates(self, evidence: Evidence) -> set[int]:
         """The ids of stored articles sharing at least one row with ``query_keys(evidence)``."""
         return self.lookup_keys(query_keys(evidence))
@@ -181,3 +189,8 @@ class StoryIndex:
 
 def _slot(band: int, key: int) -> int:
     return (key ^ (key >> 32) ^ (band * 0x9E3779B1)) & _MASK32
+
+
+def slot(band: int, key: int) -> int:
+    """The 32-bit slot ``StoryIndex`` keeps for a (band, key) row."""
+    return _slot(band, key)
