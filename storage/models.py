@@ -168,6 +168,7 @@ class Story(SQLModel, table=True):
     articles: int = 1
     outlets: int = 1
     relevant: bool = False
+    announced: bool = False  # its story alert was stored
 
 
 class ArticleVersion(SQLModel, table=True):

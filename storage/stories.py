@@ -378,6 +378,11 @@ class StoryWriter:
             found += [StoredEvidence(r[0], r[1], bytes(r[2])) for r in self.conn.execute(query)]
         return found
 
+    def announced(self, story_id: int) -> bool:
+        """Whether the story's alert was already sent by one of its articles."""
+        query = sa.select(stories.c.announced).where(stories.c.id == story_id)
+        return bool(self.conn.execute(query).scalar_one_or_none())
+
     def stories_of_hashes(self, hashes: Iterable[str]) -> dict[str, int]:
         """The story of a stored article with each of these content hashes (exact copies)."""
         wanted = sorted(set(hashes))
@@ -413,12 +418,13 @@ class StoryWriter:
                     sa.literal(1),
                     sa.literal(1),
                     articles.c.relevant,
+                    sa.literal(False),
                 )
                 .join(feeds, feeds.c.id == articles.c.feed_id)
                 .where(articles.c.id.in_(some))
             )
             columns = ["first_article_id", "title", "url", "outlet", "first_seen_at"]
-            columns += ["latest_at", "articles", "outlets", "relevant"]
+            columns += ["latest_at", "articles", "outlets", "relevant", "announced"]
             self.conn.execute(stories.insert().from_select(columns, source))
         new_story: dict[int, int] = {}
         for start in range(0, len(starting), _CHUNK):
@@ -428,11 +434,16 @@ class StoryWriter:
             )
             new_story.update({row[0]: row[1] for row in self.conn.execute(query)})
         placed = [
-            Placed(p.article_id, new_story[p.article_id], True)
+            Placed(p.article_id, new_story[p.article_id], True, p.announces)
             if p.story_id is None
-            else Placed(p.article_id, p.story_id, False)
+            else Placed(p.article_id, p.story_id, False, p.announces)
             for p in placements
         ]
+        announced = sorted({p.story_id for p in placed if p.announces})
+        if announced:
+            self.conn.execute(
+                stories.update().where(stories.c.id.in_(announced)).values(announced=True)
+            )
         b = sa.bindparam
         self.conn.execute(
             articles.update().where(articles.c.id == b("b_id")).values(story_id=b("b_story")),

@@ -56,15 +56,18 @@ class Placement:
     story_id: int | None
     evidence: bytes = b""
     slots: bytes = b""
+    announces: bool = False  # this article sends its story's alert
 
 
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """Where an article went: its story, and whether the article started it."""
+    """Where an article went: its story, whether the article started it, whether it sends
+    the story's alert."""
 
     article_id: int
     story_id: int
     new: bool
+    announces: bool = False
 
 
 @dataclass(frozen=True, slots=True)

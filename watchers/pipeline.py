@@ -27,7 +27,6 @@ from watchers.figures import Figures
 from watchers.prepare import Preparer
 from watchers.similar import Evidence, evidence
 from watchers.stories import StoryMatcher
-from watchers.story_decide import join_alert
 from watchers.story_versions import store_versions
 
 log = logging.getLogger(__name__)
@@ -179,7 +178,9 @@ class Pipeline:
         alerts = store_versions(self.stories, self.store, self.ledger, feed, decisions, now)
         kept = [d for d in decisions if d.store]
         figures, evidences = self._read(kept)
-        placed = self.matcher.store([d.article for d in kept], evidences, now)
+        placed = self.matcher.store(
+            [d.article for d in kept], evidences, now, [d.alert for d in kept]
+        )
         ids = [p.article_id if p else None for p in placed]
         alerts += self._track_figures(feed, kept, ids, now, figures)  # ahead of the stories
         for decision, done in zip(kept, placed, strict=True):
@@ -220,8 +221,7 @@ class Pipeline:
         self, feed: FeedToCheck, decision: Decision, done: Placed, now: datetime
     ) -> int:
         """The story alert of a story's first article, or an edit of it (see story_decide)."""
-        alerted = not done.new and self.stories.has_alert(done.story_id)
-        send = join_alert(new_story=done.new, may_alert=decision.alert, story_alerted=alerted)
+        send = "story" if done.announces else ("edit" if decision.alert else None)
         if send == "edit":
             edits = self.stories.enqueue_edits(done.story_id, now, interval_s=self.edit_interval)
             log.info(

@@ -27,7 +27,7 @@ from storage.story_types import Placed, Placement
 from storage.types import NewArticle
 from watchers.similar import Evidence, StoryIndex
 from watchers.similar.codec import decode, decode_slots, encode, slots
-from watchers.story_decide import Candidate, best_story
+from watchers.story_decide import Candidate, best_story, join_alert
 
 log = logging.getLogger(__name__)
 
@@ -67,21 +67,28 @@ class StoryMatcher:
         return loaded
 
     def store(
-        self, new: Sequence[NewArticle], evidence: Sequence[Evidence | None], now: datetime
+        self,
+        new: Sequence[NewArticle],
+        evidence: Sequence[Evidence | None],
+        now: datetime,
+        alerting: Sequence[bool] | None = None,
     ) -> list[Placed | None]:
         """Insert the articles and place each in a story; None for one already stored.
 
         ``evidence`` is given for the relevant articles (None for the others, which start
         stories of their own). Articles are placed in the order given, so a later one may
-        join the story an earlier one of the same batch started.
+        join the story an earlier one of the same batch started. ``alerting`` says which
+        articles may alert; the one that sends its story's alert is decided here, under the
+        story lock (``Placed.announces``), so two processes never both announce a story.
         """
+        may_alert = list(alerting) if alerting is not None else [False] * len(new)
         with self._lock:
             self._warm_up()
             top = self.watermark
             with self.stories.writing() as tx:
                 ids = tx.insert_articles(new, now)
                 top = max(top, self._catch_up(tx))
-                placed = self._place(tx, new, evidence, ids, now)
+                placed = self._place(tx, new, evidence, ids, may_alert, now)
             self.watermark = max(top, *(p.article_id for p in placed if p is not None), 0)
         return placed
 
@@ -102,26 +109,32 @@ class StoryMatcher:
         new: Sequence[NewArticle],
         evidence: Sequence[Evidence | None],
         ids: Sequence[int | None],
+        may_alert: Sequence[bool],
         now: datetime,
     ) -> list[Placed | None]:
         copies = tx.stories_of_hashes(a.content_hash for a, i in zip(new, ids, strict=True) if i)
         placed: dict[int, Placed] = {}
         alone: list[Placement] = []
         local: dict[int, Candidate] = {}  # placed in this batch, evidence in hand
-        for article, article_id, ev in zip(new, ids, evidence, strict=True):
+        for article, article_id, ev, alerts in zip(new, ids, evidence, may_alert, strict=True):
             if article_id is None:
                 continue
             story = copies.get(article.content_hash)
-            if ev is None:
-                if story is None:
-                    alone.append(Placement(article_id, None))
-                else:
-                    (placed[article_id],) = tx.place([Placement(article_id, story)], now)
+            if ev is None and story is None:
+                alone.append(Placement(article_id, None, announces=alerts))
                 continue
-            if story is None:
+            if story is None and ev is not None:
                 story = self._match(tx, ev, local)
+            alerted = story is not None and tx.announced(story)
+            send = join_alert(new_story=story is None, may_alert=alerts, story_alerted=alerted)
+            announces = send == "story"
+            if ev is None:
+                (done,) = tx.place([Placement(article_id, story, announces=announces)], now)
+                placed[article_id] = done
+                continue
             packed = slots(ev)
-            (done,) = tx.place([Placement(article_id, story, encode(ev), packed)], now)
+            placement = Placement(article_id, story, encode(ev), packed, announces)
+            (done,) = tx.place([placement], now)
             placed[article_id] = done
             copies.setdefault(article.content_hash, done.story_id)
             local[article_id] = Candidate(article_id, done.story_id, ev)

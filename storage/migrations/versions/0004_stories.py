@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.Column("articles", sa.Integer(), nullable=False),
         sa.Column("outlets", sa.Integer(), nullable=False),
         sa.Column("relevant", sa.Boolean(), nullable=False),
+        sa.Column("announced", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("story", schema=None) as batch_op:
@@ -85,9 +86,11 @@ def upgrade() -> None:
 def _backfill() -> None:
     op.execute(
         "INSERT INTO story (first_article_id, title, url, outlet, first_seen_at, latest_at,"
-        " articles, outlets, relevant)"
+        " articles, outlets, relevant, announced)"
         " SELECT article.id, article.title, article.url, feed.name, article.seen_at,"
-        " article.seen_at, 1, 1, article.relevant"
+        " article.seen_at, 1, 1, article.relevant,"
+        " EXISTS (SELECT 1 FROM alert WHERE alert.article_id = article.id"
+        " AND alert.kind = 'story')"
         " FROM article JOIN feed ON feed.id = article.feed_id ORDER BY article.id"
     )
     op.execute(
