@@ -19,17 +19,22 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime
 
-from storage.stories import Stories, StoryWriter
+from storage.stories import Stories
 from storage.story_types import Placed, Placement
+from storage.story_writer import StoryWriter
 from storage.types import NewArticle
 from watchers.similar import Evidence, StoryIndex
 from watchers.similar.codec import decode, decode_slots, encode, slots
 from watchers.story_decide import Candidate, best_story, join_alert
 
 log = logging.getLogger(__name__)
+
+JUDGED = 64  # the best-ranked candidates judged for each new article
+KEPT = 4_000  # decoded evidence kept in memory: the latest articles are the usual candidates
 
 __all__ = ["StoryMatcher"]
 
@@ -43,6 +48,7 @@ class StoryMatcher:
         self.watermark = 0  # the last article whose index rows are in ``index``
         self._lock = threading.Lock()
         self._warm = False
+        self._decoded: OrderedDict[int, Candidate] = OrderedDict()
 
     def warm_up(self) -> int:
         """Load every stored index row (once; without the story lock). Returns rows loaded."""
@@ -138,18 +144,26 @@ class StoryMatcher:
             placed[article_id] = done
             copies.setdefault(article.content_hash, done.story_id)
             local[article_id] = Candidate(article_id, done.story_id, ev)
+            self._keep(local[article_id])
             self.index.insert_slots(article_id, decode_slots(packed))
         for done in tx.place(alone, now):
             placed[done.article_id] = done
         return [placed.get(i) if i is not None else None for i in ids]
 
     def _match(self, tx: StoryWriter, ev: Evidence, local: dict[int, Candidate]) -> int | None:
-        found = self.index.candidates(ev)
-        candidates = [local[i] for i in found if i in local]
-        for stored in tx.evidence_of(i for i in found if i not in local):
-            candidates.append(
-                Candidate(stored.article_id, stored.story_id, decode(stored.evidence))
-            )
+        found = self.index.ranked(ev, JUDGED)
+        candidates = []
+        missing = []
+        for i in found:
+            known = local.get(i) or self._decoded.get(i)
+            if known is None:
+                missing.append(i)
+            else:
+                candidates.append(known)
+        for row in tx.evidence_of(missing):
+            candidate = Candidate(row.article_id, row.story_id, decode(row.evidence))
+            candidates.append(candidate)
+            self._keep(candidate)
         choice = best_story(ev, candidates)
         if choice.verdict is not None:
             log.debug(
@@ -157,3 +171,10 @@ class StoryMatcher:
                 choice.article_id, choice.verdict.reason, choice.verdict.score,
             )  # fmt: skip
         return choice.story_id
+
+    def _keep(self, candidate: Candidate) -> None:
+        """Remember a decoded candidate (a story id never changes once placed)."""
+        self._decoded[candidate.article_id] = candidate
+        self._decoded.move_to_end(candidate.article_id)
+        if len(self._decoded) > KEPT:
+            self._decoded.popitem(last=False)

@@ -52,6 +52,7 @@ MIN_STORED_TERMS, MAX_STORED_TERMS, STORED_SHARE = 4, 12, 0.1
 MIN_QUERY_TERMS, MAX_QUERY_TERMS, QUERY_SHARE = 32, 80, 0.4
 STORED_ANCHORS, QUERY_ANCHORS = 3, 8
 MAX_PER_KEY = 64
+BAND_WEIGHT = 4  # a shared LSH band ranks a candidate like this many shared words
 _BUCKET_DAYS = 4
 _MASK32 = (1 << 32) - 1
 _SHARDS = 16
@@ -175,6 +176,25 @@ class StoryIndex:
     def candidates(self, evidence: Evidence) -> set[int]:
         """The ids of stored articles sharing at least one row with ``query_keys(evidence)``."""
         return self.lookup_keys(query_keys(evidence))
+
+    def ranked(self, evidence: Evidence, limit: int) -> list[int]:
+        """The ``limit`` candidates sharing the most rows with ``query_keys(evidence)``, most
+        first (a shared LSH band counts ``BAND_WEIGHT`` rows), then the most recent.
+
+        On a large store a new article shares a content word or a name with hundreds of
+        stored ones; its own story's reports share many. Judging only the best-ranked keeps
+        the cost of a lookup flat as the store grows.
+        """
+        counts: dict[int, int] = {}
+        for band, key in query_keys(evidence):
+            s = _slot(band, key)
+            hits = self._shards[s % _SHARDS].get(s)
+            if band >= TERM_BAND and len(hits) > MAX_PER_KEY:
+                hits = heapq.nlargest(MAX_PER_KEY, hits)
+            weight = 1 if band >= TERM_BAND else BAND_WEIGHT
+            for hit in set(hits):
+                counts[hit] = counts.get(hit, 0) + weight
+        return sorted(counts, key=lambda i: (-counts[i], -i))[:limit]
 
     def lookup_keys(self, rows: Iterable[tuple[int, int]]) -> set[int]:
         found: set[int] = set()
