@@ -249,6 +249,11 @@ class Outbox:
         chat = delivery.chat_id
         try:
             message_id = await self._send_text(delivery)
+        except _NotYet:
+            at = self.clock() + timedelta(seconds=1)
+            await self._record(
+                self.store.mark_retry, delivery.id, "story alert unconfirmed", at, count=False
+            )
         except Forbidden as e:
             await self._deactivate(chat, f"forbidden: {e.message}")
         except ChatMigrated as e:
@@ -294,20 +299,31 @@ class Outbox:
         return [outlet for outlet in cached[1] if outlet != alert.outlet]
 
     async def _edit(self, delivery: DueDelivery, text: str) -> int:
-        """Rewrite a sent story alert; "message is not modified" is a success."""
-        assert delivery.edit_message_id is not None
+        """Rewrite a sent story alert; "message is not modified" is a success. An edit made
+        while the story alert was unconfirmed (message 0) waits for its message id."""
+        message_id = delivery.edit_message_id
+        if not message_id and delivery.alert.story_id is not None:
+            found = await asyncio.to_thread(
+                self.stories.story_message, delivery.alert.story_id, delivery.chat_id
+            )
+            message_id = found[1] if found and found[0] == "sent" else None
+            if message_id is None:
+                if found is None or found[0] != "pending":
+                    raise BadRequest("the story alert was never sent")
+                raise _NotYet()
+        assert message_id
         try:
             await self.bot.edit_message_text(
                 format.split_message(text)[0],
                 chat_id=delivery.chat_id,
-                message_id=delivery.edit_message_id,
+                message_id=message_id,
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         except BadRequest as e:
             if "message is not modified" not in e.message.lower():
                 raise
-        return delivery.edit_message_id
+        return message_id
 
     async def _send_text(self, delivery: DueDelivery) -> int:
         """Send the rendered alert (split at Telegram's length limit); the first message's id."""
@@ -403,6 +419,10 @@ class Outbox:
                 self._confirmed[:0] = batch
             else:
                 self._known.difference_update(delivery_id for delivery_id, _ in batch)
+
+
+class _NotYet(Exception):
+    """An edit whose story alert is not confirmed yet: try again in a second."""
 
 
 class TerminalOutbox:

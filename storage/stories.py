@@ -46,6 +46,7 @@ evidences = _table(StoryEvidence)
 
 _CHUNK = 500
 EDIT = "edit"
+PENDING = 0  # an edit's message id while the story alert is not confirmed yet
 
 
 class Stories:
@@ -208,6 +209,23 @@ class Stories:
         with self.engine.connect() as conn:
             return [row[0] for row in conn.execute(query)]
 
+    def story_message(self, story_id: int, chat_id: int) -> tuple[str, int | None] | None:
+        """The status and message id of the story alert sent to a chat, if it has one."""
+        query = (
+            sa.select(deliveries.c.status, deliveries.c.message_id)
+            .join(alerts, alerts.c.id == deliveries.c.alert_id)
+            .where(
+                alerts.c.story_id == story_id,
+                alerts.c.kind == "story",
+                deliveries.c.chat_id == chat_id,
+            )
+            .order_by(deliveries.c.id)
+            .limit(1)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else (row[0], row[1])
+
     def story_of(self, article_id: int) -> int | None:
         with self.engine.connect() as conn:
             return conn.execute(
@@ -245,16 +263,18 @@ class Stories:
             ).first()
             if story_alert is None:
                 return None
-            sent = conn.execute(
+            announced = conn.execute(
                 sa.select(deliveries.c.chat_id, deliveries.c.message_id)
                 .join(subscribers, subscribers.c.chat_id == deliveries.c.chat_id)
                 .where(
                     deliveries.c.alert_id == story_alert.id,
-                    deliveries.c.status == "sent",
-                    deliveries.c.message_id.is_not(None),
+                    deliveries.c.status.in_(("sent", "pending")),
                     subscribers.c.active,
                 )
             ).all()
+            # A story alert not confirmed yet may be in flight, rendered before this report:
+            # its edit names message 0, "the story alert's message, once Telegram confirmed it".
+            sent = [(chat_id, message_id or PENDING) for chat_id, message_id in announced]
             if not sent:
                 return 0
             edit_alerts = sa.select(alerts.c.id).where(

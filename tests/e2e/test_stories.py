@@ -17,9 +17,9 @@ NOW = datetime.now(UTC)
 CHAT = 5151
 # Three Vietnamese outlets' own reports of US troops leaving Ain al-Asad (January 2026).
 REPORTS = (
-    ("Người Lao Động", "corpus/020_vi_nld_ain_al_asad.txt", "https://nld.com.vn/a-1.htm"),
     ("Dân trí", "corpus/021_vi_dantri_rut_quan_hoan_toan.txt", "https://dantri.com.vn/b-2.htm"),
     ("Báo Gia Lai", "corpus/022_vi_baogialai_hoan_tat_rut_quan.txt", "https://baogialai.vn/c-3"),
+    ("Người Lao Động", "corpus/020_vi_nld_ain_al_asad.txt", "https://nld.com.vn/a-1.htm"),
 )
 
 
@@ -52,25 +52,25 @@ def test_three_outlets_one_story_one_message_edited_twice(
 
         feed_server.set_feed(paths[0], rss([same_story_other_outlet(0)]))
         alert = bot_api.wait_for_messages(2, CHAT, timeout=10)[1]
-        assert "Người Lao Động" in alert.text
+        assert "Dân trí" in alert.text
         assert "Cùng đưa tin" not in alert.text
 
         feed_server.set_feed(paths[1], rss([same_story_other_outlet(1)]))
         (first,) = bot_api.wait_for_edits(1, CHAT, timeout=10)
         assert first.message_id == alert.message_id
-        assert first.text.endswith("🗞 Cùng đưa tin: Dân trí")
+        assert first.text.endswith("🗞 Cùng đưa tin: Báo Gia Lai")
 
         feed_server.set_feed(paths[2], rss([same_story_other_outlet(2)]))
         second = bot_api.wait_for_edits(2, CHAT, timeout=10)[1]
         assert second.message_id == alert.message_id
-        assert second.text.endswith("🗞 Cùng đưa tin: Dân trí, Báo Gia Lai")
+        assert second.text.endswith("🗞 Cùng đưa tin: Báo Gia Lai, Người Lao Động")
         assert second.time - first.time >= 1.0  # never more often than edit_interval
 
         bot_api.user_sends(CHAT, "/latest", language_code="en")
         latest = bot_api.wait_for_messages(3, CHAT)[2].text
         assert "Latest stories" in latest
         assert latest.count("• ") == 1
-        assert "Người Lao Động · 3 outlets" in latest
+        assert "Dân trí · 3 outlets" in latest
 
         for path in paths:  # the feeds are read again: nothing new is sent or edited
             seen = feed_server.request_count(path)

@@ -143,7 +143,6 @@ def test_edits_are_one_per_message_and_at_most_once_a_minute(store: Store) -> No
     store.subscribe(2, chat_type="private", name="", language="en", now=NOW)
     announce(store, story)
     assert stories.has_alert(story)
-    assert stories.enqueue_edits(story, NOW, interval_s=60) == 0  # nothing sent yet: no edit
     due = store.due_deliveries(NOW, 10)
     store.mark_sent([(d.id, 100 + d.chat_id) for d in due], NOW)
 
@@ -162,6 +161,18 @@ def test_edits_are_one_per_message_and_at_most_once_a_minute(store: Store) -> No
     assert store.due_deliveries(later, 10) == []
     assert stories.enqueue_edits(story, later, interval_s=60) == 0  # still waiting: coalesced
     assert len(store.due_deliveries(NOW + timedelta(seconds=60), 10)) == 2
+
+
+def test_an_alert_not_confirmed_yet_is_edited_once_its_message_is_known(store: Store) -> None:
+    stories, _, story = place_three_reports(store)
+    store.subscribe(1, chat_type="private", name="", language="vi", now=NOW)
+    announce(store, story)
+    assert stories.story_message(story, 1) == ("pending", None)
+    assert stories.enqueue_edits(story, NOW, interval_s=60) == 1
+    (alert, edit) = store.due_deliveries(NOW, 10)
+    assert (alert.alert.kind, edit.alert.kind, edit.edit_message_id) == ("story", "edit", 0)
+    store.mark_sent([(alert.id, 77)], NOW)
+    assert stories.story_message(story, 1) == ("sent", 77)
 
 
 def test_an_edited_article_is_a_new_version_of_it(store: Store) -> None:
