@@ -256,24 +256,26 @@ class Stories:
         """
         with self.engine.begin() as conn:
             story_alert = conn.execute(
-                sa.select(alerts.c.id, alerts.c.payload)
+                sa.select(alerts.c.id, alerts.c.payload, alerts.c.created_at)
                 .where(alerts.c.story_id == story_id, alerts.c.kind == "story")
                 .order_by(alerts.c.id)
                 .limit(1)
             ).first()
             if story_alert is None:
                 return None
+            # A story alert not confirmed yet may be in flight, rendered before this report:
+            # its edit names message 0, "the story alert's message, once Telegram confirmed it".
+            # One stored at this very moment (the same fetch) has not been rendered yet.
+            statuses = ("sent", "pending") if story_alert.created_at < now else ("sent",)
             announced = conn.execute(
                 sa.select(deliveries.c.chat_id, deliveries.c.message_id)
                 .join(subscribers, subscribers.c.chat_id == deliveries.c.chat_id)
                 .where(
                     deliveries.c.alert_id == story_alert.id,
-                    deliveries.c.status.in_(("sent", "pending")),
+                    deliveries.c.status.in_(statuses),
                     subscribers.c.active,
                 )
             ).all()
-            # A story alert not confirmed yet may be in flight, rendered before this report:
-            # its edit names message 0, "the story alert's message, once Telegram confirmed it".
             sent = [(chat_id, message_id or PENDING) for chat_id, message_id in announced]
             if not sent:
                 return 0

@@ -168,8 +168,10 @@ def test_an_alert_not_confirmed_yet_is_edited_once_its_message_is_known(store: S
     store.subscribe(1, chat_type="private", name="", language="vi", now=NOW)
     announce(store, story)
     assert stories.story_message(story, 1) == ("pending", None)
-    assert stories.enqueue_edits(story, NOW, interval_s=60) == 1
-    (alert, edit) = store.due_deliveries(NOW, 10)
+    assert stories.enqueue_edits(story, NOW, interval_s=60) == 0  # stored now: not rendered
+    later = NOW + timedelta(seconds=1)
+    assert stories.enqueue_edits(story, later, interval_s=60) == 1
+    (alert, edit) = store.due_deliveries(later, 10)
     assert (alert.alert.kind, edit.alert.kind, edit.edit_message_id) == ("story", "edit", 0)
     store.mark_sent([(alert.id, 77)], NOW)
     assert stories.story_message(story, 1) == ("sent", 77)
