@@ -8,7 +8,8 @@ later file is compared with the earlier ones. Nothing touches the network.
 A manifest (JSON Lines) gives each file's ``path`` (relative to the manifest), and
 ``published`` ("YYYY-MM-DD" or null), ``url`` and ``source`` (the outlet's name, or null).
 A file without a date counts as published now. The JSON output is one object per file:
-``path``, ``lang``, ``relevant``, ``matched``, ``duplicate_of``, ``troop_counts``,
+``path``, ``lang``, ``relevant``, ``matched``, ``duplicate_of`` (the earliest file of the
+same story, by identity or by near-duplicate detection, else null), ``troop_counts``,
 ``deadlines`` and ``changes`` (``key``, ``old``, ``new``, ``kind``: "new", "changed" or
 "conflict"; a troop count's value is a number, a deadline's a "YYYY[-MM[-DD]]" date).
 This shape is an interface other tools build on: add to it, never change it.
@@ -28,6 +29,7 @@ from bot import format
 from storage.db import create_engine, upgrade
 from storage.ledger import Ledger
 from storage.store import Store
+from storage.stories import Stories
 from storage.types import FeedSpec
 from watchers.decide import decide
 from watchers.figure_decide import FigureDecision
@@ -36,6 +38,8 @@ from watchers.figures import detect_lang
 from watchers.match import Matcher
 from watchers.parse import Item
 from watchers.prepare import to_article
+from watchers.similar import evidence
+from watchers.stories import StoryMatcher
 from watchers.text import nfc
 
 __all__ = ["Analysis", "Document", "analyze", "load_documents", "render_json", "render_text"]
@@ -117,6 +121,8 @@ def analyze(documents: Sequence[Document], matcher: Matcher, *, now: datetime) -
         # articles belong to a feed: one stands for the files (claiming it gives its id)
         (feed,) = store.claim_due_feeds(now, worker="analyze", lease=timedelta(hours=1), limit=1)
         seen_urls: dict[str, str] = {}
+        placer = StoryMatcher(Stories(engine))
+        first_of_story: dict[int, str] = {}  # story id -> the path of its first file
         results = []
         for document in documents:
             title, body = read_document(document.file)
@@ -132,8 +138,17 @@ def analyze(documents: Sequence[Document], matcher: Matcher, *, now: datetime) -
             (decision,) = decide(
                 [article], known, first_fetch=False, now=now, backlog_window=timedelta(days=1)
             )
-            article_id = store.insert_articles([article], now)[0] if decision.store else None
-            duplicate_of = seen_urls.get(canonical) if canonical and article_id is None else None
+            article_id = None
+            duplicate_of = None
+            if decision.store:
+                found = _evidence(title, body, published) if article.relevant else None
+                (placed,) = placer.store([article], [found], now)
+                if placed is not None:
+                    article_id = placed.article_id
+                    first = first_of_story.setdefault(placed.story_id, document.path)
+                    duplicate_of = None if placed.new else first
+            if canonical and article_id is None:
+                duplicate_of = seen_urls.get(canonical)
             if canonical and article_id is not None:
                 seen_urls[canonical] = document.path
             decisions: tuple[FigureDecision, ...] = ()
@@ -165,6 +180,10 @@ def analyze(documents: Sequence[Document], matcher: Matcher, *, now: datetime) -
         return results
     finally:
         engine.dispose()
+
+
+def _evidence(title: str, body: str, published: datetime | None) -> Any:
+    return evidence(title, body, published=published.date() if published else None)
 
 
 def _change(decision: FigureDecision) -> dict[str, Any]:

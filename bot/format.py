@@ -38,8 +38,9 @@ def when(moment: datetime | None, language: str) -> str:
     return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M} UTC"
 
 
-def alert(item: StoredAlert, language: str) -> str:
-    """A new-story alert: title, outlet, time, link, and the keywords that matched."""
+def alert(item: StoredAlert, language: str, also: Sequence[str] = ()) -> str:
+    """A new-story alert: title, outlet, time, link, the keywords that matched, and the other
+    outlets that carried the story (``also``, the first reporter first)."""
     title = item.title if len(item.title) <= MAX_TITLE else item.title[: MAX_TITLE - 1] + "…"
     lines = [
         f"📰 <b>{escape(title)}</b>",
@@ -51,6 +52,8 @@ def alert(item: StoredAlert, language: str) -> str:
     if item.matched:
         label = "Từ khóa" if language == "vi" else "Keywords"
         lines.append(f"🔎 {label}: {escape(keywords(item.matched))}")
+    if also:
+        lines.append(escape(also_reported(also, language)))
     return "\n".join(lines)
 
 
@@ -59,13 +62,24 @@ def keywords(terms: Sequence[str]) -> str:
     return ", ".join(dict.fromkeys(term.rstrip("*") for term in terms))
 
 
-def render(item: StoredAlert, language: str) -> str:
-    """The message for any kind of alert."""
+ALSO_SHOWN = 2
+
+
+def also_reported(outlets: Sequence[str], language: str) -> str:
+    """ "🗞 Also reported by: Tuổi Trẻ, VietnamPlus (+3)" / "🗞 Cùng đưa tin: ..." (unescaped)."""
+    shown = ", ".join(outlets[:ALSO_SHOWN])
+    more = f" (+{len(outlets) - ALSO_SHOWN})" if len(outlets) > ALSO_SHOWN else ""
+    label = "Cùng đưa tin" if _lang(language) == "vi" else "Also reported by"
+    return f"🗞 {label}: {shown}{more}"
+
+
+def render(item: StoredAlert, language: str, also: Sequence[str] = ()) -> str:
+    """The message for any kind of alert; ``also``: the other outlets of a story."""
     if item.figure is not None:
         return figure_alert(item, language)
     if item.kind == "digest":
         return digest(item, language)
-    return alert(item, language)
+    return alert(item, language, also)
 
 
 def digest(item: StoredAlert, language: str) -> str:
@@ -131,15 +145,19 @@ def strip_tags(markup: str) -> str:
     return html.unescape(_TAG.sub("", markup))
 
 
-def alert_plain(item: StoredAlert) -> str:
+def alert_plain(item: StoredAlert, also: Sequence[str] = ()) -> str:
     """The same alert for a terminal: no markup."""
     if item.figure is not None:
         return figure_alert_plain(item)
+    if item.kind == "edit":
+        return f"↻ {item.title}\n   {also_reported(also, 'en')}"
     lines = [f"📰 {item.title}", f"   {item.outlet} · {when(item.published_at, 'en')}"]
     if item.url:
         lines.append(f"   {item.url}")
     if item.matched:
         lines.append(f"   keywords: {keywords(item.matched)}")
+    if also:
+        lines.append(f"   {also_reported(also, 'en')}")
     return "\n".join(lines)
 
 
@@ -153,6 +171,7 @@ _TEXTS: dict[str, dict[str, str]] = {
             "/unsubscribe — stop the alerts\n"
             "/status — what is watched and how fresh it is\n"
             "/history — how a troop count or deadline changed\n"
+            "/latest — the last stories and how many outlets carried them\n"
             "/help — this list"
         ),
         "vi": (
@@ -163,6 +182,7 @@ _TEXTS: dict[str, dict[str, str]] = {
             "/unsubscribe — ngừng nhận cảnh báo\n"
             "/status — các nguồn đang theo dõi và lần kiểm tra gần nhất\n"
             "/history — diễn biến quân số và thời hạn rút quân\n"
+            "/latest — các tin gần đây và số báo đưa tin\n"
             "/help — danh sách lệnh"
         ),
     },

@@ -1,4 +1,4 @@
-"""The bot's commands: /start, /subscribe, /unsubscribe, /status, /history, /help."""
+"""The bot's commands: /start, /subscribe, /unsubscribe, /status, /history, /latest, /help."""
 
 from __future__ import annotations
 
@@ -12,11 +12,15 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot import format
+from bot.story_format import latest
 from storage.ledger import Ledger
 from storage.store import Store
+from storage.stories import Stories
 from watchers.text import words
 
 log = logging.getLogger(__name__)
+
+LATEST = 10  # stories /latest shows
 
 COMMANDS = {
     "en": [
@@ -24,6 +28,7 @@ COMMANDS = {
         BotCommand("unsubscribe", "Stop the alerts"),
         BotCommand("status", "What is watched and how fresh it is"),
         BotCommand("history", "How a troop count or deadline changed"),
+        BotCommand("latest", "The last stories and how many outlets carried them"),
         BotCommand("help", "What the bot does"),
     ],
     "vi": [
@@ -31,6 +36,7 @@ COMMANDS = {
         BotCommand("unsubscribe", "Ngừng nhận cảnh báo"),
         BotCommand("status", "Các nguồn đang theo dõi"),
         BotCommand("history", "Diễn biến quân số và thời hạn"),
+        BotCommand("latest", "Các tin gần đây và số báo đưa tin"),
         BotCommand("help", "Bot làm gì"),
     ],
 }
@@ -43,6 +49,7 @@ class Commands:
         self.store = store
         self.clock = clock
         self.ledger = Ledger(store.engine)
+        self.stories = Stories(store.engine)
 
     def install(self, app: Application) -> None:  # type: ignore[type-arg]  # PTB's generics
         app.add_handler(CommandHandler(["start", "help"], self.start))
@@ -50,6 +57,7 @@ class Commands:
         app.add_handler(CommandHandler("unsubscribe", self.unsubscribe))
         app.add_handler(CommandHandler("status", self.status))
         app.add_handler(CommandHandler("history", self.history))
+        app.add_handler(CommandHandler("latest", self.latest))
 
     async def start(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         await self._reply(update, format.text("start", _language(update)))
@@ -107,6 +115,11 @@ class Commands:
             return
         entries = await asyncio.to_thread(self.ledger.history, found[0])
         await self._reply(update, format.figure_history(found[0], entries, language))
+
+    async def latest(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/latest: the last stories with their outlet counts."""
+        summaries = await asyncio.to_thread(self.stories.latest, LATEST)
+        await self._reply(update, latest(summaries, _language(update), self.clock()))
 
     async def _reply(self, update: Update, text: str) -> None:
         if update.effective_message is not None:

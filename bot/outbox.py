@@ -18,6 +18,12 @@ overall rate, the per-chat pace (1/s private, 20/min groups) and per-chat flood 
   that opens the circuit counts as an attempt, so an outage does not use up a message's
   ``max_attempts``; a message failing that often while others get through is marked failed.
 - Any other BadRequest: marked failed with Telegram's description.
+
+Edits (kind "edit", routine lane) rewrite a story alert already sent — ``edit_message_id`` —
+with the outlets that have carried the story since ("Also reported by: ..."). They are paced
+like any message of that chat; storage schedules at most one a minute per message
+(``storage.stories.Stories.enqueue_edits``), and "message is not modified" is a success. A
+story alert, sent or edited, lists the story's other outlets as they stand at send time.
 """
 
 from __future__ import annotations
@@ -40,7 +46,8 @@ from bot.pacing import ChatClock, TokenBucket
 from bot.timing import next_digest_at, quiet_until
 from drawdown.config import DeliveryConfig
 from storage.store import Store
-from storage.types import DueDelivery
+from storage.stories import Stories
+from storage.types import DueDelivery, StoredAlert
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +62,7 @@ DIGEST_EVERY = 30.0
 # Paced a little under the configured rate: messages leave evenly but reach Telegram with the
 # network's jitter, and Telegram counts them as they arrive.
 HEADROOM = 0.99
+OUTLETS_FRESH = 1.0  # seconds a story's outlets are reused for its other recipients
 
 _Entry = tuple[int, int, DueDelivery]  # (priority, delivery id, delivery)
 
@@ -105,6 +113,8 @@ class Outbox:
         self._paused_until = 0.0
         self._backoff = 0.0  # > 0 while the circuit is open
         self.sent_count = 0
+        self.stories = Stories(store.engine)
+        self._outlets: dict[int, tuple[float, list[str]]] = {}  # story -> (read at, outlets)
 
     def wake(self) -> None:
         """New deliveries were stored: look at the database now."""
@@ -256,6 +266,11 @@ class Outbox:
         chat = delivery.chat_id
         try:
             message_id = await self._send_text(delivery)
+        except _NotYet:
+            at = self.clock() + timedelta(seconds=1)
+            await self._record(
+                self.store.mark_retry, delivery.id, "story alert unconfirmed", at, count=False
+            )
         except Forbidden as e:
             await self._deactivate(chat, f"forbidden: {e.message}")
         except ChatMigrated as e:
@@ -291,9 +306,53 @@ class Outbox:
             return True
         return False
 
+    async def _also(self, alert: StoredAlert) -> list[str]:
+        """The story's other outlets, first reporter first (read at most once a second)."""
+        if alert.story_id is None or alert.kind not in ("story", "edit"):
+            return []
+        now = self.monotonic()
+        cached = self._outlets.get(alert.story_id)
+        if cached is None or now - cached[0] > OUTLETS_FRESH:
+            outlets = await asyncio.to_thread(self.stories.outlets, alert.story_id)
+            if len(self._outlets) > 1000:
+                self._outlets.clear()
+            self._outlets[alert.story_id] = cached = (now, outlets)
+        return [outlet for outlet in cached[1] if outlet != alert.outlet]
+
+    async def _edit(self, delivery: DueDelivery, text: str) -> int:
+        """Rewrite a sent story alert; "message is not modified" is a success. An edit made
+        while the story alert was unconfirmed (message 0) waits for its message id."""
+        message_id = delivery.edit_message_id
+        if not message_id and delivery.alert.story_id is not None:
+            found = await asyncio.to_thread(
+                self.stories.story_message, delivery.alert.story_id, delivery.chat_id
+            )
+            message_id = found[1] if found and found[0] == "sent" else None
+            if message_id is None:
+                if found is None or found[0] != "pending":
+                    raise BadRequest("the story alert was never sent")
+                raise _NotYet()
+        assert message_id
+        try:
+            await self.bot.edit_message_text(
+                format.split_message(text)[0],
+                chat_id=delivery.chat_id,
+                message_id=message_id,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        except BadRequest as e:
+            if "message is not modified" not in e.message.lower():
+                raise
+        return message_id
+
     async def _send_text(self, delivery: DueDelivery) -> int:
         """Send the rendered alert (split at Telegram's length limit); the first message's id."""
-        chunks = format.split_message(format.render(delivery.alert, delivery.language))
+        also = await self._also(delivery.alert)
+        text = format.render(delivery.alert, delivery.language, also)
+        if delivery.edit_message_id is not None:
+            return await self._edit(delivery, text)
+        chunks = format.split_message(text)
         first: int | None = None
         for index, chunk in enumerate(chunks):
             if index:
@@ -383,6 +442,10 @@ class Outbox:
                 self._known.difference_update(delivery_id for delivery_id, _ in batch)
 
 
+class _NotYet(Exception):
+    """An edit whose story alert is not confirmed yet: try again in a second."""
+
+
 class TerminalOutbox:
     """Without a bot token: print each new alert to the terminal, as a subscriber would get it."""
 
@@ -393,6 +456,7 @@ class TerminalOutbox:
         self.clock = clock
         self.print_line = print_line
         self.cursor: int | None = None
+        self.stories = Stories(store.engine)
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
 
@@ -418,5 +482,9 @@ class TerminalOutbox:
         if self.cursor is None:
             self.cursor = 0
         for item in await asyncio.to_thread(self.store.alerts_after, self.cursor):
-            self.print_line(format.alert_plain(item) + "\n")
+            also: list[str] = []
+            if item.story_id is not None:
+                outlets = await asyncio.to_thread(self.stories.outlets, item.story_id)
+                also = [outlet for outlet in outlets if outlet != item.outlet]
+            self.print_line(format.alert_plain(item, also) + "\n")
             self.cursor = item.id

@@ -172,6 +172,7 @@ class Service:
         pipeline = Pipeline(
             store, preparer, config.schedule, client=client, clock=self.clock,
             on_alert=outbox.wake, observer=self.metrics,
+            edit_interval=config.delivery.edit_interval,
         )  # fmt: skip
         watcher = Watcher(store, pipeline, config.schedule, clock=self.clock)
         ops = Operations(

@@ -100,6 +100,7 @@ class DeliveryConfig(_Section):
     allow_paid_broadcast: bool = False
     max_attempts: int = Field(default=8, ge=1, le=100)
     batch: int = Field(default=500, ge=1, le=10_000)
+    edit_interval: Seconds = 60.0  # a story alert is edited at most this often
 
     @model_validator(mode="after")
     def _paid_beyond_thirty(self) -> DeliveryConfig:

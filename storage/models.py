@@ -78,6 +78,7 @@ class Article(SQLModel, table=True):
     seen_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
     relevant: bool = False
     matched: str = ""  # the matched keywords, joined with "\n"
+    story_id: int | None = Field(default=None, foreign_key="story.id", index=True)
 
 
 class Subscriber(SQLModel, table=True):
@@ -109,6 +110,7 @@ class Alert(SQLModel, table=True):
     article_id: int | None = Field(default=None, foreign_key="article.id")
     payload: str  # JSON: title, outlet, url, published, matched
     created_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+    story_id: int | None = Field(default=None, foreign_key="story.id", index=True)
 
 
 class Delivery(SQLModel, table=True):
@@ -129,6 +131,7 @@ class Delivery(SQLModel, table=True):
     last_error: str | None = None
     sent_at: datetime | None = _when()
     message_id: int | None = None
+    edit_message_id: int | None = None  # an edit: the message it rewrites
 
 
 class LedgerEntry(SQLModel, table=True):
@@ -150,3 +153,47 @@ class LedgerEntry(SQLModel, table=True):
     published_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     quote: str
     recorded_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
+class Story(SQLModel, table=True):
+    """One news event however many outlets carry it: the articles whose ``story_id`` it is."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    first_article_id: int | None = None
+    title: str
+    url: str | None = None
+    outlet: str  # the outlet of the first report
+    first_seen_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    latest_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+    articles: int = 1
+    outlets: int = 1
+    relevant: bool = False
+    announced: bool = False  # its story alert was stored
+
+
+class ArticleVersion(SQLModel, table=True):
+    """A later text of a stored article (same GUID or URL, another content hash)."""
+
+    __tablename__ = "article_version"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    version: int  # 2, 3, ...: the article row itself is version 1
+    content_hash: str
+    title: str
+    summary: str
+    published_at: datetime | None = _when()
+    seen_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
+class StoryEvidence(SQLModel, table=True):
+    """What story matching knows of a relevant article: its evidence and its index rows."""
+
+    __tablename__ = "story_evidence"
+
+    article_id: int = Field(
+        foreign_key="article.id", primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )
+    story_id: int = Field(foreign_key="story.id")
+    evidence: bytes = Field(sa_type=sa.LargeBinary)  # watchers.similar.codec
+    slots: bytes = Field(sa_type=sa.LargeBinary)  # the index rows, 32-bit slots

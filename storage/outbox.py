@@ -49,6 +49,7 @@ class OutboxQueries:
                 deliveries.c.chat_id,
                 deliveries.c.attempts,
                 deliveries.c.priority,
+                deliveries.c.edit_message_id,
                 subscribers.c.language,
                 subscribers.c.chat_type,
                 subscribers.c.thread_id,
@@ -86,6 +87,7 @@ class OutboxQueries:
                 timezone=row.timezone,
                 quiet_hours=row.quiet_hours,
                 seen_at=row.article_seen_at,
+                edit_message_id=row.edit_message_id,
             )
             for row in rows
         ]

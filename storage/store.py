@@ -331,6 +331,8 @@ class Store(OutboxQueries):
         }
         if intent.figure is not None:
             payload["figure"] = intent.figure.to_json()
+        if intent.story_id is not None:
+            payload["story"] = intent.story_id
         with self.engine.begin() as conn:
             alert_id = conn.execute(
                 alerts.insert()
@@ -340,6 +342,7 @@ class Store(OutboxQueries):
                     article_id=intent.article_id,
                     payload=json.dumps(payload, ensure_ascii=False),
                     created_at=now,
+                    story_id=intent.story_id,
                 )
                 .returning(alerts.c.id)
             ).scalar_one()
@@ -437,4 +440,5 @@ def _alert_from_payload(
             _alert_from_payload(0, "story", item, created_at) for item in payload.get("items", ())
         ),
         figure=FigureChange.from_json(payload["figure"]) if payload.get("figure") else None,
+        story_id=payload.get("story"),
     )

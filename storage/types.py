@@ -84,6 +84,7 @@ class AlertIntent:
     published_at: datetime | None
     matched: tuple[str, ...]
     figure: FigureChange | None = None  # for kind "figure": what changed
+    story_id: int | None = None  # for kind "story": the story it announces
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ class StoredAlert:
     created_at: datetime
     items: tuple[StoredAlert, ...] = ()  # a digest's stories
     figure: FigureChange | None = None  # for kind "figure": what changed
+    story_id: int | None = None  # for kinds "story" and "edit": the story
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,7 @@ class DueDelivery:
     timezone: str = "UTC"
     quiet_hours: str = ""
     seen_at: datetime | None = None  # when the alert's article first appeared in a feed
+    edit_message_id: int | None = None  # kind "edit": the message to rewrite
 
 
 @dataclass(frozen=True, slots=True)

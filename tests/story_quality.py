@@ -311,6 +311,28 @@ def candidate_recall(pairs: list[Pair] | None = None) -> dict[str, float]:
     return {g: sum(v) / len(v) for g, v in sorted(found.items())}
 
 
+def same_day() -> dict[str, Score]:
+    """A stress test the labels alone do not make: every relevant article re-dated to one
+    day, and every pair within a language judged again. Most stories of the corpus are
+    months apart, so dates keep them apart; in service, different stories on the topic are
+    often published within the same few days, and only the text can tell them apart."""
+    texts, of = articles(), story_of()
+    day = date(2026, 1, 1)
+    ev = {
+        n: evidence(t.title, t.body, published=day, lang=t.lang)
+        for n, t in texts.items()
+        if t.relevant
+    }
+    out: dict[str, Score] = {}
+    for a, b in combinations(sorted(ev), 2):
+        if texts[a].lang != texts[b].lang:
+            continue
+        got = same_story(ev[a], ev[b]).same
+        lang = texts[a].lang
+        out[lang] = out.get(lang, Score()).add(of[a] == of[b], got)
+    return out
+
+
 def _key(ref: str | dict[str, Any]) -> str:
     return json.dumps(ref, sort_keys=True) if isinstance(ref, dict) else ref
 
@@ -330,6 +352,10 @@ def story_quality() -> dict[str, Any]:
             result[group] = f"tp={s.tp} fp={s.fp} fn={s.fn}"
     for group, share in candidate_recall(pairs).items():
         result[f"recall_{group}"] = round(share, 3)
+    for lang, s in sorted(same_day().items()):
+        result[f"same_day_{lang}_precision"] = round(s.precision, 3)
+        result[f"same_day_{lang}_recall"] = round(s.recall, 3)
+        result[f"same_day_{lang}_tp_fp_fn"] = f"{s.tp}/{s.fp}/{s.fn}"
     return result
 
 

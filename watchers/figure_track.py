@@ -52,9 +52,12 @@ def track_figures(
     outlet: str,
     url: str | None,
     now: datetime,
+    figures: Figures | None = None,
 ) -> FigureReport:
-    """Judge and record the figures of one article (an article with no date counts as ``now``)."""
-    figures = read_figures(title, summary, published)
+    """Judge and record the figures of one article (an article with no date counts as ``now``);
+    ``figures`` when they were already read."""
+    if figures is None:
+        figures = read_figures(title, summary, published)
     if not (figures.troop_counts or figures.deadlines):
         return FigureReport(figures, None, ())
     source = cited_source(title, summary, outlet=outlet)

@@ -17,12 +17,18 @@ from drawdown.config import ScheduleConfig
 from drawdown.errors import FeedError
 from storage.ledger import Ledger
 from storage.store import Store
+from storage.stories import Stories
+from storage.story_types import Placed
 from storage.types import AlertIntent, CheckOutcome, FeedToCheck, NewArticle
 from watchers.decide import Decision, decide
 from watchers.fetch import NotModified, fetch
-from watchers.figure_track import change_alert, track_figures
+from watchers.figure_track import change_alert, read_figures, track_figures
+from watchers.figures import Figures
 from watchers.observe import NO_OBSERVER, PipelineObserver
 from watchers.prepare import Preparer
+from watchers.similar import Evidence, evidence
+from watchers.stories import StoryMatcher
+from watchers.story_versions import store_versions
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +91,8 @@ class Pipeline:
         on_alert: Callable[[], None] = lambda: None,
         rand: Callable[[], float] = random.random,
         observer: PipelineObserver = NO_OBSERVER,
+        matcher: StoryMatcher | None = None,
+        edit_interval: float = 60.0,
     ) -> None:
         self.store = store
         self.prepare = prepare
@@ -95,6 +103,9 @@ class Pipeline:
         self.rand = rand
         self.observer = observer
         self.ledger = Ledger(store.engine)
+        self.stories = Stories(store.engine)
+        self.matcher = matcher or StoryMatcher(self.stories)
+        self.edit_interval = edit_interval
 
     async def check(self, feed: FeedToCheck) -> tuple[FeedReport, CheckOutcome]:
         """Check one feed; never raises for a bad feed.
@@ -169,48 +180,104 @@ class Pipeline:
             now=now,
             backlog_window=timedelta(seconds=self.settings.backlog_window),
         )
+        alerts = store_versions(self.stories, self.store, self.ledger, feed, decisions, now)
         kept = [d for d in decisions if d.store]
-        ids = self.store.insert_articles([d.article for d in kept], now)
+        figures, evidences = self._read(kept)
+        placed = self.matcher.store(
+            [d.article for d in kept], evidences, now, [d.alert for d in kept]
+        )
+        ids = [p.article_id if p else None for p in placed]
         self.observer.items_matched(
             sum(1 for d, i in zip(kept, ids, strict=True) if i is not None and d.article.relevant)
         )
-        alerts = self._track_figures(feed, kept, ids, now)  # enqueued ahead of the stories
-        for decision, article_id in zip(kept, ids, strict=True):
-            if article_id is None or not decision.alert:
-                continue
-            article = decision.article
-            self.store.enqueue_alert(
-                AlertIntent(
-                    kind="story",
-                    priority=STORY_PRIORITY,
-                    article_id=article_id,
-                    title=article.title,
-                    outlet=feed.name,
-                    url=article.url,
-                    published_at=article.published_at,
-                    matched=article.matched,
-                ),
-                now,
-            )
-            alerts += 1
-            self.observer.alert_enqueued("story")
-            log.info("alert.enqueued article=%d feed=%s", article_id, feed.url)
+        alerts += self._track_figures(feed, kept, ids, now, figures)  # ahead of the stories
+        for decision, done in zip(kept, placed, strict=True):
+            if done is not None:
+                alerts += self._story_alert(feed, decision, done, now)
         matched = sum(1 for a in candidates if a.relevant)
         return matched, sum(1 for i in ids if i is not None), alerts
 
+    def _read(self, kept: Sequence[Decision]) -> tuple[list[Figures | None], list[Evidence | None]]:
+        """The figures and story evidence of each relevant article (None for the others)."""
+        figures: list[Figures | None] = []
+        evidences: list[Evidence | None] = []
+        for decision in kept:
+            article = decision.article
+            if not article.relevant:
+                figures.append(None)
+                evidences.append(None)
+                continue
+            published = article.published_at
+            try:
+                read = read_figures(article.title, article.summary, published)
+                found = evidence(
+                    article.title,
+                    article.summary,
+                    published=published.date() if published else None,
+                    figures=read,
+                )
+            except Exception:  # a bug in reading must not cost the story alert
+                log.exception("stories.evidence_crashed title=%r", article.title[:80])
+                figures.append(None)
+                evidences.append(None)
+                continue
+            figures.append(read)
+            evidences.append(found)
+        return figures, evidences
+
+    def _story_alert(
+        self, feed: FeedToCheck, decision: Decision, done: Placed, now: datetime
+    ) -> int:
+        """The story alert of a story's first article, or an edit of it (see story_decide)."""
+        send = "story" if done.announces else ("edit" if decision.alert else None)
+        if send == "edit":
+            edits = self.stories.enqueue_edits(done.story_id, now, interval_s=self.edit_interval)
+            log.info(
+                "story.joined article=%d story=%d edits=%s feed=%s",
+                done.article_id, done.story_id, edits, feed.url,
+            )  # fmt: skip
+            return 0
+        if send is None:
+            return 0
+        article = decision.article
+        self.store.enqueue_alert(
+            AlertIntent(
+                kind="story",
+                priority=STORY_PRIORITY,
+                article_id=done.article_id,
+                title=article.title,
+                outlet=feed.name,
+                url=article.url,
+                published_at=article.published_at,
+                matched=article.matched,
+                story_id=done.story_id,
+            ),
+            now,
+        )
+        self.observer.alert_enqueued("story")
+        log.info("alert.enqueued article=%d story=%d feed=%s", done.article_id, done.story_id,
+                 feed.url)  # fmt: skip
+        return 1
+
     def _track_figures(
-        self, feed: FeedToCheck, kept: Sequence[Decision], ids: Sequence[int | None], now: datetime
+        self,
+        feed: FeedToCheck,
+        kept: Sequence[Decision],
+        ids: Sequence[int | None],
+        now: datetime,
+        figures: Sequence[Figures | None] | None = None,
     ) -> int:
         """Record the figures of each new relevant article, oldest first, and enqueue an alert
         for each change or conflict (not for backlog articles); returns the alerts enqueued."""
+        read = list(figures) if figures is not None else [None] * len(kept)
         new = [
-            (decision, article_id)
-            for decision, article_id in zip(kept, ids, strict=True)
+            (decision, article_id, found)
+            for decision, article_id, found in zip(kept, ids, read, strict=True)
             if article_id is not None and decision.article.relevant
         ]
-        new.sort(key=lambda pair: pair[0].article.published_at or now)
+        new.sort(key=lambda entry: entry[0].article.published_at or now)
         alerts = 0
-        for decision, article_id in new:
+        for decision, article_id, found in new:
             article = decision.article
             try:
                 report = track_figures(
@@ -222,6 +289,7 @@ class Pipeline:
                     outlet=feed.name,
                     url=article.url,
                     now=now,
+                    figures=found,
                 )
             except Exception:  # a bug in reading figures must not cost the story alert
                 log.exception("figures.crashed article=%d feed=%s", article_id, feed.url)

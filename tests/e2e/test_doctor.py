@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from storage.db import head_revision
 from tests.e2e.commands import drawdown
 from tests.e2e.service import TOKEN, write_config
 from tests.servers import FakeBotApi, FeedServer, rss
@@ -33,7 +34,7 @@ def test_doctor_finds_nothing_wrong_with_a_working_setup(
         ["ok", "feed"],
     ]
     assert "getMe answered: the bot is @drawdown_watch_bot" in result.stdout
-    assert "at migration 0003 (latest)" in result.stdout
+    assert f"at migration {head_revision()} (latest)" in result.stdout
     assert lines[-1] == "Everything is in order."
     assert TOKEN not in result.stdout + result.stderr
 

@@ -131,3 +131,28 @@ def test_a_missing_file_is_a_one_line_error() -> None:
     assert done.stderr.startswith("error: ")
     assert "no/such/article.txt" in done.stderr
     assert analyze().returncode == 2
+
+
+def test_a_report_of_the_same_story_by_another_outlet_is_a_duplicate_of_the_earliest(
+    tmp_path: Path,
+) -> None:
+    corpus = ROOT / "tests" / "data" / "corpus"
+    names = (
+        "021_vi_dantri_rut_quan_hoan_toan.txt",
+        "022_vi_baogialai_hoan_tat_rut_quan.txt",
+        "020_vi_nld_ain_al_asad.txt",
+        "087_vi_vietnamnet_rut_luc_luong_chien_dau.txt",
+    )
+    dates = ("2026-01-18", "2026-01-18", "2026-01-18", "2021-04-08")
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text(
+        "\n".join(
+            json.dumps({"path": str(corpus / name), "published": day})
+            for name, day in zip(names, dates, strict=True)
+        ),
+        encoding="utf-8",
+    )
+    first, second, third, other = results("--manifest", str(manifest))
+    assert first["duplicate_of"] is None
+    assert second["duplicate_of"] == third["duplicate_of"] == str(corpus / names[0])
+    assert other["duplicate_of"] is None

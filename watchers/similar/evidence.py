@@ -9,11 +9,16 @@ Pure: no I/O. ``evidence(title, body, published=..., lang=...)`` gathers:
   Pentagon, Thủ tướng...), folded ("sudani", "mckenzie", "soleimani");
 * ``terms``: hashes of its content words (folded, no function words, no words every article
   on the topic uses), at most ``MAX_TERMS``, the lowest hashes kept: a rewrite by another
-  outlet shares few word pairs with the original but many of its words;
+  outlet shares few word pairs with the original but many of its words. A Vietnamese word
+  is usually two syllables, and single syllables ("tấn", "công", "khu", "vực") are shared
+  by any two texts on the topic, so in Vietnamese a term is a pair of neighbouring
+  syllables (not both function words), plus the numbers;
 * ``years`` mentioned (1990–2049), which tell the 2021 "end of combat mission" from the 2024
   "end of the coalition's mission";
 * ``figures``: troop counts and deadlines from ``watchers.figures`` (pass them in when the
-  pipeline already extracted them, which saves ~10 ms per article).
+  pipeline already extracted them, which saves ~10 ms per article);
+* ``published``: the day of the event the lead reports (``eventday``), which is the
+  publication day unless the lead names another ("on Thursday", "ngày 28/1").
 """
 
 from __future__ import annotations
@@ -21,8 +26,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from watchers.figures import Figures, detect_lang, extract
+from watchers.similar.eventday import event_day
 from watchers.similar.minhash import Signature, hash64, minhash
 from watchers.similar.shingle import clean_lines, normalise_numbers, shingle_texts, tokens
 from watchers.text import fold, nfc
@@ -119,24 +126,40 @@ def evidence(
     lines = [title, *clean_lines(body)]
     return Evidence(
         lang=lang,
-        published=published,
+        published=event_day(title, body, published),
         signature=signature(title, body),
         anchors=frozenset(_anchors(lines)),
-        terms=term_hashes(lines),
+        terms=term_hashes(lines, lang),
         years=frozenset(int(y) for line in lines for y in _YEAR.findall(line)),
         troop_counts=frozenset((t.key, t.value) for t in figures.troop_counts),
         deadlines=frozenset((d.key, d.last_day) for d in figures.deadlines),
     )
 
 
-def term_hashes(lines: list[str]) -> frozenset[int]:
-    """The 32-bit hashes of the content words of some lines, at most ``MAX_TERMS`` (the lowest)."""
-    found = {
-        hash64(t) >> 32
-        for line in lines
-        for t in tokens(line)
-        if len(t) > 2 and t not in _STOPWORDS and not _YEAR.fullmatch(t)
-    }
+def term_hashes(lines: list[str], lang: str = "en") -> frozenset[int]:
+    """The 32-bit hashes of the content words of some lines, at most ``MAX_TERMS`` (the lowest);
+    in Vietnamese, of neighbouring syllable pairs and numbers (see the module docstring)."""
+    found: set[int] = set()
+    if lang == "vi":
+        for line in lines:
+            toks = tokens(line)
+            found.update(
+                hash64(f"{a} {b}") >> 32
+                for a, b in pairwise(toks)
+                if not (a in _STOPWORDS and b in _STOPWORDS)
+                and not _YEAR.fullmatch(a)
+                and not _YEAR.fullmatch(b)
+            )
+            found.update(
+                hash64(t) >> 32 for t in toks if _NUMBER.fullmatch(t) and not _YEAR.fullmatch(t)
+            )
+    else:
+        found.update(
+            hash64(t) >> 32
+            for line in lines
+            for t in tokens(line)
+            if len(t) > 2 and t not in _STOPWORDS and not _YEAR.fullmatch(t)
+        )
     return frozenset(sorted(found)[:MAX_TERMS]) if len(found) > MAX_TERMS else frozenset(found)
 
 

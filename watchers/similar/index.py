@@ -43,6 +43,7 @@ __all__ = [
     "StoryIndex",
     "index_keys",
     "query_keys",
+    "slot",
 ]
 
 TERM_BAND = 100
@@ -51,6 +52,7 @@ MIN_STORED_TERMS, MAX_STORED_TERMS, STORED_SHARE = 4, 12, 0.1
 MIN_QUERY_TERMS, MAX_QUERY_TERMS, QUERY_SHARE = 32, 80, 0.4
 STORED_ANCHORS, QUERY_ANCHORS = 3, 8
 MAX_PER_KEY = 64
+BAND_WEIGHT = 4  # a shared LSH band ranks a candidate like this many shared words
 _BUCKET_DAYS = 4
 _MASK32 = (1 << 32) - 1
 _SHARDS = 16
@@ -164,9 +166,35 @@ class StoryIndex:
             self._shards[slot % _SHARDS].add(slot, article_id)
             self.rows += 1
 
+    def insert_slots(self, article_id: int, slots: Iterable[int]) -> None:
+        """Add an article's rows given as slots (``slot(band, key)``, as the story table
+        keeps them)."""
+        for s in slots:
+            self._shards[s % _SHARDS].add(s, article_id)
+            self.rows += 1
+
     def candidates(self, evidence: Evidence) -> set[int]:
         """The ids of stored articles sharing at least one row with ``query_keys(evidence)``."""
         return self.lookup_keys(query_keys(evidence))
+
+    def ranked(self, evidence: Evidence, limit: int) -> list[int]:
+        """The ``limit`` candidates sharing the most rows with ``query_keys(evidence)``, most
+        first (a shared LSH band counts ``BAND_WEIGHT`` rows), then the most recent.
+
+        On a large store a new article shares a content word or a name with hundreds of
+        stored ones; its own story's reports share many. Judging only the best-ranked keeps
+        the cost of a lookup flat as the store grows.
+        """
+        counts: dict[int, int] = {}
+        for band, key in query_keys(evidence):
+            s = _slot(band, key)
+            hits = self._shards[s % _SHARDS].get(s)
+            if band >= TERM_BAND and len(hits) > MAX_PER_KEY:
+                hits = heapq.nlargest(MAX_PER_KEY, hits)
+            weight = 1 if band >= TERM_BAND else BAND_WEIGHT
+            for hit in set(hits):
+                counts[hit] = counts.get(hit, 0) + weight
+        return sorted(counts, key=lambda i: (-counts[i], -i))[:limit]
 
     def lookup_keys(self, rows: Iterable[tuple[int, int]]) -> set[int]:
         found: set[int] = set()
@@ -181,3 +209,8 @@ class StoryIndex:
 
 def _slot(band: int, key: int) -> int:
     return (key ^ (key >> 32) ^ (band * 0x9E3779B1)) & _MASK32
+
+
+def slot(band: int, key: int) -> int:
+    """The 32-bit slot ``StoryIndex`` keeps for a (band, key) row."""
+    return _slot(band, key)

@@ -18,7 +18,9 @@ The text decides first, the rest argues for or against:
    content words or fewer, down to 0.2 from forty on; 0.15 more when a date is unknown.
 4. **Another language** — texts share no words across languages, so the score is the number
    of shared anchors and agreeing figures, and needs dates within the window: at least
-   three, and no conflicting figure.
+   three, and no conflicting figure. Names alone (no shared number, no agreeing figure)
+   need four: the leaders of the day are named in every report for weeks ("Trump",
+   "Mustafa al-Kadhimi"), while a number pins one event.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ _CONFLICT_PENALTY = 0.15
 _YEARS_PENALTY = 0.1
 _UNDATED_PENALTY = 0.15
 _CROSS_MIN_SHARED = 3
+_CROSS_MIN_NAMES = 4  # when no number or figure is shared
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +85,9 @@ def same_story(a: Evidence, b: Evidence) -> Verdict:
     near = days is not None and days <= WINDOW_DAYS
     if a.lang != b.lang:
         shared = min(anchors, _MAX_ANCHORS) + min(agree, _MAX_FIGURES)
-        same = near and conflict == 0 and shared >= _CROSS_MIN_SHARED
+        pinned = agree > 0 or any(x.isdigit() for x in a.anchors & b.anchors)
+        need = _CROSS_MIN_SHARED if pinned else _CROSS_MIN_NAMES
+        same = near and conflict == 0 and shared >= need
         return Verdict(same, float(shared), "other_language")
     _, containment = a.signature.overlap(b.signature)
     size = min(a.signature.size, b.signature.size)

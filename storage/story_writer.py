@@ -1,0 +1,196 @@
+"""The story-lock transaction: insert articles, catch up, read candidates, place in stories.
+
+See ``storage.stories`` for the lock and why it makes a watermark catch-up safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import cast
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import SQLModel
+
+from storage.models import Story, StoryEvidence, UTCDateTime
+from storage.story_types import IndexRows, Placed, Placement, StoredEvidence
+from storage.tables import articles, feeds
+from storage.types import NewArticle
+
+
+def _table(model: type[SQLModel]) -> sa.Table:
+    return cast(sa.Table, model.__table__)  # type: ignore[attr-defined]  # set by SQLModel
+
+
+stories = _table(Story)
+evidences = _table(StoryEvidence)
+
+_CHUNK = 500
+
+
+class StoryWriter:
+    """The queries of one story-lock transaction (``Stories.writing``)."""
+
+    def __init__(self, conn: sa.Connection) -> None:
+        self.conn = conn
+        self._insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+
+    def insert_articles(self, new: Sequence[NewArticle], now: datetime) -> list[int | None]:
+        """Insert articles without a story yet (``place`` gives them one, in this transaction);
+        for each, its new id, or None if an equal GUID or URL was stored first."""
+        if not new:
+            return []
+        rows = [
+            {
+                "feed_id": a.feed_id,
+                "guid": a.guid,
+                "url": a.url,
+                "canonical_url": a.canonical_url,
+                "content_hash": a.content_hash,
+                "title": a.title,
+                "summary": a.summary,
+                "published_at": a.published_at,
+                "seen_at": now,
+                "relevant": a.relevant,
+                "matched": "\n".join(a.matched),
+            }
+            for a in new
+        ]
+        statement = (
+            self._insert(articles)
+            .on_conflict_do_nothing()
+            .returning(articles.c.id, articles.c.guid, articles.c.canonical_url)
+        )
+        ids = {_identity(r.guid, r.canonical_url): r.id for r in self.conn.execute(statement, rows)}
+        return [ids.get(_identity(a.guid, a.canonical_url)) for a in new]
+
+    def rows_since(self, article_id: int) -> list[IndexRows]:
+        """Index rows of the relevant articles stored after ``article_id``, oldest first."""
+        query = (
+            sa.select(evidences.c.article_id, evidences.c.slots)
+            .where(evidences.c.article_id > article_id)
+            .order_by(evidences.c.article_id)
+        )
+        return [IndexRows(row[0], bytes(row[1])) for row in self.conn.execute(query)]
+
+    def evidence_of(self, article_ids: Iterable[int]) -> list[StoredEvidence]:
+        """The stored evidence of these articles (those that have some)."""
+        wanted = sorted(set(article_ids))
+        found = []
+        for start in range(0, len(wanted), _CHUNK):
+            query = sa.select(evidences.c.article_id, evidences.c.story_id, evidences.c.evidence)
+            query = query.where(evidences.c.article_id.in_(wanted[start : start + _CHUNK]))
+            found += [StoredEvidence(r[0], r[1], bytes(r[2])) for r in self.conn.execute(query)]
+        return found
+
+    def announced(self, story_id: int) -> bool:
+        """Whether the story's alert was already sent by one of its articles."""
+        query = sa.select(stories.c.announced).where(stories.c.id == story_id)
+        return bool(self.conn.execute(query).scalar_one_or_none())
+
+    def stories_of_hashes(self, hashes: Iterable[str]) -> dict[str, int]:
+        """The story of a stored article with each of these content hashes (exact copies)."""
+        wanted = sorted(set(hashes))
+        found: dict[str, int] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            query = (
+                sa.select(articles.c.content_hash, sa.func.min(articles.c.story_id))
+                .where(
+                    articles.c.content_hash.in_(wanted[start : start + _CHUNK]),
+                    articles.c.story_id.is_not(None),
+                )
+                .group_by(articles.c.content_hash)
+            )
+            found.update({row[0]: row[1] for row in self.conn.execute(query)})
+        return found
+
+    def place(self, placements: Sequence[Placement], now: datetime) -> list[Placed]:
+        """Give each new article its story: a new one (from the article's own title, link,
+        outlet) or the one it joins; store the evidence of relevant articles."""
+        if not placements:
+            return []
+        starting = [p.article_id for p in placements if p.story_id is None]
+        for start in range(0, len(starting), _CHUNK):
+            some = starting[start : start + _CHUNK]
+            source = (
+                sa.select(
+                    articles.c.id,
+                    articles.c.title,
+                    articles.c.url,
+                    feeds.c.name,
+                    articles.c.seen_at,
+                    sa.literal(now, UTCDateTime()),
+                    sa.literal(1),
+                    sa.literal(1),
+                    articles.c.relevant,
+                    sa.literal(False),
+                )
+                .join(feeds, feeds.c.id == articles.c.feed_id)
+                .where(articles.c.id.in_(some))
+            )
+            columns = ["first_article_id", "title", "url", "outlet", "first_seen_at"]
+            columns += ["latest_at", "articles", "outlets", "relevant", "announced"]
+            self.conn.execute(stories.insert().from_select(columns, source))
+        new_story: dict[int, int] = {}
+        for start in range(0, len(starting), _CHUNK):
+            some = starting[start : start + _CHUNK]
+            query = sa.select(stories.c.first_article_id, stories.c.id).where(
+                stories.c.first_article_id.in_(some)
+            )
+            new_story.update({row[0]: row[1] for row in self.conn.execute(query)})
+        placed = [
+            Placed(p.article_id, new_story[p.article_id], True, p.announces)
+            if p.story_id is None
+            else Placed(p.article_id, p.story_id, False, p.announces)
+            for p in placements
+        ]
+        announced = sorted({p.story_id for p in placed if p.announces})
+        if announced:
+            self.conn.execute(
+                stories.update().where(stories.c.id.in_(announced)).values(announced=True)
+            )
+        b = sa.bindparam
+        self.conn.execute(
+            articles.update().where(articles.c.id == b("b_id")).values(story_id=b("b_story")),
+            [{"b_id": p.article_id, "b_story": p.story_id} for p in placed],
+        )
+        stored = [
+            {
+                "article_id": p.article_id,
+                "story_id": done.story_id,
+                "evidence": p.evidence,
+                "slots": p.slots,
+            }
+            for p, done in zip(placements, placed, strict=True)
+            if p.evidence
+        ]
+        if stored:
+            self.conn.execute(evidences.insert(), stored)
+        self._recount({p.story_id for p in placed if not p.new}, now)
+        return placed
+
+    def _recount(self, story_ids: set[int], now: datetime) -> None:
+        """A joined story's article and outlet counts, and when it was last reported."""
+        for story_id in sorted(story_ids):
+            members = articles.c.story_id == story_id
+            count = sa.select(sa.func.count()).select_from(articles).where(members)
+            outlets = (
+                sa.select(sa.func.count(sa.distinct(feeds.c.name)))
+                .select_from(articles)
+                .join(feeds, feeds.c.id == articles.c.feed_id)
+                .where(members)
+            )
+            self.conn.execute(
+                stories.update()
+                .where(stories.c.id == story_id)
+                .values(
+                    articles=count.scalar_subquery(),
+                    outlets=outlets.scalar_subquery(),
+                    latest_at=now,
+                )
+            )
+
+
+def _identity(guid: str | None, canonical_url: str | None) -> tuple[str, str]:
+    return ("guid", guid) if guid else ("url", canonical_url or "")
