@@ -14,8 +14,13 @@ The text decides first, the rest argues for or against:
    name or a number such as "mckenzie" or "5200", up to five), plus 0.05 for each figure
    both report alike (up to two), minus 0.15 for each figure they report differently (a
    different troop count or deadline for the same key), minus 0.1 when the years they
-   mention are disjoint. It must reach ``rewrite_threshold(terms)``: 0.3 for texts of ten
-   content words or fewer, down to 0.2 from forty on; 0.15 more when a date is unknown.
+   mention are disjoint, minus 0.1 when the latest years they mention differ (a 2026 report
+   that recalls the 2024 agreement is not the 2024 report), minus 0.05 when both name
+   numbers of their own and share none (``event_numbers``: "below 2,000" and "5,200" are two
+   events; the standing "2,500" of the topic says nothing). It must reach
+   ``rewrite_threshold(terms)``: 0.4 for texts of ten content words or fewer (a title and a
+   sentence share topic words by chance), down to 0.2 from forty on; 0.15 more when a date
+   is unknown.
 4. **Another language** — texts share no words across languages, so the score is the number
    of shared anchors and agreeing figures, and needs dates within the window: at least
    three, and no conflicting figure. Names alone (no shared number, no agreeing figure)
@@ -30,15 +35,26 @@ from datetime import date
 
 from watchers.similar.evidence import Evidence
 
-__all__ = ["WINDOW_DAYS", "Verdict", "copy_threshold", "rewrite_threshold", "same_story"]
+__all__ = [
+    "WINDOW_DAYS",
+    "Verdict",
+    "copy_threshold",
+    "event_numbers",
+    "rewrite_threshold",
+    "same_story",
+]
 
 WINDOW_DAYS = 3
 _SHORT, _LONG = 20, 200
 _FEW_TERMS, _MANY_TERMS = 10, 40
 _ANCHOR_BONUS, _MAX_ANCHORS = 0.03, 5
-_FIGURE_BONUS, _MAX_FIGURES = 0.05, 2
+_FIGURE_BONUS, _MAX_FIGURES = 0.1, 2
 _CONFLICT_PENALTY = 0.15
 _YEARS_PENALTY = 0.1
+_LATEST_YEAR_PENALTY = 0.1
+_NUMBERS_PENALTY = 0.05
+# Numbers every report on the topic repeats whatever its event: the standing US force.
+_TOPIC_NUMBERS = frozenset({"2500"})
 _UNDATED_PENALTY = 0.15
 _CROSS_MIN_SHARED = 3
 _CROSS_MIN_NAMES = 4  # when no number or figure is shared
@@ -69,10 +85,15 @@ def copy_threshold(size: int) -> float:
 def rewrite_threshold(terms: int) -> float:
     """The score a rewrite by another outlet needs, for the shorter text's number of terms."""
     if terms <= _FEW_TERMS:
-        return 0.3
+        return 0.4
     if terms >= _MANY_TERMS:
         return 0.2
-    return 0.3 - 0.1 * (terms - _FEW_TERMS) / (_MANY_TERMS - _FEW_TERMS)
+    return 0.4 - 0.2 * (terms - _FEW_TERMS) / (_MANY_TERMS - _FEW_TERMS)
+
+
+def event_numbers(anchors: frozenset[str]) -> frozenset[str]:
+    """The numbers among an article's anchors that can pin an event (not the topic's own)."""
+    return frozenset(x for x in anchors if x.isdigit() and x not in _TOPIC_NUMBERS)
 
 
 def same_story(a: Evidence, b: Evidence) -> Verdict:
@@ -103,10 +124,18 @@ def same_story(a: Evidence, b: Evidence) -> Verdict:
         + _FIGURE_BONUS * min(agree, _MAX_FIGURES)
         - _CONFLICT_PENALTY * conflict
         - (_YEARS_PENALTY if a.years and b.years and not a.years & b.years else 0.0)
+        - (_LATEST_YEAR_PENALTY if a.years and b.years and max(a.years) != max(b.years) else 0.0)
+        - (_NUMBERS_PENALTY if _numbers_differ(a, b) else 0.0)
     )
     threshold = rewrite_threshold(fewer) + (0.0 if near else _UNDATED_PENALTY)
     same = score >= threshold
     return Verdict(same, round(score, 4), "rewrite" if same else "different_text")
+
+
+def _numbers_differ(a: Evidence, b: Evidence) -> bool:
+    """Both name numbers of their own (``event_numbers``) and share none."""
+    mine, theirs = event_numbers(a.anchors), event_numbers(b.anchors)
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _days_apart(a: date | None, b: date | None) -> int | None:

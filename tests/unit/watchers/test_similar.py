@@ -28,6 +28,7 @@ from watchers.similar import (
     signature,
     tokens,
 )
+from watchers.similar.verdict import event_numbers
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 SEED = (SEEDS / "000_8d415bf39dbe80e7.txt").read_text(encoding="utf-8")
@@ -176,15 +177,22 @@ def test_texts_far_apart_in_time_are_different_stories_unless_copies() -> None:
     assert verdict.reason == "far_apart"
 
 
-def _made_up(terms: range, troops: int, *, seed: int) -> Evidence:
+def _made_up(
+    terms: range,
+    troops: int,
+    *,
+    seed: int,
+    anchors: frozenset[str] = frozenset(),
+    years: frozenset[int] = frozenset(),
+) -> Evidence:
     """Evidence with chosen content words and troop count, and a signature unlike any other."""
     return Evidence(
         lang="en",
         published=PUBLISHED,
         signature=Signature(tuple(range(seed, seed + NUM_BINS)), 50),
-        anchors=frozenset(),
+        anchors=anchors,
         terms=frozenset(terms),
-        years=frozenset(),
+        years=years,
         troop_counts=frozenset({("troops/US/Iraq", troops)}),
         deadlines=frozenset(),
     )
@@ -197,6 +205,28 @@ def test_a_different_troop_count_argues_against_merging() -> None:
     assert same_story(a, rewrite).same
     assert not same_story(a, troop_count_changes).same
     assert same_story(a, troop_count_changes).score < same_story(a, rewrite).score
+
+
+def test_a_later_report_recalling_the_agreement_is_not_its_report() -> None:
+    # Both mention 2024 and 2026, but one is news of 2026 and the other of 2024's deadline.
+    agreement = _made_up(range(40), 3000, seed=0, years=frozenset({2024, 2026}))
+    rewrite = _made_up(range(33, 73), 3000, seed=1000, years=frozenset({2024, 2026}))
+    recalled = _made_up(range(33, 73), 3000, seed=2000, years=frozenset({2024, 2027}))
+    assert same_story(agreement, rewrite).same
+    assert not same_story(agreement, recalled).same
+    assert same_story(agreement, recalled).score < same_story(agreement, rewrite).score
+
+
+def test_numbers_of_their_own_that_differ_argue_against_merging() -> None:
+    def made_up(seed: int, *anchors: str) -> Evidence:
+        return _made_up(range(seed % 7, seed % 7 + 40), 3000, seed=seed, anchors=frozenset(anchors))
+
+    one = made_up(0, "1800", "2500")
+    assert event_numbers(one.anchors) == {"1800"}  # the standing 2,500 pins no event
+    same_number = same_story(one, made_up(1001, "1800"))
+    other_number = same_story(one, made_up(2002, "5200", "2500"))
+    no_number = same_story(one, made_up(3003))
+    assert other_number.score < no_number.score <= same_number.score
 
 
 def test_an_empty_text_is_never_the_same_story() -> None:
@@ -220,6 +250,8 @@ def test_short_texts_need_more_overlap() -> None:
     assert copy_threshold(10) > copy_threshold(100) > copy_threshold(1000)
     assert copy_threshold(1000) == 0.5
     assert rewrite_threshold(5) > rewrite_threshold(25) > rewrite_threshold(100)
+    assert rewrite_threshold(10) == 0.4  # a title and a sentence share topic words by chance
+    assert rewrite_threshold(40) == 0.2
 
 
 @settings(max_examples=50)
