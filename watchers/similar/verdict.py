@@ -11,13 +11,14 @@ The text decides first, the rest argues for or against:
    The same event is reported within a few days; a later report on the topic is news.
 3. **Rewrite** — another outlet's own words share few word pairs but many words: the score is
    the containment of content words (``Evidence.terms``), plus 0.03 for each shared anchor (a
-   name or a number such as "mckenzie" or "5200", up to five), plus 0.05 for each figure
+   name or a number such as "mckenzie" or "5200", up to five), plus 0.1 for each figure
    both report alike (up to two), minus 0.15 for each figure they report differently (a
    different troop count or deadline for the same key), minus 0.1 when the years they
    mention are disjoint, minus 0.1 when the latest years they mention differ (a 2026 report
    that recalls the 2024 agreement is not the 2024 report), minus 0.05 when both name
    numbers of their own and share none (``event_numbers``: "below 2,000" and "5,200" are two
-   events; the standing "2,500" of the topic says nothing). It must reach
+   events; the standing "2,500" of the topic says nothing), minus 0.05 when both name bases
+   or towns of the troops and none in common (Ain al-Asad and Harir). It must reach
    ``rewrite_threshold(terms)``: 0.4 for texts of ten content words or fewer (a title and a
    sentence share topic words by chance), down to 0.2 from forty on; 0.15 more when a date
    is unknown.
@@ -53,6 +54,34 @@ _CONFLICT_PENALTY = 0.15
 _YEARS_PENALTY = 0.1
 _LATEST_YEAR_PENALTY = 0.1
 _NUMBERS_PENALTY = 0.05
+_PLACES_PENALTY = 0.05
+# Bases and towns where the troops are, attacked or handed over: two reports that each name
+# some of them and none in common are about different events. Capitals and regions named by
+# every report (Baghdad, Erbil, Anbar) are not among them.
+_PLACES = frozenset(
+    [
+        "asad",
+        "assad",
+        "ayn",
+        "taji",
+        "harir",
+        "victory",
+        "balad",
+        "bashur",
+        "qayyarah",
+        "kirkuk",
+        "mosul",
+        "basra",
+        "besmaya",
+        "tanf",
+        "deir",
+        "zor",
+        "hasakah",
+        "rumeilan",
+        "shaddadi",
+        "sulaymaniyah",
+    ]
+)
 # Numbers every report on the topic repeats whatever its event: the standing US force.
 _TOPIC_NUMBERS = frozenset({"2500"})
 _UNDATED_PENALTY = 0.15
@@ -126,6 +155,7 @@ def same_story(a: Evidence, b: Evidence) -> Verdict:
         - (_YEARS_PENALTY if a.years and b.years and not a.years & b.years else 0.0)
         - (_LATEST_YEAR_PENALTY if a.years and b.years and max(a.years) != max(b.years) else 0.0)
         - (_NUMBERS_PENALTY if _numbers_differ(a, b) else 0.0)
+        - (_PLACES_PENALTY if _places_differ(a, b) else 0.0)
     )
     threshold = rewrite_threshold(fewer) + (0.0 if near else _UNDATED_PENALTY)
     same = score >= threshold
@@ -135,6 +165,12 @@ def same_story(a: Evidence, b: Evidence) -> Verdict:
 def _numbers_differ(a: Evidence, b: Evidence) -> bool:
     """Both name numbers of their own (``event_numbers``) and share none."""
     mine, theirs = event_numbers(a.anchors), event_numbers(b.anchors)
+    return bool(mine and theirs and not mine & theirs)
+
+
+def _places_differ(a: Evidence, b: Evidence) -> bool:
+    """Both name bases or towns of the troops (``_PLACES``) and none in common."""
+    mine, theirs = a.anchors & _PLACES, b.anchors & _PLACES
     return bool(mine and theirs and not mine & theirs)
 
 

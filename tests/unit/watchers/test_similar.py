@@ -229,6 +229,17 @@ def test_numbers_of_their_own_that_differ_argue_against_merging() -> None:
     assert other_number.score < no_number.score <= same_number.score
 
 
+def test_different_bases_argue_against_merging() -> None:
+    def made_up(seed: int, *anchors: str) -> Evidence:
+        return _made_up(range(seed % 7, seed % 7 + 40), 3000, seed=seed, anchors=frozenset(anchors))
+
+    ain_al_asad = made_up(0, "ain", "asad")
+    same_base = same_story(ain_al_asad, made_up(1001, "asad"))
+    no_base = same_story(ain_al_asad, made_up(2002))
+    other_base = same_story(ain_al_asad, made_up(3003, "harir"))
+    assert other_base.score < no_base.score <= same_base.score
+
+
 def test_an_empty_text_is_never_the_same_story() -> None:
     assert same_story(_evidence("", ""), _evidence(TITLE, BODY)).reason == "empty"
 
