@@ -19,14 +19,13 @@ from storage.ledger import Ledger
 from storage.store import Store
 from storage.stories import Stories
 from storage.story_types import Placed
-from storage.types import AlertIntent, CheckOutcome, FeedToCheck, NewArticle
+from storage.types import AlertIntent, CheckOutcome, FeedToCheck
 from watchers.decide import Decision, decide
 from watchers.fetch import NotModified, fetch
-from watchers.figure_track import change_alert, read_figures, track_figures
+from watchers.figure_track import change_alert, track_figures
 from watchers.figures import Figures
 from watchers.observe import NO_OBSERVER, PipelineObserver
-from watchers.prepare import Preparer
-from watchers.similar import Evidence, evidence
+from watchers.prepare import Prepared, Preparer
 from watchers.stories import StoryMatcher
 from watchers.story_versions import store_versions
 
@@ -164,11 +163,10 @@ class Pipeline:
         )
         return report, outcome
 
-    def _store_items(
-        self, feed: FeedToCheck, candidates: Sequence[NewArticle]
-    ) -> tuple[int, int, int]:
+    def _store_items(self, feed: FeedToCheck, prepared: Sequence[Prepared]) -> tuple[int, int, int]:
         """Store what is new and enqueue alerts; returns (matched, new, alerts)."""
         now = self.clock()
+        candidates = [p.article for p in prepared]
         known = self.store.known_identities(
             (a.guid for a in candidates if a.guid),
             (a.canonical_url for a in candidates if a.canonical_url),
@@ -182,7 +180,9 @@ class Pipeline:
         )
         alerts = store_versions(self.stories, self.store, self.ledger, feed, decisions, now)
         kept = [d for d in decisions if d.store]
-        figures, evidences = self._read(kept)
+        read = [p for p, d in zip(prepared, decisions, strict=True) if d.store]
+        figures = [p.figures for p in read]
+        evidences = [p.evidence for p in read]
         placed = self.matcher.store(
             [d.article for d in kept], evidences, now, [d.alert for d in kept]
         )
@@ -196,34 +196,6 @@ class Pipeline:
                 alerts += self._story_alert(feed, decision, done, now)
         matched = sum(1 for a in candidates if a.relevant)
         return matched, sum(1 for i in ids if i is not None), alerts
-
-    def _read(self, kept: Sequence[Decision]) -> tuple[list[Figures | None], list[Evidence | None]]:
-        """The figures and story evidence of each relevant article (None for the others)."""
-        figures: list[Figures | None] = []
-        evidences: list[Evidence | None] = []
-        for decision in kept:
-            article = decision.article
-            if not article.relevant:
-                figures.append(None)
-                evidences.append(None)
-                continue
-            published = article.published_at
-            try:
-                read = read_figures(article.title, article.summary, published)
-                found = evidence(
-                    article.title,
-                    article.summary,
-                    published=published.date() if published else None,
-                    figures=read,
-                )
-            except Exception:  # a bug in reading must not cost the story alert
-                log.exception("stories.evidence_crashed title=%r", article.title[:80])
-                figures.append(None)
-                evidences.append(None)
-                continue
-            figures.append(read)
-            evidences.append(found)
-        return figures, evidences
 
     def _story_alert(
         self, feed: FeedToCheck, decision: Decision, done: Placed, now: datetime

@@ -1,4 +1,5 @@
-"""Bytes to candidate articles (parse, match, identity) — in a worker process, on another core.
+"""Bytes to candidate articles (parse, match, identity, figures, story evidence) — in a worker
+process, on another core.
 
 Parsing and matching are pure CPU work in Python: run in a thread they hold the GIL and the
 event loop's fetching and the database writes wait for them. A one-process pool runs them
@@ -15,12 +16,16 @@ import multiprocessing
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 
 from storage.types import NewArticle
 from watchers.dedupe import canonical_url, content_hash
+from watchers.figure_track import read_figures
+from watchers.figures import Figures
 from watchers.match import Matcher, Topic
 from watchers.parse import Item, parse_feed
 from watchers.relevance import judge
+from watchers.similar import Evidence, evidence
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +58,36 @@ def prepare(
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A candidate article with what the pipeline reads from a relevant one: its figures and
+    its story evidence (None for an irrelevant article, or if reading failed)."""
+
+    article: NewArticle
+    figures: Figures | None = None
+    evidence: Evidence | None = None
+
+
+def read(article: NewArticle) -> Prepared:
+    """Read a relevant article's figures and story evidence; a bug here never costs the
+    article its alert (it is logged and the article goes on without them)."""
+    if not article.relevant:
+        return Prepared(article)
+    published = article.published_at
+    try:
+        figures = read_figures(article.title, article.summary, published)
+        found = evidence(
+            article.title,
+            article.summary,
+            published=published.date() if published else None,
+            figures=figures,
+        )
+    except Exception:
+        log.exception("stories.evidence_crashed title=%r", article.title[:80])
+        return Prepared(article)
+    return Prepared(article, figures, found)
+
+
 def _init(topic: Topic) -> None:
     global _matcher
     _matcher = Matcher(topic)
@@ -60,9 +95,10 @@ def _init(topic: Topic) -> None:
 
 def _prepare_in_worker(
     body: bytes, url: str, headers: Mapping[str, str], feed_id: int
-) -> list[NewArticle]:
+) -> list[Prepared]:
     assert _matcher is not None, "the worker was started without its topic"
-    return prepare(body, url=url, headers=headers, feed_id=feed_id, matcher=_matcher)
+    articles = prepare(body, url=url, headers=headers, feed_id=feed_id, matcher=_matcher)
+    return [read(article) for article in articles]
 
 
 class Preparer:
@@ -82,7 +118,7 @@ class Preparer:
 
     async def __call__(
         self, body: bytes, *, url: str, headers: Mapping[str, str], feed_id: int
-    ) -> list[NewArticle]:
+    ) -> list[Prepared]:
         loop = asyncio.get_running_loop()
         for attempt in (1, 2):
             try:
