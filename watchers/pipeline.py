@@ -18,6 +18,7 @@ from drawdown.errors import FeedError
 from storage.ledger import Ledger
 from storage.store import Store
 from storage.types import AlertIntent, CheckOutcome, FeedToCheck, NewArticle
+from watchers import trace
 from watchers.decide import Decision, decide
 from watchers.fetch import NotModified, fetch
 from watchers.figure_track import change_alert, track_figures
@@ -187,6 +188,7 @@ class Pipeline:
             alerts += 1
             log.info("alert.enqueued article=%d feed=%s", article_id, feed.url)
         matched = sum(1 for a in candidates if a.relevant)
+        trace.record_traces(self.store.engine, feed.id, decisions, kept, ids, known, now)
         return matched, sum(1 for i in ids if i is not None), alerts
 
     def _track_figures(
