@@ -34,8 +34,9 @@ from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
-from bot import format
+from bot import format, keyboards
 from bot.pacing import ChatClock, TokenBucket
+from bot.rules import SEND, SendRules
 from bot.timing import next_digest_at, quiet_until
 from drawdown.config import DeliveryConfig
 from storage.store import Store
@@ -102,6 +103,7 @@ class Outbox:
         self._paused_until = 0.0
         self._backoff = 0.0  # > 0 while the circuit is open
         self.sent_count = 0
+        self.rules = SendRules(store.engine)
 
     def wake(self) -> None:
         """New deliveries were stored: look at the database now."""
@@ -172,10 +174,15 @@ class Outbox:
             self.store.due_deliveries, now, limit, per_chat=PER_CHAT_WINDOW
         )
         later: list[tuple[int, datetime]] = []
+        rows = [delivery for delivery in rows if delivery.id not in self._known]
+        verdicts = await self.rules.verdicts(rows)  # the subscribers' settings (bot/rules.py)
+        skipped: list[tuple[int, str]] = []
         for delivery in rows:
-            if delivery.id in self._known:
+            verdict = verdicts.get(delivery.id, SEND)
+            if verdict.action == "skip":
+                skipped.append((delivery.id, verdict.reason))
                 continue
-            if delivery.mode == "digest" and delivery.alert.kind == "story":
+            if verdict.action == "hold":
                 await asyncio.to_thread(self.store.hold, delivery.id)
                 continue
             if (until := quiet_until(now, delivery.quiet_hours, delivery.timezone)) is not None:
@@ -186,6 +193,7 @@ class Outbox:
             await asyncio.to_thread(
                 self.store.mark_retry, delivery_id, "quiet hours", until, count=False
             )
+        await self.rules.skip(skipped)
 
     def _add(self, delivery: DueDelivery) -> None:
         self._known.add(delivery.id)
@@ -288,6 +296,7 @@ class Outbox:
         """Send the rendered alert (split at Telegram's length limit); the first message's id."""
         chunks = format.split_message(format.render(delivery.alert, delivery.language))
         first: int | None = None
+        buttons = keyboards.alert_buttons(delivery.alert, delivery.language)
         for index, chunk in enumerate(chunks):
             if index:
                 await asyncio.sleep(self.chats.ready_at(delivery.chat_id) - self.monotonic())
@@ -299,6 +308,7 @@ class Outbox:
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
                 message_thread_id=delivery.thread_id,
                 allow_paid_broadcast=self.settings.allow_paid_broadcast or None,
+                reply_markup=buttons if index == len(chunks) - 1 else None,
             )
             first = message.message_id if first is None else first
         assert first is not None
