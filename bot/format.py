@@ -53,8 +53,13 @@ def alert(item: StoredAlert, language: str) -> str:
         lines.append(f'<a href="{html.escape(item.url, quote=True)}">{label}</a>')
     if item.matched:
         label = "Từ khóa" if language == "vi" else "Keywords"
-        lines.append(f"🔎 {label}: {escape(', '.join(item.matched))}")
+        lines.append(f"🔎 {label}: {escape(keywords(item.matched))}")
     return "\n".join(lines)
+
+
+def keywords(terms: Sequence[str]) -> str:
+    """The matched terms as a reader sees them: "Iraq*" is shown as "Iraq", each once."""
+    return ", ".join(dict.fromkeys(term.rstrip("*") for term in terms))
 
 
 def render(item: StoredAlert, language: str) -> str:
@@ -145,7 +150,7 @@ def alert_plain(item: StoredAlert) -> str:
     if item.url:
         lines.append(f"   {item.url}")
     if item.matched:
-        lines.append(f"   keywords: {', '.join(item.matched)}")
+        lines.append(f"   keywords: {keywords(item.matched)}")
     return "\n".join(lines)
 
 

@@ -45,14 +45,17 @@ class Verdict:
 
     relevant: bool
     reason: str  # "on topic", "missing terms", "about elsewhere", "attack story"
-    matched: tuple[str, ...] = ()  # the configured terms found, as Matcher.match gives them
+    matched: tuple[str, ...] = ()  # the terms of the required groups found (what alerts show)
 
 
 def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups()) -> Verdict:
     """The verdict on one item: the matcher's, unless its focus is elsewhere or on an attack."""
     match = matcher.match(title, summary)
+    topic = matcher.topic
+    shown = {term for group in topic.required or topic.groups for term in topic.groups[group]}
+    keywords = tuple(term for term in match.matched if term in shown)
     if not match.relevant:
-        return Verdict(False, "missing terms", match.matched)
+        return Verdict(False, "missing terms", keywords)
     terms = {name: frozenset(spellings) for name, spellings in matcher.topic.groups.items()}
     sentences = [s for s in _SENTENCE_END.split(summary) if s.strip()]
     head = set(matcher.find(title))
@@ -71,11 +74,11 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
         and not in_head(groups.place)
         and (in_head(groups.elsewhere) or mentions(groups.elsewhere) > mentions(groups.place))
     ):
-        return Verdict(False, "about elsewhere", match.matched)
+        return Verdict(False, "about elsewhere", keywords)
     if (
         groups.attack in terms
         and not in_head(groups.leaving)
         and (in_head(groups.attack) or mentions(groups.attack) > mentions(groups.leaving))
     ):
-        return Verdict(False, "attack story", match.matched)
-    return Verdict(True, "on topic", match.matched)
+        return Verdict(False, "attack story", keywords)
+    return Verdict(True, "on topic", keywords)
