@@ -134,7 +134,7 @@ def _sighting(sighting: Sighting, language: str) -> str:
 
 
 def _verdict(article: SeenArticle, language: str) -> str:
-    matched = escape(", ".join(article.matched))
+    matched = escape(format.keywords(article.matched))
     if article.reason == "not_relevant":
         line = w("not_relevant", language)
         if article.relevance in ("missing terms", "about elsewhere", "attack story"):
