@@ -196,7 +196,9 @@ class AdminCommands:
             return
         announcement = (message.text or "").partition(" ")[2].strip()
         if not announcement:
-            await message.reply_text(feeds_format.text("broadcast_usage", language))
+            await message.reply_text(
+                feeds_format.text("broadcast_usage", language), parse_mode=ParseMode.HTML
+            )
             return
         intent = AlertIntent(
             kind="broadcast",
@@ -213,7 +215,7 @@ class AdminCommands:
         count = (await asyncio.to_thread(self.store.overview)).subscribers
         log.info("broadcast.enqueued alert=%d subscribers=%d", alert_id, count)
         reply = feeds_format.text("broadcast", language, count=format.number(count, language))
-        await message.reply_text(reply)
+        await message.reply_text(reply, parse_mode=ParseMode.HTML)
 
     async def _admitted(self, update: Update, command: str) -> str | None:
         """The language to answer an admin in, or None after refusing anyone else."""

@@ -137,6 +137,6 @@ _TEXTS: dict[str, dict[str, str]] = {
 
 
 def text(key: str, language: str, **values: object) -> str:
-    """One reply, its values escaped."""
-    template = _TEXTS[key]["vi" if language == "vi" else "en"]
+    """One reply as Telegram HTML (its values escaped)."""
+    template = escape(_TEXTS[key]["vi" if language == "vi" else "en"])
     return template.format(**{k: escape(str(v)) for k, v in values.items()})

@@ -116,7 +116,7 @@ class SettingsCommands:
         """l:vi / l:en under /start: answer in that language from now on."""
         query = update.callback_query
         assert query is not None
-        language = (query.data or "").partition(":")[2]
+        _, language = keyboards.parse(query.data)
         if language not in keyboards.LANGUAGE_NAMES:
             await self._stale(update)
             return
@@ -177,7 +177,7 @@ class SettingsCommands:
         """m:<alert id>: nothing more about that alert's article."""
         query, chat = update.callback_query, update.effective_chat
         assert query is not None
-        alert = (query.data or "").partition(":")[2]
+        _, alert = keyboards.parse(query.data)
         if chat is None or not alert.isdigit():
             await self._stale(update)
             return
@@ -203,7 +203,7 @@ class SettingsCommands:
         """x:<filter id> under /filters."""
         query, chat = update.callback_query, update.effective_chat
         assert query is not None
-        filter_id = (query.data or "").partition(":")[2]
+        _, filter_id = keyboards.parse(query.data)
         if chat is None or not filter_id.isdigit():
             await self._stale(update)
             return
