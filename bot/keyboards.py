@@ -15,6 +15,7 @@ is out of date" instead of doing something else.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -48,6 +49,7 @@ def languages(current: str) -> InlineKeyboardMarkup:
     )
 
 
+@lru_cache(maxsize=256)  # one alert goes to many subscribers: build its keyboard once
 def alert_buttons(alert: StoredAlert, language: str) -> InlineKeyboardMarkup | None:
     """ "Open article", "mute this story" and, on a story, "only figure changes"."""
     if alert.kind not in ("story", "figure"):
