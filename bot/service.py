@@ -171,8 +171,10 @@ class Service:
             store, self.config.telegram.admins, clock=self.clock, check_feed=self._check_feed,
             interval_s=round(self.config.schedule.default_interval), on_alert=outbox.wake,
         ).install(app)  # fmt: skip
-        SettingsCommands(store, clock=self.clock).install(app)
+        settings = SettingsCommands(store, clock=self.clock)
+        settings.install(app)
         ReadingCommands(store, clock=self.clock).install(app)
+        settings.install_last(app)
         app.add_error_handler(_log_error)
         if not await _initialize(app, stop):
             return

@@ -18,7 +18,14 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
 
 from bot import format, keyboards
 from bot import settings_format as sf
@@ -46,6 +53,7 @@ class SettingsCommands:
         self.clock = clock
 
     def install(self, app: Application) -> None:  # type: ignore[type-arg]  # PTB's generics
+        """The commands and buttons; ``install_last`` adds the answer to unknown commands."""
         app.add_handler(CommandHandler("settings", self.settings))
         app.add_handler(CommandHandler("filters", self.filters))
         app.add_handler(CallbackQueryHandler(self.on_language, pattern=r"^l:"))
@@ -54,6 +62,11 @@ class SettingsCommands:
         app.add_handler(CallbackQueryHandler(self.on_figures_only, pattern=r"^f:"))
         app.add_handler(CallbackQueryHandler(self.on_filter_removed, pattern=r"^x:"))
         app.add_handler(CallbackQueryHandler(self.on_unknown))
+
+    def install_last(self, app: Application) -> None:  # type: ignore[type-arg]  # PTB's generics
+        """After every command handler: unknown commands in private chats get an answer."""
+        unknown = filters.COMMAND & filters.ChatType.PRIVATE
+        app.add_handler(MessageHandler(unknown, self.unknown_command))
 
     # --- commands ------------------------------------------------------------------------------
 
@@ -220,6 +233,15 @@ class SettingsCommands:
 
     async def on_unknown(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         await self._stale(update)
+
+    async def unknown_command(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A command the bot does not have, in a private chat: say so, in the reader's language."""
+        message = update.effective_message
+        if message is None or not message.text:
+            return
+        command = message.text.split(maxsplit=1)[0].split("@", 1)[0][:40]
+        text = sf.t("unknown_command", await self.languages.of(update))
+        await message.reply_text(text.format(command=command))
 
     # --- helpers -------------------------------------------------------------------------------
 

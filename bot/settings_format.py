@@ -90,6 +90,10 @@ _T: dict[str, dict[str, str]] = {
         "vi": "🔇 Đã tắt: bạn sẽ không nhận thêm gì về tin này.",
     },
     "nothing_to_mute": {"en": "There is no story to mute here.", "vi": "Không có tin nào để tắt."},
+    "unknown_command": {
+        "en": "I do not know {command}. /help lists what I can do.",
+        "vi": "Tôi không hiểu lệnh {command}. Gửi /help để xem các lệnh.",
+    },
     "figures_only": {
         "en": "📊 From now on: only figure changes. /settings to change it.",
         "vi": "📊 Từ giờ: chỉ nhận thay đổi số liệu. Đổi lại trong /settings.",

@@ -109,6 +109,8 @@ def test_a_conversation_in_english_and_in_vietnamese(
         )
         anna.says("/why https://example.com/never-seen")
         anna.says("/sources")
+        (unknown,) = anna.says("/weather")
+        assert unknown.text == "I do not know /weather. /help lists what I can do."
 
         transcript.heading("Bằng tiếng Việt")
         (start_vi,) = minh.says("/start")
@@ -130,6 +132,8 @@ def test_a_conversation_in_english_and_in_vietnamese(
         assert why_vi.text.splitlines()[-1].startswith("📰 Tin mới: đã gửi lúc ")
         assert why_vi.text.endswith(", khi bạn chưa đăng ký")  # it subscribed afterwards
         minh.says("/status")
+        (unknown,) = minh.says("/thoitiet@drawdown_watch_bot")
+        assert unknown.text == "Tôi không hiểu lệnh /thoitiet. Gửi /help để xem các lệnh."
         assert service.stop() == 0
 
     assert [c["command"] for c in bot_api.commands(language_code="vi")] == [
