@@ -158,6 +158,22 @@ def test_settings_and_buttons_change_what_the_same_subscriber_receives_and_why_s
         _, chosen = troops_only.taps(menu, f"s:k:{figure_token('troops/')}")
         assert chosen is not None
         assert "📥 Receive: only changes of: every troop count" in chosen.text
+        troops_only.taps(menu, "s:r")
+        troops_only.taps(menu, "s:m")
+        troops_only.taps(menu, "s:d")
+        _, digest = troops_only.taps(menu, "s:d:8,20")
+        assert digest is not None
+        assert "⏱ Delivery: a digest at 08:00 and 20:00" in digest.text
+        troops_only.taps(menu, "s:m")
+        troops_only.taps(menu, "s:q")
+        _, quiet = troops_only.taps(menu, "s:q:22-7")
+        assert quiet is not None
+        assert "🌙 Quiet hours: 22:00–07:00" in quiet.text
+        troops_only.taps(menu, "s:q:off")
+        answers = len(bot_api.calls("answerCallbackQuery"))
+        bot_api.user_presses(troops_only.chat, menu.message_id, "s:q:3-4")  # not offered
+        stale = bot_api.wait_for_calls("answerCallbackQuery", answers + 1)[-1]
+        assert stale.params["text"] == "This button is out of date. Send /settings."
         feed_server.wait_for_requests(1, "/f", timeout=20)  # the first fetch: an empty backlog
         outbox = Outbox(config)
         outbox_of.append(outbox)
