@@ -33,9 +33,12 @@ def when(moment: datetime | None, language: str) -> str:
     if moment is None:
         return "—"
     moment = moment.astimezone(UTC)
-    if language == "vi":
-        return moment.strftime("%d/%m/%Y %H:%M UTC")
-    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M} UTC"
+    return f"{day(moment, language)} {moment:%H:%M} UTC"
+
+
+def number(value: int, language: str) -> str:
+    """2.500 in Vietnamese, 2,500 in English."""
+    return f"{value:,}".replace(",", "." if language == "vi" else ",")
 
 
 def alert(item: StoredAlert, language: str, also: Sequence[str] = ()) -> str:
@@ -77,9 +80,17 @@ def render(item: StoredAlert, language: str, also: Sequence[str] = ()) -> str:
     """The message for any kind of alert; ``also``: the other outlets of a story."""
     if item.figure is not None:
         return figure_alert(item, language)
+    if item.kind == "broadcast":
+        return broadcast(item, language)
     if item.kind == "digest":
         return digest(item, language)
     return alert(item, language, also)
+
+
+def broadcast(item: StoredAlert, language: str) -> str:
+    """An administrators' announcement (/broadcast): their text, as plain text."""
+    head = "📢 <b>Thông báo</b>" if language == "vi" else "📢 <b>Announcement</b>"
+    return f"{head}\n{escape(item.title)}"
 
 
 def digest(item: StoredAlert, language: str) -> str:
@@ -169,7 +180,11 @@ _TEXTS: dict[str, dict[str, str]] = {
             "something new is reported.\n\n"
             "/subscribe — get an alert for every new story\n"
             "/unsubscribe — stop the alerts\n"
+            "/settings — what to receive, when, language\n"
+            "/filters — your own words to include or exclude\n"
             "/status — what is watched and how fresh it is\n"
+            "/sources — the outlets watched and their health\n"
+            "/why — why an article was or was not sent\n"
             "/history — how a troop count or deadline changed\n"
             "/latest — the last stories and how many outlets carried them\n"
             "/help — this list"
@@ -180,7 +195,11 @@ _TEXTS: dict[str, dict[str, str]] = {
             "có tin mới.\n\n"
             "/subscribe — nhận cảnh báo cho mỗi tin mới\n"
             "/unsubscribe — ngừng nhận cảnh báo\n"
+            "/settings — nhận gì, khi nào, ngôn ngữ\n"
+            "/filters — từ khóa riêng để lọc tin\n"
             "/status — các nguồn đang theo dõi và lần kiểm tra gần nhất\n"
+            "/sources — các báo được theo dõi và tình trạng\n"
+            "/why — vì sao một bài được gửi hay không\n"
             "/history — diễn biến quân số và thời hạn rút quân\n"
             "/latest — các tin gần đây và số báo đưa tin\n"
             "/help — danh sách lệnh"
@@ -219,9 +238,10 @@ def status(overview: Overview, language: str, now: datetime) -> str:
         lines.append("—")
     if vi:
         lines.append(
-            f"\n📰 Tin liên quan: {overview.relevant:,} (trên {overview.articles:,} bài đã đọc)"
-            f"\n👥 Người đăng ký: {overview.subscribers:,}"
-            f"\n📤 Đang chờ gửi: {overview.pending_deliveries:,}"
+            f"\n📰 Tin liên quan: {number(overview.relevant, 'vi')} "
+            f"(trên {number(overview.articles, 'vi')} bài đã đọc)"
+            f"\n👥 Người đăng ký: {number(overview.subscribers, 'vi')}"
+            f"\n📤 Đang chờ gửi: {number(overview.pending_deliveries, 'vi')}"
         )
     else:
         lines.append(
@@ -311,9 +331,14 @@ def _lang(language: str) -> str:
     return language if language in LANGUAGES else "en"
 
 
-def day(moment: datetime | None) -> str:
-    """22/11/2026 (the day a report was published, in both languages)."""
-    return moment.astimezone(UTC).strftime("%d/%m/%Y") if moment else "—"
+def day(moment: datetime | None, language: str) -> str:
+    """22/11/2026 in Vietnamese, 22 Nov 2026 in English (UTC)."""
+    if moment is None:
+        return "—"
+    moment = moment.astimezone(UTC)
+    if _lang(language) == "vi":
+        return moment.strftime("%d/%m/%Y")
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
 
 
 def figure_label(key: str, language: str) -> str:
@@ -336,10 +361,10 @@ def figure_value(key: str, value: str, precision: str, language: str) -> str:
     """A figure's value for people: "about 2,500", "end of 2026", "tháng 9/2025"."""
     vi = _lang(language) == "vi"
     if key.startswith("troops/"):
-        number = f"{int(value):,}".replace(",", "." if vi else ",")
+        count = number(int(value), "vi" if vi else "en")
         if precision == "approx":
-            return f"khoảng {number}" if vi else f"about {number}"
-        return number
+            return f"khoảng {count}" if vi else f"about {count}"
+        return count
     parts = value.split("-")
     if precision == "year-end":
         return f"cuối năm {parts[0]}" if vi else f"end of {parts[0]}"
@@ -353,8 +378,8 @@ def figure_value(key: str, value: str, precision: str, language: str) -> str:
 
 
 def reported_by(outlet: str, source: str | None, when_: datetime | None, language: str) -> str:
-    """ "Reuters via VnExpress, 22/11/2026" / "Reuters qua VnExpress, 22/11/2026"."""
-    return f"{reporter(outlet, source, language)}, {day(when_)}"
+    """ "Reuters via VnExpress, 22 Nov 2026" / "Reuters qua VnExpress, 22/11/2026"."""
+    return f"{reporter(outlet, source, language)}, {day(when_, language)}"
 
 
 def reporter(outlet: str, source: str | None, language: str) -> str:
@@ -374,7 +399,7 @@ def figure_alert(item: StoredAlert, language: str) -> str:
     """A figure alert: what changed, old → new, who reported it and when, how many sources.
 
     "⚠️ Deadline changed — coalition leaves Erbil: end of 2026 (was September 2026) ·
-    Reuters via VnExpress, 22/11/2026 · 3 sources", then who reported the old value.
+    Reuters via VnExpress, 22 Nov 2026 · 3 sources", then who reported the old value.
     """
     lines = [escape(line) for line in _figure_lines(item, language)]
     if item.url:
@@ -448,7 +473,7 @@ def figure_history(key: str, entries: Sequence[FigureEntry], language: str) -> s
         value = figure_value(entry.key, entry.value, entry.precision, language)
         who = reporter(entry.outlet, entry.source, language)
         lines.append(
-            f"• {day(entry.published_at)} — {escape(value)} · {escape(who)} "
+            f"• {day(entry.published_at, language)} — {escape(value)} · {escape(who)} "
             f"({words.get(entry.kind, entry.kind)})"
         )
     return "\n".join(lines)

@@ -1,4 +1,8 @@
-"""The bot's commands: /start, /subscribe, /unsubscribe, /status, /history, /latest, /help."""
+"""The bot's commands: /start, /subscribe, /unsubscribe, /status, /history, /latest, /help.
+
+/settings and /filters are in ``bot.settings``, /why and /sources in ``bot.reading``; every
+reply is in the chat's chosen language (``bot.language``).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,15 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes
 
-from bot import format
+from bot import format, keyboards
+from bot.language import Languages, client_language
 from bot.story_format import latest
 from storage.ledger import Ledger
+from storage.preferences import Preferences
 from storage.store import Store
 from storage.stories import Stories
 from watchers.text import words
@@ -26,7 +32,11 @@ COMMANDS = {
     "en": [
         BotCommand("subscribe", "Get an alert for every new story"),
         BotCommand("unsubscribe", "Stop the alerts"),
+        BotCommand("settings", "What to receive, when, language"),
+        BotCommand("filters", "Your own words to include or exclude"),
         BotCommand("status", "What is watched and how fresh it is"),
+        BotCommand("sources", "The outlets watched and their health"),
+        BotCommand("why", "Why an article was or was not sent"),
         BotCommand("history", "How a troop count or deadline changed"),
         BotCommand("latest", "The last stories and how many outlets carried them"),
         BotCommand("help", "What the bot does"),
@@ -34,7 +44,11 @@ COMMANDS = {
     "vi": [
         BotCommand("subscribe", "Nhận cảnh báo cho mỗi tin mới"),
         BotCommand("unsubscribe", "Ngừng nhận cảnh báo"),
+        BotCommand("settings", "Nhận gì, khi nào, ngôn ngữ"),
+        BotCommand("filters", "Từ khóa riêng để lọc tin"),
         BotCommand("status", "Các nguồn đang theo dõi"),
+        BotCommand("sources", "Các báo được theo dõi và tình trạng"),
+        BotCommand("why", "Vì sao một bài được gửi hay không"),
         BotCommand("history", "Diễn biến quân số và thời hạn"),
         BotCommand("latest", "Các tin gần đây và số báo đưa tin"),
         BotCommand("help", "Bot làm gì"),
@@ -50,6 +64,7 @@ class Commands:
         self.clock = clock
         self.ledger = Ledger(store.engine)
         self.stories = Stories(store.engine)
+        self.languages = Languages(Preferences(store.engine))
 
     def install(self, app: Application) -> None:  # type: ignore[type-arg]  # PTB's generics
         app.add_handler(CommandHandler(["start", "help"], self.start))
@@ -60,13 +75,15 @@ class Commands:
         app.add_handler(CommandHandler("latest", self.latest))
 
     async def start(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self._reply(update, format.text("start", _language(update)))
+        """What the bot does, and the language choice (the client's, until one is chosen)."""
+        language = await self.languages.of(update)
+        await self._reply(update, format.text("start", language), keyboards.languages(language))
 
     async def subscribe(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         chat = update.effective_chat
         if chat is None:
             return
-        language = _language(update)
+        language = await self.languages.of(update)
         name = chat.title or chat.full_name or chat.username or ""
         message = update.effective_message
         topic = message.message_thread_id if message and message.is_topic_message else None
@@ -93,18 +110,18 @@ class Commands:
         if removed:
             log.info("subscriber.removed chat=%d", chat.id)
         key = "unsubscribed" if removed else "not_subscribed"
-        await self._reply(update, format.text(key, _language(update)))
+        await self._reply(update, format.text(key, await self.languages.of(update)))
 
     async def status(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         overview = await asyncio.to_thread(self.store.overview)
-        language = _language(update)
+        language = await self.languages.of(update)
         text = format.status(overview, language, self.clock())
         figures = await asyncio.to_thread(self.ledger.current)
         await self._reply(update, f"{text}\n\n{format.figures_status(figures, language)}")
 
     async def history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/history lists the figures; /history 2 or /history Erbil shows one's timeline."""
-        language = _language(update)
+        language = await self.languages.of(update)
         keys = [n.entry.key for n in await asyncio.to_thread(self.ledger.current)]
         query = " ".join(context.args or ()).strip()
         found = find_figures(keys, query, language) if query else []
@@ -119,11 +136,16 @@ class Commands:
     async def latest(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         """/latest: the last stories with their outlet counts."""
         summaries = await asyncio.to_thread(self.stories.latest, LATEST)
-        await self._reply(update, latest(summaries, _language(update), self.clock()))
+        language = await self.languages.of(update)
+        await self._reply(update, latest(summaries, language, self.clock()))
 
-    async def _reply(self, update: Update, text: str) -> None:
+    async def _reply(
+        self, update: Update, text: str, markup: InlineKeyboardMarkup | None = None
+    ) -> None:
         if update.effective_message is not None:
-            await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+            await update.effective_message.reply_text(
+                text, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
 
 
 async def set_commands(app: Application) -> None:  # type: ignore[type-arg]  # PTB's generics
@@ -151,5 +173,5 @@ def find_figures(keys: Sequence[str], query: str, language: str) -> list[str]:
 
 
 def _language(update: Update) -> str:
-    user = update.effective_user
-    return format.language_of(user.language_code if user else None)
+    """The client's language (``self.languages.of`` is the chat's chosen one, if any)."""
+    return client_language(update)

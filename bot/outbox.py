@@ -40,9 +40,10 @@ from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
-from bot import format
+from bot import format, keyboards
 from bot.metrics import Metrics
 from bot.pacing import ChatClock, TokenBucket
+from bot.rules import SEND, SendRules
 from bot.timing import next_digest_at, quiet_until
 from drawdown.config import DeliveryConfig
 from storage.store import Store
@@ -115,6 +116,7 @@ class Outbox:
         self.sent_count = 0
         self.stories = Stories(store.engine)
         self._outlets: dict[int, tuple[float, list[str]]] = {}  # story -> (read at, outlets)
+        self.rules = SendRules(store.engine)
 
     def wake(self) -> None:
         """New deliveries were stored: look at the database now."""
@@ -185,10 +187,15 @@ class Outbox:
             self.store.due_deliveries, now, limit, per_chat=PER_CHAT_WINDOW
         )
         later: list[tuple[int, datetime]] = []
+        rows = [delivery for delivery in rows if delivery.id not in self._known]
+        verdicts = await self.rules.verdicts(rows)  # the subscribers' settings (bot/rules.py)
+        skipped: list[tuple[int, str]] = []
         for delivery in rows:
-            if delivery.id in self._known:
+            verdict = verdicts.get(delivery.id, SEND)
+            if verdict.action == "skip":
+                skipped.append((delivery.id, verdict.reason))
                 continue
-            if delivery.mode == "digest" and delivery.alert.kind == "story":
+            if verdict.action == "hold":
                 await asyncio.to_thread(self.store.hold, delivery.id)
                 continue
             if (until := quiet_until(now, delivery.quiet_hours, delivery.timezone)) is not None:
@@ -199,6 +206,7 @@ class Outbox:
             await asyncio.to_thread(
                 self.store.mark_retry, delivery_id, "quiet hours", until, count=False
             )
+        await self.rules.skip(skipped)
 
     def _add(self, delivery: DueDelivery) -> None:
         self._known.add(delivery.id)
@@ -354,6 +362,7 @@ class Outbox:
             return await self._edit(delivery, text)
         chunks = format.split_message(text)
         first: int | None = None
+        buttons = keyboards.alert_buttons(delivery.alert, delivery.language)
         for index, chunk in enumerate(chunks):
             if index:
                 await asyncio.sleep(self.chats.ready_at(delivery.chat_id) - self.monotonic())
@@ -365,6 +374,7 @@ class Outbox:
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
                 message_thread_id=delivery.thread_id,
                 allow_paid_broadcast=self.settings.allow_paid_broadcast or None,
+                reply_markup=buttons if index == len(chunks) - 1 else None,
             )
             first = message.message_id if first is None else first
         assert first is not None

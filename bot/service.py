@@ -20,12 +20,14 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 from telegram.request import HTTPXRequest
 
-from bot.admin import AdminCommands
+from bot.admin import AdminCommands, set_admin_commands
 from bot.handlers import Commands, set_commands
 from bot.health import TelegramStatus, TrackedRequest
 from bot.metrics import Metrics
 from bot.operations import Operations
 from bot.outbox import Outbox, TerminalOutbox, concurrency_for
+from bot.reading import ReadingCommands
+from bot.settings import SettingsCommands
 from bot.transport import AiohttpRequest
 from drawdown.config import Config
 from drawdown.errors import DrawdownError
@@ -34,8 +36,9 @@ from storage.store import Store
 from storage.types import FeedSpec
 from watchers.fetch import make_session
 from watchers.match import Matcher, Topic
-from watchers.pipeline import Pipeline
+from watchers.pipeline import FeedReport, Pipeline
 from watchers.prepare import Preparer
+from watchers.probe import probe
 from watchers.schedule import Watcher
 
 log = logging.getLogger(__name__)
@@ -206,13 +209,21 @@ class Service:
         stop: asyncio.Event,
     ) -> None:
         Commands(store, clock=self.clock).install(app)
-        AdminCommands(store, self.config.telegram.admins, clock=self.clock).install(app)
+        AdminCommands(
+            store, self.config.telegram.admins, clock=self.clock, check_feed=self._check_feed,
+            interval_s=round(self.config.schedule.default_interval), on_alert=outbox.wake,
+        ).install(app)  # fmt: skip
+        settings = SettingsCommands(store, clock=self.clock)
+        settings.install(app)
+        ReadingCommands(store, clock=self.clock).install(app)
+        settings.install_last(app)
         app.add_error_handler(_log_error)
         if not await _initialize(app, stop):
             return
         try:
             await outbox.bot.initialize()
             await set_commands(app)
+            await set_admin_commands(app, self.config.telegram.admins)
             await app.start()
             assert app.updater is not None
             assert app.job_queue is not None
@@ -226,6 +237,14 @@ class Service:
         finally:
             await outbox.bot.shutdown()
             await app.shutdown()
+
+    async def _check_feed(self, name: str, url: str) -> FeedReport:
+        """Fetch a feed once without storing anything (/feeds add validates a feed so)."""
+        client = make_session(max_connections=2, per_host=2)
+        try:
+            return await probe(client, name, url, self.config.schedule, matcher_for(self.config))
+        finally:
+            await client.close()
 
     async def _serve(
         self,

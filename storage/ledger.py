@@ -113,6 +113,12 @@ class Ledger:
         with self.engine.connect() as conn:
             return [_entry(row) for row in reversed(conn.execute(query).all())]
 
+    def of_article(self, article_id: int) -> list[FigureEntry]:
+        """The reports one article gave, in the order they were recorded (for /why)."""
+        query = sa.select(entries).where(entries.c.article_id == article_id).order_by(entries.c.id)
+        with self.engine.connect() as conn:
+            return [_entry(row) for row in conn.execute(query)]
+
     def count(self) -> int:
         """How many reports the ledger holds."""
         with self.engine.connect() as conn:

@@ -56,6 +56,9 @@ class Feed(SQLModel, table=True):
     # False until the first successful fetch: that backlog is stored, not alerted.
     backlog_done: bool = False
     items_seen: int = 0
+    # "config" (config.toml owns it) or "runtime" (added with /feeds; config sync leaves it alone).
+    origin: str = "config"
+    paused: bool = False  # /feeds pause: kept, not checked
 
 
 class Article(SQLModel, table=True):
@@ -82,7 +85,8 @@ class Article(SQLModel, table=True):
 
 
 class Subscriber(SQLModel, table=True):
-    """A chat that asked for alerts; inactive when it unsubscribed or Telegram refused it."""
+    """A chat that asked for alerts; inactive when it unsubscribed or Telegram refused it, or
+    when it only chose a language or settings before subscribing."""
 
     chat_id: int = Field(
         sa_type=sa.BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
@@ -99,6 +103,9 @@ class Subscriber(SQLModel, table=True):
     digest_hours: str = ""  # e.g. "8,20" (local hours)
     quiet_hours: str = ""  # e.g. "22-7" (local hours; nothing is sent in between)
     next_digest_at: datetime | None = _when()
+    receive: str = "all"  # "all" | "figures" (figure changes only) | "chosen" (chosen figures)
+    chosen: str = ""  # the chosen figure keys, joined with "\n" ("troops/" = every troop count)
+    language_chosen: bool = False  # the language was picked in the bot, not taken from the client
 
 
 class Alert(SQLModel, table=True):
@@ -126,6 +133,7 @@ class Delivery(SQLModel, table=True):
     chat_id: int = Field(sa_type=sa.BigInteger)
     priority: int = 1
     status: str = "pending"  # pending -> sent | failed; held -> digested (digest subscribers)
+    # or filtered: the subscriber's settings kept it (the reason in last_error, for /why)
     attempts: int = 0
     next_attempt_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     last_error: str | None = None
@@ -197,3 +205,53 @@ class StoryEvidence(SQLModel, table=True):
     story_id: int = Field(foreign_key="story.id")
     evidence: bytes = Field(sa_type=sa.LargeBinary)  # watchers.similar.codec
     slots: bytes = Field(sa_type=sa.LargeBinary)  # the index rows, 32-bit slots
+
+
+class SubscriberFilter(SQLModel, table=True):
+    """A chat's own include or exclude word or phrase, on top of the topic's keywords."""
+
+    __tablename__ = "subscriber_filter"
+    __table_args__ = (
+        sa.UniqueConstraint("chat_id", "kind", "phrase", name="uq_subscriber_filter"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_type=sa.BigInteger, index=True)
+    kind: str  # "include" | "exclude"
+    phrase: str
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
+class Mute(SQLModel, table=True):
+    """A chat pressed "mute this story": nothing more about that article reaches it."""
+
+    __table_args__ = (sa.UniqueConstraint("chat_id", "article_id", name="uq_mute_chat_article"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_type=sa.BigInteger, index=True)
+    article_id: int | None = Field(default=None, foreign_key="article.id")
+    story_id: int | None = None  # the article's story, once articles belong to stories
+    alert_id: int | None = Field(default=None, foreign_key="alert.id")
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
+class ArticleTrace(SQLModel, table=True):
+    """What the pipeline made of one link, for /why: kept or dropped, and by which stage.
+
+    One row per stored article, and one per re-publication under another link (same GUID);
+    ``link`` is the canonical URL (or ``guid:<guid>`` for an item without a link).
+    """
+
+    __tablename__ = "article_trace"
+    __table_args__ = (sa.UniqueConstraint("link", name="uq_article_trace_link"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    link: str
+    feed_id: int = Field(foreign_key="feed.id")
+    article_id: int | None = Field(default=None, foreign_key="article.id", index=True)
+    url: str | None = None
+    guid: str | None = None
+    reason: str  # watchers.decide.Decision.reason
+    duplicate_of: int | None = Field(default=None, foreign_key="article.id")
+    relevance: str | None = None  # watchers.relevance.Verdict.reason
+    seen_at: datetime = Field(sa_type=UTCDateTime, nullable=False)

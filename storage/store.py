@@ -61,19 +61,27 @@ class Store(OutboxQueries):
     # --- feeds -------------------------------------------------------------------------------
 
     def sync_feeds(self, specs: Sequence[FeedSpec], now: datetime) -> None:
-        """Make the feed table match the configuration: add, update, and disable what is gone."""
+        """Make the feed table match the configuration: add, update, and disable what is gone.
+
+        Feeds added at runtime (/feeds, ``origin`` "runtime") are left alone unless the
+        configuration now lists them, which makes them configured feeds.
+        """
         wanted = {spec.url: spec for spec in specs}
         with self.engine.begin() as conn:
-            existing = {row.url: row for row in conn.execute(sa.select(feeds.c.url, feeds.c.id))}
+            existing = {
+                row.url: row for row in conn.execute(sa.select(feeds.c.url, feeds.c.origin))
+            }
             for spec in specs:
                 values = {"name": spec.name, "lang": spec.lang, "interval_s": spec.interval_s}
                 if spec.url in existing:
                     conn.execute(
-                        feeds.update().where(feeds.c.url == spec.url).values(**values, enabled=True)
+                        feeds.update()
+                        .where(feeds.c.url == spec.url)
+                        .values(**values, enabled=True, origin="config")
                     )
                 else:
                     conn.execute(feeds.insert().values(url=spec.url, next_check_at=now, **values))
-            gone = [url for url in existing if url not in wanted]
+            gone = [u for u, row in existing.items() if u not in wanted and row.origin == "config"]
             if gone:
                 conn.execute(feeds.update().where(feeds.c.url.in_(gone)).values(enabled=False))
 
@@ -88,7 +96,7 @@ class Store(OutboxQueries):
         free = sa.or_(feeds.c.claimed_until.is_(None), feeds.c.claimed_until < now)
         due = (
             sa.select(feeds.c.id)
-            .where(feeds.c.enabled, feeds.c.next_check_at <= now, free)
+            .where(feeds.c.enabled, sa.not_(feeds.c.paused), feeds.c.next_check_at <= now, free)
             .order_by(feeds.c.next_check_at)
             .limit(limit)
         )

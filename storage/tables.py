@@ -7,7 +7,16 @@ from typing import cast
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
-from storage.models import Alert, Article, Delivery, Feed, Subscriber
+from storage.models import (
+    Alert,
+    Article,
+    ArticleTrace,
+    Delivery,
+    Feed,
+    Mute,
+    Subscriber,
+    SubscriberFilter,
+)
 
 
 def _table(model: type[SQLModel]) -> sa.Table:
@@ -19,3 +28,6 @@ articles = _table(Article)
 subscribers = _table(Subscriber)
 alerts = _table(Alert)
 deliveries = _table(Delivery)
+filters = _table(SubscriberFilter)
+mutes = _table(Mute)
+traces = _table(ArticleTrace)

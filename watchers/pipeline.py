@@ -20,6 +20,7 @@ from storage.store import Store
 from storage.stories import Stories
 from storage.story_types import Placed
 from storage.types import AlertIntent, CheckOutcome, FeedToCheck
+from watchers import trace
 from watchers.decide import Decision, decide
 from watchers.fetch import NotModified, fetch
 from watchers.figure_track import change_alert, track_figures
@@ -195,6 +196,7 @@ class Pipeline:
             if done is not None:
                 alerts += self._story_alert(feed, decision, done, now)
         matched = sum(1 for a in candidates if a.relevant)
+        trace.record_traces(self.store.engine, feed.id, decisions, kept, ids, known, now)
         return matched, sum(1 for i in ids if i is not None), alerts
 
     def _story_alert(

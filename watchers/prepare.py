@@ -46,6 +46,7 @@ def to_article(feed_id: int, item: Item, matcher: Matcher) -> NewArticle:
         published_at=item.published,
         relevant=verdict.relevant,
         matched=verdict.matched,
+        relevance=verdict.reason,
     )
 
 

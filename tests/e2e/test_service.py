@@ -93,7 +93,10 @@ def test_a_subscriber_gets_each_new_story_once(
 
     assert bot_api.tokens() == {TOKEN}
     menu = [c["command"] for c in bot_api.commands()]
-    assert menu == ["subscribe", "unsubscribe", "status", "history", "latest", "help"]
+    assert menu == [
+        "subscribe", "unsubscribe", "settings", "filters", "status", "sources", "why", "history",
+        "latest", "help",
+    ]  # fmt: skip
     assert TOKEN not in service.stderr() + service.stdout()
     secret = TOKEN.split(":")[1]
     assert secret not in service.stderr()

@@ -201,7 +201,13 @@ class FakeBotApi(ThreadedServer):
         return int(message["message_id"])
 
     def user_presses(
-        self, chat_id: int, message_id: int, data: str, *, user_id: int | None = None
+        self,
+        chat_id: int,
+        message_id: int,
+        data: str,
+        *,
+        user_id: int | None = None,
+        language_code: str = "en",
     ) -> str:
         """Queue a press on an inline button of the bot's message; returns the callback query id."""
         with self._changes:
@@ -212,7 +218,7 @@ class FakeBotApi(ThreadedServer):
             uid = user_id if user_id is not None else chat_id
             query = {
                 "id": callback_id,
-                "from": _user(uid, "Test", "en"),
+                "from": _user(uid, "Test", language_code),
                 "message": message,
                 "chat_instance": str(chat_id),
                 "data": data,

@@ -84,8 +84,8 @@ def entry(key: str, value: str, precision: str, **changes: object) -> FigureEntr
 def test_a_deadline_change_reads_old_to_new_with_source_date_and_source_count() -> None:
     assert format.render(alert(DEADLINE_PUSHED_BACK), "en") == (
         "⚠️ Deadline changed — coalition leaves Erbil: end of 2026 (was September 2026) · "
-        "Reuters via VnExpress, 22/11/2026 · 3 sources\n"
-        "Before: Tuổi Trẻ, 02/10/2026\n"
+        "Reuters via VnExpress, 22 Nov 2026 · 3 sources\n"
+        "Before: Tuổi Trẻ, 2 Oct 2026\n"
         '<a href="https://vnexpress.net/a.html?x=1&amp;y=2">Read the article</a>'
     )
 
@@ -103,8 +103,8 @@ def test_a_conflict_is_marked_unconfirmed_in_both_languages() -> None:
     english = format.render(alert(TROOP_COUNTS_DIFFER, url=None), "en")
     assert english == (
         "❓ Troop count unconfirmed, reports differ — US troops in Iraq: 3,000 "
-        "(other report: about 2,500) · VnExpress, 22/11/2026 · 1 source\n"
-        "Other report: AP via Tuổi Trẻ, 21/11/2026"
+        "(other report: about 2,500) · VnExpress, 22 Nov 2026 · 1 source\n"
+        "Other report: AP via Tuổi Trẻ, 21 Nov 2026"
     )
     vietnamese = format.render(alert(TROOP_COUNTS_DIFFER, url=None), "vi")
     assert vietnamese.startswith(
@@ -126,7 +126,7 @@ def test_a_change_from_another_deadline_of_the_family_names_it() -> None:
     lines = format.render(alert(change), "en").splitlines()
     assert lines[0].startswith("⚠️ Deadline changed — coalition leaves Iraq: end of 2026 (was end")
     assert lines[1] == (
-        "Before: US combat mission ends in Iraq: end of 2021 · Vietnam+ (TTXVN), 02/10/2026"
+        "Before: US combat mission ends in Iraq: end of 2021 · Vietnam+ (TTXVN), 2 Oct 2026"
     )
     vietnamese = format.render(alert(change), "vi").splitlines()[1]
     assert vietnamese.startswith("Trước đó: Mỹ kết thúc sứ mệnh chiến đấu ở Iraq: cuối năm 2021")
@@ -172,8 +172,8 @@ def test_status_lists_each_figures_current_value_source_and_date() -> None:
     ]
     assert format.figures_status(current, "en") == (
         "📊 <b>Figures</b>\n"
-        "• coalition leaves Iraq: end of 2026 · Reuters via Hà Nội Mới, 07/09/2024 · 2 sources\n"
-        "• US troops in Iraq: about 2,500 · Hà Nội Mới, 07/09/2024 · 4 sources\n"
+        "• coalition leaves Iraq: end of 2026 · Reuters via Hà Nội Mới, 7 Sep 2024 · 2 sources\n"
+        "• US troops in Iraq: about 2,500 · Hà Nội Mới, 7 Sep 2024 · 4 sources\n"
         "/history — a figure's timeline"
     )
     assert "• binh sĩ Mỹ ở Iraq: khoảng 2.500 · Hà Nội Mới, 07/09/2024 · 4 nguồn" in (
@@ -189,8 +189,8 @@ def test_history_shows_a_figures_timeline_with_how_each_report_was_judged() -> N
     ]
     assert format.figure_history("troops/US/Iraq", entries, "en") == (
         "📈 <b>US troops in Iraq</b>\n"
-        "• 07/09/2024 — 2,500 · Vietnam+ (first report)\n"
-        "• 07/09/2024 — 3,000 · Reuters via &lt;b&gt;X&lt;/b&gt; (disputed)"
+        "• 7 Sep 2024 — 2,500 · Vietnam+ (first report)\n"
+        "• 7 Sep 2024 — 3,000 · Reuters via &lt;b&gt;X&lt;/b&gt; (disputed)"
     )
 
 

@@ -96,3 +96,18 @@ def test_plain_alerts_for_the_terminal_have_no_markup() -> None:
     text = format.alert_plain(alert(title="<b>x</b>"))
     assert text.splitlines()[0] == "📰 <b>x</b>"
     assert "keywords: rút quân, Iraq" in text
+
+
+def test_numbers_and_dates_follow_the_readers_convention() -> None:
+    assert format.number(2500, "vi") == "2.500"
+    assert format.number(2500, "en") == "2,500"
+    assert format.number(1_234_567, "vi") == "1.234.567"
+    assert format.day(NOW, "vi") == "22/11/2026"
+    assert format.day(NOW, "en") == "22 Nov 2026"
+    assert format.when(NOW, "en") == "22 Nov 2026 09:05 UTC"
+    assert format.day(None, "en") == "—"
+
+
+def test_an_announcement_is_plain_text_under_its_heading() -> None:
+    text = format.render(alert(kind="broadcast", title="Bảo trì lúc 22:00 <UTC> & xong"), "vi")
+    assert text == "📢 <b>Thông báo</b>\nBảo trì lúc 22:00 &lt;UTC&gt; &amp; xong"

@@ -1,0 +1,120 @@
+"""What a subscriber asked for, as it crosses the storage boundary: settings, filters, the rules
+the outbox applies at send time, and what /why finds about a link."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from storage.ledger_types import FigureEntry
+
+RECEIVE = ("all", "figures", "chosen")
+FILTER_KINDS = ("include", "exclude")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """A chat's settings (the defaults for a chat the bot has never stored)."""
+
+    chat_id: int
+    active: bool = False
+    language: str = "en"
+    language_chosen: bool = False
+    receive: str = "all"  # RECEIVE
+    chosen: tuple[str, ...] = ()  # figure keys; a key ending in "/" is a whole family
+    mode: str = "instant"  # "instant" | "digest"
+    digest_hours: str = ""
+    quiet_hours: str = ""
+    timezone: str = "UTC"
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """One of a chat's own words or phrases: a story must contain an include one (if the chat
+    has any) and no exclude one."""
+
+    id: int
+    kind: str  # FILTER_KINDS
+    phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChatRules:
+    """What the outbox needs to know of a chat at send time, beyond its delivery row."""
+
+    receive: str = "all"
+    chosen: tuple[str, ...] = ()
+    filters: tuple[Filter, ...] = ()
+    muted: frozenset[int] = field(default_factory=frozenset)  # article ids
+
+
+@dataclass(frozen=True, slots=True)
+class AlertArticle:
+    """The article an alert is about, for filters and mutes."""
+
+    article_id: int
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class NewTrace:
+    """What the pipeline made of one item, for /why."""
+
+    link: str  # the canonical URL, or "guid:<guid>"
+    feed_id: int
+    article_id: int | None  # None for a re-publication (not stored again)
+    url: str | None
+    guid: str | None
+    canonical_url: str | None
+    reason: str  # watchers.decide.Decision.reason
+    relevance: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SeenArticle:
+    """A stored article as /why tells it."""
+
+    id: int
+    title: str
+    outlet: str
+    url: str | None
+    published_at: datetime | None
+    seen_at: datetime
+    relevant: bool
+    matched: tuple[str, ...]
+    reason: str  # "new" | "not_relevant" | "backlog"
+    relevance: str | None  # the judge's reason, when it was recorded
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """A link seen as a re-publication of a stored article."""
+
+    outlet: str
+    seen_at: datetime
+    reason: str  # "duplicate_guid" | "duplicate_url"
+
+
+@dataclass(frozen=True, slots=True)
+class SentTo:
+    """One alert about the article and what became of it for the asking chat."""
+
+    alert_id: int
+    kind: str  # "story" | "figure" | ...
+    figure_key: str | None
+    created_at: datetime
+    status: str | None  # the chat's delivery status; None: the chat was not a recipient
+    sent_at: datetime | None
+    next_attempt_at: datetime | None
+    last_error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Everything /why knows about a link."""
+
+    article: SeenArticle  # the article the link is, or the one it re-published
+    duplicate: Sighting | None
+    figures: tuple[FigureEntry, ...]
+    alerts: tuple[SentTo, ...]

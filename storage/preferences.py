@@ -1,0 +1,278 @@
+"""A subscriber's own settings, keyword filters and mutes, and the rules the outbox reads.
+
+Like ``storage.store``, every method is synchronous and short, opens its own transaction, and
+returns the dataclasses of ``storage.preference_types``. A chat that changes a setting before
+subscribing gets an inactive subscriber row, so its choice is there when it subscribes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from storage.db import redacted
+from storage.preference_types import AlertArticle, ChatRules, Filter, Settings
+from storage.tables import alerts, articles, deliveries, filters, mutes, subscribers
+
+_CHUNK = 500
+_SETTABLE = frozenset(
+    {"language", "language_chosen", "receive", "chosen", "mode", "digest_hours", "quiet_hours",
+     "timezone"}
+)  # fmt: skip
+QUIET_WAIT = "quiet hours"  # bot.outbox's last_error while a row waits for quiet hours to end
+
+
+class Preferences:
+    """The chats' settings, filters and mutes, on the service's engine."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    def __repr__(self) -> str:
+        return f"Preferences({redacted(str(self.engine.url))})"
+
+    # --- settings ------------------------------------------------------------------------------
+
+    def settings(self, chat_id: int) -> Settings:
+        """The chat's settings; the defaults if the bot never stored the chat."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(subscribers).where(subscribers.c.chat_id == chat_id)
+            ).first()
+        return Settings(chat_id) if row is None else _settings(row)
+
+    def chosen_language(self, chat_id: int) -> str | None:
+        """The language the chat picked in the bot, or None (then the client's is used)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(subscribers.c.language).where(
+                    subscribers.c.chat_id == chat_id, subscribers.c.language_chosen
+                )
+            ).first()
+        return None if row is None else str(row[0])
+
+    def change(
+        self, chat_id: int, *, now: datetime, chat_type: str, name: str, **values: Any
+    ) -> Settings:
+        """Change some of a chat's settings (``_SETTABLE`` names); returns the new settings.
+
+        Switching to instant delivery releases the stories held for a digest; switching to
+        a digest starts its schedule afresh; changing quiet hours or the time zone lets
+        messages waiting for the old quiet hours go at once (the outbox judges them again).
+        """
+        unknown = set(values) - _SETTABLE
+        if unknown:
+            raise ValueError(f"not a setting: {', '.join(sorted(unknown))}")
+        if "chosen" in values:
+            values["chosen"] = "\n".join(values["chosen"])
+        if values.get("mode") == "digest":
+            values["next_digest_at"] = None
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                sa.select(subscribers.c.chat_id).where(subscribers.c.chat_id == chat_id)
+            ).first()
+            if exists is None:
+                conn.execute(
+                    subscribers.insert().values(
+                        chat_id=chat_id,
+                        chat_type=chat_type,
+                        name=name,
+                        active=False,
+                        subscribed_at=now,
+                        **values,
+                    )
+                )
+            else:
+                conn.execute(
+                    subscribers.update().where(subscribers.c.chat_id == chat_id).values(**values)
+                )
+            mine = deliveries.c.chat_id == chat_id
+            if values.get("mode") == "instant":
+                conn.execute(
+                    deliveries.update()
+                    .where(mine, deliveries.c.status == "held")
+                    .values(status="pending", next_attempt_at=now)
+                )
+            if "quiet_hours" in values or "timezone" in values:
+                conn.execute(
+                    deliveries.update()
+                    .where(
+                        mine,
+                        deliveries.c.status == "pending",
+                        deliveries.c.last_error == QUIET_WAIT,
+                    )
+                    .values(next_attempt_at=now, last_error=None)
+                )
+            row = conn.execute(sa.select(subscribers).where(subscribers.c.chat_id == chat_id)).one()
+        return _settings(row)
+
+    # --- filters -------------------------------------------------------------------------------
+
+    def filters(self, chat_id: int) -> list[Filter]:
+        """The chat's filters, in the order they were added."""
+        query = (
+            sa.select(filters.c.id, filters.c.kind, filters.c.phrase)
+            .where(filters.c.chat_id == chat_id)
+            .order_by(filters.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [Filter(row.id, row.kind, row.phrase) for row in conn.execute(query)]
+
+    def add_filter(self, chat_id: int, kind: str, phrase: str, now: datetime) -> Filter | None:
+        """Add a filter; None if the chat already has the same one."""
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                sa.select(filters.c.id).where(
+                    filters.c.chat_id == chat_id, filters.c.kind == kind, filters.c.phrase == phrase
+                )
+            ).first()
+            if exists is not None:
+                return None
+            filter_id = conn.execute(
+                filters.insert()
+                .values(chat_id=chat_id, kind=kind, phrase=phrase, created_at=now)
+                .returning(filters.c.id)
+            ).scalar_one()
+        return Filter(int(filter_id), kind, phrase)
+
+    def remove_filter(self, chat_id: int, filter_id: int) -> Filter | None:
+        """Remove one of the chat's filters; None if it has no such filter."""
+        mine = sa.and_(filters.c.chat_id == chat_id, filters.c.id == filter_id)
+        with self.engine.begin() as conn:
+            row = conn.execute(sa.select(filters.c.kind, filters.c.phrase).where(mine)).first()
+            if row is None:
+                return None
+            conn.execute(filters.delete().where(mine))
+        return Filter(filter_id, row.kind, row.phrase)
+
+    def clear_filters(self, chat_id: int) -> int:
+        """Remove every filter of the chat; how many there were."""
+        with self.engine.begin() as conn:
+            return int(conn.execute(filters.delete().where(filters.c.chat_id == chat_id)).rowcount)
+
+    # --- mutes ---------------------------------------------------------------------------------
+
+    def mute(self, chat_id: int, alert_id: int, now: datetime) -> int | None:
+        """Mute the article of an alert for the chat; its id, or None if the alert has no article.
+
+        The chat's messages about the article still waiting (pending or held for a digest)
+        are marked filtered at once; the outbox's rules keep out the ones that come later.
+        """
+        with self.engine.begin() as conn:
+            article_id = conn.execute(
+                sa.select(alerts.c.article_id).where(alerts.c.id == alert_id)
+            ).scalar_one_or_none()
+            if article_id is None:
+                return None
+            muted = conn.execute(
+                sa.select(mutes.c.id).where(
+                    mutes.c.chat_id == chat_id, mutes.c.article_id == article_id
+                )
+            ).first()
+            if muted is None:
+                conn.execute(
+                    mutes.insert().values(
+                        chat_id=chat_id, article_id=article_id, alert_id=alert_id, created_at=now
+                    )
+                )
+            about = sa.select(alerts.c.id).where(alerts.c.article_id == article_id)
+            conn.execute(
+                deliveries.update()
+                .where(
+                    deliveries.c.chat_id == chat_id,
+                    deliveries.c.status.in_(("pending", "held")),
+                    deliveries.c.alert_id.in_(about.scalar_subquery()),
+                )
+                .values(status="filtered", last_error="muted")
+            )
+        return int(article_id)
+
+    # --- what the outbox reads -----------------------------------------------------------------
+
+    def rules_for(self, chat_ids: Collection[int]) -> dict[int, ChatRules]:
+        """The rules of the chats that asked for anything beyond the defaults."""
+        wanted = sorted(set(chat_ids))
+        settings: dict[int, tuple[str, tuple[str, ...]]] = {}
+        chat_filters: dict[int, list[Filter]] = {}
+        muted: dict[int, set[int]] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(wanted), _CHUNK):
+                some = wanted[start : start + _CHUNK]
+                for row in conn.execute(
+                    sa.select(subscribers.c.chat_id, subscribers.c.receive, subscribers.c.chosen)
+                    .where(subscribers.c.chat_id.in_(some), subscribers.c.receive != "all")
+                ):  # fmt: skip
+                    settings[row.chat_id] = (row.receive, _keys(row.chosen))
+                for f in conn.execute(
+                    sa.select(filters.c.chat_id, filters.c.id, filters.c.kind, filters.c.phrase)
+                    .where(filters.c.chat_id.in_(some))
+                    .order_by(filters.c.id)
+                ):
+                    chat_filters.setdefault(f.chat_id, []).append(Filter(f.id, f.kind, f.phrase))
+                for m in conn.execute(
+                    sa.select(mutes.c.chat_id, mutes.c.article_id).where(
+                        mutes.c.chat_id.in_(some), mutes.c.article_id.is_not(None)
+                    )
+                ):
+                    muted.setdefault(m.chat_id, set()).add(m.article_id)
+        rules = {}
+        for chat in set(settings) | set(chat_filters) | set(muted):
+            receive, chosen = settings.get(chat, ("all", ()))
+            rules[chat] = ChatRules(
+                receive=receive,
+                chosen=chosen,
+                filters=tuple(chat_filters.get(chat, ())),
+                muted=frozenset(muted.get(chat, ())),
+            )
+        return rules
+
+    def alert_articles(self, alert_ids: Collection[int]) -> dict[int, AlertArticle]:
+        """The article of each of these alerts that has one: alert id -> article."""
+        wanted = sorted(set(alert_ids))
+        found: dict[int, AlertArticle] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(wanted), _CHUNK):
+                query = (
+                    sa.select(alerts.c.id, articles.c.id.label("article"), articles.c.title,
+                              articles.c.summary)
+                    .join(articles, articles.c.id == alerts.c.article_id)
+                    .where(alerts.c.id.in_(wanted[start : start + _CHUNK]))
+                )  # fmt: skip
+                for row in conn.execute(query):
+                    found[row.id] = AlertArticle(row.article, row.title, row.summary)
+        return found
+
+    def mark_filtered(self, skipped: Sequence[tuple[int, str]]) -> None:
+        """Record deliveries the chats' settings kept back: ``(delivery id, reason)``."""
+        if not skipped:
+            return
+        b = sa.bindparam
+        statement = (
+            deliveries.update()
+            .where(deliveries.c.id == b("b_id"), deliveries.c.status == "pending")
+            .values(status="filtered", last_error=b("b_reason"))
+        )
+        with self.engine.begin() as conn:
+            conn.execute(statement, [{"b_id": d, "b_reason": r} for d, r in skipped])
+
+
+def _keys(joined: str) -> tuple[str, ...]:
+    return tuple(key for key in joined.split("\n") if key)
+
+
+def _settings(row: Any) -> Settings:
+    return Settings(
+        chat_id=row.chat_id,
+        active=bool(row.active),
+        language=row.language,
+        language_chosen=bool(row.language_chosen),
+        receive=row.receive,
+        chosen=_keys(row.chosen),
+        mode=row.mode,
+        digest_hours=row.digest_hours,
+        quiet_hours=row.quiet_hours,
+        timezone=row.timezone,
+    )
