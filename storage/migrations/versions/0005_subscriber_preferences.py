@@ -25,9 +25,7 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("origin", sa.String(), nullable=False, server_default="config")
         )
-        batch_op.add_column(
-            sa.Column("paused", sa.Boolean(), nullable=False, server_default="0")
-        )
+        batch_op.add_column(sa.Column("paused", sa.Boolean(), nullable=False, server_default="0"))
     with op.batch_alter_table("subscriber", schema=None) as batch_op:
         batch_op.add_column(sa.Column("receive", sa.String(), nullable=False, server_default="all"))
         batch_op.add_column(sa.Column("chosen", sa.String(), nullable=False, server_default=""))
