@@ -5,7 +5,7 @@ Parsing and matching are pure CPU work in Python: run in a thread they hold the 
 event loop's fetching and the database writes wait for them. A one-process pool runs them
 on the second core instead: the first poll of 1,000 feeds (20,000 new items) went from
 13.6 s to about half that, the steady cycle from ~1.0 s to ~0.5 s (see docs/design.md).
-The worker imports only the watchers' pure modules (~25 MB).
+The worker imports only the watchers' pure modules (~25 MB; nothing of storage's).
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ from dataclasses import dataclass
 
 from storage.types import NewArticle
 from watchers.dedupe import canonical_url, content_hash
-from watchers.figure_track import read_figures
-from watchers.figures import Figures
+from watchers.figures import Figures, extract
 from watchers.match import Matcher, Topic
 from watchers.parse import Item, parse_feed
 from watchers.relevance import judge
@@ -76,13 +75,9 @@ def read(article: NewArticle) -> Prepared:
         return Prepared(article)
     published = article.published_at
     try:
-        figures = read_figures(article.title, article.summary, published)
-        found = evidence(
-            article.title,
-            article.summary,
-            published=published.date() if published else None,
-            figures=figures,
-        )
+        day = published.date() if published else None
+        figures = extract(article.title, article.summary, published=day)
+        found = evidence(article.title, article.summary, published=day, figures=figures)
     except Exception:
         log.exception("stories.evidence_crashed title=%r", article.title[:80])
         return Prepared(article)
