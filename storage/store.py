@@ -41,7 +41,6 @@ class Store(OutboxQueries):
 
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
-        self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
 
     def _alert_of(self, row: Any) -> StoredAlert:
         return _stored_alert(row)
@@ -186,40 +185,9 @@ class Store(OutboxQueries):
         return KnownIdentities(guids=frozenset(found_guids), urls=frozenset(found_urls))
 
     def insert_articles(self, new: Sequence[NewArticle], now: datetime) -> list[int | None]:
-        """Insert articles; for each, its new id, or None if an equal GUID or URL was stored first.
-
-        "Equal" is decided by the unique constraints, so a concurrent writer cannot make the
-        same article new twice. One statement, executed for many rows.
-        """
-        if not new:
-            return []
-        rows = [
-            {
-                "feed_id": a.feed_id,
-                "guid": a.guid,
-                "url": a.url,
-                "canonical_url": a.canonical_url,
-                "content_hash": a.content_hash,
-                "title": a.title,
-                "summary": a.summary,
-                "published_at": a.published_at,
-                "seen_at": now,
-                "relevant": a.relevant,
-                "matched": "\n".join(a.matched),
-            }
-            for a in new
-        ]
-        statement = (
-            self._insert(articles)
-            .on_conflict_do_nothing()
-            .returning(articles.c.id, articles.c.guid, articles.c.canonical_url)
-        )
+        """Insert articles in a transaction of their own (see :func:`insert_article_rows`)."""
         with self.engine.begin() as conn:
-            ids = {
-                _identity(row.guid, row.canonical_url): row.id
-                for row in conn.execute(statement, rows)
-            }
-        return [ids.get(_identity(a.guid, a.canonical_url)) for a in new]
+            return insert_article_rows(conn, new, now)
 
     def count_articles(self) -> tuple[int, int]:
         """(all articles, relevant articles)."""
@@ -421,6 +389,42 @@ def _finish_statement(status: str) -> sa.Update:
 
 
 _FINISH = {status: _finish_statement(status) for status in ("ok", "not_modified", "error")}
+
+
+def insert_article_rows(
+    conn: sa.Connection, new: Sequence[NewArticle], now: datetime
+) -> list[int | None]:
+    """Insert articles; for each, its new id, or None if an equal GUID or URL was stored first.
+
+    "Equal" is decided by the unique constraints, so a concurrent writer cannot make the
+    same article new twice. One statement, executed for many rows.
+    """
+    if not new:
+        return []
+    rows = [
+        {
+            "feed_id": a.feed_id,
+            "guid": a.guid,
+            "url": a.url,
+            "canonical_url": a.canonical_url,
+            "content_hash": a.content_hash,
+            "title": a.title,
+            "summary": a.summary,
+            "published_at": a.published_at,
+            "seen_at": now,
+            "relevant": a.relevant,
+            "matched": "\n".join(a.matched),
+        }
+        for a in new
+    ]
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(articles)
+        .on_conflict_do_nothing()
+        .returning(articles.c.id, articles.c.guid, articles.c.canonical_url)
+    )
+    ids = {_identity(r.guid, r.canonical_url): r.id for r in conn.execute(statement, rows)}
+    return [ids.get(_identity(a.guid, a.canonical_url)) for a in new]
 
 
 def _identity(guid: str | None, canonical_url: str | None) -> tuple[str, str]:

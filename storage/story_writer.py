@@ -10,10 +10,10 @@ from datetime import datetime
 from typing import cast
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import SQLModel
 
 from storage.models import Story, StoryEvidence, UTCDateTime
+from storage.store import insert_article_rows
 from storage.story_types import IndexRows, Placed, Placement, StoredEvidence
 from storage.tables import articles, feeds
 from storage.types import NewArticle
@@ -34,36 +34,11 @@ class StoryWriter:
 
     def __init__(self, conn: sa.Connection) -> None:
         self.conn = conn
-        self._insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
 
     def insert_articles(self, new: Sequence[NewArticle], now: datetime) -> list[int | None]:
         """Insert articles without a story yet (``place`` gives them one, in this transaction);
         for each, its new id, or None if an equal GUID or URL was stored first."""
-        if not new:
-            return []
-        rows = [
-            {
-                "feed_id": a.feed_id,
-                "guid": a.guid,
-                "url": a.url,
-                "canonical_url": a.canonical_url,
-                "content_hash": a.content_hash,
-                "title": a.title,
-                "summary": a.summary,
-                "published_at": a.published_at,
-                "seen_at": now,
-                "relevant": a.relevant,
-                "matched": "\n".join(a.matched),
-            }
-            for a in new
-        ]
-        statement = (
-            self._insert(articles)
-            .on_conflict_do_nothing()
-            .returning(articles.c.id, articles.c.guid, articles.c.canonical_url)
-        )
-        ids = {_identity(r.guid, r.canonical_url): r.id for r in self.conn.execute(statement, rows)}
-        return [ids.get(_identity(a.guid, a.canonical_url)) for a in new]
+        return insert_article_rows(self.conn, new, now)
 
     def rows_since(self, article_id: int) -> list[IndexRows]:
         """Index rows of the relevant articles stored after ``article_id``, oldest first."""
@@ -190,7 +165,3 @@ class StoryWriter:
                     latest_at=now,
                 )
             )
-
-
-def _identity(guid: str | None, canonical_url: str | None) -> tuple[str, str]:
-    return ("guid", guid) if guid else ("url", canonical_url or "")
