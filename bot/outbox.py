@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import heapq
 import logging
 import time
@@ -308,7 +309,8 @@ class Outbox:
             self._confirmed.append((delivery.id, message_id))
             self.sent_count += 1
             seen = delivery.seen_at
-            latency = (self.clock() - seen).total_seconds() if seen is not None else None
+            fresh = seen is not None and delivery.alert.kind != "edit"  # an edit is not news
+            latency = (self.clock() - seen).total_seconds() if fresh and seen else None
             self.metrics.message_sent(delivery.alert.kind, latency)
             log.debug("delivery.sent alert=%d chat=%d", delivery.alert.id, chat)
             return True
@@ -342,12 +344,14 @@ class Outbox:
                 raise _NotYet()
         assert message_id
         try:
+            story = dataclasses.replace(delivery.alert, kind="story")
             await self.bot.edit_message_text(
                 format.split_message(text)[0],
                 chat_id=delivery.chat_id,
                 message_id=message_id,
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
+                reply_markup=keyboards.alert_buttons(story, delivery.language),  # kept on edit
             )
         except BadRequest as e:
             if "message is not modified" not in e.message.lower():

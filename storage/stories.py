@@ -256,7 +256,7 @@ class Stories:
         """
         with self.engine.begin() as conn:
             story_alert = conn.execute(
-                sa.select(alerts.c.id, alerts.c.payload, alerts.c.created_at)
+                sa.select(alerts.c.id, alerts.c.payload, alerts.c.created_at, alerts.c.article_id)
                 .where(alerts.c.story_id == story_id, alerts.c.kind == "story")
                 .order_by(alerts.c.id)
                 .limit(1)
@@ -316,7 +316,7 @@ class Stories:
                 .values(
                     kind=EDIT,
                     priority=ROUTINE_PRIORITY,
-                    article_id=None,
+                    article_id=story_alert.article_id,  # so a mute of the story covers it
                     payload=story_alert.payload,
                     created_at=now,
                     story_id=story_id,

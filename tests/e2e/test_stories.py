@@ -65,6 +65,12 @@ def test_three_outlets_one_story_one_message_edited_twice(
         assert second.message_id == alert.message_id
         assert second.text.endswith("🗞 Cùng đưa tin: Báo Gia Lai, Người Lao Động")
         assert second.time - first.time >= 1.0  # never more often than edit_interval
+        assert alert.reply_markup is not None
+        buttons = [[b["text"] for b in row] for row in alert.reply_markup["inline_keyboard"]]
+        for edit in (first, second):  # the buttons stay: an edit without them would drop them
+            assert edit.reply_markup is not None
+            kept = [[b["text"] for b in row] for row in edit.reply_markup["inline_keyboard"]]
+            assert kept == buttons
 
         bot_api.user_sends(CHAT, "/latest", language_code="en")
         latest = bot_api.wait_for_messages(3, CHAT)[2].text
