@@ -8,17 +8,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
-from bot.service import open_store, topic_of
-from drawdown.config import Config, ScheduleConfig, load_config
+from drawdown.config import ScheduleConfig
 from storage.ledger import Ledger
 from storage.store import Store
 from storage.types import FeedSpec
+from tests.integration.pipeline import check_all, config_for, running_watcher
 from tests.servers import FeedItem, FeedServer, rss
-from watchers.fetch import make_session
-from watchers.pipeline import Pipeline
-from watchers.prepare import Preparer
 from watchers.schedule import Watcher
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,11 +63,7 @@ class Harness:
         self.store.sync_feeds([FeedSpec(self.server.url(path), "VnExpress", "vi", 1)], NOW)
 
     async def cycle(self) -> None:
-        with self.store.engine.begin() as conn:
-            conn.execute(
-                sa.text("UPDATE feed SET next_check_at = :t"), {"t": "2000-01-01 00:00:00"}
-            )
-        await self.watcher.run_cycle()
+        await check_all(self.store, self.watcher)
 
     def alert_kinds(self) -> list[str]:
         return [a.kind for a in self.store.alerts_after(0)]
@@ -79,23 +71,10 @@ class Harness:
 
 @pytest.fixture
 async def harness(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[Harness]:
-    shipped = load_config(ROOT / "config.toml")
-    config: Config = shipped.model_copy(
-        update={
-            "schedule": ScheduleConfig(fetch_timeout=2.0),
-            "feeds": (),
-            "storage": shipped.storage.model_copy(update={"url": f"sqlite:///{tmp_path}/d.db"}),
-        }
-    )
-    store = open_store(config)
-    store.subscribe(7, chat_type="private", name="", language="vi", now=NOW)
-    preparer = Preparer(topic_of(config))
-    async with make_session() as client:
-        pipeline = Pipeline(store, preparer, config.schedule, client=client, clock=lambda: NOW)
-        watcher = Watcher(store, pipeline, config.schedule, clock=lambda: NOW)
+    config = config_for(tmp_path / "d.db", ScheduleConfig(fetch_timeout=2.0))
+    async with running_watcher(config, lambda: NOW) as (store, watcher):
+        store.subscribe(7, chat_type="private", name="", language="vi", now=NOW)
         yield Harness(store, Ledger(store.engine), watcher, feed_server)
-    preparer.close()
-    store.engine.dispose()
 
 
 async def test_a_changed_deadline_is_alerted_ahead_of_the_stories_that_brought_it(

@@ -10,16 +10,13 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.service import open_store, topic_of
-from drawdown.config import Config, ScheduleConfig, load_config
+from drawdown.config import ScheduleConfig
 from storage.store import Store
 from storage.stories import Stories
 from storage.types import FeedSpec
+from tests.integration.pipeline import check_all, config_for, running_watcher
 from tests.servers import FeedItem, FeedServer, rss
 from tests.story_quality import articles
-from watchers.fetch import make_session
-from watchers.pipeline import Pipeline
-from watchers.prepare import Preparer
 from watchers.schedule import Watcher
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,11 +51,7 @@ class Harness:
     server: FeedServer
 
     async def cycle(self) -> None:
-        with self.store.engine.begin() as conn:
-            conn.execute(
-                sa.text("UPDATE feed SET next_check_at = :t"), {"t": "2000-01-01 00:00:00"}
-            )
-        await self.watcher.run_cycle()
+        await check_all(self.store, self.watcher)
 
     def alert_kinds(self) -> list[str]:
         return [a.kind for a in self.store.alerts_after(0)]
@@ -66,29 +59,16 @@ class Harness:
 
 @pytest.fixture
 async def harness(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[Harness]:
-    shipped = load_config(ROOT / "config.toml")
-    config: Config = shipped.model_copy(
-        update={
-            "schedule": ScheduleConfig(fetch_timeout=2.0),
-            "feeds": (),
-            "storage": shipped.storage.model_copy(update={"url": f"sqlite:///{tmp_path}/d.db"}),
-        }
-    )
-    store = open_store(config)
-    store.subscribe(7, chat_type="private", name="", language="vi", now=NOW)
-    specs = [FeedSpec(feed_server.url(f"/{n}"), name, "vi", 1) for n, name in enumerate("ABC")]
-    store.sync_feeds(specs, NOW)
-    for n in range(3):
-        feed_server.set_feed(f"/{n}", rss([]))
-    preparer = Preparer(topic_of(config))
-    async with make_session() as client:
-        pipeline = Pipeline(store, preparer, config.schedule, client=client, clock=lambda: NOW)
-        watcher = Watcher(store, pipeline, config.schedule, clock=lambda: NOW)
+    config = config_for(tmp_path / "d.db", ScheduleConfig(fetch_timeout=2.0))
+    async with running_watcher(config, lambda: NOW) as (store, watcher):
+        store.subscribe(7, chat_type="private", name="", language="vi", now=NOW)
+        specs = [FeedSpec(feed_server.url(f"/{n}"), name, "vi", 1) for n, name in enumerate("ABC")]
+        store.sync_feeds(specs, NOW)
+        for n in range(3):
+            feed_server.set_feed(f"/{n}", rss([]))
         h = Harness(store, Stories(store.engine), watcher, feed_server)
         await h.cycle()  # first fetches: empty backlogs
         yield h
-    preparer.close()
-    store.engine.dispose()
 
 
 async def test_the_same_story_from_another_feed_joins_it_and_edits_its_alert(

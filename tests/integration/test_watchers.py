@@ -12,15 +12,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.service import feed_specs, open_store, topic_of
-from drawdown.config import Config, ScheduleConfig, load_config
+from drawdown.config import ScheduleConfig
 from storage.store import Store
 from storage.tables import articles
 from storage.types import FeedSpec
+from tests.integration.pipeline import check_all, config_for, running_watcher
 from tests.servers import FeedItem, FeedServer, rss
-from watchers.fetch import make_session
-from watchers.pipeline import Pipeline
-from watchers.prepare import Preparer
 from watchers.schedule import Watcher
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,12 +55,7 @@ class Harness:
 
     async def cycle(self) -> dict[str, str]:
         """Make every feed due, check them all, and give each one's status by path."""
-        with self.store.engine.begin() as conn:
-            conn.execute(
-                sa.text("UPDATE feed SET next_check_at = :t"), {"t": "2000-01-01 00:00:00"}
-            )
-        reports = await self.watcher.run_cycle()
-        return {r.name: r.status for r in reports}
+        return {r.name: r.status for r in await check_all(self.store, self.watcher)}
 
     def stored(self) -> int:
         return self.store.count_articles()[0]
@@ -73,28 +65,10 @@ class Harness:
 
 
 @pytest.fixture
-def config() -> Config:
-    shipped = load_config(ROOT / "config.toml")
-    schedule = ScheduleConfig(fetch_timeout=1.0, max_body=1_000_000)
-    return shipped.model_copy(update={"schedule": schedule, "feeds": ()})
-
-
-@pytest.fixture
-async def harness(
-    tmp_path: Path, config: Config, feed_server: FeedServer
-) -> AsyncIterator[Harness]:
-    config = config.model_copy(
-        update={"storage": config.storage.model_copy(update={"url": f"sqlite:///{tmp_path}/d.db"})}
-    )
-    assert feed_specs(config) == []
-    store = open_store(config)
-    preparer = Preparer(topic_of(config))
-    clock = lambda: datetime.now(UTC)  # noqa: E731 -- the service's clock
-    async with make_session() as client:
-        pipeline = Pipeline(store, preparer, config.schedule, client=client, clock=clock)
-        yield Harness(store, Watcher(store, pipeline, config.schedule, clock=clock), feed_server)
-    preparer.close()
-    store.engine.dispose()
+async def harness(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[Harness]:
+    config = config_for(tmp_path / "d.db", ScheduleConfig(fetch_timeout=1.0, max_body=1_000_000))
+    async with running_watcher(config, lambda: datetime.now(UTC)) as (store, watcher):
+        yield Harness(store, watcher, feed_server)
 
 
 async def test_a_relevant_item_is_stored_and_alerted_once(

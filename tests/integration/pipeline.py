@@ -1,0 +1,51 @@
+"""The service's own watcher on a SQLite file, for integration tests that poll the local feed
+server: configuration from the shipped config.toml, store, parse worker, HTTP session."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from bot.service import open_store, topic_of
+from drawdown.config import Config, ScheduleConfig, StorageConfig, load_config
+from storage.store import Store
+from watchers.fetch import make_session
+from watchers.pipeline import FeedReport, Pipeline
+from watchers.prepare import Preparer
+from watchers.schedule import Watcher
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def config_for(database: Path, schedule: ScheduleConfig) -> Config:
+    """The shipped topic with no feeds, ``schedule``, and a SQLite file at ``database``."""
+    shipped = load_config(ROOT / "config.toml")
+    storage = StorageConfig(url=f"sqlite:///{database}")
+    return shipped.model_copy(update={"schedule": schedule, "feeds": (), "storage": storage})
+
+
+@asynccontextmanager
+async def running_watcher(
+    config: Config, clock: Callable[[], datetime]
+) -> AsyncIterator[tuple[Store, Watcher]]:
+    """A migrated store and a watcher checking feeds through the real pipeline."""
+    store = open_store(config)
+    preparer = Preparer(topic_of(config))
+    try:
+        async with make_session() as client:
+            pipeline = Pipeline(store, preparer, config.schedule, client=client, clock=clock)
+            yield store, Watcher(store, pipeline, config.schedule, clock=clock)
+    finally:
+        preparer.close()
+        store.engine.dispose()
+
+
+async def check_all(store: Store, watcher: Watcher) -> list[FeedReport]:
+    """Make every feed due and check them all."""
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE feed SET next_check_at = :t"), {"t": "2000-01-01 00:00:00"})
+    return await watcher.run_cycle()
