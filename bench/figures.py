@@ -40,7 +40,7 @@ def bench_extraction(seconds: float = 1.0) -> dict[str, Any]:
 
 def figure_quality() -> dict[str, Any]:
     """Precision and recall per split of the labelled corpus and over all of it: troop counts,
-    deadlines, relevance (``watchers.relevance.judge``) and relevance by the topic's terms."""
+    deadlines, relevance (``watchers.topic.relevance.judge``) and relevance by the topic's terms."""
     from tests.quality import figure_quality as quality
 
     return quality()

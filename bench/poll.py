@@ -24,13 +24,13 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bot.service import open_store, topic_of
 from drawdown.config import Config, ScheduleConfig, StorageConfig, load_config
+from drawdown.service import open_store, topic_of
 from storage.types import FeedSpec
-from watchers.fetch import make_session
+from watchers.feeds.fetch import make_session
+from watchers.feeds.tick import Watcher
 from watchers.pipeline import Pipeline
-from watchers.prepare import Preparer
-from watchers.schedule import Watcher
+from watchers.worker import Preparer
 
 ROOT = Path(__file__).resolve().parents[1]
 FEEDS = 1000

@@ -1,7 +1,7 @@
 """Stories benchmark: the service's own placing path, per article, at 10k-1M stored articles.
 
-What is timed is ``watchers.stories.StoryMatcher.store`` for one new relevant article, as the
-pipeline calls it: in one story-lock transaction on a SQLite file, insert the article, catch
+What is timed is ``StoryMatcher.store`` (watchers.stories.matcher) for one new relevant article,
+as the pipeline calls it: in one story-lock transaction on a SQLite file, insert the article, catch
 up with the index rows stored since the watermark, look up candidates in the in-memory
 ``StoryIndex``, read their evidence from ``story_evidence`` by primary key, judge them,
 place the article (a new story, or the one it joins) and store its evidence; then commit.
@@ -40,10 +40,10 @@ from typing import Any
 from storage.db import create_engine, upgrade
 from storage.stories import Stories
 from storage.types import FeedSpec, NewArticle
-from watchers.similar import Evidence, evidence, index_keys
-from watchers.similar.codec import encode
-from watchers.similar.index import slot
-from watchers.stories import StoryMatcher
+from watchers.stories.matcher import StoryMatcher
+from watchers.stories.similar import Evidence, evidence, index_keys
+from watchers.stories.similar.codec import encode
+from watchers.stories.similar.index import slot
 
 SIZES = (10_000, 100_000, 1_000_000)
 PER_DAY = 400

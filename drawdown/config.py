@@ -113,7 +113,7 @@ class DeliveryConfig(_Section):
 
 
 class HealthConfig(_Section):
-    """The HTTP listener for /healthz and /metrics (bot/health.py)."""
+    """The HTTP listener for /healthz and /metrics (drawdown/ops/health.py)."""
 
     enabled: bool = True
     host: str = Field(default="127.0.0.1", min_length=1)

@@ -4,7 +4,7 @@ Like ``storage.store``, every method is synchronous and short, opens its own tra
 and takes or returns the dataclasses of ``storage.ledger_types``: rows never leave storage.
 A timeline is ordered by publication time, then by the order reports were recorded, so
 the last entry is the figure's current value. Storage applies no figure rules: whether a
-report confirms, changes or contradicts a figure is decided in ``watchers.figure_decide``
+report confirms, changes or contradicts a figure is decided in ``watchers.figures.judge``
 and arrives here as the entry's ``kind``; equal reports share a ``level``.
 """
 

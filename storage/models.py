@@ -203,7 +203,7 @@ class StoryEvidence(SQLModel, table=True):
         foreign_key="article.id", primary_key=True, sa_column_kwargs={"autoincrement": False}
     )
     story_id: int = Field(foreign_key="story.id")
-    evidence: bytes = Field(sa_type=sa.LargeBinary)  # watchers.similar.codec
+    evidence: bytes = Field(sa_type=sa.LargeBinary)  # watchers.stories.similar.codec
     slots: bytes = Field(sa_type=sa.LargeBinary)  # the index rows, 32-bit slots
 
 
@@ -251,7 +251,7 @@ class ArticleTrace(SQLModel, table=True):
     article_id: int | None = Field(default=None, foreign_key="article.id", index=True)
     url: str | None = None
     guid: str | None = None
-    reason: str  # watchers.decide.Decision.reason
+    reason: str  # watchers.identity.triage.Decision.reason
     duplicate_of: int | None = Field(default=None, foreign_key="article.id")
-    relevance: str | None = None  # watchers.relevance.Verdict.reason
+    relevance: str | None = None  # watchers.topic.relevance.Verdict.reason
     seen_at: datetime = Field(sa_type=UTCDateTime, nullable=False)

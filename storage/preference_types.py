@@ -67,7 +67,7 @@ class NewTrace:
     url: str | None
     guid: str | None
     canonical_url: str | None
-    reason: str  # watchers.decide.Decision.reason
+    reason: str  # watchers.identity.triage.Decision.reason
     relevance: str | None
 
 

@@ -22,7 +22,9 @@ _SETTABLE = frozenset(
     {"language", "language_chosen", "receive", "chosen", "mode", "digest_hours", "quiet_hours",
      "timezone"}
 )  # fmt: skip
-QUIET_WAIT = "quiet hours"  # bot.outbox's last_error while a row waits for quiet hours to end
+QUIET_WAIT = (
+    "quiet hours"  # bot.delivery.outbox's last_error while a row waits for quiet hours to end
+)
 
 
 class Preferences:

@@ -16,9 +16,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from drawdown.errors import StorageError
 from storage.db import redacted
+from storage.deliveries import OutboxQueries
 from storage.ledger_types import FigureChange
 from storage.models import UTCDateTime
-from storage.outbox import OutboxQueries
 from storage.tables import alerts, articles, deliveries, feeds, subscribers
 from storage.types import (
     AlertIntent,

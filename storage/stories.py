@@ -24,8 +24,8 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from storage.db import redacted
+from storage.deliveries import ROUTINE_PRIORITY
 from storage.models import ArticleVersion, Story, StoryEvidence
-from storage.outbox import ROUTINE_PRIORITY
 from storage.story_types import (
     IndexRows,
     NewVersion,

@@ -30,7 +30,7 @@ class NewVersion:
 
 @dataclass(frozen=True, slots=True)
 class StoredEvidence:
-    """A relevant article's matching evidence as stored (``watchers.similar.codec``)."""
+    """A relevant article's matching evidence as stored (``watchers.stories.similar.codec``)."""
 
     article_id: int
     story_id: int

@@ -61,7 +61,7 @@ class NewArticle:
     published_at: datetime | None
     relevant: bool
     matched: tuple[str, ...]
-    relevance: str = ""  # the judge's reason (watchers.relevance.Verdict.reason), for /why
+    relevance: str = ""  # the judge's reason (watchers.topic.relevance.Verdict.reason), for /why
 
 
 @dataclass(frozen=True, slots=True)

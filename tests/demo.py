@@ -13,9 +13,9 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot import logs
-from bot.service import Service
 from drawdown.config import load_config
+from drawdown.ops import logs
+from drawdown.service import Service
 from tests.e2e.service import write_config
 from tests.servers import FeedItem, FeedServer, rss
 

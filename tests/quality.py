@@ -10,8 +10,9 @@ measured before the rules were revised for them, each set after the previous rev
 A troop count matches on (who, where, status, value); a deadline on (key, date, precision).
 Relevance is scored twice, with the topic of ``config.toml``: "relevance_terms" is
 ``Matcher(topic).match(title, body).relevant``, what the service decides today;
-"relevance" is ``watchers.relevance.judge``, the same terms plus the focus and attack-story
-rules. ``make bench`` prints ``figure_quality()``; ``tests/unit/test_corpus.py`` asserts the
+"relevance" is ``watchers.topic.relevance.judge``, the same terms plus the focus and attack-story
+rules. ``make bench`` prints ``figure_quality()``;
+``tests/unit/watchers/figures/test_corpus.py`` asserts the
 bar.
 """
 
@@ -26,8 +27,8 @@ from typing import Any
 
 from drawdown.config import load_config
 from watchers.figures import Deadline, Figures, TroopCount, extract
-from watchers.match import Matcher, Topic
-from watchers.relevance import judge
+from watchers.topic.match import Matcher, Topic
+from watchers.topic.relevance import judge
 
 DATA = Path(__file__).parent / "data"
 CONFIG = Path(__file__).parent.parent / "config.toml"
@@ -156,7 +157,7 @@ def topic_matcher(config: Path = CONFIG) -> Matcher:
 
 
 def score_relevances(articles: Iterable[Article], matcher: Matcher) -> dict[str, Score]:
-    """Relevance by the topic's terms alone, and by ``watchers.relevance.judge``."""
+    """Relevance by the topic's terms alone, and by ``watchers.topic.relevance.judge``."""
     chosen = list(articles)
     return {
         "relevance": score_relevance(chosen, lambda t, b: judge(matcher, t, b).relevant),

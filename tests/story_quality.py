@@ -12,7 +12,8 @@ Kinds: ``rewrite`` (same story, another outlet, same language), ``cross_language
 ``derived:<what>``, ``hard_negative`` (different stories, both on the topic), ``negative``
 (the rest), ``unsure`` (left out of the scores).
 
-``make bench`` prints ``story_quality()``; ``tests/unit/test_story_pairs.py`` asserts the bar.
+``make bench`` prints ``story_quality()``;
+``tests/unit/watchers/stories/test_pairs.py`` asserts the bar.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from watchers.figures import detect_lang
-from watchers.similar import Evidence, StoryIndex, evidence, same_story
+from watchers.stories.similar import Evidence, StoryIndex, evidence, same_story
 
 DATA = Path(__file__).parent / "data"
 STORIES = DATA / "stories"

@@ -20,15 +20,15 @@ from storage.store import Store
 from storage.stories import Stories
 from storage.story_types import Placed
 from storage.types import AlertIntent, CheckOutcome, FeedToCheck
-from watchers import trace
-from watchers.decide import Decision, decide
-from watchers.fetch import NotModified, fetch
-from watchers.figure_track import change_alert, track_figures
+from watchers import traces as trace
+from watchers.feeds.fetch import NotModified, fetch
 from watchers.figures import Figures
+from watchers.figures.track import change_alert, track_figures
+from watchers.identity.triage import Decision, decide
 from watchers.observe import NO_OBSERVER, PipelineObserver
-from watchers.prepare import Prepared, Preparer
-from watchers.stories import StoryMatcher
-from watchers.story_versions import store_versions
+from watchers.stories.matcher import StoryMatcher
+from watchers.stories.versions import store_versions
+from watchers.worker import Prepared, Preparer
 
 log = logging.getLogger(__name__)
 

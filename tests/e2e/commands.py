@@ -1,4 +1,4 @@
-"""Run a ``drawdown`` command (``python -m bot``) as a process, the way an operator types it."""
+"""Run a ``drawdown`` command (``python -m drawdown``) as a process, as an operator types it."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def drawdown(
         clean["TELEGRAM_BOT_TOKEN"] = token
     clean.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
+        [sys.executable, "-m", "drawdown", *args],
         env=clean,
         cwd=ROOT,
         capture_output=True,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.format import strip_tags, when
+from bot.render.messages import strip_tags, when
 from tests.servers import ApiCall, FakeBotApi, SentMessage
 
 SHOWN_AT = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # where a transcript's run is moved to

@@ -1,4 +1,4 @@
-"""Start the real service (``python -m bot run``) as a process against the local servers."""
+"""Start the real service (``python -m drawdown run``) as a process against the local servers."""
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ class ServiceProcess:
             env["TELEGRAM_BOT_TOKEN"] = self.token
         with self.stdout_path.open("ab") as out, self.stderr_path.open("ab") as err:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "bot", "run", "--config", str(self.config)],
+                [sys.executable, "-m", "drawdown", "run", "--config", str(self.config)],
                 cwd=self.directory,
                 env=env,
                 stdout=out,

@@ -28,7 +28,7 @@ def test_run_on_the_shipped_config_without_a_token_prints_to_the_terminal_and_st
 ) -> None:
     database = f"sqlite:///{tmp_path / 'data' / 'drawdown.db'}"
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"],
+        [sys.executable, "-m", "drawdown", "run"],
         cwd=ROOT,
         env=env(DRAWDOWN_DATABASE_URL=database),
         stderr=subprocess.PIPE,
@@ -61,7 +61,7 @@ def test_check_feeds_prints_a_table_and_names_what_failed(
         tmp_path, feeds=[("VOV", feed_server.url("/ok")), ("Down", feed_server.url("/down"))]
     )
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "check-feeds", "--config", str(config)],
+        [sys.executable, "-m", "drawdown", "check-feeds", "--config", str(config)],
         env=env(),
         capture_output=True,
         text=True,
@@ -80,7 +80,7 @@ def test_check_feeds_prints_a_table_and_names_what_failed(
 def test_db_upgrade_creates_the_database(tmp_path: Path) -> None:
     config = write_config(tmp_path, feeds=[])
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "db", "upgrade", "--config", str(config)],
+        [sys.executable, "-m", "drawdown", "db", "upgrade", "--config", str(config)],
         env=env(),
         capture_output=True,
         text=True,

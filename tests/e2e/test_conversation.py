@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import format
+from bot.render import messages as format
 from tests.e2e.conversation import Transcript, User, buttons, settle
 from tests.e2e.service import ROOT, ServiceProcess, write_config
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.service import open_store
 from drawdown.config import load_config
+from drawdown.service import open_store
 from tests.e2e.service import ServiceProcess, write_config
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.service import open_store
-from bot.settings_format import figure_token
+from bot.render.settings import figure_token
 from drawdown.config import load_config
+from drawdown.service import open_store
 from storage.store import Store
 from storage.tables import alerts, articles, deliveries
 from storage.types import AlertIntent

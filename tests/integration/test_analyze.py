@@ -17,7 +17,7 @@ def analyze(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DRAWDOWN_", "TELEGRAM_"))}
     env["DRAWDOWN_CONFIG"] = str(ROOT / "config.toml")
     return subprocess.run(
-        [sys.executable, "-m", "bot", "analyze", *args],
+        [sys.executable, "-m", "drawdown", "analyze", *args],
         cwd=cwd,
         env=env,
         capture_output=True,

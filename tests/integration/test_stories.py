@@ -17,7 +17,7 @@ from storage.types import FeedSpec
 from tests.integration.pipeline import check_all, config_for, running_watcher
 from tests.servers import FeedItem, FeedServer, rss
 from tests.story_quality import articles
-from watchers.schedule import Watcher
+from watchers.feeds.tick import Watcher
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime.now(UTC)

@@ -1,6 +1,6 @@
 """Rule-based extraction of troop counts and deadlines from one article. Pure: no I/O.
 
-Sentence by sentence, on folded text (``watchers.text.fold``); the rules for each figure
+Sentence by sentence, on folded text (``watchers.topic.text.fold``); the rules for each figure
 are in ``troops`` and ``deadlines``, the word classes in ``lexicon``:
 
 * a troop count is a number with a troop noun ("2.500 binh sĩ Mỹ", "5,200 U.S. troops"),

@@ -1,6 +1,6 @@
 """Numbers as news writes them, in both languages: "2.500", "2,500", "2,5 nghìn", "a few hundred".
 
-Every function here works on *folded* text (see ``watchers.text.fold``): lower case, no
+Every function here works on *folded* text (see ``watchers.topic.text.fold``): lower case, no
 diacritics, so "nghìn" is "nghin" and "rưỡi" is "ruoi".
 """
 
@@ -153,7 +153,7 @@ def parse_number(text: str) -> Quantity | None:
     "250 to 350") and vague amounts ("a few hundred", "hàng trăm" -> ``vague``).
     Returns None for anything else, including non-integers such as "3,39".
     """
-    from watchers.text import fold
+    from watchers.topic.text import fold
 
     s = " ".join(fold(text).split())
     approx = False

@@ -5,14 +5,14 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from watchers.text import fold
+from watchers.topic.text import fold
 
 __all__ = ["Folded"]
 
 
 @dataclass(frozen=True, slots=True)
 class Folded:
-    """``text`` folded character by character (``watchers.text.fold``), with a way back.
+    """``text`` folded character by character (``watchers.topic.text.fold``), with a way back.
 
     ``origin[i]`` is the offset in ``original`` of the character that produced ``text[i]``
     (None when that is ``i`` itself). Folding drops combining marks (so decomposed

@@ -16,8 +16,8 @@ import pytest
 import sqlalchemy as sa
 from telegram import Bot
 
-from bot.outbox import Outbox, concurrency_for
-from bot.transport import AiohttpRequest
+from bot.delivery.outbox import Outbox, concurrency_for
+from bot.delivery.transport import AiohttpRequest
 from drawdown.config import DeliveryConfig
 from storage.db import create_engine, upgrade
 from storage.store import Store

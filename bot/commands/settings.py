@@ -1,0 +1,291 @@
+"""/settings, /filters, the language choice under /start, and the buttons on alerts.
+
+Every change is stored at once (``storage.preferences``) and takes effect at the next send:
+the outbox reads each chat's rules when it takes a delivery (``bot.delivery.rules``). Settings
+belong to the chat (in a group, to the group). A button press is answered
+(answerCallbackQuery) and its message edited in place.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import unicodedata
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.i18n.language import Languages
+from bot.render import keyboards
+from bot.render import messages as format
+from bot.render import settings as sf
+from storage.ledger import Ledger
+from storage.preference_types import FILTER_KINDS, Settings
+from storage.preferences import Preferences
+from storage.store import Store
+from watchers.topic.text import words
+
+log = logging.getLogger(__name__)
+
+_ADD = {"add": "include", "include": "include", "+": "include", "thêm": "include",
+        "exclude": "exclude", "not": "exclude", "-": "exclude", "bỏ": "exclude"}  # fmt: skip
+_REMOVE = frozenset({"remove", "delete", "rm", "xóa", "xoá"})
+
+
+class SettingsCommands:
+    """/settings, /filters and every inline button, bound to one store."""
+
+    def __init__(self, store: Store, *, clock: Callable[[], datetime]) -> None:
+        self.preferences = Preferences(store.engine)
+        self.ledger = Ledger(store.engine)
+        self.languages = Languages(self.preferences)
+        self.clock = clock
+
+    def install(self, app: Application) -> None:  # type: ignore[type-arg]  # PTB's generics
+        """The commands and buttons; ``install_last`` adds the answer to unknown commands."""
+        app.add_handler(CommandHandler("settings", self.settings))
+        app.add_handler(CommandHandler("filters", self.filters))
+        app.add_handler(CallbackQueryHandler(self.on_language, pattern=r"^l:"))
+        app.add_handler(CallbackQueryHandler(self.on_settings, pattern=r"^s:"))
+        app.add_handler(CallbackQueryHandler(self.on_mute, pattern=r"^m:"))
+        app.add_handler(CallbackQueryHandler(self.on_figures_only, pattern=r"^f:"))
+        app.add_handler(CallbackQueryHandler(self.on_filter_removed, pattern=r"^x:"))
+        app.add_handler(CallbackQueryHandler(self.on_unknown))
+
+    def install_last(self, app: Application) -> None:  # type: ignore[type-arg]  # PTB's generics
+        """After every command handler: unknown commands in private chats get an answer."""
+        unknown = filters.COMMAND & filters.ChatType.PRIVATE
+        app.add_handler(MessageHandler(unknown, self.unknown_command))
+
+    # --- commands ------------------------------------------------------------------------------
+
+    async def settings(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat, message = update.effective_chat, update.effective_message
+        if chat is None or message is None:
+            return
+        language = await self.languages.of(update)
+        text, markup = await self._page("m", chat.id, language)
+        await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+    async def filters(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/filters; /filters add|exclude <phrase>; /filters remove <n>; /filters clear."""
+        chat, message = update.effective_chat, update.effective_message
+        if chat is None or message is None:
+            return
+        language = await self.languages.of(update)
+        args = list(context.args or ())
+        verb = args[0].lower() if args else ""
+        note: str | None = None
+        current = await asyncio.to_thread(self.preferences.filters, chat.id)
+        if verb in _ADD:
+            note = await self._add_filter(update, _ADD[verb], " ".join(args[1:]), len(current))
+        elif verb in _REMOVE:
+            number = args[1] if len(args) > 1 else ""
+            if number.isdigit() and 1 <= int(number) <= len(current):
+                gone = current[int(number) - 1]
+                await asyncio.to_thread(self.preferences.remove_filter, chat.id, gone.id)
+                note = f"{sf.f_text('removed', language)} “{format.escape(gone.phrase)}”."
+            else:
+                note = sf.f_text("unknown", language)
+        elif verb == "clear":
+            await asyncio.to_thread(self.preferences.clear_filters, chat.id)
+            note = sf.f_text("cleared", language)
+        current = await asyncio.to_thread(self.preferences.filters, chat.id)
+        text, markup = sf.filters_message(current, language, note)
+        await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+    async def _add_filter(self, update: Update, kind: str, raw: str, count: int) -> str:
+        assert kind in FILTER_KINDS
+        chat = update.effective_chat
+        assert chat is not None
+        language = await self.languages.of(update)
+        phrase = " ".join(unicodedata.normalize("NFC", raw).split())
+        if not phrase or len(phrase) > sf.MAX_PHRASE or not 1 <= len(words(phrase)) <= sf.MAX_WORDS:
+            return sf.f_text("bad", language)
+        if count >= sf.MAX_FILTERS:
+            return sf.f_text("full", language)
+        added = await asyncio.to_thread(
+            self.preferences.add_filter, chat.id, kind, phrase, self.clock()
+        )
+        if added is None:
+            return sf.f_text("exists", language)
+        log.info("filter.added chat=%d kind=%s", chat.id, kind)
+        return f"{sf.f_text('added', language)} “{format.escape(phrase)}”."
+
+    # --- buttons -------------------------------------------------------------------------------
+
+    async def on_language(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """l:vi / l:en under /start: answer in that language from now on."""
+        query = update.callback_query
+        assert query is not None
+        _, language = keyboards.parse(query.data)
+        if language not in keyboards.LANGUAGE_NAMES:
+            await self._stale(update)
+            return
+        await self._change(update, language=language, language_chosen=True)
+        await query.answer(f"✓ {keyboards.LANGUAGE_NAMES[language]}")
+        await _edit(update, format.text("start", language), keyboards.languages(language))
+
+    async def on_settings(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        query, chat = update.callback_query, update.effective_chat
+        assert query is not None
+        if chat is None:
+            return
+        _, page, choice = [*(query.data or "").split(":", 2), "", ""][:3]
+        settings = await asyncio.to_thread(self.preferences.settings, chat.id)
+        change = await self._choice(page, choice, settings)
+        if change is None:
+            await self._stale(update)
+            return
+        if change:
+            settings = await self._change(update, **change)
+            log.info("settings.changed chat=%d %s", chat.id, " ".join(sorted(change)))
+        language = settings.language if settings.language_chosen else None
+        language = language or await self.languages.of(update)
+        await query.answer(sf.t("saved", language) if change else None)
+        shown = "m" if page == "l" else page
+        text, markup = await self._page(shown, chat.id, language)
+        await _edit(update, text, markup)
+
+    async def _choice(self, page: str, choice: str, settings: Settings) -> dict[str, Any] | None:
+        """The settings a button changes ({} for a button that only opens a page), or None for
+        data this version does not know."""
+        if page in ("m", "r", "k", "d", "q", "t") and not choice:
+            return {}
+        if page == "r" and choice in ("all", "figures"):
+            return {"receive": choice}
+        if page == "k":
+            figures = await self._figures()
+            known = {sf.figure_token(k): k for k in (*sf.FAMILIES, *figures, *settings.chosen)}
+            key = known.get(choice)
+            if key is None:
+                return None
+            picked = list(settings.chosen if settings.receive == "chosen" else ())
+            picked = [k for k in picked if k != key] if key in picked else [*picked, key]
+            return {"receive": "chosen", "chosen": picked}
+        if page == "d" and choice == "i":
+            return {"mode": "instant"}
+        if page == "d" and choice in sf.DIGEST_CHOICES:
+            return {"mode": "digest", "digest_hours": choice}
+        if page == "q" and choice in ("off", *sf.QUIET_CHOICES):
+            return {"quiet_hours": "" if choice == "off" else choice}
+        if page == "t" and choice.isdigit() and int(choice) < len(sf.TIMEZONES):
+            return {"timezone": sf.TIMEZONES[int(choice)]}
+        if page == "l" and choice in keyboards.LANGUAGE_NAMES:
+            return {"language": choice, "language_chosen": True}
+        return None
+
+    async def on_mute(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """m:<alert id>: nothing more about that alert's article."""
+        query, chat = update.callback_query, update.effective_chat
+        assert query is not None
+        _, alert = keyboards.parse(query.data)
+        if chat is None or not alert.isdigit():
+            await self._stale(update)
+            return
+        language = await self.languages.of(update)
+        article = await asyncio.to_thread(self.preferences.mute, chat.id, int(alert), self.clock())
+        if article is None:
+            await query.answer(sf.t("nothing_to_mute", language))
+            return
+        log.info("story.muted chat=%d article=%d", chat.id, article)
+        await query.answer(sf.t("muted", language))
+
+    async def on_figures_only(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """f:1: only figure changes from now on."""
+        query = update.callback_query
+        assert query is not None
+        if query.data != keyboards.FIGURES_ONLY:
+            await self._stale(update)
+            return
+        await self._change(update, receive="figures")
+        await query.answer(sf.t("figures_only", await self.languages.of(update)), show_alert=True)
+
+    async def on_filter_removed(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """x:<filter id> under /filters."""
+        query, chat = update.callback_query, update.effective_chat
+        assert query is not None
+        _, filter_id = keyboards.parse(query.data)
+        if chat is None or not filter_id.isdigit():
+            await self._stale(update)
+            return
+        language = await self.languages.of(update)
+        gone = await asyncio.to_thread(self.preferences.remove_filter, chat.id, int(filter_id))
+        if gone is None:
+            await query.answer(sf.f_text("unknown", language))
+            return
+        note = f"{sf.f_text('removed', language)} “{gone.phrase}”."
+        await query.answer(note)
+        current = await asyncio.to_thread(self.preferences.filters, chat.id)
+        text, markup = sf.filters_message(current, language, format.escape(note))
+        await _edit(update, text, markup)
+
+    async def on_unknown(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._stale(update)
+
+    async def unknown_command(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A command the bot does not have, in a private chat: say so, in the reader's language."""
+        message = update.effective_message
+        if message is None or not message.text:
+            return
+        command = message.text.split(maxsplit=1)[0].split("@", 1)[0][:40]
+        text = sf.t("unknown_command", await self.languages.of(update))
+        await message.reply_text(text.format(command=command))
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    async def _stale(self, update: Update) -> None:
+        query = update.callback_query
+        assert query is not None
+        log.info("button.stale data=%r", (query.data or "")[:64])
+        await query.answer(sf.t("stale", await self.languages.of(update)), show_alert=True)
+
+    async def _figures(self) -> list[str]:
+        """The figure keys /settings offers: every current figure but past counts."""
+        current = await asyncio.to_thread(self.ledger.current)
+        return [n.entry.key for n in current if not n.entry.key.endswith("/past")]
+
+    async def _page(
+        self, name: str, chat_id: int, language: str
+    ) -> tuple[str, InlineKeyboardMarkup]:
+        settings, filters = await asyncio.gather(
+            asyncio.to_thread(self.preferences.settings, chat_id),
+            asyncio.to_thread(self.preferences.filters, chat_id),
+        )
+        figures = await self._figures() if name == "k" else []
+        return sf.page(name, settings, filters, figures, language)
+
+    async def _change(self, update: Update, **values: Any) -> Settings:
+        chat = update.effective_chat
+        assert chat is not None
+        return await asyncio.to_thread(
+            self.preferences.change,
+            chat.id,
+            now=self.clock(),
+            chat_type=chat.type,
+            name=chat.title or chat.full_name or chat.username or "",
+            **values,
+        )
+
+
+async def _edit(update: Update, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """Rewrite the message whose button was pressed; the same content again is no error."""
+    query = update.callback_query
+    assert query is not None
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as e:
+        if "message is not modified" not in e.message.lower():
+            raise

@@ -1,0 +1,178 @@
+"""The bot's commands: /start, /subscribe, /unsubscribe, /status, /history, /latest, /help.
+
+/settings and /filters are in ``bot.commands.settings``, /why and /sources in
+``bot.commands.why``; every reply is in the chat's chosen language (``bot.i18n.language``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from telegram import BotCommand, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from bot.i18n.language import Languages, client_language
+from bot.render import keyboards
+from bot.render import messages as format
+from bot.render.stories import latest
+from storage.ledger import Ledger
+from storage.preferences import Preferences
+from storage.store import Store
+from storage.stories import Stories
+from watchers.topic.text import words
+
+log = logging.getLogger(__name__)
+
+LATEST = 10  # stories /latest shows
+
+COMMANDS = {
+    "en": [
+        BotCommand("subscribe", "Get an alert for every new story"),
+        BotCommand("unsubscribe", "Stop the alerts"),
+        BotCommand("settings", "What to receive, when, language"),
+        BotCommand("filters", "Your own words to include or exclude"),
+        BotCommand("status", "What is watched and how fresh it is"),
+        BotCommand("sources", "The outlets watched and their health"),
+        BotCommand("why", "Why an article was or was not sent"),
+        BotCommand("history", "How a troop count or deadline changed"),
+        BotCommand("latest", "The last stories and how many outlets carried them"),
+        BotCommand("help", "What the bot does"),
+    ],
+    "vi": [
+        BotCommand("subscribe", "Nhận cảnh báo cho mỗi tin mới"),
+        BotCommand("unsubscribe", "Ngừng nhận cảnh báo"),
+        BotCommand("settings", "Nhận gì, khi nào, ngôn ngữ"),
+        BotCommand("filters", "Từ khóa riêng để lọc tin"),
+        BotCommand("status", "Các nguồn đang theo dõi"),
+        BotCommand("sources", "Các báo được theo dõi và tình trạng"),
+        BotCommand("why", "Vì sao một bài được gửi hay không"),
+        BotCommand("history", "Diễn biến quân số và thời hạn"),
+        BotCommand("latest", "Các tin gần đây và số báo đưa tin"),
+        BotCommand("help", "Bot làm gì"),
+    ],
+}
+
+
+class Commands:
+    """Command callbacks bound to one store; each reply is in the user's language."""
+
+    def __init__(self, store: Store, *, clock: Callable[[], datetime]) -> None:
+        self.store = store
+        self.clock = clock
+        self.ledger = Ledger(store.engine)
+        self.stories = Stories(store.engine)
+        self.languages = Languages(Preferences(store.engine))
+
+    def install(self, app: Application) -> None:  # type: ignore[type-arg]  # PTB's generics
+        app.add_handler(CommandHandler(["start", "help"], self.start))
+        app.add_handler(CommandHandler("subscribe", self.subscribe))
+        app.add_handler(CommandHandler("unsubscribe", self.unsubscribe))
+        app.add_handler(CommandHandler("status", self.status))
+        app.add_handler(CommandHandler("history", self.history))
+        app.add_handler(CommandHandler("latest", self.latest))
+
+    async def start(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """What the bot does, and the language choice (the client's, until one is chosen)."""
+        language = await self.languages.of(update)
+        await self._reply(update, format.text("start", language), keyboards.languages(language))
+
+    async def subscribe(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat = update.effective_chat
+        if chat is None:
+            return
+        language = await self.languages.of(update)
+        name = chat.title or chat.full_name or chat.username or ""
+        message = update.effective_message
+        topic = message.message_thread_id if message and message.is_topic_message else None
+        added = await asyncio.to_thread(
+            self.store.subscribe,
+            chat.id,
+            chat_type=chat.type,
+            name=name,
+            language=language,
+            now=self.clock(),
+            thread_id=topic,
+        )
+        if added:
+            log.info("subscriber.added chat=%d", chat.id)
+        await self._reply(
+            update, format.text("subscribed" if added else "already_subscribed", language)
+        )
+
+    async def unsubscribe(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat = update.effective_chat
+        if chat is None:
+            return
+        removed = await asyncio.to_thread(self.store.deactivate, chat.id, "unsubscribed")
+        if removed:
+            log.info("subscriber.removed chat=%d", chat.id)
+        key = "unsubscribed" if removed else "not_subscribed"
+        await self._reply(update, format.text(key, await self.languages.of(update)))
+
+    async def status(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        overview = await asyncio.to_thread(self.store.overview)
+        language = await self.languages.of(update)
+        text = format.status(overview, language, self.clock())
+        figures = await asyncio.to_thread(self.ledger.current)
+        await self._reply(update, f"{text}\n\n{format.figures_status(figures, language)}")
+
+    async def history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/history lists the figures; /history 2 or /history Erbil shows one's timeline."""
+        language = await self.languages.of(update)
+        keys = [n.entry.key for n in await asyncio.to_thread(self.ledger.current)]
+        query = " ".join(context.args or ()).strip()
+        found = find_figures(keys, query, language) if query else []
+        if len(found) != 1:
+            numbered = [(keys.index(k) + 1, k) for k in found or keys]
+            unknown = query if query and not found else None
+            await self._reply(update, format.figure_list(numbered, language, unknown=unknown))
+            return
+        entries = await asyncio.to_thread(self.ledger.history, found[0])
+        await self._reply(update, format.figure_history(found[0], entries, language))
+
+    async def latest(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/latest: the last stories with their outlet counts."""
+        summaries = await asyncio.to_thread(self.stories.latest, LATEST)
+        language = await self.languages.of(update)
+        await self._reply(update, latest(summaries, language, self.clock()))
+
+    async def _reply(
+        self, update: Update, text: str, markup: InlineKeyboardMarkup | None = None
+    ) -> None:
+        if update.effective_message is not None:
+            await update.effective_message.reply_text(
+                text, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
+
+
+async def set_commands(app: Application) -> None:  # type: ignore[type-arg]  # PTB's generics
+    """Telegram's command menu, in English by default and in Vietnamese for Vietnamese clients."""
+    await app.bot.set_my_commands(COMMANDS["en"])
+    await app.bot.set_my_commands(COMMANDS["vi"], language_code="vi")
+
+
+def find_figures(keys: Sequence[str], query: str, language: str) -> list[str]:
+    """The figures a /history argument names: its number in the list, or words of its name.
+
+    Words are matched without case or diacritics against the key and the figure's name in
+    the user's language ("erbil", "rời Erbil", "troops/US/Iraq").
+    """
+    if query.isdigit():
+        number = int(query)
+        return [keys[number - 1]] if 1 <= number <= len(keys) else []
+    wanted = words(query)
+    found = []
+    for key in keys:
+        names = words(f"{key} {format.figure_label(key, language)}")
+        if all(w in names for w in wanted):
+            found.append(key)
+    return found
+
+
+def _language(update: Update) -> str:
+    """The client's language (``self.languages.of`` is the chat's chosen one, if any)."""
+    return client_language(update)

@@ -1,0 +1,1 @@
+"""Delivery: the outbox, Telegram's pacing, send-time rules, subscribers' hours."""

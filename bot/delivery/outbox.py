@@ -1,0 +1,507 @@
+"""The delivery outbox: send stored deliveries at Telegram's limits, most important first.
+
+Every alert is written with one outbox row per recipient before anything is sent, and a row
+is marked sent only after Telegram confirms, so a crash loses nothing and repeats at most the
+messages in flight (and confirmations not yet written, which are written every 0.1 s).
+
+The sender keeps a small window of due rows in memory (at most three per chat, refreshed
+from the database twice a second or as soon as an alert is stored) and sends them in order
+of priority lane — figure changes, then new stories, then edits and digests — within the
+overall rate, the per-chat pace (1/s private, 20/min groups) and per-chat flood waits: a
+429 for one chat delays only that chat. Refusals by kind:
+
+- Forbidden (blocked, kicked, deactivated) and "chat not found": the subscriber is deactivated.
+- ChatMigrated: the subscription moves to the new chat id, and its rows with it.
+- RetryAfter: that chat waits ``retry_after``; not counted as a failed attempt.
+- Network errors and 5xx: a circuit opens — sending pauses with backoff (1 s doubling to 30 s)
+  and then probes with one message at a time until Telegram answers again. Only the failure
+  that opens the circuit counts as an attempt, so an outage does not use up a message's
+  ``max_attempts``; a message failing that often while others get through is marked failed.
+- Any other BadRequest: marked failed with Telegram's description.
+
+Edits (kind "edit", routine lane) rewrite a story alert already sent — ``edit_message_id`` —
+with the outlets that have carried the story since ("Also reported by: ..."). They are paced
+like any message of that chat; storage schedules at most one a minute per message
+(``storage.stories.Stories.enqueue_edits``), and "message is not modified" is a success. A
+story alert, sent or edited, lists the story's other outlets as they stand at send time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import heapq
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from telegram import Bot, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
+
+from bot.delivery.hours import next_digest_at, quiet_until
+from bot.delivery.pacing import ChatClock, TokenBucket
+from bot.delivery.rules import SEND, SendRules
+from bot.render import keyboards
+from bot.render import messages as format
+from drawdown.config import DeliveryConfig
+from drawdown.ops.metrics import Metrics
+from storage.store import Store
+from storage.stories import Stories
+from storage.types import DueDelivery, StoredAlert
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+REFILL_EVERY = 0.5  # while the window is low
+REFILL_AT_LEAST = 2.0  # to pick up retries that became due
+FLUSH_EVERY = 0.1
+IDLE_POLL = 1.0
+PER_CHAT_WINDOW = 3
+CIRCUIT_MAX = 30.0
+DIGEST_EVERY = 30.0
+# Paced a little under the configured rate: messages leave evenly but reach Telegram with the
+# network's jitter, and Telegram counts them as they arrive.
+HEADROOM = 0.99
+OUTLETS_FRESH = 1.0  # seconds a story's outlets are reused for its other recipients
+
+_Entry = tuple[int, int, DueDelivery]  # (priority, delivery id, delivery)
+
+
+def concurrency_for(rate: float) -> int:
+    """Sends in flight at once: enough to cover Telegram's latency at ``rate``, few enough that
+    nothing waits long in a queue when a stop is asked for."""
+    return max(4, min(100, int(rate / 8)))
+
+
+class Outbox:
+    """Sends due deliveries through the real Bot at Telegram's limits."""
+
+    def __init__(
+        self,
+        store: Store,
+        bot: Bot,
+        settings: DeliveryConfig,
+        *,
+        clock: Clock,
+        monotonic: Callable[[], float] = time.monotonic,
+        metrics: Metrics | None = None,
+    ) -> None:
+        self.store = store
+        self.bot = bot
+        self.metrics = metrics if metrics is not None else Metrics()
+        self.settings = settings
+        self.clock = clock
+        self.monotonic = monotonic
+        self.bucket = TokenBucket(
+            rate=settings.rate * HEADROOM, burst=max(1.0, settings.rate / 100)
+        )
+        self.chats = ChatClock()
+        self._queues: dict[int, list[_Entry]] = {}
+        self._ready: list[tuple[int, int, int]] = []  # (priority, id, chat) of a chat's head
+        self._waiting: list[tuple[float, int]] = []  # (ready at, chat)
+        self._known: set[int] = set()  # delivery ids queued or in flight
+        self._busy: set[int] = set()  # chats with a send in flight
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._confirmed: list[tuple[int, int]] = []
+        self.concurrency = concurrency_for(settings.rate)
+        self._slots = asyncio.Semaphore(self.concurrency)
+        self._wake = asyncio.Event()
+        self._stopping = asyncio.Event()
+        self._db_lock = asyncio.Lock()
+        self._refill_at = 0.0  # the next refill, at the latest
+        self._refilled = 0.0
+        self._paused_until = 0.0
+        self._backoff = 0.0  # > 0 while the circuit is open
+        self.sent_count = 0
+        self.stories = Stories(store.engine)
+        self._outlets: dict[int, tuple[float, list[str]]] = {}  # story -> (read at, outlets)
+        self.rules = SendRules(store.engine)
+
+    def wake(self) -> None:
+        """New deliveries were stored: look at the database now."""
+        self._refill_at = 0.0
+        self._wake.set()
+
+    def stop(self) -> None:
+        """Start no new send; the ones in flight finish and are recorded."""
+        self._stopping.set()
+        self._wake.set()
+
+    async def run(self) -> None:
+        helpers = [
+            asyncio.create_task(self._flush_forever(), name="outbox-flush"),
+            asyncio.create_task(self._digests_forever(), name="outbox-digests"),
+        ]
+        try:
+            while not self._stopping.is_set():
+                await self._step()
+            if self._tasks:
+                await asyncio.wait(set(self._tasks))
+        finally:
+            for helper in helpers:
+                helper.cancel()
+            await asyncio.gather(*helpers, return_exceptions=True)
+            await self._flush()
+
+    async def _step(self) -> None:
+        now = self.monotonic()
+        low = len(self._known) < self.settings.batch // 2
+        if now >= self._refill_at or (low and now >= self._refilled + REFILL_EVERY):
+            await self._refill()
+            self._refilled = now = self.monotonic()
+            self._refill_at = now + REFILL_AT_LEAST
+        if now < self._paused_until or (self._backoff and self._tasks):
+            await self._nap(max(0.01, min(self._paused_until - now, REFILL_EVERY)))
+            return
+        chat = self._next_chat(now)
+        if chat is None:
+            wait = self._waiting[0][0] - now if self._waiting else IDLE_POLL
+            await self._nap(max(0.001, min(wait, self._refill_at - now, IDLE_POLL)))
+            return
+        _, _, delivery = heapq.heappop(self._queues[chat])
+        self._busy.add(chat)
+        await self._slots.acquire()
+        if (delay := self.bucket.reserve(self.monotonic())) > 0:
+            await asyncio.sleep(delay)
+        self.chats.sent(chat, delivery.chat_type, self.monotonic())
+        task = asyncio.create_task(self._send_one(delivery))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _nap(self, seconds: float) -> None:
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), seconds)
+
+    # --- the window of due rows ----------------------------------------------------------------
+
+    async def _refill(self) -> None:
+        async with self._db_lock:
+            await self._refill_locked()
+
+    async def _refill_locked(self) -> None:
+        now = self.clock()
+        limit = self.settings.batch + len(self._known)
+        rows = await asyncio.to_thread(
+            self.store.due_deliveries, now, limit, per_chat=PER_CHAT_WINDOW
+        )
+        later: list[tuple[int, datetime]] = []
+        rows = [delivery for delivery in rows if delivery.id not in self._known]
+        verdicts = await self.rules.verdicts(
+            rows
+        )  # the subscribers' settings (bot/delivery/rules.py)
+        skipped: list[tuple[int, str]] = []
+        for delivery in rows:
+            verdict = verdicts.get(delivery.id, SEND)
+            if verdict.action == "skip":
+                skipped.append((delivery.id, verdict.reason))
+                continue
+            if verdict.action == "hold":
+                await asyncio.to_thread(self.store.hold, delivery.id)
+                continue
+            if (until := quiet_until(now, delivery.quiet_hours, delivery.timezone)) is not None:
+                later.append((delivery.id, until))
+                continue
+            self._add(delivery)
+        for delivery_id, until in later:
+            await asyncio.to_thread(
+                self.store.mark_retry, delivery_id, "quiet hours", until, count=False
+            )
+        await self.rules.skip(skipped)
+
+    def _add(self, delivery: DueDelivery) -> None:
+        self._known.add(delivery.id)
+        queue = self._queues.setdefault(delivery.chat_id, [])
+        heapq.heappush(queue, (delivery.priority, delivery.id, delivery))
+        self._schedule(delivery.chat_id)
+
+    def _schedule(self, chat: int) -> None:
+        """Put a chat with something to send on the ready or the waiting heap."""
+        queue = self._queues.get(chat)
+        if not queue or chat in self._busy:
+            return
+        ready_at = self.chats.ready_at(chat)
+        if ready_at <= self.monotonic():
+            priority, delivery_id, _ = queue[0]
+            heapq.heappush(self._ready, (priority, delivery_id, chat))
+        else:
+            heapq.heappush(self._waiting, (ready_at, chat))
+
+    def _next_chat(self, now: float) -> int | None:
+        """The ready chat whose next message is the most important; stale entries are skipped."""
+        while self._waiting and self._waiting[0][0] <= now:
+            _, chat = heapq.heappop(self._waiting)
+            self._schedule(chat)
+        while self._ready:
+            priority, delivery_id, chat = heapq.heappop(self._ready)
+            queue = self._queues.get(chat)
+            if not queue or chat in self._busy or queue[0][:2] != (priority, delivery_id):
+                continue  # stale: sent, busy, or a more important message arrived since
+            if self.chats.ready_at(chat) > now:
+                heapq.heappush(self._waiting, (self.chats.ready_at(chat), chat))
+                continue
+            return chat
+        return None
+
+    def _forget_chat(self, chat: int) -> None:
+        for _, delivery_id, _ in self._queues.pop(chat, []):
+            self._known.discard(delivery_id)
+
+    async def _record(self, write: Callable[..., object], *args: object, **kwargs: object) -> None:
+        """Write what happened to a send. Writes and refills take turns, so a refill never
+        reads a row's old state and then sees it forgotten (which would send it twice)."""
+        async with self._db_lock:
+            await asyncio.to_thread(write, *args, **kwargs)
+
+    # --- one send ------------------------------------------------------------------------------
+
+    async def _send_one(self, delivery: DueDelivery) -> None:
+        chat = delivery.chat_id
+        confirmed = False
+        try:
+            confirmed = await self._deliver(delivery)
+        finally:
+            self._busy.discard(chat)
+            if not confirmed:  # a confirmed row stays known until its "sent" is written
+                self._known.discard(delivery.id)
+            self._slots.release()
+            if not self._queues.get(chat):
+                self._queues.pop(chat, None)
+            self._schedule(chat)
+            self._wake.set()
+
+    async def _deliver(self, delivery: DueDelivery) -> bool:
+        """Send one delivery and record what happened; True if Telegram confirmed it."""
+        chat = delivery.chat_id
+        try:
+            message_id = await self._send_text(delivery)
+        except _NotYet:
+            at = self.clock() + timedelta(seconds=1)
+            await self._record(
+                self.store.mark_retry, delivery.id, "story alert unconfirmed", at, count=False
+            )
+        except Forbidden as e:
+            await self._deactivate(chat, f"forbidden: {e.message}")
+        except ChatMigrated as e:
+            self._forget_chat(chat)
+            await self._record(self.store.migrate_chat, chat, e.new_chat_id)
+            log.info("subscriber.migrated chat=%d new_chat=%d", chat, e.new_chat_id)
+            self.wake()
+        except RetryAfter as e:
+            wait = e.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            self.chats.flood(chat, self.monotonic(), seconds)
+            self.metrics.flood_wait()
+            at = self.clock() + timedelta(seconds=seconds)
+            await self._record(
+                self.store.mark_retry, delivery.id, f"flood wait {seconds:g} s", at, count=False
+            )
+            log.warning("delivery.flood_wait chat=%d retry_after_s=%g", chat, seconds)
+        except BadRequest as e:
+            if "chat not found" in e.message.lower():
+                await self._deactivate(chat, "chat not found")
+            else:
+                await self._fail(delivery, f"bad request: {e.message}")
+        except NetworkError as e:
+            await self._transient(delivery, f"{type(e).__name__}: {e.message}")
+        else:
+            self._backoff = 0.0
+            self._confirmed.append((delivery.id, message_id))
+            self.sent_count += 1
+            seen = delivery.seen_at
+            fresh = seen is not None and delivery.alert.kind != "edit"  # an edit is not news
+            latency = (self.clock() - seen).total_seconds() if fresh and seen else None
+            self.metrics.message_sent(delivery.alert.kind, latency)
+            log.debug("delivery.sent alert=%d chat=%d", delivery.alert.id, chat)
+            return True
+        return False
+
+    async def _also(self, alert: StoredAlert) -> list[str]:
+        """The story's other outlets, first reporter first (read at most once a second)."""
+        if alert.story_id is None or alert.kind not in ("story", "edit"):
+            return []
+        now = self.monotonic()
+        cached = self._outlets.get(alert.story_id)
+        if cached is None or now - cached[0] > OUTLETS_FRESH:
+            outlets = await asyncio.to_thread(self.stories.outlets, alert.story_id)
+            if len(self._outlets) > 1000:
+                self._outlets.clear()
+            self._outlets[alert.story_id] = cached = (now, outlets)
+        return [outlet for outlet in cached[1] if outlet != alert.outlet]
+
+    async def _edit(self, delivery: DueDelivery, text: str) -> int:
+        """Rewrite a sent story alert; "message is not modified" is a success. An edit made
+        while the story alert was unconfirmed (message 0) waits for its message id."""
+        message_id = delivery.edit_message_id
+        if not message_id and delivery.alert.story_id is not None:
+            found = await asyncio.to_thread(
+                self.stories.story_message, delivery.alert.story_id, delivery.chat_id
+            )
+            message_id = found[1] if found and found[0] == "sent" else None
+            if message_id is None:
+                if found is None or found[0] != "pending":
+                    raise BadRequest("the story alert was never sent")
+                raise _NotYet()
+        assert message_id
+        try:
+            story = dataclasses.replace(delivery.alert, kind="story")
+            await self.bot.edit_message_text(
+                format.split_message(text)[0],
+                chat_id=delivery.chat_id,
+                message_id=message_id,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                reply_markup=keyboards.alert_buttons(story, delivery.language),  # kept on edit
+            )
+        except BadRequest as e:
+            if "message is not modified" not in e.message.lower():
+                raise
+        return message_id
+
+    async def _send_text(self, delivery: DueDelivery) -> int:
+        """Send the rendered alert (split at Telegram's length limit); the first message's id."""
+        also = await self._also(delivery.alert)
+        text = format.render(delivery.alert, delivery.language, also)
+        if delivery.edit_message_id is not None:
+            return await self._edit(delivery, text)
+        chunks = format.split_message(text)
+        first: int | None = None
+        buttons = keyboards.alert_buttons(delivery.alert, delivery.language)
+        for index, chunk in enumerate(chunks):
+            if index:
+                await asyncio.sleep(self.chats.ready_at(delivery.chat_id) - self.monotonic())
+                self.chats.sent(delivery.chat_id, delivery.chat_type, self.monotonic())
+            message = await self.bot.send_message(
+                delivery.chat_id,
+                chunk,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                message_thread_id=delivery.thread_id,
+                allow_paid_broadcast=self.settings.allow_paid_broadcast or None,
+                reply_markup=buttons if index == len(chunks) - 1 else None,
+            )
+            first = message.message_id if first is None else first
+        assert first is not None
+        return first
+
+    async def _deactivate(self, chat_id: int, reason: str) -> None:
+        self._forget_chat(chat_id)
+        await self._record(self.store.deactivate, chat_id, reason)
+        log.warning("subscriber.deactivated chat=%d reason=%s", chat_id, reason)
+
+    async def _transient(self, delivery: DueDelivery, error: str) -> None:
+        """Telegram is unreachable or failing: open (or keep open) the circuit."""
+        opening = self._backoff == 0.0
+        self._backoff = 1.0 if opening else min(CIRCUIT_MAX, self._backoff * 2)
+        self._paused_until = self.monotonic() + self._backoff
+        attempts = delivery.attempts + (1 if opening else 0)
+        if opening and attempts >= self.settings.max_attempts:
+            await self._fail(delivery, f"{error} (after {attempts} attempts)")
+            return
+        at = self.clock() + timedelta(seconds=self._backoff)
+        await self._record(self.store.mark_retry, delivery.id, error, at, count=opening)
+        log.warning(
+            "delivery.retry alert=%d chat=%d pause_s=%g error=%s",
+            delivery.alert.id, delivery.chat_id, self._backoff, error,
+        )  # fmt: skip
+
+    async def _fail(self, delivery: DueDelivery, error: str) -> None:
+        await self._record(self.store.mark_failed, delivery.id, error)
+        log.error(
+            "delivery.failed alert=%d chat=%d error=%s", delivery.alert.id, delivery.chat_id, error
+        )
+
+    # --- digests -------------------------------------------------------------------------------
+
+    async def _digests_forever(self) -> None:
+        while True:
+            await asyncio.sleep(DIGEST_EVERY)
+            try:
+                await self.make_digests()
+            except Exception:
+                log.exception("digest.failed")
+
+    async def make_digests(self) -> None:
+        """Turn the stories held for digest subscribers whose hour has come into digests."""
+        now = self.clock()
+        for chat, hours, timezone, scheduled in await asyncio.to_thread(
+            self.store.due_digests, now
+        ):
+            following = next_digest_at(now, hours, timezone)
+            made = await asyncio.to_thread(
+                self.store.make_digest, chat, now, following, send=scheduled is not None
+            )
+            if made is not None:
+                log.info("digest.made chat=%d alert=%d", chat, made)
+                self.wake()
+
+    # --- confirmations -------------------------------------------------------------------------
+
+    async def _flush_forever(self) -> None:
+        while True:
+            await asyncio.sleep(FLUSH_EVERY)
+            await self._flush()
+
+    async def _flush(self) -> None:
+        if not self._confirmed:
+            return
+        async with self._db_lock:
+            batch, self._confirmed = self._confirmed, []
+            try:
+                await asyncio.to_thread(self.store.mark_sent, batch, self.clock())
+            except Exception:
+                log.exception("delivery.record_failed count=%d", len(batch))
+                self._confirmed[:0] = batch
+            else:
+                self._known.difference_update(delivery_id for delivery_id, _ in batch)
+
+
+class _NotYet(Exception):
+    """An edit whose story alert is not confirmed yet: try again in a second."""
+
+
+class TerminalOutbox:
+    """Without a bot token: print each new alert to the terminal, as a subscriber would get it."""
+
+    def __init__(
+        self, store: Store, *, clock: Clock, print_line: Callable[[str], None] = print
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.print_line = print_line
+        self.cursor: int | None = None
+        self.stories = Stories(store.engine)
+        self._wake = asyncio.Event()
+        self._stopping = asyncio.Event()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._wake.set()
+
+    async def run(self) -> None:
+        if self.cursor is None:
+            self.cursor = await asyncio.to_thread(self.store.last_alert_id)
+        while not self._stopping.is_set():
+            self._wake.clear()
+            await self.flush()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), IDLE_POLL)
+        await self.flush()
+
+    async def flush(self) -> None:
+        """Print every alert stored since the last one printed."""
+        if self.cursor is None:
+            self.cursor = 0
+        for item in await asyncio.to_thread(self.store.alerts_after, self.cursor):
+            also: list[str] = []
+            if item.story_id is not None:
+                outlets = await asyncio.to_thread(self.stories.outlets, item.story_id)
+                also = [outlet for outlet in outlets if outlet != item.outlet]
+            self.print_line(format.alert_plain(item, also) + "\n")
+            self.cursor = item.id

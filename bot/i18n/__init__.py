@@ -1,0 +1,1 @@
+"""Languages: which one a chat reads, and the message catalogs."""

@@ -1,0 +1,7 @@
+"""``python -m drawdown`` is the ``drawdown`` command."""
+
+import sys
+
+from drawdown.cli import main
+
+sys.exit(main())

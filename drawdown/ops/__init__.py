@@ -1,0 +1,1 @@
+"""The operator's side of the service: health and metrics, systemd, reload, logs, doctor."""

@@ -1,0 +1,297 @@
+"""The service: wires storage, the watchers and the Telegram side, and runs until told to stop.
+
+With ``TELEGRAM_BOT_TOKEN`` it runs the bot (commands by long polling, alerts through the
+outbox); without it, it says so once and prints alerts to the terminal. SIGTERM or SIGINT
+stops it cleanly: no new check or send starts, the ones in flight finish, exit code 0.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from telegram import Bot, Update
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.request import HTTPXRequest
+
+from bot.commands.admin import AdminCommands, set_admin_commands
+from bot.commands.settings import SettingsCommands
+from bot.commands.subscriber import Commands, set_commands
+from bot.commands.why import ReadingCommands
+from bot.delivery.outbox import Outbox, TerminalOutbox, concurrency_for
+from bot.delivery.transport import AiohttpRequest
+from drawdown.config import Config
+from drawdown.errors import DrawdownError
+from drawdown.ops.health import TelegramStatus, TrackedRequest
+from drawdown.ops.metrics import Metrics
+from drawdown.ops.operations import Operations
+from storage.db import create_engine, redacted, upgrade
+from storage.store import Store
+from storage.types import FeedSpec
+from watchers.feeds.fetch import make_session
+from watchers.feeds.probe import probe
+from watchers.feeds.tick import Watcher
+from watchers.pipeline import FeedReport, Pipeline
+from watchers.topic.match import Matcher, Topic
+from watchers.worker import Preparer
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+DRAIN_SECONDS = 10.0
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def topic_of(config: Config) -> Topic:
+    topic = config.topic
+    return Topic(groups=dict(topic.terms), required=topic.required, exclude=topic.exclude)
+
+
+def matcher_for(config: Config) -> Matcher:
+    return Matcher(topic_of(config))
+
+
+def feed_specs(config: Config) -> list[FeedSpec]:
+    return [
+        FeedSpec(url=f.url, name=f.name, lang=f.lang, interval_s=config.interval_of(f))
+        for f in config.feeds
+    ]
+
+
+def open_store(config: Config, clock: Clock = utcnow) -> Store:
+    """Create the database if needed, apply migrations, and load the configured feeds."""
+    engine = create_engine(config.storage.url)
+    upgrade(engine)
+    store = Store(engine)
+    store.sync_feeds(feed_specs(config), clock())
+    return store
+
+
+def build_application(
+    config: Config, token: str, telegram: TelegramStatus | None = None
+) -> Application:  # type: ignore[type-arg]
+    """The python-telegram-bot Application, pointed at ``[telegram] api_base_url``; every
+    request it makes tells ``telegram`` whether Telegram answered."""
+    base = config.telegram.api_base_url.rstrip("/")
+    timeout = config.telegram.request_timeout
+
+    def request(pool: int, read_timeout: float) -> TrackedRequest:
+        return TrackedRequest(
+            telegram,
+            HTTPXRequest(
+                connection_pool_size=pool,
+                connect_timeout=timeout,
+                read_timeout=read_timeout,
+                write_timeout=timeout,
+            ),
+        )
+
+    return (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(f"{base}/bot")
+        .base_file_url(f"{base}/file/bot")
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=config.delivery.rate, max_retries=config.telegram.max_retries
+            )
+        )
+        .request(request(256, timeout))
+        .get_updates_request(request(1, timeout + 10))
+        .concurrent_updates(True)
+        .build()
+    )
+
+
+def build_outbox_bot(config: Config, token: str, telegram: TelegramStatus | None = None) -> Bot:
+    """The outbox's own Bot: no rate limiter (the outbox paces itself, per chat), and a
+    transport cheap enough for fast broadcasts (bot/delivery/transport.py)."""
+    base = config.telegram.api_base_url.rstrip("/")
+    request = TrackedRequest(
+        telegram,
+        AiohttpRequest(
+            connections=concurrency_for(config.delivery.rate),
+            timeout=config.telegram.request_timeout,
+        ),
+    )
+    return Bot(token, base_url=f"{base}/bot", base_file_url=f"{base}/file/bot", request=request)
+
+
+async def _log_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    log.error("telegram.handler_failed error=%r", context.error)
+
+
+class Service:
+    """One running instance of Drawdown Watch."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        token: str | None,
+        clock: Clock = utcnow,
+        config_file: Path | None = None,
+    ) -> None:
+        self.config = config
+        self.token = token
+        self.clock = clock
+        self.config_file = config_file  # re-read on SIGHUP when given
+        self.metrics = Metrics()
+        self.ops: Operations | None = None
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Run until ``stop`` is set; raise DrawdownError for what prevents starting."""
+        config = self.config
+        store = await asyncio.to_thread(open_store, config, self.clock)
+        log.info(
+            "service.starting db=%s feeds=%d telegram=%s",
+            redacted(config.storage.url), len(config.feeds), "on" if self.token else "off",
+        )  # fmt: skip
+        client = make_session(
+            max_connections=config.schedule.concurrency, per_host=config.schedule.per_host
+        )
+        telegram = TelegramStatus(clock=self.clock, secrets=[self.token]) if self.token else None
+        app = build_application(config, self.token, telegram) if self.token else None
+        outbox: Outbox | TerminalOutbox
+        if self.token is None:
+            log.warning(
+                "telegram.disabled reason=TELEGRAM_BOT_TOKEN is not set: alerts are printed to "
+                "this terminal"
+            )
+            outbox = TerminalOutbox(store, clock=self.clock)
+        else:
+            bot = build_outbox_bot(config, self.token, telegram)
+            outbox = Outbox(store, bot, config.delivery, clock=self.clock, metrics=self.metrics)
+        preparer = Preparer(topic_of(config))
+        pipeline = Pipeline(
+            store, preparer, config.schedule, client=client, clock=self.clock,
+            on_alert=outbox.wake, observer=self.metrics,
+            edit_interval=config.delivery.edit_interval,
+        )  # fmt: skip
+        watcher = Watcher(store, pipeline, config.schedule, clock=self.clock)
+        ops = Operations(
+            config, store=store, watcher=watcher, pipeline=pipeline, outbox=outbox,
+            metrics=self.metrics, telegram=telegram, clock=self.clock,
+            config_file=self.config_file, specs=feed_specs, topic=topic_of,
+        )  # fmt: skip
+        try:
+            await ops.start()
+            self.ops = ops
+            if app is None or not isinstance(outbox, Outbox):
+                scheduler = AsyncIOScheduler(timezone=UTC)
+                scheduler.start()
+                await self._serve(watcher, outbox, scheduler, stop)
+                scheduler.shutdown(wait=False)
+            else:
+                await self._run_bot(app, store, watcher, outbox, stop)
+        finally:
+            await ops.stop()
+            await client.close()
+            pipeline.prepare.close()  # the one in use: a reload may have replaced the first
+            store.engine.dispose()
+        log.info("service.stopped")
+
+    async def _run_bot(
+        self,
+        app: Application,  # type: ignore[type-arg]
+        store: Store,
+        watcher: Watcher,
+        outbox: Outbox,
+        stop: asyncio.Event,
+    ) -> None:
+        Commands(store, clock=self.clock).install(app)
+        AdminCommands(
+            store, self.config.telegram.admins, clock=self.clock, check_feed=self._check_feed,
+            interval_s=round(self.config.schedule.default_interval), on_alert=outbox.wake,
+        ).install(app)  # fmt: skip
+        settings = SettingsCommands(store, clock=self.clock)
+        settings.install(app)
+        ReadingCommands(store, clock=self.clock).install(app)
+        settings.install_last(app)
+        app.add_error_handler(_log_error)
+        if not await _initialize(app, stop):
+            return
+        try:
+            await outbox.bot.initialize()
+            await set_commands(app)
+            await set_admin_commands(app, self.config.telegram.admins)
+            await app.start()
+            assert app.updater is not None
+            assert app.job_queue is not None
+            await app.updater.start_polling(
+                poll_interval=0, timeout=10, allowed_updates=Update.ALL_TYPES
+            )
+            log.info("telegram.started bot=@%s", app.bot.username)
+            await self._serve(watcher, outbox, app.job_queue.scheduler, stop)
+            await app.updater.stop()
+            await app.stop()
+        finally:
+            await outbox.bot.shutdown()
+            await app.shutdown()
+
+    async def _check_feed(self, name: str, url: str) -> FeedReport:
+        """Fetch a feed once without storing anything (/feeds add validates a feed so)."""
+        client = make_session(max_connections=2, per_host=2)
+        try:
+            return await probe(client, name, url, self.config.schedule, matcher_for(self.config))
+        finally:
+            await client.close()
+
+    async def _serve(
+        self,
+        watcher: Watcher,
+        outbox: Outbox | TerminalOutbox,
+        scheduler: AsyncIOScheduler,
+        stop: asyncio.Event,
+    ) -> None:
+        job = watcher.install(scheduler)
+        sender = asyncio.create_task(outbox.run(), name="outbox")
+        log.info("service.started tick_s=%g", self.config.schedule.tick)
+        if self.ops is not None:
+            self.ops.started(scheduler)
+        stopped = asyncio.create_task(stop.wait())
+        await asyncio.wait({sender, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        log.info("service.stopping")
+        if self.ops is not None:
+            self.ops.stopping()
+        job.remove()
+        outbox.stop()
+        await watcher.drain(DRAIN_SECONDS)
+        stopped.cancel()
+        await sender  # finishes the sends in flight; re-raises if the sender crashed
+
+
+async def _initialize(app: Application, stop: asyncio.Event) -> bool:  # type: ignore[type-arg]
+    """getMe until Telegram answers (the network may be down at boot); False if stopped first."""
+    delay = 1.0
+    while not stop.is_set():
+        try:
+            await app.initialize()
+            return True
+        except InvalidToken:
+            raise DrawdownError(
+                "Telegram refused the bot token (TELEGRAM_BOT_TOKEN): check it with @BotFather"
+            ) from None
+        except (NetworkError, TelegramError) as e:
+            log.warning("telegram.unreachable retry_in_s=%.0f error=%s", delay, e)
+            try:
+                await asyncio.wait_for(stop.wait(), delay)
+            except TimeoutError:
+                delay = min(delay * 2, 60.0)
+    return False
+
+
+def install_signal_handlers(stop: asyncio.Event) -> None:
+    """SIGTERM and SIGINT set ``stop``; a second one is ignored (the stop is under way)."""
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)

@@ -1,0 +1,99 @@
+"""/settings and /filters messages and keyboards, alert buttons, callback data."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+
+from telegram import InlineKeyboardMarkup
+
+from bot.render import keyboards
+from bot.render import settings as sf
+from storage.preference_types import Filter, Settings
+from storage.types import StoredAlert
+
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+KEYS = ["troops/US/Iraq", "deadline/first coalition troops leave Al-Harir Air Base in Erbil"]
+
+
+def data(markup: InlineKeyboardMarkup | None) -> list[str]:
+    assert markup is not None
+    return [str(b.callback_data or b.url) for row in markup.inline_keyboard for b in row]
+
+
+def test_the_summary_says_each_setting_in_the_readers_language() -> None:
+    settings = Settings(
+        5, receive="chosen", chosen=("troops/", "deadline/coalition leaves Iraq"), mode="digest",
+        digest_hours="8,20", quiet_hours="22-7", timezone="Asia/Ho_Chi_Minh", language="vi",
+    )  # fmt: skip
+    filters = [Filter(1, "include", "Erbil"), Filter(2, "exclude", "Syria")]
+    assert sf.summary(settings, filters, "vi") == (
+        "⚙️ <b>Cài đặt</b>\n"
+        "📥 Nhận: chỉ thay đổi của: mọi con số quân số, liên minh rời Iraq\n"
+        "⏱ Cách gửi: tin tổng hợp lúc 08:00 và 20:00\n"
+        "🌙 Giờ yên lặng: 22:00–07:00\n"
+        "🕒 Múi giờ: Việt Nam (UTC+7)\n"
+        "🌐 Ngôn ngữ: Tiếng Việt\n"
+        "🔎 Bộ lọc: 1 cần có, 1 loại trừ — /filters"
+    )
+    english = sf.summary(settings, filters, "en").splitlines()
+    assert english[1] == "📥 Receive: only changes of: every troop count, coalition leaves Iraq"
+    assert english[2] == "⏱ Delivery: a digest at 08:00 and 20:00"
+    assert (
+        sf.receive_line(Settings(5, receive="chosen"), "en") == "chosen figures (none chosen yet)"
+    )
+
+
+def test_every_page_ticks_the_current_choice_and_fits_telegrams_callback_limit() -> None:
+    settings = Settings(5, receive="chosen", chosen=(KEYS[1],), quiet_hours="23-6")
+    for name in ("m", "r", "k", "d", "q", "t"):
+        _, markup = sf.page(name, settings, [], KEYS, "en")
+        assert all(len(d.encode()) <= 64 for d in data(markup))
+    _, chooser = sf.page("k", settings, [], KEYS, "en")
+    labels = [b.text for row in chooser.inline_keyboard for b in row]
+    assert labels == [
+        "Every troop count", "Every deadline", "US troops in Iraq",
+        "✓ first coalition troops leave Al-Harir Air Base in Erbil", "« Back",
+    ]  # fmt: skip
+    _, quiet = sf.page("q", settings, [], KEYS, "vi")
+    assert [b.text for row in quiet.inline_keyboard for b in row] == [
+        "Tắt", "22:00–07:00", "✓ 23:00–06:00", "21:00–08:00", "« Quay lại",
+    ]  # fmt: skip
+
+
+def test_the_filters_message_numbers_the_filters_and_offers_a_button_for_each() -> None:
+    text, markup = sf.filters_message(
+        [Filter(3, "include", "Erbil"), Filter(9, "exclude", "<Syria>")], "en", "✓ Added “x”."
+    )
+    assert text.splitlines()[:5] == [
+        "✓ Added “x”.",
+        "🔎 <b>Your filters</b>",
+        "On top of the topic's keywords; whole words, without case or diacritics.",
+        "✅ Must contain one of: 1. “Erbil”",
+        "🚫 Must not contain: 2. “&lt;Syria&gt;”",
+    ]
+    assert data(markup) == ["x:3", "x:9"]
+    assert sf.filters_message([], "vi")[1] is None
+
+
+def test_story_alerts_get_three_buttons_figure_alerts_two_and_others_none() -> None:
+    story = StoredAlert(
+        id=42, kind="story", title="t", outlet="o", url="https://vnexpress.net/a.html",
+        published_at=NOW, matched=(), created_at=NOW,
+    )  # fmt: skip
+    assert data(keyboards.alert_buttons(story, "en")) == [
+        "https://vnexpress.net/a.html", "m:42", "f:1",
+    ]  # fmt: skip
+    labels = keyboards.alert_buttons(story, "vi")
+    assert labels is not None
+    assert labels.inline_keyboard[1][0].text == "🔇 Tắt tin này"
+    figure = dataclasses.replace(story, kind="figure", url="javascript:alert(1)")
+    assert data(keyboards.alert_buttons(figure, "en")) == ["m:42"]
+    assert keyboards.alert_buttons(dataclasses.replace(story, kind="digest"), "en") is None
+
+
+def test_callback_data_splits_at_its_prefix() -> None:
+    assert keyboards.parse("m:17") == ("m", "17")
+    assert keyboards.parse("s:k:0badf00d") == ("s", "k:0badf00d")
+    assert keyboards.parse("garbage") == ("", "garbage")
+    assert keyboards.parse(None) == ("", "")

@@ -1,0 +1,100 @@
+"""The story decider and the evidence codec: which story an article joins; edits; round trips."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+from storage.story_types import StoredVersion
+from storage.types import NewArticle
+from tests.story_quality import articles
+from tests.unit.watchers.stories.test_similar import BODY, TITLE, _evidence, same_story_other_outlet
+from watchers.identity.triage import Decision
+from watchers.stories.choose import Candidate, best_story, edited_versions, join_alert
+from watchers.stories.similar import evidence
+from watchers.stories.similar.codec import decode, decode_slots, encode, slots
+from watchers.stories.similar.index import index_keys, slot
+
+
+def test_an_article_joins_the_story_of_its_best_match() -> None:
+    a, b = same_story_other_outlet()
+    unrelated = _evidence("Giá vàng hôm nay", "Giá vàng trong nước tăng mạnh theo thế giới.")
+    choice = best_story(b, [Candidate(1, 10, unrelated), Candidate(2, 20, a)])
+    assert (choice.story_id, choice.article_id) == (20, 2)
+    assert choice.verdict is not None
+    assert choice.verdict.same
+
+
+def test_a_near_copy_beats_a_rewrite_and_the_earlier_article_breaks_ties() -> None:
+    a, b = same_story_other_outlet()
+    assert best_story(a, [Candidate(5, 50, b), Candidate(3, 30, b)]).story_id == 30
+    rewrite = _evidence(TITLE, BODY.split("\n\n")[0])  # the lead only: less overlap
+    exact = _evidence(TITLE, BODY)
+    assert best_story(exact, [Candidate(1, 10, rewrite), Candidate(2, 20, exact)]).story_id == 20
+
+
+def test_no_match_starts_a_story() -> None:
+    a, _ = same_story_other_outlet()
+    unrelated = _evidence("Giá vàng hôm nay", "Giá vàng trong nước tăng mạnh theo thế giới.")
+    assert best_story(a, [Candidate(1, 10, unrelated)]).story_id is None
+    assert best_story(a, []).story_id is None
+
+
+def item(n: int, content_hash: str) -> NewArticle:
+    return NewArticle(
+        feed_id=1,
+        guid=f"g-{n}",
+        url=None,
+        canonical_url=f"https://a.example/{n}",
+        content_hash=content_hash,
+        title="t",
+        summary="s",
+        published_at=datetime(2026, 1, 1, tzinfo=UTC),
+        relevant=True,
+        matched=(),
+    )
+
+
+def test_a_repost_with_another_text_is_an_edited_version_and_the_same_text_is_not() -> None:
+    stored = StoredVersion(article_id=9, story_id=4, version=1, content_hash="old", relevant=True)
+    same = Decision(item(1, "old"), store=False, alert=False, reason="duplicate_guid")
+    edited = Decision(item(1, "new"), store=False, alert=False, reason="duplicate_guid")
+    by_url = Decision(replace(item(2, "new"), guid=None), store=False, alert=False,
+                      reason="duplicate_url")  # fmt: skip
+    new = Decision(item(3, "x"), store=True, alert=True, reason="new")
+    current = {("guid", "g-1"): stored, ("url", "https://a.example/2"): stored}
+    found = edited_versions([same, edited, edited, by_url, new], current)
+    assert [(d.article.guid, s.article_id) for d, s in found] == [("g-1", 9)]
+
+
+def test_later_reports_edit_the_alert_unless_the_story_never_alerted() -> None:
+    assert join_alert(new_story=True, may_alert=True, story_alerted=False) == "story"
+    assert join_alert(new_story=False, may_alert=True, story_alerted=True) == "edit"
+    assert join_alert(new_story=False, may_alert=True, story_alerted=False) == "story"
+    assert join_alert(new_story=True, may_alert=False, story_alerted=False) is None
+    assert join_alert(new_story=False, may_alert=False, story_alerted=True) is None
+
+
+def test_evidence_survives_the_story_table() -> None:
+    for text in list(articles().values())[:40]:
+        ev = evidence(text.title, text.body, published=text.published, lang=text.lang)
+        assert decode(encode(ev)) == ev
+        assert decode_slots(slots(ev)) == [slot(b, k) for b, k in index_keys(ev)]
+    undated = _evidence("", "", published=None)
+    assert decode(encode(undated)) == undated
+
+
+def test_bytes_of_another_format_are_refused() -> None:
+    a, _ = same_story_other_outlet()
+    data = encode(a)
+    for bad in (b"", bytes([99]) + data[1:]):
+        try:
+            decode(bad)
+        except ValueError:
+            continue
+        raise AssertionError("decoded bytes of an unknown format")
+
+
+def test_an_undated_article_keeps_no_date() -> None:
+    assert decode(encode(_evidence(TITLE, BODY, published=None))).published is None
+    assert decode(encode(_evidence(TITLE, BODY, published=date(2024, 9, 7)))).published

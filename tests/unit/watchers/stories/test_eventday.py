@@ -1,0 +1,47 @@
+"""The day of the event an article's lead reports (watchers/stories/similar/eventday.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from watchers.stories.similar.eventday import event_day
+
+TUESDAY = date(2020, 8, 25)
+
+
+def test_a_weekday_in_the_lead_dates_the_event_on_or_before_publication() -> None:
+    body = "President Trump met the Iraqi prime minister at the White House on Thursday."
+    assert event_day("Trump meets Iraqi leader", body, TUESDAY) == date(2020, 8, 20)
+    assert event_day("Talks", "The two sides met late on Tuesday in Baghdad.", TUESDAY) == TUESDAY
+
+
+def test_a_vietnamese_day_and_month_dates_the_event() -> None:
+    body = "Ngày 28/1, Tổng thống Mỹ Joe Biden cho biết ba binh sĩ đã thiệt mạng."
+    assert event_day("Tấn công bằng UAV", body, date(2024, 1, 29)) == date(2024, 1, 28)
+
+
+def test_a_day_late_in_december_read_in_january_is_last_year() -> None:
+    body = "Hôm 30/12 quân đội Mỹ thông báo hoàn tất việc bàn giao căn cứ."
+    assert event_day("Bàn giao", body, date(2025, 1, 2)) == date(2024, 12, 30)
+
+
+def test_without_a_day_in_the_lead_the_publication_day_stands() -> None:
+    body = "The coalition's mission will end by September 2025, officials said.\n\nMore later."
+    assert event_day("Mission to end", body, TUESDAY) == TUESDAY
+    assert event_day("Mission to end", body, None) is None
+
+
+def test_an_old_event_recalled_in_the_lead_does_not_move_the_day() -> None:
+    body = "Ngày 5/1, quốc hội Iraq đã bỏ phiếu yêu cầu quân đội nước ngoài rời khỏi đất nước."
+    assert event_day("Nhìn lại", body, date(2020, 3, 1)) == date(2020, 3, 1)
+
+
+def test_only_the_lead_is_read() -> None:
+    body = "\n".join(
+        [
+            "The United States will cut its troops in Iraq, officials said today.",
+            "The decision follows months of talks between the two governments.",
+            "The prime minister had visited Washington on Thursday last week.",
+        ]
+    )
+    assert event_day("Cuts", body, TUESDAY) == TUESDAY

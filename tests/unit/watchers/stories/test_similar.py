@@ -1,0 +1,310 @@
+"""Near-duplicate detection: shingles, signatures, band keys, the verdict and the index."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from watchers.stories.similar import (
+    BANDS,
+    NUM_BINS,
+    Evidence,
+    Signature,
+    StoryIndex,
+    band_keys,
+    clean_lines,
+    copy_threshold,
+    evidence,
+    index_keys,
+    query_keys,
+    rewrite_threshold,
+    same_story,
+    shingles,
+    signature,
+    tokens,
+)
+from watchers.stories.similar.verdict import event_numbers
+
+SEEDS = Path(__file__).resolve().parents[3] / "data" / "seeds"
+SEED = (SEEDS / "000_8d415bf39dbe80e7.txt").read_text(encoding="utf-8")
+TITLE, _, BODY = SEED.partition("\n")
+PUBLISHED = date(2024, 9, 7)
+
+_SAMPLE = (
+    "Mỹ rút quân khỏi Iraq binh sĩ liên quân Lầu Năm Góc thỏa thuận đạt được tháng năm "
+    "Bộ trưởng Quốc phòng căn cứ Ain al-Asad Đại sứ quán kế hoạch 2.500 2,500 900"
+)
+VI_WORDS = st.sampled_from(_SAMPLE.split(" "))
+TEXTS = st.lists(VI_WORDS, min_size=1, max_size=40).map(" ".join)
+
+
+def _evidence(title: str, body: str, published: date | None = PUBLISHED) -> Evidence:
+    return evidence(title, body, published=published)
+
+
+# --- tokens and shingles ------------------------------------------------------------------
+
+
+def test_thousands_separators_of_both_languages_give_one_number() -> None:
+    assert tokens("2.500 binh sĩ") == tokens("2,500 binh sĩ") == ["2500", "binh", "si"]
+    assert tokens("2\u00a0500 troops") == ["2500", "troops"]
+
+
+def test_a_decimal_stays_two_numbers_whatever_its_separator() -> None:
+    assert tokens("2,5 triệu") == tokens("2.5 triệu") == ["2", "5", "trieu"]
+
+
+def test_a_caption_is_dropped() -> None:
+    body = "Binh sĩ Mỹ tại căn cứ Ain al-Asad. Ảnh: Reuters\nMỹ rút quân khỏi Iraq theo thỏa thuận."
+    assert clean_lines(body) == ["Mỹ rút quân khỏi Iraq theo thỏa thuận."]
+
+
+def test_a_repeated_line_counts_once() -> None:
+    line = "Mỹ và Iraq đã đạt được thỏa thuận về kế hoạch rút quân"
+    assert clean_lines(f"{line}\n{line}\nMột dòng khác có đủ bốn từ") == [
+        line,
+        "Một dòng khác có đủ bốn từ",
+    ]
+
+
+def test_a_byline_is_dropped() -> None:
+    assert clean_lines("Theo Reuters\n(TTXVN/Vietnam+)") == []
+
+
+def test_shingles_are_pairs_of_folded_syllables() -> None:
+    assert shingles("Rút quân", "") == {"rut quan"}
+    assert shingles("Iraq", "") == {"iraq"}
+
+
+def test_shingles_never_span_two_lines() -> None:
+    got = shingles("", "Mỹ rút quân khỏi Iraq\nLiên quân rời căn cứ Taji")
+    assert "iraq lien" not in got
+
+
+# --- signatures and band keys -------------------------------------------------------------
+
+
+def test_a_signature_has_one_value_per_bin_and_counts_its_shingles() -> None:
+    sig = signature(TITLE, BODY)
+    assert len(sig.values) == NUM_BINS
+    assert sig.size == len(shingles(TITLE, BODY))
+
+
+def test_an_empty_text_has_an_empty_signature_and_no_band_keys() -> None:
+    assert signature("", "") == Signature((), 0)
+    assert band_keys(Signature((), 0)) == []
+
+
+def test_a_signature_survives_bytes() -> None:
+    sig = signature(TITLE, BODY)
+    assert Signature.from_bytes(sig.to_bytes(), sig.size) == sig
+
+
+def test_identical_texts_agree_in_every_bin() -> None:
+    assert signature(TITLE, BODY).overlap(signature(TITLE, BODY)) == (1.0, 1.0)
+
+
+def test_band_keys_are_non_negative_63_bit_integers_one_per_band() -> None:
+    keys = band_keys(signature(TITLE, BODY))
+    assert len(keys) == BANDS
+    assert all(0 <= k < 2**63 for k in keys)
+
+
+@given(TEXTS, TEXTS)
+def test_the_signature_ignores_normal_form_and_case(title: str, body: str) -> None:
+    expected = signature(title, body)
+    assert signature(unicodedata.normalize("NFD", title), unicodedata.normalize("NFD", body)) == (
+        expected
+    )
+    assert signature(title.upper(), body.lower()) == expected
+
+
+@given(TEXTS, st.sampled_from(["2.500", "2,500", "2\u00a0500", "2500"]))
+def test_the_signature_ignores_the_thousands_separator(text: str, number: str) -> None:
+    assert signature(text, f"{text} {number} binh sĩ") == signature(text, f"{text} 2.500 binh sĩ")
+
+
+@given(TEXTS)
+def test_the_signature_ignores_diacritics(text: str) -> None:
+    stripped = "".join(
+        c
+        for c in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+        if not unicodedata.combining(c)
+    )
+    assert signature(text, text) == signature(stripped, stripped)
+
+
+# --- the verdict: identity rules of similarity ----------------------------------------------
+
+
+def same_story_other_outlet() -> tuple[Evidence, Evidence]:
+    """Seed 000 and Báo Mới's copy of it, with Báo Mới's headline and a paragraph dropped."""
+    paragraphs = BODY.strip().split("\n\n")
+    copy = "\n\n".join(paragraphs[:3] + paragraphs[4:])
+    return _evidence(TITLE, BODY), _evidence("Mỹ - Iraq thống nhất lộ trình rút quân", copy)
+
+
+def test_an_edited_copy_is_the_same_story() -> None:
+    a, b = same_story_other_outlet()
+    verdict = same_story(a, b)
+    assert verdict.same
+    assert verdict.reason == "near_copy"
+
+
+def test_a_summary_of_the_article_is_the_same_story() -> None:
+    lead = BODY.strip().split("\n\n")[0]
+    verdict = same_story(_evidence(TITLE, BODY), _evidence(TITLE, lead))
+    assert verdict.same
+
+
+def test_a_near_copy_is_the_same_story_even_months_later() -> None:
+    later = _evidence(TITLE, BODY, PUBLISHED + timedelta(days=90))
+    assert same_story(_evidence(TITLE, BODY), later).same
+
+
+def test_texts_far_apart_in_time_are_different_stories_unless_copies() -> None:
+    other = (SEEDS / "002_731fa3d4cd70ea6c.txt").read_text(encoding="utf-8")
+    title2, _, body2 = other.partition("\n")
+    verdict = same_story(
+        _evidence(TITLE, BODY), _evidence(title2, body2, published=date(2021, 7, 27))
+    )
+    assert not verdict.same
+    assert verdict.reason == "far_apart"
+
+
+def _made_up(
+    terms: range,
+    troops: int,
+    *,
+    seed: int,
+    anchors: frozenset[str] = frozenset(),
+    years: frozenset[int] = frozenset(),
+) -> Evidence:
+    """Evidence with chosen content words and troop count, and a signature unlike any other."""
+    return Evidence(
+        lang="en",
+        published=PUBLISHED,
+        signature=Signature(tuple(range(seed, seed + NUM_BINS)), 50),
+        anchors=anchors,
+        terms=frozenset(terms),
+        years=years,
+        troop_counts=frozenset({("troops/US/Iraq", troops)}),
+        deadlines=frozenset(),
+    )
+
+
+def test_a_different_troop_count_argues_against_merging() -> None:
+    a = _made_up(range(10), 3000, seed=0)
+    rewrite = _made_up(range(7, 17), 3000, seed=1000)
+    troop_count_changes = _made_up(range(7, 17), 2500, seed=2000)
+    assert same_story(a, rewrite).same
+    assert not same_story(a, troop_count_changes).same
+    assert same_story(a, troop_count_changes).score < same_story(a, rewrite).score
+
+
+def test_a_later_report_recalling_the_agreement_is_not_its_report() -> None:
+    # Both mention 2024 and 2026, but one is news of 2026 and the other of 2024's deadline.
+    agreement = _made_up(range(40), 3000, seed=0, years=frozenset({2024, 2026}))
+    rewrite = _made_up(range(33, 73), 3000, seed=1000, years=frozenset({2024, 2026}))
+    recalled = _made_up(range(33, 73), 3000, seed=2000, years=frozenset({2024, 2027}))
+    assert same_story(agreement, rewrite).same
+    assert not same_story(agreement, recalled).same
+    assert same_story(agreement, recalled).score < same_story(agreement, rewrite).score
+
+
+def test_numbers_of_their_own_that_differ_argue_against_merging() -> None:
+    def made_up(seed: int, *anchors: str) -> Evidence:
+        return _made_up(range(seed % 7, seed % 7 + 40), 3000, seed=seed, anchors=frozenset(anchors))
+
+    one = made_up(0, "1800", "2500")
+    assert event_numbers(one.anchors) == {"1800"}  # the standing 2,500 pins no event
+    same_number = same_story(one, made_up(1001, "1800"))
+    other_number = same_story(one, made_up(2002, "5200", "2500"))
+    no_number = same_story(one, made_up(3003))
+    assert other_number.score < no_number.score <= same_number.score
+
+
+def test_different_bases_argue_against_merging() -> None:
+    def made_up(seed: int, *anchors: str) -> Evidence:
+        return _made_up(range(seed % 7, seed % 7 + 40), 3000, seed=seed, anchors=frozenset(anchors))
+
+    ain_al_asad = made_up(0, "ain", "asad")
+    same_base = same_story(ain_al_asad, made_up(1001, "asad"))
+    no_base = same_story(ain_al_asad, made_up(2002))
+    other_base = same_story(ain_al_asad, made_up(3003, "harir"))
+    assert other_base.score < no_base.score <= same_base.score
+
+
+def test_an_empty_text_is_never_the_same_story() -> None:
+    assert same_story(_evidence("", ""), _evidence(TITLE, BODY)).reason == "empty"
+
+
+def test_other_languages_need_shared_names_or_figures_within_days() -> None:
+    english = _evidence(
+        "US and Iraq agree on troop withdrawal plan",
+        "Hundreds of troops leave by September 2025 and the rest by the end of 2026, "
+        "Farhad Alaaldin, an adviser to Prime Minister Mohammed Shia al-Sudani, said. "
+        "About 2,500 US troops are in Iraq and 900 in Syria.",
+    )
+    vietnamese = _evidence(TITLE, BODY)
+    assert same_story(english, vietnamese).reason == "other_language"
+    years_later = _evidence(TITLE, BODY, PUBLISHED + timedelta(days=400))
+    assert not same_story(english, years_later).same
+
+
+def test_short_texts_need_more_overlap() -> None:
+    assert copy_threshold(10) > copy_threshold(100) > copy_threshold(1000)
+    assert copy_threshold(1000) == 0.5
+    assert rewrite_threshold(5) > rewrite_threshold(25) > rewrite_threshold(100)
+    assert rewrite_threshold(10) == 0.4  # a title and a sentence share topic words by chance
+    assert rewrite_threshold(40) == 0.2
+
+
+@settings(max_examples=50)
+@given(TEXTS, TEXTS, st.integers(min_value=0, max_value=10))
+def test_the_verdict_is_symmetric(one: str, two: str, days: int) -> None:
+    a = _evidence(one, two)
+    b = _evidence(two, one, PUBLISHED + timedelta(days=days))
+    assert same_story(a, b) == same_story(b, a)
+
+
+# --- the index ----------------------------------------------------------------------------
+
+
+def test_the_index_finds_an_edited_copy_and_not_an_unrelated_text() -> None:
+    a, b = same_story_other_outlet()
+    other = _evidence("Giá vàng hôm nay", "Giá vàng trong nước tăng mạnh theo thế giới.")
+    index = StoryIndex()
+    index.insert(1, a)
+    index.insert(2, other)
+    assert index.candidates(b) == {1}
+
+
+def test_index_rows_without_a_date_are_band_rows_only() -> None:
+    undated = _evidence(TITLE, BODY, published=None)
+    assert [band for band, _ in index_keys(undated)] == list(range(BANDS))
+    assert len(query_keys(undated)) == BANDS
+
+
+def test_the_index_answers_alike_after_its_rows_are_sorted_into_runs() -> None:
+    a, _ = same_story_other_outlet()
+    index = StoryIndex()
+    for n in range(3000):  # enough rows to fill every shard's buffer
+        index.insert_keys(n, [(0, n * 7919), (1, n)])
+    index.insert(5000, a)
+    assert index.lookup_keys([(0, 42 * 7919), (1, 99)]) == {42, 99}
+    assert 5000 in index.candidates(a)
+
+
+@pytest.mark.parametrize("days", [0, 1, 3])
+def test_the_full_text_finds_its_summary_stored_days_before(days: int) -> None:
+    lead = BODY.strip().split("\n\n")[0]
+    summary = _evidence("Mỹ - Iraq thống nhất lộ trình rút quân", lead)
+    index = StoryIndex()
+    index.insert(7, summary)
+    assert 7 in index.candidates(_evidence(TITLE, BODY, PUBLISHED + timedelta(days=days)))

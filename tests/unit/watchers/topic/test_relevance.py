@@ -1,0 +1,106 @@
+"""Relevance beyond the topic's words: an item's focus and attack stories (topic.relevance)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quality import topic_matcher
+from watchers.topic.match import Matcher, Topic
+from watchers.topic.relevance import Groups, judge
+
+TOPIC = Topic(
+    groups={
+        "iraq": ("Iraq*", "Ain al-Asad"),
+        "withdrawal": ("rút quân", "withdraw*", "end the mission"),
+        "elsewhere": ("Syria*", "Afghanistan"),
+        "attack": ("rocket*", "tấn công"),
+    },
+    required=("iraq", "withdrawal"),
+)
+MATCHER = Matcher(TOPIC)
+
+
+def test_an_item_without_the_required_terms_is_not_relevant() -> None:
+    """The matcher's verdict comes first: no leaving term, not relevant."""
+    verdict = judge(MATCHER, "Iraq holds elections", "Voters in Iraq went to the polls.")
+    assert (verdict.relevant, verdict.reason) == (False, "missing terms")
+
+
+def test_an_item_about_leaving_iraq_is_relevant() -> None:
+    """Iraq and leaving in the title: relevant, whatever else the summary says."""
+    verdict = judge(
+        MATCHER,
+        "Mỹ rút quân khỏi Iraq",
+        "Liên quân rút quân khỏi Iraq. Trước đó, căn cứ từng bị tấn công. Syria cũng vậy.",
+    )
+    assert (verdict.relevant, verdict.reason) == (True, "on topic")
+    assert "rút quân" in verdict.matched
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Quân đội Mỹ tiếp tục rút quân khỏi Syria", "Lực lượng Mỹ rời Syria và chuyển sang Iraq."),
+        (
+            "",
+            "US troops will withdraw from Syria. They will cross into Iraq. Syria's army took the "
+            "bases. Washington plans to leave Syria within two months.",
+        ),
+    ],
+)
+def test_an_item_about_another_theatre_is_not_relevant(title: str, summary: str) -> None:
+    """A title naming Syria and not Iraq, or a summary naming Syria more often, is elsewhere."""
+    verdict = judge(MATCHER, title, summary)
+    assert (verdict.relevant, verdict.reason) == (False, "about elsewhere")
+
+
+def test_an_item_naming_both_theatres_equally_stays_relevant() -> None:
+    """ "4,500 troops in Afghanistan and 3,000 in Iraq" is about both."""
+    summary = (
+        "The US will withdraw troops from Afghanistan. It will also withdraw troops from Iraq. "
+        "There are 4,500 troops in Afghanistan and 3,000 in Iraq."
+    )
+    assert judge(MATCHER, "", summary).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Rockets hit Iraqi base",
+            "Rockets hit Ain al-Asad. Iraq's parliament voted to withdraw US troops in 2020.",
+        ),
+        (
+            "",
+            "Tên lửa tấn công căn cứ Ain al-Asad ở Iraq. Vụ tấn công không gây thương vong. "
+            "Các nhóm vũ trang kêu gọi Mỹ rút quân.",
+        ),
+    ],
+)
+def test_an_attack_story_is_not_relevant(title: str, summary: str) -> None:
+    """An attack in the title without leaving, or attacks in more sentences than leaving."""
+    verdict = judge(MATCHER, title, summary)
+    assert (verdict.relevant, verdict.reason) == (False, "attack story")
+
+
+def test_without_the_optional_groups_the_matcher_decides() -> None:
+    """A topic with only the required groups: ``judge`` agrees with ``Matcher.match``."""
+    bare = Matcher(
+        Topic(
+            groups={k: TOPIC.groups[k] for k in ("iraq", "withdrawal")},
+            required=("iraq", "withdrawal"),
+        )
+    )
+    title, summary = "Rockets hit Syria", "US troops withdraw from Syria to Iraq."
+    assert judge(bare, title, summary).relevant == bare.match(title, summary).relevant is True
+
+
+def test_the_group_names_can_be_chosen() -> None:
+    """``Groups`` names the topic's groups the rules use."""
+    groups = Groups(place="iraq", leaving="withdrawal", elsewhere="none", attack="none")
+    assert judge(MATCHER, "Rockets hit Syria", "Withdraw from Iraq.", groups).relevant
+
+
+def test_the_shipped_topic_has_the_groups_the_rules_use() -> None:
+    """config.toml defines the iraq, withdrawal, elsewhere and attack groups."""
+    assert {"iraq", "withdrawal", "elsewhere", "attack"} <= set(topic_matcher().topic.groups)

@@ -1,0 +1,239 @@
+"""``drawdown analyze``: read article files as if they came from feeds, and say what was found.
+
+Each file is a title line (its first non-empty line) and a body. Files go, in the order
+given, through the service's own steps — topic match, identity decision, figure extraction,
+figure decision — against a fresh in-memory SQLite store migrated like the real one, so a
+later file is compared with the earlier ones. Nothing touches the network.
+
+A manifest (JSON Lines) gives each file's ``path`` (relative to the manifest), and
+``published`` ("YYYY-MM-DD" or null), ``url`` and ``source`` (the outlet's name, or null).
+A file without a date counts as published now. The JSON output is one object per file:
+``path``, ``lang``, ``relevant``, ``matched``, ``duplicate_of`` (the earliest file of the
+same story, by identity or by near-duplicate detection, else null), ``troop_counts``,
+``deadlines`` and ``changes`` (``key``, ``old``, ``new``, ``kind``: "new", "changed" or
+"conflict"; a troop count's value is a number, a deadline's a "YYYY[-MM[-DD]]" date).
+This shape is an interface other tools build on: add to it, never change it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from bot.render import messages as format
+from storage.db import create_engine, upgrade
+from storage.ledger import Ledger
+from storage.store import Store
+from storage.stories import Stories
+from storage.types import FeedSpec
+from watchers.feeds.parse import Item
+from watchers.figures import detect_lang
+from watchers.figures.judge import FigureDecision
+from watchers.figures.track import read_figures, track_figures
+from watchers.identity.triage import decide
+from watchers.stories.matcher import StoryMatcher
+from watchers.stories.similar import evidence
+from watchers.topic.match import Matcher
+from watchers.topic.text import nfc
+from watchers.worker import to_article
+
+__all__ = ["Analysis", "Document", "analyze", "load_documents", "render_json", "render_text"]
+
+_FEED = FeedSpec(url="file:///analyze", name="analyze", lang="vi", interval_s=3600)
+_CHANGES = ("new", "changed", "conflict")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One file to analyze: ``path`` as given, and what the manifest says about it."""
+
+    path: str
+    file: Path
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None
+
+    @property
+    def outlet(self) -> str:
+        """Who published it: the manifest's source, else the URL's host, else the file name."""
+        if self.source:
+            return self.source
+        host = urlsplit(self.url).hostname if self.url else None
+        return host or self.file.name
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What one file came to: the JSON result, and the figure decisions behind its changes."""
+
+    result: dict[str, Any]
+    decisions: tuple[FigureDecision, ...]
+
+
+def load_documents(paths: Sequence[str], manifest: str | None) -> list[Document]:
+    """The manifest's files in its order, then the paths given; ValueError for a bad manifest."""
+    documents: list[Document] = []
+    if manifest is not None:
+        folder = Path(manifest).parent
+        lines = Path(manifest).read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                path = str(row["path"])
+                published = row.get("published")
+                documents.append(
+                    Document(
+                        path=path,
+                        file=folder / path,
+                        published=date.fromisoformat(published) if published else None,
+                        url=row.get("url") or None,
+                        source=row.get("source") or None,
+                    )
+                )
+            except (ValueError, KeyError, TypeError) as e:
+                raise ValueError(f"{manifest}:{number}: not a manifest line ({e!r})") from None
+    documents += [Document(path=path, file=Path(path)) for path in paths]
+    return documents
+
+
+def read_document(file: Path) -> tuple[str, str]:
+    """(title, body): the first non-empty line, and the rest."""
+    text = nfc(file.read_text(encoding="utf-8")).lstrip()
+    title, _, body = text.partition("\n")
+    return title.strip(), body.strip()
+
+
+def analyze(documents: Sequence[Document], matcher: Matcher, *, now: datetime) -> list[Analysis]:
+    """One result per document, in order (see the module docstring for its shape)."""
+    engine = create_engine("sqlite://")
+    try:
+        upgrade(engine)
+        store = Store(engine)
+        ledger = Ledger(engine)
+        store.sync_feeds([_FEED], now)
+        # articles belong to a feed: one stands for the files (claiming it gives its id)
+        (feed,) = store.claim_due_feeds(now, worker="analyze", lease=timedelta(hours=1), limit=1)
+        seen_urls: dict[str, str] = {}
+        placer = StoryMatcher(Stories(engine))
+        first_of_story: dict[int, str] = {}  # story id -> the path of its first file
+        results = []
+        for document in documents:
+            title, body = read_document(document.file)
+            published = (
+                datetime(*document.published.timetuple()[:3], tzinfo=UTC)
+                if document.published
+                else None
+            )
+            item = Item(guid=None, url=document.url, title=title, summary=body, published=published)
+            article = to_article(feed.id, item, matcher)
+            canonical = article.canonical_url
+            known = store.known_identities((), [canonical] if canonical else ())
+            (decision,) = decide(
+                [article], known, first_fetch=False, now=now, backlog_window=timedelta(days=1)
+            )
+            article_id = None
+            duplicate_of = None
+            if decision.store:
+                found = _evidence(title, body, published) if article.relevant else None
+                (placed,) = placer.store([article], [found], now)
+                if placed is not None:
+                    article_id = placed.article_id
+                    first = first_of_story.setdefault(placed.story_id, document.path)
+                    duplicate_of = None if placed.new else first
+            if canonical and article_id is None:
+                duplicate_of = seen_urls.get(canonical)
+            if canonical and article_id is not None:
+                seen_urls[canonical] = document.path
+            decisions: tuple[FigureDecision, ...] = ()
+            if article_id is not None and article.relevant:
+                report = track_figures(
+                    ledger,
+                    article_id=article_id,
+                    title=title,
+                    summary=body,
+                    published=published,
+                    outlet=document.outlet,
+                    url=document.url,
+                    now=now,
+                )
+                figures, decisions = report.figures, report.decisions
+            else:
+                figures = read_figures(title, body, published)
+            changes = tuple(d for d in decisions if d.kind in _CHANGES)
+            result = {
+                "path": document.path,
+                "lang": detect_lang(f"{title}\n{body}"),
+                "relevant": article.relevant,
+                "matched": list(article.matched),
+                "duplicate_of": duplicate_of,
+                **figures.to_json(),
+                "changes": [_change(d) for d in changes],
+            }
+            results.append(Analysis(result, changes))
+        return results
+    finally:
+        engine.dispose()
+
+
+def _evidence(title: str, body: str, published: datetime | None) -> Any:
+    return evidence(title, body, published=published.date() if published else None)
+
+
+def _change(decision: FigureDecision) -> dict[str, Any]:
+    old = decision.previous
+    return {
+        "key": decision.key,
+        "old": _json_value(old.key, old.value) if old else None,
+        "new": _json_value(decision.key, decision.value),
+        "kind": decision.kind,
+    }
+
+
+def _json_value(key: str, value: str) -> int | str:
+    return int(value) if key.startswith("troops/") else value
+
+
+def render_json(results: Sequence[Analysis]) -> str:
+    """One JSON object per line."""
+    return "\n".join(json.dumps(a.result, ensure_ascii=False) for a in results)
+
+
+def render_text(results: Sequence[Analysis]) -> str:
+    """The same results for a person to read."""
+    return "\n\n".join(_text(a.result, a.decisions) for a in results)
+
+
+def _text(r: dict[str, Any], changes: Sequence[FigureDecision]) -> str:
+    verdict = "relevant" if r["relevant"] else "not relevant"
+    matched = f" ({', '.join(r['matched'])})" if r["matched"] else ""
+    lines = [f"{r['path']} — {r['lang']}, {verdict}{matched}"]
+    if r["duplicate_of"]:
+        lines.append(f"  duplicate of {r['duplicate_of']}")
+    for t in r["troop_counts"]:
+        key = f"troops/{t['who']}/{t['where']}"
+        key += "" if t["status"] == "current" else f"/{t['status']}"
+        value = format.figure_value(key, str(t["value"]), "approx" if t["approx"] else "", "en")
+        lines.append(f"  troops    {format.figure_label(key, 'en')}: {value}  “{t['quote']}”")
+    for d in r["deadlines"]:
+        value = format.figure_value(f"deadline/{d['what']}", d["date"], d["precision"], "en")
+        lines.append(f"  deadline  {d['what']}: {value}  “{d['quote']}”")
+    for c in changes:
+        new = format.figure_value(c.key, c.value, c.precision, "en")
+        line = f"  {c.kind:<9} {format.figure_label(c.key, 'en')}: {new}"
+        if c.kind != "new" and c.previous is not None:
+            old = c.previous
+            was = format.figure_value(old.key, old.value, old.precision, "en")
+            if old.key != c.key:
+                was = f"{format.figure_label(old.key, 'en')}: {was}"
+            line += f" (was {was}, {format.reporter(old.outlet, old.source, 'en')})"
+        lines.append(line)
+    if len(lines) == 1:
+        lines.append("  no figures")
+    return "\n".join(lines)

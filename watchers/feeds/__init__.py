@@ -1,0 +1,1 @@
+"""Feeds: fetch, parse, probe, and the tick that checks the due ones."""

@@ -1,0 +1,1 @@
+"""Identity: is an item already stored (GUID, canonical URL, content hash)?"""

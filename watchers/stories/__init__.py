@@ -1,0 +1,1 @@
+"""Stories: which story a new article joins, its evidence, and edited copies."""

@@ -1,0 +1,102 @@
+"""The story decider: which story a new article joins, and which re-posts are edits. Does no I/O.
+
+Identity comes first (``watchers.identity.triage``: GUID, then canonical URL); then:
+
+* **Edited copy** — an item whose GUID or canonical URL is stored, with another content
+  hash than the stored article's current text: a new *version* of that article, not a new
+  article. It joins nothing and starts nothing; it alerts only if its figures changed.
+* **Exact copy** — a new article (new GUID and URL) whose content hash is a stored
+  article's: it joins that article's story, without any similarity check.
+* **Same story** — otherwise a relevant article is compared with the candidates the index
+  found (``watchers.stories.similar.same_story``); it joins the story of the best match: a near
+  copy before a rewrite before a report in another language, then the higher score, then
+  the earlier article. With no match it starts a story of its own.
+* A **not relevant** article always starts a story of its own: nobody is alerted about it,
+  and reading its evidence (figures included) would cost ~10 ms for nothing.
+
+``join_alert``: the first article of a story sends the story alert; a later one sends none,
+but edits the alert (``"edit"``) — unless the story never alerted (its first article was
+backlog), in which case the first article that may alert sends the story alert.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from storage.story_types import StoredVersion
+from watchers.identity.triage import Decision
+from watchers.stories.similar import Evidence, Verdict, same_story
+
+__all__ = ["Candidate", "Choice", "best_story", "edited_versions", "join_alert"]
+
+_REASON_RANK = {"near_copy": 3, "rewrite": 2, "other_language": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stored (or just placed) article the index found, with its story and evidence."""
+
+    article_id: int
+    story_id: int
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The story to join (None: start one), the article it matched and the verdict."""
+
+    story_id: int | None
+    article_id: int | None = None
+    verdict: Verdict | None = None
+
+
+def best_story(new: Evidence, candidates: Iterable[Candidate]) -> Choice:
+    """The story of the candidate that best matches ``new``, or a new story."""
+    best: tuple[tuple[int, float, int], Candidate, Verdict] | None = None
+    for candidate in candidates:
+        verdict = same_story(new, candidate.evidence)
+        if not verdict.same:
+            continue
+        rank = (_REASON_RANK.get(verdict.reason, 0), verdict.score, -candidate.article_id)
+        if best is None or rank > best[0]:
+            best = (rank, candidate, verdict)
+    if best is None:
+        return Choice(None)
+    return Choice(best[1].story_id, best[1].article_id, best[2])
+
+
+def edited_versions(
+    decisions: Sequence[Decision], current: Mapping[tuple[str, str], StoredVersion]
+) -> list[tuple[Decision, StoredVersion]]:
+    """The items identity called re-publications whose text differs from the stored one.
+
+    ``current`` is the stored articles' current text by ("guid", GUID) and ("url",
+    canonical URL). An item repeated within one fetch counts once.
+    """
+    edited: list[tuple[Decision, StoredVersion]] = []
+    seen: set[tuple[int, str]] = set()
+    for decision in decisions:
+        item = decision.article
+        if decision.reason == "duplicate_guid" and item.guid:
+            stored = current.get(("guid", item.guid))
+        elif decision.reason == "duplicate_url" and item.canonical_url:
+            stored = current.get(("url", item.canonical_url))
+        else:
+            continue
+        if stored is None or stored.content_hash == item.content_hash:
+            continue
+        if (stored.article_id, item.content_hash) in seen:
+            continue
+        seen.add((stored.article_id, item.content_hash))
+        edited.append((decision, stored))
+    return edited
+
+
+def join_alert(*, new_story: bool, may_alert: bool, story_alerted: bool) -> str | None:
+    """What a placed article sends: "story", "edit" or nothing (None)."""
+    if not may_alert:
+        return None
+    if new_story or not story_alerted:
+        return "story"
+    return "edit"

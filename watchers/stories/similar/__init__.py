@@ -1,0 +1,56 @@
+"""Near-duplicate detection: which articles tell the same story. Pure: no I/O.
+
+Identity comes first (GUID, canonical URL, content hash: ``watchers.identity.keys``); this package
+is the similarity that follows:
+
+* ``shingle``: cleaned lines, tokens (folded, numbers normalised) and shingles;
+* ``minhash``: ``Signature`` (one-permutation MinHash, 128 bins) and LSH ``band_keys``;
+* ``evidence``: ``Evidence`` — signature, anchors (names, numbers), years, figures;
+* ``verdict``: ``same_story(a, b) -> Verdict`` with a length-dependent threshold;
+* ``index``: the (band, key) rows of an article and ``StoryIndex``, their in-memory table.
+"""
+
+from watchers.stories.similar.evidence import Evidence, evidence, signature
+from watchers.stories.similar.index import (
+    ANCHOR_BAND,
+    TERM_BAND,
+    StoryIndex,
+    index_keys,
+    query_keys,
+)
+from watchers.stories.similar.minhash import BANDS, NUM_BINS, ROWS, Signature, band_keys
+from watchers.stories.similar.shingle import clean_lines, shingle_texts, tokens
+from watchers.stories.similar.verdict import (
+    WINDOW_DAYS,
+    Verdict,
+    copy_threshold,
+    rewrite_threshold,
+    same_story,
+)
+
+shingles = shingle_texts
+
+__all__ = [
+    "ANCHOR_BAND",
+    "BANDS",
+    "NUM_BINS",
+    "ROWS",
+    "TERM_BAND",
+    "WINDOW_DAYS",
+    "Evidence",
+    "Signature",
+    "StoryIndex",
+    "Verdict",
+    "band_keys",
+    "clean_lines",
+    "copy_threshold",
+    "evidence",
+    "index_keys",
+    "query_keys",
+    "rewrite_threshold",
+    "same_story",
+    "shingle_texts",
+    "shingles",
+    "signature",
+    "tokens",
+]

@@ -1,0 +1,89 @@
+"""Evidence as bytes, for the story tables, and the index rows as 32-bit slots. Pure: no I/O.
+
+``encode(evidence)`` packs the signature and the content-word hashes as little-endian 32-bit
+integers (they are most of it) and the rest — language, names, years, figures — as a short
+JSON tail; ``decode`` is its inverse (a Hypothesis test checks the round trip). A blob starts
+with a format byte, so a later format can still read the rows written by this one.
+
+``slots(evidence)`` are the article's index rows (``index.index_keys``) as ``StoryIndex``
+keeps them, packed the same way: an index loads a stored article with
+``StoryIndex.insert_slots`` without decoding its evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+from array import array
+from datetime import date
+
+from watchers.stories.similar.evidence import Evidence
+from watchers.stories.similar.index import index_keys, slot
+from watchers.stories.similar.minhash import Signature
+
+__all__ = ["decode", "decode_slots", "encode", "slots"]
+
+_FORMAT = 1
+_HEAD = struct.Struct("<BiIHH")  # format, published ordinal (0: none), size, values, terms
+
+
+def encode(evidence: Evidence) -> bytes:
+    """The evidence as bytes (see the module docstring)."""
+    values = array("I", evidence.signature.values)
+    terms = array("I", sorted(evidence.terms))
+    tail = {
+        "lang": evidence.lang,
+        "anchors": sorted(evidence.anchors),
+        "years": sorted(evidence.years),
+        "troops": sorted([k, v] for k, v in evidence.troop_counts),
+        "deadlines": sorted([k, d.isoformat()] for k, d in evidence.deadlines),
+    }
+    published = evidence.published.toordinal() if evidence.published else 0
+    head = _HEAD.pack(_FORMAT, published, evidence.signature.size, len(values), len(terms))
+    text = json.dumps(tail, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return head + _little(values).tobytes() + _little(terms).tobytes() + text
+
+
+def decode(data: bytes) -> Evidence:
+    """The evidence ``encode`` packed; ValueError for bytes it did not write."""
+    if len(data) < _HEAD.size or data[0] != _FORMAT:
+        raise ValueError("not story evidence of a known format")
+    _, published, size, n_values, n_terms = _HEAD.unpack_from(data)
+    start = _HEAD.size
+    values = _ints(data[start : start + 4 * n_values])
+    start += 4 * n_values
+    terms = _ints(data[start : start + 4 * n_terms])
+    tail = json.loads(data[start + 4 * n_terms :].decode("utf-8"))
+    return Evidence(
+        lang=tail["lang"],
+        published=date.fromordinal(published) if published else None,
+        signature=Signature(tuple(values), size),
+        anchors=frozenset(tail["anchors"]),
+        terms=frozenset(terms),
+        years=frozenset(tail["years"]),
+        troop_counts=frozenset((k, int(v)) for k, v in tail["troops"]),
+        deadlines=frozenset((k, date.fromisoformat(d)) for k, d in tail["deadlines"]),
+    )
+
+
+def slots(evidence: Evidence) -> bytes:
+    """The article's index rows as ``StoryIndex`` slots, packed."""
+    return _little(array("I", (slot(band, key) for band, key in index_keys(evidence)))).tobytes()
+
+
+def decode_slots(data: bytes) -> list[int]:
+    return _ints(data)
+
+
+def _ints(data: bytes) -> list[int]:
+    ints = array("I")
+    ints.frombytes(data)
+    return _little(ints).tolist()
+
+
+def _little(ints: array[int]) -> array[int]:
+    """``ints`` in little-endian order (a no-op on the machines we run on)."""
+    if struct.pack("=I", 1) != struct.pack("<I", 1):
+        ints = array("I", ints)
+        ints.byteswap()
+    return ints

@@ -1,0 +1,70 @@
+"""The day of the event an article reports, read from its lead. Pure: no I/O.
+
+An article is dated by the event its lead reports, not by when it was (re)posted: a repost
+published on Tuesday of "President Trump met ... on Thursday" reports Thursday's meeting,
+five days earlier, and a Vietnamese report of "ngày 28/1" published on the 29th reports
+the 28th. Story matching compares these days (``Evidence.published``), so two reports of
+one event agree on their day even when one outlet posts a day or a week later, and a later
+article that only mentions an earlier event in passing is not pulled into its news cycle.
+
+The lead is the title and the first two cleaned lines. The first date found there wins:
+
+* English: "on/late/early/last <weekday>" — the most recent such weekday on or before the
+  publication day ("on Monday" in a Monday article is that day);
+* Vietnamese: "ngày/hôm D/M" (without a year) — that day of the publication's year, or of
+  the year before when it would fall after the publication.
+
+A date more than ``MAX_DAYS_BACK`` before publication is ignored (a lead recalling an old
+event), and so is a lead with no date: the publication day stands.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from watchers.stories.similar.shingle import clean_lines
+from watchers.topic.text import fold, nfc
+
+__all__ = ["MAX_DAYS_BACK", "event_day"]
+
+MAX_DAYS_BACK = 7
+_LEAD_LINES = 2
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_EN_WEEKDAY = re.compile(r"\b(?:on|late|early|last) (" + "|".join(_WEEKDAYS) + r")\b")
+_VI_DAY = re.compile(r"\b(?:ngay|hom) (\d{1,2})/(\d{1,2})(?![/\d])")
+
+
+def event_day(title: str, body: str, published: date | None) -> date | None:
+    """The day of the event the lead reports; ``published`` when the lead names no day."""
+    if published is None:
+        return None
+    for line in [title, *clean_lines(body)[:_LEAD_LINES]]:
+        folded = fold(nfc(line))
+        found = _weekday(folded, published) or _day_month(folded, published)
+        if found is not None:
+            return found
+    return published
+
+
+def _weekday(folded: str, published: date) -> date | None:
+    m = _EN_WEEKDAY.search(folded)
+    if m is None:
+        return None
+    back = (published.weekday() - _WEEKDAYS.index(m.group(1))) % 7
+    return published - timedelta(days=back)
+
+
+def _day_month(folded: str, published: date) -> date | None:
+    for m in _VI_DAY.finditer(folded):
+        day, month = int(m.group(1)), int(m.group(2))
+        for year in (published.year, published.year - 1):
+            try:
+                found = date(year, month, day)
+            except ValueError:
+                break
+            if found <= published:
+                if (published - found).days <= MAX_DAYS_BACK:
+                    return found
+                break
+    return None

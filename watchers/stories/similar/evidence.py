@@ -1,0 +1,180 @@
+"""What is known about one article for story matching: its signature, names, numbers and figures.
+
+Pure: no I/O. ``evidence(title, body, published=..., lang=...)`` gathers:
+
+* the MinHash ``signature`` of its shingles (``shingle``, ``minhash``);
+* ``anchors``: what pins a report to one event in any language — numbers of three or more
+  digits that are not years ("2500", "5200"), and names: capitalised words that do not open
+  a sentence and are not among the words every article on the topic capitalises (Iraq, Mỹ,
+  Pentagon, Thủ tướng...), folded ("sudani", "mckenzie", "soleimani");
+* ``terms``: hashes of its content words (folded, no function words, no words every article
+  on the topic uses), at most ``MAX_TERMS``, the lowest hashes kept: a rewrite by another
+  outlet shares few word pairs with the original but many of its words. A Vietnamese word
+  is usually two syllables, and single syllables ("tấn", "công", "khu", "vực") are shared
+  by any two texts on the topic, so in Vietnamese a term is a pair of neighbouring
+  syllables (not both function words), plus the numbers;
+* ``years`` mentioned (1990–2049), which tell the 2021 "end of combat mission" from the 2024
+  "end of the coalition's mission";
+* ``figures``: troop counts and deadlines from ``watchers.figures`` (pass them in when the
+  pipeline already extracted them, which saves ~10 ms per article);
+* ``published``: the day of the event the lead reports (``eventday``), which is the
+  publication day unless the lead names another ("on Thursday", "ngày 28/1").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+
+from watchers.figures import Figures, detect_lang, extract
+from watchers.stories.similar.eventday import event_day
+from watchers.stories.similar.minhash import Signature, hash64, minhash
+from watchers.stories.similar.shingle import clean_lines, normalise_numbers, shingle_texts, tokens
+from watchers.topic.text import fold, nfc
+
+__all__ = ["MAX_TERMS", "Evidence", "evidence", "signature", "term_hashes"]
+
+MAX_TERMS = 512
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a block of text (word lists read better as prose)."""
+    return frozenset(text.split())
+
+
+_NUMBER = re.compile(r"(?<![\w.,])\d{3,6}(?![\w])")
+_YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-4]\d)(?!\d)")
+_CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’]*", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”«»()\[\]–—|/•]\s*)$")
+# Words that nearly every article on the topic capitalises: countries, capitals, titles,
+# institutions, agencies, days and months, and sentence-like openers of Vietnamese news.
+_GENERIC = _word_set(
+    """
+    iraq iraqi iraqis irak i rac my hoa ky us u s usa america american americans united states
+    washington baghdad bagdad syria syrian iran iranian israel gaza trung dong middle east
+    kurdistan kurd kurdish erbil arbil irbil anbar afghanistan bac tay dong ha noi
+    pentagon lau nam goc white house nha trang state department bo ngoai giao quoc phong
+    defense defence ministry minister secretary president prime general gen lt col spokesman
+    tong thong thu tuong bo truong nguoi phat ngon tuong dai su quan ngoai truong chinh phu
+    quoc hoi parliament congress senate government official officials
+    is isis isil daesh nha nuoc hoi giao coalition lien quan lien minh global international
+    operation inherent resolve army military forces force troops quan doi
+    reuters ap afp ttxvn vietnam vnexpress al jazeera cnn bbc ina anadolu xinhua sputnik
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec thang ngay nam
+    the a an in on at of to and but for with by as it its this that these there they he she we
+    theo ong ba cac nhung mot khi sau truoc tai trong ngay hom hien dong thoi tuy nhien
+    anh nguon photo file
+    """
+)
+
+# Function words of both languages (folded) and the words of the topic itself, which every
+# article about troops leaving Iraq uses: they say nothing about which story it is.
+_STOPWORDS = _word_set(
+    """
+    the and for with that this from have has had was were are been will would could should
+    said says say its their they them his her who which what when where while also not but
+    than then there these those into over after before about more most other some such only
+    can may might just all any one two three four five new last first year years month
+    months week day days time times per cent including under between during since against
+    according told reported report reports statement
+    iraq iraqi iraqis irak rac american america americans united states troops troop forces
+    force military coalition withdrawal withdraw withdrawing pull pullout presence country
+    cua cac nhung mot duoc trong khi chi cho voi tai theo nay den tu ve nhu thi con cung
+    rang khong nhieu hon sau truoc tren duoi ong nguoi nam ngay thang vao lai dang van
+    nuoc hai bay gio cung nhu neu vi tuy nhien dong thoi hien cho biet noi cuoc viec
+    quan binh luc luong rut doi lien minh hoa quoc gia
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Everything ``same_story`` compares; built by ``evidence`` and storable as it is."""
+
+    lang: str  # "vi" | "en"
+    published: date | None
+    signature: Signature
+    anchors: frozenset[str]
+    terms: frozenset[int]  # 32-bit hashes of content words (``term_hashes``)
+    years: frozenset[int]
+    troop_counts: frozenset[tuple[str, int]]  # (TroopCount.key, value)
+    deadlines: frozenset[tuple[str, date]]  # (Deadline.key, last day it allows)
+
+
+def signature(title: str, body: str) -> Signature:
+    """The MinHash signature of an article's shingles (see ``shingle.shingle_texts``)."""
+    return minhash(hash64(s) for s in shingle_texts(title, body))
+
+
+def evidence(
+    title: str,
+    body: str,
+    *,
+    published: date | None = None,
+    lang: str | None = None,
+    figures: Figures | None = None,
+) -> Evidence:
+    """Gather the evidence of one article (title and summary, or title and full text)."""
+    title, body = nfc(title), nfc(body)
+    lang = lang or detect_lang(f"{title}\n{body}")
+    if figures is None:
+        figures = extract(title, body, published=published, lang=lang)
+    lines = [title, *clean_lines(body)]
+    return Evidence(
+        lang=lang,
+        published=event_day(title, body, published),
+        signature=signature(title, body),
+        anchors=frozenset(_anchors(lines)),
+        terms=term_hashes(lines, lang),
+        years=frozenset(int(y) for line in lines for y in _YEAR.findall(line)),
+        troop_counts=frozenset((t.key, t.value) for t in figures.troop_counts),
+        deadlines=frozenset((d.key, d.last_day) for d in figures.deadlines),
+    )
+
+
+def term_hashes(lines: list[str], lang: str = "en") -> frozenset[int]:
+    """The 32-bit hashes of the content words of some lines, at most ``MAX_TERMS`` (the lowest);
+    in Vietnamese, of neighbouring syllable pairs and numbers (see the module docstring)."""
+    found: set[int] = set()
+    if lang == "vi":
+        for line in lines:
+            toks = tokens(line)
+            found.update(
+                hash64(f"{a} {b}") >> 32
+                for a, b in pairwise(toks)
+                if not (a in _STOPWORDS and b in _STOPWORDS)
+                and not _YEAR.fullmatch(a)
+                and not _YEAR.fullmatch(b)
+            )
+            found.update(
+                hash64(t) >> 32 for t in toks if _NUMBER.fullmatch(t) and not _YEAR.fullmatch(t)
+            )
+    else:
+        found.update(
+            hash64(t) >> 32
+            for line in lines
+            for t in tokens(line)
+            if len(t) > 2 and t not in _STOPWORDS and not _YEAR.fullmatch(t)
+        )
+    return frozenset(sorted(found)[:MAX_TERMS]) if len(found) > MAX_TERMS else frozenset(found)
+
+
+def _anchors(lines: list[str]) -> set[str]:
+    found: set[str] = set()
+    for line in lines:
+        normal = normalise_numbers(line)
+        for m in _NUMBER.finditer(normal):
+            if not _YEAR.fullmatch(m.group()):
+                found.add(m.group())
+        for m in _CAPITALISED.finditer(line):
+            word = m.group()
+            if not word[0].isupper() or _SENTENCE_END.search(line[: m.start()]):
+                continue
+            for part in re.split(r"[-'’]", fold(word)):
+                if len(part) > 2 and part not in _GENERIC and not part.isdigit():
+                    found.add(part)
+    return found

@@ -1,0 +1,1 @@
+"""The topic: text normalisation, keyword matching, and the relevance judge."""
