@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import sys
+import argparse
+import os
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from bench.delivery import bench_delivery
 from bench.figures import bench_extraction, figure_quality
 from bench.poll import bench_poll
 from bench.stories import bench_stories, story_quality
+from tests.shared import ENV
 
 SECTIONS: dict[str, Callable[[], Mapping[str, Any]]] = {
     "poll cycle: 1,000 feeds on the local feed server (5% changed, 95% answering 304)": bench_poll,
@@ -33,5 +36,28 @@ def main(only: list[str]) -> None:
             print(f"  {key:<32} {shown}", flush=True)
 
 
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Print the performance and quality figures, section by section.",
+    )
+    parser.add_argument(
+        "only",
+        nargs="*",
+        metavar="WORD",
+        help="run only the sections whose title has one of these words (e.g. quality, story)",
+    )
+    parser.add_argument(
+        "--shared",
+        metavar="PATH",
+        help=f"the folder of labelled real articles (default: ${ENV} or ../shared); "
+        "the quality and story sections show why they are skipped without it",
+    )
+    return parser.parse_args(argv)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    args = parse()
+    if args.shared:  # through the environment, so the benchmarks' own processes see it too
+        os.environ[ENV] = str(Path(args.shared).expanduser().resolve())
+    main(args.only)

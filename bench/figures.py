@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from tests import shared
 from watchers.figures import extract
 
 _SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "seeds"
@@ -40,7 +41,10 @@ def bench_extraction(seconds: float = 1.0) -> dict[str, Any]:
 
 def figure_quality() -> dict[str, Any]:
     """Precision and recall per split of the labelled corpus and over all of it: troop counts,
-    deadlines, relevance (``watchers.topic.relevance.judge``) and relevance by the topic's terms."""
+    deadlines, relevance (``watchers.topic.relevance.judge``) and relevance by the topic's terms.
+    The corpus is in the shared folder (``tests/shared.py``); without it, the reason is shown."""
+    if reason := shared.missing("figures"):
+        return {"skipped": reason}
     from tests.quality import figure_quality as quality
 
     return quality()

@@ -1,11 +1,14 @@
 """Precision and recall of figure extraction and relevance on the labelled seeds and corpus.
 
-The articles live in ``tests/data/seeds`` and ``tests/data/corpus``: ``NAME.txt`` (title
-line, then body), ``NAME.expected.json`` (``relevant``, ``troop_counts``, ``deadlines`` as a
-careful reader labels them) and a ``manifest.jsonl`` with the publication date, source URL
-and, for the corpus, the ``split`` (see ``tests/data/corpus/README.md``): "tune" articles
-were used to develop the rules; "heldout", "heldout2" and "heldout3" ones were labelled and
-measured before the rules were revised for them, each set after the previous revision.
+The seeds live in ``tests/data/seeds``; the corpus, real articles by other outlets, lives
+outside the repository in ``<shared>/corpus/figures`` (see ``tests/shared.py``: ``--shared``,
+``DRAWDOWN_SHARED``, default ``../shared``). Each folder has ``NAME.txt`` (title line, then
+body), ``NAME.expected.json`` (``relevant``, ``troop_counts``, ``deadlines`` as a careful
+reader labels them) and a ``manifest.jsonl`` with the publication date, source URL and, for
+the corpus, the ``split`` (see the corpus's ``README.md``): "tune" articles were used to
+develop the rules; "heldout", "heldout2" and "heldout3" ones were labelled and measured
+before the rules were revised for them, each set after the previous revision. Loading the
+corpus where the shared folder is absent skips the test that asked for it, with the reason.
 
 A troop count matches on (who, where, status, value); a deadline on (key, date, precision).
 Relevance is scored twice, with the topic of ``config.toml``: "relevance_terms" is
@@ -23,16 +26,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from drawdown.config import load_config
+from tests.shared import corpus
 from watchers.figures import Deadline, Figures, TroopCount, extract
 from watchers.topic.match import Matcher, Topic
 from watchers.topic.relevance import judge
 
 DATA = Path(__file__).parent / "data"
 CONFIG = Path(__file__).parent.parent / "config.toml"
-FOLDERS = ("seeds", "corpus")
+Folder = Literal["seeds", "corpus"]
+FOLDERS: tuple[Folder, ...] = ("seeds", "corpus")
+
+
+def folder_path(folder: Folder) -> Path:
+    """Where a folder of labelled articles is: the seeds here, the corpus in the shared folder."""
+    return corpus("figures") if folder == "corpus" else DATA / folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +50,7 @@ class Article:
     """One labelled article."""
 
     name: str
-    folder: str
+    folder: Folder
     split: str  # "tune" | "heldout" | "heldout2" | ...
     published: date
     url: str | None
@@ -82,13 +92,14 @@ class Score:
         }
 
 
-def load_articles(data: Path = DATA) -> list[Article]:
+def load_articles(folders: Iterable[Folder] = FOLDERS) -> list[Article]:
     """Seeds, then the corpus, in manifest order; seeds are in the "tune" split."""
     articles = []
-    for folder in FOLDERS:
-        for line in (data / folder / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+    for folder in folders:
+        where = folder_path(folder)
+        for line in (where / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            path = data / folder / row["path"]
+            path = where / row["path"]
             title, _, body = path.read_text(encoding="utf-8").partition("\n")
             expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
             articles.append(
@@ -170,12 +181,10 @@ def splits(articles: Iterable[Article]) -> list[str]:
     return list(dict.fromkeys(a.split for a in articles))
 
 
-def figure_quality(
-    data: Path = DATA, config: Path = CONFIG
-) -> dict[str, dict[str, dict[str, float | int]]]:
+def figure_quality(config: Path = CONFIG) -> dict[str, dict[str, dict[str, float | int]]]:
     """Scores per split ("tune" includes the seeds) and over everything ("all"): troop
     counts, deadlines, relevance (``judge``) and relevance by the topic's terms alone."""
-    articles = load_articles(data)
+    articles = load_articles()
     matcher = topic_matcher(config)
     result = {}
     for split in [*splits(articles), "all"]:

@@ -1,12 +1,15 @@
-"""Precision and recall of story matching on the labelled pairs in ``tests/data/stories``.
+"""Precision and recall of story matching on the labelled pairs in ``<shared>/corpus/stories``.
 
-The articles are the seeds, the figure corpus and ``tests/data/stories/articles`` (real
-reports of the same events by other outlets). ``stories.json`` says which articles report
-one story; ``pairs.jsonl`` (written by ``write_pairs``, checked against ``stories.json`` by
-the tests) lists every pair of articles with its label and kind, plus **derived** pairs: an
-article and a mechanical variant of it (a re-post with another outlet's headline and a
-paragraph dropped, a caption printed twice and a "Theo Reuters" line added, the RSS summary
-of the full text, NFD / no diacritics / other thousands separators).
+The articles are the seeds (``tests/data/seeds``), the figure corpus (``<shared>/corpus/figures``)
+and ``<shared>/corpus/stories/articles`` (real reports of the same events by other outlets);
+everything but the seeds is other outlets' writing, kept outside the repository with its labels
+(see ``tests/shared.py``: ``--shared``, ``DRAWDOWN_SHARED``, default ``../shared``; where the
+folder is absent, the tests that need it are skipped with the reason). ``stories.json`` says
+which articles report one story; ``pairs.jsonl`` (written by ``write_pairs``, checked against
+``stories.json`` by the tests) lists every pair of articles with its label and kind, plus
+**derived** pairs: an article and a mechanical variant of it (a re-post with another outlet's
+headline and a paragraph dropped, a caption printed twice and a "Theo Reuters" line added, the
+RSS summary of the full text, NFD / no diacritics / other thousands separators).
 
 Kinds: ``rewrite`` (same story, another outlet, same language), ``cross_language``,
 ``derived:<what>``, ``hard_negative`` (different stories, both on the topic), ``negative``
@@ -29,13 +32,29 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from tests.shared import corpus
 from watchers.figures import detect_lang
 from watchers.stories.similar import Evidence, StoryIndex, evidence, same_story
 
 DATA = Path(__file__).parent / "data"
-STORIES = DATA / "stories"
-PAIRS = STORIES / "pairs.jsonl"
-_FOLDERS = {"seeds": DATA / "seeds", "corpus": DATA / "corpus", "articles": STORIES / "articles"}
+
+
+def stories_dir() -> Path:
+    """``<shared>/corpus/stories``: the further reports, ``stories.json`` and ``pairs.jsonl``."""
+    return corpus("stories")
+
+
+def pairs_path() -> Path:
+    return stories_dir() / "pairs.jsonl"
+
+
+def _folders() -> dict[str, Path]:
+    """Where the articles named "<folder>/<file>" are."""
+    return {
+        "seeds": DATA / "seeds",
+        "corpus": corpus("figures"),
+        "articles": stories_dir() / "articles",
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +111,7 @@ class Score:
 def articles() -> dict[str, Text]:
     """Every labelled article, by name ("corpus/001_....txt")."""
     out: dict[str, Text] = {}
-    for folder, path in _FOLDERS.items():
+    for folder, path in _folders().items():
         for line in (path / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
             meta = json.loads(line)
             file = path / meta["path"]
@@ -116,7 +135,7 @@ def articles() -> dict[str, Text]:
 
 
 def stories() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((STORIES / "stories.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((stories_dir() / "stories.json").read_text(encoding="utf-8"))
     return data
 
 
@@ -246,7 +265,7 @@ def build_pairs() -> list[Pair]:
 
 def write_pairs() -> None:
     """Write ``pairs.jsonl`` from ``stories.json`` (run after changing the labels)."""
-    with PAIRS.open("w", encoding="utf-8") as f:
+    with pairs_path().open("w", encoding="utf-8") as f:
         for p in build_pairs():
             row: dict[str, Any] = {"a": p.a, "b": p.b, "label": p.label, "kind": p.kind}
             row |= {"lang": p.lang, "derived": p.derived}
@@ -254,7 +273,7 @@ def write_pairs() -> None:
 
 
 def load_pairs() -> list[Pair]:
-    rows = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in pairs_path().read_text(encoding="utf-8").splitlines()]
     return [Pair(r["a"], r["b"], r["label"], r["kind"], r["lang"]) for r in rows]
 
 
@@ -363,6 +382,10 @@ def story_quality() -> dict[str, Any]:
 if __name__ == "__main__":
     import sys
 
+    from tests.shared import missing
+
+    if reason := missing("figures") or missing("stories"):
+        sys.exit(reason)
     if sys.argv[1:] == ["--write-pairs"]:
         write_pairs()
     else:

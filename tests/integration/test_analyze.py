@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tests import shared
+
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tests" / "data" / "seeds"
 
@@ -136,7 +138,7 @@ def test_a_missing_file_is_a_one_line_error() -> None:
 def test_a_report_of_the_same_story_by_another_outlet_is_a_duplicate_of_the_earliest(
     tmp_path: Path,
 ) -> None:
-    corpus = ROOT / "tests" / "data" / "corpus"
+    corpus = shared.corpus("figures")
     names = (
         "021_vi_dantri_rut_quan_hoan_toan.txt",
         "022_vi_baogialai_hoan_tat_rut_quan.txt",

@@ -1,4 +1,4 @@
-"""Figure extraction and relevance on the labelled seeds and corpus (see tests/quality.py)."""
+"""Figure extraction and relevance on the labelled seeds and the shared corpus (tests/quality)."""
 
 from __future__ import annotations
 

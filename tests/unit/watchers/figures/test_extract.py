@@ -11,7 +11,7 @@ import pytest
 from tests.quality import Article, deadline_key, load_articles, troop_key
 from watchers.figures import Deadline, TroopCount, detect_lang, extract
 
-SEEDS = [a for a in load_articles() if a.folder == "seeds"]
+SEEDS = load_articles(("seeds",))
 
 
 def _troops(

@@ -1,4 +1,4 @@
-"""Story matching on the labelled pairs of tests/data/stories (scoring in tests/story_quality)."""
+"""Story matching on the labelled pairs in <shared>/corpus/stories (scores: tests/story_quality)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,15 @@ import json
 
 import pytest
 
-from tests.story_quality import PAIRS, Score, articles, build_pairs, load_pairs, scores, story_of
+from tests.story_quality import (
+    Score,
+    articles,
+    build_pairs,
+    load_pairs,
+    pairs_path,
+    scores,
+    story_of,
+)
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +23,8 @@ def by_group() -> dict[str, Score]:
 
 
 def test_pairs_file_is_written_from_the_story_labels() -> None:
-    expected = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines()]
+    lines = pairs_path().read_text(encoding="utf-8").splitlines()
+    expected = [json.loads(line) for line in lines]
     built = build_pairs()
     assert [(p.a, p.b, p.label, p.kind) for p in built] == [
         (r["a"], r["b"], r["label"], r["kind"]) for r in expected
