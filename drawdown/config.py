@@ -101,6 +101,8 @@ class DeliveryConfig(_Section):
     max_attempts: int = Field(default=8, ge=1, le=100)
     batch: int = Field(default=500, ge=1, le=10_000)
     edit_interval: Seconds = 60.0  # a story alert is edited at most this often
+    # While Telegram is unreachable, sending pauses 1 s, doubling up to this (delivery/circuit.py)
+    outage_backoff: Seconds = 30.0
 
     @model_validator(mode="after")
     def _paid_beyond_thirty(self) -> DeliveryConfig:

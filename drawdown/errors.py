@@ -5,8 +5,7 @@
     ├── FeedError(url, reason)            one feed failed; the others go on
     │   ├── FetchError                    network, HTTP status, size cap, timeout
     │   └── ParseError                    not a feed, no entries
-    ├── StorageError                      the database refused or is missing
-    └── DeliveryError                     Telegram refused a message for good
+    └── StorageError                      the database refused or is missing
 
 ``str(error)`` is written for the person reading the log: it names what failed and why,
 and never contains the bot token.
@@ -79,7 +78,3 @@ class ParseError(FeedError):
 
 class StorageError(DrawdownError):
     """The database is missing, locked or refused a statement."""
-
-
-class DeliveryError(DrawdownError):
-    """Telegram refused a message and retrying will not help."""

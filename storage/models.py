@@ -1,4 +1,8 @@
-"""The database rows. They never leave storage/: queries return the dataclasses in storage.types."""
+"""The database rows. They never leave storage/: queries return the dataclasses in storage.types.
+
+A column with a fixed set of values is ``str`` here (SQLModel maps no ``Literal``); its comment
+names the ``Literal`` alias the dataclasses crossing the boundary use.
+"""
 
 from __future__ import annotations
 
@@ -57,7 +61,7 @@ class Feed(SQLModel, table=True):
     backlog_done: bool = False
     items_seen: int = 0
     # "config" (config.toml owns it) or "runtime" (added with /feeds; config sync leaves it alone).
-    origin: str = "config"
+    origin: str = "config"  # FeedOrigin (storage.sources)
     paused: bool = False  # /feeds pause: kept, not checked
 
 
@@ -99,11 +103,11 @@ class Subscriber(SQLModel, table=True):
     inactive_reason: str | None = None
     thread_id: int | None = None  # a forum topic of a supergroup
     timezone: str = "UTC"  # IANA name, for quiet and digest hours
-    mode: str = "instant"  # "instant" | "digest": stories gathered and sent at digest hours
+    mode: str = "instant"  # DeliveryMode (storage.preference_types)
     digest_hours: str = ""  # e.g. "8,20" (local hours)
     quiet_hours: str = ""  # e.g. "22-7" (local hours; nothing is sent in between)
     next_digest_at: datetime | None = _when()
-    receive: str = "all"  # "all" | "figures" (figure changes only) | "chosen" (chosen figures)
+    receive: str = "all"  # Receive (storage.preference_types)
     chosen: str = ""  # the chosen figure keys, joined with "\n" ("troops/" = every troop count)
     language_chosen: bool = False  # the language was picked in the bot, not taken from the client
 
@@ -112,7 +116,7 @@ class Alert(SQLModel, table=True):
     """Something to tell every subscriber; its text is rendered per subscriber at send time."""
 
     id: int | None = Field(default=None, primary_key=True)
-    kind: str  # "story" now; "figure" later
+    kind: str  # AlertIntent.kind (storage.types)
     priority: int = 1  # lower goes first
     article_id: int | None = Field(default=None, foreign_key="article.id")
     payload: str  # JSON: title, outlet, url, published, matched
@@ -151,9 +155,9 @@ class LedgerEntry(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     key: str  # "troops/US/Iraq", "deadline/coalition leaves Erbil"
     value: str  # "2500", "2026-09"
-    precision: str  # "approx" | "exact" | "day" | "month" | "year" | "year-end"
+    precision: str  # FigurePrecision (watchers.figures.judge)
     level: str  # what equal reports share: the number, or the deadline's last day
-    kind: str  # how it was judged: "new" | "confirmed" | "changed" | "conflict" | "stale"
+    kind: str  # how it was judged: FigureKind (watchers.figures.judge)
     article_id: int | None = Field(default=None, foreign_key="article.id", index=True)
     outlet: str
     source: str | None = None  # who the outlet cites ("Reuters"), if anyone
@@ -217,7 +221,7 @@ class SubscriberFilter(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     chat_id: int = Field(sa_type=sa.BigInteger, index=True)
-    kind: str  # "include" | "exclude"
+    kind: str  # FilterKind (storage.preference_types)
     phrase: str
     created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
 

@@ -5,11 +5,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal, TypeGuard, get_args
 
 from storage.ledger_types import FigureEntry
 
-RECEIVE = ("all", "figures", "chosen")
-FILTER_KINDS = ("include", "exclude")
+# What a chat receives: every alert, figure changes only, or the figures it chose.
+Receive = Literal["all", "figures", "chosen"]
+# Alerts as they come, or stories gathered and sent at the chat's digest hours.
+DeliveryMode = Literal["instant", "digest"]
+FilterKind = Literal["include", "exclude"]
+# What became of a stored article (watchers.identity.triage), and of a link that re-published one.
+ArticleReason = Literal["new", "not_relevant", "backlog"]
+DuplicateReason = Literal["duplicate_guid", "duplicate_url"]
+
+FILTER_KINDS: tuple[FilterKind, ...] = get_args(FilterKind)
+
+
+def is_filter_kind(value: str) -> TypeGuard[FilterKind]:
+    return value in FILTER_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,9 +33,9 @@ class Settings:
     active: bool = False
     language: str = "en"
     language_chosen: bool = False
-    receive: str = "all"  # RECEIVE
+    receive: Receive = "all"
     chosen: tuple[str, ...] = ()  # figure keys; a key ending in "/" is a whole family
-    mode: str = "instant"  # "instant" | "digest"
+    mode: DeliveryMode = "instant"
     digest_hours: str = ""
     quiet_hours: str = ""
     timezone: str = "UTC"
@@ -34,7 +47,7 @@ class Filter:
     has any) and no exclude one."""
 
     id: int
-    kind: str  # FILTER_KINDS
+    kind: FilterKind
     phrase: str
 
 
@@ -42,7 +55,7 @@ class Filter:
 class ChatRules:
     """What the outbox needs to know of a chat at send time, beyond its delivery row."""
 
-    receive: str = "all"
+    receive: Receive = "all"
     chosen: tuple[str, ...] = ()
     filters: tuple[Filter, ...] = ()
     muted: frozenset[int] = field(default_factory=frozenset)  # article ids
@@ -83,7 +96,7 @@ class SeenArticle:
     seen_at: datetime
     relevant: bool
     matched: tuple[str, ...]
-    reason: str  # "new" | "not_relevant" | "backlog"
+    reason: ArticleReason
     relevance: str | None  # the judge's reason, when it was recorded
 
 
@@ -93,7 +106,7 @@ class Sighting:
 
     outlet: str
     seen_at: datetime
-    reason: str  # "duplicate_guid" | "duplicate_url"
+    reason: DuplicateReason
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +114,7 @@ class SentTo:
     """One alert about the article and what became of it for the asking chat."""
 
     alert_id: int
-    kind: str  # "story" | "figure" | ...
+    kind: str  # AlertIntent.kind (storage.types)
     figure_key: str | None
     created_at: datetime
     status: str | None  # the chat's delivery status; None: the chat was not a recipient

@@ -14,7 +14,14 @@ from typing import Any
 import sqlalchemy as sa
 
 from storage.db import redacted
-from storage.preference_types import AlertArticle, ChatRules, Filter, Settings
+from storage.preference_types import (
+    AlertArticle,
+    ChatRules,
+    Filter,
+    Receive,
+    Settings,
+    is_filter_kind,
+)
 from storage.tables import alerts, articles, deliveries, filters, mutes, subscribers
 
 _CHUNK = 500
@@ -125,6 +132,8 @@ class Preferences:
 
     def add_filter(self, chat_id: int, kind: str, phrase: str, now: datetime) -> Filter | None:
         """Add a filter; None if the chat already has the same one."""
+        if not is_filter_kind(kind):
+            raise ValueError(f"a filter is include or exclude, not {kind!r}")
         with self.engine.begin() as conn:
             exists = conn.execute(
                 sa.select(filters.c.id).where(
@@ -197,7 +206,7 @@ class Preferences:
     def rules_for(self, chat_ids: Collection[int]) -> dict[int, ChatRules]:
         """The rules of the chats that asked for anything beyond the defaults."""
         wanted = sorted(set(chat_ids))
-        settings: dict[int, tuple[str, tuple[str, ...]]] = {}
+        settings: dict[int, tuple[Receive, tuple[str, ...]]] = {}
         chat_filters: dict[int, list[Filter]] = {}
         muted: dict[int, set[int]] = {}
         with self.engine.connect() as conn:

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 import sqlalchemy as sa
 
 from storage.db import redacted
 from storage.tables import articles, feeds
+
+FeedOrigin = Literal["config", "runtime"]  # from config.toml, or added with /feeds
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +29,7 @@ class Source:
     name: str
     url: str
     lang: str
-    origin: str  # "config" | "runtime"
+    origin: FeedOrigin
     paused: bool
     interval_s: int
     last_checked_at: datetime | None

@@ -13,10 +13,11 @@ overall rate, the per-chat pace (1/s private, 20/min groups) and per-chat flood 
 - Forbidden (blocked, kicked, deactivated) and "chat not found": the subscriber is deactivated.
 - ChatMigrated: the subscription moves to the new chat id, and its rows with it.
 - RetryAfter: that chat waits ``retry_after``; not counted as a failed attempt.
-- Network errors and 5xx: a circuit opens — sending pauses with backoff (1 s doubling to 30 s)
-  and then probes with one message at a time until Telegram answers again. Only the failure
-  that opens the circuit counts as an attempt, so an outage does not use up a message's
-  ``max_attempts``; a message failing that often while others get through is marked failed.
+- Network errors and 5xx: a circuit opens (bot/delivery/circuit.py) — sending pauses with
+  backoff (1 s doubling to 30 s) and then probes with one message at a time until Telegram
+  answers again. Only the failure that opens the circuit counts as an attempt, so an outage
+  does not use up a message's ``max_attempts``; a message failing that often while others get
+  through is marked failed.
 - Any other BadRequest: marked failed with Telegram's description.
 
 Edits (kind "edit", routine lane) rewrite a story alert already sent — ``edit_message_id`` —
@@ -30,27 +31,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import heapq
 import logging
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from telegram import Bot, LinkPreviewOptions
-from telegram.constants import ParseMode
+from telegram import Bot
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
+from bot.delivery.circuit import Circuit
 from bot.delivery.hours import next_digest_at, quiet_until
 from bot.delivery.pacing import ChatClock, TokenBucket
 from bot.delivery.rules import SEND, SendRules
-from bot.render import keyboards
-from bot.render import messages as format
+from bot.delivery.sender import AlertSender, NotYet
 from drawdown.config import DeliveryConfig
 from drawdown.ops.metrics import Metrics
 from storage.store import Store
 from storage.stories import Stories
-from storage.types import DueDelivery, StoredAlert
+from storage.types import DueDelivery
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +59,10 @@ REFILL_AT_LEAST = 2.0  # to pick up retries that became due
 FLUSH_EVERY = 0.1
 IDLE_POLL = 1.0
 PER_CHAT_WINDOW = 3
-CIRCUIT_MAX = 30.0
 DIGEST_EVERY = 30.0
 # Paced a little under the configured rate: messages leave evenly but reach Telegram with the
 # network's jitter, and Telegram counts them as they arrive.
 HEADROOM = 0.99
-OUTLETS_FRESH = 1.0  # seconds a story's outlets are reused for its other recipients
 
 _Entry = tuple[int, int, DueDelivery]  # (priority, delivery id, delivery)
 
@@ -88,6 +85,7 @@ class Outbox:
         clock: Clock,
         monotonic: Callable[[], float] = time.monotonic,
         metrics: Metrics | None = None,
+        circuit: Circuit | None = None,
     ) -> None:
         self.store = store
         self.bot = bot
@@ -113,11 +111,10 @@ class Outbox:
         self._db_lock = asyncio.Lock()
         self._refill_at = 0.0  # the next refill, at the latest
         self._refilled = 0.0
-        self._paused_until = 0.0
-        self._backoff = 0.0  # > 0 while the circuit is open
+        self.circuit = circuit if circuit is not None else Circuit(longest=settings.outage_backoff)
         self.sent_count = 0
         self.stories = Stories(store.engine)
-        self._outlets: dict[int, tuple[float, list[str]]] = {}  # story -> (read at, outlets)
+        self.sender = AlertSender(bot, self.stories, self.chats, monotonic=monotonic)
         self.rules = SendRules(store.engine)
 
     def wake(self) -> None:
@@ -153,8 +150,10 @@ class Outbox:
             await self._refill()
             self._refilled = now = self.monotonic()
             self._refill_at = now + REFILL_AT_LEAST
-        if now < self._paused_until or (self._backoff and self._tasks):
-            await self._nap(max(0.01, min(self._paused_until - now, REFILL_EVERY)))
+            self.chats.forget_before(now)  # chats free again: keep only the recently paced ones
+        paused_until = self.circuit.paused_until
+        if now < paused_until or (self.circuit.is_open and self._tasks):
+            await self._nap(max(0.01, min(paused_until - now, REFILL_EVERY)))
             return
         chat = self._next_chat(now)
         if chat is None:
@@ -277,8 +276,9 @@ class Outbox:
         """Send one delivery and record what happened; True if Telegram confirmed it."""
         chat = delivery.chat_id
         try:
-            message_id = await self._send_text(delivery)
-        except _NotYet:
+            paid = self.settings.allow_paid_broadcast  # read at each send: reloads change it
+            message_id = await self.sender.send_text(delivery, paid=paid)
+        except NotYet:
             at = self.clock() + timedelta(seconds=1)
             await self._record(
                 self.store.mark_retry, delivery.id, "story alert unconfirmed", at, count=False
@@ -308,7 +308,7 @@ class Outbox:
         except NetworkError as e:
             await self._transient(delivery, f"{type(e).__name__}: {e.message}")
         else:
-            self._backoff = 0.0
+            self.circuit.close()
             self._confirmed.append((delivery.id, message_id))
             self.sent_count += 1
             seen = delivery.seen_at
@@ -319,74 +319,6 @@ class Outbox:
             return True
         return False
 
-    async def _also(self, alert: StoredAlert) -> list[str]:
-        """The story's other outlets, first reporter first (read at most once a second)."""
-        if alert.story_id is None or alert.kind not in ("story", "edit"):
-            return []
-        now = self.monotonic()
-        cached = self._outlets.get(alert.story_id)
-        if cached is None or now - cached[0] > OUTLETS_FRESH:
-            outlets = await asyncio.to_thread(self.stories.outlets, alert.story_id)
-            if len(self._outlets) > 1000:
-                self._outlets.clear()
-            self._outlets[alert.story_id] = cached = (now, outlets)
-        return [outlet for outlet in cached[1] if outlet != alert.outlet]
-
-    async def _edit(self, delivery: DueDelivery, text: str) -> int:
-        """Rewrite a sent story alert; "message is not modified" is a success. An edit made
-        while the story alert was unconfirmed (message 0) waits for its message id."""
-        message_id = delivery.edit_message_id
-        if not message_id and delivery.alert.story_id is not None:
-            found = await asyncio.to_thread(
-                self.stories.story_message, delivery.alert.story_id, delivery.chat_id
-            )
-            message_id = found[1] if found and found[0] == "sent" else None
-            if message_id is None:
-                if found is None or found[0] != "pending":
-                    raise BadRequest("the story alert was never sent")
-                raise _NotYet()
-        assert message_id
-        try:
-            story = dataclasses.replace(delivery.alert, kind="story")
-            await self.bot.edit_message_text(
-                format.split_message(text)[0],
-                chat_id=delivery.chat_id,
-                message_id=message_id,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-                reply_markup=keyboards.alert_buttons(story, delivery.language),  # kept on edit
-            )
-        except BadRequest as e:
-            if "message is not modified" not in e.message.lower():
-                raise
-        return message_id
-
-    async def _send_text(self, delivery: DueDelivery) -> int:
-        """Send the rendered alert (split at Telegram's length limit); the first message's id."""
-        also = await self._also(delivery.alert)
-        text = format.render(delivery.alert, delivery.language, also)
-        if delivery.edit_message_id is not None:
-            return await self._edit(delivery, text)
-        chunks = format.split_message(text)
-        first: int | None = None
-        buttons = keyboards.alert_buttons(delivery.alert, delivery.language)
-        for index, chunk in enumerate(chunks):
-            if index:
-                await asyncio.sleep(self.chats.ready_at(delivery.chat_id) - self.monotonic())
-                self.chats.sent(delivery.chat_id, delivery.chat_type, self.monotonic())
-            message = await self.bot.send_message(
-                delivery.chat_id,
-                chunk,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-                message_thread_id=delivery.thread_id,
-                allow_paid_broadcast=self.settings.allow_paid_broadcast or None,
-                reply_markup=buttons if index == len(chunks) - 1 else None,
-            )
-            first = message.message_id if first is None else first
-        assert first is not None
-        return first
-
     async def _deactivate(self, chat_id: int, reason: str) -> None:
         self._forget_chat(chat_id)
         await self._record(self.store.deactivate, chat_id, reason)
@@ -394,18 +326,16 @@ class Outbox:
 
     async def _transient(self, delivery: DueDelivery, error: str) -> None:
         """Telegram is unreachable or failing: open (or keep open) the circuit."""
-        opening = self._backoff == 0.0
-        self._backoff = 1.0 if opening else min(CIRCUIT_MAX, self._backoff * 2)
-        self._paused_until = self.monotonic() + self._backoff
+        opening = self.circuit.trip(self.monotonic())
         attempts = delivery.attempts + (1 if opening else 0)
         if opening and attempts >= self.settings.max_attempts:
             await self._fail(delivery, f"{error} (after {attempts} attempts)")
             return
-        at = self.clock() + timedelta(seconds=self._backoff)
+        at = self.clock() + timedelta(seconds=self.circuit.pause)
         await self._record(self.store.mark_retry, delivery.id, error, at, count=opening)
         log.warning(
             "delivery.retry alert=%d chat=%d pause_s=%g error=%s",
-            delivery.alert.id, delivery.chat_id, self._backoff, error,
+            delivery.alert.id, delivery.chat_id, self.circuit.pause, error,
         )  # fmt: skip
 
     async def _fail(self, delivery: DueDelivery, error: str) -> None:
@@ -457,51 +387,3 @@ class Outbox:
                 self._confirmed[:0] = batch
             else:
                 self._known.difference_update(delivery_id for delivery_id, _ in batch)
-
-
-class _NotYet(Exception):
-    """An edit whose story alert is not confirmed yet: try again in a second."""
-
-
-class TerminalOutbox:
-    """Without a bot token: print each new alert to the terminal, as a subscriber would get it."""
-
-    def __init__(
-        self, store: Store, *, clock: Clock, print_line: Callable[[str], None] = print
-    ) -> None:
-        self.store = store
-        self.clock = clock
-        self.print_line = print_line
-        self.cursor: int | None = None
-        self.stories = Stories(store.engine)
-        self._wake = asyncio.Event()
-        self._stopping = asyncio.Event()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self) -> None:
-        self._stopping.set()
-        self._wake.set()
-
-    async def run(self) -> None:
-        if self.cursor is None:
-            self.cursor = await asyncio.to_thread(self.store.last_alert_id)
-        while not self._stopping.is_set():
-            self._wake.clear()
-            await self.flush()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), IDLE_POLL)
-        await self.flush()
-
-    async def flush(self) -> None:
-        """Print every alert stored since the last one printed."""
-        if self.cursor is None:
-            self.cursor = 0
-        for item in await asyncio.to_thread(self.store.alerts_after, self.cursor):
-            also: list[str] = []
-            if item.story_id is not None:
-                outlets = await asyncio.to_thread(self.stories.outlets, item.story_id)
-                also = [outlet for outlet in outlets if outlet != item.outlet]
-            self.print_line(format.alert_plain(item, also) + "\n")
-            self.cursor = item.id

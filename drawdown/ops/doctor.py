@@ -14,6 +14,7 @@ import os
 import socket
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import aiohttp
 import sqlalchemy as sa
@@ -30,14 +31,17 @@ from storage.maintenance import sqlite_file
 from watchers.feeds.fetch import make_session
 from watchers.feeds.probe import probe
 
-OK, WARN, FAIL = "ok", "warn", "FAIL"
+Level = Literal["ok", "warn", "FAIL"]
+OK: Level = "ok"
+WARN: Level = "warn"
+FAIL: Level = "FAIL"
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One line of the report, and what to do about it."""
 
-    level: str  # "ok" | "warn" | "FAIL"
+    level: Level
     topic: str
     text: str
     fix: str | None = None

@@ -20,7 +20,8 @@ from apscheduler.job import Job
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.delivery.outbox import Outbox, TerminalOutbox
+from bot.delivery.outbox import Outbox
+from bot.delivery.terminal import TerminalOutbox
 from drawdown.config import Config
 from drawdown.ops import systemd
 from drawdown.ops.health import Health, HealthServer, TelegramStatus

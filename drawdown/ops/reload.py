@@ -26,7 +26,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from bot.delivery.outbox import Outbox, TerminalOutbox
+from bot.delivery.outbox import Outbox
+from bot.delivery.terminal import TerminalOutbox
 from drawdown.config import Config, load_config
 from drawdown.errors import ConfigError
 from drawdown.ops import systemd
@@ -46,7 +47,7 @@ RESTART_KEYS: dict[str, frozenset[str] | None] = {
     "storage": None,
     "telegram": None,
     "schedule": frozenset({"tick", "concurrency", "per_host"}),
-    "delivery": frozenset({"rate"}),
+    "delivery": frozenset({"rate", "outage_backoff"}),
     "health": frozenset({"enabled", "host", "port"}),
 }
 

@@ -4,15 +4,13 @@ and `make demo`'s replay of the seeds."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.service import ROOT, write_config
+from tests.e2e.service import ROOT, ServiceProcess, shipped_config, write_config
 from tests.servers import FeedItem, FeedServer, rss
 
 pytestmark = pytest.mark.slow
@@ -26,28 +24,12 @@ def env(**extra: str) -> dict[str, str]:
 def test_run_on_the_shipped_config_without_a_token_prints_to_the_terminal_and_stops_cleanly(
     tmp_path: Path,
 ) -> None:
-    database = f"sqlite:///{tmp_path / 'data' / 'drawdown.db'}"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "drawdown", "run"],
-        cwd=ROOT,
-        env=env(DRAWDOWN_DATABASE_URL=database),
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stderr is not None
-    lines: list[str] = []
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        line = process.stderr.readline()
-        lines.append(line)
-        if "service.started" in line:
-            break
-    assert any("alerts are printed to this terminal" in line for line in lines), lines
-    process.send_signal(signal.SIGTERM)
-    _, rest = process.communicate(timeout=30)
-    assert process.returncode == 0, rest
-    assert "service.stopped" in rest
+    shipped_config(tmp_path)  # ./config.toml, where `drawdown run` looks; health on a free port
+    with ServiceProcess(tmp_path, None, token=None) as service:
+        service.wait_for_log("service.started", timeout=30)  # fails with the log if it exits
+        assert "alerts are printed to this terminal" in service.stderr()
+        assert service.stop(timeout=30) == 0, service.stderr()[-3000:]
+    assert "service.stopped" in service.stderr()
     assert (tmp_path / "data" / "drawdown.db").exists()
 
 

@@ -108,16 +108,20 @@ def test_2000_subscribers_at_500_per_second_get_no_429_and_figure_changes_go_fir
     assert kinds.index("story") >= 2000 - 50
 
 
-def test_telegram_away_for_30_seconds_mid_broadcast_then_everyone_has_everything(
+def test_telegram_away_mid_broadcast_then_everyone_has_everything(
     tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi
 ) -> None:
     feed_server.set_feed("/f", rss([]))
-    config = write_config(tmp_path, feeds=[("F", feed_server.url("/f"))], api_base_url=bot_api.url)
+    config = write_config(
+        tmp_path, feeds=[("F", feed_server.url("/f"))], api_base_url=bot_api.url, rate=300,
+        outage_backoff="250ms",  # 30 s when shipped: the same doubling, over in a second
+    )  # fmt: skip
     prepare(config, range(1, 301), [intent("Mỹ rút quân", 1), intent("Hạn chót thay đổi", 0)])
     with ServiceProcess(tmp_path, config) as service:
         bot_api.wait_for_messages(100, timeout=30)
         bot_api.stop()
-        time.sleep(30)
+        # Away until sending has paused at the longest backoff three times, probing in between.
+        service.wait_for_log("pause_s=0.25 ", timeout=30, count=3)
         in_flight = len(bot_api.sent()) - counts(config).get("sent", 0)
         bot_api.start()
         wait_for_sent(config, 600, 120)

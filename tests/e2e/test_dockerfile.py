@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.fake_systemd import UNIT_FILE, parse_unit, setting
 from tests.e2e.http import wait_for_status
 from tests.e2e.service import ROOT, ServiceProcess, write_config
+from tests.e2e.systemd_unit import UNIT_FILE, parse_unit, setting
 from tests.servers import FeedServer, rss
 
 pytestmark = pytest.mark.slow

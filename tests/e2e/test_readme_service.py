@@ -10,7 +10,9 @@ a test must not change the machine:
   ``journalctl`` are the stand-ins of tests/e2e/fake_systemd.py, first in PATH (systemctl
   verifies the unit with the real systemd-analyze, starts ExecStart as the unit says and
   waits for READY=1; the user is not switched);
-- the example token ``123456789:AA…`` is the fake Bot API's, and the port 9847 a free one;
+- the example token ``123456789:AA…`` is the fake Bot API's, and the port 9847 the one the
+  service listens on: the cloned config.toml asks for a free one (``port = 0``), and the
+  service's ``health.listening`` event in the journal says which it got;
 - what the reader does by hand between blocks: pointing the cloned config.toml at the local
   feed server and Bot API (choosing feeds), and adding a feed before the reload.
 
@@ -21,7 +23,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -29,9 +30,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.fake_systemd import WORKTREE, FakeSystem, make_root
+from tests.e2e.fake_systemd import FakeSystem
 from tests.e2e.http import wait_for_status
 from tests.e2e.service import TOKEN
+from tests.e2e.systemd_unit import WORKTREE, make_root
 from tests.servers import FakeBotApi, FeedServer, rss
 
 pytestmark = pytest.mark.slow
@@ -68,10 +70,12 @@ def blocks() -> list[tuple[str, str]]:
     return found
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def listening(system: FakeSystem) -> str:
+    """``127.0.0.1:PORT`` of /healthz, from the last ``health.listening`` event in the journal."""
+    journal = system.log("drawdown").read_text(encoding="utf-8")
+    found = re.findall(r"health\.listening url=http://(127\.0\.0\.1:\d+)/healthz", journal)
+    assert found, f"the service never listened for /healthz:\n{journal[-3000:]}"
+    return str(found[-1])
 
 
 @pytest.fixture
@@ -86,7 +90,6 @@ def test_the_readme_installs_and_operates_the_service_as_written(
 ) -> None:
     feed_server.set_feed("/a.rss", rss([]))
     feed_server.set_feed("/b.rss", rss([]))
-    port = free_port()
     shims = tmp_path / "shims"
     shims.mkdir()
     for tool in FAKED:
@@ -102,13 +105,12 @@ def test_the_readme_installs_and_operates_the_service_as_written(
     )
     rooted = re.compile("|".join(re.escape(p) for p in ROOTED))
     system = FakeSystem(root)
-    health = f"http://127.0.0.1:{port}/healthz"
 
     def run(code: str) -> str:
         script = rooted.sub(lambda m: f"{root}{m.group(0)}", code)
-        script = script.replace(EXAMPLE_TOKEN, TOKEN).replace(
-            f"127.0.0.1:{PORT}", f"127.0.0.1:{port}"
-        )
+        script = script.replace(EXAMPLE_TOKEN, TOKEN)
+        if f"127.0.0.1:{PORT}" in script:
+            script = script.replace(f"127.0.0.1:{PORT}", listening(system))
         result = subprocess.run(
             ["bash", "-euo", "pipefail", "-c", script], env=env, cwd=tmp_path,
             capture_output=True, text=True, timeout=120, check=False,
@@ -141,9 +143,8 @@ def test_the_readme_installs_and_operates_the_service_as_written(
                 f'[[feeds]]\nname = "A"\nurl = "{feed_server.url("/a.rss")}"\nlang = "vi"\n'
             )
             text = text.replace('"https://api.telegram.org"', f'"{bot_api.url}"')
-            text = text.replace(f"port = {PORT}", f"port = {port}").replace(
-                'tick = "5s"', 'tick = "1s"'
-            )
+            assert f"\nport = {PORT}\n" in text, "the shipped config.toml no longer has this port"
+            text = text.replace(f"port = {PORT}", "port = 0").replace('tick = "5s"', 'tick = "1s"')
             clone.write_text(text, encoding="utf-8")
         if "drawdown doctor" in code:
             assert "ok    telegram  getMe answered: the bot is @drawdown_watch_bot" in output
@@ -163,7 +164,7 @@ def test_the_readme_installs_and_operates_the_service_as_written(
             assert f"backed up to {root}/var/backups/drawdown/drawdown-" in output
             assert (root / "etc/cron.d/drawdown-backup").read_text().startswith("17 3 * * * root ")
         if "systemctl start drawdown" in code:  # the restore
-            wait_for_status(health, 200)
+            wait_for_status(f"http://{listening(system)}/healthz", 200)
             bot_api.user_sends(CHAT, "/status", language_code="en")
             assert "Subscribers: 1" in bot_api.wait_for_messages(2, CHAT, timeout=20)[1].text
 

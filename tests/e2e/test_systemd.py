@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.fake_systemd import UNIT_FILE, launch, make, make_root, parse_unit, setting
+from tests.e2e.fake_systemd import make
 from tests.e2e.service import TOKEN, write_config
+from tests.e2e.systemd_unit import UNIT_FILE, launch, make_root, parse_unit, setting
 from tests.servers import FakeBotApi, FeedServer, rss
 
 pytestmark = pytest.mark.slow

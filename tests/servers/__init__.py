@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 from tests.servers.rss import FeedItem, atom, rss
 
 if TYPE_CHECKING:
-    from tests.servers.botapi import ApiCall, FakeBotApi, SentMessage
+    from tests.servers.botapi import FakeBotApi
+    from tests.servers.botapi_wire import ApiCall, SentMessage
     from tests.servers.feeds import FeedServer, RecordedRequest
 
 _MODULE_OF = {
-    "ApiCall": "botapi",
+    "ApiCall": "botapi_wire",
     "FakeBotApi": "botapi",
-    "SentMessage": "botapi",
+    "SentMessage": "botapi_wire",
     "FeedServer": "feeds",
     "RecordedRequest": "feeds",
 }

@@ -17,10 +17,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal, get_args
 
-__all__ = ["DateMention", "find_dates", "last_day", "parse_date"]
+__all__ = ["PRECISIONS", "DateMention", "Precision", "find_dates", "last_day", "parse_date"]
 
-PRECISIONS = ("day", "month", "year", "year-end")
+Precision = Literal["day", "month", "year", "year-end"]
+PRECISIONS: tuple[Precision, ...] = get_args(Precision)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,7 @@ class DateMention:
     start: int
     end: int
     date: str  # "YYYY" | "YYYY-MM" | "YYYY-MM-DD"
-    precision: str  # "day" | "month" | "year" | "year-end"
+    precision: Precision
     relative: bool = False  # the year was not written: "tháng Giêng", "by the end of the year"
 
 
@@ -162,7 +164,7 @@ def _valid_day(year: int, month: int, day: int) -> bool:
 
 def _resolve(
     kind: str, m: re.Match[str], published: date | None, last_year: int | None
-) -> tuple[str, str] | None:
+) -> tuple[str, Precision] | None:
     g = m.groupdict()
     rel = g.get("rel")
     if kind in ("vi_year", "en_year"):
@@ -238,7 +240,7 @@ def find_dates(
     return found
 
 
-def parse_date(text: str, published: date | None = None) -> tuple[str, str] | None:
+def parse_date(text: str, published: date | None = None) -> tuple[str, Precision] | None:
     """Read one whole time expression: ("2021", "year-end"), ("2025-09", "month"), ...
 
     Returns None unless a single expression covers the text (surrounding "vào", "by",
@@ -261,7 +263,7 @@ def parse_date(text: str, published: date | None = None) -> tuple[str, str] | No
     return mention.date, mention.precision
 
 
-def last_day(when: str, precision: str) -> date:
+def last_day(when: str, precision: Precision) -> date:
     """The last day a deadline allows: ("2021", "year-end") and ("2021-12-31", "day") agree."""
     parts = [int(p) for p in when.split("-")]
     if precision == "day":

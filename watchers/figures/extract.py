@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from typing import Literal, TypeGuard, get_args
 
 from watchers.figures.dates import find_dates
 from watchers.figures.deadlines import read_deadlines
@@ -31,7 +32,10 @@ from watchers.figures.sentence import Article, Sentence
 from watchers.figures.spans import Folded
 from watchers.figures.troops import read_troop_counts
 
-__all__ = ["detect_lang", "extract"]
+__all__ = ["LANGS", "Lang", "detect_lang", "extract", "is_lang"]
+
+Lang = Literal["vi", "en"]  # the languages articles are read in
+LANGS: tuple[Lang, ...] = get_args(Lang)
 
 _VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹ]", re.I)
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|that|with|for)\b", re.I)
@@ -42,7 +46,11 @@ _ABBREVIATIONS = re.compile(
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n+")
 
 
-def detect_lang(text: str) -> str:
+def is_lang(value: str) -> TypeGuard[Lang]:
+    return value in LANGS
+
+
+def detect_lang(text: str) -> Lang:
     """ "vi" when the text has Vietnamese letters, else "en"."""
     sample = text[:4000]
     vi = len(_VI_LETTERS.findall(sample))

@@ -49,21 +49,28 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Literal, get_args
 
 from storage.ledger_types import FigureEntry, NewFigureEntry
 from watchers.figures import Deadline, Figures, TroopCount
+from watchers.figures.dates import Precision
 
 __all__ = [
     "CONFLICT_WINDOW",
     "KINDS",
     "FigureDecision",
+    "FigureKind",
+    "FigurePrecision",
     "decide_figures",
     "family_keys",
     "reading",
 ]
 
 CONFLICT_WINDOW = timedelta(days=3)
-KINDS = ("new", "confirmed", "changed", "conflict", "stale")
+FigureKind = Literal["new", "confirmed", "changed", "conflict", "stale"]
+KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
+# How exact a reported figure is: a troop count's "approx" | "exact", or a deadline's precision.
+FigurePrecision = Literal["approx", "exact"] | Precision
 
 # The deadline vocabulary (watchers.figures.DEADLINE_KINDS) by family role.
 _FINAL = ("US combat mission ends in {place}", "coalition mission ends in {place}",
@@ -82,9 +89,9 @@ class FigureDecision:
     """
 
     key: str
-    kind: str  # "new" | "confirmed" | "changed" | "conflict" | "stale"
+    kind: FigureKind
     value: str
-    precision: str
+    precision: FigurePrecision
     level: str
     quote: str
     previous: FigureEntry | None
@@ -120,7 +127,7 @@ class FigureDecision:
         )
 
 
-def reading(figure: TroopCount | Deadline) -> tuple[str, str, str]:
+def reading(figure: TroopCount | Deadline) -> tuple[str, FigurePrecision, str]:
     """(value, precision, level) of a figure as the ledger keeps it.
 
     A troop count: ("2500", "approx" | "exact", "2500"). A deadline: ("2026", "year-end",
@@ -190,7 +197,7 @@ def _judge(
     timelines: Mapping[str, Sequence[FigureEntry]],
     published: datetime,
     reporter: str,
-) -> tuple[str, FigureEntry | None]:
+) -> tuple[FigureKind, FigureEntry | None]:
     if not timeline:
         predecessor = _superseded(key, timelines, published)
         if predecessor is not None and predecessor.level != level:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, TypeGuard, get_args
 
-from watchers.figures.dates import last_day
+from watchers.figures.dates import Precision, last_day
 
-__all__ = ["DEADLINE_KINDS", "PLACES", "STATUSES", "WHO", "Deadline", "Figures", "TroopCount"]
+__all__ = [
+    "DEADLINE_KINDS", "PLACES", "STATUSES", "WHO",
+    "Deadline", "Figures", "TroopCount", "TroopStatus", "Who", "is_who",
+]  # fmt: skip
 
-WHO = ("US", "coalition", "foreign")
-STATUSES = ("current", "planned", "past")
+Who = Literal["US", "coalition", "foreign"]
+TroopStatus = Literal["current", "planned", "past"]
+WHO: tuple[Who, ...] = get_args(Who)
+STATUSES: tuple[TroopStatus, ...] = get_args(TroopStatus)
 PLACES = ("Iraq", "Syria", "Ain al-Asad", "Baghdad", "Erbil", "Kurdistan")
 # ``Deadline.what`` is one of these, with <place> from PLACES. "coalition" covers the
 # US-led coalition including its US troops: outlets say "US forces" and "coalition
@@ -24,6 +29,11 @@ DEADLINE_KINDS = (
 )
 
 
+def is_who(value: str) -> TypeGuard[Who]:
+    """Whether ``value`` names whose troops a count is about."""
+    return value in WHO
+
+
 @dataclass(frozen=True, slots=True)
 class TroopCount:
     """How many troops ``who`` are, were or will be in ``where``.
@@ -32,9 +42,9 @@ class TroopCount:
     ``quote`` is the sentence it was read from, exactly as it appears in the article.
     """
 
-    who: str  # "US" | "coalition" | "foreign"
+    who: Who
     where: str  # one of PLACES
-    status: str  # "current" | "planned" | "past"
+    status: TroopStatus
     value: int
     approx: bool
     quote: str
@@ -69,7 +79,7 @@ class Deadline:
 
     what: str  # from DEADLINE_KINDS
     date: str
-    precision: str  # "day" | "month" | "year" | "year-end"
+    precision: Precision
     quote: str
 
     @property

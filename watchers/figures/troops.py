@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from watchers.figures import lexicon as lx
-from watchers.figures.model import TroopCount
+from watchers.figures.model import TroopCount, TroopStatus, is_who
 from watchers.figures.numbers import Quantity, approx_before
 from watchers.figures.places import country_of, followed
 from watchers.figures.sentence import Sentence
@@ -112,7 +112,7 @@ class _Number:
         if moved and not lx.EXISTING_FORCE.match(rest):
             return None, None
         who = self._who(noun_end, previous_who)
-        if who is None:
+        if who is None or not is_who(who):
             return None, None
         where = self._where(noun_end, who)
         if where is None:
@@ -212,7 +212,7 @@ class _Number:
             return s.article.seen[(who, self.q.value)]
         return s.article.place if s.article.place in lx.PLACES else None
 
-    def _status(self, change_target: bool, change_source: bool) -> str:
+    def _status(self, change_target: bool, change_source: bool) -> TroopStatus:
         s = self.s
         future = lx.FUTURE.search(s.text) is not None
         past = lx.PAST.search(s.text) is not None and not future

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from watchers.topic.match import Matcher
 
-__all__ = ["Groups", "Verdict", "judge"]
+__all__ = ["Groups", "RelevanceReason", "Verdict", "judge"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
 
@@ -39,12 +40,15 @@ class Groups:
     attack: str = "attack"
 
 
+RelevanceReason = Literal["on topic", "missing terms", "about elsewhere", "attack story"]
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """Whether the item is relevant, and the rule that decided."""
 
     relevant: bool
-    reason: str  # "on topic", "missing terms", "about elsewhere", "attack story"
+    reason: RelevanceReason
     matched: tuple[str, ...] = ()  # the terms of the required groups found (what alerts show)
 
 

@@ -16,6 +16,7 @@ import pytest
 import sqlalchemy as sa
 from telegram import Bot
 
+from bot.delivery.circuit import Circuit
 from bot.delivery.outbox import Outbox, concurrency_for
 from bot.delivery.transport import AiohttpRequest
 from drawdown.config import DeliveryConfig
@@ -44,7 +45,7 @@ def story(title: str = "Mỹ rút quân khỏi Iraq", priority: int = 1) -> Aler
 class Harness:
     store: Store
     api: FakeBotApi
-    make: Callable[[DeliveryConfig], Awaitable[Outbox]]
+    make: Callable[..., Awaitable[Outbox]]
 
     def subscribe(self, chats: range | list[int], chat_type: str = "private") -> None:
         for chat in chats:
@@ -60,12 +61,23 @@ async def harness(tmp_path: Path, bot_api: FakeBotApi) -> AsyncIterator[Harness]
     store = Store(engine)
     bots: list[Bot] = []
 
-    async def make(settings: DeliveryConfig) -> Outbox:
+    async def make(
+        settings: DeliveryConfig,
+        circuit: Circuit | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> Outbox:
         request = AiohttpRequest(connections=concurrency_for(settings.rate), timeout=10)
         bot = Bot(TOKEN, base_url=bot_api.base_url, request=request)
         await bot.initialize()
         bots.append(bot)
-        return Outbox(store, bot, settings, clock=lambda: datetime.now(UTC))
+        return Outbox(
+            store,
+            bot,
+            settings,
+            clock=lambda: datetime.now(UTC),
+            monotonic=monotonic,
+            circuit=circuit,
+        )
 
     yield Harness(store, bot_api, make)
     for bot in bots:
@@ -122,6 +134,31 @@ async def test_a_flood_wait_for_one_chat_delays_only_that_chat(
     assert not harness.store.due_deliveries(datetime.now(UTC), 10)
 
 
+async def test_the_outbox_forgets_the_pace_of_chats_that_are_free_again(
+    harness: Harness, bot_api: FakeBotApi
+) -> None:
+    harness.subscribe(range(1, 51))
+    harness.store.enqueue_alert(story(), datetime.now(UTC))
+    skew = [0.0]
+    outbox = await harness.make(
+        DeliveryConfig(rate=30), monotonic=lambda: time.monotonic() + skew[0]
+    )
+
+    def paced() -> int:  # chats the outbox still holds a pacing time for
+        return sum(1 for chat in range(1, 51) if outbox.chats.ready_at(chat) != 0.0)
+
+    def forgotten() -> bool:
+        if len(bot_api.sent()) < 50:
+            return False
+        if not skew[0]:
+            assert paced() > 0  # the chats sent to in the last second are still paced
+            skew[0] = 60.0  # longer than any pacing window: every chat is free again
+            outbox.wake()
+        return paced() == 0
+
+    await run_until(outbox, forgotten, seconds=10)
+
+
 async def test_refusals_are_handled_by_kind_and_nothing_is_dropped_silently(
     harness: Harness, bot_api: FakeBotApi
 ) -> None:
@@ -148,11 +185,13 @@ async def test_an_outage_pauses_sending_without_using_up_attempts(
     harness.subscribe(range(1, 31))
     harness.store.enqueue_alert(story(), datetime.now(UTC))
     bot_api.fail("sendMessage", status=502, times=4)
-    outbox = await harness.make(DeliveryConfig(rate=30, max_attempts=2))
-    await run_until(outbox, lambda: len(bot_api.sent()) >= 30, seconds=40)
+    circuit = Circuit(first=0.01, longest=0.04)  # the real pauses are 1 s doubling to 30 s
+    outbox = await harness.make(DeliveryConfig(rate=30, max_attempts=2), circuit)
+    await run_until(outbox, lambda: len(bot_api.sent()) >= 30, seconds=20)
     assert harness.store.delivery_counts() == {"sent": 30}  # four failures, two attempts allowed
     failed_calls = [c for c in bot_api.calls("sendMessage") if c.status == 502]
     assert len(failed_calls) == 4
+    assert not circuit.is_open
 
 
 async def test_a_message_too_long_for_telegram_is_split(

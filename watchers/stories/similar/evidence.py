@@ -29,6 +29,7 @@ from datetime import date
 from itertools import pairwise
 
 from watchers.figures import Figures, detect_lang, extract
+from watchers.figures.extract import LANGS, Lang, is_lang
 from watchers.stories.similar.eventday import event_day
 from watchers.stories.similar.minhash import Signature, hash64, minhash
 from watchers.stories.similar.shingle import clean_lines, normalise_numbers, shingle_texts, tokens
@@ -95,7 +96,7 @@ _STOPWORDS = _word_set(
 class Evidence:
     """Everything ``same_story`` compares; built by ``evidence`` and storable as it is."""
 
-    lang: str  # "vi" | "en"
+    lang: Lang
     published: date | None
     signature: Signature
     anchors: frozenset[str]
@@ -121,6 +122,8 @@ def evidence(
     """Gather the evidence of one article (title and summary, or title and full text)."""
     title, body = nfc(title), nfc(body)
     lang = lang or detect_lang(f"{title}\n{body}")
+    if not is_lang(lang):
+        raise ValueError(f"articles are read in {' or '.join(LANGS)}, not {lang!r}")
     if figures is None:
         figures = extract(title, body, published=published, lang=lang)
     lines = [title, *clean_lines(body)]

@@ -9,17 +9,19 @@ from datetime import UTC, datetime, timedelta
 
 from storage.ledger_types import FigureEntry
 from watchers.figures import DEADLINE_KINDS, PLACES, Deadline, Figures, TroopCount
+from watchers.figures.dates import Precision
 from watchers.figures.judge import FigureDecision, decide_figures, family_keys, reading
+from watchers.figures.model import TroopStatus
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
 
 
-def troops(value: int, *, approx: bool = False, status: str = "current") -> TroopCount:
+def troops(value: int, *, approx: bool = False, status: TroopStatus = "current") -> TroopCount:
     return TroopCount("US", "Iraq", status, value, approx, f"{value} US troops in Iraq")
 
 
-def deadline(when: str, precision: str, what: str = "coalition leaves Iraq") -> Deadline:
+def deadline(when: str, precision: Precision, what: str = "coalition leaves Iraq") -> Deadline:
     return Deadline(what, when, precision, f"{what} by {when}")
 
 
