@@ -15,15 +15,17 @@ import logging
 from collections.abc import Awaitable, Callable, Collection
 from datetime import datetime
 
-from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram import BotCommandScopeChat, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, ContextTypes
 
-from bot.commands.subscriber import COMMANDS
+from bot.commands.menu import menus
+from bot.i18n import ntr, tr
 from bot.i18n.language import Languages
 from bot.render import feeds as feeds_format
-from bot.render import messages as format
+from bot.render.formats import every, number
+from bot.render.markup import escape, split_message
 from storage.deliveries import ROUTINE_PRIORITY
 from storage.preferences import Preferences
 from storage.sources import Source, Sources
@@ -34,22 +36,10 @@ from watchers.pipeline import FeedReport
 log = logging.getLogger(__name__)
 
 CheckFeed = Callable[[str, str], Awaitable[FeedReport]]  # (name, url) -> one fetch's report
-ADMIN_COMMANDS = {
-    "en": [
-        BotCommand("stats", "Feeds, errors, queue, delivery failures"),
-        BotCommand("feeds", "Add, remove or pause a feed"),
-        BotCommand("broadcast", "Send an announcement to every subscriber"),
-    ],
-    "vi": [
-        BotCommand("stats", "Nguồn, lỗi, hàng đợi, gửi thất bại"),
-        BotCommand("feeds", "Thêm, bỏ hoặc tạm dừng một nguồn"),
-        BotCommand("broadcast", "Gửi thông báo đến mọi người đăng ký"),
-    ],
-}
 LANES = {
-    0: ("figure changes", "thay đổi số liệu"),
-    1: ("stories", "tin mới"),
-    2: ("edits, digests", "sửa tin, tin tổng hợp"),
+    0: "stats.lane.figures",
+    1: "stats.lane.stories",
+    2: "stats.lane.routine",
 }
 
 
@@ -61,24 +51,29 @@ def stats_text(
     language: str,
 ) -> str:
     """Feeds and their errors, the outbox's depth per lane, deliveries, the latest failures."""
-    vi = language == "vi"
     failing = [f for f in feeds if f.error_count]
     lines = [
-        "📊 <b>Thống kê</b>" if vi else "📊 <b>Stats</b>",
-        (f"Nguồn: {len(feeds)}, đang lỗi: {len(failing)}" if vi
-         else f"Feeds: {len(feeds)}, failing: {len(failing)}"),
-    ]  # fmt: skip
+        tr("stats.title", language),
+        tr("stats.feeds", language, count=len(feeds), failing=len(failing)),
+    ]
     for feed in failing[:10]:
         error = html.escape((feed.last_error or "")[:100])
         lines.append(f"  🔴 {html.escape(feed.name)} ×{feed.error_count}: {error}")
-    lines.append("Hàng đợi:" if vi else "Queue:")
-    for lane, (en, vn) in LANES.items():
-        lines.append(f"  {vn if vi else en}: {format.number(lanes.get(lane, 0), language)}")
-    sent = format.number(statuses.get("sent", 0), language)
-    failed = format.number(statuses.get("failed", 0), language)
-    lines.append(f"Đã gửi: {sent}, thất bại: {failed}" if vi else f"Sent: {sent}, failed: {failed}")
+    lines.append(tr("stats.queue", language))
+    for lane, key in LANES.items():
+        lines.append(f"  {tr(key, language)}: {number(lanes.get(lane, 0), language)}")
+    sent = number(statuses.get("sent", 0), language)
+    failed = number(statuses.get("failed", 0), language)
+    lines.append(tr("stats.deliveries", language, sent=sent, failed=failed))
     for alert_id, chat_id, reason in failures[:5]:
-        lines.append(f"  ✖ alert {alert_id} → {chat_id}: {html.escape(reason[:120])}")
+        failure = tr(
+            "stats.failure",
+            language,
+            alert=alert_id,
+            chat=chat_id,
+            reason=html.escape(reason[:120]),
+        )
+        lines.append(f"  {failure}")
     return "\n".join(lines)
 
 
@@ -126,7 +121,7 @@ class AdminCommands:
             asyncio.to_thread(self.store.failed_deliveries),
         )
         text = stats_text(feeds, lanes, statuses, failures, language)
-        for part in format.split_message(text):
+        for part in split_message(text):
             await message.reply_text(part, parse_mode=ParseMode.HTML)
 
     async def feeds(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -143,10 +138,10 @@ class AdminCommands:
             if command.action == "list":
                 reply = feeds_format.listing_text(listing, language)
             elif command.action == "usage":
-                reply = feeds_format.text("usage", language)
+                reply = tr("feeds.usage", language)
             else:
                 reply = await self._change_feed(command, listing, language)
-        for part in format.split_message(reply):
+        for part in split_message(reply):
             await message.reply_text(part, parse_mode=ParseMode.HTML)
 
     async def _add_feed(self, command: feeds_format.FeedsCommand, language: str) -> str:
@@ -154,7 +149,7 @@ class AdminCommands:
         report = await self.check_feed(command.name, command.target)
         if report.status == "error":
             log.info("feed.refused url=%s error=%s", command.target, report.error)
-            return feeds_format.text("refused", language, error=report.error or "—")
+            return tr("feeds.refused", language, error=escape(report.error or "—"))
         outcome = await asyncio.to_thread(
             self.sources.add,
             command.target,
@@ -164,14 +159,14 @@ class AdminCommands:
             self.clock(),
         )
         log.info("feed.%s url=%s origin=runtime", outcome, command.target)
-        return feeds_format.text(
+        return feeds_format.outcome(
             outcome,
             language,
+            items=report.items,
             name=command.name,
             lang=command.lang,
-            items=report.items,
             matched=report.matched,
-            every=feeds_format.every(self.interval_s, language),
+            every=every(self.interval_s, language),
         )
 
     async def _change_feed(
@@ -179,7 +174,7 @@ class AdminCommands:
     ) -> str:
         source = feeds_format.find(listing, command.target)
         if source is None:
-            return feeds_format.text("unknown", language, target=command.target)
+            return feeds_format.outcome("unknown", language, target=command.target)
         if command.action == "remove":
             outcome = await asyncio.to_thread(self.sources.remove, source.id)
         else:
@@ -187,7 +182,7 @@ class AdminCommands:
             await asyncio.to_thread(self.sources.pause, source.id, paused, self.clock())
             outcome = "paused" if paused else "resumed"
         log.info("feed.%s url=%s", outcome, source.url)
-        return feeds_format.text(outcome, language, name=source.name, target=command.target)
+        return feeds_format.outcome(outcome, language, name=source.name, target=command.target)
 
     async def broadcast(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         """/broadcast <text>: an announcement to every active subscriber, through the outbox."""
@@ -197,9 +192,7 @@ class AdminCommands:
             return
         announcement = (message.text or "").partition(" ")[2].strip()
         if not announcement:
-            await message.reply_text(
-                feeds_format.text("broadcast_usage", language), parse_mode=ParseMode.HTML
-            )
+            await message.reply_text(tr("broadcast.usage", language), parse_mode=ParseMode.HTML)
             return
         intent = AlertIntent(
             kind="broadcast",
@@ -215,7 +208,7 @@ class AdminCommands:
         self.on_alert()
         count = (await asyncio.to_thread(self.store.overview)).subscribers
         log.info("broadcast.enqueued alert=%d subscribers=%d", alert_id, count)
-        reply = feeds_format.text("broadcast", language, count=format.number(count, language))
+        reply = ntr("broadcast.queued", count, language, count=number(count, language))
         await message.reply_text(reply, parse_mode=ParseMode.HTML)
 
     async def _admitted(self, update: Update, command: str) -> str | None:
@@ -231,26 +224,20 @@ class AdminCommands:
 
 
 def refusal(language: str) -> str:
-    return (
-        "Lệnh này chỉ dành cho quản trị viên."
-        if language == "vi"
-        else "This command is for administrators only."
-    )
+    return tr("admin.refused", language)
 
 
 async def set_admin_commands(
     app: Application,  # type: ignore[type-arg]  # PTB's generics
     admins: Collection[int],
 ) -> None:
-    """The admins' own command menu: everyone's commands and theirs, in both languages. An
-    admin the bot has never talked to is skipped (Telegram knows no such chat yet)."""
+    """The admins' own command menu (``bot.commands.menu``): everyone's commands and theirs,
+    in every language. An admin the bot has never talked to is skipped (Telegram knows no
+    such chat yet)."""
     for admin in admins:
         scope = BotCommandScopeChat(admin)
         try:
-            for language, commands in COMMANDS.items():
-                code = "" if language == "en" else language
-                await app.bot.set_my_commands(
-                    [*commands, *ADMIN_COMMANDS[language]], scope=scope, language_code=code
-                )
+            for code, commands in menus(admin=True):
+                await app.bot.set_my_commands(commands, scope=scope, language_code=code)
         except TelegramError as e:
             log.info("admin.menu_skipped chat=%d error=%s", admin, e)

@@ -27,10 +27,11 @@ from telegram.ext import (
     filters,
 )
 
+from bot.i18n import ntr, tr
 from bot.i18n.language import Languages
-from bot.render import keyboards
-from bot.render import messages as format
+from bot.render import keyboards, replies
 from bot.render import settings as sf
+from bot.render.markup import escape
 from storage.ledger import Ledger
 from storage.preference_types import FILTER_KINDS, Settings
 from storage.preferences import Preferences
@@ -96,12 +97,12 @@ class SettingsCommands:
             if number.isdigit() and 1 <= int(number) <= len(current):
                 gone = current[int(number) - 1]
                 await asyncio.to_thread(self.preferences.remove_filter, chat.id, gone.id)
-                note = f"{sf.f_text('removed', language)} “{format.escape(gone.phrase)}”."
+                note = tr("filters.removed", language, phrase=escape(gone.phrase))
             else:
-                note = sf.f_text("unknown", language)
+                note = tr("filters.unknown", language)
         elif verb == "clear":
             await asyncio.to_thread(self.preferences.clear_filters, chat.id)
-            note = sf.f_text("cleared", language)
+            note = tr("filters.cleared", language)
         current = await asyncio.to_thread(self.preferences.filters, chat.id)
         text, markup = sf.filters_message(current, language, note)
         await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
@@ -113,16 +114,16 @@ class SettingsCommands:
         language = await self.languages.of(update)
         phrase = " ".join(unicodedata.normalize("NFC", raw).split())
         if not phrase or len(phrase) > sf.MAX_PHRASE or not 1 <= len(words(phrase)) <= sf.MAX_WORDS:
-            return sf.f_text("bad", language)
+            return tr("filters.bad", language, words=sf.MAX_WORDS, characters=sf.MAX_PHRASE)
         if count >= sf.MAX_FILTERS:
-            return sf.f_text("full", language)
+            return ntr("filters.full", sf.MAX_FILTERS, language, count=sf.MAX_FILTERS)
         added = await asyncio.to_thread(
             self.preferences.add_filter, chat.id, kind, phrase, self.clock()
         )
         if added is None:
-            return sf.f_text("exists", language)
+            return tr("filters.exists", language)
         log.info("filter.added chat=%d kind=%s", chat.id, kind)
-        return f"{sf.f_text('added', language)} “{format.escape(phrase)}”."
+        return tr("filters.added", language, phrase=escape(phrase))
 
     # --- buttons -------------------------------------------------------------------------------
 
@@ -136,7 +137,7 @@ class SettingsCommands:
             return
         await self._change(update, language=language, language_chosen=True)
         await query.answer(f"✓ {keyboards.LANGUAGE_NAMES[language]}")
-        await _edit(update, format.text("start", language), keyboards.languages(language))
+        await _edit(update, replies.start(language), keyboards.languages(language))
 
     async def on_settings(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         query, chat = update.callback_query, update.effective_chat
@@ -154,7 +155,7 @@ class SettingsCommands:
             log.info("settings.changed chat=%d %s", chat.id, " ".join(sorted(change)))
         language = settings.language if settings.language_chosen else None
         language = language or await self.languages.of(update)
-        await query.answer(sf.t("saved", language) if change else None)
+        await query.answer(tr("settings.saved", language) if change else None)
         shown = "m" if page == "l" else page
         text, markup = await self._page(shown, chat.id, language)
         await _edit(update, text, markup)
@@ -198,10 +199,10 @@ class SettingsCommands:
         language = await self.languages.of(update)
         article = await asyncio.to_thread(self.preferences.mute, chat.id, int(alert), self.clock())
         if article is None:
-            await query.answer(sf.t("nothing_to_mute", language))
+            await query.answer(tr("alert.nothing_to_mute", language))
             return
         log.info("story.muted chat=%d article=%d", chat.id, article)
-        await query.answer(sf.t("muted", language))
+        await query.answer(tr("alert.muted", language))
 
     async def on_figures_only(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         """f:1: only figure changes from now on."""
@@ -211,7 +212,8 @@ class SettingsCommands:
             await self._stale(update)
             return
         await self._change(update, receive="figures")
-        await query.answer(sf.t("figures_only", await self.languages.of(update)), show_alert=True)
+        language = await self.languages.of(update)
+        await query.answer(tr("alert.figures_only", language), show_alert=True)
 
     async def on_filter_removed(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         """x:<filter id> under /filters."""
@@ -224,12 +226,12 @@ class SettingsCommands:
         language = await self.languages.of(update)
         gone = await asyncio.to_thread(self.preferences.remove_filter, chat.id, int(filter_id))
         if gone is None:
-            await query.answer(sf.f_text("unknown", language))
+            await query.answer(tr("filters.unknown", language))
             return
-        note = f"{sf.f_text('removed', language)} “{gone.phrase}”."
+        note = tr("filters.removed", language, phrase=gone.phrase)
         await query.answer(note)
         current = await asyncio.to_thread(self.preferences.filters, chat.id)
-        text, markup = sf.filters_message(current, language, format.escape(note))
+        text, markup = sf.filters_message(current, language, escape(note))
         await _edit(update, text, markup)
 
     async def on_unknown(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -241,8 +243,8 @@ class SettingsCommands:
         if message is None or not message.text:
             return
         command = message.text.split(maxsplit=1)[0].split("@", 1)[0][:40]
-        text = sf.t("unknown_command", await self.languages.of(update))
-        await message.reply_text(text.format(command=command))
+        language = await self.languages.of(update)
+        await message.reply_text(tr("commands.unknown", language, command=command))
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -250,7 +252,8 @@ class SettingsCommands:
         query = update.callback_query
         assert query is not None
         log.info("button.stale data=%r", (query.data or "")[:64])
-        await query.answer(sf.t("stale", await self.languages.of(update)), show_alert=True)
+        language = await self.languages.of(update)
+        await query.answer(tr("settings.stale", language), show_alert=True)
 
     async def _figures(self) -> list[str]:
         """The figure keys /settings offers: every current figure but past counts."""

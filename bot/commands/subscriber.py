@@ -11,13 +11,15 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from telegram import BotCommand, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes
 
-from bot.i18n.language import Languages, client_language
+from bot.commands.menu import menus
+from bot.i18n.language import Languages
 from bot.render import keyboards
 from bot.render import messages as format
+from bot.render.replies import Reply
 from bot.render.stories import latest
 from storage.ledger import Ledger
 from storage.preferences import Preferences
@@ -28,33 +30,6 @@ from watchers.topic.text import words
 log = logging.getLogger(__name__)
 
 LATEST = 10  # stories /latest shows
-
-COMMANDS = {
-    "en": [
-        BotCommand("subscribe", "Get an alert for every new story"),
-        BotCommand("unsubscribe", "Stop the alerts"),
-        BotCommand("settings", "What to receive, when, language"),
-        BotCommand("filters", "Your own words to include or exclude"),
-        BotCommand("status", "What is watched and how fresh it is"),
-        BotCommand("sources", "The outlets watched and their health"),
-        BotCommand("why", "Why an article was or was not sent"),
-        BotCommand("history", "How a troop count or deadline changed"),
-        BotCommand("latest", "The last stories and how many outlets carried them"),
-        BotCommand("help", "What the bot does"),
-    ],
-    "vi": [
-        BotCommand("subscribe", "Nhận cảnh báo cho mỗi tin mới"),
-        BotCommand("unsubscribe", "Ngừng nhận cảnh báo"),
-        BotCommand("settings", "Nhận gì, khi nào, ngôn ngữ"),
-        BotCommand("filters", "Từ khóa riêng để lọc tin"),
-        BotCommand("status", "Các nguồn đang theo dõi"),
-        BotCommand("sources", "Các báo được theo dõi và tình trạng"),
-        BotCommand("why", "Vì sao một bài được gửi hay không"),
-        BotCommand("history", "Diễn biến quân số và thời hạn"),
-        BotCommand("latest", "Các tin gần đây và số báo đưa tin"),
-        BotCommand("help", "Bot làm gì"),
-    ],
-}
 
 
 class Commands:
@@ -110,8 +85,8 @@ class Commands:
         removed = await asyncio.to_thread(self.store.deactivate, chat.id, "unsubscribed")
         if removed:
             log.info("subscriber.removed chat=%d", chat.id)
-        key = "unsubscribed" if removed else "not_subscribed"
-        await self._reply(update, format.text(key, await self.languages.of(update)))
+        reply: Reply = "unsubscribed" if removed else "not_subscribed"
+        await self._reply(update, format.text(reply, await self.languages.of(update)))
 
     async def status(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         overview = await asyncio.to_thread(self.store.overview)
@@ -150,9 +125,13 @@ class Commands:
 
 
 async def set_commands(app: Application) -> None:  # type: ignore[type-arg]  # PTB's generics
-    """Telegram's command menu, in English by default and in Vietnamese for Vietnamese clients."""
-    await app.bot.set_my_commands(COMMANDS["en"])
-    await app.bot.set_my_commands(COMMANDS["vi"], language_code="vi")
+    """Telegram's command menu (``bot.commands.menu``): in English by default, and in each
+    other language for the clients in that language."""
+    for code, commands in menus():
+        if code:
+            await app.bot.set_my_commands(commands, language_code=code)
+        else:
+            await app.bot.set_my_commands(commands)
 
 
 def find_figures(keys: Sequence[str], query: str, language: str) -> list[str]:
@@ -171,8 +150,3 @@ def find_figures(keys: Sequence[str], query: str, language: str) -> list[str]:
         if all(w in names for w in wanted):
             found.append(key)
     return found
-
-
-def _language(update: Update) -> str:
-    """The client's language (``self.languages.of`` is the chat's chosen one, if any)."""
-    return client_language(update)

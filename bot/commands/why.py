@@ -11,9 +11,10 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes
 
+from bot.i18n import tr
 from bot.i18n.language import Languages
-from bot.render import messages as format
 from bot.render import why as why_format
+from bot.render.markup import split_message
 from storage.preferences import Preferences
 from storage.sources import Sources
 from storage.store import Store
@@ -42,19 +43,15 @@ class ReadingCommands:
         language = await self.languages.of(update)
         link = nfc((context.args or [""])[0].strip("<>"))
         if not link:
-            await message.reply_text(why_format.w("usage", language))
+            await message.reply_text(tr("why.usage", language))
             return
         try:
             links = list(dict.fromkeys([canonical_url(link), link]))
         except ValueError:
             links = [link]
         found = await asyncio.to_thread(self.traces.explain, links, chat.id)
-        text = (
-            why_format.w("unknown", language)
-            if found is None
-            else (why_format.why(found, language))
-        )
-        for part in format.split_message(text):
+        text = tr("why.unknown", language) if found is None else why_format.why(found, language)
+        for part in split_message(text):
             await message.reply_text(
                 part,
                 parse_mode=ParseMode.HTML,
@@ -68,5 +65,5 @@ class ReadingCommands:
         language = await self.languages.of(update)
         listing = await asyncio.to_thread(self.sources_.listing)
         text = why_format.sources(listing, language, self.clock())
-        for part in format.split_message(text):
+        for part in split_message(text):
             await message.reply_text(part, parse_mode=ParseMode.HTML)

@@ -7,14 +7,14 @@ import asyncio
 
 from telegram import Update
 
-from bot.render import messages as format
+from bot.i18n.catalog import language_of
 from storage.preferences import Preferences
 
 
 def client_language(update: Update) -> str:
     """The language of the user's Telegram client: Vietnamese or English."""
     user = update.effective_user
-    return format.language_of(user.language_code if user else None)
+    return language_of(user.language_code if user else None)
 
 
 class Languages:

@@ -1,1 +1,2 @@
-"""Every text the bot writes, as Telegram HTML, and the inline keyboards. Pure: no I/O."""
+"""The bot's messages as Telegram HTML, put together from the catalogs (``bot.i18n``), and
+the inline keyboards. Pure: no I/O."""

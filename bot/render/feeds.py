@@ -1,4 +1,4 @@
-"""/feeds (administrators): the command's arguments and its replies, in both languages. Pure."""
+"""/feeds (administrators): the command's arguments and its replies. Pure: no I/O."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from bot.render.messages import escape
+from bot.i18n import ntr, tr
+from bot.render.formats import every
+from bot.render.markup import escape
 from storage.sources import Source
 
 _URL = re.compile(r"^https?://\S+$")
@@ -57,21 +59,8 @@ def find(listing: Sequence[Source], target: str) -> Source | None:
     return next((s for s in listing if s.url == target), None)
 
 
-def every(seconds: int, language: str) -> str:
-    """ "every 5 min" / "mỗi 5 phút"."""
-    vi = language == "vi"
-    if seconds % 3600 == 0:
-        amount, unit = seconds // 3600, ("giờ", "h")
-    elif seconds % 60 == 0:
-        amount, unit = seconds // 60, ("phút", "min")
-    else:
-        amount, unit = seconds, ("giây", "s")
-    return f"mỗi {amount} {unit[0]}" if vi else f"every {amount} {unit[1]}"
-
-
 def listing_text(listing: Sequence[Source], language: str) -> str:
-    vi = language == "vi"
-    lines = [f"🗂 <b>{'Nguồn' if vi else 'Feeds'}</b> ({len(listing)})"]
+    lines = [tr("feeds.title", language, count=len(listing))]
     for number, source in enumerate(listing, start=1):
         if source.paused:
             icon = "⏸"
@@ -81,62 +70,33 @@ def listing_text(listing: Sequence[Source], language: str) -> str:
             icon = "⚪"
         else:
             icon = "🟢"
-        if source.origin == "runtime":
-            origin = "thêm tại đây" if vi else "added here"
-        else:
-            origin = "config.toml"
+        origin = tr("feeds.added_here", language) if source.origin == "runtime" else "config.toml"
         lines.append(
             f"{number}. {icon} {escape(source.name)} · {source.lang} · {origin} · "
             f"{every(source.interval_s, language)}"
         )
         lines.append(f"   {escape(source.url)}")
-    lines.append(text("usage", language))
+    lines.append(tr("feeds.usage", language))
     return "\n".join(lines)
 
 
-_TEXTS: dict[str, dict[str, str]] = {
-    "usage": {
-        "en": "/feeds add <url> [vi|en] [name] · /feeds pause|resume|remove <number>",
-        "vi": "/feeds add <url> [vi|en] [tên] · /feeds pause|resume|remove <số>",
-    },
-    "added": {
-        "en": "✅ Added “{name}” ({lang}): {items} items, {matched} on the topic. "
-        "It is checked {every} from now on.",
-        "vi": "✅ Đã thêm “{name}” ({lang}): {items} bài, {matched} bài đúng chủ đề. "
-        "Từ giờ nguồn được kiểm tra {every}.",
-    },
-    "restored": {
-        "en": "✅ Watched again: “{name}” ({lang}): {items} items, {matched} on the topic.",
-        "vi": "✅ Theo dõi lại “{name}” ({lang}): {items} bài, {matched} bài đúng chủ đề.",
-    },
-    "exists": {"en": "This feed is already watched.", "vi": "Nguồn này đã được theo dõi."},
-    "refused": {
-        "en": "❌ Not added: {error}",
-        "vi": "❌ Không thêm: {error}",
-    },
-    "removed": {"en": "🗑 Removed “{name}”.", "vi": "🗑 Đã bỏ “{name}”."},
-    "config": {
-        "en": "“{name}” comes from config.toml: remove it there, or pause it here.",
-        "vi": "“{name}” được khai báo trong config.toml: hãy bỏ ở đó, hoặc tạm dừng tại đây.",
-    },
-    "unknown": {
-        "en": "No feed “{target}”: send /feeds for the numbers.",
-        "vi": "Không có nguồn “{target}”: gửi /feeds để xem số thứ tự.",
-    },
-    "paused": {"en": "⏸ Paused “{name}”.", "vi": "⏸ Đã tạm dừng “{name}”."},
-    "resumed": {"en": "▶️ Resumed “{name}”.", "vi": "▶️ Đã tiếp tục “{name}”."},
-    "broadcast_usage": {
-        "en": "Send /broadcast followed by the announcement.",
-        "vi": "Gửi /broadcast kèm nội dung thông báo.",
-    },
-    "broadcast": {
-        "en": "📢 Announcement queued for {count} subscribers.",
-        "vi": "📢 Đã xếp hàng gửi thông báo cho {count} người đăng ký.",
-    },
+# What ``storage.sources.Sources`` answers to a change, and how /feeds says it.
+_OUTCOMES = {
+    "added": "feeds.added",
+    "restored": "feeds.restored",
+    "exists": "feeds.exists",
+    "removed": "feeds.removed",
+    "config": "feeds.config",
+    "unknown": "feeds.unknown",
+    "paused": "feeds.paused",
+    "resumed": "feeds.resumed",
 }
+_COUNTED = frozenset({"added", "restored"})  # they say how many items the feed has
 
 
-def text(key: str, language: str, **values: object) -> str:
-    """One reply as Telegram HTML (its values escaped)."""
-    template = escape(_TEXTS[key]["vi" if language == "vi" else "en"])
-    return template.format(**{k: escape(str(v)) for k, v in values.items()})
+def outcome(result: str, language: str, /, *, items: int = 0, **values: object) -> str:
+    """The reply to a change of /feeds as Telegram HTML, its values escaped."""
+    escaped = {key: escape(str(value)) for key, value in values.items()}
+    if result in _COUNTED:
+        return ntr(_OUTCOMES[result], items, language, items=items, **escaped)
+    return tr(_OUTCOMES[result], language, **escaped)

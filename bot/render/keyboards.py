@@ -20,19 +20,12 @@ from urllib.parse import urlsplit
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.i18n import LANGUAGES, tr
 from storage.types import StoredAlert
 
-LANGUAGE_NAMES = {"vi": "🇻🇳 Tiếng Việt", "en": "🇬🇧 English"}
+# Each language's name in itself ("🇻🇳 Tiếng Việt"), in the order the buttons show them.
+LANGUAGE_NAMES = {code: tr("language.name", code) for code in LANGUAGES}
 FIGURES_ONLY = "f:1"
-_LABELS = {
-    "open": {"en": "🔗 Open article", "vi": "🔗 Đọc bài"},
-    "mute": {"en": "🔇 Mute this story", "vi": "🔇 Tắt tin này"},
-    "figures": {"en": "📊 Only figure changes", "vi": "📊 Chỉ nhận thay đổi số liệu"},
-}
-
-
-def label(key: str, language: str) -> str:
-    return _LABELS[key]["vi" if language == "vi" else "en"]
 
 
 def languages(current: str) -> InlineKeyboardMarkup:
@@ -56,10 +49,11 @@ def alert_buttons(alert: StoredAlert, language: str) -> InlineKeyboardMarkup | N
         return None
     rows: list[list[InlineKeyboardButton]] = []
     if alert.url and web_url(alert.url):
-        rows.append([InlineKeyboardButton(label("open", language), url=alert.url)])
-    actions = [InlineKeyboardButton(label("mute", language), callback_data=f"m:{alert.id}")]
+        rows.append([InlineKeyboardButton(tr("button.open_article", language), url=alert.url)])
+    actions = [InlineKeyboardButton(tr("button.mute", language), callback_data=f"m:{alert.id}")]
     if alert.kind == "story":
-        actions.append(InlineKeyboardButton(label("figures", language), callback_data=FIGURES_ONLY))
+        only = tr("button.figures_only", language)
+        actions.append(InlineKeyboardButton(only, callback_data=FIGURES_ONLY))
     rows.append(actions)
     return InlineKeyboardMarkup(rows)
 

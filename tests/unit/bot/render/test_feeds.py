@@ -44,3 +44,16 @@ def test_the_listing_numbers_feeds_and_says_where_each_comes_from() -> None:
     assert feeds_format.find(feeds, "2") is feeds[1]
     assert feeds_format.find(feeds, "https://vov.vn/rss") is feeds[1]
     assert feeds_format.find(feeds, "3") is None
+
+
+def test_a_change_is_answered_escaped_and_with_the_right_plural() -> None:
+    added = feeds_format.outcome(
+        "added", "en", items=1, name="<VOV>", lang="vi", matched=1, every="every 5 min"
+    )
+    assert added == (
+        "✅ Added “&lt;VOV&gt;” (vi): 1 item, 1 on the topic. "
+        "It is checked every 5 min from now on."
+    )
+    restored = feeds_format.outcome("restored", "en", items=3, name="VOV", lang="vi", matched=0)
+    assert restored == "✅ Watched again: “VOV” (vi): 3 items, 0 on the topic."
+    assert feeds_format.outcome("paused", "vi", name="VOV") == "⏸ Đã tạm dừng “VOV”."

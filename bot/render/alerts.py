@@ -1,0 +1,89 @@
+"""Alerts as subscribers get them: a new story, its edits, a digest, an announcement, a
+figure change (``bot.render.figures``); and the same for a terminal. Pure: no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.i18n import ntr, tr
+from bot.render.figures import figure_alert, figure_alert_plain
+from bot.render.formats import when
+from bot.render.markup import MAX_TITLE, escape, link
+from storage.types import StoredAlert
+
+ALSO_SHOWN = 2
+
+
+def render(item: StoredAlert, language: str, also: Sequence[str] = ()) -> str:
+    """The message for any kind of alert; ``also``: the other outlets of a story."""
+    if item.figure is not None:
+        return figure_alert(item, language)
+    if item.kind == "broadcast":
+        return broadcast(item, language)
+    if item.kind == "digest":
+        return digest(item, language)
+    return alert(item, language, also)
+
+
+def alert(item: StoredAlert, language: str, also: Sequence[str] = ()) -> str:
+    """A new-story alert: title, outlet, time, link, the keywords that matched, and the other
+    outlets that carried the story (``also``, the first reporter first)."""
+    title = item.title if len(item.title) <= MAX_TITLE else item.title[: MAX_TITLE - 1] + "…"
+    lines = [
+        f"📰 <b>{escape(title)}</b>",
+        f"{escape(item.outlet)} · {when(item.published_at, language)}",
+    ]
+    if item.url:
+        lines.append(link(item.url, tr("alert.read_article", language)))
+    if item.matched:
+        lines.append(tr("alert.keywords", language, keywords=escape(keywords(item.matched))))
+    if also:
+        lines.append(escape(also_reported(also, language)))
+    return "\n".join(lines)
+
+
+def keywords(terms: Sequence[str]) -> str:
+    """The matched terms as a reader sees them: "Iraq*" is shown as "Iraq", each once."""
+    return ", ".join(dict.fromkeys(term.rstrip("*") for term in terms))
+
+
+def also_reported(outlets: Sequence[str], language: str) -> str:
+    """ "🗞 Also reported by: Tuổi Trẻ, VietnamPlus (+3)" / "🗞 Cùng đưa tin: ..." (unescaped)."""
+    shown = ", ".join(outlets[:ALSO_SHOWN])
+    more = f" (+{len(outlets) - ALSO_SHOWN})" if len(outlets) > ALSO_SHOWN else ""
+    return tr("alert.also_reported", language, outlets=shown + more)
+
+
+def broadcast(item: StoredAlert, language: str) -> str:
+    """An administrators' announcement (/broadcast): their text, as plain text."""
+    return f"{tr('alert.announcement', language)}\n{escape(item.title)}"
+
+
+def digest(item: StoredAlert, language: str) -> str:
+    """The stories held for a digest subscriber, one line each, oldest first."""
+    count = len(item.items)
+    lines = [ntr("alert.digest", count, language, count=count)]
+    for story in item.items:
+        title = escape(
+            story.title if len(story.title) <= MAX_TITLE else story.title[:MAX_TITLE] + "…"
+        )
+        if story.url:
+            title = link(story.url, title)
+        lines.append(f"• {title} — {escape(story.outlet)}, {when(story.published_at, language)}")
+    return "\n".join(lines)
+
+
+def alert_plain(item: StoredAlert, also: Sequence[str] = ()) -> str:
+    """The same alert for a terminal, in English: no markup."""
+    if item.figure is not None:
+        return figure_alert_plain(item)
+    if item.kind == "edit":
+        return f"↻ {item.title}\n   {also_reported(also, 'en')}"
+    lines = [f"📰 {item.title}", f"   {item.outlet} · {when(item.published_at, 'en')}"]
+    if item.url:
+        lines.append(f"   {item.url}")
+    if item.matched:
+        lines.append(f"   {tr('alert.plain_keywords', 'en', keywords=keywords(item.matched))}")
+    if also:
+        lines.append(f"   {also_reported(also, 'en')}")
+    return "\n".join(lines)
