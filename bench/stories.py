@@ -1,23 +1,29 @@
 """Stories benchmark: the service's own placing path, per article, at 10k-1M stored articles.
 
-What is timed is ``StoryMatcher.store`` (watchers.stories.matcher) for one new relevant article,
-as the pipeline calls it: in one story-lock transaction on a SQLite file, insert the article, catch
-up with the index rows stored since the watermark, look up candidates in the in-memory
-``StoryIndex``, read their evidence from ``story_evidence`` by primary key, judge them,
-place the article (a new story, or the one it joins) and store its evidence; then commit.
+What is timed is the service's own path for a batch of one new relevant article
+(``watchers.ingest.Ingest``, as the pipeline calls it): in one story-lock transaction on a SQLite
+file, catch up with the index rows stored since the watermark, ask what is known (identities,
+exact copies; candidates from the in-memory ``StoryIndex``, their evidence from
+``story_evidence`` by primary key), decide (``watchers.process``: judge the candidates, place
+the article in a new story or the one it joins), then insert the article, its story, its
+evidence and its alert; then commit.
 ``evidence()`` itself (shingles, signature, names, figures; ~10 ms, on the fetch's thread)
 does not depend on the store and is timed apart.
 
 The stored articles are synthetic but shaped like real ones: each takes the content words
-and names of a real labelled article (``tests/data/stories``) with a third of them replaced
+and names of a real labelled article (``<shared>/corpus``) with a third of them replaced
 by others of the corpus vocabulary, and a publication date on a timeline of ``PER_DAY``
 articles a day (the store grows by time, as it does in service); unrelated articles share
 no LSH band keys, and one in twenty is an edited copy of an earlier one (a few bands
 changed). The database is written directly (rows as the service writes them), then a fresh
-``StoryMatcher`` loads every index row (``warm_up``, reported as ``load_s``) and places the
-real labelled articles, dated at the end of the timeline. Each size runs in its own
-process, so peak memory (``ru_maxrss``, over the process's baseline after imports and
-before the store is opened) is that size's alone; ``db_mb`` is the SQLite file's size.
+``StoryMatcher`` (the process's index) loads every index row (``warm_up``, reported as
+``load_s``) and the real labelled articles are ingested, dated at the end of the timeline.
+Each size runs in its own process, so peak memory (``ru_maxrss``, over the process's
+baseline after imports and before the store is opened) is that size's alone; ``db_mb`` is the
+SQLite file's size.
+
+The real articles are outside the repository, in the shared folder (``tests/shared.py``:
+``DRAWDOWN_SHARED``, default ``../shared``); without it, both benchmarks show the reason.
 """
 
 from __future__ import annotations
@@ -38,12 +44,17 @@ from multiprocessing import get_context
 from typing import Any
 
 from storage.db import create_engine, upgrade
+from storage.store import Store
 from storage.stories import Stories
 from storage.types import FeedSpec, NewArticle
+from tests import shared
+from watchers.ingest import Ingest
+from watchers.process import Batch
 from watchers.stories.matcher import StoryMatcher
 from watchers.stories.similar import Evidence, evidence, index_keys
 from watchers.stories.similar.codec import encode
 from watchers.stories.similar.index import slot
+from watchers.worker import Prepared
 
 SIZES = (10_000, 100_000, 1_000_000)
 PER_DAY = 400
@@ -79,9 +90,6 @@ def _build(path: str, size: int, real: list[Evidence], rng: random.Random) -> No
     """``size`` stored relevant articles, each in a story, with evidence and index rows."""
     engine = create_engine(f"sqlite:///{path}")
     upgrade(engine)
-    Stories(engine)  # the schema is the service's
-    from storage.store import Store
-
     Store(engine).sync_feeds([FeedSpec("https://a.example/rss", "Bench", "vi", 300)], _NOW)
     engine.dispose()
     vocab = sorted({t for e in real for t in e.terms})
@@ -152,6 +160,7 @@ def _measure(path: str, size: int) -> dict[str, Any]:
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     engine = create_engine(f"sqlite:///{path}")
     matcher = StoryMatcher(Stories(engine))
+    ingest = Ingest(Store(engine), matcher=matcher)
     started = time.perf_counter()
     matcher.warm_up()
     load = time.perf_counter() - started
@@ -172,8 +181,9 @@ def _measure(path: str, size: int) -> dict[str, Any]:
             relevant=True,
             matched=(),
         )
+        batch = Batch(1, "bench", first_fetch=False, items=[Prepared(article, None, ev)])
         t0 = time.perf_counter()
-        matcher.store([article], [ev], _NOW, [True])
+        ingest(batch, _NOW, backlog_window=timedelta(days=1))
         times.append(time.perf_counter() - t0)
     rows = matcher.index.rows
     engine.dispose()
@@ -204,11 +214,18 @@ def bench_evidence() -> dict[str, Any]:
     return {"evidence_median_ms": round(median, 3), "evidence_p95_ms": round(p95, 3)}
 
 
+def _missing() -> str | None:
+    """Why the real articles cannot be read, or None."""
+    return shared.missing("figures") or shared.missing("stories")
+
+
 def bench_stories(sizes: tuple[int, ...] | None = None) -> dict[str, Any]:
     """Placing time per article and peak memory of the service's path, for each size.
 
     ``BENCH_STORY_SIZES=10000,100000`` chooses the sizes (default 10k, 100k and 1M).
     """
+    if reason := _missing():
+        return {"skipped": reason}
     if sizes is None:
         env = os.environ.get("BENCH_STORY_SIZES")
         sizes = tuple(int(s) for s in env.split(",")) if env else SIZES
@@ -228,7 +245,9 @@ def bench_stories(sizes: tuple[int, ...] | None = None) -> dict[str, Any]:
 
 
 def story_quality() -> dict[str, Any]:
-    """Precision and recall on the labelled pairs (tests/data/stories)."""
+    """Precision and recall on the labelled pairs (``<shared>/corpus/stories``)."""
+    if reason := _missing():
+        return {"skipped": reason}
     from tests.story_quality import story_quality as quality
 
     return quality()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -24,7 +25,8 @@ from bot.commands.admin import AdminCommands, set_admin_commands
 from bot.commands.settings import SettingsCommands
 from bot.commands.subscriber import Commands, set_commands
 from bot.commands.why import ReadingCommands
-from bot.delivery.outbox import Outbox, TerminalOutbox, concurrency_for
+from bot.delivery.outbox import Outbox, concurrency_for
+from bot.delivery.terminal import TerminalOutbox
 from bot.delivery.transport import AiohttpRequest
 from drawdown.config import Config
 from drawdown.errors import DrawdownError
@@ -37,6 +39,7 @@ from storage.types import FeedSpec
 from watchers.feeds.fetch import make_session
 from watchers.feeds.probe import probe
 from watchers.feeds.tick import Watcher
+from watchers.ingest import CommitPoint, Ingest
 from watchers.pipeline import FeedReport, Pipeline
 from watchers.topic.match import Matcher, Topic
 from watchers.worker import Preparer
@@ -45,6 +48,21 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 DRAIN_SECONDS = 10.0
+
+
+def crash_at() -> Callable[[CommitPoint], None]:
+    """A fault for tests: ``DRAWDOWN_CRASH_AT=read|applied|committed`` kills the process
+    (SIGKILL, no clean-up) when a batch with alerts reaches that commit point; unset, nothing."""
+    wanted = os.environ.get("DRAWDOWN_CRASH_AT")
+    if not wanted:
+        return lambda point: None
+
+    def crash(point: CommitPoint) -> None:
+        if point == wanted:
+            log.warning("fault.crash point=%s", point)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    return crash
 
 
 def utcnow() -> datetime:
@@ -172,10 +190,10 @@ class Service:
             bot = build_outbox_bot(config, self.token, telegram)
             outbox = Outbox(store, bot, config.delivery, clock=self.clock, metrics=self.metrics)
         preparer = Preparer(topic_of(config))
+        ingest = Ingest(store, edit_interval=config.delivery.edit_interval, crash=crash_at())
         pipeline = Pipeline(
             store, preparer, config.schedule, client=client, clock=self.clock,
-            on_alert=outbox.wake, observer=self.metrics,
-            edit_interval=config.delivery.edit_interval,
+            on_alert=outbox.wake, observer=self.metrics, ingest=ingest,
         )  # fmt: skip
         watcher = Watcher(store, pipeline, config.schedule, clock=self.clock)
         ops = Operations(

@@ -37,46 +37,13 @@ class Ledger:
 
     def record(self, new: Sequence[NewFigureEntry], now: datetime) -> list[int]:
         """Add reports to their timelines in one transaction; their ids, in the given order."""
-        if not new:
-            return []
-        rows = [
-            {
-                "key": e.key,
-                "value": e.value,
-                "precision": e.precision,
-                "level": e.level,
-                "kind": e.kind,
-                "article_id": e.article_id,
-                "outlet": e.outlet,
-                "source": e.source,
-                "url": e.url,
-                "published_at": e.published_at,
-                "quote": e.quote,
-                "recorded_at": now,
-            }
-            for e in new
-        ]
         with self.engine.begin() as conn:
-            # One INSERT per row: RETURNING of a multi-row INSERT has no guaranteed order.
-            return [
-                int(conn.execute(entries.insert().values(row).returning(entries.c.id)).scalar_one())
-                for row in rows
-            ]
+            return record_entries(conn, new, now)
 
     def timelines(self, keys: Iterable[str]) -> dict[str, tuple[FigureEntry, ...]]:
         """The timelines of these keys, oldest report first; keys never reported are absent."""
-        wanted = sorted(set(keys))
-        found: dict[str, list[FigureEntry]] = {}
         with self.engine.connect() as conn:
-            for start in range(0, len(wanted), _CHUNK):
-                query = (
-                    sa.select(entries)
-                    .where(entries.c.key.in_(wanted[start : start + _CHUNK]))
-                    .order_by(*_ORDER)
-                )
-                for row in conn.execute(query):
-                    found.setdefault(row.key, []).append(_entry(row))
-        return {key: tuple(timeline) for key, timeline in found.items()}
+            return read_timelines(conn, keys)
 
     def current(self) -> list[FigureNow]:
         """Every figure's current value (its most recent report), by key, with its source count.
@@ -141,3 +108,44 @@ def _entry(row: Any) -> FigureEntry:
         quote=row.quote,
         recorded_at=row.recorded_at,
     )
+
+
+def record_entries(conn: sa.Connection, new: Sequence[NewFigureEntry], now: datetime) -> list[int]:
+    """Add reports to their timelines in ``conn``'s transaction; their ids, in the given order."""
+    rows = [
+        {
+            "key": e.key,
+            "value": e.value,
+            "precision": e.precision,
+            "level": e.level,
+            "kind": e.kind,
+            "article_id": e.article_id,
+            "outlet": e.outlet,
+            "source": e.source,
+            "url": e.url,
+            "published_at": e.published_at,
+            "quote": e.quote,
+            "recorded_at": now,
+        }
+        for e in new
+    ]
+    # One INSERT per row: RETURNING of a multi-row INSERT has no guaranteed order.
+    return [
+        int(conn.execute(entries.insert().values(row).returning(entries.c.id)).scalar_one())
+        for row in rows
+    ]
+
+
+def read_timelines(conn: sa.Connection, keys: Iterable[str]) -> dict[str, tuple[FigureEntry, ...]]:
+    """The timelines of these keys, oldest report first; keys never reported are absent."""
+    wanted = sorted(set(keys))
+    found: dict[str, list[FigureEntry]] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        query = (
+            sa.select(entries)
+            .where(entries.c.key.in_(wanted[start : start + _CHUNK]))
+            .order_by(*_ORDER)
+        )
+        for row in conn.execute(query):
+            found.setdefault(row.key, []).append(_entry(row))
+    return {key: tuple(timeline) for key, timeline in found.items()}

@@ -6,18 +6,19 @@ They take and return the dataclasses of ``storage.types`` — rows never leave t
 
 from __future__ import annotations
 
-import json
+import contextlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from drawdown.errors import StorageError
+from storage.alerts import enqueue_alert, stored_alert
+from storage.articles import insert_article_rows, known_identities
+from storage.batch import BatchTransaction, batch_transaction
 from storage.db import redacted
 from storage.deliveries import OutboxQueries
-from storage.ledger_types import FigureChange
 from storage.models import UTCDateTime
 from storage.tables import alerts, articles, deliveries, feeds, subscribers
 from storage.types import (
@@ -32,9 +33,6 @@ from storage.types import (
     StoredAlert,
 )
 
-# SQLite allows 32,766 bound parameters per statement; an article row binds 12.
-_INSERT_CHUNK = 1000
-
 
 class Store(OutboxQueries):
     """The service's storage, on one SQLAlchemy engine (SQLite or PostgreSQL)."""
@@ -43,10 +41,14 @@ class Store(OutboxQueries):
         self.engine = engine
 
     def _alert_of(self, row: Any) -> StoredAlert:
-        return _stored_alert(row)
+        return stored_alert(row)
 
     def __repr__(self) -> str:
         return f"Store({redacted(str(self.engine.url))})"
+
+    def batch(self) -> contextlib.AbstractContextManager[BatchTransaction]:
+        """One batch's transaction, holding the story lock (``storage.batch``)."""
+        return batch_transaction(self.engine)
 
     def ping(self) -> None:
         """Raise StorageError unless the database answers."""
@@ -167,22 +169,8 @@ class Store(OutboxQueries):
 
     def known_identities(self, guids: Iterable[str], urls: Iterable[str]) -> KnownIdentities:
         """Which of these GUIDs and canonical URLs are already stored."""
-        guid_list, url_list = sorted(set(guids)), sorted(set(urls))
-        found_guids: set[str] = set()
-        found_urls: set[str] = set()
         with self.engine.connect() as conn:
-            for start in range(0, max(len(guid_list), len(url_list)), _INSERT_CHUNK):
-                some_guids = guid_list[start : start + _INSERT_CHUNK]
-                some_urls = url_list[start : start + _INSERT_CHUNK]
-                query = sa.select(articles.c.guid, articles.c.canonical_url).where(
-                    sa.or_(articles.c.guid.in_(some_guids), articles.c.canonical_url.in_(some_urls))
-                )
-                for guid, url in conn.execute(query):
-                    if guid in some_guids:
-                        found_guids.add(guid)
-                    if url in some_urls:
-                        found_urls.add(url)
-        return KnownIdentities(guids=frozenset(found_guids), urls=frozenset(found_urls))
+            return known_identities(conn, guids, urls)
 
     def insert_articles(self, new: Sequence[NewArticle], now: datetime) -> list[int | None]:
         """Insert articles in a transaction of their own (see :func:`insert_article_rows`)."""
@@ -298,51 +286,14 @@ class Store(OutboxQueries):
 
     def enqueue_alert(self, intent: AlertIntent, now: datetime) -> int:
         """Store the alert and one pending delivery per active subscriber, in one transaction."""
-        payload: dict[str, Any] = {
-            "title": intent.title,
-            "outlet": intent.outlet,
-            "url": intent.url,
-            "published": intent.published_at.isoformat() if intent.published_at else None,
-            "matched": list(intent.matched),
-        }
-        if intent.figure is not None:
-            payload["figure"] = intent.figure.to_json()
-        if intent.story_id is not None:
-            payload["story"] = intent.story_id
         with self.engine.begin() as conn:
-            alert_id = conn.execute(
-                alerts.insert()
-                .values(
-                    kind=intent.kind,
-                    priority=intent.priority,
-                    article_id=intent.article_id,
-                    payload=json.dumps(payload, ensure_ascii=False),
-                    created_at=now,
-                    story_id=intent.story_id,
-                )
-                .returning(alerts.c.id)
-            ).scalar_one()
-            recipients = sa.select(
-                sa.literal(alert_id),
-                subscribers.c.chat_id,
-                sa.literal(intent.priority),
-                sa.literal("pending"),
-                sa.literal(0),
-                sa.literal(now, UTCDateTime()),
-            ).where(subscribers.c.active)
-            conn.execute(
-                deliveries.insert().from_select(
-                    ["alert_id", "chat_id", "priority", "status", "attempts", "next_attempt_at"],
-                    recipients,
-                )
-            )
-        return int(alert_id)
+            return enqueue_alert(conn, intent, now)
 
     def alerts_after(self, alert_id: int, limit: int = 100) -> list[StoredAlert]:
         """Alerts newer than ``alert_id``, oldest first (the terminal sink reads these)."""
         query = sa.select(alerts).where(alerts.c.id > alert_id).order_by(alerts.c.id).limit(limit)
         with self.engine.connect() as conn:
-            return [_stored_alert(row) for row in conn.execute(query)]
+            return [stored_alert(row) for row in conn.execute(query)]
 
     def last_alert_id(self) -> int:
         with self.engine.connect() as conn:
@@ -389,68 +340,3 @@ def _finish_statement(status: str) -> sa.Update:
 
 
 _FINISH = {status: _finish_statement(status) for status in ("ok", "not_modified", "error")}
-
-
-def insert_article_rows(
-    conn: sa.Connection, new: Sequence[NewArticle], now: datetime
-) -> list[int | None]:
-    """Insert articles; for each, its new id, or None if an equal GUID or URL was stored first.
-
-    "Equal" is decided by the unique constraints, so a concurrent writer cannot make the
-    same article new twice. One statement, executed for many rows.
-    """
-    if not new:
-        return []
-    rows = [
-        {
-            "feed_id": a.feed_id,
-            "guid": a.guid,
-            "url": a.url,
-            "canonical_url": a.canonical_url,
-            "content_hash": a.content_hash,
-            "title": a.title,
-            "summary": a.summary,
-            "published_at": a.published_at,
-            "seen_at": now,
-            "relevant": a.relevant,
-            "matched": "\n".join(a.matched),
-        }
-        for a in new
-    ]
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    statement = (
-        insert(articles)
-        .on_conflict_do_nothing()
-        .returning(articles.c.id, articles.c.guid, articles.c.canonical_url)
-    )
-    ids = {_identity(r.guid, r.canonical_url): r.id for r in conn.execute(statement, rows)}
-    return [ids.get(_identity(a.guid, a.canonical_url)) for a in new]
-
-
-def _identity(guid: str | None, canonical_url: str | None) -> tuple[str, str]:
-    return ("guid", guid) if guid else ("url", canonical_url or "")
-
-
-def _stored_alert(row: Any) -> StoredAlert:
-    return _alert_from_payload(row.id, row.kind, json.loads(row.payload), row.created_at)
-
-
-def _alert_from_payload(
-    alert_id: int, kind: str, payload: dict[str, Any], created_at: datetime
-) -> StoredAlert:
-    published = payload.get("published")
-    return StoredAlert(
-        id=alert_id,
-        kind=kind,
-        title=payload["title"],
-        outlet=payload["outlet"],
-        url=payload.get("url"),
-        published_at=datetime.fromisoformat(published) if published else None,
-        matched=tuple(payload.get("matched", ())),
-        created_at=created_at,
-        items=tuple(
-            _alert_from_payload(0, "story", item, created_at) for item in payload.get("items", ())
-        ),
-        figure=FigureChange.from_json(payload["figure"]) if payload.get("figure") else None,
-        story_id=payload.get("story"),
-    )

@@ -5,17 +5,13 @@ returns dataclasses (``storage.story_types``): rows never leave storage. Storage
 matching rule: which story an article joins is decided in ``watchers`` and arrives here as
 a ``Placement``.
 
-Placing articles happens in one transaction that holds the **story lock** from its first
-statement (a write, so SQLite takes its write lock at once; on PostgreSQL the same UPDATE
-takes a row lock): processes sharing the database place articles one batch at a time, so
-two reports of one story can never both start a story, and article ids become visible in
-increasing order — which is what lets an in-memory index catch up by reading the rows
-after the last id it has (``StoryWriter.rows_since``).
+Placing articles happens in a batch's transaction (``storage.batch``), which holds the
+story lock. The functions below that take a connection are shared by that transaction and
+these methods.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import cast
@@ -32,7 +28,6 @@ from storage.story_types import (
     StoredVersion,
     StorySummary,
 )
-from storage.story_writer import StoryWriter
 from storage.tables import alerts, articles, deliveries, feeds, subscribers
 
 
@@ -57,15 +52,6 @@ class Stories:
 
     def __repr__(self) -> str:
         return f"Stories({redacted(str(self.engine.url))})"
-
-    @contextlib.contextmanager
-    def writing(self) -> Iterator[StoryWriter]:
-        """One transaction holding the story lock (see the module docstring)."""
-        with self.engine.begin() as conn:
-            conn.execute(stories.update().where(sa.false()).values(id=stories.c.id))
-            if conn.dialect.name == "postgresql":
-                conn.execute(sa.text("SELECT pg_advisory_xact_lock(4242004)"))
-            yield StoryWriter(conn)
 
     def index_rows(self, after: int, chunk: int = 50_000) -> Iterator[list[IndexRows]]:
         """Every stored index row after article ``after``, oldest first, in chunks (for an
@@ -92,84 +78,13 @@ class Stories:
     ) -> dict[tuple[str, str], StoredVersion]:
         """The current text of the stored articles with these GUIDs or canonical URLs, keyed
         ("guid", guid) and ("url", canonical url)."""
-        guid_list, url_list = sorted(set(guids)), sorted(set(urls))
-        latest = (
-            sa.select(
-                versions.c.article_id,
-                sa.func.max(versions.c.version).label("version"),
-            )
-            .group_by(versions.c.article_id)
-            .subquery()
-        )
-        found: dict[tuple[str, str], StoredVersion] = {}
         with self.engine.connect() as conn:
-            for start in range(0, max(len(guid_list), len(url_list)), _CHUNK):
-                some_guids = guid_list[start : start + _CHUNK]
-                some_urls = url_list[start : start + _CHUNK]
-                query = (
-                    sa.select(
-                        articles.c.id,
-                        articles.c.guid,
-                        articles.c.canonical_url,
-                        articles.c.story_id,
-                        articles.c.content_hash,
-                        articles.c.relevant,
-                        latest.c.version,
-                        versions.c.content_hash.label("version_hash"),
-                    )
-                    .outerjoin(latest, latest.c.article_id == articles.c.id)
-                    .outerjoin(
-                        versions,
-                        sa.and_(
-                            versions.c.article_id == articles.c.id,
-                            versions.c.version == latest.c.version,
-                        ),
-                    )
-                    .where(
-                        sa.or_(
-                            articles.c.guid.in_(some_guids),
-                            articles.c.canonical_url.in_(some_urls),
-                        )
-                    )
-                )
-                for row in conn.execute(query):
-                    version = StoredVersion(
-                        article_id=row.id,
-                        story_id=row.story_id,
-                        version=row.version or 1,
-                        content_hash=row.version_hash or row.content_hash,
-                        relevant=row.relevant,
-                    )
-                    if row.guid in some_guids:
-                        found[("guid", row.guid)] = version
-                    if row.canonical_url in some_urls:
-                        found[("url", row.canonical_url)] = version
-        return found
+            return current_versions(conn, guids, urls)
 
     def add_versions(self, new: Sequence[NewVersion], now: datetime) -> list[int]:
         """Store later texts of articles; each one's version number (2, 3, ...)."""
-        numbers = []
         with self.engine.begin() as conn:
-            for v in new:
-                last = conn.execute(
-                    sa.select(sa.func.max(versions.c.version)).where(
-                        versions.c.article_id == v.article_id
-                    )
-                ).scalar_one_or_none()
-                number = (last or 1) + 1
-                conn.execute(
-                    versions.insert().values(
-                        article_id=v.article_id,
-                        version=number,
-                        content_hash=v.content_hash,
-                        title=v.title,
-                        summary=v.summary,
-                        published_at=v.published_at,
-                        seen_at=now,
-                    )
-                )
-                numbers.append(number)
-        return numbers
+            return add_versions(conn, new, now)
 
     # --- what subscribers see -------------------------------------------------------------------
 
@@ -232,14 +147,6 @@ class Stories:
                 sa.select(articles.c.story_id).where(articles.c.id == article_id)
             ).scalar_one_or_none()
 
-    def has_alert(self, story_id: int) -> bool:
-        """Whether the story was announced (its story alert stored)."""
-        query = sa.select(alerts.c.id).where(
-            alerts.c.story_id == story_id, alerts.c.kind == "story"
-        )
-        with self.engine.connect() as conn:
-            return conn.execute(query.limit(1)).first() is not None
-
     def count(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(stories)).scalar_one())
@@ -247,95 +154,183 @@ class Stories:
     # --- edits of a story's alert ---------------------------------------------------------------
 
     def enqueue_edits(self, story_id: int, now: datetime, *, interval_s: float) -> int | None:
-        """Schedule an edit of every message that announced the story; None if it has none.
-
-        One edit row per message at a time, and never sooner than ``interval_s`` after the
-        previous edit of that message: a pending edit not yet due is left alone (it renders
-        the story as it stands when it is sent); otherwise a new one is due at the later of
-        now and the last edit plus the interval. The edits take the outbox's routine lane.
-        """
+        """Schedule an edit of every message that announced the story (see
+        :func:`enqueue_edits`); None if it has none."""
         with self.engine.begin() as conn:
-            story_alert = conn.execute(
-                sa.select(alerts.c.id, alerts.c.payload, alerts.c.created_at, alerts.c.article_id)
-                .where(alerts.c.story_id == story_id, alerts.c.kind == "story")
-                .order_by(alerts.c.id)
-                .limit(1)
-            ).first()
-            if story_alert is None:
-                return None
-            # A story alert not confirmed yet may be in flight, rendered before this report:
-            # its edit names message 0, "the story alert's message, once Telegram confirmed it".
-            # One stored at this very moment (the same fetch) has not been rendered yet.
-            statuses = ("sent", "pending") if story_alert.created_at < now else ("sent",)
-            announced = conn.execute(
-                sa.select(deliveries.c.chat_id, deliveries.c.message_id)
-                .join(subscribers, subscribers.c.chat_id == deliveries.c.chat_id)
-                .where(
-                    deliveries.c.alert_id == story_alert.id,
-                    deliveries.c.status.in_(statuses),
-                    subscribers.c.active,
-                )
-            ).all()
-            sent = [(chat_id, message_id or PENDING) for chat_id, message_id in announced]
-            if not sent:
-                return 0
-            edit_alerts = sa.select(alerts.c.id).where(
-                alerts.c.story_id == story_id, alerts.c.kind == EDIT
+            return enqueue_edits(conn, story_id, now, interval_s=interval_s)
+
+
+def current_versions(
+    conn: sa.Connection, guids: Iterable[str], urls: Iterable[str]
+) -> dict[tuple[str, str], StoredVersion]:
+    """The current text of the stored articles with these GUIDs or canonical URLs, keyed
+    ("guid", guid) and ("url", canonical url)."""
+    guid_list, url_list = sorted(set(guids)), sorted(set(urls))
+    latest = (
+        sa.select(
+            versions.c.article_id,
+            sa.func.max(versions.c.version).label("version"),
+        )
+        .group_by(versions.c.article_id)
+        .subquery()
+    )
+    found: dict[tuple[str, str], StoredVersion] = {}
+    for start in range(0, max(len(guid_list), len(url_list)), _CHUNK):
+        some_guids = guid_list[start : start + _CHUNK]
+        some_urls = url_list[start : start + _CHUNK]
+        query = (
+            sa.select(
+                articles.c.id,
+                articles.c.guid,
+                articles.c.canonical_url,
+                articles.c.story_id,
+                articles.c.content_hash,
+                articles.c.relevant,
+                latest.c.version,
+                versions.c.content_hash.label("version_hash"),
             )
-            earlier = conn.execute(
-                sa.select(
-                    deliveries.c.edit_message_id,
-                    deliveries.c.chat_id,
-                    deliveries.c.status,
-                    deliveries.c.next_attempt_at,
-                    deliveries.c.sent_at,
-                ).where(deliveries.c.alert_id.in_(edit_alerts))
-            ).all()
-            waiting: set[tuple[int, int]] = set()
-            last: dict[tuple[int, int], datetime] = {}
-            for row in earlier:
-                message = (row.chat_id, row.edit_message_id)
-                if row.status == "pending" and row.next_attempt_at >= now:
-                    waiting.add(message)
-                when_ = row.sent_at if row.status == "sent" else row.next_attempt_at
-                if row.status in ("sent", "pending") and when_ is not None:
-                    last[message] = max(last.get(message, when_), when_)
-            rows = []
-            for chat_id, message_id in sent:
-                if (chat_id, message_id) in waiting:
-                    continue
-                previous = last.get((chat_id, message_id))
-                due = now
-                if previous is not None:
-                    due = max(now, previous + timedelta(seconds=interval_s))
-                rows.append((chat_id, message_id, due))
-            if not rows:
-                return 0
-            alert_id = conn.execute(
-                alerts.insert()
-                .values(
-                    kind=EDIT,
-                    priority=ROUTINE_PRIORITY,
-                    article_id=story_alert.article_id,  # so a mute of the story covers it
-                    payload=story_alert.payload,
-                    created_at=now,
-                    story_id=story_id,
-                )
-                .returning(alerts.c.id)
-            ).scalar_one()
-            conn.execute(
-                deliveries.insert(),
-                [
-                    {
-                        "alert_id": alert_id,
-                        "chat_id": chat_id,
-                        "priority": ROUTINE_PRIORITY,
-                        "status": "pending",
-                        "attempts": 0,
-                        "next_attempt_at": due,
-                        "edit_message_id": message_id,
-                    }
-                    for chat_id, message_id, due in rows
-                ],
+            .outerjoin(latest, latest.c.article_id == articles.c.id)
+            .outerjoin(
+                versions,
+                sa.and_(
+                    versions.c.article_id == articles.c.id,
+                    versions.c.version == latest.c.version,
+                ),
             )
-        return len(rows)
+            .where(
+                sa.or_(
+                    articles.c.guid.in_(some_guids),
+                    articles.c.canonical_url.in_(some_urls),
+                )
+            )
+        )
+        for row in conn.execute(query):
+            version = StoredVersion(
+                article_id=row.id,
+                story_id=row.story_id,
+                version=row.version or 1,
+                content_hash=row.version_hash or row.content_hash,
+                relevant=row.relevant,
+            )
+            if row.guid in some_guids:
+                found[("guid", row.guid)] = version
+            if row.canonical_url in some_urls:
+                found[("url", row.canonical_url)] = version
+    return found
+
+
+def add_versions(conn: sa.Connection, new: Sequence[NewVersion], now: datetime) -> list[int]:
+    """Store later texts of articles; each one's version number (2, 3, ...)."""
+    numbers = []
+    for v in new:
+        last = conn.execute(
+            sa.select(sa.func.max(versions.c.version)).where(versions.c.article_id == v.article_id)
+        ).scalar_one_or_none()
+        number = (last or 1) + 1
+        conn.execute(
+            versions.insert().values(
+                article_id=v.article_id,
+                version=number,
+                content_hash=v.content_hash,
+                title=v.title,
+                summary=v.summary,
+                published_at=v.published_at,
+                seen_at=now,
+            )
+        )
+        numbers.append(number)
+    return numbers
+
+
+def enqueue_edits(
+    conn: sa.Connection, story_id: int, now: datetime, *, interval_s: float
+) -> int | None:
+    """Schedule an edit of every message that announced the story; None if it has none.
+
+    One edit row per message at a time, and never sooner than ``interval_s`` after the
+    previous edit of that message: a pending edit not yet due is left alone (it renders
+    the story as it stands when it is sent); otherwise a new one is due at the later of
+    now and the last edit plus the interval. The edits take the outbox's routine lane.
+    """
+    story_alert = conn.execute(
+        sa.select(alerts.c.id, alerts.c.payload, alerts.c.created_at, alerts.c.article_id)
+        .where(alerts.c.story_id == story_id, alerts.c.kind == "story")
+        .order_by(alerts.c.id)
+        .limit(1)
+    ).first()
+    if story_alert is None:
+        return None
+    # A story alert not confirmed yet may be in flight, rendered before this report:
+    # its edit names message 0, "the story alert's message, once Telegram confirmed it".
+    # One stored at this very moment (the same fetch) has not been rendered yet.
+    statuses = ("sent", "pending") if story_alert.created_at < now else ("sent",)
+    announced = conn.execute(
+        sa.select(deliveries.c.chat_id, deliveries.c.message_id)
+        .join(subscribers, subscribers.c.chat_id == deliveries.c.chat_id)
+        .where(
+            deliveries.c.alert_id == story_alert.id,
+            deliveries.c.status.in_(statuses),
+            subscribers.c.active,
+        )
+    ).all()
+    sent = [(chat_id, message_id or PENDING) for chat_id, message_id in announced]
+    if not sent:
+        return 0
+    edit_alerts = sa.select(alerts.c.id).where(alerts.c.story_id == story_id, alerts.c.kind == EDIT)
+    earlier = conn.execute(
+        sa.select(
+            deliveries.c.edit_message_id,
+            deliveries.c.chat_id,
+            deliveries.c.status,
+            deliveries.c.next_attempt_at,
+            deliveries.c.sent_at,
+        ).where(deliveries.c.alert_id.in_(edit_alerts))
+    ).all()
+    waiting: set[tuple[int, int]] = set()
+    last: dict[tuple[int, int], datetime] = {}
+    for row in earlier:
+        message = (row.chat_id, row.edit_message_id)
+        if row.status == "pending" and row.next_attempt_at >= now:
+            waiting.add(message)
+        when_ = row.sent_at if row.status == "sent" else row.next_attempt_at
+        if row.status in ("sent", "pending") and when_ is not None:
+            last[message] = max(last.get(message, when_), when_)
+    rows = []
+    for chat_id, message_id in sent:
+        if (chat_id, message_id) in waiting:
+            continue
+        previous = last.get((chat_id, message_id))
+        due = now
+        if previous is not None:
+            due = max(now, previous + timedelta(seconds=interval_s))
+        rows.append((chat_id, message_id, due))
+    if not rows:
+        return 0
+    alert_id = conn.execute(
+        alerts.insert()
+        .values(
+            kind=EDIT,
+            priority=ROUTINE_PRIORITY,
+            article_id=story_alert.article_id,  # so a mute of the story covers it
+            payload=story_alert.payload,
+            created_at=now,
+            story_id=story_id,
+        )
+        .returning(alerts.c.id)
+    ).scalar_one()
+    conn.execute(
+        deliveries.insert(),
+        [
+            {
+                "alert_id": alert_id,
+                "chat_id": chat_id,
+                "priority": ROUTINE_PRIORITY,
+                "status": "pending",
+                "attempts": 0,
+                "next_attempt_at": due,
+                "edit_message_id": message_id,
+            }
+            for chat_id, message_id, due in rows
+        ],
+    )
+    return len(rows)

@@ -12,8 +12,8 @@ from typing import cast
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
+from storage.articles import insert_article_rows
 from storage.models import Story, StoryEvidence, UTCDateTime
-from storage.store import insert_article_rows
 from storage.story_types import IndexRows, Placed, Placement, StoredEvidence
 from storage.tables import articles, feeds
 from storage.types import NewArticle
@@ -59,10 +59,16 @@ class StoryWriter:
             found += [StoredEvidence(r[0], r[1], bytes(r[2])) for r in self.conn.execute(query)]
         return found
 
-    def announced(self, story_id: int) -> bool:
-        """Whether the story's alert was already sent by one of its articles."""
-        query = sa.select(stories.c.announced).where(stories.c.id == story_id)
-        return bool(self.conn.execute(query).scalar_one_or_none())
+    def announced_of(self, story_ids: Iterable[int]) -> frozenset[int]:
+        """Which of these stories already sent their alert (by one of their articles)."""
+        wanted = sorted(set(story_ids))
+        found: set[int] = set()
+        for start in range(0, len(wanted), _CHUNK):
+            query = sa.select(stories.c.id).where(
+                stories.c.id.in_(wanted[start : start + _CHUNK]), stories.c.announced
+            )
+            found.update(row[0] for row in self.conn.execute(query))
+        return frozenset(found)
 
     def stories_of_hashes(self, hashes: Iterable[str]) -> dict[str, int]:
         """The story of a stored article with each of these content hashes (exact copies)."""

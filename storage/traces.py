@@ -29,32 +29,14 @@ class Traces:
 
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
-        self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
 
     def __repr__(self) -> str:
         return f"Traces({redacted(str(self.engine.url))})"
 
     def record(self, new: Sequence[NewTrace], now: datetime) -> None:
         """Store traces; a link already traced keeps its first trace."""
-        if not new:
-            return
         with self.engine.begin() as conn:
-            originals = _originals(conn, [t for t in new if t.article_id is None])
-            rows = [
-                {
-                    "link": t.link,
-                    "feed_id": t.feed_id,
-                    "article_id": t.article_id,
-                    "url": t.url,
-                    "guid": t.guid,
-                    "reason": t.reason,
-                    "duplicate_of": originals.get(t.link) if t.article_id is None else None,
-                    "relevance": t.relevance,
-                    "seen_at": now,
-                }
-                for t in new
-            ]
-            conn.execute(self._insert(traces).on_conflict_do_nothing(), rows)
+            record_traces(conn, new, now)
 
     def explain(self, links: Sequence[str], chat_id: int) -> Explanation | None:
         """What became of the first of ``links`` (canonical URL first, then as given) the
@@ -192,3 +174,26 @@ def _sent_to(row: Any) -> SentTo:
         next_attempt_at=row.next_attempt_at,
         last_error=row.last_error,
     )
+
+
+def record_traces(conn: sa.Connection, new: Sequence[NewTrace], now: datetime) -> None:
+    """Store traces in ``conn``'s transaction; a link already traced keeps its first trace."""
+    if not new:
+        return
+    originals = _originals(conn, [t for t in new if t.article_id is None])
+    rows = [
+        {
+            "link": t.link,
+            "feed_id": t.feed_id,
+            "article_id": t.article_id,
+            "url": t.url,
+            "guid": t.guid,
+            "reason": t.reason,
+            "duplicate_of": originals.get(t.link) if t.article_id is None else None,
+            "relevance": t.relevance,
+            "seen_at": now,
+        }
+        for t in new
+    ]
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    conn.execute(insert(traces).on_conflict_do_nothing(), rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from storage.ledger_types import FigureChange
 
@@ -33,12 +34,15 @@ class FeedToCheck:
     backlog_done: bool
 
 
+CheckStatus = Literal["ok", "not_modified", "error"]
+
+
 @dataclass(frozen=True, slots=True)
 class CheckOutcome:
     """What one check of a feed came to, for its row; the caller decides the next check time."""
 
     feed_id: int
-    status: str  # "ok" | "not_modified" | "error"
+    status: CheckStatus
     checked_at: datetime
     next_check_at: datetime
     etag: str | None = None

@@ -1,9 +1,11 @@
 """``drawdown analyze``: read article files as if they came from feeds, and say what was found.
 
 Each file is a title line (its first non-empty line) and a body. Files go, in the order
-given, through the service's own steps — topic match, identity decision, figure extraction,
-figure decision — against a fresh in-memory SQLite store migrated like the real one, so a
-later file is compared with the earlier ones. Nothing touches the network.
+given, through the service's own path — the worker's reading, then ``watchers.ingest``: what
+is known, the pure reading step (``watchers.process``) and one transaction — against a fresh
+in-memory SQLite store migrated like the real one, so a later file is compared with the
+earlier ones, exactly as the service compares a new article with stored ones. Nothing
+touches the network.
 
 A manifest (JSON Lines) gives each file's ``path`` (relative to the manifest), and
 ``published`` ("YYYY-MM-DD" or null), ``url`` and ``source`` (the outlet's name, or null).
@@ -27,20 +29,17 @@ from urllib.parse import urlsplit
 
 from bot.render import messages as format
 from storage.db import create_engine, upgrade
-from storage.ledger import Ledger
 from storage.store import Store
-from storage.stories import Stories
 from storage.types import FeedSpec
 from watchers.feeds.parse import Item
 from watchers.figures import detect_lang
 from watchers.figures.judge import FigureDecision
-from watchers.figures.track import read_figures, track_figures
-from watchers.identity.triage import decide
-from watchers.stories.matcher import StoryMatcher
-from watchers.stories.similar import evidence
+from watchers.figures.track import read_figures
+from watchers.ingest import Ingest, Ingested
+from watchers.process import Batch
 from watchers.topic.match import Matcher
 from watchers.topic.text import nfc
-from watchers.worker import to_article
+from watchers.worker import read, to_article
 
 __all__ = ["Analysis", "Document", "analyze", "load_documents", "render_json", "render_text"]
 
@@ -111,17 +110,21 @@ def read_document(file: Path) -> tuple[str, str]:
 
 
 def analyze(documents: Sequence[Document], matcher: Matcher, *, now: datetime) -> list[Analysis]:
-    """One result per document, in order (see the module docstring for its shape)."""
+    """One result per document, in order (see the module docstring for its shape).
+
+    Each file is one batch through the service's own path (``watchers.ingest``: what is
+    known, the reading step, one transaction) on a fresh in-memory SQLite store migrated like
+    the real one; a document's outlet is its batch's outlet.
+    """
     engine = create_engine("sqlite://")
     try:
         upgrade(engine)
         store = Store(engine)
-        ledger = Ledger(engine)
         store.sync_feeds([_FEED], now)
         # articles belong to a feed: one stands for the files (claiming it gives its id)
         (feed,) = store.claim_due_feeds(now, worker="analyze", lease=timedelta(hours=1), limit=1)
+        ingest = Ingest(store)
         seen_urls: dict[str, str] = {}
-        placer = StoryMatcher(Stories(engine))
         first_of_story: dict[int, str] = {}  # story id -> the path of its first file
         results = []
         for document in documents:
@@ -132,40 +135,24 @@ def analyze(documents: Sequence[Document], matcher: Matcher, *, now: datetime) -
                 else None
             )
             item = Item(guid=None, url=document.url, title=title, summary=body, published=published)
-            article = to_article(feed.id, item, matcher)
+            prepared = read(to_article(feed.id, item, matcher))
+            article = prepared.article
+            batch = Batch(feed.id, document.outlet, first_fetch=False, items=[prepared])
+            done = ingest(batch, now, backlog_window=timedelta(days=1))
+            duplicate_of = _duplicate_of(done, document.path, first_of_story)
             canonical = article.canonical_url
-            known = store.known_identities((), [canonical] if canonical else ())
-            (decision,) = decide(
-                [article], known, first_fetch=False, now=now, backlog_window=timedelta(days=1)
-            )
-            article_id = None
-            duplicate_of = None
-            if decision.store:
-                found = _evidence(title, body, published) if article.relevant else None
-                (placed,) = placer.store([article], [found], now)
-                if placed is not None:
-                    article_id = placed.article_id
-                    first = first_of_story.setdefault(placed.story_id, document.path)
-                    duplicate_of = None if placed.new else first
-            if canonical and article_id is None:
+            stored = bool(done.applied.ids) and done.applied.ids[0] is not None
+            if canonical and not stored:
                 duplicate_of = seen_urls.get(canonical)
-            if canonical and article_id is not None:
+            if canonical and stored:
                 seen_urls[canonical] = document.path
-            decisions: tuple[FigureDecision, ...] = ()
-            if article_id is not None and article.relevant:
-                report = track_figures(
-                    ledger,
-                    article_id=article_id,
-                    title=title,
-                    summary=body,
-                    published=published,
-                    outlet=document.outlet,
-                    url=document.url,
-                    now=now,
-                )
-                figures, decisions = report.figures, report.decisions
-            else:
-                figures = read_figures(title, body, published)
+            reading = done.intents.readings.get(0)
+            decisions = reading.decisions if reading is not None else ()
+            figures = (
+                reading.figures
+                if reading is not None
+                else prepared.figures or read_figures(title, body, published)
+            )
             changes = tuple(d for d in decisions if d.kind in _CHANGES)
             result = {
                 "path": document.path,
@@ -182,8 +169,13 @@ def analyze(documents: Sequence[Document], matcher: Matcher, *, now: datetime) -
         engine.dispose()
 
 
-def _evidence(title: str, body: str, published: datetime | None) -> Any:
-    return evidence(title, body, published=published.date() if published else None)
+def _duplicate_of(done: Ingested, path: str, first_of_story: dict[int, str]) -> str | None:
+    """The first file of the story this one joined (None if it started one)."""
+    if not done.applied.stories or done.applied.stories[0] is None:
+        return None
+    story = done.applied.stories[0]
+    first = first_of_story.setdefault(story, path)
+    return None if first == path else first
 
 
 def _change(decision: FigureDecision) -> dict[str, Any]:

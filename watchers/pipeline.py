@@ -1,4 +1,5 @@
-"""Check one claimed feed: fetch → parse → match → decide → store → enqueue, in that order."""
+"""Check one claimed feed: fetch → read (the worker: parse, match, figures, story evidence) →
+decide and store, alerts included, in one transaction (``watchers.ingest``), in that order."""
 
 from __future__ import annotations
 
@@ -15,26 +16,17 @@ import aiohttp
 
 from drawdown.config import ScheduleConfig
 from drawdown.errors import FeedError
-from storage.ledger import Ledger
 from storage.store import Store
-from storage.stories import Stories
-from storage.story_types import Placed
-from storage.types import AlertIntent, CheckOutcome, FeedToCheck
-from watchers import traces as trace
+from storage.types import CheckOutcome, CheckStatus, FeedToCheck
 from watchers.feeds.fetch import NotModified, fetch
-from watchers.figures import Figures
-from watchers.figures.track import change_alert, track_figures
-from watchers.identity.triage import Decision, decide
+from watchers.ingest import Ingest
 from watchers.observe import NO_OBSERVER, PipelineObserver
-from watchers.stories.matcher import StoryMatcher
-from watchers.stories.versions import store_versions
+from watchers.process import Batch
 from watchers.worker import Prepared, Preparer
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
-
-STORY_PRIORITY = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +35,7 @@ class FeedReport:
 
     name: str
     url: str
-    status: str  # "ok" | "not_modified" | "error"
+    status: CheckStatus
     items: int = 0
     matched: int = 0
     new: int = 0
@@ -91,7 +83,7 @@ class Pipeline:
         on_alert: Callable[[], None] = lambda: None,
         rand: Callable[[], float] = random.random,
         observer: PipelineObserver = NO_OBSERVER,
-        matcher: StoryMatcher | None = None,
+        ingest: Ingest | None = None,
         edit_interval: float = 60.0,
     ) -> None:
         self.store = store
@@ -102,10 +94,7 @@ class Pipeline:
         self.on_alert = on_alert
         self.rand = rand
         self.observer = observer
-        self.ledger = Ledger(store.engine)
-        self.stories = Stories(store.engine)
-        self.matcher = matcher or StoryMatcher(self.stories)
-        self.edit_interval = edit_interval
+        self.ingest = ingest or Ingest(store, edit_interval=edit_interval)
 
     async def check(self, feed: FeedToCheck) -> tuple[FeedReport, CheckOutcome]:
         """Check one feed; never raises for a bad feed.
@@ -165,140 +154,33 @@ class Pipeline:
         return report, outcome
 
     def _store_items(self, feed: FeedToCheck, prepared: Sequence[Prepared]) -> tuple[int, int, int]:
-        """Store what is new and enqueue alerts; returns (matched, new, alerts)."""
+        """Read the batch, decide, and store it with its alerts in one transaction; returns
+        (matched, new, alerts)."""
         now = self.clock()
-        candidates = [p.article for p in prepared]
-        known = self.store.known_identities(
-            (a.guid for a in candidates if a.guid),
-            (a.canonical_url for a in candidates if a.canonical_url),
-        )
-        decisions = decide(
-            candidates,
-            known,
-            first_fetch=not feed.backlog_done,
-            now=now,
-            backlog_window=timedelta(seconds=self.settings.backlog_window),
-        )
-        alerts = store_versions(self.stories, self.store, self.ledger, feed, decisions, now)
-        kept = [d for d in decisions if d.store]
-        read = [p for p, d in zip(prepared, decisions, strict=True) if d.store]
-        figures = [p.figures for p in read]
-        evidences = [p.evidence for p in read]
-        placed = self.matcher.store(
-            [d.article for d in kept], evidences, now, [d.alert for d in kept]
-        )
-        ids = [p.article_id if p else None for p in placed]
+        batch = Batch(feed.id, feed.name, not feed.backlog_done, prepared)
+        window = timedelta(seconds=self.settings.backlog_window)
+        done = self.ingest(batch, now, backlog_window=window)
+        intents, applied = done.intents, done.applied
         self.observer.items_matched(
-            sum(1 for d, i in zip(kept, ids, strict=True) if i is not None and d.article.relevant)
+            sum(1 for a, i in zip(intents.articles, applied.ids, strict=True) if i and a.relevant)
         )
-        alerts += self._track_figures(feed, kept, ids, now, figures)  # ahead of the stories
-        for decision, done in zip(kept, placed, strict=True):
-            if done is not None:
-                alerts += self._story_alert(feed, decision, done, now)
-        matched = sum(1 for a in candidates if a.relevant)
-        trace.record_traces(self.store.engine, feed.id, decisions, kept, ids, known, now)
-        return matched, sum(1 for i in ids if i is not None), alerts
-
-    def _story_alert(
-        self, feed: FeedToCheck, decision: Decision, done: Placed, now: datetime
-    ) -> int:
-        """The story alert of a story's first article, or an edit of it (see story_decide)."""
-        send = "story" if done.announces else ("edit" if decision.alert else None)
-        if send == "edit":
-            edits = self.stories.enqueue_edits(done.story_id, now, interval_s=self.edit_interval)
+        for version, number in zip(intents.versions, applied.versions, strict=True):
             log.info(
-                "story.joined article=%d story=%d edits=%s feed=%s",
-                done.article_id, done.story_id, edits, feed.url,
+                "article.edited article=%d version=%d feed=%s",
+                version.version.article_id, number, feed.url,
             )  # fmt: skip
-            return 0
-        if send is None:
-            return 0
-        article = decision.article
-        self.store.enqueue_alert(
-            AlertIntent(
-                kind="story",
-                priority=STORY_PRIORITY,
-                article_id=done.article_id,
-                title=article.title,
-                outlet=feed.name,
-                url=article.url,
-                published_at=article.published_at,
-                matched=article.matched,
-                story_id=done.story_id,
-            ),
-            now,
-        )
-        self.observer.alert_enqueued("story")
-        log.info("alert.enqueued article=%d story=%d feed=%s", done.article_id, done.story_id,
-                 feed.url)  # fmt: skip
-        return 1
-
-    def _track_figures(
-        self,
-        feed: FeedToCheck,
-        kept: Sequence[Decision],
-        ids: Sequence[int | None],
-        now: datetime,
-        figures: Sequence[Figures | None] | None = None,
-    ) -> int:
-        """Record the figures of each new relevant article, oldest first, and enqueue an alert
-        for each change or conflict (not for backlog articles); returns the alerts enqueued."""
-        read = list(figures) if figures is not None else [None] * len(kept)
-        new = [
-            (decision, article_id, found)
-            for decision, article_id, found in zip(kept, ids, read, strict=True)
-            if article_id is not None and decision.article.relevant
-        ]
-        new.sort(key=lambda entry: entry[0].article.published_at or now)
-        alerts = 0
-        for decision, article_id, found in new:
-            article = decision.article
-            try:
-                report = track_figures(
-                    self.ledger,
-                    article_id=article_id,
-                    title=article.title,
-                    summary=article.summary,
-                    published=article.published_at,
-                    outlet=feed.name,
-                    url=article.url,
-                    now=now,
-                    figures=found,
-                )
-            except Exception:  # a bug in reading figures must not cost the story alert
-                log.exception("figures.crashed article=%d feed=%s", article_id, feed.url)
-                continue
-            if not report.decisions:
-                continue
-            log.info(
-                "figures.recorded article=%d figures=%d changes=%d",
-                article_id, len(report.decisions), len(report.changes),
-            )  # fmt: skip
-            if not decision.alert:
-                continue
-            for change in report.changes:
-                intent = change_alert(
-                    change,
-                    report,
-                    article_id=article_id,
-                    title=article.title,
-                    outlet=feed.name,
-                    url=article.url,
-                    published=article.published_at or now,
-                )
-                self.store.enqueue_alert(intent, now)
-                alerts += 1
-                self.observer.alert_enqueued("figure")
-                log.info(
-                    "alert.enqueued kind=figure figure=%r change=%s article=%d",
-                    change.key, change.kind, article_id,
-                )  # fmt: skip
-        return alerts
+        for kind, alert_id in applied.alerts:
+            self.observer.alert_enqueued(kind)
+            log.info("alert.enqueued alert=%d kind=%s feed=%s", alert_id, kind, feed.url)
+        for story, edits in applied.edits:
+            log.info("story.joined story=%d edits=%s feed=%s", story, edits, feed.url)
+        matched = sum(1 for p in prepared if p.article.relevant)
+        return matched, applied.new, len(applied.alerts)
 
     def _outcome(
         self,
         feed: FeedToCheck,
-        status: str,
+        status: CheckStatus,
         *,
         error: str | None = None,
         retry_after: float | None = None,

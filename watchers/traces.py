@@ -1,17 +1,13 @@
-"""What the pipeline made of each item of a fetch, kept for /why. Building the traces is pure;
-:func:`record_traces` stores them and never fails the fetch (a trace is an explanation, not
-data the service runs on)."""
+"""What the reading step made of each item of a fetch, kept for /why. Pure: storage records
+them with the rest of the batch (``storage.batch``) and never fails the batch for them (a
+trace is an explanation, not data the service runs on)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime
-
-import sqlalchemy as sa
 
 from storage.preference_types import NewTrace
-from storage.traces import Traces
 from storage.types import KnownIdentities
 from watchers.identity.triage import Decision
 
@@ -60,19 +56,3 @@ def _trace(feed_id: int, decision: Decision, article_id: int | None) -> NewTrace
         reason=decision.reason,
         relevance=article.relevance or None,
     )
-
-
-def record_traces(
-    engine: sa.Engine,
-    feed_id: int,
-    decisions: Sequence[Decision],
-    kept: Sequence[Decision],
-    ids: Sequence[int | None],
-    known: KnownIdentities,
-    now: datetime,
-) -> None:
-    """Store the traces of one fetch; a failure is logged, never raised."""
-    try:
-        Traces(engine).record(traces_of(feed_id, decisions, kept, ids, known), now)
-    except Exception:
-        log.exception("trace.failed feed_id=%d", feed_id)

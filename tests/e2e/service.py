@@ -24,6 +24,19 @@ def topic_section() -> str:
     return text[start:end]
 
 
+def shipped_config(directory: Path) -> Path:
+    """The shipped config.toml, copied to ``directory`` with one change: ``[health] port = 0``
+    (a free port), so a port already taken — by a running service, or by tests side by side —
+    cannot stop the test."""
+    text, changed = re.subn(
+        r"^port = \d+", "port = 0", (ROOT / "config.toml").read_text(encoding="utf-8"), flags=re.M
+    )
+    assert changed == 1, "the shipped config.toml no longer has one [health] port line"
+    path = directory / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def write_config(
     directory: Path,
     *,
@@ -32,6 +45,7 @@ def write_config(
     interval: float = 1,
     rate: float = 30,
     admins: Sequence[int] = (),
+    outage_backoff: str | None = None,
     extra: str = "",
 ) -> Path:
     """A config.toml for a test: a SQLite file in ``directory``, fast ticks, the given feeds."""
@@ -51,6 +65,7 @@ def write_config(
         "[delivery]",
         f"rate = {rate}",
         f"allow_paid_broadcast = {'true' if rate > 30 else 'false'}",
+        "" if outage_backoff is None else f'outage_backoff = "{outage_backoff}"',
         extra,
         "" if "[health]" in extra else "[health]\nport = 0  # a free port: tests run side by side",
         topic_section(),
@@ -63,12 +78,21 @@ def write_config(
 
 
 class ServiceProcess:
-    """``drawdown run`` in a child process; its stdout and stderr go to files in ``directory``."""
+    """``drawdown run`` in a child process; its stdout and stderr go to files in ``directory``.
+    Without ``config`` it reads ./config.toml in ``directory``, as a newcomer's ``drawdown run``."""
 
-    def __init__(self, directory: Path, config: Path, *, token: str | None = TOKEN) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        config: Path | None,
+        *,
+        token: str | None = TOKEN,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.directory = directory
         self.config = config
         self.token = token
+        self.env = env or {}  # set for this process only (e.g. DRAWDOWN_CRASH_AT)
         self.process: subprocess.Popen[bytes] | None = None
         self.stdout_path = directory / "stdout.log"
         self.stderr_path = directory / "stderr.log"
@@ -80,9 +104,13 @@ class ServiceProcess:
         env["PYTHONUNBUFFERED"] = "1"
         if self.token:
             env["TELEGRAM_BOT_TOKEN"] = self.token
+        env.update(self.env)
+        command = [sys.executable, "-m", "drawdown", "run"]
+        if self.config is not None:
+            command += ["--config", str(self.config)]
         with self.stdout_path.open("ab") as out, self.stderr_path.open("ab") as err:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "drawdown", "run", "--config", str(self.config)],
+                command,
                 cwd=self.directory,
                 env=env,
                 stdout=out,
@@ -117,10 +145,11 @@ class ServiceProcess:
         self.process.kill()
         self.process.wait()
 
-    def wait_for_log(self, text: str, timeout: float = 15) -> None:
+    def wait_for_log(self, text: str, timeout: float = 15, *, count: int = 1) -> None:
+        """Until ``text`` is in the log ``count`` times; fails with the log if the process ends."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if text in self.stderr():
+            if self.stderr().count(text) >= count:
                 return
             if self.process is not None and self.process.poll() is not None:
                 break

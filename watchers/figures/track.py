@@ -1,40 +1,67 @@
-"""Read one stored article's figures, judge them against the ledger, record them, shape alerts.
+"""Judge one article's figures against the ledger's timelines and shape their alerts. No I/O.
 
-The step the pipeline runs for each new relevant article, and ``drawdown analyze`` runs for
-each file, so both judge figures the same way: extract (``watchers.figures``) → the
-timelines of the figures' families (``storage.ledger``) → decide (``figure_decide``) →
-record every report, whatever its kind → an ``AlertIntent`` for each change or conflict.
+The step the reading step (``watchers.process``) runs for each new relevant article and each
+edited copy: the figures (``watchers.figures``) → whom the outlet credits → the decisions
+(``watchers.figures.judge``) against the timelines of the figures' families, as they stand
+before this article → a ledger entry for every report, whatever its kind, and an
+``AlertIntent`` for each change or conflict.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage.ledger import Ledger
-from storage.ledger_types import FigureChange
+from storage.ledger_types import FigureChange, FigureEntry, NewFigureEntry
 from storage.types import AlertIntent
 from watchers.figures import Deadline, Figures, TroopCount, extract
 from watchers.figures.attribution import cited_source
 from watchers.figures.judge import FigureDecision, decide_figures, family_keys
 
-__all__ = ["FIGURE_PRIORITY", "FigureReport", "change_alert", "read_figures", "track_figures"]
+__all__ = [
+    "FIGURE_PRIORITY",
+    "FigureReport",
+    "Timelines",
+    "change_alert",
+    "figure_keys",
+    "judge_figures",
+    "read_figures",
+]
 
 FIGURE_PRIORITY = 0  # ahead of story alerts (1): the outbox sends lower first
+_LOCAL_IDS = 1 << 40  # above every stored ledger id
 
 
 @dataclass(frozen=True, slots=True)
 class FigureReport:
-    """What one article's figures came to: the figures, whom it credits, each decision."""
+    """What one article's figures came to: the figures, whom it credits, each decision, and
+    the publication time the ledger files them under."""
 
     figures: Figures
     source: str | None
     decisions: tuple[FigureDecision, ...]
+    published: datetime | None = None
 
     @property
     def changes(self) -> tuple[FigureDecision, ...]:
         """The decisions subscribers hear about."""
         return tuple(d for d in self.decisions if d.alerts)
+
+    def entries(
+        self, *, article_id: int | None, outlet: str, url: str | None
+    ) -> list[NewFigureEntry]:
+        """The ledger entries of every decision."""
+        if self.published is None:
+            return []
+        return [
+            d.entry(
+                article_id=article_id, outlet=outlet, source=self.source, url=url,
+                published=self.published,
+            )
+            for d in self.decisions
+        ]  # fmt: skip
 
 
 def read_figures(title: str, summary: str, published: datetime | None) -> Figures:
@@ -42,39 +69,31 @@ def read_figures(title: str, summary: str, published: datetime | None) -> Figure
     return extract(title, summary, published=published.date() if published else None)
 
 
-def track_figures(
-    ledger: Ledger,
+def figure_keys(figures: Figures) -> set[str]:
+    """Every ledger key the judging of these figures reads."""
+    stated: list[TroopCount | Deadline] = [*figures.troop_counts, *figures.deadlines]
+    return {k for figure in stated for k in family_keys(figure.key)}
+
+
+def judge_figures(
+    timelines: Mapping[str, Sequence[FigureEntry]],
+    figures: Figures,
     *,
-    article_id: int | None,
     title: str,
     summary: str,
     published: datetime | None,
     outlet: str,
-    url: str | None,
     now: datetime,
-    figures: Figures | None = None,
 ) -> FigureReport:
-    """Judge and record the figures of one article (an article with no date counts as ``now``);
-    ``figures`` when they were already read."""
-    if figures is None:
-        figures = read_figures(title, summary, published)
+    """Judge the figures of one article (an article with no date counts as ``now``)."""
     if not (figures.troop_counts or figures.deadlines):
         return FigureReport(figures, None, ())
     source = cited_source(title, summary, outlet=outlet)
-    stated: list[TroopCount | Deadline] = [*figures.troop_counts, *figures.deadlines]
-    keys = {k for figure in stated for k in family_keys(figure.key)}
     when = min(published or now, now)
     decisions = decide_figures(
-        ledger.timelines(keys), figures, published=when, outlet=outlet, now=now, source=source
+        timelines, figures, published=when, outlet=outlet, now=now, source=source
     )
-    ledger.record(
-        [
-            d.entry(article_id=article_id, outlet=outlet, source=source, url=url, published=when)
-            for d in decisions
-        ],
-        now,
-    )
-    return FigureReport(figures, source, tuple(decisions))
+    return FigureReport(figures, source, tuple(decisions), when)
 
 
 def change_alert(
@@ -115,3 +134,36 @@ def change_alert(
             old_published_at=old.published_at,
         ),
     )
+
+
+class Timelines:
+    """The ledger's timelines as they grow with one batch: entries judged earlier in the batch
+    are points of the timelines later articles are judged against (their ids, above every
+    stored one, keep the ledger's order: publication time, then the order recorded)."""
+
+    def __init__(self, timelines: Mapping[str, Sequence[FigureEntry]], now: datetime) -> None:
+        self.timelines: dict[str, list[FigureEntry]] = {k: list(v) for k, v in timelines.items()}
+        self.now = now
+        self._next = _LOCAL_IDS
+
+    def add(self, entries: Sequence[NewFigureEntry]) -> None:
+        for e in entries:
+            self._next += 1
+            point = FigureEntry(
+                id=self._next,
+                key=e.key,
+                value=e.value,
+                precision=e.precision,
+                level=e.level,
+                kind=e.kind,
+                article_id=e.article_id,
+                outlet=e.outlet,
+                source=e.source,
+                url=e.url,
+                published_at=e.published_at,
+                quote=e.quote,
+                recorded_at=self.now,
+            )
+            timeline = self.timelines.setdefault(e.key, [])
+            order = [(x.published_at, x.id) for x in timeline]
+            timeline.insert(bisect.bisect_right(order, (point.published_at, point.id)), point)

@@ -1,12 +1,15 @@
-"""The decider: which parsed items are new, and which of those deserve an alert. Does no I/O."""
+"""The triage: which parsed items are new, and which of those deserve an alert. Does no I/O."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
 from storage.types import KnownIdentities, NewArticle
+
+Reason = Literal["new", "not_relevant", "backlog", "duplicate_guid", "duplicate_url"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,10 +19,10 @@ class Decision:
     article: NewArticle
     store: bool
     alert: bool
-    reason: str  # "new" | "not_relevant" | "backlog" | "duplicate_guid" | "duplicate_url"
+    reason: Reason
 
 
-def decide(
+def triage(
     items: Sequence[NewArticle],
     known: KnownIdentities,
     *,
@@ -48,6 +51,7 @@ def decide(
             guids.add(item.guid)
         if item.canonical_url:
             urls.add(item.canonical_url)
+        reason: Reason
         if not item.relevant:
             reason = "not_relevant"
         elif first_fetch and not _recent(item.published_at, now, backlog_window):

@@ -1,61 +1,52 @@
-"""Place new articles in stories: this process's story index, kept up to date with the database.
+"""This process's story index: the stored articles a new one may join, kept up to date with the
+database.
 
 The lookup path the service uses (and ``make bench`` measures): candidates come from an
 in-memory ``StoryIndex`` (about 8 bytes a row, p95 well under a millisecond at a million
-articles), their evidence from the ``story_evidence`` table by primary key, the decision
-from ``watchers.stories.choose``; the article, its story and its evidence are written in one
-story-lock transaction (``storage.stories.Stories.writing``).
+articles), their evidence from the ``story_evidence`` table by primary key (the latest ones
+decoded stay in memory). The decision is the reading step's (``watchers.process``).
 
 Several processes may share one database. Each keeps its own index and, inside the story
-lock and before placing anything, loads the index rows stored after the last article it
+lock and before reading candidates, loads the index rows stored after the last article it
 knows (a ``WHERE article_id > watermark`` on the primary key: nothing to read in the usual
 case). The lock makes evidence rows appear in increasing article order, so no row is ever
 behind the watermark. A process starting on a large store loads every row once, before it
-first takes the lock (``warm_up``).
+first takes the lock (``warm_up``). The rows a batch stores are added once its transaction
+has committed (``remember``): a batch rolled back leaves the index as it was.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Iterable, Sequence
 
+from storage.batch import BatchTransaction
 from storage.stories import Stories
-from storage.story_types import Placed, Placement
-from storage.story_writer import StoryWriter
-from storage.types import NewArticle
-from watchers.stories.choose import Candidate, best_story, join_alert
+from watchers.stories.choose import Candidate
 from watchers.stories.similar import Evidence, StoryIndex
-from watchers.stories.similar.codec import decode, decode_slots, encode, slots
+from watchers.stories.similar.codec import decode, decode_slots
 
 log = logging.getLogger(__name__)
 
-JUDGED = 64  # the best-ranked candidates judged for each new article
 KEPT = 4_000  # decoded evidence kept in memory: the latest articles are the usual candidates
 
-__all__ = ["StoryMatcher"]
+__all__ = ["KEPT", "StoryMatcher"]
 
 
 class StoryMatcher:
-    """One process's story index and the placing of new articles (thread-safe)."""
+    """One process's story index. Not thread-safe: the ingest step serialises its use."""
 
     def __init__(self, stories: Stories) -> None:
         self.stories = stories
         self.index = StoryIndex()
         self.watermark = 0  # the last article whose index rows are in ``index``
-        self._lock = threading.Lock()
         self._warm = False
         self._decoded: OrderedDict[int, Candidate] = OrderedDict()
 
     def warm_up(self) -> int:
         """Load every stored index row (once; without the story lock). Returns rows loaded."""
-        with self._lock:
-            return self._warm_up()
-
-    def _warm_up(self) -> int:
         if self._warm:
             return 0
         started = time.monotonic()
@@ -72,34 +63,8 @@ class StoryMatcher:
         )  # fmt: skip
         return loaded
 
-    def store(
-        self,
-        new: Sequence[NewArticle],
-        evidence: Sequence[Evidence | None],
-        now: datetime,
-        alerting: Sequence[bool] | None = None,
-    ) -> list[Placed | None]:
-        """Insert the articles and place each in a story; None for one already stored.
-
-        ``evidence`` is given for the relevant articles (None for the others, which start
-        stories of their own). Articles are placed in the order given, so a later one may
-        join the story an earlier one of the same batch started. ``alerting`` says which
-        articles may alert; the one that sends its story's alert is decided here, under the
-        story lock (``Placed.announces``), so two processes never both announce a story.
-        """
-        may_alert = list(alerting) if alerting is not None else [False] * len(new)
-        with self._lock:
-            self._warm_up()
-            top = self.watermark
-            with self.stories.writing() as tx:
-                ids = tx.insert_articles(new, now)
-                top = max(top, self._catch_up(tx))
-                placed = self._place(tx, new, evidence, ids, may_alert, now)
-            self.watermark = max(top, *(p.article_id for p in placed if p is not None), 0)
-        return placed
-
-    def _catch_up(self, tx: StoryWriter) -> int:
-        """Load the rows other processes stored since the watermark; the new watermark."""
+    def catch_up(self, tx: BatchTransaction) -> None:
+        """Load the rows other processes stored since the watermark (inside the story lock)."""
         top = self.watermark
         for row in tx.rows_since(self.watermark):
             self.index.insert_slots(row.article_id, decode_slots(row.slots))
@@ -107,70 +72,31 @@ class StoryMatcher:
         if top > self.watermark:
             log.debug("stories.caught_up from=%d to=%d", self.watermark, top)
         self.watermark = top
-        return top
 
-    def _place(
-        self,
-        tx: StoryWriter,
-        new: Sequence[NewArticle],
-        evidence: Sequence[Evidence | None],
-        ids: Sequence[int | None],
-        may_alert: Sequence[bool],
-        now: datetime,
-    ) -> list[Placed | None]:
-        copies = tx.stories_of_hashes(a.content_hash for a, i in zip(new, ids, strict=True) if i)
-        placed: dict[int, Placed] = {}
-        alone: list[Placement] = []
-        local: dict[int, Candidate] = {}  # placed in this batch, evidence in hand
-        for article, article_id, ev, alerts in zip(new, ids, evidence, may_alert, strict=True):
-            if article_id is None:
-                continue
-            story = copies.get(article.content_hash)
-            if ev is None and story is None:
-                alone.append(Placement(article_id, None, announces=alerts))
-                continue
-            if story is None and ev is not None:
-                story = self._match(tx, ev, local)
-            alerted = story is not None and tx.announced(story)
-            send = join_alert(new_story=story is None, may_alert=alerts, story_alerted=alerted)
-            announces = send == "story"
-            if ev is None:
-                (done,) = tx.place([Placement(article_id, story, announces=announces)], now)
-                placed[article_id] = done
-                continue
-            packed = slots(ev)
-            placement = Placement(article_id, story, encode(ev), packed, announces)
-            (done,) = tx.place([placement], now)
-            placed[article_id] = done
-            copies.setdefault(article.content_hash, done.story_id)
-            local[article_id] = Candidate(article_id, done.story_id, ev)
-            self._keep(local[article_id])
+    def candidates(
+        self, tx: BatchTransaction, evidence: Iterable[tuple[int, Evidence]], limit: int
+    ) -> dict[int, tuple[Candidate, ...]]:
+        """For each (position, evidence), the ``limit`` stored articles the index ranks best,
+        with their story and evidence."""
+        ranked = {position: self.index.ranked(ev, limit) for position, ev in evidence}
+        known: dict[int, Candidate] = {}
+        for found in ranked.values():
+            known.update((i, self._decoded[i]) for i in found if i in self._decoded)
+        wanted = {i for found in ranked.values() for i in found if i not in known}
+        for row in tx.evidence_of(wanted):
+            known[row.article_id] = Candidate(row.article_id, row.story_id, decode(row.evidence))
+            self._keep(known[row.article_id])
+        return {
+            position: tuple(known[i] for i in found if i in known)
+            for position, found in ranked.items()
+        }
+
+    def remember(self, placed: Sequence[tuple[int, int, bytes, Evidence]]) -> None:
+        """Add committed articles: (article id, story id, index slots, evidence) each."""
+        for article_id, story_id, packed, ev in placed:
             self.index.insert_slots(article_id, decode_slots(packed))
-        for done in tx.place(alone, now):
-            placed[done.article_id] = done
-        return [placed.get(i) if i is not None else None for i in ids]
-
-    def _match(self, tx: StoryWriter, ev: Evidence, local: dict[int, Candidate]) -> int | None:
-        found = self.index.ranked(ev, JUDGED)
-        candidates = []
-        missing = []
-        for i in found:
-            known = local.get(i) or self._decoded.get(i)
-            if known is None:
-                missing.append(i)
-            else:
-                candidates.append(known)
-        for row in tx.evidence_of(missing):
-            candidate = Candidate(row.article_id, row.story_id, decode(row.evidence))
-            candidates.append(candidate)
-            self._keep(candidate)
-        choice = best_story(ev, candidates)
-        if choice.verdict is not None:
-            log.debug(
-                "stories.matched article=%s reason=%s score=%s",
-                choice.article_id, choice.verdict.reason, choice.verdict.score,
-            )  # fmt: skip
-        return choice.story_id
+            self._keep(Candidate(article_id, story_id, ev))
+            self.watermark = max(self.watermark, article_id)
 
     def _keep(self, candidate: Candidate) -> None:
         """Remember a decoded candidate (a story id never changes once placed)."""

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from storage.db import create_engine, current_revision, head_revision, upgrade
 from storage.store import Store
-from storage.types import AlertIntent, CheckOutcome, FeedSpec, NewArticle
+from storage.types import AlertIntent, CheckOutcome, CheckStatus, FeedSpec, NewArticle
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=2)
@@ -129,7 +129,7 @@ def test_many_outcomes_are_recorded_at_once(store: Store) -> None:
     store.sync_feeds(feeds(30), NOW)
     claimed = store.claim_due_feeds(NOW, worker="a", lease=LEASE, limit=30)
     later = NOW + timedelta(minutes=1)
-    kinds = ("ok", "not_modified", "error")
+    kinds: tuple[CheckStatus, ...] = ("ok", "not_modified", "error")
     store.finish_checks(
         [CheckOutcome(f.id, kinds[f.id % 3], NOW, later, error="x") for f in claimed]
     )

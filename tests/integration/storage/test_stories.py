@@ -48,7 +48,7 @@ def place_three_reports(store: Store) -> tuple[Stories, list[int], int]:
     ids: list[int] = []
     story = None
     for n, feed_id in enumerate(feeds(store)):
-        with stories.writing() as tx:
+        with store.batch() as tx:
             (article_id,) = tx.insert_articles([article(feed_id, n)], NOW + timedelta(minutes=n))
             assert article_id is not None
             placement = Placement(article_id, story, b"evidence", bytes([n, 0, 0, 0]))
@@ -77,7 +77,7 @@ def test_not_relevant_articles_start_stories_of_their_own_and_stay_out_of_latest
 ) -> None:
     (feed_id, *_) = feeds(store)
     stories = Stories(store.engine)
-    with stories.writing() as tx:
+    with store.batch() as tx:
         ids = tx.insert_articles([article(feed_id, n, relevant=False) for n in range(3)], NOW)
         placed = tx.place([Placement(i, None) for i in ids if i is not None], NOW)
     assert [p.new for p in placed] == [True, True, True]
@@ -88,7 +88,7 @@ def test_not_relevant_articles_start_stories_of_their_own_and_stay_out_of_latest
 
 def test_an_index_catches_up_with_the_rows_stored_after_its_watermark(store: Store) -> None:
     stories, ids, story = place_three_reports(store)
-    with stories.writing() as tx:
+    with store.batch() as tx:
         assert [r.article_id for r in tx.rows_since(ids[0])] == ids[1:]
         assert [r.slots for r in tx.rows_since(ids[1])] == [bytes([2, 0, 0, 0])]
         found = tx.evidence_of(ids)
@@ -101,11 +101,10 @@ def test_an_index_catches_up_with_the_rows_stored_after_its_watermark(store: Sto
 
 
 def test_the_story_lock_lets_one_writer_in_at_a_time(store: Store) -> None:
-    stories = Stories(store.engine)
     entered: list[tuple[str, float]] = []
 
     def hold(name: str) -> None:
-        with stories.writing():
+        with store.batch():
             entered.append((name, time.monotonic()))
             time.sleep(0.3)
             entered.append((name, time.monotonic()))
@@ -142,7 +141,6 @@ def test_edits_are_one_per_message_and_at_most_once_a_minute(store: Store) -> No
     store.subscribe(1, chat_type="private", name="", language="vi", now=NOW)
     store.subscribe(2, chat_type="private", name="", language="en", now=NOW)
     announce(store, story)
-    assert stories.has_alert(story)
     due = store.due_deliveries(NOW, 10)
     store.mark_sent([(d.id, 100 + d.chat_id) for d in due], NOW)
 
@@ -180,7 +178,7 @@ def test_an_alert_not_confirmed_yet_is_edited_once_its_message_is_known(store: S
 def test_an_edited_article_is_a_new_version_of_it(store: Store) -> None:
     (feed_id, *_) = feeds(store)
     stories = Stories(store.engine)
-    with stories.writing() as tx:
+    with store.batch() as tx:
         (article_id,) = tx.insert_articles([article(feed_id, 1)], NOW)
         assert article_id is not None
         tx.place([Placement(article_id, None)], NOW)

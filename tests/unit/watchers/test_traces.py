@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from storage.types import KnownIdentities, NewArticle
-from watchers.identity.triage import decide
+from watchers.identity.triage import triage
 from watchers.traces import traces_of
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -29,7 +29,7 @@ def test_stored_articles_and_republications_under_a_new_link_are_traced_once() -
         item("guid-only", None),
     ]
     known = KnownIdentities(guids=frozenset({"c"}), urls=frozenset({"https://x.vn/c"}))
-    decisions = decide(items, known, first_fetch=False, now=NOW, backlog_window=timedelta(days=1))
+    decisions = triage(items, known, first_fetch=False, now=NOW, backlog_window=timedelta(days=1))
     kept = [d for d in decisions if d.store]
     traces = traces_of(1, decisions, kept, [10, 11, None], known)
     assert [(t.link, t.article_id, t.reason, t.relevance) for t in traces] == [

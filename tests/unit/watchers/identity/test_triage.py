@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from storage.types import KnownIdentities, NewArticle
-from watchers.identity.triage import decide
+from watchers.identity.triage import triage
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 DAY = timedelta(hours=24)
@@ -36,16 +36,16 @@ def item(
 def reasons(
     items: list[NewArticle], known: KnownIdentities = NOTHING, first: bool = False
 ) -> list[str]:
-    return [d.reason for d in decide(items, known, first_fetch=first, now=NOW, backlog_window=DAY)]
+    return [d.reason for d in triage(items, known, first_fetch=first, now=NOW, backlog_window=DAY)]
 
 
 def test_a_new_relevant_item_is_stored_and_alerted() -> None:
-    (decision,) = decide([item()], NOTHING, first_fetch=False, now=NOW, backlog_window=DAY)
+    (decision,) = triage([item()], NOTHING, first_fetch=False, now=NOW, backlog_window=DAY)
     assert (decision.store, decision.alert, decision.reason) == (True, True, "new")
 
 
 def test_an_irrelevant_item_is_stored_without_alert() -> None:
-    (decision,) = decide(
+    (decision,) = triage(
         [item(relevant=False)], NOTHING, first_fetch=False, now=NOW, backlog_window=DAY
     )
     assert (decision.store, decision.alert, decision.reason) == (True, False, "not_relevant")

@@ -1,0 +1,104 @@
+"""Where each new article of a batch goes: a stored story, a story an earlier article of the
+batch started, or one of its own. Pure: no I/O.
+
+An article joins the story of an exact copy (same content hash), else of the best candidate
+the verdict accepts (``watchers.stories.choose.best_story``) — the stored ones storage found
+for it, and the articles placed earlier in the same batch, ranked by a small index of their
+own — else it starts its own. The first article of a story that may alert sends the story
+alert (``join_alert``); a later one that joins a stored story which already alerted
+schedules an edit of that alert.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from watchers.identity.triage import Decision
+from watchers.stories.choose import Candidate, best_story, join_alert
+from watchers.stories.similar import Evidence, StoryIndex
+from watchers.stories.similar.codec import decode_slots, encode, slots
+
+log = logging.getLogger(__name__)
+
+__all__ = ["JUDGED", "LOCAL", "PlaceIntent", "place_articles"]
+
+JUDGED = 64  # the best-ranked candidates judged for each new article
+LOCAL = 1 << 40  # above every stored id: the pseudo ids of the batch's own articles
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceIntent:
+    """Where a new article goes: a stored story (``story``), the story of an earlier article
+    of the batch (``joins``, a ref), or a story of its own (both None)."""
+
+    article: int
+    story: int | None = None
+    joins: int | None = None
+    evidence: bytes = b""
+    slots: bytes = b""
+    announces: bool = False
+
+
+def place_articles(
+    kept: Sequence[tuple[int, Decision]],
+    evidence: Sequence[Evidence | None],
+    *,
+    copies: Mapping[str, int],
+    candidates: Mapping[int, Sequence[Candidate]],
+    announced: frozenset[int],
+) -> tuple[list[PlaceIntent], list[int]]:
+    """Each new article's story, in feed order, and the stored stories whose alert an article
+    joining them edits. An article joins the story of an exact copy (same content hash), else
+    of the best candidate the verdict accepts — stored or placed earlier in this batch — else
+    starts its own; the first article of a story that may alert sends the story alert."""
+    stories_of = dict(copies)  # content hash -> story, growing with the batch
+    alerted = set(announced)
+    local_index = StoryIndex()
+    local: dict[int, Candidate] = {}  # pseudo article id -> candidate
+    placements: list[PlaceIntent] = []
+    edits: list[int] = []
+    for ref, (position, decision) in enumerate(kept):
+        article = decision.article
+        ev = evidence[position] if article.relevant else None
+        story = stories_of.get(article.content_hash)
+        if ev is None and story is None:
+            placements.append(PlaceIntent(ref, announces=decision.alert))
+            continue
+        if story is None and ev is not None:
+            ranked = local_index.ranked(ev, JUDGED)
+            judged = [*candidates.get(position, ()), *(local[i + LOCAL] for i in ranked)]
+            choice = best_story(ev, judged)
+            story = choice.story_id
+            if choice.verdict is not None:
+                log.debug(
+                    "stories.matched article=%s reason=%s score=%s",
+                    choice.article_id, choice.verdict.reason, choice.verdict.score,
+                )  # fmt: skip
+        joined_alerted = story is not None and story in alerted
+        send = join_alert(
+            new_story=story is None, may_alert=decision.alert, story_alerted=joined_alerted
+        )
+        own = LOCAL + ref if story is None else story
+        if send == "story":
+            alerted.add(own)
+        elif send == "edit" and own < LOCAL and own not in edits:
+            edits.append(own)
+        packed = encode(ev) if ev is not None else b""
+        indexed = slots(ev) if ev is not None else b""
+        placements.append(
+            PlaceIntent(
+                ref,
+                story=own if own < LOCAL and story is not None else None,
+                joins=own - LOCAL if story is not None and own >= LOCAL else None,
+                evidence=packed,
+                slots=indexed,
+                announces=send == "story",
+            )
+        )
+        stories_of.setdefault(article.content_hash, own)
+        if ev is not None:
+            local[LOCAL + ref] = Candidate(LOCAL + ref, own, ev)
+            local_index.insert_slots(ref, decode_slots(indexed))
+    return placements, edits
