@@ -2,7 +2,7 @@
 
 The feed server runs in a child process, serving 1,000 RSS feeds of 20 items each. The first
 cycle finds 20,000 new items; then 5% of the feeds gain new items before each steady cycle and
-the other 95% answer 304. The watcher is the service's own (claims, pipeline, parse worker,
+the other 95% answer 304. The tick is the service's own (claims, pipeline, parse worker,
 SQLite store). CPU seconds and memory count the service's process and its parse worker, not
 the feed server. The per-host limit is raised to the overall concurrency because every feed
 here lives on one host, which real feeds do not.
@@ -28,7 +28,7 @@ from drawdown.config import Config, ScheduleConfig, StorageConfig, load_config
 from drawdown.service import open_store, topic_of
 from storage.types import FeedSpec
 from watchers.feeds.fetch import make_session
-from watchers.feeds.tick import Watcher
+from watchers.feeds.tick import Tick
 from watchers.pipeline import Pipeline
 from watchers.worker import Preparer
 
@@ -110,12 +110,12 @@ class Cycle:
     new: int
 
 
-async def _cycle(watcher: Watcher, engine: sa.Engine, workers: list[int]) -> Cycle:
+async def _cycle(tick: Tick, engine: sa.Engine, workers: list[int]) -> Cycle:
     with engine.begin() as db:
         db.execute(sa.text("UPDATE feed SET next_check_at = :t"), {"t": "2000-01-01 00:00:00"})
     cpu = _cpu(workers)
     started = time.perf_counter()
-    reports = await watcher.run_cycle()
+    reports = await tick.run_cycle()
     seconds = time.perf_counter() - started
     cpu = _cpu(workers) - cpu
     statuses: dict[str, int] = {}
@@ -142,14 +142,14 @@ async def _run(
         now = lambda: datetime.now(UTC)  # noqa: E731 -- the clock the service uses
         preparer = Preparer(topic_of(config))
         pipeline = Pipeline(store, preparer, schedule, client=client, clock=now)
-        watcher = Watcher(store, pipeline, schedule, clock=now)
+        tick = Tick(store, pipeline, schedule, clock=now)
         await preparer(b"<rss><channel></channel></rss>", url="warm-up", headers={}, feed_id=0)
         workers = preparer.worker_pids()
-        cycles.append(await _cycle(watcher, store.engine, workers))
+        cycles.append(await _cycle(tick, store.engine, workers))
         for _ in range(STEADY_CYCLES):
             conn.send("advance")
             conn.recv()
-            cycles.append(await _cycle(watcher, store.engine, workers))
+            cycles.append(await _cycle(tick, store.engine, workers))
         worker_rss = sum(_proc_peak_rss_mb(pid) for pid in workers)
         preparer.close()
     store.engine.dispose()

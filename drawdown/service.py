@@ -38,7 +38,7 @@ from storage.store import Store
 from storage.types import FeedSpec
 from watchers.feeds.fetch import make_session
 from watchers.feeds.probe import probe
-from watchers.feeds.tick import Watcher
+from watchers.feeds.tick import Tick
 from watchers.ingest import CommitPoint, Ingest
 from watchers.pipeline import FeedReport, Pipeline
 from watchers.topic.match import Matcher, Topic
@@ -195,9 +195,9 @@ class Service:
             store, preparer, config.schedule, client=client, clock=self.clock,
             on_alert=outbox.wake, observer=self.metrics, ingest=ingest,
         )  # fmt: skip
-        watcher = Watcher(store, pipeline, config.schedule, clock=self.clock)
+        tick = Tick(store, pipeline, config.schedule, clock=self.clock)
         ops = Operations(
-            config, store=store, watcher=watcher, pipeline=pipeline, outbox=outbox,
+            config, store=store, tick=tick, pipeline=pipeline, outbox=outbox,
             metrics=self.metrics, telegram=telegram, clock=self.clock,
             config_file=self.config_file, specs=feed_specs, topic=topic_of,
         )  # fmt: skip
@@ -207,10 +207,10 @@ class Service:
             if app is None or not isinstance(outbox, Outbox):
                 scheduler = AsyncIOScheduler(timezone=UTC)
                 scheduler.start()
-                await self._serve(watcher, outbox, scheduler, stop)
+                await self._serve(tick, outbox, scheduler, stop)
                 scheduler.shutdown(wait=False)
             else:
-                await self._run_bot(app, store, watcher, outbox, stop)
+                await self._run_bot(app, store, tick, outbox, stop)
         finally:
             await ops.stop()
             await client.close()
@@ -222,7 +222,7 @@ class Service:
         self,
         app: Application,  # type: ignore[type-arg]
         store: Store,
-        watcher: Watcher,
+        tick: Tick,
         outbox: Outbox,
         stop: asyncio.Event,
     ) -> None:
@@ -249,7 +249,7 @@ class Service:
                 poll_interval=0, timeout=10, allowed_updates=Update.ALL_TYPES
             )
             log.info("telegram.started bot=@%s", app.bot.username)
-            await self._serve(watcher, outbox, app.job_queue.scheduler, stop)
+            await self._serve(tick, outbox, app.job_queue.scheduler, stop)
             await app.updater.stop()
             await app.stop()
         finally:
@@ -266,12 +266,12 @@ class Service:
 
     async def _serve(
         self,
-        watcher: Watcher,
+        tick: Tick,
         outbox: Outbox | TerminalOutbox,
         scheduler: AsyncIOScheduler,
         stop: asyncio.Event,
     ) -> None:
-        job = watcher.install(scheduler)
+        job = tick.install(scheduler)
         sender = asyncio.create_task(outbox.run(), name="outbox")
         log.info("service.started tick_s=%g", self.config.schedule.tick)
         if self.ops is not None:
@@ -283,7 +283,7 @@ class Service:
             self.ops.stopping()
         job.remove()
         outbox.stop()
-        await watcher.drain(DRAIN_SECONDS)
+        await tick.drain(DRAIN_SECONDS)
         stopped.cancel()
         await sender  # finishes the sends in flight; re-raises if the sender crashed
 

@@ -48,7 +48,7 @@ SEND = Verdict("send")
 HOLD = Verdict("hold")
 
 
-def decide(delivery: DueDelivery, rules: ChatRules, article: AlertArticle | None) -> Verdict:
+def send_verdict(delivery: DueDelivery, rules: ChatRules, article: AlertArticle | None) -> Verdict:
     """What to do with one due delivery for its chat. Does no I/O."""
     alert = delivery.alert
     if alert.kind in ALWAYS:
@@ -117,7 +117,7 @@ class SendRules:
         found = await asyncio.to_thread(self.preferences.alert_articles, wanted) if wanted else {}
         verdicts = {}
         for delivery in rows:
-            verdict = decide(
+            verdict = send_verdict(
                 delivery, rules.get(delivery.chat_id, DEFAULT), found.get(delivery.alert.id)
             )
             if verdict is not SEND:

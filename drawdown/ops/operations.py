@@ -30,7 +30,7 @@ from drawdown.ops.reload import Reloader
 from storage.maintenance import DatabaseProbe, prune
 from storage.store import Store
 from storage.types import FeedSpec
-from watchers.feeds.tick import Watcher
+from watchers.feeds.tick import Tick
 from watchers.pipeline import Pipeline
 from watchers.topic.match import Topic
 
@@ -48,7 +48,7 @@ class Operations:
         config: Config,
         *,
         store: Store,
-        watcher: Watcher,
+        tick: Tick,
         pipeline: Pipeline,
         outbox: Outbox | TerminalOutbox,
         metrics: Metrics,
@@ -64,7 +64,7 @@ class Operations:
         self.health = Health(
             config.health,
             probe=DatabaseProbe(store.engine),
-            last_tick=lambda: watcher.last_tick_at,
+            last_tick=lambda: tick.last_tick_at,
             telegram=telegram,
             clock=clock,
         )
@@ -77,7 +77,7 @@ class Operations:
             config_file or Path("config.toml"),
             config,
             store=store,
-            watcher=watcher,
+            tick=tick,
             pipeline=pipeline,
             outbox=outbox,
             health=self.health,

@@ -35,7 +35,7 @@ from drawdown.ops.health import Health, HealthServer
 from drawdown.ops.metrics import Metrics
 from storage.store import Store
 from storage.types import FeedSpec
-from watchers.feeds.tick import Watcher
+from watchers.feeds.tick import Tick
 from watchers.pipeline import Pipeline
 from watchers.topic.match import Topic
 from watchers.worker import Preparer
@@ -73,7 +73,7 @@ class Reloader:
         config: Config,
         *,
         store: Store,
-        watcher: Watcher,
+        tick: Tick,
         pipeline: Pipeline,
         outbox: Outbox | TerminalOutbox,
         health: Health,
@@ -86,7 +86,7 @@ class Reloader:
         self.path = path
         self.config = config
         self.store = store
-        self.watcher = watcher
+        self.tick = tick
         self.pipeline = pipeline
         self.outbox = outbox
         self.health = health
@@ -151,7 +151,7 @@ class Reloader:
 
     def _apply(self, old: Config, new: Config) -> None:
         self.config = new
-        self.watcher.settings = new.schedule
+        self.tick.settings = new.schedule
         self.pipeline.settings = new.schedule
         if isinstance(self.outbox, Outbox):
             self.outbox.settings = new.delivery

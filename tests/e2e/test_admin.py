@@ -51,7 +51,7 @@ def test_admins_manage_feeds_and_broadcast_and_everyone_else_is_refused(
             "✅ Added “VOV Thế giới” (vi): 2 items, 1 on the topic. "
             "It is checked every 1 s from now on."
         )
-        feed_server.wait_for_requests(3, "/vov", timeout=10)  # the check, then the watcher
+        feed_server.wait_for_requests(3, "/vov", timeout=10)  # the check, then the tick
         (reply,) = admin.says(f"/feeds add {added}")
         assert reply.text == "This feed is already watched."
         (listing,) = admin.says("/feeds")

@@ -1,4 +1,4 @@
-"""The service's own watcher on a SQLite file, for integration tests that poll the local feed
+"""The service's own tick on a SQLite file, for integration tests that poll the local feed
 server: configuration from the shipped config.toml, store, parse worker, HTTP session."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from drawdown.config import Config, ScheduleConfig, StorageConfig, load_config
 from drawdown.service import open_store, topic_of
 from storage.store import Store
 from watchers.feeds.fetch import make_session
-from watchers.feeds.tick import Watcher
+from watchers.feeds.tick import Tick
 from watchers.pipeline import FeedReport, Pipeline
 from watchers.worker import Preparer
 
@@ -29,23 +29,23 @@ def config_for(database: Path, schedule: ScheduleConfig) -> Config:
 
 
 @asynccontextmanager
-async def running_watcher(
+async def running_tick(
     config: Config, clock: Callable[[], datetime]
-) -> AsyncIterator[tuple[Store, Watcher]]:
-    """A migrated store and a watcher checking feeds through the real pipeline."""
+) -> AsyncIterator[tuple[Store, Tick]]:
+    """A migrated store and a tick checking feeds through the real pipeline."""
     store = open_store(config)
     preparer = Preparer(topic_of(config))
     try:
         async with make_session() as client:
             pipeline = Pipeline(store, preparer, config.schedule, client=client, clock=clock)
-            yield store, Watcher(store, pipeline, config.schedule, clock=clock)
+            yield store, Tick(store, pipeline, config.schedule, clock=clock)
     finally:
         preparer.close()
         store.engine.dispose()
 
 
-async def check_all(store: Store, watcher: Watcher) -> list[FeedReport]:
+async def check_all(store: Store, tick: Tick) -> list[FeedReport]:
     """Make every feed due and check them all."""
     with store.engine.begin() as conn:
         conn.execute(sa.text("UPDATE feed SET next_check_at = :t"), {"t": "2000-01-01 00:00:00"})
-    return await watcher.run_cycle()
+    return await tick.run_cycle()

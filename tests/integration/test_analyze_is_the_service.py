@@ -1,7 +1,7 @@
 """``drawdown analyze`` and the running service decide the same, article by article.
 
 A labelled set is replayed in publication order twice: through ``watchers.analyze`` (files),
-and through the service's watcher polling the local feed server (one feed per outlet, one new
+and through the service's tick polling the local feed server (one feed per outlet, one new
 article at a time). For every article both must agree on relevance, the matched terms, the
 story it joined, every figure decision and every figure alert. The files given to analyze
 hold the text as the feed parser delivers it, so only the way in differs.
@@ -24,7 +24,7 @@ from drawdown.config import ScheduleConfig
 from drawdown.service import matcher_for
 from storage.store import Store
 from storage.types import FeedSpec
-from tests.integration.pipeline import check_all, config_for, running_watcher
+from tests.integration.pipeline import check_all, config_for, running_tick
 from tests.servers import FeedItem, FeedServer, rss
 from tests.shared import shared_root
 from watchers.analyze import Document, analyze
@@ -128,16 +128,16 @@ async def served(
 ) -> dict[str, dict[str, Any]]:
     outlets = sorted({a.outlet for a in articles})
     config = config_for(folder / "service.db", SCHEDULE)
-    async with running_watcher(config, lambda: NOW) as (store, watcher):
+    async with running_tick(config, lambda: NOW) as (store, tick):
         store.sync_feeds(
             [FeedSpec(feed_server.url(f"/{o}.rss"), o, "en", 60) for o in outlets], NOW
         )
         for outlet in outlets:  # every feed's first fetch is done: no backlog rules apply
             feed_server.set_feed(f"/{outlet}.rss", rss([]))
-        await check_all(store, watcher)
+        await check_all(store, tick)
         for article in articles:
             feed_server.set_feed(f"/{article.outlet}.rss", rss([item(article)]))
-            reports = await check_all(store, watcher)
+            reports = await check_all(store, tick)
             assert all(r.status != "error" for r in reports), reports
         return dict(_read_back(store, articles))
 

@@ -13,9 +13,9 @@ from drawdown.config import ScheduleConfig
 from storage.ledger import Ledger
 from storage.store import Store
 from storage.types import FeedSpec
-from tests.integration.pipeline import check_all, config_for, running_watcher
+from tests.integration.pipeline import check_all, config_for, running_tick
 from tests.servers import FeedItem, FeedServer, rss
-from watchers.feeds.tick import Watcher
+from watchers.feeds.tick import Tick
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime.now(UTC)
@@ -56,14 +56,14 @@ SAME_TIMETABLE_ELSEWHERE = story(
 class Harness:
     store: Store
     ledger: Ledger
-    watcher: Watcher
+    tick: Tick
     server: FeedServer
 
     def add_feed(self, path: str) -> None:
         self.store.sync_feeds([FeedSpec(self.server.url(path), "VnExpress", "vi", 1)], NOW)
 
     async def cycle(self) -> None:
-        await check_all(self.store, self.watcher)
+        await check_all(self.store, self.tick)
 
     def alert_kinds(self) -> list[str]:
         return [a.kind for a in self.store.alerts_after(0)]
@@ -72,9 +72,9 @@ class Harness:
 @pytest.fixture
 async def harness(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[Harness]:
     config = config_for(tmp_path / "d.db", ScheduleConfig(fetch_timeout=2.0))
-    async with running_watcher(config, lambda: NOW) as (store, watcher):
+    async with running_tick(config, lambda: NOW) as (store, tick):
         store.subscribe(7, chat_type="private", name="", language="vi", now=NOW)
-        yield Harness(store, Ledger(store.engine), watcher, feed_server)
+        yield Harness(store, Ledger(store.engine), tick, feed_server)
 
 
 async def test_a_changed_deadline_is_alerted_ahead_of_the_stories_that_brought_it(

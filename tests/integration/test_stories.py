@@ -14,10 +14,10 @@ from drawdown.config import ScheduleConfig
 from storage.store import Store
 from storage.stories import Stories
 from storage.types import FeedSpec
-from tests.integration.pipeline import check_all, config_for, running_watcher
+from tests.integration.pipeline import check_all, config_for, running_tick
 from tests.servers import FeedItem, FeedServer, rss
 from tests.story_quality import articles
-from watchers.feeds.tick import Watcher
+from watchers.feeds.tick import Tick
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime.now(UTC)
@@ -47,11 +47,11 @@ TROOPS = FeedItem(
 class Harness:
     store: Store
     stories: Stories
-    watcher: Watcher
+    tick: Tick
     server: FeedServer
 
     async def cycle(self) -> None:
-        await check_all(self.store, self.watcher)
+        await check_all(self.store, self.tick)
 
     def alert_kinds(self) -> list[str]:
         return [a.kind for a in self.store.alerts_after(0)]
@@ -60,13 +60,13 @@ class Harness:
 @pytest.fixture
 async def harness(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[Harness]:
     config = config_for(tmp_path / "d.db", ScheduleConfig(fetch_timeout=2.0))
-    async with running_watcher(config, lambda: NOW) as (store, watcher):
+    async with running_tick(config, lambda: NOW) as (store, tick):
         store.subscribe(7, chat_type="private", name="", language="vi", now=NOW)
         specs = [FeedSpec(feed_server.url(f"/{n}"), name, "vi", 1) for n, name in enumerate("ABC")]
         store.sync_feeds(specs, NOW)
         for n in range(3):
             feed_server.set_feed(f"/{n}", rss([]))
-        h = Harness(store, Stories(store.engine), watcher, feed_server)
+        h = Harness(store, Stories(store.engine), tick, feed_server)
         await h.cycle()  # first fetches: empty backlogs
         yield h
 

@@ -16,9 +16,9 @@ from drawdown.config import ScheduleConfig
 from storage.store import Store
 from storage.tables import articles
 from storage.types import FeedSpec
-from tests.integration.pipeline import check_all, config_for, running_watcher
+from tests.integration.pipeline import check_all, config_for, running_tick
 from tests.servers import FeedItem, FeedServer, rss
-from watchers.feeds.tick import Watcher
+from watchers.feeds.tick import Tick
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime.now(UTC)
@@ -42,11 +42,11 @@ UNRELATED = FeedItem(
 
 
 class Harness:
-    """A store, a pipeline and a watcher on one SQLite file, checking the local feed server."""
+    """A store, a pipeline and a tick on one SQLite file, checking the local feed server."""
 
-    def __init__(self, store: Store, watcher: Watcher, server: FeedServer) -> None:
+    def __init__(self, store: Store, tick: Tick, server: FeedServer) -> None:
         self.store = store
-        self.watcher = watcher
+        self.tick = tick
         self.server = server
 
     def add_feeds(self, *paths: str) -> None:
@@ -55,7 +55,7 @@ class Harness:
 
     async def cycle(self) -> dict[str, str]:
         """Make every feed due, check them all, and give each one's status by path."""
-        return {r.name: r.status for r in await check_all(self.store, self.watcher)}
+        return {r.name: r.status for r in await check_all(self.store, self.tick)}
 
     def stored(self) -> int:
         return self.store.count_articles()[0]
@@ -67,8 +67,8 @@ class Harness:
 @pytest.fixture
 async def harness(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[Harness]:
     config = config_for(tmp_path / "d.db", ScheduleConfig(fetch_timeout=1.0, max_body=1_000_000))
-    async with running_watcher(config, lambda: datetime.now(UTC)) as (store, watcher):
-        yield Harness(store, watcher, feed_server)
+    async with running_tick(config, lambda: datetime.now(UTC)) as (store, tick):
+        yield Harness(store, tick, feed_server)
 
 
 async def test_a_relevant_item_is_stored_and_alerted_once(

@@ -35,7 +35,7 @@ def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-class Watcher:
+class Tick:
     """Claims due feeds and runs the pipeline on them, within the concurrency limits."""
 
     def __init__(

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.delivery.rules import HOLD, SEND, Verdict, chosen, contains, decide, filtered
+from bot.delivery.rules import HOLD, SEND, Verdict, chosen, contains, filtered, send_verdict
 from storage.ledger_types import FigureChange
 from storage.preference_types import AlertArticle, ChatRules, Filter
 from storage.types import DueDelivery, StoredAlert
@@ -38,25 +38,28 @@ def delivery(
 
 
 def test_without_settings_everything_is_sent_and_a_digest_subscriber_gets_stories_held() -> None:
-    assert decide(delivery(), ChatRules(), ARTICLE) is SEND
-    assert decide(delivery(mode="digest"), ChatRules(), ARTICLE) is HOLD
-    assert decide(delivery("figure", mode="digest", change=figure()), ChatRules(), ARTICLE) is SEND
+    assert send_verdict(delivery(), ChatRules(), ARTICLE) is SEND
+    assert send_verdict(delivery(mode="digest"), ChatRules(), ARTICLE) is HOLD
+    assert (
+        send_verdict(delivery("figure", mode="digest", change=figure()), ChatRules(), ARTICLE)
+        is SEND
+    )
 
 
 def test_figures_only_keeps_stories_back_and_lets_figure_changes_through() -> None:
     rules = ChatRules(receive="figures")
-    assert decide(delivery(), rules, ARTICLE) == Verdict("skip", "receive=figures")
-    assert decide(delivery("figure", change=figure()), rules, ARTICLE) is SEND
+    assert send_verdict(delivery(), rules, ARTICLE) == Verdict("skip", "receive=figures")
+    assert send_verdict(delivery("figure", change=figure()), rules, ARTICLE) is SEND
 
 
 def test_chosen_figures_let_through_only_the_chosen_keys_and_families() -> None:
     rules = ChatRules(receive="chosen", chosen=("troops/",))
-    assert decide(delivery("figure", change=figure()), rules, ARTICLE) is SEND
+    assert send_verdict(delivery("figure", change=figure()), rules, ARTICLE) is SEND
     deadline = figure("deadline/coalition leaves Iraq")
-    assert decide(delivery("figure", change=deadline), rules, ARTICLE) == Verdict(
+    assert send_verdict(delivery("figure", change=deadline), rules, ARTICLE) == Verdict(
         "skip", "receive=chosen"
     )
-    assert decide(delivery(), rules, ARTICLE) == Verdict("skip", "receive=chosen")
+    assert send_verdict(delivery(), rules, ARTICLE) == Verdict("skip", "receive=chosen")
     assert chosen("deadline/coalition leaves Iraq", ["deadline/coalition leaves Iraq"])
     assert not chosen("troops/US/Iraqi", ["troops/US/Iraq"])
 
@@ -65,24 +68,26 @@ def test_a_muted_article_is_skipped_whatever_the_kind_but_broadcasts_and_digests
     None
 ):
     rules = ChatRules(muted=frozenset({7}))
-    assert decide(delivery(), rules, ARTICLE) == Verdict("skip", "muted")
-    assert decide(delivery("figure", change=figure()), rules, ARTICLE) == Verdict("skip", "muted")
+    assert send_verdict(delivery(), rules, ARTICLE) == Verdict("skip", "muted")
+    assert send_verdict(delivery("figure", change=figure()), rules, ARTICLE) == Verdict(
+        "skip", "muted"
+    )
     strict = ChatRules(
         receive="figures", filters=(Filter(1, "include", "Erbil"),), muted=rules.muted
     )
-    assert decide(delivery("broadcast"), strict, None) is SEND
-    assert decide(delivery("digest"), strict, None) is SEND
+    assert send_verdict(delivery("broadcast"), strict, None) is SEND
+    assert send_verdict(delivery("digest"), strict, None) is SEND
 
 
 def test_exclude_and_include_phrases_choose_among_stories() -> None:
     exclude = ChatRules(filters=(Filter(1, "exclude", "syria"),))
-    assert decide(delivery(), exclude, ARTICLE) == Verdict("skip", "exclude=syria")
+    assert send_verdict(delivery(), exclude, ARTICLE) == Verdict("skip", "exclude=syria")
     include = ChatRules(filters=(Filter(1, "include", "Erbil"), Filter(2, "include", "al asad")))
-    assert decide(delivery(), include, ARTICLE) is SEND
+    assert send_verdict(delivery(), include, ARTICLE) is SEND
     nowhere = ChatRules(filters=(Filter(1, "include", "Erbil"),))
-    assert decide(delivery(), nowhere, ARTICLE) == Verdict("skip", "include")
-    assert decide(delivery(mode="digest"), nowhere, ARTICLE) == Verdict("skip", "include")
-    assert decide(delivery("figure", change=figure()), nowhere, ARTICLE) is SEND
+    assert send_verdict(delivery(), nowhere, ARTICLE) == Verdict("skip", "include")
+    assert send_verdict(delivery(mode="digest"), nowhere, ARTICLE) == Verdict("skip", "include")
+    assert send_verdict(delivery("figure", change=figure()), nowhere, ARTICLE) is SEND
 
 
 def test_phrases_match_whole_words_in_order_without_case_or_diacritics() -> None:
@@ -95,7 +100,7 @@ def test_phrases_match_whole_words_in_order_without_case_or_diacritics() -> None
 
 def test_an_alert_without_an_article_is_filtered_on_its_title() -> None:
     rules = ChatRules(filters=(Filter(1, "exclude", "Ain al-Asad"),))
-    assert decide(delivery(), rules, None) == Verdict("skip", "exclude=Ain al-Asad")
+    assert send_verdict(delivery(), rules, None) == Verdict("skip", "exclude=Ain al-Asad")
 
 
 _WORD = st.text(alphabet="abcdeđêôơưăâáàảãạ", min_size=1, max_size=5)
