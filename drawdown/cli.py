@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from bot.render import messages as format
+from drawdown.analysis_text import render_text
 from drawdown.config import Config, config_path, load_config
 from drawdown.errors import ConfigError, DrawdownError
 from drawdown.ops import doctor, logs
@@ -176,7 +177,7 @@ def _analyze(args: argparse.Namespace, config: Config, token: str | None) -> int
     except (OSError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_ERROR
-    print(analysis.render_json(results) if args.json else analysis.render_text(results))
+    print(analysis.render_json(results) if args.json else render_text(results))
     return EXIT_OK
 
 

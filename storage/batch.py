@@ -2,7 +2,7 @@
 
 The pipeline reads a fetched batch against storage and applies every decision the reading
 step made (``watchers.process``) inside one transaction that holds the story lock
-(``storage.stories.Stories.writing``): the new articles, their stories and story evidence,
+(``batch_transaction`` below): the new articles, their stories and story evidence,
 the new versions of edited articles, the ledger's entries, every alert with one delivery row
 per active subscriber, the edits of story alerts, and the traces /why reads. A process killed
 at any point leaves all of it or none of it: an article is never stored without its alerts.

@@ -13,7 +13,6 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from drawdown.errors import StorageError
 from storage.alerts import enqueue_alert, stored_alert
 from storage.articles import insert_article_rows, known_identities
 from storage.batch import BatchTransaction, batch_transaction
@@ -49,15 +48,6 @@ class Store(OutboxQueries):
     def batch(self) -> contextlib.AbstractContextManager[BatchTransaction]:
         """One batch's transaction, holding the story lock (``storage.batch``)."""
         return batch_transaction(self.engine)
-
-    def ping(self) -> None:
-        """Raise StorageError unless the database answers."""
-        try:
-            with self.engine.connect() as conn:
-                conn.execute(sa.text("SELECT 1"))
-        except sa.exc.SQLAlchemyError as e:
-            url = redacted(str(self.engine.url))
-            raise StorageError(f"database {url} does not answer: {e}") from None
 
     # --- feeds -------------------------------------------------------------------------------
 

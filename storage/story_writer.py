@@ -30,7 +30,7 @@ _CHUNK = 500
 
 
 class StoryWriter:
-    """The queries of one story-lock transaction (``Stories.writing``)."""
+    """The story queries of one batch's transaction (``storage.batch.batch_transaction``)."""
 
     def __init__(self, conn: sa.Connection) -> None:
         self.conn = conn

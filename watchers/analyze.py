@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.render import messages as format
 from storage.db import create_engine, upgrade
 from storage.store import Store
 from storage.types import FeedSpec
@@ -41,7 +40,7 @@ from watchers.topic.match import Matcher
 from watchers.topic.text import nfc
 from watchers.worker import read, to_article
 
-__all__ = ["Analysis", "Document", "analyze", "load_documents", "render_json", "render_text"]
+__all__ = ["Analysis", "Document", "analyze", "load_documents", "render_json"]
 
 _FEED = FeedSpec(url="file:///analyze", name="analyze", lang="vi", interval_s=3600)
 _CHANGES = ("new", "changed", "conflict")
@@ -195,37 +194,3 @@ def _json_value(key: str, value: str) -> int | str:
 def render_json(results: Sequence[Analysis]) -> str:
     """One JSON object per line."""
     return "\n".join(json.dumps(a.result, ensure_ascii=False) for a in results)
-
-
-def render_text(results: Sequence[Analysis]) -> str:
-    """The same results for a person to read."""
-    return "\n\n".join(_text(a.result, a.decisions) for a in results)
-
-
-def _text(r: dict[str, Any], changes: Sequence[FigureDecision]) -> str:
-    verdict = "relevant" if r["relevant"] else "not relevant"
-    matched = f" ({', '.join(r['matched'])})" if r["matched"] else ""
-    lines = [f"{r['path']} — {r['lang']}, {verdict}{matched}"]
-    if r["duplicate_of"]:
-        lines.append(f"  duplicate of {r['duplicate_of']}")
-    for t in r["troop_counts"]:
-        key = f"troops/{t['who']}/{t['where']}"
-        key += "" if t["status"] == "current" else f"/{t['status']}"
-        value = format.figure_value(key, str(t["value"]), "approx" if t["approx"] else "", "en")
-        lines.append(f"  troops    {format.figure_label(key, 'en')}: {value}  “{t['quote']}”")
-    for d in r["deadlines"]:
-        value = format.figure_value(f"deadline/{d['what']}", d["date"], d["precision"], "en")
-        lines.append(f"  deadline  {d['what']}: {value}  “{d['quote']}”")
-    for c in changes:
-        new = format.figure_value(c.key, c.value, c.precision, "en")
-        line = f"  {c.kind:<9} {format.figure_label(c.key, 'en')}: {new}"
-        if c.kind != "new" and c.previous is not None:
-            old = c.previous
-            was = format.figure_value(old.key, old.value, old.precision, "en")
-            if old.key != c.key:
-                was = f"{format.figure_label(old.key, 'en')}: {was}"
-            line += f" (was {was}, {format.reporter(old.outlet, old.source, 'en')})"
-        lines.append(line)
-    if len(lines) == 1:
-        lines.append("  no figures")
-    return "\n".join(lines)
