@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
+from typing import Any, cast, get_args
 
 import sqlalchemy as sa
 
 from storage.ledger_types import FigureChange
 from storage.models import UTCDateTime
 from storage.tables import alerts, deliveries, subscribers
-from storage.types import AlertIntent, StoredAlert
+from storage.types import AlertIntent, AlertKind, StoredAlert
+
+ALERT_KINDS = frozenset(get_args(AlertKind))
 
 
 def enqueue_alert(conn: sa.Connection, intent: AlertIntent, now: datetime) -> int:
@@ -70,9 +72,11 @@ def alert_from_payload(
     alert_id: int, kind: str, payload: dict[str, Any], created_at: datetime
 ) -> StoredAlert:
     published = payload.get("published")
+    if kind not in ALERT_KINDS:
+        raise ValueError(f"alert {alert_id} has an unknown kind {kind!r}")
     return StoredAlert(
         id=alert_id,
-        kind=kind,
+        kind=cast(AlertKind, kind),
         title=payload["title"],
         outlet=payload["outlet"],
         url=payload.get("url"),

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Literal, TypeGuard, get_args
 
 from storage.ledger_types import FigureEntry
+from storage.types import AlertKind
 
 # What a chat receives: every alert, figure changes only, or the figures it chose.
 Receive = Literal["all", "figures", "chosen"]
@@ -114,7 +115,7 @@ class SentTo:
     """One alert about the article and what became of it for the asking chat."""
 
     alert_id: int
-    kind: str  # AlertIntent.kind (storage.types)
+    kind: AlertKind
     figure_key: str | None
     created_at: datetime
     status: str | None  # the chat's delivery status; None: the chat was not a recipient

@@ -76,11 +76,14 @@ class KnownIdentities:
     urls: frozenset[str]
 
 
+AlertKind = Literal["story", "figure", "edit", "digest", "broadcast"]
+
+
 @dataclass(frozen=True, slots=True)
 class AlertIntent:
     """What the outbox receives: one alert for every active subscriber."""
 
-    kind: str
+    kind: AlertKind
     priority: int
     article_id: int | None
     title: str
@@ -97,7 +100,7 @@ class StoredAlert:
     """An alert as stored, for rendering."""
 
     id: int
-    kind: str
+    kind: AlertKind
     title: str
     outlet: str
     url: str | None

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from bot.delivery.rules import HOLD, SEND, Verdict, chosen, contains, filtered, send_verdict
 from storage.ledger_types import FigureChange
 from storage.preference_types import AlertArticle, ChatRules, Filter
-from storage.types import DueDelivery, StoredAlert
+from storage.types import AlertKind, DueDelivery, StoredAlert
 from watchers.topic.text import words
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -28,7 +28,7 @@ def figure(key: str = "troops/US/Iraq") -> FigureChange:
 
 
 def delivery(
-    kind: str = "story", *, mode: str = "instant", change: FigureChange | None = None
+    kind: AlertKind = "story", *, mode: str = "instant", change: FigureChange | None = None
 ) -> DueDelivery:
     alert = StoredAlert(
         id=1, kind=kind, title=ARTICLE.title, outlet="VnExpress", url=None, published_at=NOW,
