@@ -93,6 +93,7 @@ class ScheduleConfig(_Section):
     fetch_timeout: Seconds = 20.0
     max_body: Bytes = 10_000_000
     backlog_window: Seconds = 24 * 3600.0
+    read_timeout: Seconds = 30.0  # reading one feed's items longer than this fails the feed
 
 
 class DeliveryConfig(_Section):

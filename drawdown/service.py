@@ -189,7 +189,7 @@ class Service:
         else:
             bot = build_outbox_bot(config, self.token, telegram)
             outbox = Outbox(store, bot, config.delivery, clock=self.clock, metrics=self.metrics)
-        preparer = Preparer(topic_of(config))
+        preparer = Preparer(topic_of(config), time_limit=config.schedule.read_timeout)
         ingest = Ingest(store, edit_interval=config.delivery.edit_interval, crash=crash_at())
         pipeline = Pipeline(
             store, preparer, config.schedule, client=client, clock=self.clock,
@@ -271,6 +271,7 @@ class Service:
         scheduler: AsyncIOScheduler,
         stop: asyncio.Event,
     ) -> None:
+        await tick.release_stale_claims()
         job = tick.install(scheduler)
         sender = asyncio.create_task(outbox.run(), name="outbox")
         log.info("service.started tick_s=%g", self.config.schedule.tick)

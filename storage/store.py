@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from storage import stories
 from storage.alerts import enqueue_alert, stored_alert
 from storage.articles import insert_article_rows, known_identities
 from storage.batch import BatchTransaction, batch_transaction
@@ -113,6 +114,25 @@ class Store(OutboxQueries):
             rows = conn.execute(claim).all()
         return [FeedToCheck(**row._asdict()) for row in rows]
 
+    def claimants(self, now: datetime) -> list[str]:
+        """Who holds a claim that has not expired."""
+        query = (
+            sa.select(feeds.c.claimed_by)
+            .where(feeds.c.claimed_until > now, feeds.c.claimed_by.is_not(None))
+            .distinct()
+        )
+        with self.engine.connect() as conn:
+            return [row[0] for row in conn.execute(query)]
+
+    def release_claims(self, claimants: Sequence[str]) -> int:
+        """End these claimants' claims at once (they are gone); how many feeds were freed."""
+        with self.engine.begin() as conn:
+            return conn.execute(
+                feeds.update()
+                .where(feeds.c.claimed_by.in_(list(claimants)))
+                .values(claimed_by=None, claimed_until=None)
+            ).rowcount
+
     def finish_checks(self, outcomes: Sequence[CheckOutcome]) -> None:
         """Record checks' outcomes on their feeds' rows and release the claims, in one transaction.
 
@@ -161,6 +181,25 @@ class Store(OutboxQueries):
         """Which of these GUIDs and canonical URLs are already stored."""
         with self.engine.connect() as conn:
             return known_identities(conn, guids, urls)
+
+    def unchanged(self, keys: Sequence[tuple[str | None, str | None, str]]) -> list[bool]:
+        """For each (GUID, canonical URL, content hash): whether the store holds that article as
+        it is — every identity it has is stored, with this text as its current version — so
+        that reading it again could change nothing."""
+        guids = [g for g, _, _ in keys if g]
+        urls = [u for _, u, _ in keys if u]
+        if not guids and not urls:
+            return [False] * len(keys)
+        with self.engine.connect() as conn:
+            current = stories.current_versions(conn, guids, urls)
+
+        def same(guid: str | None, url: str | None, text: str) -> bool:
+            found = [current.get(("guid", guid)) if guid else None]
+            found += [current.get(("url", url)) if url else None]
+            named = [f for f, key in zip(found, (guid, url), strict=True) if key]
+            return bool(named) and all(f is not None and f.content_hash == text for f in named)
+
+        return [same(*key) for key in keys]
 
     def insert_articles(self, new: Sequence[NewArticle], now: datetime) -> list[int | None]:
         """Insert articles in a transaction of their own (see :func:`insert_article_rows`)."""

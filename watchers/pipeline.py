@@ -26,6 +26,10 @@ from watchers.worker import Prepared, Preparer
 
 log = logging.getLogger(__name__)
 
+# Items of one fetch stored in one transaction: a first fetch of a huge feed is written in
+# transactions of this size, so no other writer waits long for the database.
+INGEST_CHUNK = 500
+
 Clock = Callable[[], datetime]
 
 
@@ -141,21 +145,32 @@ class Pipeline:
         if isinstance(result, NotModified):
             report = FeedReport(feed.name, feed.url, "not_modified")
             return report, self._outcome(feed, "not_modified")
-        candidates = await self.prepare(
-            result.body, url=result.url, headers=result.headers, feed_id=feed.id
-        )
-        matched, new, alerts = await asyncio.to_thread(self._store_items, feed, candidates)
+        parsed = await self.prepare.parse(result.body, url=result.url, headers=result.headers)
+        keys = [(p.item.guid, p.canonical_url, p.content_hash) for p in parsed]
+        unchanged = await asyncio.to_thread(self.store.unchanged, keys)
+        fresh = [p for p, same in zip(parsed, unchanged, strict=True) if not same]
+        prepared = await self.prepare.read(fresh, url=result.url, feed_id=feed.id)
+        matched, new, alerts = await asyncio.to_thread(self._store_items, feed, prepared)
         if alerts:
             self.on_alert()
-        report = FeedReport(feed.name, feed.url, "ok", len(candidates), matched, new, alerts)
+        report = FeedReport(feed.name, feed.url, "ok", len(parsed), matched, new, alerts)
         outcome = self._outcome(
             feed, "ok", etag=result.etag, last_modified=result.last_modified, items=new
         )
         return report, outcome
 
     def _store_items(self, feed: FeedToCheck, prepared: Sequence[Prepared]) -> tuple[int, int, int]:
-        """Read the batch, decide, and store it with its alerts in one transaction; returns
-        (matched, new, alerts)."""
+        """Decide and store the read items with their alerts, ``INGEST_CHUNK`` items to a
+        transaction (one, in the usual case); returns (matched, new, alerts)."""
+        totals = (0, 0, 0)
+        for start in range(0, len(prepared), INGEST_CHUNK):
+            done = self._store_chunk(feed, prepared[start : start + INGEST_CHUNK])
+            totals = (totals[0] + done[0], totals[1] + done[1], totals[2] + done[2])
+        return totals
+
+    def _store_chunk(self, feed: FeedToCheck, prepared: Sequence[Prepared]) -> tuple[int, int, int]:
+        """Read the batch against storage, decide, and store it with its alerts in one
+        transaction; returns (matched, new, alerts)."""
         now = self.clock()
         batch = Batch(feed.id, feed.name, not feed.backlog_done, prepared)
         window = timedelta(seconds=self.settings.backlog_window)

@@ -1,5 +1,7 @@
-"""Bytes to candidate articles (parse, match, identity, figures, story evidence) — in a worker
-process, on another core.
+"""Bytes to candidate articles — in a worker process, on another core, in two steps: ``parse``
+(items and their identity keys: GUID, canonical URL, content hash) and ``read`` (topic,
+figures, story evidence) for the items storage does not already hold as they are, so a
+steady poll of a big feed costs a parse and a lookup, not a reading.
 
 Parsing and matching are pure CPU work in Python: run in a thread they hold the GIL and the
 event loop's fetching and the database writes wait for them. A one-process pool runs them
@@ -13,11 +15,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from typing import TypeVar
 
+from drawdown.errors import ParseError
 from storage.types import NewArticle
 from watchers.feeds.parse import Item, parse_feed
 from watchers.figures import Figures, extract
@@ -29,6 +33,7 @@ from watchers.topic.relevance import judge
 log = logging.getLogger(__name__)
 
 _matcher: Matcher | None = None  # the worker's, built once by _init
+_T = TypeVar("_T")
 
 
 def to_article(feed_id: int, item: Item, matcher: Matcher) -> NewArticle:
@@ -84,25 +89,51 @@ def read(article: NewArticle) -> Prepared:
     return Prepared(article, figures, found)
 
 
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """An item as parsed, with the keys identity needs: cheap to compute, read by nobody yet."""
+
+    item: Item
+    canonical_url: str | None
+    content_hash: str
+
+
+def parse(body: bytes, *, url: str, headers: Mapping[str, str]) -> list[Parsed]:
+    """A feed body's items with their identity keys; raises ParseError."""
+    return [
+        Parsed(
+            item,
+            canonical_url(item.url) if item.url else None,
+            content_hash(item.title, item.summary),
+        )
+        for item in parse_feed(body, url=url, headers=headers)
+    ]
+
+
 def _init(topic: Topic) -> None:
     global _matcher
     _matcher = Matcher(topic)
 
 
-def _prepare_in_worker(
-    body: bytes, url: str, headers: Mapping[str, str], feed_id: int
-) -> list[Prepared]:
+def _parse_in_worker(body: bytes, url: str, headers: Mapping[str, str]) -> list[Parsed]:
+    return parse(body, url=url, headers=headers)
+
+
+def _read_in_worker(feed_id: int, parsed: list[Parsed]) -> list[Prepared]:
     assert _matcher is not None, "the worker was started without its topic"
-    articles = prepare(body, url=url, headers=headers, feed_id=feed_id, matcher=_matcher)
-    return [read(article) for article in articles]
+    return [read(to_article(feed_id, p.item, _matcher)) for p in parsed]
 
 
 class Preparer:
-    """A worker process that prepares feed bodies; restarted if it dies."""
+    """A worker process that parses and reads feed bodies, one job at a time, each within a
+    time budget: a job over budget gets the process replaced (the feed fails with the
+    reason; the others go on), and so does a process that dies."""
 
-    def __init__(self, topic: Topic) -> None:
+    def __init__(self, topic: Topic, *, time_limit: float = 30.0) -> None:
         self.topic = topic
+        self.time_limit = time_limit
         self._pool = self._start()
+        self._turn = asyncio.Lock()  # one job in the pool at a time: the budget is its own
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -112,27 +143,75 @@ class Preparer:
             initargs=(self.topic,),
         )
 
+    async def parse(self, body: bytes, *, url: str, headers: Mapping[str, str]) -> list[Parsed]:
+        """The body's items and their identity keys (in the worker); raises ParseError."""
+        return await self._run(url, _parse_in_worker, body, url, dict(headers))
+
+    async def read(self, parsed: list[Parsed], *, url: str, feed_id: int) -> list[Prepared]:
+        """Topic, figures and story evidence of items (in the worker)."""
+        if not parsed:
+            return []
+        return await self._run(url, _read_in_worker, feed_id, parsed)
+
     async def __call__(
         self, body: bytes, *, url: str, headers: Mapping[str, str], feed_id: int
     ) -> list[Prepared]:
+        """Parse and read every item of a body."""
+        parsed = await self.parse(body, url=url, headers=headers)
+        return await self.read(parsed, url=url, feed_id=feed_id)
+
+    async def _run(self, url: str, job: Callable[..., _T], *args: object) -> _T:
         loop = asyncio.get_running_loop()
-        for attempt in (1, 2):
-            try:
-                return await loop.run_in_executor(
-                    self._pool, _prepare_in_worker, body, url, dict(headers), feed_id
-                )
-            except BrokenProcessPool:
-                if attempt == 2:
-                    raise
-                log.error("prepare.worker_died restarting=true feed=%s", url)
-                self._pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = self._start()
+        async with self._turn:
+            for attempt in (1, 2):
+                pool = self._pool
+                try:
+                    return await asyncio.wait_for(
+                        loop.run_in_executor(pool, job, *args), self.time_limit
+                    )
+                except TimeoutError:
+                    log.error(
+                        "worker.over_budget seconds=%.0f feed=%s replaced=true",
+                        self.time_limit, url,
+                    )  # fmt: skip
+                    self._replace(pool)
+                    raise ParseError(
+                        url, f"reading took longer than {self.time_limit:.0f} s; skipped"
+                    ) from None
+                except BrokenProcessPool:
+                    if attempt == 2:
+                        raise
+                    log.error("worker.died restarting=true feed=%s", url)
+                    self._replace(pool)
         raise AssertionError("unreachable")
 
+    def _replace(self, pool: ProcessPoolExecutor) -> None:
+        """Kill ``pool``'s process and start a new one (unless that was done already)."""
+        if pool is not self._pool:
+            return
+        _stop(pool)
+        self._pool = self._start()
+
     def worker_pids(self) -> list[int]:
-        """The worker processes' ids (for resource accounting)."""
+        """The worker processes' ids (for resource accounting and health)."""
         processes = getattr(self._pool, "_processes", None) or {}
         return sorted(processes)
 
+    def retire(self) -> None:
+        """Let the job in progress finish, then stop (a reload replaces the worker)."""
+        self._pool.shutdown(wait=True, cancel_futures=False)
+
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        """Stop the worker at once, even in the middle of a job (the job's feed keeps its
+        claim until it expires and is checked again)."""
+        _stop(self._pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)

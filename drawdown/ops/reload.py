@@ -160,9 +160,9 @@ class Reloader:
             self.server.settings = new.health
         if new.topic != old.topic:
             retired = self.pipeline.prepare
-            self.pipeline.prepare = Preparer(self.topic(new))
+            self.pipeline.prepare = Preparer(self.topic(new), time_limit=new.schedule.read_timeout)
             task: asyncio.Task[object] = asyncio.create_task(
-                asyncio.to_thread(retired.close), name="retire-preparer"
+                asyncio.to_thread(retired.retire), name="retire-preparer"
             )
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 import socket
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -30,9 +32,38 @@ TICK_JOB_ID = "watchers.tick"
 FLUSH_BATCH = 200  # outcomes written together; the rest wait for the next tick
 
 
+_LIFE = secrets.token_hex(4)  # tells this process from an earlier one with the same pid
+
+
 def worker_id() -> str:
-    """Who holds a claim: host and process, so a claim can be traced to its holder."""
-    return f"{socket.gethostname()}:{os.getpid()}"
+    """Who holds a claim: host, process and this life of it ("host:pid:life"), so a claim can
+    be traced to its holder, and a restart knows the claims its earlier life left."""
+    return f"{socket.gethostname()}:{os.getpid()}:{_LIFE}"
+
+
+def stale_claimants(claimants: Iterable[str], me: str, alive: Callable[[int], bool]) -> list[str]:
+    """The claimants on this host that are not running any more: another life of this pid, or
+    a pid that has exited. Claimants on other hosts are left to their leases. Pure."""
+    host, my_pid, _ = me.rsplit(":", 2)
+    stale = []
+    for claimant in claimants:
+        parts = claimant.rsplit(":", 2)
+        if claimant == me or len(parts) != 3 or parts[0] != host or not parts[1].isdigit():
+            continue
+        if parts[1] == my_pid or not alive(int(parts[1])):
+            stale.append(claimant)
+    return stale
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this host."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class Tick:
@@ -53,6 +84,17 @@ class Tick:
         self._running: set[asyncio.Task[FeedReport]] = set()
         self._finished: list[CheckOutcome] = []
         self.last_tick_at = clock()
+
+    async def release_stale_claims(self) -> int:
+        """Free the claims that earlier lives of this service on this host left behind (a
+        crash, a kill): their feeds are checked at once, not when the lease runs out."""
+        claimants = await asyncio.to_thread(self.store.claimants, self.clock())
+        stale = stale_claimants(claimants, self.worker, process_alive)
+        if not stale:
+            return 0
+        freed = await asyncio.to_thread(self.store.release_claims, stale)
+        log.info("feed.claims_released feeds=%d holders=%s", freed, ",".join(stale))
+        return freed
 
     async def tick(self) -> int:
         """Claim what is due (up to the free capacity) and start checking it; returns how many."""

@@ -9,6 +9,8 @@ from typing import Literal
 
 from storage.types import KnownIdentities, NewArticle
 
+CLOCK_SKEW = timedelta(hours=1)  # how far ahead of our clock a feed's dates may honestly be
+
 Reason = Literal["new", "not_relevant", "backlog", "duplicate_guid", "duplicate_url"]
 
 
@@ -63,4 +65,9 @@ def triage(
 
 
 def _recent(published: datetime | None, now: datetime, window: timedelta) -> bool:
-    return published is not None and now - published <= window
+    """Published within ``window`` before ``now``. A date further ahead than ``CLOCK_SKEW``
+    says nothing about when the item appeared (a broken or hostile feed), so it is no
+    reason to alert from a backlog."""
+    if published is None or published > now + CLOCK_SKEW:
+        return False
+    return now - published <= window

@@ -48,7 +48,7 @@ def _word_set(text: str) -> frozenset[str]:
 _NUMBER = re.compile(r"(?<![\w.,])\d{3,6}(?![\w])")
 _YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-4]\d)(?!\d)")
 _CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’]*", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”«»()\[\]–—|/•]\s*)$")
+_SENTENCE_MARKS = frozenset('.!?:;"“”«»()[]–—|/•')
 # Words that nearly every article on the topic capitalises: countries, capitals, titles,
 # institutions, agencies, days and months, and sentence-like openers of Vietnamese news.
 _GENERIC = _word_set(
@@ -175,9 +175,21 @@ def _anchors(lines: list[str]) -> set[str]:
                 found.add(m.group())
         for m in _CAPITALISED.finditer(line):
             word = m.group()
-            if not word[0].isupper() or _SENTENCE_END.search(line[: m.start()]):
+            if not word[0].isupper() or _starts_sentence(line, m.start()):
                 continue
             for part in re.split(r"[-'’]", fold(word)):
                 if len(part) > 2 and part not in _GENERIC and not part.isdigit():
                     found.add(part)
     return found
+
+
+def _starts_sentence(line: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence: it starts the line, or only spaces
+    separate it from a sentence mark. Looks back over the spaces alone, so a line is read once
+    however many words it has (a regex over the whole prefix made long lines quadratic)."""
+    if start == 0:
+        return True
+    i = start - 1
+    while i >= 0 and line[i].isspace():
+        i -= 1
+    return i >= 0 and line[i] in _SENTENCE_MARKS

@@ -236,3 +236,19 @@ def test_feedparser_is_only_ever_given_bytes(monkeypatch: pytest.MonkeyPatch) ->
         parse_feed(body, url=url, headers=headers)
     assert seen
     assert set(seen) == {bytes}
+
+
+def test_huge_fields_are_cut_before_anything_reads_them() -> None:
+    from watchers.feeds.parse import SUMMARY_LIMIT, TITLE_LIMIT
+
+    title = "Mỹ rút quân " * 100_000  # about 1.2 MB
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
+        f"<item><guid>g</guid><title>{title}</title><description>{'Lời ' * 200_000}"
+        "</description></item></channel></rss>"
+    ).encode()
+    (item,) = parse_feed(body, url="https://a.example/f")
+    assert len(item.title) <= TITLE_LIMIT + 1
+    assert len(item.summary) <= SUMMARY_LIMIT + 1
+    assert item.title.startswith("Mỹ rút quân")
+    assert item.title.endswith("…")

@@ -74,3 +74,10 @@ def test_first_fetch_alerts_only_items_of_the_last_day() -> None:
     ]
     assert reasons(batch, first=True) == ["new", "backlog", "backlog"]
     assert reasons(batch, first=False) == ["new", "new", "new"]
+
+
+def test_on_a_first_fetch_an_item_dated_in_the_future_is_backlog_not_news() -> None:
+    future = item(age=-timedelta(days=365 * 70))  # dated 2096
+    ahead = item("g2", "https://vnexpress.net/b", age=-timedelta(minutes=30))  # a clock ahead
+    assert reasons([future, ahead], first=True) == ["backlog", "new"]
+    assert reasons([future]) == ["new"]  # after the first fetch every new item is news
