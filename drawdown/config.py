@@ -124,6 +124,8 @@ class HealthConfig(_Section):
     stale_tick: Seconds = 60.0
     telegram_down: Seconds = 300.0
     db_timeout: Seconds = 5.0
+    # degraded when no feed has been checked successfully for this long (all failing, or none due)
+    feeds_silent: Seconds = 1800.0
 
 
 class RetentionConfig(_Section):

@@ -284,6 +284,9 @@ class Service:
             self.ops.stopping()
         job.remove()
         outbox.stop()
+        # A feed in the reading worker is dropped, not waited for: its claim is freed when the
+        # service starts again (the same host), and it is checked then.
+        tick.pipeline.prepare.close()
         await tick.drain(DRAIN_SECONDS)
         stopped.cancel()
         await sender  # finishes the sends in flight; re-raises if the sender crashed

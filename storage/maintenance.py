@@ -217,7 +217,27 @@ class DatabaseProbe:
                 "the old one): restart the service"
             )
         self._ping()
+        self._writable(path)
         return str(row[0])
+
+    def _writable(self, path: Path) -> None:
+        """Try to take the write lock and give it back at once: a read-only file or file
+        system cannot store alerts. A lock held by another writer means writing works (it is
+        the scheduler check's business if the writer never lets go)."""
+        uri = f"file:{quote(str(path.resolve()))}?mode=rw"
+        try:
+            connection = sqlite3.connect(uri, uri=True, timeout=0, isolation_level=None)
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                connection.execute("ROLLBACK")
+            finally:
+                connection.close()
+        except sqlite3.OperationalError as e:
+            if "locked" in str(e) or "busy" in str(e):
+                return
+            raise StorageError(f"database file {path} cannot be written: {e}") from None
+        except sqlite3.Error as e:
+            raise StorageError(f"database file {path} cannot be written: {e}") from None
 
     def _check_server(self) -> str:
         try:
@@ -228,6 +248,10 @@ class DatabaseProbe:
             raise StorageError(f"database {url} does not answer: {_first_line(e)}") from None
         if revision is None:
             raise StorageError(f"database {redacted(str(self.engine.url))} has no revision")
+        with self.engine.connect() as conn:
+            read_only = conn.execute(sa.text("SHOW transaction_read_only")).scalar()
+        if read_only == "on":
+            raise StorageError(f"database {redacted(str(self.engine.url))} cannot be written")
         return str(revision)
 
     def _ping(self) -> None:

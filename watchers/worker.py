@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -134,6 +135,8 @@ class Preparer:
         self.time_limit = time_limit
         self._pool = self._start()
         self._turn = asyncio.Lock()  # one job in the pool at a time: the budget is its own
+        self._busy_since: float | None = None  # time.monotonic() when the running job began
+        self._closed = False
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -164,7 +167,10 @@ class Preparer:
         loop = asyncio.get_running_loop()
         async with self._turn:
             for attempt in (1, 2):
+                if self._closed:
+                    raise asyncio.CancelledError("the reading worker is closed")
                 pool = self._pool
+                self._busy_since = time.monotonic()
                 try:
                     return await asyncio.wait_for(
                         loop.run_in_executor(pool, job, *args), self.time_limit
@@ -179,15 +185,24 @@ class Preparer:
                         url, f"reading took longer than {self.time_limit:.0f} s; skipped"
                     ) from None
                 except BrokenProcessPool:
+                    if self._closed:
+                        raise asyncio.CancelledError("the reading worker is closed") from None
                     if attempt == 2:
                         raise
                     log.error("worker.died restarting=true feed=%s", url)
                     self._replace(pool)
+                finally:
+                    self._busy_since = None
         raise AssertionError("unreachable")
+
+    def busy_for(self) -> float:
+        """Seconds the running job has taken so far; 0 when the worker is idle."""
+        since = self._busy_since
+        return 0.0 if since is None else time.monotonic() - since
 
     def _replace(self, pool: ProcessPoolExecutor) -> None:
         """Kill ``pool``'s process and start a new one (unless that was done already)."""
-        if pool is not self._pool:
+        if pool is not self._pool or self._closed:
             return
         _stop(pool)
         self._pool = self._start()
@@ -202,8 +217,9 @@ class Preparer:
         self._pool.shutdown(wait=True, cancel_futures=False)
 
     def close(self) -> None:
-        """Stop the worker at once, even in the middle of a job (the job's feed keeps its
-        claim until it expires and is checked again)."""
+        """Stop the worker at once, even in the middle of a job: the job is cancelled (its feed
+        keeps its claim, which the next start frees) and no new one starts."""
+        self._closed = True
         _stop(self._pool)
 
 

@@ -1,12 +1,15 @@
 """/healthz and /metrics on a small HTTP listener (aiohttp.web), loopback by default.
 
-``GET /healthz`` answers 200 while all three hold, and 503 otherwise, one line per check in
-the body so the reason is readable with curl:
+``GET /healthz`` answers 200 while all of these hold, and 503 otherwise, one line per check
+in the body so the reason is readable with curl:
 
 - the scheduler ticked within ``[health] stale_tick`` (a hung tick, a locked database);
-- the database answers (storage.maintenance.DatabaseProbe: for SQLite, the file itself);
+- the database answers and can be written (storage.maintenance.DatabaseProbe: for SQLite,
+  the file itself);
 - Telegram calls have not been failing for longer than ``[health] telegram_down``
-  (:class:`TelegramStatus`, fed by every Bot API request through :class:`TrackedRequest`).
+  (:class:`TelegramStatus`, fed by every Bot API request through :class:`TrackedRequest`);
+- a feed was checked successfully within ``[health] feeds_silent`` and the reading worker is
+  not stuck in a job — otherwise the service runs but sends nothing new: "degraded".
 
 ``GET /metrics`` is drawdown/ops/metrics.py in the Prometheus text format.
 """
@@ -128,10 +131,14 @@ class Health:
         last_tick: Callable[[], datetime],
         telegram: TelegramStatus | None,
         clock: Clock,
+        last_feed_ok: Callable[[], datetime] | None = None,
+        worker_busy: Callable[[], tuple[float, float]] | None = None,
     ) -> None:
         self.settings = settings
         self.probe = probe
         self.last_tick = last_tick
+        self.last_feed_ok = last_feed_ok
+        self.worker_busy = worker_busy  # (seconds the running job has taken, its budget)
         self.telegram = telegram
         self.clock = clock
         self.started = False  # set once the scheduler runs
@@ -145,6 +152,30 @@ class Health:
         if age > self.settings.stale_tick:
             return f"no tick for {age:.1f} s (stale_tick is {self.settings.stale_tick:g} s)"
         return None
+
+    def degraded(self) -> list[str]:
+        """Why the service runs but brings nothing new: no feed checked successfully for too
+        long, or a reading worker stuck past its budget (also used by the systemd watchdog)."""
+        problems = []
+        if self.last_feed_ok is not None and self.started:
+            silent = (self.clock() - self.last_feed_ok()).total_seconds()
+            if silent > self.settings.feeds_silent:
+                problems.append(
+                    f"feeds FAIL: degraded: no feed checked successfully for {silent:.0f} s "
+                    f"(feeds_silent is {self.settings.feeds_silent:g} s)"
+                )
+        if self.worker_busy is not None:
+            busy, budget = self.worker_busy()
+            if busy > 2 * budget:
+                problems.append(
+                    f"worker FAIL: degraded: the reading worker has been in one job for "
+                    f"{busy:.0f} s (its budget is {budget:g} s)"
+                )
+        return problems
+
+    def problem(self) -> str | None:
+        """The scheduler's problem, else the first reason the service is degraded, else None."""
+        return self.tick_problem() or next(iter(self.degraded()), None)
 
     async def check(self) -> tuple[bool, list[str]]:
         """(healthy, one line per check)."""
@@ -182,6 +213,13 @@ class Health:
                 lines.append(f"telegram ok: calls failing for {failing:.0f} s, within the limit")
             else:
                 lines.append("telegram ok: the last call succeeded")
+
+        degraded = self.degraded()
+        lines += degraded
+        healthy = healthy and not degraded
+        if self.last_feed_ok is not None and not any(d.startswith("feeds") for d in degraded):
+            silent = (self.clock() - self.last_feed_ok()).total_seconds()
+            lines.append(f"feeds ok: a feed was checked successfully {silent:.0f} s ago")
         return healthy, lines
 
     async def _database(self) -> str:
@@ -253,10 +291,13 @@ class HealthServer:
 
     async def _healthz(self, _request: web.Request) -> web.Response:
         healthy, lines = await self.health.check()
-        body = ("ok" if healthy else "unhealthy") + "\n" + "\n".join(lines) + "\n"
+        failing = [line for line in lines if " FAIL: " in line]
+        state = "ok" if healthy else "unhealthy"
+        if failing and all(" FAIL: degraded: " in line for line in failing):
+            state = "degraded"
+        body = state + "\n" + "\n".join(lines) + "\n"
         if not healthy:
-            failing = "; ".join(line for line in lines if " FAIL: " in line)
-            log.warning("health.failing reasons=%s", failing)
+            log.warning("health.failing reasons=%s state=%s", "; ".join(failing), state)
         return web.Response(text=body, status=200 if healthy else 503)
 
     async def _metrics(self, _request: web.Request) -> web.Response:

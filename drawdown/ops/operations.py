@@ -67,6 +67,8 @@ class Operations:
             last_tick=lambda: tick.last_tick_at,
             telegram=telegram,
             clock=clock,
+            last_feed_ok=lambda: tick.last_success_at,
+            worker_busy=lambda: (pipeline.prepare.busy_for(), pipeline.prepare.time_limit),
         )
         self.server = (
             HealthServer(config.health, self.health, metrics, store=store)
@@ -156,10 +158,10 @@ class Operations:
         log.info("db.pruned bodies=%d deliveries=%d", report.bodies, report.deliveries)
 
     async def _watchdog(self, interval: float) -> None:
-        """WATCHDOG=1 while the scheduler is alive; withheld when it stalls, so systemd
-        restarts a service that stopped checking feeds."""
+        """WATCHDOG=1 while the scheduler is alive and the service not degraded; withheld
+        otherwise, so systemd restarts a service that stopped checking feeds."""
         while True:
-            problem = self.health.tick_problem() if self.health.started else None
+            problem = self.health.problem() if self.health.started else None
             if problem is None:
                 systemd.watchdog()
             else:

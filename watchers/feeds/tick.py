@@ -84,6 +84,7 @@ class Tick:
         self._running: set[asyncio.Task[FeedReport]] = set()
         self._finished: list[CheckOutcome] = []
         self.last_tick_at = clock()
+        self.last_success_at = clock()  # the last check of any feed that did not fail
 
     async def release_stale_claims(self) -> int:
         """Free the claims that earlier lives of this service on this host left behind (a
@@ -167,6 +168,8 @@ class Tick:
         host = urlsplit(feed.url).hostname or ""
         async with self._hosts[host], self._all:
             report, outcome = await self.pipeline.check(feed)
+        if report.status != "error":
+            self.last_success_at = self.clock()
         self._finished.append(outcome)
         if len(self._finished) >= FLUSH_BATCH:
             await self.flush()
