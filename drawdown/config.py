@@ -94,6 +94,8 @@ class ScheduleConfig(_Section):
     max_body: Bytes = 10_000_000
     backlog_window: Seconds = 24 * 3600.0
     read_timeout: Seconds = 30.0  # reading one feed's items longer than this fails the feed
+    # /feeds add may name loopback, private and link-local addresses (your own feeds)
+    allow_private_feeds: bool = False
 
 
 class DeliveryConfig(_Section):

@@ -37,6 +37,7 @@ from storage.db import create_engine, redacted, upgrade
 from storage.store import Store
 from storage.types import FeedSpec
 from watchers.feeds.fetch import make_session
+from watchers.feeds.guard import make_guarded_session
 from watchers.feeds.probe import probe
 from watchers.feeds.tick import Tick
 from watchers.ingest import CommitPoint, Ingest
@@ -165,6 +166,7 @@ class Service:
         self.config_file = config_file  # re-read on SIGHUP when given
         self.metrics = Metrics()
         self.ops: Operations | None = None
+        self.pipeline: Pipeline | None = None  # set when it runs; /feeds add reads through it
 
     async def run(self, stop: asyncio.Event) -> None:
         """Run until ``stop`` is set; raise DrawdownError for what prevents starting."""
@@ -196,6 +198,7 @@ class Service:
             on_alert=outbox.wake, observer=self.metrics, ingest=ingest,
         )  # fmt: skip
         tick = Tick(store, pipeline, config.schedule, clock=self.clock)
+        self.pipeline = pipeline
         ops = Operations(
             config, store=store, tick=tick, pipeline=pipeline, outbox=outbox,
             metrics=self.metrics, telegram=telegram, clock=self.clock,
@@ -257,10 +260,16 @@ class Service:
             await app.shutdown()
 
     async def _check_feed(self, name: str, url: str) -> FeedReport:
-        """Fetch a feed once without storing anything (/feeds add validates a feed so)."""
-        client = make_session(max_connections=2, per_host=2)
+        """Fetch a feed once without storing anything (/feeds add validates a feed so): only
+        from public addresses (unless ``allow_private_feeds``), read in the worker process,
+        and never echoing what the page said."""
+        schedule = self.config.schedule
+        client = make_guarded_session(allow_private=schedule.allow_private_feeds)
+        survey = self.pipeline.prepare.survey if self.pipeline is not None else None
         try:
-            return await probe(client, name, url, self.config.schedule, matcher_for(self.config))
+            return await probe(
+                client, name, url, schedule, matcher_for(self.config), survey=survey, echo=False
+            )
         finally:
             await client.close()
 

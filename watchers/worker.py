@@ -120,6 +120,12 @@ def _parse_in_worker(body: bytes, url: str, headers: Mapping[str, str]) -> list[
     return parse(body, url=url, headers=headers)
 
 
+def _survey_in_worker(body: bytes, url: str, headers: Mapping[str, str]) -> tuple[int, int]:
+    assert _matcher is not None, "the worker was started without its topic"
+    articles = prepare(body, url=url, headers=headers, feed_id=0, matcher=_matcher)
+    return len(articles), sum(1 for a in articles if a.relevant)
+
+
 def _read_in_worker(feed_id: int, parsed: list[Parsed]) -> list[Prepared]:
     assert _matcher is not None, "the worker was started without its topic"
     return [read(to_article(feed_id, p.item, _matcher)) for p in parsed]
@@ -149,6 +155,10 @@ class Preparer:
     async def parse(self, body: bytes, *, url: str, headers: Mapping[str, str]) -> list[Parsed]:
         """The body's items and their identity keys (in the worker); raises ParseError."""
         return await self._run(url, _parse_in_worker, body, url, dict(headers))
+
+    async def survey(self, body: bytes, *, url: str, headers: Mapping[str, str]) -> tuple[int, int]:
+        """(items, items on the topic) of a body, in the worker (a feed being added)."""
+        return await self._run(url, _survey_in_worker, body, url, dict(headers))
 
     async def read(self, parsed: list[Parsed], *, url: str, feed_id: int) -> list[Prepared]:
         """Topic, figures and story evidence of items (in the worker)."""

@@ -47,6 +47,7 @@ def write_config(
     admins: Sequence[int] = (),
     outage_backoff: str | None = None,
     extra: str = "",
+    private_feeds: bool = True,  # /feeds add may name the local feed server (127.0.0.1)
 ) -> Path:
     """A config.toml for a test: a SQLite file in ``directory``, fast ticks, the given feeds."""
     lines = [
@@ -61,6 +62,7 @@ def write_config(
         'tick = "200ms"',
         f"default_interval = {interval}",
         "jitter = 0",
+        f"allow_private_feeds = {'true' if private_feeds else 'false'}",
         'fetch_timeout = "3s"',
         "[delivery]",
         f"rate = {rate}",
