@@ -15,7 +15,7 @@ from pathlib import Path
 from bot.render import messages as format
 from drawdown.analysis_text import render_text
 from drawdown.config import Config, config_path, load_config
-from drawdown.errors import ConfigError, DrawdownError
+from drawdown.errors import ConfigError, DrawdownError, StorageError
 from drawdown.ops import doctor, logs
 from drawdown.service import Service, install_signal_handlers, matcher_for, utcnow
 from storage import maintenance
@@ -27,6 +27,7 @@ from watchers.feeds.probe import probe
 log = logging.getLogger("drawdown")
 
 EXIT_OK, EXIT_ERROR, EXIT_CONFIG = 0, 1, 2
+EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -49,9 +50,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CONFIG
     try:
         code: int = args.func(args, config, token)
+    except StorageError as e:  # the database the configuration names cannot be used
+        print(f"error: {config_path(args.config)}: storage.url: {e}", file=sys.stderr)
+        return EXIT_CONFIG
     except DrawdownError as e:
         log.error("service.failed error=%s", e)
         return EXIT_ERROR
+    except KeyboardInterrupt:  # Ctrl-C before the service's own handlers were in place
+        log.info("service.interrupted")
+        return EXIT_INTERRUPTED
     except Exception:  # through the log, whose formatter removes the token
         log.exception("service.crashed")
         return EXIT_ERROR

@@ -19,8 +19,11 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    field_validator,
     model_validator,
 )
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from drawdown.errors import ConfigError
 
@@ -71,15 +74,45 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+DATABASES = ("sqlite", "postgresql", "postgresql+psycopg", "postgres")
+_DATABASE_HELP = "sqlite:///path/to/drawdown.db or postgresql://user:password@host/database"
+
+
 class StorageConfig(_Section):
     url: str = "sqlite:///data/drawdown.db"
 
+    @field_validator("url")
+    @classmethod
+    def _a_database_this_service_uses(cls, url: str) -> str:
+        try:
+            parsed = make_url(url)
+        except (ArgumentError, ValueError):
+            raise ValueError(f"not a database URL: use {_DATABASE_HELP}") from None
+        if parsed.drivername not in DATABASES:
+            raise ValueError(
+                f"{parsed.drivername!r} is not a database this service uses: {_DATABASE_HELP}"
+            )
+        if parsed.drivername == "sqlite" and not parsed.database:
+            raise ValueError(f"a SQLite URL names its file: {_DATABASE_HELP}")
+        return url
+
 
 class TelegramConfig(_Section):
-    api_base_url: str = Field(default="https://api.telegram.org", pattern=r"^https?://")
+    api_base_url: str = Field(default="https://api.telegram.org", pattern=r"^https?://\S+$")
     admins: tuple[int, ...] = ()
     max_retries: int = Field(default=3, ge=0, le=10)
     request_timeout: Seconds = 20.0
+
+    @field_validator("api_base_url")
+    @classmethod
+    def _without_bot(cls, url: str) -> str:
+        if url.rstrip("/").endswith("/bot"):
+            raise ValueError(
+                f"{url!r} ends in /bot: give the server's address alone "
+                f"({url.rstrip('/').removesuffix('/bot') or 'https://api.telegram.org'}); "
+                "the service adds /bot<token> itself"
+            )
+        return url
 
 
 class ScheduleConfig(_Section):
@@ -149,7 +182,8 @@ Terms = Annotated[tuple[str, ...], AfterValidator(_terms)]
 
 
 class TopicConfig(_Section):
-    required: tuple[str, ...] = ("iraq", "withdrawal")
+    # At least one group: with none, every article of every feed would be on the topic.
+    required: tuple[str, ...] = Field(default=("iraq", "withdrawal"), min_length=1)
     exclude: Terms = ()
     terms: dict[str, Terms] = Field(default_factory=dict)
 
@@ -246,10 +280,36 @@ def _key(loc: tuple[int | str, ...]) -> str:
     return key or "-"
 
 
+# pydantic's words for a mistake, in this project's: the key's own when it has one.
+_PATTERN = {
+    "url": "must be an http:// or https:// address without spaces, not {input!r}",
+    "api_base_url": "must be an http:// or https:// address without spaces, not {input!r}",
+}
+_TOO_SHORT = {
+    "required": "name at least one group of [topic.terms]: with none, every article of every "
+    "feed would be on the topic",
+    "name": "must not be empty",
+}
+
+
 def _message(error: Any) -> str:
     message = str(error["msg"]).removeprefix("Value error, ")
-    if error["type"] == "extra_forbidden":
+    kind, loc, value = error["type"], error.get("loc", ()), error.get("input")
+    last = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
         return "unknown key (check its spelling)"
-    if error["type"] == "literal_error":
+    if kind == "literal_error":
         return message.replace("Input should be", "must be")
+    if kind == "missing":
+        if len(loc) == 1:
+            return f"the [{last}] table is missing (the shipped config.toml has one to copy)"
+        return "is missing: add it"
+    if kind == "string_pattern_mismatch":
+        return _PATTERN.get(last, "has the wrong form: {input!r}").format(input=value)
+    if kind in ("too_short", "string_too_short"):
+        return _TOO_SHORT.get(last, "must not be empty")
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        return message.replace("Input should be", "must be") + f", not {value!r}"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return message.replace("Input should be", "must be") + f", not {value!r}"
     return message

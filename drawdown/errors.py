@@ -21,7 +21,8 @@ class DrawdownError(Exception):
 class ConfigError(DrawdownError):
     """Mistakes in the configuration file: which file, which key, what is allowed.
 
-    ``str(error)`` is one line per mistake: ``config.toml: feeds[2].interval: ...``.
+    ``str(error)`` is one line per mistake: ``config.toml: feeds[2].interval: ...``; a
+    mistake of the whole file (key ``-``: not found, not TOML) is ``config.toml: ...``.
     """
 
     def __init__(self, path: str, key: str, message: str) -> None:
@@ -29,15 +30,19 @@ class ConfigError(DrawdownError):
         self.key = key
         self.message = message
         self.problems: tuple[tuple[str, str], ...] = ((key, message),)
-        super().__init__(f"{path}: {key}: {message}")
+        super().__init__(_line(path, key, message))
 
     @classmethod
     def many(cls, path: str, problems: list[tuple[str, str]]) -> ConfigError:
         """One error carrying every mistake found, the first one as its key and message."""
         error = cls(path, *problems[0])
         error.problems = tuple(problems)
-        error.args = ("\n".join(f"{path}: {key}: {message}" for key, message in problems),)
+        error.args = ("\n".join(_line(path, key, message) for key, message in problems),)
         return error
+
+
+def _line(path: str, key: str, message: str) -> str:
+    return f"{path}: {message}" if key == "-" else f"{path}: {key}: {message}"
 
 
 class FeedError(DrawdownError):

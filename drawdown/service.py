@@ -3,15 +3,21 @@
 With ``TELEGRAM_BOT_TOKEN`` it runs the bot (commands by long polling, alerts through the
 outbox); without it, it says so once and prints alerts to the terminal. SIGTERM or SIGINT
 stops it cleanly: no new check or send starts, the ones in flight finish, exit code 0.
+
+Only Telegram refusing the token stops the start (and a getMe answer that is not a bot, which
+means ``api_base_url`` is not a Bot API). getMe is retried until Telegram answers; the calls
+that only polish — the command menus, the webhook removal before polling — are retried in the
+background and never stop the service.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Collection
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,6 +28,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 from telegram.request import HTTPXRequest
 
 from bot.commands.admin import AdminCommands, set_admin_commands
+from bot.commands.rights import Rights
 from bot.commands.settings import SettingsCommands
 from bot.commands.subscriber import Commands, set_commands
 from bot.commands.why import ReadingCommands
@@ -33,7 +40,7 @@ from drawdown.errors import DrawdownError
 from drawdown.ops.health import TelegramStatus, TrackedRequest
 from drawdown.ops.metrics import Metrics
 from drawdown.ops.operations import Operations
-from storage.db import create_engine, redacted, upgrade
+from storage.db import create_engine, redacted, require_existing, upgrade
 from storage.store import Store
 from storage.types import FeedSpec
 from watchers.feeds.fetch import make_session
@@ -49,6 +56,9 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 DRAIN_SECONDS = 10.0
+POLISH_RETRY_FIRST = 1.0  # seconds before the command menus are tried again; doubles
+POLISH_RETRY_LONGEST = 300.0
+REFUSED_TOKEN = "Telegram refused the bot token (TELEGRAM_BOT_TOKEN): check it with @BotFather"
 
 
 def crash_at() -> Callable[[CommitPoint], None]:
@@ -89,6 +99,7 @@ def feed_specs(config: Config) -> list[FeedSpec]:
 def open_store(config: Config, clock: Clock = utcnow) -> Store:
     """Create the database if needed, apply migrations, and load the configured feeds."""
     engine = create_engine(config.storage.url)
+    require_existing(engine)  # a database deleted while running is not silently started anew
     upgrade(engine)
     store = Store(engine)
     store.sync_feeds(feed_specs(config), clock())
@@ -229,33 +240,44 @@ class Service:
         outbox: Outbox,
         stop: asyncio.Event,
     ) -> None:
-        Commands(store, clock=self.clock).install(app)
+        rights = Rights()  # who administers which group, asked once a minute at most
+        Commands(store, clock=self.clock, rights=rights).install(app)
         AdminCommands(
             store, self.config.telegram.admins, clock=self.clock, check_feed=self._check_feed,
             interval_s=round(self.config.schedule.default_interval), on_alert=outbox.wake,
         ).install(app)  # fmt: skip
-        settings = SettingsCommands(store, clock=self.clock)
+        settings = SettingsCommands(store, clock=self.clock, rights=rights)
         settings.install(app)
         ReadingCommands(store, clock=self.clock).install(app)
         settings.install_last(app)
         app.add_error_handler(_log_error)
-        if not await _initialize(app, stop):
+        if not await _initialize(app.initialize, stop):
             return
+        background: list[asyncio.Task[object]] = []
         try:
-            await outbox.bot.initialize()
-            await set_commands(app)
-            await set_admin_commands(app, self.config.telegram.admins)
+            if not await _initialize(outbox.bot.initialize, stop):
+                return
+            admins = self.config.telegram.admins
+            background.append(asyncio.create_task(_polish(app, admins, stop), name="menus"))
             await app.start()
             assert app.updater is not None
             assert app.job_queue is not None
-            await app.updater.start_polling(
-                poll_interval=0, timeout=10, allowed_updates=Update.ALL_TYPES
-            )
+            polling = app.updater.start_polling(
+                poll_interval=0, timeout=10, allowed_updates=Update.ALL_TYPES,
+                bootstrap_retries=-1,  # deleteWebhook, retried in the background until it works
+            )  # fmt: skip
+            background.append(asyncio.create_task(polling, name="polling"))
             log.info("telegram.started bot=@%s", app.bot.username)
             await self._serve(tick, outbox, app.job_queue.scheduler, stop)
-            await app.updater.stop()
+            for task in background:
+                task.cancel()
+            await asyncio.gather(*background, return_exceptions=True)
+            if app.updater.running:
+                await app.updater.stop()
             await app.stop()
         finally:
+            for task in background:
+                task.cancel()
             await outbox.bot.shutdown()
             await app.shutdown()
 
@@ -301,24 +323,55 @@ class Service:
         await sender  # finishes the sends in flight; re-raises if the sender crashed
 
 
-async def _initialize(app: Application, stop: asyncio.Event) -> bool:  # type: ignore[type-arg]
-    """getMe until Telegram answers (the network may be down at boot); False if stopped first."""
+async def _initialize(initialize: Callable[[], Awaitable[None]], stop: asyncio.Event) -> bool:
+    """getMe until Telegram answers (the network may be down at boot); False if stopped first.
+    A refused token, or an answer that is not a bot user, is a DrawdownError (one line)."""
     delay = 1.0
     while not stop.is_set():
         try:
-            await app.initialize()
+            await initialize()
             return True
         except InvalidToken:
-            raise DrawdownError(
-                "Telegram refused the bot token (TELEGRAM_BOT_TOKEN): check it with @BotFather"
-            ) from None
+            raise DrawdownError(REFUSED_TOKEN) from None
         except (NetworkError, TelegramError) as e:
             log.warning("telegram.unreachable retry_in_s=%.0f error=%s", delay, e)
-            try:
-                await asyncio.wait_for(stop.wait(), delay)
-            except TimeoutError:
-                delay = min(delay * 2, 60.0)
+        except (TypeError, KeyError, ValueError, AttributeError) as e:  # PTB reading getMe's answer
+            raise DrawdownError(not_a_bot(e)) from None
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), delay)
+        delay = min(delay * 2, 60.0)
     return False
+
+
+def not_a_bot(error: Exception) -> str:
+    """The line for a getMe answer python-telegram-bot cannot read as a bot user."""
+    detail = " ".join(str(error).split())[:200]
+    return (
+        f"Telegram's answer to getMe is not a bot user ({type(error).__name__}: {detail}): "
+        "check that [telegram] api_base_url is a Bot API server"
+    )
+
+
+async def _polish(
+    app: Application,  # type: ignore[type-arg]  # PTB's generics
+    admins: Collection[int],
+    stop: asyncio.Event,
+) -> None:
+    """Set the command menus, trying again with backoff until Telegram takes them. A menu is
+    a nicety: its failure is logged and never stops the service."""
+    delay = POLISH_RETRY_FIRST
+    while not stop.is_set():
+        try:
+            await set_commands(app)
+            await set_admin_commands(app, admins)
+        except Exception as e:  # any failure of a nicety is retried, never fatal
+            log.warning("telegram.menu_failed retry_in_s=%.0f error=%s", delay, e)
+        else:
+            log.info("telegram.menu_set")
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), delay)
+        delay = min(delay * 2, POLISH_RETRY_LONGEST)
 
 
 def install_signal_handlers(stop: asyncio.Event) -> None:

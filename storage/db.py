@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy.engine import make_url
 
 from drawdown.errors import StorageError
@@ -45,20 +46,75 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def create_engine(url: str) -> sa.Engine:
-    """An engine for ``url``; a SQLite file's folder is created, and WAL is switched on."""
-    url = normalise_url(url)
+    """An engine for ``url``, and WAL switched on for SQLite. A SQLite file's own folder is
+    created when the folder above it exists (``data/`` beside the config); a path whose
+    folders are missing further up is a mistake in the URL, not folders to invent."""
     try:
+        url = normalise_url(url)
         parsed = make_url(url)
-    except sa.exc.ArgumentError as e:
-        raise StorageError(f"invalid database URL {url!r}: {e}") from None
+    except (sa.exc.ArgumentError, ValueError):
+        raise StorageError(f"not a database URL: {redacted(url)}") from None
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(database).parent
+            if not folder.parent.is_dir():
+                raise StorageError(
+                    f"the folder {folder.parent} does not exist: create it, or point "
+                    "[storage] url at a file in a folder that does"
+                )
+            try:
+                folder.mkdir(exist_ok=True)
+            except OSError as e:
+                raise StorageError(f"cannot create the folder {folder}: {e.strerror}") from None
         engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+CREATED_SUFFIX = ".created"  # beside a SQLite file the service created: "this installation has one"
+
+
+def _sqlite_path(engine: sa.Engine) -> Path | None:
+    url = engine.url
+    database = url.database or ""
+    if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    return None if database.startswith("file:") else Path(database)
+
+
+def require_existing(engine: sa.Engine) -> None:
+    """Refuse to start on a new, empty SQLite file where this installation had a database (its
+    ``.created`` note is there, the file is not: deleted or moved while the service ran). A
+    first start, or ``drawdown db upgrade`` run on purpose, creates the file."""
+    path = _sqlite_path(engine)
+    if path is None or path.exists():
+        return
+    note = path.with_name(path.name + CREATED_SUFFIX)
+    if note.exists():
+        raise StorageError(
+            f"the database file {path} is missing, and this installation had one ({note} "
+            "says so): move it back or restore a backup (README: Backups); `drawdown db "
+            "upgrade` starts an empty one on purpose"
+        )
+
+
+def note_created(engine: sa.Engine) -> None:
+    """Write the ``.created`` note beside a SQLite file (see :func:`require_existing`)."""
+    path = _sqlite_path(engine)
+    if path is None or not path.exists():
+        return
+    note = path.with_name(path.name + CREATED_SUFFIX)
+    if not note.exists():
+        try:
+            note.write_text(
+                "drawdown: the database beside this file exists; if it goes missing, the "
+                "service refuses to start on a new empty one.\n",
+                encoding="utf-8",
+            )
+        except OSError as e:  # a read-only folder: the check is lost, nothing else
+            log.warning("db.note_failed path=%s error=%s", note, e.strerror)
 
 
 def _alembic_config(engine: sa.Engine | None = None) -> AlembicConfig:
@@ -69,12 +125,32 @@ def _alembic_config(engine: sa.Engine | None = None) -> AlembicConfig:
 
 
 def upgrade(engine: sa.Engine) -> None:
-    """Apply every migration not yet applied (``drawdown db upgrade``)."""
+    """Apply every migration not yet applied (``drawdown db upgrade``). A file that is not a
+    database, or one at a migration this version does not know, is a StorageError (one line)."""
+    shown = redacted(str(engine.url))
     try:
         command.upgrade(_alembic_config(engine), "head")
-    except sa.exc.OperationalError as e:
-        raise StorageError(f"cannot migrate {redacted(str(engine.url))}: {e.orig}") from None
-    log.info("db.upgraded url=%s", redacted(str(engine.url)))
+    except sa.exc.DatabaseError as e:  # OperationalError included: locked, unreadable, corrupt
+        reason = " ".join(str(e.orig).split())
+        raise StorageError(f"cannot open or migrate {shown}: {reason}") from None
+    except CommandError as e:
+        current = _stored_revision(engine)
+        if current is not None:
+            raise StorageError(
+                f"{shown} is at migration {current!r}, which this version does not know (a newer "
+                "version wrote it): install that version again, or restore a backup made by "
+                "this one"
+            ) from None
+        raise StorageError(f"cannot migrate {shown}: {' '.join(str(e).split())}") from None
+    note_created(engine)
+    log.info("db.upgraded url=%s", shown)
+
+
+def _stored_revision(engine: sa.Engine) -> str | None:
+    try:
+        return current_revision(engine)
+    except sa.exc.SQLAlchemyError:
+        return None
 
 
 def head_revision() -> str:

@@ -105,10 +105,27 @@ class OutboxQueries:
                 sent_at=now,
                 message_id=b("b_message"),
                 attempts=deliveries.c.attempts + 1,
+                last_error=None,  # an earlier failure's reason no longer applies
             )
         )
         with self.engine.begin() as conn:
             conn.execute(statement, [{"b_id": d, "b_message": m} for d, m in sent])
+
+    def mark_unconfirmed(self, delivery_id: int, error: str, now: datetime) -> None:
+        """Telegram accepted the message but its answer could not be read: sent, without a
+        message id, the reason kept (it is never sent again)."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                deliveries.update()
+                .where(deliveries.c.id == delivery_id)
+                .values(
+                    status="sent",
+                    sent_at=now,
+                    message_id=None,
+                    last_error=error,
+                    attempts=deliveries.c.attempts + 1,
+                )
+            )
 
     def mark_retry(self, delivery_id: int, error: str, at: datetime, *, count: bool = True) -> None:
         """Try again at ``at``; ``count`` says whether this was a failed attempt (a flood wait

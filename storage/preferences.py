@@ -34,6 +34,10 @@ QUIET_WAIT = (
 )
 
 
+class FiltersFull(Exception):
+    """The chat already has as many filters as it may."""
+
+
 class Preferences:
     """The chats' settings, filters and mutes, on the service's engine."""
 
@@ -130,23 +134,40 @@ class Preferences:
         with self.engine.connect() as conn:
             return [Filter(row.id, row.kind, row.phrase) for row in conn.execute(query)]
 
-    def add_filter(self, chat_id: int, kind: str, phrase: str, now: datetime) -> Filter | None:
-        """Add a filter; None if the chat already has the same one."""
+    def add_filter(
+        self, chat_id: int, kind: str, phrase: str, now: datetime, *, at_most: int | None = None
+    ) -> Filter | None:
+        """Add a filter; None if the chat already has the same one. With ``at_most``, raises
+        FiltersFull when the chat has that many already: the count and the insert are one
+        statement (SQLite runs writes one at a time; PostgreSQL takes a lock per chat first),
+        so adds at the same moment cannot pass the cap together."""
         if not is_filter_kind(kind):
             raise ValueError(f"a filter is include or exclude, not {kind!r}")
+        mine = filters.c.chat_id == chat_id
+        same = sa.and_(mine, filters.c.kind == kind, filters.c.phrase == phrase)
+        columns = filters.c
+        wanted = sa.select(
+            sa.literal(chat_id, columns.chat_id.type),
+            sa.literal(kind, columns.kind.type),
+            sa.literal(phrase, columns.phrase.type),
+            sa.literal(now, columns.created_at.type),
+        ).where(~sa.exists().where(same))
+        if at_most is not None:
+            count = sa.select(sa.func.count()).where(mine).scalar_subquery()
+            wanted = wanted.where(count < at_most)
+        insert = (
+            filters.insert()
+            .from_select(["chat_id", "kind", "phrase", "created_at"], wanted)
+            .returning(filters.c.id)
+        )
         with self.engine.begin() as conn:
-            exists = conn.execute(
-                sa.select(filters.c.id).where(
-                    filters.c.chat_id == chat_id, filters.c.kind == kind, filters.c.phrase == phrase
-                )
-            ).first()
-            if exists is not None:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(chat_id)))
+            filter_id = conn.execute(insert).scalar_one_or_none()
+            if filter_id is None and conn.execute(sa.select(filters.c.id).where(same)).first():
                 return None
-            filter_id = conn.execute(
-                filters.insert()
-                .values(chat_id=chat_id, kind=kind, phrase=phrase, created_at=now)
-                .returning(filters.c.id)
-            ).scalar_one()
+        if filter_id is None:
+            raise FiltersFull(f"chat {chat_id} has {at_most} filters already")
         return Filter(int(filter_id), kind, phrase)
 
     def remove_filter(self, chat_id: int, filter_id: int) -> Filter | None:

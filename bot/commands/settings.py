@@ -2,22 +2,24 @@
 
 Every change is stored at once (``storage.preferences``) and takes effect at the next send:
 the outbox reads each chat's rules when it takes a delivery (``bot.delivery.rules``). Settings
-belong to the chat (in a group, to the group). A button press is answered
-(answerCallbackQuery) and its message edited in place.
+belong to the chat (in a group, to the group, and only its administrators change them:
+``bot.commands.rights``; everyone may look). A button press is always answered
+(answerCallbackQuery), even when handling it failed, and its message edited in place.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -27,6 +29,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.commands.rights import Rights
 from bot.i18n import ntr, tr
 from bot.i18n.language import Languages
 from bot.render import keyboards, replies
@@ -34,7 +37,7 @@ from bot.render import settings as sf
 from bot.render.markup import escape
 from storage.ledger import Ledger
 from storage.preference_types import FILTER_KINDS, Settings
-from storage.preferences import Preferences
+from storage.preferences import FiltersFull, Preferences
 from storage.store import Store
 from watchers.topic.text import words
 
@@ -43,16 +46,41 @@ log = logging.getLogger(__name__)
 _ADD = {"add": "include", "include": "include", "+": "include", "thêm": "include",
         "exclude": "exclude", "not": "exclude", "-": "exclude", "bỏ": "exclude"}  # fmt: skip
 _REMOVE = frozenset({"remove", "delete", "rm", "xóa", "xoá"})
+_Callback = Callable[[Any, Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+
+def answered(handler: _Callback) -> _Callback:
+    """A button handler whose press is answered even when handling it fails (the client's
+    spinner never hangs); the failure is logged with the handler's name."""
+
+    @functools.wraps(handler)
+    async def wrapper(self: Any, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            await handler(self, update, context)
+        except Exception:
+            query = update.callback_query
+            log.exception("button.failed handler=%s", handler.__name__)
+            if query is not None:
+                language = await self.languages.of(update)
+                try:
+                    await query.answer(tr("button.failed", language), show_alert=True)
+                except TelegramError as e:  # answered already, or Telegram unreachable
+                    log.info("button.unanswered error=%s", e)
+
+    return wrapper
 
 
 class SettingsCommands:
     """/settings, /filters and every inline button, bound to one store."""
 
-    def __init__(self, store: Store, *, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, store: Store, *, clock: Callable[[], datetime], rights: Rights | None = None
+    ) -> None:
         self.preferences = Preferences(store.engine)
         self.ledger = Ledger(store.engine)
         self.languages = Languages(self.preferences)
         self.clock = clock
+        self.rights = rights if rights is not None else Rights()
 
     def install(self, app: Application) -> None:  # type: ignore[type-arg]  # PTB's generics
         """The commands and buttons; ``install_last`` adds the answer to unknown commands."""
@@ -89,6 +117,10 @@ class SettingsCommands:
         args = list(context.args or ())
         verb = args[0].lower() if args else ""
         note: str | None = None
+        changing = verb in _ADD or verb in _REMOVE or verb == "clear"
+        if changing and (refusal := await self.rights.refusal(update, context.bot, language)):
+            await message.reply_text(refusal)
+            return
         current = await asyncio.to_thread(self.preferences.filters, chat.id)
         if verb in _ADD:
             note = await self._add_filter(update, _ADD[verb], " ".join(args[1:]), len(current))
@@ -115,11 +147,16 @@ class SettingsCommands:
         phrase = " ".join(unicodedata.normalize("NFC", raw).split())
         if not phrase or len(phrase) > sf.MAX_PHRASE or not 1 <= len(words(phrase)) <= sf.MAX_WORDS:
             return tr("filters.bad", language, words=sf.MAX_WORDS, characters=sf.MAX_PHRASE)
+        full = ntr("filters.full", sf.MAX_FILTERS, language, count=sf.MAX_FILTERS)
         if count >= sf.MAX_FILTERS:
-            return ntr("filters.full", sf.MAX_FILTERS, language, count=sf.MAX_FILTERS)
-        added = await asyncio.to_thread(
-            self.preferences.add_filter, chat.id, kind, phrase, self.clock()
-        )
+            return full
+        try:  # the cap is checked again in the same transaction: two adds at once cannot pass it
+            added = await asyncio.to_thread(
+                self.preferences.add_filter, chat.id, kind, phrase, self.clock(),
+                at_most=sf.MAX_FILTERS,
+            )  # fmt: skip
+        except FiltersFull:
+            return full
         if added is None:
             return tr("filters.exists", language)
         log.info("filter.added chat=%d kind=%s", chat.id, kind)
@@ -127,7 +164,8 @@ class SettingsCommands:
 
     # --- buttons -------------------------------------------------------------------------------
 
-    async def on_language(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    @answered
+    async def on_language(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """l:vi / l:en under /start: answer in that language from now on."""
         query = update.callback_query
         assert query is not None
@@ -135,11 +173,14 @@ class SettingsCommands:
         if language not in keyboards.LANGUAGE_NAMES:
             await self._stale(update)
             return
+        if await self._refused(update, context, language):
+            return
         await self._change(update, language=language, language_chosen=True)
         await query.answer(f"✓ {keyboards.LANGUAGE_NAMES[language]}")
         await _edit(update, replies.start(language), keyboards.languages(language))
 
-    async def on_settings(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    @answered
+    async def on_settings(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query, chat = update.callback_query, update.effective_chat
         assert query is not None
         if chat is None:
@@ -149,6 +190,8 @@ class SettingsCommands:
         change = await self._choice(page, choice, settings)
         if change is None:
             await self._stale(update)
+            return
+        if change and await self._refused(update, context):
             return
         if change:
             settings = await self._change(update, **change)
@@ -188,43 +231,52 @@ class SettingsCommands:
             return {"language": choice, "language_chosen": True}
         return None
 
-    async def on_mute(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    @answered
+    async def on_mute(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """m:<alert id>: nothing more about that alert's article."""
         query, chat = update.callback_query, update.effective_chat
         assert query is not None
-        _, alert = keyboards.parse(query.data)
-        if chat is None or not alert.isdigit():
+        alert = keyboards.number(keyboards.parse(query.data)[1])
+        if chat is None or alert is None:
             await self._stale(update)
             return
         language = await self.languages.of(update)
-        article = await asyncio.to_thread(self.preferences.mute, chat.id, int(alert), self.clock())
+        if await self._refused(update, context, language):
+            return
+        article = await asyncio.to_thread(self.preferences.mute, chat.id, alert, self.clock())
         if article is None:
             await query.answer(tr("alert.nothing_to_mute", language))
             return
         log.info("story.muted chat=%d article=%d", chat.id, article)
         await query.answer(tr("alert.muted", language))
 
-    async def on_figures_only(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    @answered
+    async def on_figures_only(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """f:1: only figure changes from now on."""
         query = update.callback_query
         assert query is not None
         if query.data != keyboards.FIGURES_ONLY:
             await self._stale(update)
             return
+        if await self._refused(update, context):
+            return
         await self._change(update, receive="figures")
         language = await self.languages.of(update)
         await query.answer(tr("alert.figures_only", language), show_alert=True)
 
-    async def on_filter_removed(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    @answered
+    async def on_filter_removed(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """x:<filter id> under /filters."""
         query, chat = update.callback_query, update.effective_chat
         assert query is not None
-        _, filter_id = keyboards.parse(query.data)
-        if chat is None or not filter_id.isdigit():
+        filter_id = keyboards.number(keyboards.parse(query.data)[1])
+        if chat is None or filter_id is None:
             await self._stale(update)
             return
         language = await self.languages.of(update)
-        gone = await asyncio.to_thread(self.preferences.remove_filter, chat.id, int(filter_id))
+        if await self._refused(update, context, language):
+            return
+        gone = await asyncio.to_thread(self.preferences.remove_filter, chat.id, filter_id)
         if gone is None:
             await query.answer(tr("filters.unknown", language))
             return
@@ -234,6 +286,7 @@ class SettingsCommands:
         text, markup = sf.filters_message(current, language, escape(note))
         await _edit(update, text, markup)
 
+    @answered
     async def on_unknown(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         await self._stale(update)
 
@@ -247,6 +300,18 @@ class SettingsCommands:
         await message.reply_text(tr("commands.unknown", language, command=command))
 
     # --- helpers -------------------------------------------------------------------------------
+
+    async def _refused(
+        self, update: Update, context: ContextTypes.DEFAULT_TYPE, language: str | None = None
+    ) -> bool:
+        """In a group, a press by someone who is not its administrator: answered, and True."""
+        language = language or await self.languages.of(update)
+        refusal = await self.rights.refusal(update, context.bot, language)
+        if refusal is None:
+            return False
+        assert update.callback_query is not None
+        await update.callback_query.answer(refusal, show_alert=True)
+        return True
 
     async def _stale(self, update: Update) -> None:
         query = update.callback_query

@@ -2,6 +2,7 @@
 
 /settings and /filters are in ``bot.commands.settings``, /why and /sources in
 ``bot.commands.why``; every reply is in the chat's chosen language (``bot.i18n.language``).
+In a group, only its administrators subscribe or unsubscribe it (``bot.commands.rights``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot.commands.menu import menus
+from bot.commands.rights import Rights
 from bot.i18n.language import Languages
 from bot.render import keyboards
 from bot.render import messages as format
@@ -35,9 +37,12 @@ LATEST = 10  # stories /latest shows
 class Commands:
     """Command callbacks bound to one store; each reply is in the user's language."""
 
-    def __init__(self, store: Store, *, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, store: Store, *, clock: Callable[[], datetime], rights: Rights | None = None
+    ) -> None:
         self.store = store
         self.clock = clock
+        self.rights = rights if rights is not None else Rights()
         self.ledger = Ledger(store.engine)
         self.stories = Stories(store.engine)
         self.languages = Languages(Preferences(store.engine))
@@ -55,11 +60,14 @@ class Commands:
         language = await self.languages.of(update)
         await self._reply(update, format.text("start", language), keyboards.languages(language))
 
-    async def subscribe(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def subscribe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat = update.effective_chat
         if chat is None:
             return
         language = await self.languages.of(update)
+        if refusal := await self.rights.refusal(update, context.bot, language):
+            await self._reply(update, refusal)
+            return
         name = chat.title or chat.full_name or chat.username or ""
         message = update.effective_message
         topic = message.message_thread_id if message and message.is_topic_message else None
@@ -78,15 +86,19 @@ class Commands:
             update, format.text("subscribed" if added else "already_subscribed", language)
         )
 
-    async def unsubscribe(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def unsubscribe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat = update.effective_chat
         if chat is None:
+            return
+        language = await self.languages.of(update)
+        if refusal := await self.rights.refusal(update, context.bot, language):
+            await self._reply(update, refusal)
             return
         removed = await asyncio.to_thread(self.store.deactivate, chat.id, "unsubscribed")
         if removed:
             log.info("subscriber.removed chat=%d", chat.id)
         reply: Reply = "unsubscribed" if removed else "not_subscribed"
-        await self._reply(update, format.text(reply, await self.languages.of(update)))
+        await self._reply(update, format.text(reply, language))
 
     async def status(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         overview = await asyncio.to_thread(self.store.overview)

@@ -18,7 +18,11 @@ overall rate, the per-chat pace (1/s private, 20/min groups) and per-chat flood 
   answers again. Only the failure that opens the circuit counts as an attempt, so an outage
   does not use up a message's ``max_attempts``; a message failing that often while others get
   through is marked failed.
-- Any other BadRequest: marked failed with Telegram's description.
+- Any other BadRequest: marked failed with Telegram's description (a refused link is first
+  sent again without links: bot/delivery/sender.py).
+- An answer that cannot be read after Telegram accepted the request: delivered, unconfirmed
+  (logged, never sent again). Any other error is a counted attempt, tried again with backoff,
+  failed at ``max_attempts``. Reasons are stored without the token (bot/delivery/failures.py).
 
 Edits (kind "edit", routine lane) rewrite a story alert already sent — ``edit_message_id`` —
 with the outlets that have carried the story since ("Also reported by: ..."). They are paced
@@ -41,7 +45,9 @@ from telegram import Bot
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
 from bot.delivery.circuit import Circuit
-from bot.delivery.hours import next_digest_at, quiet_until
+from bot.delivery.digests import make_digests
+from bot.delivery.failures import Unconfirmed, reason, redact, retry_in
+from bot.delivery.hours import quiet_until
 from bot.delivery.pacing import ChatClock, TokenBucket
 from bot.delivery.rules import SEND, SendRules
 from bot.delivery.sender import AlertSender, NotYet
@@ -262,6 +268,8 @@ class Outbox:
         confirmed = False
         try:
             confirmed = await self._deliver(delivery)
+        except Exception:  # recording failed: the row stays pending and is read again later
+            log.exception("delivery.unrecorded alert=%d chat=%d", delivery.alert.id, chat)
         finally:
             self._busy.discard(chat)
             if not confirmed:  # a confirmed row stays known until its "sent" is written
@@ -283,8 +291,14 @@ class Outbox:
             await self._record(
                 self.store.mark_retry, delivery.id, "story alert unconfirmed", at, count=False
             )
+        except Unconfirmed as e:
+            error = self._redact(f"delivered, unconfirmed: {e}")
+            await self._record(self.store.mark_unconfirmed, delivery.id, error, self.clock())
+            log.warning(
+                "delivery.unconfirmed alert=%d chat=%d error=%s", delivery.alert.id, chat, error
+            )  # written as sent already: forgetting it now cannot send it twice
         except Forbidden as e:
-            await self._deactivate(chat, f"forbidden: {e.message}")
+            await self._deactivate(chat, self._redact(f"forbidden: {e.message}"))
         except ChatMigrated as e:
             self._forget_chat(chat)
             await self._record(self.store.migrate_chat, chat, e.new_chat_id)
@@ -306,7 +320,10 @@ class Outbox:
             else:
                 await self._fail(delivery, f"bad request: {e.message}")
         except NetworkError as e:
-            await self._transient(delivery, f"{type(e).__name__}: {e.message}")
+            await self._transient(delivery, reason(e))
+        except Exception as e:  # anything else is this message's problem: counted, bounded
+            log.debug("delivery.error alert=%d", delivery.alert.id, exc_info=True)
+            await self._counted(delivery, reason(e))
         else:
             self.circuit.close()
             self._confirmed.append((delivery.id, message_id))
@@ -324,8 +341,26 @@ class Outbox:
         await self._record(self.store.deactivate, chat_id, reason)
         log.warning("subscriber.deactivated chat=%d reason=%s", chat_id, reason)
 
+    def _redact(self, text: str) -> str:
+        return redact(text, [self.bot.token])
+
+    async def _counted(self, delivery: DueDelivery, error: str) -> None:
+        """A failed attempt of this message alone: again after a backoff, failed at the last."""
+        attempts = delivery.attempts + 1
+        if attempts >= self.settings.max_attempts:
+            await self._fail(delivery, f"{error} (after {attempts} attempts)")
+            return
+        error = self._redact(error)
+        at = self.clock() + timedelta(seconds=retry_in(attempts))
+        await self._record(self.store.mark_retry, delivery.id, error, at, count=True)
+        log.warning(
+            "delivery.retry alert=%d chat=%d attempts=%d error=%s",
+            delivery.alert.id, delivery.chat_id, attempts, error,
+        )  # fmt: skip
+
     async def _transient(self, delivery: DueDelivery, error: str) -> None:
         """Telegram is unreachable or failing: open (or keep open) the circuit."""
+        error = self._redact(error)
         opening = self.circuit.trip(self.monotonic())
         attempts = delivery.attempts + (1 if opening else 0)
         if opening and attempts >= self.settings.max_attempts:
@@ -339,6 +374,7 @@ class Outbox:
         )  # fmt: skip
 
     async def _fail(self, delivery: DueDelivery, error: str) -> None:
+        error = self._redact(error)
         await self._record(self.store.mark_failed, delivery.id, error)
         log.error(
             "delivery.failed alert=%d chat=%d error=%s", delivery.alert.id, delivery.chat_id, error
@@ -356,17 +392,8 @@ class Outbox:
 
     async def make_digests(self) -> None:
         """Turn the stories held for digest subscribers whose hour has come into digests."""
-        now = self.clock()
-        for chat, hours, timezone, scheduled in await asyncio.to_thread(
-            self.store.due_digests, now
-        ):
-            following = next_digest_at(now, hours, timezone)
-            made = await asyncio.to_thread(
-                self.store.make_digest, chat, now, following, send=scheduled is not None
-            )
-            if made is not None:
-                log.info("digest.made chat=%d alert=%d", chat, made)
-                self.wake()
+        if await make_digests(self.store, self.clock()):
+            self.wake()
 
     # --- confirmations -------------------------------------------------------------------------
 

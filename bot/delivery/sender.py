@@ -3,18 +3,27 @@
 A story alert, sent or edited, lists the story's other outlets as they stand at send time
 (read at most once a second per story, whatever the number of recipients). The pacing and
 the refusals are the outbox's (bot/delivery/outbox.py): this module only talks to the Bot.
+
+Two answers are settled here. Telegram refusing a link (400 "wrong HTTP URL", a URL button it
+does not take) is answered by sending the alert once more without links, the address shown as
+text. An answer that cannot be read after Telegram accepted the request (HTTP 200 with a body
+that is not a message) raises :class:`~bot.delivery.failures.Unconfirmed`: the message was most
+likely delivered and is not sent again.
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Callable
+import re
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
-from telegram import Bot, LinkPreviewOptions
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 
+from bot.delivery.failures import Unconfirmed, reason
 from bot.delivery.pacing import ChatClock
 from bot.render import keyboards
 from bot.render import messages as format
@@ -23,6 +32,41 @@ from storage.types import DueDelivery, StoredAlert
 
 OUTLETS_FRESH = 1.0  # seconds a story's outlets are reused for its other recipients
 OUTLETS_KEPT = 1000  # stories whose outlets are cached at once
+# Telegram's refusals of a link in the text or of a URL button.
+_LINK_REFUSED = ("wrong http url", "button_url_invalid", "unsupported url protocol", "url host")
+_ANCHOR = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.DOTALL)
+_T = TypeVar("_T")
+
+
+def link_refused(error: BadRequest) -> bool:
+    """Whether Telegram refused the message for one of its links."""
+    return any(words in error.message.lower() for words in _LINK_REFUSED)
+
+
+def without_links(text: str) -> str:
+    """The text with each link replaced by its words and, when they differ, its address."""
+
+    def plain(match: re.Match[str]) -> str:
+        address, words = match.group(1), match.group(2)
+        return words if address in words else f"{words} ({address})"
+
+    return _ANCHOR.sub(plain, text)
+
+
+async def confirmed(call: Awaitable[_T]) -> _T:
+    """Await a Bot call; an answer that cannot be read raises Unconfirmed.
+
+    PTB raises a plain TelegramError ("Invalid server response") only for a 200 answer that is
+    not JSON, and anything that is not a TelegramError only while reading a 200 answer's result
+    (every refusal becomes one of TelegramError's subclasses)."""
+    try:
+        return await call
+    except TelegramError as error:
+        if type(error) is TelegramError:
+            raise Unconfirmed(reason(error)) from error
+        raise
+    except Exception as error:
+        raise Unconfirmed(reason(error)) from error
 
 
 class NotYet(Exception):
@@ -72,21 +116,40 @@ class AlertSender:
                 if found is None or found[0] != "pending":
                     raise BadRequest("the story alert was never sent")
                 raise NotYet()
-        assert message_id
+        if not message_id:  # sent, but its answer could not be read: nothing to edit
+            raise BadRequest("the story alert's message id is unknown")
+        story = dataclasses.replace(delivery.alert, kind="story")
+        buttons = keyboards.alert_buttons(story, delivery.language)  # kept on edit
         try:
-            story = dataclasses.replace(delivery.alert, kind="story")
-            await self.bot.edit_message_text(
+            try:
+                await self._edit_once(delivery, message_id, text, buttons)
+            except BadRequest as e:
+                if not link_refused(e):
+                    raise
+                plain = keyboards.without_url_buttons(buttons)
+                await self._edit_once(delivery, message_id, without_links(text), plain)
+        except BadRequest as e:
+            if "message is not modified" not in e.message.lower():
+                raise
+        return message_id
+
+    async def _edit_once(
+        self,
+        delivery: DueDelivery,
+        message_id: int,
+        text: str,
+        buttons: InlineKeyboardMarkup | None,
+    ) -> None:
+        await confirmed(
+            self.bot.edit_message_text(
                 format.split_message(text)[0],
                 chat_id=delivery.chat_id,
                 message_id=message_id,
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
-                reply_markup=keyboards.alert_buttons(story, delivery.language),  # kept on edit
+                reply_markup=buttons,
             )
-        except BadRequest as e:
-            if "message is not modified" not in e.message.lower():
-                raise
-        return message_id
+        )
 
     async def send_text(self, delivery: DueDelivery, *, paid: bool = False) -> int:
         """Send the rendered alert (split at Telegram's length limit); the first message's id.
@@ -95,22 +158,41 @@ class AlertSender:
         text = format.render(delivery.alert, delivery.language, also)
         if delivery.edit_message_id is not None:
             return await self._edit(delivery, text)
+        buttons = keyboards.alert_buttons(delivery.alert, delivery.language)
         chunks = format.split_message(text)
         first: int | None = None
-        buttons = keyboards.alert_buttons(delivery.alert, delivery.language)
         for index, chunk in enumerate(chunks):
             if index:
                 await asyncio.sleep(self.chats.ready_at(delivery.chat_id) - self.monotonic())
                 self.chats.sent(delivery.chat_id, delivery.chat_type, self.monotonic())
-            message = await self.bot.send_message(
+            markup = buttons if index == len(chunks) - 1 else None
+            try:
+                message = await self._send_one(delivery, chunk, markup, paid=paid)
+            except BadRequest as e:  # a link refused: this part once more, without links
+                if not link_refused(e):
+                    raise
+                plain, no_urls = without_links(chunk), keyboards.without_url_buttons(markup)
+                message = await self._send_one(delivery, plain, no_urls, paid=paid)
+            first = message.message_id if first is None else first
+        assert first is not None
+        return first
+
+    async def _send_one(
+        self,
+        delivery: DueDelivery,
+        text: str,
+        markup: InlineKeyboardMarkup | None,
+        *,
+        paid: bool,
+    ) -> Message:
+        return await confirmed(
+            self.bot.send_message(
                 delivery.chat_id,
-                chunk,
+                text,
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
                 message_thread_id=delivery.thread_id,
                 allow_paid_broadcast=paid or None,
-                reply_markup=buttons if index == len(chunks) - 1 else None,
+                reply_markup=markup,
             )
-            first = message.message_id if first is None else first
-        assert first is not None
-        return first
+        )

@@ -5,7 +5,8 @@ bytes. Its default backend (httpx 0.28) rescans its connection pool on every req
 at a few hundred messages a second that is most of the CPU: a profile of a 3,000-message
 broadcast spent 5 of 16 s in httpcore's pool. aiohttp, which the watchers already use for
 feeds, does the same job for a fraction (see docs/design.md, "Delivery"). Command replies
-keep PTB's default backend.
+keep PTB's default backend. aiohttp's error texts hold the request URL, and so the token:
+they are redacted before they become the NetworkError every caller sees.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+
+from bot.delivery.failures import Misrouted, redact
 
 _DEFAULT = BaseRequest.DEFAULT_NONE
 
@@ -70,5 +73,7 @@ class AiohttpRequest(BaseRequest):
                 return response.status, await response.read()
         except TimeoutError as error:
             raise TimedOut(f"no answer within {seconds:g} s") from error
+        except aiohttp.TooManyRedirects as error:  # its text holds the URL, and so the token
+            raise Misrouted(redact(f"aiohttp.{type(error).__name__}: {error}")) from None
         except aiohttp.ClientError as error:
-            raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
+            raise NetworkError(redact(f"aiohttp.{type(error).__name__}: {error}")) from None

@@ -11,16 +11,18 @@ is out of date" instead of doing something else.
 ``s:<menu>[:<arg>]``  the /settings menu (``bot.render.settings``)
 ``x:<filter id>``     remove one of the chat's filters, on the /filters message
 ====================  =========================================================
+
+Ids are read with :func:`number`, which never yields an integer a database cannot hold.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import LANGUAGES, tr
+from bot.render.markup import web_url
 from storage.types import StoredAlert
 
 # Each language's name in itself ("🇻🇳 Tiếng Việt"), in the order the buttons show them.
@@ -58,18 +60,24 @@ def alert_buttons(alert: StoredAlert, language: str) -> InlineKeyboardMarkup | N
     return InlineKeyboardMarkup(rows)
 
 
-def web_url(url: str) -> bool:
-    """Whether Telegram takes ``url`` for a URL button (an http(s) link with a host)."""
-    if len(url) > 1024 or any(c.isspace() for c in url):
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+def without_url_buttons(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:
+    """The keyboard without its URL buttons (Telegram refused one), or None if nothing is left."""
+    if markup is None:
+        return None
+    rows = [[b for b in row if b.url is None] for row in markup.inline_keyboard]
+    kept = [row for row in rows if row]
+    return InlineKeyboardMarkup(kept) if kept else None
 
 
 def parse(data: str | None) -> tuple[str, str]:
     """ "m:17" -> ("m", "17"); anything without a prefix -> ("", data)."""
     prefix, sep, rest = (data or "").partition(":")
     return (prefix, rest) if sep else ("", data or "")
+
+
+def number(text: str) -> int | None:
+    """The id a button carries ("17"), or None for anything that is not one a database holds
+    (not digits, or beyond a 63-bit integer)."""
+    if not text.isascii() or not text.isdigit() or len(text) > 18:
+        return None
+    return int(text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 _TAG = re.compile(r"<[^>]*>")
 MAX_TITLE = 300
@@ -18,8 +19,24 @@ def escape(text: str) -> str:
 
 
 def link(url: str, label: str) -> str:
-    """``<a href="url">label</a>``, the URL escaped for the attribute (``label`` is HTML)."""
+    """``<a href="url">label</a>``, the URL escaped for the attribute (``label`` is HTML).
+    Only a web address becomes a link: anything else (``javascript:``, ``data:``) is the label
+    alone, as text."""
+    if not web_url(url):
+        return label
     return f'<a href="{html.escape(url, quote=True)}">{label}</a>'
+
+
+def web_url(url: str) -> bool:
+    """Whether ``url`` is a web address Telegram takes for a link (http(s), with a host)."""
+    if len(url) > 1024 or any(c.isspace() or ord(c) < 32 for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(host)
 
 
 def strip_tags(markup: str) -> str:

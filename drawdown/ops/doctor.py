@@ -12,9 +12,11 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 import aiohttp
 import sqlalchemy as sa
@@ -23,13 +25,14 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.request import HTTPXRequest
 
 from drawdown.config import Config, config_path, load_config
-from drawdown.errors import ConfigError, DrawdownError
+from drawdown.errors import ConfigError, DrawdownError, StorageError
 from drawdown.ops.logs import REDACTED
-from drawdown.service import matcher_for
-from storage.db import create_engine, current_revision, head_revision, redacted
+from drawdown.service import matcher_for, not_a_bot
+from storage.db import create_engine, current_revision, head_revision, redacted, require_existing
 from storage.maintenance import sqlite_file
 from watchers.feeds.fetch import make_session
 from watchers.feeds.probe import probe
+from watchers.pipeline import FeedReport
 
 Level = Literal["ok", "warn", "FAIL"]
 OK: Level = "ok"
@@ -109,6 +112,7 @@ async def _telegram(config: Config, token: str | None) -> list[Finding]:
     try:
         async with bot:
             username = bot.username
+            menus = await _menus(bot)
     except InvalidToken:
         return [
             Finding(
@@ -126,10 +130,37 @@ async def _telegram(config: Config, token: str | None) -> list[Finding]:
                 FAIL,
                 "telegram",
                 f"cannot reach {base} (getMe): {message}",
-                "check the network, a firewall or proxy, and [telegram] api_base_url",
+                "check the network, a firewall or proxy, and [telegram] api_base_url; the "
+                "service would start and keep trying",
             )
         ]
-    return [Finding(OK, "telegram", f"getMe answered: the bot is @{username}")]
+    except (TypeError, KeyError, ValueError, AttributeError) as e:  # PTB reading getMe's answer
+        return [
+            Finding(
+                FAIL,
+                "telegram",
+                not_a_bot(e).replace(token, REDACTED),
+                "the service would not start: point [telegram] api_base_url at a Bot API server",
+            )
+        ]
+    return [Finding(OK, "telegram", f"getMe answered: the bot is @{username}"), *menus]
+
+
+async def _menus(bot: Bot) -> list[Finding]:
+    """Whether Telegram answers about the command menus (read only: nothing is set)."""
+    try:
+        await bot.get_my_commands()
+    except TelegramError as e:
+        return [
+            Finding(
+                WARN,
+                "telegram",
+                f"the command menus cannot be read (getMyCommands): {e.message}",
+                "nothing to do if it passes: the service starts anyway and sets the menus "
+                "when Telegram takes them",
+            )
+        ]
+    return []
 
 
 def _database(config: Config) -> list[Finding]:
@@ -141,6 +172,10 @@ def _database(config: Config) -> list[Finding]:
         return [Finding(FAIL, "database", str(e), "fix [storage] url or DRAWDOWN_DATABASE_URL")]
     try:
         file = sqlite_file(engine)
+        try:
+            require_existing(engine)
+        except StorageError as e:
+            return [Finding(FAIL, "database", str(e), "the service would not start")]
         if file is not None and not file.exists():
             writable = _writable_folder(file)
             if writable is not None:
@@ -269,6 +304,17 @@ async def _feeds(config: Config) -> list[Finding]:
         reports = await asyncio.gather(
             *(probe(client, f.name, f.url, schedule, matcher) for f in config.feeds)
         )
+    if offline(reports):
+        return [
+            Finding(
+                FAIL,
+                "feeds",
+                f"no feed's host name resolves ({len(reports)} of {len(reports)}): this machine "
+                "seems offline, or its DNS does not answer",
+                "check the network and the DNS resolver (/etc/resolv.conf, a VPN or firewall); "
+                "the feed URLs themselves need no change",
+            )
+        ]
     findings = []
     for index, report in enumerate(reports):
         ms = f"{report.seconds * 1000:.0f} ms"
@@ -291,6 +337,20 @@ async def _feeds(config: Config) -> list[Finding]:
                 )
             )
     return findings
+
+
+_DNS_FAILURES = ("ClientConnectorDNSError", "Name or service not known",
+                 "Temporary failure in name resolution", "nodename nor servname")  # fmt: skip
+
+
+def offline(reports: Sequence[FeedReport]) -> bool:
+    """Every feed failed to resolve its host, and there are several hosts: the machine's
+    network or DNS is down, not each feed."""
+    hosts = {urlsplit(r.url).hostname for r in reports}
+    return len(hosts) > 1 and all(
+        r.status == "error" and any(words in (r.error or "") for words in _DNS_FAILURES)
+        for r in reports
+    )
 
 
 def exit_code(findings: list[Finding]) -> int:

@@ -97,3 +97,28 @@ def test_doctor_reports_a_broken_config_with_its_key(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"FAIL  config    {config}: schedule.tick: 'often' is not a duration" in result.stdout
     assert "fix: edit the file" in result.stdout
+
+
+def test_doctor_says_what_the_service_would_do_when_telegram_answers_oddly(
+    tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi
+) -> None:
+    feed_server.set_feed("/f", rss([]))
+    config = write_config(tmp_path, feeds=[("A", feed_server.url("/f"))], api_base_url=bot_api.url)
+    bot_api.fail("getMyCommands", status=500, times=1)
+    result = drawdown("doctor", "--config", str(config))
+    assert "warn  telegram  the command menus cannot be read (getMyCommands)" in result.stdout
+    assert "the service starts anyway" in result.stdout
+
+    bot_api.set_me(is_bot=None)
+    result = drawdown("doctor", "--config", str(config))
+    assert result.returncode == 1
+    assert "FAIL  telegram  Telegram's answer to getMe is not a bot user" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_doctor_says_the_machine_is_offline_when_no_feed_host_resolves(tmp_path: Path) -> None:
+    feeds = [(f"F{n}", f"https://feed{n}.drawdown-test.invalid/rss") for n in range(12)]
+    config = write_config(tmp_path, feeds=feeds)
+    result = drawdown("doctor", "--config", str(config), token=None)
+    assert "this machine seems offline" in result.stdout
+    assert "feeds[" not in result.stdout  # not twelve URLs to fix

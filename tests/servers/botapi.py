@@ -35,6 +35,7 @@ from tests.servers.botapi_wire import (
     bool_or_none,
     commands_key,
     read_params,
+    user_json,
     visible_text,
 )
 
@@ -59,7 +60,10 @@ class FakeBotApi(FaultyServer):
             "setmycommands": self._set_my_commands,
             "getmycommands": self._get_my_commands,
             "deletemycommands": self._delete_my_commands,
+            "getchatmember": self._get_chat_member,
         }
+        self._members: dict[tuple[int | str, int], str] = {}  # (chat, user) -> status
+        self._me: dict[str, Any] = dict(BOT_USER)
 
     @property
     def url(self) -> str:
@@ -75,6 +79,23 @@ class FakeBotApi(FaultyServer):
     def base_file_url(self) -> str:
         """What PTB's ``base_file_url`` wants: ``http://127.0.0.1:PORT/file/bot``."""
         return f"{self.origin}/file/bot"
+
+    # -- who is who -------------------------------------------------------------------------------
+
+    def set_member(self, chat_id: int | str, user_id: int, status: str = "administrator") -> None:
+        """getChatMember answers ``status`` (creator, administrator, member, left, kicked…) for
+        the user in the chat; anyone not set is a plain member."""
+        with self._changes:
+            self._members[(chat_id, user_id)] = status
+
+    def set_me(self, **fields: Any) -> None:
+        """Change getMe's answer; a field set to None is left out (``is_bot=None``)."""
+        with self._changes:
+            for key, value in fields.items():
+                if value is None:
+                    self._me.pop(key, None)
+                else:
+                    self._me[key] = value
 
     # -- what the bot did --------------------------------------------------------------------------
 
@@ -165,6 +186,11 @@ class FakeBotApi(FaultyServer):
         polling = method.lower() == "getupdates"
         delay = 0.0
         with self._changes:
+            if method.lower() in self._redirecting:
+                self._calls.append(ApiCall(method, token, params, 307, time.monotonic()))
+                self._changes.notify()
+                raise web.HTTPTemporaryRedirect(str(request.url))
+            garbled = self._garbled.get(method.lower())
             try:
                 self._check_faults(token, method, params)
                 # Most handlers only touch state under the lock; getUpdates waits outside it.
@@ -182,12 +208,35 @@ class FakeBotApi(FaultyServer):
             return await self._long_poll(params)
         if delay:
             await asyncio.sleep(delay)
+        if garbled == "json":
+            return web.Response(text="<html>gateway says hello", content_type="text/html")
+        if garbled == "shape":
+            return web.json_response({"ok": True, "result": {"garbled": True}})
         return web.json_response({"ok": True, "result": result})
 
     # -- methods (called with the lock held) ------------------------------------------------------
 
     def _get_me(self, token: str, params: dict[str, Any]) -> Any:
-        return dict(BOT_USER)
+        return dict(self._me)
+
+    def _get_chat_member(self, token: str, params: dict[str, Any]) -> Any:
+        chat_id, user_id = params.get("chat_id"), params.get("user_id")
+        if not isinstance(chat_id, int | str) or not isinstance(user_id, int):
+            raise ApiError(400, "Bad Request: chat_id or user_id is empty")
+        status = self._members.get((chat_id, user_id), "member")
+        member: dict[str, Any] = {"status": status, "user": user_json(user_id, "Test", "en")}
+        if status == "creator":
+            member["is_anonymous"] = False
+        if status == "administrator":
+            member.update(
+                can_be_edited=False, is_anonymous=False, can_manage_chat=True,
+                can_delete_messages=True, can_manage_video_chats=True, can_restrict_members=True,
+                can_promote_members=False, can_change_info=True, can_invite_users=True,
+                can_post_stories=False, can_edit_stories=False, can_delete_stories=False,
+            )  # fmt: skip
+        if status == "kicked":
+            member["until_date"] = 0
+        return member
 
     def _send_message(self, token: str, params: dict[str, Any]) -> Any:
         chat_id = params.get("chat_id")

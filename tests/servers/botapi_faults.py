@@ -1,9 +1,11 @@
 """The fake Bot API misbehaving like the real one: blocked users, flood waits, 5xx answers,
-migrated groups, missing chats, slow answers, and Telegram's rate limits.
+migrated groups, missing chats, slow answers, Telegram's rate limits, refused links, and answers
+no client can read (garbled bodies, redirect loops).
 
 Each fault is set by a thread-safe method (``block``, ``flood``, ``fail``, ``migrate``,
-``not_found``, ``enforce_limits``, ``set_send_delay``; ``heal`` undoes them all) and checked
-by :meth:`FaultyServer._check_faults` before a request is answered.
+``not_found``, ``enforce_limits``, ``set_send_delay``, ``refuse_links``, ``garble``,
+``redirect_loop``; ``heal`` undoes them all) and checked by :meth:`FaultyServer._check_faults`
+before a request is answered.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Literal
 
 from tests.servers.botapi_updates import UpdatesServer
 from tests.servers.botapi_wire import ApiError
 
+Garble = Literal["json", "shape"]  # not JSON at all / JSON whose result is not the right object
 SENDING = frozenset({"sendmessage", "sendphoto", "senddocument", "copymessage", "forwardmessage"})
 
 
@@ -45,6 +48,9 @@ class FaultyServer(UpdatesServer):
         self._limits: _Limits | None = None
         self._recent_all: deque[float] = deque()
         self._recent_by_chat: dict[int | str, deque[float]] = {}
+        self._refuse_links = False
+        self._garbled: dict[str, Garble] = {}  # lower-case method -> how its answers are garbled
+        self._redirecting: set[str] = set()  # lower-case methods answered by a redirect loop
 
     # -- making Telegram misbehave -----------------------------------------------------------------
 
@@ -96,6 +102,23 @@ class FaultyServer(UpdatesServer):
         with self._changes:
             self._send_delay = seconds
 
+    def refuse_links(self, refuse: bool = True) -> None:
+        """sendMessage/editMessageText with a link (``<a href``) or a URL button answer 400
+        "Bad Request: wrong HTTP URL", as Telegram does for a link it does not accept."""
+        with self._changes:
+            self._refuse_links = refuse
+
+    def garble(self, method: str, how: Garble = "shape") -> None:
+        """Accept ``method`` (a sendMessage is delivered) but answer 200 with something no client
+        can read: ``json`` is not JSON, ``shape`` is JSON whose result is not a message."""
+        with self._changes:
+            self._garbled[method.lower()] = how
+
+    def redirect_loop(self, method: str) -> None:
+        """Answer ``method`` with a redirect to itself, forever (the client gives up)."""
+        with self._changes:
+            self._redirecting.add(method.lower())
+
     def heal(self) -> None:
         """Undo every block, flood, failure, migration, not_found and send delay."""
         with self._changes:
@@ -106,6 +129,9 @@ class FaultyServer(UpdatesServer):
             self._failures.clear()
             self._send_delay = 0.0
             self._limits = None
+            self._refuse_links = False
+            self._garbled.clear()
+            self._redirecting.clear()
 
     # -- checking (lock held) ----------------------------------------------------------------------
 
@@ -137,6 +163,8 @@ class FaultyServer(UpdatesServer):
             raise ApiError(403, "Forbidden: bot was blocked by the user")
         if self._limits is not None and method.lower() in SENDING:
             self._check_limits(chat_id, self._limits, time.monotonic())
+        if self._refuse_links and _has_link(params):
+            raise ApiError(400, "Bad Request: wrong HTTP URL")
 
     def _check_limits(self, chat_id: int | str, limits: _Limits, now: float) -> None:
         overall = self._recent_all
@@ -155,6 +183,13 @@ class FaultyServer(UpdatesServer):
             raise ApiError(429, f"Too Many Requests: retry after {after}", retry_after=after)
         overall.append(now)
         recent.append(now)
+
+
+def _has_link(params: Mapping[str, Any]) -> bool:
+    markup = params.get("reply_markup")
+    buttons = markup.get("inline_keyboard", []) if isinstance(markup, Mapping) else []
+    url_button = any(isinstance(b, Mapping) and "url" in b for row in buttons for b in row)
+    return "<a href" in str(params.get("text", "")) or url_button
 
 
 def _use_once(table: dict[Any, list[int]], key: Any, entry: list[int]) -> None:

@@ -3,14 +3,16 @@ SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from storage.ledger import Ledger
 from storage.ledger_types import NewFigureEntry
 from storage.preference_types import ChatRules, Filter, NewTrace
-from storage.preferences import Preferences
+from storage.preferences import FiltersFull, Preferences
 from storage.sources import Sources
 from storage.store import Store
 from storage.tables import deliveries
@@ -88,6 +90,27 @@ def test_filters_are_kept_once_each_and_removed_by_id(store: Store) -> None:
     assert prefs.remove_filter(5, erbil.id) == erbil
     assert prefs.clear_filters(5) == 1
     assert prefs.filters(5) == []
+
+
+def test_the_filter_cap_holds_when_sixty_adds_arrive_at_once(store: Store) -> None:
+    prefs = Preferences(store.engine)
+
+    def add(n: int) -> str:
+        try:
+            added = prefs.add_filter(9, "include", f"word{n}", NOW, at_most=20)
+        except FiltersFull:
+            return "full"
+        return "exists" if added is None else "added"
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        outcomes = list(pool.map(add, range(60)))
+    assert outcomes.count("added") == 20
+    assert outcomes.count("full") == 40
+    assert len(prefs.filters(9)) == 20
+    assert prefs.add_filter(9, "include", "word0", NOW, at_most=20) is None  # the same: not full
+    with pytest.raises(FiltersFull):
+        prefs.add_filter(9, "include", "another", NOW, at_most=20)
+    assert prefs.add_filter(10, "include", "word0", NOW, at_most=20) is not None  # per chat
 
 
 def test_rules_gather_what_each_chat_asked_for_and_mutes_spare_what_waits(store: Store) -> None:

@@ -142,3 +142,49 @@ def test_health_and_retention_mistakes_are_one_line_each(tmp_path: Path) -> None
 def test_a_stale_tick_shorter_than_the_tick_is_refused(tmp_path: Path) -> None:
     (line,) = problems(tmp_path, '[schedule]\ntick = "30s"\n[health]\nstale_tick = "10s"\n')
     assert "health.stale_tick (10 s) must be longer than schedule.tick (30 s)" in line
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "words"),
+    [
+        ('[storage]\nurl = "mysql://u@h/db"\n', "storage.url", "'mysql' is not a database"),
+        ('[storage]\nurl = "nonsense"\n', "storage.url", "not a database URL: use sqlite:///"),
+        (
+            '[telegram]\napi_base_url = "http://127.0.0.1:8081/bot"\n',
+            "telegram.api_base_url",
+            "ends in /bot: give the server's address alone (http://127.0.0.1:8081)",
+        ),
+        (
+            '[[feeds]]\nurl = "not a url"\nname = "x"\nlang = "vi"\n',
+            "feeds[0].url",
+            "must be an http:// or https:// address without spaces, not 'not a url'",
+        ),
+        ("[delivery]\nmax_attempts = 0\n", "delivery.max_attempts", "greater than or equal to 1"),
+    ],
+)
+def test_each_mistake_is_said_in_the_projects_words(
+    tmp_path: Path, text: str, key: str, words: str
+) -> None:
+    (line,) = problems(tmp_path, text)
+    assert line.startswith(f"{tmp_path / 'config.toml'}: {key}: ")
+    assert words in line
+    assert "should" not in line
+    assert "Field required" not in line
+
+
+def test_a_topic_without_required_groups_or_without_a_topic_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('[topic]\nrequired = []\n[topic.terms]\niraq = ["Iraq"]\n')
+    with pytest.raises(ConfigError, match=r"topic\.required: name at least one group"):
+        load_config(path)
+    path.write_text('[storage]\nurl = "sqlite:///x.db"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == f"{path}: topic: the [topic] table is missing (the shipped " \
+        "config.toml has one to copy)"  # fmt: skip
+
+
+def test_a_mistake_of_the_whole_file_names_no_key(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path / "absent.toml")
+    assert str(caught.value).startswith(f"{tmp_path / 'absent.toml'}: file not found")
