@@ -23,6 +23,8 @@ from storage.models import LedgerEntry
 entries = cast(sa.Table, LedgerEntry.__table__)  # type: ignore[attr-defined]  # set by SQLModel
 
 _CHUNK = 500
+# Reports the figure decider keeps in the history but never as the current value.
+HISTORY_ONLY = ("stale", "unconfirmed")
 _ORDER = (entries.c.published_at, entries.c.id)
 
 
@@ -46,14 +48,17 @@ class Ledger:
             return read_timelines(conn, keys)
 
     def current(self) -> list[FigureNow]:
-        """Every figure's current value (its most recent report), by key, with its source count.
+        """Every figure's current value, by key, with its source count.
 
+        The current value is the most recent report the decider let stand: "stale" and
+        "unconfirmed" reports are history only (a key with nothing else shows its latest).
         The count is of distinct reporters (the cited source, else the outlet) that gave
         the same value for that figure at any time.
         """
+        held = sa.case((entries.c.kind.in_(HISTORY_ONLY), 1), else_=0)
         rank = (
             sa.func.row_number()
-            .over(partition_by=entries.c.key, order_by=[c.desc() for c in _ORDER])
+            .over(partition_by=entries.c.key, order_by=[held, *[c.desc() for c in _ORDER]])
             .label("rank")
         )
         ranked = sa.select(entries, rank).subquery()

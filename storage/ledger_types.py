@@ -14,7 +14,8 @@ class NewFigureEntry:
     ``value`` and ``precision`` are the figure as reported ("2500"/"approx",
     "2026"/"year-end"); ``level`` is what makes two reports equal (the number, or the last
     day a deadline allows), computed by the writer so storage needs no figure rules.
-    ``kind`` is how the decider judged it: "new", "confirmed", "changed", "conflict", "stale".
+    ``kind`` is how the decider judged it: "new", "confirmed", "changed", "conflict", "stale",
+    "unconfirmed" (the last two are history, never a figure's current value).
     """
 
     key: str
@@ -66,7 +67,9 @@ class FigureNow:
 class FigureChange:
     """What a figure alert says beyond the article: the figure, its new and old value.
 
-    ``kind`` is "changed" or "conflict" (two outlets disagree within days: unconfirmed).
+    ``kind`` is "changed", "conflict" (two outlets disagree within days: unconfirmed) or
+    "reached" (a step of the withdrawal done, ``key`` "reached/<what>"; its ``old_*`` figure
+    is the deadline it fulfils, or the step itself, ``old_key == key``, when none was known).
     The new report's outlet, date and link are the alert's own ``outlet``,
     ``published_at`` and ``url``.
     """

@@ -28,16 +28,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+import pytest
+
 from drawdown.config import load_config
-from tests.shared import corpus
+from tests.shared import corpus, shared_root
 from watchers.figures import Deadline, Figures, TroopCount, extract
+from watchers.figures.dates import Precision, last_day
 from watchers.topic.match import Matcher, Topic
 from watchers.topic.relevance import judge
 
 DATA = Path(__file__).parent / "data"
 CONFIG = Path(__file__).parent.parent / "config.toml"
-Folder = Literal["seeds", "corpus"]
-FOLDERS: tuple[Folder, ...] = ("seeds", "corpus")
+Folder = Literal["seeds", "corpus", "eval"]
+FOLDERS: tuple[Folder, ...] = ("seeds", "corpus")  # "eval" is read by ``load_eval``
 
 
 def folder_path(folder: Folder) -> Path:
@@ -192,3 +195,124 @@ def figure_quality(config: Path = CONFIG) -> dict[str, dict[str, dict[str, float
         scores = {**score_figures(chosen), **score_relevances(chosen, matcher)}
         result[split] = {name: score.as_dict() for name, score in scores.items()}
     return result
+
+
+# --- the golden ratchet ----------------------------------------------------------------------
+# Per labelled article (the seeds and corpus above, and the evaluation set in
+# ``<shared>/eval``): the figures a careful reader labelled, as short strings, with the ones the
+# reader misses today (``known_misses``) and the ones it reports that are not labelled
+# (``known_false``). ``tests/unit/watchers/figures/test_golden.py`` fails on any other miss
+# or false figure; ``python -m tests.quality --golden`` rewrites the files after an
+# improvement (review the diff: a shrinking list is progress).
+GOLDEN = DATA / "golden"
+_IRAQI_PLACES = ("Ain al-Asad", "Baghdad", "Erbil", "Kurdistan")
+
+
+def _troop_label(who: str, where: str, status: str, value: int) -> str:
+    return f"troops {who} {where} {status} {value}"
+
+
+def _eval_place(where: str | None) -> str:
+    """A count at a base or city in Iraq is a count in Iraq, as the evaluation set labels it."""
+    place = (where or "").strip()
+    return "Iraq" if place in _IRAQI_PLACES or "iraq" in place.lower() else place
+
+
+def labelled_figures(article: Article) -> tuple[set[str], set[str]]:
+    """(expected, got) figure labels of one labelled article."""
+    figures = extract_article(article)
+    if article.folder == "eval":
+        ranges = [
+            (int(t["value"]), int(t["value_max"]), _eval_place(t.get("where")))
+            for t in article.expected["troop_counts"]
+            if t.get("value_max")
+        ]
+
+        def count(value: int, where: str) -> str:
+            for low, high, place in ranges:
+                if place == where and low <= value <= high:
+                    value = low  # a range labelled by its low end accepts any value inside it
+            return f"troops {where} {value}"
+
+        expected = {
+            count(int(t["value"]), _eval_place(t.get("where")))
+            for t in article.expected["troop_counts"]
+        } | {
+            f"deadline {last_day(d['date'], _precision(d['date']))}"
+            for d in article.expected["deadlines"]
+        }
+        got = {count(t.value, _eval_place(t.where)) for t in figures.troop_counts} | {
+            f"deadline {d.last_day.isoformat()}"
+            for d in (*figures.deadlines, *figures.targets, *figures.passed)
+        }  # the evaluation set counts drawdown targets and passed targets as deadlines
+        return expected, got
+    expected = {_troop_label(*troop_key(t)) for t in article.expected["troop_counts"]} | {
+        " ".join(deadline_key(d)) for d in article.expected["deadlines"]
+    }
+    got = {_troop_label(*troop_key(t)) for t in figures.troop_counts} | {
+        " ".join(deadline_key(d)) for d in figures.deadlines
+    }
+    return expected, got
+
+
+def _precision(when: str) -> Precision:
+    return {1: "year-end", 2: "month"}.get(len(when.split("-")), "day")  # type: ignore[return-value]
+
+
+def load_eval() -> list[Article]:
+    """The evaluation set (``<shared>/eval``: texts, ``gold.jsonl``), relevant articles only,
+    dated as its scorer dates them (a month's hint is its 15th, a year's hint 1 July)."""
+    where = shared_root() / "eval"
+    gold = where / "gold.jsonl"
+    if not gold.is_file():
+        pytest.skip(f"the evaluation set is not at {where}")
+    articles = []
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if not row["relevant"]:
+            continue
+        path = (
+            shared_root() / row["path"]
+            if row.get("path")
+            else where / "articles" / f"{row['id']}.txt"
+        )
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        hint = row.get("published") or row.get("published_hint") or "2024"
+        day = hint if len(hint) == 10 else f"{hint}-15" if len(hint) == 7 else f"{hint}-07-01"
+        articles.append(
+            Article(row["id"], "eval", "eval", date.fromisoformat(day), row.get("source_url"),
+                    title, body, row)
+        )  # fmt: skip
+    return articles
+
+
+def golden_of(articles: Iterable[Article]) -> dict[str, dict[str, list[str]]]:
+    """Per article: its labelled figures, and what the reader misses or adds today."""
+    out = {}
+    for article in articles:
+        expected, got = labelled_figures(article)
+        out[article.name] = {
+            "expected": sorted(expected),
+            "known_misses": sorted(expected - got),
+            "known_false": sorted(got - expected),
+        }
+    return out
+
+
+def write_golden() -> None:
+    """Rewrite ``tests/data/golden/{seeds,corpus,eval}.json`` from the reader as it is."""
+    GOLDEN.mkdir(parents=True, exist_ok=True)
+    sets = {"seeds": load_articles(("seeds",)), "corpus": load_articles(("corpus",))}
+    sets["eval"] = load_eval()
+    for name, articles in sets.items():
+        text = json.dumps(golden_of(articles), ensure_ascii=False, indent=1, sort_keys=True)
+        (GOLDEN / f"{name}.json").write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] == ["--golden"]:
+        write_golden()
+    else:
+        print(json.dumps(figure_quality(), indent=1))

@@ -30,6 +30,7 @@ _HEADLINE = {
     ("troops", "changed"): "figure.alert.troops_changed",
     ("deadline", "conflict"): "figure.alert.deadline_conflict",
     ("troops", "conflict"): "figure.alert.troops_conflict",
+    ("reached", "reached"): "figure.alert.milestone_reached",
 }
 _KIND = {
     "new": "figure.kind.new",
@@ -37,6 +38,8 @@ _KIND = {
     "changed": "figure.kind.changed",
     "conflict": "figure.kind.conflict",
     "stale": "figure.kind.stale",
+    "unconfirmed": "figure.kind.unconfirmed",
+    "reached": "figure.kind.reached",
 }
 
 
@@ -48,6 +51,8 @@ def figure_label(key: str, language: str) -> str:
         where, _, status = tail.partition("/")
         noun = tr(_WHO[who], language) if who in _WHO else who
         return tr(_TROOPS.get(status, "figure.troops.current"), language, who=noun, place=where)
+    if kind == "reached":  # "coalition leaves Ain al-Asad (done)"
+        return tr("figure.reached", language, what=figure_label(f"deadline/{rest}", language))
     if kind != "deadline":
         return key
     for start, text in _DEADLINES:
@@ -112,10 +117,12 @@ def _figure_lines(item: StoredAlert, language: str) -> list[str]:
     """The headline and the previous report, unescaped."""
     change = item.figure
     assert change is not None
-    family = "troops" if change.key.startswith("troops/") else "deadline"
+    family = change.key.partition("/")[0]
     headline = tr(_HEADLINE[(family, change.kind)], language)
     new = figure_value(change.key, change.value, change.precision, language)
     old = figure_value(change.old_key, change.old_value, change.old_precision, language)
+    if change.kind == "reached":
+        return _reached_lines(item, headline, new, old, language)
     conflict = change.kind == "conflict"
     was = tr("figure.alert.other_value" if conflict else "figure.alert.was", language, value=old)
     first = (
@@ -128,6 +135,30 @@ def _figure_lines(item: StoredAlert, language: str) -> list[str]:
         before = f"{figure_label(change.old_key, language)}: {old} · {before}"
     second = "figure.alert.other_report" if conflict else "figure.alert.before"
     return [first, tr(second, language, report=before)]
+
+
+def _reached_lines(
+    item: StoredAlert, headline: str, new: str, old: str, language: str
+) -> list[str]:
+    """ "✅ Milestone reached — coalition leaves Ain al-Asad: 17 Jan 2026 (the deadline was
+    September 2025) · ...", then who reported the deadline (when one was known)."""
+    change = item.figure
+    assert change is not None
+    what = figure_label(f"deadline/{change.key.partition('/')[2]}", language)
+    known = change.old_key != change.key
+    was = f" ({tr('figure.alert.deadline_was', language, value=old)})" if known else ""
+    lines = [
+        f"{headline} — {what}: {new}{was} · "
+        f"{reported_by(item.outlet, change.source, item.published_at, language)} · "
+        f"{sources(change.sources, language)}"
+    ]
+    if known:
+        before = reported_by(
+            change.old_outlet, change.old_source, change.old_published_at, language
+        )
+        label = figure_label(change.old_key, language)
+        lines.append(tr("figure.alert.before", language, report=f"{label}: {old} · {before}"))
+    return lines
 
 
 def figures_status(current: Sequence[FigureNow], language: str) -> str:

@@ -4,7 +4,8 @@
 status, value, approx, quote; ``key`` "troops/US/Iraq", or "troops/US/Iraq/planned" for a
 status other than current) and ``Deadline`` (what, date, precision, quote; ``key``
 "deadline/<what>", with ``what`` from a small vocabulary, ``model.DEADLINE_KINDS``, so the
-same deadline from two outlets gets the same key). Rules are in ``extract``; number and
+same deadline from two outlets gets the same key) and ``Reached`` (a step of the withdrawal
+done: what, date, precision, quote; ``key`` "reached/<what>"). Rules are in ``extract``; number and
 date reading in ``numbers`` and ``dates``, the word lists in ``lexicon``.
 """
 
@@ -17,6 +18,7 @@ from watchers.figures.model import (
     WHO,
     Deadline,
     Figures,
+    Reached,
     TroopCount,
 )
 from watchers.figures.numbers import Quantity, parse_number
@@ -29,6 +31,7 @@ __all__ = [
     "Deadline",
     "Figures",
     "Quantity",
+    "Reached",
     "TroopCount",
     "detect_lang",
     "extract",

@@ -4,7 +4,8 @@
 "September 2025" -> ("2025-09", "month"); "ngày 31-12-2021", "Dec. 31, 2021" -> ("2021-12-31",
 "day"); "năm 2021" / "in 2021" -> ("2021", "year"). Relative forms ("cuối năm nay", "ngày 31-12
 năm nay", "tháng Chín tới", "next September", "September next year", "the end of next year",
-"by end of year", "by year's end") need the publication date; a month or day named without a
+"by end of year", "by year's end", "this month", "over the next month", "tháng tới") need the
+publication date; a month or day named without a
 year is taken at its occurrence nearest to it, and ``DateMention.relative`` says so.
 
 Like ``numbers``, the finder works on folded text (lower case, no diacritics).
@@ -15,7 +16,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal, get_args
 
@@ -111,7 +112,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "en_year_end",
         re.compile(
-            rf"\b(?:(?:the\s+)?(?:end|close)\s+of\s+(?:{_Y}|(?:(?P<rel>the|this|next|that)\s+)?year)"
+            r"\b(?:(?:the\s+)?(?:end|close)\s+of\s+"
+            rf"(?:{_Y}|(?:(?P<rel>the following|the|this|next|that)\s+)?year)"
             rf"|late[- ](?P<y2>{_YEAR})|(?P<ye>year[- ]end|year['’]s\s+end)\b)"
         ),
     ),
@@ -120,6 +122,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "en_rel_year",
         re.compile(r"\b(?:in|by|until|before|during)\s+(?P<rel>next|this|last)\s+year\b"),
+    ),
+    # "this month", "over the next month", "trong tháng này", "tháng tới"
+    (
+        "rel_month",
+        re.compile(
+            r"\b(?:(?P<rel>this|next|the next|the coming|coming)\s+month"
+            r"|(?<!nhung )(?<!\d )(?<!vai )(?<!cac )(?<!may )thang\s+(?P<relvi>nay|toi|sau))\b"
+            r"(?!\s*(?:[-/.]\s*)?\d)"
+        ),
     ),
 ]
 
@@ -169,6 +180,12 @@ def _resolve(
     rel = g.get("rel")
     if kind in ("vi_year", "en_year"):
         return g["y"], "year"
+    if kind == "rel_month":
+        if published is None:
+            return None
+        ahead = (g.get("rel") or g.get("relvi")) not in ("this", "nay")
+        index = published.year * 12 + published.month - 1 + int(ahead)
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
     if kind == "en_rel_year":
         year = _relative_year(rel, published)
         return (str(year), "year") if year is not None else None
@@ -176,6 +193,9 @@ def _resolve(
         year_text = g.get("y") or g.get("y2")
         if year_text:
             return year_text, "year-end"
+        if rel == "the following":  # "by September 2025, the rest by the end of the following year"
+            base = last_year or (published.year if published else None)
+            return (str(base + 1), "year-end") if base is not None else None
         year = _relative_year(rel, published)
         return (str(year), "year-end") if year is not None else None
     month = _month(g.get("m") or g.get("mn") or "")
@@ -196,6 +216,8 @@ def _resolve(
         year = _relative_year(rel, published) or published.year
     else:
         year = _nearest(month, published, rel)
+    if kind == "en_m" and rel == "mid":
+        return f"{year:04d}-{month:02d}-15", "day"  # "by mid-January": the 15th
     if "d" in g and g["d"] is not None:
         day = int(g["d"])
         if not _valid_day(year, month, day):
@@ -214,6 +236,7 @@ def find_dates(
     """
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    following: set[int] = set()  # where "the end of the following year" starts
     years = [(m.start(), int(m.group())) for m in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", folded)]
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(folded):
@@ -230,6 +253,8 @@ def find_dates(
                 ):
                     continue
             last_year = next((y for pos, y in reversed(years) if pos < start), None)
+            if kind == "en_year_end" and m["rel"] == "the following":
+                following.add(start)
             resolved = _resolve(kind, m, published, last_year)
             if resolved is None:
                 continue
@@ -237,6 +262,12 @@ def find_dates(
             written = any(m.groupdict().get(g) for g in ("y", "y2"))
             found.append(DateMention(start, end, resolved[0], resolved[1], relative=not written))
     found.sort(key=lambda d: d.start)
+    for i, mention in enumerate(found):
+        # "by next September, ... by the end of the following year": the year after the date
+        # just named, written out or not
+        if mention.start in following and i > 0 and found[i - 1].start > mention.start - 300:
+            year = int(found[i - 1].date[:4]) + 1
+            found[i] = replace(mention, date=str(year))
     return found
 
 

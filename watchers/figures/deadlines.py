@@ -24,7 +24,7 @@ from datetime import date
 from watchers.figures import lexicon as lx
 from watchers.figures.dates import DateMention
 from watchers.figures.model import Deadline
-from watchers.figures.places import Place, followed, specific
+from watchers.figures.places import Place, country_of, followed, specific
 from watchers.figures.sentence import Sentence
 
 __all__ = ["read_deadlines"]
@@ -36,6 +36,23 @@ _CONTINUATION = re.compile(
     r"(?:(?:the rest|the remainder|so con lai|phan con lai)\b.{0,25}|"
     r"(?:by|until|in|before|vao|den|truoc)\s*)?$"
     r"|^\W*(?:and|or|va|hoac)\s+(?:(?:then|later|sau do)\s+)?(?:from|out of|khoi|tu)\b[^,;]{0,60}$"
+)
+# A date set apart by separators, as a page prints the day of publication.
+_DATELINE = re.compile(r"[|•·]\s*$")
+_DATELINE_AFTER = re.compile(r"\s*(?:[|•·\n]|$)")
+# Troops staying until a date: "ở lại Erbil cho đến ít nhất tháng 9/2026" is when they leave.
+_STAY = re.compile(r"\b(?:remain|remains|stay|stays|o lai|duy tri)\b")
+# A number of troops, not all of them: "withdraw 2,200 troops", "rút 2.200 quân" (but not
+# "withdraw its 2,500 troops", "rút toàn bộ 2.500 binh sĩ").
+_SOME_TROOPS = re.compile(
+    r"(?<!all )(?<!remaining )(?<!the )(?<!its )(?<!their )(?<!toan bo )(?<!tat ca )(?<!het )"
+    r"(?<!con lai )(?<![\d.,])\b\d[\d.,]*\s+(?:(?:us|u\.s\.|american|my|hoa ky)\s+)?"
+    r"(?:troops|soldiers|forces|binh si|binh sy|quan|linh)\b"
+)
+# A date said as a target: "by", "before", "no later than", "trước", "không muộn hơn".
+_TARGET = re.compile(
+    r"\b(?:by|before|no later than|not later than|truoc|khong muon hon|cham nhat la|han chot)"
+    r"(?:\s+the)?\s*$"
 )
 _BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$")
 _WHEN = re.compile(r"\s*,?\s*(?:when|khi|luc)\b")
@@ -57,8 +74,10 @@ _LEAVE_VERB = re.compile(
 )
 
 
-def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Deadline]:
-    """The deadlines among ``dates`` (folded offsets of ``sentence.doc``)."""
+def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[tuple[Deadline, bool]]:
+    """The deadlines among ``dates`` (folded offsets of ``sentence.doc``), each with whether
+    it had already passed at publication: only one said as a target ("by", "before", "no
+    later than") counts then ("the mission was to end by September 2025", said in 2026)."""
     text = sentence.doc.text
     seg_start = sentence.start
     previous: list[Kind] = []
@@ -70,11 +89,19 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Dea
         reader = _Date(sentence, d, seg_offset, after_end)
         kinds = reader.kinds(previous)
         previous = kinds
-        if not kinds or not reader.upcoming() or reader.excluded(segment):
+        if not kinds or reader.excluded(segment):
             continue
+        passed = not reader.upcoming()
+        if passed and not _TARGET.search(segment):
+            continue
+        if _SOME_TROOPS.search(segment) and all(k == ("leave", False) for k in kinds):
+            continue  # "withdraw 2,200 troops by end-Sept": a drawdown target, not leaving
         for kind, scope in _kinds_with_scope(reader, kinds):
+            firm = sentence.article.moved or bool(
+                lx.OFFICIAL.search(sentence.text) or lx.MOVED.search(sentence.text)
+            )
             for what in reader.what(kind, scope):
-                yield Deadline(what=what, date=d.date, precision=d.precision, quote=sentence.quote)
+                yield Deadline(what, d.date, d.precision, sentence.quote, firm), passed
 
 
 def _kinds_with_scope(reader: _Date, kinds: list[Kind]) -> Iterator[tuple[Kind, tuple[int, int]]]:
@@ -172,8 +199,15 @@ class _Date:
         made in the past about a future date ("đã đạt được thỏa thuận kết thúc nhiệm vụ ...
         vào cuối năm 2021") is a deadline.
         """
-        if lx.NOT_DEADLINE.search(segment) or lx.AT_LEAST.search(_strip_preposition(segment)):
+        if lx.NOT_DEADLINE.search(segment):
             return True
+        if lx.AT_LEAST.search(_strip_preposition(segment)) and not _STAY.search(segment):
+            return True  # "at least until 2026" is no deadline, unless troops stay until then
+        if _DATELINE.search(segment) and _DATELINE_AFTER.match(self.text, self.d.end):
+            return True  # "... will end later this year | 26 July 2021 |": the day it was said
+        done = lx.COMPLETED.search(segment)
+        if done and not lx.COMPLETION_AHEAD.search(segment[: done.start()][-60:]):
+            return True  # "the withdrawal was completed on 25 January": it happened then
         if lx.SINCE.search(segment):
             return True
         verbs = [
@@ -221,6 +255,8 @@ class _Date:
             names = [after.name]
         if not names:
             names = self._names(self.s.places_in(self.s.start, start), name, self.s.start)[-1:]
+            if lx.REST.search(self.text[start:end]):
+                names = [country_of(n) for n in names]  # "Baghdad by 2025, the rest by 2026"
         if not names:
             # "... in Afghanistan. It would stop short of ... all troops withdrawn by the end
             # of the year": a sentence that names no place is about the one before's

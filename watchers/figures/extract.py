@@ -9,8 +9,13 @@ are in ``troops`` and ``deadlines``, the word classes in ``lexicon``:
   troops in Iraq and 900 in Syria"). Casualties, numbers of troops sent or withdrawn, vague
   amounts and figures for other countries are not counts.
 * a deadline is a date with a verb of leaving or ending in its clause ("rút", "kết thúc",
-  "withdraw", "end", "continue until"), still ahead at publication. Election and meeting
-  dates, "at least" and "since" dates and dates of past events are not.
+  "withdraw", "end", "continue until"), still ahead at publication (a target already passed,
+  "by September 2025" said in 2026, is kept apart). Election and meeting dates, the day a
+  page was published, when an announcement is expected, "since" dates, dates of past events
+  and the day a withdrawal was completed are not.
+* a drawdown target (``targets``) is the date a troop level is due ("cut to 3,000 this
+  month"); a step done (``reached``) is a withdrawal reported completed ("US forces have
+  left Ain al-Asad").
 
 A sentence leans on the one before it the way readers do: "there" and "tại đây" are the
 place just named, and a figure with no place of its own about a place we do not follow
@@ -21,15 +26,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal, TypeGuard, get_args
 
 from watchers.figures.dates import find_dates
 from watchers.figures.deadlines import read_deadlines
-from watchers.figures.model import Deadline, Figures, TroopCount
+from watchers.figures.model import Deadline, Figures, Reached, TroopCount
 from watchers.figures.numbers import find_quantities
+from watchers.figures.reached import read_reached
 from watchers.figures.sentence import Article, Sentence
 from watchers.figures.spans import Folded
+from watchers.figures.targets import read_targets
 from watchers.figures.troops import read_troop_counts
 
 __all__ = ["LANGS", "Lang", "detect_lang", "extract", "is_lang"]
@@ -43,6 +50,10 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b(?:u\.s|mr|mrs|dr|gen|lt|col|sgt|capt|maj|adm|st|jr|no|vs|jan|feb|mar|apr|jun|"
     r"jul|aug|sep|sept|oct|nov|dec|d\.c|a\.m|p\.m|inc|co|corp|ltd|govt|rep|sen|gov)|\b[a-z])$"
 )
+_LEAD = 200  # characters of the body a dateline is looked for in
+_REPOST = timedelta(days=30)
+# Before a lead's date: nothing but a place, an agency or a label ("WASHINGTON, ", "Ngày ").
+_DATELINE = re.compile(r"^[\W\d]*(?:[a-z .'-]{0,40}?[,(–—-]\s*)?(?:ngay|hom|date[d]?:?)?\s*$")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n+")
 
 
@@ -62,16 +73,21 @@ def detect_lang(text: str) -> Lang:
 def extract(title: str, body: str, *, published: date | None, lang: str | None = None) -> Figures:
     """The troop counts and deadlines of one article, each with the sentence it came from.
 
-    ``published`` resolves relative dates ("cuối năm nay", "next September") and drops
-    deadlines that had already passed; without it those are not reported. ``lang`` ("vi" or
-    "en") is detected when not given. The same figure stated twice is reported once, with
-    its first quote.
+    ``published`` resolves relative dates ("cuối năm nay", "next September") — through the
+    day the article reports on (``reported_on``: a re-post's dateline) — and sets deadlines
+    already passed apart (``Figures.passed``); without it relative dates are not reported.
+    ``lang`` ("vi" or "en") is detected when not given. The same figure stated twice is
+    reported once, with its first quote.
     """
     lang = lang or detect_lang(f"{title}\n{body}")
     docs = [Folded.of(t) for t in (title, body) if t.strip()]
+    published = reported_on(docs[-1], published) if docs else published
     article = Article(docs, lang, published)
     troops: dict[tuple[str, str, str, int], TroopCount] = {}
     deadlines: dict[tuple[str, str, str], Deadline] = {}
+    reached: dict[str, Reached] = {}  # by what: the first date an article gives a step
+    targets: dict[tuple[str, str, str], Deadline] = {}
+    passed_deadlines: dict[tuple[str, str, str], Deadline] = {}
     for doc in docs:
         dates = find_dates(doc.text, published, capitalised=doc.capitalised)
         numbers = [
@@ -83,10 +99,41 @@ def extract(title: str, body: str, *, published: date | None, lang: str | None =
             sentence = Sentence(doc, start, end, article)
             for count in read_troop_counts(sentence, [n for n in numbers if start <= n[0] < end]):
                 troops.setdefault((count.who, count.where, count.status, count.value), count)
-            for deadline in read_deadlines(sentence, [d for d in dates if start <= d.start < end]):
-                deadlines.setdefault((deadline.what, deadline.date, deadline.precision), deadline)
+            within = [d for d in dates if start <= d.start < end]
+            here = list(read_deadlines(sentence, within))
+            for deadline, passed in here:
+                found = passed_deadlines if passed else deadlines
+                found.setdefault((deadline.what, deadline.date, deadline.precision), deadline)
+            for target in read_targets(sentence, within, {d.date for d, _ in here}):
+                targets.setdefault((target.what, target.date, target.precision), target)
+            for step in read_reached(sentence, within):
+                reached.setdefault(step.what, step)
             article.remember(sentence)
-    return Figures(tuple(troops.values()), tuple(deadlines.values()))
+    return Figures(
+        tuple(troops.values()),
+        tuple(deadlines.values()),
+        tuple(reached.values()),
+        tuple(targets.values()),
+        tuple(d for k, d in passed_deadlines.items() if k not in deadlines),
+    )
+
+
+def reported_on(body: Folded, published: date | None) -> date | None:
+    """The day the article reports on, which relative dates ("cuối năm nay", "next
+    September") are resolved against: the full date its lead opens with when that is well
+    before publication (a story re-posted later: "WASHINGTON, July 26, 2021 — ..." fetched in
+    2024 still means 2021), else the publication day."""
+    if published is None:
+        return None
+    lead = body.text[:_LEAD]
+    for d in find_dates(lead, published, capitalised=body.capitalised):
+        if d.precision != "day" or d.relative:
+            continue
+        day = date.fromisoformat(d.date)
+        if day < published - _REPOST and _DATELINE.search(lead[: d.start]):
+            return day
+        break  # only the lead's first full date counts
+    return published
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:

@@ -8,40 +8,68 @@ deadline allows for a deadline ("end of 2021" = "31-12-2021", so a more precise
 restatement is not a change). Reporters are told apart by the source an outlet cites,
 else the outlet ("Reuters via VnExpress" and "Reuters via Tuổi Trẻ" are one source).
 
-For a key that already has reports, against its current value:
+A key's *current* value is its last *standing* report: "new", "confirmed", "changed" or
+"conflict" ("stale" and "unconfirmed" reports are history, never the current value). Two
+troop counts are one level when they are equal, or within 10% of each other when either is
+hedged ("about 5,200" and "5,400"). For a key that already has reports, against its current
+value:
 
 * **confirmed** — the same value: no alert; one more source for that value.
-* **conflict** — a different value from another reporter published within
-  ``CONFLICT_WINDOW`` (3 days) of the current one, before or after it: alert, marked
-  unconfirmed. Outlets rarely disagree for long; when they do within days, neither is
-  known to be right.
-* **stale** — a different value from an article older than the current value: kept in
-  the history, no alert (feeds are read out of order; old news does not undo new news).
-* **changed** — a different value from a newer article: alert "old → new".
+* **stale** — a different value from an article older than the current one by more than
+  ``CONFLICT_WINDOW`` (feeds are
+  read out of order; old news does not undo new news), or a value the key held before and
+  that was superseded ("about 2,500" repeated by wire copy after a cut to "fewer than
+  2,000"), or a deadline already past when reported ("the mission was to end by September
+  2025", said in 2026): kept in the history, no alert.
+* **unconfirmed** — a different deadline that another milestone holds (outlets mix the
+  phases up: "the coalition's mission ends by September 2026" is the second phase's date),
+  or a different value from a lone reporter with nothing to back it: kept
+  in the history, no alert, and not the current value. It is *backed* by explicit change
+  language or an official speaker in its sentence (``firm`` figures: "cut to", "giảm
+  xuống còn", "the Pentagon said"), or by another reporter who already gave the same
+  value (then this second report is the change, and alerts).
+* **conflict** — a backed different value from another reporter published within
+  ``CONFLICT_WINDOW`` (3 days) of the current one: alert, marked unconfirmed. Outlets
+  rarely disagree for long; when they do within days, neither is known to be right.
+* **changed** — a backed different value from a newer article: alert "old → new".
 
-For a key with no report yet:
+A deadline is judged against its *milestone* (``watchers.figures.milestones``): every key
+of one step of the timetable ("coalition mission ends in Iraq", "first coalition troops
+leave Baghdad" are both the first phase) is one timeline here, so two wordings of one
+step agree, and the first phase never reads as a change of the second.
 
-* **changed** — when it belongs to a *deadline family* whose latest final deadline has
-  already passed when this article is published: the timetable was replaced. The family
-  of a deadline is the place it is about: "US combat mission ends in Iraq", "coalition
-  mission ends in Iraq", "coalition leaves Iraq" and "first coalition troops leave Iraq"
-  all answer "when do US and coalition troops leave Iraq?". Its *final* deadlines are the
-  first three ("first troops leave" is a step, and never stands for the family). So after
-  "combat mission ends by the end of 2021", a 2024 report that "the first troops leave in
-  September 2025, the rest by the end of 2026" is two changes: end of 2021 -> September
-  2025, and end of 2021 -> end of 2026.
-* **new** — otherwise: the first report of a figure, or a deadline under a new key while
-  the family's latest deadline is still ahead (a different milestone of the same
-  timetable: the mission ends in September 2025, the troops leave by the end of 2026).
-  No alert: the story alert already carries the article, and a first ever figure on an
-  empty ledger must not flood subscribers.
+For a key (or milestone) with no report yet:
 
-Troop-count keys ("troops/US/Iraq", ".../planned", ".../past") are each their own family: a
-planned level never reads as a change of the current one. A *past* count ("there were
-5,200 in 2020") describes a moment the ledger cannot place, so a different past count is a
-new point of history, never a change. An article has one value per key: the first it
-states (further, different values for the same key in the same article are ambiguous and
-left out of the ledger). A publication time later than ``now`` is taken as ``now``.
+* **changed** — when a deadline's milestone is new while the latest final deadline of
+  another milestone has already passed when this article is published: the timetable was
+  replaced. So after "combat mission ends by the end of 2021", a 2024 report that "the first
+  troops leave in September 2025, the rest by the end of 2026" is two changes: end of 2021
+  -> September 2025, and end of 2021 -> end of 2026. A date some deadline key already holds
+  or held is no change: it was told already (a report repeating an alerted change
+  confirms it).
+* **new** — otherwise: the first report of a figure, or a new milestone while the latest
+  deadline is still ahead (the mission ends in September 2025, the troops leave by the end
+  of 2026). No alert: the story alert already carries the article, and a first ever figure
+  on an empty ledger must not flood subscribers.
+
+A step done ("reached/coalition leaves Ain al-Asad": US forces have left the base) is
+**reached** the first time it is reported — an alert of its own, naming the deadline it
+fulfils (the same wording's, else its milestone's), never a changed deadline — and
+**confirmed** by every later report. Troops gone from a whole country ("reached/coalition
+leaves Iraq") is **unconfirmed** from one reporter until an official or a second reporter
+says so.
+
+Troop-count keys ("troops/US/Iraq", ".../planned", ".../past") are each their own timeline: a
+planned level never reads as a change of the current one, but a current level that reaches
+a planned level already reported is backed by it (the plan came true), and when that plan
+was alerted as a change, the level confirms it (subscribers were told) and does not alert.
+A *past* count ("there were 5,200 in 2020") describes a moment the ledger cannot place, so
+a different past count is a new point of history, never a change. An article has one value
+per key: the first it states (further, different values for the same key in the same article
+are ambiguous and left out of the ledger), and one judged value per milestone: a second,
+different date for a
+milestone in the same article is "unconfirmed", and a date alerted once is not alerted again
+under another milestone. A publication time later than ``now`` is taken as ``now``.
 """
 
 from __future__ import annotations
@@ -52,31 +80,33 @@ from datetime import date, datetime, timedelta
 from typing import Literal, get_args
 
 from storage.ledger_types import FigureEntry, NewFigureEntry
-from watchers.figures import Deadline, Figures, TroopCount
+from watchers.figures import Deadline, Figures, Reached, TroopCount
 from watchers.figures.dates import Precision
+from watchers.figures.milestones import deadline_keys, milestone_of, milestone_timeline
 
 __all__ = [
-    "CONFLICT_WINDOW",
-    "KINDS",
-    "FigureDecision",
-    "FigureKind",
-    "FigurePrecision",
-    "decide_figures",
-    "family_keys",
-    "reading",
-]
+    "CONFLICT_WINDOW", "KINDS", "STANDING", "FigureDecision", "FigureKind", "FigurePrecision",
+    "decide_figures", "family_keys", "reading", "standing",
+]  # fmt: skip
 
 CONFLICT_WINDOW = timedelta(days=3)
-FigureKind = Literal["new", "confirmed", "changed", "conflict", "stale"]
+FigureKind = Literal["new", "confirmed", "changed", "conflict", "stale", "unconfirmed", "reached"]
 KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
+# The kinds whose value a key holds; the others are history only.
+STANDING: tuple[FigureKind, ...] = ("new", "confirmed", "changed", "conflict", "reached")
+# Hedged troop counts this close (as a share of the larger) are one level.
+_CLOSE = 0.1
 # How exact a reported figure is: a troop count's "approx" | "exact", or a deadline's precision.
 FigurePrecision = Literal["approx", "exact"] | Precision
 
-# The deadline vocabulary (watchers.figures.DEADLINE_KINDS) by family role.
-_FINAL = ("US combat mission ends in {place}", "coalition mission ends in {place}",
-          "coalition leaves {place}")  # fmt: skip
-_STEP = ("first coalition troops leave {place}",)
+# Milestones whose date is when the whole of it is over ("first troops leave" is a step).
+_FINAL_TEMPLATES = (
+    "US combat mission ends in ", "coalition mission ends in ", "coalition leaves ",
+    "US troop cut due in ",
+)  # fmt: skip
 _DEADLINE_PREFIX = "deadline/"
+_REACHED_PREFIX = "reached/"
+_COUNTRIES = (" Iraq", " Syria")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +129,9 @@ class FigureDecision:
 
     @property
     def alerts(self) -> bool:
-        """Whether subscribers hear about it: a change, or a conflict (as unconfirmed)."""
-        return self.kind in ("changed", "conflict")
+        """Whether subscribers hear about it: a change, a conflict (as unconfirmed), or a
+        step of the withdrawal done."""
+        return self.kind in ("changed", "conflict", "reached")
 
     def entry(
         self,
@@ -127,7 +158,7 @@ class FigureDecision:
         )
 
 
-def reading(figure: TroopCount | Deadline) -> tuple[str, FigurePrecision, str]:
+def reading(figure: TroopCount | Deadline | Reached) -> tuple[str, FigurePrecision, str]:
     """(value, precision, level) of a figure as the ledger keeps it.
 
     A troop count: ("2500", "approx" | "exact", "2500"). A deadline: ("2026", "year-end",
@@ -139,11 +170,13 @@ def reading(figure: TroopCount | Deadline) -> tuple[str, FigurePrecision, str]:
 
 
 def family_keys(key: str) -> tuple[str, ...]:
-    """The keys judged together with ``key`` (itself included): a deadline's whole family."""
-    place = _place(key)
-    if place is None:
-        return (key,)
-    return tuple(_DEADLINE_PREFIX + t.format(place=place) for t in (*_FINAL, *_STEP))
+    """The keys judged together with ``key`` (itself first): every deadline key for a
+    deadline, the planned level beside a current troop count."""
+    if key.startswith((_DEADLINE_PREFIX, _REACHED_PREFIX)):
+        return (key, *(k for k in deadline_keys() if k != key))
+    if key.startswith("troops/") and key.count("/") == 2:
+        return (key, f"{key}/planned")
+    return (key,)
 
 
 def decide_figures(
@@ -165,16 +198,37 @@ def decide_figures(
     reporter = source or outlet
     decisions: list[FigureDecision] = []
     seen: set[str] = set()
-    stated: list[TroopCount | Deadline] = [*figures.troop_counts, *figures.deadlines]
+    judged: dict[str, str] = {}  # milestone -> the level this article gave it first
+    alerted: set[str] = set()  # the deadline levels this article alerts
+    stated: list[TroopCount | Deadline | Reached] = [
+        *figures.troop_counts, *figures.deadlines, *figures.targets, *figures.passed,
+        *figures.reached,
+    ]  # fmt: skip
     for figure in stated:
         key = figure.key
         if key in seen:
             continue
         seen.add(key)
         value, precision, level = reading(figure)
-        timeline = timelines.get(key, ())
-        kind, previous = _judge(key, level, timeline, timelines, published, reporter)
-        reporters = {e.reporter for e in timeline if e.level == level} | {reporter}
+        timeline = milestone_timeline(key, timelines)
+        report = _Report(level, precision == "approx", figure.firm, published, reporter)
+        milestone = milestone_of(key)
+        if isinstance(figure, Reached):
+            kind, previous = _reached(figure, timeline, timelines, reporter)
+        else:
+            kind, previous = _judge(key, report, timeline, timelines)
+        if milestone is not None:
+            first = judged.setdefault(milestone, level)
+            if first != level and kind != "new":
+                kind, previous = "unconfirmed", standing(timeline)
+            elif first == level and len([k for k in seen if milestone_of(k) == milestone]) > 1:
+                kind, previous = _told(timeline)  # one milestone, one value per article
+            if kind in ("changed", "conflict") and level in alerted:
+                kind, previous = _told(timeline)  # "the combat mission, and the coalition's,
+                # end in 2021": a date alerted once
+            if kind in ("changed", "conflict"):
+                alerted.add(level)
+        reporters = {e.reporter for e in timeline if _same(e, report)} | {reporter}
         decisions.append(
             FigureDecision(
                 key=key,
@@ -190,42 +244,148 @@ def decide_figures(
     return decisions
 
 
-def _judge(
-    key: str,
-    level: str,
+@dataclass(frozen=True, slots=True)
+class _Report:
+    """What the rules need of one report."""
+
+    level: str
+    approx: bool
+    firm: bool
+    published: datetime
+    reporter: str
+
+
+def standing(timeline: Sequence[FigureEntry]) -> FigureEntry | None:
+    """A key's current value: its last report that is neither stale nor unconfirmed."""
+    return next((e for e in reversed(timeline) if e.kind in STANDING), None)
+
+
+def _same(entry: FigureEntry, report: _Report) -> bool:
+    """Whether a recorded report and a new one give one level (hedged counts within 10%)."""
+    if entry.level == report.level:
+        return True
+    if not (report.approx or entry.precision == "approx"):
+        return False
+    if not (entry.level.isdigit() and report.level.isdigit()):
+        return False
+    a, b = int(entry.level), int(report.level)
+    return abs(a - b) <= _CLOSE * max(a, b)
+
+
+def _reached(
+    step: Reached,
     timeline: Sequence[FigureEntry],
     timelines: Mapping[str, Sequence[FigureEntry]],
-    published: datetime,
     reporter: str,
 ) -> tuple[FigureKind, FigureEntry | None]:
-    if not timeline:
-        predecessor = _superseded(key, timelines, published)
-        if predecessor is not None and predecessor.level != level:
-            return "changed", predecessor
-        return "new", None
-    current = timeline[-1]
-    if current.level == level:
+    """A step done is news once ("reached", with the deadline it fulfils, if known), then
+    each further report confirms it. Troops gone from a whole country is a claim one outlet
+    alone cannot make: unconfirmed until an official or a second reporter says so."""
+    current = standing(timeline)
+    if current is not None:
+        return "confirmed", current
+    country = step.what.endswith(_COUNTRIES)
+    others = {e.reporter for e in timeline if e.kind == "unconfirmed"} - {reporter}
+    if country and not (step.firm or others):
+        return "unconfirmed", None  # "US completes full withdrawal from Iraq", one outlet
+    deadline = _DEADLINE_PREFIX + step.what
+    own = standing(timelines.get(deadline, ()))
+    return "reached", own or standing(milestone_timeline(deadline, timelines))
+
+
+def _told(timeline: Sequence[FigureEntry]) -> tuple[FigureKind, FigureEntry | None]:
+    """A value this article already gave: it confirms the milestone, or is its first report."""
+    current = standing(timeline)
+    return ("confirmed", current) if current is not None else ("new", None)
+
+
+def _judge(
+    key: str,
+    report: _Report,
+    timeline: Sequence[FigureEntry],
+    timelines: Mapping[str, Sequence[FigureEntry]],
+) -> tuple[FigureKind, FigureEntry | None]:
+    current = standing(timeline)
+    past = key.startswith(_DEADLINE_PREFIX) and report.level < report.published.date().isoformat()
+    if current is None and past:
+        return "new", None  # a date already past is history: it records, never alerts
+    if current is None:
+        predecessor = _superseded(key, timelines, report.published)
+        if predecessor is None or _same(predecessor, report):
+            return "new", None
+        told = [e for k in family_keys(key) for e in timelines.get(k, ()) if e.kind in STANDING]
+        if any(_same(e, report) for e in told):
+            return "new", None  # some deadline already holds this date: told already
+        return "changed", predecessor
+    if _same(current, report):
         return "confirmed", current
     if key.endswith("/past"):
         return "new", None
-    if abs(published - current.published_at) <= CONFLICT_WINDOW and reporter != current.reporter:
-        return "conflict", current
-    if published < current.published_at:
+    within = (
+        abs(report.published - current.published_at) <= CONFLICT_WINDOW
+        and report.reporter != current.reporter
+    )
+    if report.published < current.published_at and not within:
         return "stale", current
+    if past:
+        return "stale", current  # a date already past when reported is history, not a new plan
+    if any(_same(e, report) for e in timeline if e.kind in STANDING):
+        return "stale", current  # a value the figure held before, superseded since
+    if _held_by_another_milestone(key, report, timelines):
+        return "unconfirmed", current  # "the coalition's mission ends by September 2026"
+    plan = _plan_came_true(key, report, timelines)
+    if any(e.kind in ("changed", "conflict") for e in plan):
+        return "confirmed", current  # the plan subscribers were alerted to came true
+    if plan:
+        backed = True
+    else:
+        others = {e.reporter for e in timeline if e.kind == "unconfirmed" and _same(e, report)}
+        backed = report.firm or bool(others - {report.reporter})
+    if not backed:
+        return "unconfirmed", current
+    if within:
+        return "conflict", current
     return "changed", current
+
+
+def _held_by_another_milestone(
+    key: str, report: _Report, timelines: Mapping[str, Sequence[FigureEntry]]
+) -> bool:
+    """Whether another milestone's current date is this one: outlets mix the phases up, so
+    the report is more likely that milestone's than a change of this one."""
+    milestone = milestone_of(key)
+    if milestone is None:
+        return False
+    others = {k: m for k in timelines if (m := milestone_of(k)) not in (None, milestone)}
+    firsts = {m: k for k, m in others.items()}  # one key per milestone stands for it
+    currents = [standing(milestone_timeline(k, timelines)) for k in firsts.values()]
+    return any(c is not None and _same(c, report) for c in currents)
+
+
+def _plan_came_true(
+    key: str, report: _Report, timelines: Mapping[str, Sequence[FigureEntry]]
+) -> list[FigureEntry]:
+    """The reports of an announced plan ("cut to 3,000") that a current troop level reaches."""
+    if not key.startswith("troops/") or key.count("/") != 2:
+        return []
+    plans = timelines.get(f"{key}/planned", ())
+    return [e for e in plans if e.kind in STANDING and _same(e, report)]
 
 
 def _superseded(
     key: str, timelines: Mapping[str, Sequence[FigureEntry]], published: datetime
 ) -> FigureEntry | None:
-    """The family's latest final deadline, if this article replaces it (it has passed)."""
-    place = _place(key)
-    if place is None:
+    """The latest final deadline of another milestone, if this article replaces it (it has
+    passed)."""
+    milestone = milestone_of(key)
+    if milestone is None:
         return None
-    finals = {_DEADLINE_PREFIX + t.format(place=place) for t in _FINAL}
-    latest = [
-        timelines[k][-1] for k in family_keys(key) if k != key and k in finals and timelines.get(k)
+    found = [
+        standing(t)
+        for k, t in timelines.items()
+        if milestone_of(k) not in (None, milestone) and _final(k)
     ]
+    latest = [e for e in found if e is not None]
     if not latest:
         return None
     last = max(latest, key=lambda e: (e.published_at, e.id))
@@ -234,13 +394,5 @@ def _superseded(
     return last
 
 
-def _place(key: str) -> str | None:
-    """The place a deadline key is about, or None for a troop count or an unknown deadline."""
-    if not key.startswith(_DEADLINE_PREFIX):
-        return None
-    what = key.removeprefix(_DEADLINE_PREFIX)
-    for template in (*_FINAL, *_STEP):
-        head = template.removesuffix("{place}")
-        if what.startswith(head) and len(what) > len(head):
-            return what.removeprefix(head)
-    return None
+def _final(key: str) -> bool:
+    return key.removeprefix(_DEADLINE_PREFIX).startswith(_FINAL_TEMPLATES)

@@ -10,7 +10,7 @@ from watchers.figures.dates import Precision, last_day
 
 __all__ = [
     "DEADLINE_KINDS", "PLACES", "STATUSES", "WHO",
-    "Deadline", "Figures", "TroopCount", "TroopStatus", "Who", "is_who",
+    "Deadline", "Figures", "Reached", "TroopCount", "TroopStatus", "Who", "is_who",
 ]  # fmt: skip
 
 Who = Literal["US", "coalition", "foreign"]
@@ -26,6 +26,7 @@ DEADLINE_KINDS = (
     "coalition mission ends in <place>",
     "coalition leaves <place>",
     "first coalition troops leave <place>",
+    "US troop cut due in <place>",
 )
 
 
@@ -40,6 +41,9 @@ class TroopCount:
 
     ``value`` is the figure, or the upper bound of a range whose lower bound is ``low``.
     ``quote`` is the sentence it was read from, exactly as it appears in the article.
+    ``firm`` when the sentence backs it on its own: explicit change language ("cut to",
+    "giảm xuống còn", "now has") or an official speaking (the ledger's decider lets a lone
+    firm report change a figure; see ``watchers.figures.judge``).
     """
 
     who: Who
@@ -49,6 +53,7 @@ class TroopCount:
     approx: bool
     quote: str
     low: int | None = None
+    firm: bool = False
 
     @property
     def key(self) -> str:
@@ -74,13 +79,15 @@ class Deadline:
     """A date by which troops leave or a mission ends.
 
     ``date`` is "YYYY", "YYYY-MM" or "YYYY-MM-DD" as ``precision`` says ("year-end" for
-    "by the end of 2021"); ``quote`` is the sentence, exactly as in the article.
+    "by the end of 2021"); ``quote`` is the sentence, exactly as in the article; ``firm``
+    as for ``TroopCount``.
     """
 
     what: str  # from DEADLINE_KINDS
     date: str
     precision: Precision
     quote: str
+    firm: bool = False
 
     @property
     def key(self) -> str:
@@ -102,14 +109,58 @@ class Deadline:
 
 
 @dataclass(frozen=True, slots=True)
+class Reached:
+    """A step of the withdrawal done: "US forces have left Ain al-Asad" (17 January 2026).
+
+    ``what`` is from DEADLINE_KINDS, as for the deadline it fulfils ("coalition leaves
+    Ain al-Asad"); ``date`` and ``precision`` say when it was done (the article's day when
+    it does not say); ``quote`` is the sentence, exactly as in the article.
+    """
+
+    what: str
+    date: str
+    precision: Precision
+    quote: str
+    firm: bool = False  # an official says so in the sentence
+
+    @property
+    def key(self) -> str:
+        return f"reached/{self.what}"
+
+    @property
+    def last_day(self) -> dt.date:
+        return last_day(self.date, self.precision)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "what": self.what,
+            "date": self.date,
+            "precision": self.precision,
+            "quote": self.quote,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Figures:
     """All figures of one article, in the order they appear."""
 
     troop_counts: tuple[TroopCount, ...] = ()
     deadlines: tuple[Deadline, ...] = ()
+    reached: tuple[Reached, ...] = ()
+    # drawdown targets ("cut to 3,000 by January 15"): deadlines of a troop level, kept apart
+    # because the labelled corpus does not count them as deadlines; JSON lists them with them
+    targets: tuple[Deadline, ...] = ()
+    # deadlines already passed when reported, said as targets ("the mission was to end by
+    # September 2025", in 2026): they confirm a milestone's date, never move it; kept apart
+    # for the same reason, and listed with the deadlines in JSON
+    passed: tuple[Deadline, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        every = (*self.deadlines, *self.targets, *self.passed)
+        out: dict[str, Any] = {
             "troop_counts": [t.to_json() for t in self.troop_counts],
-            "deadlines": [d.to_json() for d in self.deadlines],
+            "deadlines": [d.to_json() for d in every],
         }
+        if self.reached:
+            out["reached"] = [r.to_json() for r in self.reached]
+        return out

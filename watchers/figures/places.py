@@ -39,6 +39,10 @@ def find_places(doc: Folded, start: int, end: int, *, unquoted: bool = False) ->
     return PlaceIndex(doc, start, end).within(start, end, unquoted=unquoted)
 
 
+# Two capitals side by side are two governments: "Baghdad and Washington finalized".
+_GOVERNMENTS = re.compile(r"\s+(?:and|va)\s+(?:washington|wash\.)\b")
+
+
 class PlaceIndex:
     """The places of (a span of) a document, found once and looked up by span."""
 
@@ -48,7 +52,10 @@ class PlaceIndex:
         for m in lx.PLACE_RE.finditer(doc.text, start, len(doc.text) if end is None else end):
             name = lx.PLACE_NAMES[int(next(k for k, v in m.groupdict().items() if v)[1:])]
             at = m.start()
-            if name == "Baghdad" and not lx.LOCATIVE_BEFORE.search(doc.text[max(0, at - 40) : at]):
+            if name == "Baghdad" and (
+                not lx.LOCATIVE_BEFORE.search(doc.text[max(0, at - 40) : at])
+                or _GOVERNMENTS.match(doc.text, m.end())  # "Baghdad and Washington agreed"
+            ):
                 continue
             self.places.append(Place(at, m.end(), name))
         self._starts = [p.start for p in self.places]

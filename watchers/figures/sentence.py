@@ -26,6 +26,10 @@ class Article:
         self.lang = lang
         self.published = published
         self.combat = any(lx.COMBAT_CONTEXT.search(d.text) for d in docs)
+        # A headline that says a deadline moved ("Mỹ lùi thời hạn rút quân") backs the dates
+        # the article gives.
+        headline = docs[0].text if len(docs) > 1 else ""
+        self.moved = lx.MOVED.search(headline) is not None
         # The country the article is about: a base or city counts for the country it is in
         # (an article about Ain al-Asad is about Iraq); the title counts double.
         self.indexes = {id(doc): PlaceIndex(doc) for doc in docs}

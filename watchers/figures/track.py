@@ -12,11 +12,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from storage.ledger_types import FigureChange, FigureEntry, NewFigureEntry
 from storage.types import AlertIntent
-from watchers.figures import Deadline, Figures, TroopCount, extract
+from watchers.figures import Deadline, Figures, Reached, TroopCount, extract
 from watchers.figures.attribution import cited_source
 from watchers.figures.judge import FigureDecision, decide_figures, family_keys
 
@@ -65,13 +65,17 @@ class FigureReport:
 
 
 def read_figures(title: str, summary: str, published: datetime | None) -> Figures:
-    """The figures of an article; relative dates resolve against its publication day."""
+    """The figures of an article; relative dates resolve against the day it reports on (its
+    dateline, else its publication day)."""
     return extract(title, summary, published=published.date() if published else None)
 
 
 def figure_keys(figures: Figures) -> set[str]:
     """Every ledger key the judging of these figures reads."""
-    stated: list[TroopCount | Deadline] = [*figures.troop_counts, *figures.deadlines]
+    stated: list[TroopCount | Deadline | Reached] = [
+        *figures.troop_counts, *figures.deadlines, *figures.targets, *figures.passed,
+        *figures.reached,
+    ]  # fmt: skip
     return {k for figure in stated for k in family_keys(figure.key)}
 
 
@@ -86,7 +90,8 @@ def judge_figures(
     now: datetime,
 ) -> FigureReport:
     """Judge the figures of one article (an article with no date counts as ``now``)."""
-    if not (figures.troop_counts or figures.deadlines):
+    if not (figures.troop_counts or figures.deadlines or figures.targets or figures.passed
+            or figures.reached):  # fmt: skip
         return FigureReport(figures, None, ())
     source = cited_source(title, summary, outlet=outlet)
     when = min(published or now, now)
@@ -106,10 +111,18 @@ def change_alert(
     url: str | None,
     published: datetime | None,
 ) -> AlertIntent:
-    """The outbox's alert for a changed or conflicting figure (priority ahead of stories)."""
+    """The outbox's alert for a changed or conflicting figure, or a step done (priority ahead
+    of stories). A step done with no known deadline names itself as its "old" figure."""
     old = decision.previous
-    if old is None or not decision.alerts:
+    if not decision.alerts or (old is None and decision.kind != "reached"):
         raise ValueError(f"{decision.kind!r} decision on {decision.key!r} is not an alert")
+    when = published or report.published or datetime.min.replace(tzinfo=UTC)
+    old_key = old.key if old else decision.key
+    old_value = old.value if old else decision.value
+    old_precision = old.precision if old else decision.precision
+    old_outlet = old.outlet if old else outlet
+    old_source = old.source if old else report.source
+    old_published = old.published_at if old else when
     return AlertIntent(
         kind="figure",
         priority=FIGURE_PRIORITY,
@@ -126,12 +139,12 @@ def change_alert(
             precision=decision.precision,
             source=report.source,
             sources=decision.sources,
-            old_key=old.key,
-            old_value=old.value,
-            old_precision=old.precision,
-            old_outlet=old.outlet,
-            old_source=old.source,
-            old_published_at=old.published_at,
+            old_key=old_key,
+            old_value=old_value,
+            old_precision=old_precision,
+            old_outlet=old_outlet,
+            old_source=old_source,
+            old_published_at=old_published,
         ),
     )
 

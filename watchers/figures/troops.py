@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from watchers.figures import lexicon as lx
 from watchers.figures.model import TroopCount, TroopStatus, is_who
@@ -44,6 +45,8 @@ _PREPOSITION = re.compile(
 )
 # What a change of size is about when no troop noun follows the number
 _FORCE_SIZE = re.compile(r"\b(?:troop|force|presence|footprint|quan so|quan luc|su hien dien)\b")
+# A question about part of a force: "how many of the approximately 2,500 troops ... will stay"
+_PART_OF = re.compile(r"\b(?:how many|bao nhieu|of|trong so)\s+(?:the\s+)?$")
 # Where the words after a noun stop describing it: "more than 2,000 after the attacks in Israel"
 _PHRASE_END = re.compile(
     r"[;(]|\s[-–—]\s|\b(?:after|since|when|because|due to|amid|as part of|following|while|"
@@ -59,14 +62,21 @@ def read_troop_counts(
 ) -> Iterator[TroopCount]:
     """The troop counts among ``numbers`` (folded offsets of ``sentence.doc``)."""
     previous_who: str | None = None
+    previous: TroopStatus | None = None
     for i, (a, b, q) in enumerate(numbers):
         if q.vague:
             continue
         next_start = numbers[i + 1][0] if i + 1 < len(numbers) else sentence.end
-        count, who = _Number(sentence, a, b, q, next_start).read(previous_who)
+        number = _Number(sentence, a, b, q, next_start)
+        count, who = number.read(previous_who)
         if who is not None:
             previous_who = who  # even when dropped for its place: "4,500 in Afghanistan and
-        if count is not None:  # 3,000 in Iraq"
+        if count is not None and number.elided and previous is not None:  # 3,000 in Iraq"
+            # "cut to 2,500 troops and 2,500 in Iraq": the elided count shares the tense
+            count = replace(count, status=previous)
+        if number.status is not None:
+            previous = number.status if count is None else count.status
+        if count is not None:
             yield count
 
 
@@ -77,6 +87,8 @@ class _Number:
         self.left = self.text[sentence.start : a]
         self.core_left = _HEDGE_TAIL.sub("", self.left)
         self.after = self.text[b:next_start]
+        self.elided = False  # a count whose troop noun was left out ("... and 900 in Syria")
+        self.status: TroopStatus | None = None  # set once read, even if its place is not ours
 
     def read(self, previous_who: str | None) -> tuple[TroopCount | None, str | None]:
         """The count this number is, if any, and the actor its troops belong to."""
@@ -90,6 +102,8 @@ class _Number:
         down_from = lx.DOWN_FROM.search(core_left) is not None  # "down from 2,000"
         if noun and lx.NOUN_GAP.match(after[: noun.start()]):
             noun_end = self.b + noun.end()
+        elif previous_who is not None and _ellipsis(after):
+            self.elided = True
         elif not (
             (previous_who is not None and _ellipsis(after))  # "... and 900 in Syria"
             or (  # "will drop from about 5,200 to 3,000", "numbers are down from 2,000"
@@ -102,8 +116,9 @@ class _Number:
             return None, None
         rest = self.text[noun_end : self.next_start]
         near_left = self.left[-30:]
-        near_right = self.text[noun_end : min(self.next_start, noun_end + 40)]
-        if lx.CASUALTY.search(near_left) or lx.CASUALTY.search(near_right.split(",")[0]):
+        # up to the clause's end: "2 US soldiers and 1 British soldier were killed"
+        near_right = re.split(r"[,;]", self.text[noun_end : min(self.s.end, noun_end + 45)])[0]
+        if lx.CASUALTY.search(near_left) or lx.CASUALTY.search(near_right):
             return None, None
         moved = not (change_target or change_source) and (
             self._is_delta(core_left)
@@ -114,10 +129,11 @@ class _Number:
         who = self._who(noun_end, previous_who)
         if who is None or not is_who(who):
             return None, None
+        status = self._status(change_target, change_source, noun_end)
+        self.status = status
         where = self._where(noun_end, who)
         if where is None:
             return None, who
-        status = self._status(change_target, change_source)
         self.s.article.seen.setdefault((who, self.q.value), where)
         count = TroopCount(
             who=who,
@@ -127,8 +143,15 @@ class _Number:
             approx=self.q.approx or approx_before(self.left),
             quote=self.s.quote,
             low=self.q.low,
+            firm=self._firm(change_target, down_from),
         )
         return count, who
+
+    def _firm(self, change_target: bool, down_from: bool) -> bool:
+        """Whether the sentence backs the count on its own: change language or an official."""
+        changed = (change_target or down_from) and lx.CHANGE_VERB.search(self.core_left)
+        now = lx.NOW_LEVEL.search(self.core_left[-30:]) is not None
+        return bool(changed) or now or lx.OFFICIAL.search(self.s.text) is not None
 
     def _whole(self, core_left: str) -> bool:
         return lx.WHOLE_FORCE.search(" " + core_left[-40:]) is not None
@@ -212,7 +235,7 @@ class _Number:
             return s.article.seen[(who, self.q.value)]
         return s.article.place if s.article.place in lx.PLACES else None
 
-    def _status(self, change_target: bool, change_source: bool) -> TroopStatus:
+    def _status(self, change_target: bool, change_source: bool, noun_end: int) -> TroopStatus:
         s = self.s
         future = lx.FUTURE.search(s.text) is not None
         past = lx.PAST.search(s.text) is not None and not future
@@ -223,6 +246,10 @@ class _Number:
             month = 1 if when["start"] else 3 if when["early"] or when["dau"] else 12
             if (int(when["year"]), month) < (published.year, published.month):
                 return "past"
+        if lx.FUTURE_AFTER.match(self.text, noun_end, self.next_start) and not _PART_OF.search(
+            self.core_left
+        ):
+            return "planned"  # "about 2,000 will remain", not "how many of the 2,500 will stay"
         if change_target:
             # a change that has happened gives the level now: "đã giảm ... xuống còn 2.500"
             done = past or s.tense(s.start, self.a) == "past"

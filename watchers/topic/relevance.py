@@ -11,7 +11,10 @@ optional groups of the same configured topic:
   theatre in more sentences than Iraq, is about that theatre.
 * **attack stories** (group ``attack``: "rocket", "drone", "tấn công"...): an item whose
   title is about an attack and says nothing of leaving, or whose summary speaks of attacks
-  in more sentences than of leaving, is about the attack.
+  in more sentences than of leaving, is about the attack — unless its lead (the summary's
+  first sentence that names leaving or an attack) is about leaving and names no attack:
+  "Iraq's prime minister demanded a swift end to the coalition's mission" stays on topic
+  even when the same weeks' strikes fill the rest of the story.
 
 Without a title only the sentence counts apply. Without the optional groups ``judge`` says
 what the matcher says.
@@ -79,9 +82,17 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
         and (in_head(groups.elsewhere) or mentions(groups.elsewhere) > mentions(groups.place))
     ):
         return Verdict(False, "about elsewhere", keywords)
+
+    def lead_is(group: str, unless: str) -> bool:
+        """Whether the summary's first sentence naming either group names ``group`` only."""
+        wanted, other = terms.get(group, frozenset()), terms.get(unless, frozenset())
+        lead = next((s for s in found if s & (wanted | other)), set())
+        return bool(lead & wanted) and not lead & other
+
     if (
         groups.attack in terms
         and not in_head(groups.leaving)
+        and not lead_is(groups.leaving, groups.attack)
         and (in_head(groups.attack) or mentions(groups.attack) > mentions(groups.leaving))
     ):
         return Verdict(False, "attack story", keywords)

@@ -208,7 +208,6 @@ def test_mission_end_in_two_places_is_two_deadlines() -> None:
     [
         "Giai đoạn đầu của quá trình rút quân sẽ kết thúc trước cuộc bầu cử vào tháng 10-2025.",
         "Quân Mỹ rút khỏi Iraq năm 2011 nhưng đã trở lại vào năm 2014.",
-        "Một số lực lượng Mỹ sẽ ở lại Iraq cho đến ít nhất tháng 9/2026.",
         "Biden will withdraw all US troops from Afghanistan by Sept. 11.",
         "Iraq held talks with the United States on 25 January about the coalition.",
     ],

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from storage.ledger_types import FigureEntry
-from watchers.figures import DEADLINE_KINDS, PLACES, Deadline, Figures, TroopCount
+from watchers.figures import DEADLINE_KINDS, PLACES, Deadline, Figures, Reached, TroopCount
 from watchers.figures.dates import Precision
 from watchers.figures.judge import FigureDecision, decide_figures, family_keys, reading
 from watchers.figures.model import TroopStatus
@@ -17,12 +17,17 @@ NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
 
 
-def troops(value: int, *, approx: bool = False, status: TroopStatus = "current") -> TroopCount:
-    return TroopCount("US", "Iraq", status, value, approx, f"{value} US troops in Iraq")
+def troops(
+    value: int, *, approx: bool = False, status: TroopStatus = "current", firm: bool = False
+) -> TroopCount:
+    quote = f"{value} US troops in Iraq"
+    return TroopCount("US", "Iraq", status, value, approx, quote, firm=firm)
 
 
-def deadline(when: str, precision: Precision, what: str = "coalition leaves Iraq") -> Deadline:
-    return Deadline(what, when, precision, f"{what} by {when}")
+def deadline(
+    when: str, precision: Precision, what: str = "coalition leaves Iraq", *, firm: bool = False
+) -> Deadline:
+    return Deadline(what, when, precision, f"{what} by {when}", firm)
 
 
 @dataclass
@@ -34,7 +39,7 @@ class Ledger:
 
     def report(
         self,
-        *figures: TroopCount | Deadline,
+        *figures: TroopCount | Deadline | Reached,
         at: datetime,
         outlet: str = "VnExpress",
         source: str | None = None,
@@ -42,6 +47,7 @@ class Ledger:
         article = Figures(
             tuple(f for f in figures if isinstance(f, TroopCount)),
             tuple(f for f in figures if isinstance(f, Deadline)),
+            tuple(f for f in figures if isinstance(f, Reached)),
         )
         decisions = decide_figures(
             {k: tuple(v) for k, v in self.timelines.items()},
@@ -102,7 +108,7 @@ def test_a_newer_report_with_another_value_is_a_change_from_the_current_one() ->
     ledger = Ledger()
     ledger.report(deadline("2026-09", "month", "coalition leaves Erbil"), at=NOW - 50 * DAY)
     (decision,) = ledger.report(
-        deadline("2026", "year-end", "coalition leaves Erbil"), at=NOW, source="Reuters"
+        deadline("2026", "year-end", "coalition leaves Erbil", firm=True), at=NOW, source="Reuters"
     )
     assert (decision.kind, decision.alerts) == ("changed", True)
     assert decision.previous is not None
@@ -113,13 +119,13 @@ def test_a_newer_report_with_another_value_is_a_change_from_the_current_one() ->
 def test_an_outlet_correcting_itself_within_days_is_a_change_not_a_conflict() -> None:
     ledger = Ledger()
     ledger.report(troops(2500), at=NOW - DAY, outlet="VnExpress")
-    assert kinds(ledger.report(troops(3000), at=NOW, outlet="VnExpress")) == ["changed"]
+    assert kinds(ledger.report(troops(3000, firm=True), at=NOW, outlet="VnExpress")) == ["changed"]
 
 
 def test_two_outlets_disagreeing_within_days_is_a_conflict() -> None:
     ledger = Ledger()
     ledger.report(troops(2500), at=NOW - 2 * DAY, outlet="VnExpress")
-    (decision,) = ledger.report(troops(3000), at=NOW, outlet="Tuổi Trẻ")
+    (decision,) = ledger.report(troops(3000, firm=True), at=NOW, outlet="Tuổi Trẻ")
     assert (decision.kind, decision.alerts) == ("conflict", True)
     assert decision.previous is not None
     assert decision.previous.outlet == "VnExpress"
@@ -128,7 +134,8 @@ def test_two_outlets_disagreeing_within_days_is_a_conflict() -> None:
 def test_a_disagreeing_report_read_late_is_still_a_conflict() -> None:
     ledger = Ledger()
     ledger.report(troops(3000), at=NOW, outlet="Tuổi Trẻ")
-    assert kinds(ledger.report(troops(2500), at=NOW - DAY, outlet="VnExpress")) == ["conflict"]
+    late = ledger.report(troops(2500, firm=True), at=NOW - DAY, outlet="VnExpress")
+    assert kinds(late) == ["conflict"]
 
 
 def test_an_older_article_with_another_value_is_stale_and_does_not_alert() -> None:
@@ -235,18 +242,174 @@ def test_the_same_date_under_a_new_key_of_the_family_is_not_a_change() -> None:
     assert kinds(decisions) == ["new"]
 
 
-def test_every_deadline_of_the_vocabulary_has_a_family_by_place() -> None:
+def test_every_deadline_is_judged_with_every_deadline_key_and_a_count_with_its_plan() -> None:
     for kind, place in itertools.product(DEADLINE_KINDS, PLACES):
         if "<place>" not in kind:
             place = kind.rsplit(" ", 1)[-1]  # "US combat mission ends in Iraq"
         key = "deadline/" + kind.replace("<place>", place)
         family = family_keys(key)
-        assert key in family
+        assert family[0] == key
         assert f"deadline/coalition leaves {place}" in family
-    assert family_keys("troops/US/Iraq") == ("troops/US/Iraq",)
+    assert family_keys("troops/US/Iraq") == ("troops/US/Iraq", "troops/US/Iraq/planned")
     assert family_keys("troops/US/Iraq/planned") == ("troops/US/Iraq/planned",)
 
 
 def test_reading_gives_value_precision_and_level() -> None:
     assert reading(troops(2500, approx=True)) == ("2500", "approx", "2500")
     assert reading(deadline("2025-09", "month")) == ("2025-09", "month", "2025-09-30")
+
+
+# --- the ledger's rules: stale, repeats, unconfirmed, milestones ----------------------------
+
+
+def test_a_restatement_of_a_superseded_value_is_stale() -> None:
+    """ "about 2,500" repeated by wire copy after a cut to fewer than 2,000 gives nothing."""
+    ledger = Ledger()
+    ledger.report(troops(2500, approx=True), at=NOW - 90 * DAY, outlet="Reuters")
+    ledger.report(troops(2000, firm=True), at=NOW - 30 * DAY, outlet="AP")
+    (decision,) = ledger.report(troops(2500, approx=True), at=NOW, outlet="Dân trí")
+    assert (decision.kind, decision.alerts) == ("stale", False)
+
+
+def test_a_hedged_count_within_a_tenth_of_the_current_one_confirms_it() -> None:
+    ledger = Ledger()
+    ledger.report(troops(5200, approx=True), at=NOW - 5 * DAY, outlet="AP")
+    (decision,) = ledger.report(troops(5400, firm=True), at=NOW, outlet="Reuters")
+    assert decision.kind == "confirmed"
+
+
+def test_a_report_repeating_an_alerted_change_confirms_it() -> None:
+    ledger = Ledger()
+    ledger.report(troops(2500), at=NOW - 90 * DAY, outlet="Reuters")
+    assert kinds(ledger.report(troops(2000, firm=True), at=NOW - 30 * DAY, outlet="AP")) == [
+        "changed"
+    ]
+    assert kinds(ledger.report(troops(2000), at=NOW, outlet="VnExpress")) == ["confirmed"]
+
+
+def test_a_lone_unbacked_contradiction_is_unconfirmed_until_a_second_source() -> None:
+    ledger = Ledger()
+    ledger.report(troops(2500), at=NOW - 90 * DAY, outlet="Reuters")
+    (lone,) = ledger.report(troops(2000), at=NOW - 20 * DAY, outlet="VnExpress")
+    assert (lone.kind, lone.alerts) == ("unconfirmed", False)
+    (same_outlet,) = ledger.report(troops(2000), at=NOW - 10 * DAY, outlet="VnExpress")
+    assert same_outlet.kind == "unconfirmed"  # one outlet twice is still one source
+    (second,) = ledger.report(troops(2000), at=NOW, outlet="AP")
+    assert (second.kind, second.alerts) == ("changed", True)
+    assert second.previous is not None
+    assert second.previous.value == "2500"
+
+
+def test_an_official_or_change_language_backs_a_lone_report() -> None:
+    ledger = Ledger()
+    ledger.report(troops(2500), at=NOW - 90 * DAY, outlet="Reuters")
+    assert kinds(ledger.report(troops(2000, firm=True), at=NOW, outlet="VnExpress")) == ["changed"]
+
+
+def test_a_current_level_reaching_an_announced_plan_is_backed() -> None:
+    ledger = Ledger()
+    ledger.report(troops(5200), at=NOW - 90 * DAY, outlet="AP")
+    ledger.report(troops(3000, status="planned", firm=True), at=NOW - 80 * DAY, outlet="AP")
+    assert kinds(ledger.report(troops(3000), at=NOW, outlet="VnExpress")) == ["changed"]
+
+
+def test_the_two_phases_are_separate_milestones() -> None:
+    """Phase 1 (Baghdad, September 2025) never "conflicts" with phase 2 (Erbil, 2026)."""
+    ledger = Ledger()
+    then = datetime(2024, 9, 28, tzinfo=UTC)
+    ledger.report(deadline("2025-09", "month", "coalition leaves Baghdad"), at=then - DAY)
+    decisions = ledger.report(
+        deadline("2026-09", "month", "coalition leaves Erbil", firm=True), at=then, outlet="AP"
+    )
+    assert kinds(decisions) == ["new"]
+
+
+def test_two_wordings_of_one_milestone_agree() -> None:
+    """ "the mission in federal Iraq ends" and "troops leave Ain al-Asad" are phase 1."""
+    ledger = Ledger()
+    ledger.report(deadline("2025-09", "month", "coalition mission ends in Iraq"), at=NOW - 9 * DAY)
+    decisions = ledger.report(
+        deadline("2025-09", "month", "coalition leaves Ain al-Asad"), at=NOW, outlet="AP"
+    )
+    assert kinds(decisions) == ["confirmed"]
+
+
+def test_a_milestone_date_told_once_under_another_wording_is_no_new_alert() -> None:
+    ledger = Ledger()
+    ledger.report(deadline("2021", "year-end", COMBAT), at=datetime(2021, 7, 27, tzinfo=UTC))
+    late = datetime(2024, 9, 6, tzinfo=UTC)
+    first = ledger.report(
+        deadline("2025-09", "month", "first coalition troops leave Iraq"), at=late
+    )
+    assert kinds(first) == ["changed"]  # the 2021 timetable was replaced
+    again = ledger.report(
+        deadline("2025-09", "month", "coalition leaves Ain al-Asad"), at=late + DAY, outlet="AP"
+    )
+    assert kinds(again) == ["confirmed"]
+
+
+def test_a_step_done_is_reached_once_with_the_deadline_it_fulfils() -> None:
+    """ "US forces have left Ain al-Asad (17 Jan 2026; the deadline was September 2025)"."""
+    ledger = Ledger()
+    ledger.report(
+        deadline("2025-09", "month", "coalition leaves Ain al-Asad"),
+        at=datetime(2024, 9, 28, tzinfo=UTC),
+    )
+    step = Reached("coalition leaves Ain al-Asad", "2026-01-17", "day", "US forces have left")
+    (first,) = ledger.report(step, at=NOW, outlet="Reuters")
+    assert (first.key, first.kind, first.alerts) == (
+        "reached/coalition leaves Ain al-Asad",
+        "reached",
+        True,
+    )
+    assert first.previous is not None
+    assert (first.previous.key, first.previous.value) == (
+        "deadline/coalition leaves Ain al-Asad",
+        "2025-09",
+    )
+    (again,) = ledger.report(step, at=NOW + DAY, outlet="VnExpress")
+    assert (again.kind, again.alerts) == ("confirmed", False)
+    deadlines = ledger.timelines["deadline/coalition leaves Ain al-Asad"]
+    assert [e.kind for e in deadlines] == ["new"]  # the deadline did not "change"
+
+
+def test_a_step_done_without_a_known_deadline_is_still_reached() -> None:
+    step = Reached("coalition leaves Erbil", "2026-09-30", "day", "forces have left Erbil")
+    (decision,) = Ledger().report(step, at=NOW)
+    assert (decision.kind, decision.previous) == ("reached", None)
+
+
+def test_a_deadline_already_past_when_reported_never_alerts() -> None:
+    """ "The mission was to end by September 2025", said in 2026: history, not a new plan."""
+    ledger = Ledger()
+    ledger.report(deadline("2021", "year-end", COMBAT), at=datetime(2021, 7, 27, tzinfo=UTC))
+    passed = deadline("2025-09", "month", "coalition mission ends in Iraq")
+    assert kinds(ledger.report(passed, at=NOW)) == ["new"]
+    ledger = Ledger()
+    ledger.report(deadline("2026-09", "month", "coalition leaves Erbil"), at=NOW - 400 * DAY)
+    moved_into_the_past = deadline("2025-12", "month", "coalition leaves Erbil", firm=True)
+    assert kinds(ledger.report(moved_into_the_past, at=NOW)) == ["stale"]
+
+
+def test_a_date_another_milestone_holds_is_not_a_change_of_this_one() -> None:
+    """ "The coalition's mission ... scheduled to end by September 2026" is the second phase's
+    date, not the first phase moved."""
+    ledger = Ledger()
+    then = datetime(2024, 9, 28, tzinfo=UTC)
+    ledger.report(deadline("2025-09", "month", "coalition mission ends in Iraq"), at=then)
+    ledger.report(deadline("2026-09", "month", "coalition leaves Erbil"), at=then + DAY)
+    mixed = deadline("2026-09", "month", "coalition mission ends in Iraq", firm=True)
+    (decision,) = ledger.report(mixed, at=then + 30 * DAY, outlet="AP")
+    assert (decision.kind, decision.alerts) == ("unconfirmed", False)
+
+
+def test_a_whole_country_left_needs_an_official_or_a_second_source() -> None:
+    """ "US completes full withdrawal from Iraq" from one outlet is a claim, not a milestone."""
+    ledger = Ledger()
+    step = Reached("coalition leaves Iraq", "2026-01-19", "day", "Mỹ hoàn tất rút quân khỏi Iraq")
+    (lone,) = ledger.report(step, at=NOW, outlet="Gia Lai")
+    assert (lone.kind, lone.alerts) == ("unconfirmed", False)
+    (second,) = ledger.report(step, at=NOW + DAY, outlet="Reuters")
+    assert (second.kind, second.alerts) == ("reached", True)
+    official = Reached("coalition leaves Syria", "2026-01-19", "day", "the Pentagon said", True)
+    assert kinds(Ledger().report(official, at=NOW)) == ["reached"]

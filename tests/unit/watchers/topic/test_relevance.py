@@ -104,3 +104,66 @@ def test_the_group_names_can_be_chosen() -> None:
 def test_the_shipped_topic_has_the_groups_the_rules_use() -> None:
     """config.toml defines the iraq, withdrawal, elsewhere and attack groups."""
     assert {"iraq", "withdrawal", "elsewhere", "attack"} <= set(topic_matcher().topic.groups)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Iraqi leaders demand a timetable",
+            "Iraq's prime minister demanded that coalition troops withdraw swiftly. "
+            "US rockets struck militia bases. A drone hit a base. Rocket fire was reported.",
+        ),
+        (
+            "",
+            "Thủ tướng Iraq yêu cầu liên quân rút quân nhanh chóng. Tên lửa tấn công căn cứ. "
+            "Vụ tấn công thứ hai xảy ra hôm sau. Các cuộc tấn công tiếp diễn.",
+        ),
+    ],
+)
+def test_a_story_whose_lead_is_about_leaving_is_no_attack_story(title: str, summary: str) -> None:
+    """Attacks in more sentences than leaving, but the lead demands leaving: on topic."""
+    verdict = judge(MATCHER, title, summary)
+    assert (verdict.relevant, verdict.reason) == (True, "on topic")
+
+
+def test_a_lead_naming_an_attack_and_leaving_does_not_save_an_attack_story() -> None:
+    """The counter-example: the lead is about the attack, leaving is recalled in passing."""
+    summary = (
+        "Rockets hit Ain al-Asad as Iraq debates whether US troops should withdraw. "
+        "A second rocket attack followed. Rocket fire hit Iraq again."
+    )
+    verdict = judge(MATCHER, "Rockets hit Iraqi base", summary)
+    assert (verdict.relevant, verdict.reason) == (False, "attack story")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("US-led coalition has left Ain al-Asad", "Coalition forces have left the base in Iraq."),
+        ("Troops leaving shortly", "US troops are leaving shortly from Iraq, officials said."),
+        (
+            "Talks on the end of the coalition",
+            "Iraq and the US held talks on the end of the coalition.",
+        ),
+        ("Mission scaled back", "The US mission in Iraq was scaled back this year."),
+        ("A smaller footprint", "The US will keep a smaller footprint in Iraq."),
+        ("Liên quân rời căn cứ Ain al-Asad", "Liên quân rời căn cứ ở Iraq."),
+        ("Mỹ thu hẹp quy mô", "Mỹ thu hẹp quy mô nhiệm vụ tại Iraq."),
+        ("Kết thúc liên minh", "Iraq và Mỹ bàn về việc kết thúc liên minh quốc tế."),
+    ],
+)
+def test_the_shipped_topic_knows_how_outlets_write_leaving(title: str, summary: str) -> None:
+    assert judge(topic_matcher(), title, summary).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Storm in Iraq", "The storm has left 20 dead in Iraq."),
+        ("Iraq's prime minister travels", "Iraq's prime minister left for Paris on Monday."),
+        ("Giá dầu Iraq", "Iraq rời khỏi cuộc họp OPEC sớm hơn dự kiến."),
+    ],
+)
+def test_leaving_words_about_other_things_are_not_the_topic(title: str, summary: str) -> None:
+    assert not judge(topic_matcher(), title, summary).relevant
