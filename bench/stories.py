@@ -4,9 +4,10 @@ What is timed is the service's own path for a batch of one new relevant article
 (``watchers.ingest.Ingest``, as the pipeline calls it): in one story-lock transaction on a SQLite
 file, catch up with the index rows stored since the watermark, ask what is known (identities,
 exact copies; candidates from the in-memory ``StoryIndex``, their evidence from
-``story_evidence`` by primary key), decide (``watchers.process``: judge the candidates, place
-the article in a new story or the one it joins), then insert the article, its story, its
-evidence and its alert; then commit.
+``story_evidence`` by primary key; the document frequencies of what is compared), decide
+(``watchers.process``: judge the candidates, place the article in a new story or the one it
+joins), then insert the article, its story, its evidence, its document frequencies and its
+alert; then commit.
 ``evidence()`` itself (shingles, signature, names, figures; ~10 ms, on the fetch's thread)
 does not depend on the store and is timed apart.
 
@@ -15,9 +16,10 @@ and names of a real labelled article (``<shared>/corpus``) with a third of them 
 by others of the corpus vocabulary, and a publication date on a timeline of ``PER_DAY``
 articles a day (the store grows by time, as it does in service); unrelated articles share
 no LSH band keys, and one in twenty is an edited copy of an earlier one (a few bands
-changed). The database is written directly (rows as the service writes them), then a fresh
-``StoryMatcher`` (the process's index) loads every index row (``warm_up``, reported as
-``load_s``) and the real labelled articles are ingested, dated at the end of the timeline.
+changed); the document frequencies (``story_term``) count every stored article's keys. The
+database is written directly (rows as the service writes them), then a fresh ``StoryMatcher``
+(the process's index) loads every index row (``warm_up``, reported as ``load_s``) and the
+real labelled articles are ingested, dated at the end of the timeline.
 Each size runs in its own process, so peak memory (``ru_maxrss``, over the process's
 baseline after imports and before the store is opened) is that size's alone; ``db_mb`` is the
 SQLite file's size.
@@ -46,6 +48,7 @@ from typing import Any
 from storage.db import create_engine, upgrade
 from storage.store import Store
 from storage.stories import Stories
+from storage.term_frequency import ARTICLES
 from storage.types import FeedSpec, NewArticle
 from tests import shared
 from watchers.ingest import Ingest
@@ -54,6 +57,7 @@ from watchers.stories.matcher import StoryMatcher
 from watchers.stories.similar import Evidence, evidence, index_keys
 from watchers.stories.similar.codec import encode
 from watchers.stories.similar.index import slot
+from watchers.stories.similar.rarity import rarity_keys
 from watchers.worker import Prepared
 
 SIZES = (10_000, 100_000, 1_000_000)
@@ -97,6 +101,7 @@ def _build(path: str, size: int, real: list[Evidence], rng: random.Random) -> No
     pool = [_synthetic(real, rng, vocab, names) for _ in range(POOL)]
     blobs = [encode(e) for e in pool]
     copies: list[list[int]] = []
+    used = [0] * POOL  # how many stored articles took each text: the document frequencies
     db = sqlite3.connect(path)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=OFF")
@@ -107,6 +112,7 @@ def _build(path: str, size: int, real: list[Evidence], rng: random.Random) -> No
         for n in range(start + 1, min(size, start + chunk) + 1):
             day = _START + timedelta(days=n // PER_DAY)
             k = rng.randrange(POOL)
+            used[k] += 1
             ev = replace(pool[k], published=day)
             rows = index_keys(ev)
             bands = [key for b, key in rows if b < 100]
@@ -139,6 +145,12 @@ def _build(path: str, size: int, real: list[Evidence], rng: random.Random) -> No
             evs,
         )
         db.commit()
+    frequencies: dict[int, int] = {ARTICLES: size}
+    for k, times in enumerate(used):
+        for key in rarity_keys(pool[k]) if times else ():
+            frequencies[key] = frequencies.get(key, 0) + times
+    db.executemany("INSERT INTO story_term (term, articles) VALUES (?,?)", frequencies.items())
+    db.commit()
     db.close()
 
 

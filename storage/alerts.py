@@ -8,6 +8,7 @@ store's own methods.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast, get_args
 
@@ -21,9 +22,15 @@ from storage.types import AlertIntent, AlertKind, StoredAlert
 ALERT_KINDS = frozenset(get_args(AlertKind))
 
 
-def enqueue_alert(conn: sa.Connection, intent: AlertIntent, now: datetime) -> int:
-    """Store the alert and one pending delivery per active subscriber in ``conn``'s
-    transaction; the alert's id."""
+def enqueue_alert(
+    conn: sa.Connection,
+    intent: AlertIntent,
+    now: datetime,
+    *,
+    recipients: Sequence[int] | None = None,
+) -> int:
+    """Store the alert and one pending delivery per active subscriber (or per chat of
+    ``recipients``) in ``conn``'s transaction; the alert's id."""
     payload: dict[str, Any] = {
         "title": intent.title,
         "outlet": intent.outlet,
@@ -35,6 +42,8 @@ def enqueue_alert(conn: sa.Connection, intent: AlertIntent, now: datetime) -> in
         payload["figure"] = intent.figure.to_json()
     if intent.story_id is not None:
         payload["story"] = intent.story_id
+    if intent.news:
+        payload["news"] = list(intent.news)
     alert_id = conn.execute(
         alerts.insert()
         .values(
@@ -47,7 +56,13 @@ def enqueue_alert(conn: sa.Connection, intent: AlertIntent, now: datetime) -> in
         )
         .returning(alerts.c.id)
     ).scalar_one()
-    recipients = sa.select(
+    columns = ["alert_id", "chat_id", "priority", "status", "attempts", "next_attempt_at"]
+    if recipients is not None:  # these chats only (a notice to the administrators)
+        rows = [dict(zip(columns, (alert_id, c, intent.priority, "pending", 0, now), strict=True))
+                for c in sorted(set(recipients))]  # fmt: skip
+        conn.execute(deliveries.insert(), rows)
+        return int(alert_id)
+    everyone = sa.select(
         sa.literal(alert_id),
         subscribers.c.chat_id,
         sa.literal(intent.priority),
@@ -55,12 +70,7 @@ def enqueue_alert(conn: sa.Connection, intent: AlertIntent, now: datetime) -> in
         sa.literal(0),
         sa.literal(now, UTCDateTime()),
     ).where(subscribers.c.active)
-    conn.execute(
-        deliveries.insert().from_select(
-            ["alert_id", "chat_id", "priority", "status", "attempts", "next_attempt_at"],
-            recipients,
-        )
-    )
+    conn.execute(deliveries.insert().from_select(columns, everyone))
     return int(alert_id)
 
 
@@ -88,4 +98,5 @@ def alert_from_payload(
         ),
         figure=FigureChange.from_json(payload["figure"]) if payload.get("figure") else None,
         story_id=payload.get("story"),
+        news=tuple(payload.get("news", ())),
     )

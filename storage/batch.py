@@ -3,7 +3,8 @@
 The pipeline reads a fetched batch against storage and applies every decision the reading
 step made (``watchers.process``) inside one transaction that holds the story lock
 (``batch_transaction`` below): the new articles, their stories and story evidence,
-the new versions of edited articles, the ledger's entries, every alert with one delivery row
+the document frequencies of their words, names and numbers, the new versions of edited
+articles, the ledger's entries, every alert with one delivery row
 per active subscriber, the edits of story alerts, and the traces /why reads. A process killed
 at any point leaves all of it or none of it: an article is never stored without its alerts.
 
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from storage import alerts, articles, ledger, stories, traces
+from storage import alerts, articles, ledger, stories, term_frequency, traces
 from storage.ledger_types import FigureEntry
 from storage.story_types import Placed, Placement, StoredVersion
 from storage.story_writer import StoryWriter
@@ -90,6 +91,10 @@ class BatchTransaction(StoryWriter):
     def timelines(self, keys: Iterable[str]) -> dict[str, tuple[FigureEntry, ...]]:
         return ledger.read_timelines(self.conn, keys)
 
+    def term_counts(self, keys: Iterable[int]) -> tuple[int, dict[int, int]]:
+        """Document frequencies: the relevant articles stored, and how many have each key."""
+        return term_frequency.read_counts(self.conn, keys)
+
     # --- applying the intents -----------------------------------------------------------------
 
     def apply(self, intents: Intents, now: datetime, *, edit_interval: float) -> Applied:
@@ -99,6 +104,9 @@ class BatchTransaction(StoryWriter):
         ids = self.insert_articles(intents.articles, now)
         placed = self._place(intents, ids, now)
         story_of = [p.story_id if p is not None else None for p in placed]
+        term_frequency.count_articles(
+            conn, [p.keys for p in intents.placements if p.keys and ids[p.article] is not None]
+        )
         numbers = stories.add_versions(conn, [v.version for v in intents.versions], now)
         entries = [
             replace(f.entry, article_id=ids[f.article]) if f.article is not None else f.entry

@@ -125,6 +125,18 @@ class SentTo:
 
 
 @dataclass(frozen=True, slots=True)
+class JoinedStory:
+    """The story an article belongs to, as /why tells it: its first report and its alert."""
+
+    story_id: int
+    first_article_id: int | None
+    title: str  # the first report's headline
+    outlet: str
+    articles: int
+    alert_at: datetime | None  # when the story's alert was sent (None: it sent none)
+
+
+@dataclass(frozen=True, slots=True)
 class Explanation:
     """Everything /why knows about a link."""
 
@@ -132,3 +144,4 @@ class Explanation:
     duplicate: Sighting | None
     figures: tuple[FigureEntry, ...]
     alerts: tuple[SentTo, ...]
+    story: JoinedStory | None = None  # the story it joined, when it is not its first report

@@ -2,8 +2,9 @@
 
 A trace is written for every stored article (kept as new, as backlog, or as not relevant)
 and for a re-publication under a link of its own (the same GUID at another URL), so
-/why can name the article it repeated. Re-listings of a link already traced cost nothing:
-the insert ignores links it already holds.
+/why can name the article it repeated. /why also names the story an article joined (its
+first report's headline, and when the story's alert was sent). Re-listings of a link
+already traced cost nothing: the insert ignores links it already holds.
 """
 
 from __future__ import annotations
@@ -18,7 +19,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from storage.db import redacted
 from storage.ledger import Ledger
-from storage.preference_types import Explanation, NewTrace, SeenArticle, SentTo, Sighting
+from storage.preference_types import (
+    Explanation,
+    JoinedStory,
+    NewTrace,
+    SeenArticle,
+    SentTo,
+    Sighting,
+)
+from storage.story_writer import stories as story_rows
 from storage.tables import alerts, articles, deliveries, feeds, traces
 
 _CHUNK = 500
@@ -90,11 +99,13 @@ class Traces:
                 .where(alerts.c.article_id == article_id)
                 .order_by(alerts.c.priority, alerts.c.id)
             ).all()
+            story = _joined(conn, article_id, chat_id)
         return Explanation(
             article=article,
             duplicate=duplicate,
             figures=tuple(Ledger(self.engine).of_article(article_id)),
             alerts=tuple(_sent_to(row) for row in sent),
+            story=story,
         )
 
 
@@ -159,6 +170,36 @@ def _seen(conn: sa.Connection, article_id: int) -> SeenArticle:
         matched=tuple(m for m in row.matched.split("\n") if m),
         reason=reason,
         relevance=row.relevance,
+    )
+
+
+def _joined(conn: sa.Connection, article_id: int, chat_id: int) -> JoinedStory | None:
+    """The story the article joined (None when it is the story's first report or in none),
+    with when its alert was sent: to ``chat_id``, else when it was written to the outbox."""
+    row = conn.execute(
+        sa.select(story_rows)
+        .join(articles, articles.c.story_id == story_rows.c.id)
+        .where(articles.c.id == article_id)
+    ).first()
+    if row is None or row.first_article_id in (None, article_id):
+        return None
+    alert = conn.execute(
+        sa.select(alerts.c.created_at, deliveries.c.sent_at)
+        .outerjoin(
+            deliveries,
+            sa.and_(deliveries.c.alert_id == alerts.c.id, deliveries.c.chat_id == chat_id),
+        )
+        .where(alerts.c.story_id == row.id, alerts.c.kind == "story")
+        .order_by(alerts.c.id)
+        .limit(1)
+    ).first()
+    return JoinedStory(
+        story_id=row.id,
+        first_article_id=row.first_article_id,
+        title=row.title,
+        outlet=row.outlet,
+        articles=row.articles,
+        alert_at=None if alert is None else (alert.sent_at or alert.created_at),
     )
 
 

@@ -34,7 +34,7 @@ class FeedToCheck:
     backlog_done: bool
 
 
-CheckStatus = Literal["ok", "not_modified", "error"]
+CheckStatus = Literal["ok", "not_modified", "error", "gone"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,7 @@ class CheckOutcome:
     last_modified: str | None = None
     error: str | None = None
     items: int = 0
+    moved_to: str | None = None  # "ok" after permanent redirects: the feed's new URL
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,7 @@ class KnownIdentities:
     urls: frozenset[str]
 
 
-AlertKind = Literal["story", "figure", "edit", "digest", "broadcast"]
+AlertKind = Literal["story", "update", "figure", "edit", "digest", "broadcast"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,7 @@ class AlertIntent:
     matched: tuple[str, ...]
     figure: FigureChange | None = None  # for kind "figure": what changed
     story_id: int | None = None  # for kind "story": the story it announces
+    news: tuple[str, ...] = ()  # for kind "update": what the report brings its story
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,7 @@ class StoredAlert:
     items: tuple[StoredAlert, ...] = ()  # a digest's stories
     figure: FigureChange | None = None  # for kind "figure": what changed
     story_id: int | None = None  # for kinds "story" and "edit": the story
+    news: tuple[str, ...] = ()  # for kind "update": what the report brings its story
 
 
 @dataclass(frozen=True, slots=True)

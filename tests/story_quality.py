@@ -34,7 +34,8 @@ from typing import Any
 
 from tests.shared import corpus
 from watchers.figures import detect_lang
-from watchers.stories.similar import Evidence, StoryIndex, evidence, same_story
+from watchers.stories.similar import Evidence, Rarity, StoryIndex, evidence, same_story
+from watchers.stories.similar.rarity import count
 
 DATA = Path(__file__).parent / "data"
 
@@ -293,6 +294,13 @@ def evidence_of(ref: str | dict[str, Any]) -> Evidence:
     return _evidence(_key(ref))
 
 
+@cache
+def store_rarity() -> Rarity:
+    """The document frequencies of the labelled articles on the topic, as a store of them
+    would count them."""
+    return count(evidence_of(name) for name, t in articles().items() if t.relevant)
+
+
 # --- scores -------------------------------------------------------------------------------
 
 
@@ -302,7 +310,7 @@ def scores(pairs: list[Pair] | None = None) -> dict[str, Score]:
     for p in pairs if pairs is not None else load_pairs():
         if p.label == "unsure":
             continue
-        got = same_story(evidence_of(p.a), evidence_of(p.b)).same
+        got = same_story(evidence_of(p.a), evidence_of(p.b), store_rarity()).same
         expected = p.label == "same"
         groups = [p.lang, "cross" if p.lang == "en-vi" else "within", f"kind:{p.kind}"]
         for g in groups:
@@ -324,7 +332,7 @@ def candidate_recall(pairs: list[Pair] | None = None) -> dict[str, float]:
     found: dict[str, list[bool]] = {}
     for p in pairs:
         hit = ids[_key(p.b)] in index.candidates(evidence_of(p.a))
-        same = same_story(evidence_of(p.a), evidence_of(p.b)).same
+        same = same_story(evidence_of(p.a), evidence_of(p.b), store_rarity()).same
         group = "cross" if p.lang == "en-vi" else ("derived" if p.derived else "rewrite")
         found.setdefault(f"index_{group}", []).append(hit)
         found.setdefault(f"end_to_end_{group}", []).append(hit and same)
@@ -347,7 +355,7 @@ def same_day() -> dict[str, Score]:
     for a, b in combinations(sorted(ev), 2):
         if texts[a].lang != texts[b].lang:
             continue
-        got = same_story(ev[a], ev[b]).same
+        got = same_story(ev[a], ev[b], store_rarity()).same
         lang = texts[a].lang
         out[lang] = out.get(lang, Score()).add(of[a] == of[b], got)
     return out

@@ -2,10 +2,10 @@
 
 Inside one transaction holding the story lock (``storage.batch``): catch the story index up,
 ask storage what is known about the batch (identities, current texts, exact copies, story
-candidates, the ledger's timelines), call the pure reading step (``watchers.process``), and
-apply its intents. After the commit the new articles join this process's story index. The
-service's pipeline calls it for each fetched feed and ``drawdown analyze`` for each file, so
-what is measured is what runs.
+candidates and the document frequencies of what they compare, the ledger's timelines), call
+the pure reading step (``watchers.process``), and apply its intents. After the commit the new
+articles join this process's story index. The service's pipeline calls it for each fetched
+feed and ``drawdown analyze`` for each file, so what is measured is what runs.
 
 ``crash`` is called at the commit points of a batch that alerts — ``"read"`` (decided,
 nothing written), ``"applied"`` (everything written, not committed) and ``"committed"`` — so
@@ -26,6 +26,8 @@ from storage.store import Store
 from storage.stories import Stories
 from watchers.process import JUDGED, Batch, Intents, Known, figure_keys_to_read, process
 from watchers.stories.matcher import StoryMatcher
+from watchers.stories.similar import Rarity
+from watchers.stories.similar.rarity import anchor_key, rarity_keys
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +134,14 @@ class Ingest:
         candidates = self.matcher.candidates(tx, looked_up, JUDGED) if looked_up else {}
         named = set(copies.values()) | {c.story_id for found in candidates.values() for c in found}
         keys = figure_keys_to_read(batch, identities, versions, now=now)
+        compared = {k for _, ev in looked_up for k in rarity_keys(ev)}
+        compared |= {
+            anchor_key(a)
+            for found in candidates.values()
+            for c in found
+            for a in c.evidence.anchors
+        }
+        counted, counts = tx.term_counts(compared) if compared else (0, {})
         return Known(
             identities=identities,
             versions=versions,
@@ -139,4 +149,5 @@ class Ingest:
             candidates=candidates,
             announced=tx.announced_of(named) if named else frozenset(),
             timelines=tx.timelines(keys) if keys else {},
+            rarity=Rarity(counted, counts),
         )

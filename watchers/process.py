@@ -39,6 +39,7 @@ from watchers.figures.track import (
 from watchers.identity.triage import Decision, triage
 from watchers.stories.choose import Candidate, edited_versions
 from watchers.stories.place import JUDGED, LOCAL, PlaceIntent, place_articles
+from watchers.stories.similar import Rarity
 from watchers.traces import traces_of
 from watchers.worker import Prepared
 
@@ -81,7 +82,8 @@ class Known:
     canonical URL); ``copies``: the story of a stored article with each content hash;
     ``candidates``: by item position, the stored articles the story index ranks best for it;
     ``announced``: which of the stories named here already sent their alert; ``timelines``:
-    the ledger's reports for every key the batch's figures read, oldest first.
+    the ledger's reports for every key the batch's figures read, oldest first; ``rarity``:
+    the document frequencies of the keys story matching compares.
     """
 
     identities: KnownIdentities
@@ -90,6 +92,7 @@ class Known:
     candidates: Mapping[int, Sequence[Candidate]] = field(default_factory=dict)
     announced: frozenset[int] = frozenset()
     timelines: Mapping[str, Sequence[FigureEntry]] = field(default_factory=dict)
+    rarity: Rarity = field(default_factory=Rarity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +135,8 @@ class Intents:
     ``decisions`` has one triage decision per item; ``articles`` the new ones to insert, in
     order (refs index it), each with its position in the batch and its ``placements`` entry;
     ``readings`` the figure report of each new relevant article by ref; ``alerts`` in the
-    order they are enqueued (figure changes before the story alerts); ``edits`` the stored
+    order they are enqueued (figure changes before the story alerts and the updates of a
+    story a report joined with something new, ``PlaceIntent.news``); ``edits`` the stored
     stories whose alert is edited because a new report joined them.
     """
 
@@ -190,6 +194,7 @@ def process(batch: Batch, known: Known, *, now: datetime, backlog_window: timede
         copies=known.copies,
         candidates=known.candidates,
         announced=known.announced,
+        rarity=known.rarity,
     )
 
     readings: dict[int, FigureReport] = {}
@@ -215,6 +220,9 @@ def process(batch: Batch, known: Known, *, now: datetime, backlog_window: timede
     for ref, placement in enumerate(placements):
         if placement.announces:
             alerts.append(AlertPlan(_story_alert(articles[ref], batch.outlet), ref))
+        elif placement.news and kept[ref][1].alert:
+            update = replace(_story_alert(articles[ref], batch.outlet), kind="update")
+            alerts.append(AlertPlan(replace(update, news=placement.news), ref))
 
     pseudo = [LOCAL + ref for ref in range(len(kept))]
     traces = [

@@ -59,7 +59,7 @@ def send_verdict(delivery: DueDelivery, rules: ChatRules, article: AlertArticle 
         if rules.receive == "chosen" and not chosen(alert.figure.key, rules.chosen):
             return Verdict("skip", "receive=chosen")
         return SEND
-    if alert.kind == "story":
+    if alert.kind in ("story", "update"):
         if rules.receive != "all":
             return Verdict("skip", f"receive={rules.receive}")
         title, summary = (article.title, article.summary) if article else (alert.title, "")

@@ -1,5 +1,6 @@
-"""Alerts as subscribers get them: a new story, its edits, a digest, an announcement, a
-figure change (``bot.render.figures``); and the same for a terminal. Pure: no I/O."""
+"""Alerts as subscribers get them: a new story, its edits, an update (a report that joined a
+story with something new), a digest, an announcement, a figure change
+(``bot.render.figures``); and the same for a terminal. Pure: no I/O."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ from collections.abc import Sequence
 
 from bot.i18n import ntr, tr
 from bot.render.figures import figure_alert, figure_alert_plain
-from bot.render.formats import when
+from bot.render.formats import date_of, number, when
 from bot.render.markup import MAX_TITLE, escape, link
 from storage.types import StoredAlert
 
 ALSO_SHOWN = 2
+_MILESTONES = {"handover": "alert.news_handover", "complete": "alert.news_complete"}
 
 
 def render(item: StoredAlert, language: str, also: Sequence[str] = ()) -> str:
@@ -22,6 +24,8 @@ def render(item: StoredAlert, language: str, also: Sequence[str] = ()) -> str:
         return broadcast(item, language)
     if item.kind == "digest":
         return digest(item, language)
+    if item.kind == "update":
+        return update(item, language)
     return alert(item, language, also)
 
 
@@ -40,6 +44,38 @@ def alert(item: StoredAlert, language: str, also: Sequence[str] = ()) -> str:
     if also:
         lines.append(escape(also_reported(also, language)))
     return "\n".join(lines)
+
+
+def update(item: StoredAlert, language: str) -> str:
+    """A report that joined a story with something the story did not have: what is new,
+    then its title, outlet, time and link."""
+    title = item.title if len(item.title) <= MAX_TITLE else item.title[: MAX_TITLE - 1] + "…"
+    lines = [
+        tr("alert.update", language, news=escape(news(item.news, language))),
+        f"<b>{escape(title)}</b>",
+        f"{escape(item.outlet)} · {when(item.published_at, language)}",
+    ]
+    if item.url:
+        lines.append(link(item.url, tr("alert.read_article", language)))
+    return "\n".join(lines)
+
+
+def news(items: Sequence[str], language: str) -> str:
+    """What a report brings its story (``watchers.stories.news``), in the reader's words:
+    "2,000 troops, a base handed over"."""
+    shown = []
+    for item in items:
+        what, _, value = item.partition(":")
+        if what == "troops" and value.isdigit():
+            shown.append(tr("alert.news_troops", language, count=number(int(value), language)))
+        elif what == "deadline" and len(value) == 10:
+            y, m, d = value.split("-")
+            shown.append(
+                tr("alert.news_deadline", language, date=date_of(y, int(m), int(d), language))
+            )
+        elif what == "milestone" and value in _MILESTONES:
+            shown.append(tr(_MILESTONES[value], language))
+    return ", ".join(shown)
 
 
 def keywords(terms: Sequence[str]) -> str:
@@ -79,6 +115,8 @@ def alert_plain(item: StoredAlert, also: Sequence[str] = ()) -> str:
         return figure_alert_plain(item)
     if item.kind == "edit":
         return f"↻ {item.title}\n   {also_reported(also, 'en')}"
+    if item.kind == "update":
+        return f"🆕 {item.title}\n   {tr('alert.update', 'en', news=news(item.news, 'en'))}"
     lines = [f"📰 {item.title}", f"   {item.outlet} · {when(item.published_at, 'en')}"]
     if item.url:
         lines.append(f"   {item.url}")

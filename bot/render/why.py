@@ -12,7 +12,7 @@ from bot.render.figures import figure_label, figure_value
 from bot.render.formats import ago, number, when
 from bot.render.markup import escape
 from storage.ledger_types import FigureEntry
-from storage.preference_types import Explanation, SeenArticle, SentTo, Sighting
+from storage.preference_types import Explanation, JoinedStory, SeenArticle, SentTo, Sighting
 from storage.sources import Source
 
 _RELEVANCE = {
@@ -54,11 +54,26 @@ def why(explanation: Explanation, language: str) -> str:
         f"{escape(article.outlet)} · {seen}",
         _verdict(article, language),
     ]
+    if explanation.story is not None:
+        lines.append(_story(explanation.story, language))
     if explanation.figures:
         lines.append(tr("why.figures", language))
         lines += [_figure(entry, language) for entry in explanation.figures]
     lines += [_alert(sent, language) for sent in explanation.alerts]
     return "\n".join(lines)
+
+
+def _story(story: JoinedStory, language: str) -> str:
+    joined = tr(
+        "why.joined_story",
+        language,
+        title=escape(story.title),
+        outlet=escape(story.outlet),
+        count=number(story.articles, language),
+    )
+    if story.alert_at is None:
+        return f"{joined} {tr('why.story_not_alerted', language)}"
+    return f"{joined} {tr('why.story_alerted', language, when=when(story.alert_at, language))}"
 
 
 def _sighting(sighting: Sighting, language: str) -> str:

@@ -135,9 +135,12 @@ def test_a_missing_file_is_a_one_line_error() -> None:
     assert analyze().returncode == 2
 
 
-def test_a_report_of_the_same_story_by_another_outlet_is_a_duplicate_of_the_earliest(
+def test_a_rewrite_of_a_story_is_a_duplicate_of_the_earliest_and_a_loose_retelling_stays_apart(
     tmp_path: Path,
 ) -> None:
+    """Dân Trí and Báo Gia Lai tell the January 2026 drawdown in shared words: one story.
+    Người Lao Động's own report of it shares about a fifth of its words: the precision-first
+    verdict keeps it apart (a split costs one more message; a wrong merge hides news)."""
     corpus = shared.corpus("figures")
     names = (
         "021_vi_dantri_rut_quan_hoan_toan.txt",
@@ -156,5 +159,6 @@ def test_a_report_of_the_same_story_by_another_outlet_is_a_duplicate_of_the_earl
     )
     first, second, third, other = results("--manifest", str(manifest))
     assert first["duplicate_of"] is None
-    assert second["duplicate_of"] == third["duplicate_of"] == str(corpus / names[0])
+    assert second["duplicate_of"] == str(corpus / names[0])
+    assert third["duplicate_of"] is None
     assert other["duplicate_of"] is None

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from storage.story_types import StoredVersion
 from watchers.identity.triage import Decision
-from watchers.stories.similar import Evidence, Verdict, same_story
+from watchers.stories.similar import Evidence, Rarity, Verdict, same_story
 
 __all__ = ["Candidate", "Choice", "best_story", "edited_versions", "join_alert"]
 
@@ -51,11 +51,15 @@ class Choice:
     verdict: Verdict | None = None
 
 
-def best_story(new: Evidence, candidates: Iterable[Candidate]) -> Choice:
-    """The story of the candidate that best matches ``new``, or a new story."""
+def best_story(
+    new: Evidence, candidates: Iterable[Candidate], rarity: Rarity | None = None
+) -> Choice:
+    """The story of the candidate that best matches ``new``, or a new story; ``rarity``: the
+    store's document frequencies of the keys compared."""
+    counts = rarity or Rarity()
     best: tuple[tuple[int, float, int], Candidate, Verdict] | None = None
     for candidate in candidates:
-        verdict = same_story(new, candidate.evidence)
+        verdict = same_story(new, candidate.evidence, counts)
         if not verdict.same:
             continue
         rank = (_REASON_RANK.get(verdict.reason, 0), verdict.score, -candidate.article_id)

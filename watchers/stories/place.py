@@ -4,9 +4,11 @@ batch started, or one of its own. Pure: no I/O.
 An article joins the story of an exact copy (same content hash), else of the best candidate
 the verdict accepts (``watchers.stories.choose.best_story``) — the stored ones storage found
 for it, and the articles placed earlier in the same batch, ranked by a small index of their
-own — else it starts its own. The first article of a story that may alert sends the story
-alert (``join_alert``); a later one that joins a stored story which already alerted
-schedules an edit of that alert.
+own — else it starts its own; the verdict weighs shared evidence by its rarity in the store
+(``rarity``, the document frequencies storage read for the batch). The first article of a
+story that may alert sends the story alert (``join_alert``); a later one that joins a stored
+story which already alerted schedules an edit of that alert — and, when it brings something
+the story's reports did not have (``news``: a new figure, a milestone), an update alert.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from dataclasses import dataclass
 
 from watchers.identity.triage import Decision
 from watchers.stories.choose import Candidate, best_story, join_alert
-from watchers.stories.similar import Evidence, StoryIndex
+from watchers.stories.news import news
+from watchers.stories.similar import Evidence, Rarity, StoryIndex
 from watchers.stories.similar.codec import decode_slots, encode, slots
+from watchers.stories.similar.rarity import rarity_keys
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +43,8 @@ class PlaceIntent:
     evidence: bytes = b""
     slots: bytes = b""
     announces: bool = False
+    keys: tuple[int, ...] = ()  # counted in the document frequencies (``rarity_keys``)
+    news: tuple[str, ...] = ()  # what it brings its story (``news``): it sends an update
 
 
 def place_articles(
@@ -48,6 +54,7 @@ def place_articles(
     copies: Mapping[str, int],
     candidates: Mapping[int, Sequence[Candidate]],
     announced: frozenset[int],
+    rarity: Rarity | None = None,
 ) -> tuple[list[PlaceIntent], list[int]]:
     """Each new article's story, in feed order, and the stored stories whose alert an article
     joining them edits. An article joins the story of an exact copy (same content hash), else
@@ -63,14 +70,16 @@ def place_articles(
         article = decision.article
         ev = evidence[position] if article.relevant else None
         story = stories_of.get(article.content_hash)
+        members: list[Evidence] | None = None  # the story's reports it was judged against
         if ev is None and story is None:
             placements.append(PlaceIntent(ref, announces=decision.alert))
             continue
         if story is None and ev is not None:
             ranked = local_index.ranked(ev, JUDGED)
             judged = [*candidates.get(position, ()), *(local[i + LOCAL] for i in ranked)]
-            choice = best_story(ev, judged)
+            choice = best_story(ev, judged, (rarity or Rarity()).including(rarity_keys(ev)))
             story = choice.story_id
+            members = [c.evidence for c in judged if c.story_id == story]
             if choice.verdict is not None:
                 log.debug(
                     "stories.matched article=%s reason=%s score=%s",
@@ -85,6 +94,7 @@ def place_articles(
             alerted.add(own)
         elif send == "edit" and own < LOCAL and own not in edits:
             edits.append(own)
+        brings = news(ev, members) if send == "edit" and ev and members else ()
         packed = encode(ev) if ev is not None else b""
         indexed = slots(ev) if ev is not None else b""
         placements.append(
@@ -95,6 +105,8 @@ def place_articles(
                 evidence=packed,
                 slots=indexed,
                 announces=send == "story",
+                keys=tuple(sorted(rarity_keys(ev))) if ev is not None else (),
+                news=brings,
             )
         )
         stories_of.setdefault(article.content_hash, own)

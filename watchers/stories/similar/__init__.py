@@ -6,7 +6,10 @@ is the similarity that follows:
 * ``shingle``: cleaned lines, tokens (folded, numbers normalised) and shingles;
 * ``minhash``: ``Signature`` (one-permutation MinHash, 128 bins) and LSH ``band_keys``;
 * ``evidence``: ``Evidence`` — signature, anchors (names, numbers), years, figures;
-* ``verdict``: ``same_story(a, b) -> Verdict`` with a length-dependent threshold;
+* ``rarity``: ``Rarity``, the store's document frequencies of words, names and numbers;
+* ``features``, ``weights``, ``lexicon``: the signals of a pair, their fitted weights, the
+  topic's terms in both languages;
+* ``verdict``: ``same_story(a, b, rarity) -> Verdict``: near copy, or the fitted model;
 * ``index``: the (band, key) rows of an article and ``StoryIndex``, their in-memory table.
 """
 
@@ -19,12 +22,12 @@ from watchers.stories.similar.index import (
     query_keys,
 )
 from watchers.stories.similar.minhash import BANDS, NUM_BINS, ROWS, Signature, band_keys
+from watchers.stories.similar.rarity import Rarity
 from watchers.stories.similar.shingle import clean_lines, shingle_texts, tokens
 from watchers.stories.similar.verdict import (
     WINDOW_DAYS,
     Verdict,
     copy_threshold,
-    rewrite_threshold,
     same_story,
 )
 
@@ -38,6 +41,7 @@ __all__ = [
     "TERM_BAND",
     "WINDOW_DAYS",
     "Evidence",
+    "Rarity",
     "Signature",
     "StoryIndex",
     "Verdict",
@@ -47,7 +51,6 @@ __all__ = [
     "evidence",
     "index_keys",
     "query_keys",
-    "rewrite_threshold",
     "same_story",
     "shingle_texts",
     "shingles",

@@ -1,9 +1,10 @@
 """Evidence as bytes, for the story tables, and the index rows as 32-bit slots. Pure: no I/O.
 
 ``encode(evidence)`` packs the signature and the content-word hashes as little-endian 32-bit
-integers (they are most of it) and the rest — language, names, years, figures — as a short
-JSON tail; ``decode`` is its inverse (a Hypothesis test checks the round trip). A blob starts
-with a format byte, so a later format can still read the rows written by this one.
+integers (they are most of it) and the rest — language, names, years, figures, the lead's
+terms — as a short JSON tail; ``decode`` is its inverse (a Hypothesis test checks the round
+trip). A blob starts with a format byte, so a later format can still read the rows written
+by this one.
 
 ``slots(evidence)`` are the article's index rows (``index.index_keys``) as ``StoryIndex``
 keeps them, packed the same way: an index loads a stored article with
@@ -37,6 +38,7 @@ def encode(evidence: Evidence) -> bytes:
         "years": sorted(evidence.years),
         "troops": sorted([k, v] for k, v in evidence.troop_counts),
         "deadlines": sorted([k, d.isoformat()] for k, d in evidence.deadlines),
+        "lead": sorted(evidence.lead),
     }
     published = evidence.published.toordinal() if evidence.published else 0
     head = _HEAD.pack(_FORMAT, published, evidence.signature.size, len(values), len(terms))
@@ -63,6 +65,7 @@ def decode(data: bytes) -> Evidence:
         years=frozenset(tail["years"]),
         troop_counts=frozenset((k, int(v)) for k, v in tail["troops"]),
         deadlines=frozenset((k, date.fromisoformat(d)) for k, d in tail["deadlines"]),
+        lead=frozenset(tail.get("lead", ())),  # rows written before leads were kept have none
     )
 
 

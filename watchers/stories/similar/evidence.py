@@ -13,10 +13,13 @@ Pure: no I/O. ``evidence(title, body, published=..., lang=...)`` gathers:
   is usually two syllables, and single syllables ("tấn", "công", "khu", "vực") are shared
   by any two texts on the topic, so in Vietnamese a term is a pair of neighbouring
   syllables (not both function words), plus the numbers;
+  plus the topic's concepts the text names in either language (``lexicon``: "căn cứ" and
+  "base" are one term), which is what a rewrite in the other language shares;
 * ``years`` mentioned (1990–2049), which tell the 2021 "end of combat mission" from the 2024
   "end of the coalition's mission";
 * ``figures``: troop counts and deadlines from ``watchers.figures`` (pass them in when the
   pipeline already extracted them, which saves ~10 ms per article);
+* ``lead``: the terms of the title and the first line, where a report says what happened;
 * ``published``: the day of the event the lead reports (``eventday``), which is the
   publication day unless the lead names another ("on Thursday", "ngày 28/1").
 """
@@ -31,6 +34,7 @@ from itertools import pairwise
 from watchers.figures import Figures, detect_lang, extract
 from watchers.figures.extract import LANGS, Lang, is_lang
 from watchers.stories.similar.eventday import event_day
+from watchers.stories.similar.lexicon import concept_hash, concepts
 from watchers.stories.similar.minhash import Signature, hash64, minhash
 from watchers.stories.similar.shingle import clean_lines, normalise_numbers, shingle_texts, tokens
 from watchers.topic.text import fold, nfc
@@ -104,6 +108,7 @@ class Evidence:
     years: frozenset[int]
     troop_counts: frozenset[tuple[str, int]]  # (TroopCount.key, value)
     deadlines: frozenset[tuple[str, date]]  # (Deadline.key, last day it allows)
+    lead: frozenset[int] = frozenset()  # the terms of the title and the first line
 
 
 def signature(title: str, body: str) -> Signature:
@@ -136,6 +141,7 @@ def evidence(
         years=frozenset(int(y) for line in lines for y in _YEAR.findall(line)),
         troop_counts=frozenset((t.key, t.value) for t in figures.troop_counts),
         deadlines=frozenset((d.key, d.last_day) for d in figures.deadlines),
+        lead=term_hashes(lines[:2], lang),
     )
 
 
@@ -143,6 +149,7 @@ def term_hashes(lines: list[str], lang: str = "en") -> frozenset[int]:
     """The 32-bit hashes of the content words of some lines, at most ``MAX_TERMS`` (the lowest);
     in Vietnamese, of neighbouring syllable pairs and numbers (see the module docstring)."""
     found: set[int] = set()
+    named = {concept_hash(c) for line in lines for c in concepts(tokens(line), lang)}
     if lang == "vi":
         for line in lines:
             toks = tokens(line)
@@ -163,7 +170,8 @@ def term_hashes(lines: list[str], lang: str = "en") -> frozenset[int]:
             for t in tokens(line)
             if len(t) > 2 and t not in _STOPWORDS and not _YEAR.fullmatch(t)
         )
-    return frozenset(sorted(found)[:MAX_TERMS]) if len(found) > MAX_TERMS else frozenset(found)
+    kept = sorted(found)[:MAX_TERMS] if len(found) > MAX_TERMS else found
+    return frozenset(kept) | named
 
 
 def _anchors(lines: list[str]) -> set[str]:

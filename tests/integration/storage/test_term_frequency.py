@@ -1,0 +1,25 @@
+"""Document frequencies of story evidence, on a real SQLite file and a real PostgreSQL database."""
+
+from __future__ import annotations
+
+from storage.store import Store
+from storage.term_frequency import count_articles, read_counts
+
+
+def test_counts_grow_with_the_articles_of_each_batch(store: Store) -> None:
+    with store.batch() as tx:
+        count_articles(tx.conn, [[1, 2, 2], [2, 1 << 32]])
+    with store.batch() as tx:
+        count_articles(tx.conn, [[2, 3]])
+        assert tx.term_counts([1, 2, 3, 1 << 32, 99]) == (3, {1: 1, 2: 3, 3: 1, 1 << 32: 1})
+
+
+def test_a_rolled_back_batch_counts_nothing(store: Store) -> None:
+    try:
+        with store.batch() as tx:
+            count_articles(tx.conn, [[7]])
+            raise RuntimeError("crash before the commit")
+    except RuntimeError:
+        pass
+    with store.engine.connect() as conn:
+        assert read_counts(conn, [7]) == (0, {})

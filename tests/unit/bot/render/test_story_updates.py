@@ -1,0 +1,55 @@
+"""A report that joined a story with something new, and /why's story line, in both languages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.render import alerts as format
+from bot.render import why as why_format
+from storage.preference_types import Explanation, JoinedStory, SeenArticle
+from storage.types import StoredAlert
+
+NOW = datetime(2026, 1, 18, 9, 5, tzinfo=UTC)
+UPDATE = StoredAlert(
+    id=3,
+    kind="update",
+    title="Mỹ hoàn tất đợt rút quân, còn khoảng 2.000 binh sĩ",
+    outlet="Dân trí",
+    url="https://dantri.example/a",
+    published_at=NOW,
+    matched=(),
+    created_at=NOW,
+    news=("troops:2000", "deadline:2026-09-30", "milestone:complete"),
+)
+
+
+def test_an_update_says_what_is_new_before_the_report() -> None:
+    assert format.render(UPDATE, "en") == (
+        "🆕 <b>New in this story:</b> 2,000 troops, a deadline of 30 September 2026, "
+        "a drawdown completed\n"
+        "<b>Mỹ hoàn tất đợt rút quân, còn khoảng 2.000 binh sĩ</b>\n"
+        "Dân trí · 18 Jan 2026 09:05 UTC\n"
+        '<a href="https://dantri.example/a">Read the article</a>'
+    )
+    assert format.render(UPDATE, "vi").splitlines()[0] == (
+        "🆕 <b>Điểm mới của tin này:</b> 2.000 binh sĩ, thời hạn 30/09/2026, hoàn tất đợt rút quân"
+    )
+    assert "2,000 troops" in format.alert_plain(UPDATE)
+
+
+ARTICLE = SeenArticle(
+    id=9, title="Mỹ bàn giao căn cứ Ain al-Asad", outlet="Tuổi Trẻ", url=None,
+    published_at=NOW, seen_at=NOW, relevant=True, matched=(), reason="new", relevance=None,
+)  # fmt: skip
+
+
+def test_why_names_the_story_an_article_joined_and_when_its_alert_was_sent() -> None:
+    story = JoinedStory(4, 1, "Mỹ rút quân khỏi Ain al-Asad", "VnExpress", 3, NOW)
+    explained = Explanation(ARTICLE, None, (), (), story)
+    assert why_format.why(explained, "en").splitlines()[3] == (
+        "🧵 Joined the story “Mỹ rút quân khỏi Ain al-Asad” (VnExpress, 3 reports). "
+        "Its alert was sent 18 Jan 2026 09:05 UTC."
+    )
+    silent = Explanation(ARTICLE, None, (), (), JoinedStory(4, 1, "T", "V", 2, None))
+    assert why_format.why(silent, "vi").splitlines()[3].endswith("Tin này chưa gửi thông báo.")
+    assert "🧵" not in why_format.why(Explanation(ARTICLE, None, (), ()), "en")

@@ -1,0 +1,78 @@
+"""What a report brings its story: new figures and milestones make an update, not an edit."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+from storage.types import NewArticle
+from tests.unit.watchers.stories.test_similar import same_story_other_outlet
+from watchers.identity.triage import Decision
+from watchers.stories.choose import Candidate
+from watchers.stories.news import news
+from watchers.stories.place import place_articles
+from watchers.stories.similar.lexicon import concept_hash
+
+
+def test_a_report_with_the_story_s_own_figures_brings_nothing() -> None:
+    a, b = same_story_other_outlet()
+    assert news(b, [a]) == ()
+
+
+def test_a_new_troop_count_a_deadline_and_a_milestone_are_news() -> None:
+    a, b = same_story_other_outlet()
+    story = replace(a, troop_counts=frozenset({("troops/US/Iraq", 2500)}), deadlines=frozenset())
+    later = replace(
+        b,
+        troop_counts=frozenset({("troops/US/Iraq", 2500), ("troops/US/Iraq", 2000)}),
+        deadlines=frozenset({("phase1", date(2025, 9, 30))}),
+        terms=b.terms | {concept_hash("handover")},
+    )
+    assert news(later, [replace(story, terms=story.terms - {concept_hash("handover")})]) == (
+        "troops:2000",
+        "deadline:2025-09-30",
+        "milestone:handover",
+    )
+
+
+def _decision(n: int) -> Decision:
+    article = NewArticle(
+        feed_id=1,
+        guid=f"g-{n}",
+        url=None,
+        canonical_url=f"https://a.example/{n}",
+        content_hash=f"h-{n}",
+        title="t",
+        summary="s",
+        published_at=datetime(2024, 9, 7, tzinfo=UTC),
+        relevant=True,
+        matched=(),
+    )
+    return Decision(article, store=True, alert=True, reason="new")
+
+
+def test_joining_an_alerted_story_with_news_edits_it_and_names_the_news() -> None:
+    a, b = same_story_other_outlet()
+    stored = Candidate(7, 70, replace(a, troop_counts=frozenset()))
+    joining = replace(b, troop_counts=frozenset({("troops/US/Iraq", 2000)}))
+    placed, edits = place_articles(
+        [(0, _decision(1))],
+        [joining],
+        copies={},
+        candidates={0: [stored]},
+        announced=frozenset({70}),
+    )
+    assert (placed[0].story, placed[0].announces, edits) == (70, False, [70])
+    assert placed[0].news == ("troops:2000",)
+
+
+def test_joining_an_alerted_story_with_nothing_new_only_edits_it() -> None:
+    a, b = same_story_other_outlet()
+    placed, edits = place_articles(
+        [(0, _decision(1))],
+        [b],
+        copies={},
+        candidates={0: [Candidate(7, 70, a)]},
+        announced=frozenset({70}),
+    )
+    assert (placed[0].story, placed[0].news, edits) == (70, (), [70])

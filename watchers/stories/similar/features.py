@@ -1,0 +1,185 @@
+"""The signals a story verdict weighs, for one pair of articles. Pure: no I/O.
+
+Every signal is a number between 0 and 1 (``WITHIN`` names those of two articles in one
+language, ``ACROSS`` those of two in different languages); ``verdict`` combines them with
+weights fitted on labelled pairs (``weights``). Shared evidence counts by its rarity in the
+store (``rarity``): a shared word that every report has adds nothing, a shared name or
+number that only these two have adds the most.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from watchers.stories.similar.evidence import Evidence
+from watchers.stories.similar.lexicon import action_terms, month_terms
+from watchers.stories.similar.rarity import Rarity
+
+__all__ = ["ACROSS", "WITHIN", "across", "figures", "within"]
+
+WITHIN = (
+    "copy",
+    "terms",
+    "rare_terms",
+    "cosine",
+    "rare_mass",
+    "lead",
+    "rare_lead",
+    "rare_names",
+    "rare_numbers",
+    "other_numbers",
+    "other_names",
+    "days",
+    "undated",
+    "figures_agree",
+    "figures_conflict",
+    "years_disjoint",
+    "latest_year",
+    "months_disjoint",
+    "actions_shared",
+    "other_actions",
+    "short",
+)
+ACROSS = (
+    "concepts",
+    "rare_names",
+    "rare_numbers",
+    "other_numbers",
+    "days",
+    "undated",
+    "figures_agree",
+    "figures_conflict",
+    "years_disjoint",
+    "latest_year",
+    "months_disjoint",
+    "actions_shared",
+    "other_actions",
+)
+_RARE = 0.5  # a name or number rarer than this (weight over the ceiling) can pin an event
+_DAYS = 4
+_SHORT = 15
+
+
+def within(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, ...]:
+    """The ``WITHIN`` signals of two articles in one language."""
+    _, copy = a.signature.overlap(b.signature)
+    shared = a.terms & b.terms
+    fewer = min(len(a.terms), len(b.terms)) or 1
+    rare_terms = sum(rarity.profile(a.terms)[0][t] for t in shared) / fewer
+    agree, conflict = figures(a, b)
+    return (
+        copy,
+        len(shared) / fewer,
+        rare_terms,
+        *_cosine(a, b, shared, rarity),
+        *_lead(a, b, rarity),
+        *_anchors(a, b, rarity),
+        *_days(a.published, b.published),
+        min(agree, 2) / 2,
+        min(conflict, 2) / 2,
+        *_years(a, b),
+        *_actions(a, b),
+        1.0 if fewer < _SHORT else 0.0,
+    )
+
+
+def across(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, ...]:
+    """The ``ACROSS`` signals of two articles in different languages: the concepts of the
+    topic both name (``lexicon``), names, numbers, figures and dates."""
+    shared = a.terms & b.terms
+    fewer = min(len(a.terms), len(b.terms)) or 1
+    rare_names, rare_numbers, other_numbers, _ = _anchors(a, b, rarity)
+    agree, conflict = figures(a, b)
+    return (
+        min(sum(rarity.term(t) for t in shared) / 6, 1.0) if fewer else 0.0,
+        rare_names,
+        rare_numbers,
+        other_numbers,
+        *_days(a.published, b.published),
+        min(agree, 2) / 2,
+        min(conflict, 2) / 2,
+        *_years(a, b),
+        *_actions(a, b),
+    )
+
+
+def _cosine(
+    a: Evidence, b: Evidence, shared: frozenset[int], rarity: Rarity
+) -> tuple[float, float]:
+    """The cosine of the two articles' terms weighted by rarity, and the rarity mass they
+    share (in terms no other article has, up to ten). Only ``a``'s terms need weights (the
+    new article's: storage reads their counts); ``b``'s own terms are weighted like
+    ``a``'s own, on average."""
+    weight, mass_a = rarity.profile(a.terms)
+    mass_shared = sum(weight[t] ** 2 for t in shared)
+    own = len(a.terms) - len(shared)
+    mean_own = (mass_a - mass_shared) / own if own else 0.0
+    mass_b = mass_shared + mean_own * len(b.terms - shared)
+    cosine = mass_shared / math.sqrt(mass_a * mass_b) if mass_a and mass_b else 0.0
+    return cosine, min(sum(weight[t] for t in shared) / 10, 1.0)
+
+
+def _lead(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, float]:
+    """How much of the shorter lead (title and first line) the other shares: in terms, and
+    in terms weighted by rarity."""
+    if not a.lead or not b.lead:
+        return 0.0, 0.0
+    shared = a.lead & b.lead
+    fewer = min(len(a.lead), len(b.lead))
+    weight = rarity.profile(a.terms)[0]
+    rare = sum(weight[t] if t in weight else rarity.term(t) for t in shared)
+    return len(shared) / fewer, rare / fewer
+
+
+def _anchors(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, float, float, float]:
+    """Rare names shared, rare numbers shared, whether both have rare numbers of their own and
+    share none, and the rare names each has that the other lacks."""
+    shared = a.anchors & b.anchors
+    weight = {x: rarity.anchor(x) for x in a.anchors | b.anchors}
+    names = sum(weight[x] for x in shared if not x.isdigit())
+    numbers = sum(weight[x] for x in shared if x.isdigit())
+    rare_a = {x for x in a.anchors if x.isdigit() and weight[x] >= _RARE}
+    rare_b = {x for x in b.anchors if x.isdigit() and weight[x] >= _RARE}
+    other_numbers = 1.0 if rare_a and rare_b and not rare_a & rare_b else 0.0
+    own_a = sum(weight[x] for x in a.anchors - shared if not x.isdigit() and weight[x] >= _RARE)
+    own_b = sum(weight[x] for x in b.anchors - shared if not x.isdigit() and weight[x] >= _RARE)
+    return min(names / 4, 1.0), min(numbers / 2, 1.0), other_numbers, min(own_a, own_b, 4) / 4
+
+
+def _days(a: date | None, b: date | None) -> tuple[float, float]:
+    if a is None or b is None:
+        return 0.0, 1.0
+    return min(abs((a - b).days), _DAYS) / _DAYS, 0.0
+
+
+def _years(a: Evidence, b: Evidence) -> tuple[float, float, float]:
+    """Years disjoint, latest years differ, months named (``lexicon``) disjoint."""
+    both = bool(a.years and b.years)
+    mine, theirs = month_terms(a.terms), month_terms(b.terms)
+    return (
+        1.0 if both and not a.years & b.years else 0.0,
+        1.0 if both and max(a.years) != max(b.years) else 0.0,
+        1.0 if mine and theirs and not mine & theirs else 0.0,
+    )
+
+
+def _actions(a: Evidence, b: Evidence) -> tuple[float, float]:
+    mine, theirs = action_terms(a.terms), action_terms(b.terms)
+    shared = len(mine & theirs)
+    return min(shared, 2) / 2, 1.0 if mine and theirs and not shared else 0.0
+
+
+def figures(a: Evidence, b: Evidence) -> tuple[int, int]:
+    """How many figures the two report alike, and how many differently (same key, other value)."""
+    agree = len(a.troop_counts & b.troop_counts) + len(a.deadlines & b.deadlines)
+    conflict = 0
+    for mine, theirs in ((a.troop_counts, b.troop_counts), (a.deadlines, b.deadlines)):
+        keys_a: dict[str, set[object]] = {}
+        keys_b: dict[str, set[object]] = {}
+        for key, value in mine:
+            keys_a.setdefault(key, set()).add(value)
+        for key, value in theirs:
+            keys_b.setdefault(key, set()).add(value)
+        conflict += sum(1 for k in keys_a.keys() & keys_b.keys() if not keys_a[k] & keys_b[k])
+    return agree, conflict
