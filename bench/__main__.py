@@ -8,14 +8,18 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from bench.bigfeed import bench_big_feed
 from bench.delivery import bench_delivery
 from bench.figures import bench_extraction, figure_quality
+from bench.hostile import bench_hostile
 from bench.poll import bench_poll
 from bench.stories import bench_stories, story_quality
 from tests.shared import ENV
 
 SECTIONS: dict[str, Callable[[], Mapping[str, Any]]] = {
     "poll cycle: 1,000 feeds on the local feed server (5% changed, 95% answering 304)": bench_poll,
+    "a feed of 10,000 items on the topic: first check and steady polls": bench_big_feed,
+    "hostile feeds (1 MB titles, 10,000 items) beside a canary, from outside": bench_hostile,
     "delivery: sends per second against the configured rate; alert to the last subscriber": (
         bench_delivery
     ),

@@ -207,6 +207,7 @@ class Service:
         pipeline = Pipeline(
             store, preparer, config.schedule, client=client, clock=self.clock,
             on_alert=outbox.wake, observer=self.metrics, ingest=ingest,
+            on_gone=self._tell_admins_gone(store, outbox.wake),
         )  # fmt: skip
         tick = Tick(store, pipeline, config.schedule, clock=self.clock)
         self.pipeline = pipeline
@@ -280,6 +281,21 @@ class Service:
                 task.cancel()
             await outbox.bot.shutdown()
             await app.shutdown()
+
+    def _tell_admins_gone(
+        self, store: Store, wake: Callable[[], None]
+    ) -> Callable[[str, str], None]:
+        """What to do when a feed answers 410 Gone: tell the administrators (polling stopped)."""
+
+        def gone(name: str, url: str) -> None:
+            text = (
+                f"Feed “{name}” ({url}) answered 410 Gone: it was removed, so it is no longer "
+                "checked. /feeds lists it as paused; resume it if it comes back."
+            )
+            if store.notify(self.config.telegram.admins, text, self.clock()) is not None:
+                wake()
+
+        return gone
 
     async def _check_feed(self, name: str, url: str) -> FeedReport:
         """Fetch a feed once without storing anything (/feeds add validates a feed so): only

@@ -40,6 +40,8 @@ def _when(*, nullable: bool = True, index: bool = False) -> Any:
 class Feed(SQLModel, table=True):
     """One polled feed and its schedule: the row is the feed's whole state (miniflux style)."""
 
+    __table_args__ = (sa.Index("uq_feed_moved_from", "moved_from", unique=True),)
+
     id: int | None = Field(default=None, primary_key=True)
     url: str = Field(unique=True)
     name: str
@@ -62,7 +64,9 @@ class Feed(SQLModel, table=True):
     items_seen: int = 0
     # "config" (config.toml owns it) or "runtime" (added with /feeds; config sync leaves it alone).
     origin: str = "config"  # FeedOrigin (storage.sources)
-    paused: bool = False  # /feeds pause: kept, not checked
+    paused: bool = False  # /feeds pause: kept, not checked (also after 410 Gone)
+    # The URL the feed had before a permanent redirect moved it (config.toml may still say it).
+    moved_from: str | None = None
 
 
 class Article(SQLModel, table=True):

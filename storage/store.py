@@ -7,7 +7,9 @@ They take and return the dataclasses of ``storage.types`` — rows never leave t
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -32,6 +34,8 @@ from storage.types import (
     Overview,
     StoredAlert,
 )
+
+log = logging.getLogger(__name__)
 
 
 class Store(OutboxQueries):
@@ -58,11 +62,13 @@ class Store(OutboxQueries):
         Feeds added at runtime (/feeds, ``origin`` "runtime") are left alone unless the
         configuration now lists them, which makes them configured feeds.
         """
-        wanted = {spec.url: spec for spec in specs}
         with self.engine.begin() as conn:
-            existing = {
-                row.url: row for row in conn.execute(sa.select(feeds.c.url, feeds.c.origin))
-            }
+            rows = conn.execute(sa.select(feeds.c.url, feeds.c.origin, feeds.c.moved_from)).all()
+            existing = {row.url: row for row in rows}
+            moved = {row.moved_from: row.url for row in rows if row.moved_from}
+            # a feed that moved for good keeps its row: the configuration's old URL is the new one
+            specs = [replace(s, url=moved.get(s.url, s.url)) for s in specs]
+            wanted = {spec.url: spec for spec in specs}
             for spec in specs:
                 values = {"name": spec.name, "lang": spec.lang, "interval_s": spec.interval_s}
                 if spec.url in existing:
@@ -139,7 +145,7 @@ class Store(OutboxQueries):
         Each kind of outcome is one UPDATE executed for many rows, which is what makes a poll
         cycle of a thousand mostly-unchanged feeds cheap.
         """
-        by_status: dict[str, list[dict[str, Any]]] = {"ok": [], "not_modified": [], "error": []}
+        by_status: dict[str, list[dict[str, Any]]] = {status: [] for status in _FINISH}
         for o in outcomes:
             by_status[o.status].append(
                 {
@@ -156,6 +162,9 @@ class Store(OutboxQueries):
             for status, params in by_status.items():
                 if params:
                     conn.execute(_FINISH[status], params)
+            for o in outcomes:
+                if o.moved_to is not None:
+                    _move(conn, o.feed_id, o.moved_to)
 
     def feed_statuses(self) -> list[FeedStatus]:
         """Every enabled feed's health, by name."""
@@ -318,6 +327,19 @@ class Store(OutboxQueries):
         with self.engine.begin() as conn:
             return enqueue_alert(conn, intent, now)
 
+    def notify(self, chat_ids: Sequence[int], text: str, now: datetime) -> int | None:
+        """A notice (rendered like /broadcast) to these chats only, e.g. the administrators;
+        its alert id, or None when there is nobody to tell."""
+        if not chat_ids:
+            return None
+        notice = AlertIntent(
+            kind="broadcast", priority=0, article_id=None, title=text, outlet="", url=None,
+            published_at=now, matched=(),
+        )  # fmt: skip
+        with self.engine.begin() as conn:
+            alert_id = enqueue_alert(conn, notice, now, recipients=chat_ids)
+        return alert_id
+
     def alerts_after(self, alert_id: int, limit: int = 100) -> list[StoredAlert]:
         """Alerts newer than ``alert_id``, oldest first (the terminal sink reads these)."""
         query = sa.select(alerts).where(alerts.c.id > alert_id).order_by(alerts.c.id).limit(limit)
@@ -355,10 +377,12 @@ def _finish_statement(status: str) -> sa.Update:
         "claimed_by": None,
         "claimed_until": None,
     }
-    if status == "error":
+    if status in ("error", "gone"):
         values.update(error_count=feeds.c.error_count + 1, last_error=b("b_error"))
     else:
         values.update(error_count=0, last_error=None, backlog_done=True)
+    if status == "gone":
+        values.update(paused=True)  # not polled again until an administrator resumes it
     if status == "ok":
         values.update(
             etag=b("b_etag"),
@@ -368,4 +392,18 @@ def _finish_statement(status: str) -> sa.Update:
     return feeds.update().where(feeds.c.id == b("b_id")).values(**values)
 
 
-_FINISH = {status: _finish_statement(status) for status in ("ok", "not_modified", "error")}
+_FINISH = {s: _finish_statement(s) for s in ("ok", "not_modified", "error", "gone")}
+
+
+def _move(conn: sa.Connection, feed_id: int, new_url: str) -> None:
+    """A feed answered with permanent redirects: poll the new URL from now on, and remember
+    the old one (the configuration may still name it). A feed already at the new URL wins."""
+    taken = conn.execute(sa.select(feeds.c.id).where(feeds.c.url == new_url)).first()
+    if taken is not None:
+        log.warning(
+            "feed.move_skipped feed_id=%d to=%s reason=another feed has it", feed_id, new_url
+        )
+        return
+    old = conn.execute(sa.select(feeds.c.url).where(feeds.c.id == feed_id)).scalar_one()
+    conn.execute(feeds.update().where(feeds.c.id == feed_id).values(url=new_url, moved_from=old))
+    log.info("feed.moved feed_id=%d from=%s to=%s", feed_id, old, new_url)

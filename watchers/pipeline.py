@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 # Items of one fetch stored in one transaction: a first fetch of a huge feed is written in
 # transactions of this size, so no other writer waits long for the database.
 INGEST_CHUNK = 500
+GONE = 410  # the server says the feed was removed for good: polling stops
 
 Clock = Callable[[], datetime]
 
@@ -89,6 +90,7 @@ class Pipeline:
         observer: PipelineObserver = NO_OBSERVER,
         ingest: Ingest | None = None,
         edit_interval: float = 60.0,
+        on_gone: Callable[[str, str], None] = lambda name, url: None,
     ) -> None:
         self.store = store
         self.prepare = prepare
@@ -99,6 +101,7 @@ class Pipeline:
         self.rand = rand
         self.observer = observer
         self.ingest = ingest or Ingest(store, edit_interval=edit_interval)
+        self.on_gone = on_gone
 
     async def check(self, feed: FeedToCheck) -> tuple[FeedReport, CheckOutcome]:
         """Check one feed; never raises for a bad feed.
@@ -110,16 +113,20 @@ class Pipeline:
         try:
             report, outcome = await self._check(feed)
         except FeedError as e:
-            report = FeedReport(feed.name, feed.url, "error", error=str(e))
-            outcome = self._outcome(feed, "error", error=str(e), retry_after=e.retry_after)
+            status: CheckStatus = "gone" if e.status == GONE else "error"
+            report = FeedReport(feed.name, feed.url, status, error=str(e))
+            outcome = self._outcome(feed, status, error=str(e), retry_after=e.retry_after)
+            if status == "gone":
+                log.warning("feed.gone feed=%s polling=stopped error=%s", feed.url, e)
+                self.on_gone(feed.name, feed.url)
         except Exception as e:  # a bug must not stop the other feeds
             log.exception("feed.crashed feed=%s", feed.url)
             report = FeedReport(feed.name, feed.url, "error", error=f"internal error: {e!r}")
             outcome = self._outcome(feed, "error", error=report.error)
         seconds = time.monotonic() - started
-        failures = feed.error_count + 1 if report.status == "error" else 0
+        failures = feed.error_count + 1 if report.status in ("error", "gone") else 0
         self.observer.feed_checked(feed.url, report.status, seconds, failures)
-        if report.status == "error":
+        if report.status in ("error", "gone"):
             log.warning(
                 "feed.failed feed=%s failures=%d error=%s", feed.url, feed.error_count + 1,
                 report.error,
@@ -155,8 +162,11 @@ class Pipeline:
             self.on_alert()
         report = FeedReport(feed.name, feed.url, "ok", len(parsed), matched, new, alerts)
         outcome = self._outcome(
-            feed, "ok", etag=result.etag, last_modified=result.last_modified, items=new
-        )
+            feed, "ok", etag=result.etag, last_modified=result.last_modified, items=new,
+            moved_to=result.moved_to,
+        )  # fmt: skip
+        if result.moved_to is not None:
+            log.info("feed.moving feed=%s to=%s", feed.url, result.moved_to)
         return report, outcome
 
     def _store_items(self, feed: FeedToCheck, prepared: Sequence[Prepared]) -> tuple[int, int, int]:
@@ -202,6 +212,7 @@ class Pipeline:
         etag: str | None = None,
         last_modified: str | None = None,
         items: int = 0,
+        moved_to: str | None = None,
     ) -> CheckOutcome:
         now = self.clock()
         failures = feed.error_count + 1 if status == "error" else 0
@@ -222,4 +233,5 @@ class Pipeline:
             last_modified=last_modified,
             error=error,
             items=items,
+            moved_to=moved_to,
         )

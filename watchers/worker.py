@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import signal
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -113,6 +114,9 @@ def parse(body: bytes, *, url: str, headers: Mapping[str, str]) -> list[Parsed]:
 
 def _init(topic: Topic) -> None:
     global _matcher
+    # Ctrl-C reaches the whole process group: the service stops the worker itself, so the
+    # worker leaves SIGINT alone instead of dying with a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _matcher = Matcher(topic)
 
 

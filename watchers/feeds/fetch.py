@@ -23,6 +23,7 @@ USER_AGENT = "DrawdownWatch/0.1 (news monitor; feed reader)"
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8"
 MAX_REDIRECTS = 5
 _CHUNK = 64 * 1024
+_PERMANENT = (301, 308)  # a feed that answers so has moved for good
 # An error page this small is read to the end so that its connection stays in the pool.
 _ERROR_BODY_LIMIT = 64 * 1024
 
@@ -36,6 +37,7 @@ class Fetched:
     headers: dict[str, str]  # lower-case names
     etag: str | None
     last_modified: str | None
+    moved_to: str | None = None  # where every redirect was permanent (301, 308): the new URL
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +121,9 @@ async def _get(
             if size > max_bytes:
                 raise FetchError(url, f"body is over the {max_bytes:,}-byte cap")
             chunks.append(chunk)
+        permanent = bool(response.history) and all(r.status in _PERMANENT for r in response.history)
         return Fetched(
+            moved_to=str(response.url) if permanent and str(response.url) != url else None,
             url=str(response.url),
             body=b"".join(chunks),
             headers={name.lower(): value for name, value in response.headers.items()},
