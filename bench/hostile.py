@@ -58,12 +58,72 @@ def _big() -> bytes:
     )
 
 
+# Different developments, each its own story (a canary that repeated itself would join its
+# first story and send edits, not alerts).
+_EVENTS = [
+    (
+        "Iraq và Mỹ lập ủy ban bàn về việc rút quân của liên minh",
+        "Ủy ban song phương họp lần đầu tại Baghdad.",
+    ),
+    (
+        "Lầu Năm Góc nói chưa có kế hoạch rút quân khỏi Iraq",
+        "Người phát ngôn Bộ Quốc phòng Mỹ trả lời báo chí ở Washington.",
+    ),
+    (
+        "Mỹ bàn giao căn cứ Ain al-Asad, rút quân khỏi miền tây Iraq",
+        "Quân đội Iraq tiếp quản căn cứ ở tỉnh Anbar.",
+    ),
+    (
+        "Thủ tướng Iraq đòi liên minh rút quân trước cuối năm",
+        "Phát biểu tại diễn đàn Davos, ông nêu thời hạn cho lực lượng nước ngoài.",
+    ),
+    (
+        "Liên minh rút quân khỏi Baghdad theo giai đoạn một",
+        "Sân bay quốc tế Baghdad không còn binh sĩ liên minh đồn trú.",
+    ),
+    (
+        "Quốc hội Iraq bỏ phiếu yêu cầu quân đội nước ngoài rút đi",
+        "Nghị quyết được thông qua với đa số phiếu ở Baghdad.",
+    ),
+    (
+        "Mỹ giảm quân tại Iraq xuống còn 2.000 binh sĩ",
+        "Số binh sĩ còn lại tập trung ở vùng Kurdistan.",
+    ),
+    (
+        "Binh sĩ Mỹ rời Erbil, hoàn tất rút quân khỏi Kurdistan Iraq",
+        "Lễ bàn giao diễn ra tại Erbil với sự có mặt của quan chức Kurdistan.",
+    ),
+    (
+        "Iraq và Mỹ ra tuyên bố chung về thời hạn rút quân tháng 9",
+        "Tuyên bố nêu hai giai đoạn chuyển giao nhiệm vụ.",
+    ),
+    ("Tây Ban Nha rút binh sĩ cuối cùng khỏi Iraq", "Madrid nói nhiệm vụ huấn luyện đã kết thúc."),
+    (
+        "Bộ trưởng Quốc phòng Iraq: liên minh rút quân xong vào năm sau",
+        "Ông Thabet al-Abbasi trả lời phỏng vấn đài truyền hình.",
+    ),
+    (
+        "Mỹ công bố lịch rút thêm 500 binh sĩ khỏi Iraq trong tháng tới",
+        "Thông báo được đưa ra sau cuộc họp ở Washington.",
+    ),
+    (
+        "NATO mở rộng nhiệm vụ cố vấn khi Mỹ rút quân khỏi Iraq",
+        "Tổng thư ký NATO thông báo tại Brussels.",
+    ),
+    (
+        "Iraq tiếp nhận căn cứ Victory gần sân bay khi Mỹ rút quân",
+        "Lực lượng Iraq thượng cờ tại căn cứ sáng nay.",
+    ),
+]
+
+
 def _canary(n: int, published: datetime) -> FeedItem:
+    title, body = _EVENTS[(n - 1) % len(_EVENTS)]
     return FeedItem(
         guid=f"canary-{n}",
         link=f"https://canary.example.test/{n}",
-        title=f"Quân đội Mỹ rút khỏi căn cứ thứ {n} ở Iraq, bàn giao cho Iraq",
-        description=f"Mỹ hoàn tất rút quân khỏi căn cứ thứ {n} ở Iraq theo thỏa thuận.",
+        title=title,
+        description=body,
         published=published,
     )
 

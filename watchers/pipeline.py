@@ -26,8 +26,9 @@ from watchers.worker import Prepared, Preparer
 
 log = logging.getLogger(__name__)
 
-# Items of one fetch stored in one transaction: a first fetch of a huge feed is written in
-# transactions of this size, so no other writer waits long for the database.
+# New items of one fetch read and stored together, in one transaction: a first fetch of a huge
+# feed goes in chunks of this size, so memory stays bounded, no other writer waits long for the
+# database, and other feeds' reading goes between the chunks.
 INGEST_CHUNK = 500
 GONE = 410  # the server says the feed was removed for good: polling stops
 
@@ -156,10 +157,14 @@ class Pipeline:
         keys = [(p.item.guid, p.canonical_url, p.content_hash) for p in parsed]
         unchanged = await asyncio.to_thread(self.store.unchanged, keys)
         fresh = [p for p, same in zip(parsed, unchanged, strict=True) if not same]
-        prepared = await self.prepare.read(fresh, url=result.url, feed_id=feed.id)
-        matched, new, alerts = await asyncio.to_thread(self._store_items, feed, prepared)
-        if alerts:
-            self.on_alert()
+        matched = new = alerts = 0
+        for start in range(0, len(fresh), INGEST_CHUNK):  # read and stored a chunk at a time
+            chunk = fresh[start : start + INGEST_CHUNK]
+            prepared = await self.prepare.read(chunk, url=result.url, feed_id=feed.id)
+            done = await asyncio.to_thread(self._store_chunk, feed, prepared)
+            matched, new, alerts = matched + done[0], new + done[1], alerts + done[2]
+            if done[2]:
+                self.on_alert()
         report = FeedReport(feed.name, feed.url, "ok", len(parsed), matched, new, alerts)
         outcome = self._outcome(
             feed, "ok", etag=result.etag, last_modified=result.last_modified, items=new,
@@ -168,15 +173,6 @@ class Pipeline:
         if result.moved_to is not None:
             log.info("feed.moving feed=%s to=%s", feed.url, result.moved_to)
         return report, outcome
-
-    def _store_items(self, feed: FeedToCheck, prepared: Sequence[Prepared]) -> tuple[int, int, int]:
-        """Decide and store the read items with their alerts, ``INGEST_CHUNK`` items to a
-        transaction (one, in the usual case); returns (matched, new, alerts)."""
-        totals = (0, 0, 0)
-        for start in range(0, len(prepared), INGEST_CHUNK):
-            done = self._store_chunk(feed, prepared[start : start + INGEST_CHUNK])
-            totals = (totals[0] + done[0], totals[1] + done[1], totals[2] + done[2])
-        return totals
 
     def _store_chunk(self, feed: FeedToCheck, prepared: Sequence[Prepared]) -> tuple[int, int, int]:
         """Read the batch against storage, decide, and store it with its alerts in one

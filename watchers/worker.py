@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 _matcher: Matcher | None = None  # the worker's, built once by _init
 _T = TypeVar("_T")
+READ_PIECE = 100  # items read in one job: about a second of the worker's time
 
 
 def to_article(feed_id: int, item: Item, matcher: Matcher) -> NewArticle:
@@ -165,10 +166,13 @@ class Preparer:
         return await self._run(url, _survey_in_worker, body, url, dict(headers))
 
     async def read(self, parsed: list[Parsed], *, url: str, feed_id: int) -> list[Prepared]:
-        """Topic, figures and story evidence of items (in the worker)."""
-        if not parsed:
-            return []
-        return await self._run(url, _read_in_worker, feed_id, parsed)
+        """Topic, figures and story evidence of items (in the worker), ``READ_PIECE`` items to
+        a job: the time budget is a piece's, and other feeds' jobs go between the pieces."""
+        prepared: list[Prepared] = []
+        for start in range(0, len(parsed), READ_PIECE):
+            piece = parsed[start : start + READ_PIECE]
+            prepared += await self._run(url, _read_in_worker, feed_id, piece)
+        return prepared
 
     async def __call__(
         self, body: bytes, *, url: str, headers: Mapping[str, str], feed_id: int
