@@ -36,7 +36,8 @@ STEADY_POLLS = 3
 _DUE = "UPDATE feed SET next_check_at = :t, etag = NULL, last_modified = NULL"
 
 
-def _body() -> bytes:
+def feed_body(items: int = ITEMS) -> bytes:
+    """An RSS feed of ``items`` items on the topic, each its own base, all days old."""
     from tests.servers import FeedItem, rss
 
     start = datetime(2026, 11, 1, tzinfo=UTC)
@@ -49,7 +50,7 @@ def _body() -> bytes:
                 description=f"Liên minh do Mỹ dẫn đầu bàn giao căn cứ số {n} cho quân đội Iraq.",
                 published=start - timedelta(minutes=n),
             )
-            for n in range(ITEMS)
+            for n in range(items)
         ]
     )
 
@@ -58,7 +59,7 @@ def _serve(conn: multiprocessing.connection.Connection) -> None:
     from tests.servers import FeedServer
 
     with FeedServer() as server:
-        server.set_feed("/big.xml", _body(), etag=False)
+        server.set_feed("/big.xml", feed_body(), etag=False)
         conn.send(server.url("/big.xml"))
         conn.recv()
 

@@ -19,6 +19,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.bigfeed import feed_body
 from tests.e2e.service import ServiceProcess, write_config
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
 
@@ -38,22 +39,6 @@ def _huge_titles() -> bytes:
                 published=datetime.now(UTC) - timedelta(hours=1),
             )
             for n in range(2)
-        ]
-    )
-
-
-def _big() -> bytes:
-    start = datetime.now(UTC) - timedelta(days=2)
-    return rss(
-        [
-            FeedItem(
-                guid=f"big-{n}",
-                link=f"https://big.example.test/tin-{n}.html",
-                title=f"Mỹ rút thêm binh sĩ khỏi căn cứ số {n} ở Iraq",
-                description=f"Liên minh do Mỹ dẫn đầu bàn giao căn cứ số {n} cho quân đội Iraq.",
-                published=start - timedelta(minutes=n),
-            )
-            for n in range(BIG_ITEMS)
         ]
     )
 
@@ -154,7 +139,7 @@ def bench_hostile() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp, FeedServer() as feeds, FakeBotApi() as api:
         directory = Path(tmp)
         feeds.set_feed("/huge.rss", _huge_titles())
-        feeds.set_feed("/big.rss", _big(), etag=False)
+        feeds.set_feed("/big.rss", feed_body(BIG_ITEMS), etag=False)
         feeds.set_feed("/canary.rss", rss([]))
         config = write_config(
             directory,
