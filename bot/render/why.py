@@ -26,6 +26,8 @@ _FIGURE = {
     "changed": "why.figure.changed",
     "conflict": "why.figure.conflict",
     "stale": "why.figure.stale",
+    "unconfirmed": "why.figure.unconfirmed",
+    "reached": "why.figure.reached",
 }
 _WAITING = {"held": "why.held", "digested": "why.digested"}
 # The skip reasons of ``bot.delivery.rules`` ("exclude=<phrase>" apart).

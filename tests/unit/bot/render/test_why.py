@@ -94,6 +94,21 @@ def test_figures_and_each_alerts_fate_for_the_reader() -> None:
     ]
 
 
+def test_every_kind_the_ledger_decides_is_explained_in_both_languages() -> None:
+    from watchers.figures.judge import KINDS
+
+    base = FigureEntry(
+        id=1, key="troops/US/Iraq", value="2000", precision="approx", level="2000", kind="new",
+        article_id=1, outlet="VnExpress", source=None, url=None, published_at=NOW, quote="",
+        recorded_at=NOW,
+    )  # fmt: skip
+    for kind in KINDS:
+        entry = dataclasses.replace(base, kind=kind)
+        for language in ("en", "vi"):
+            text = why_format.why(explain(figures=(entry,)), language)
+            assert f"— {kind}" not in text, (kind, language)  # a sentence, never the raw kind
+
+
 def test_sources_show_health_and_what_share_is_on_the_topic() -> None:
     ok = Source(1, "VnExpress", "https://v", "vi", "config", False, 300, NOW - timedelta(minutes=3),
                 "ok", 0, None, 2500, 1200)  # fmt: skip
