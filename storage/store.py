@@ -203,10 +203,8 @@ class Store(OutboxQueries):
             current = stories.current_versions(conn, guids, urls)
 
         def same(guid: str | None, url: str | None, text: str) -> bool:
-            found = [current.get(("guid", guid)) if guid else None]
-            found += [current.get(("url", url)) if url else None]
-            named = [f for f, key in zip(found, (guid, url), strict=True) if key]
-            return bool(named) and all(f is not None and f.content_hash == text for f in named)
+            found = [current.get((kind, v)) for kind, v in (("guid", guid), ("url", url)) if v]
+            return bool(found) and all(f is not None and f.content_hash == text for f in found)
 
         return [same(*key) for key in keys]
 

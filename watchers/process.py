@@ -38,7 +38,7 @@ from watchers.figures.track import (
 )
 from watchers.identity.triage import Decision, triage
 from watchers.stories.choose import Candidate, edited_versions
-from watchers.stories.place import JUDGED, LOCAL, PlaceIntent, place_articles
+from watchers.stories.place import JUDGED, PlaceIntent, place_articles
 from watchers.stories.similar import Rarity
 from watchers.traces import traces_of
 from watchers.worker import Prepared
@@ -224,12 +224,11 @@ def process(batch: Batch, known: Known, *, now: datetime, backlog_window: timede
             update = replace(_story_alert(articles[ref], batch.outlet), kind="update")
             alerts.append(AlertPlan(replace(update, news=placement.news), ref))
 
-    pseudo = [LOCAL + ref for ref in range(len(kept))]
+    refs = list(range(len(kept)))  # a trace names its article by ref until it is stored
     traces = [
-        TracePlan(t, t.article_id - LOCAL if t.article_id is not None else None)
-        for t in traces_of(batch.feed_id, decisions, [d for _, d in kept], pseudo, known.identities)
+        TracePlan(replace(t, article_id=None), t.article_id)
+        for t in traces_of(batch.feed_id, decisions, [d for _, d in kept], refs, known.identities)
     ]
-    traces = [replace(p, trace=replace(p.trace, article_id=None)) for p in traces]
     return Intents(
         decisions=tuple(decisions),
         articles=articles,

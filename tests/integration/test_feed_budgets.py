@@ -15,7 +15,7 @@ from storage.store import Store
 from storage.types import FeedSpec
 from tests.integration.pipeline import check_all, config_for, running_tick
 from tests.servers import FeedItem, FeedServer, rss
-from watchers.feeds.tick import Tick, stale_claimants, worker_id
+from watchers.feeds.tick import stale_claimants, worker_id
 from watchers.worker import Parsed, Preparer
 
 NOW = datetime.now(UTC)
@@ -108,6 +108,5 @@ async def test_the_tick_frees_stale_claims_when_it_starts(
         store.sync_feeds([FeedSpec(feed_server.url("/f"), "F", "vi", 60)], NOW)
         host, pid, _ = tick.worker.rsplit(":", 2)
         store.claim_due_feeds(NOW, worker=f"{host}:{pid}:0", lease=timedelta(hours=1), limit=1)
-        assert isinstance(tick, Tick)
         assert await tick.release_stale_claims() == 1
         assert store.claimants(NOW) == []

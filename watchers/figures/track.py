@@ -178,5 +178,4 @@ class Timelines:
                 recorded_at=self.now,
             )
             timeline = self.timelines.setdefault(e.key, [])
-            order = [(x.published_at, x.id) for x in timeline]
-            timeline.insert(bisect.bisect_right(order, (point.published_at, point.id)), point)
+            bisect.insort(timeline, point, key=lambda x: (x.published_at, x.id))
