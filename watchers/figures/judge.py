@@ -11,23 +11,24 @@ else the outlet ("Reuters via VnExpress" and "Reuters via Tuổi Trẻ" are one 
 A key's *current* value is its last *standing* report: "new", "confirmed", "changed" or
 "conflict" ("stale" and "unconfirmed" reports are history, never the current value). Two
 troop counts are one level when they are equal, or within 10% of each other when either is
-hedged ("about 5,200" and "5,400"). For a key that already has reports, against its current
-value:
+hedged ("about 5,200" and "5,400"); a hedged confirmation does not move the level it
+confirms (5,000, then "about 5,200", then 5,400 is measured against 5,000). For a key that
+already has reports, against its current value:
 
 * **confirmed** — the same value: no alert; one more source for that value.
 * **stale** — a different value from an article older than the current one by more than
-  ``CONFLICT_WINDOW`` (feeds are
-  read out of order; old news does not undo new news), or a value the key held before and
-  that was superseded ("about 2,500" repeated by wire copy after a cut to "fewer than
-  2,000"), or a deadline already past when reported ("the mission was to end by September
-  2025", said in 2026): kept in the history, no alert.
+  ``CONFLICT_WINDOW`` (feeds are read out of order; old news does not undo new news), a
+  value the key held before and that was superseded ("about 2,500" repeated by wire copy
+  after a cut to "fewer than 2,000") unless the current value is itself a conflict within
+  the window (September, October from another outlet, September again the next day: the
+  dispute goes on, backed by the earlier reporter), or a deadline already past when
+  reported ("the mission was to end by September 2025", said in 2026): history, no alert.
 * **unconfirmed** — a different deadline that another milestone holds (outlets mix the
   phases up: "the coalition's mission ends by September 2026" is the second phase's date),
-  or a different value from a lone reporter with nothing to back it: kept
-  in the history, no alert, and not the current value. It is *backed* by explicit change
-  language or an official speaker in its sentence (``firm`` figures: "cut to", "giảm
-  xuống còn", "the Pentagon said"), or by another reporter who already gave the same
-  value (then this second report is the change, and alerts).
+  or a different value from a lone reporter with nothing to back it: history, no alert,
+  not the current value. It is *backed* by change language or an official speaker in its
+  sentence (``firm``: "cut to", "giảm xuống còn", "the Pentagon said"), or by another
+  reporter who already gave the same value (then this second report is the change).
 * **conflict** — a backed different value from another reporter published within
   ``CONFLICT_WINDOW`` (3 days) of the current one: alert, marked unconfirmed. Outlets
   rarely disagree for long; when they do within days, neither is known to be right.
@@ -67,9 +68,8 @@ A *past* count ("there were 5,200 in 2020") describes a moment the ledger cannot
 a different past count is a new point of history, never a change. An article has one value
 per key: the first it states (further, different values for the same key in the same article
 are ambiguous and left out of the ledger), and one judged value per milestone: a second,
-different date for a
-milestone in the same article is "unconfirmed", and a date alerted once is not alerted again
-under another milestone. A publication time later than ``now`` is taken as ``now``.
+different date for a milestone in the same article is "unconfirmed", and a date alerted once
+is not alerted again under another milestone. A publication later than ``now`` is ``now``.
 """
 
 from __future__ import annotations
@@ -260,16 +260,32 @@ def standing(timeline: Sequence[FigureEntry]) -> FigureEntry | None:
     return next((e for e in reversed(timeline) if e.kind in STANDING), None)
 
 
+def _anchor(timeline: Sequence[FigureEntry]) -> FigureEntry | None:
+    """The report that set a key's current level: its standing value, passing over the
+    hedged confirmations since ("about 5,200" confirming 5,000 leaves the level at 5,000)."""
+    anchor: FigureEntry | None = None
+    for e in timeline:
+        if e.kind not in STANDING:
+            continue
+        hedge = anchor is not None and e.level != anchor.level and _close(anchor.level, e.level)
+        if e.kind == "confirmed" and hedge:
+            continue
+        anchor = e
+    return anchor
+
+
+def _close(a: str, b: str) -> bool:
+    digits = a.isdigit() and b.isdigit()
+    return digits and abs(int(a) - int(b)) <= _CLOSE * max(int(a), int(b))
+
+
 def _same(entry: FigureEntry, report: _Report) -> bool:
     """Whether a recorded report and a new one give one level (hedged counts within 10%)."""
     if entry.level == report.level:
         return True
     if not (report.approx or entry.precision == "approx"):
         return False
-    if not (entry.level.isdigit() and report.level.isdigit()):
-        return False
-    a, b = int(entry.level), int(report.level)
-    return abs(a - b) <= _CLOSE * max(a, b)
+    return _close(entry.level, report.level)
 
 
 def _reached(
@@ -305,7 +321,7 @@ def _judge(
     timeline: Sequence[FigureEntry],
     timelines: Mapping[str, Sequence[FigureEntry]],
 ) -> tuple[FigureKind, FigureEntry | None]:
-    current = standing(timeline)
+    current = _anchor(timeline)
     past = key.startswith(_DEADLINE_PREFIX) and report.level < report.published.date().isoformat()
     if current is None and past:
         return "new", None  # a date already past is history: it records, never alerts
@@ -329,7 +345,9 @@ def _judge(
         return "stale", current
     if past:
         return "stale", current  # a date already past when reported is history, not a new plan
-    if any(_same(e, report) for e in timeline if e.kind in STANDING):
+    earlier = [e for e in timeline if e.kind in STANDING and e.kind != "confirmed"]
+    disputed = current.kind == "conflict" and within
+    if not disputed and any(_same(e, report) for e in earlier):
         return "stale", current  # a value the figure held before, superseded since
     if _held_by_another_milestone(key, report, timelines):
         return "unconfirmed", current  # "the coalition's mission ends by September 2026"
@@ -339,7 +357,11 @@ def _judge(
     if plan:
         backed = True
     else:
-        others = {e.reporter for e in timeline if e.kind == "unconfirmed" and _same(e, report)}
+        # an unconfirmed report of this value from another reporter backs it; in a dispute
+        # still open, so does the value it disputed ("September", then "October", then
+        # "September" again, all within days)
+        backing = ("unconfirmed", *STANDING) if disputed else ("unconfirmed",)
+        others = {e.reporter for e in timeline if e.kind in backing and _same(e, report)}
         backed = report.firm or bool(others - {report.reporter})
     if not backed:
         return "unconfirmed", current

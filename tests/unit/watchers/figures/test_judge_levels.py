@@ -1,0 +1,40 @@
+"""The figure decider: which report sets a key's level, and a dispute that goes on."""
+
+from __future__ import annotations
+
+from tests.unit.watchers.figures.test_judge import DAY, NOW, Ledger, deadline, kinds, troops
+
+
+def test_a_hedged_confirmation_does_not_move_the_level_it_confirms() -> None:
+    """5,000, then "about 5,200" (one level), then 5,400: measured against 5,000, a change."""
+    ledger = Ledger()
+    ledger.report(troops(5000), at=NOW - 30 * DAY, outlet="AP")
+    assert kinds(ledger.report(troops(5200, approx=True), at=NOW - 2 * DAY, outlet="CNN")) == [
+        "confirmed"
+    ]
+    (decision,) = ledger.report(troops(5400, firm=True), at=NOW, outlet="Reuters")
+    assert (decision.kind, decision.previous and decision.previous.value) == ("changed", "5000")
+
+
+def test_a_value_restated_while_it_is_disputed_is_not_stale() -> None:
+    """September, then October from another outlet the same day (a conflict), then September
+    again the next day: the dispute goes on, and subscribers hear of it."""
+    ledger = Ledger()
+    ledger.report(deadline("2027-09", "month"), at=NOW - 2 * DAY, outlet="AP")
+    (october,) = ledger.report(
+        deadline("2027-10", "month", firm=True), at=NOW - 2 * DAY, outlet="CNN"
+    )
+    assert october.kind == "conflict"
+    (back,) = ledger.report(deadline("2027-09", "month"), at=NOW - DAY, outlet="Reuters")
+    assert (back.kind, back.alerts) == ("conflict", True)
+    assert back.previous is not None
+    assert back.previous.value == "2027-10"
+
+
+def test_a_value_restated_after_a_dispute_has_settled_is_stale() -> None:
+    """The same September, restated weeks after October was reported: history, no alert."""
+    ledger = Ledger()
+    ledger.report(deadline("2027-09", "month"), at=NOW - 40 * DAY, outlet="AP")
+    ledger.report(deadline("2027-10", "month", firm=True), at=NOW - 40 * DAY, outlet="CNN")
+    (late,) = ledger.report(deadline("2027-09", "month"), at=NOW - 20 * DAY, outlet="Reuters")
+    assert (late.kind, late.alerts) == ("stale", False)
