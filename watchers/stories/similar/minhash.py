@@ -18,6 +18,7 @@ Jaccard similarity is J share at least one band key with probability 1 - (1 - J^
 
 from __future__ import annotations
 
+import operator
 import zlib
 from array import array
 from collections.abc import Iterable
@@ -92,8 +93,9 @@ class Signature:
         """The fraction of bins where the two signatures agree: an estimate of Jaccard."""
         if not self.values or not other.values:
             return 0.0
-        same = sum(1 for a, b in zip(self.values, other.values, strict=True) if a == b)
-        return same / NUM_BINS
+        if len(self.values) != len(other.values):
+            raise ValueError("signatures of different lengths")
+        return sum(map(operator.eq, self.values, other.values)) / NUM_BINS
 
     def overlap(self, other: Signature) -> tuple[float, float]:
         """Estimated (Jaccard, containment): shared shingles over all, and over the smaller set."""
