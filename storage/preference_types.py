@@ -20,6 +20,13 @@ ArticleReason = Literal["new", "not_relevant", "backlog"]
 DuplicateReason = Literal["duplicate_guid", "duplicate_url"]
 
 FILTER_KINDS: tuple[FilterKind, ...] = get_args(FilterKind)
+# A new chat's time zone, from its language: Vietnamese readers start on Vietnam's time.
+ZONE_OF_LANGUAGE = {"vi": "Asia/Ho_Chi_Minh"}
+
+
+def zone_for(language: str) -> str:
+    """The time zone a chat starts with when it speaks ``language`` (UTC unless known)."""
+    return ZONE_OF_LANGUAGE.get(language, "UTC")
 
 
 def is_filter_kind(value: str) -> TypeGuard[FilterKind]:

@@ -21,6 +21,7 @@ from storage.preference_types import (
     Receive,
     Settings,
     is_filter_kind,
+    zone_for,
 )
 from storage.tables import alerts, articles, deliveries, filters, mutes, subscribers
 
@@ -57,6 +58,14 @@ class Preferences:
             ).first()
         return Settings(chat_id) if row is None else _settings(row)
 
+    def time_zone(self, chat_id: int) -> str | None:
+        """The chat's time zone, or None for a chat the bot never stored."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(subscribers.c.timezone).where(subscribers.c.chat_id == chat_id)
+            ).first()
+        return None if row is None else str(row[0])
+
     def chosen_language(self, chat_id: int) -> str | None:
         """The language the chat picked in the bot, or None (then the client's is used)."""
         with self.engine.connect() as conn:
@@ -68,13 +77,22 @@ class Preferences:
         return None if row is None else str(row[0])
 
     def change(
-        self, chat_id: int, *, now: datetime, chat_type: str, name: str, **values: Any
+        self,
+        chat_id: int,
+        *,
+        now: datetime,
+        chat_type: str,
+        name: str,
+        language: str = "en",
+        **values: Any,
     ) -> Settings:
         """Change some of a chat's settings (``_SETTABLE`` names); returns the new settings.
 
         Switching to instant delivery releases the stories held for a digest; switching to
         a digest starts its schedule afresh; changing quiet hours or the time zone lets
         messages waiting for the old quiet hours go at once (the outbox judges them again).
+        A chat stored here first gets the time zone of ``language`` (its client's) unless
+        the change sets one.
         """
         unknown = set(values) - _SETTABLE
         if unknown:
@@ -95,7 +113,7 @@ class Preferences:
                         name=name,
                         active=False,
                         subscribed_at=now,
-                        **values,
+                        **{"timezone": zone_for(values.get("language") or language)} | values,
                     )
                 )
             else:
