@@ -60,6 +60,14 @@ class Filter:
 
 
 @dataclass(frozen=True, slots=True)
+class Muted:
+    """A story the chat muted: its article and headline, for /settings."""
+
+    article_id: int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
 class ChatRules:
     """What the outbox needs to know of a chat at send time, beyond its delivery row."""
 

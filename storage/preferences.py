@@ -18,6 +18,7 @@ from storage.preference_types import (
     AlertArticle,
     ChatRules,
     Filter,
+    Muted,
     Receive,
     Settings,
     is_filter_kind,
@@ -239,6 +240,49 @@ class Preferences:
                 .values(status="filtered", last_error="muted")
             )
         return int(article_id)
+
+    def unmute(self, chat_id: int, article_id: int) -> bool:
+        """Undo a mute: the article's alerts reach the chat again, the ones kept back by the
+        mute and not yet sent among them. False if the chat had not muted it."""
+        with self.engine.begin() as conn:
+            gone = conn.execute(
+                mutes.delete().where(mutes.c.chat_id == chat_id, mutes.c.article_id == article_id)
+            ).rowcount
+            about = sa.select(alerts.c.id).where(alerts.c.article_id == article_id)
+            conn.execute(
+                deliveries.update()
+                .where(
+                    deliveries.c.chat_id == chat_id,
+                    deliveries.c.status == "filtered",
+                    deliveries.c.last_error == "muted",
+                    deliveries.c.alert_id.in_(about.scalar_subquery()),
+                )
+                .values(status="pending", last_error=None)
+            )
+        return bool(gone)
+
+    def unmute_alert(self, chat_id: int, alert_id: int) -> int | None:
+        """Undo the mute of an alert's article (the button on the alert); the article's id,
+        or None if the alert has no article."""
+        with self.engine.connect() as conn:
+            article_id = conn.execute(
+                sa.select(alerts.c.article_id).where(alerts.c.id == alert_id)
+            ).scalar_one_or_none()
+        if article_id is None:
+            return None
+        self.unmute(chat_id, int(article_id))
+        return int(article_id)
+
+    def mutes(self, chat_id: int) -> list[Muted]:
+        """The stories the chat muted, the latest first."""
+        query = (
+            sa.select(articles.c.id, articles.c.title)
+            .join(mutes, mutes.c.article_id == articles.c.id)
+            .where(mutes.c.chat_id == chat_id)
+            .order_by(mutes.c.id.desc())
+        )
+        with self.engine.connect() as conn:
+            return [Muted(row.id, row.title) for row in conn.execute(query)]
 
     # --- what the outbox reads -----------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from bot.i18n import LANGUAGES, tr
 from bot.render.figures import figure_label
 from bot.render.keyboards import LANGUAGE_NAMES
 from bot.render.markup import escape
-from storage.preference_types import Filter, Settings
+from storage.preference_types import Filter, Muted, Settings
 
 DIGEST_CHOICES = ("8", "8,20", "20")
 QUIET_CHOICES = ("22-7", "23-6", "21-8")
@@ -100,16 +100,22 @@ def filters_line(filters: Sequence[Filter], language: str) -> str:
     return ", ".join(parts)
 
 
-def summary(settings: Settings, filters: Sequence[Filter], language: str) -> str:
+def summary(
+    settings: Settings, filters: Sequence[Filter], language: str, muted: Sequence[Muted] = ()
+) -> str:
     """The chat's settings, one per line, HTML."""
+    subscribed = "settings.subscribed" if settings.active else "settings.not_subscribed"
+    mutes = str(len(muted)) if muted else tr("settings.no_mutes", language)
     lines = [
         tr("settings.title", language),
+        f"{tr('settings.subscription', language)}: {tr(subscribed, language)}",
         f"{tr('settings.receive', language)}: {escape(receive_line(settings, language))}",
         f"{tr('settings.delivery', language)}: {delivery_line(settings, language)}",
         f"{tr('settings.quiet', language)}: {quiet(settings.quiet_hours, language)}",
         f"{tr('settings.timezone', language)}: {zone(settings.timezone, language)}",
         f"{tr('settings.language', language)}: {LANGUAGE_NAMES[language].split(' ', 1)[1]}",
         f"{tr('settings.filters', language)}: {filters_line(filters, language)} — /filters",
+        f"{tr('settings.mutes', language)}: {mutes}",
     ]
     return "\n".join(lines)
 
@@ -120,10 +126,12 @@ def page(
     filters: Sequence[Filter],
     figures: Sequence[str],
     language: str,
+    muted: Sequence[Muted] = (),
 ) -> tuple[str, InlineKeyboardMarkup]:
     """One page of the settings message: "m" (main), "r" (what to receive), "k" (chosen
-    figures; ``figures`` are the keys known), "d" (delivery), "q" (quiet hours), "t" (zone)."""
-    text = summary(settings, filters, language)
+    figures; ``figures`` are the keys known), "d" (delivery), "q" (quiet hours), "t" (zone),
+    "u" (the muted stories, a button to unmute each)."""
+    text = summary(settings, filters, language, muted)
     back = [InlineKeyboardButton(tr("settings.button.back", language), callback_data="s:m")]
 
     def choice(label: str, data: str, ticked: bool) -> list[InlineKeyboardButton]:
@@ -149,7 +157,7 @@ def page(
                    f"s:k:{figure_token(k)}", k in picked)
             for k in keys
         ]  # fmt: skip
-        ask = tr("settings.ask.chosen", language)
+        ask = f"{tr('settings.ask.chosen', language)}\n{tr('settings.chosen_note', language)}"
         if not figures:
             ask += "\n" + tr("figures.none", language)
         rows.append(
@@ -172,6 +180,13 @@ def page(
         ]
         rows.append(back)
         return f"{text}\n\n{tr('settings.ask.quiet', language)}", InlineKeyboardMarkup(rows)
+    if name == "u":
+        rows = [
+            [InlineKeyboardButton(f"🔔 {_short(m.title)}", callback_data=f"s:u:{m.article_id}")]
+            for m in muted
+        ]
+        rows.append(back)
+        return f"{text}\n\n{tr('settings.ask.mutes', language)}", InlineKeyboardMarkup(rows)
     if name == "t":
         rows = [
             choice(zone(z, language), f"s:t:{i}", settings.timezone == z)
@@ -189,9 +204,16 @@ def page(
             InlineKeyboardButton(tr("settings.quiet", language), callback_data="s:q"),
             InlineKeyboardButton(tr("settings.timezone", language), callback_data="s:t"),
         ],
-        [InlineKeyboardButton(f"🌐 {LANGUAGE_NAMES[other]}", callback_data=f"s:l:{other}")],
+        [
+            InlineKeyboardButton(tr("settings.mutes", language), callback_data="s:u"),
+            InlineKeyboardButton(f"🌐 {LANGUAGE_NAMES[other]}", callback_data=f"s:l:{other}"),
+        ],
     ]
     return text, InlineKeyboardMarkup(rows)
+
+
+def _short(title: str, limit: int = 40) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
 # --- /filters ---------------------------------------------------------------------------------
