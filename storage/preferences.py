@@ -84,7 +84,7 @@ class Preferences:
         now: datetime,
         chat_type: str,
         name: str,
-        language: str = "en",
+        client_language: str = "en",
         **values: Any,
     ) -> Settings:
         """Change some of a chat's settings (``_SETTABLE`` names); returns the new settings.
@@ -92,8 +92,8 @@ class Preferences:
         Switching to instant delivery releases the stories held for a digest; switching to
         a digest starts its schedule afresh; changing quiet hours or the time zone lets
         messages waiting for the old quiet hours go at once (the outbox judges them again).
-        A chat stored here first gets the time zone of ``language`` (its client's) unless
-        the change sets one.
+        A chat stored here first gets the time zone of its Telegram client's language
+        (``client_language``) unless the change sets a zone.
         """
         unknown = set(values) - _SETTABLE
         if unknown:
@@ -114,7 +114,7 @@ class Preferences:
                         name=name,
                         active=False,
                         subscribed_at=now,
-                        **{"timezone": zone_for(values.get("language") or language)} | values,
+                        **{"timezone": zone_for(client_language)} | values,
                     )
                 )
             else:

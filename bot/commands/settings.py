@@ -381,7 +381,7 @@ class SettingsCommands:
             now=self.clock(),
             chat_type=chat.type,
             name=chat.title or chat.full_name or chat.username or "",
-            language=client_language(update),
+            client_language=client_language(update),
             **values,
         )
 

@@ -24,7 +24,6 @@ from storage.traces import Traces
 from watchers.identity.keys import canonical_url
 from watchers.topic.text import nfc
 
-
 # What a link looks like: a web address with or without its scheme ("vnexpress.net/…").
 _LINK = re.compile(r"^(https?://\S+|[\w-]+(\.[\w-]+)+([/?#:]\S*)?)$", re.IGNORECASE)
 
@@ -60,7 +59,9 @@ class ReadingCommands:
         except ValueError:
             links = [link]
         found = await asyncio.to_thread(self.traces.explain, links, chat.id)
-        text = tr("why.unknown", language) if found is None else why_format.why(found, language, zone)
+        text = (
+            tr("why.unknown", language) if found is None else why_format.why(found, language, zone)
+        )
         for part in split_message(text):
             await message.reply_text(
                 part,

@@ -104,7 +104,8 @@ def test_times_in_the_readers_zone_unmute_mistakes_and_pictures(
             # a mute, then an unmute: the story's alerts reach the reader again
             mute = next(d for d in button_data(alert_en) if d.startswith("m:"))
             answer, _ = tom.taps(alert_en, mute, edits=False)
-            assert answer.params["text"] == "🔇 Muted: nothing more about this story will reach you."
+            muted = "🔇 Muted: nothing more about this story will reach you."
+            assert answer.params["text"] == muted
             toggled = bot_api.wait_for_calls("editMessageReplyMarkup")[-1].params["reply_markup"]
             unmute = f"u:{mute[2:]}"
             assert {"text": "🔔 Unmute this story", "callback_data": unmute} in (
@@ -160,7 +161,8 @@ def test_times_in_the_readers_zone_unmute_mistakes_and_pictures(
 
 def _article(engine: sa.Engine, guid: str) -> int:
     with engine.connect() as conn:
-        return int(conn.execute(sa.select(articles.c.id).where(articles.c.guid == guid)).scalar_one())
+        found = conn.execute(sa.select(articles.c.id).where(articles.c.guid == guid))
+        return int(found.scalar_one())
 
 
 def _wait_for(engine: sa.Engine, chat: int, expected: list[tuple[str, str | None]]) -> None:

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.render import keyboards
 from bot.render import settings as sf
-from storage.preference_types import Filter, Settings
+from storage.preference_types import Filter, Muted, Settings
 from storage.types import StoredAlert
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -27,18 +27,25 @@ def test_the_summary_says_each_setting_in_the_readers_language() -> None:
         digest_hours="8,20", quiet_hours="22-7", timezone="Asia/Ho_Chi_Minh", language="vi",
     )  # fmt: skip
     filters = [Filter(1, "include", "Erbil"), Filter(2, "exclude", "Syria")]
-    assert sf.summary(settings, filters, "vi") == (
+    muted = [Muted(3, "Mỹ rút quân"), Muted(4, "Iraq")]
+    assert sf.summary(settings, filters, "vi", muted) == (
         "⚙️ <b>Cài đặt</b>\n"
-        "📥 Nhận: chỉ thay đổi của: mọi con số quân số, liên minh rời Iraq\n"
+        "📬 Đăng ký: chưa nhận — /subscribe để bắt đầu\n"
+        "📥 Nhận: chỉ thay đổi của: mọi số liệu quân số, liên minh rời Iraq\n"
         "⏱ Cách gửi: tin tổng hợp lúc 08:00 và 20:00\n"
-        "🌙 Giờ yên lặng: 22:00–07:00\n"
+        "🌙 Không làm phiền: 22:00–07:00\n"
         "🕒 Múi giờ: Việt Nam (UTC+7)\n"
         "🌐 Ngôn ngữ: Tiếng Việt\n"
-        "🔎 Bộ lọc: 1 cần có, 1 loại trừ — /filters"
+        "🔎 Bộ lọc: 1 cần có, 1 loại trừ — /filters\n"
+        "🔇 Tin đã tắt: 2"
     )
-    english = sf.summary(settings, filters, "en").splitlines()
-    assert english[1] == "📥 Receive: only changes of: every troop count, coalition leaves Iraq"
-    assert english[2] == "⏱ Delivery: a digest at 08:00 and 20:00"
+    english = sf.summary(dataclasses.replace(settings, active=True), filters, "en").splitlines()
+    assert english[1] == "📬 Subscription: on — /unsubscribe stops it"
+    assert english[2] == "📥 Receive: only changes of: every troop count, coalition leaves Iraq"
+    assert english[3] == "⏱ Delivery: a digest at 08:00 and 20:00"
+    assert english[-1] == "🔇 Muted stories: none"
+    _, mutes = sf.page("u", settings, filters, [], "en", muted)
+    assert data(mutes) == ["s:u:3", "s:u:4", "s:m"]
     assert (
         sf.receive_line(Settings(5, receive="chosen"), "en") == "chosen figures (none chosen yet)"
     )
