@@ -125,7 +125,7 @@ class Commands:
         found = find_figures(numbers, query) if query else []
         if len(found) != 1:
             listed = sorted(found or numbers, key=numbers.__getitem__)
-            numbered = [(numbers[k], k) for k in listed if not k.startswith("reached/")]
+            numbered = [(numbers[k], k) for k in listed]
             unknown = query if query and not found else None
             await self._reply(update, format.figure_list(numbered, language, unknown=unknown))
             return
@@ -205,7 +205,7 @@ def find_figures(numbers: Mapping[str, int], query: str) -> list[str]:
     wanted = words(query)
     found = []
     for key in numbers:
-        if key.endswith("/past") or key.startswith("reached/"):
+        if key.endswith("/past"):
             continue
         family = "search.troops" if key.startswith("troops/") else "search.deadline"
         names = set(words(key))
