@@ -47,6 +47,8 @@ class Settings:
     digest_hours: str = ""
     quiet_hours: str = ""
     timezone: str = "UTC"
+    outlets_off: frozenset[int] = frozenset()  # feed ids whose stories are not sent
+    languages_off: frozenset[str] = frozenset()  # outlet languages whose stories are not sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +77,19 @@ class ChatRules:
     chosen: tuple[str, ...] = ()
     filters: tuple[Filter, ...] = ()
     muted: frozenset[int] = field(default_factory=frozenset)  # article ids
+    outlets_off: frozenset[int] = frozenset()  # feed ids
+    languages_off: frozenset[str] = frozenset()  # outlet languages
 
 
 @dataclass(frozen=True, slots=True)
 class AlertArticle:
-    """The article an alert is about, for filters and mutes."""
+    """The article an alert is about, for filters, mutes and the reader's outlets."""
 
     article_id: int
     title: str
     summary: str
+    feed_id: int | None = None
+    lang: str = ""  # its outlet's language
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,12 +24,12 @@ from storage.preference_types import (
     is_filter_kind,
     zone_for,
 )
-from storage.tables import alerts, articles, deliveries, filters, mutes, subscribers
+from storage.tables import alerts, articles, deliveries, feeds, filters, mutes, subscribers
 
 _CHUNK = 500
 _SETTABLE = frozenset(
     {"language", "language_chosen", "receive", "chosen", "mode", "digest_hours", "quiet_hours",
-     "timezone"}
+     "timezone", "outlets_off", "languages_off"}
 )  # fmt: skip
 QUIET_WAIT = (
     "quiet hours"  # bot.delivery.outbox's last_error while a row waits for quiet hours to end
@@ -100,6 +100,9 @@ class Preferences:
             raise ValueError(f"not a setting: {', '.join(sorted(unknown))}")
         if "chosen" in values:
             values["chosen"] = "\n".join(values["chosen"])
+        for joined in ("outlets_off", "languages_off"):  # sets: stored sorted
+            if joined in values:
+                values[joined] = "\n".join(str(v) for v in sorted(values[joined]))
         if values.get("mode") == "digest":
             values["next_digest_at"] = None
         with self.engine.begin() as conn:
@@ -289,17 +292,24 @@ class Preferences:
     def rules_for(self, chat_ids: Collection[int]) -> dict[int, ChatRules]:
         """The rules of the chats that asked for anything beyond the defaults."""
         wanted = sorted(set(chat_ids))
-        settings: dict[int, tuple[Receive, tuple[str, ...]]] = {}
+        settings: dict[int, tuple[Receive, tuple[str, ...], str, str]] = {}
         chat_filters: dict[int, list[Filter]] = {}
         muted: dict[int, set[int]] = {}
         with self.engine.connect() as conn:
             for start in range(0, len(wanted), _CHUNK):
                 some = wanted[start : start + _CHUNK]
+                s = subscribers.c
                 for row in conn.execute(
-                    sa.select(subscribers.c.chat_id, subscribers.c.receive, subscribers.c.chosen)
-                    .where(subscribers.c.chat_id.in_(some), subscribers.c.receive != "all")
+                    sa.select(s.chat_id, s.receive, s.chosen, s.outlets_off, s.languages_off)
+                    .where(s.chat_id.in_(some),
+                           sa.or_(s.receive != "all", s.outlets_off != "", s.languages_off != ""))
                 ):  # fmt: skip
-                    settings[row.chat_id] = (row.receive, _keys(row.chosen))
+                    settings[row.chat_id] = (
+                        row.receive,
+                        _keys(row.chosen),
+                        row.outlets_off,
+                        row.languages_off,
+                    )
                 for f in conn.execute(
                     sa.select(filters.c.chat_id, filters.c.id, filters.c.kind, filters.c.phrase)
                     .where(filters.c.chat_id.in_(some))
@@ -314,12 +324,14 @@ class Preferences:
                     muted.setdefault(m.chat_id, set()).add(m.article_id)
         rules = {}
         for chat in set(settings) | set(chat_filters) | set(muted):
-            receive, chosen = settings.get(chat, ("all", ()))
+            receive, chosen, outlets_off, languages_off = settings.get(chat, ("all", (), "", ""))
             rules[chat] = ChatRules(
                 receive=receive,
                 chosen=chosen,
                 filters=tuple(chat_filters.get(chat, ())),
                 muted=frozenset(muted.get(chat, ())),
+                outlets_off=_ids(outlets_off),
+                languages_off=frozenset(_keys(languages_off)),
             )
         return rules
 
@@ -331,12 +343,15 @@ class Preferences:
             for start in range(0, len(wanted), _CHUNK):
                 query = (
                     sa.select(alerts.c.id, articles.c.id.label("article"), articles.c.title,
-                              articles.c.summary)
+                              articles.c.summary, articles.c.feed_id, feeds.c.lang)
                     .join(articles, articles.c.id == alerts.c.article_id)
+                    .outerjoin(feeds, feeds.c.id == articles.c.feed_id)
                     .where(alerts.c.id.in_(wanted[start : start + _CHUNK]))
                 )  # fmt: skip
                 for row in conn.execute(query):
-                    found[row.id] = AlertArticle(row.article, row.title, row.summary)
+                    found[row.id] = AlertArticle(
+                        row.article, row.title, row.summary, row.feed_id, row.lang or ""
+                    )
         return found
 
     def mark_filtered(self, skipped: Sequence[tuple[int, str]]) -> None:
@@ -357,6 +372,10 @@ def _keys(joined: str) -> tuple[str, ...]:
     return tuple(key for key in joined.split("\n") if key)
 
 
+def _ids(joined: str) -> frozenset[int]:
+    return frozenset(int(key) for key in _keys(joined) if key.isdigit())
+
+
 def _settings(row: Any) -> Settings:
     return Settings(
         chat_id=row.chat_id,
@@ -369,4 +388,6 @@ def _settings(row: Any) -> Settings:
         digest_hours=row.digest_hours,
         quiet_hours=row.quiet_hours,
         timezone=row.timezone,
+        outlets_off=_ids(row.outlets_off),
+        languages_off=frozenset(_keys(row.languages_off)),
     )

@@ -40,6 +40,7 @@ from bot.render.markup import escape
 from storage.ledger import Ledger
 from storage.preference_types import FILTER_KINDS, Settings
 from storage.preferences import FiltersFull, Preferences
+from storage.sources import Sources
 from storage.store import Store
 from watchers.topic.text import words
 
@@ -80,6 +81,7 @@ class SettingsCommands:
     ) -> None:
         self.preferences = Preferences(store.engine)
         self.ledger = Ledger(store.engine)
+        self.sources = Sources(store.engine)
         self.languages = Languages(self.preferences)
         self.clock = clock
         self.rights = rights if rights is not None else Rights()
@@ -194,8 +196,12 @@ class SettingsCommands:
         if chat is None:
             return
         _, page, choice = [*(query.data or "").split(":", 2), "", ""][:3]
-        settings = await asyncio.to_thread(self.preferences.settings, chat.id)
-        change = await self._choice(page, choice, settings)
+        settings, figures, outlets = await asyncio.gather(
+            asyncio.to_thread(self.preferences.settings, chat.id),
+            self._figures() if page == "k" and choice else _nothing(),
+            asyncio.to_thread(self.sources.listing) if page == "o" and choice else _nothing(),
+        )
+        change = sf.change_of(page, choice, settings, figures, outlets)
         if change is None:
             await self._stale(update)
             return
@@ -214,36 +220,6 @@ class SettingsCommands:
         shown = "m" if page == "l" else page
         text, markup = await self._page(shown, chat.id, language)
         await _edit(update, text, markup)
-
-    async def _choice(self, page: str, choice: str, settings: Settings) -> dict[str, Any] | None:
-        """The settings a button changes ({} for a button that only opens a page), or None for
-        data this version does not know."""
-        if page in ("m", "r", "k", "d", "q", "t", "u") and not choice:
-            return {}
-        if page == "u" and (article := keyboards.number(choice)) is not None:
-            return {"unmute": article}
-        if page == "r" and choice in ("all", "figures"):
-            return {"receive": choice}
-        if page == "k":
-            figures = await self._figures()
-            known = {sf.figure_token(k): k for k in (*sf.FAMILIES, *figures, *settings.chosen)}
-            key = known.get(choice)
-            if key is None:
-                return None
-            picked = list(settings.chosen if settings.receive == "chosen" else ())
-            picked = [k for k in picked if k != key] if key in picked else [*picked, key]
-            return {"receive": "chosen", "chosen": picked}
-        if page == "d" and choice == "i":
-            return {"mode": "instant"}
-        if page == "d" and choice in sf.DIGEST_CHOICES:
-            return {"mode": "digest", "digest_hours": choice}
-        if page == "q" and choice in ("off", *sf.QUIET_CHOICES):
-            return {"quiet_hours": "" if choice == "off" else choice}
-        if page == "t" and choice.isdigit() and int(choice) < len(sf.TIMEZONES):
-            return {"timezone": sf.TIMEZONES[int(choice)]}
-        if page == "l" and choice in keyboards.LANGUAGE_NAMES:
-            return {"language": choice, "language_chosen": True}
-        return None
 
     @answered
     async def on_mute(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -370,7 +346,8 @@ class SettingsCommands:
             asyncio.to_thread(self.preferences.mutes, chat_id),
         )
         figures = await self._figures() if name == "k" else []
-        return sf.page(name, settings, filters, figures, language, muted)
+        outlets = await asyncio.to_thread(self.sources.listing) if name == "o" else []
+        return sf.page(name, settings, filters, figures, language, muted, outlets)
 
     async def _change(self, update: Update, **values: Any) -> Settings:
         chat = update.effective_chat
@@ -395,3 +372,7 @@ async def _edit(update: Update, text: str, markup: InlineKeyboardMarkup | None) 
     except BadRequest as e:
         if "message is not modified" not in e.message.lower():
             raise
+
+
+async def _nothing() -> list[Any]:
+    return []

@@ -36,6 +36,7 @@ _REASONS = {
     "receive=figures": "settings.receive.figures",
     "receive=chosen": "why.reason.chosen",
     "include": "why.reason.include",
+    "outlet": "why.reason.outlet",
 }
 
 
