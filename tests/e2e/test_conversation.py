@@ -26,7 +26,10 @@ AGREEMENT = FeedItem(
     guid="vnx-4790001",
     link="https://vnexpress.net/my-iraq-rut-quan-4790001.html",
     title="Mỹ và Iraq đạt được thỏa thuận về kế hoạch rút quân",
-    description="Hàng trăm binh sĩ Mỹ sẽ rời Iraq vào tháng 9-2025, theo Reuters.",
+    description=(
+        "Hàng trăm binh sĩ Mỹ sẽ rời Iraq vào tháng 9-2025, theo Reuters. Hiện còn khoảng "
+        "2.500 binh sĩ Mỹ đang đồn trú tại Iraq."
+    ),
     published=PUBLISHED,
 )
 ELECTION = FeedItem(
@@ -73,13 +76,15 @@ def test_a_conversation_in_english_and_in_vietnamese(
             "🌙 Quiet hours: off\n"
             "🕒 Time zone: UTC\n"
             "🌐 Language: English\n"
+            "📰 Outlets: every outlet\n"
             "🔎 Filters: none — /filters\n"
             "🔇 Muted stories: none"
         )
         assert buttons(settings) == [
             ["📥 What to receive", "⏱ Delivery"],
             ["🌙 Quiet hours", "🕒 Time zone"],
-            ["🔇 Muted stories", "🌐 🇻🇳 Tiếng Việt"],
+            ["📰 Outlets", "🔇 Muted stories"],
+            ["🌐 🇻🇳 Tiếng Việt"],
         ]
         anna.taps(settings, "s:t")
         answer, edited = anna.taps(settings, "s:t:1")
@@ -148,7 +153,10 @@ def test_a_conversation_in_english_and_in_vietnamese(
         (hint,) = minh.says("xin chào")
         assert hint.text.startswith("Tôi trả lời các lệnh")
         minh.says("/why không phải link")
-        minh.says("/history quân số")
+        _, chart = minh.says("/history quân số", replies=2)
+        assert chart.photo is not None
+        (listing,) = anna.says("/history")
+        assert "US troops in Iraq" in listing.text
         minh.says("/timeline")
         (unknown,) = minh.says("/thoitiet@drawdown_watch_bot")
         assert unknown.text == "Tôi không hiểu lệnh /thoitiet. Gửi /help để xem các lệnh."
