@@ -154,6 +154,16 @@ def test_times_in_the_readers_zone_unmute_mistakes_and_pictures(
                 (chart,) = user.says("/timeline")
                 assert photo_size(chart) == SIZE
                 assert chart.text.startswith(caption)
+
+            # the reader's own outlets: Vietnamese ones off, and their stories stay away
+            (menu,) = hoa.says("/settings")
+            hoa.taps(menu, "s:o")
+            _, outlets = hoa.taps(menu, "s:o:l-vi")
+            assert outlets is not None
+            assert "📰 Nguồn tin: không nhận nguồn Tiếng Việt" in outlets.text
+            store.enqueue_alert(again, datetime.now(UTC))
+            assert tom.gets().text.startswith(f"📰 <b>{again.title}</b>")
+            _wait_for(store.engine, hoa.chat, [("sent", None)] * 3 + [("filtered", "outlet")])
             assert service.stop() == 0
     finally:
         store.engine.dispose()
