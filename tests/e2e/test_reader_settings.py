@@ -54,10 +54,11 @@ def test_times_in_the_readers_zone_unmute_mistakes_and_pictures(
     hoa = User(bot_api, 3001, "vi", None)  # a Vietnamese client: Vietnam's time from the start
     tom = User(bot_api, 3002, "en", None)  # an English one, who picks Vietnam's time
     dan = User(bot_api, 3003, "en", None)  # the same, with a daily digest
+    lan = User(bot_api, 3004, "vi", None)  # a Vietnamese client with a daily digest
     store = open_store(load_config(config))
     try:
         with ServiceProcess(tmp_path, config) as service:
-            for user in (hoa, tom, dan):
+            for user in (hoa, tom, dan, lan):
                 user.says("/subscribe", timeout=20)
             for user in (tom, dan):
                 (menu,) = user.says("/settings")
@@ -67,8 +68,11 @@ def test_times_in_the_readers_zone_unmute_mistakes_and_pictures(
                 assert "🕒 Time zone: Vietnam (UTC+7)" in zone.text
             dan.taps(menu, "s:m")
             dan.taps(menu, "s:d")
-            _, digest = dan.taps(menu, "s:d:8")
-            assert digest is not None
+            dan.taps(menu, "s:d:8")
+            (menu,) = lan.says("/settings")
+            assert "🕒 Múi giờ: Việt Nam (UTC+7)" in menu.text  # from the client's language
+            lan.taps(menu, "s:d")
+            lan.taps(menu, "s:d:8")
 
             (wrong,) = tom.says("/filters blah")
             assert wrong.text.startswith("⚠️ I did not understand that. Use it like this: /filters")
@@ -103,35 +107,43 @@ def test_times_in_the_readers_zone_unmute_mistakes_and_pictures(
 
             # a mute, then an unmute: the story's alerts reach the reader again
             mute = next(d for d in button_data(alert_en) if d.startswith("m:"))
+            unmute = f"u:{mute[2:]}"
             answer, _ = tom.taps(alert_en, mute, edits=False)
             muted = "🔇 Muted: nothing more about this story will reach you."
             assert answer.params["text"] == muted
-            toggled = bot_api.wait_for_calls("editMessageReplyMarkup")[-1].params["reply_markup"]
-            unmute = f"u:{mute[2:]}"
-            assert {"text": "🔔 Unmute this story", "callback_data": unmute} in (
-                toggled["inline_keyboard"][-1]
-            )
+            bot_api.wait_for_calls("editMessageReplyMarkup")
+            edited = tom.current(alert_en)
+            assert button_data(edited)[unmute] == "🔔 Unmute this story"
+            answer, _ = hoa.taps(alert_vi, mute, edits=False)
+            assert answer.params["text"] == "🔇 Đã tắt: bạn sẽ không nhận thêm gì về tin này."
             article = _article(store.engine, str(TROOPS.guid))
             again = AlertIntent(
                 kind="story", priority=1, article_id=article, title=f"{TROOPS.title} (updated)",
                 outlet="VnExpress", url=TROOPS.link, published_at=NOW, matched=("Iraq",),
             )  # fmt: skip  # what an update of the story would send
             store.enqueue_alert(again, datetime.now(UTC))
-            hoa.gets()
-            _wait_for(store.engine, tom.chat, [("sent", None), ("filtered", "muted")])
+            for user in (tom, hoa):
+                _wait_for(store.engine, user.chat, [("sent", None), ("filtered", "muted")])
             answer, _ = tom.taps(alert_en, unmute, edits=False)
             assert answer.params["text"] == "🔔 Unmuted: this story's alerts reach you again."
             assert tom.gets().text.startswith(f"📰 <b>{again.title}</b>")  # kept back, now sent
+            answer, _ = hoa.taps(alert_vi, unmute, edits=False)
+            assert answer.params["text"] == "🔔 Đã bật lại: bạn sẽ lại nhận cảnh báo về tin này."
+            assert hoa.gets().text.startswith(f"📰 <b>{again.title}</b>")
             store.enqueue_alert(again, datetime.now(UTC))
             hoa.gets()
             assert tom.gets().text.startswith(f"📰 <b>{again.title}</b>")
 
             # the digest, in the digest reader's time
-            _wait_for(store.engine, dan.chat, [("held", None)] * 3)
-            assert store.make_digest(dan.chat, datetime.now(UTC), None) is not None
-            gathered = dan.gets()
-            assert gathered.text.startswith("🗞 <b>Digest: 3 new stories</b>")
-            assert f"— VnExpress, {en_time}" in gathered.text
+            for user, heading, shown in (
+                (dan, "🗞 <b>Digest: 3 new stories</b>", en_time),
+                (lan, "🗞 <b>Tin tổng hợp: 3 tin mới</b>", vi_time),
+            ):
+                _wait_for(store.engine, user.chat, [("held", None)] * 3)
+                assert store.make_digest(user.chat, datetime.now(UTC), None) is not None
+                gathered = user.gets()
+                assert gathered.text.startswith(heading)
+                assert f"— VnExpress, {shown}" in gathered.text
 
             # figures found by words in either language, and pictures
             for user, query, heading in (
