@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, Update
@@ -26,6 +26,7 @@ from bot.render import messages as format
 from bot.render.replies import Reply
 from bot.render.stories import latest
 from storage.ledger import Ledger
+from storage.ledger_types import FigureEntry
 from storage.preferences import Preferences
 from storage.store import Store
 from storage.stories import Stories
@@ -132,10 +133,7 @@ class Commands:
         key = found[0]
         entries = await asyncio.to_thread(self.ledger.history, key)
         await self._reply(update, format.figure_history(key, entries, language, zone))
-        points = [
-            charts.point(key, e.published_at, e.value, e.precision, e.level, e.kind, language)
-            for e in entries
-        ]
+        points = _points(entries, language)
         chart = await asyncio.to_thread(charts.figure_chart, key, points, language, zone)
         await self._photo(update, chart)
 
@@ -146,10 +144,7 @@ class Commands:
         wanted = [k for k in numbers if k.startswith(("deadline/", "reached/"))]
         timelines = await asyncio.to_thread(self.ledger.timelines, wanted)
         milestones = {
-            key: [
-                charts.point(key, e.published_at, e.value, e.precision, e.level, e.kind, language)
-                for e in entries
-            ]
+            key: _points(entries, language)
             for key, entries in sorted(timelines.items())
             if key.startswith("deadline/")
         }
@@ -191,6 +186,13 @@ async def set_commands(app: Application) -> None:  # type: ignore[type-arg]  # P
             await app.bot.set_my_commands(commands, language_code=code)
         else:
             await app.bot.set_my_commands(commands)
+
+
+def _points(entries: Sequence[FigureEntry], language: str) -> list[charts.Point]:
+    return [
+        charts.point(e.key, e.published_at, e.value, e.precision, e.level, e.kind, language)
+        for e in entries
+    ]
 
 
 def find_figures(numbers: Mapping[str, int], query: str) -> list[str]:
