@@ -85,6 +85,13 @@ class Ledger:
         with self.engine.connect() as conn:
             return [_entry(row) for row in reversed(conn.execute(query).all())]
 
+    def numbers(self) -> dict[str, int]:
+        """Each figure's stable number: the id of its first report (it never changes as other
+        figures come and go, so "/history 12" always means the same figure)."""
+        query = sa.select(entries.c.key, sa.func.min(entries.c.id)).group_by(entries.c.key)
+        with self.engine.connect() as conn:
+            return {row[0]: int(row[1]) for row in conn.execute(query)}
+
     def of_article(self, article_id: int) -> list[FigureEntry]:
         """The reports one article gave, in the order they were recorded (for /why)."""
         query = sa.select(entries).where(entries.c.article_id == article_id).order_by(entries.c.id)

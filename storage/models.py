@@ -114,6 +114,8 @@ class Subscriber(SQLModel, table=True):
     receive: str = "all"  # Receive (storage.preference_types)
     chosen: str = ""  # the chosen figure keys, joined with "\n" ("troops/" = every troop count)
     language_chosen: bool = False  # the language was picked in the bot, not taken from the client
+    outlets_off: str = ""  # the feed ids whose stories the reader turned off, joined with "\n"
+    languages_off: str = ""  # the outlet languages turned off ("en"), joined with "\n"
 
 
 class Alert(SQLModel, table=True):

@@ -20,6 +20,13 @@ ArticleReason = Literal["new", "not_relevant", "backlog"]
 DuplicateReason = Literal["duplicate_guid", "duplicate_url"]
 
 FILTER_KINDS: tuple[FilterKind, ...] = get_args(FilterKind)
+# A new chat's time zone, from its language: Vietnamese readers start on Vietnam's time.
+ZONE_OF_LANGUAGE = {"vi": "Asia/Ho_Chi_Minh"}
+
+
+def zone_for(language: str) -> str:
+    """The time zone a chat starts with when it speaks ``language`` (UTC unless known)."""
+    return ZONE_OF_LANGUAGE.get(language, "UTC")
 
 
 def is_filter_kind(value: str) -> TypeGuard[FilterKind]:
@@ -40,6 +47,8 @@ class Settings:
     digest_hours: str = ""
     quiet_hours: str = ""
     timezone: str = "UTC"
+    outlets_off: frozenset[int] = frozenset()  # feed ids whose stories are not sent
+    languages_off: frozenset[str] = frozenset()  # outlet languages whose stories are not sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +62,14 @@ class Filter:
 
 
 @dataclass(frozen=True, slots=True)
+class Muted:
+    """A story the chat muted: its article and headline, for /settings."""
+
+    article_id: int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
 class ChatRules:
     """What the outbox needs to know of a chat at send time, beyond its delivery row."""
 
@@ -60,15 +77,19 @@ class ChatRules:
     chosen: tuple[str, ...] = ()
     filters: tuple[Filter, ...] = ()
     muted: frozenset[int] = field(default_factory=frozenset)  # article ids
+    outlets_off: frozenset[int] = frozenset()  # feed ids
+    languages_off: frozenset[str] = frozenset()  # outlet languages
 
 
 @dataclass(frozen=True, slots=True)
 class AlertArticle:
-    """The article an alert is about, for filters and mutes."""
+    """The article an alert is about, for filters, mutes and the reader's outlets."""
 
     article_id: int
     title: str
     summary: str
+    feed_id: int | None = None
+    lang: str = ""  # its outlet's language
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,16 +18,18 @@ from storage.preference_types import (
     AlertArticle,
     ChatRules,
     Filter,
+    Muted,
     Receive,
     Settings,
     is_filter_kind,
+    zone_for,
 )
-from storage.tables import alerts, articles, deliveries, filters, mutes, subscribers
+from storage.tables import alerts, articles, deliveries, feeds, filters, mutes, subscribers
 
 _CHUNK = 500
 _SETTABLE = frozenset(
     {"language", "language_chosen", "receive", "chosen", "mode", "digest_hours", "quiet_hours",
-     "timezone"}
+     "timezone", "outlets_off", "languages_off"}
 )  # fmt: skip
 QUIET_WAIT = (
     "quiet hours"  # bot.delivery.outbox's last_error while a row waits for quiet hours to end
@@ -57,6 +59,14 @@ class Preferences:
             ).first()
         return Settings(chat_id) if row is None else _settings(row)
 
+    def time_zone(self, chat_id: int) -> str | None:
+        """The chat's time zone, or None for a chat the bot never stored."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(subscribers.c.timezone).where(subscribers.c.chat_id == chat_id)
+            ).first()
+        return None if row is None else str(row[0])
+
     def chosen_language(self, chat_id: int) -> str | None:
         """The language the chat picked in the bot, or None (then the client's is used)."""
         with self.engine.connect() as conn:
@@ -68,19 +78,31 @@ class Preferences:
         return None if row is None else str(row[0])
 
     def change(
-        self, chat_id: int, *, now: datetime, chat_type: str, name: str, **values: Any
+        self,
+        chat_id: int,
+        *,
+        now: datetime,
+        chat_type: str,
+        name: str,
+        client_language: str = "en",
+        **values: Any,
     ) -> Settings:
         """Change some of a chat's settings (``_SETTABLE`` names); returns the new settings.
 
         Switching to instant delivery releases the stories held for a digest; switching to
         a digest starts its schedule afresh; changing quiet hours or the time zone lets
         messages waiting for the old quiet hours go at once (the outbox judges them again).
+        A chat stored here first gets the time zone of its Telegram client's language
+        (``client_language``) unless the change sets a zone.
         """
         unknown = set(values) - _SETTABLE
         if unknown:
             raise ValueError(f"not a setting: {', '.join(sorted(unknown))}")
         if "chosen" in values:
             values["chosen"] = "\n".join(values["chosen"])
+        for joined in ("outlets_off", "languages_off"):  # sets: stored sorted
+            if joined in values:
+                values[joined] = "\n".join(str(v) for v in sorted(values[joined]))
         if values.get("mode") == "digest":
             values["next_digest_at"] = None
         with self.engine.begin() as conn:
@@ -95,7 +117,7 @@ class Preferences:
                         name=name,
                         active=False,
                         subscribed_at=now,
-                        **values,
+                        **{"timezone": zone_for(client_language)} | values,
                     )
                 )
             else:
@@ -222,22 +244,72 @@ class Preferences:
             )
         return int(article_id)
 
+    def unmute(self, chat_id: int, article_id: int) -> bool:
+        """Undo a mute: the article's alerts reach the chat again, the ones kept back by the
+        mute and not yet sent among them. False if the chat had not muted it."""
+        with self.engine.begin() as conn:
+            gone = conn.execute(
+                mutes.delete().where(mutes.c.chat_id == chat_id, mutes.c.article_id == article_id)
+            ).rowcount
+            about = sa.select(alerts.c.id).where(alerts.c.article_id == article_id)
+            conn.execute(
+                deliveries.update()
+                .where(
+                    deliveries.c.chat_id == chat_id,
+                    deliveries.c.status == "filtered",
+                    deliveries.c.last_error == "muted",
+                    deliveries.c.alert_id.in_(about.scalar_subquery()),
+                )
+                .values(status="pending", last_error=None)
+            )
+        return bool(gone)
+
+    def unmute_alert(self, chat_id: int, alert_id: int) -> int | None:
+        """Undo the mute of an alert's article (the button on the alert); the article's id,
+        or None if the alert has no article."""
+        with self.engine.connect() as conn:
+            article_id = conn.execute(
+                sa.select(alerts.c.article_id).where(alerts.c.id == alert_id)
+            ).scalar_one_or_none()
+        if article_id is None:
+            return None
+        self.unmute(chat_id, int(article_id))
+        return int(article_id)
+
+    def mutes(self, chat_id: int) -> list[Muted]:
+        """The stories the chat muted, the latest first."""
+        query = (
+            sa.select(articles.c.id, articles.c.title)
+            .join(mutes, mutes.c.article_id == articles.c.id)
+            .where(mutes.c.chat_id == chat_id)
+            .order_by(mutes.c.id.desc())
+        )
+        with self.engine.connect() as conn:
+            return [Muted(row.id, row.title) for row in conn.execute(query)]
+
     # --- what the outbox reads -----------------------------------------------------------------
 
     def rules_for(self, chat_ids: Collection[int]) -> dict[int, ChatRules]:
         """The rules of the chats that asked for anything beyond the defaults."""
         wanted = sorted(set(chat_ids))
-        settings: dict[int, tuple[Receive, tuple[str, ...]]] = {}
+        settings: dict[int, tuple[Receive, tuple[str, ...], str, str]] = {}
         chat_filters: dict[int, list[Filter]] = {}
         muted: dict[int, set[int]] = {}
         with self.engine.connect() as conn:
             for start in range(0, len(wanted), _CHUNK):
                 some = wanted[start : start + _CHUNK]
+                s = subscribers.c
                 for row in conn.execute(
-                    sa.select(subscribers.c.chat_id, subscribers.c.receive, subscribers.c.chosen)
-                    .where(subscribers.c.chat_id.in_(some), subscribers.c.receive != "all")
+                    sa.select(s.chat_id, s.receive, s.chosen, s.outlets_off, s.languages_off)
+                    .where(s.chat_id.in_(some),
+                           sa.or_(s.receive != "all", s.outlets_off != "", s.languages_off != ""))
                 ):  # fmt: skip
-                    settings[row.chat_id] = (row.receive, _keys(row.chosen))
+                    settings[row.chat_id] = (
+                        row.receive,
+                        _keys(row.chosen),
+                        row.outlets_off,
+                        row.languages_off,
+                    )
                 for f in conn.execute(
                     sa.select(filters.c.chat_id, filters.c.id, filters.c.kind, filters.c.phrase)
                     .where(filters.c.chat_id.in_(some))
@@ -252,12 +324,14 @@ class Preferences:
                     muted.setdefault(m.chat_id, set()).add(m.article_id)
         rules = {}
         for chat in set(settings) | set(chat_filters) | set(muted):
-            receive, chosen = settings.get(chat, ("all", ()))
+            receive, chosen, outlets_off, languages_off = settings.get(chat, ("all", (), "", ""))
             rules[chat] = ChatRules(
                 receive=receive,
                 chosen=chosen,
                 filters=tuple(chat_filters.get(chat, ())),
                 muted=frozenset(muted.get(chat, ())),
+                outlets_off=_ids(outlets_off),
+                languages_off=frozenset(_keys(languages_off)),
             )
         return rules
 
@@ -269,12 +343,15 @@ class Preferences:
             for start in range(0, len(wanted), _CHUNK):
                 query = (
                     sa.select(alerts.c.id, articles.c.id.label("article"), articles.c.title,
-                              articles.c.summary)
+                              articles.c.summary, articles.c.feed_id, feeds.c.lang)
                     .join(articles, articles.c.id == alerts.c.article_id)
+                    .outerjoin(feeds, feeds.c.id == articles.c.feed_id)
                     .where(alerts.c.id.in_(wanted[start : start + _CHUNK]))
                 )  # fmt: skip
                 for row in conn.execute(query):
-                    found[row.id] = AlertArticle(row.article, row.title, row.summary)
+                    found[row.id] = AlertArticle(
+                        row.article, row.title, row.summary, row.feed_id, row.lang or ""
+                    )
         return found
 
     def mark_filtered(self, skipped: Sequence[tuple[int, str]]) -> None:
@@ -295,6 +372,10 @@ def _keys(joined: str) -> tuple[str, ...]:
     return tuple(key for key in joined.split("\n") if key)
 
 
+def _ids(joined: str) -> frozenset[int]:
+    return frozenset(int(key) for key in _keys(joined) if key.isdigit())
+
+
 def _settings(row: Any) -> Settings:
     return Settings(
         chat_id=row.chat_id,
@@ -307,4 +388,6 @@ def _settings(row: Any) -> Settings:
         digest_hours=row.digest_hours,
         quiet_hours=row.quiet_hours,
         timezone=row.timezone,
+        outlets_off=_ids(row.outlets_off),
+        languages_off=frozenset(_keys(row.languages_off)),
     )

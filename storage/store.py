@@ -22,6 +22,7 @@ from storage.batch import BatchTransaction, batch_transaction
 from storage.db import redacted
 from storage.deliveries import OutboxQueries
 from storage.models import UTCDateTime
+from storage.preference_types import zone_for
 from storage.tables import alerts, articles, deliveries, feeds, subscribers
 from storage.types import (
     AlertIntent,
@@ -250,7 +251,8 @@ class Store(OutboxQueries):
                 "inactive_reason": None,
                 "thread_id": thread_id,
             }
-            if active is None:
+            if active is None:  # a new chat starts on its language's time zone
+                values["timezone"] = zone_for(language)
                 conn.execute(subscribers.insert().values(chat_id=chat_id, **values))
             else:
                 conn.execute(
@@ -351,10 +353,15 @@ class Store(OutboxQueries):
             )
 
     def overview(self) -> Overview:
-        total, relevant = self.count_articles()
+        total, _ = self.count_articles()
         with self.engine.connect() as conn:
             active = conn.execute(
                 sa.select(sa.func.count()).select_from(subscribers).where(subscribers.c.active)
+            ).scalar_one()
+            relevant = conn.execute(
+                sa.select(sa.func.count())
+                .select_from(stories.stories)
+                .where(stories.stories.c.relevant)
             ).scalar_one()
         return Overview(
             feeds=tuple(self.feed_statuses()),

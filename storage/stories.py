@@ -90,8 +90,13 @@ class Stories:
 
     def latest(self, limit: int = 10) -> list[StorySummary]:
         """The relevant stories most recently reported, newest first."""
+        published = (
+            sa.select(sa.func.max(articles.c.published_at))
+            .where(articles.c.story_id == stories.c.id)
+            .scalar_subquery()
+        )
         query = (
-            sa.select(stories)
+            sa.select(stories, published.label("published"))
             .where(stories.c.relevant)
             .order_by(stories.c.latest_at.desc(), stories.c.id.desc())
             .limit(limit)
@@ -107,6 +112,7 @@ class Stories:
                     latest_at=row.latest_at,
                     articles=row.articles,
                     outlets=row.outlets,
+                    published_at=row.published,
                 )
                 for row in conn.execute(query)
             ]

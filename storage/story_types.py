@@ -82,3 +82,4 @@ class StorySummary:
     latest_at: datetime
     articles: int
     outlets: int
+    published_at: datetime | None = None  # its latest report's publication (None: undated)

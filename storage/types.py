@@ -153,6 +153,6 @@ class Overview:
 
     feeds: tuple[FeedStatus, ...]
     articles: int
-    relevant: int
+    relevant: int  # stories on the topic, as /latest counts them
     subscribers: int
     pending_deliveries: int

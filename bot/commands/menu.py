@@ -14,6 +14,7 @@ from typing import Literal
 from telegram import BotCommand
 
 from bot.i18n import DEFAULT, LANGUAGES, tr
+from bot.render.markup import capitalized
 
 Audience = Literal["everyone", "admin"]
 
@@ -23,17 +24,19 @@ class Command:
     name: str  # without the slash
     description: str  # a catalog key
     audience: Audience = "everyone"
+    syntax: str = ""  # a catalog key: its arguments, for /help and the answer to a mistake
 
 
 COMMANDS = (
     Command("subscribe", "command.subscribe"),
     Command("unsubscribe", "command.unsubscribe"),
     Command("settings", "command.settings"),
-    Command("filters", "command.filters"),
+    Command("filters", "command.filters", syntax="syntax.filters"),
     Command("status", "command.status"),
     Command("sources", "command.sources"),
-    Command("why", "command.why"),
-    Command("history", "command.history"),
+    Command("why", "command.why", syntax="syntax.why"),
+    Command("history", "command.history", syntax="syntax.history"),
+    Command("timeline", "command.timeline"),
     Command("latest", "command.latest"),
     Command("help", "command.help"),
     Command("stats", "command.stats", "admin"),
@@ -48,14 +51,25 @@ def listed(*, admin: bool = False) -> list[Command]:
 
 
 def help_lines(language: str) -> list[str]:
-    """ "/subscribe — get an alert for every new story", one line per everyone's command."""
-    return [f"/{c.name} — {tr(c.description, language)}" for c in listed()]
+    """ "/subscribe — get an alert for every new story", one line per everyone's command, its
+    arguments after it ("/why &lt;link&gt; — …"); HTML."""
+    return [
+        f"/{c.name}{' ' + tr(c.syntax, language) if c.syntax else ''} — "
+        f"{tr(c.description, language)}"
+        for c in listed()
+    ] + [tr("help.syntax", language)]
+
+
+def usage(name: str, language: str) -> str:
+    """The answer to a command used wrongly: how it is used (HTML)."""
+    command = next(c for c in COMMANDS if c.name == name)
+    return tr("usage.wrong", language, command=name, syntax=tr(command.syntax, language))
 
 
 def menu(language: str, *, admin: bool = False) -> list[BotCommand]:
     """Telegram's command menu in ``language``: everyone's commands, and an admin's too."""
     return [
-        BotCommand(c.name, _capitalized(tr(c.description, language))) for c in listed(admin=admin)
+        BotCommand(c.name, capitalized(tr(c.description, language))) for c in listed(admin=admin)
     ]
 
 
@@ -64,7 +78,3 @@ def menus(*, admin: bool = False) -> list[tuple[str, list[BotCommand]]]:
     "" (Telegram shows it to clients in every language without a menu of its own)."""
     others = [language for language in LANGUAGES if language != DEFAULT]
     return [("", menu(DEFAULT, admin=admin))] + [(code, menu(code, admin=admin)) for code in others]
-
-
-def _capitalized(phrase: str) -> str:
-    return phrase[:1].upper() + phrase[1:]

@@ -10,6 +10,7 @@ belong to the chat (in a group, to the group, and only its administrators change
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import unicodedata
@@ -17,7 +18,7 @@ from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
@@ -29,15 +30,17 @@ from telegram.ext import (
     filters,
 )
 
+from bot.commands.menu import usage
 from bot.commands.rights import Rights
 from bot.i18n import ntr, tr
-from bot.i18n.language import Languages
+from bot.i18n.language import Languages, client_language
 from bot.render import keyboards, replies
 from bot.render import settings as sf
 from bot.render.markup import escape
 from storage.ledger import Ledger
 from storage.preference_types import FILTER_KINDS, Settings
 from storage.preferences import FiltersFull, Preferences
+from storage.sources import Sources
 from storage.store import Store
 from watchers.topic.text import words
 
@@ -78,6 +81,7 @@ class SettingsCommands:
     ) -> None:
         self.preferences = Preferences(store.engine)
         self.ledger = Ledger(store.engine)
+        self.sources = Sources(store.engine)
         self.languages = Languages(self.preferences)
         self.clock = clock
         self.rights = rights if rights is not None else Rights()
@@ -88,7 +92,7 @@ class SettingsCommands:
         app.add_handler(CommandHandler("filters", self.filters))
         app.add_handler(CallbackQueryHandler(self.on_language, pattern=r"^l:"))
         app.add_handler(CallbackQueryHandler(self.on_settings, pattern=r"^s:"))
-        app.add_handler(CallbackQueryHandler(self.on_mute, pattern=r"^m:"))
+        app.add_handler(CallbackQueryHandler(self.on_mute, pattern=r"^[mu]:"))
         app.add_handler(CallbackQueryHandler(self.on_figures_only, pattern=r"^f:"))
         app.add_handler(CallbackQueryHandler(self.on_filter_removed, pattern=r"^x:"))
         app.add_handler(CallbackQueryHandler(self.on_unknown))
@@ -97,6 +101,8 @@ class SettingsCommands:
         """After every command handler: unknown commands in private chats get an answer."""
         unknown = filters.COMMAND & filters.ChatType.PRIVATE
         app.add_handler(MessageHandler(unknown, self.unknown_command))
+        text = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
+        app.add_handler(MessageHandler(text, self.plain_text))
 
     # --- commands ------------------------------------------------------------------------------
 
@@ -118,6 +124,9 @@ class SettingsCommands:
         verb = args[0].lower() if args else ""
         note: str | None = None
         changing = verb in _ADD or verb in _REMOVE or verb == "clear"
+        if verb and not changing:
+            await message.reply_text(usage("filters", language), parse_mode=ParseMode.HTML)
+            return
         if changing and (refusal := await self.rights.refusal(update, context.bot, language)):
             await message.reply_text(refusal)
             return
@@ -160,7 +169,8 @@ class SettingsCommands:
         if added is None:
             return tr("filters.exists", language)
         log.info("filter.added chat=%d kind=%s", chat.id, kind)
-        return tr("filters.added", language, phrase=escape(phrase))
+        done = "filters.excluded" if kind == "exclude" else "filters.added"
+        return tr(done, language, phrase=escape(phrase))
 
     # --- buttons -------------------------------------------------------------------------------
 
@@ -186,69 +196,62 @@ class SettingsCommands:
         if chat is None:
             return
         _, page, choice = [*(query.data or "").split(":", 2), "", ""][:3]
-        settings = await asyncio.to_thread(self.preferences.settings, chat.id)
-        change = await self._choice(page, choice, settings)
+        settings, figures, outlets = await asyncio.gather(
+            asyncio.to_thread(self.preferences.settings, chat.id),
+            self._figures() if page == "k" and choice else _nothing(),
+            asyncio.to_thread(self.sources.listing) if page == "o" and choice else _nothing(),
+        )
+        change = sf.change_of(page, choice, settings, figures, outlets)
         if change is None:
             await self._stale(update)
             return
         if change and await self._refused(update, context):
             return
-        if change:
+        if "unmute" in change:
+            await asyncio.to_thread(self.preferences.unmute, chat.id, change["unmute"])
+            log.info("story.unmuted chat=%d article=%d", chat.id, change["unmute"])
+        elif change:
             settings = await self._change(update, **change)
             log.info("settings.changed chat=%d %s", chat.id, " ".join(sorted(change)))
         language = settings.language if settings.language_chosen else None
         language = language or await self.languages.of(update)
-        await query.answer(tr("settings.saved", language) if change else None)
+        saved = "settings.saved_figures" if page == "k" else "settings.saved"
+        await query.answer(tr(saved, language) if change else None)
         shown = "m" if page == "l" else page
         text, markup = await self._page(shown, chat.id, language)
         await _edit(update, text, markup)
 
-    async def _choice(self, page: str, choice: str, settings: Settings) -> dict[str, Any] | None:
-        """The settings a button changes ({} for a button that only opens a page), or None for
-        data this version does not know."""
-        if page in ("m", "r", "k", "d", "q", "t") and not choice:
-            return {}
-        if page == "r" and choice in ("all", "figures"):
-            return {"receive": choice}
-        if page == "k":
-            figures = await self._figures()
-            known = {sf.figure_token(k): k for k in (*sf.FAMILIES, *figures, *settings.chosen)}
-            key = known.get(choice)
-            if key is None:
-                return None
-            picked = list(settings.chosen if settings.receive == "chosen" else ())
-            picked = [k for k in picked if k != key] if key in picked else [*picked, key]
-            return {"receive": "chosen", "chosen": picked}
-        if page == "d" and choice == "i":
-            return {"mode": "instant"}
-        if page == "d" and choice in sf.DIGEST_CHOICES:
-            return {"mode": "digest", "digest_hours": choice}
-        if page == "q" and choice in ("off", *sf.QUIET_CHOICES):
-            return {"quiet_hours": "" if choice == "off" else choice}
-        if page == "t" and choice.isdigit() and int(choice) < len(sf.TIMEZONES):
-            return {"timezone": sf.TIMEZONES[int(choice)]}
-        if page == "l" and choice in keyboards.LANGUAGE_NAMES:
-            return {"language": choice, "language_chosen": True}
-        return None
-
     @answered
     async def on_mute(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """m:<alert id>: nothing more about that alert's article."""
+        """m:<alert id>: nothing more about that alert's article; u:<alert id> undoes it. The
+        button turns into the other one."""
         query, chat = update.callback_query, update.effective_chat
         assert query is not None
-        alert = keyboards.number(keyboards.parse(query.data)[1])
+        action, data = keyboards.parse(query.data)
+        alert = keyboards.number(data)
         if chat is None or alert is None:
             await self._stale(update)
             return
         language = await self.languages.of(update)
         if await self._refused(update, context, language):
             return
-        article = await asyncio.to_thread(self.preferences.mute, chat.id, alert, self.clock())
+        if action == "u":
+            article = await asyncio.to_thread(self.preferences.unmute_alert, chat.id, alert)
+        else:
+            article = await asyncio.to_thread(self.preferences.mute, chat.id, alert, self.clock())
         if article is None:
             await query.answer(tr("alert.nothing_to_mute", language))
             return
-        log.info("story.muted chat=%d article=%d", chat.id, article)
-        await query.answer(tr("alert.muted", language))
+        log.info("story.%s chat=%d article=%d", "unmuted" if action == "u" else "muted",
+                 chat.id, article)  # fmt: skip
+        await query.answer(tr("alert.unmuted" if action == "u" else "alert.muted", language))
+        message = query.message
+        if message is not None and isinstance(message, Message) and message.reply_markup:
+            markup = keyboards.mute_toggled(
+                message.reply_markup, alert, muted=action == "m", language=language
+            )
+            with contextlib.suppress(BadRequest):  # the same buttons again: nothing to change
+                await query.edit_message_reply_markup(markup)
 
     @answered
     async def on_figures_only(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -290,6 +293,15 @@ class SettingsCommands:
     async def on_unknown(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         await self._stale(update)
 
+    async def plain_text(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Text that is no command, in a private chat: a one-line hint."""
+        if update.effective_message is None:
+            return
+        language = await self.languages.of(update)
+        await update.effective_message.reply_text(
+            tr("text.hint", language), parse_mode=ParseMode.HTML
+        )
+
     async def unknown_command(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         """A command the bot does not have, in a private chat: say so, in the reader's language."""
         message = update.effective_message
@@ -328,12 +340,14 @@ class SettingsCommands:
     async def _page(
         self, name: str, chat_id: int, language: str
     ) -> tuple[str, InlineKeyboardMarkup]:
-        settings, filters = await asyncio.gather(
+        settings, filters, muted = await asyncio.gather(
             asyncio.to_thread(self.preferences.settings, chat_id),
             asyncio.to_thread(self.preferences.filters, chat_id),
+            asyncio.to_thread(self.preferences.mutes, chat_id),
         )
         figures = await self._figures() if name == "k" else []
-        return sf.page(name, settings, filters, figures, language)
+        outlets = await asyncio.to_thread(self.sources.listing) if name == "o" else []
+        return sf.page(name, settings, filters, figures, language, muted, outlets)
 
     async def _change(self, update: Update, **values: Any) -> Settings:
         chat = update.effective_chat
@@ -344,6 +358,7 @@ class SettingsCommands:
             now=self.clock(),
             chat_type=chat.type,
             name=chat.title or chat.full_name or chat.username or "",
+            client_language=client_language(update),
             **values,
         )
 
@@ -357,3 +372,7 @@ async def _edit(update: Update, text: str, markup: InlineKeyboardMarkup | None) 
     except BadRequest as e:
         if "message is not modified" not in e.message.lower():
             raise
+
+
+async def _nothing() -> list[Any]:
+    return []

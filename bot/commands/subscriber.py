@@ -1,4 +1,5 @@
-"""The bot's commands: /start, /subscribe, /unsubscribe, /status, /history, /latest, /help.
+"""The bot's commands: /start, /subscribe, /unsubscribe, /status, /history, /timeline, /latest,
+/help.
 
 /settings and /filters are in ``bot.commands.settings``, /why and /sources in
 ``bot.commands.why``; every reply is in the chat's chosen language (``bot.i18n.language``).
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, Update
@@ -18,12 +19,14 @@ from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot.commands.menu import menus
 from bot.commands.rights import Rights
+from bot.i18n import LANGUAGES, tr
 from bot.i18n.language import Languages
-from bot.render import keyboards
+from bot.render import charts, keyboards
 from bot.render import messages as format
 from bot.render.replies import Reply
 from bot.render.stories import latest
 from storage.ledger import Ledger
+from storage.ledger_types import FigureEntry
 from storage.preferences import Preferences
 from storage.store import Store
 from storage.stories import Stories
@@ -48,17 +51,24 @@ class Commands:
         self.languages = Languages(Preferences(store.engine))
 
     def install(self, app: Application) -> None:  # type: ignore[type-arg]  # PTB's generics
-        app.add_handler(CommandHandler(["start", "help"], self.start))
+        app.add_handler(CommandHandler("start", self.start))
+        app.add_handler(CommandHandler("help", self.help))
         app.add_handler(CommandHandler("subscribe", self.subscribe))
         app.add_handler(CommandHandler("unsubscribe", self.unsubscribe))
         app.add_handler(CommandHandler("status", self.status))
         app.add_handler(CommandHandler("history", self.history))
+        app.add_handler(CommandHandler("timeline", self.timeline))
         app.add_handler(CommandHandler("latest", self.latest))
 
     async def start(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         """What the bot does, and the language choice (the client's, until one is chosen)."""
         language = await self.languages.of(update)
         await self._reply(update, format.text("start", language), keyboards.languages(language))
+
+    async def help(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Every command with its arguments, in the reader's language."""
+        language = await self.languages.of(update)
+        await self._reply(update, format.text("help", language))
 
     async def subscribe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat = update.effective_chat
@@ -102,30 +112,62 @@ class Commands:
 
     async def status(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         overview = await asyncio.to_thread(self.store.overview)
-        language = await self.languages.of(update)
+        language, zone = await self.languages.reader(update)
         text = format.status(overview, language, self.clock())
         figures = await asyncio.to_thread(self.ledger.current)
-        await self._reply(update, f"{text}\n\n{format.figures_status(figures, language)}")
+        await self._reply(update, f"{text}\n\n{format.figures_status(figures, language, zone)}")
 
     async def history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/history lists the figures; /history 2 or /history Erbil shows one's timeline."""
-        language = await self.languages.of(update)
-        keys = [n.entry.key for n in await asyncio.to_thread(self.ledger.current)]
+        """/history lists the figures; /history 12, /history quân số or /history Erbil shows
+        one's timeline, as text and as a chart."""
+        language, zone = await self.languages.reader(update)
+        numbers = await asyncio.to_thread(self.ledger.numbers)
         query = " ".join(context.args or ()).strip()
-        found = find_figures(keys, query, language) if query else []
+        found = find_figures(numbers, query) if query else []
         if len(found) != 1:
-            numbered = [(keys.index(k) + 1, k) for k in found or keys]
+            listed = sorted(found or numbers, key=numbers.__getitem__)
+            numbered = [(numbers[k], k) for k in listed]
             unknown = query if query and not found else None
             await self._reply(update, format.figure_list(numbered, language, unknown=unknown))
             return
-        entries = await asyncio.to_thread(self.ledger.history, found[0])
-        await self._reply(update, format.figure_history(found[0], entries, language))
+        key = found[0]
+        entries = await asyncio.to_thread(self.ledger.history, key)
+        await self._reply(update, format.figure_history(key, entries, language, zone))
+        points = _points(entries, language)
+        chart = await asyncio.to_thread(charts.figure_chart, key, points, language, zone)
+        await self._photo(update, chart)
+
+    async def timeline(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/timeline: the withdrawal timetable as a chart, each milestone's dates over time."""
+        language, zone = await self.languages.reader(update)
+        numbers = await asyncio.to_thread(self.ledger.numbers)
+        wanted = [k for k in numbers if k.startswith(("deadline/", "reached/"))]
+        timelines = await asyncio.to_thread(self.ledger.timelines, wanted)
+        milestones = {
+            key: _points(entries, language)
+            for key, entries in sorted(timelines.items())
+            if key.startswith("deadline/")
+        }
+        if not milestones:
+            await self._reply(update, tr("timeline.none", language))
+            return
+        reached = {
+            "deadline/" + key.removeprefix("reached/"): entries[0].published_at
+            for key, entries in timelines.items()
+            if key.startswith("reached/")
+        }
+        chart = await asyncio.to_thread(charts.timeline_chart, milestones, reached, language, zone)
+        await self._photo(update, chart)
 
     async def latest(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         """/latest: the last stories with their outlet counts."""
         summaries = await asyncio.to_thread(self.stories.latest, LATEST)
         language = await self.languages.of(update)
         await self._reply(update, latest(summaries, language, self.clock()))
+
+    async def _photo(self, update: Update, chart: charts.Chart) -> None:
+        if update.effective_message is not None:
+            await update.effective_message.reply_photo(chart.png, caption=chart.caption)
 
     async def _reply(
         self, update: Update, text: str, markup: InlineKeyboardMarkup | None = None
@@ -146,19 +188,32 @@ async def set_commands(app: Application) -> None:  # type: ignore[type-arg]  # P
             await app.bot.set_my_commands(commands)
 
 
-def find_figures(keys: Sequence[str], query: str, language: str) -> list[str]:
-    """The figures a /history argument names: its number in the list, or words of its name.
+def _points(entries: Sequence[FigureEntry], language: str) -> list[charts.Point]:
+    return [
+        charts.point(e.key, e.published_at, e.value, e.precision, e.level, e.kind, language)
+        for e in entries
+    ]
 
-    Words are matched without case or diacritics against the key and the figure's name in
-    the user's language ("erbil", "rời Erbil", "troops/US/Iraq").
+
+def find_figures(numbers: Mapping[str, int], query: str) -> list[str]:
+    """The figures a /history argument names: its stable number (``Ledger.numbers``), or words.
+
+    Words are matched without case or diacritics against the key, the figure's name in every
+    language and its family's words in every language ("quân số", "troops", "hạn chót",
+    "deadline", "Erbil", "rời Erbil"). Past counts are found by their number only.
     """
     if query.isdigit():
-        number = int(query)
-        return [keys[number - 1]] if 1 <= number <= len(keys) else []
+        return [key for key, number in numbers.items() if number == int(query)]
     wanted = words(query)
     found = []
-    for key in keys:
-        names = words(f"{key} {format.figure_label(key, language)}")
-        if all(w in names for w in wanted):
+    for key in numbers:
+        if key.endswith("/past"):
+            continue
+        family = "search.troops" if key.startswith("troops/") else "search.deadline"
+        names = set(words(key))
+        for language in LANGUAGES:
+            names.update(words(f"{format.figure_label(key, language)} {tr(family, language)}"))
+        if wanted and all(w in names for w in wanted):
             found.append(key)
-    return found
+    counts = [k for k in found if k.startswith("troops/") and k.count("/") == 2]
+    return counts if len(found) > 1 and len(counts) == 1 else found  # "troops": the count now

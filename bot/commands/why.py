@@ -4,6 +4,7 @@ outlets watched and their health)."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -11,6 +12,7 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes
 
+from bot.commands.menu import usage
 from bot.i18n import tr
 from bot.i18n.language import Languages
 from bot.render import why as why_format
@@ -21,6 +23,9 @@ from storage.store import Store
 from storage.traces import Traces
 from watchers.identity.keys import canonical_url
 from watchers.topic.text import nfc
+
+# What a link looks like: a web address with or without its scheme ("vnexpress.net/…").
+_LINK = re.compile(r"^(https?://\S+|[\w-]+(\.[\w-]+)+([/?#:]\S*)?)$", re.IGNORECASE)
 
 
 class ReadingCommands:
@@ -40,17 +45,23 @@ class ReadingCommands:
         chat, message = update.effective_chat, update.effective_message
         if chat is None or message is None:
             return
-        language = await self.languages.of(update)
-        link = nfc((context.args or [""])[0].strip("<>"))
+        language, zone = await self.languages.reader(update)
+        args = context.args or []
+        link = nfc(args[0].strip("<>")) if args else ""
         if not link:
             await message.reply_text(tr("why.usage", language))
+            return
+        if len(args) > 1 or not _LINK.match(link):
+            await message.reply_text(usage("why", language), parse_mode=ParseMode.HTML)
             return
         try:
             links = list(dict.fromkeys([canonical_url(link), link]))
         except ValueError:
             links = [link]
         found = await asyncio.to_thread(self.traces.explain, links, chat.id)
-        text = tr("why.unknown", language) if found is None else why_format.why(found, language)
+        text = (
+            tr("why.unknown", language) if found is None else why_format.why(found, language, zone)
+        )
         for part in split_message(text):
             await message.reply_text(
                 part,

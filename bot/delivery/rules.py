@@ -7,6 +7,8 @@ The outbox asks :func:`decide` about each due delivery, with the chat's :class:`
 - **mutes**: nothing more about a muted article (story or figure alert);
 - **what to receive**: "figures" keeps every story back, "chosen" also every figure outside
   the chosen ones (a chosen key ending in "/" is a family: "troops/" is every troop count);
+- **outlets**: a story from an outlet the chat turned off, or in a language of outlets it
+  turned off, is kept back;
 - **filters** choose among stories: a story containing an exclude phrase is kept back, and
   so is one containing none of the include phrases when the chat has any;
 - a story for a digest subscriber is held for the next digest.
@@ -16,7 +18,8 @@ quân"), in the title or in the summary, never across the two. Subscribers never
 regular expression: matching is a linear scan of folded words.
 
 The reason of a skip is stored with the delivery (status "filtered") for /why:
-``muted``, ``receive=figures``, ``receive=chosen``, ``exclude=<phrase>``, ``include``.
+``muted``, ``receive=figures``, ``receive=chosen``, ``outlet``, ``exclude=<phrase>``,
+``include``.
 """
 
 from __future__ import annotations
@@ -62,6 +65,10 @@ def send_verdict(delivery: DueDelivery, rules: ChatRules, article: AlertArticle 
     if alert.kind in ("story", "update"):
         if rules.receive != "all":
             return Verdict("skip", f"receive={rules.receive}")
+        if article is not None and (
+            article.feed_id in rules.outlets_off or article.lang in rules.languages_off
+        ):
+            return Verdict("skip", "outlet")
         title, summary = (article.title, article.summary) if article else (alert.title, "")
         if (reason := filtered(rules.filters, title, summary)) is not None:
             return Verdict("skip", reason)
@@ -132,4 +139,6 @@ class SendRules:
 
 def _reads_articles(rules: ChatRules | None) -> bool:
     """Whether judging a chat's deliveries needs their articles (for filters and mutes)."""
-    return rules is not None and bool(rules.filters or rules.muted)
+    return rules is not None and bool(
+        rules.filters or rules.muted or rules.outlets_off or rules.languages_off
+    )

@@ -155,7 +155,7 @@ class AlertSender:
         """Send the rendered alert (split at Telegram's length limit); the first message's id.
         ``paid``: as a paid broadcast, beyond 30 messages a second (``allow_paid_broadcast``)."""
         also = await self._also(delivery.alert)
-        text = format.render(delivery.alert, delivery.language, also)
+        text = format.render(delivery.alert, delivery.language, also, delivery.timezone)
         if delivery.edit_message_id is not None:
             return await self._edit(delivery, text)
         buttons = keyboards.alert_buttons(delivery.alert, delivery.language)

@@ -1,5 +1,5 @@
 """Which language to answer a chat in: the one it chose in the bot (/start, /settings), else
-its Telegram client's."""
+its Telegram client's; and which time zone to show its times in."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import asyncio
 from telegram import Update
 
 from bot.i18n.catalog import language_of
+from storage.preference_types import zone_for
 from storage.preferences import Preferences
 
 
@@ -30,3 +31,12 @@ class Languages:
             if chosen is not None:
                 return chosen
         return client_language(update)
+
+    async def reader(self, update: Update) -> tuple[str, str]:
+        """(language, time zone) of the chat: its stored zone, else its language's."""
+        language = await self.of(update)
+        chat = update.effective_chat
+        zone = None
+        if chat is not None:
+            zone = await asyncio.to_thread(self.preferences.time_zone, chat.id)
+        return language, zone or zone_for(language)

@@ -16,26 +16,27 @@ ALSO_SHOWN = 2
 _MILESTONES = {"handover": "alert.news_handover", "complete": "alert.news_complete"}
 
 
-def render(item: StoredAlert, language: str, also: Sequence[str] = ()) -> str:
-    """The message for any kind of alert; ``also``: the other outlets of a story."""
+def render(item: StoredAlert, language: str, also: Sequence[str] = (), zone: str = "UTC") -> str:
+    """The message for any kind of alert; ``also``: the other outlets of a story; times in
+    the reader's ``zone``."""
     if item.figure is not None:
-        return figure_alert(item, language)
+        return figure_alert(item, language, zone)
     if item.kind == "broadcast":
         return broadcast(item, language)
     if item.kind == "digest":
-        return digest(item, language)
+        return digest(item, language, zone)
     if item.kind == "update":
-        return update(item, language)
-    return alert(item, language, also)
+        return update(item, language, zone)
+    return alert(item, language, also, zone)
 
 
-def alert(item: StoredAlert, language: str, also: Sequence[str] = ()) -> str:
+def alert(item: StoredAlert, language: str, also: Sequence[str] = (), zone: str = "UTC") -> str:
     """A new-story alert: title, outlet, time, link, the keywords that matched, and the other
     outlets that carried the story (``also``, the first reporter first)."""
     title = item.title if len(item.title) <= MAX_TITLE else item.title[: MAX_TITLE - 1] + "…"
     lines = [
         f"📰 <b>{escape(title)}</b>",
-        f"{escape(item.outlet)} · {when(item.published_at, language)}",
+        f"{escape(item.outlet)} · {when(item.published_at, language, zone)}",
     ]
     if item.url:
         lines.append(link(item.url, tr("alert.read_article", language)))
@@ -46,14 +47,14 @@ def alert(item: StoredAlert, language: str, also: Sequence[str] = ()) -> str:
     return "\n".join(lines)
 
 
-def update(item: StoredAlert, language: str) -> str:
+def update(item: StoredAlert, language: str, zone: str = "UTC") -> str:
     """A report that joined a story with something the story did not have: what is new,
     then its title, outlet, time and link."""
     title = item.title if len(item.title) <= MAX_TITLE else item.title[: MAX_TITLE - 1] + "…"
     lines = [
         tr("alert.update", language, news=escape(news(item.news, language))),
         f"<b>{escape(title)}</b>",
-        f"{escape(item.outlet)} · {when(item.published_at, language)}",
+        f"{escape(item.outlet)} · {when(item.published_at, language, zone)}",
     ]
     if item.url:
         lines.append(link(item.url, tr("alert.read_article", language)))
@@ -95,7 +96,7 @@ def broadcast(item: StoredAlert, language: str) -> str:
     return f"{tr('alert.announcement', language)}\n{escape(item.title)}"
 
 
-def digest(item: StoredAlert, language: str) -> str:
+def digest(item: StoredAlert, language: str, zone: str = "UTC") -> str:
     """The stories held for a digest subscriber, one line each, oldest first."""
     count = len(item.items)
     lines = [ntr("alert.digest", count, language, count=count)]
@@ -105,7 +106,8 @@ def digest(item: StoredAlert, language: str) -> str:
         )
         if story.url:
             title = link(story.url, title)
-        lines.append(f"• {title} — {escape(story.outlet)}, {when(story.published_at, language)}")
+        published = when(story.published_at, language, zone)
+        lines.append(f"• {title} — {escape(story.outlet)}, {published}")
     return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from bot.i18n import ntr, tr
 from bot.render.formats import date_of, day, month_of, number, year_of
-from bot.render.markup import escape, link
+from bot.render.markup import capitalized, escape, link
 from storage.ledger_types import FigureEntry, FigureNow
 from storage.types import StoredAlert
 
@@ -76,9 +76,11 @@ def figure_value(key: str, value: str, precision: str, language: str) -> str:
     return year_of(value, language)
 
 
-def reported_by(outlet: str, source: str | None, when_: datetime | None, language: str) -> str:
+def reported_by(
+    outlet: str, source: str | None, when_: datetime | None, language: str, zone: str = "UTC"
+) -> str:
     """ "Reuters via VnExpress, 22 Nov 2026" / "Reuters qua VnExpress, 22/11/2026"."""
-    return f"{reporter(outlet, source, language)}, {day(when_, language)}"
+    return f"{reporter(outlet, source, language)}, {day(when_, language, zone)}"
 
 
 def reporter(outlet: str, source: str | None, language: str) -> str:
@@ -93,13 +95,13 @@ def sources(count: int, language: str) -> str:
     return ntr("figure.sources", count, language, count=count)
 
 
-def figure_alert(item: StoredAlert, language: str) -> str:
+def figure_alert(item: StoredAlert, language: str, zone: str = "UTC") -> str:
     """A figure alert: what changed, old → new, who reported it and when, how many sources.
 
     "⚠️ Deadline changed — coalition leaves Erbil: end of 2026 (was September 2026) ·
     Reuters via VnExpress, 22 Nov 2026 · 3 sources", then who reported the old value.
     """
-    lines = [escape(line) for line in _figure_lines(item, language)]
+    lines = [escape(line) for line in _figure_lines(item, language, zone)]
     if item.url:
         lines.append(link(item.url, tr("alert.read_article", language)))
     return "\n".join(lines)
@@ -113,7 +115,7 @@ def figure_alert_plain(item: StoredAlert) -> str:
     return "\n".join(lines)
 
 
-def _figure_lines(item: StoredAlert, language: str) -> list[str]:
+def _figure_lines(item: StoredAlert, language: str, zone: str = "UTC") -> list[str]:
     """The headline and the previous report, unescaped."""
     change = item.figure
     assert change is not None
@@ -122,15 +124,17 @@ def _figure_lines(item: StoredAlert, language: str) -> list[str]:
     new = figure_value(change.key, change.value, change.precision, language)
     old = figure_value(change.old_key, change.old_value, change.old_precision, language)
     if change.kind == "reached":
-        return _reached_lines(item, headline, new, old, language)
+        return _reached_lines(item, headline, new, old, language, zone)
     conflict = change.kind == "conflict"
     was = tr("figure.alert.other_value" if conflict else "figure.alert.was", language, value=old)
     first = (
         f"{headline} — {figure_label(change.key, language)}: {new} ({was}) · "
-        f"{reported_by(item.outlet, change.source, item.published_at, language)} · "
+        f"{reported_by(item.outlet, change.source, item.published_at, language, zone)} · "
         f"{sources(change.sources, language)}"
     )
-    before = reported_by(change.old_outlet, change.old_source, change.old_published_at, language)
+    before = reported_by(
+        change.old_outlet, change.old_source, change.old_published_at, language, zone
+    )
     if change.old_key != change.key:
         before = f"{figure_label(change.old_key, language)}: {old} · {before}"
     second = "figure.alert.other_report" if conflict else "figure.alert.before"
@@ -138,7 +142,7 @@ def _figure_lines(item: StoredAlert, language: str) -> list[str]:
 
 
 def _reached_lines(
-    item: StoredAlert, headline: str, new: str, old: str, language: str
+    item: StoredAlert, headline: str, new: str, old: str, language: str, zone: str
 ) -> list[str]:
     """ "✅ Milestone reached — coalition leaves Ain al-Asad: 17 Jan 2026 (the deadline was
     September 2025) · ...", then who reported the deadline (when one was known)."""
@@ -149,19 +153,19 @@ def _reached_lines(
     was = f" ({tr('figure.alert.deadline_was', language, value=old)})" if known else ""
     lines = [
         f"{headline} — {what}: {new}{was} · "
-        f"{reported_by(item.outlet, change.source, item.published_at, language)} · "
+        f"{reported_by(item.outlet, change.source, item.published_at, language, zone)} · "
         f"{sources(change.sources, language)}"
     ]
     if known:
         before = reported_by(
-            change.old_outlet, change.old_source, change.old_published_at, language
+            change.old_outlet, change.old_source, change.old_published_at, language, zone
         )
         label = figure_label(change.old_key, language)
         lines.append(tr("figure.alert.before", language, report=f"{label}: {old} · {before}"))
     return lines
 
 
-def figures_status(current: Sequence[FigureNow], language: str) -> str:
+def figures_status(current: Sequence[FigureNow], language: str, zone: str = "UTC") -> str:
     """Every figure's current value, its last source and date (past counts left out)."""
     lines = [tr("figures.title", language)]
     for now_ in current:
@@ -171,7 +175,8 @@ def figures_status(current: Sequence[FigureNow], language: str) -> str:
         lines.append(
             f"• {escape(figure_label(entry.key, language))}: "
             f"{escape(figure_value(entry.key, entry.value, entry.precision, language))} · "
-            f"{escape(reported_by(entry.outlet, entry.source, entry.published_at, language))} · "
+            f"{escape(reported_by(entry.outlet, entry.source, entry.published_at, language, zone))}"
+            " · "
             f"{sources(now_.sources, language)}"
         )
     if len(lines) == 1:
@@ -181,15 +186,18 @@ def figures_status(current: Sequence[FigureNow], language: str) -> str:
     return "\n".join(lines)
 
 
-def figure_history(key: str, entries: Sequence[FigureEntry], language: str) -> str:
+def figure_history(
+    key: str, entries: Sequence[FigureEntry], language: str, zone: str = "UTC"
+) -> str:
     """One figure's timeline, oldest first: date, value, who reported it, how it was judged."""
-    lines = [f"📈 <b>{escape(figure_label(key, language))}</b>"]
+    lines = [f"📈 <b>{escape(capitalized(figure_label(key, language)))}</b>"]
     for entry in entries:
         value = figure_value(entry.key, entry.value, entry.precision, language)
         who = reporter(entry.outlet, entry.source, language)
         judged = tr(_KIND[entry.kind], language) if entry.kind in _KIND else entry.kind
         lines.append(
-            f"• {day(entry.published_at, language)} — {escape(value)} · {escape(who)} ({judged})"
+            f"• {day(entry.published_at, language, zone)} — {escape(value)} · {escape(who)} "
+            f"({judged})"
         )
     return "\n".join(lines)
 

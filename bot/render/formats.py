@@ -2,14 +2,16 @@
 
 Numbers and dates are conventions rather than phrases, so each language's are written here
 (:data:`CONVENTIONS`) and not in the catalogs: 2.500 and 22/11/2026 in Vietnamese, 2,500 and
-22 Nov 2026 in English, always in UTC. Durations ("3 min ago") are phrases, from the
-catalogs.
+22 Nov 2026 in English, each moment in the reader's time zone ("09:05 UTC", "16:05 +07").
+Durations ("3 min ago") are phrases, from the catalogs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.i18n import DEFAULT, tr
 
@@ -51,20 +53,35 @@ def number(value: int, language: str) -> str:
     return f"{value:,}".replace(",", convention(language).thousands)
 
 
-def day(moment: datetime | None, language: str) -> str:
-    """22/11/2026 in Vietnamese, 22 Nov 2026 in English (UTC)."""
+@lru_cache(maxsize=64)
+def time_zone(name: str) -> tzinfo:
+    """The IANA zone ``name`` ("Asia/Ho_Chi_Minh"); UTC for a name this system does not know."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def local(moment: datetime, zone: str) -> datetime:
+    """``moment`` on the clocks of ``zone``."""
+    return moment.astimezone(time_zone(zone))
+
+
+def day(moment: datetime | None, language: str, zone: str = "UTC") -> str:
+    """22/11/2026 in Vietnamese, 22 Nov 2026 in English (the day in ``zone``)."""
     if moment is None:
         return "—"
-    moment = moment.astimezone(UTC)
+    moment = local(moment, zone)
     return _date(convention(language).day, moment.year, moment.month, moment.day)
 
 
-def when(moment: datetime | None, language: str) -> str:
-    """22/11/2026 09:05 UTC in Vietnamese, 22 Nov 2026 09:05 UTC in English."""
+def when(moment: datetime | None, language: str, zone: str = "UTC") -> str:
+    """22/11/2026 09:05 UTC in Vietnamese, 22 Nov 2026 09:05 UTC in English; in another zone
+    its abbreviation or offset as the zone database names it: 22/11/2026 16:05 +07."""
     if moment is None:
         return "—"
-    moment = moment.astimezone(UTC)
-    return f"{day(moment, language)} {moment:%H:%M} UTC"
+    moment = local(moment, zone)
+    return f"{day(moment, language, zone)} {moment:%H:%M} {moment.tzname() or 'UTC'}"
 
 
 def year_of(year: str, language: str) -> str:

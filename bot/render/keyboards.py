@@ -7,6 +7,7 @@ is out of date" instead of doing something else.
 ====================  =========================================================
 ``l:vi``, ``l:en``    the language, on the /start message
 ``m:<alert id>``      "mute this story", on an alert
+``u:<alert id>``      "unmute this story", the same button once pressed
 ``f:1``               "only figure changes from now on", on a story alert
 ``s:<menu>[:<arg>]``  the /settings menu (``bot.render.settings``)
 ``x:<filter id>``     remove one of the chat's filters, on the /filters message
@@ -58,6 +59,20 @@ def alert_buttons(alert: StoredAlert, language: str) -> InlineKeyboardMarkup | N
         actions.append(InlineKeyboardButton(only, callback_data=FIGURES_ONLY))
     rows.append(actions)
     return InlineKeyboardMarkup(rows)
+
+
+def mute_toggled(
+    markup: InlineKeyboardMarkup, alert_id: int, *, muted: bool, language: str
+) -> InlineKeyboardMarkup:
+    """An alert's keyboard with its mute button turned into unmute (``muted``) or back."""
+    old = f"{'m' if muted else 'u'}:{alert_id}"
+    new = InlineKeyboardButton(
+        tr("button.unmute" if muted else "button.mute", language),
+        callback_data=f"{'u' if muted else 'm'}:{alert_id}",
+    )
+    return InlineKeyboardMarkup(
+        [[new if b.callback_data == old else b for b in row] for row in markup.inline_keyboard]
+    )
 
 
 def without_url_buttons(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:

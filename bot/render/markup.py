@@ -91,3 +91,8 @@ def table(rows: Sequence[Sequence[str]]) -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
     )
+
+
+def capitalized(phrase: str) -> str:
+    """A phrase as a heading starts it: "liên minh rời Iraq" -> "Liên minh rời Iraq"."""
+    return phrase[:1].upper() + phrase[1:]

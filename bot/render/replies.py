@@ -7,7 +7,9 @@ from typing import Literal
 from bot.commands.menu import help_lines
 from bot.i18n import tr
 
-Reply = Literal["start", "subscribed", "already_subscribed", "unsubscribed", "not_subscribed"]
+Reply = Literal[
+    "start", "help", "subscribed", "already_subscribed", "unsubscribed", "not_subscribed"
+]
 _REPLIES = {
     "subscribed": "subscription.subscribed",
     "already_subscribed": "subscription.already_subscribed",
@@ -17,9 +19,11 @@ _REPLIES = {
 
 
 def text(reply: Reply, language: str) -> str:
-    """One reply as Telegram HTML; "start" is what /start and /help answer."""
+    """One reply as Telegram HTML; "start" is what /start answers, "help" /help."""
     if reply == "start":
         return start(language)
+    if reply == "help":
+        return "\n".join(help_lines(language))
     return tr(_REPLIES[reply], language)
 
 

@@ -20,7 +20,7 @@ def outlet_count(count: int, language: str) -> str:
 
 def latest(summaries: Sequence[StorySummary], language: str, now: datetime) -> str:
     """The last stories, newest report first: title (linked), first outlet, outlet count, and
-    how long ago it was last reported."""
+    how long ago its latest report was published (when it was first seen, if undated)."""
     lines = [tr("latest.title", language)]
     if not summaries:
         lines.append(tr("latest.none", language))
@@ -32,6 +32,6 @@ def latest(summaries: Sequence[StorySummary], language: str, now: datetime) -> s
             shown = link(story.url, shown)
         lines.append(
             f"• {shown} — {escape(story.outlet)} · {outlet_count(story.outlets, language)} · "
-            f"{ago(now - story.latest_at, language)}"
+            f"{ago(now - (story.published_at or story.first_seen_at), language)}"
         )
     return "\n".join(lines)

@@ -36,20 +36,21 @@ _REASONS = {
     "receive=figures": "settings.receive.figures",
     "receive=chosen": "why.reason.chosen",
     "include": "why.reason.include",
+    "outlet": "why.reason.outlet",
 }
 
 
-def why(explanation: Explanation, language: str) -> str:
+def why(explanation: Explanation, language: str, zone: str = "UTC") -> str:
     """Which stage kept or dropped the article, what its figures were, what reached the chat."""
     lines = []
     if explanation.duplicate is not None:
-        lines.append(_sighting(explanation.duplicate, language))
+        lines.append(_sighting(explanation.duplicate, language, zone))
     article = explanation.article
     seen = tr(
         "why.seen",
         language,
-        published=when(article.published_at, language),
-        seen=when(article.seen_at, language),
+        published=when(article.published_at, language, zone),
+        seen=when(article.seen_at, language, zone),
     )
     lines += [
         f"🔍 <b>{escape(article.title)}</b>",
@@ -57,15 +58,15 @@ def why(explanation: Explanation, language: str) -> str:
         _verdict(article, language),
     ]
     if explanation.story is not None:
-        lines.append(_story(explanation.story, language))
+        lines.append(_story(explanation.story, language, zone))
     if explanation.figures:
         lines.append(tr("why.figures", language))
         lines += [_figure(entry, language) for entry in explanation.figures]
-    lines += [_alert(sent, language) for sent in explanation.alerts]
+    lines += [_alert(sent, language, zone) for sent in explanation.alerts]
     return "\n".join(lines)
 
 
-def _story(story: JoinedStory, language: str) -> str:
+def _story(story: JoinedStory, language: str, zone: str) -> str:
     joined = tr(
         "why.joined_story",
         language,
@@ -75,12 +76,14 @@ def _story(story: JoinedStory, language: str) -> str:
     )
     if story.alert_at is None:
         return f"{joined} {tr('why.story_not_alerted', language)}"
-    return f"{joined} {tr('why.story_alerted', language, when=when(story.alert_at, language))}"
+    alerted = tr("why.story_alerted", language, when=when(story.alert_at, language, zone))
+    return f"{joined} {alerted}"
 
 
-def _sighting(sighting: Sighting, language: str) -> str:
+def _sighting(sighting: Sighting, language: str, zone: str) -> str:
     key = "why.duplicate_url" if sighting.reason == "duplicate_url" else "why.duplicate_guid"
-    return tr(key, language, when=when(sighting.seen_at, language), outlet=escape(sighting.outlet))
+    seen = when(sighting.seen_at, language, zone)
+    return tr(key, language, when=seen, outlet=escape(sighting.outlet))
 
 
 def _verdict(article: SeenArticle, language: str) -> str:
@@ -106,21 +109,21 @@ def _figure(entry: FigureEntry, language: str) -> str:
     return f"• {escape(label)}: {escape(value)} — {said}"
 
 
-def _alert(sent: SentTo, language: str) -> str:
+def _alert(sent: SentTo, language: str, zone: str) -> str:
     if sent.kind == "figure" and sent.figure_key:
         label = escape(figure_label(sent.figure_key, language))
         head = tr("why.figure_alert", language, figure=label)
     else:
         head = tr("why.story_alert", language)
-    return f"{head}: {status(sent, language)}"
+    return f"{head}: {status(sent, language, zone)}"
 
 
-def status(sent: SentTo, language: str) -> str:
+def status(sent: SentTo, language: str, zone: str = "UTC") -> str:
     """What became of one alert for the asking chat."""
     if sent.status is None:
-        return tr("why.absent", language, when=when(sent.created_at, language))
+        return tr("why.absent", language, when=when(sent.created_at, language, zone))
     if sent.status == "sent":
-        return tr("why.sent", language, when=when(sent.sent_at, language))
+        return tr("why.sent", language, when=when(sent.sent_at, language, zone))
     if sent.status == "filtered":
         return tr("why.filtered", language, why=filter_reason(sent.last_error or "", language))
     if sent.status in _WAITING:
@@ -128,7 +131,7 @@ def status(sent: SentTo, language: str) -> str:
     if sent.status == "failed":
         return tr("why.failed", language, error=escape(sent.last_error or "—"))
     if sent.last_error == "quiet hours":
-        return tr("why.quiet", language, when=when(sent.next_attempt_at, language))
+        return tr("why.quiet", language, when=when(sent.next_attempt_at, language, zone))
     return tr("why.pending", language)
 
 

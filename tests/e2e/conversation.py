@@ -8,7 +8,9 @@ docs/conversation.md. The times of the test run are all shown as one fixed momen
 
 from __future__ import annotations
 
+import itertools
 import re
+import struct
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,7 +21,15 @@ from bot.render.messages import strip_tags, when
 from tests.servers import ApiCall, FakeBotApi, SentMessage
 
 SHOWN_AT = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # where a transcript's run is moved to
+ZONES = ("UTC", "Asia/Ho_Chi_Minh")  # the time zones the conversation's readers have
 _AGO = re.compile(r"\b\d+ (s|min|giây|phút)( ago| trước)")
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """(width, height) from a PNG's header."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    width, height = struct.unpack(">II", png[16:24])
+    return int(width), int(height)
 
 
 def buttons(message: SentMessage) -> list[list[str]]:
@@ -59,6 +69,9 @@ class Transcript:
 
     def bot(self, message: SentMessage, *, edited: bool = False) -> None:
         lines = strip_tags(message.text).splitlines()
+        if message.photo is not None:
+            width, height = png_size(message.photo)
+            lines.insert(0, f"[picture: {width}×{height} PNG]")
         lines += [" ".join(f"[{label}]" for label in row) for row in buttons(message)]
         head = "🤖 (edits its message)" if edited else "🤖"
         self.steps.append(head + "\n\n```text\n" + "\n".join(lines) + "\n```")
@@ -78,8 +91,8 @@ class Transcript:
         but may cross a minute), and every "N s ago" as 3 s."""
         minute = self.started.replace(second=0, microsecond=0) - timedelta(minutes=1)
         while minute <= ended + timedelta(minutes=1):
-            for language in ("en", "vi"):
-                text = text.replace(when(minute, language), when(SHOWN_AT, language))
+            for language, zone in itertools.product(("en", "vi"), ZONES):
+                text = text.replace(when(minute, language, zone), when(SHOWN_AT, language, zone))
             minute += timedelta(minutes=1)
         return _AGO.sub(lambda m: f"3 {m.group(1)}{m.group(2)}", text)
 

@@ -26,7 +26,10 @@ AGREEMENT = FeedItem(
     guid="vnx-4790001",
     link="https://vnexpress.net/my-iraq-rut-quan-4790001.html",
     title="Mỹ và Iraq đạt được thỏa thuận về kế hoạch rút quân",
-    description="Hàng trăm binh sĩ Mỹ sẽ rời Iraq vào tháng 9-2025, theo Reuters.",
+    description=(
+        "Hàng trăm binh sĩ Mỹ sẽ rời Iraq vào tháng 9-2025, theo Reuters. Hiện còn khoảng "
+        "2.500 binh sĩ Mỹ đang đồn trú tại Iraq."
+    ),
     published=PUBLISHED,
 )
 ELECTION = FeedItem(
@@ -38,7 +41,7 @@ ELECTION = FeedItem(
 )
 ALERT_EN = (
     f"📰 <b>{AGREEMENT.title}</b>\n"
-    "VnExpress · 20 Nov 2026 08:00 UTC\n"
+    "VnExpress · 20 Nov 2026 15:00 +07\n"  # in the time zone Anna chose
     f'<a href="{AGREEMENT.link}">Read the article</a>\n'
     "🔎 Keywords: Iraq, rút quân, rời Iraq"
 )
@@ -59,20 +62,28 @@ def test_a_conversation_in_english_and_in_vietnamese(
         (start,) = anna.says("/start")
         assert start.text == format.text("start", "en")
         assert buttons(start) == [["🇻🇳 Tiếng Việt", "✓ 🇬🇧 English"]]
+        (help_,) = anna.says("/help")
+        assert help_.text == format.text("help", "en")
+        (hint,) = anna.says("hello?")
+        assert hint.text.startswith("I answer commands: /help lists them")
         anna.says("/subscribe")
         (settings,) = anna.says("/settings")
         assert settings.text == (
             "⚙️ <b>Settings</b>\n"
+            "📬 Subscription: on — /unsubscribe stops it\n"
             "📥 Receive: every story and figure change\n"
             "⏱ Delivery: instant\n"
             "🌙 Quiet hours: off\n"
             "🕒 Time zone: UTC\n"
             "🌐 Language: English\n"
-            "🔎 Filters: none — /filters"
+            "📰 Outlets: every outlet\n"
+            "🔎 Filters: none — /filters\n"
+            "🔇 Muted stories: none"
         )
         assert buttons(settings) == [
             ["📥 What to receive", "⏱ Delivery"],
             ["🌙 Quiet hours", "🕒 Time zone"],
+            ["📰 Outlets", "🔇 Muted stories"],
             ["🌐 🇻🇳 Tiếng Việt"],
         ]
         anna.taps(settings, "s:t")
@@ -83,8 +94,10 @@ def test_a_conversation_in_english_and_in_vietnamese(
         anna.taps(settings, "s:m")
         anna.taps(settings, "s:d")
         anna.taps(settings, "s:m")
+        (wrong,) = anna.says("/filters Syria")
+        assert wrong.text.startswith("⚠️ I did not understand that. Use it like this: /filters [")
         (filters,) = anna.says("/filters exclude Syria")
-        assert filters.text.startswith("✓ Added “Syria”.\n🔎 <b>Your filters</b>\n")
+        assert filters.text.startswith("✓ Excluded “Syria”: stories with it will not be sent")
         assert buttons(filters) == [["✖ 1. Syria"]]
         feed_server.wait_for_requests(1, "/the-gioi.rss", timeout=20)
         feed_server.set_feed("/the-gioi.rss", rss([AGREEMENT, ELECTION]))
@@ -107,6 +120,10 @@ def test_a_conversation_in_english_and_in_vietnamese(
         assert "❌ Dropped: not about troops leaving Iraq — it lacks the topic's keywords" in (
             why_not.text
         )
+        _, muted = anna.taps(alert, "m:1")
+        assert muted is not None
+        assert "🔔 Unmute this story" in str(buttons(muted))
+        anna.taps(alert, "u:1")
         anna.says("/why https://example.com/never-seen")
         anna.says("/sources")
         (unknown,) = anna.says("/weather")
@@ -123,7 +140,8 @@ def test_a_conversation_in_english_and_in_vietnamese(
         (subscribed,) = minh.says("/subscribe")
         assert subscribed.text == format.text("subscribed", "vi")
         (settings_vi,) = minh.says("/settings")
-        assert settings_vi.text.startswith("⚙️ <b>Cài đặt</b>\n📥 Nhận: mọi tin mới")
+        assert settings_vi.text.startswith("⚙️ <b>Cài đặt</b>\n📬 Đăng ký: đang nhận")
+        assert "🕒 Múi giờ: Việt Nam (UTC+7)" in settings_vi.text  # from the Vietnamese client
         minh.taps(settings_vi, "s:r")
         minh.taps(settings_vi, "s:k")
         minh.taps(settings_vi, "s:r")
@@ -132,6 +150,14 @@ def test_a_conversation_in_english_and_in_vietnamese(
         assert why_vi.text.splitlines()[-1].startswith("📰 Tin mới: đã gửi lúc ")
         assert why_vi.text.endswith(", khi bạn chưa đăng ký")  # it subscribed afterwards
         minh.says("/status")
+        (hint,) = minh.says("xin chào")
+        assert hint.text.startswith("Tôi trả lời các lệnh")
+        minh.says("/why không phải link")
+        _, chart = minh.says("/history quân số", replies=2)
+        assert chart.photo is not None
+        (listing,) = anna.says("/history")
+        assert "US troops in Iraq" in listing.text
+        minh.says("/timeline")
         (unknown,) = minh.says("/thoitiet@drawdown_watch_bot")
         assert unknown.text == "Tôi không hiểu lệnh /thoitiet. Gửi /help để xem các lệnh."
         assert service.stop() == 0

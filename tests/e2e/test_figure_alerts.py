@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -69,7 +70,8 @@ def test_a_subscriber_hears_of_a_changed_deadline_before_the_stories_that_brough
             "/the-gioi.rss", rss([SAME_TIMETABLE_RETOLD, TIMETABLE_PUSHED_BACK, FIRST_TIMETABLE])
         )
         change, story = bot_api.wait_for_messages(4, CHAT, timeout=10)[2:]
-        day = (NOW - timedelta(hours=1)).strftime("%d/%m/%Y")
+        vietnam = ZoneInfo("Asia/Ho_Chi_Minh")  # a Vietnamese client's time zone
+        day = (NOW - timedelta(hours=1)).astimezone(vietnam).strftime("%d/%m/%Y")
         assert change.text.splitlines()[0] == (
             f"⚠️ Thời hạn thay đổi — liên minh rời Iraq: cuối năm {YEAR + 2} "
             f"(trước là cuối năm {YEAR + 1}) · Reuters qua VnExpress, {day} · 1 nguồn"
@@ -88,11 +90,14 @@ def test_a_subscriber_hears_of_a_changed_deadline_before_the_stories_that_brough
 
         bot_api.user_sends(CHAT, "/history rời Iraq", language_code="vi")
         history = bot_api.wait_for_messages(6, CHAT)[5].text.splitlines()
-        assert history[0] == "📈 <b>liên minh rời Iraq</b>"
+        assert history[0] == "📈 <b>Liên minh rời Iraq</b>"
         assert [line.rsplit("(", 1)[1] for line in history[1:]] == [
             "lần đầu)",
             "thay đổi)",
             "xác nhận)",
         ]
+        chart = bot_api.wait_for_messages(7, CHAT)[6]
+        assert chart.photo is not None
+        assert chart.text.startswith("Biểu đồ: Liên minh rời Iraq, 3 bản tin")
         assert service.stop() == 0
-    assert len(bot_api.sent(CHAT)) == 6
+    assert len(bot_api.sent(CHAT)) == 7

@@ -97,7 +97,7 @@ def test_a_base_left_is_a_milestone_reached_not_a_changed_deadline(
 
         bot_api.user_sends(CHAT, "/history Ain al-Asad (done)", language_code="en")
         history = bot_api.wait_for_messages(6, CHAT)[5].text.splitlines()
-        assert history[0] == "📈 <b>coalition leaves Ain al-Asad (done)</b>"
+        assert history[0] == "📈 <b>Coalition leaves Ain al-Asad (done)</b>"
         assert history[1].endswith("(done)")
         assert service.stop() == 0
 

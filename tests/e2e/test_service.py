@@ -95,7 +95,7 @@ def test_a_subscriber_gets_each_new_story_once(
     menu = [c["command"] for c in bot_api.commands()]
     assert menu == [
         "subscribe", "unsubscribe", "settings", "filters", "status", "sources", "why", "history",
-        "latest", "help",
+        "timeline", "latest", "help",
     ]  # fmt: skip
     assert TOKEN not in service.stderr() + service.stdout()
     secret = TOKEN.split(":")[1]

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.slow
 
 NOW = datetime.now(UTC)
 YEAR = NOW.year
-_TIME = re.compile(r"\d{1,2} \w{3} \d{4} \d{2}:\d{2} UTC|\d{2}/\d{2}/\d{4} \d{2}:\d{2} UTC")
+_TIME = re.compile(r"(\d{1,2} \w{3} \d{4}|\d{2}/\d{2}/\d{4}) \d{2}:\d{2} (UTC|[+-]\d{2})")
 
 
 def story(n: int, title: str, body: str, age: timedelta) -> FeedItem:
@@ -263,7 +263,7 @@ def test_settings_and_buttons_change_what_the_same_subscriber_receives_and_why_s
         (why,) = no_syria.says(f"/why {SYRIA.link}")
         assert steady(why.text) == (
             f"🔍 <b>{SYRIA.title}</b>\n"
-            "VnExpress · đăng <time> · thấy <time>\n"
+            "VnExpress · đăng <time> · ghi nhận lúc <time>\n"
             "✅ Giữ lại: đúng chủ đề (từ khóa: rút khỏi, Iraq, rút quân, Ain al-Asad, Ain al Asad, "
             "Al-Asad).\n"
             "📰 Tin mới: không gửi cho bạn: bị lọc theo cài đặt của bạn (loại trừ “Syria”)"

@@ -4,7 +4,8 @@ Point PTB at it with ``ApplicationBuilder().token(t).base_url(api.base_url)
 .base_file_url(api.base_file_url)``. It answers ``/bot<token>/<method>`` with parameters sent as
 JSON, form fields (what PTB 22 sends: every value a string, non-strings JSON-encoded) or multipart.
 It implements what the service uses — getMe, getUpdates (a real long poll), sendMessage,
-editMessageText, the command and webhook methods — and answers ``{"ok": true, "result": true}`` to
+sendPhoto (a multipart upload, its bytes kept), editMessageText, editMessageReplyMarkup, the
+command and webhook methods — and answers ``{"ok": true, "result": true}`` to
 anything else: never 404, which PTB reads as an invalid token. The wire format is in
 ``botapi_wire.py``, the conversation side (updates) in ``botapi_updates.py``, the faults in
 ``botapi_faults.py``.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -54,6 +56,8 @@ class FakeBotApi(FaultyServer):
         self._handlers: dict[str, _Handler] = {
             "getme": self._get_me,
             "sendmessage": self._send_message,
+            "sendphoto": self._send_photo,
+            "editmessagereplymarkup": self._edit_message_reply_markup,
             "editmessagetext": self._edit_message_text,
             "deletewebhook": self._delete_webhook,
             "getwebhookinfo": self._get_webhook_info,
@@ -263,6 +267,38 @@ class FakeBotApi(FaultyServer):
         body = self._message_json(chat_id, message.message_id, visible, message)
         self._sent.append(message)
         self._messages[(chat_id, message.message_id)] = (message, body)
+        return body
+
+    def _send_photo(self, token: str, params: dict[str, Any]) -> Any:
+        photo, caption = params.get("photo"), str(params.get("caption", ""))
+        if not isinstance(photo, bytes) or not photo:
+            raise ApiError(400, "Bad Request: there is no photo in the request")
+        if len(caption) > 1024:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        body = self._send_message(token, {**params, "text": caption or "-", "parse_mode": None})
+        message = dataclasses.replace(self._sent.pop(), text=caption, photo=photo)
+        body.pop("text")
+        size = {"file_id": f"p{message.message_id}", "file_unique_id": f"p{message.message_id}"}
+        body.update(caption=caption, photo=[{**size, "width": 800, "height": 450}])
+        self._sent.append(message)
+        self._messages[(message.chat_id, message.message_id)] = (message, body)
+        return body
+
+    def _edit_message_reply_markup(self, token: str, params: dict[str, Any]) -> Any:
+        key = (params.get("chat_id"), params.get("message_id"))
+        stored = self._messages.get(key)  # type: ignore[arg-type]
+        if stored is None:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        markup = params.get("reply_markup")
+        edited = dataclasses.replace(
+            stored[0], reply_markup=markup if isinstance(markup, dict) else None, token=token,
+            time=time.monotonic(),
+        )  # fmt: skip
+        body = {k: v for k, v in stored[1].items() if k != "reply_markup"}
+        if edited.reply_markup:
+            body["reply_markup"] = edited.reply_markup
+        self._edits.append(edited)
+        self._messages[(edited.chat_id, edited.message_id)] = (edited, body)
         return body
 
     def _edit_message_text(self, token: str, params: dict[str, Any]) -> Any:

@@ -67,6 +67,7 @@ class SentMessage:
     link_preview_options: Mapping[str, Any] | None
     token: str
     time: float
+    photo: bytes | None = None  # sendPhoto: the uploaded image (``text`` is its caption)
 
     @property
     def preview_disabled(self) -> bool:

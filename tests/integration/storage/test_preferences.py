@@ -142,6 +142,46 @@ def test_rules_gather_what_each_chat_asked_for_and_mutes_spare_what_waits(store:
     assert ("filtered", "receive=chosen") in statuses(store, first.chat_id)
 
 
+def test_an_unmute_lets_the_story_through_again_and_frees_what_the_mute_kept_back(
+    store: Store,
+) -> None:
+    prefs = Preferences(store.engine)
+    store.sync_feeds([FeedSpec("https://vnexpress.net/rss", "VnExpress", "vi", 60)], NOW)
+    (feed,) = store.claim_due_feeds(NOW, worker="t", lease=LEASE, limit=1)
+    (article_id,) = store.insert_articles([article(feed.id, "a")], NOW)
+    assert article_id is not None
+    store.subscribe(7, chat_type="private", name="", language="en", now=NOW)
+    alert = store.enqueue_alert(story(article_id), NOW)
+    assert prefs.mute(7, alert, NOW) == article_id
+    assert [m.title for m in prefs.mutes(7)] == ["Mỹ rút quân khỏi Iraq a"]
+    assert statuses(store, 7) == [("filtered", "muted")]
+    assert prefs.unmute_alert(7, alert) == article_id
+    assert statuses(store, 7) == [("pending", None)]
+    assert prefs.mutes(7) == []
+    assert prefs.rules_for([7]) == {}
+    assert not prefs.unmute(7, article_id)  # not muted any more
+
+
+def test_a_new_chat_takes_its_clients_time_zone_and_keeps_its_outlets(store: Store) -> None:
+    prefs = Preferences(store.engine)
+    store.subscribe(5, chat_type="private", name="", language="vi", now=NOW)
+    store.subscribe(6, chat_type="private", name="", language="en", now=NOW)
+    assert (prefs.time_zone(5), prefs.time_zone(6), prefs.time_zone(7)) == (
+        "Asia/Ho_Chi_Minh", "UTC", None,
+    )  # fmt: skip
+    settings = prefs.change(7, now=NOW, chat_type="private", name="", client_language="vi",
+                            language="en", language_chosen=True)  # fmt: skip
+    assert settings.timezone == "Asia/Ho_Chi_Minh"  # the client's language decides
+    changed = prefs.change(
+        6, now=NOW, chat_type="private", name="", outlets_off=frozenset({3, 12}),
+        languages_off=frozenset({"en"}),
+    )  # fmt: skip
+    assert (changed.outlets_off, changed.languages_off) == (frozenset({3, 12}), frozenset({"en"}))
+    assert prefs.rules_for([5, 6]) == {
+        6: ChatRules(outlets_off=frozenset({3, 12}), languages_off=frozenset({"en"}))
+    }
+
+
 def test_runtime_feeds_survive_the_configuration_and_paused_feeds_are_not_claimed(
     store: Store,
 ) -> None:

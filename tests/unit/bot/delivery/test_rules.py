@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 from hypothesis import given
@@ -77,6 +78,16 @@ def test_a_muted_article_is_skipped_whatever_the_kind_but_broadcasts_and_digests
     )
     assert send_verdict(delivery("broadcast"), strict, None) is SEND
     assert send_verdict(delivery("digest"), strict, None) is SEND
+
+
+def test_stories_from_an_outlet_or_a_language_turned_off_are_kept_back_figures_are_not() -> None:
+    english = dataclasses.replace(ARTICLE, feed_id=3, lang="en")
+    turned_off = (ChatRules(outlets_off=frozenset({3})), ChatRules(languages_off=frozenset({"en"})))
+    for rules in turned_off:
+        assert send_verdict(delivery(), rules, english) == Verdict("skip", "outlet")
+        assert send_verdict(delivery("update"), rules, english) == Verdict("skip", "outlet")
+        assert send_verdict(delivery("figure", change=figure()), rules, english) is SEND
+    assert send_verdict(delivery(), ChatRules(outlets_off=frozenset({4})), english) is SEND
 
 
 def test_exclude_and_include_phrases_choose_among_stories() -> None:

@@ -194,13 +194,19 @@ def test_history_shows_a_figures_timeline_with_how_each_report_was_judged() -> N
     )
 
 
-def test_history_finds_a_figure_by_number_or_by_words_of_its_name() -> None:
+def test_history_finds_a_figure_by_its_stable_number_or_by_words_in_either_language() -> None:
     keys = ["deadline/coalition leaves Erbil", "deadline/coalition leaves Iraq", "troops/US/Iraq"]
-    assert find_figures(keys, "2", "en") == ["deadline/coalition leaves Iraq"]
-    assert find_figures(keys, "9", "en") == []
-    assert find_figures(keys, "ERBIL", "en") == ["deadline/coalition leaves Erbil"]
-    assert find_figures(keys, "binh sĩ mỹ", "vi") == ["troops/US/Iraq"]
-    assert find_figures(keys, "leaves", "en") == keys[:2]
+    numbers = {keys[0]: 4, keys[1]: 17, keys[2]: 9, "troops/US/Iraq/planned": 30}
+    assert find_figures(numbers, "17") == ["deadline/coalition leaves Iraq"]
+    assert find_figures(numbers, "2") == []
+    assert find_figures(numbers, "ERBIL") == ["deadline/coalition leaves Erbil"]
+    assert find_figures(numbers, "binh sĩ mỹ") == ["troops/US/Iraq"]
+    assert find_figures(numbers, "leaves") == keys[:2]
+    for words in ("quân số", "troops", "quan so"):  # the count now, before the planned one
+        assert find_figures(numbers, words) == ["troops/US/Iraq"]
+    for words in ("hạn chót", "deadline", "rời Iraq"):
+        assert "deadline/coalition leaves Iraq" in find_figures(numbers, words)
+    assert find_figures(numbers, "planned") == ["troops/US/Iraq/planned"]
     listing = format.figure_list([(1, keys[0]), (3, keys[2])], "en", unknown="<x>")
     assert listing.splitlines() == [
         "No figure matches “&lt;x&gt;”.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 from bot.render import messages as format
@@ -39,9 +40,10 @@ def summary(n: int, outlets: int, title: str = "Mỹ rút quân khỏi Iraq") ->
         url=f"https://vnexpress.net/{n}.html?a=1&b=2",
         outlet="VnExpress",
         first_seen_at=NOW - timedelta(hours=3),
-        latest_at=NOW - timedelta(minutes=5 * n),
+        latest_at=NOW - timedelta(minutes=n),  # seen just now...
         articles=outlets,
         outlets=outlets,
+        published_at=NOW - timedelta(minutes=5 * n),  # ...published earlier: "ago" counts this
     )
 
 
@@ -58,6 +60,8 @@ def test_latest_lists_each_story_with_its_outlet_count() -> None:
     assert "Tin gần đây" in vietnamese
     assert "&lt;Iraq &amp; Mỹ&gt;" in vietnamese
     assert "3 báo · 5 phút trước" in vietnamese
+    undated = dataclasses.replace(summary(1, 1), published_at=None)
+    assert latest([undated], "en", NOW).endswith("· 3 h ago")  # from when it was first seen
 
 
 def test_latest_says_so_when_there_is_no_story_yet() -> None:

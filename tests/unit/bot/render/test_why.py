@@ -35,7 +35,7 @@ def test_a_kept_and_sent_article_names_its_keywords_and_when_it_was_sent() -> No
         "📰 Story alert: sent to you 22 Nov 2026 10:02 UTC"
     )
     assert why_format.why(explain(), "vi").splitlines()[1:] == [
-        "VnExpress · đăng 22/11/2026 09:02 UTC · thấy 22/11/2026 10:02 UTC",
+        "VnExpress · đăng 22/11/2026 09:02 UTC · ghi nhận lúc 22/11/2026 10:02 UTC",
         "✅ Giữ lại: đúng chủ đề (từ khóa: Iraq, rút quân).",
         "📰 Tin mới: đã gửi cho bạn lúc 22/11/2026 10:02 UTC",
     ]
