@@ -139,6 +139,8 @@ class DeliveryConfig(_Section):
     edit_interval: Seconds = 60.0  # a story alert is edited at most this often
     # While Telegram is unreachable, sending pauses 1 s, doubling up to this (delivery/circuit.py)
     outage_backoff: Seconds = 30.0
+    # An instance's claim on the rows it sends: another instance sends them when it runs out
+    lease: Seconds = 30.0
 
     @model_validator(mode="after")
     def _paid_beyond_thirty(self) -> DeliveryConfig:

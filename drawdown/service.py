@@ -32,7 +32,8 @@ from bot.commands.rights import Rights
 from bot.commands.settings import SettingsCommands
 from bot.commands.subscriber import Commands, set_commands
 from bot.commands.why import ReadingCommands
-from bot.delivery.outbox import Outbox, concurrency_for
+from bot.delivery.outbox import Outbox
+from bot.delivery.pacing import concurrency_for
 from bot.delivery.terminal import TerminalOutbox
 from bot.delivery.transport import AiohttpRequest
 from drawdown.config import Config

@@ -24,11 +24,9 @@ overall rate, the per-chat pace (1/s private, 20/min groups) and per-chat flood 
   (logged, never sent again). Any other error is a counted attempt, tried again with backoff,
   failed at ``max_attempts``. Reasons are stored without the token (bot/delivery/failures.py).
 
-Edits (kind "edit", routine lane) rewrite a story alert already sent — ``edit_message_id`` —
-with the outlets that have carried the story since ("Also reported by: ..."). They are paced
-like any message of that chat; storage schedules at most one a minute per message
-(``storage.stories.Stories.enqueue_edits``), and "message is not modified" is a success. A
-story alert, sent or edited, lists the story's other outlets as they stand at send time.
+Edits (kind "edit", routine lane) are paced like any message of their chat (bot/delivery/
+sender.py). With several instances on one database, each sends the rows it claimed
+(bot/delivery/claims.py) at its share of ``rate`` (``share_with``).
 """
 
 from __future__ import annotations
@@ -45,10 +43,11 @@ from telegram import Bot
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
 from bot.delivery.circuit import Circuit
-from bot.delivery.digests import make_digests
+from bot.delivery.claims import Claims
+from bot.delivery.digests import digests_forever, make_digests
 from bot.delivery.failures import Unconfirmed, reason, redact, retry_in
 from bot.delivery.hours import quiet_until
-from bot.delivery.pacing import ChatClock, TokenBucket
+from bot.delivery.pacing import GROUP_GAP, ChatClock, TokenBucket, concurrency_for
 from bot.delivery.rules import SEND, SendRules
 from bot.delivery.sender import AlertSender, NotYet
 from drawdown.config import DeliveryConfig
@@ -73,12 +72,6 @@ HEADROOM = 0.99
 _Entry = tuple[int, int, DueDelivery]  # (priority, delivery id, delivery)
 
 
-def concurrency_for(rate: float) -> int:
-    """Sends in flight at once: enough to cover Telegram's latency at ``rate``, few enough that
-    nothing waits long in a queue when a stop is asked for."""
-    return max(4, min(100, int(rate / 8)))
-
-
 class Outbox:
     """Sends due deliveries through the real Bot at Telegram's limits."""
 
@@ -92,6 +85,7 @@ class Outbox:
         monotonic: Callable[[], float] = time.monotonic,
         metrics: Metrics | None = None,
         circuit: Circuit | None = None,
+        worker: str = "outbox",
     ) -> None:
         self.store = store
         self.bot = bot
@@ -99,9 +93,9 @@ class Outbox:
         self.settings = settings
         self.clock = clock
         self.monotonic = monotonic
-        self.bucket = TokenBucket(
-            rate=settings.rate * HEADROOM, burst=max(1.0, settings.rate / 100)
-        )
+        self.instances = 1  # sharing the bot's rate (drawdown/ops/peers.py)
+        self.bucket = TokenBucket(rate=self.share, burst=max(1.0, settings.rate / 100))
+        self.claims = Claims(store, worker, lease=settings.lease, clock=clock)
         self.chats = ChatClock()
         self._queues: dict[int, list[_Entry]] = {}
         self._ready: list[tuple[int, int, int]] = []  # (priority, id, chat) of a chat's head
@@ -123,6 +117,18 @@ class Outbox:
         self.sender = AlertSender(bot, self.stories, self.chats, monotonic=monotonic)
         self.rules = SendRules(store.engine)
 
+    @property
+    def share(self) -> float:
+        """This instance's messages per second: its part of ``rate``, a little under it."""
+        return self.settings.rate * HEADROOM / self.instances
+
+    def share_with(self, instances: int) -> None:
+        """``instances`` live instances (this one included) share the bot's rate from now on."""
+        if instances != self.instances:
+            log.info("delivery.shared instances=%d rate=%g", instances, self.settings.rate)
+        self.instances = max(1, instances)
+        self.bucket.rate = self.share
+
     def wake(self) -> None:
         """New deliveries were stored: look at the database now."""
         self._refill_at = 0.0
@@ -136,7 +142,11 @@ class Outbox:
     async def run(self) -> None:
         helpers = [
             asyncio.create_task(self._flush_forever(), name="outbox-flush"),
-            asyncio.create_task(self._digests_forever(), name="outbox-digests"),
+            asyncio.create_task(
+                digests_forever(self.store, self.clock, self.wake, DIGEST_EVERY),
+                name="outbox-digests",
+            ),
+            asyncio.create_task(self.claims.renew_forever(), name="outbox-claims"),
         ]
         try:
             while not self._stopping.is_set():
@@ -148,6 +158,7 @@ class Outbox:
                 helper.cancel()
             await asyncio.gather(*helpers, return_exceptions=True)
             await self._flush()
+            await self.claims.release()
 
     async def _step(self) -> None:
         now = self.monotonic()
@@ -190,9 +201,7 @@ class Outbox:
     async def _refill_locked(self) -> None:
         now = self.clock()
         limit = self.settings.batch + len(self._known)
-        rows = await asyncio.to_thread(
-            self.store.due_deliveries, now, limit, per_chat=PER_CHAT_WINDOW
-        )
+        rows = await self.claims.claim(limit, per_chat=PER_CHAT_WINDOW)
         later: list[tuple[int, datetime]] = []
         rows = [delivery for delivery in rows if delivery.id not in self._known]
         verdicts = await self.rules.verdicts(
@@ -382,14 +391,6 @@ class Outbox:
 
     # --- digests -------------------------------------------------------------------------------
 
-    async def _digests_forever(self) -> None:
-        while True:
-            await asyncio.sleep(DIGEST_EVERY)
-            try:
-                await self.make_digests()
-            except Exception:
-                log.exception("digest.failed")
-
     async def make_digests(self) -> None:
         """Turn the stories held for digest subscribers whose hour has come into digests."""
         if await make_digests(self.store, self.clock()):
@@ -408,7 +409,8 @@ class Outbox:
         async with self._db_lock:
             batch, self._confirmed = self._confirmed, []
             try:
-                await asyncio.to_thread(self.store.mark_sent, batch, self.clock())
+                pace = timedelta(seconds=GROUP_GAP)  # the chat stays ours while it is paced
+                await asyncio.to_thread(self.store.mark_sent, batch, self.clock(), pace=pace)
             except Exception:
                 log.exception("delivery.record_failed count=%d", len(batch))
                 self._confirmed[:0] = batch

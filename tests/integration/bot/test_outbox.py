@@ -17,7 +17,8 @@ import sqlalchemy as sa
 from telegram import Bot
 
 from bot.delivery.circuit import Circuit
-from bot.delivery.outbox import Outbox, concurrency_for
+from bot.delivery.outbox import Outbox
+from bot.delivery.pacing import concurrency_for
 from bot.delivery.transport import AiohttpRequest
 from drawdown.config import DeliveryConfig
 from storage.db import create_engine, upgrade
@@ -128,10 +129,10 @@ async def test_a_flood_wait_for_one_chat_delays_only_that_chat(
     await run_until(outbox, lambda: len(bot_api.sent()) >= 49, seconds=10)
     assert time.monotonic() - started < 5  # 49 messages at 30/s, not 30 s of waiting
     assert 7 not in {m.chat_id for m in bot_api.sent()}
-    (waiting,) = harness.store.due_deliveries(datetime(2100, 1, 1, tzinfo=UTC), 10)
+    (waiting,) = harness.store.claim_due_deliveries(datetime(2100, 1, 1, tzinfo=UTC), 10)
     assert waiting.chat_id == 7
     assert waiting.attempts == 0  # a flood wait is not a failure
-    assert not harness.store.due_deliveries(datetime.now(UTC), 10)
+    assert not harness.store.claim_due_deliveries(datetime.now(UTC), 10)
 
 
 async def test_the_outbox_forgets_the_pace_of_chats_that_are_free_again(
@@ -232,7 +233,7 @@ async def test_quiet_hours_hold_messages_until_they_end(
     outbox = await harness.make(DeliveryConfig(rate=30))
     await run_until(outbox, lambda: len(bot_api.sent()) >= 1, seconds=10)
     assert [m.chat_id for m in bot_api.sent()] == [2]
-    (waiting,) = harness.store.due_deliveries(datetime(2100, 1, 1, tzinfo=UTC), 10)
+    (waiting,) = harness.store.claim_due_deliveries(datetime(2100, 1, 1, tzinfo=UTC), 10)
     assert (waiting.chat_id, waiting.attempts) == (1, 0)
     assert waiting.quiet_hours
 

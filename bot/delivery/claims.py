@@ -1,0 +1,67 @@
+"""The outbox's claims on delivery rows, so that several instances share one outbox.
+
+A sender claims the due rows it is about to send with a lease (``[delivery] lease``), renews
+the lease of the rows it still holds a third of the way through, and frees them when it stops.
+A row is sent by the instance that claimed it; when an instance dies, its rows become free
+when their lease runs out and another instance sends them. The rows it had in flight — sent,
+not yet recorded — are then sent twice: at most those (storage/deliveries.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from storage.store import Store
+from storage.types import DueDelivery
+
+log = logging.getLogger(__name__)
+
+
+class Claims:
+    """One instance's claims on the outbox's rows, under its claimant name ``worker``."""
+
+    def __init__(
+        self, store: Store, worker: str, *, lease: float, clock: Callable[[], datetime]
+    ) -> None:
+        self.store = store
+        self.worker = worker
+        self.lease = lease
+        self.clock = clock
+
+    async def claim(self, limit: int, *, per_chat: int) -> list[DueDelivery]:
+        """Claim up to ``limit`` due rows (those this instance holds already included)."""
+        return await asyncio.to_thread(
+            self.store.claim_due_deliveries,
+            self.clock(),
+            limit,
+            worker=self.worker,
+            lease=timedelta(seconds=self.lease),
+            per_chat=per_chat,
+        )
+
+    async def renew_forever(self) -> None:
+        """Renew the lease on the rows held, a third of the way through it."""
+        while True:
+            await asyncio.sleep(self.lease / 3)
+            try:
+                await asyncio.to_thread(
+                    self.store.renew_delivery_claims,
+                    self.worker,
+                    self.clock(),
+                    timedelta(seconds=self.lease),
+                )
+            except Exception:  # the next renewal tries again; a lease lasts three of them
+                log.exception("delivery.renew_failed worker=%s", self.worker)
+
+    async def release(self) -> None:
+        """Free the rows still held (the sender stops): another instance sends them now."""
+        try:
+            freed = await asyncio.to_thread(self.store.release_delivery_claims, self.worker)
+        except Exception:  # their leases run out instead
+            log.exception("delivery.release_failed worker=%s", self.worker)
+            return
+        if freed:
+            log.info("delivery.claims_released rows=%d", freed)
