@@ -44,7 +44,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 
 from bot.delivery.circuit import Circuit
 from bot.delivery.claims import Claims
-from bot.delivery.digests import digests_forever, make_digests
+from bot.delivery.digests import digests_forever
 from bot.delivery.failures import Unconfirmed, reason, redact, retry_in
 from bot.delivery.hours import quiet_until
 from bot.delivery.pacing import GROUP_GAP, ChatClock, TokenBucket, concurrency_for
@@ -95,7 +95,7 @@ class Outbox:
         self.monotonic = monotonic
         self.instances = 1  # sharing the bot's rate (drawdown/ops/peers.py)
         self.bucket = TokenBucket(rate=self.share, burst=max(1.0, settings.rate / 100))
-        self.claims = Claims(store, worker, lease=settings.lease, clock=clock)
+        self.claims = Claims(store, worker, lease=settings.lease, clock=clock, monotonic=monotonic)
         self.chats = ChatClock()
         self._queues: dict[int, list[_Entry]] = {}
         self._ready: list[tuple[int, int, int]] = []  # (priority, id, chat) of a chat's head
@@ -172,6 +172,12 @@ class Outbox:
         if now < paused_until or (self.circuit.is_open and self._tasks):
             await self._nap(max(0.01, min(paused_until - now, REFILL_EVERY)))
             return
+        if self._queues and not self.claims.holding(now):  # stalled past the lease: claim again
+            log.warning("delivery.window_dropped rows=%d", sum(map(len, self._queues.values())))
+            for stale in list(self._queues):
+                self._forget_chat(stale)
+            self._refill_at = 0.0
+            return
         chat = self._next_chat(now)
         if chat is None:
             wait = self._waiting[0][0] - now if self._waiting else IDLE_POLL
@@ -201,7 +207,7 @@ class Outbox:
     async def _refill_locked(self) -> None:
         now = self.clock()
         limit = self.settings.batch + len(self._known)
-        rows = await self.claims.claim(limit, per_chat=PER_CHAT_WINDOW)
+        rows = await self.claims.claim(limit, per_chat=PER_CHAT_WINDOW, fresh=not self._queues)
         later: list[tuple[int, datetime]] = []
         rows = [delivery for delivery in rows if delivery.id not in self._known]
         verdicts = await self.rules.verdicts(
@@ -388,13 +394,6 @@ class Outbox:
         log.error(
             "delivery.failed alert=%d chat=%d error=%s", delivery.alert.id, delivery.chat_id, error
         )
-
-    # --- digests -------------------------------------------------------------------------------
-
-    async def make_digests(self) -> None:
-        """Turn the stories held for digest subscribers whose hour has come into digests."""
-        if await make_digests(self.store, self.clock()):
-            self.wake()
 
     # --- confirmations -------------------------------------------------------------------------
 

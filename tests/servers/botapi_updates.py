@@ -149,19 +149,19 @@ class UpdatesServer(ThreadedServer):
             self._polling = request
         event.set()  # an older poll, if waiting, wakes and sees it was superseded
         try:
-            return await self._wait_for_updates(generation, offset, limit, timeout)
+            return await self._wait_for_updates(generation, offset, limit, wait=timeout)
         finally:
             with self._changes:
                 if self._polling is request:
                     self._polling = None
 
     async def _wait_for_updates(
-        self, generation: int, offset: int, limit: int, timeout: float
+        self, generation: int, offset: int, limit: int, *, wait: float
     ) -> web.Response:
         event = self._updates_event
         assert event is not None
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
+        deadline = loop.time() + wait
         while True:
             event.clear()
             with self._changes:

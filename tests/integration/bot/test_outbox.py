@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from telegram import Bot
 
 from bot.delivery.circuit import Circuit
+from bot.delivery.digests import make_digests
 from bot.delivery.outbox import Outbox
 from bot.delivery.pacing import concurrency_for
 from bot.delivery.transport import AiohttpRequest
@@ -257,7 +258,8 @@ async def test_a_digest_subscriber_gets_the_stories_together_at_its_hour(
     task = asyncio.create_task(outbox.run())
     await bot_api.await_messages(4, timeout=10)  # the figure change to both, stories to chat 2
     assert harness.store.delivery_counts()["held"] == 2
-    await outbox.make_digests()  # what the outbox does every 30 s
+    assert await make_digests(harness.store, datetime.now(UTC)) == 1  # the outbox's, every 30 s
+    outbox.wake()
     await bot_api.await_messages(2, 1, timeout=10)
     outbox.stop()
     await task
