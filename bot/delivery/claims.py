@@ -72,7 +72,7 @@ class Claims:
             await asyncio.sleep(self.lease / 3)
             started = self.monotonic()
             try:
-                await asyncio.to_thread(
+                held = await asyncio.to_thread(
                     self.store.renew_delivery_claims,
                     self.worker,
                     self.clock(),
@@ -81,10 +81,15 @@ class Claims:
             except Exception:  # the next renewal tries again; a lease lasts three of them
                 log.exception("delivery.renew_failed worker=%s", self.worker)
                 continue
-            if self.holding(self.monotonic()):  # renewed before any of them could run out
-                self.covered_until = started + self.lease
-            else:
-                log.warning("delivery.claims_lapsed worker=%s", self.worker)
+            self.renewed(started, held)
+
+    def renewed(self, started: float, held: int) -> None:
+        """A renewal that started at ``started`` holds ``held`` rows now: they are covered
+        anew if it ended before any of them could run out, else the claims have lapsed."""
+        if self.holding(self.monotonic()):
+            self.covered_until = started + self.lease
+        elif held:  # (with none held, the next claim is a fresh one)
+            log.warning("delivery.claims_lapsed worker=%s rows=%d", self.worker, held)
 
     async def release(self) -> None:
         """Free the rows still held (the sender stops): another instance sends them now."""

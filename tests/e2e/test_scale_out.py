@@ -105,7 +105,7 @@ def test_three_instances_two_killed_mid_broadcast_everyone_gets_everything_once(
     feed_server.set_delay(FEED, 0.2)  # a fetch lasts: two at once would overlap
     config = write_config(
         tmp_path, feeds=[("Tin", feed_server.url(FEED))], api_base_url=bot_api.url, rate=RATE,
-        database_url=postgres_url, extra='lease = "3s"',
+        database_url=postgres_url, extra='lease = "5s"',
     )  # fmt: skip
     config.write_text(
         config.read_text(encoding="utf-8").replace('tick = "200ms"', 'tick = "200ms"\nlease = 3'),
@@ -196,3 +196,25 @@ def explain(twice: list[SentMessage], kills: list[Kill]) -> str:
     start = kills[0].at if kills else 0.0
     shown = [(m.chat_id, m.message_id, round(m.time - start, 2), m.text[:30]) for m in twice[:5]]
     return f"{len(twice)} {shown}; kills {[(round(k.at - start, 2), len(k.held)) for k in kills]}"
+
+
+def test_a_second_instance_on_one_sqlite_file_says_why_it_cannot_run(
+    tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi
+) -> None:
+    feed_server.set_feed(FEED, rss([]))
+    config = write_config(
+        tmp_path, feeds=[("Tin", feed_server.url(FEED))], api_base_url=bot_api.url
+    )
+    second_dir = tmp_path / "second"
+    second_dir.mkdir()
+    with ServiceProcess(tmp_path, config) as first:
+        first.wait_for_log("service.started", timeout=30)
+        second = ServiceProcess(second_dir, config).start()
+        assert second.wait(30) == 2
+        assert "another instance of the service (pid " in second.stderr()
+        assert "SQLite database serves one instance" in second.stderr()
+        assert "PostgreSQL to run several" in second.stderr()
+        bot_api.user_sends(4242, "/status")  # the first one runs on, polling as before
+        bot_api.wait_for_messages(1, 4242, timeout=20)
+        assert first.stop() == 0
+    assert POLLING in first.stderr()
