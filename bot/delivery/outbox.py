@@ -4,19 +4,17 @@ Every alert is written with one outbox row per recipient before anything is sent
 is marked sent only after Telegram confirms, so a crash loses nothing and repeats at most the
 messages in flight (and confirmations not yet written, which are written every 0.1 s).
 
-The sender keeps a small window of due rows in memory (at most three per chat, refreshed
-from the database twice a second or as soon as an alert is stored) and sends them in order
-of priority lane — figure changes, then new stories, then edits and digests — within the
-overall rate, the per-chat pace (1/s private, 20/min groups) and per-chat flood waits: a
-429 for one chat delays only that chat. Refusals by kind:
+The sender keeps a window of due rows in memory (two seconds' worth, at most three per chat,
+refreshed twice a second or as soon as an alert is stored) and sends them in order of priority
+lane — figure changes, then new stories, then edits and digests — within the overall rate, the
+per-chat pace (1/s private, 20/min groups) and per-chat flood waits. Refusals by kind:
 
 - Forbidden (blocked, kicked, deactivated) and "chat not found": the subscriber is deactivated.
 - ChatMigrated: the subscription moves to the new chat id, and its rows with it.
 - RetryAfter: that chat waits ``retry_after``; not counted as a failed attempt.
 - Network errors and 5xx: a circuit opens (bot/delivery/circuit.py) — sending pauses with
-  backoff (1 s doubling to 30 s) and then probes with one message at a time until Telegram
-  answers again. Only the failure that opens the circuit counts as an attempt, so an outage
-  does not use up a message's ``max_attempts``; a message failing that often while others get
+  backoff (1 s doubling to 30 s), then probes one message at a time. Only the failure that
+  opens the circuit counts as an attempt; a message failing that often while others get
   through is marked failed.
 - Any other BadRequest: marked failed with Telegram's description (a refused link is first
   sent again without links: bot/delivery/sender.py).
@@ -64,6 +62,7 @@ REFILL_AT_LEAST = 2.0  # to pick up retries that became due
 FLUSH_EVERY = 0.1
 IDLE_POLL = 1.0
 PER_CHAT_WINDOW = 3
+WINDOW_SECONDS = 2.0
 DIGEST_EVERY = 30.0
 # Paced a little under the configured rate: messages leave evenly but reach Telegram with the
 # network's jitter, and Telegram counts them as they arrive.
@@ -122,6 +121,12 @@ class Outbox:
         """This instance's messages per second: its part of ``rate``, a little under it."""
         return self.settings.rate * HEADROOM / self.instances
 
+    @property
+    def window(self) -> int:
+        """Rows held in memory: what this instance sends in WINDOW_SECONDS (at most ``batch``),
+        so that instances sharing the outbox each hold what they can send soon."""
+        return max(PER_CHAT_WINDOW, min(self.settings.batch, int(self.share * WINDOW_SECONDS)))
+
     def share_with(self, instances: int) -> None:
         """``instances`` live instances (this one included) share the bot's rate from now on."""
         if instances != self.instances:
@@ -162,7 +167,7 @@ class Outbox:
 
     async def _step(self) -> None:
         now = self.monotonic()
-        low = len(self._known) < self.settings.batch // 2
+        low = len(self._known) < self.window // 2
         if now >= self._refill_at or (low and now >= self._refilled + REFILL_EVERY):
             await self._refill()
             self._refilled = now = self.monotonic()
@@ -206,7 +211,7 @@ class Outbox:
 
     async def _refill_locked(self) -> None:
         now = self.clock()
-        limit = self.settings.batch + len(self._known)
+        limit = self.window + len(self._known)
         rows = await self.claims.claim(limit, per_chat=PER_CHAT_WINDOW, fresh=not self._queues)
         later: list[tuple[int, datetime]] = []
         rows = [delivery for delivery in rows if delivery.id not in self._known]
@@ -395,9 +400,7 @@ class Outbox:
             "delivery.failed alert=%d chat=%d error=%s", delivery.alert.id, delivery.chat_id, error
         )
 
-    # --- confirmations -------------------------------------------------------------------------
-
-    async def _flush_forever(self) -> None:
+    async def _flush_forever(self) -> None:  # Telegram's confirmations, written in batches
         while True:
             await asyncio.sleep(FLUSH_EVERY)
             await self._flush()
