@@ -29,6 +29,7 @@ from drawdown.errors import ConfigError
 
 DEFAULT_PATH = Path("config.toml")
 FREE_RATE = 30  # Telegram's bulk limit without paid broadcasts
+MIN_LEASE = 3.0  # [delivery] lease, seconds
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
 _UNIT_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
@@ -141,6 +142,16 @@ class DeliveryConfig(_Section):
     outage_backoff: Seconds = 30.0
     # An instance's claim on the rows it sends: another instance sends them when it runs out
     lease: Seconds = 30.0
+
+    @field_validator("lease")
+    @classmethod
+    def _lease_outlasts_renewals(cls, lease: float) -> float:
+        if lease < MIN_LEASE:
+            raise ValueError(
+                f"{lease:g} s is too short: at least {MIN_LEASE:g} s (a claim is renewed a third "
+                "of the way through, and a chat is kept 3 s after a send)"
+            )
+        return lease
 
     @model_validator(mode="after")
     def _paid_beyond_thirty(self) -> DeliveryConfig:
