@@ -92,7 +92,7 @@ class Outbox:
         self.settings = settings
         self.clock = clock
         self.monotonic = monotonic
-        self.instances = 1  # sharing the bot's rate (drawdown/ops/peers.py)
+        self.rate, self.instances = settings.rate, 1  # the rate shared (drawdown/ops/peers.py)
         self.bucket = TokenBucket(rate=self.share, burst=max(1.0, settings.rate / 100))
         self.claims = Claims(store, worker, lease=settings.lease, clock=clock, monotonic=monotonic)
         self.chats = ChatClock()
@@ -119,7 +119,7 @@ class Outbox:
     @property
     def share(self) -> float:
         """This instance's messages per second: its part of ``rate``, a little under it."""
-        return self.settings.rate * HEADROOM / self.instances
+        return self.rate * HEADROOM / self.instances
 
     @property
     def window(self) -> int:
@@ -130,7 +130,7 @@ class Outbox:
     def share_with(self, instances: int) -> None:
         """``instances`` live instances (this one included) share the bot's rate from now on."""
         if instances != self.instances:
-            log.info("delivery.shared instances=%d rate=%g", instances, self.settings.rate)
+            log.info("delivery.shared instances=%d rate=%g", instances, self.rate)
         self.instances = max(1, instances)
         self.bucket.rate = self.share
 
