@@ -103,6 +103,11 @@ class TelegramConfig(_Section):
     admins: tuple[int, ...] = ()
     max_retries: int = Field(default=3, ge=0, le=10)
     request_timeout: Seconds = 20.0
+    # Webhook mode, for instances behind a load balancer: Telegram posts each update to this
+    # address, and any instance takes it. Empty: long polling, one instance at a time.
+    webhook_url: str = Field(default="", pattern=r"^(https?://[^\s/]+(/\S*)?)?$")
+    webhook_listen: str = Field(default="0.0.0.0", min_length=1)  # where this instance listens
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
 
     @field_validator("api_base_url")
     @classmethod
@@ -297,6 +302,8 @@ def _key(loc: tuple[int | str, ...]) -> str:
 _PATTERN = {
     "url": "must be an http:// or https:// address without spaces, not {input!r}",
     "api_base_url": "must be an http:// or https:// address without spaces, not {input!r}",
+    "webhook_url": "must be empty (long polling) or an http:// or https:// address without "
+    "spaces, not {input!r}",
 }
 _TOO_SHORT = {
     "required": "name at least one group of [topic.terms]: with none, every article of every "

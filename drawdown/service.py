@@ -36,7 +36,7 @@ from bot.commands.subscriber import Commands, set_commands
 from bot.commands.why import ReadingCommands
 from bot.delivery.outbox import Outbox
 from bot.delivery.terminal import TerminalOutbox
-from drawdown.bots import build_application, build_outbox_bot, polling_switch
+from drawdown.bots import build_application, build_outbox_bot, polling_switch, webhook_switch
 from drawdown.config import Config
 from drawdown.errors import DrawdownError
 from drawdown.ops.health import TelegramStatus
@@ -229,9 +229,8 @@ class Service:
             background.append(asyncio.create_task(_polish(app, admins, stop), name="menus"))
             await app.start()
             assert app.job_queue is not None
-            poller = Poller(SessionLock(store.engine, POLLER_LOCK), *polling_switch(app))
             stopping = asyncio.Event()
-            background.append(asyncio.create_task(poller.run(stopping), name="poller"))
+            background.append(asyncio.create_task(self._updates(app, store, stopping)))
             log.info("telegram.started bot=@%s", app.bot.username)
             await self._serve(tick, outbox, app.job_queue.scheduler, stop, stopping)
             stopping.set()
@@ -245,6 +244,28 @@ class Service:
                 task.cancel()
             await outbox.bot.shutdown()
             await app.shutdown()
+
+    async def _updates(
+        self,
+        app: Application,  # type: ignore[type-arg]
+        store: Store,
+        stopping: asyncio.Event,
+    ) -> None:
+        """Take updates until ``stopping``: by webhook on every instance, or by long polling
+        on the one instance holding the poller lock."""
+        settings = self.config.telegram
+        if not settings.webhook_url:
+            poller = Poller(SessionLock(store.engine, POLLER_LOCK), *polling_switch(app))
+            await poller.run(stopping)
+            return
+        assert self.token is not None
+        start, stop = webhook_switch(app, settings, self.token)
+        log.info("telegram.webhook listen=%s:%d", settings.webhook_listen, settings.webhook_port)
+        await start()
+        try:
+            await stopping.wait()
+        finally:
+            await stop()
 
     def _tell_admins_gone(
         self, store: Store, wake: Callable[[], None]
