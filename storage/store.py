@@ -121,14 +121,16 @@ class Store(OutboxQueries):
         return [FeedToCheck(**row._asdict()) for row in rows]
 
     def claimants(self, now: datetime) -> list[str]:
-        """Who holds a claim on a feed or a delivery that has not expired."""
+        """Who holds a claim on a feed or a pending delivery that has not expired."""
         query = sa.union(
-            *(
-                sa.select(t.c.claimed_by).where(
-                    t.c.claimed_until > now, t.c.claimed_by.is_not(None)
-                )
-                for t in (feeds, deliveries)
-            )
+            sa.select(feeds.c.claimed_by).where(
+                feeds.c.claimed_until > now, feeds.c.claimed_by.is_not(None)
+            ),
+            sa.select(deliveries.c.claimed_by).where(
+                deliveries.c.status == "pending",
+                deliveries.c.claimed_until > now,
+                deliveries.c.claimed_by.is_not(None),
+            ),
         )
         with self.engine.connect() as conn:
             return [row[0] for row in conn.execute(query)]
@@ -140,6 +142,7 @@ class Store(OutboxQueries):
         with self.engine.begin() as conn:
             conn.execute(
                 deliveries.update()
+                .where(deliveries.c.status == "pending")
                 .where(deliveries.c.claimed_by.in_(list(claimants)))
                 .values(**free)
             )
