@@ -1,8 +1,9 @@
 """The service: wires storage, the watchers and the Telegram side, and runs until told to stop.
 
-With ``TELEGRAM_BOT_TOKEN`` it runs the bot (commands by long polling, alerts through the
-outbox); without it, it says so once and prints alerts to the terminal. SIGTERM or SIGINT
-stops it cleanly: no new check or send starts, the ones in flight finish, exit code 0.
+With ``TELEGRAM_BOT_TOKEN`` it runs the bot (commands by long polling, or by webhook with
+``[telegram] webhook_url``; alerts through the outbox); without it, it says so once and prints
+alerts to the terminal. SIGTERM or SIGINT stops it cleanly: no new check or send starts, the
+ones in flight finish, exit code 0.
 
 Several instances may share one PostgreSQL database: feeds and deliveries are claimed, one
 instance at a time polls Telegram (drawdown/ops/poller.py) and the live ones share the
