@@ -256,11 +256,13 @@ class Service:
         on the one instance holding the poller lock."""
         settings = self.config.telegram
         if not settings.webhook_url:
-            poller = Poller(SessionLock(store.engine, POLLER_LOCK), *polling_switch(app))
+            lock = SessionLock(store.engine, POLLER_LOCK)
+            poller = Poller(lock, *polling_switch(app), on_change=self.metrics.polling.set)
             await poller.run(stopping)
             return
         assert self.token is not None
         start, stop = webhook_switch(app, settings, self.token)
+        self.metrics.polling.set(1)  # every instance takes updates
         log.info("telegram.webhook listen=%s:%d", settings.webhook_listen, settings.webhook_port)
         await start()
         try:
@@ -306,10 +308,13 @@ class Service:
         stopping: asyncio.Event | None = None,
     ) -> None:
         await tick.release_stale_claims()
-        peers = Peers(
-            Instances(tick.store.engine), tick.worker, clock=self.clock,
-            on_count=outbox.share_with if isinstance(outbox, Outbox) else lambda n: None,
-        )  # fmt: skip
+
+        def count(live: int) -> None:
+            self.metrics.instances.set(live)
+            if isinstance(outbox, Outbox):
+                outbox.share_with(live)
+
+        peers = Peers(Instances(tick.store.engine), tick.worker, clock=self.clock, on_count=count)
         await peers.join(stop)
         beating = asyncio.create_task(peers.run(), name="heartbeat")
         job = tick.install(scheduler)

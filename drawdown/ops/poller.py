@@ -33,11 +33,13 @@ class Poller:
         stop: Callable[[], Awaitable[None]],
         *,
         every: float = TRY_EVERY,
+        on_change: Callable[[bool], None] = lambda polling: None,
     ) -> None:
         self.lock = lock
         self._start = start
         self._stop = stop
         self.every = every
+        self.on_change = on_change  # told when this instance starts or stops polling
         self.polling = False
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -59,6 +61,7 @@ class Poller:
             held = False
         if held and not self.polling:
             self.polling = True
+            self.on_change(True)
             log.info("telegram.polling holder=this")
             await self._start()
         elif not held and self.polling:
@@ -67,6 +70,7 @@ class Poller:
 
     async def _halt(self) -> None:
         self.polling = False
+        self.on_change(False)
         try:
             await self._stop()
         except Exception:

@@ -24,6 +24,7 @@ from bot.delivery.pacing import concurrency_for
 from drawdown.config import load_config
 from drawdown.service import open_store
 from storage.tables import alerts, deliveries
+from tests.e2e.http import get
 from tests.e2e.service import ServiceProcess, write_config
 from tests.e2e.test_delivery import no_collector_pauses  # noqa: F401 -- a fixture
 from tests.e2e.test_stories import DEVELOPMENTS, development
@@ -123,6 +124,8 @@ def test_three_instances_two_killed_mid_broadcast_everyone_gets_everything_once(
     try:
         for service in services:
             service.wait_for_log("instance.peers live=3", timeout=30)
+            _, metrics = get(service.health_url() + "/metrics")
+            assert "drawdown_instances 3.0" in metrics
         wait_until("one instance polls", lambda: pollers(services))
         kills: list[Kill] = []
         asked: list[int] = []
@@ -216,5 +219,8 @@ def test_a_second_instance_on_one_sqlite_file_says_why_it_cannot_run(
         assert "PostgreSQL to run several" in second.stderr()
         bot_api.user_sends(4242, "/status")  # the first one runs on, polling as before
         bot_api.wait_for_messages(1, 4242, timeout=20)
+        _, metrics = get(first.health_url() + "/metrics")
+        assert "drawdown_instances 1.0" in metrics
+        assert "drawdown_polling 1.0" in metrics
         assert first.stop() == 0
     assert POLLING in first.stderr()
