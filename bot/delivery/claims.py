@@ -40,6 +40,9 @@ class Claims:
         monotonic: Callable[[], float],
     ) -> None:
         self.store = store
+        # Held while renewing; the sender holds it while it writes to the same rows, so its own
+        # transactions never wait for each other (no deadlock on PostgreSQL).
+        self.lock = asyncio.Lock()
         self.worker = worker
         self.lease = lease
         self.clock = clock
@@ -70,14 +73,15 @@ class Claims:
         """Renew the lease on the rows held, a third of the way through it."""
         while True:
             await asyncio.sleep(self.lease / 3)
-            started = self.monotonic()
             try:
-                held = await asyncio.to_thread(
-                    self.store.renew_delivery_claims,
-                    self.worker,
-                    self.clock(),
-                    timedelta(seconds=self.lease),
-                )
+                async with self.lock:
+                    started = self.monotonic()
+                    held = await asyncio.to_thread(
+                        self.store.renew_delivery_claims,
+                        self.worker,
+                        self.clock(),
+                        timedelta(seconds=self.lease),
+                    )
             except Exception:  # the next renewal tries again; a lease lasts three of them
                 log.exception("delivery.renew_failed worker=%s", self.worker)
                 continue

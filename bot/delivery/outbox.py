@@ -86,15 +86,13 @@ class Outbox:
         circuit: Circuit | None = None,
         worker: str = "outbox",
     ) -> None:
-        self.store = store
-        self.bot = bot
+        self.store, self.bot, self.settings = store, bot, settings
         self.metrics = metrics if metrics is not None else Metrics()
-        self.settings = settings
-        self.clock = clock
-        self.monotonic = monotonic
+        self.clock, self.monotonic = clock, monotonic
         self.rate, self.instances = settings.rate, 1  # the rate shared (drawdown/ops/peers.py)
         self.bucket = TokenBucket(rate=self.share, burst=max(1.0, settings.rate / 100))
         self.claims = Claims(store, worker, lease=settings.lease, clock=clock, monotonic=monotonic)
+        self._db_lock = self.claims.lock  # writes, refills and renewals take turns
         self.chats = ChatClock()
         self._queues: dict[int, list[_Entry]] = {}
         self._ready: list[tuple[int, int, int]] = []  # (priority, id, chat) of a chat's head
@@ -107,7 +105,6 @@ class Outbox:
         self._slots = asyncio.Semaphore(self.concurrency)
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
-        self._db_lock = asyncio.Lock()
         self._refill_at = 0.0  # the next refill, at the latest
         self._refilled = 0.0
         self.circuit = circuit if circuit is not None else Circuit(longest=settings.outage_backoff)
