@@ -143,3 +143,63 @@ async def test_on_sqlite_the_one_instance_polls() -> None:
     stop.set()
     await run
     assert Switch.on == set()
+
+
+class AwayInstances(Instances):
+    """The database is away for the next ``times`` heartbeats."""
+
+    def __init__(self, engine: sa.Engine, times: int) -> None:
+        super().__init__(engine)
+        self.times = times
+
+    def beat(self, name: str, now: datetime, *, gone_after: timedelta) -> list[str]:
+        if self.times > 0:
+            self.times -= 1
+            raise sa.exc.OperationalError("SELECT 1", {}, Exception("connection refused"))
+        return super().beat(name, now, gone_after=gone_after)
+
+
+async def test_a_heartbeat_that_fails_keeps_the_count_and_the_next_one_goes_on(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    counts: list[int] = []
+    instances = AwayInstances(store.engine, times=0)
+    peers = Peers(instances, "elsewhere:1:a", clock=Clock(), on_count=counts.append)
+    await peers.beat()
+    instances.times = 1
+    await peers.beat()
+    assert counts == [1]  # the share stays as it was
+    assert "instance.beat_failed" in caplog.text
+    await peers.beat()
+    assert counts == [1, 1]
+
+
+class AwayLock(SessionLock):
+    """A lock whose database is away for the next ``times`` tries."""
+
+    def __init__(self, engine: sa.Engine, times: int) -> None:
+        super().__init__(engine, POLLER_LOCK)
+        self.times = times
+
+    def acquire(self) -> bool:
+        if self.times > 0:
+            self.times -= 1
+            raise sa.exc.OperationalError("SELECT 1", {}, Exception("connection refused"))
+        return super().acquire()
+
+
+async def test_the_poller_tries_again_when_the_database_is_away(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    engine = create_engine("sqlite://")
+    Switch.on, Switch.most = set(), 0
+    stop = asyncio.Event()
+    lock = AwayLock(engine, times=2)
+    run = asyncio.create_task(
+        Poller(lock, Switch("a").start, Switch("a").stop, every=0.01).run(stop)
+    )
+    await until(lambda: Switch.on == {"a"}, "it polls once the database answers")
+    assert lock.times == 0
+    assert caplog.text.count("telegram.poller_lock_failed") == 2
+    stop.set()
+    await run

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
 
 from bot.delivery.claims import Claims
 from storage.store import Store
@@ -72,3 +75,22 @@ async def test_a_stopping_sender_frees_its_rows_for_the_others(store: Store) -> 
     assert store.claim_due_deliveries(NOW, 10, worker="b:2:y") == []
     await claims.release()
     assert len(store.claim_due_deliveries(NOW, 10, worker="b:2:y")) == 2
+
+
+class AwayStore(Store):
+    """The database went away: freeing claims fails."""
+
+    def release_delivery_claims(self, worker: str) -> int:
+        raise sa.exc.OperationalError("UPDATE delivery", {}, Exception("connection refused"))
+
+
+async def test_freeing_claims_with_the_database_away_leaves_them_to_their_lease(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    with_rows(store, 1)
+    away = AwayStore(store.engine)
+    claims = Claims(away, "a:1:x", lease=30.0, clock=lambda: NOW, monotonic=Monotonic())
+    await claims.claim(10, per_chat=3, fresh=True)
+    await claims.release()  # logged, not raised: the service stops all the same
+    assert "delivery.release_failed" in caplog.text
+    assert store.claim_due_deliveries(NOW + timedelta(seconds=31), 10, worker="b:2:y")
