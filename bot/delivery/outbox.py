@@ -142,8 +142,8 @@ class Outbox:
         self._wake.set()
 
     async def run(self) -> None:
+        flushing = asyncio.create_task(self._flush_forever(), name="outbox-flush")
         helpers = [
-            asyncio.create_task(self._flush_forever(), name="outbox-flush"),
             asyncio.create_task(
                 digests_forever(self.store, self.clock, self.wake, DIGEST_EVERY),
                 name="outbox-digests",
@@ -158,7 +158,8 @@ class Outbox:
         finally:
             for helper in helpers:
                 helper.cancel()
-            await asyncio.gather(*helpers, return_exceptions=True)
+            self._stopping.set()  # the flushing ends after its write: a write is never cut off
+            await asyncio.gather(flushing, *helpers, return_exceptions=True)
             await self._flush()
             await self.claims.release()
 
@@ -398,7 +399,7 @@ class Outbox:
         )
 
     async def _flush_forever(self) -> None:  # Telegram's confirmations, written in batches
-        while True:
+        while not self._stopping.is_set():
             await asyncio.sleep(FLUSH_EVERY)
             await self._flush()
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import itertools
+import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -273,3 +275,29 @@ async def test_a_digest_subscriber_gets_the_stories_together_at_its_hour(
         + digest.text.splitlines()[2].split("VnExpress, ")[1],
     ]
     assert harness.store.delivery_counts()["digested"] == 2
+
+
+async def test_a_stop_while_confirmations_are_written_waits_for_the_write(
+    harness: Harness, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    harness.subscribe([1])
+    harness.store.enqueue_alert(story(), datetime.now(UTC))
+    writing = threading.Event()
+    write = harness.store.mark_sent
+
+    def slow_write(*args: Any, **kwargs: Any) -> None:  # a busy database
+        writing.set()
+        time.sleep(0.3)
+        write(*args, **kwargs)
+
+    monkeypatch.setattr(harness.store, "mark_sent", slow_write)
+    outbox = await harness.make(DeliveryConfig(rate=30))
+    task = asyncio.create_task(outbox.run())
+    deadline = time.monotonic() + 10
+    while not writing.is_set():
+        assert time.monotonic() < deadline, "the confirmation was never written"
+        await asyncio.sleep(0.01)
+    outbox.stop()
+    await task
+    assert harness.store.delivery_counts() == {"sent": 1}
+    assert "delivery.claims_released" not in caplog.text  # nothing was left pending to free
