@@ -13,6 +13,7 @@ from bench.delivery import bench_delivery
 from bench.figures import bench_extraction, figure_quality
 from bench.hostile import bench_hostile
 from bench.poll import bench_poll
+from bench.scale import bench_scale
 from bench.stories import bench_stories, story_quality
 from tests.shared import ENV
 
@@ -23,6 +24,7 @@ SECTIONS: dict[str, Callable[[], Mapping[str, Any]]] = {
     "delivery: sends per second against the configured rate; alert to the last subscriber": (
         bench_delivery
     ),
+    "scale out: delivery rate of 1, 2 and 3 instances on one PostgreSQL database": bench_scale,
     "figure extraction speed": bench_extraction,
     "figure extraction quality on the labelled corpus": figure_quality,
     "story index: insert+lookup per article and peak memory at 10k/100k/1M": bench_stories,

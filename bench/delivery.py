@@ -19,7 +19,8 @@ from pathlib import Path
 
 from telegram import Bot
 
-from bot.delivery.outbox import Outbox, concurrency_for
+from bot.delivery.outbox import Outbox
+from bot.delivery.pacing import concurrency_for
 from bot.delivery.transport import AiohttpRequest
 from drawdown.config import DeliveryConfig
 from storage.db import create_engine, upgrade

@@ -29,6 +29,7 @@ from drawdown.errors import ConfigError
 
 DEFAULT_PATH = Path("config.toml")
 FREE_RATE = 30  # Telegram's bulk limit without paid broadcasts
+MIN_LEASE = 3.0  # [delivery] lease, seconds
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
 _UNIT_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
@@ -102,6 +103,11 @@ class TelegramConfig(_Section):
     admins: tuple[int, ...] = ()
     max_retries: int = Field(default=3, ge=0, le=10)
     request_timeout: Seconds = 20.0
+    # Webhook mode, for instances behind a load balancer: Telegram posts each update to this
+    # address, and any instance takes it. Empty: long polling, one instance at a time.
+    webhook_url: str = Field(default="", pattern=r"^(https?://[^\s/]+(/\S*)?)?$")
+    webhook_listen: str = Field(default="0.0.0.0", min_length=1)  # where this instance listens
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
 
     @field_validator("api_base_url")
     @classmethod
@@ -139,6 +145,18 @@ class DeliveryConfig(_Section):
     edit_interval: Seconds = 60.0  # a story alert is edited at most this often
     # While Telegram is unreachable, sending pauses 1 s, doubling up to this (delivery/circuit.py)
     outage_backoff: Seconds = 30.0
+    # An instance's claim on the rows it sends: another instance sends them when it runs out
+    lease: Seconds = 30.0
+
+    @field_validator("lease")
+    @classmethod
+    def _lease_outlasts_renewals(cls, lease: float) -> float:
+        if lease < MIN_LEASE:
+            raise ValueError(
+                f"{lease:g} s is too short: at least {MIN_LEASE:g} s (a claim is renewed a third "
+                "of the way through, and a chat is kept 3 s after a send)"
+            )
+        return lease
 
     @model_validator(mode="after")
     def _paid_beyond_thirty(self) -> DeliveryConfig:
@@ -284,6 +302,8 @@ def _key(loc: tuple[int | str, ...]) -> str:
 _PATTERN = {
     "url": "must be an http:// or https:// address without spaces, not {input!r}",
     "api_base_url": "must be an http:// or https:// address without spaces, not {input!r}",
+    "webhook_url": "must be empty (long polling) or an http:// or https:// address without "
+    "spaces, not {input!r}",
 }
 _TOO_SHORT = {
     "required": "name at least one group of [topic.terms]: with none, every article of every "

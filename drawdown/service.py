@@ -1,8 +1,13 @@
 """The service: wires storage, the watchers and the Telegram side, and runs until told to stop.
 
-With ``TELEGRAM_BOT_TOKEN`` it runs the bot (commands by long polling, alerts through the
-outbox); without it, it says so once and prints alerts to the terminal. SIGTERM or SIGINT
-stops it cleanly: no new check or send starts, the ones in flight finish, exit code 0.
+With ``TELEGRAM_BOT_TOKEN`` it runs the bot (commands by long polling, or by webhook with
+``[telegram] webhook_url``; alerts through the outbox); without it, it says so once and prints
+alerts to the terminal. SIGTERM or SIGINT stops it cleanly: no new check or send starts, the
+ones in flight finish, exit code 0.
+
+Several instances may share one PostgreSQL database: feeds and deliveries are claimed, one
+instance at a time polls Telegram (drawdown/ops/poller.py) and the live ones share the
+sending rate (drawdown/ops/peers.py). On SQLite one instance runs per database file.
 
 Only Telegram refusing the token stops the start (and a getMe answer that is not a bot, which
 means ``api_base_url`` is not a Bot API). getMe is retried until Telegram answers; the calls
@@ -22,31 +27,32 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
-from telegram.request import HTTPXRequest
+from telegram.ext import Application, ContextTypes
 
 from bot.commands.admin import AdminCommands, set_admin_commands
 from bot.commands.rights import Rights
 from bot.commands.settings import SettingsCommands
 from bot.commands.subscriber import Commands, set_commands
 from bot.commands.why import ReadingCommands
-from bot.delivery.outbox import Outbox, concurrency_for
+from bot.delivery.outbox import Outbox
 from bot.delivery.terminal import TerminalOutbox
-from bot.delivery.transport import AiohttpRequest
+from drawdown.bots import build_application, build_outbox_bot, polling_switch, webhook_switch
 from drawdown.config import Config
 from drawdown.errors import DrawdownError
-from drawdown.ops.health import TelegramStatus, TrackedRequest
+from drawdown.ops.health import TelegramStatus
 from drawdown.ops.metrics import Metrics
 from drawdown.ops.operations import Operations
-from storage.db import create_engine, redacted, require_existing, upgrade
+from drawdown.ops.peers import Peers
+from drawdown.ops.poller import Poller
+from storage.db import create_engine, hold_sqlite, redacted, require_existing, upgrade
+from storage.instances import POLLER_LOCK, Instances, SessionLock
 from storage.store import Store
 from storage.types import FeedSpec
 from watchers.feeds.fetch import make_session
 from watchers.feeds.guard import make_guarded_session
 from watchers.feeds.probe import probe
-from watchers.feeds.tick import Tick
+from watchers.feeds.tick import Tick, worker_id
 from watchers.ingest import CommitPoint, Ingest
 from watchers.pipeline import FeedReport, Pipeline
 from watchers.topic.match import Matcher, Topic
@@ -106,56 +112,6 @@ def open_store(config: Config, clock: Clock = utcnow) -> Store:
     return store
 
 
-def build_application(
-    config: Config, token: str, telegram: TelegramStatus | None = None
-) -> Application:  # type: ignore[type-arg]
-    """The python-telegram-bot Application, pointed at ``[telegram] api_base_url``; every
-    request it makes tells ``telegram`` whether Telegram answered."""
-    base = config.telegram.api_base_url.rstrip("/")
-    timeout = config.telegram.request_timeout
-
-    def request(pool: int, read_timeout: float) -> TrackedRequest:
-        return TrackedRequest(
-            telegram,
-            HTTPXRequest(
-                connection_pool_size=pool,
-                connect_timeout=timeout,
-                read_timeout=read_timeout,
-                write_timeout=timeout,
-            ),
-        )
-
-    return (
-        ApplicationBuilder()
-        .token(token)
-        .base_url(f"{base}/bot")
-        .base_file_url(f"{base}/file/bot")
-        .rate_limiter(
-            AIORateLimiter(
-                overall_max_rate=config.delivery.rate, max_retries=config.telegram.max_retries
-            )
-        )
-        .request(request(256, timeout))
-        .get_updates_request(request(1, timeout + 10))
-        .concurrent_updates(True)
-        .build()
-    )
-
-
-def build_outbox_bot(config: Config, token: str, telegram: TelegramStatus | None = None) -> Bot:
-    """The outbox's own Bot: no rate limiter (the outbox paces itself, per chat), and a
-    transport cheap enough for fast broadcasts (bot/delivery/transport.py)."""
-    base = config.telegram.api_base_url.rstrip("/")
-    request = TrackedRequest(
-        telegram,
-        AiohttpRequest(
-            connections=concurrency_for(config.delivery.rate),
-            timeout=config.telegram.request_timeout,
-        ),
-    )
-    return Bot(token, base_url=f"{base}/bot", base_file_url=f"{base}/file/bot", request=request)
-
-
 async def _log_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error("telegram.handler_failed error=%r", context.error)
 
@@ -182,6 +138,15 @@ class Service:
     async def run(self, stop: asyncio.Event) -> None:
         """Run until ``stop`` is set; raise DrawdownError for what prevents starting."""
         config = self.config
+        held = hold_sqlite(create_engine(config.storage.url))  # SQLite: one instance per file
+        try:
+            await self._run(stop)
+        finally:
+            if held is not None:
+                held.close()
+
+    async def _run(self, stop: asyncio.Event) -> None:
+        config = self.config
         store = await asyncio.to_thread(open_store, config, self.clock)
         log.info(
             "service.starting db=%s feeds=%d telegram=%s",
@@ -201,7 +166,10 @@ class Service:
             outbox = TerminalOutbox(store, clock=self.clock)
         else:
             bot = build_outbox_bot(config, self.token, telegram)
-            outbox = Outbox(store, bot, config.delivery, clock=self.clock, metrics=self.metrics)
+            outbox = Outbox(
+                store, bot, config.delivery, clock=self.clock, metrics=self.metrics,
+                worker=worker_id(),
+            )  # fmt: skip
         preparer = Preparer(topic_of(config), time_limit=config.schedule.read_timeout)
         ingest = Ingest(store, edit_interval=config.delivery.edit_interval, crash=crash_at())
         pipeline = Pipeline(
@@ -261,26 +229,46 @@ class Service:
             admins = self.config.telegram.admins
             background.append(asyncio.create_task(_polish(app, admins, stop), name="menus"))
             await app.start()
-            assert app.updater is not None
             assert app.job_queue is not None
-            polling = app.updater.start_polling(
-                poll_interval=0, timeout=10, allowed_updates=Update.ALL_TYPES,
-                bootstrap_retries=-1,  # deleteWebhook, retried in the background until it works
-            )  # fmt: skip
-            background.append(asyncio.create_task(polling, name="polling"))
+            stopping = asyncio.Event()
+            background.append(asyncio.create_task(self._updates(app, store, stopping)))
             log.info("telegram.started bot=@%s", app.bot.username)
-            await self._serve(tick, outbox, app.job_queue.scheduler, stop)
-            for task in background:
-                task.cancel()
+            await self._serve(tick, outbox, app.job_queue.scheduler, stop, stopping)
+            stopping.set()
+            for task in background[1:]:
+                await task  # the poller stops polling, then lets its lock go
+            background[0].cancel()
             await asyncio.gather(*background, return_exceptions=True)
-            if app.updater.running:
-                await app.updater.stop()
             await app.stop()
         finally:
             for task in background:
                 task.cancel()
             await outbox.bot.shutdown()
             await app.shutdown()
+
+    async def _updates(
+        self,
+        app: Application,  # type: ignore[type-arg]
+        store: Store,
+        stopping: asyncio.Event,
+    ) -> None:
+        """Take updates until ``stopping``: by webhook on every instance, or by long polling
+        on the one instance holding the poller lock."""
+        settings = self.config.telegram
+        if not settings.webhook_url:
+            lock = SessionLock(store.engine, POLLER_LOCK)
+            poller = Poller(lock, *polling_switch(app), on_change=self.metrics.polling.set)
+            await poller.run(stopping)
+            return
+        assert self.token is not None
+        start, stop = webhook_switch(app, settings, self.token)
+        self.metrics.polling.set(1)  # every instance takes updates
+        log.info("telegram.webhook listen=%s:%d", settings.webhook_listen, settings.webhook_port)
+        await start()
+        try:
+            await stopping.wait()
+        finally:
+            await stop()
 
     def _tell_admins_gone(
         self, store: Store, wake: Callable[[], None]
@@ -317,8 +305,18 @@ class Service:
         outbox: Outbox | TerminalOutbox,
         scheduler: AsyncIOScheduler,
         stop: asyncio.Event,
+        stopping: asyncio.Event | None = None,
     ) -> None:
         await tick.release_stale_claims()
+
+        def count(live: int) -> None:
+            self.metrics.instances.set(live)
+            if isinstance(outbox, Outbox):
+                outbox.share_with(live)
+
+        peers = Peers(Instances(tick.store.engine), tick.worker, clock=self.clock, on_count=count)
+        await peers.join(stop)
+        beating = asyncio.create_task(peers.run(), name="heartbeat")
         job = tick.install(scheduler)
         sender = asyncio.create_task(outbox.run(), name="outbox")
         log.info("service.started tick_s=%g", self.config.schedule.tick)
@@ -327,6 +325,8 @@ class Service:
         stopped = asyncio.create_task(stop.wait())
         await asyncio.wait({sender, stopped}, return_when=asyncio.FIRST_COMPLETED)
         log.info("service.stopping")
+        if stopping is not None:
+            stopping.set()  # another instance may take the polling over while this one drains
         if self.ops is not None:
             self.ops.stopping()
         job.remove()
@@ -336,7 +336,12 @@ class Service:
         tick.pipeline.prepare.close()
         await tick.drain(DRAIN_SECONDS)
         stopped.cancel()
-        await sender  # finishes the sends in flight; re-raises if the sender crashed
+        try:
+            await sender  # finishes the sends in flight; re-raises if the sender crashed
+        finally:
+            beating.cancel()
+            await asyncio.gather(beating, return_exceptions=True)
+            await peers.leave()
 
 
 async def _initialize(initialize: Callable[[], Awaitable[None]], stop: asyncio.Event) -> bool:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import sqlalchemy as sa
 from alembic import command
@@ -115,6 +117,38 @@ def note_created(engine: sa.Engine) -> None:
             )
         except OSError as e:  # a read-only folder: the check is lost, nothing else
             log.warning("db.note_failed path=%s error=%s", note, e.strerror)
+
+
+LOCK_SUFFIX = ".lock"  # beside a SQLite file: held by the one service running on it
+
+
+def hold_sqlite(engine: sa.Engine) -> IO[str] | None:
+    """On a SQLite file, hold its ``.lock`` beside it for as long as the service runs (the
+    kernel lets go when the process ends, however it ends); None for PostgreSQL. A second
+    service on the same file is a StorageError: SQLite serves one instance."""
+    path = _sqlite_path(engine)
+    if path is None:
+        return None
+    lock_path = path.with_name(path.name + LOCK_SUFFIX)
+    try:
+        handle = lock_path.open("a+", encoding="utf-8")
+    except OSError as e:
+        raise StorageError(f"cannot open {lock_path}: {e.strerror}") from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "another process"
+        handle.close()
+        raise StorageError(
+            f"another instance of the service ({holder}) runs on {path}: a SQLite database "
+            "serves one instance; stop it, or move to PostgreSQL to run several (README: "
+            "Scale out)"
+        ) from None
+    handle.truncate(0)
+    handle.write(f"pid {os.getpid()}\n")
+    handle.flush()
+    return handle
 
 
 def _alembic_config(engine: sa.Engine | None = None) -> AlembicConfig:

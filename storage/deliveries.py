@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -13,6 +13,7 @@ from storage.tables import alerts, articles, deliveries, subscribers
 from storage.types import DueDelivery, StoredAlert
 
 ROUTINE_PRIORITY = 2  # edits and digests, after figure changes (0) and new stories (1)
+DEFAULT_LEASE = timedelta(seconds=30)  # [delivery] lease
 
 
 class OutboxQueries:
@@ -23,15 +24,40 @@ class OutboxQueries:
     def _alert_of(self, row: Any) -> StoredAlert:
         raise NotImplementedError  # Store renders its alert payloads
 
-    def due_deliveries(self, now: datetime, limit: int, *, per_chat: int = 3) -> list[DueDelivery]:
-        """Pending deliveries whose time has come, most important first, then oldest.
+    def claim_due_deliveries(
+        self,
+        now: datetime,
+        limit: int,
+        *,
+        worker: str = "outbox",
+        lease: timedelta = DEFAULT_LEASE,
+        per_chat: int = 3,
+    ) -> list[DueDelivery]:
+        """Claim pending deliveries whose time has come for ``worker`` until ``now + lease``,
+        most important first, then oldest; rows ``worker`` holds already are claimed again.
 
         At most ``per_chat`` per chat, so one chat with a long queue (a flood wait, a slow
-        group) never fills the sender's view and starves the others.
+        group) never fills the sender's view and starves the others. A chat another instance
+        holds a claim in (a row it is sending, or one it sent within the chat's pace) is left
+        to it, so one chat is paced by one instance. The claim is one UPDATE whose WHERE clause
+        re-checks the claim, over rows locked with ``SKIP LOCKED`` on PostgreSQL (the way feeds
+        are claimed): two instances never send the same row, unless a lease runs out.
         """
+        mine = sa.or_(
+            deliveries.c.claimed_until.is_(None),
+            deliveries.c.claimed_until <= now,
+            deliveries.c.claimed_by == worker,
+        )
+        other = deliveries.alias("other")
+        held_elsewhere = sa.exists().where(
+            other.c.chat_id == deliveries.c.chat_id,
+            other.c.claimed_until > now,
+            other.c.claimed_by != worker,
+        )
         ranked = (
             sa.select(
                 deliveries.c.id,
+                deliveries.c.priority,
                 sa.func.row_number()
                 .over(
                     partition_by=deliveries.c.chat_id,
@@ -39,9 +65,34 @@ class OutboxQueries:
                 )
                 .label("rank"),
             )
-            .where(deliveries.c.status == "pending", deliveries.c.next_attempt_at <= now)
+            .where(
+                deliveries.c.status == "pending",
+                deliveries.c.next_attempt_at <= now,
+                mine,
+                sa.not_(held_elsewhere),
+            )
             .subquery()
         )
+        picked = (
+            sa.select(ranked.c.id)
+            .where(ranked.c.rank <= per_chat)
+            .order_by(ranked.c.priority, ranked.c.id)
+            .limit(limit)
+        )
+        free = sa.select(deliveries.c.id).where(deliveries.c.id.in_(picked.scalar_subquery()))
+        if self.engine.dialect.name == "postgresql":
+            free = free.with_for_update(skip_locked=True)
+        claim = (
+            deliveries.update()
+            .where(deliveries.c.id.in_(free.scalar_subquery()), deliveries.c.status == "pending")
+            .where(mine)
+            .values(claimed_by=worker, claimed_until=now + lease)
+            .returning(deliveries.c.id)
+        )
+        with self.engine.begin() as conn:
+            claimed = [row[0] for row in conn.execute(claim)]
+        if not claimed:
+            return []
         query = (
             sa.select(
                 deliveries.c.id,
@@ -58,13 +109,11 @@ class OutboxQueries:
                 subscribers.c.quiet_hours,
                 articles.c.seen_at.label("article_seen_at"),
             )
-            .join(ranked, ranked.c.id == deliveries.c.id)
             .join(subscribers, subscribers.c.chat_id == deliveries.c.chat_id)
             .join(alerts, alerts.c.id == deliveries.c.alert_id)
             .outerjoin(articles, articles.c.id == alerts.c.article_id)
-            .where(ranked.c.rank <= per_chat)
+            .where(deliveries.c.id.in_(claimed))
             .order_by(deliveries.c.priority, deliveries.c.id)
-            .limit(limit)
         )
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
@@ -92,8 +141,11 @@ class OutboxQueries:
             for row in rows
         ]
 
-    def mark_sent(self, sent: Sequence[tuple[int, int]], now: datetime) -> None:
-        """Record Telegram's confirmations, ``(delivery id, message id)``, in one transaction."""
+    def mark_sent(
+        self, sent: Sequence[tuple[int, int]], now: datetime, *, pace: timedelta = timedelta(0)
+    ) -> None:
+        """Record Telegram's confirmations, ``(delivery id, message id)``, in one transaction.
+        The sender keeps its claim on each chat for ``pace`` more (the chat's gap)."""
         if not sent:
             return
         b = sa.bindparam
@@ -106,6 +158,7 @@ class OutboxQueries:
                 message_id=b("b_message"),
                 attempts=deliveries.c.attempts + 1,
                 last_error=None,  # an earlier failure's reason no longer applies
+                claimed_until=now + pace,
             )
         )
         with self.engine.begin() as conn:
@@ -130,7 +183,8 @@ class OutboxQueries:
     def mark_retry(self, delivery_id: int, error: str, at: datetime, *, count: bool = True) -> None:
         """Try again at ``at``; ``count`` says whether this was a failed attempt (a flood wait
         or quiet hours are not)."""
-        values: dict[str, Any] = {"last_error": error, "next_attempt_at": at}
+        values: dict[str, Any] = {"last_error": error, "next_attempt_at": at, "claimed_by": None}
+        values["claimed_until"] = None  # due again at ``at``, for whichever instance is free
         if count:
             values["attempts"] = deliveries.c.attempts + 1
         with self.engine.begin() as conn:
@@ -144,6 +198,24 @@ class OutboxQueries:
                 .where(deliveries.c.id == delivery_id)
                 .values(status="failed", last_error=error, attempts=deliveries.c.attempts + 1)
             )
+
+    def renew_delivery_claims(self, worker: str, now: datetime, lease: timedelta) -> int:
+        """Extend ``worker``'s claims on pending rows to ``now + lease``; how many it holds."""
+        with self.engine.begin() as conn:
+            return conn.execute(
+                deliveries.update()
+                .where(deliveries.c.status == "pending", deliveries.c.claimed_by == worker)
+                .values(claimed_until=now + lease)
+            ).rowcount
+
+    def release_delivery_claims(self, worker: str) -> int:
+        """Free ``worker``'s claims on pending rows (it stops): others send them at once."""
+        with self.engine.begin() as conn:
+            return conn.execute(
+                deliveries.update()
+                .where(deliveries.c.status == "pending", deliveries.c.claimed_by == worker)
+                .values(claimed_by=None, claimed_until=None)
+            ).rowcount
 
     def hold(self, delivery_id: int) -> None:
         """Keep a story for the subscriber's next digest instead of sending it now."""
@@ -172,14 +244,21 @@ class OutboxQueries:
         self, chat_id: int, now: datetime, next_at: datetime | None, *, send: bool = True
     ) -> int | None:
         """Gather the chat's held stories into one digest alert for it alone; set its next
-        digest time. Returns the digest's alert id, or None when nothing was held."""
+        digest time. Returns the digest's alert id, or None when nothing was held (or another
+        instance made this digest already: its next time is no longer due)."""
         with self.engine.begin() as conn:
-            conn.execute(
+            moved = conn.execute(  # the row's lock: another instance's digest waits, then skips
                 subscribers.update()
-                .where(subscribers.c.chat_id == chat_id)
+                .where(
+                    subscribers.c.chat_id == chat_id,
+                    sa.or_(
+                        subscribers.c.next_digest_at.is_(None),
+                        subscribers.c.next_digest_at <= now,
+                    ),
+                )
                 .values(next_digest_at=next_at)
-            )
-            if not send:
+            ).rowcount
+            if not send or not moved:
                 return None
             held = conn.execute(
                 sa.select(deliveries.c.id, alerts.c.payload)

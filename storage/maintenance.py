@@ -27,6 +27,7 @@ import sqlalchemy as sa
 
 from drawdown.errors import StorageError
 from storage.db import redacted
+from storage.instances import PRUNE_LOCK, exclusive
 from storage.tables import articles, deliveries
 
 PRUNE_CHUNK = 5000  # rows per transaction, so the write lock is never held for long
@@ -49,10 +50,12 @@ class BackupReport:
 
 @dataclass(frozen=True, slots=True)
 class PruneReport:
-    """How many article bodies were emptied and outbox rows deleted."""
+    """How many article bodies were emptied and outbox rows deleted; ``skipped`` when another
+    instance was pruning the same database."""
 
     bodies: int
     deliveries: int
+    skipped: bool = False
 
 
 def sqlite_file(engine: sa.Engine) -> Path | None:
@@ -133,7 +136,17 @@ def prune(
     Articles keep their row — identity (GUID, canonical URL, content hash), title, link,
     relevance — so an old story is still recognised when a feed lists it again, and the
     ledger and alerts that point at it stay whole. Pending, held and failed rows are kept.
+    One instance prunes at a time (``PRUNE_LOCK``); the others skip.
     """
+    with exclusive(engine, PRUNE_LOCK) as mine:
+        if not mine:
+            return PruneReport(bodies=0, deliveries=0, skipped=True)
+        return _prune(engine, now, article_bodies=article_bodies, sent_deliveries=sent_deliveries)
+
+
+def _prune(
+    engine: sa.Engine, now: datetime, *, article_bodies: timedelta, sent_deliveries: timedelta
+) -> PruneReport:
     body_cutoff = now - article_bodies
     delivery_cutoff = now - sent_deliveries
     old_bodies = sa.select(articles.c.id).where(

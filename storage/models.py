@@ -136,6 +136,7 @@ class Delivery(SQLModel, table=True):
     __table_args__ = (
         sa.UniqueConstraint("alert_id", "chat_id", name="uq_delivery_alert_chat"),
         sa.Index("ix_delivery_due", "status", "priority", "next_attempt_at"),
+        sa.Index("ix_delivery_chat_claim", "chat_id", "claimed_until"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -150,6 +151,20 @@ class Delivery(SQLModel, table=True):
     sent_at: datetime | None = _when()
     message_id: int | None = None
     edit_message_id: int | None = None  # an edit: the message it rewrites
+    # A claim is a lease, as a feed's: the instance that holds it sends the row; an expired
+    # lease (its instance died) is free again. A sent row keeps a short claim on its chat, so
+    # the chat's pace is kept by the one instance that sent to it last.
+    claimed_by: str | None = None
+    claimed_until: datetime | None = _when()
+
+
+class Instance(SQLModel, table=True):
+    """A running service on this database ("host:pid:life"), and when it was last seen alive:
+    live instances share the bot's sending rate."""
+
+    name: str = Field(primary_key=True)
+    started_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    seen_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
 
 
 class LedgerEntry(SQLModel, table=True):

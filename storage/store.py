@@ -122,22 +122,33 @@ class Store(OutboxQueries):
         return [FeedToCheck(**row._asdict()) for row in rows]
 
     def claimants(self, now: datetime) -> list[str]:
-        """Who holds a claim that has not expired."""
-        query = (
-            sa.select(feeds.c.claimed_by)
-            .where(feeds.c.claimed_until > now, feeds.c.claimed_by.is_not(None))
-            .distinct()
+        """Who holds a claim on a feed or a pending delivery that has not expired."""
+        query = sa.union(
+            sa.select(feeds.c.claimed_by).where(
+                feeds.c.claimed_until > now, feeds.c.claimed_by.is_not(None)
+            ),
+            sa.select(deliveries.c.claimed_by).where(
+                deliveries.c.status == "pending",
+                deliveries.c.claimed_until > now,
+                deliveries.c.claimed_by.is_not(None),
+            ),
         )
         with self.engine.connect() as conn:
             return [row[0] for row in conn.execute(query)]
 
     def release_claims(self, claimants: Sequence[str]) -> int:
-        """End these claimants' claims at once (they are gone); how many feeds were freed."""
+        """End these claimants' claims at once (they are gone); how many feeds were freed
+        (their deliveries are freed too)."""
+        free = {"claimed_by": None, "claimed_until": None}
         with self.engine.begin() as conn:
+            conn.execute(
+                deliveries.update()
+                .where(deliveries.c.status == "pending")
+                .where(deliveries.c.claimed_by.in_(list(claimants)))
+                .values(**free)
+            )
             return conn.execute(
-                feeds.update()
-                .where(feeds.c.claimed_by.in_(list(claimants)))
-                .values(claimed_by=None, claimed_until=None)
+                feeds.update().where(feeds.c.claimed_by.in_(list(claimants))).values(**free)
             ).rowcount
 
     def finish_checks(self, outcomes: Sequence[CheckOutcome]) -> None:

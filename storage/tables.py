@@ -13,6 +13,7 @@ from storage.models import (
     ArticleTrace,
     Delivery,
     Feed,
+    Instance,
     Mute,
     Subscriber,
     SubscriberFilter,
@@ -31,3 +32,4 @@ deliveries = _table(Delivery)
 filters = _table(SubscriberFilter)
 mutes = _table(Mute)
 traces = _table(ArticleTrace)
+instances = _table(Instance)

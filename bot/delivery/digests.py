@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from bot.delivery.hours import next_digest_at
@@ -24,3 +25,17 @@ async def make_digests(store: Store, now: datetime) -> int:
             log.info("digest.made chat=%d alert=%d", chat, made)
             made_count += 1
     return made_count
+
+
+async def digests_forever(
+    store: Store, clock: Callable[[], datetime], wake: Callable[[], None], every: float
+) -> None:
+    """Make the due digests every ``every`` seconds; ``wake`` the sender when one was made.
+    Each digest is made once, whichever instances run this (``Store.make_digest``)."""
+    while True:
+        await asyncio.sleep(every)
+        try:
+            if await make_digests(store, clock()):
+                wake()
+        except Exception:
+            log.exception("digest.failed")

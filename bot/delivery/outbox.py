@@ -4,19 +4,17 @@ Every alert is written with one outbox row per recipient before anything is sent
 is marked sent only after Telegram confirms, so a crash loses nothing and repeats at most the
 messages in flight (and confirmations not yet written, which are written every 0.1 s).
 
-The sender keeps a small window of due rows in memory (at most three per chat, refreshed
-from the database twice a second or as soon as an alert is stored) and sends them in order
-of priority lane — figure changes, then new stories, then edits and digests — within the
-overall rate, the per-chat pace (1/s private, 20/min groups) and per-chat flood waits: a
-429 for one chat delays only that chat. Refusals by kind:
+The sender keeps a window of due rows in memory (two seconds' worth, at most three per chat,
+refreshed twice a second or as soon as an alert is stored) and sends them in order of priority
+lane — figure changes, then new stories, then edits and digests — within the overall rate, the
+per-chat pace (1/s private, 20/min groups) and per-chat flood waits. Refusals by kind:
 
 - Forbidden (blocked, kicked, deactivated) and "chat not found": the subscriber is deactivated.
 - ChatMigrated: the subscription moves to the new chat id, and its rows with it.
 - RetryAfter: that chat waits ``retry_after``; not counted as a failed attempt.
 - Network errors and 5xx: a circuit opens (bot/delivery/circuit.py) — sending pauses with
-  backoff (1 s doubling to 30 s) and then probes with one message at a time until Telegram
-  answers again. Only the failure that opens the circuit counts as an attempt, so an outage
-  does not use up a message's ``max_attempts``; a message failing that often while others get
+  backoff (1 s doubling to 30 s), then probes one message at a time. Only the failure that
+  opens the circuit counts as an attempt; a message failing that often while others get
   through is marked failed.
 - Any other BadRequest: marked failed with Telegram's description (a refused link is first
   sent again without links: bot/delivery/sender.py).
@@ -24,11 +22,9 @@ overall rate, the per-chat pace (1/s private, 20/min groups) and per-chat flood 
   (logged, never sent again). Any other error is a counted attempt, tried again with backoff,
   failed at ``max_attempts``. Reasons are stored without the token (bot/delivery/failures.py).
 
-Edits (kind "edit", routine lane) rewrite a story alert already sent — ``edit_message_id`` —
-with the outlets that have carried the story since ("Also reported by: ..."). They are paced
-like any message of that chat; storage schedules at most one a minute per message
-(``storage.stories.Stories.enqueue_edits``), and "message is not modified" is a success. A
-story alert, sent or edited, lists the story's other outlets as they stand at send time.
+Edits (kind "edit", routine lane) are paced like any message of their chat (bot/delivery/
+sender.py). With several instances on one database, each sends the rows it claimed
+(bot/delivery/claims.py) at its share of ``rate`` (``share_with``).
 """
 
 from __future__ import annotations
@@ -45,10 +41,11 @@ from telegram import Bot
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
 from bot.delivery.circuit import Circuit
-from bot.delivery.digests import make_digests
+from bot.delivery.claims import Claims
+from bot.delivery.digests import digests_forever
 from bot.delivery.failures import Unconfirmed, reason, redact, retry_in
 from bot.delivery.hours import quiet_until
-from bot.delivery.pacing import ChatClock, TokenBucket
+from bot.delivery.pacing import GROUP_GAP, ChatClock, TokenBucket, concurrency_for
 from bot.delivery.rules import SEND, SendRules
 from bot.delivery.sender import AlertSender, NotYet
 from drawdown.config import DeliveryConfig
@@ -65,18 +62,13 @@ REFILL_AT_LEAST = 2.0  # to pick up retries that became due
 FLUSH_EVERY = 0.1
 IDLE_POLL = 1.0
 PER_CHAT_WINDOW = 3
+WINDOW_SECONDS = 2.0
 DIGEST_EVERY = 30.0
 # Paced a little under the configured rate: messages leave evenly but reach Telegram with the
 # network's jitter, and Telegram counts them as they arrive.
 HEADROOM = 0.99
 
 _Entry = tuple[int, int, DueDelivery]  # (priority, delivery id, delivery)
-
-
-def concurrency_for(rate: float) -> int:
-    """Sends in flight at once: enough to cover Telegram's latency at ``rate``, few enough that
-    nothing waits long in a queue when a stop is asked for."""
-    return max(4, min(100, int(rate / 8)))
 
 
 class Outbox:
@@ -92,16 +84,15 @@ class Outbox:
         monotonic: Callable[[], float] = time.monotonic,
         metrics: Metrics | None = None,
         circuit: Circuit | None = None,
+        worker: str = "outbox",
     ) -> None:
-        self.store = store
-        self.bot = bot
+        self.store, self.bot, self.settings = store, bot, settings
         self.metrics = metrics if metrics is not None else Metrics()
-        self.settings = settings
-        self.clock = clock
-        self.monotonic = monotonic
-        self.bucket = TokenBucket(
-            rate=settings.rate * HEADROOM, burst=max(1.0, settings.rate / 100)
-        )
+        self.clock, self.monotonic = clock, monotonic
+        self.rate, self.instances = settings.rate, 1  # the rate shared (drawdown/ops/peers.py)
+        self.bucket = TokenBucket(rate=self.share, burst=max(1.0, settings.rate / 100))
+        self.claims = Claims(store, worker, lease=settings.lease, clock=clock, monotonic=monotonic)
+        self._db_lock = self.claims.lock  # writes, refills and renewals take turns
         self.chats = ChatClock()
         self._queues: dict[int, list[_Entry]] = {}
         self._ready: list[tuple[int, int, int]] = []  # (priority, id, chat) of a chat's head
@@ -114,7 +105,6 @@ class Outbox:
         self._slots = asyncio.Semaphore(self.concurrency)
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
-        self._db_lock = asyncio.Lock()
         self._refill_at = 0.0  # the next refill, at the latest
         self._refilled = 0.0
         self.circuit = circuit if circuit is not None else Circuit(longest=settings.outage_backoff)
@@ -122,6 +112,24 @@ class Outbox:
         self.stories = Stories(store.engine)
         self.sender = AlertSender(bot, self.stories, self.chats, monotonic=monotonic)
         self.rules = SendRules(store.engine)
+
+    @property
+    def share(self) -> float:
+        """This instance's messages per second: its part of ``rate``, a little under it."""
+        return self.rate * HEADROOM / self.instances
+
+    @property
+    def window(self) -> int:
+        """Rows held in memory: what this instance sends in WINDOW_SECONDS (at most ``batch``),
+        so that instances sharing the outbox each hold what they can send soon."""
+        return max(PER_CHAT_WINDOW, min(self.settings.batch, int(self.share * WINDOW_SECONDS)))
+
+    def share_with(self, instances: int) -> None:
+        """``instances`` live instances (this one included) share the bot's rate from now on."""
+        if instances != self.instances:
+            log.info("delivery.shared instances=%d rate=%g", instances, self.rate)
+        self.instances = max(1, instances)
+        self.bucket.rate = self.share
 
     def wake(self) -> None:
         """New deliveries were stored: look at the database now."""
@@ -134,9 +142,13 @@ class Outbox:
         self._wake.set()
 
     async def run(self) -> None:
+        flushing = asyncio.create_task(self._flush_forever(), name="outbox-flush")
         helpers = [
-            asyncio.create_task(self._flush_forever(), name="outbox-flush"),
-            asyncio.create_task(self._digests_forever(), name="outbox-digests"),
+            asyncio.create_task(
+                digests_forever(self.store, self.clock, self.wake, DIGEST_EVERY),
+                name="outbox-digests",
+            ),
+            asyncio.create_task(self.claims.renew_forever(), name="outbox-claims"),
         ]
         try:
             while not self._stopping.is_set():
@@ -146,12 +158,14 @@ class Outbox:
         finally:
             for helper in helpers:
                 helper.cancel()
-            await asyncio.gather(*helpers, return_exceptions=True)
+            self._stopping.set()  # the flushing ends after its write: a write is never cut off
+            await asyncio.gather(flushing, *helpers, return_exceptions=True)
             await self._flush()
+            await self.claims.release()
 
     async def _step(self) -> None:
         now = self.monotonic()
-        low = len(self._known) < self.settings.batch // 2
+        low = len(self._known) < self.window // 2
         if now >= self._refill_at or (low and now >= self._refilled + REFILL_EVERY):
             await self._refill()
             self._refilled = now = self.monotonic()
@@ -160,6 +174,12 @@ class Outbox:
         paused_until = self.circuit.paused_until
         if now < paused_until or (self.circuit.is_open and self._tasks):
             await self._nap(max(0.01, min(paused_until - now, REFILL_EVERY)))
+            return
+        if self._queues and not self.claims.holding(now):  # stalled past the lease: claim again
+            log.warning("delivery.window_dropped rows=%d", sum(map(len, self._queues.values())))
+            for stale in list(self._queues):
+                self._forget_chat(stale)
+            self._refill_at = 0.0
             return
         chat = self._next_chat(now)
         if chat is None:
@@ -189,10 +209,8 @@ class Outbox:
 
     async def _refill_locked(self) -> None:
         now = self.clock()
-        limit = self.settings.batch + len(self._known)
-        rows = await asyncio.to_thread(
-            self.store.due_deliveries, now, limit, per_chat=PER_CHAT_WINDOW
-        )
+        limit = self.window + len(self._known)
+        rows = await self.claims.claim(limit, per_chat=PER_CHAT_WINDOW, fresh=not self._queues)
         later: list[tuple[int, datetime]] = []
         rows = [delivery for delivery in rows if delivery.id not in self._known]
         verdicts = await self.rules.verdicts(
@@ -380,25 +398,8 @@ class Outbox:
             "delivery.failed alert=%d chat=%d error=%s", delivery.alert.id, delivery.chat_id, error
         )
 
-    # --- digests -------------------------------------------------------------------------------
-
-    async def _digests_forever(self) -> None:
-        while True:
-            await asyncio.sleep(DIGEST_EVERY)
-            try:
-                await self.make_digests()
-            except Exception:
-                log.exception("digest.failed")
-
-    async def make_digests(self) -> None:
-        """Turn the stories held for digest subscribers whose hour has come into digests."""
-        if await make_digests(self.store, self.clock()):
-            self.wake()
-
-    # --- confirmations -------------------------------------------------------------------------
-
-    async def _flush_forever(self) -> None:
-        while True:
+    async def _flush_forever(self) -> None:  # Telegram's confirmations, written in batches
+        while not self._stopping.is_set():
             await asyncio.sleep(FLUSH_EVERY)
             await self._flush()
 
@@ -408,7 +409,8 @@ class Outbox:
         async with self._db_lock:
             batch, self._confirmed = self._confirmed, []
             try:
-                await asyncio.to_thread(self.store.mark_sent, batch, self.clock())
+                pace = timedelta(seconds=GROUP_GAP)  # the chat stays ours while it is paced
+                await asyncio.to_thread(self.store.mark_sent, batch, self.clock(), pace=pace)
             except Exception:
                 log.exception("delivery.record_failed count=%d", len(batch))
                 self._confirmed[:0] = batch

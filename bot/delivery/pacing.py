@@ -18,6 +18,12 @@ PRIVATE_GAP = 1.0
 GROUP_GAP = 60.0 / 20
 
 
+def concurrency_for(rate: float) -> int:
+    """Sends in flight at once: enough to cover Telegram's latency at ``rate``, few enough that
+    nothing waits long in a queue when a stop is asked for."""
+    return max(4, min(100, int(rate / 8)))
+
+
 def gap_for(chat_type: str) -> float:
     """Seconds between two messages to one chat of this type."""
     return PRIVATE_GAP if chat_type == "private" else GROUP_GAP

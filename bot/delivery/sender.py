@@ -1,5 +1,10 @@
 """One alert to one chat: render it, send it (split at Telegram's length limit) or edit it.
 
+Edits (kind "edit", routine lane) rewrite a story alert already sent — ``edit_message_id`` —
+with the outlets that have carried the story since ("Also reported by: ..."); storage
+schedules at most one a minute per message (``storage.stories.Stories.enqueue_edits``), and
+"message is not modified" is a success.
+
 A story alert, sent or edited, lists the story's other outlets as they stand at send time
 (read at most once a second per story, whatever the number of recipients). The pacing and
 the refusals are the outbox's (bot/delivery/outbox.py): this module only talks to the Bot.

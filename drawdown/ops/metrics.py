@@ -82,6 +82,12 @@ class Metrics:
             "How long Telegram calls have been failing (0 while the last call succeeded)",
             registry=r,
         )
+        self.instances = Gauge(
+            "drawdown_instances", "Live instances on the database, this one included", registry=r
+        )
+        self.polling = Gauge(
+            "drawdown_polling", "1 while this instance takes Telegram's updates", registry=r
+        )
         for status in ("ok", "not_modified", "error"):
             self.feed_checks.labels(status)  # present at 0 from the start
         for lane in LANES.values():

@@ -155,6 +155,9 @@ class Operations:
         except Exception:
             log.exception("db.prune_failed")
             return
+        if report.skipped:
+            log.info("db.prune_skipped reason=another instance is pruning")
+            return
         log.info("db.pruned bodies=%d deliveries=%d", report.bodies, report.deliveries)
 
     async def _watchdog(self, interval: float) -> None:

@@ -12,7 +12,7 @@ and the one in force stays. A valid one is applied:
 - ``[topic]``: a new parse worker with the new terms; the old one finishes what it holds.
 
 What is bound when the service starts (the database URL, Telegram, the tick, concurrency,
-the delivery rate, the listener's address) is logged as needing a restart and left as is.
+the delivery rate and lease, the listener's address) is logged as needing a restart and left as is.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ RESTART_KEYS: dict[str, frozenset[str] | None] = {
     "storage": None,
     "telegram": None,
     "schedule": frozenset({"tick", "concurrency", "per_host"}),
-    "delivery": frozenset({"rate", "outage_backoff"}),
+    "delivery": frozenset({"rate", "outage_backoff", "lease"}),
     "health": frozenset({"enabled", "host", "port"}),
 }
 

@@ -48,11 +48,14 @@ def write_config(
     outage_backoff: str | None = None,
     extra: str = "",
     private_feeds: bool = True,  # /feeds add may name the local feed server (127.0.0.1)
+    database_url: str | None = None,
 ) -> Path:
-    """A config.toml for a test: a SQLite file in ``directory``, fast ticks, the given feeds."""
+    """A config.toml for a test: a SQLite file in ``directory`` (or ``database_url``), fast
+    ticks, the given feeds."""
+    database = database_url or f"sqlite:///{directory / 'drawdown.db'}"
     lines = [
         "[storage]",
-        f'url = "sqlite:///{directory / "drawdown.db"}"',
+        f'url = "{database}"',
         "[telegram]",
         f'api_base_url = "{api_base_url}"',
         "max_retries = 3",

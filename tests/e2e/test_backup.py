@@ -30,12 +30,15 @@ STORY = FeedItem(
 
 
 def everything(url: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows but the running instances' heartbeats (``instance``: a row while
+    the service runs, none once it has stopped)."""
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
             return {
                 t.name: [tuple(r) for r in conn.execute(t.select().order_by(*t.primary_key))]
                 for t in SQLModel.metadata.sorted_tables
+                if t.name != "instance"
             }
     finally:
         engine.dispose()

@@ -150,6 +150,25 @@ async def test_a_second_poller_ends_the_first_with_409(bot_api: FakeBotApi) -> N
         second = await client.post(url, data={"timeout": "0"})
         assert (await first).status_code == 409
     assert second.json() == {"ok": True, "result": []}
+    assert bot_api.conflicts() == 1
+
+
+async def test_a_poll_whose_client_went_away_is_no_conflict(bot_api: FakeBotApi) -> None:
+    url = f"{bot_api.base_url}{TOKEN}/getUpdates"
+    async with httpx.AsyncClient(timeout=10) as gone:
+        first = asyncio.create_task(gone.post(url, data={"timeout": "5"}))
+        await bot_api.await_calls("getUpdates")
+        first.cancel()  # the poller stopped (or died): its connection closes
+        with pytest.raises(asyncio.CancelledError):
+            await first
+    deadline = time.monotonic() + 5
+    while bot_api.polling():  # the server sees the connection close
+        assert time.monotonic() < deadline, "the server never saw the poller go"
+        await asyncio.sleep(0.01)
+    async with httpx.AsyncClient(timeout=10) as client:
+        second = await client.post(url, data={"timeout": "0"})
+    assert second.json() == {"ok": True, "result": []}
+    assert bot_api.conflicts() == 0
 
 
 async def test_application_answers_start_and_button_presses(bot_api: FakeBotApi) -> None:

@@ -218,3 +218,15 @@ async def test_a_thousand_feeds_answer_within_a_second(feed_server: FeedServer) 
         elapsed = time.monotonic() - started
     assert [status for status, _ in answers].count(304) == 950
     assert elapsed < 1.0, f"1,000 conditional feed requests took {elapsed:.2f} s"
+
+
+async def test_a_feed_fetched_twice_at_once_is_counted(feed_server: FeedServer) -> None:
+    feed_server.set_feed("/a", rss([STORY]))
+    feed_server.set_delay("/a", 0.3)
+    async with httpx.AsyncClient(timeout=5) as client:
+        await client.get(feed_server.url("/a"))
+        await client.get(feed_server.url("/a"))
+        assert feed_server.overlaps("/a") == 0  # one after the other
+        await asyncio.gather(*(client.get(feed_server.url("/a")) for _ in range(2)))
+    assert feed_server.overlaps("/a") == 1
+    assert feed_server.overlaps() == 1

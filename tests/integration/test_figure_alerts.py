@@ -100,7 +100,7 @@ async def test_a_changed_deadline_is_alerted_ahead_of_the_stories_that_brought_i
     )
     assert figure.figure.source == "Reuters"
     assert figure.title == TIMETABLE_PUSHED_BACK.title  # the older of the two new stories
-    due = harness.store.due_deliveries(NOW, 10, per_chat=10)
+    due = harness.store.claim_due_deliveries(NOW, 10, per_chat=10)
     assert [d.alert.kind for d in due] == ["figure", "story", "story"]
 
     (timeline,) = harness.ledger.timelines(["deadline/coalition leaves Iraq"]).values()

@@ -77,7 +77,7 @@ async def test_the_same_story_from_another_feed_joins_it_and_edits_its_alert(
     feed_server.set_feed("/0", rss([DANTRI]))
     await harness.cycle()
     assert harness.alert_kinds() == ["story"]
-    (delivery,) = harness.store.due_deliveries(NOW, 10)
+    (delivery,) = harness.store.claim_due_deliveries(NOW, 10)
     harness.store.mark_sent([(delivery.id, 555)], NOW)
 
     feed_server.set_feed("/1", rss([GIALAI, OTHER_STORY]))
@@ -87,7 +87,7 @@ async def test_the_same_story_from_another_feed_joins_it_and_edits_its_alert(
     story = next(s for s in harness.stories.latest() if s.title == DANTRI.title)
     assert story.outlets == 2
     assert harness.stories.outlets(story.id) == ["A", "B"]
-    edit = next(d for d in harness.store.due_deliveries(NOW, 10) if d.alert.kind == "edit")
+    edit = next(d for d in harness.store.claim_due_deliveries(NOW, 10) if d.alert.kind == "edit")
     assert (edit.chat_id, edit.edit_message_id, edit.priority) == (7, 555, 2)
 
 

@@ -42,7 +42,7 @@ async def test_a_report_joining_with_a_new_figure_sends_an_update_naming_it(
     store, tick = running
     feed_server.set_feed("/A", rss([DANTRI]))
     await check_all(store, tick)
-    (delivery,) = store.due_deliveries(NOW, 10)
+    (delivery,) = store.claim_due_deliveries(NOW, 10)
     store.mark_sent([(delivery.id, 555)], NOW)  # an edit rewrites a message that was sent
     feed_server.set_feed("/B", rss([NEW_FIGURE]))
     await check_all(store, tick)
@@ -67,7 +67,7 @@ async def test_the_same_report_without_news_only_edits_the_story_alert(
     store, tick = running
     feed_server.set_feed("/A", rss([DANTRI]))
     await check_all(store, tick)
-    (delivery,) = store.due_deliveries(NOW, 10)
+    (delivery,) = store.claim_due_deliveries(NOW, 10)
     store.mark_sent([(delivery.id, 555)], NOW)  # an edit rewrites a message that was sent
     feed_server.set_feed("/B", rss([GIALAI]))
     await check_all(store, tick)

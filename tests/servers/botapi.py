@@ -209,7 +209,7 @@ class FakeBotApi(FaultyServer):
         if isinstance(result, ApiError):
             return web.json_response(result.body, status=result.status)
         if polling:
-            return await self._long_poll(params)
+            return await self._long_poll(request, params)
         if delay:
             await asyncio.sleep(delay)
         if garbled == "json":

@@ -32,6 +32,8 @@ class UpdatesServer(ThreadedServer):
         self._messages: dict[tuple[int | str, int], tuple[SentMessage, dict[str, Any]]] = {}
         self._chats: dict[int | str, dict[str, Any]] = {}
         self._poll_generation = 0
+        self._polling: web.Request | None = None  # the getUpdates waiting now
+        self._conflicts = 0
         self._closing = False
         self._updates_event: asyncio.Event | None = None
 
@@ -93,6 +95,18 @@ class UpdatesServer(ThreadedServer):
             self._queue_update({"callback_query": query})
         return callback_id
 
+    def conflicts(self) -> int:
+        """getUpdates that arrived while another one was still waiting on an open connection:
+        two pollers at once (the older one is answered 409, as Telegram does). A poll whose
+        client went away (stopped, or killed) does not count."""
+        with self._changes:
+            return self._conflicts
+
+    def polling(self) -> bool:
+        """Whether a getUpdates waits now on an open connection."""
+        with self._changes:
+            return self._open_poll()
+
     def pending_updates(self) -> int:
         """Updates queued and not yet confirmed by a getUpdates offset."""
         with self._changes:
@@ -119,7 +133,7 @@ class UpdatesServer(ThreadedServer):
             "pending_update_count": len(self._updates),
         }
 
-    async def _long_poll(self, params: Mapping[str, Any]) -> web.Response:
+    async def _long_poll(self, request: web.Request, params: Mapping[str, Any]) -> web.Response:
         """getUpdates: confirm updates below ``offset``, answer at once if any are left, else wait
         up to ``timeout`` seconds for one. A newer getUpdates ends an older one with 409, as
         Telegram does when two instances poll."""
@@ -131,9 +145,23 @@ class UpdatesServer(ThreadedServer):
         with self._changes:
             self._poll_generation += 1
             generation = self._poll_generation
+            self._conflicts += 1 if self._open_poll() else 0
+            self._polling = request
         event.set()  # an older poll, if waiting, wakes and sees it was superseded
+        try:
+            return await self._wait_for_updates(generation, offset, limit, wait=timeout)
+        finally:
+            with self._changes:
+                if self._polling is request:
+                    self._polling = None
+
+    async def _wait_for_updates(
+        self, generation: int, offset: int, limit: int, *, wait: float
+    ) -> web.Response:
+        event = self._updates_event
+        assert event is not None
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
+        deadline = loop.time() + wait
         while True:
             event.clear()
             with self._changes:
@@ -158,6 +186,10 @@ class UpdatesServer(ThreadedServer):
                 await asyncio.wait_for(event.wait(), remaining)
 
     # -- helpers (lock held) -----------------------------------------------------------------------
+
+    def _open_poll(self) -> bool:
+        poll = self._polling
+        return poll is not None and poll.transport is not None and not poll.transport.is_closing()
 
     def _queue_update(self, update: dict[str, Any]) -> None:
         update["update_id"] = self._next_update_id

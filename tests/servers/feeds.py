@@ -96,6 +96,8 @@ class FeedServer(ThreadedServer):
         self._changes = Changes()
         self._routes: dict[str, _Route] = {}
         self._requests: list[RecordedRequest] = []
+        self._open: dict[str, int] = {}  # path -> requests being answered now
+        self._overlaps: dict[str, int] = {}  # path -> requests that arrived while one was open
 
     @property
     def base_url(self) -> str:
@@ -203,6 +205,12 @@ class FeedServer(ThreadedServer):
                 return len(self._requests)
             return sum(1 for r in self._requests if r.path == path)
 
+    def overlaps(self, path: str | None = None) -> int:
+        """Requests (to ``path``) that arrived while another one to the same path was still
+        being answered: a feed fetched twice at once."""
+        with self._changes:
+            return sum(n for p, n in self._overlaps.items() if path is None or p == path)
+
     def clear_requests(self) -> None:
         with self._changes:
             self._requests.clear()
@@ -260,11 +268,18 @@ class FeedServer(ThreadedServer):
                 )
             )
             self._changes.notify()
-        if plan.delay:
-            await asyncio.sleep(plan.delay)
-        if isinstance(plan.answer, _Huge):
-            return await _stream_huge(request, plan.answer)
-        return plan.answer
+            if self._open.get(request.path):
+                self._overlaps[request.path] = self._overlaps.get(request.path, 0) + 1
+            self._open[request.path] = self._open.get(request.path, 0) + 1
+        try:
+            if plan.delay:
+                await asyncio.sleep(plan.delay)
+            if isinstance(plan.answer, _Huge):
+                return await _stream_huge(request, plan.answer)
+            return plan.answer
+        finally:
+            with self._changes:
+                self._open[request.path] -= 1
 
     def _plan(self, route: _Route | None, request: web.Request) -> _Plan:
         """What to answer; called with the lock held, so it only looks things up."""

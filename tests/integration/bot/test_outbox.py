@@ -6,18 +6,22 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import itertools
+import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from telegram import Bot
 
 from bot.delivery.circuit import Circuit
-from bot.delivery.outbox import Outbox, concurrency_for
+from bot.delivery.digests import make_digests
+from bot.delivery.outbox import Outbox
+from bot.delivery.pacing import concurrency_for
 from bot.delivery.transport import AiohttpRequest
 from drawdown.config import DeliveryConfig
 from storage.db import create_engine, upgrade
@@ -128,10 +132,10 @@ async def test_a_flood_wait_for_one_chat_delays_only_that_chat(
     await run_until(outbox, lambda: len(bot_api.sent()) >= 49, seconds=10)
     assert time.monotonic() - started < 5  # 49 messages at 30/s, not 30 s of waiting
     assert 7 not in {m.chat_id for m in bot_api.sent()}
-    (waiting,) = harness.store.due_deliveries(datetime(2100, 1, 1, tzinfo=UTC), 10)
+    (waiting,) = harness.store.claim_due_deliveries(datetime(2100, 1, 1, tzinfo=UTC), 10)
     assert waiting.chat_id == 7
     assert waiting.attempts == 0  # a flood wait is not a failure
-    assert not harness.store.due_deliveries(datetime.now(UTC), 10)
+    assert not harness.store.claim_due_deliveries(datetime.now(UTC), 10)
 
 
 async def test_the_outbox_forgets_the_pace_of_chats_that_are_free_again(
@@ -232,7 +236,7 @@ async def test_quiet_hours_hold_messages_until_they_end(
     outbox = await harness.make(DeliveryConfig(rate=30))
     await run_until(outbox, lambda: len(bot_api.sent()) >= 1, seconds=10)
     assert [m.chat_id for m in bot_api.sent()] == [2]
-    (waiting,) = harness.store.due_deliveries(datetime(2100, 1, 1, tzinfo=UTC), 10)
+    (waiting,) = harness.store.claim_due_deliveries(datetime(2100, 1, 1, tzinfo=UTC), 10)
     assert (waiting.chat_id, waiting.attempts) == (1, 0)
     assert waiting.quiet_hours
 
@@ -256,7 +260,8 @@ async def test_a_digest_subscriber_gets_the_stories_together_at_its_hour(
     task = asyncio.create_task(outbox.run())
     await bot_api.await_messages(4, timeout=10)  # the figure change to both, stories to chat 2
     assert harness.store.delivery_counts()["held"] == 2
-    await outbox.make_digests()  # what the outbox does every 30 s
+    assert await make_digests(harness.store, datetime.now(UTC)) == 1  # the outbox's, every 30 s
+    outbox.wake()
     await bot_api.await_messages(2, 1, timeout=10)
     outbox.stop()
     await task
@@ -270,3 +275,29 @@ async def test_a_digest_subscriber_gets_the_stories_together_at_its_hour(
         + digest.text.splitlines()[2].split("VnExpress, ")[1],
     ]
     assert harness.store.delivery_counts()["digested"] == 2
+
+
+async def test_a_stop_while_confirmations_are_written_waits_for_the_write(
+    harness: Harness, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    harness.subscribe([1])
+    harness.store.enqueue_alert(story(), datetime.now(UTC))
+    writing = threading.Event()
+    write = harness.store.mark_sent
+
+    def slow_write(*args: Any, **kwargs: Any) -> None:  # a busy database
+        writing.set()
+        time.sleep(0.3)
+        write(*args, **kwargs)
+
+    monkeypatch.setattr(harness.store, "mark_sent", slow_write)
+    outbox = await harness.make(DeliveryConfig(rate=30))
+    task = asyncio.create_task(outbox.run())
+    deadline = time.monotonic() + 10
+    while not writing.is_set():
+        assert time.monotonic() < deadline, "the confirmation was never written"
+        await asyncio.sleep(0.01)
+    outbox.stop()
+    await task
+    assert harness.store.delivery_counts() == {"sent": 1}
+    assert "delivery.claims_released" not in caplog.text  # nothing was left pending to free

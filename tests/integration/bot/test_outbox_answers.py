@@ -16,7 +16,8 @@ import sqlalchemy as sa
 from telegram import Bot
 
 from bot.delivery.circuit import Circuit
-from bot.delivery.outbox import Outbox, concurrency_for
+from bot.delivery.outbox import Outbox
+from bot.delivery.pacing import concurrency_for
 from bot.delivery.sender import AlertSender
 from bot.delivery.transport import AiohttpRequest
 from drawdown.config import DeliveryConfig

@@ -127,6 +127,6 @@ def test_a_figure_alert_keeps_its_change_through_the_outbox(store: Store) -> Non
     store.enqueue_alert(story, NOW)
     figure = AlertIntent("figure", 0, None, "Tin", "VnExpress", None, NOW, (), figure=change)
     store.enqueue_alert(figure, NOW)
-    first, second = store.due_deliveries(NOW, 10)
+    first, second = store.claim_due_deliveries(NOW, 10)
     assert (first.alert.kind, first.alert.figure) == ("figure", change)
     assert (second.alert.kind, second.alert.figure) == ("story", None)

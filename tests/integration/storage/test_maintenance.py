@@ -14,6 +14,7 @@ from sqlmodel import SQLModel
 
 from drawdown.errors import StorageError
 from storage.db import create_engine, head_revision, upgrade
+from storage.instances import PRUNE_LOCK, exclusive
 from storage.ledger import Ledger
 from storage.ledger_types import NewFigureEntry
 from storage.maintenance import DatabaseProbe, backup, prune
@@ -119,7 +120,7 @@ def test_pruning_empties_old_bodies_and_delivered_rows_and_keeps_stories_and_fig
 
     report = prune(store.engine, NOW, article_bodies=90 * DAY, sent_deliveries=30 * DAY)
 
-    assert dataclasses.astuple(report) == (1, 1)
+    assert dataclasses.astuple(report) == (1, 1, False)
     after = everything(store.engine)
     for kept in ("feed", "subscriber", "alert", "ledger_entry"):
         assert after.get(kept) == before.get(kept), kept
@@ -136,7 +137,7 @@ def test_pruning_empties_old_bodies_and_delivered_rows_and_keeps_stories_and_fig
     assert Ledger(store.engine).history("troops/US/Iraq")[0].article_id == ids["old"]
 
     again = prune(store.engine, NOW, article_bodies=90 * DAY, sent_deliveries=30 * DAY)
-    assert dataclasses.astuple(again) == (0, 0)
+    assert dataclasses.astuple(again) == (0, 0, False)
 
 
 def sqlite_store(path: Path) -> Store:
@@ -230,3 +231,16 @@ def test_a_file_replaced_while_running_asks_for_a_restart(tmp_path: Path) -> Non
     with pytest.raises(StorageError, match=r"was replaced while the service runs.*: restart"):
         probe.check()
     store.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_one_instance_prunes_at_a_time_the_others_skip(postgres_url: str) -> None:
+    engine = create_engine(postgres_url)
+    upgrade(engine)
+    days = timedelta(days=30)
+    with exclusive(engine, PRUNE_LOCK) as mine:  # another instance is pruning
+        assert mine
+        skipped = prune(engine, NOW, article_bodies=days, sent_deliveries=days)
+    assert skipped.skipped
+    assert not prune(engine, NOW, article_bodies=days, sent_deliveries=days).skipped
+    engine.dispose()

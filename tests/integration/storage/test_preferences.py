@@ -70,13 +70,13 @@ def test_leaving_digests_releases_the_held_stories_and_new_quiet_hours_free_wait
     store.subscribe(5, chat_type="private", name="", language="en", now=NOW)
     prefs.change(5, now=NOW, chat_type="private", name="", mode="digest", digest_hours="8")
     first, second = store.enqueue_alert(story(None), NOW), store.enqueue_alert(story(None), NOW)
-    rows = store.due_deliveries(NOW, 10)
+    rows = store.claim_due_deliveries(NOW, 10)
     store.hold(rows[0].id)
     store.mark_retry(rows[1].id, "quiet hours", NOW + timedelta(hours=8), count=False)
     assert first < second
     prefs.change(5, now=NOW, chat_type="private", name="", mode="instant", quiet_hours="")
     assert statuses(store, 5) == [("pending", None), ("pending", None)]
-    assert len(store.due_deliveries(NOW, 10)) == 2
+    assert len(store.claim_due_deliveries(NOW, 10)) == 2
 
 
 def test_filters_are_kept_once_each_and_removed_by_id(store: Store) -> None:
@@ -137,7 +137,7 @@ def test_rules_gather_what_each_chat_asked_for_and_mutes_spare_what_waits(store:
     found = prefs.alert_articles([alert, 999])
     assert list(found) == [alert]
     assert found[alert].title == "Mỹ rút quân khỏi Iraq a"
-    (first, *_) = store.due_deliveries(NOW, 10)
+    (first, *_) = store.claim_due_deliveries(NOW, 10)
     prefs.mark_filtered([(first.id, "receive=chosen")])
     assert ("filtered", "receive=chosen") in statuses(store, first.chat_id)
 

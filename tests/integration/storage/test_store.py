@@ -174,7 +174,7 @@ def test_enqueue_fans_out_to_active_subscribers_only(store: Store) -> None:
     assert store.deactivate(3, "unsubscribed") is True
     assert store.deactivate(3, "unsubscribed") is False
     alert_id = store.enqueue_alert(intent(), NOW)
-    due = store.due_deliveries(NOW, 10)
+    due = store.claim_due_deliveries(NOW, 10)
     assert sorted(d.chat_id for d in due) == [1, 2]
     assert {d.alert.id for d in due} == {alert_id}
     assert due[0].alert.title == "Mỹ rút quân <khỏi> Iraq & Syria"
@@ -186,11 +186,11 @@ def test_due_deliveries_put_priority_first_and_respect_retry_time(store: Store) 
     store.subscribe(1, chat_type="private", name="", language="en", now=NOW)
     routine = store.enqueue_alert(intent(priority=1), NOW)
     urgent = store.enqueue_alert(intent(priority=0), NOW)
-    assert [d.alert.id for d in store.due_deliveries(NOW, 10)] == [urgent, routine]
-    first = store.due_deliveries(NOW, 10)[0]
+    assert [d.alert.id for d in store.claim_due_deliveries(NOW, 10)] == [urgent, routine]
+    first = store.claim_due_deliveries(NOW, 10)[0]
     store.mark_retry(first.id, "flood wait", NOW + timedelta(seconds=30))
-    assert [d.alert.id for d in store.due_deliveries(NOW, 10)] == [routine]
-    retried = store.due_deliveries(NOW + timedelta(seconds=31), 10)
+    assert [d.alert.id for d in store.claim_due_deliveries(NOW, 10)] == [routine]
+    retried = store.claim_due_deliveries(NOW + timedelta(seconds=31), 10)
     assert retried[0].attempts == 1
 
 
@@ -198,11 +198,11 @@ def test_sent_and_failed_deliveries_leave_the_queue(store: Store) -> None:
     for chat in (1, 2, 3):
         store.subscribe(chat, chat_type="private", name="", language="en", now=NOW)
     store.enqueue_alert(intent(), NOW)
-    one, two, three = store.due_deliveries(NOW, 10)
+    one, two, three = store.claim_due_deliveries(NOW, 10)
     store.mark_sent([(one.id, 42)], NOW)
     store.mark_failed(two.id, "bad request: message is too long")
     store.deactivate(three.chat_id, "forbidden: bot was blocked by the user")
-    assert store.due_deliveries(NOW, 10) == []
+    assert store.claim_due_deliveries(NOW, 10) == []
     assert store.delivery_counts() == {"sent": 1, "failed": 2}
     assert store.overview().subscribers == 2
 
@@ -211,7 +211,7 @@ def test_migrated_chat_keeps_its_subscription_and_pending_alerts(store: Store) -
     store.subscribe(-100, chat_type="group", name="Newsroom", language="en", now=NOW)
     store.enqueue_alert(intent(), NOW)
     store.migrate_chat(-100, -1001234)
-    (due,) = store.due_deliveries(NOW, 10)
+    (due,) = store.claim_due_deliveries(NOW, 10)
     assert due.chat_id == -1001234
     assert store.is_subscribed(-1001234)
     assert not store.is_subscribed(-100)
@@ -234,16 +234,16 @@ def test_a_long_queue_for_one_chat_does_not_hide_the_others(store: Store) -> Non
         store.enqueue_alert(intent(), NOW)
     store.subscribe(2, chat_type="private", name="", language="en", now=NOW)
     store.enqueue_alert(intent(), NOW)
-    due = store.due_deliveries(NOW, 100, per_chat=3)
+    due = store.claim_due_deliveries(NOW, 100, per_chat=3)
     assert [d.chat_id for d in due] == [1, 1, 1, 2]
 
 
 def test_a_flood_wait_or_quiet_hours_are_not_failed_attempts(store: Store) -> None:
     store.subscribe(1, chat_type="private", name="", language="en", now=NOW)
     store.enqueue_alert(intent(), NOW)
-    (due,) = store.due_deliveries(NOW, 10)
+    (due,) = store.claim_due_deliveries(NOW, 10)
     store.mark_retry(due.id, "quiet hours", NOW + timedelta(hours=1), count=False)
-    (later,) = store.due_deliveries(NOW + timedelta(hours=1), 10)
+    (later,) = store.claim_due_deliveries(NOW + timedelta(hours=1), 10)
     assert later.attempts == 0
 
 
@@ -252,18 +252,20 @@ def test_held_stories_become_one_digest_for_that_chat(store: Store) -> None:
     store.subscribe(2, chat_type="supergroup", name="", language="en", now=NOW, thread_id=7)
     for _ in range(3):
         store.enqueue_alert(intent(), NOW)
-    for delivery in store.due_deliveries(NOW, 10):
+    for delivery in store.claim_due_deliveries(NOW, 10):
         if delivery.chat_id == 1:
             store.hold(delivery.id)
     assert store.make_digest(1, NOW, NOW + timedelta(hours=12), send=False) is None
-    digest = store.make_digest(1, NOW, NOW + timedelta(hours=12))
+    assert store.make_digest(1, NOW, NOW + timedelta(hours=12)) is None  # not due before then
+    later = NOW + timedelta(hours=12)
+    digest = store.make_digest(1, later, later + timedelta(hours=12))
     assert digest is not None
-    mine = [d for d in store.due_deliveries(NOW, 10, per_chat=10) if d.chat_id == 1]
+    mine = [d for d in store.claim_due_deliveries(later, 10, per_chat=10) if d.chat_id == 1]
     assert [d.alert.kind for d in mine] == ["digest"]
     assert len(mine[0].alert.items) == 3
     assert mine[0].alert.items[0].title == "Mỹ rút quân <khỏi> Iraq & Syria"
     assert store.delivery_counts()["digested"] == 3
-    group = [d for d in store.due_deliveries(NOW, 10, per_chat=10) if d.chat_id == 2]
+    group = [d for d in store.claim_due_deliveries(NOW, 10, per_chat=10) if d.chat_id == 2]
     assert {(d.chat_type, d.thread_id) for d in group} == {("supergroup", 7)}
 
 
@@ -282,7 +284,7 @@ def test_failures_are_listed_newest_first(store: Store) -> None:
     store.subscribe(1, chat_type="private", name="", language="en", now=NOW)
     first = store.enqueue_alert(intent(), NOW)
     second = store.enqueue_alert(intent(), NOW)
-    for delivery in store.due_deliveries(NOW, 10, per_chat=10):
+    for delivery in store.claim_due_deliveries(NOW, 10, per_chat=10):
         store.mark_failed(delivery.id, f"bad request: {delivery.alert.id}")
     assert store.failed_deliveries() == [
         (second, 1, f"bad request: {second}"),
@@ -296,7 +298,8 @@ def test_a_due_delivery_knows_when_its_article_was_first_seen(store: Store) -> N
     store.subscribe(1, chat_type="private", name="", language="vi", now=NOW)
     store.enqueue_alert(intent(article_id), NOW + timedelta(seconds=5))
     store.enqueue_alert(intent(None), NOW + timedelta(seconds=5))  # a digest has no article
-    seen = {d.alert.id: d.seen_at for d in store.due_deliveries(NOW + timedelta(seconds=5), 10)}
+    due = store.claim_due_deliveries(NOW + timedelta(seconds=5), 10)
+    seen = {d.alert.id: d.seen_at for d in due}
     assert sorted(seen.values(), key=str) == [NOW, None]
 
 
@@ -306,6 +309,6 @@ def test_pending_deliveries_are_counted_per_priority_lane(store: Store) -> None:
     store.enqueue_alert(intent(priority=0), NOW)
     store.enqueue_alert(intent(priority=1), NOW)
     store.enqueue_alert(intent(priority=1), NOW)
-    first = store.due_deliveries(NOW, 10)[0]
+    first = store.claim_due_deliveries(NOW, 10)[0]
     store.mark_sent([(first.id, 7)], NOW)
     assert store.queue_depth() == {0: 1, 1: 4}

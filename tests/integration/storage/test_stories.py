@@ -141,11 +141,11 @@ def test_edits_are_one_per_message_and_at_most_once_a_minute(store: Store) -> No
     store.subscribe(1, chat_type="private", name="", language="vi", now=NOW)
     store.subscribe(2, chat_type="private", name="", language="en", now=NOW)
     announce(store, story)
-    due = store.due_deliveries(NOW, 10)
+    due = store.claim_due_deliveries(NOW, 10)
     store.mark_sent([(d.id, 100 + d.chat_id) for d in due], NOW)
 
     assert stories.enqueue_edits(story, NOW, interval_s=60) == 2
-    edits = store.due_deliveries(NOW, 10)
+    edits = store.claim_due_deliveries(NOW, 10)
     assert sorted((e.chat_id, e.edit_message_id, e.priority) for e in edits) == [
         (1, 101, 2),
         (2, 102, 2),
@@ -156,9 +156,9 @@ def test_edits_are_one_per_message_and_at_most_once_a_minute(store: Store) -> No
 
     later = NOW + timedelta(seconds=10)
     assert stories.enqueue_edits(story, later, interval_s=60) == 2  # due a minute after
-    assert store.due_deliveries(later, 10) == []
+    assert store.claim_due_deliveries(later, 10) == []
     assert stories.enqueue_edits(story, later, interval_s=60) == 0  # still waiting: coalesced
-    assert len(store.due_deliveries(NOW + timedelta(seconds=60), 10)) == 2
+    assert len(store.claim_due_deliveries(NOW + timedelta(seconds=60), 10)) == 2
 
 
 def test_an_alert_not_confirmed_yet_is_edited_once_its_message_is_known(store: Store) -> None:
@@ -169,7 +169,7 @@ def test_an_alert_not_confirmed_yet_is_edited_once_its_message_is_known(store: S
     assert stories.enqueue_edits(story, NOW, interval_s=60) == 0  # stored now: not rendered
     later = NOW + timedelta(seconds=1)
     assert stories.enqueue_edits(story, later, interval_s=60) == 1
-    (alert, edit) = store.due_deliveries(later, 10)
+    (alert, edit) = store.claim_due_deliveries(later, 10)
     assert (alert.alert.kind, edit.alert.kind, edit.edit_message_id) == ("story", "edit", 0)
     store.mark_sent([(alert.id, 77)], NOW)
     assert stories.story_message(story, 1) == ("sent", 77)

@@ -160,6 +160,12 @@ def test_a_stale_tick_shorter_than_the_tick_is_refused(tmp_path: Path) -> None:
             "must be an http:// or https:// address without spaces, not 'not a url'",
         ),
         ("[delivery]\nmax_attempts = 0\n", "delivery.max_attempts", "greater than or equal to 1"),
+        ('[delivery]\nlease = "1s"\n', "delivery.lease", "1 s is too short: at least 3 s"),
+        (
+            '[telegram]\nwebhook_url = "bot.example/hook"\n',
+            "telegram.webhook_url",
+            "must be empty (long polling) or an http:// or https:// address",
+        ),
     ],
 )
 def test_each_mistake_is_said_in_the_projects_words(

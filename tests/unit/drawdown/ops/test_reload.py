@@ -30,7 +30,7 @@ def test_what_is_bound_at_start_is_named() -> None:
         storage={"url": "postgresql://127.0.0.1/drawdown"},
         telegram={"api_base_url": "http://127.0.0.1:8081"},
         schedule={"tick": "10s", "concurrency": 10},
-        delivery={"rate": 20, "outage_backoff": "5s"},
+        delivery={"rate": 20, "outage_backoff": "5s", "lease": "1m"},
         health={"port": 9000},
     )
     assert needs_restart(old, new) == [
@@ -40,5 +40,6 @@ def test_what_is_bound_at_start_is_named() -> None:
         "schedule.concurrency",
         "delivery.rate",
         "delivery.outage_backoff",
+        "delivery.lease",
         "health.port",
     ]
