@@ -95,7 +95,8 @@ class Signature:
             return 0.0
         if len(self.values) != len(other.values):
             raise ValueError("signatures of different lengths")
-        return sum(map(operator.eq, self.values, other.values)) / NUM_BINS
+        same: int = sum(map(operator.eq, self.values, other.values))
+        return same / NUM_BINS
 
     def overlap(self, other: Signature) -> tuple[float, float]:
         """Estimated (Jaccard, containment): shared shingles over all, and over the smaller set."""
