@@ -139,17 +139,12 @@ class Store(OutboxQueries):
     def release_claims(self, claimants: Sequence[str]) -> int:
         """End these claimants' claims at once (they are gone); how many feeds were freed
         (their deliveries are freed too)."""
-        free = {"claimed_by": None, "claimed_until": None}
+        free, gone = {"claimed_by": None, "claimed_until": None}, list(claimants)
+        held = deliveries.update().where(deliveries.c.claimed_by.in_(gone))
         with self.engine.begin() as conn:
-            conn.execute(
-                deliveries.update()
-                .where(deliveries.c.status == "pending")
-                .where(deliveries.c.claimed_by.in_(list(claimants)))
-                .values(**free)
-            )
-            return conn.execute(
-                feeds.update().where(feeds.c.claimed_by.in_(list(claimants))).values(**free)
-            ).rowcount
+            conn.execute(held.where(deliveries.c.status == "pending").values(**free))
+            feed_claims = feeds.update().where(feeds.c.claimed_by.in_(gone))
+            return conn.execute(feed_claims.values(**free)).rowcount
 
     def finish_checks(self, outcomes: Sequence[CheckOutcome]) -> None:
         """Record checks' outcomes on their feeds' rows and release the claims, in one transaction.
@@ -369,11 +364,8 @@ class Store(OutboxQueries):
             active = conn.execute(
                 sa.select(sa.func.count()).select_from(subscribers).where(subscribers.c.active)
             ).scalar_one()
-            relevant = conn.execute(
-                sa.select(sa.func.count())
-                .select_from(stories.stories)
-                .where(stories.stories.c.relevant)
-            ).scalar_one()
+            told = sa.select(sa.func.count()).where(stories.stories.c.relevant)
+            relevant = conn.execute(told.select_from(stories.stories)).scalar_one()
         return Overview(
             feeds=tuple(self.feed_statuses()),
             articles=total,
