@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
@@ -29,6 +29,11 @@ class NewFigureEntry:
     url: str | None
     published_at: datetime
     quote: str
+
+    def recorded(self, entry_id: int, at: datetime) -> FigureEntry:
+        """This report as the ledger holds it once recorded, under ``entry_id`` at ``at``."""
+        reported = {f.name: getattr(self, f.name) for f in fields(self)}
+        return FigureEntry(id=entry_id, recorded_at=at, **reported)
 
 
 @dataclass(frozen=True, slots=True)

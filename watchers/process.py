@@ -203,7 +203,7 @@ def process(batch: Batch, known: Known, *, now: datetime, backlog_window: timede
     for ref in order:
         position, decision = kept[ref]
         read = batch.items[position].figures
-        report = _judge(ledger, decision.article, read, batch.outlet, now, decision.article.title)
+        report = _judge(ledger, decision.article, read, batch.outlet, now)
         if report is None or not report.decisions:
             continue
         readings[ref] = report
@@ -286,7 +286,7 @@ def _versions(
         if not (stored.relevant and article.relevant):
             continue
         edited = replace(article, published_at=now)
-        report = _judge(ledger, edited, None, batch.outlet, now, article.title)
+        report = _judge(ledger, edited, None, batch.outlet, now)
         if report is None:
             continue
         entries = report.entries(article_id=stored.article_id, outlet=batch.outlet, url=article.url)
@@ -310,7 +310,6 @@ def _judge(
     read: Figures | None,
     outlet: str,
     now: datetime,
-    title: str,
 ) -> FigureReport | None:
     """The article's figures judged against the ledger so far; None if reading them failed
     (a bug in reading figures must never cost the article its story alert)."""
@@ -326,7 +325,7 @@ def _judge(
             now=now,
         )
     except Exception:
-        log.exception("figures.crashed title=%r", title[:80])
+        log.exception("figures.crashed title=%r", article.title[:80])
         return None
 
 

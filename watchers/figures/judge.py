@@ -200,11 +200,7 @@ def decide_figures(
     seen: set[str] = set()
     judged: dict[str, str] = {}  # milestone -> the level this article gave it first
     alerted: set[str] = set()  # the deadline levels this article alerts
-    stated: list[TroopCount | Deadline | Reached] = [
-        *figures.troop_counts, *figures.deadlines, *figures.targets, *figures.passed,
-        *figures.reached,
-    ]  # fmt: skip
-    for figure in stated:
+    for figure in figures.stated:
         key = figure.key
         if key in seen:
             continue

@@ -155,6 +155,11 @@ class Figures:
     # for the same reason, and listed with the deadlines in JSON
     passed: tuple[Deadline, ...] = ()
 
+    @property
+    def stated(self) -> tuple[TroopCount | Deadline | Reached, ...]:
+        """Every figure the decider judges: troop counts first, then every kind of date."""
+        return (*self.troop_counts, *self.deadlines, *self.targets, *self.passed, *self.reached)
+
     def to_json(self) -> dict[str, Any]:
         every = (*self.deadlines, *self.targets, *self.passed)
         out: dict[str, Any] = {

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 from storage.ledger_types import FigureChange, FigureEntry, NewFigureEntry
 from storage.types import AlertIntent
-from watchers.figures import Deadline, Figures, Reached, TroopCount, extract
+from watchers.figures import Figures, extract
 from watchers.figures.attribution import cited_source
 from watchers.figures.judge import FigureDecision, decide_figures, family_keys
 
@@ -72,11 +72,7 @@ def read_figures(title: str, summary: str, published: datetime | None) -> Figure
 
 def figure_keys(figures: Figures) -> set[str]:
     """Every ledger key the judging of these figures reads."""
-    stated: list[TroopCount | Deadline | Reached] = [
-        *figures.troop_counts, *figures.deadlines, *figures.targets, *figures.passed,
-        *figures.reached,
-    ]  # fmt: skip
-    return {k for figure in stated for k in family_keys(figure.key)}
+    return {k for figure in figures.stated for k in family_keys(figure.key)}
 
 
 def judge_figures(
@@ -90,8 +86,7 @@ def judge_figures(
     now: datetime,
 ) -> FigureReport:
     """Judge the figures of one article (an article with no date counts as ``now``)."""
-    if not (figures.troop_counts or figures.deadlines or figures.targets or figures.passed
-            or figures.reached):  # fmt: skip
+    if not figures.stated:
         return FigureReport(figures, None, ())
     source = cited_source(title, summary, outlet=outlet)
     when = min(published or now, now)
@@ -162,20 +157,6 @@ class Timelines:
     def add(self, entries: Sequence[NewFigureEntry]) -> None:
         for e in entries:
             self._next += 1
-            point = FigureEntry(
-                id=self._next,
-                key=e.key,
-                value=e.value,
-                precision=e.precision,
-                level=e.level,
-                kind=e.kind,
-                article_id=e.article_id,
-                outlet=e.outlet,
-                source=e.source,
-                url=e.url,
-                published_at=e.published_at,
-                quote=e.quote,
-                recorded_at=self.now,
-            )
+            point = e.recorded(self._next, self.now)
             timeline = self.timelines.setdefault(e.key, [])
             bisect.insort(timeline, point, key=lambda x: (x.published_at, x.id))

@@ -102,11 +102,10 @@ class _Number:
         down_from = lx.DOWN_FROM.search(core_left) is not None  # "down from 2,000"
         if noun and lx.NOUN_GAP.match(after[: noun.start()]):
             noun_end = self.b + noun.end()
-        elif previous_who is not None and _ellipsis(after):
+        elif previous_who is not None and _ellipsis(after):  # "... and 900 in Syria"
             self.elided = True
         elif not (
-            (previous_who is not None and _ellipsis(after))  # "... and 900 in Syria"
-            or (  # "will drop from about 5,200 to 3,000", "numbers are down from 2,000"
+            (  # "will drop from about 5,200 to 3,000", "numbers are down from 2,000"
                 (change_target or change_source)
                 and (lx.CHANGE_VERB.search(core_left) or down_from)
                 and (lx.TROOP_NOUN.search(core_left) or _FORCE_SIZE.search(core_left))

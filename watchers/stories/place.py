@@ -74,10 +74,12 @@ def place_articles(
         if ev is None and story is None:
             placements.append(PlaceIntent(ref, announces=decision.alert))
             continue
+        keys = rarity_keys(ev) if ev is not None else set()
         if story is None and ev is not None:
             ranked = local_index.ranked(ev, JUDGED)
             judged = [*candidates.get(position, ()), *(local[i + LOCAL] for i in ranked)]
-            choice = best_story(ev, judged, (rarity or Rarity()).including(rarity_keys(ev)))
+            counts = (rarity or Rarity()).including(keys) if judged else None
+            choice = best_story(ev, judged, counts)
             story = choice.story_id
             members = [c.evidence for c in judged if c.story_id == story]
             if choice.verdict is not None:
@@ -105,7 +107,7 @@ def place_articles(
                 evidence=packed,
                 slots=indexed,
                 announces=send == "story",
-                keys=tuple(sorted(rarity_keys(ev))) if ev is not None else (),
+                keys=tuple(sorted(keys)),
                 news=brings,
             )
         )

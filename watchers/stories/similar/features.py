@@ -18,6 +18,18 @@ from watchers.stories.similar.rarity import Rarity
 
 __all__ = ["ACROSS", "WITHIN", "across", "figures", "within"]
 
+# The signals of both kinds about the event: when, which figures, which years, which actions.
+_EVENT = (
+    "days",
+    "undated",
+    "figures_agree",
+    "figures_conflict",
+    "years_disjoint",
+    "latest_year",
+    "months_disjoint",
+    "actions_shared",
+    "other_actions",
+)
 WITHIN = (
     "copy",
     "terms",
@@ -30,32 +42,10 @@ WITHIN = (
     "rare_numbers",
     "other_numbers",
     "other_names",
-    "days",
-    "undated",
-    "figures_agree",
-    "figures_conflict",
-    "years_disjoint",
-    "latest_year",
-    "months_disjoint",
-    "actions_shared",
-    "other_actions",
+    *_EVENT,
     "short",
 )
-ACROSS = (
-    "concepts",
-    "rare_names",
-    "rare_numbers",
-    "other_numbers",
-    "days",
-    "undated",
-    "figures_agree",
-    "figures_conflict",
-    "years_disjoint",
-    "latest_year",
-    "months_disjoint",
-    "actions_shared",
-    "other_actions",
-)
+ACROSS = ("concepts", "rare_names", "rare_numbers", "other_numbers", *_EVENT)
 _RARE = 0.5  # a name or number rarer than this (weight over the ceiling) can pin an event
 _DAYS = 4
 _SHORT = 15
@@ -67,7 +57,6 @@ def within(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, ...]:
     shared = a.terms & b.terms
     fewer = min(len(a.terms), len(b.terms)) or 1
     rare_terms = sum(rarity.profile(a.terms)[0][t] for t in shared) / fewer
-    agree, conflict = figures(a, b)
     return (
         copy,
         len(shared) / fewer,
@@ -75,11 +64,7 @@ def within(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, ...]:
         *_cosine(a, b, shared, rarity),
         *_lead(a, b, rarity),
         *_anchors(a, b, rarity),
-        *_days(a.published, b.published),
-        min(agree, 2) / 2,
-        min(conflict, 2) / 2,
-        *_years(a, b),
-        *_actions(a, b),
+        *_event(a, b),
         1.0 if fewer < _SHORT else 0.0,
     )
 
@@ -88,14 +73,20 @@ def across(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, ...]:
     """The ``ACROSS`` signals of two articles in different languages: the concepts of the
     topic both name (``lexicon``), names, numbers, figures and dates."""
     shared = a.terms & b.terms
-    fewer = min(len(a.terms), len(b.terms)) or 1
     rare_names, rare_numbers, other_numbers, _ = _anchors(a, b, rarity)
-    agree, conflict = figures(a, b)
     return (
-        min(sum(rarity.term(t) for t in shared) / 6, 1.0) if fewer else 0.0,
+        min(sum(rarity.term(t) for t in shared) / 6, 1.0),
         rare_names,
         rare_numbers,
         other_numbers,
+        *_event(a, b),
+    )
+
+
+def _event(a: Evidence, b: Evidence) -> tuple[float, ...]:
+    """The ``_EVENT`` signals: event-day distance, figures alike and unlike, years, actions."""
+    agree, conflict = figures(a, b)
+    return (
         *_days(a.published, b.published),
         min(agree, 2) / 2,
         min(conflict, 2) / 2,

@@ -18,9 +18,11 @@ few stored, every key is about as rare as it can be, and the weights say little 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections import ChainMap
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 from watchers.stories.similar.evidence import Evidence
 from watchers.stories.similar.minhash import hash64
@@ -90,10 +92,10 @@ class Rarity:
 
     def including(self, keys: Iterable[int]) -> Rarity:
         """These frequencies with one more article, which has ``keys`` (the one placed)."""
-        counts = dict(self.counts)
-        for key in keys:
-            counts[key] = counts.get(key, 0) + 1
-        return Rarity(self.articles + 1, counts)
+        bumped = {key: self.counts.get(key, 0) + 1 for key in keys}
+        # a view, not a copy: the batch's counts are large, the article's keys a few hundred
+        stored = cast(MutableMapping[int, int], self.counts)  # ChainMap writes to bumped only
+        return Rarity(self.articles + 1, ChainMap(bumped, stored))
 
 
 def count(evidences: Iterable[Evidence]) -> Rarity:

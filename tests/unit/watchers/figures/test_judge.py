@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from storage.ledger_types import FigureEntry
@@ -59,7 +59,7 @@ class Ledger:
         )
         for d in decisions:
             new = d.entry(article_id=None, outlet=outlet, source=source, url=None, published=at)
-            entry = FigureEntry(id=next(self.ids), recorded_at=NOW, **asdict(new))
+            entry = new.recorded(next(self.ids), NOW)
             timeline = self.timelines.setdefault(d.key, [])
             timeline.append(entry)
             timeline.sort(key=lambda e: (e.published_at, e.id))
