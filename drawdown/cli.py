@@ -19,7 +19,7 @@ from drawdown.errors import ConfigError, DrawdownError, StorageError
 from drawdown.ops import doctor, logs
 from drawdown.service import Service, install_signal_handlers, matcher_for, utcnow
 from storage import maintenance
-from storage.db import create_engine, current_revision, redacted, upgrade
+from storage.db import create_engine, current_revision, redacted, sqlite_file, upgrade
 from watchers import analyze as analysis
 from watchers.feeds.fetch import make_session
 from watchers.feeds.probe import probe
@@ -208,7 +208,7 @@ def _doctor(args: argparse.Namespace, token: str | None) -> int:
 def _db_backup(args: argparse.Namespace, config: Config, token: str | None) -> int:
     engine = create_engine(config.storage.url)
     try:
-        if maintenance.sqlite_file(engine) is None:
+        if sqlite_file(engine) is None:
             url = redacted(config.storage.url)
             print(f"error: {url} is not a SQLite file.", file=sys.stderr)
             print(maintenance.PG_DUMP_ADVICE.format(path=args.path, url=url), file=sys.stderr)

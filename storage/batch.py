@@ -68,9 +68,10 @@ def batch_transaction(engine: sa.Engine) -> Iterator[BatchTransaction]:
     the last id it has (``rows_since``).
     """
     with engine.begin() as conn:
-        conn.execute(story_rows.update().where(sa.false()).values(id=story_rows.c.id))
         if conn.dialect.name == "postgresql":
             conn.execute(sa.text(f"SELECT pg_advisory_xact_lock({LOCK_KEY})"))
+        else:  # a write that changes nothing takes SQLite's write lock
+            conn.execute(story_rows.update().where(sa.false()).values(id=story_rows.c.id))
         yield BatchTransaction(conn)
 
 

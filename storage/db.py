@@ -78,7 +78,8 @@ def create_engine(url: str) -> sa.Engine:
 CREATED_SUFFIX = ".created"  # beside a SQLite file the service created: "this installation has one"
 
 
-def _sqlite_path(engine: sa.Engine) -> Path | None:
+def sqlite_file(engine: sa.Engine) -> Path | None:
+    """The database file of a SQLite engine; None for PostgreSQL or an in-memory database."""
     url = engine.url
     database = url.database or ""
     if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
@@ -90,7 +91,7 @@ def require_existing(engine: sa.Engine) -> None:
     """Refuse to start on a new, empty SQLite file where this installation had a database (its
     ``.created`` note is there, the file is not: deleted or moved while the service ran). A
     first start, or ``drawdown db upgrade`` run on purpose, creates the file."""
-    path = _sqlite_path(engine)
+    path = sqlite_file(engine)
     if path is None or path.exists():
         return
     note = path.with_name(path.name + CREATED_SUFFIX)
@@ -104,7 +105,7 @@ def require_existing(engine: sa.Engine) -> None:
 
 def note_created(engine: sa.Engine) -> None:
     """Write the ``.created`` note beside a SQLite file (see :func:`require_existing`)."""
-    path = _sqlite_path(engine)
+    path = sqlite_file(engine)
     if path is None or not path.exists():
         return
     note = path.with_name(path.name + CREATED_SUFFIX)
@@ -126,7 +127,7 @@ def hold_sqlite(engine: sa.Engine) -> IO[str] | None:
     """On a SQLite file, hold its ``.lock`` beside it for as long as the service runs (the
     kernel lets go when the process ends, however it ends); None for PostgreSQL. A second
     service on the same file is a StorageError: SQLite serves one instance."""
-    path = _sqlite_path(engine)
+    path = sqlite_file(engine)
     if path is None:
         return None
     lock_path = path.with_name(path.name + LOCK_SUFFIX)

@@ -26,7 +26,7 @@ from urllib.parse import quote
 import sqlalchemy as sa
 
 from drawdown.errors import StorageError
-from storage.db import redacted
+from storage.db import redacted, sqlite_file
 from storage.instances import PRUNE_LOCK, exclusive
 from storage.tables import articles, deliveries
 
@@ -56,17 +56,6 @@ class PruneReport:
     bodies: int
     deliveries: int
     skipped: bool = False
-
-
-def sqlite_file(engine: sa.Engine) -> Path | None:
-    """The database file of a SQLite engine; None for PostgreSQL or an in-memory database."""
-    url = engine.url
-    if url.get_backend_name() != "sqlite":
-        return None
-    database = url.database or ""
-    if not database or database == ":memory:" or database.startswith("file:"):
-        return None
-    return Path(database)
 
 
 def backup(engine: sa.Engine, destination: Path, *, now: datetime | None = None) -> BackupReport:

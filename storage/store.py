@@ -359,8 +359,8 @@ class Store(OutboxQueries):
             )
 
     def overview(self) -> Overview:
-        total, _ = self.count_articles()
         with self.engine.connect() as conn:
+            total = conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
             active = conn.execute(
                 sa.select(sa.func.count()).select_from(subscribers).where(subscribers.c.active)
             ).scalar_one()

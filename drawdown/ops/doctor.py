@@ -28,8 +28,14 @@ from drawdown.config import Config, config_path, load_config
 from drawdown.errors import ConfigError, DrawdownError, StorageError
 from drawdown.ops.logs import REDACTED
 from drawdown.service import matcher_for, not_a_bot
-from storage.db import create_engine, current_revision, head_revision, redacted, require_existing
-from storage.maintenance import sqlite_file
+from storage.db import (
+    create_engine,
+    current_revision,
+    head_revision,
+    redacted,
+    require_existing,
+    sqlite_file,
+)
 from watchers.feeds.fetch import make_session
 from watchers.feeds.probe import probe
 from watchers.pipeline import FeedReport
