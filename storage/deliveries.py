@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -32,9 +32,11 @@ class OutboxQueries:
         worker: str = "outbox",
         lease: timedelta = DEFAULT_LEASE,
         per_chat: int = 3,
+        held: Collection[int] = (),
     ) -> list[DueDelivery]:
         """Claim pending deliveries whose time has come for ``worker`` until ``now + lease``,
-        most important first, then oldest; rows ``worker`` holds already are claimed again.
+        most important first, then oldest; rows ``worker`` holds already are claimed again,
+        and those the caller names in ``held`` (it has them in memory) are not read again.
 
         At most ``per_chat`` per chat, so one chat with a long queue (a flood wait, a slow
         group) never fills the sender's view and starves the others. A chat another instance
@@ -90,7 +92,7 @@ class OutboxQueries:
             .returning(deliveries.c.id)
         )
         with self.engine.begin() as conn:
-            claimed = [row[0] for row in conn.execute(claim)]
+            claimed = [row[0] for row in conn.execute(claim) if row[0] not in held]
         if not claimed:
             return []
         query = (

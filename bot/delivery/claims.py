@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 
 from storage.store import Store
@@ -53,8 +53,11 @@ class Claims:
         """Whether the rows the sender holds in memory are surely still its own at ``now``."""
         return now < self.covered_until - self.lease / 6
 
-    async def claim(self, limit: int, *, per_chat: int, fresh: bool) -> list[DueDelivery]:
-        """Claim up to ``limit`` due rows (those this instance holds already included).
+    async def claim(
+        self, limit: int, *, per_chat: int, fresh: bool, held: Collection[int] = ()
+    ) -> list[DueDelivery]:
+        """Claim up to ``limit`` due rows (those this instance holds already included, and
+        renewed); the rows not in ``held`` (the ids the sender has in memory) come back.
         ``fresh``: the sender holds no other row in memory, so these alone are covered."""
         started = self.monotonic()
         rows = await asyncio.to_thread(
@@ -64,6 +67,7 @@ class Claims:
             worker=self.worker,
             lease=timedelta(seconds=self.lease),
             per_chat=per_chat,
+            held=held,
         )
         if fresh:
             self.covered_until = started + self.lease

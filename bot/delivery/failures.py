@@ -7,17 +7,13 @@ the outbox stores or logs goes through :func:`redact` first.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from telegram.error import TelegramError
 
-REDACTED = "<redacted>"
+from drawdown.ops import logs
+
 LONGEST_REASON = 500  # characters of a reason kept in the outbox row
-# A bot token as Telegram issues it (digits, a colon, 30-odd URL-safe characters), anywhere.
-_TOKEN = re.compile(r"\d{3,}:[A-Za-z0-9_-]{20,}")
-# The token part of a Bot API path, whatever the token looks like: /bot<token>/<method>.
-_PATH = re.compile(r"(/(?:file/)?bot)[^/\s'\"]+(?=/)")
 FIRST_RETRY = 2.0  # seconds after the first counted failure; doubles, up to LAST_RETRY
 LAST_RETRY = 300.0
 
@@ -34,13 +30,9 @@ class Unconfirmed(Exception):
 
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
-    """``text`` without any bot token (the given ones, and anything shaped like one)."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, REDACTED)
-    text = _PATH.sub(rf"\1{REDACTED}", text)
-    text = _TOKEN.sub(REDACTED, text)
-    return text[:LONGEST_REASON]
+    """``text`` without any bot token (the given ones, and anything shaped like one), cut to
+    what an outbox row keeps."""
+    return logs.redact(text, secrets)[:LONGEST_REASON]
 
 
 def reason(error: BaseException) -> str:

@@ -210,12 +210,11 @@ class Outbox:
     async def _refill_locked(self) -> None:
         now = self.clock()
         limit = self.window + len(self._known)
-        rows = await self.claims.claim(limit, per_chat=PER_CHAT_WINDOW, fresh=not self._queues)
+        rows = await self.claims.claim(
+            limit, per_chat=PER_CHAT_WINDOW, fresh=not self._queues, held=frozenset(self._known)
+        )
         later: list[tuple[int, datetime]] = []
-        rows = [delivery for delivery in rows if delivery.id not in self._known]
-        verdicts = await self.rules.verdicts(
-            rows
-        )  # the subscribers' settings (bot/delivery/rules.py)
+        verdicts = await self.rules.verdicts(rows)  # the subscribers' settings (rules.py)
         skipped: list[tuple[int, str]] = []
         for delivery in rows:
             verdict = verdicts.get(delivery.id, SEND)

@@ -26,7 +26,7 @@ from telegram.request import HTTPXRequest
 
 from drawdown.config import Config, config_path, load_config
 from drawdown.errors import ConfigError, DrawdownError, StorageError
-from drawdown.ops.logs import REDACTED
+from drawdown.ops.logs import redact
 from drawdown.service import matcher_for, not_a_bot
 from storage.db import (
     create_engine,
@@ -130,7 +130,7 @@ async def _telegram(config: Config, token: str | None) -> list[Finding]:
             )
         ]
     except TelegramError as e:
-        message = str(e).replace(token, REDACTED)
+        message = redact(str(e), [token])
         return [
             Finding(
                 FAIL,
@@ -145,7 +145,7 @@ async def _telegram(config: Config, token: str | None) -> list[Finding]:
             Finding(
                 FAIL,
                 "telegram",
-                not_a_bot(e).replace(token, REDACTED),
+                redact(not_a_bot(e), [token]),
                 "the service would not start: point [telegram] api_base_url at a Bot API server",
             )
         ]

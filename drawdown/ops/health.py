@@ -29,7 +29,7 @@ from telegram.request import BaseRequest, RequestData
 
 from drawdown.config import HealthConfig
 from drawdown.errors import DrawdownError
-from drawdown.ops.logs import REDACTED
+from drawdown.ops.logs import redact
 from drawdown.ops.metrics import Metrics
 from storage.maintenance import DatabaseProbe
 from storage.store import Store
@@ -53,8 +53,7 @@ class TelegramStatus:
         self.last_error = None
 
     def failed(self, error: str) -> None:
-        for secret in self.secrets:
-            error = error.replace(secret, REDACTED)
+        error = redact(error, self.secrets)
         if self.failing_since is None:
             self.failing_since = self.clock()
         self.last_error = error

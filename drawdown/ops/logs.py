@@ -20,12 +20,25 @@ from typing import Any
 
 REDACTED = "<redacted>"
 FORMAT_VARIABLE = "DRAWDOWN_LOG_FORMAT"
+# A bot token as Telegram issues it (digits, a colon, 30-odd URL-safe characters), anywhere.
+_TOKEN = re.compile(r"\d{3,}:[A-Za-z0-9_-]{20,}")
+# The token part of a Bot API path, whatever the token looks like: /bot<token>/<method>.
+_PATH = re.compile(r"(/(?:file/)?bot)[^/\s'\"]+(?=/)")
 
 # A printf conversion in a log format string, and the ``key=`` written just before it.
 _CONVERSION = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?([a-zA-Z%])")
 _KEY_BEFORE = re.compile(r"(?:^|[\s(,])([A-Za-z_][\w.]*)=$")
 _EVENT = re.compile(r"^([a-z_]+(?:\.[a-z_]+)+)\b")
 _RESERVED = frozenset({"time", "level", "logger", "event", "message", "exc"})
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """``text`` without any of ``secrets`` and without any bot token (anything shaped like one,
+    and the token part of a Bot API path)."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    return _TOKEN.sub(REDACTED, _PATH.sub(rf"\1{REDACTED}", text))
 
 
 class RedactingFormatter(logging.Formatter):
@@ -36,9 +49,7 @@ class RedactingFormatter(logging.Formatter):
         self.secrets = tuple(s for s in secrets if s)
 
     def redact(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, REDACTED)
-        return text
+        return redact(text, self.secrets)
 
     def format(self, record: logging.LogRecord) -> str:
         text = self.redact(super().format(record))
