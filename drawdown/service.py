@@ -37,6 +37,8 @@ from bot.commands.subscriber import Commands, set_commands
 from bot.commands.why import ReadingCommands
 from bot.delivery.outbox import Outbox
 from bot.delivery.terminal import TerminalOutbox
+from bot.i18n.catalog import DEFAULT
+from bot.render.feeds import gone_notice
 from drawdown.bots import build_application, build_outbox_bot, polling_switch, webhook_switch
 from drawdown.config import Config
 from drawdown.errors import DrawdownError
@@ -272,15 +274,18 @@ class Service:
 
     def _tell_admins_gone(
         self, store: Store, wake: Callable[[], None]
-    ) -> Callable[[str, str], None]:
+    ) -> Callable[[str, str], Awaitable[None]]:
         """What to do when a feed answers 410 Gone: tell the administrators (polling stopped)."""
 
-        def gone(name: str, url: str) -> None:
-            text = (
-                f"Feed “{name}” ({url}) answered 410 Gone: it was removed, so it is no longer "
-                "checked. /feeds lists it as paused; resume it if it comes back."
-            )
-            if store.notify(self.config.telegram.admins, text, self.clock()) is not None:
+        async def gone(name: str, url: str) -> None:
+            text = gone_notice(name, url, DEFAULT)
+            admins = self.config.telegram.admins
+            try:
+                told = await asyncio.to_thread(store.notify, admins, text, self.clock())
+            except Exception:  # the feed is paused all the same, and /feeds shows it
+                log.exception("feed.gone_untold feed=%s", url)
+                return
+            if told is not None:
                 wake()
 
         return gone

@@ -8,7 +8,7 @@ import dataclasses
 import logging
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -25,6 +25,11 @@ from watchers.process import Batch
 from watchers.worker import Prepared, Preparer
 
 log = logging.getLogger(__name__)
+
+
+async def _nobody(name: str, url: str) -> None:
+    """Nobody to tell that a feed is gone."""
+
 
 # New items of one fetch read and stored together, in one transaction: a first fetch of a huge
 # feed goes in chunks of this size, so memory stays bounded, no other writer waits long for the
@@ -91,7 +96,7 @@ class Pipeline:
         observer: PipelineObserver = NO_OBSERVER,
         ingest: Ingest | None = None,
         edit_interval: float = 60.0,
-        on_gone: Callable[[str, str], None] = lambda name, url: None,
+        on_gone: Callable[[str, str], Awaitable[None]] = _nobody,
     ) -> None:
         self.store = store
         self.prepare = prepare
@@ -119,7 +124,7 @@ class Pipeline:
             outcome = self._outcome(feed, status, error=str(e), retry_after=e.retry_after)
             if status == "gone":
                 log.warning("feed.gone feed=%s polling=stopped error=%s", feed.url, e)
-                self.on_gone(feed.name, feed.url)
+                await self.on_gone(feed.name, feed.url)
         except Exception as e:  # a bug must not stop the other feeds
             log.exception("feed.crashed feed=%s", feed.url)
             report = FeedReport(feed.name, feed.url, "error", error=f"internal error: {e!r}")

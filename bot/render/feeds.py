@@ -100,3 +100,8 @@ def outcome(result: str, language: str, /, *, items: int = 0, **values: object) 
     if result in _COUNTED:
         return ntr(_OUTCOMES[result], items, language, items=items, **escaped)
     return tr(_OUTCOMES[result], language, **escaped)
+
+
+def gone_notice(name: str, url: str, language: str) -> str:
+    """The administrators' notice that a feed answered 410 Gone and is no longer checked."""
+    return tr("admin.feed_gone", language, name=name, url=url)

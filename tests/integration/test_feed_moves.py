@@ -60,7 +60,11 @@ async def test_410_gone_stops_polling_and_tells_the_administrators(
     config = config_for(tmp_path / "drawdown.db", SCHEDULE)
     told: list[tuple[str, str]] = []
     async with running_tick(config, lambda: NOW) as (store, tick):
-        tick.pipeline.on_gone = lambda name, url: told.append((name, url))
+
+        async def tell(name: str, url: str) -> None:
+            told.append((name, url))
+
+        tick.pipeline.on_gone = tell
         store.sync_feeds([FeedSpec(feed_server.url("/dead.rss"), "Dead", "vi", 60)], NOW)
         (report,) = await check_all(store, tick)
         assert report.status == "gone"
