@@ -8,9 +8,14 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from types import TracebackType
+
+from drawdown.config import load_config
+from drawdown.service import open_store
+from tests.servers import FakeBotApi
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "123456789:AAFakeTokenForTestsOnly-abcdefghijklmno"
@@ -49,9 +54,11 @@ def write_config(
     extra: str = "",
     private_feeds: bool = True,  # /feeds add may name the local feed server (127.0.0.1)
     database_url: str | None = None,
+    telegram: str = "",
+    schedule: str = "",
 ) -> Path:
     """A config.toml for a test: a SQLite file in ``directory`` (or ``database_url``), fast
-    ticks, the given feeds."""
+    ticks, the given feeds; ``telegram`` and ``schedule`` are more lines of those sections."""
     database = database_url or f"sqlite:///{directory / 'drawdown.db'}"
     lines = [
         "[storage]",
@@ -61,12 +68,14 @@ def write_config(
         "max_retries = 3",
         f"admins = [{', '.join(str(a) for a in admins)}]",
         'request_timeout = "5s"',
+        telegram,
         "[schedule]",
         'tick = "200ms"',
         f"default_interval = {interval}",
         "jitter = 0",
         f"allow_private_feeds = {'true' if private_feeds else 'false'}",
         'fetch_timeout = "3s"',
+        schedule,
         "[delivery]",
         f"rate = {rate}",
         f"allow_paid_broadcast = {'true' if rate > 30 else 'false'}",
@@ -80,6 +89,30 @@ def write_config(
     path = directory / "config.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def delivery_counts(config: Path) -> dict[str, int]:
+    """The outbox's rows by status, read from the service's database."""
+    store = open_store(load_config(config))
+    try:
+        return store.delivery_counts()
+    finally:
+        store.engine.dispose()
+
+
+def until_each_chat_has(
+    bot_api: FakeBotApi, chats: Collection[int], per_chat: int = 1, timeout: float = 30
+) -> Counter[int | str]:
+    """How many messages each chat got, once every one of ``chats`` has ``per_chat``."""
+    deadline = time.monotonic() + timeout
+    counts: Counter[int | str] = Counter()
+    while time.monotonic() < deadline:
+        counts = Counter(m.chat_id for m in bot_api.sent())
+        if all(counts[chat] >= per_chat for chat in chats):
+            return counts
+        time.sleep(0.05)
+    short = sum(1 for chat in chats if counts[chat] < per_chat)
+    raise AssertionError(f"{short} chats got fewer than {per_chat} messages: {dict(counts)}")
 
 
 class ServiceProcess:

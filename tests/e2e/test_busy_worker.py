@@ -53,11 +53,8 @@ def test_a_feed_over_its_reading_budget_fails_alone(
         tmp_path,
         feeds=[("Big", feed_server.url("/big")), ("Small", feed_server.url("/small"))],
         api_base_url=bot_api.url,
+        schedule='read_timeout = "1s"',
     )
-    text = config.read_text(encoding="utf-8").replace(
-        'tick = "200ms"', 'tick = "200ms"\nread_timeout = "1s"'
-    )
-    config.write_text(text, encoding="utf-8")
     with ServiceProcess(tmp_path, config) as service:
         bot_api.user_sends(11, "/subscribe", language_code="vi")
         bot_api.wait_for_messages(1, 11, timeout=20)

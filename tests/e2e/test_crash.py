@@ -11,7 +11,7 @@ import pytest
 
 from drawdown.config import load_config
 from drawdown.service import open_store
-from tests.e2e.service import ServiceProcess, write_config
+from tests.e2e.service import ServiceProcess, delivery_counts, until_each_chat_has, write_config
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
 
 pytestmark = pytest.mark.slow
@@ -23,14 +23,6 @@ STORY = FeedItem(
     title="Liên minh do Mỹ dẫn đầu sẽ rút quân khỏi Iraq vào tháng 9-2025",
     published=datetime.now(UTC),
 )
-
-
-def sent_in_database(config: Path) -> int:
-    store = open_store(load_config(config))
-    try:
-        return store.delivery_counts().get("sent", 0)
-    finally:
-        store.engine.dispose()
 
 
 def test_sigkill_mid_broadcast_then_restart_reaches_everyone(
@@ -53,15 +45,15 @@ def test_sigkill_mid_broadcast_then_restart_reaches_everyone(
         service.kill()
     time.sleep(0.5)  # requests already on the wire when it died still reach the server
     received_before = len(bot_api.sent())
-    confirmed = sent_in_database(config)
+    confirmed = delivery_counts(config).get("sent", 0)
     in_flight = received_before - confirmed
     assert 0 <= in_flight < 200
     assert received_before < 200, "the broadcast finished before the crash; nothing was tested"
 
     with ServiceProcess(tmp_path, config) as service:
-        counts = _until_everyone(bot_api, set(SUBSCRIBERS))
+        counts = until_each_chat_has(bot_api, SUBSCRIBERS)
         deadline = time.monotonic() + 20
-        while sent_in_database(config) < 200 and time.monotonic() < deadline:
+        while delivery_counts(config).get("sent", 0) < 200 and time.monotonic() < deadline:
             time.sleep(0.1)
         assert service.stop() == 0
         counts = Counter(m.chat_id for m in bot_api.sent())
@@ -69,16 +61,4 @@ def test_sigkill_mid_broadcast_then_restart_reaches_everyone(
     twice = sum(n - 1 for n in counts.values())
     assert set(counts) == set(SUBSCRIBERS)
     assert twice <= in_flight
-    assert sent_in_database(config) == 200
-
-
-def _until_everyone(bot_api: FakeBotApi, chats: set[int]) -> Counter[int | str]:
-    """How many alerts each chat got, once every chat has at least one."""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        counts = Counter(m.chat_id for m in bot_api.sent())
-        if chats <= set(counts):
-            return counts
-        time.sleep(0.05)
-    missing = chats - set(Counter(m.chat_id for m in bot_api.sent()))
-    raise AssertionError(f"{len(missing)} subscribers never got the alert")
+    assert delivery_counts(config).get("sent", 0) == 200

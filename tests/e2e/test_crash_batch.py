@@ -9,7 +9,6 @@ exactly once.
 from __future__ import annotations
 
 import time
-from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pytest
 
 from drawdown.config import load_config
 from drawdown.service import open_store
-from tests.e2e.service import ServiceProcess, write_config
+from tests.e2e.service import ServiceProcess, delivery_counts, until_each_chat_has, write_config
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
 
 pytestmark = pytest.mark.slow
@@ -45,11 +44,12 @@ PUSHED_BACK = FeedItem(
 
 def configured(directory: Path, feed_server: FeedServer, bot_api: FakeBotApi) -> Path:
     config = write_config(
-        directory, feeds=[("VnExpress", feed_server.url(FEED))], api_base_url=bot_api.url
+        directory,
+        feeds=[("VnExpress", feed_server.url(FEED))],
+        api_base_url=bot_api.url,
+        # a claim left by a killed process expires in a second, not the default two minutes
+        schedule="lease = 1",
     )
-    # a claim left by a killed process expires in a second, not the default two minutes
-    text = config.read_text(encoding="utf-8").replace('tick = "200ms"', 'tick = "200ms"\nlease = 1')
-    config.write_text(text, encoding="utf-8")
     store = open_store(load_config(config))
     try:
         for chat in CHATS:
@@ -57,25 +57,6 @@ def configured(directory: Path, feed_server: FeedServer, bot_api: FakeBotApi) ->
     finally:
         store.engine.dispose()
     return config
-
-
-def deliveries(config: Path) -> dict[str, int]:
-    store = open_store(load_config(config))
-    try:
-        return store.delivery_counts()
-    finally:
-        store.engine.dispose()
-
-
-def wait_for(bot_api: FakeBotApi, per_chat: int, timeout: float = 30) -> Counter[int | str]:
-    deadline = time.monotonic() + timeout
-    counts: Counter[int | str] = Counter()
-    while time.monotonic() < deadline:
-        counts = Counter(m.chat_id for m in bot_api.sent())
-        if all(counts[chat] >= per_chat for chat in CHATS):
-            return counts
-        time.sleep(0.05)
-    raise AssertionError(f"messages per chat: {dict(counts)}, wanted {per_chat} each")
 
 
 @pytest.mark.parametrize("point", ["read", "applied", "committed"])
@@ -88,7 +69,7 @@ def test_a_crash_at_a_commit_point_loses_no_alert_and_repeats_none(
     with ServiceProcess(tmp_path, config) as service:  # the first timetable: a story alert
         feed_server.wait_for_requests(1, FEED, timeout=20)
         feed_server.set_feed(FEED, rss([FIRST_TIMETABLE]))
-        wait_for(bot_api, 1)
+        until_each_chat_has(bot_api, CHATS, 1)
         assert service.stop() == 0
 
     feed_server.set_feed(FEED, rss([PUSHED_BACK, FIRST_TIMETABLE]))
@@ -98,9 +79,9 @@ def test_a_crash_at_a_commit_point_loses_no_alert_and_repeats_none(
     assert [m.chat_id for m in bot_api.sent()].count(CHATS[0]) == 1  # nothing sent before
 
     with ServiceProcess(tmp_path, config) as service:
-        wait_for(bot_api, 3)
+        until_each_chat_has(bot_api, CHATS, 3)
         deadline = time.monotonic() + 20
-        while deliveries(config).get("pending", 0) and time.monotonic() < deadline:
+        while delivery_counts(config).get("pending", 0) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert service.stop() == 0
 
@@ -112,4 +93,4 @@ def test_a_crash_at_a_commit_point_loses_no_alert_and_repeats_none(
         assert len(changes) == 1, texts
         assert f"cuối năm {YEAR + 2}" in changes[0], texts
         assert texts.count(f"📰 <b>{PUSHED_BACK.title}</b>") == 1, texts
-    assert deliveries(config) == {"sent": 3 * len(CHATS)}
+    assert delivery_counts(config) == {"sent": 3 * len(CHATS)}

@@ -96,7 +96,8 @@ def test_times_in_the_readers_zone_unmute_mistakes_and_pictures(
             alert_vi, alert_en = hoa.gets(), tom.gets()
             assert f"VnExpress · {vi_time}" in alert_vi.text
             assert f"VnExpress · {en_time}" in alert_en.text
-            time.sleep(0.3)  # the confirmation is written within 0.1 s
+            for user in (hoa, tom):  # /why tells when it was sent: wait for the confirmation
+                _wait_for(store.engine, user.chat, [("sent", None)])
             (why,) = hoa.says(f"/why {TROOPS.link}")
             assert f"đăng {vi_time} · ghi nhận lúc " in why.text
             assert why.text.splitlines()[-1].startswith("📰 Tin mới: đã gửi cho bạn lúc ")

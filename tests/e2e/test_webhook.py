@@ -62,13 +62,12 @@ def test_any_instance_takes_updates_posted_to_its_webhook_with_the_secret(
     feed_server.set_feed("/f", rss([]))
     port = free_port()
     url = f"http://127.0.0.1:{port}/telegram"
-    config = write_config(tmp_path, feeds=[("F", feed_server.url("/f"))], api_base_url=bot_api.url)
-    text = config.read_text(encoding="utf-8").replace(
-        'request_timeout = "5s"',
-        f'request_timeout = "5s"\nwebhook_url = "{url}"\nwebhook_listen = "127.0.0.1"\n'
-        f"webhook_port = {port}",
+    config = write_config(
+        tmp_path,
+        feeds=[("F", feed_server.url("/f"))],
+        api_base_url=bot_api.url,
+        telegram=f'webhook_url = "{url}"\nwebhook_listen = "127.0.0.1"\nwebhook_port = {port}',
     )
-    config.write_text(text, encoding="utf-8")
     with ServiceProcess(tmp_path, config) as service:
         (set_webhook,) = bot_api.wait_for_calls("setWebhook", timeout=20)
         assert set_webhook.params["url"] == url

@@ -19,8 +19,10 @@ FORBIDDEN = {"watchers": ("bot",), "storage": ("bot", "watchers")}
 MAX_LINES = 420
 
 
-def modules(package: str) -> Iterator[Path]:
-    yield from sorted((ROOT / package).rglob("*.py"))
+def modules(package: str) -> list[Path]:
+    found = sorted((ROOT / package).rglob("*.py"))
+    assert found, f"no modules under {ROOT / package}"  # a moved package must not pass empty
+    return found
 
 
 def runtime_imports(path: Path) -> Iterator[tuple[int, str]]:
