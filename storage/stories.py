@@ -172,13 +172,14 @@ def current_versions(
     """The current text of the stored articles with these GUIDs or canonical URLs, keyed
     ("guid", guid) and ("url", canonical url)."""
     guid_list, url_list = sorted(set(guids)), sorted(set(urls))
+    # each article's last version, looked up by its own id (an index search, not a scan of
+    # every version stored)
+    newest = versions.alias("newest")
     latest = (
-        sa.select(
-            versions.c.article_id,
-            sa.func.max(versions.c.version).label("version"),
-        )
-        .group_by(versions.c.article_id)
-        .subquery()
+        sa.select(sa.func.max(newest.c.version))
+        .where(newest.c.article_id == articles.c.id)
+        .scalar_subquery()
+        .correlate(articles)
     )
     found: dict[tuple[str, str], StoredVersion] = {}
     for start in range(0, max(len(guid_list), len(url_list)), _CHUNK):
@@ -192,16 +193,13 @@ def current_versions(
                 articles.c.story_id,
                 articles.c.content_hash,
                 articles.c.relevant,
-                latest.c.version,
+                versions.c.version,
                 versions.c.content_hash.label("version_hash"),
             )
-            .outerjoin(latest, latest.c.article_id == articles.c.id)
+            .select_from(articles)
             .outerjoin(
                 versions,
-                sa.and_(
-                    versions.c.article_id == articles.c.id,
-                    versions.c.version == latest.c.version,
-                ),
+                sa.and_(versions.c.article_id == articles.c.id, versions.c.version == latest),
             )
             .where(
                 sa.or_(
