@@ -7,14 +7,24 @@ further reports, ``stories.json``) and the evaluation set (``<shared>/eval``: ``
 **Split first**: every story group (an article in none is a group of its own) goes to one of
 ``FOLDS`` folds or to the held-out part, by a hash of its name; the split is written to
 ``tests/data/story_folds.json`` (ids and groups only). The held-out groups are left out of
-every fit and every threshold; the folds are used for cross-validation: for each fold, fit on
-the others (threshold chosen on their pairs), judge its pairs. The weights written to
+every fit and every threshold. **Every pair is judged by a model that saw neither article's
+fold**: a pair of two folds by the model fitted on the other three (its threshold chosen on
+their pairs), a pair of one fold by the model fitted on the other four, a pair with a
+held-out article by the model that never saw the other article's fold either. (Judging only
+the pairs inside one fold would leave out four fifths of the pairs of different stories,
+which is where false merges come from.) The weights written to
 ``watchers/stories/similar/weights.py`` are fitted on all folds (never the held-out part).
 
 Pairs are judged twice: with their real dates, and re-dated into one week (the same-day
 stress: every story moved into one week, its reports as many days apart as they were), so
 the weights learn to tell stories apart by their text and not only by their dates. Pairs
 the verdict's rules decide (a near copy; dates far apart) are not fitted on.
+
+Two sets of numbers are printed: **pairs**, each judged on its own, and **stories**, the
+articles of each labelled set placed as the service places them (in order of their day, each
+joins the story of the earlier article it matches best, else starts its own), scored on the
+pairs of articles that end in one story, which is what ``<shared>/eval/score.py`` counts: a
+false match can join two stories, and a missed one is made up by another report of the story.
 
 ``PYTHONHASHSEED=0 python -m tests.story_model`` prints the cross-validated and held-out
 numbers; ``--write`` also writes the split and the weights (the seed fixes the order in which
@@ -25,7 +35,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -34,6 +43,7 @@ from itertools import combinations
 from pathlib import Path
 
 from tests.shared import shared_root
+from tests.story_fit import Vector, fit, score, threshold
 from watchers.figures import detect_lang
 from watchers.stories.similar import Evidence, evidence
 from watchers.stories.similar.features import ACROSS, WITHIN, across, within
@@ -47,7 +57,6 @@ FOLDS = 5
 HELD_OUT = "held_out"
 WEEK = date(2026, 1, 5)
 TARGET = {"within": 0.95, "across": 0.95}
-L2 = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,113 +144,68 @@ def split(groups: Sequence[str]) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    part: str  # the fold of the pair (both articles' groups are in it) or HELD_OUT
+    a: str  # the articles' keys
+    b: str
+    folds: tuple[str, str]  # the folds of the two articles' groups, sorted
     kind: str  # "within" | "across"
     stress: bool  # re-dated into one week
     same: bool
     ruled: bool | None  # what the rules decided (None: the model decides)
     x: tuple[float, ...]
 
+    @property
+    def excluded(self) -> frozenset[str]:
+        """The folds a model judging this pair must not have seen."""
+        return frozenset(self.folds) - {HELD_OUT}
+
+    @property
+    def held_out(self) -> bool:
+        return HELD_OUT in self.folds
+
 
 def rows(items: list[Labelled], folds: dict[str, str], skip: set[frozenset[str]]) -> list[Row]:
+    """Every pair of articles of one labelled set (the unsure ones left out), judged with its
+    real dates and re-dated."""
     rarity = count(i.evidence for i in items)
     out = []
     for a, b in combinations(items, 2):
         if a.key.split(":")[0] != b.key.split(":")[0] or frozenset((a.key, b.key)) in skip:
             continue
-        fa, fb = folds[a.group], folds[b.group]
-        if fa != fb and HELD_OUT in (fa, fb):
-            continue  # a held-out article is never paired with a fitted one
-        part = fa if fa == fb else f"{min(fa, fb)}|{max(fa, fb)}"
+        pair = (folds[a.group], folds[b.group])
         kind = "within" if a.lang == b.lang else "across"
         for stress in (False, True):
             ea, eb = (a.redated, b.redated) if stress else (a.evidence, b.evidence)
             rule = ruled(ea, eb)
             x = (within if kind == "within" else across)(ea, eb, rarity)
-            out.append(Row(part, kind, stress, a.group == b.group, rule, x))
+            row = Row(
+                a.key, b.key, (min(pair), max(pair)), kind, stress, a.group == b.group, rule, x
+            )
+            out.append(row)
     return out
 
 
-def _in(part: str, fold: str) -> bool:
-    return fold in part.split("|")
+Model = tuple[Vector, float]  # weights (intercept last) and threshold
 
 
-Vector = list[float]
-
-
-def fit(x: list[tuple[float, ...]], y: list[bool]) -> Vector:
-    """Logistic regression with an L2 penalty, by Newton's method (pure Python: equal rows
-    are fitted once, with their count); intercept last."""
-    counted: dict[tuple[tuple[float, ...], bool], int] = {}
-    for xi, yi in zip(x, y, strict=True):
-        key = ((*(round(v, 3) for v in xi), 1.0), yi)
-        counted[key] = counted.get(key, 0) + 1
-    n = len(x[0]) + 1
-    w = [0.0] * n
-    for _ in range(30):
-        grad = [L2 * v for v in w[:-1]] + [0.0]
-        hess = [[L2 if i == j else 0.0 for j in range(n)] for i in range(n)]
-        for (xi, yi), c in counted.items():
-            p = _sigmoid(sum(a * b for a, b in zip(w, xi, strict=True)))
-            g, h = c * (p - yi), c * p * (1 - p)
-            for i in range(n):
-                if xi[i]:
-                    grad[i] += g * xi[i]
-                    hi = h * xi[i]
-                    row = hess[i]
-                    for j in range(n):
-                        if xi[j]:
-                            row[j] += hi * xi[j]
-        step = _solve(hess, grad)
-        w = [a - b for a, b in zip(w, step, strict=True)]
-        if max(abs(v) for v in step) < 1e-7:
-            break
-    return w
-
-
-def _sigmoid(z: float) -> float:
-    return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
-
-
-def _solve(a: list[list[float]], b: Vector) -> Vector:
-    """``a x = b`` by Gaussian elimination with partial pivoting."""
-    n = len(b)
-    m = [[*row, v] for row, v in zip(a, b, strict=True)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
-        m[col], m[pivot] = m[pivot], m[col]
-        for r in range(col + 1, n):
-            f = m[r][col] / m[col][col]
-            for k in range(col, n + 1):
-                m[r][k] -= f * m[col][k]
-    out = [0.0] * n
-    for r in reversed(range(n)):
-        out[r] = (m[r][n] - sum(m[r][k] * out[k] for k in range(r + 1, n))) / m[r][r]
-    return out
-
-
-def score(w: Vector, x: tuple[float, ...]) -> float:
-    return _sigmoid(sum(a * b for a, b in zip(w, x, strict=False)) + w[-1])
-
-
-def threshold(p: list[float], y: list[bool], target: float) -> float:
-    """The lowest probability at which the pairs scored at least as high are ``target``
-    precise (at least 0.5)."""
-    best = 1.0
-    tp = 0
-    for k, (pk, yk) in enumerate(sorted(zip(p, y, strict=True), reverse=True), start=1):
-        tp += yk
-        if tp / k >= target:
-            best = pk
-    return max(best, 0.5)
-
-
-def _model(train: list[Row], kind: str) -> tuple[Vector, float]:
+def _model(train: list[Row], kind: str) -> Model:
     fitted = [r for r in train if r.kind == kind and r.ruled is None]
     x = [r.x for r in fitted]
     y = [r.same for r in fitted]
     w = fit(x, y)
     return w, threshold([score(w, xi) for xi in x], y, TARGET[kind])
+
+
+def models(all_rows: list[Row]) -> dict[tuple[frozenset[str], str], Model]:
+    """A model for each set of folds a pair's judge must not have seen (none, one, or two)
+    and each kind, fitted on the pairs of the other folds, never on held-out ones; the
+    model that has seen every fold (none excluded) is the one written."""
+    fitted = [r for r in all_rows if not r.held_out]
+    out = {}
+    for excluded in {r.excluded for r in all_rows}:
+        train = [r for r in fitted if not excluded & set(r.folds)]
+        for kind in ("within", "across"):
+            out[excluded, kind] = _model(train, kind)
+    return out
 
 
 @dataclass
@@ -261,17 +225,64 @@ class Tally:
         return f"P {p:.3f} R {r:.3f} (tp {self.tp} fp {self.fp} fn {self.fn})"
 
 
-def judge(
-    rows_: list[Row], models: dict[str, tuple[Vector, float]], tally: dict[str, Tally]
-) -> None:
-    for r in rows_:
-        if r.ruled is not None:
-            got = r.ruled
-        else:
-            w, t = models[r.kind]
-            got = score(w, r.x) >= t
-        name = f"{r.kind}{' same-day' if r.stress else ''}"
-        tally.setdefault(name, Tally()).add(r.same, got)
+def decide(r: Row, judges: dict[tuple[frozenset[str], str], Model]) -> tuple[bool, float]:
+    """Whether the pair is one story, by the rules or a model that saw neither article's
+    fold, and how sure (a near copy 2, a pair the rules split -1)."""
+    if r.ruled is not None:
+        return r.ruled, 2.0 if r.ruled else -1.0
+    w, cut = judges[r.excluded, r.kind]
+    p = score(w, r.x)
+    return p >= cut, p
+
+
+def _name(part: str, kind: str, stress: bool) -> str:
+    return f"{part:<15} {kind}{' same-day' if stress else ''}"
+
+
+def pair_tallies(
+    all_rows: list[Row], judges: dict[tuple[frozenset[str], str], Model]
+) -> dict[str, Tally]:
+    """Each pair judged on its own."""
+    tally: dict[str, Tally] = {}
+    for r in all_rows:
+        name = _name("held-out" if r.held_out else "cross-validated", r.kind, r.stress)
+        tally.setdefault(name, Tally()).add(r.same, decide(r, judges)[0])
+    return tally
+
+
+def story_tallies(
+    items: list[Labelled], all_rows: list[Row], judges: dict[tuple[frozenset[str], str], Model]
+) -> dict[str, Tally]:
+    """The pairs of the stories the articles form when placed as the service places them:
+    in order of their day, each joins the story of the earlier article it matches best
+    (``choose.best_story``), else starts its own."""
+    tally: dict[str, Tally] = {}
+    for stress in (False, True):
+        verdicts: dict[frozenset[str], tuple[bool, float]] = {}
+        labelled: dict[frozenset[str], Row] = {}
+        for r in all_rows:
+            if r.stress == stress:
+                verdicts[frozenset((r.a, r.b))] = decide(r, judges)
+                labelled[frozenset((r.a, r.b))] = r
+        story: dict[str, str] = {}
+        order = sorted(items, key=lambda i: (_day(i, stress), i.key))
+        for n, item in enumerate(order):
+            best: tuple[float, str] | None = None
+            for earlier in order[:n]:
+                same, p = verdicts.get(frozenset((item.key, earlier.key)), (False, 0.0))
+                if same and (best is None or p > best[0]):
+                    best = (p, earlier.key)
+            story[item.key] = story[best[1]] if best else item.key
+        for pair, r in labelled.items():
+            a, b = sorted(pair)
+            name = _name("held-out" if r.held_out else "cross-validated", r.kind, stress)
+            tally.setdefault(name, Tally()).add(r.same, story[a] == story[b])
+    return tally
+
+
+def _day(item: Labelled, stress: bool) -> date:
+    day = (item.redated if stress else item.evidence).published
+    return day or date.max
 
 
 def main(write: bool) -> None:
@@ -279,21 +290,16 @@ def main(write: bool) -> None:
     items = redated(corpus + _eval())
     folds = split([i.group for i in items])
     all_rows = rows(items, folds, skip)
-    fitted = [r for r in all_rows if HELD_OUT not in r.part]
-    cv: dict[str, Tally] = {}
-    for fold in map(str, range(FOLDS)):
-        train = [r for r in fitted if not _in(r.part, fold)]
-        test = [r for r in fitted if r.part == fold]
-        judge(test, {k: _model(train, k) for k in ("within", "across")}, cv)
-    final = {k: _model(fitted, k) for k in ("within", "across")}
-    held: dict[str, Tally] = {}
-    judge([r for r in all_rows if r.part == HELD_OUT], final, held)
+    judges = models(all_rows)
     groups = sorted({g for g, f in folds.items() if f == HELD_OUT})
     print(f"articles {len(items)}  groups {len(folds)}  held-out groups {len(groups)}")
-    for name, t in sorted(cv.items()):
-        print(f"cross-validated {name:<18} {t}")
-    for name, t in sorted(held.items()):
-        print(f"held-out        {name:<18} {t}")
+    print("pairs, each judged by a model that saw neither article's fold:")
+    for name, t in sorted(pair_tallies(all_rows, judges).items()):
+        print(f"  {name:<34} {t}")
+    print("stories, the articles placed in order of their day:")
+    for name, t in sorted(story_tallies(items, all_rows, judges).items()):
+        print(f"  {name:<34} {t}")
+    final = {k: judges[frozenset(), k] for k in ("within", "across")}
     for kind, (w, cut) in final.items():
         names = WITHIN if kind == "within" else ACROSS
         print(
