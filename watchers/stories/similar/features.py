@@ -10,13 +10,14 @@ number that only these two have adds the most.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date
 
 from watchers.stories.similar.evidence import Evidence
 from watchers.stories.similar.lexicon import action_terms, month_terms
 from watchers.stories.similar.rarity import Rarity
 
-__all__ = ["ACROSS", "WITHIN", "across", "figures", "within"]
+__all__ = ["ACROSS", "WITHIN", "Common", "across", "common", "figures", "within"]
 
 # The signals of both kinds about the event: when, which figures, which years, which actions.
 _EVENT = (
@@ -51,45 +52,65 @@ _DAYS = 4
 _SHORT = 15
 
 
-def within(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, ...]:
-    """The ``WITHIN`` signals of two articles in one language."""
-    _, copy = a.signature.overlap(b.signature)
+@dataclass(frozen=True, slots=True)
+class Common:
+    """What the verdict's rules and the signals both use, computed once for a pair: the
+    estimated containment of the shorter text's shingles (in one language; 0 across), and
+    how many figures the two report alike and differently (``figures``)."""
+
+    containment: float
+    agree: int
+    conflict: int
+
+
+def common(a: Evidence, b: Evidence) -> Common:
+    containment = a.signature.overlap(b.signature)[1] if a.lang == b.lang else 0.0
+    return Common(containment, *figures(a, b))
+
+
+def within(
+    a: Evidence, b: Evidence, rarity: Rarity, pair: Common | None = None
+) -> tuple[float, ...]:
+    """The ``WITHIN`` signals of two articles in one language (``pair``: their ``common``,
+    when the caller has it)."""
+    pair = pair or common(a, b)
     shared = a.terms & b.terms
     fewer = min(len(a.terms), len(b.terms)) or 1
     rare_terms = sum(rarity.profile(a.terms)[0][t] for t in shared) / fewer
     return (
-        copy,
+        pair.containment,
         len(shared) / fewer,
         rare_terms,
         *_cosine(a, b, shared, rarity),
         *_lead(a, b, rarity),
         *_anchors(a, b, rarity),
-        *_event(a, b),
+        *_event(a, b, pair),
         1.0 if fewer < _SHORT else 0.0,
     )
 
 
-def across(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, ...]:
+def across(
+    a: Evidence, b: Evidence, rarity: Rarity, pair: Common | None = None
+) -> tuple[float, ...]:
     """The ``ACROSS`` signals of two articles in different languages: the concepts of the
     topic both name (``lexicon``), names, numbers, figures and dates."""
     shared = a.terms & b.terms
     rare_names, rare_numbers, other_numbers, _ = _anchors(a, b, rarity)
     return (
-        min(sum(rarity.term(t) for t in shared) / 6, 1.0),
+        min(sum(map(rarity.profile(a.terms)[0].__getitem__, shared)) / 6, 1.0),
         rare_names,
         rare_numbers,
         other_numbers,
-        *_event(a, b),
+        *_event(a, b, pair or common(a, b)),
     )
 
 
-def _event(a: Evidence, b: Evidence) -> tuple[float, ...]:
+def _event(a: Evidence, b: Evidence, pair: Common) -> tuple[float, ...]:
     """The ``_EVENT`` signals: event-day distance, figures alike and unlike, years, actions."""
-    agree, conflict = figures(a, b)
     return (
         *_days(a.published, b.published),
-        min(agree, 2) / 2,
-        min(conflict, 2) / 2,
+        min(pair.agree, 2) / 2,
+        min(pair.conflict, 2) / 2,
         *_years(a, b),
         *_actions(a, b),
     )
@@ -127,14 +148,14 @@ def _anchors(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, float, fl
     """Rare names shared, rare numbers shared, whether both have rare numbers of their own and
     share none, and the rare names each has that the other lacks."""
     shared = a.anchors & b.anchors
-    weight = {x: rarity.anchor(x) for x in a.anchors | b.anchors}
-    names = sum(weight[x] for x in shared if not x.isdigit())
-    numbers = sum(weight[x] for x in shared if x.isdigit())
-    rare_a = {x for x in a.anchors if x.isdigit() and weight[x] >= _RARE}
-    rare_b = {x for x in b.anchors if x.isdigit() and weight[x] >= _RARE}
+    weight = rarity.anchor
+    names = sum(weight(x) for x in shared if not x.isdigit())
+    numbers = sum(weight(x) for x in shared if x.isdigit())
+    rare_a = {x for x in a.anchors if x.isdigit() and weight(x) >= _RARE}
+    rare_b = {x for x in b.anchors if x.isdigit() and weight(x) >= _RARE}
     other_numbers = 1.0 if rare_a and rare_b and not rare_a & rare_b else 0.0
-    own_a = sum(weight[x] for x in a.anchors - shared if not x.isdigit() and weight[x] >= _RARE)
-    own_b = sum(weight[x] for x in b.anchors - shared if not x.isdigit() and weight[x] >= _RARE)
+    own_a = sum(w for x in a.anchors - shared if not x.isdigit() and (w := weight(x)) >= _RARE)
+    own_b = sum(w for x in b.anchors - shared if not x.isdigit() and (w := weight(x)) >= _RARE)
     return min(names / 4, 1.0), min(numbers / 2, 1.0), other_numbers, min(own_a, own_b, 4) / 4
 
 
@@ -164,13 +185,18 @@ def _actions(a: Evidence, b: Evidence) -> tuple[float, float]:
 def figures(a: Evidence, b: Evidence) -> tuple[int, int]:
     """How many figures the two report alike, and how many differently (same key, other value)."""
     agree = len(a.troop_counts & b.troop_counts) + len(a.deadlines & b.deadlines)
-    conflict = 0
-    for mine, theirs in ((a.troop_counts, b.troop_counts), (a.deadlines, b.deadlines)):
-        keys_a: dict[str, set[object]] = {}
-        keys_b: dict[str, set[object]] = {}
-        for key, value in mine:
-            keys_a.setdefault(key, set()).add(value)
-        for key, value in theirs:
-            keys_b.setdefault(key, set()).add(value)
-        conflict += sum(1 for k in keys_a.keys() & keys_b.keys() if not keys_a[k] & keys_b[k])
+    conflict = _conflicts(a.troop_counts, b.troop_counts) + _conflicts(a.deadlines, b.deadlines)
     return agree, conflict
+
+
+def _conflicts(mine: frozenset[tuple[str, object]], theirs: frozenset[tuple[str, object]]) -> int:
+    """How many keys both report, with no value in common."""
+    if not mine or not theirs:
+        return 0
+    keys_a: dict[str, set[object]] = {}
+    keys_b: dict[str, set[object]] = {}
+    for key, value in mine:
+        keys_a.setdefault(key, set()).add(value)
+    for key, value in theirs:
+        keys_b.setdefault(key, set()).add(value)
+    return sum(1 for k in keys_a.keys() & keys_b.keys() if not keys_a[k] & keys_b[k])

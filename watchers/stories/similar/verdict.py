@@ -24,13 +24,14 @@ news. So two articles are one story only on evidence that pins the same event:
 from __future__ import annotations
 
 import math
+import operator
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from watchers.stories.similar import weights
 from watchers.stories.similar.evidence import Evidence
-from watchers.stories.similar.features import ACROSS, WITHIN, across, figures, within
+from watchers.stories.similar.features import ACROSS, WITHIN, Common, across, common, within
 from watchers.stories.similar.rarity import Rarity
 
 __all__ = ["WINDOW_DAYS", "Reason", "Verdict", "copy_threshold", "ruled", "same_story"]
@@ -65,14 +66,15 @@ def copy_threshold(size: int) -> float:
     return 0.8 - 0.3 * (size - _SHORT) / (_LONG - _SHORT)
 
 
-def ruled(a: Evidence, b: Evidence) -> bool | None:
-    """What the rules decide (an empty text, a near copy, days far apart), or None."""
+def ruled(a: Evidence, b: Evidence, pair: Common | None = None) -> bool | None:
+    """What the rules decide (an empty text, a near copy, days far apart), or None
+    (``pair``: the two articles' ``common``, when the caller has it)."""
     if a.signature.size == 0 or b.signature.size == 0:
         return False
     if a.lang == b.lang:
-        _, containment = a.signature.overlap(b.signature)
+        pair = pair or common(a, b)
         size = min(a.signature.size, b.signature.size)
-        if containment >= (0.9 if figures(a, b)[1] else copy_threshold(size)):
+        if pair.containment >= (0.9 if pair.conflict else copy_threshold(size)):
             return True
     days = _days_apart(a.published, b.published)
     if days is not None and days > WINDOW_DAYS:
@@ -88,26 +90,27 @@ def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:
     cross = a.lang != b.lang
     if not cross and len(a.terms & b.terms) < MIN_SHARED * min(len(a.terms), len(b.terms)):
         return Verdict(False, 0.0, "different_text")  # not worth weighing: see ``MIN_SHARED``
-    rule = ruled(a, b)
+    pair = common(a, b)
+    rule = ruled(a, b, pair)
     if rule is True:
-        _, containment = a.signature.overlap(b.signature)
-        return Verdict(True, round(containment, 4), "near_copy")
+        return Verdict(True, round(pair.containment, 4), "near_copy")
     if rule is False:
         return Verdict(False, 0.0, "other_language" if cross else "far_apart")
     if cross:
-        p = _probability(
-            across(a, b, rarity), ACROSS, weights.ACROSS_WEIGHTS, weights.ACROSS_INTERCEPT
-        )
+        p = _probability(across(a, b, rarity, pair), _ACROSS, weights.ACROSS_INTERCEPT)
         return Verdict(p >= weights.ACROSS_THRESHOLD, round(p, 4), "other_language")
-    p = _probability(within(a, b, rarity), WITHIN, weights.WITHIN_WEIGHTS, weights.WITHIN_INTERCEPT)
+    p = _probability(within(a, b, rarity, pair), _WITHIN, weights.WITHIN_INTERCEPT)
     same = p >= weights.WITHIN_THRESHOLD
     return Verdict(same, round(p, 4), "rewrite" if same else "different_text")
 
 
-def _probability(
-    x: tuple[float, ...], names: tuple[str, ...], w: dict[str, float], intercept: float
-) -> float:
-    z = intercept + sum(w.get(n, 0.0) * v for n, v in zip(names, x, strict=True))
+# the fitted weights in the order of the signals
+_WITHIN = tuple(weights.WITHIN_WEIGHTS.get(n, 0.0) for n in WITHIN)
+_ACROSS = tuple(weights.ACROSS_WEIGHTS.get(n, 0.0) for n in ACROSS)
+
+
+def _probability(x: tuple[float, ...], w: tuple[float, ...], intercept: float) -> float:
+    z = intercept + sum(map(operator.mul, w, x))
     return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
 
 
