@@ -15,6 +15,7 @@ from bench.hostile import bench_hostile
 from bench.poll import bench_poll
 from bench.scale import bench_scale
 from bench.stories import bench_stories, story_quality
+from bench.story_model import story_model
 from tests.shared import ENV
 
 SECTIONS: dict[str, Callable[[], Mapping[str, Any]]] = {
@@ -29,6 +30,9 @@ SECTIONS: dict[str, Callable[[], Mapping[str, Any]]] = {
     "figure extraction quality on the labelled corpus": figure_quality,
     "story index: insert+lookup per article and peak memory at 10k/100k/1M": bench_stories,
     "story matching quality on the labelled pairs": story_quality,
+    "story verdict on stories it was not fitted on (held-out and cross-validated; same-day)": (
+        story_model
+    ),
 }
 
 

@@ -185,6 +185,7 @@ def rows(items: list[Labelled], folds: dict[str, str], skip: set[frozenset[str]]
 
 
 Model = tuple[Vector, float]  # weights (intercept last) and threshold
+Judges = dict[tuple[frozenset[str], str], Model]
 
 
 def _model(train: list[Row], kind: str) -> Model:
@@ -195,12 +196,12 @@ def _model(train: list[Row], kind: str) -> Model:
     return w, threshold([score(w, xi) for xi in x], y, TARGET[kind])
 
 
-def models(all_rows: list[Row]) -> dict[tuple[frozenset[str], str], Model]:
+def models(all_rows: list[Row]) -> Judges:
     """A model for each set of folds a pair's judge must not have seen (none, one, or two)
     and each kind, fitted on the pairs of the other folds, never on held-out ones; the
     model that has seen every fold (none excluded) is the one written."""
     fitted = [r for r in all_rows if not r.held_out]
-    out = {}
+    out: Judges = {}
     for excluded in {r.excluded for r in all_rows}:
         train = [r for r in fitted if not excluded & set(r.folds)]
         for kind in ("within", "across"):
@@ -225,7 +226,7 @@ class Tally:
         return f"P {p:.3f} R {r:.3f} (tp {self.tp} fp {self.fp} fn {self.fn})"
 
 
-def decide(r: Row, judges: dict[tuple[frozenset[str], str], Model]) -> tuple[bool, float]:
+def decide(r: Row, judges: Judges) -> tuple[bool, float]:
     """Whether the pair is one story, by the rules or a model that saw neither article's
     fold, and how sure (a near copy 2, a pair the rules split -1)."""
     if r.ruled is not None:
@@ -239,9 +240,7 @@ def _name(part: str, kind: str, stress: bool) -> str:
     return f"{part:<15} {kind}{' same-day' if stress else ''}"
 
 
-def pair_tallies(
-    all_rows: list[Row], judges: dict[tuple[frozenset[str], str], Model]
-) -> dict[str, Tally]:
+def pair_tallies(all_rows: list[Row], judges: Judges) -> dict[str, Tally]:
     """Each pair judged on its own."""
     tally: dict[str, Tally] = {}
     for r in all_rows:
@@ -250,9 +249,7 @@ def pair_tallies(
     return tally
 
 
-def story_tallies(
-    items: list[Labelled], all_rows: list[Row], judges: dict[tuple[frozenset[str], str], Model]
-) -> dict[str, Tally]:
+def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) -> dict[str, Tally]:
     """The pairs of the stories the articles form when placed as the service places them:
     in order of their day, each joins the story of the earlier article it matches best
     (``choose.best_story``), else starts its own."""
@@ -285,19 +282,31 @@ def _day(item: Labelled, stress: bool) -> date:
     return day or date.max
 
 
-def main(write: bool) -> None:
+def measured() -> tuple[dict[str, Tally], dict[str, Tally], Judges, list[Labelled], dict[str, str]]:
+    """The pair and story tallies, the models, the labelled articles and their folds."""
     corpus, skip = _corpus()
     items = redated(corpus + _eval())
     folds = split([i.group for i in items])
     all_rows = rows(items, folds, skip)
     judges = models(all_rows)
+    return (
+        pair_tallies(all_rows, judges),
+        story_tallies(items, all_rows, judges),
+        judges,
+        items,
+        folds,
+    )
+
+
+def main(write: bool) -> None:
+    pairs, stories, judges, items, folds = measured()
     groups = sorted({g for g, f in folds.items() if f == HELD_OUT})
     print(f"articles {len(items)}  groups {len(folds)}  held-out groups {len(groups)}")
     print("pairs, each judged by a model that saw neither article's fold:")
-    for name, t in sorted(pair_tallies(all_rows, judges).items()):
+    for name, t in sorted(pairs.items()):
         print(f"  {name:<34} {t}")
     print("stories, the articles placed in order of their day:")
-    for name, t in sorted(story_tallies(items, all_rows, judges).items()):
+    for name, t in sorted(stories.items()):
         print(f"  {name:<34} {t}")
     final = {k: judges[frozenset(), k] for k in ("within", "across")}
     for kind, (w, cut) in final.items():
