@@ -38,7 +38,7 @@ from watchers.ingest import Ingest, Ingested
 from watchers.process import Batch
 from watchers.topic.match import Matcher
 from watchers.topic.text import nfc
-from watchers.worker import read, to_article
+from watchers.worker import keyed, read, to_article
 
 __all__ = ["Analysis", "Document", "analyze", "load_documents", "render_json"]
 
@@ -134,7 +134,7 @@ def analyze(documents: Sequence[Document], matcher: Matcher, *, now: datetime) -
                 else None
             )
             item = Item(guid=None, url=document.url, title=title, summary=body, published=published)
-            prepared = read(to_article(feed.id, item, matcher))
+            prepared = read(to_article(feed.id, keyed(item), matcher))
             article = prepared.article
             batch = Batch(feed.id, document.outlet, first_fetch=False, items=[prepared])
             done = ingest(batch, now, backlog_window=timedelta(days=1))

@@ -21,6 +21,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from storage.ledger_types import FigureEntry, NewFigureEntry
 from storage.preference_types import NewTrace
@@ -173,8 +174,7 @@ def figure_keys_to_read(
             keys |= figure_keys(prepared.figures)
     for decision, stored in _edited(decisions, versions):
         if stored.relevant and decision.article.relevant:
-            article = decision.article
-            keys |= figure_keys(read_figures(article.title, article.summary, now))
+            keys |= figure_keys(_figures_of(decision.article.title, decision.article.summary, now))
     return keys
 
 
@@ -304,6 +304,13 @@ def _versions(
     return plans
 
 
+@lru_cache(maxsize=64)
+def _figures_of(title: str, summary: str, published: datetime | None) -> Figures:
+    """``read_figures``, remembered for a while: an edited copy's figures are read for the
+    keys the batch reads (``figure_keys_to_read``) and again for judging them."""
+    return read_figures(title, summary, published)
+
+
 def _judge(
     ledger: Timelines,
     article: NewArticle,
@@ -314,7 +321,7 @@ def _judge(
     """The article's figures judged against the ledger so far; None if reading them failed
     (a bug in reading figures must never cost the article its story alert)."""
     try:
-        found = read or read_figures(article.title, article.summary, article.published_at)
+        found = read or _figures_of(article.title, article.summary, article.published_at)
         return judge_figures(
             ledger.timelines,
             found,

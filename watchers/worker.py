@@ -39,15 +39,31 @@ _T = TypeVar("_T")
 READ_PIECE = 100  # items read in one job: about a second of the worker's time
 
 
-def to_article(feed_id: int, item: Item, matcher: Matcher) -> NewArticle:
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """An item as parsed, with the keys identity needs: cheap to compute, read by nobody yet."""
+
+    item: Item
+    canonical_url: str | None
+    content_hash: str
+
+
+def keyed(item: Item) -> Parsed:
+    """An item with its identity keys."""
+    url = canonical_url(item.url) if item.url else None
+    return Parsed(item, url, content_hash(item.title, item.summary))
+
+
+def to_article(feed_id: int, parsed: Parsed, matcher: Matcher) -> NewArticle:
     """An item with its identity and topic verdict computed."""
+    item = parsed.item
     verdict = judge(matcher, item.title, item.summary)
     return NewArticle(
         feed_id=feed_id,
         guid=item.guid,
         url=item.url,
-        canonical_url=canonical_url(item.url) if item.url else None,
-        content_hash=content_hash(item.title, item.summary),
+        canonical_url=parsed.canonical_url,
+        content_hash=parsed.content_hash,
         title=item.title,
         summary=item.summary,
         published_at=item.published,
@@ -61,9 +77,7 @@ def prepare(
     body: bytes, *, url: str, headers: Mapping[str, str], feed_id: int, matcher: Matcher
 ) -> list[NewArticle]:
     """Parse a feed body and turn every item into a candidate article; raises ParseError."""
-    return [
-        to_article(feed_id, item, matcher) for item in parse_feed(body, url=url, headers=headers)
-    ]
+    return [to_article(feed_id, p, matcher) for p in parse(body, url=url, headers=headers)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,25 +106,9 @@ def read(article: NewArticle) -> Prepared:
     return Prepared(article, figures, found)
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    """An item as parsed, with the keys identity needs: cheap to compute, read by nobody yet."""
-
-    item: Item
-    canonical_url: str | None
-    content_hash: str
-
-
 def parse(body: bytes, *, url: str, headers: Mapping[str, str]) -> list[Parsed]:
     """A feed body's items with their identity keys; raises ParseError."""
-    return [
-        Parsed(
-            item,
-            canonical_url(item.url) if item.url else None,
-            content_hash(item.title, item.summary),
-        )
-        for item in parse_feed(body, url=url, headers=headers)
-    ]
+    return [keyed(item) for item in parse_feed(body, url=url, headers=headers)]
 
 
 def _init(topic: Topic) -> None:
@@ -133,7 +131,7 @@ def _survey_in_worker(body: bytes, url: str, headers: Mapping[str, str]) -> tupl
 
 def _read_in_worker(feed_id: int, parsed: list[Parsed]) -> list[Prepared]:
     assert _matcher is not None, "the worker was started without its topic"
-    return [read(to_article(feed_id, p.item, _matcher)) for p in parsed]
+    return [read(to_article(feed_id, p, _matcher)) for p in parsed]
 
 
 class Preparer:
