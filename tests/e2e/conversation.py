@@ -171,8 +171,3 @@ class User:
             if edited.message_id == message.message_id:
                 return edited
         return message
-
-
-def settle(seconds: float = 0.3) -> None:
-    """Give the service a moment to act on something the test cannot observe directly."""
-    time.sleep(seconds)

@@ -9,12 +9,13 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from types import TracebackType
 
 from drawdown.config import load_config
 from drawdown.service import open_store
+from storage.types import FeedStatus
 from tests.servers import FakeBotApi
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,6 +99,27 @@ def delivery_counts(config: Path) -> dict[str, int]:
         return store.delivery_counts()
     finally:
         store.engine.dispose()
+
+
+def feed_statuses(config: Path) -> list[FeedStatus]:
+    """Every enabled feed's recorded health (what /stats and /status read)."""
+    store = open_store(load_config(config))
+    try:
+        return store.feed_statuses()
+    finally:
+        store.engine.dispose()
+
+
+def until(what: str | Callable[[], str], check: Callable[[], object], timeout: float = 30) -> None:
+    """Until ``check()`` is true (looked at every 0.05 s); fails naming ``what`` (or what
+    ``what()`` says then) after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() >= deadline:
+            raise AssertionError(
+                f"{what if isinstance(what, str) else what()}: not within {timeout:g} s"
+            )
+        time.sleep(0.05)
 
 
 def until_each_chat_has(

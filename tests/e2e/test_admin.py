@@ -4,7 +4,6 @@ languages."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -66,9 +65,10 @@ def test_admins_manage_feeds_and_broadcast_and_everyone_else_is_refused(
         )
         (reply,) = admin.says("/feeds pause 2")
         assert reply.text == "⏸ Paused “VOV Thế giới”."
-        time.sleep(0.5)  # a check already under way may finish
-        paused_at = feed_server.request_count("/vov")
-        time.sleep(2)
+        ticks = feed_server.request_count("/vnexpress")  # the other feed, also every 1 s
+        feed_server.wait_for_requests(ticks + 1, "/vnexpress", timeout=10)  # a check under way
+        paused_at = feed_server.request_count("/vov")  # has sent its request by now
+        feed_server.wait_for_requests(ticks + 3, "/vnexpress", timeout=10)  # two more rounds
         assert feed_server.request_count("/vov") == paused_at
         (reply,) = admin.says("/feeds resume 2")
         assert reply.text == "▶️ Resumed “VOV Thế giới”."

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from bot.render import messages as format
-from tests.e2e.conversation import Transcript, User, buttons, settle
-from tests.e2e.service import ROOT, ServiceProcess, write_config
+from tests.e2e.conversation import Transcript, User, buttons
+from tests.e2e.service import ROOT, ServiceProcess, delivery_counts, until, write_config
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
 
 pytestmark = pytest.mark.slow
@@ -113,7 +113,9 @@ def test_a_conversation_in_english_and_in_vietnamese(
                 ],
             ]
         }
-        settle(0.5)  # Telegram's confirmation is written within 0.1 s
+        until(  # Telegram's confirmation is written within 0.1 s
+            "the confirmation is written", lambda: "pending" not in delivery_counts(config), 15
+        )
         (why,) = anna.says(f"/why {AGREEMENT.link}?utm_source=facebook")
         assert why.text.splitlines()[-1].startswith("📰 Story alert: sent to you ")
         (why_not,) = anna.says(f"/why {ELECTION.link}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,7 +10,13 @@ import pytest
 
 from drawdown.config import load_config
 from drawdown.service import open_store
-from tests.e2e.service import ServiceProcess, delivery_counts, until_each_chat_has, write_config
+from tests.e2e.service import (
+    ServiceProcess,
+    delivery_counts,
+    until,
+    until_each_chat_has,
+    write_config,
+)
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
 
 pytestmark = pytest.mark.slow
@@ -43,7 +48,9 @@ def test_sigkill_mid_broadcast_then_restart_reaches_everyone(
         feed_server.set_feed("/f", rss([STORY]))
         bot_api.wait_for_messages(60, timeout=20)
         service.kill()
-    time.sleep(0.5)  # requests already on the wire when it died still reach the server
+    # requests already on the wire when it died still reach the server, until it has seen
+    # every connection of the dead process close
+    until("the dead service's connections close", lambda: not bot_api.connections(), 10)
     received_before = len(bot_api.sent())
     confirmed = delivery_counts(config).get("sent", 0)
     in_flight = received_before - confirmed
@@ -52,9 +59,7 @@ def test_sigkill_mid_broadcast_then_restart_reaches_everyone(
 
     with ServiceProcess(tmp_path, config) as service:
         counts = until_each_chat_has(bot_api, SUBSCRIBERS)
-        deadline = time.monotonic() + 20
-        while delivery_counts(config).get("sent", 0) < 200 and time.monotonic() < deadline:
-            time.sleep(0.1)
+        until("all 200 are confirmed", lambda: delivery_counts(config).get("sent", 0) >= 200, 20)
         assert service.stop() == 0
         counts = Counter(m.chat_id for m in bot_api.sent())
 

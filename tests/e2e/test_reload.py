@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import signal
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.http import wait_for_status
-from tests.e2e.service import ServiceProcess, write_config
+from tests.e2e.service import ServiceProcess, until, write_config
 from tests.servers import FeedItem, FeedServer, rss
 
 pytestmark = pytest.mark.slow
@@ -21,15 +20,6 @@ BEFORE = FeedItem(
 AFTER = FeedItem(
     guid="b-2", link="https://b.example/2.html", title="Lữ đoàn Mỹ cuối cùng xuất quân khỏi Iraq"
 )
-
-
-def wait_for_count(service: ServiceProcess, text: str, count: int, timeout: float = 10) -> None:
-    deadline = time.monotonic() + timeout
-    while service.stderr().count(text) < count:
-        assert time.monotonic() < deadline, (
-            f"{text!r} not {count} times:\n{service.stderr()[-3000:]}"
-        )
-        time.sleep(0.05)
 
 
 def test_sighup_adds_and_removes_feeds_and_a_broken_config_leaves_the_old_one(
@@ -44,7 +34,7 @@ def test_sighup_adds_and_removes_feeds_and_a_broken_config_leaves_the_old_one(
 
         write_config(tmp_path, feeds=[("A", a), ("B", b)], interval=0.5)  # a feed added
         service.signal(signal.SIGHUP)
-        wait_for_count(service, "config.reloaded ", 1)
+        service.wait_for_log("config.reloaded ", count=1)
         assert f"config.reloaded path={config} feeds=2 added=1 removed=0 changed=0" in (
             service.stderr()
         )
@@ -59,19 +49,17 @@ def test_sighup_adds_and_removes_feeds_and_a_broken_config_leaves_the_old_one(
         )
         config.write_text(wider, encoding="utf-8")
         service.signal(signal.SIGHUP)
-        wait_for_count(service, "config.reloaded ", 2)
+        service.wait_for_log("config.reloaded ", count=2)
         assert "config.topic_changed" in service.stderr()
         feed_server.set_feed("/b", rss([BEFORE, AFTER]))
-        deadline = time.monotonic() + 10
-        while AFTER.title not in service.stdout():
-            assert time.monotonic() < deadline, service.stderr()[-3000:]
-            time.sleep(0.05)
+        until("the new phrasing is on the topic", lambda: AFTER.title in service.stdout(), 10)
         assert BEFORE.title not in service.stdout()  # stored before: not judged again
 
         write_config(tmp_path, feeds=[("B", b)], interval=0.5)  # a feed removed
         service.signal(signal.SIGHUP)
-        wait_for_count(service, "config.reloaded ", 3)
-        time.sleep(0.3)  # a check of /a that had started finishes
+        service.wait_for_log("config.reloaded ", count=3)
+        # a check of /a that had started has sent its request once /b is polled again
+        feed_server.wait_for_requests(feed_server.request_count("/b") + 1, "/b", timeout=5)
         left = feed_server.request_count("/a")
         polled = feed_server.request_count("/b")
         feed_server.wait_for_requests(polled + 2, "/b", timeout=5)
@@ -80,7 +68,7 @@ def test_sighup_adds_and_removes_feeds_and_a_broken_config_leaves_the_old_one(
         broken = config.read_text(encoding="utf-8").replace('tick = "200ms"', 'tick = "often"')
         config.write_text(broken, encoding="utf-8")
         service.signal(signal.SIGHUP)
-        wait_for_count(service, "config.reload_refused ", 1)
+        service.wait_for_log("config.reload_refused ", count=1)
         assert (
             f"config.reload_refused path={config} error={config}: schedule.tick: 'often' is not "
             "a duration"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.service import TOKEN, ServiceProcess, write_config
+from tests.e2e.service import TOKEN, ServiceProcess, feed_statuses, until, write_config
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
 
 pytestmark = pytest.mark.slow
@@ -138,9 +138,7 @@ def test_without_a_token_alerts_go_to_the_terminal(tmp_path: Path, feed_server: 
         service.wait_for_log("alerts are printed to this terminal")
         feed_server.wait_for_requests(1, "/f", timeout=15)
         feed_server.set_feed("/f", rss([RELEVANT]))
-        deadline = time.monotonic() + 5
-        while RELEVANT.title not in service.stdout() and time.monotonic() < deadline:
-            time.sleep(0.05)
+        until("the alert is printed", lambda: RELEVANT.title in service.stdout(), timeout=5)
         assert service.stop() == 0
     assert f"📰 {RELEVANT.title}" in service.stdout()
     assert str(RELEVANT.link) in service.stdout()
@@ -179,7 +177,11 @@ def test_stats_answers_admins_and_refuses_everyone_else(
     )
     with ServiceProcess(tmp_path, config) as service:
         feed_server.wait_for_requests(1, "/down", timeout=20)
-        time.sleep(0.5)  # the failed check is recorded at the next tick
+        until(  # the failed check is recorded at the next tick
+            "the failed check is recorded",
+            lambda: any(f.error_count for f in feed_statuses(config)),
+            timeout=20,
+        )
         bot_api.user_sends(8, "/stats")
         (refused,) = bot_api.wait_for_messages(1, 8, timeout=20)
         assert refused.text == "This command is for administrators only."

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,7 +19,7 @@ from storage.store import Store
 from storage.tables import alerts, articles, deliveries
 from storage.types import AlertIntent
 from tests.e2e.conversation import User, button_data, buttons
-from tests.e2e.service import ServiceProcess, write_config
+from tests.e2e.service import ServiceProcess, until, write_config
 from tests.servers import FakeBotApi, FeedItem, FeedServer, SentMessage, rss
 
 pytestmark = pytest.mark.slow
@@ -98,10 +97,15 @@ class Outbox:
             ]
 
     def wait(self, chat: int, expected: list[tuple[str, str, str | None]]) -> None:
-        deadline = time.monotonic() + 15
-        while self.rows(chat) != expected:
-            assert time.monotonic() < deadline, f"chat {chat}: {self.rows(chat)} != {expected}"
-            time.sleep(0.1)
+        until(
+            lambda: f"chat {chat}: {self.rows(chat)} != {expected}",
+            lambda: self.rows(chat) == expected,
+            15,
+        )
+
+    def confirmed(self, *users: User) -> bool:
+        """Nothing sent to ``users`` still waits for Telegram's confirmation to be written."""
+        return all(status != "pending" for u in users for _, status, _ in self.rows(u.chat))
 
     def article(self, guid: str) -> int:
         with self.store.engine.connect() as conn:
@@ -241,7 +245,7 @@ def test_settings_and_buttons_change_what_the_same_subscriber_receives_and_why_s
         )
         assert everything.gets().text.startswith(f"📰 <b>{OLDER_REPORT.title}</b>")
         no_syria.gets()
-        time.sleep(0.3)  # the confirmation is written within 0.1 s
+        until("the confirmations are written", lambda: outbox.confirmed(everything, no_syria), 15)
 
         (why,) = everything.says(f"/why {PUSHED_BACK.link}")
         assert steady(why.text) == (

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.fake_systemd import make
-from tests.e2e.service import TOKEN, write_config
+from tests.e2e.service import TOKEN, until, write_config
 from tests.e2e.systemd_unit import UNIT_FILE, launch, make_root, parse_unit, setting
 from tests.servers import FakeBotApi, FeedServer, rss
 
@@ -156,14 +156,12 @@ def test_the_service_started_as_the_unit_starts_it_speaks_the_notify_protocol(
         locker = sqlite3.connect(database, timeout=10)
         locker.execute("BEGIN IMMEDIATE")
         try:
-            deadline = time.monotonic() + 15
-            while "systemd.watchdog_withheld" not in log.read_text(errors="replace"):
-                assert time.monotonic() < deadline, log.read_text(errors="replace")[-3000:]
-                time.sleep(0.05)
+            until("a ping is withheld", lambda: withheld_pings(log), timeout=15)
             notify_socket.sock.settimeout(0.01)
             drain(notify_socket)  # the pings sent before the stall was noticed
             withheld = time.monotonic()
-            time.sleep(1.0)
+            seen = withheld_pings(log)  # each watchdog turn pings or logs that it withholds
+            until("three more turns withhold", lambda: withheld_pings(log) >= seen + 3, 15)
             pings = [at for at, f in drain(notify_socket) if f == "WATCHDOG=1" and at > withheld]
             assert pings == []
         finally:
@@ -184,6 +182,11 @@ def test_the_service_started_as_the_unit_starts_it_speaks_the_notify_protocol(
             process.kill()
             process.wait()
     assert TOKEN not in log.read_text(errors="replace")
+
+
+def withheld_pings(log: Path) -> int:
+    """Watchdog turns that sent no ping, from the service's log."""
+    return log.read_text(errors="replace").count("systemd.watchdog_withheld")
 
 
 def drain(sock: NotifySocket) -> list[tuple[float, str]]:

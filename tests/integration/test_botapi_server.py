@@ -223,9 +223,7 @@ def test_bot_api_goes_away_and_comes_back_on_the_same_port(bot_api: FakeBotApi) 
         bot_api.pause(0.3)
         with pytest.raises(httpx.ConnectError):
             client.get(url)
-        deadline = time.monotonic() + 5
-        while not bot_api.running and time.monotonic() < deadline:
-            time.sleep(0.05)  # waiting for the pause to end is the point
+        bot_api.wait_until_running(timeout=5)  # waiting for the pause to end is the point
         assert client.get(url).status_code == 200
 
 

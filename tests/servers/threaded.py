@@ -107,6 +107,7 @@ class ThreadedServer:
         self._host = host
         self._port = port
         self._lifecycle = threading.RLock()
+        self._started = threading.Condition(self._lifecycle)  # notified on every start
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
@@ -144,6 +145,25 @@ class ThreadedServer:
     @property
     def running(self) -> bool:
         return self._thread is not None
+
+    def wait_until_running(self, timeout: float = 5.0) -> None:
+        """Block until the server listens (again), e.g. when a :meth:`pause` ends."""
+        with self._started:
+            if not self._started.wait_for(lambda: self._thread is not None, timeout):
+                raise AssertionError(f"{self!r} did not start within {timeout:g} s")
+
+    def connections(self) -> int:
+        """Client connections open now, counting one whose request is still being answered;
+        0 once a client that went away (or died) has closed them all."""
+        loop = self._loop
+        if loop is None:
+            return 0
+
+        async def count() -> int:
+            server = self._runner.server if self._runner is not None else None
+            return len(server.connections) if server is not None else 0
+
+        return asyncio.run_coroutine_threadsafe(count(), loop).result(_STOP_TIMEOUT)
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop | None:
@@ -218,6 +238,7 @@ class ThreadedServer:
             thread.join(_STOP_TIMEOUT)
             raise
         self._loop, self._thread = loop, thread
+        self._started.notify_all()
 
     def _stop_locked(self) -> None:
         self._generation += 1

@@ -282,22 +282,28 @@ async def test_a_stop_while_confirmations_are_written_waits_for_the_write(
 ) -> None:
     harness.subscribe([1])
     harness.store.enqueue_alert(story(), datetime.now(UTC))
-    writing = threading.Event()
+    writing, release = threading.Event(), threading.Event()
     write = harness.store.mark_sent
 
-    def slow_write(*args: Any, **kwargs: Any) -> None:  # a busy database
+    def slow_write(*args: Any, **kwargs: Any) -> None:  # a busy database, until released
         writing.set()
-        time.sleep(0.3)
+        assert release.wait(10), "the test never let the confirmation be written"
         write(*args, **kwargs)
 
     monkeypatch.setattr(harness.store, "mark_sent", slow_write)
     outbox = await harness.make(DeliveryConfig(rate=30))
     task = asyncio.create_task(outbox.run())
-    deadline = time.monotonic() + 10
-    while not writing.is_set():
-        assert time.monotonic() < deadline, "the confirmation was never written"
-        await asyncio.sleep(0.01)
+    assert await asyncio.to_thread(writing.wait, 10), "the confirmation was never written"
+    named = {t.get_name(): t for t in asyncio.all_tasks()}
+    flushing, helpers = named["outbox-flush"], [named["outbox-digests"], named["outbox-claims"]]
     outbox.stop()
+    try:  # the stop is taken in: the helpers end, the write in progress is not cut off
+        _, running = await asyncio.wait(helpers, timeout=10)
+        assert not running, "the outbox did not stop its helpers"
+        assert not flushing.done(), "the confirmation's write was cut off"
+        assert not task.done(), "the outbox stopped before its confirmation was written"
+    finally:
+        release.set()
     await task
     assert harness.store.delivery_counts() == {"sent": 1}
     assert "delivery.claims_released" not in caplog.text  # nothing was left pending to free

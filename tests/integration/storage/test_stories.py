@@ -100,20 +100,57 @@ def test_an_index_catches_up_with_the_rows_stored_after_its_watermark(store: Sto
     assert [[r.article_id for r in chunk] for chunk in chunks] == [ids[:2], ids[2:]]
 
 
+WAITING_FOR_AN_ADVISORY_LOCK = sa.text(
+    "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database "
+    "WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted"
+)
+
+
+def wait_until_blocked(store: Store, asked: threading.Event) -> None:
+    """Until the second writer asks for the story lock: its first statement has started (on
+    SQLite that statement waits for the write lock), and on PostgreSQL its advisory lock is
+    seen waiting."""
+    assert asked.wait(10), "the second writer never asked for the story lock"
+    if store.engine.dialect.name != "postgresql":
+        return
+    deadline = time.monotonic() + 10
+    with store.engine.connect() as conn:
+        while not conn.execute(WAITING_FOR_AN_ADVISORY_LOCK).scalar_one():
+            assert time.monotonic() < deadline, "the second writer never waited for the lock"
+            conn.rollback()  # a fresh snapshot of pg_locks
+            time.sleep(0.01)
+
+
 def test_the_story_lock_lets_one_writer_in_at_a_time(store: Store) -> None:
     entered: list[tuple[str, float]] = []
+    inside, release, asked = threading.Event(), threading.Event(), threading.Event()
 
-    def hold(name: str) -> None:
+    def hold(name: str, until: threading.Event | None = None) -> None:
         with store.batch():
             entered.append((name, time.monotonic()))
-            time.sleep(0.3)
+            if until is not None:  # the first writer keeps the lock until the test lets go
+                inside.set()
+                assert until.wait(10), "the test never let the first writer go"
             entered.append((name, time.monotonic()))
 
-    first = threading.Thread(target=hold, args=("first",))
-    first.start()
-    time.sleep(0.1)
-    hold("second")
-    first.join()
+    def statement(*_: object) -> None:
+        if threading.current_thread().name == "second":
+            asked.set()
+
+    first = threading.Thread(target=hold, args=("first", release), name="first")
+    second = threading.Thread(target=hold, args=("second",), name="second")
+    sa.event.listen(store.engine, "before_cursor_execute", statement)
+    try:
+        first.start()
+        assert inside.wait(10), "the first writer never got the story lock"
+        second.start()
+        wait_until_blocked(store, asked)
+        assert [name for name, _ in entered] == ["first"]
+    finally:
+        release.set()
+        first.join(10)
+        second.join(10)
+        sa.event.remove(store.engine, "before_cursor_execute", statement)
     assert [name for name, _ in entered] == ["first", "first", "second", "second"]
     assert entered[2][1] >= entered[1][1]
 
