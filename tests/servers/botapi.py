@@ -126,14 +126,14 @@ class FakeBotApi(FaultyServer):
             return list(self._commands.get(commands_key(scope, language_code), []))
 
     def wait_for_messages(
-        self, count: int, chat_id: int | str | None = None, timeout: float = 5.0
+        self, count: int, chat_id: int | str | None = None, timeout: float = 15.0
     ) -> list[SentMessage]:
         """Block until at least ``count`` messages were sent (to ``chat_id``); return them all.
         Blocks the calling thread: in an async test use :meth:`await_messages`."""
         return self._changes.wait(*self._waiting_messages(count, chat_id), timeout)
 
     def wait_for_edits(
-        self, count: int, chat_id: int | str | None = None, timeout: float = 5.0
+        self, count: int, chat_id: int | str | None = None, timeout: float = 15.0
     ) -> list[SentMessage]:
         """Block until at least ``count`` edits were made (in ``chat_id``); return them all."""
         return self._changes.wait(*self._waiting_messages(count, chat_id, edits=True), timeout)
@@ -142,7 +142,7 @@ class FakeBotApi(FaultyServer):
         self,
         count: int,
         chat_id: int | str | None = None,
-        timeout: float = 5.0,  # noqa: ASYNC109 -- the same signature as wait_for_edits
+        timeout: float = 15.0,  # noqa: ASYNC109 -- the same signature as wait_for_edits
     ) -> list[SentMessage]:
         """:meth:`wait_for_edits` for async tests: does not block the caller's loop."""
         return await self._changes.until(
@@ -153,12 +153,12 @@ class FakeBotApi(FaultyServer):
         self,
         count: int,
         chat_id: int | str | None = None,
-        timeout: float = 5.0,  # noqa: ASYNC109 -- the same signature as wait_for_messages
+        timeout: float = 15.0,  # noqa: ASYNC109 -- the same signature as wait_for_messages
     ) -> list[SentMessage]:
         """:meth:`wait_for_messages` for async tests: does not block the caller's loop."""
         return await self._changes.until(*self._waiting_messages(count, chat_id), timeout)
 
-    def wait_for_calls(self, method: str, count: int = 1, timeout: float = 5.0) -> list[ApiCall]:
+    def wait_for_calls(self, method: str, count: int = 1, timeout: float = 15.0) -> list[ApiCall]:
         """Block until ``method`` was called at least ``count`` times; return those calls."""
         return self._changes.wait(*self._waiting_calls(method, count), timeout)
 
@@ -166,7 +166,7 @@ class FakeBotApi(FaultyServer):
         self,
         method: str,
         count: int = 1,
-        timeout: float = 5.0,  # noqa: ASYNC109 -- the same signature as wait_for_calls
+        timeout: float = 15.0,  # noqa: ASYNC109 -- the same signature as wait_for_calls
     ) -> list[ApiCall]:
         """:meth:`wait_for_calls` for async tests: does not block the caller's loop."""
         return await self._changes.until(*self._waiting_calls(method, count), timeout)

@@ -216,7 +216,7 @@ class FeedServer(ThreadedServer):
             self._requests.clear()
 
     def wait_for_requests(
-        self, count: int, path: str | None = None, timeout: float = 5.0
+        self, count: int, path: str | None = None, timeout: float = 15.0
     ) -> list[RecordedRequest]:
         """Block until at least ``count`` requests (to ``path``) arrived; return them."""
         return self._changes.wait(*self._waiting(count, path), timeout)
@@ -225,7 +225,7 @@ class FeedServer(ThreadedServer):
         self,
         count: int,
         path: str | None = None,
-        timeout: float = 5.0,  # noqa: ASYNC109 -- the same signature as wait_for_requests
+        timeout: float = 15.0,  # noqa: ASYNC109 -- the same signature as wait_for_requests
     ) -> list[RecordedRequest]:
         """:meth:`wait_for_requests` for async tests: does not block the caller's loop."""
         return await self._changes.until(*self._waiting(count, path), timeout)
