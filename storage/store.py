@@ -51,6 +51,12 @@ class Store(OutboxQueries):
     def __repr__(self) -> str:
         return f"Store({redacted(str(self.engine.url))})"
 
+    @property
+    def shared(self) -> bool:
+        """Whether several instances may share the database (PostgreSQL). A SQLite file serves
+        one service (``storage.db.hold_sqlite``), whose claims nobody else can take."""
+        return self.engine.dialect.name == "postgresql"
+
     def batch(self) -> contextlib.AbstractContextManager[BatchTransaction]:
         """One batch's transaction, holding the story lock (``storage.batch``)."""
         return batch_transaction(self.engine)
@@ -90,7 +96,9 @@ class Store(OutboxQueries):
         """Claim up to ``limit`` due feeds for ``worker`` until ``now + lease``.
 
         The claim is one UPDATE whose WHERE clause re-checks that the feed is unclaimed, so
-        two processes sharing the database never fetch the same feed at once.
+        two processes sharing the database never fetch the same feed at once. On SQLite, where
+        any write waits for the one write lock, the due feeds are read first, and nothing is
+        written when none is due (most ticks).
         """
         free = sa.or_(feeds.c.claimed_until.is_(None), feeds.c.claimed_until < now)
         due = (
@@ -99,11 +107,17 @@ class Store(OutboxQueries):
             .order_by(feeds.c.next_check_at)
             .limit(limit)
         )
-        if self.engine.dialect.name == "postgresql":
-            due = due.with_for_update(skip_locked=True)
+        picked: sa.ScalarSelect[Any] | list[int]
+        if self.shared:
+            picked = due.with_for_update(skip_locked=True).scalar_subquery()
+        else:
+            with self.engine.connect() as conn:
+                picked = list(conn.execute(due).scalars())
+            if not picked:
+                return []
         claim = (
             feeds.update()
-            .where(feeds.c.id.in_(due.scalar_subquery()), free)
+            .where(feeds.c.id.in_(picked), free)
             .values(claimed_by=worker, claimed_until=now + lease)
             .returning(
                 feeds.c.id,
