@@ -32,9 +32,15 @@ async def _nobody(name: str, url: str) -> None:
 
 
 # New items of one fetch read and stored together, in one transaction: a first fetch of a huge
-# feed goes in chunks of this size, so memory stays bounded, no other writer waits long for the
-# database, and other feeds' reading goes between the chunks.
+# feed goes in chunks of at most this size, so memory stays bounded, no other writer waits long
+# for the database, and other feeds' reading goes between the chunks.
 INGEST_CHUNK = 500
+# On SQLite a chunk's transaction holds the one write lock from its start, and every other
+# write of the service waits for it (up to the busy timeout, storage/db.py): the chunks start
+# small and are sized from the last one's time per item, to take about this long.
+SQLITE_CHUNK_SECONDS = 1.0
+SQLITE_FIRST_CHUNK = 50
+SQLITE_SMALLEST_CHUNK = 10
 GONE = 410  # the server says the feed was removed for good: polling stops
 
 Clock = Callable[[], datetime]
@@ -78,6 +84,13 @@ def next_check_at(
     if retry_after_s is not None:
         delay = max(delay, retry_after_s)
     return now + timedelta(seconds=delay * (1.0 + jitter * rand))
+
+
+def sqlite_chunk(size: int, stored: int, seconds: float) -> int:
+    """The next chunk's size on SQLite, after ``stored`` items took ``seconds``: about
+    SQLITE_CHUNK_SECONDS' worth at that pace, at most twice ``size``, within the bounds."""
+    fitting = int(SQLITE_CHUNK_SECONDS * stored / seconds) if seconds > 0 else INGEST_CHUNK
+    return max(SQLITE_SMALLEST_CHUNK, min(fitting, 2 * size, INGEST_CHUNK))
 
 
 class Pipeline:
@@ -162,11 +175,16 @@ class Pipeline:
         keys = [(p.item.guid, p.canonical_url, p.content_hash) for p in parsed]
         unchanged = await asyncio.to_thread(self.store.unchanged, keys)
         fresh = [p for p, same in zip(parsed, unchanged, strict=True) if not same]
-        matched = new = alerts = 0
-        for start in range(0, len(fresh), INGEST_CHUNK):  # read and stored a chunk at a time
-            chunk = fresh[start : start + INGEST_CHUNK]
+        matched = new = alerts = start = 0
+        size = INGEST_CHUNK if self.store.shared else SQLITE_FIRST_CHUNK
+        while start < len(fresh):  # read and stored a chunk at a time
+            chunk = fresh[start : start + size]
             prepared = await self.prepare.read(chunk, url=result.url, feed_id=feed.id)
+            began = time.monotonic()
             done = await asyncio.to_thread(self._store_chunk, feed, prepared)
+            if not self.store.shared:
+                size = sqlite_chunk(size, len(chunk), time.monotonic() - began)
+            start += len(chunk)
             matched, new, alerts = matched + done[0], new + done[1], alerts + done[2]
             if done[2]:
                 self.on_alert()
