@@ -16,6 +16,7 @@ import aiohttp
 
 from drawdown.config import ScheduleConfig
 from drawdown.errors import FeedError
+from storage.db import database_locked
 from storage.store import Store
 from storage.types import CheckOutcome, CheckStatus, FeedToCheck
 from watchers.feeds.fetch import NotModified, fetch
@@ -139,9 +140,13 @@ class Pipeline:
                 log.warning("feed.gone feed=%s polling=stopped error=%s", feed.url, e)
                 await self.on_gone(feed.name, feed.url)
         except Exception as e:  # a bug must not stop the other feeds
-            log.exception("feed.crashed feed=%s", feed.url)
-            report = FeedReport(feed.name, feed.url, "error", error=f"internal error: {e!r}")
-            outcome = self._outcome(feed, "error", error=report.error)
+            error = f"internal error: {e!r}"
+            if database_locked(e):  # the chunk was not stored: read again at the next check
+                error = "database is locked, the items not stored are read again"
+            else:
+                log.exception("feed.crashed feed=%s", feed.url)
+            report = FeedReport(feed.name, feed.url, "error", error=error)
+            outcome = self._outcome(feed, "error", error=error)
         seconds = time.monotonic() - started
         failures = feed.error_count + 1 if report.status in ("error", "gone") else 0
         self.observer.feed_checked(feed.url, report.status, seconds, failures)

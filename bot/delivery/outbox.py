@@ -50,6 +50,7 @@ from bot.delivery.rules import SEND, SendRules
 from bot.delivery.sender import AlertSender, NotYet
 from drawdown.config import DeliveryConfig
 from drawdown.ops.metrics import Metrics
+from storage.db import later_if_locked
 from storage.store import Store
 from storage.stories import Stories
 from storage.types import DueDelivery
@@ -204,9 +205,10 @@ class Outbox:
 
     # --- the window of due rows ----------------------------------------------------------------
 
-    async def _refill(self) -> None:
+    async def _refill(self) -> None:  # a locked SQLite database: at the next refill
         async with self._db_lock:
-            await self._refill_locked()
+            with later_if_locked(log, "delivery.refill_delayed"):
+                await self._refill_locked()
 
     async def _refill_locked(self) -> None:
         now = self.clock()
