@@ -2,9 +2,10 @@
 
 The feed server runs in a child process and serves one RSS feed of ``ITEMS`` items, all on the
 topic, and every poll goes without validators, so it downloads and parses the whole body. The
-first check reads every item (topic, figures, story evidence) and stores them
-``INGEST_CHUNK`` to a transaction; a steady poll parses the body, finds every item stored as
-it is, and reads nothing. Peak memory counts the service's process and its reading worker.
+first check reads every item (topic, figures, story evidence) and stores them a chunk to a
+transaction (at most ``INGEST_CHUNK``; on SQLite about a second's worth); a steady poll
+parses the body, finds every item stored as it is, and reads nothing. Peak memory counts the
+service's process and its reading worker.
 """
 
 from __future__ import annotations

@@ -319,7 +319,10 @@ class Service:
             if isinstance(outbox, Outbox):
                 outbox.share_with(live)
 
-        peers = Peers(Instances(tick.store.engine), tick.worker, clock=self.clock, on_count=count)
+        peers = Peers(
+            Instances(tick.store.engine), tick.worker, clock=self.clock, on_count=count,
+            alone=not tick.store.shared,
+        )  # fmt: skip
         await peers.join(stop)
         beating = asyncio.create_task(peers.run(), name="heartbeat")
         job = tick.install(scheduler)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -45,6 +47,24 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def database_locked(error: BaseException) -> bool:
+    """Whether ``error`` is SQLite's "database is locked": another connection held the write
+    lock past the busy timeout. Nothing was written; the same write can simply be tried later."""
+    return isinstance(error, sa.exc.OperationalError) and "is locked" in str(error.orig)
+
+
+@contextlib.contextmanager
+def later_if_locked(logger: logging.Logger, event: str) -> Iterator[None]:
+    """Run the block; if it meets a locked SQLite database, log ``event`` as a warning instead
+    of raising (for a repeating job whose next run tries the same write again)."""
+    try:
+        yield
+    except sa.exc.OperationalError as e:
+        if not database_locked(e):
+            raise
+        logger.warning("%s reason=database is locked, tried again on the next run", event)
 
 
 def create_engine(url: str) -> sa.Engine:

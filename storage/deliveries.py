@@ -43,7 +43,9 @@ class OutboxQueries:
         holds a claim in (a row it is sending, or one it sent within the chat's pace) is left
         to it, so one chat is paced by one instance. The claim is one UPDATE whose WHERE clause
         re-checks the claim, over rows locked with ``SKIP LOCKED`` on PostgreSQL (the way feeds
-        are claimed): two instances never send the same row, unless a lease runs out.
+        are claimed): two instances never send the same row, unless a lease runs out. On SQLite
+        the due rows are read first and nothing is written when none is due, so an idle sender
+        never waits for (or holds) the database's one write lock.
         """
         mine = sa.or_(
             deliveries.c.claimed_until.is_(None),
@@ -81,12 +83,18 @@ class OutboxQueries:
             .order_by(ranked.c.priority, ranked.c.id)
             .limit(limit)
         )
-        free = sa.select(deliveries.c.id).where(deliveries.c.id.in_(picked.scalar_subquery()))
+        free: sa.ScalarSelect[Any] | list[int]
         if self.engine.dialect.name == "postgresql":
-            free = free.with_for_update(skip_locked=True)
+            ids = sa.select(deliveries.c.id).where(deliveries.c.id.in_(picked.scalar_subquery()))
+            free = ids.with_for_update(skip_locked=True).scalar_subquery()
+        else:  # one instance, one write lock: read what is due, and write only if anything is
+            with self.engine.connect() as conn:
+                free = list(conn.execute(picked).scalars())
+            if not free:
+                return []
         claim = (
             deliveries.update()
-            .where(deliveries.c.id.in_(free.scalar_subquery()), deliveries.c.status == "pending")
+            .where(deliveries.c.id.in_(free), deliveries.c.status == "pending")
             .where(mine)
             .values(claimed_by=worker, claimed_until=now + lease)
             .returning(deliveries.c.id)

@@ -21,7 +21,7 @@ from storage.articles import insert_article_rows, known_identities
 from storage.batch import BatchTransaction, batch_transaction
 from storage.db import redacted
 from storage.deliveries import OutboxQueries
-from storage.models import UTCDateTime
+from storage.outcomes import FINISH, move
 from storage.preference_types import zone_for
 from storage.tables import alerts, articles, deliveries, feeds, subscribers
 from storage.types import (
@@ -50,6 +50,12 @@ class Store(OutboxQueries):
 
     def __repr__(self) -> str:
         return f"Store({redacted(str(self.engine.url))})"
+
+    @property
+    def shared(self) -> bool:
+        """Whether several instances may share the database (PostgreSQL). A SQLite file serves
+        one service (``storage.db.hold_sqlite``), whose claims nobody else can take."""
+        return self.engine.dialect.name == "postgresql"
 
     def batch(self) -> contextlib.AbstractContextManager[BatchTransaction]:
         """One batch's transaction, holding the story lock (``storage.batch``)."""
@@ -90,7 +96,9 @@ class Store(OutboxQueries):
         """Claim up to ``limit`` due feeds for ``worker`` until ``now + lease``.
 
         The claim is one UPDATE whose WHERE clause re-checks that the feed is unclaimed, so
-        two processes sharing the database never fetch the same feed at once.
+        two processes sharing the database never fetch the same feed at once. On SQLite, where
+        any write waits for the one write lock, the due feeds are read first, and nothing is
+        written when none is due (most ticks).
         """
         free = sa.or_(feeds.c.claimed_until.is_(None), feeds.c.claimed_until < now)
         due = (
@@ -99,11 +107,17 @@ class Store(OutboxQueries):
             .order_by(feeds.c.next_check_at)
             .limit(limit)
         )
-        if self.engine.dialect.name == "postgresql":
-            due = due.with_for_update(skip_locked=True)
+        picked: sa.ScalarSelect[Any] | list[int]
+        if self.shared:
+            picked = due.with_for_update(skip_locked=True).scalar_subquery()
+        else:
+            with self.engine.connect() as conn:
+                picked = list(conn.execute(due).scalars())
+            if not picked:
+                return []
         claim = (
             feeds.update()
-            .where(feeds.c.id.in_(due.scalar_subquery()), free)
+            .where(feeds.c.id.in_(picked), free)
             .values(claimed_by=worker, claimed_until=now + lease)
             .returning(
                 feeds.c.id,
@@ -152,7 +166,7 @@ class Store(OutboxQueries):
         Each kind of outcome is one UPDATE executed for many rows, which is what makes a poll
         cycle of a thousand mostly-unchanged feeds cheap.
         """
-        by_status: dict[str, list[dict[str, Any]]] = {status: [] for status in _FINISH}
+        by_status: dict[str, list[dict[str, Any]]] = {status: [] for status in FINISH}
         for o in outcomes:
             by_status[o.status].append(
                 {
@@ -168,10 +182,10 @@ class Store(OutboxQueries):
         with self.engine.begin() as conn:
             for status, params in by_status.items():
                 if params:
-                    conn.execute(_FINISH[status], params)
+                    conn.execute(FINISH[status], params)
             for o in outcomes:
                 if o.moved_to is not None:
-                    _move(conn, o.feed_id, o.moved_to)
+                    move(conn, o.feed_id, o.moved_to)
 
     def feed_statuses(self) -> list[FeedStatus]:
         """Every enabled feed's health, by name."""
@@ -373,45 +387,3 @@ class Store(OutboxQueries):
             subscribers=active,
             pending_deliveries=self.delivery_counts().get("pending", 0),
         )
-
-
-def _finish_statement(status: str) -> sa.Update:
-    """The UPDATE recording one kind of check outcome (parameters prefixed ``b_``)."""
-    b = sa.bindparam
-    values: dict[str, Any] = {
-        "last_checked_at": b("b_at", type_=UTCDateTime()),
-        "last_status": status,
-        "next_check_at": b("b_next", type_=UTCDateTime()),
-        "claimed_by": None,
-        "claimed_until": None,
-    }
-    if status in ("error", "gone"):
-        values.update(error_count=feeds.c.error_count + 1, last_error=b("b_error"))
-    else:
-        values.update(error_count=0, last_error=None, backlog_done=True)
-    if status == "gone":
-        values.update(paused=True)  # not polled again until an administrator resumes it
-    if status == "ok":
-        values.update(
-            etag=b("b_etag"),
-            last_modified=b("b_modified"),
-            items_seen=feeds.c.items_seen + b("b_items", type_=sa.Integer()),
-        )
-    return feeds.update().where(feeds.c.id == b("b_id")).values(**values)
-
-
-_FINISH = {s: _finish_statement(s) for s in ("ok", "not_modified", "error", "gone")}
-
-
-def _move(conn: sa.Connection, feed_id: int, new_url: str) -> None:
-    """A feed answered with permanent redirects: poll the new URL from now on, and remember
-    the old one (the configuration may still name it). A feed already at the new URL wins."""
-    taken = conn.execute(sa.select(feeds.c.id).where(feeds.c.url == new_url)).first()
-    if taken is not None:
-        log.warning(
-            "feed.move_skipped feed_id=%d to=%s reason=another feed has it", feed_id, new_url
-        )
-        return
-    old = conn.execute(sa.select(feeds.c.url).where(feeds.c.id == feed_id)).scalar_one()
-    conn.execute(feeds.update().where(feeds.c.id == feed_id).values(url=new_url, moved_from=old))
-    log.info("feed.moved feed_id=%d from=%s to=%s", feed_id, old, new_url)

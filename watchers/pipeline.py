@@ -16,6 +16,7 @@ import aiohttp
 
 from drawdown.config import ScheduleConfig
 from drawdown.errors import FeedError
+from storage.db import database_locked
 from storage.store import Store
 from storage.types import CheckOutcome, CheckStatus, FeedToCheck
 from watchers.feeds.fetch import NotModified, fetch
@@ -32,9 +33,15 @@ async def _nobody(name: str, url: str) -> None:
 
 
 # New items of one fetch read and stored together, in one transaction: a first fetch of a huge
-# feed goes in chunks of this size, so memory stays bounded, no other writer waits long for the
-# database, and other feeds' reading goes between the chunks.
+# feed goes in chunks of at most this size, so memory stays bounded, no other writer waits long
+# for the database, and other feeds' reading goes between the chunks.
 INGEST_CHUNK = 500
+# On SQLite a chunk's transaction holds the one write lock from its start, and every other
+# write of the service waits for it (up to the busy timeout, storage/db.py): the chunks start
+# small and are sized from the last one's time per item, to take about this long.
+SQLITE_CHUNK_SECONDS = 1.0
+SQLITE_FIRST_CHUNK = 50
+SQLITE_SMALLEST_CHUNK = 10
 GONE = 410  # the server says the feed was removed for good: polling stops
 
 Clock = Callable[[], datetime]
@@ -78,6 +85,13 @@ def next_check_at(
     if retry_after_s is not None:
         delay = max(delay, retry_after_s)
     return now + timedelta(seconds=delay * (1.0 + jitter * rand))
+
+
+def sqlite_chunk(size: int, stored: int, seconds: float) -> int:
+    """The next chunk's size on SQLite, after ``stored`` items took ``seconds``: about
+    SQLITE_CHUNK_SECONDS' worth at that pace, at most twice ``size``, within the bounds."""
+    fitting = int(SQLITE_CHUNK_SECONDS * stored / seconds) if seconds > 0 else INGEST_CHUNK
+    return max(SQLITE_SMALLEST_CHUNK, min(fitting, 2 * size, INGEST_CHUNK))
 
 
 class Pipeline:
@@ -126,9 +140,13 @@ class Pipeline:
                 log.warning("feed.gone feed=%s polling=stopped error=%s", feed.url, e)
                 await self.on_gone(feed.name, feed.url)
         except Exception as e:  # a bug must not stop the other feeds
-            log.exception("feed.crashed feed=%s", feed.url)
-            report = FeedReport(feed.name, feed.url, "error", error=f"internal error: {e!r}")
-            outcome = self._outcome(feed, "error", error=report.error)
+            error = f"internal error: {e!r}"
+            if database_locked(e):  # the chunk was not stored: read again at the next check
+                error = "database is locked, the items not stored are read again"
+            else:
+                log.exception("feed.crashed feed=%s", feed.url)
+            report = FeedReport(feed.name, feed.url, "error", error=error)
+            outcome = self._outcome(feed, "error", error=error)
         seconds = time.monotonic() - started
         failures = feed.error_count + 1 if report.status in ("error", "gone") else 0
         self.observer.feed_checked(feed.url, report.status, seconds, failures)
@@ -162,11 +180,16 @@ class Pipeline:
         keys = [(p.item.guid, p.canonical_url, p.content_hash) for p in parsed]
         unchanged = await asyncio.to_thread(self.store.unchanged, keys)
         fresh = [p for p, same in zip(parsed, unchanged, strict=True) if not same]
-        matched = new = alerts = 0
-        for start in range(0, len(fresh), INGEST_CHUNK):  # read and stored a chunk at a time
-            chunk = fresh[start : start + INGEST_CHUNK]
+        matched = new = alerts = start = 0
+        size = INGEST_CHUNK if self.store.shared else SQLITE_FIRST_CHUNK
+        while start < len(fresh):  # read and stored a chunk at a time
+            chunk = fresh[start : start + size]
             prepared = await self.prepare.read(chunk, url=result.url, feed_id=feed.id)
+            began = time.monotonic()
             done = await asyncio.to_thread(self._store_chunk, feed, prepared)
+            if not self.store.shared:
+                size = sqlite_chunk(size, len(chunk), time.monotonic() - began)
+            start += len(chunk)
             matched, new, alerts = matched + done[0], new + done[1], alerts + done[2]
             if done[2]:
                 self.on_alert()

@@ -11,6 +11,9 @@ lost rows to another. So the sender sends only while its claims are surely held:
 and renewal tells until when (``covered_until``, a sixth of the lease kept for clocks and the
 statement's own time), and past it the sender drops the rows it holds in memory and claims
 again — what another instance took is not among them.
+
+On SQLite the service runs alone (one instance per file): nobody can take its rows, so the
+claims are never renewed and always held — one writer less for SQLite's one write lock.
 """
 
 from __future__ import annotations
@@ -38,8 +41,10 @@ class Claims:
         lease: float,
         clock: Callable[[], datetime],
         monotonic: Callable[[], float],
+        alone: bool = False,
     ) -> None:
         self.store = store
+        self.alone = alone  # no other instance shares the outbox (SQLite)
         # Held while renewing; the sender holds it while it writes to the same rows, so its own
         # transactions never wait for each other (no deadlock on PostgreSQL).
         self.lock = asyncio.Lock()
@@ -51,7 +56,7 @@ class Claims:
 
     def holding(self, now: float) -> bool:
         """Whether the rows the sender holds in memory are surely still its own at ``now``."""
-        return now < self.covered_until - self.lease / 6
+        return self.alone or now < self.covered_until - self.lease / 6
 
     async def claim(
         self, limit: int, *, per_chat: int, fresh: bool, held: Collection[int] = ()
@@ -74,8 +79,8 @@ class Claims:
         return rows
 
     async def renew_forever(self) -> None:
-        """Renew the lease on the rows held, a third of the way through it."""
-        while True:
+        """Renew the lease on the rows held, a third of the way through it (alone: never)."""
+        while not self.alone:
             await asyncio.sleep(self.lease / 3)
             try:
                 async with self.lock:

@@ -50,6 +50,7 @@ from bot.delivery.rules import SEND, SendRules
 from bot.delivery.sender import AlertSender, NotYet
 from drawdown.config import DeliveryConfig
 from drawdown.ops.metrics import Metrics
+from storage.db import later_if_locked
 from storage.store import Store
 from storage.stories import Stories
 from storage.types import DueDelivery
@@ -92,6 +93,7 @@ class Outbox:
         self.rate, self.instances = settings.rate, 1  # the rate shared (drawdown/ops/peers.py)
         self.bucket = TokenBucket(rate=self.share, burst=max(1.0, settings.rate / 100))
         self.claims = Claims(store, worker, lease=settings.lease, clock=clock, monotonic=monotonic)
+        self.claims.alone = not store.shared  # SQLite: one instance per file, sending alone
         self._db_lock = self.claims.lock  # writes, refills and renewals take turns
         self.chats = ChatClock()
         self._queues: dict[int, list[_Entry]] = {}
@@ -203,9 +205,10 @@ class Outbox:
 
     # --- the window of due rows ----------------------------------------------------------------
 
-    async def _refill(self) -> None:
+    async def _refill(self) -> None:  # a locked SQLite database: at the next refill
         async with self._db_lock:
-            await self._refill_locked()
+            with later_if_locked(log, "delivery.refill_delayed"):
+                await self._refill_locked()
 
     async def _refill_locked(self) -> None:
         now = self.clock()

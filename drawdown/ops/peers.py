@@ -5,7 +5,9 @@ name ("host:pid:life", as its feed and delivery claims). An instance silent for 
 is gone: the live ones divide ``[delivery] rate`` among themselves, so their sum stays under
 Telegram's limit. A new instance starts sending only once the others have had two beats to see
 it (they slow down first); one that stops deletes its row, and the others speed up at their
-next beat. On SQLite there is one instance, with the whole rate.
+next beat. On SQLite there is one instance, with the whole rate, and it runs ``alone``: it
+writes its row when it joins and deletes it when it leaves, with no beat in between (no write
+a second waiting for SQLite's one write lock).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class Peers:
         on_count: Callable[[int], None],
         every: float = BEAT_EVERY,
         gone_after: float = GONE_AFTER,
+        alone: bool = False,
     ) -> None:
         self.instances = instances
         self.name = name
@@ -44,6 +47,7 @@ class Peers:
         self.on_count = on_count
         self.every = every
         self.gone_after = gone_after
+        self.alone = alone  # the only instance there can be (SQLite): no heartbeat to share
         self.live: list[str] = []
 
     async def join(self, stop: asyncio.Event) -> None:
@@ -78,8 +82,8 @@ class Peers:
         self.on_count(len(live))
 
     async def run(self) -> None:
-        """Beat every ``every`` seconds until cancelled."""
-        while True:
+        """Beat every ``every`` seconds until cancelled (alone: not at all)."""
+        while not self.alone:
             await asyncio.sleep(self.every)
             await self.beat()
 

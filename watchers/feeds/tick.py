@@ -22,6 +22,7 @@ from apscheduler.job import Job
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from drawdown.config import ScheduleConfig
+from storage.db import database_locked, later_if_locked
 from storage.store import Store
 from storage.types import CheckOutcome, FeedToCheck
 from watchers.pipeline import Clock, FeedReport, Pipeline
@@ -104,7 +105,9 @@ class Tick:
         free = self.settings.concurrency * 4 - len(self._running)
         if free <= 0:
             return 0
-        feeds = await self._claim(free)
+        feeds: list[FeedToCheck] = []
+        with later_if_locked(log, "feed.claim_delayed"):  # the feeds stay due
+            feeds = await self._claim(free)
         for feed in feeds:
             task = asyncio.create_task(self._check(feed), name=f"check {feed.url}")
             self._running.add(task)
@@ -136,8 +139,11 @@ class Tick:
         batch, self._finished = self._finished, []
         try:
             await asyncio.to_thread(self.store.finish_checks, batch)
-        except Exception:
-            log.exception("feed.record_failed feeds=%d", len(batch))
+        except Exception as e:
+            if database_locked(e):
+                log.warning("feed.record_delayed feeds=%d reason=database is locked", len(batch))
+            else:
+                log.exception("feed.record_failed feeds=%d", len(batch))
             self._finished[:0] = batch
 
     def install(self, scheduler: AsyncIOScheduler) -> Job:
