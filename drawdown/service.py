@@ -245,6 +245,8 @@ class Service:
         finally:
             for task in background:
                 task.cancel()
+            if app.running:  # a crash skipped the orderly stop: stop here, or shutting down
+                await app.stop()  # raises "still running" over the crash's own error
             await outbox.bot.shutdown()
             await app.shutdown()
 
