@@ -125,6 +125,16 @@ def _value(spec: str, arg: object) -> Any:
     return shown
 
 
+def skipped_runs(record: logging.LogRecord) -> bool:
+    """Drop APScheduler's warning that a repeating job's run was skipped because the last one
+    is still running: the tick and the other jobs run one at a time on purpose, a long batch
+    skips several, and the health check already says when no tick ran for too long."""
+    return not (
+        record.name.startswith("apscheduler")
+        and "maximum number of running instances reached" in record.getMessage()
+    )
+
+
 def wants_json(stream: Any = None) -> bool:
     """JSON unless writing to a terminal; ``DRAWDOWN_LOG_FORMAT`` (json|text) decides first."""
     chosen = os.environ.get(FORMAT_VARIABLE, "").strip().lower()
@@ -157,4 +167,5 @@ def setup(
     root.setLevel(level)
     for noisy in ("httpx", "httpcore", "apscheduler", "telegram", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    handler.addFilter(skipped_runs)
     logging.captureWarnings(True)

@@ -104,3 +104,24 @@ def test_json_is_chosen_off_a_terminal_unless_the_environment_says_otherwise(
     assert not logs.wants_json(io.StringIO())
     monkeypatch.setenv(logs.FORMAT_VARIABLE, "json")
     assert logs.wants_json(_Terminal())
+
+
+def test_a_run_skipped_while_the_last_one_runs_is_not_logged_but_other_warnings_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stream = io.StringIO()
+    monkeypatch.setattr("sys.stderr", stream)
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    try:
+        logs.setup(level=logging.INFO, json_lines=False)
+        scheduler = logging.getLogger("apscheduler.scheduler")
+        scheduler.warning(
+            'Execution of job "Tick.tick" skipped: maximum number of running instances reached (1)'
+        )
+        scheduler.warning('Run time of job "Tick.tick" was missed by 0:00:31')
+    finally:
+        root.handlers[:], level = saved
+        root.setLevel(level)
+    assert "maximum number of running instances" not in stream.getvalue()
+    assert "was missed by" in stream.getvalue()
