@@ -295,7 +295,12 @@ async def test_a_stop_while_confirmations_are_written_waits_for_the_write(
     task = asyncio.create_task(outbox.run())
     assert await asyncio.to_thread(writing.wait, 10), "the confirmation was never written"
     named = {t.get_name(): t for t in asyncio.all_tasks()}
-    flushing, helpers = named["outbox-flush"], [named["outbox-digests"], named["outbox-claims"]]
+    flushing = named["outbox-flush"]
+    # the claims' renewal has ended already where the outbox runs alone (SQLite)
+    helpers = [
+        named["outbox-digests"],
+        *([named["outbox-claims"]] if "outbox-claims" in named else []),
+    ]
     outbox.stop()
     try:  # the stop is taken in: the helpers end, the write in progress is not cut off
         _, running = await asyncio.wait(helpers, timeout=10)
