@@ -29,10 +29,10 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from tests.e2e.systemd_unit import WORKTREE, launch, parse_unit, setting
+from tests.waiting import within
 
 READY_TIMEOUT = 60.0
 
@@ -119,9 +119,7 @@ class FakeSystem:
             start_new_session=True,
         )
         (self.run / f"{name}.listener.pid").write_text(str(listener.pid))
-        deadline = time.monotonic() + 10
-        while not os.path.exists(address) and time.monotonic() < deadline:
-            time.sleep(0.01)
+        within(10, lambda: os.path.exists(address))
         base = {k: v for k, v in os.environ.items() if not k.startswith(("DRAWDOWN_", "TELEGRAM_"))}
         how = launch(self.unit(name), self.root, base)
         how.env["NOTIFY_SOCKET"] = address
@@ -148,10 +146,7 @@ class FakeSystem:
         pid = self.pid(name)
         if pid is not None:
             os.kill(pid, signal.SIGTERM)
-            deadline = time.monotonic() + 30
-            while self.pid(name) is not None and time.monotonic() < deadline:
-                time.sleep(0.05)
-            if self.pid(name) is not None:
+            if not within(30, lambda: self.pid(name) is None):
                 os.kill(pid, signal.SIGKILL)
         listener = self.pid(name, "listener")
         if listener is not None:
@@ -198,14 +193,11 @@ class FakeSystem:
         return 0
 
     def _wait_ready(self, name: str, count: int, process: subprocess.Popen[bytes] | None) -> bool:
-        deadline = time.monotonic() + READY_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.notifications(name).count("READY=1") >= count:
-                return True
-            if process is not None and process.poll() is not None:
-                return False
-            time.sleep(0.05)
-        return False
+        return within(
+            READY_TIMEOUT,
+            lambda: self.notifications(name).count("READY=1") >= count,
+            unless=lambda: process is not None and process.poll() is not None,
+        )
 
 
 def _name(unit: str) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import time
 import urllib.error
 import urllib.request
+
+from tests.waiting import within
 
 
 def get(url: str, timeout: float = 5) -> tuple[int, str]:
@@ -20,11 +21,13 @@ def get(url: str, timeout: float = 5) -> tuple[int, str]:
 
 def wait_for_status(url: str, status: int, timeout: float = 15) -> str:
     """Poll ``url`` until it answers ``status``; returns that body."""
-    deadline = time.monotonic() + timeout
     last = (0, "")
-    while time.monotonic() < deadline:
+
+    def answered() -> bool:
+        nonlocal last
         last = get(url)
-        if last[0] == status:
-            return last[1]
-        time.sleep(0.05)
-    raise AssertionError(f"{url} never answered {status}; last: {last[0]}\n{last[1]}")
+        return last[0] == status
+
+    if not within(timeout, answered):
+        raise AssertionError(f"{url} never answered {status}; last: {last[0]}\n{last[1]}")
+    return last[1]

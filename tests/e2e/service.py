@@ -7,9 +7,8 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -17,6 +16,7 @@ from drawdown.config import load_config
 from drawdown.service import open_store
 from storage.types import FeedStatus
 from tests.servers import FakeBotApi
+from tests.waiting import until, within
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "123456789:AAFakeTokenForTestsOnly-abcdefghijklmno"
@@ -110,31 +110,23 @@ def feed_statuses(config: Path) -> list[FeedStatus]:
         store.engine.dispose()
 
 
-def until(what: str | Callable[[], str], check: Callable[[], object], timeout: float = 30) -> None:
-    """Until ``check()`` is true (looked at every 0.05 s); fails naming ``what`` (or what
-    ``what()`` says then) after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() >= deadline:
-            raise AssertionError(
-                f"{what if isinstance(what, str) else what()}: not within {timeout:g} s"
-            )
-        time.sleep(0.05)
-
-
 def until_each_chat_has(
     bot_api: FakeBotApi, chats: Collection[int], per_chat: int = 1, timeout: float = 30
 ) -> Counter[int | str]:
     """How many messages each chat got, once every one of ``chats`` has ``per_chat``."""
-    deadline = time.monotonic() + timeout
     counts: Counter[int | str] = Counter()
-    while time.monotonic() < deadline:
+
+    def each_chat_has() -> bool:
+        nonlocal counts
         counts = Counter(m.chat_id for m in bot_api.sent())
-        if all(counts[chat] >= per_chat for chat in chats):
-            return counts
-        time.sleep(0.05)
-    short = sum(1 for chat in chats if counts[chat] < per_chat)
-    raise AssertionError(f"{short} chats got fewer than {per_chat} messages: {dict(counts)}")
+        return all(counts[chat] >= per_chat for chat in chats)
+
+    def short() -> str:
+        fewer = sum(1 for chat in chats if counts[chat] < per_chat)
+        return f"{fewer} chats got fewer than {per_chat} messages: {dict(counts)}"
+
+    until(short, each_chat_has, timeout)
+    return counts
 
 
 class ServiceProcess:
@@ -207,27 +199,25 @@ class ServiceProcess:
 
     def wait_for_log(self, text: str, timeout: float = 15, *, count: int = 1) -> None:
         """Until ``text`` is in the log ``count`` times; fails with the log if the process ends."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.stderr().count(text) >= count:
-                return
-            if self.process is not None and self.process.poll() is not None:
-                break
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} never appeared in the log:\n{self.stderr()[-3000:]}")
+        if not within(timeout, lambda: self.stderr().count(text) >= count, unless=self._ended):
+            raise AssertionError(f"{text!r} never appeared in the log:\n{self.stderr()[-3000:]}")
 
     def health_url(self, timeout: float = 15) -> str:
         """The /healthz listener's base URL, from this run's ``health.listening`` event."""
-        deadline = time.monotonic() + timeout
-        while True:
+        found: list[str] = []
+
+        def listening() -> bool:
             log = self.stderr()[self._log_offset :]
-            match = re.search(r"health\.listening url=(http://\S+?)/healthz", log)
-            if match is not None:
-                return match.group(1)
-            finished = self.process is not None and self.process.poll() is not None
-            if finished or time.monotonic() > deadline:
-                raise AssertionError(f"the service never listened for /healthz:\n{log[-3000:]}")
-            time.sleep(0.05)
+            found[:] = re.findall(r"health\.listening url=(http://\S+?)/healthz", log)[:1]
+            return bool(found)
+
+        if not within(timeout, listening, unless=self._ended):
+            log = self.stderr()[self._log_offset :]
+            raise AssertionError(f"the service never listened for /healthz:\n{log[-3000:]}")
+        return found[0]
+
+    def _ended(self) -> bool:
+        return self.process is not None and self.process.poll() is not None
 
     def stderr(self) -> str:
         return self.stderr_path.read_text(encoding="utf-8", errors="replace")

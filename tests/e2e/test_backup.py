@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from tests.e2e.commands import drawdown
 from tests.e2e.http import wait_for_status
 from tests.e2e.service import ServiceProcess, write_config
 from tests.servers import FeedItem, FeedServer, rss
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 
@@ -48,14 +48,13 @@ def wait_until_checked(service: ServiceProcess, database: Path) -> None:
     """The first check's outcome is written to the feed's row (at the next tick)."""
     service.wait_for_log("service.started")
     store = Store(create_engine(f"sqlite:///{database}"))
-    deadline = time.monotonic() + 10
+
+    def checked() -> bool:
+        statuses = store.feed_statuses()
+        return bool(statuses) and all(f.last_checked_at for f in statuses)
+
     try:
-        while True:
-            statuses = store.feed_statuses()
-            if statuses and all(f.last_checked_at for f in statuses):
-                return
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        until("every feed's first check written", checked, timeout=10)
     finally:
         store.engine.dispose()
 

@@ -14,8 +14,9 @@ import pytest
 
 from bot.render import messages as format
 from tests.e2e.conversation import Transcript, User, buttons
-from tests.e2e.service import ROOT, ServiceProcess, delivery_counts, until, write_config
+from tests.e2e.service import ROOT, ServiceProcess, delivery_counts, write_config
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 

@@ -13,11 +13,11 @@ from drawdown.service import open_store
 from tests.e2e.service import (
     ServiceProcess,
     delivery_counts,
-    until,
     until_each_chat_has,
     write_config,
 )
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 

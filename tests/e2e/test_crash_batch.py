@@ -8,7 +8,6 @@ exactly once.
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from drawdown.config import load_config
 from drawdown.service import open_store
 from tests.e2e.service import ServiceProcess, delivery_counts, until_each_chat_has, write_config
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 
@@ -80,9 +80,11 @@ def test_a_crash_at_a_commit_point_loses_no_alert_and_repeats_none(
 
     with ServiceProcess(tmp_path, config) as service:
         until_each_chat_has(bot_api, CHATS, 3)
-        deadline = time.monotonic() + 20
-        while delivery_counts(config).get("pending", 0) and time.monotonic() < deadline:
-            time.sleep(0.1)
+        until(
+            lambda: f"no delivery pending: {delivery_counts(config)}",
+            lambda: not delivery_counts(config).get("pending", 0),
+            timeout=20,
+        )
         assert service.stop() == 0
 
     for chat in CHATS:

@@ -5,7 +5,6 @@ outage in the middle of a broadcast."""
 from __future__ import annotations
 
 import gc
-import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -18,6 +17,7 @@ from drawdown.service import open_store
 from storage.types import AlertIntent
 from tests.e2e.service import ServiceProcess, write_config
 from tests.servers import FakeBotApi, FeedServer, rss
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 
@@ -55,10 +55,11 @@ def counts(config: Path) -> dict[str, int]:
 
 
 def wait_for_sent(config: Path, total: int, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while counts(config).get("sent", 0) < total:
-        assert time.monotonic() < deadline, f"only {counts(config)} after {seconds} s"
-        time.sleep(0.2)
+    until(
+        lambda: f"{total} sent (now {counts(config)})",
+        lambda: counts(config).get("sent", 0) >= total,
+        timeout=seconds,
+    )
 
 
 @pytest.fixture

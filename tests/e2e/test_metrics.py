@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from tests.e2e.test_figure_alerts import (
     TIMETABLE_PUSHED_BACK,
 )
 from tests.servers import FakeBotApi, FeedServer, rss
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 
@@ -61,19 +61,28 @@ def test_metrics_count_a_scripted_run(
 
         # Checks go on every second, confirmations are written every 0.1 s: scrape when all
         # is written and no check is under way.
-        deadline = time.monotonic() + 15
-        while True:
+        story_sent = ("drawdown_messages_sent_total", (("kind", "story"),))
+        got: Samples = {}
+        served: dict[str, int] = {}
+        counted: dict[str, float] = {}
+
+        def settled() -> bool:
+            nonlocal got, served, counted
             got = scrape(metrics)
             served = {
                 status: sum(1 for r in feed_server.requests() if r.status == code)
                 for status, code in (("ok", 200), ("not_modified", 304), ("error", 404))
             }
             counted = {s: got[("drawdown_feed_checks_total", (("status", s),))] for s in served}
-            sent = got[("drawdown_messages_sent_total", (("kind", "story"),))]
+            sent = got[story_sent]
             waiting = sum(v for (name, _), v in got.items() if name == "drawdown_outbox_depth")
-            if (counted == served and sent == 4 and not waiting) or time.monotonic() > deadline:
-                break
-            time.sleep(0.1)
+            return counted == served and sent == 4 and not waiting
+
+        until(
+            lambda: f"checks {served} counted ({counted}), 4 stories sent ({got.get(story_sent)})",
+            settled,
+            timeout=15,
+        )
         assert service.stop() == 0
 
     assert counted == served

@@ -4,7 +4,6 @@ service, the feed server and the fake Bot API, in Vietnamese and in English."""
 from __future__ import annotations
 
 import io
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from storage.types import AlertIntent
 from tests.e2e.conversation import User, button_data
 from tests.e2e.service import ServiceProcess, write_config
 from tests.servers import FakeBotApi, FeedItem, FeedServer, SentMessage, rss
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 
@@ -194,11 +194,12 @@ def _wait_for(engine: sa.Engine, chat: int, expected: list[tuple[str, str | None
         .where(deliveries.c.chat_id == chat)
         .order_by(deliveries.c.id)
     )
-    deadline = time.monotonic() + 15
-    while True:
+    rows: list[tuple[str, str | None]] = []
+
+    def as_expected() -> bool:
+        nonlocal rows
         with engine.connect() as conn:
             rows = [(row.status, row.last_error) for row in conn.execute(query)]
-        if rows == expected:
-            return
-        assert time.monotonic() < deadline, f"chat {chat}: {rows} != {expected}"
-        time.sleep(0.1)
+        return rows == expected
+
+    until(lambda: f"chat {chat}: {rows} != {expected}", as_expected, timeout=15)

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.http import wait_for_status
-from tests.e2e.service import ServiceProcess, until, write_config
+from tests.e2e.service import ServiceProcess, write_config
 from tests.servers import FeedItem, FeedServer, rss
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 

@@ -30,6 +30,7 @@ from tests.e2e.test_delivery import no_collector_pauses  # noqa: F401 -- a fixtu
 from tests.e2e.test_stories import DEVELOPMENTS, development
 from tests.servers import FakeBotApi, FeedServer, rss
 from tests.servers.botapi_wire import SentMessage
+from tests.waiting import until
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
@@ -49,13 +50,6 @@ class Kill:
 
     at: float
     held: frozenset[int]
-
-
-def wait_until(what: str, check: Callable[[], object], timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, f"{what}: not within {timeout} s"
-        time.sleep(0.05)
 
 
 def subscriber_messages(bot_api: FakeBotApi) -> int:
@@ -123,20 +117,20 @@ def test_three_instances_two_killed_mid_broadcast_everyone_gets_everything_once(
             service.wait_for_log("instance.peers live=3", timeout=30)
             _, metrics = get(service.health_url() + "/metrics")
             assert "drawdown_instances 3.0" in metrics
-        wait_until("one instance polls", lambda: pollers(services))
+        until("one instance polls", lambda: pollers(services))
         kills: list[Kill] = []
         asked: list[int] = []
         for n in range(2):  # a report, its broadcast cut short by killing the poller's holder
             feed_server.set_feed(FEED, rss(items[: n + 1]))
-            wait_until("a broadcast under way", broadcasting(bot_api))
+            until("a broadcast under way", broadcasting(bot_api))
             (holder,) = pollers(services)
             kills.append(kill(holder, store.engine))
             asked += ask_status(bot_api)  # answered by the instance that takes the polling over
             services.remove(holder)
-            wait_until("another instance polls", lambda: pollers(services))
+            until("another instance polls", lambda: pollers(services))
             assert len(pollers(services)) == 1
         feed_server.set_feed(FEED, rss(items))  # the last report: the one instance left
-        wait_until("everything delivered", lambda: _all_sent(store.engine, 3), timeout=60)
+        until("everything delivered", lambda: _all_sent(store.engine, 3), timeout=60)
         for chat in asked:
             bot_api.wait_for_messages(1, chat, timeout=20)
         assert [s.stop() for s in services] == [0]

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.service import TOKEN, ServiceProcess, feed_statuses, until, write_config
+from tests.e2e.service import TOKEN, ServiceProcess, feed_statuses, write_config
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 

@@ -19,8 +19,9 @@ from storage.store import Store
 from storage.tables import alerts, articles, deliveries
 from storage.types import AlertIntent
 from tests.e2e.conversation import User, button_data, buttons
-from tests.e2e.service import ServiceProcess, until, write_config
+from tests.e2e.service import ServiceProcess, write_config
 from tests.servers import FakeBotApi, FeedItem, FeedServer, SentMessage, rss
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.fake_systemd import make
-from tests.e2e.service import TOKEN, until, write_config
+from tests.e2e.service import TOKEN, write_config
 from tests.e2e.systemd_unit import UNIT_FILE, launch, make_root, parse_unit, setting
 from tests.servers import FakeBotApi, FeedServer, rss
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 

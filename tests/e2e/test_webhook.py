@@ -14,6 +14,7 @@ import pytest
 from drawdown.bots import webhook_secret
 from tests.e2e.service import TOKEN, ServiceProcess, write_config
 from tests.servers import FakeBotApi, FeedServer, rss
+from tests.waiting import until
 
 pytestmark = pytest.mark.slow
 
@@ -45,15 +46,18 @@ def command(update_id: int, chat: int, text: str) -> dict[str, Any]:
 
 def post(url: str, update: dict[str, Any], secret: str, timeout: float = 20) -> int:
     """POST as Telegram does, until the listener is up; the answer's status."""
-    deadline = time.monotonic() + timeout
-    while True:
+    statuses: list[int] = []
+
+    def answered() -> bool:
         try:
-            return httpx.post(
-                url, json=update, headers={SECRET_HEADER: secret}, timeout=5
-            ).status_code
+            response = httpx.post(url, json=update, headers={SECRET_HEADER: secret}, timeout=5)
         except httpx.TransportError:
-            assert time.monotonic() < deadline, f"nothing listens at {url}"
-            time.sleep(0.1)
+            return False
+        statuses.append(response.status_code)
+        return True
+
+    until(f"something listening at {url}", answered, timeout)
+    return statuses[0]
 
 
 def test_any_instance_takes_updates_posted_to_its_webhook_with_the_secret(

@@ -20,6 +20,7 @@ from telegram.ext import (
 )
 
 from tests.servers.botapi import FakeBotApi
+from tests.waiting import until_async
 
 TOKEN = "123456:TEST-token"
 
@@ -161,10 +162,8 @@ async def test_a_poll_whose_client_went_away_is_no_conflict(bot_api: FakeBotApi)
         first.cancel()  # the poller stopped (or died): its connection closes
         with pytest.raises(asyncio.CancelledError):
             await first
-    deadline = time.monotonic() + 5
-    while bot_api.polling():  # the server sees the connection close
-        assert time.monotonic() < deadline, "the server never saw the poller go"
-        await asyncio.sleep(0.01)
+    # the server sees the connection close
+    await until_async("the server sees the poller go", lambda: not bot_api.polling(), seconds=5)
     async with httpx.AsyncClient(timeout=10) as client:
         second = await client.post(url, data={"timeout": "0"})
     assert second.json() == {"ok": True, "result": []}

@@ -26,6 +26,7 @@ from storage.store import Store
 from storage.types import AlertIntent, FeedSpec
 from tests.integration.pipeline import config_for, running_tick
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
+from tests.waiting import until_async
 from watchers.feeds.tick import Tick
 from watchers.pipeline import INGEST_CHUNK, SQLITE_SMALLEST_CHUNK, sqlite_chunk
 
@@ -164,9 +165,11 @@ async def test_a_sender_whose_refill_meets_a_locked_database_sends_once_it_is_fr
         )  # fmt: skip
         sender = asyncio.create_task(outbox.run())
         with write_locked(tmp_path / "s.db"):
-            while "delivery.refill_delayed" not in caplog.text:  # the refill met the lock
-                assert not sender.done(), sender.exception()
-                await asyncio.sleep(0.01)
+            await until_async(
+                "the refill meets the lock",
+                lambda: "delivery.refill_delayed" in caplog.text or sender.done(),
+            )
+            assert not sender.done(), sender.exception()
         await asyncio.to_thread(bot_api.wait_for_messages, 1, 7, timeout=10)
         assert not sender.done()
         outbox.stop()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import ClassVar
 
@@ -16,6 +15,7 @@ from drawdown.ops.poller import Poller
 from storage.db import create_engine, upgrade
 from storage.instances import POLLER_LOCK, Instances, SessionLock
 from storage.store import Store
+from tests.waiting import until_async
 
 T0 = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
@@ -26,17 +26,6 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-async def until(check: Callable[[], bool], what: str) -> None:
-    """Until ``check()`` holds, for at most ten seconds (the pollers and heartbeats change
-    state in other threads: there is no event to wait on)."""
-    try:
-        async with asyncio.timeout(10):
-            while not check():  # noqa: ASYNC110 -- state changed by threads, polled
-                await asyncio.sleep(0.01)
-    except TimeoutError:
-        raise AssertionError(f"{what}: not within 10 s") from None
 
 
 async def test_live_instances_share_the_rate_and_one_that_leaves_gives_its_share_back(
@@ -74,7 +63,7 @@ async def test_a_new_instance_waits_until_the_others_have_seen_it(store: Store) 
     stop = asyncio.Event()
     b = Peers(instances, "elsewhere:2:b", clock=clock, on_count=lambda n: None, every=30)
     joining = asyncio.create_task(b.join(stop))
-    await until(lambda: len(b.live) == 2, "b sees a")
+    await until_async("b sees a", lambda: len(b.live) == 2, seconds=10)
     assert not joining.done()  # waits two beats for a to slow down
     stop.set()
     await joining
@@ -112,11 +101,11 @@ async def test_one_instance_polls_and_another_takes_over_when_it_stops_or_dies(
         )
         for name in "abc"
     }
-    await until(lambda: len(Switch.on) == 1, "one polls")
+    await until_async("one polls", lambda: len(Switch.on) == 1, seconds=10)
     (first,) = Switch.on
     stops[first].set()  # it stops: polling ends, then the lock goes
     await runs[first]
-    await until(lambda: len(Switch.on) == 1, "another polls")
+    await until_async("another polls", lambda: len(Switch.on) == 1, seconds=10)
     (second,) = Switch.on
     conn = locks[second]._conn
     assert conn is not None
@@ -124,7 +113,9 @@ async def test_one_instance_polls_and_another_takes_over_when_it_stops_or_dies(
     conn.commit()
     with engine.begin() as admin:  # its session ends, as when the process is killed
         admin.execute(sa.text("SELECT pg_terminate_backend(:p)"), {"p": pid})
-    await until(lambda: Switch.on == {({"a", "b", "c"} - {first, second}).pop()}, "the last")
+    await until_async(
+        "the last", lambda: Switch.on == {({"a", "b", "c"} - {first, second}).pop()}, seconds=10
+    )
     for name in "abc":
         stops[name].set()
     await asyncio.gather(*runs.values())
@@ -139,7 +130,7 @@ async def test_on_sqlite_the_one_instance_polls() -> None:
     run = asyncio.create_task(
         Poller(SessionLock(engine, POLLER_LOCK), Switch("a").start, Switch("a").stop).run(stop)
     )
-    await until(lambda: Switch.on == {"a"}, "it polls")
+    await until_async("it polls", lambda: Switch.on == {"a"}, seconds=10)
     stop.set()
     await run
     assert Switch.on == set()
@@ -198,7 +189,7 @@ async def test_the_poller_tries_again_when_the_database_is_away(
     run = asyncio.create_task(
         Poller(lock, Switch("a").start, Switch("a").stop, every=0.01).run(stop)
     )
-    await until(lambda: Switch.on == {"a"}, "it polls once the database answers")
+    await until_async("it polls once the database answers", lambda: Switch.on == {"a"}, seconds=10)
     assert lock.times == 0
     assert caplog.text.count("telegram.poller_lock_failed") == 2
     stop.set()

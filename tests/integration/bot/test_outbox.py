@@ -28,6 +28,7 @@ from storage.db import create_engine, upgrade
 from storage.store import Store
 from storage.types import AlertIntent
 from tests.servers import FakeBotApi
+from tests.waiting import run_until
 
 TOKEN = "42:outbox-test-token"
 
@@ -87,19 +88,6 @@ async def harness(tmp_path: Path, bot_api: FakeBotApi) -> AsyncIterator[Harness]
     for bot in bots:
         await bot.shutdown()
     engine.dispose()
-
-
-async def run_until(outbox: Outbox, done: Callable[[], bool], seconds: float) -> None:
-    task = asyncio.create_task(outbox.run())
-    deadline = time.monotonic() + seconds
-    try:
-        while not done():
-            assert time.monotonic() < deadline, "the outbox did not finish in time"
-            assert not task.done(), task.exception()
-            await asyncio.sleep(0.02)
-    finally:
-        outbox.stop()
-        await task
 
 
 async def test_private_chats_get_one_message_a_second_and_groups_twenty_a_minute(

@@ -3,8 +3,6 @@ are not Telegram's, redirect loops whose text holds the token, and links Telegra
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -26,6 +24,7 @@ from storage.store import Store
 from storage.tables import deliveries
 from storage.types import AlertIntent
 from tests.servers import FakeBotApi
+from tests.waiting import run_until
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 
@@ -103,19 +102,6 @@ async def harness(tmp_path: Path, bot_api: FakeBotApi) -> AsyncIterator[Harness]
     for bot in bots:
         await bot.shutdown()
     engine.dispose()
-
-
-async def run_until(outbox: Outbox, done: Callable[[], bool], seconds: float) -> None:
-    task = asyncio.create_task(outbox.run())
-    deadline = time.monotonic() + seconds
-    try:
-        while not done():
-            assert time.monotonic() < deadline, "the outbox did not finish in time"
-            assert not task.done(), task.exception()
-            await asyncio.sleep(0.02)
-    finally:
-        outbox.stop()
-        await task
 
 
 @pytest.mark.parametrize("how", ["shape", "json"])

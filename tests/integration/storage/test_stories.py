@@ -14,6 +14,7 @@ from storage.store import Store
 from storage.stories import Stories
 from storage.story_types import NewVersion, Placement
 from storage.types import AlertIntent, FeedSpec, NewArticle
+from tests.waiting import until
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 OUTLETS = ("VnExpress", "Tuổi Trẻ", "VietnamPlus")
@@ -113,12 +114,13 @@ def wait_until_blocked(store: Store, asked: threading.Event) -> None:
     assert asked.wait(10), "the second writer never asked for the story lock"
     if store.engine.dialect.name != "postgresql":
         return
-    deadline = time.monotonic() + 10
     with store.engine.connect() as conn:
-        while not conn.execute(WAITING_FOR_AN_ADVISORY_LOCK).scalar_one():
-            assert time.monotonic() < deadline, "the second writer never waited for the lock"
+
+        def waiting() -> bool:
             conn.rollback()  # a fresh snapshot of pg_locks
-            time.sleep(0.01)
+            return bool(conn.execute(WAITING_FOR_AN_ADVISORY_LOCK).scalar_one())
+
+        until("the second writer waits for the lock", waiting, timeout=10)
 
 
 def test_the_story_lock_lets_one_writer_in_at_a_time(store: Store) -> None:
