@@ -245,6 +245,7 @@ class Service:
         finally:
             for task in background:
                 task.cancel()
+            await asyncio.gather(*background, return_exceptions=True)  # the poller lets go
             if app.running:  # a crash skipped the orderly stop: stop here, or shutting down
                 await app.stop()  # raises "still running" over the crash's own error
             await outbox.bot.shutdown()

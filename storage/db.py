@@ -9,6 +9,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import sqlalchemy as sa
 from alembic import command
@@ -51,7 +52,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def database_locked(error: BaseException) -> bool:
     """Whether ``error`` is SQLite's "database is locked": another connection held the write
-    lock past the busy timeout. Nothing was written; the same write can simply be tried later."""
+    lock past the busy timeout. The statement that met it wrote nothing (earlier ones of the
+    same job may have committed); the same write can simply be tried later."""
     return isinstance(error, sa.exc.OperationalError) and "is locked" in str(error.orig)
 
 
@@ -104,7 +106,11 @@ def sqlite_file(engine: sa.Engine) -> Path | None:
     database = url.database or ""
     if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
         return None
-    return None if database.startswith("file:") else Path(database)
+    if not database.startswith("file:"):
+        return Path(database)
+    uri = urlsplit(database)  # sqlite:///file:/srv/x.db?mode=rwc&uri=true
+    memory = "memory" in (url.query.get("mode"), *parse_qs(uri.query).get("mode", ()))
+    return None if memory or not uri.path else Path(unquote(uri.path))
 
 
 def require_existing(engine: sa.Engine) -> None:

@@ -95,8 +95,9 @@ class Store(OutboxQueries):
     ) -> list[FeedToCheck]:
         """Claim up to ``limit`` due feeds for ``worker`` until ``now + lease``.
 
-        The claim is one UPDATE whose WHERE clause re-checks that the feed is unclaimed, so
-        two processes sharing the database never fetch the same feed at once. On SQLite, where
+        The claim is one UPDATE whose WHERE clause re-checks that the feed is due and
+        unclaimed, so two processes sharing the database never fetch the same feed at once, and
+        a feed paused or removed meanwhile is not fetched. On SQLite, where
         any write waits for the one write lock, the due feeds are read first, and nothing is
         written when none is due (most ticks).
         """
@@ -116,8 +117,14 @@ class Store(OutboxQueries):
             if not picked:
                 return []
         claim = (
-            feeds.update()
-            .where(feeds.c.id.in_(picked), free)
+            feeds.update()  # due-ness again: a pause or removal may land between read and write
+            .where(
+                feeds.c.id.in_(picked),
+                feeds.c.enabled,
+                sa.not_(feeds.c.paused),
+                feeds.c.next_check_at <= now,
+                free,
+            )
             .values(claimed_by=worker, claimed_until=now + lease)
             .returning(
                 feeds.c.id,

@@ -13,7 +13,8 @@ statement's own time), and past it the sender drops the rows it holds in memory 
 again — what another instance took is not among them.
 
 On SQLite the service runs alone (one instance per file): nobody can take its rows, so the
-claims are never renewed and always held — one writer less for SQLite's one write lock.
+claims are never renewed, and the sender treats them as held after their lease has passed in
+the database — one writer less for SQLite's one write lock.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from drawdown.errors import StorageError
-from storage.db import create_engine, hold_sqlite, upgrade
+from storage.db import create_engine, hold_sqlite, sqlite_file, upgrade
 from storage.instances import POLLER_LOCK, Instances, SessionLock, exclusive
 from storage.store import Store
 from storage.tables import subscribers
@@ -198,4 +198,22 @@ def test_a_second_service_on_one_sqlite_file_is_refused_with_a_clear_reason(
 def test_postgresql_needs_no_file_lock(postgres_url: str) -> None:
     engine = create_engine(postgres_url)
     assert hold_sqlite(engine) is None
+    engine.dispose()
+
+
+def test_a_sqlite_uri_names_the_same_file_and_is_refused_alike(tmp_path: Path) -> None:
+    path = tmp_path / "drawdown.db"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    held = hold_sqlite(engine)
+    as_uri = create_engine(f"sqlite:///file:{path}?mode=rwc&uri=true")
+    with pytest.raises(StorageError, match="another instance of the service"):
+        hold_sqlite(as_uri)
+    assert held is not None
+    held.close()
+    memory = sa.create_engine(
+        "sqlite:///file:memdb?mode=memory&uri=true", poolclass=sa.pool.SingletonThreadPool
+    )
+    assert sqlite_file(memory) is None
+    as_uri.dispose()
     engine.dispose()

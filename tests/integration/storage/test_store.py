@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import threading
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import pytest
 import sqlalchemy as sa
 
 from storage.db import create_engine, current_revision, head_revision, upgrade
@@ -312,3 +314,26 @@ def test_pending_deliveries_are_counted_per_priority_lane(store: Store) -> None:
     first = store.claim_due_deliveries(NOW, 10)[0]
     store.mark_sent([(first.id, 7)], NOW)
     assert store.queue_depth() == {0: 1, 1: 4}
+
+
+def test_a_feed_paused_while_it_is_being_claimed_is_not_claimed(store: Store) -> None:
+    """On SQLite the due feeds are read, then claimed: a pause landing in between (an admin's
+    /feeds pause, a reload) stops the claim. (PostgreSQL reads and claims in one statement.)"""
+    if store.shared:
+        pytest.skip("PostgreSQL claims in one statement: nothing lands in between")
+    store.sync_feeds(feeds(1), NOW)
+
+    paused: list[str] = []
+
+    def pause_after_reading(conn: Any, cursor: Any, statement: str, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and not paused:
+            paused.append(statement)
+            with store.engine.begin() as other:
+                other.execute(sa.text("UPDATE feed SET paused = 1"))
+
+    sa.event.listen(store.engine, "after_cursor_execute", pause_after_reading)
+    try:
+        assert store.claim_due_feeds(NOW, worker="a", lease=LEASE, limit=1) == []
+    finally:
+        sa.event.remove(store.engine, "after_cursor_execute", pause_after_reading)
+    assert paused, "the claim read nothing before writing"

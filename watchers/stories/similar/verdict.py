@@ -24,7 +24,6 @@ news. So two articles are one story only on evidence that pins the same event:
 from __future__ import annotations
 
 import math
-import operator
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -110,7 +109,7 @@ _ACROSS = tuple(weights.ACROSS_WEIGHTS.get(n, 0.0) for n in ACROSS)
 
 
 def _probability(x: tuple[float, ...], w: tuple[float, ...], intercept: float) -> float:
-    z = intercept + sum(map(operator.mul, w, x))
+    z = intercept + sum(a * b for a, b in zip(w, x, strict=True))
     return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
 
 
