@@ -12,6 +12,7 @@ from typing import cast
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
+from storage.among import among
 from storage.articles import insert_article_rows
 from storage.models import Story, StoryEvidence, UTCDateTime
 from storage.story_types import IndexRows, Placed, Placement, StoredEvidence
@@ -51,24 +52,14 @@ class StoryWriter:
 
     def evidence_of(self, article_ids: Iterable[int]) -> list[StoredEvidence]:
         """The stored evidence of these articles (those that have some)."""
-        wanted = sorted(set(article_ids))
-        found = []
-        for start in range(0, len(wanted), _CHUNK):
-            query = sa.select(evidences.c.article_id, evidences.c.story_id, evidences.c.evidence)
-            query = query.where(evidences.c.article_id.in_(wanted[start : start + _CHUNK]))
-            found += [StoredEvidence(r[0], r[1], bytes(r[2])) for r in self.conn.execute(query)]
-        return found
+        query = sa.select(evidences.c.article_id, evidences.c.story_id, evidences.c.evidence)
+        query = query.where(among(self.conn, evidences.c.article_id, article_ids))
+        return [StoredEvidence(r[0], r[1], bytes(r[2])) for r in self.conn.execute(query).all()]
 
     def announced_of(self, story_ids: Iterable[int]) -> frozenset[int]:
         """Which of these stories already sent their alert (by one of their articles)."""
-        wanted = sorted(set(story_ids))
-        found: set[int] = set()
-        for start in range(0, len(wanted), _CHUNK):
-            query = sa.select(stories.c.id).where(
-                stories.c.id.in_(wanted[start : start + _CHUNK]), stories.c.announced
-            )
-            found.update(row[0] for row in self.conn.execute(query))
-        return frozenset(found)
+        query = sa.select(stories.c.id).where(among(self.conn, stories.c.id, story_ids))
+        return frozenset(row[0] for row in self.conn.execute(query.where(stories.c.announced)))
 
     def stories_of_hashes(self, hashes: Iterable[str]) -> dict[str, int]:
         """The story of a stored article with each of these content hashes (exact copies)."""
@@ -92,8 +83,9 @@ class StoryWriter:
         if not placements:
             return []
         starting = [p.article_id for p in placements if p.story_id is None]
-        for start in range(0, len(starting), _CHUNK):
-            some = starting[start : start + _CHUNK]
+        announcing = [p.article_id for p in placements if p.story_id is None and p.announces]
+        new_story: dict[int, int] = {}
+        if starting:  # one statement: each story from its first article's own row
             source = (
                 sa.select(
                     articles.c.id,
@@ -105,31 +97,29 @@ class StoryWriter:
                     sa.literal(1),
                     sa.literal(1),
                     articles.c.relevant,
-                    sa.literal(False),
+                    among(self.conn, articles.c.id, announcing),
                 )
                 .join(feeds, feeds.c.id == articles.c.feed_id)
-                .where(articles.c.id.in_(some))
+                .where(among(self.conn, articles.c.id, starting))
+                .order_by(articles.c.id)
             )
             columns = ["first_article_id", "title", "url", "outlet", "first_seen_at"]
             columns += ["latest_at", "articles", "outlets", "relevant", "announced"]
-            self.conn.execute(stories.insert().from_select(columns, source))
-        new_story: dict[int, int] = {}
-        for start in range(0, len(starting), _CHUNK):
-            some = starting[start : start + _CHUNK]
-            query = sa.select(stories.c.first_article_id, stories.c.id).where(
-                stories.c.first_article_id.in_(some)
-            )
-            new_story.update({row[0]: row[1] for row in self.conn.execute(query)})
+            insert = stories.insert().from_select(columns, source)
+            returned = self.conn.execute(insert.returning(stories.c.first_article_id, stories.c.id))
+            new_story = {row[0]: row[1] for row in returned.all()}
         placed = [
             Placed(p.article_id, new_story[p.article_id], True, p.announces)
             if p.story_id is None
             else Placed(p.article_id, p.story_id, False, p.announces)
             for p in placements
         ]
-        announced = sorted({p.story_id for p in placed if p.announces})
+        announced = sorted({p.story_id for p in placed if p.announces and not p.new})
         if announced:
             self.conn.execute(
-                stories.update().where(stories.c.id.in_(announced)).values(announced=True)
+                stories.update()
+                .where(among(self.conn, stories.c.id, announced))
+                .values(announced=True)
             )
         b = sa.bindparam
         self.conn.execute(
