@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import SQLModel
 
-from storage.among import among
+from storage.among import among, listed, postgres
 
 __all__ = ["ARTICLES", "count_articles", "read_counts", "term_frequencies"]
 
@@ -41,39 +43,43 @@ def count_articles(conn: sa.Connection, keys: Sequence[Iterable[int]]) -> None:
         for key in set(article):
             added[key] = added.get(key, 0) + 1
     terms = sorted(added)
-    counts = [added[k] for k in terms]
-    conn.execute(_upsert_postgresql(terms, counts) if conn.dialect.name == "postgresql"
-                 else _upsert_sqlite(terms, counts))  # fmt: skip
-
-
-def _upsert_postgresql(terms: list[int], counts: list[int]) -> postgresql.Insert:
-    t = term_frequencies
-    arrays = [sa.bindparam(None, v, postgresql.ARRAY(sa.BigInteger), unique=True)
-              for v in (terms, counts)]  # fmt: skip
-    given = sa.func.unnest(*arrays).table_valued("term", "articles").render_derived()
-    statement = postgresql.insert(t).from_select(["term", "articles"], sa.select(given))
-    return statement.on_conflict_do_update(
-        index_elements=[t.c.term], set_={"articles": t.c.articles + statement.excluded.articles}
-    )
-
-
-def _upsert_sqlite(terms: list[int], counts: list[int]) -> sqlite.Insert:
-    """The rows from a JSON object {"term": count}; the WHERE is SQLite's: an upsert after a
-    SELECT needs one."""
-    t = term_frequencies
-    text = json.dumps(dict(zip(map(str, terms), counts, strict=True)))
-    given = sa.func.json_each(sa.bindparam(None, text, sa.String, unique=True))
-    pairs = given.table_valued("key", "value")
-    rows = sa.select(sa.cast(pairs.c.key, sa.BigInteger), pairs.c.value).where(sa.true())
-    statement = sqlite.insert(t).from_select(["term", "articles"], rows)
-    return statement.on_conflict_do_update(
-        index_elements=[t.c.term], set_={"articles": t.c.articles + statement.excluded.articles}
-    )
+    if postgres(conn):
+        rows: dict[str, Any] = {"terms": terms, "counts": [added[k] for k in terms]}
+    else:
+        rows = {"rows": json.dumps({str(k): added[k] for k in terms})}
+    conn.execute(_upsert(conn.dialect.name), rows)
 
 
 def read_counts(conn: sa.Connection, keys: Iterable[int]) -> tuple[int, dict[int, int]]:
     """The number of articles counted, and the counts of these keys (those counted at all)."""
-    t = term_frequencies
-    query = sa.select(t.c.term, t.c.articles).where(among(conn, t.c.term, {*keys, ARTICLES}))
-    found: dict[int, int] = {row[0]: row[1] for row in conn.execute(query).all()}
+    wanted = listed(conn, {*keys, ARTICLES})
+    rows = conn.execute(_counts(conn.dialect.name), {"keys": wanted}).all()
+    found: dict[int, int] = {row[0]: row[1] for row in rows}
     return found.pop(ARTICLES, 0), found
+
+
+@cache
+def _counts(dialect: str) -> sa.Select[int, int]:
+    t = term_frequencies
+    return sa.select(t.c.term, t.c.articles).where(among(dialect, t.c.term, "keys"))
+
+
+@cache
+def _upsert(dialect: str) -> sa.Insert:
+    """PostgreSQL: the rows from two arrays (terms, counts); SQLite: from a JSON object
+    {"term": count} (the WHERE is SQLite's: an upsert after a SELECT needs one)."""
+    t = term_frequencies
+    insert: postgresql.Insert | sqlite.Insert
+    if dialect == "postgresql":
+        arrays = [sa.bindparam(name, type_=postgresql.ARRAY(sa.BigInteger))
+                  for name in ("terms", "counts")]  # fmt: skip
+        given = sa.func.unnest(*arrays).table_valued("term", "articles").render_derived()
+        insert = postgresql.insert(t).from_select(["term", "articles"], sa.select(given))
+    else:
+        pairs = sa.func.json_each(sa.bindparam("rows", type_=sa.String))
+        pair = pairs.table_valued("key", "value")
+        rows = sa.select(sa.cast(pair.c.key, sa.BigInteger), pair.c.value).where(sa.true())
+        insert = sqlite.insert(t).from_select(["term", "articles"], rows)
+    return insert.on_conflict_do_update(
+        index_elements=[t.c.term], set_={"articles": t.c.articles + insert.excluded.articles}
+    )
