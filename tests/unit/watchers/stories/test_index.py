@@ -55,12 +55,14 @@ def test_ranked_and_lookup_answer_as_the_table_does(
     articles: list[list[Row]], query: list[Row], bulk: int, limit: int
 ) -> None:
     """Rows loaded in bulk (sorted into the shards' arrays), then one article at a time
-    (a dict, merged into the arrays when it fills up): a key shared by more than
+    (a dict, merged into the arrays when it fills up; the larger arrays memory maps): a key
+    shared by more than
     ``MAX_PER_KEY`` articles, an article with a row twice, ids out of order."""
     stored = [(7 * n % 1009 + 1, rows) for n, rows in enumerate(articles)]
     idx = StoryIndex()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index, "_BUFFER", 16)
+        patch.setattr(index, "_MAPPED", 40)  # larger arrays are memory maps
         idx.insert_packed([(a, _packed(rows)) for a, rows in stored[:bulk]])
         for a, rows in stored[bulk:]:
             idx.insert_keys(a, rows)
