@@ -63,6 +63,8 @@ _SHARD_SHIFT = 28  # a shard holds the slots of one sixteenth of the 32-bit rang
 _SHARD_SLOTS = np.array([s << _SHARD_SHIFT for s in range(_SHARDS)], np.uint64)
 _BUFFER = 1 << 14  # rows a shard keeps in a dict before merging them into its array
 _MAPPED = 1 << 16  # rows from which a shard's array is a memory map of its own
+_DIRECTORY_BITS = 16  # a shard's directory: where each of 65,536 slot ranges begins
+_RANGE_SHIFT = 32 + _SHARD_SHIFT - _DIRECTORY_BITS  # a row's range: its bits from here up
 
 Ids = NDArray[np.uint64]
 _ID_BITS = np.uint64(_MASK32)  # a row's article id
@@ -119,17 +121,22 @@ def query_keys(evidence: Evidence) -> list[tuple[int, int]]:
 class _Shard:
     """Rows ``slot << 32 | article_id``: one sorted array, plus a dict of the rows added since.
 
-    When the dict holds ``_BUFFER`` rows they are merged into the array (two sorted runs:
-    one linear merge), so a lookup searches one array and the dict; a merge copies the
-    shard, a sixteenth of the index, once every ``_BUFFER`` rows it receives.
+    When the dict holds ``_BUFFER`` rows they are merged into the array, so a lookup reads
+    one array and the dict; a merge copies the shard, a sixteenth of the index, once every
+    ``_BUFFER`` rows it receives. ``starts`` is a directory of the array: where the rows of
+    each of the ``2**_DIRECTORY_BITS`` slot ranges of the shard begin, so that a lookup
+    reads a few rows near each other instead of bisecting the whole array.
     """
 
-    __slots__ = ("buffer", "buffered", "run")
+    __slots__ = ("buffer", "buffered", "first", "run", "stale", "starts")
 
-    def __init__(self) -> None:
+    def __init__(self, number: int) -> None:
         self.buffer: dict[int, list[int]] = {}
         self.buffered = 0
-        self.run: NDArray[np.uint64] = np.empty(0, np.uint64)
+        self.run: Ids = np.empty(0, np.uint64)
+        self.first = number << (_SHARD_SHIFT + 32)  # the lowest row the shard can hold
+        self.starts: NDArray[np.int32] = np.zeros((1 << _DIRECTORY_BITS) + 1, np.int32)
+        self.stale = False
 
     def add(self, slot: int, article_id: int) -> None:
         self.buffer.setdefault(slot, []).append(article_id)
@@ -140,7 +147,7 @@ class _Shard:
             self.buffered = 0
             self.merge(np.array(rows, np.uint64))
 
-    def merge(self, rows: NDArray[np.uint64]) -> None:
+    def merge(self, rows: Ids) -> None:
         """Merge rows (in any order) into the sorted array: each new row goes where it
         belongs, the old ones fill the rest in order (no copy of the old array but the new)."""
         rows = np.sort(rows)
@@ -151,6 +158,25 @@ class _Shard:
         old[at] = False
         merged[old] = self.run
         self.run = merged
+        self.stale = True
+
+    def find(self, slots: Ids, positions: NDArray[np.intp]) -> tuple[NDArray[np.intp], Ids]:
+        """(position, article id) of the array's rows with these slots (at these positions)."""
+        if self.stale:  # the directory of the array merged last (once: not at every merge)
+            ranges = np.arange(1 << _DIRECTORY_BITS, dtype=np.uint64) << np.uint64(_RANGE_SHIFT)
+            self.starts[:-1] = self.run.searchsorted(np.uint64(self.first) + ranges)
+            self.starts[-1] = len(self.run)
+            self.stale = False
+        where = (slots >> np.uint64(_RANGE_SHIFT - 32)) & np.uint64((1 << _DIRECTORY_BITS) - 1)
+        start = self.starts[where]
+        sizes = self.starts[where + 1] - start
+        total = int(sizes.sum())
+        if not total:
+            return positions[:0], slots[:0]
+        skip = np.repeat(start - (np.cumsum(sizes) - sizes), sizes)
+        rows = self.run[skip + np.arange(total)]
+        same = (rows >> np.uint64(32)) == np.repeat(slots, sizes)
+        return np.repeat(positions, sizes)[same], rows[same] & _ID_BITS
 
 
 def _rows(n: int) -> Ids:
@@ -174,7 +200,7 @@ class StoryIndex:
     """
 
     def __init__(self) -> None:
-        self._shards = [_Shard() for _ in range(_SHARDS)]
+        self._shards = [_Shard(n) for n in range(_SHARDS)]
         self.rows = 0
 
     def insert(self, article_id: int, evidence: Evidence) -> None:
@@ -283,22 +309,13 @@ class StoryIndex:
             picked = order[bounds[s] : bounds[s + 1]]
             if shard.buffer:
                 for p in picked.tolist():
-                    ids = shard.buffer.get(slots[p], ())
-                    loose += ids
-                    loose_positions += [p] * len(ids)
-            run = shard.run
-            if not len(run):
-                continue
-            low = query[picked] << 32
-            start = run.searchsorted(low, "left")
-            end = run.searchsorted(low | _ID_BITS, "right")
-            sizes = end - start
-            total = int(sizes.sum())
-            if not total:
-                continue
-            skip = np.repeat(start - (np.cumsum(sizes) - sizes), sizes)
-            found.append(run[skip + np.arange(total)] & _ID_BITS)
-            positions.append(np.repeat(picked, sizes))
+                    recent = shard.buffer.get(slots[p], ())
+                    loose += recent
+                    loose_positions += [p] * len(recent)
+            if len(shard.run):
+                position, ids = shard.find(query[picked], picked)
+                positions.append(position)
+                found.append(ids)
         if loose:
             found.append(np.array(loose, np.uint64))
             positions.append(np.array(loose_positions, np.intp))
