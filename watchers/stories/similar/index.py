@@ -160,13 +160,18 @@ class _Shard:
         self.run = merged
         self.stale = True
 
+    def index(self) -> None:
+        """The directory of the array as merged last (once for many merges: a bulk load
+        indexes each shard at its end, rows added one at a time at the next lookup)."""
+        ranges = np.arange(1 << _DIRECTORY_BITS, dtype=np.uint64) << np.uint64(_RANGE_SHIFT)
+        self.starts[:-1] = self.run.searchsorted(np.uint64(self.first) + ranges)
+        self.starts[-1] = len(self.run)
+        self.stale = False
+
     def find(self, slots: Ids, positions: NDArray[np.intp]) -> tuple[NDArray[np.intp], Ids]:
         """(position, article id) of the array's rows with these slots (at these positions)."""
-        if self.stale:  # the directory of the array merged last (once: not at every merge)
-            ranges = np.arange(1 << _DIRECTORY_BITS, dtype=np.uint64) << np.uint64(_RANGE_SHIFT)
-            self.starts[:-1] = self.run.searchsorted(np.uint64(self.first) + ranges)
-            self.starts[-1] = len(self.run)
-            self.stale = False
+        if self.stale:
+            self.index()
         where = (slots >> np.uint64(_RANGE_SHIFT - 32)) & np.uint64((1 << _DIRECTORY_BITS) - 1)
         start = self.starts[where]
         sizes = self.starts[where + 1] - start
@@ -237,6 +242,7 @@ class StoryIndex:
         for s, shard in enumerate(self._shards):
             if bounds[s] < bounds[s + 1]:
                 shard.merge(rows[bounds[s] : bounds[s + 1]])
+                shard.index()
         self.rows += total
 
     def candidates(self, evidence: Evidence) -> set[int]:
