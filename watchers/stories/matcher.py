@@ -2,7 +2,7 @@
 database.
 
 The lookup path the service uses (and ``make bench`` measures): candidates come from an
-in-memory ``StoryIndex`` (about 8 bytes a row, p95 well under a millisecond at a million
+in-memory ``StoryIndex`` (about 8 bytes a row, about a millisecond a lookup at a million
 articles), their evidence from the ``story_evidence`` table by primary key (the latest ones
 decoded stay in memory). The decision is the reading step's (``watchers.process``).
 

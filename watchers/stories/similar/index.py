@@ -135,7 +135,7 @@ class _Shard:
         self.buffered = 0
         self.run: Ids = np.empty(0, np.uint64)
         self.first = number << (_SHARD_SHIFT + 32)  # the lowest row the shard can hold
-        self.starts: NDArray[np.int32] = np.zeros((1 << _DIRECTORY_BITS) + 1, np.int32)
+        self.starts: NDArray[np.int32] = np.zeros(0, np.int32)  # built with the first array
         self.stale = False
 
     def add(self, slot: int, article_id: int) -> None:
@@ -164,8 +164,10 @@ class _Shard:
         """The directory of the array as merged last (once for many merges: a bulk load
         indexes each shard at its end, rows added one at a time at the next lookup)."""
         ranges = np.arange(1 << _DIRECTORY_BITS, dtype=np.uint64) << np.uint64(_RANGE_SHIFT)
-        self.starts[:-1] = self.run.searchsorted(np.uint64(self.first) + ranges)
-        self.starts[-1] = len(self.run)
+        starts = np.empty((1 << _DIRECTORY_BITS) + 1, np.int32)
+        starts[:-1] = self.run.searchsorted(np.uint64(self.first) + ranges)
+        starts[-1] = len(self.run)
+        self.starts = starts
         self.stale = False
 
     def find(self, slots: Ids, positions: NDArray[np.intp]) -> tuple[NDArray[np.intp], Ids]:
