@@ -30,6 +30,7 @@ term_frequencies = sa.Table(
     SQLModel.metadata,
     sa.Column("term", sa.BigInteger(), primary_key=True, autoincrement=False),
     sa.Column("articles", sa.Integer(), nullable=False),
+    sqlite_with_rowid=False,  # clustered on the key (migration 0010)
 )
 
 
