@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import cache
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -17,6 +18,23 @@ from storage.types import KnownIdentities, NewArticle
 
 # SQLite allows 32,766 bound parameters per statement; an article row binds 12.
 CHUNK = 1000
+
+_KNOWN = sa.select(articles.c.guid, articles.c.canonical_url).where(
+    sa.or_(
+        articles.c.guid.in_(sa.bindparam("guids", expanding=True)),
+        articles.c.canonical_url.in_(sa.bindparam("urls", expanding=True)),
+    )
+)
+
+
+@cache
+def _insert(dialect: str) -> sa.Executable:
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return (
+        insert(articles)
+        .on_conflict_do_nothing()
+        .returning(articles.c.id, articles.c.guid, articles.c.canonical_url)
+    )
 
 
 def known_identities(
@@ -29,10 +47,8 @@ def known_identities(
     for start in range(0, max(len(guid_list), len(url_list)), CHUNK):
         some_guids = guid_list[start : start + CHUNK]
         some_urls = url_list[start : start + CHUNK]
-        query = sa.select(articles.c.guid, articles.c.canonical_url).where(
-            sa.or_(articles.c.guid.in_(some_guids), articles.c.canonical_url.in_(some_urls))
-        )
-        for guid, url in conn.execute(query):
+        given = {"guids": some_guids, "urls": some_urls}
+        for guid, url in conn.execute(_KNOWN, given).all():
             if guid in some_guids:
                 found_guids.add(guid)
             if url in some_urls:
@@ -66,13 +82,8 @@ def insert_article_rows(
         }
         for a in new
     ]
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    statement = (
-        insert(articles)
-        .on_conflict_do_nothing()
-        .returning(articles.c.id, articles.c.guid, articles.c.canonical_url)
-    )
-    ids = {_identity(r.guid, r.canonical_url): r.id for r in conn.execute(statement, rows)}
+    statement = _insert(conn.dialect.name)
+    ids = {_identity(r.guid, r.canonical_url): r.id for r in conn.execute(statement, rows).all()}
     return [ids.get(_identity(a.guid, a.canonical_url)) for a in new]
 
 

@@ -55,6 +55,9 @@ class Applied:
 
 
 LOCK_KEY = 4242004  # PostgreSQL's advisory lock for the story lock
+_ADVISORY_LOCK = sa.text(f"SELECT pg_advisory_xact_lock({LOCK_KEY})")
+# SQLite: a write that changes nothing takes the database's write lock
+_WRITE_LOCK = story_rows.update().where(sa.false()).values(id=story_rows.c.id)
 
 
 @contextlib.contextmanager
@@ -68,10 +71,7 @@ def batch_transaction(engine: sa.Engine) -> Iterator[BatchTransaction]:
     the last id it has (``rows_since``).
     """
     with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(sa.text(f"SELECT pg_advisory_xact_lock({LOCK_KEY})"))
-        else:  # a write that changes nothing takes SQLite's write lock
-            conn.execute(story_rows.update().where(sa.false()).values(id=story_rows.c.id))
+        conn.execute(_ADVISORY_LOCK if conn.dialect.name == "postgresql" else _WRITE_LOCK)
         yield BatchTransaction(conn)
 
 

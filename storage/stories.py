@@ -246,6 +246,24 @@ def add_versions(conn: sa.Connection, new: Sequence[NewVersion], now: datetime) 
     return numbers
 
 
+# built once: the first two queries run for every article that joins an announced story
+_STORY_ALERT = (
+    sa.select(alerts.c.id, alerts.c.payload, alerts.c.created_at, alerts.c.article_id)
+    .where(alerts.c.story_id == sa.bindparam("story"), alerts.c.kind == "story")
+    .order_by(alerts.c.id)
+    .limit(1)
+)
+_ANNOUNCED = (
+    sa.select(deliveries.c.chat_id, deliveries.c.message_id)
+    .join(subscribers, subscribers.c.chat_id == deliveries.c.chat_id)
+    .where(
+        deliveries.c.alert_id == sa.bindparam("alert"),
+        deliveries.c.status.in_(sa.bindparam("statuses", expanding=True)),
+        subscribers.c.active,
+    )
+)
+
+
 def enqueue_edits(
     conn: sa.Connection, story_id: int, now: datetime, *, interval_s: float
 ) -> int | None:
@@ -256,27 +274,14 @@ def enqueue_edits(
     the story as it stands when it is sent); otherwise a new one is due at the later of
     now and the last edit plus the interval. The edits take the outbox's routine lane.
     """
-    story_alert = conn.execute(
-        sa.select(alerts.c.id, alerts.c.payload, alerts.c.created_at, alerts.c.article_id)
-        .where(alerts.c.story_id == story_id, alerts.c.kind == "story")
-        .order_by(alerts.c.id)
-        .limit(1)
-    ).first()
+    story_alert = conn.execute(_STORY_ALERT, {"story": story_id}).first()
     if story_alert is None:
         return None
     # A story alert not confirmed yet may be in flight, rendered before this report:
     # its edit names message 0, "the story alert's message, once Telegram confirmed it".
     # One stored at this very moment (the same fetch) has not been rendered yet.
     statuses = ("sent", "pending") if story_alert.created_at < now else ("sent",)
-    announced = conn.execute(
-        sa.select(deliveries.c.chat_id, deliveries.c.message_id)
-        .join(subscribers, subscribers.c.chat_id == deliveries.c.chat_id)
-        .where(
-            deliveries.c.alert_id == story_alert.id,
-            deliveries.c.status.in_(statuses),
-            subscribers.c.active,
-        )
-    ).all()
+    announced = conn.execute(_ANNOUNCED, {"alert": story_alert.id, "statuses": statuses}).all()
     sent = [(chat_id, message_id or PENDING) for chat_id, message_id in announced]
     if not sent:
         return 0

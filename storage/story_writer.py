@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import cache
 from typing import cast
 
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
+from storage.among import among, listed
 from storage.articles import insert_article_rows
 from storage.models import Story, StoryEvidence, UTCDateTime
 from storage.story_types import IndexRows, Placed, Placement, StoredEvidence
@@ -27,6 +29,81 @@ stories = _table(Story)
 evidences = _table(StoryEvidence)
 
 _CHUNK = 500
+b = sa.bindparam
+
+# Built once: building a statement costs about as much as running a small one.
+_ROWS_SINCE = (
+    sa.select(evidences.c.article_id, evidences.c.slots)
+    .where(evidences.c.article_id > b("after"))
+    .order_by(evidences.c.article_id)
+)
+_COPIES = (
+    sa.select(articles.c.content_hash, sa.func.min(articles.c.story_id))
+    .where(
+        articles.c.content_hash.in_(b("hashes", expanding=True)), articles.c.story_id.is_not(None)
+    )
+    .group_by(articles.c.content_hash)
+)
+_STORE_EVIDENCE = evidences.insert()
+_SET_STORY = articles.update().where(articles.c.id == b("b_id")).values(story_id=b("b_story"))
+_members = articles.c.story_id == b("b_story")
+_RECOUNT = (
+    stories.update()
+    .where(stories.c.id == b("b_story"))
+    .values(
+        articles=sa.select(sa.func.count()).select_from(articles).where(_members).scalar_subquery(),
+        outlets=sa.select(sa.func.count(sa.distinct(feeds.c.name)))
+        .select_from(articles)
+        .join(feeds, feeds.c.id == articles.c.feed_id)
+        .where(_members)
+        .scalar_subquery(),
+        latest_at=b("b_now", type_=UTCDateTime()),
+    )
+)
+
+
+@cache
+def _evidence_of(dialect: str) -> sa.Select[int, int, bytes]:
+    e = evidences
+    return sa.select(e.c.article_id, e.c.story_id, e.c.evidence).where(
+        among(dialect, e.c.article_id, "ids")
+    )
+
+
+@cache
+def _announced_of(dialect: str) -> sa.Select[int]:
+    return sa.select(stories.c.id).where(among(dialect, stories.c.id, "ids"), stories.c.announced)
+
+
+@cache
+def _announce(dialect: str) -> sa.Update:
+    return stories.update().where(among(dialect, stories.c.id, "ids")).values(announced=True)
+
+
+@cache
+def _start_stories(dialect: str) -> sa.Insert:
+    """Each new story from its first article's own row (title, link, outlet, when seen)."""
+    source = (
+        sa.select(
+            articles.c.id,
+            articles.c.title,
+            articles.c.url,
+            feeds.c.name,
+            articles.c.seen_at,
+            b("now", type_=UTCDateTime()),
+            sa.literal(1),
+            sa.literal(1),
+            articles.c.relevant,
+            among(dialect, articles.c.id, "announcing"),
+        )
+        .join(feeds, feeds.c.id == articles.c.feed_id)
+        .where(among(dialect, articles.c.id, "starting"))
+        .order_by(articles.c.id)
+    )
+    columns = ["first_article_id", "title", "url", "outlet", "first_seen_at"]
+    columns += ["latest_at", "articles", "outlets", "relevant", "announced"]
+    insert = stories.insert().from_select(columns, source)
+    return insert.returning(stories.c.first_article_id, stories.c.id)
 
 
 class StoryWriter:
@@ -42,48 +119,28 @@ class StoryWriter:
 
     def rows_since(self, article_id: int) -> list[IndexRows]:
         """Index rows of the relevant articles stored after ``article_id``, oldest first."""
-        query = (
-            sa.select(evidences.c.article_id, evidences.c.slots)
-            .where(evidences.c.article_id > article_id)
-            .order_by(evidences.c.article_id)
-        )
-        return [IndexRows(row[0], bytes(row[1])) for row in self.conn.execute(query)]
+        rows = self.conn.execute(_ROWS_SINCE, {"after": article_id}).all()
+        return [IndexRows(row[0], bytes(row[1])) for row in rows]
 
     def evidence_of(self, article_ids: Iterable[int]) -> list[StoredEvidence]:
         """The stored evidence of these articles (those that have some)."""
-        wanted = sorted(set(article_ids))
-        found = []
-        for start in range(0, len(wanted), _CHUNK):
-            query = sa.select(evidences.c.article_id, evidences.c.story_id, evidences.c.evidence)
-            query = query.where(evidences.c.article_id.in_(wanted[start : start + _CHUNK]))
-            found += [StoredEvidence(r[0], r[1], bytes(r[2])) for r in self.conn.execute(query)]
-        return found
+        query = _evidence_of(self.conn.dialect.name)
+        rows = self.conn.execute(query, {"ids": listed(self.conn, article_ids)}).all()
+        return [StoredEvidence(r[0], r[1], bytes(r[2])) for r in rows]
 
     def announced_of(self, story_ids: Iterable[int]) -> frozenset[int]:
         """Which of these stories already sent their alert (by one of their articles)."""
-        wanted = sorted(set(story_ids))
-        found: set[int] = set()
-        for start in range(0, len(wanted), _CHUNK):
-            query = sa.select(stories.c.id).where(
-                stories.c.id.in_(wanted[start : start + _CHUNK]), stories.c.announced
-            )
-            found.update(row[0] for row in self.conn.execute(query))
-        return frozenset(found)
+        query = _announced_of(self.conn.dialect.name)
+        rows = self.conn.execute(query, {"ids": listed(self.conn, story_ids)}).all()
+        return frozenset(row[0] for row in rows)
 
     def stories_of_hashes(self, hashes: Iterable[str]) -> dict[str, int]:
         """The story of a stored article with each of these content hashes (exact copies)."""
         wanted = sorted(set(hashes))
         found: dict[str, int] = {}
         for start in range(0, len(wanted), _CHUNK):
-            query = (
-                sa.select(articles.c.content_hash, sa.func.min(articles.c.story_id))
-                .where(
-                    articles.c.content_hash.in_(wanted[start : start + _CHUNK]),
-                    articles.c.story_id.is_not(None),
-                )
-                .group_by(articles.c.content_hash)
-            )
-            found.update({row[0]: row[1] for row in self.conn.execute(query)})
+            rows = self.conn.execute(_COPIES, {"hashes": wanted[start : start + _CHUNK]}).all()
+            found.update({row[0]: row[1] for row in rows})
         return found
 
     def place(self, placements: Sequence[Placement], now: datetime) -> list[Placed]:
@@ -92,49 +149,30 @@ class StoryWriter:
         if not placements:
             return []
         starting = [p.article_id for p in placements if p.story_id is None]
-        for start in range(0, len(starting), _CHUNK):
-            some = starting[start : start + _CHUNK]
-            source = (
-                sa.select(
-                    articles.c.id,
-                    articles.c.title,
-                    articles.c.url,
-                    feeds.c.name,
-                    articles.c.seen_at,
-                    sa.literal(now, UTCDateTime()),
-                    sa.literal(1),
-                    sa.literal(1),
-                    articles.c.relevant,
-                    sa.literal(False),
-                )
-                .join(feeds, feeds.c.id == articles.c.feed_id)
-                .where(articles.c.id.in_(some))
-            )
-            columns = ["first_article_id", "title", "url", "outlet", "first_seen_at"]
-            columns += ["latest_at", "articles", "outlets", "relevant", "announced"]
-            self.conn.execute(stories.insert().from_select(columns, source))
+        announcing = [p.article_id for p in placements if p.story_id is None and p.announces]
         new_story: dict[int, int] = {}
-        for start in range(0, len(starting), _CHUNK):
-            some = starting[start : start + _CHUNK]
-            query = sa.select(stories.c.first_article_id, stories.c.id).where(
-                stories.c.first_article_id.in_(some)
+        if starting:
+            ids = {
+                "starting": listed(self.conn, starting),
+                "announcing": listed(self.conn, announcing),
+            }
+            returned = self.conn.execute(
+                _start_stories(self.conn.dialect.name), {**ids, "now": now}
             )
-            new_story.update({row[0]: row[1] for row in self.conn.execute(query)})
+            new_story = {row[0]: row[1] for row in returned.all()}
         placed = [
             Placed(p.article_id, new_story[p.article_id], True, p.announces)
             if p.story_id is None
             else Placed(p.article_id, p.story_id, False, p.announces)
             for p in placements
         ]
-        announced = sorted({p.story_id for p in placed if p.announces})
+        announced = sorted({p.story_id for p in placed if p.announces and not p.new})
         if announced:
             self.conn.execute(
-                stories.update().where(stories.c.id.in_(announced)).values(announced=True)
+                _announce(self.conn.dialect.name), {"ids": listed(self.conn, announced)}
             )
-        b = sa.bindparam
         self.conn.execute(
-            articles.update().where(articles.c.id == b("b_id")).values(story_id=b("b_story")),
-            [{"b_id": p.article_id, "b_story": p.story_id} for p in placed],
+            _SET_STORY, [{"b_id": p.article_id, "b_story": p.story_id} for p in placed]
         )
         stored = [
             {
@@ -147,27 +185,12 @@ class StoryWriter:
             if p.evidence
         ]
         if stored:
-            self.conn.execute(evidences.insert(), stored)
+            self.conn.execute(_STORE_EVIDENCE, stored)
         self._recount({p.story_id for p in placed if not p.new}, now)
         return placed
 
     def _recount(self, story_ids: set[int], now: datetime) -> None:
         """A joined story's article and outlet counts, and when it was last reported."""
-        for story_id in sorted(story_ids):
-            members = articles.c.story_id == story_id
-            count = sa.select(sa.func.count()).select_from(articles).where(members)
-            outlets = (
-                sa.select(sa.func.count(sa.distinct(feeds.c.name)))
-                .select_from(articles)
-                .join(feeds, feeds.c.id == articles.c.feed_id)
-                .where(members)
-            )
-            self.conn.execute(
-                stories.update()
-                .where(stories.c.id == story_id)
-                .values(
-                    articles=count.scalar_subquery(),
-                    outlets=outlets.scalar_subquery(),
-                    latest_at=now,
-                )
-            )
+        if story_ids:
+            rows = [{"b_story": story_id, "b_now": now} for story_id in sorted(story_ids)]
+            self.conn.execute(_RECOUNT, rows)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -236,5 +237,11 @@ def record_traces(conn: sa.Connection, new: Sequence[NewTrace], now: datetime) -
         }
         for t in new
     ]
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    conn.execute(insert(traces).on_conflict_do_nothing(), rows)
+    conn.execute(_insert(conn.dialect.name), rows)
+
+
+@cache
+def _insert(dialect: str) -> sa.Executable:
+    """A trace unless its link has one (built once: building costs as much as running it)."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(traces).on_conflict_do_nothing()

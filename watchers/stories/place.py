@@ -21,7 +21,7 @@ from watchers.identity.triage import Decision
 from watchers.stories.choose import Candidate, best_story, join_alert
 from watchers.stories.news import news
 from watchers.stories.similar import Evidence, Rarity, StoryIndex
-from watchers.stories.similar.codec import decode_slots, encode, slots
+from watchers.stories.similar.codec import encode, slots
 from watchers.stories.similar.rarity import rarity_keys
 
 log = logging.getLogger(__name__)
@@ -114,5 +114,5 @@ def place_articles(
         stories_of.setdefault(article.content_hash, own)
         if ev is not None:
             local[LOCAL + ref] = Candidate(LOCAL + ref, own, ev)
-            local_index.insert_slots(ref, decode_slots(indexed))
+            local_index.insert_packed([(ref, indexed)])
     return placements, edits

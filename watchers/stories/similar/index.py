@@ -28,10 +28,13 @@ depends on how many articles a day the feeds bring, not on the size of the store
 
 from __future__ import annotations
 
-import heapq
-from array import array
-from bisect import bisect_left
-from collections.abc import Iterable
+import mmap
+import struct
+import sys
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from numpy.typing import NDArray
 
 from watchers.stories.similar.evidence import Evidence
 from watchers.stories.similar.minhash import band_keys, hash64
@@ -56,7 +59,15 @@ BAND_WEIGHT = 4  # a shared LSH band ranks a candidate like this many shared wor
 _BUCKET_DAYS = 4
 _MASK32 = (1 << 32) - 1
 _SHARDS = 16
-_BUFFER = 1 << 14  # rows a shard keeps in a dict before sorting them into a run
+_SHARD_SHIFT = 28  # a shard holds the slots of one sixteenth of the 32-bit range
+_SHARD_SLOTS = np.array([s << _SHARD_SHIFT for s in range(_SHARDS)], np.uint64)
+_BUFFER = 1 << 14  # rows a shard keeps in a dict before merging them into its array
+_MAPPED = 1 << 16  # rows from which a shard's array is a memory map of its own
+_DIRECTORY_BITS = 16  # a shard's directory: where each of 65,536 slot ranges begins
+_RANGE_SHIFT = 32 + _SHARD_SHIFT - _DIRECTORY_BITS  # a row's range: its bits from here up
+
+Ids = NDArray[np.uint64]
+_ID_BITS = np.uint64(_MASK32)  # a row's article id
 
 
 def _bucket_key(band: int, bucket: int, item: int | str) -> int:
@@ -108,39 +119,81 @@ def query_keys(evidence: Evidence) -> list[tuple[int, int]]:
 
 
 class _Shard:
-    """Rows ``slot << 32 | article_id`` in sorted ``array`` runs, plus a dict of new rows.
+    """Rows ``slot << 32 | article_id``: one sorted array, plus a dict of the rows added since.
 
-    Runs of similar size are merged (a binary counter), so a shard has at most
-    log2(rows / _BUFFER) + 1 runs and an insert costs O(log n) amortised.
+    When the dict holds ``_BUFFER`` rows they are merged into the array, so a lookup reads
+    one array and the dict; a merge copies the shard, a sixteenth of the index, once every
+    ``_BUFFER`` rows it receives. ``starts`` is a directory of the array: where the rows of
+    each of the ``2**_DIRECTORY_BITS`` slot ranges of the shard begin, so that a lookup
+    reads a few rows near each other instead of bisecting the whole array.
     """
 
-    __slots__ = ("buffer", "buffered", "runs")
+    __slots__ = ("buffer", "buffered", "first", "run", "stale", "starts")
 
-    def __init__(self) -> None:
+    def __init__(self, number: int) -> None:
         self.buffer: dict[int, list[int]] = {}
         self.buffered = 0
-        self.runs: list[array[int]] = []
+        self.run: Ids = np.empty(0, np.uint64)
+        self.first = number << (_SHARD_SHIFT + 32)  # the lowest row the shard can hold
+        self.starts: NDArray[np.int32] = np.zeros(0, np.int32)  # built with the first array
+        self.stale = False
 
     def add(self, slot: int, article_id: int) -> None:
         self.buffer.setdefault(slot, []).append(article_id)
         self.buffered += 1
         if self.buffered >= _BUFFER:
-            run = array("Q", sorted(s << 32 | a for s, ids in self.buffer.items() for a in ids))
+            rows = [s << 32 | a for s, ids in self.buffer.items() for a in ids]
             self.buffer.clear()
             self.buffered = 0
-            while self.runs and len(self.runs[-1]) <= len(run):
-                run = array("Q", heapq.merge(self.runs.pop(), run))
-            self.runs.append(run)
+            self.merge(np.array(rows, np.uint64))
 
-    def get(self, slot: int) -> list[int]:
-        hits = list(self.buffer.get(slot, ()))
-        low = slot << 32
-        for run in self.runs:
-            start = end = bisect_left(run, low)
-            while end < len(run) and run[end] >> 32 == slot:
-                end += 1
-            hits.extend(row & _MASK32 for row in run[start:end])
-        return hits
+    def merge(self, rows: Ids) -> None:
+        """Merge rows (in any order) into the sorted array: each new row goes where it
+        belongs, the old ones fill the rest in order (no copy of the old array but the new)."""
+        rows = np.sort(rows)
+        at = self.run.searchsorted(rows) + np.arange(len(rows))
+        merged = _rows(len(self.run) + len(rows))
+        merged[at] = rows
+        old = np.ones(len(merged), bool)
+        old[at] = False
+        merged[old] = self.run
+        self.run = merged
+        self.stale = True
+
+    def index(self) -> None:
+        """The directory of the array as merged last (once for many merges: a bulk load
+        indexes each shard at its end, rows added one at a time at the next lookup)."""
+        ranges = np.arange(1 << _DIRECTORY_BITS, dtype=np.uint64) << np.uint64(_RANGE_SHIFT)
+        starts = np.empty((1 << _DIRECTORY_BITS) + 1, np.int32)
+        starts[:-1] = self.run.searchsorted(np.uint64(self.first) + ranges)
+        starts[-1] = len(self.run)
+        self.starts = starts
+        self.stale = False
+
+    def find(self, slots: Ids, positions: NDArray[np.intp]) -> tuple[NDArray[np.intp], Ids]:
+        """(position, article id) of the array's rows with these slots (at these positions)."""
+        if self.stale:
+            self.index()
+        where = (slots >> np.uint64(_RANGE_SHIFT - 32)) & np.uint64((1 << _DIRECTORY_BITS) - 1)
+        start = self.starts[where]
+        sizes = self.starts[where + 1] - start
+        total = int(sizes.sum())
+        if not total:
+            return positions[:0], slots[:0]
+        skip = np.repeat(start - (np.cumsum(sizes) - sizes), sizes)
+        rows = self.run[skip + np.arange(total)]
+        same = (rows >> np.uint64(32)) == np.repeat(slots, sizes)
+        return np.repeat(positions, sizes)[same], rows[same] & _ID_BITS
+
+
+def _rows(n: int) -> Ids:
+    """An array for ``n`` rows. A large one is its own anonymous memory map, given back to
+    the system as soon as it is replaced: kept in the allocator's heap, the arrays that merges
+    replace would leave holes there that the process keeps (about a quarter of the index at
+    a million articles)."""
+    if n < _MAPPED:
+        return np.empty(n, np.uint64)
+    return np.frombuffer(mmap.mmap(-1, n * 8), np.uint64)
 
 
 class StoryIndex:
@@ -148,12 +201,13 @@ class StoryIndex:
 
     A row is kept as a 32-bit slot (band and key hashed together; a false match costs one
     extra candidate, which the verdict then rejects) and a 32-bit article id, in sixteen
-    shards so that merging runs never copies more than a sixteenth of the index at once.
+    shards so that merging never copies more than a sixteenth of the index at once. A
+    lookup searches every shard's array for all the query's slots at once (numpy).
     Article ids must be below 2**32.
     """
 
     def __init__(self) -> None:
-        self._shards = [_Shard() for _ in range(_SHARDS)]
+        self._shards = [_Shard(n) for n in range(_SHARDS)]
         self.rows = 0
 
     def insert(self, article_id: int, evidence: Evidence) -> None:
@@ -161,17 +215,37 @@ class StoryIndex:
         self.insert_keys(article_id, index_keys(evidence))
 
     def insert_keys(self, article_id: int, rows: Iterable[tuple[int, int]]) -> None:
-        for band, key in rows:
-            slot = _slot(band, key)
-            self._shards[slot % _SHARDS].add(slot, article_id)
-            self.rows += 1
+        self.insert_slots(article_id, (_slot(band, key) for band, key in rows))
 
     def insert_slots(self, article_id: int, slots: Iterable[int]) -> None:
         """Add an article's rows given as slots (``slot(band, key)``, as the story table
         keeps them)."""
         for s in slots:
-            self._shards[s % _SHARDS].add(s, article_id)
+            self._shards[s >> _SHARD_SHIFT].add(s, article_id)
             self.rows += 1
+
+    def insert_packed(self, articles: Sequence[tuple[int, bytes]]) -> None:
+        """Add articles' rows given as packed slots (little-endian 32-bit, as
+        ``codec.slots`` writes them): (article id, slots) each. Many rows at once (an index
+        loading the store) are sorted into the shards' arrays without a dict."""
+        sizes = [len(packed) // 4 for _, packed in articles]
+        total = sum(sizes)
+        if total < _BUFFER:
+            for (article_id, packed), size in zip(articles, sizes, strict=True):
+                self.insert_slots(article_id, struct.unpack(f"<{size}I", packed))
+            return
+        rows = np.empty(total, np.uint64)  # written as two 32-bit halves: no 64-bit temporaries
+        halves = rows.view(np.uint32).reshape(total, 2)
+        slot_half = 1 if sys.byteorder == "little" else 0
+        halves[:, slot_half] = np.frombuffer(b"".join(p for _, p in articles), "<u4")
+        halves[:, 1 - slot_half] = np.repeat(np.array([a for a, _ in articles], np.uint32), sizes)
+        rows.sort()
+        bounds = [*np.searchsorted(rows, _SHARD_SLOTS << 32).tolist(), len(rows)]
+        for s, shard in enumerate(self._shards):
+            if bounds[s] < bounds[s + 1]:
+                shard.merge(rows[bounds[s] : bounds[s + 1]])
+                shard.index()
+        self.rows += total
 
     def candidates(self, evidence: Evidence) -> set[int]:
         """The ids of stored articles sharing at least one row with ``query_keys(evidence)``."""
@@ -185,26 +259,77 @@ class StoryIndex:
         stored ones; its own story's reports share many. Judging only the best-ranked keeps
         the cost of a lookup flat as the store grows.
         """
-        counts: dict[int, int] = {}
-        for band, key in query_keys(evidence):
-            s = _slot(band, key)
-            hits = self._shards[s % _SHARDS].get(s)
-            if band >= TERM_BAND and len(hits) > MAX_PER_KEY:
-                hits = heapq.nlargest(MAX_PER_KEY, hits)
-            weight = 1 if band >= TERM_BAND else BAND_WEIGHT
-            for hit in set(hits):
-                counts[hit] = counts.get(hit, 0) + weight
-        return sorted(counts, key=lambda i: (-counts[i], -i))[:limit]
+        return self.ranked_keys(query_keys(evidence), limit) if self.rows else []
+
+    def ranked_keys(self, rows: Sequence[tuple[int, int]], limit: int) -> list[int]:
+        """``ranked`` for these query rows."""
+        if not self.rows:
+            return []
+        position, found = self._found(rows)
+        if not len(found):
+            return []
+        weights = np.array([1 if band >= TERM_BAND else BAND_WEIGHT for band, _ in rows])
+        ids, first = np.unique(found, return_inverse=True)
+        counts = np.bincount(first, weights=weights[position])
+        best = np.lexsort((-ids.astype(np.int64), -counts))[:limit]
+        return [int(i) for i in ids[best]]
 
     def lookup_keys(self, rows: Iterable[tuple[int, int]]) -> set[int]:
-        found: set[int] = set()
-        for band, key in rows:
-            slot = _slot(band, key)
-            hits = self._shards[slot % _SHARDS].get(slot)
-            if band >= TERM_BAND and len(hits) > MAX_PER_KEY:
-                hits = sorted(hits)[-MAX_PER_KEY:]
-            found.update(hits)
-        return found
+        if not self.rows:
+            return set()
+        _, found = self._found(list(rows))
+        return {int(i) for i in found}
+
+    def _found(self, rows: Sequence[tuple[int, int]]) -> tuple[NDArray[np.intp], Ids]:
+        """Every (query row, article) pair: the position in ``rows`` and the article id of
+        each stored row sharing that row's slot, an article once per query row and, for a
+        time-bucketed row (band ``TERM_BAND`` and above), only its ``MAX_PER_KEY`` most
+        recent (highest ids) articles."""
+        slots = [_slot(band, key) for band, key in rows]
+        position, found = self._hits(slots)
+        if not len(found):
+            return position, found
+        # sort by query row, then most recent first; rank each hit within its row
+        order = np.lexsort((-found.astype(np.int64), position))
+        position, found = position[order], found[order]
+        new_row = np.empty(len(found), bool)
+        new_row[0] = True
+        np.not_equal(position[1:], position[:-1], out=new_row[1:])
+        starts = np.flatnonzero(new_row)
+        rank = np.arange(len(found)) - np.repeat(starts, np.diff(np.append(starts, len(found))))
+        bounded = np.array([band >= TERM_BAND for band, _ in rows])
+        keep = (rank < MAX_PER_KEY) | ~bounded[position]
+        keep[1:] &= new_row[1:] | (found[1:] != found[:-1])  # an article once per row
+        return position[keep], found[keep]
+
+    def _hits(self, slots: list[int]) -> tuple[NDArray[np.intp], Ids]:
+        """(position in ``slots``, article id) of every stored row with one of these slots."""
+        query = np.array(slots, np.uint64)
+        order = np.argsort(query)
+        bounds = [*np.searchsorted(query[order], _SHARD_SLOTS).tolist(), len(query)]
+        positions: list[NDArray[np.intp]] = []
+        found: list[Ids] = []
+        loose_positions: list[int] = []
+        loose: list[int] = []
+        for s, shard in enumerate(self._shards):
+            if bounds[s] == bounds[s + 1]:
+                continue
+            picked = order[bounds[s] : bounds[s + 1]]
+            if shard.buffer:
+                for p in picked.tolist():
+                    recent = shard.buffer.get(slots[p], ())
+                    loose += recent
+                    loose_positions += [p] * len(recent)
+            if len(shard.run):
+                position, ids = shard.find(query[picked], picked)
+                positions.append(position)
+                found.append(ids)
+        if loose:
+            found.append(np.array(loose, np.uint64))
+            positions.append(np.array(loose_positions, np.intp))
+        if not found:
+            return np.empty(0, np.intp), np.empty(0, np.uint64)
+        return np.concatenate(positions), np.concatenate(found)
 
 
 def _slot(band: int, key: int) -> int:

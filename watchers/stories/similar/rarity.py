@@ -33,6 +33,7 @@ PRIOR = 20
 YOUNG = 50
 NEUTRAL = 0.5
 _ANCHOR_BASE = 1 << 32
+_COPIED = 4  # counts up to this many times the article's keys are copied, not chained
 
 
 @lru_cache(maxsize=1 << 16)
@@ -93,7 +94,9 @@ class Rarity:
     def including(self, keys: Iterable[int]) -> Rarity:
         """These frequencies with one more article, which has ``keys`` (the one placed)."""
         bumped = {key: self.counts.get(key, 0) + 1 for key in keys}
-        # a view, not a copy: the batch's counts are large, the article's keys a few hundred
+        if len(self.counts) <= _COPIED * max(len(bumped), 1):  # one article's: a plain dict
+            return Rarity(self.articles + 1, {**self.counts, **bumped})
+        # a view, not a copy: a large batch's counts are large, the article's keys a few hundred
         stored = cast(MutableMapping[int, int], self.counts)  # ChainMap writes to bumped only
         return Rarity(self.articles + 1, ChainMap(bumped, stored))
 
