@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -42,10 +43,12 @@ def _no_crash(point: CommitPoint) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Ingested:
-    """A batch's intents and what storage made of them."""
+    """A batch's intents, what storage made of them, and how long its transaction took (not
+    counting the wait for another feed's batch: on SQLite, how long it held the write lock)."""
 
     intents: Intents
     applied: Applied
+    seconds: float = 0.0
 
 
 class Ingest:
@@ -71,6 +74,7 @@ class Ingest:
         an item must be to alert."""
         with self._lock:
             self.matcher.warm_up()
+            began = time.monotonic()
             with self.store.batch() as tx:
                 self.matcher.catch_up(tx)
                 known = self.known(tx, batch, now)
@@ -80,6 +84,7 @@ class Ingest:
                 applied = tx.apply(intents, now, edit_interval=self.edit_interval)
                 crash("applied")
             crash("committed")
+            seconds = time.monotonic() - began
             self.matcher.remember(
                 [
                     (article_id, story_id, placement.slots, evidence)
@@ -96,7 +101,7 @@ class Ingest:
                     and (evidence := batch.items[position].evidence) is not None
                 ]
             )
-        return Ingested(intents, applied)
+        return Ingested(intents, applied, seconds)
 
     def known(self, tx: BatchTransaction, batch: Batch, now: datetime) -> Known:
         """What storage holds about the batch, read inside its transaction."""

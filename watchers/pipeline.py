@@ -38,7 +38,8 @@ async def _nobody(name: str, url: str) -> None:
 INGEST_CHUNK = 500
 # On SQLite a chunk's transaction holds the one write lock from its start, and every other
 # write of the service waits for it (up to the busy timeout, storage/db.py): the chunks start
-# small and are sized from the last one's time per item, to take about this long.
+# small and are sized from the last one's transaction time per item (not counting its wait
+# for other feeds' batches), to take about this long.
 SQLITE_CHUNK_SECONDS = 1.0
 SQLITE_FIRST_CHUNK = 50
 SQLITE_SMALLEST_CHUNK = 10
@@ -185,10 +186,9 @@ class Pipeline:
         while start < len(fresh):  # read and stored a chunk at a time
             chunk = fresh[start : start + size]
             prepared = await self.prepare.read(chunk, url=result.url, feed_id=feed.id)
-            began = time.monotonic()
             done = await asyncio.to_thread(self._store_chunk, feed, prepared)
-            if not self.store.shared:
-                size = sqlite_chunk(size, len(chunk), time.monotonic() - began)
+            if not self.store.shared:  # sized by its own transaction, not others' turns
+                size = sqlite_chunk(size, len(chunk), done[3])
             start += len(chunk)
             matched, new, alerts = matched + done[0], new + done[1], alerts + done[2]
             if done[2]:
@@ -202,9 +202,11 @@ class Pipeline:
             log.info("feed.moving feed=%s to=%s", feed.url, result.moved_to)
         return report, outcome
 
-    def _store_chunk(self, feed: FeedToCheck, prepared: Sequence[Prepared]) -> tuple[int, int, int]:
+    def _store_chunk(
+        self, feed: FeedToCheck, prepared: Sequence[Prepared]
+    ) -> tuple[int, int, int, float]:
         """Read the batch against storage, decide, and store it with its alerts in one
-        transaction; returns (matched, new, alerts)."""
+        transaction; returns (matched, new, alerts, seconds the transaction took)."""
         now = self.clock()
         batch = Batch(feed.id, feed.name, not feed.backlog_done, prepared)
         window = timedelta(seconds=self.settings.backlog_window)
@@ -224,7 +226,7 @@ class Pipeline:
         for story, edits in applied.edits:
             log.info("story.joined story=%d edits=%s feed=%s", story, edits, feed.url)
         matched = sum(1 for p in prepared if p.article.relevant)
-        return matched, applied.new, len(applied.alerts)
+        return matched, applied.new, len(applied.alerts), done.seconds
 
     def _outcome(
         self,
