@@ -28,7 +28,7 @@ from tests.integration.pipeline import config_for, running_tick
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
 from tests.waiting import until_async
 from watchers.feeds.tick import Tick
-from watchers.pipeline import INGEST_CHUNK, SQLITE_SMALLEST_CHUNK, sqlite_chunk
+from watchers.pipeline import INGEST_CHUNK, SQLITE_FIRST_CHUNK, SQLITE_SMALLEST_CHUNK, sqlite_chunk
 
 NOW = datetime.now(UTC)
 ITEM = FeedItem(
@@ -203,3 +203,35 @@ def test_sqlite_chunks_aim_at_a_second_of_the_write_lock() -> None:
     assert sqlite_chunk(50, 50, 60.0) == SQLITE_SMALLEST_CHUNK
     assert sqlite_chunk(400, 400, 0.01) == INGEST_CHUNK
     assert sqlite_chunk(50, 50, 0.0) == 100
+
+
+async def test_on_sqlite_a_big_fetch_is_stored_in_chunks_starting_small(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    items = [
+        FeedItem(
+            guid=f"vnx-{n}",
+            link=f"https://vnexpress.net/tin-{n}.html",
+            title=f"Bản tin số {n} về thời tiết Hà Nội",
+            published=NOW - timedelta(minutes=n),
+        )
+        for n in range(120)
+    ]
+    feed_server.set_feed("/big.rss", rss(items))
+    config = config_for(tmp_path / "d.db", ScheduleConfig(fetch_timeout=5.0))
+    async with running_tick(config, lambda: datetime.now(UTC)) as (store, tick):
+        store.sync_feeds([FeedSpec(feed_server.url("/big.rss"), "VnExpress", "vi", 60)], NOW)
+        ingest = tick.pipeline.ingest
+        sizes: list[int] = []
+
+        def counted(batch: Any, now: datetime, **kwargs: Any) -> Any:
+            sizes.append(len(batch.items))  # the real ingest stores it
+            return ingest(batch, now, **kwargs)
+
+        tick.pipeline.ingest = counted  # type: ignore[assignment]
+        (report,) = await tick.run_cycle()
+    assert report.status == "ok"
+    assert report.new == 120
+    assert sizes[0] == SQLITE_FIRST_CHUNK
+    assert len(sizes) > 1
+    assert sum(sizes) == 120
