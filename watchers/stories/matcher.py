@@ -52,7 +52,7 @@ class StoryMatcher:
         started = time.monotonic()
         loaded = 0
         for rows in self.stories.index_rows(self.watermark):
-            self.index.insert_packed([(row.article_id, row.slots) for row in rows])
+            self.index.insert_packed([(row.article_id, row.slots) for row in rows], load=True)
             self.watermark = max([self.watermark, *(row.article_id for row in rows)])
             loaded += len(rows)
         self._warm = True

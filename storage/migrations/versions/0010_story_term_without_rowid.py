@@ -25,6 +25,8 @@ depends_on: str | Sequence[str] | None = None
 def _rebuild(clause: str) -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
+    # SQLite commits a CREATE TABLE at once: an earlier try cut short may have left it
+    op.execute("DROP TABLE IF EXISTS story_term_new")
     op.execute(
         "CREATE TABLE story_term_new (term BIGINT NOT NULL, articles INTEGER NOT NULL, "
         f"PRIMARY KEY (term)){clause}"

@@ -4,7 +4,7 @@ Pure: no I/O. ``index_keys(evidence)`` are the rows to store for an article and
 ``query_keys(evidence)`` the rows to look up for a new one; both are (band, key) pairs of
 non-negative 63-bit integers, so storage can keep them in a table
 ``story_key(band INTEGER, key INTEGER, article_id INTEGER)`` indexed on (band, key), and
-``StoryIndex`` keeps the same rows in memory for ``drawdown analyze``.
+``StoryIndex`` keeps the same rows in memory (the service's index, and ``drawdown analyze``'s).
 
 Three kinds of rows:
 
@@ -123,9 +123,10 @@ class _Shard:
 
     When the dict holds ``_BUFFER`` rows they are merged into the array, so a lookup reads
     one array and the dict; a merge copies the shard, a sixteenth of the index, once every
-    ``_BUFFER`` rows it receives. ``starts`` is a directory of the array: where the rows of
-    each of the ``2**_DIRECTORY_BITS`` slot ranges of the shard begin, so that a lookup
-    reads a few rows near each other instead of bisecting the whole array.
+    ``_BUFFER`` rows it receives (or once for a bulk load: ``StoryIndex.insert_packed``).
+    ``starts`` is a directory of the array: where the rows of each of the
+    ``2**_DIRECTORY_BITS`` slot ranges of the shard begin, so that a lookup reads a few rows
+    near each other instead of bisecting the whole array.
     """
 
     __slots__ = ("buffer", "buffered", "first", "run", "stale", "starts")
@@ -193,7 +194,7 @@ def _rows(n: int) -> Ids:
     a million articles)."""
     if n < _MAPPED:
         return np.empty(n, np.uint64)
-    return np.frombuffer(mmap.mmap(-1, n * 8), np.uint64)
+    return np.frombuffer(mmap.mmap(-1, n * 8, flags=mmap.MAP_PRIVATE), np.uint64)
 
 
 class StoryIndex:
@@ -224,13 +225,15 @@ class StoryIndex:
             self._shards[s >> _SHARD_SHIFT].add(s, article_id)
             self.rows += 1
 
-    def insert_packed(self, articles: Sequence[tuple[int, bytes]]) -> None:
+    def insert_packed(self, articles: Sequence[tuple[int, bytes]], *, load: bool = False) -> None:
         """Add articles' rows given as packed slots (little-endian 32-bit, as
-        ``codec.slots`` writes them): (article id, slots) each. Many rows at once (an index
-        loading the store) are sorted into the shards' arrays without a dict."""
+        ``codec.slots`` writes them): (article id, slots) each. Many rows at once — an index
+        loading the store (``load``), or rows many compared with the index — are sorted into
+        the shards' arrays without a dict; a batch's rows on a large index go through the
+        dicts (merging them at once would copy every shard)."""
         sizes = [len(packed) // 4 for _, packed in articles]
         total = sum(sizes)
-        if total < _BUFFER:
+        if total < _BUFFER or not (load or 4 * total >= self.rows):  # a merge copies all shards
             for (article_id, packed), size in zip(articles, sizes, strict=True):
                 self.insert_slots(article_id, struct.unpack(f"<{size}I", packed))
             return
