@@ -246,8 +246,13 @@ class Service:
             for task in background:
                 task.cancel()
             await asyncio.gather(*background, return_exceptions=True)  # the poller lets go
-            if app.running:  # a crash skipped the orderly stop: stop here, or shutting down
-                await app.stop()  # raises "still running" over the crash's own error
+            # a crash skipped the orderly stop: stop here, or shutting down raises "still
+            # running" over the crash's own error (the poller's cancelled task left the
+            # Updater polling)
+            if app.updater is not None and app.updater.running:
+                await app.updater.stop()
+            if app.running:
+                await app.stop()
             await outbox.bot.shutdown()
             await app.shutdown()
 
