@@ -9,6 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from storage.db import claimable
 from storage.tables import alerts, articles, deliveries, subscribers
 from storage.types import DueDelivery, StoredAlert
 
@@ -83,15 +84,11 @@ class OutboxQueries:
             .order_by(ranked.c.priority, ranked.c.id)
             .limit(limit)
         )
-        free: sa.ScalarSelect[Any] | list[int]
-        if self.engine.dialect.name == "postgresql":
-            ids = sa.select(deliveries.c.id).where(deliveries.c.id.in_(picked.scalar_subquery()))
-            free = ids.with_for_update(skip_locked=True).scalar_subquery()
-        else:  # one instance, one write lock: read what is due, and write only if anything is
-            with self.engine.connect() as conn:
-                free = list(conn.execute(picked).scalars())
-            if not free:
-                return []
+        # the window function's subquery cannot be locked itself: its rows are, by id
+        lockable = sa.select(deliveries.c.id).where(deliveries.c.id.in_(picked.scalar_subquery()))
+        free = claimable(self.engine, picked, lockable)
+        if isinstance(free, list) and not free:
+            return []
         claim = (
             deliveries.update()
             .where(deliveries.c.id.in_(free), deliveries.c.status == "pending")

@@ -19,7 +19,7 @@ from storage import stories
 from storage.alerts import enqueue_alert, stored_alert
 from storage.articles import insert_article_rows, known_identities
 from storage.batch import BatchTransaction, batch_transaction
-from storage.db import redacted
+from storage.db import claimable, redacted
 from storage.deliveries import OutboxQueries
 from storage.outcomes import FINISH, move
 from storage.preference_types import zone_for
@@ -108,14 +108,9 @@ class Store(OutboxQueries):
             .order_by(feeds.c.next_check_at)
             .limit(limit)
         )
-        picked: sa.ScalarSelect[Any] | list[int]
-        if self.shared:
-            picked = due.with_for_update(skip_locked=True).scalar_subquery()
-        else:
-            with self.engine.connect() as conn:
-                picked = list(conn.execute(due).scalars())
-            if not picked:
-                return []
+        picked = claimable(self.engine, due)
+        if isinstance(picked, list) and not picked:
+            return []
         claim = (
             feeds.update()  # due-ness again: a pause or removal may land between read and write
             .where(
