@@ -92,10 +92,8 @@ class Outbox:
         self.clock, self.monotonic = clock, monotonic
         self.rate, self.instances = settings.rate, 1  # the rate shared (drawdown/ops/peers.py)
         self.bucket = TokenBucket(rate=self.share, burst=max(1.0, settings.rate / 100))
-        self.claims = Claims(
-            store, worker, lease=settings.lease, clock=clock, monotonic=monotonic,
-            alone=not store.shared,  # SQLite: one instance per file, sending alone
-        )  # fmt: skip
+        self.claims = Claims(store, worker, lease=settings.lease, clock=clock, monotonic=monotonic)
+        self.claims.alone = not store.shared  # SQLite: one instance per file, sending alone
         self._db_lock = self.claims.lock  # writes, refills and renewals take turns
         self.chats = ChatClock()
         self._queues: dict[int, list[_Entry]] = {}
