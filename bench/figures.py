@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from tests import shared
+from tests.texts import BODY, BODY_2021, TITLE, TITLE_2021
 from watchers.figures import extract
-
-_SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "seeds"
 
 
 def _article_of(size: int) -> tuple[str, str]:
-    """A title and a body of about ``size`` bytes cut from the seed articles, at line ends."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted(_SEEDS.glob("*.txt"))]
+    """A title and a body of about ``size`` bytes made of the tests' own articles, at line
+    ends."""
+    texts = [f"{TITLE}\n{BODY}", f"{TITLE_2021}\n{BODY_2021}"]
     lines = [line for text in texts for line in text.splitlines() if line.strip()]
     body: list[str] = []
     i = 0

@@ -1,6 +1,7 @@
 """`make demo`: the five seed articles appear one by one in a local feed, in publication order,
 and the real service (pipeline, store, outbox, terminal sink) prints the alerts subscribers
-would get. Offline, in seconds."""
+would get. Offline, in seconds. The seeds are other outlets' writing, in the shared folder
+(``tests/shared.py``); without it the demo says so and stops."""
 
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ from pathlib import Path
 from drawdown.config import load_config
 from drawdown.ops import logs
 from drawdown.service import Service
+from tests import shared
 from tests.e2e.service import write_config
 from tests.servers import FeedItem, FeedServer, rss
 
-SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 FEED = "/the-gioi.rss"
 DATE_MARKER = re.compile(r"^\s*date \d{4}-\d{2}\s*")
 
@@ -27,9 +28,10 @@ DATE_MARKER = re.compile(r"^\s*date \d{4}-\d{2}\s*")
 def seed_items() -> list[FeedItem]:
     """The seeds as feed items, oldest first (title line, body as description)."""
     items = []
-    for line in (SEEDS / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+    folder = shared.shared_root() / "seeds"
+    for line in (shared.SEED_LABELS / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)
-        text = (SEEDS / entry["path"]).read_text(encoding="utf-8")
+        text = (folder / entry["path"]).read_text(encoding="utf-8")
         title, _, body = text.strip().partition("\n")
         title = DATE_MARKER.sub("", title)  # one seed starts with its date, not a title
         stem = Path(entry["path"]).stem
@@ -69,6 +71,9 @@ async def replay(server: FeedServer, directory: Path) -> None:
 
 
 def main() -> None:
+    if reason := shared.missing("seeds"):
+        print(f"The demo replays the five seed articles: {reason}.")
+        sys.exit(1)
     logs.setup(level=logging.WARNING)
     print("Drawdown Watch demo: the five seed articles arrive one by one in a local feed.")
     print("What follows each one is what a subscriber would be sent.")

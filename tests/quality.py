@@ -1,14 +1,16 @@
 """Precision and recall of figure extraction and relevance on the labelled seeds and corpus.
 
-The seeds live in ``tests/data/seeds``; the corpus, real articles by other outlets, lives
-outside the repository in ``<shared>/corpus/figures`` (see ``tests/shared.py``: ``--shared``,
-``DRAWDOWN_SHARED``, default ``../shared``). Each folder has ``NAME.txt`` (title line, then
-body), ``NAME.expected.json`` (``relevant``, ``troop_counts``, ``deadlines`` as a careful
-reader labels them) and a ``manifest.jsonl`` with the publication date, source URL and, for
-the corpus, the ``split`` (see the corpus's ``README.md``): "tune" articles were used to
-develop the rules; "heldout", "heldout2" and "heldout3" ones were labelled and measured
-before the rules were revised for them, each set after the previous revision. Loading the
-corpus where the shared folder is absent skips the test that asked for it, with the reason.
+The articles are other outlets' writing and live outside the repository (see
+``tests/shared.py``: ``--shared``, ``DRAWDOWN_SHARED``, default ``../shared``): the seeds in
+``<shared>/seeds``, the corpus in ``<shared>/corpus/figures``. Each article is ``NAME.txt``
+(title line, then body) with ``NAME.expected.json`` (``relevant``, ``troop_counts``,
+``deadlines`` as a careful reader labels them) and a line of a ``manifest.jsonl`` with the
+publication date, source URL and, for the corpus, the ``split`` (see the corpus's
+``README.md``); the seeds' labels and manifest are ours, in ``tests/data/seeds``. "tune"
+articles were used to develop the rules; "heldout", "heldout2" and "heldout3" ones were labelled
+and measured before the rules were revised for them, each set after the previous revision.
+Loading the corpus where the shared folder is absent skips the test that asked for it, with the
+reason.
 
 A troop count matches on (who, where, status, value); a deadline on (key, date, precision).
 Relevance is scored twice, with the topic of ``config.toml``: "relevance_terms" is
@@ -31,7 +33,7 @@ from typing import Any, Literal
 import pytest
 
 from drawdown.config import load_config
-from tests.shared import corpus, shared_root
+from tests.shared import SEED_LABELS, corpus, seeds, shared_root
 from watchers.figures import Deadline, Figures, TroopCount, extract
 from watchers.figures.dates import Precision, last_day
 from watchers.topic.match import Matcher, Topic
@@ -44,8 +46,22 @@ FOLDERS: tuple[Folder, ...] = ("seeds", "corpus")  # "eval" is read by ``load_ev
 
 
 def folder_path(folder: Folder) -> Path:
-    """Where a folder of labelled articles is: the seeds here, the corpus in the shared folder."""
-    return corpus("figures") if folder == "corpus" else DATA / folder
+    """Where a folder's labels and manifest are: the seeds' here, the corpus's in the shared
+    folder."""
+    if folder == "corpus":
+        return corpus("figures")
+    return SEED_LABELS if folder == "seeds" else DATA / folder
+
+
+def text_path(folder: Folder) -> Path:
+    """Where a folder's articles are: all in the shared folder."""
+    return seeds() if folder == "seeds" else folder_path(folder)
+
+
+def seed_names() -> list[str]:
+    """The seeds' names, in manifest order (read from their labels: no article needed)."""
+    manifest = (SEED_LABELS / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    return [Path(json.loads(line)["path"]).stem for line in manifest]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +115,11 @@ def load_articles(folders: Iterable[Folder] = FOLDERS) -> list[Article]:
     """Seeds, then the corpus, in manifest order; seeds are in the "tune" split."""
     articles = []
     for folder in folders:
-        where = folder_path(folder)
+        where, texts = folder_path(folder), text_path(folder)
         for line in (where / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             path = where / row["path"]
-            title, _, body = path.read_text(encoding="utf-8").partition("\n")
+            title, _, body = (texts / row["path"]).read_text(encoding="utf-8").partition("\n")
             expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
             articles.append(
                 Article(

@@ -1,19 +1,22 @@
 """Where the labelled real articles are: the shared folder beside the repository.
 
-The articles of the figure corpus and of the story pairs are other outlets' writing, so they
-are kept outside the repository, with their labels, in ``<shared>/corpus/figures`` (the figure
+The articles of the figure corpus and of the story pairs are other outlets' writing, so they are
+kept outside the repository, with their labels, in ``<shared>/corpus/figures`` (the figure
 corpus) and ``<shared>/corpus/stories`` (more reports of the same events, ``stories.json`` and
-``pairs.jsonl``). ``<shared>`` is, first to last: the path given by ``pytest --shared PATH``
-(or ``python -m bench --shared PATH``), the ``DRAWDOWN_SHARED`` environment variable, and
-``../shared`` from the repository root (where CI has it).
+``pairs.jsonl``); so are the five seed articles, in ``<shared>/seeds`` (their labels, dates and
+links are ours, in ``tests/data/seeds``). ``<shared>`` is, first to last: the path given by
+``pytest --shared PATH`` (or ``python -m bench --shared PATH``), the ``DRAWDOWN_SHARED``
+environment variable, and ``../shared`` from the repository root (where CI has it).
 
-Where the folder is absent, ``corpus()`` skips the test asking for it (or the whole module, when
-asked at import) with the reason; the benchmarks ask ``missing()`` first and print the reason.
+Where the folder is absent, ``corpus()`` (``seeds()``) skips the test asking for it (or the
+whole module, when asked at import) with the reason; the benchmarks ask ``missing()`` first and
+print the reason.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Literal
 
@@ -22,8 +25,9 @@ import pytest
 ENV = "DRAWDOWN_SHARED"
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared"
+SEED_LABELS = ROOT / "tests" / "data" / "seeds"  # our manifest and labels of the seeds
 
-Part = Literal["figures", "stories"]
+Part = Literal["figures", "stories"]  # the folders of <shared>/corpus
 
 _chosen: Path | None = None
 
@@ -50,9 +54,10 @@ def _shown(path: Path) -> str:
     return str(path)
 
 
-def missing(part: Part) -> str | None:
-    """Why ``<shared>/corpus/<part>`` cannot be read, or None when it is there."""
-    folder = shared_root() / "corpus"
+def missing(part: Part | Literal["seeds"]) -> str | None:
+    """Why ``<shared>/corpus/<part>`` (``<shared>/seeds``) cannot be read, or None when it is
+    there."""
+    folder = shared_root() if part == "seeds" else shared_root() / "corpus"
     if folder.is_dir():
         folder = folder / part
     if folder.is_dir():
@@ -68,3 +73,23 @@ def corpus(part: Part) -> Path:
     if reason := missing(part):
         pytest.skip(reason, allow_module_level=True)
     return shared_root() / "corpus" / part
+
+
+def seeds() -> Path:
+    """``<shared>/seeds``, the five seed articles (the test or module asking for them is skipped
+    if they are absent)."""
+    if reason := missing("seeds"):
+        pytest.skip(reason, allow_module_level=True)
+    return shared_root() / "seeds"
+
+
+def seeds_beside_manifest(into: Path) -> Path:
+    """Copies the seeds and their manifest (``tests/data/seeds``) into ``into``, for a command
+    that reads articles relative to a manifest; the manifest's path. Skips where they are
+    absent."""
+    folder = seeds()
+    manifest = SEED_LABELS / "manifest.jsonl"
+    for path in folder.glob("*.txt"):
+        shutil.copyfile(path, into / path.name)
+    shutil.copyfile(manifest, into / manifest.name)
+    return into / manifest.name

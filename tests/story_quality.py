@@ -1,15 +1,15 @@
 """Precision and recall of story matching on the labelled pairs in ``<shared>/corpus/stories``.
 
-The articles are the seeds (``tests/data/seeds``), the figure corpus (``<shared>/corpus/figures``)
-and ``<shared>/corpus/stories/articles`` (real reports of the same events by other outlets);
-everything but the seeds is other outlets' writing, kept outside the repository with its labels
-(see ``tests/shared.py``: ``--shared``, ``DRAWDOWN_SHARED``, default ``../shared``; where the
-folder is absent, the tests that need it are skipped with the reason). ``stories.json`` says
-which articles report one story; ``pairs.jsonl`` (written by ``write_pairs``, checked against
-``stories.json`` by the tests) lists every pair of articles with its label and kind, plus
-**derived** pairs: an article and a mechanical variant of it (a re-post with another outlet's
-headline and a paragraph dropped, a caption printed twice and a "Theo Reuters" line added, the
-RSS summary of the full text, NFD / no diacritics / other thousands separators).
+The articles are the seeds (``<shared>/seeds``), the figure corpus (``<shared>/corpus/figures``)
+and ``<shared>/corpus/stories/articles`` (real reports of the same events by other outlets):
+other outlets' writing, kept outside the repository with its labels (see ``tests/shared.py``:
+``--shared``, ``DRAWDOWN_SHARED``, default ``../shared``; where the folder is absent, the tests
+that need it are skipped with the reason). ``stories.json`` says which articles report one
+story; ``pairs.jsonl`` (written by ``write_pairs``, checked against ``stories.json`` by the
+tests) lists every pair of articles with its label and kind, plus **derived** pairs: an article
+and a mechanical variant of it (a re-post with another outlet's headline and a paragraph
+dropped, a caption printed twice and a "Theo Reuters" line added, the RSS summary of the full
+text, NFD / no diacritics / other thousands separators).
 
 Kinds: ``rewrite`` (same story, another outlet, same language), ``cross_language``,
 ``derived:<what>``, ``hard_negative`` (different stories, both on the topic), ``negative``
@@ -32,12 +32,10 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from tests.shared import corpus
+from tests.shared import SEED_LABELS, corpus, seeds
 from watchers.figures import detect_lang
 from watchers.stories.similar import Evidence, Rarity, StoryIndex, evidence, same_story
 from watchers.stories.similar.rarity import count
-
-DATA = Path(__file__).parent / "data"
 
 
 def stories_dir() -> Path:
@@ -49,12 +47,15 @@ def pairs_path() -> Path:
     return stories_dir() / "pairs.jsonl"
 
 
-def _folders() -> dict[str, Path]:
-    """Where the articles named "<folder>/<file>" are."""
+def _folders() -> dict[str, tuple[Path, Path]]:
+    """Where the labels (manifest, expected figures) and the texts of the articles named
+    "<folder>/<file>" are (the seeds' labels are ours, here; every text is in <shared>)."""
+    stories = stories_dir() / "articles"
+    figures = corpus("figures")
     return {
-        "seeds": DATA / "seeds",
-        "corpus": corpus("figures"),
-        "articles": stories_dir() / "articles",
+        "seeds": (SEED_LABELS, seeds()),
+        "corpus": (figures, figures),
+        "articles": (stories, stories),
     }
 
 
@@ -112,12 +113,11 @@ class Score:
 def articles() -> dict[str, Text]:
     """Every labelled article, by name ("corpus/001_....txt")."""
     out: dict[str, Text] = {}
-    for folder, path in _folders().items():
-        for line in (path / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+    for folder, (labels, texts) in _folders().items():
+        for line in (labels / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
             meta = json.loads(line)
-            file = path / meta["path"]
-            title, _, body = file.read_text(encoding="utf-8").partition("\n")
-            expected = file.with_name(file.name.removesuffix(".txt") + ".expected.json")
+            title, _, body = (texts / meta["path"]).read_text(encoding="utf-8").partition("\n")
+            expected = labels / (meta["path"].removesuffix(".txt") + ".expected.json")
             relevant = (
                 json.loads(expected.read_text(encoding="utf-8"))["relevant"]
                 if expected.exists()

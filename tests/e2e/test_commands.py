@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import shared
 from tests.e2e.service import ROOT, ServiceProcess, shipped_config, write_config
 from tests.servers import FeedItem, FeedServer, rss
 
@@ -75,10 +76,11 @@ def test_db_upgrade_creates_the_database(tmp_path: Path) -> None:
 
 
 def test_the_demo_replays_the_five_seeds_offline() -> None:
+    folder = shared.seeds()  # skipped where the seeds are absent
     result = subprocess.run(
         [sys.executable, "-m", "tests.demo"],
         cwd=ROOT,
-        env=env(),
+        env=env(**{shared.ENV: str(folder.parent)}),
         capture_output=True,
         text=True,
         timeout=120,
@@ -87,3 +89,17 @@ def test_the_demo_replays_the_five_seeds_offline() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("📰 ") >= 5
     assert "Mỹ và Iraq đạt được thỏa thuận về kế hoạch rút quân" in result.stdout
+
+
+def test_the_demo_says_where_the_seeds_are_expected_when_they_are_absent(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.demo"],
+        cwd=ROOT,
+        env=env(**{shared.ENV: str(tmp_path / "nowhere")}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "nowhere/seeds not found" in result.stdout

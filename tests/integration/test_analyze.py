@@ -9,10 +9,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests import shared
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "tests" / "data" / "seeds"
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    """The manifest of the seeds, copied beside it."""
+    return shared.seeds_beside_manifest(tmp_path)
 
 
 def analyze(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -35,11 +42,13 @@ def results(*args: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in done.stdout.splitlines()]
 
 
-def test_replaying_the_seeds_alerts_the_replaced_withdrawal_timetable_and_nothing_else() -> None:
+def test_replaying_the_seeds_alerts_the_replaced_withdrawal_timetable_and_nothing_else(
+    seeds: Path,
+) -> None:
     """In publication order (2021-07 → 2024-09): the combat mission's end of 2021 becomes
     September 2025 (first troops leave) and the end of 2026 (the coalition leaves Iraq);
     the troop counts and the restated 2021 deadline only repeat."""
-    replay = results("--manifest", str(SEEDS / "manifest.jsonl"))
+    replay = results("--manifest", str(seeds))
     assert [r["path"] for r in replay] == [
         "002_731fa3d4cd70ea6c.txt",
         "004_f597232f2d47bbcb.txt",
@@ -69,10 +78,10 @@ def test_replaying_the_seeds_alerts_the_replaced_withdrawal_timetable_and_nothin
     assert replay[1]["changes"] == replay[2]["changes"] == []  # repeats: no change at all
 
 
-def test_each_file_reports_its_figures_as_the_golden_files_label_them() -> None:
-    replay = results("--manifest", str(SEEDS / "manifest.jsonl"))
+def test_each_file_reports_its_figures_as_the_golden_files_label_them(seeds: Path) -> None:
+    replay = results("--manifest", str(seeds))
     for result in replay:
-        path = SEEDS / result["path"]
+        path = shared.SEED_LABELS / result["path"]
         expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
         for name, fields in [
             ("troop_counts", ("who", "where", "status", "value")),
@@ -87,8 +96,8 @@ def test_each_file_reports_its_figures_as_the_golden_files_label_them() -> None:
         )
 
 
-def test_the_text_output_tells_a_person_what_changed() -> None:
-    done = analyze("--manifest", str(SEEDS / "manifest.jsonl"))
+def test_the_text_output_tells_a_person_what_changed(seeds: Path) -> None:
+    done = analyze("--manifest", str(seeds))
     assert done.returncode == 0, done.stderr
     assert (
         "  changed   coalition leaves Iraq: end of 2026 "

@@ -26,12 +26,12 @@ from storage.store import Store
 from storage.types import FeedSpec
 from tests.integration.pipeline import check_all, config_for, running_tick
 from tests.servers import FeedItem, FeedServer, rss
-from tests.shared import shared_root
+from tests.shared import SEED_LABELS, shared_root
+from tests.shared import seeds as seeds_folder
 from watchers.analyze import Document, analyze
 from watchers.feeds.parse import parse_feed
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "tests" / "data" / "seeds"
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 SCHEDULE = ScheduleConfig(default_interval=60, jitter=0)
 
@@ -51,9 +51,11 @@ class Article:
 
 def seeds() -> list[Article]:
     found = []
-    for n, line in enumerate((SEEDS / "manifest.jsonl").read_text(encoding="utf-8").splitlines()):
+    folder = seeds_folder()
+    manifest = (SEED_LABELS / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    for n, line in enumerate(manifest):
         row = json.loads(line)
-        title, _, body = (SEEDS / row["path"]).read_text(encoding="utf-8").strip().partition("\n")
+        title, _, body = (folder / row["path"]).read_text(encoding="utf-8").strip().partition("\n")
         published = date.fromisoformat(row["published"]) if row["published"] else None
         url = f"https://seed{n % 3}.example/{row['path']}"
         found.append(Article(row["path"], title.strip(), body.strip(), published, url))

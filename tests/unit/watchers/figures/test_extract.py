@@ -8,10 +8,8 @@ from datetime import date
 
 import pytest
 
-from tests.quality import Article, deadline_key, load_articles, troop_key
+from tests.quality import deadline_key, load_articles, seed_names, troop_key
 from watchers.figures import Deadline, TroopCount, detect_lang, extract
-
-SEEDS = load_articles(("seeds",))
 
 
 def _troops(
@@ -275,9 +273,11 @@ def test_json_has_the_fields_the_cli_prints() -> None:
 # --- the seeds ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("article", SEEDS, ids=lambda a: a.name)
-def test_seed_gives_exactly_its_golden_figures(article: Article) -> None:
-    """Each seed yields exactly the figures in its golden file, quotes containing the labels'."""
+@pytest.mark.parametrize("name", seed_names())
+def test_seed_gives_exactly_its_golden_figures(name: str) -> None:
+    """Each seed yields exactly the figures in its golden file, quotes containing the labels'
+    (skipped where the seeds are absent: they are other outlets' writing)."""
+    (article,) = [a for a in load_articles(("seeds",)) if a.name == name]
     figures = extract(article.title, article.body, published=article.published)
     expected = article.expected
     got_troops = {troop_key(t): t for t in figures.troop_counts}
@@ -300,7 +300,7 @@ def test_replaying_the_seeds_changes_only_the_withdrawal_timetable() -> None:
     September 2025 and end-of-2026 deadlines."""
     ledger: dict[str, object] = {}
     changes: list[tuple[str, object, object]] = []
-    for article in sorted(SEEDS, key=lambda a: a.published):
+    for article in sorted(load_articles(("seeds",)), key=lambda a: a.published):
         figures = extract(article.title, article.body, published=article.published)
         for key, value in [
             *((t.key, t.value) for t in figures.troop_counts),

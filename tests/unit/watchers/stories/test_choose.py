@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime
 from storage.story_types import StoredVersion
 from storage.types import NewArticle
 from tests.story_quality import articles
-from tests.unit.watchers.stories.test_similar import BODY, TITLE, _evidence, same_story_other_outlet
+from tests.texts import BODY, TITLE
+from tests.unit.watchers.stories.test_similar import _evidence, same_story_other_outlet
 from watchers.identity.triage import Decision
 from watchers.stories.choose import Candidate, best_story, edited_versions, join_alert
 from watchers.stories.similar import evidence

@@ -5,12 +5,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.texts import BODY, BODY_2021, TITLE, TITLE_2021
 from watchers.stories.similar import (
     BANDS,
     NUM_BINS,
@@ -31,9 +31,6 @@ from watchers.stories.similar import (
 )
 from watchers.stories.similar.verdict import ruled
 
-SEEDS = Path(__file__).resolve().parents[3] / "data" / "seeds"
-SEED = (SEEDS / "000_8d415bf39dbe80e7.txt").read_text(encoding="utf-8")
-TITLE, _, BODY = SEED.partition("\n")
 PUBLISHED = date(2024, 9, 7)
 
 _SAMPLE = (
@@ -144,7 +141,7 @@ def test_the_signature_ignores_diacritics(text: str) -> None:
 
 
 def same_story_other_outlet() -> tuple[Evidence, Evidence]:
-    """Seed 000 and Báo Mới's copy of it, with Báo Mới's headline and a paragraph dropped."""
+    """A report and another outlet's copy of it, with its own headline and a paragraph dropped."""
     paragraphs = BODY.strip().split("\n\n")
     copy = "\n\n".join(paragraphs[:3] + paragraphs[4:])
     return _evidence(TITLE, BODY), _evidence("Mỹ - Iraq thống nhất lộ trình rút quân", copy)
@@ -169,10 +166,8 @@ def test_a_near_copy_is_the_same_story_even_months_later() -> None:
 
 
 def test_texts_far_apart_in_time_are_different_stories_unless_copies() -> None:
-    other = (SEEDS / "002_731fa3d4cd70ea6c.txt").read_text(encoding="utf-8")
-    title2, _, body2 = other.partition("\n")
     verdict = same_story(
-        _evidence(TITLE, BODY), _evidence(title2, body2, published=date(2021, 7, 27))
+        _evidence(TITLE, BODY), _evidence(TITLE_2021, BODY_2021, published=date(2021, 7, 27))
     )
     assert not verdict.same
     assert verdict.reason == "far_apart"
