@@ -42,7 +42,7 @@ def figure_quality() -> dict[str, Any]:
     """Precision and recall per split of the labelled corpus and over all of it: troop counts,
     deadlines, relevance (``watchers.topic.relevance.judge``) and relevance by the topic's terms.
     The corpus is in the shared folder (``tests/shared.py``); without it, the reason is shown."""
-    if reason := shared.missing("figures"):
+    if reason := shared.missing("figures") or shared.missing("seeds"):
         return {"skipped": reason}
     from tests.quality import figure_quality as quality
 

@@ -228,7 +228,7 @@ def bench_evidence() -> dict[str, Any]:
 
 def _missing() -> str | None:
     """Why the real articles cannot be read, or None."""
-    return shared.missing("figures") or shared.missing("stories")
+    return shared.missing("figures") or shared.missing("stories") or shared.missing("seeds")
 
 
 def bench_stories(sizes: tuple[int, ...] | None = None) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from tests import shared
 
 
 def story_model() -> dict[str, Any]:
-    if reason := shared.missing("figures") or shared.missing("stories"):
+    if reason := shared.missing("figures") or shared.missing("stories") or shared.missing("seeds"):
         return {"skipped": reason}
     if not (shared.shared_root() / "eval" / "gold.jsonl").is_file():
         return {"skipped": f"{shared.shared_root() / 'eval'} not found"}
