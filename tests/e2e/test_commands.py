@@ -102,4 +102,4 @@ def test_the_demo_says_where_the_seeds_are_expected_when_they_are_absent(tmp_pat
         check=False,
     )
     assert result.returncode == 1
-    assert "nowhere/seeds not found" in result.stdout
+    assert "nowhere not found: the labelled real articles live outside" in result.stdout
