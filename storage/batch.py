@@ -27,7 +27,7 @@ from storage import alerts, articles, ledger, stories, term_frequency, traces
 from storage.ledger_types import FigureEntry
 from storage.story_types import Placed, Placement, StoredVersion
 from storage.story_writer import StoryWriter
-from storage.story_writer import stories as story_rows
+from storage.tables import stories as story_rows
 from storage.types import KnownIdentities
 
 if TYPE_CHECKING:  # the intents' types; storage never runs watchers' code

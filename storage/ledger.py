@@ -12,15 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 import sqlalchemy as sa
 
 from storage.db import redacted
 from storage.ledger_types import FigureEntry, FigureNow, NewFigureEntry
-from storage.models import LedgerEntry
-
-entries = cast(sa.Table, LedgerEntry.__table__)  # type: ignore[attr-defined]  # set by SQLModel
+from storage.tables import entries
 
 _CHUNK = 500
 # Reports the figure decider keeps in the history but never as the current value.

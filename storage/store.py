@@ -24,6 +24,7 @@ from storage.deliveries import OutboxQueries
 from storage.outcomes import FINISH, move
 from storage.preference_types import zone_for
 from storage.tables import alerts, articles, deliveries, feeds, subscribers
+from storage.tables import stories as story_rows
 from storage.types import (
     AlertIntent,
     CheckOutcome,
@@ -380,8 +381,8 @@ class Store(OutboxQueries):
             active = conn.execute(
                 sa.select(sa.func.count()).select_from(subscribers).where(subscribers.c.active)
             ).scalar_one()
-            told = sa.select(sa.func.count()).where(stories.stories.c.relevant)
-            relevant = conn.execute(told.select_from(stories.stories)).scalar_one()
+            told = sa.select(sa.func.count()).where(story_rows.c.relevant)
+            relevant = conn.execute(told.select_from(story_rows)).scalar_one()
         return Overview(
             feeds=tuple(self.feed_statuses()),
             articles=total,

@@ -14,30 +14,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
-from typing import cast
 
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from storage.db import redacted
 from storage.deliveries import ROUTINE_PRIORITY
-from storage.models import ArticleVersion, Story, StoryEvidence
 from storage.story_types import (
     IndexRows,
     NewVersion,
     StoredVersion,
     StorySummary,
 )
-from storage.tables import alerts, articles, deliveries, feeds, subscribers
-
-
-def _table(model: type[SQLModel]) -> sa.Table:
-    return cast(sa.Table, model.__table__)  # type: ignore[attr-defined]  # set by SQLModel
-
-
-stories = _table(Story)
-versions = _table(ArticleVersion)
-evidences = _table(StoryEvidence)
+from storage.tables import (
+    alerts,
+    articles,
+    deliveries,
+    evidences,
+    feeds,
+    stories,
+    subscribers,
+    versions,
+)
 
 _CHUNK = 500
 EDIT = "edit"

@@ -8,25 +8,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import cache
-from typing import cast
 
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from storage.among import among, listed
 from storage.articles import insert_article_rows
-from storage.models import Story, StoryEvidence, UTCDateTime
+from storage.models import UTCDateTime
 from storage.story_types import IndexRows, Placed, Placement, StoredEvidence
-from storage.tables import articles, feeds
+from storage.tables import articles, evidences, feeds, stories
 from storage.types import NewArticle
-
-
-def _table(model: type[SQLModel]) -> sa.Table:
-    return cast(sa.Table, model.__table__)  # type: ignore[attr-defined]  # set by SQLModel
-
-
-stories = _table(Story)
-evidences = _table(StoryEvidence)
 
 _CHUNK = 500
 b = sa.bindparam

@@ -11,10 +11,14 @@ from storage.models import (
     Alert,
     Article,
     ArticleTrace,
+    ArticleVersion,
     Delivery,
     Feed,
     Instance,
+    LedgerEntry,
     Mute,
+    Story,
+    StoryEvidence,
     Subscriber,
     SubscriberFilter,
 )
@@ -33,3 +37,7 @@ filters = _table(SubscriberFilter)
 mutes = _table(Mute)
 traces = _table(ArticleTrace)
 instances = _table(Instance)
+stories = _table(Story)
+versions = _table(ArticleVersion)
+evidences = _table(StoryEvidence)
+entries = _table(LedgerEntry)

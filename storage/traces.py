@@ -28,8 +28,8 @@ from storage.preference_types import (
     SentTo,
     Sighting,
 )
-from storage.story_writer import stories as story_rows
 from storage.tables import alerts, articles, deliveries, feeds, traces
+from storage.tables import stories as story_rows
 
 _CHUNK = 500
 
