@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import Bot, Update
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Updater
 from telegram.request import HTTPXRequest
 
 from bot.delivery.pacing import concurrency_for
@@ -77,20 +78,23 @@ def build_outbox_bot(config: Config, token: str, telegram: TelegramStatus | None
     return Bot(token, base_url=f"{base}/bot", base_file_url=f"{base}/file/bot", request=request)
 
 
-def polling_switch(
+Switch = tuple[Callable[[], Awaitable[object]], Callable[[], Awaitable[None]]]
+
+
+def _switch(
     app: Application,  # type: ignore[type-arg]  # PTB's generics
-) -> tuple[Callable[[], Awaitable[object]], Callable[[], Awaitable[None]]]:
-    """Start and stop getUpdates, for the Poller. The start returns at once: deleteWebhook is
-    retried in the background until it works."""
+    begin: Callable[[Updater], Coroutine[Any, Any, object]],
+    name: str,
+) -> Switch:
+    """Start and stop what ``begin`` starts on the app's Updater, for the Poller or the service.
+    The start returns at once: ``begin`` runs in the background (its bootstrap retries until
+    Telegram answers); the stop cancels it and stops the Updater if it runs."""
     updater = app.updater
     assert updater is not None
     starting: list[asyncio.Task[object]] = []
 
     async def start() -> object:
-        polling = updater.start_polling(
-            poll_interval=0, timeout=10, allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1
-        )
-        starting.append(asyncio.create_task(polling, name="polling"))
+        starting.append(asyncio.create_task(begin(updater), name=name))
         return None
 
     async def stop() -> None:
@@ -104,6 +108,19 @@ def polling_switch(
     return start, stop
 
 
+def polling_switch(
+    app: Application,  # type: ignore[type-arg]  # PTB's generics
+) -> Switch:
+    """Start and stop getUpdates (deleteWebhook first, retried until it works)."""
+    return _switch(
+        app,
+        lambda updater: updater.start_polling(
+            poll_interval=0, timeout=10, allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1
+        ),
+        "polling",
+    )
+
+
 def webhook_secret(token: str) -> str:
     """The secret Telegram sends with each update (``X-Telegram-Bot-Api-Secret-Token``): the
     same on every instance, and not the token."""
@@ -114,15 +131,11 @@ def webhook_switch(
     app: Application,  # type: ignore[type-arg]  # PTB's generics
     settings: TelegramConfig,
     token: str,
-) -> tuple[Callable[[], Awaitable[object]], Callable[[], Awaitable[None]]]:
-    """Start and stop the webhook listener. The start returns at once: setWebhook is retried in
-    the background until it works."""
-    updater = app.updater
-    assert updater is not None
-    starting: list[asyncio.Task[object]] = []
-
-    async def start() -> object:
-        listening = updater.start_webhook(
+) -> Switch:
+    """Start and stop the webhook listener (setWebhook first, retried until it works)."""
+    return _switch(
+        app,
+        lambda updater: updater.start_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,
             url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
@@ -130,15 +143,6 @@ def webhook_switch(
             secret_token=webhook_secret(token),
             allowed_updates=Update.ALL_TYPES,
             bootstrap_retries=-1,
-        )
-        starting.append(asyncio.create_task(listening, name="webhook"))
-        return None
-
-    async def stop() -> None:
-        for task in starting:
-            task.cancel()
-        await asyncio.gather(*starting, return_exceptions=True)
-        if updater.running:
-            await updater.stop()
-
-    return start, stop
+        ),
+        "webhook",
+    )
