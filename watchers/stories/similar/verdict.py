@@ -20,11 +20,11 @@ news. So two articles are one story only on evidence that pins the same event:
    topic vocabulary (Iraq, troops, coalition, the standing 2,500) is in every report, so its
    rarity weight is about nothing.
 4. **Either side of a date** — whatever the model says, two articles are not one story when
-   one gives as a deadline ahead a day the other reports as passed or done
-   (``Evidence.passed``): they were written on either side of it, so they report different
-   times. No labelled story has such a pair; it splits a 2024 "by September 2025" from a 2026
-   "ended in September 2025" that share most other words. (A veto after the model, not a rule
-   before it: the model is fitted with these pairs among the different stories.)
+   one reports as passed or done (``Evidence.passed``) a day on or after a deadline the other
+   still gives as ahead: they were written on either side of that deadline, so they report
+   different times. No labelled story has such a pair; it splits a 2024 "by September 2025"
+   from a 2026 "ended in September 2025" that share most other words. (A veto after the model,
+   not a rule before it: the model is fitted with these pairs among the different stories.)
 """
 
 from __future__ import annotations
@@ -98,10 +98,16 @@ def ruled(a: Evidence, b: Evidence, pair: Common | None = None) -> bool | None:
 
 
 def either_side(a: Evidence, b: Evidence) -> bool:
-    """Whether one gives as a deadline ahead a day the other reports as passed or done."""
-    ahead_a = {day for _, day in a.deadlines}
-    ahead_b = {day for _, day in b.deadlines}
-    return bool(ahead_a & b.passed or ahead_b & a.passed)
+    """Whether one reports as passed or done a day on or after a deadline the other still
+    gives as ahead: they were written on either side of that deadline."""
+    return _behind(a, b) or _behind(b, a)
+
+
+def _behind(a: Evidence, b: Evidence) -> bool:
+    """Whether ``b`` puts behind it a day on or after ``a``'s first deadline ahead."""
+    if not a.deadlines or not b.passed:
+        return False
+    return max(b.passed) >= min(day for _, day in a.deadlines)
 
 
 def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:

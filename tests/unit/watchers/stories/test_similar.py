@@ -212,8 +212,9 @@ def test_a_far_later_report_is_another_story_unless_a_near_copy() -> None:
 
 
 def test_reports_on_either_side_of_a_deadline_are_different_stories() -> None:
-    """A day one report gives as a deadline ahead and the other as passed or done: they were
-    written on either side of it, whatever else they share."""
+    """One report puts behind it (passed, or a step done) a day on or after a deadline the
+    other still gives as ahead: they were written on either side of it, whatever else they
+    share."""
     ahead = replace(
         _made_up(range(40), 2500, seed=0),
         deadlines=frozenset({("deadline/coalition mission ends in Iraq", date(2025, 9, 30))}),
@@ -222,6 +223,10 @@ def test_reports_on_either_side_of_a_deadline_are_different_stories() -> None:
     verdict = same_story(ahead, behind, Rarity(10_000, {}))
     assert (verdict.same, verdict.reason) == (False, "either_side")
     assert same_story(behind, ahead, Rarity(10_000, {})).reason == "either_side"
+    later = replace(behind, passed=frozenset({date(2026, 1, 17)}))  # a step done since
+    assert same_story(ahead, later, Rarity(10_000, {})).reason == "either_side"
+    earlier = replace(behind, passed=frozenset({date(2024, 9, 27)}))  # before the deadline
+    assert same_story(ahead, earlier, Rarity(10_000, {})).same
     assert same_story(ahead, replace(behind, passed=frozenset()), Rarity(10_000, {})).same
 
 
