@@ -76,7 +76,8 @@ def within(
     pair = pair or common(a, b)
     shared = a.terms & b.terms
     fewer = min(len(a.terms), len(b.terms)) or 1
-    rare_terms = sum(rarity.profile(a.terms)[0][t] for t in shared) / fewer
+    weight = rarity.profile(a.terms)[0]
+    rare_terms = sum(map(weight.__getitem__, shared)) / fewer
     return (
         pair.containment,
         len(shared) / fewer,
