@@ -48,7 +48,7 @@ from watchers.figures import detect_lang
 from watchers.stories.similar import Evidence, evidence
 from watchers.stories.similar.features import ACROSS, WITHIN, across, within
 from watchers.stories.similar.rarity import count
-from watchers.stories.similar.verdict import either_side, ruled
+from watchers.stories.similar.verdict import ruled
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDS_FILE = ROOT / "tests" / "data" / "story_folds.json"
@@ -152,7 +152,6 @@ class Row:
     same: bool
     ruled: bool | None  # what the rules decided (None: the model decides)
     x: tuple[float, ...]
-    vetoed: bool = False  # on either side of a date (``verdict.either_side``)
 
     @property
     def excluded(self) -> frozenset[str]:
@@ -179,15 +178,7 @@ def rows(items: list[Labelled], folds: dict[str, str], skip: set[frozenset[str]]
             rule = ruled(ea, eb)
             x = (within if kind == "within" else across)(ea, eb, rarity)
             row = Row(
-                a.key,
-                b.key,
-                (min(pair), max(pair)),
-                kind,
-                stress,
-                a.group == b.group,
-                rule,
-                x,
-                either_side(ea, eb),
+                a.key, b.key, (min(pair), max(pair)), kind, stress, a.group == b.group, rule, x
             )
             out.append(row)
     return out
@@ -237,13 +228,12 @@ class Tally:
 
 def decide(r: Row, judges: Judges) -> tuple[bool, float]:
     """Whether the pair is one story, by the rules or a model that saw neither article's
-    fold (and the veto on either side of a date), and how sure (a near copy 2, a pair the
-    rules split -1)."""
+    fold, and how sure (a near copy 2, a pair the rules split -1)."""
     if r.ruled is not None:
         return r.ruled, 2.0 if r.ruled else -1.0
     w, cut = judges[r.excluded, r.kind]
     p = score(w, r.x)
-    return p >= cut and not r.vetoed, p
+    return p >= cut, p
 
 
 def _name(part: str, kind: str, stress: bool) -> str:

@@ -39,7 +39,6 @@ def encode(evidence: Evidence) -> bytes:
         "troops": sorted([k, v] for k, v in evidence.troop_counts),
         "deadlines": sorted([k, d.isoformat()] for k, d in evidence.deadlines),
         "lead": sorted(evidence.lead),
-        "passed": sorted(d.isoformat() for d in evidence.passed),
     }
     published = evidence.published.toordinal() if evidence.published else 0
     head = _HEAD.pack(_FORMAT, published, evidence.signature.size, len(values), len(terms))
@@ -67,7 +66,6 @@ def decode(data: bytes) -> Evidence:
         troop_counts=frozenset((k, int(v)) for k, v in tail["troops"]),
         deadlines=frozenset((k, date.fromisoformat(d)) for k, d in tail["deadlines"]),
         lead=frozenset(tail.get("lead", ())),  # rows written before leads were kept have none
-        passed=frozenset(date.fromisoformat(d) for d in tail.get("passed", ())),  # likewise
     )
 
 

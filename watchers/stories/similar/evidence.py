@@ -18,8 +18,7 @@ Pure: no I/O. ``evidence(title, body, published=..., lang=...)`` gathers:
 * ``years`` mentioned (1990–2049), which tell the 2021 "end of combat mission" from the 2024
   "end of the coalition's mission";
 * ``figures``: troop counts and deadlines from ``watchers.figures`` (pass them in when the
-  pipeline already extracted them, which saves ~10 ms per article), and ``passed``: the days
-  it reports as behind it (deadlines said as passed, steps reported done);
+  pipeline already extracted them, which saves ~10 ms per article);
 * ``lead``: the terms of the title and the first line, where a report says what happened;
 * ``published``: the day of the event the lead reports (``eventday``), which is the
   publication day unless the lead names another ("on Thursday", "ngày 28/1").
@@ -110,7 +109,6 @@ class Evidence:
     troop_counts: frozenset[tuple[str, int]]  # (TroopCount.key, value)
     deadlines: frozenset[tuple[str, date]]  # (Deadline.key, last day it allows)
     lead: frozenset[int] = frozenset()  # the terms of the title and the first line
-    passed: frozenset[date] = frozenset()  # last days of deadlines passed and steps done
 
 
 def signature(title: str, body: str) -> Signature:
@@ -144,8 +142,6 @@ def evidence(
         troop_counts=frozenset((t.key, t.value) for t in figures.troop_counts),
         deadlines=frozenset((d.key, d.last_day) for d in figures.deadlines),
         lead=term_hashes(lines[:2], lang),
-        passed=frozenset(d.last_day for d in figures.passed)
-        | frozenset(r.last_day for r in figures.reached),
     )
 
 

@@ -19,12 +19,6 @@ news. So two articles are one story only on evidence that pins the same event:
    probability reaches the threshold chosen on the training folds for precision. Shared
    topic vocabulary (Iraq, troops, coalition, the standing 2,500) is in every report, so its
    rarity weight is about nothing.
-4. **Either side of a date** — whatever the model says, two articles are not one story when
-   one reports as passed or done (``Evidence.passed``) a day on or after a deadline the other
-   still gives as ahead: they were written on either side of that deadline, so they report
-   different times. No labelled story has such a pair; it splits a 2024 "by September 2025"
-   from a 2026 "ended in September 2025" that share most other words. (A veto after the model,
-   not a rule before it: the model is fitted with these pairs among the different stories.)
 """
 
 from __future__ import annotations
@@ -39,15 +33,7 @@ from watchers.stories.similar.evidence import Evidence
 from watchers.stories.similar.features import ACROSS, WITHIN, Common, across, common, within
 from watchers.stories.similar.rarity import Rarity
 
-__all__ = [
-    "WINDOW_DAYS",
-    "Reason",
-    "Verdict",
-    "copy_threshold",
-    "either_side",
-    "ruled",
-    "same_story",
-]
+__all__ = ["WINDOW_DAYS", "Reason", "Verdict", "copy_threshold", "ruled", "same_story"]
 
 WINDOW_DAYS = 3
 # Two texts in one language sharing less of the shorter one's content words than this are
@@ -57,9 +43,7 @@ MIN_SHARED = 0.12
 _SHORT, _LONG = 20, 200
 _NO_STORE = Rarity()
 
-Reason = Literal[
-    "near_copy", "rewrite", "far_apart", "either_side", "different_text", "other_language", "empty"
-]
+Reason = Literal["near_copy", "rewrite", "far_apart", "different_text", "other_language", "empty"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,19 +81,6 @@ def ruled(a: Evidence, b: Evidence, pair: Common | None = None) -> bool | None:
     return None
 
 
-def either_side(a: Evidence, b: Evidence) -> bool:
-    """Whether one reports as passed or done a day on or after a deadline the other still
-    gives as ahead: they were written on either side of that deadline."""
-    return _behind(a, b) or _behind(b, a)
-
-
-def _behind(a: Evidence, b: Evidence) -> bool:
-    """Whether ``b`` puts behind it a day on or after ``a``'s first deadline ahead."""
-    if not a.deadlines or not b.passed:
-        return False
-    return max(b.passed) >= min(day for _, day in a.deadlines)
-
-
 def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:
     """Whether ``a`` and ``b`` report the same story, ``rarity`` being the store's document
     frequencies of their keys; symmetric in its arguments."""
@@ -126,14 +97,9 @@ def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:
         return Verdict(False, 0.0, "other_language" if cross else "far_apart")
     if cross:
         p = _probability(across(a, b, rarity, pair), _ACROSS, weights.ACROSS_INTERCEPT)
-        same = p >= weights.ACROSS_THRESHOLD
-    else:
-        p = _probability(within(a, b, rarity, pair), _WITHIN, weights.WITHIN_INTERCEPT)
-        same = p >= weights.WITHIN_THRESHOLD
-    if same and either_side(a, b):
-        return Verdict(False, round(p, 4), "either_side")
-    if cross:
-        return Verdict(same, round(p, 4), "other_language")
+        return Verdict(p >= weights.ACROSS_THRESHOLD, round(p, 4), "other_language")
+    p = _probability(within(a, b, rarity, pair), _WITHIN, weights.WITHIN_INTERCEPT)
+    same = p >= weights.WITHIN_THRESHOLD
     return Verdict(same, round(p, 4), "rewrite" if same else "different_text")
 
 

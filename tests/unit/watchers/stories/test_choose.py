@@ -85,13 +85,6 @@ def test_evidence_survives_the_story_table() -> None:
     assert decode(encode(undated)) == undated
 
 
-def test_the_days_an_article_puts_behind_it_survive_the_story_table() -> None:
-    ev = replace(_evidence(TITLE, BODY), passed=frozenset({date(2025, 9, 30)}))
-    assert decode(encode(ev)) == ev
-    older = encode(ev).replace(b',"passed":["2025-09-30"]', b"")  # a row written before
-    assert decode(older) == replace(ev, passed=frozenset())
-
-
 def test_bytes_of_another_format_are_refused() -> None:
     a, _ = same_story_other_outlet()
     data = encode(a)

@@ -211,46 +211,6 @@ def test_a_far_later_report_is_another_story_unless_a_near_copy() -> None:
     assert same_story(a, later, Rarity(10_000, {})).reason == "far_apart"
 
 
-def test_reports_on_either_side_of_a_deadline_are_different_stories() -> None:
-    """One report puts behind it (passed, or a step done) a day on or after a deadline the
-    other still gives as ahead: they were written on either side of it, whatever else they
-    share."""
-    ahead = replace(
-        _made_up(range(40), 2500, seed=0),
-        deadlines=frozenset({("deadline/coalition mission ends in Iraq", date(2025, 9, 30))}),
-    )
-    behind = replace(_made_up(range(40), 2500, seed=1000), passed=frozenset({date(2025, 9, 30)}))
-    verdict = same_story(ahead, behind, Rarity(10_000, {}))
-    assert (verdict.same, verdict.reason) == (False, "either_side")
-    assert same_story(behind, ahead, Rarity(10_000, {})).reason == "either_side"
-    later = replace(behind, passed=frozenset({date(2026, 1, 17)}))  # a step done since
-    assert same_story(ahead, later, Rarity(10_000, {})).reason == "either_side"
-    earlier = replace(behind, passed=frozenset({date(2024, 9, 27)}))  # before the deadline
-    assert same_story(ahead, earlier, Rarity(10_000, {})).same
-    assert same_story(ahead, replace(behind, passed=frozenset()), Rarity(10_000, {})).same
-
-
-def test_the_days_a_report_puts_behind_it_come_from_its_figures() -> None:
-    """A deadline restated as passed and a step reported done are behind the report; a
-    deadline ahead is not."""
-    later = evidence(
-        "Iraq takes over Ain al-Asad",
-        "US forces have completed their withdrawal from the Ain al-Asad air base, the Iraqi "
-        "army said on Saturday. The coalition mission in federal Iraq was to end by September "
-        "2025.",
-        published=date(2026, 1, 17),
-    )
-    earlier = evidence(
-        "US and Iraq agree on the end of the coalition mission",
-        "The coalition mission in federal Iraq will end by September 2025, the two governments "
-        "said on Friday.",
-        published=date(2024, 9, 27),
-    )
-    assert date(2025, 9, 30) in later.passed
-    assert not earlier.passed
-    assert {day for _, day in earlier.deadlines} == {date(2025, 9, 30)}
-
-
 def test_an_empty_text_is_never_the_same_story() -> None:
     assert same_story(_evidence("", ""), _evidence(TITLE, BODY)).reason == "empty"
 
