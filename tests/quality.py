@@ -33,7 +33,7 @@ from typing import Any, Literal
 import pytest
 
 from drawdown.config import load_config
-from tests.shared import SEED_LABELS, corpus, seeds, shared_root
+from tests.shared import SEED_LABELS, corpus, eval_text, seeds, shared_root
 from watchers.figures import Deadline, Figures, TroopCount, extract
 from watchers.figures.dates import Precision, last_day
 from watchers.topic.match import Matcher, Topic
@@ -287,12 +287,7 @@ def load_eval() -> list[Article]:
         row = json.loads(line)
         if not row["relevant"]:
             continue
-        path = (
-            shared_root() / row["path"]
-            if row.get("path")
-            else where / "articles" / f"{row['id']}.txt"
-        )
-        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        title, _, body = eval_text(row).read_text(encoding="utf-8").partition("\n")
         hint = row.get("published") or row.get("published_hint") or "2024"
         day = hint if len(hint) == 10 else f"{hint}-15" if len(hint) == 7 else f"{hint}-07-01"
         articles.append(

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pytest
 
@@ -93,3 +94,14 @@ def seeds_beside_manifest(into: Path) -> Path:
         shutil.copyfile(path, into / path.name)
     shutil.copyfile(manifest, into / manifest.name)
     return into / manifest.name
+
+
+def eval_text(row: Mapping[str, Any]) -> Path:
+    """The text of a row of ``<shared>/eval/gold.jsonl``: its ``path`` in the shared folder
+    (the seeds' rows point into ``seeds/``: the test asking is skipped where they are absent),
+    else ``eval/articles/<id>.txt``."""
+    if path := row.get("path"):
+        if str(path).startswith("seeds/"):
+            seeds()
+        return shared_root() / str(path)
+    return shared_root() / "eval" / "articles" / f"{row['id']}.txt"

@@ -42,7 +42,7 @@ from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
 
-from tests.shared import shared_root
+from tests.shared import eval_text, shared_root
 from tests.story_fit import Vector, fit, score, threshold
 from watchers.figures import detect_lang
 from watchers.stories.similar import Evidence, evidence
@@ -117,9 +117,7 @@ def _eval() -> list[Labelled]:
         rec = json.loads(line)
         if not rec["relevant"]:
             continue
-        path = folder.parent / rec["path"] if rec.get("path") else folder / "articles"
-        file = path if rec.get("path") else path / f"{rec['id']}.txt"
-        title, _, body = file.read_text(encoding="utf-8").partition("\n")
+        title, _, body = eval_text(rec).read_text(encoding="utf-8").partition("\n")
         day = rec.get("published") or rec.get("published_hint")
         if day and len(day) == 7:
             day += "-15"

@@ -26,7 +26,7 @@ from storage.store import Store
 from storage.types import FeedSpec
 from tests.integration.pipeline import check_all, config_for, running_tick
 from tests.servers import FeedItem, FeedServer, rss
-from tests.shared import SEED_LABELS, shared_root
+from tests.shared import SEED_LABELS, eval_text, shared_root
 from tests.shared import seeds as seeds_folder
 from watchers.analyze import Document, analyze
 from watchers.feeds.parse import parse_feed
@@ -72,8 +72,7 @@ def labelled_set() -> list[Article]:
     found = []
     for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        file = folder.parent / row["path"] if row.get("path") else folder / "articles" / row["id"]
-        text = file.with_suffix(".txt").read_text(encoding="utf-8").strip()
+        text = eval_text(row).read_text(encoding="utf-8").strip()
         title, _, body = text.partition("\n")
         published = date.fromisoformat(row["published"][:10]) if row.get("published") else None
         url = row.get("source_url") or f"https://unknown.example/{row['id']}"
