@@ -248,7 +248,8 @@ class SubscriberFilter(SQLModel, table=True):
 
 
 class Mute(SQLModel, table=True):
-    """A chat pressed "mute this story": nothing more about that article reaches it."""
+    """A chat pressed "mute this story": nothing more about that article, or about any other
+    article of its story, reaches it."""
 
     __table_args__ = (sa.UniqueConstraint("chat_id", "article_id", name="uq_mute_chat_article"),)
 

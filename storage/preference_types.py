@@ -77,6 +77,7 @@ class ChatRules:
     chosen: tuple[str, ...] = ()
     filters: tuple[Filter, ...] = ()
     muted: frozenset[int] = field(default_factory=frozenset)  # article ids
+    muted_stories: frozenset[int] = field(default_factory=frozenset)  # those articles' stories
     outlets_off: frozenset[int] = frozenset()  # feed ids
     languages_off: frozenset[str] = frozenset()  # outlet languages
 
@@ -90,6 +91,7 @@ class AlertArticle:
     summary: str
     feed_id: int | None = None
     lang: str = ""  # its outlet's language
+    story_id: int | None = None  # the story it belongs to (a mute holds back the whole story)
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,29 +210,32 @@ class Preferences:
     # --- mutes ---------------------------------------------------------------------------------
 
     def mute(self, chat_id: int, alert_id: int, now: datetime) -> int | None:
-        """Mute the article of an alert for the chat; its id, or None if the alert has no article.
+        """Mute the story of an alert's article for the chat; the article's id, or None if
+        the alert has no article.
 
-        The chat's messages about the article still waiting (pending or held for a digest)
-        are marked filtered at once; the outbox's rules keep out the ones that come later.
+        The chat's messages about the story (any of its articles) still waiting (pending or
+        held for a digest) are marked filtered at once; the outbox's rules keep out the ones
+        that come later.
         """
         with self.engine.begin() as conn:
-            article_id = conn.execute(
-                sa.select(alerts.c.article_id).where(alerts.c.id == alert_id)
-            ).scalar_one_or_none()
-            if article_id is None:
+            row = conn.execute(
+                sa.select(alerts.c.article_id, articles.c.story_id)
+                .join(articles, articles.c.id == alerts.c.article_id)
+                .where(alerts.c.id == alert_id)
+            ).first()
+            if row is None:
                 return None
+            article_id, story_id = row
             muted = conn.execute(
                 sa.select(mutes.c.id).where(
                     mutes.c.chat_id == chat_id, mutes.c.article_id == article_id
                 )
             ).first()
             if muted is None:
-                conn.execute(
-                    mutes.insert().values(
-                        chat_id=chat_id, article_id=article_id, alert_id=alert_id, created_at=now
-                    )
-                )
-            about = sa.select(alerts.c.id).where(alerts.c.article_id == article_id)
+                conn.execute(mutes.insert().values(chat_id=chat_id, article_id=article_id,
+                                                   story_id=story_id, alert_id=alert_id,
+                                                   created_at=now))  # fmt: skip
+            about = _alerts_about(article_id, story_id)
             conn.execute(
                 deliveries.update()
                 .where(
@@ -245,13 +248,21 @@ class Preferences:
         return int(article_id)
 
     def unmute(self, chat_id: int, article_id: int) -> bool:
-        """Undo a mute: the article's alerts reach the chat again, the ones kept back by the
-        mute and not yet sent among them. False if the chat had not muted it."""
+        """Undo a mute: the story's alerts reach the chat again, the ones kept back by the
+        mute and not yet sent among them (unless the chat muted the story from another of its
+        articles too). False if the chat had not muted it."""
         with self.engine.begin() as conn:
             gone = conn.execute(
                 mutes.delete().where(mutes.c.chat_id == chat_id, mutes.c.article_id == article_id)
             ).rowcount
-            about = sa.select(alerts.c.id).where(alerts.c.article_id == article_id)
+            story_id = conn.execute(
+                sa.select(articles.c.story_id).where(articles.c.id == article_id)
+            ).scalar_one_or_none()
+            others = sa.select(mutes.c.id).join(articles, articles.c.id == mutes.c.article_id)
+            others = others.where(mutes.c.chat_id == chat_id, articles.c.story_id == story_id)
+            if story_id is not None and conn.execute(others).first():
+                return bool(gone)  # still muted from another of its articles
+            about = _alerts_about(article_id, story_id)
             conn.execute(
                 deliveries.update()
                 .where(
@@ -295,6 +306,7 @@ class Preferences:
         settings: dict[int, tuple[Receive, tuple[str, ...], str, str]] = {}
         chat_filters: dict[int, list[Filter]] = {}
         muted: dict[int, set[int]] = {}
+        muted_stories: dict[int, set[int]] = {}
         with self.engine.connect() as conn:
             for start in range(0, len(wanted), _CHUNK):
                 some = wanted[start : start + _CHUNK]
@@ -317,11 +329,13 @@ class Preferences:
                 ):
                     chat_filters.setdefault(f.chat_id, []).append(Filter(f.id, f.kind, f.phrase))
                 for m in conn.execute(
-                    sa.select(mutes.c.chat_id, mutes.c.article_id).where(
-                        mutes.c.chat_id.in_(some), mutes.c.article_id.is_not(None)
-                    )
+                    sa.select(mutes.c.chat_id, mutes.c.article_id, articles.c.story_id)
+                    .join(articles, articles.c.id == mutes.c.article_id)
+                    .where(mutes.c.chat_id.in_(some))
                 ):
                     muted.setdefault(m.chat_id, set()).add(m.article_id)
+                    if m.story_id is not None:
+                        muted_stories.setdefault(m.chat_id, set()).add(m.story_id)
         rules = {}
         for chat in set(settings) | set(chat_filters) | set(muted):
             receive, chosen, outlets_off, languages_off = settings.get(chat, ("all", (), "", ""))
@@ -330,6 +344,7 @@ class Preferences:
                 chosen=chosen,
                 filters=tuple(chat_filters.get(chat, ())),
                 muted=frozenset(muted.get(chat, ())),
+                muted_stories=frozenset(muted_stories.get(chat, ())),
                 outlets_off=_ids(outlets_off),
                 languages_off=frozenset(_keys(languages_off)),
             )
@@ -343,15 +358,17 @@ class Preferences:
             for start in range(0, len(wanted), _CHUNK):
                 query = (
                     sa.select(alerts.c.id, articles.c.id.label("article"), articles.c.title,
-                              articles.c.summary, articles.c.feed_id, feeds.c.lang)
+                              articles.c.summary, articles.c.feed_id, feeds.c.lang,
+                              articles.c.story_id)
                     .join(articles, articles.c.id == alerts.c.article_id)
                     .outerjoin(feeds, feeds.c.id == articles.c.feed_id)
                     .where(alerts.c.id.in_(wanted[start : start + _CHUNK]))
                 )  # fmt: skip
                 for row in conn.execute(query):
                     found[row.id] = AlertArticle(
-                        row.article, row.title, row.summary, row.feed_id, row.lang or ""
-                    )
+                        row.article, row.title, row.summary, row.feed_id, row.lang or "",
+                        row.story_id,
+                    )  # fmt: skip
         return found
 
     def mark_filtered(self, skipped: Sequence[tuple[int, str]]) -> None:
@@ -391,3 +408,11 @@ def _settings(row: Any) -> Settings:
         outlets_off=_ids(row.outlets_off),
         languages_off=frozenset(_keys(row.languages_off)),
     )
+
+
+def _alerts_about(article_id: int, story_id: int | None) -> sa.Select[tuple[int]]:
+    """The alerts about an article's story (about the article alone if it has none)."""
+    if story_id is None:
+        return sa.select(alerts.c.id).where(alerts.c.article_id == article_id)
+    of_story = sa.select(articles.c.id).where(articles.c.story_id == story_id)
+    return sa.select(alerts.c.id).where(alerts.c.article_id.in_(of_story.scalar_subquery()))

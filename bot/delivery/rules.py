@@ -4,7 +4,8 @@ The outbox asks :func:`decide` about each due delivery, with the chat's :class:`
 (what to receive, its own filters, its mutes) and the article the alert is about:
 
 - **broadcasts and digests** are always sent (a digest's stories were judged one by one);
-- **mutes**: nothing more about a muted article (story or figure alert);
+- **mutes**: nothing more about a muted story, from its article or any other of the story
+  (story, update or figure alert);
 - **what to receive**: "figures" keeps every story back, "chosen" also every figure outside
   the chosen ones (a chosen key ending in "/" is a family: "troops/" is every troop count);
 - **outlets**: a story from an outlet the chat turned off, or in a language of outlets it
@@ -56,7 +57,9 @@ def send_verdict(delivery: DueDelivery, rules: ChatRules, article: AlertArticle 
     alert = delivery.alert
     if alert.kind in ALWAYS:
         return SEND
-    if article is not None and article.article_id in rules.muted:
+    if article is not None and (
+        article.article_id in rules.muted or article.story_id in rules.muted_stories
+    ):
         return Verdict("skip", "muted")
     if alert.figure is not None:
         if rules.receive == "chosen" and not chosen(alert.figure.key, rules.chosen):

@@ -15,7 +15,7 @@ from storage.preference_types import ChatRules, Filter, NewTrace
 from storage.preferences import FiltersFull, Preferences
 from storage.sources import Sources
 from storage.store import Store
-from storage.tables import deliveries
+from storage.tables import articles, deliveries, stories
 from storage.traces import Traces
 from storage.types import AlertIntent, FeedSpec, NewArticle
 
@@ -160,6 +160,36 @@ def test_an_unmute_lets_the_story_through_again_and_frees_what_the_mute_kept_bac
     assert prefs.mutes(7) == []
     assert prefs.rules_for([7]) == {}
     assert not prefs.unmute(7, article_id)  # not muted any more
+
+
+def test_a_muted_story_holds_back_every_article_of_it_until_it_is_unmuted(store: Store) -> None:
+    """The mute button is on one alert; an update or a figure from another report of the
+    same story is held back too, and an unmute lets them all through."""
+    prefs = Preferences(store.engine)
+    store.sync_feeds([FeedSpec("https://vnexpress.net/rss", "VnExpress", "vi", 60)], NOW)
+    (feed,) = store.claim_due_feeds(NOW, worker="t", lease=LEASE, limit=1)
+    ids = store.insert_articles([article(feed.id, g) for g in ("a", "b", "c")], NOW)
+    first, second, other = (i for i in ids if i is not None)
+    row = {"title": "Mỹ rút quân", "outlet": "VnExpress", "first_seen_at": NOW, "latest_at": NOW}
+    with store.engine.begin() as conn:
+        story_id = conn.execute(stories.insert().values(row).returning(stories.c.id)).scalar_one()
+        conn.execute(
+            articles.update().where(articles.c.id.in_((first, second))).values(story_id=story_id)
+        )
+    store.subscribe(7, chat_type="private", name="", language="vi", now=NOW)
+    alert = store.enqueue_alert(story(first), NOW)
+    update = store.enqueue_alert(story(second, "update"), NOW)
+    store.enqueue_alert(story(other, "another story"), NOW)
+    assert prefs.mute(7, alert, NOW) == first
+    assert statuses(store, 7) == [("filtered", "muted"), ("filtered", "muted"), ("pending", None)]
+    assert prefs.rules_for([7])[7].muted_stories == {story_id}
+    assert prefs.alert_articles([update])[update].story_id == story_id
+    assert prefs.mute(7, update, NOW) == second  # muted from its update too
+    assert prefs.unmute(7, first)  # still muted from the update: nothing is let through
+    assert statuses(store, 7) == [("filtered", "muted"), ("filtered", "muted"), ("pending", None)]
+    assert prefs.unmute(7, second)
+    assert statuses(store, 7) == [("pending", None)] * 3
+    assert prefs.rules_for([7]) == {}
 
 
 def test_a_new_chat_takes_its_clients_time_zone_and_keeps_its_outlets(store: Store) -> None:

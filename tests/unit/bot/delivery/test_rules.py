@@ -80,6 +80,18 @@ def test_a_muted_article_is_skipped_whatever_the_kind_but_broadcasts_and_digests
     assert send_verdict(delivery("digest"), strict, None) is SEND
 
 
+def test_another_report_of_a_muted_story_is_skipped_too() -> None:
+    rules = ChatRules(muted=frozenset({7}), muted_stories=frozenset({3}))
+    same_story = dataclasses.replace(ARTICLE, article_id=8, story_id=3)
+    other_story = dataclasses.replace(ARTICLE, article_id=9, story_id=4)
+    assert send_verdict(delivery(), rules, same_story) == Verdict("skip", "muted")
+    assert send_verdict(delivery("figure", change=figure()), rules, same_story) == Verdict(
+        "skip", "muted"
+    )
+    assert send_verdict(delivery(), rules, other_story) is SEND
+    assert send_verdict(delivery(), rules, dataclasses.replace(other_story, story_id=None)) is SEND
+
+
 def test_stories_from_an_outlet_or_a_language_turned_off_are_kept_back_figures_are_not() -> None:
     english = dataclasses.replace(ARTICLE, feed_id=3, lang="en")
     turned_off = (ChatRules(outlets_off=frozenset({3})), ChatRules(languages_off=frozenset({"en"})))
