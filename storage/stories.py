@@ -25,11 +25,11 @@ from storage.story_types import (
     StoredVersion,
     StorySummary,
 )
+from storage.story_writer import ROWS_SINCE
 from storage.tables import (
     alerts,
     articles,
     deliveries,
-    evidences,
     feeds,
     stories,
     subscribers,
@@ -54,15 +54,11 @@ class Stories:
         """Every stored index row after article ``after``, oldest first, in chunks (for an
         index warming up; no lock is needed, see the module docstring)."""
         last = after
+        query = ROWS_SINCE.limit(chunk)
         while True:
-            query = (
-                sa.select(evidences.c.article_id, evidences.c.slots)
-                .where(evidences.c.article_id > last)
-                .order_by(evidences.c.article_id)
-                .limit(chunk)
-            )
             with self.engine.connect() as conn:
-                rows = [IndexRows(row[0], bytes(row[1])) for row in conn.execute(query)]
+                found = conn.execute(query, {"after": last})
+                rows = [IndexRows(row[0], bytes(row[1])) for row in found]
             if not rows:
                 return
             yield rows

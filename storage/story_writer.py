@@ -22,7 +22,7 @@ _CHUNK = 500
 b = sa.bindparam
 
 # Built once: building a statement costs about as much as running a small one.
-_ROWS_SINCE = (
+ROWS_SINCE = (  # index rows after an article, oldest first
     sa.select(evidences.c.article_id, evidences.c.slots)
     .where(evidences.c.article_id > b("after"))
     .order_by(evidences.c.article_id)
@@ -109,7 +109,7 @@ class StoryWriter:
 
     def rows_since(self, article_id: int) -> list[IndexRows]:
         """Index rows of the relevant articles stored after ``article_id``, oldest first."""
-        rows = self.conn.execute(_ROWS_SINCE, {"after": article_id}).all()
+        rows = self.conn.execute(ROWS_SINCE, {"after": article_id}).all()
         return [IndexRows(row[0], bytes(row[1])) for row in rows]
 
     def evidence_of(self, article_ids: Iterable[int]) -> list[StoredEvidence]:

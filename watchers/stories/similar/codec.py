@@ -22,7 +22,7 @@ from watchers.stories.similar.evidence import Evidence
 from watchers.stories.similar.index import index_keys, slot
 from watchers.stories.similar.minhash import Signature
 
-__all__ = ["decode", "decode_slots", "encode", "slots"]
+__all__ = ["decode", "encode", "slots"]
 
 _FORMAT = 1
 _HEAD = struct.Struct("<BiIHH")  # format, published ordinal (0: none), size, values, terms
@@ -72,10 +72,6 @@ def decode(data: bytes) -> Evidence:
 def slots(evidence: Evidence) -> bytes:
     """The article's index rows as ``StoryIndex`` slots, packed."""
     return _little(array("I", (slot(band, key) for band, key in index_keys(evidence)))).tobytes()
-
-
-def decode_slots(data: bytes) -> list[int]:
-    return _ints(data)
 
 
 def _ints(data: bytes) -> list[int]:

@@ -262,7 +262,7 @@ class StoryIndex:
         stored ones; its own story's reports share many. Judging only the best-ranked keeps
         the cost of a lookup flat as the store grows.
         """
-        return self.ranked_keys(query_keys(evidence), limit) if self.rows else []
+        return self.ranked_keys(query_keys(evidence), limit)
 
     def ranked_keys(self, rows: Sequence[tuple[int, int]], limit: int) -> list[int]:
         """``ranked`` for these query rows."""
