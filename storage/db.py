@@ -61,15 +61,13 @@ def database_locked(error: BaseException) -> bool:
     return isinstance(error, sa.exc.OperationalError) and "is locked" in str(error.orig)
 
 
-def claimable(
-    engine: sa.Engine, due: sa.Select[Any], lock: sa.Select[Any] | None = None
-) -> sa.ScalarSelect[Any] | list[int]:
-    """The ids of rows to claim, for an UPDATE's ``id IN (...)``: on PostgreSQL ``lock`` (or
-    ``due``) locked ``FOR UPDATE SKIP LOCKED``, evaluated inside the UPDATE so instances never
-    share a row; on SQLite, one service per file, the ids ``due`` selects, read now (an empty
-    list: nothing to write, and the one write lock is not taken)."""
+def claimable(engine: sa.Engine, due: sa.Select[Any]) -> sa.ScalarSelect[Any] | list[int]:
+    """The ids of rows to claim, for an UPDATE's ``id IN (...)``: on PostgreSQL ``due`` locked
+    ``FOR UPDATE SKIP LOCKED`` (so it must select rows of one table), evaluated inside the
+    UPDATE so instances never share a row; on SQLite, one service per file, the ids ``due``
+    selects, read now (an empty list: nothing to write, and the one write lock is not taken)."""
     if engine.dialect.name == "postgresql":
-        return (due if lock is None else lock).with_for_update(skip_locked=True).scalar_subquery()
+        return due.with_for_update(skip_locked=True).scalar_subquery()
     with engine.connect() as conn:
         return list(conn.execute(due).scalars())
 

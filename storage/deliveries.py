@@ -86,7 +86,7 @@ class OutboxQueries:
         )
         # the window function's subquery cannot be locked itself: its rows are, by id
         lockable = sa.select(deliveries.c.id).where(deliveries.c.id.in_(picked.scalar_subquery()))
-        free = claimable(self.engine, picked, lockable)
+        free = claimable(self.engine, lockable)
         if isinstance(free, list) and not free:
             return []
         claim = (

@@ -103,24 +103,14 @@ class Store(OutboxQueries):
         written when none is due (most ticks).
         """
         free = sa.or_(feeds.c.claimed_until.is_(None), feeds.c.claimed_until < now)
-        due = (
-            sa.select(feeds.c.id)
-            .where(feeds.c.enabled, sa.not_(feeds.c.paused), feeds.c.next_check_at <= now, free)
-            .order_by(feeds.c.next_check_at)
-            .limit(limit)
-        )
+        ready = (feeds.c.enabled, sa.not_(feeds.c.paused), feeds.c.next_check_at <= now, free)
+        due = sa.select(feeds.c.id).where(*ready).order_by(feeds.c.next_check_at).limit(limit)
         picked = claimable(self.engine, due)
         if isinstance(picked, list) and not picked:
             return []
         claim = (
             feeds.update()  # due-ness again: a pause or removal may land between read and write
-            .where(
-                feeds.c.id.in_(picked),
-                feeds.c.enabled,
-                sa.not_(feeds.c.paused),
-                feeds.c.next_check_at <= now,
-                free,
-            )
+            .where(feeds.c.id.in_(picked), *ready)
             .values(claimed_by=worker, claimed_until=now + lease)
             .returning(
                 feeds.c.id,
