@@ -48,7 +48,7 @@ class Ingested:
 
     intents: Intents
     applied: Applied
-    seconds: float = 0.0
+    seconds: float
 
 
 class Ingest:

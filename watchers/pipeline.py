@@ -11,6 +11,7 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 import aiohttp
 
@@ -46,6 +47,15 @@ SQLITE_SMALLEST_CHUNK = 10
 GONE = 410  # the server says the feed was removed for good: polling stops
 
 Clock = Callable[[], datetime]
+
+
+class Stored(NamedTuple):
+    """What one stored chunk of a feed came to."""
+
+    matched: int  # items on the topic
+    new: int  # articles stored
+    alerts: int  # alerts enqueued
+    seconds: float  # how long its transaction took
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,10 +198,10 @@ class Pipeline:
             prepared = await self.prepare.read(chunk, url=result.url, feed_id=feed.id)
             done = await asyncio.to_thread(self._store_chunk, feed, prepared)
             if not self.store.shared:  # sized by its own transaction, not others' turns
-                size = sqlite_chunk(size, len(chunk), done[3])
+                size = sqlite_chunk(size, len(chunk), done.seconds)
             start += len(chunk)
-            matched, new, alerts = matched + done[0], new + done[1], alerts + done[2]
-            if done[2]:
+            matched, new, alerts = matched + done.matched, new + done.new, alerts + done.alerts
+            if done.alerts:
                 self.on_alert()
         report = FeedReport(feed.name, feed.url, "ok", len(parsed), matched, new, alerts)
         outcome = self._outcome(
@@ -202,11 +212,9 @@ class Pipeline:
             log.info("feed.moving feed=%s to=%s", feed.url, result.moved_to)
         return report, outcome
 
-    def _store_chunk(
-        self, feed: FeedToCheck, prepared: Sequence[Prepared]
-    ) -> tuple[int, int, int, float]:
+    def _store_chunk(self, feed: FeedToCheck, prepared: Sequence[Prepared]) -> Stored:
         """Read the batch against storage, decide, and store it with its alerts in one
-        transaction; returns (matched, new, alerts, seconds the transaction took)."""
+        transaction."""
         now = self.clock()
         batch = Batch(feed.id, feed.name, not feed.backlog_done, prepared)
         window = timedelta(seconds=self.settings.backlog_window)
@@ -226,7 +234,7 @@ class Pipeline:
         for story, edits in applied.edits:
             log.info("story.joined story=%d edits=%s feed=%s", story, edits, feed.url)
         matched = sum(1 for p in prepared if p.article.relevant)
-        return matched, applied.new, len(applied.alerts), done.seconds
+        return Stored(matched, applied.new, len(applied.alerts), done.seconds)
 
     def _outcome(
         self,
