@@ -11,8 +11,8 @@ from datetime import datetime
 from functools import cache
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
+from storage.db import insert_for
 from storage.tables import articles
 from storage.types import KnownIdentities, NewArticle
 
@@ -29,9 +29,8 @@ _KNOWN = sa.select(articles.c.guid, articles.c.canonical_url).where(
 
 @cache
 def _insert(dialect: str) -> sa.Executable:
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     return (
-        insert(articles)
+        insert_for(dialect, articles)
         .on_conflict_do_nothing()
         .returning(articles.c.id, articles.c.guid, articles.c.canonical_url)
     )

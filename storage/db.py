@@ -16,6 +16,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
 from drawdown.errors import StorageError
@@ -59,6 +60,11 @@ def database_locked(error: BaseException) -> bool:
     lock past the busy timeout. The statement that met it wrote nothing (earlier ones of the
     same job may have committed); the same write can simply be tried later."""
     return isinstance(error, sa.exc.OperationalError) and "is locked" in str(error.orig)
+
+
+def insert_for(dialect: str, table: sa.Table) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT into ``table`` that can take ``ON CONFLICT`` (both databases spell it alike)."""
+    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
 
 
 def claimable(engine: sa.Engine, due: sa.Select[Any]) -> sa.ScalarSelect[Any] | list[int]:

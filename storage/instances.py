@@ -20,9 +20,8 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
-from storage.db import redacted
+from storage.db import insert_for, redacted
 from storage.tables import instances
 
 log = logging.getLogger(__name__)
@@ -43,13 +42,10 @@ class Instances:
     def beat(self, name: str, now: datetime, *, gone_after: timedelta) -> list[str]:
         """Record that ``name`` is alive at ``now``; every instance seen within ``gone_after``
         (``name`` included), oldest first. Rows silent for ten times as long are deleted."""
-        insert = (
-            postgresql.insert(instances)
-            if self.engine.dialect.name == "postgresql"
-            else sqlite.insert(instances)
-        )
-        upsert = insert.values(name=name, started_at=now, seen_at=now).on_conflict_do_update(
-            index_elements=[instances.c.name], set_={"seen_at": now}
+        upsert = (
+            insert_for(self.engine.dialect.name, instances)
+            .values(name=name, started_at=now, seen_at=now)
+            .on_conflict_do_update(index_elements=[instances.c.name], set_={"seen_at": now})
         )
         with self.engine.begin() as conn:
             conn.execute(upsert)

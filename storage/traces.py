@@ -16,9 +16,8 @@ from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
-from storage.db import redacted
+from storage.db import insert_for, redacted
 from storage.ledger import Ledger
 from storage.preference_types import (
     Explanation,
@@ -243,5 +242,4 @@ def record_traces(conn: sa.Connection, new: Sequence[NewTrace], now: datetime) -
 @cache
 def _insert(dialect: str) -> sa.Executable:
     """A trace unless its link has one (built once: building costs as much as running it)."""
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return insert(traces).on_conflict_do_nothing()
+    return insert_for(dialect, traces).on_conflict_do_nothing()
