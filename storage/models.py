@@ -256,7 +256,7 @@ class Mute(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     chat_id: int = Field(sa_type=sa.BigInteger, index=True)
     article_id: int | None = Field(default=None, foreign_key="article.id")
-    story_id: int | None = None  # the article's story, once articles belong to stories
+    story_id: int | None = None  # unused: the article's story is read from the article
     alert_id: int | None = Field(default=None, foreign_key="alert.id")
     created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
 

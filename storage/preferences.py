@@ -233,8 +233,7 @@ class Preferences:
             ).first()
             if muted is None:
                 conn.execute(mutes.insert().values(chat_id=chat_id, article_id=article_id,
-                                                   story_id=story_id, alert_id=alert_id,
-                                                   created_at=now))  # fmt: skip
+                                                   alert_id=alert_id, created_at=now))  # fmt: skip
             about = _alerts_about(article_id, story_id)
             conn.execute(
                 deliveries.update()
