@@ -11,12 +11,12 @@ alert; then commit.
 ``evidence()`` itself (shingles, signature, names, figures; ~10 ms, on the fetch's thread)
 does not depend on the store and is timed apart.
 
-The stored articles are synthetic but shaped like real ones: each takes the content words
-and names of a real labelled article (``<shared>/corpus``) with a third of them replaced
-by others of the corpus vocabulary, and a publication date on a timeline of ``PER_DAY``
-articles a day (the store grows by time, as it does in service); unrelated articles share
-no LSH band keys, and one in twenty is an edited copy of an earlier one (a few bands
-changed); the document frequencies (``story_term``) count every stored article's keys. The
+The stored articles are synthetic but shaped like real ones: each takes the content words,
+names and passages of a real labelled article (``<shared>/corpus``) with a third of them
+replaced by others (of the corpus vocabulary), and a publication date on a timeline of
+``PER_DAY`` articles a day (the store grows by time, as it does in service); unrelated
+articles share no LSH band keys, and one in twenty is an edited copy of an earlier one (a
+few bands changed); the document frequencies (``story_term``) count every stored article's keys. The
 database is written directly (rows as the service writes them), then a fresh ``StoryMatcher``
 (the process's index) loads every index row (``warm_up``, reported as ``load_s``) and the
 real labelled articles are ingested, dated at the end of the timeline.
@@ -79,11 +79,14 @@ def _real() -> list[Evidence]:
 def _synthetic(
     real: list[Evidence], rng: random.Random, vocab: list[int], names: list[str]
 ) -> Evidence:
-    """A real article's words and names, a third replaced."""
+    """A real article's words, names and passages, a third replaced."""
     base = real[rng.randrange(len(real))]
     terms = {t if rng.random() > 0.33 else rng.choice(vocab) for t in base.terms}
     anchors = {a if rng.random() > 0.33 else rng.choice(names) for a in base.anchors}
-    return replace(base, terms=frozenset(terms), anchors=frozenset(anchors))
+    passages = {p if rng.random() > 0.33 else rng.getrandbits(32) for p in base.passages}
+    return replace(
+        base, terms=frozenset(terms), anchors=frozenset(anchors), passages=frozenset(passages)
+    )
 
 
 def _slots(rows: list[tuple[int, int]]) -> bytes:

@@ -1,10 +1,11 @@
 """Evidence as bytes, for the story tables, and the index rows as 32-bit slots. Pure: no I/O.
 
-``encode(evidence)`` packs the signature and the content-word hashes as little-endian 32-bit
-integers (they are most of it) and the rest — language, names, years, figures, the lead's
-terms — as a short JSON tail; ``decode`` is its inverse (a Hypothesis test checks the round
-trip). A blob starts with a format byte, so a later format can still read the rows written
-by this one.
+``encode(evidence)`` packs the signature, the content-word hashes and the passages' hashes as
+little-endian 32-bit integers (they are most of it) and the rest — language, names, years,
+figures, the lead's terms — as a short JSON tail; ``decode`` is its inverse (a Hypothesis
+test checks the round trip). A blob starts with a format byte, so a later format can still
+read the rows written by this one: format 1, written before passages were kept, reads as
+an article without any.
 
 ``slots(evidence)`` are the article's index rows (``index.index_keys``) as ``StoryIndex``
 keeps them, packed the same way: an index loads a stored article with
@@ -24,14 +25,16 @@ from watchers.stories.similar.minhash import Signature
 
 __all__ = ["decode", "encode", "slots"]
 
-_FORMAT = 1
-_HEAD = struct.Struct("<BiIHH")  # format, published ordinal (0: none), size, values, terms
+_FORMAT = 2
+# format, published ordinal (0: none), size, values, terms (, passages: format 2)
+_HEADS = {1: struct.Struct("<BiIHH"), 2: struct.Struct("<BiIHHH")}
 
 
 def encode(evidence: Evidence) -> bytes:
     """The evidence as bytes (see the module docstring)."""
     values = array("I", evidence.signature.values)
     terms = array("I", sorted(evidence.terms))
+    passages = array("I", sorted(evidence.passages))
     tail = {
         "lang": evidence.lang,
         "anchors": sorted(evidence.anchors),
@@ -41,21 +44,28 @@ def encode(evidence: Evidence) -> bytes:
         "lead": sorted(evidence.lead),
     }
     published = evidence.published.toordinal() if evidence.published else 0
-    head = _HEAD.pack(_FORMAT, published, evidence.signature.size, len(values), len(terms))
+    head = _HEADS[_FORMAT].pack(
+        _FORMAT, published, evidence.signature.size, len(values), len(terms), len(passages)
+    )
     text = json.dumps(tail, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return head + _little(values).tobytes() + _little(terms).tobytes() + text
+    packed = b"".join(_little(ints).tobytes() for ints in (values, terms, passages))
+    return head + packed + text
 
 
 def decode(data: bytes) -> Evidence:
     """The evidence ``encode`` packed; ValueError for bytes it did not write."""
-    if len(data) < _HEAD.size or data[0] != _FORMAT:
+    head = _HEADS.get(data[0]) if data else None
+    if head is None or len(data) < head.size:
         raise ValueError("not story evidence of a known format")
-    _, published, size, n_values, n_terms = _HEAD.unpack_from(data)
-    start = _HEAD.size
+    _, published, size, n_values, n_terms, *more = head.unpack_from(data)
+    start = head.size
     values = _ints(data[start : start + 4 * n_values])
     start += 4 * n_values
     terms = _ints(data[start : start + 4 * n_terms])
-    tail = json.loads(data[start + 4 * n_terms :].decode("utf-8"))
+    start += 4 * n_terms
+    n_passages = more[0] if more else 0
+    passages = _ints(data[start : start + 4 * n_passages])
+    tail = json.loads(data[start + 4 * n_passages :].decode("utf-8"))
     return Evidence(
         lang=tail["lang"],
         published=date.fromordinal(published) if published else None,
@@ -66,6 +76,7 @@ def decode(data: bytes) -> Evidence:
         troop_counts=frozenset((k, int(v)) for k, v in tail["troops"]),
         deadlines=frozenset((k, date.fromisoformat(d)) for k, d in tail["deadlines"]),
         lead=frozenset(tail.get("lead", ())),  # rows written before leads were kept have none
+        passages=frozenset(passages),
     )
 
 

@@ -20,6 +20,10 @@ Pure: no I/O. ``evidence(title, body, published=..., lang=...)`` gathers:
 * ``figures``: troop counts and deadlines from ``watchers.figures`` (pass them in when the
   pipeline already extracted them, which saves ~10 ms per article);
 * ``lead``: the terms of the title and the first line, where a report says what happened;
+* ``passages``: hashes of its runs of ``PASSAGE_WORDS`` words (within a line), at most
+  ``MAX_PASSAGES`` (the lowest): two reports of one event quote the same statement or
+  take a sentence from the same wire text, which a rewrite keeps and a report of another
+  event does not;
 * ``published``: the day of the event the lead reports (``eventday``), which is the
   publication day unless the lead names another ("on Thursday", "ngày 28/1").
 """
@@ -39,9 +43,20 @@ from watchers.stories.similar.minhash import Signature, hash64, minhash
 from watchers.stories.similar.shingle import clean_lines, normalise_numbers, shingle_texts, tokens
 from watchers.topic.text import fold, nfc
 
-__all__ = ["MAX_TERMS", "Evidence", "evidence", "signature", "term_hashes"]
+__all__ = [
+    "MAX_PASSAGES",
+    "MAX_TERMS",
+    "PASSAGE_WORDS",
+    "Evidence",
+    "evidence",
+    "passage_hashes",
+    "signature",
+    "term_hashes",
+]
 
 MAX_TERMS = 512
+PASSAGE_WORDS = 6
+MAX_PASSAGES = 1024
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -109,6 +124,7 @@ class Evidence:
     troop_counts: frozenset[tuple[str, int]]  # (TroopCount.key, value)
     deadlines: frozenset[tuple[str, date]]  # (Deadline.key, last day it allows)
     lead: frozenset[int] = frozenset()  # the terms of the title and the first line
+    passages: frozenset[int] = frozenset()  # runs of words (``passage_hashes``)
 
 
 def signature(title: str, body: str) -> Signature:
@@ -142,7 +158,21 @@ def evidence(
         troop_counts=frozenset((t.key, t.value) for t in figures.troop_counts),
         deadlines=frozenset((d.key, d.last_day) for d in figures.deadlines),
         lead=term_hashes(lines[:2], lang),
+        passages=passage_hashes(lines),
     )
+
+
+def passage_hashes(lines: list[str]) -> frozenset[int]:
+    """The 32-bit hashes of every run of ``PASSAGE_WORDS`` words within a line, at most
+    ``MAX_PASSAGES`` (the lowest)."""
+    n = PASSAGE_WORDS
+    found = {
+        hash64(" ".join(toks[i : i + n])) >> 32
+        for line in lines
+        for toks in (tokens(line),)
+        for i in range(len(toks) - n + 1)
+    }
+    return frozenset(sorted(found)[:MAX_PASSAGES] if len(found) > MAX_PASSAGES else found)
 
 
 def term_hashes(lines: list[str], lang: str = "en") -> frozenset[int]:

@@ -39,6 +39,8 @@ WITHIN = (
     "rare_mass",
     "lead",
     "rare_lead",
+    "passages",
+    "passage_share",
     "rare_names",
     "rare_numbers",
     "other_numbers",
@@ -84,6 +86,7 @@ def within(
         rare_terms,
         *_cosine(a, b, shared, rarity),
         *_lead(a, b, rarity),
+        *_passages(a, b),
         *_anchors(a, b, rarity),
         *_event(a, b, pair),
         1.0 if fewer < _SHORT else 0.0,
@@ -143,6 +146,14 @@ def _lead(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, float]:
     weight = rarity.profile(a.terms)[0]
     rare = sum(weight[t] if t in weight else rarity.term(t) for t in shared)
     return len(shared) / fewer, rare / fewer
+
+
+def _passages(a: Evidence, b: Evidence) -> tuple[float, float]:
+    """The runs of words both have (a quoted statement, a sentence of one wire text): how
+    many, up to ten, and their share of the fewer one has (five in a hundred are plenty)."""
+    shared = len(a.passages & b.passages)
+    fewer = min(len(a.passages), len(b.passages)) or 1
+    return min(shared / 10, 1.0), min(shared / fewer * 5, 1.0)
 
 
 def _anchors(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, float, float, float]:

@@ -4,30 +4,32 @@
 from __future__ import annotations
 
 WITHIN_WEIGHTS: dict[str, float] = {
-    "copy": 2.3186231880571415,
-    "terms": 2.6632344376005816,
-    "rare_terms": 2.4773015990561666,
-    "cosine": 3.626248797484437,
-    "rare_mass": 0.3848622616093071,
-    "lead": 3.6035791529828405,
-    "rare_lead": 2.458716976310245,
-    "rare_names": 0.4993589982653959,
-    "rare_numbers": 1.0237189298917637,
-    "other_numbers": -0.6716142142247726,
-    "other_names": -0.06303920586142317,
-    "days": -3.123858571585314,
+    "copy": 0.9837483248975887,
+    "terms": 2.7252486748701688,
+    "rare_terms": 2.2817737852305897,
+    "cosine": 3.2165456443777463,
+    "rare_mass": -0.149807327355119,
+    "lead": 3.9107207935254076,
+    "rare_lead": 2.469586998806382,
+    "passages": 2.291303653125902,
+    "passage_share": 0.4044776995952353,
+    "rare_names": 0.4935128664021402,
+    "rare_numbers": 1.271499523708957,
+    "other_numbers": -0.6128291343500726,
+    "other_names": -0.038091573882915945,
+    "days": -3.231937684086924,
     "undated": 0.0,
-    "figures_agree": 1.1821148177847045,
-    "figures_conflict": 0.10887596740410416,
-    "years_disjoint": -0.7066877297610279,
-    "latest_year": -0.08424464859253503,
-    "months_disjoint": -0.043007096891187924,
-    "actions_shared": 0.8825941454438748,
-    "other_actions": -0.3715690656606659,
+    "figures_agree": 0.8831553401692795,
+    "figures_conflict": 0.22192858189962889,
+    "years_disjoint": -0.8832649559659476,
+    "latest_year": -0.028688977433044438,
+    "months_disjoint": 0.013432475841672053,
+    "actions_shared": 0.9770002190127222,
+    "other_actions": -0.3790131249681888,
     "short": 0.0,
 }
-WITHIN_INTERCEPT = -3.7154241302846973
-WITHIN_THRESHOLD = 0.7755457168144101
+WITHIN_INTERCEPT = -3.409846767454314
+WITHIN_THRESHOLD = 0.7247553365033199
 
 ACROSS_WEIGHTS: dict[str, float] = {
     "concepts": 0.7063008475898347,

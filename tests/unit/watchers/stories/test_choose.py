@@ -100,6 +100,15 @@ def test_bytes_of_another_format_are_refused() -> None:
         raise AssertionError("decoded bytes of an unknown format")
 
 
+def test_rows_written_before_passages_were_kept_still_read() -> None:
+    ev = _evidence(TITLE, BODY, published=date(2024, 9, 7))
+    assert ev.passages
+    without = replace(ev, passages=frozenset())
+    current = encode(without)  # format 2: the passages' count after the terms' (here 0)
+    older = bytes([1]) + current[1:13] + current[15:]
+    assert decode(older) == without
+
+
 def test_an_undated_article_keeps_no_date() -> None:
     assert decode(encode(_evidence(TITLE, BODY, published=None))).published is None
     assert decode(encode(_evidence(TITLE, BODY, published=date(2024, 9, 7)))).published

@@ -29,6 +29,7 @@ from watchers.stories.similar import (
     signature,
     tokens,
 )
+from watchers.stories.similar.features import WITHIN, within
 from watchers.stories.similar.verdict import ruled
 
 PUBLISHED = date(2024, 9, 7)
@@ -202,6 +203,19 @@ def test_words_every_stored_report_has_say_nothing() -> None:
     assert same_story(a, b, rare).same
     assert not same_story(a, b, common).same
     assert same_story(a, b, common).score < same_story(a, b, rare).score
+
+
+def test_a_quoted_statement_is_a_shared_passage_and_shared_words_are_not() -> None:
+    quote = "Phát ngôn viên nói lực lượng sẽ rời căn cứ trước cuối tháng chín năm sau."
+    a = _evidence("Bản tin buổi sáng", f"Một báo đưa tin như sau.\n{quote}")
+    b = _evidence("Tin khác hẳn", f"Một tờ báo khác viết lại.\n{quote}")
+    shuffled = _evidence("Tin khác hẳn", " ".join(reversed(quote.split())))
+    signals = WITHIN.index("passages"), WITHIN.index("passage_share")
+    rarity = Rarity(100, {})
+    shared = within(a, b, rarity)
+    assert all(shared[i] > 0 for i in signals)
+    assert all(within(a, shuffled, rarity)[i] == 0 for i in signals)
+    assert len(_evidence(TITLE, BODY).passages) > len(_evidence(TITLE, "").passages) > 0
 
 
 def test_a_far_later_report_is_another_story_unless_a_near_copy() -> None:
