@@ -57,17 +57,21 @@ _SHORT = 15
 @dataclass(frozen=True, slots=True)
 class Common:
     """What the verdict's rules and the signals both use, computed once for a pair: the
-    estimated containment of the shorter text's shingles (in one language; 0 across), and
-    how many figures the two report alike and differently (``figures``)."""
+    estimated containment of the shorter text's shingles (in one language; 0 across), how
+    many figures the two report alike and differently (``figures``), and the terms both
+    have."""
 
     containment: float
     agree: int
     conflict: int
+    shared: frozenset[int]
 
 
-def common(a: Evidence, b: Evidence) -> Common:
+def common(a: Evidence, b: Evidence, shared: frozenset[int] | None = None) -> Common:
+    """The pair's ``Common`` (``shared``: ``a.terms & b.terms``, when the caller has it)."""
     containment = a.signature.overlap(b.signature)[1] if a.lang == b.lang else 0.0
-    return Common(containment, *figures(a, b))
+    shared = a.terms & b.terms if shared is None else shared
+    return Common(containment, *figures(a, b), shared)
 
 
 def within(
@@ -76,15 +80,16 @@ def within(
     """The ``WITHIN`` signals of two articles in one language (``pair``: their ``common``,
     when the caller has it)."""
     pair = pair or common(a, b)
-    shared = a.terms & b.terms
+    shared = pair.shared
     fewer = min(len(a.terms), len(b.terms)) or 1
-    weight = rarity.profile(a.terms)[0]
-    rare_terms = sum(map(weight.__getitem__, shared)) / fewer
+    weights = list(map(rarity.profile(a.terms)[0].__getitem__, shared))
+    rare = sum(weights)
     return (
         pair.containment,
         len(shared) / fewer,
-        rare_terms,
-        *_cosine(a, b, shared, rarity),
+        rare / fewer,
+        _cosine(a, b, weights, rarity),
+        min(rare / 10, 1.0),
         *_lead(a, b, rarity),
         *_passages(a, b),
         *_anchors(a, b, rarity),
@@ -98,14 +103,14 @@ def across(
 ) -> tuple[float, ...]:
     """The ``ACROSS`` signals of two articles in different languages: the concepts of the
     topic both name (``lexicon``), names, numbers, figures and dates."""
-    shared = a.terms & b.terms
+    pair = pair or common(a, b)
     rare_names, rare_numbers, other_numbers, _ = _anchors(a, b, rarity)
     return (
-        min(sum(map(rarity.profile(a.terms)[0].__getitem__, shared)) / 6, 1.0),
+        min(sum(map(rarity.profile(a.terms)[0].__getitem__, pair.shared)) / 6, 1.0),
         rare_names,
         rare_numbers,
         other_numbers,
-        *_event(a, b, pair or common(a, b)),
+        *_event(a, b, pair),
     )
 
 
@@ -120,20 +125,16 @@ def _event(a: Evidence, b: Evidence, pair: Common) -> tuple[float, ...]:
     )
 
 
-def _cosine(
-    a: Evidence, b: Evidence, shared: frozenset[int], rarity: Rarity
-) -> tuple[float, float]:
-    """The cosine of the two articles' terms weighted by rarity, and the rarity mass they
-    share (in terms no other article has, up to ten). Only ``a``'s terms need weights (the
-    new article's: storage reads their counts); ``b``'s own terms are weighted like
-    ``a``'s own, on average."""
-    weight, mass_a = rarity.profile(a.terms)
-    mass_shared = sum(weight[t] ** 2 for t in shared)
+def _cosine(a: Evidence, b: Evidence, shared: list[float], rarity: Rarity) -> float:
+    """The cosine of the two articles' terms weighted by rarity (``shared``: the weights of
+    the terms both have). Only ``a``'s terms need weights (the new article's: storage reads
+    their counts); ``b``'s own terms are weighted like ``a``'s own, on average."""
+    mass_a = rarity.profile(a.terms)[1]
+    mass_shared = sum(w**2 for w in shared)
     own = len(a.terms) - len(shared)
     mean_own = (mass_a - mass_shared) / own if own else 0.0
-    mass_b = mass_shared + mean_own * len(b.terms - shared)
-    cosine = mass_shared / math.sqrt(mass_a * mass_b) if mass_a and mass_b else 0.0
-    return cosine, min(sum(weight[t] for t in shared) / 10, 1.0)
+    mass_b = mass_shared + mean_own * (len(b.terms) - len(shared))
+    return mass_shared / math.sqrt(mass_a * mass_b) if mass_a and mass_b else 0.0
 
 
 def _lead(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, float]:

@@ -87,9 +87,10 @@ def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:
     if a.signature.size == 0 or b.signature.size == 0:
         return Verdict(False, 0.0, "empty")
     cross = a.lang != b.lang
-    if not cross and len(a.terms & b.terms) < MIN_SHARED * min(len(a.terms), len(b.terms)):
+    shared = a.terms & b.terms
+    if not cross and len(shared) < MIN_SHARED * min(len(a.terms), len(b.terms)):
         return Verdict(False, 0.0, "different_text")  # not worth weighing: see ``MIN_SHARED``
-    pair = common(a, b)
+    pair = common(a, b, shared)
     rule = ruled(a, b, pair)
     if rule is True:
         return Verdict(True, round(pair.containment, 4), "near_copy")
