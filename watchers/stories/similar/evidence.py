@@ -6,7 +6,8 @@ Pure: no I/O. ``evidence(title, body, published=..., lang=...)`` gathers:
 * ``anchors``: what pins a report to one event in any language — numbers of three or more
   digits that are not years ("2500", "5200"), and names: capitalised words that do not open
   a sentence and are not among the words every article on the topic capitalises (Iraq, Mỹ,
-  Pentagon, Thủ tướng...), folded ("sudani", "mckenzie", "soleimani");
+  Pentagon, Thủ tướng...), folded ("sudani", "mckenzie", "soleimani"), except in a headline
+  in title case;
 * ``terms``: hashes of its content words (folded, no function words, no words every article
   on the topic uses), at most ``MAX_TERMS``, the lowest hashes kept: a rewrite by another
   outlet shares few word pairs with the original but many of its words. A Vietnamese word
@@ -66,6 +67,7 @@ def _word_set(text: str) -> frozenset[str]:
 
 _NUMBER = re.compile(r"(?<![\w.,])\d{3,6}(?![\w])")
 _YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-4]\d)(?!\d)")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’]*", re.UNICODE)
 _SENTENCE_MARKS = frozenset('.!?:;"“”«»()[]–—|/•')
 # Words that nearly every article on the topic capitalises: countries, capitals, titles,
@@ -205,12 +207,16 @@ def term_hashes(lines: list[str], lang: str = "en") -> frozenset[int]:
 
 
 def _anchors(lines: list[str]) -> set[str]:
+    """The numbers and names of the lines; a headline (the first line) in title case gives
+    its numbers only: its capitals are the outlet's style, not names."""
     found: set[str] = set()
-    for line in lines:
+    for n, line in enumerate(lines):
         normal = normalise_numbers(line)
         for m in _NUMBER.finditer(normal):
             if not _YEAR.fullmatch(m.group()):
                 found.add(m.group())
+        if n == 0 and _title_case(line):
+            continue
         for m in _CAPITALISED.finditer(line):
             word = m.group()
             if not word[0].isupper() or _starts_sentence(line, m.start()):
@@ -219,6 +225,13 @@ def _anchors(lines: list[str]) -> set[str]:
                 if len(part) > 2 and part not in _GENERIC and not part.isdigit():
                     found.add(part)
     return found
+
+
+def _title_case(line: str) -> bool:
+    """Whether most of the line's words of four letters or more are capitalised ("US
+    Announces the End of Its Military Mission in Iraq")."""
+    long = [w for w in _LETTERS.findall(line) if len(w) >= 4]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) > 0.6 * len(long)
 
 
 def _starts_sentence(line: str, start: int) -> bool:

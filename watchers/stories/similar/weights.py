@@ -4,32 +4,32 @@
 from __future__ import annotations
 
 WITHIN_WEIGHTS: dict[str, float] = {
-    "copy": 0.9837483248975887,
-    "terms": 2.7252486748701688,
-    "rare_terms": 2.2817737852305897,
-    "cosine": 3.2165456443777463,
-    "rare_mass": -0.149807327355119,
-    "lead": 3.9107207935254076,
-    "rare_lead": 2.469586998806382,
-    "passages": 2.291303653125902,
-    "passage_share": 0.4044776995952353,
-    "rare_names": 0.4935128664021402,
-    "rare_numbers": 1.271499523708957,
-    "other_numbers": -0.6128291343500726,
-    "other_names": -0.038091573882915945,
-    "days": -3.231937684086924,
+    "copy": 0.8565720828584427,
+    "terms": 2.510990151250145,
+    "rare_terms": 2.2076521384303076,
+    "cosine": 3.1662017194115437,
+    "rare_mass": 0.03804557609796027,
+    "lead": 3.9101907986193556,
+    "rare_lead": 2.500623408975014,
+    "passages": 2.2932142385509704,
+    "passage_share": 0.36674329982722925,
+    "rare_names": 0.5646517741546392,
+    "rare_numbers": 1.1437000932688708,
+    "other_numbers": -0.5726950147962762,
+    "other_names": -0.5539639314062563,
+    "days": -3.240100533025494,
     "undated": 0.0,
-    "figures_agree": 0.8831553401692795,
-    "figures_conflict": 0.22192858189962889,
-    "years_disjoint": -0.8832649559659476,
-    "latest_year": -0.028688977433044438,
-    "months_disjoint": 0.013432475841672053,
-    "actions_shared": 0.9770002190127222,
-    "other_actions": -0.3790131249681888,
+    "figures_agree": 0.8722104031432565,
+    "figures_conflict": 0.17852535306446357,
+    "years_disjoint": -0.878359259169856,
+    "latest_year": -0.03869178452366897,
+    "months_disjoint": 0.0851336266950056,
+    "actions_shared": 0.9555200724374202,
+    "other_actions": -0.3831037091598858,
     "short": 0.0,
 }
-WITHIN_INTERCEPT = -3.409846767454314
-WITHIN_THRESHOLD = 0.7247553365033199
+WITHIN_INTERCEPT = -3.263014096965208
+WITHIN_THRESHOLD = 0.7206159842081754
 
 ACROSS_WEIGHTS: dict[str, float] = {
     "concepts": 0.7063008475898347,

@@ -218,6 +218,16 @@ def test_a_quoted_statement_is_a_shared_passage_and_shared_words_are_not() -> No
     assert len(_evidence(TITLE, BODY).passages) > len(_evidence(TITLE, "").passages) > 0
 
 
+def test_a_headline_in_title_case_gives_numbers_and_no_names() -> None:
+    body = "Officials said on Friday that Kadhimi would meet Biden; 2,500 troops remain."
+    titled = _evidence("US Announces the End of Its Mission, Keeps 2,500 Troops", body)
+    plain = _evidence("US announces the end of its mission, Kadhimi says", body)
+    assert {"announces", "end", "its", "mission", "keeps"}.isdisjoint(titled.anchors)
+    assert {"2500", "kadhimi", "biden"} <= titled.anchors
+    assert "announces" not in plain.anchors
+    assert "kadhimi" in plain.anchors
+
+
 def test_a_far_later_report_is_another_story_unless_a_near_copy() -> None:
     a = _made_up(range(40), 3000, seed=0)
     later = replace(_made_up(range(40), 3000, seed=1000), published=PUBLISHED + timedelta(days=9))
