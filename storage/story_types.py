@@ -38,6 +38,15 @@ class StoredEvidence:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryState:
+    """What placing an article needs of a stored story: whether it sent its alert, and how
+    many articles it has."""
+
+    announced: bool
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
 class IndexRows:
     """A relevant article's index rows (32-bit slots), for an in-memory index to load."""
 

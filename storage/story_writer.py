@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from storage.among import among, listed
 from storage.articles import insert_article_rows
 from storage.models import UTCDateTime
-from storage.story_types import IndexRows, Placed, Placement, StoredEvidence
+from storage.story_types import IndexRows, Placed, Placement, StoredEvidence, StoryState
 from storage.tables import articles, evidences, feeds, stories
 from storage.types import NewArticle
 
@@ -61,8 +61,9 @@ def _evidence_of(dialect: str) -> sa.Select[int, int, bytes]:
 
 
 @cache
-def _announced_of(dialect: str) -> sa.Select[int]:
-    return sa.select(stories.c.id).where(among(dialect, stories.c.id, "ids"), stories.c.announced)
+def _states_of(dialect: str) -> sa.Select[int, bool, int]:
+    s = stories
+    return sa.select(s.c.id, s.c.announced, s.c.articles).where(among(dialect, s.c.id, "ids"))
 
 
 @cache
@@ -118,11 +119,12 @@ class StoryWriter:
         rows = self.conn.execute(query, {"ids": listed(self.conn, article_ids)}).all()
         return [StoredEvidence(r[0], r[1], bytes(r[2])) for r in rows]
 
-    def announced_of(self, story_ids: Iterable[int]) -> frozenset[int]:
-        """Which of these stories already sent their alert (by one of their articles)."""
-        query = _announced_of(self.conn.dialect.name)
+    def states_of(self, story_ids: Iterable[int]) -> dict[int, StoryState]:
+        """Whether each of these stories already sent its alert (by one of its articles), and
+        how many articles it has."""
+        query = _states_of(self.conn.dialect.name)
         rows = self.conn.execute(query, {"ids": listed(self.conn, story_ids)}).all()
-        return frozenset(row[0] for row in rows)
+        return {row[0]: StoryState(bool(row[1]), row[2]) for row in rows}
 
     def stories_of_hashes(self, hashes: Iterable[str]) -> dict[str, int]:
         """The story of a stored article with each of these content hashes (exact copies)."""

@@ -45,6 +45,7 @@ from pathlib import Path
 from tests.shared import eval_text, shared_root
 from tests.story_fit import Vector, fit, score, threshold
 from watchers.figures import detect_lang
+from watchers.stories.choose import fits
 from watchers.stories.similar import Evidence, evidence
 from watchers.stories.similar.features import ACROSS, WITHIN, across, within
 from watchers.stories.similar.rarity import count
@@ -224,11 +225,14 @@ class Tally:
         return f"P {p:.3f} R {r:.3f} (tp {self.tp} fp {self.fp} fn {self.fn})"
 
 
+NEAR_COPY = 2.0  # how sure ``decide`` is of a near copy
+
+
 def decide(r: Row, judges: Judges) -> tuple[bool, float]:
     """Whether the pair is one story, by the rules or a model that saw neither article's
-    fold, and how sure (a near copy 2, a pair the rules split -1)."""
+    fold, and how sure (a near copy ``NEAR_COPY``, a pair the rules split -1)."""
     if r.ruled is not None:
-        return r.ruled, 2.0 if r.ruled else -1.0
+        return r.ruled, NEAR_COPY if r.ruled else -1.0
     w, cut = judges[r.excluded, r.kind]
     p = score(w, r.x)
     return p >= cut, p
@@ -249,8 +253,9 @@ def pair_tallies(all_rows: list[Row], judges: Judges) -> dict[str, Tally]:
 
 def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) -> dict[str, Tally]:
     """The pairs of the stories the articles form when placed as the service places them:
-    in order of their day, each joins the story of the earlier article it matches best
-    (``choose.best_story``), else starts its own."""
+    in order of their day, each joins the story of the earlier article it matches best if it
+    holds together with that story (``choose.best_story``, ``choose.fits``), else starts its
+    own."""
     tally: dict[str, Tally] = {}
     for stress in (False, True):
         verdicts: dict[frozenset[str], tuple[bool, float]] = {}
@@ -260,6 +265,7 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
                 verdicts[frozenset((r.a, r.b))] = decide(r, judges)
                 labelled[frozenset((r.a, r.b))] = r
         story: dict[str, str] = {}
+        members: dict[str, list[str]] = {}
         order = sorted(items, key=lambda i: (_day(i, stress), i.key))
         for n, item in enumerate(order):
             best: tuple[float, str] | None = None
@@ -267,7 +273,12 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
                 same, p = verdicts.get(frozenset((item.key, earlier.key)), (False, 0.0))
                 if same and (best is None or p > best[0]):
                     best = (p, earlier.key)
+            if best is not None and best[0] < NEAR_COPY:
+                joined = members[story[best[1]]]
+                scores = [verdicts.get(frozenset((item.key, m)), (False, 0.0))[1] for m in joined]
+                best = best if fits(scores, len(joined)) else None
             story[item.key] = story[best[1]] if best else item.key
+            members.setdefault(story[item.key], []).append(item.key)
         for pair, r in labelled.items():
             a, b = sorted(pair)
             name = _name("held-out" if r.held_out else "cross-validated", r.kind, stress)

@@ -147,12 +147,14 @@ class Ingest:
             for a in c.evidence.anchors
         }
         counted, counts = tx.term_counts(compared) if compared else (0, {})
+        states = tx.states_of(named) if named else {}
         return Known(
             identities=identities,
             versions=versions,
             copies=copies,
             candidates=candidates,
-            announced=tx.announced_of(named) if named else frozenset(),
+            announced=frozenset(i for i, state in states.items() if state.announced),
+            sizes={i: state.articles for i, state in states.items()},
             timelines=tx.timelines(keys) if keys else {},
             rarity=Rarity(counted, counts),
         )

@@ -82,7 +82,8 @@ class Known:
     ``versions``: the current text of stored articles by ("guid", GUID) and ("url",
     canonical URL); ``copies``: the story of a stored article with each content hash;
     ``candidates``: by item position, the stored articles the story index ranks best for it;
-    ``announced``: which of the stories named here already sent their alert; ``timelines``:
+    ``announced``: which of the stories named here already sent their alert; ``sizes``: how
+    many articles each of them has; ``timelines``:
     the ledger's reports for every key the batch's figures read, oldest first; ``rarity``:
     the document frequencies of the keys story matching compares.
     """
@@ -92,6 +93,7 @@ class Known:
     copies: Mapping[str, int] = field(default_factory=dict)
     candidates: Mapping[int, Sequence[Candidate]] = field(default_factory=dict)
     announced: frozenset[int] = frozenset()
+    sizes: Mapping[int, int] = field(default_factory=dict)
     timelines: Mapping[str, Sequence[FigureEntry]] = field(default_factory=dict)
     rarity: Rarity = field(default_factory=Rarity)
 
@@ -195,6 +197,7 @@ def process(batch: Batch, known: Known, *, now: datetime, backlog_window: timede
         candidates=known.candidates,
         announced=known.announced,
         rarity=known.rarity,
+        sizes=known.sizes,
     )
 
     readings: dict[int, FigureReport] = {}

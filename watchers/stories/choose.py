@@ -10,7 +10,10 @@ Identity comes first (``watchers.identity.triage``: GUID, then canonical URL); t
 * **Same story** — otherwise a relevant article is compared with the candidates the index
   found (``watchers.stories.similar.same_story``); it joins the story of the best match: a near
   copy before a rewrite before a report in another language, then the higher score, then
-  the earlier article. With no match it starts a story of its own.
+  the earlier article — if it holds together with that story (``fits``): unless it is a near
+  copy, at least half the story's reports must score ``COHERENT`` with it (one strong match
+  alone would chain one development to another through a report that mentions both). With
+  no match, or none it holds together with, it starts a story of its own.
 * A **not relevant** article always starts a story of its own: nobody is alerted about it,
   and reading its evidence (figures included) would cost ~10 ms for nothing.
 
@@ -28,8 +31,19 @@ from storage.story_types import StoredVersion
 from watchers.identity.triage import Decision
 from watchers.stories.similar import Evidence, Rarity, Verdict, same_story
 
-__all__ = ["Candidate", "Choice", "best_story", "edited_versions", "join_alert"]
+__all__ = [
+    "COHERENT",
+    "COUNTED",
+    "Candidate",
+    "Choice",
+    "best_story",
+    "edited_versions",
+    "fits",
+    "join_alert",
+]
 
+COHERENT = 0.4  # the verdict's score half a story's reports must reach with a new article
+COUNTED = 32  # a story's reports counted at most: a large story is judged on its best part
 _REASON_RANK = {"near_copy": 3, "rewrite": 2, "other_language": 1}
 
 
@@ -44,22 +58,30 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """The story to join (None: start one), the article it matched and the verdict."""
+    """The story to join (None: start one), the article it matched and the verdict;
+    ``apart``: the best match's story did not hold together with the article (``fits``)."""
 
     story_id: int | None
     article_id: int | None = None
     verdict: Verdict | None = None
+    apart: bool = False
 
 
 def best_story(
-    new: Evidence, candidates: Iterable[Candidate], rarity: Rarity | None = None
+    new: Evidence,
+    candidates: Iterable[Candidate],
+    rarity: Rarity | None = None,
+    sizes: Mapping[int, int] | None = None,
 ) -> Choice:
-    """The story of the candidate that best matches ``new``, or a new story; ``rarity``: the
-    store's document frequencies of the keys compared."""
+    """The story of the candidate that best matches ``new`` if ``new`` holds together with
+    it (``fits``), else a new story; ``rarity``: the store's document frequencies of the keys
+    compared; ``sizes``: how many reports each candidate's story has."""
     counts = rarity or Rarity()
     best: tuple[tuple[int, float, int], Candidate, Verdict] | None = None
+    scores: dict[int, list[float]] = {}
     for candidate in candidates:
         verdict = same_story(new, candidate.evidence, counts)
+        scores.setdefault(candidate.story_id, []).append(verdict.score)
         if not verdict.same:
             continue
         rank = (_REASON_RANK.get(verdict.reason, 0), verdict.score, -candidate.article_id)
@@ -67,7 +89,20 @@ def best_story(
             best = (rank, candidate, verdict)
     if best is None:
         return Choice(None)
-    return Choice(best[1].story_id, best[1].article_id, best[2])
+    _, matched, verdict = best
+    story = matched.story_id
+    size = (sizes or {}).get(story, 0)
+    if verdict.reason != "near_copy" and not fits(scores[story], size):
+        return Choice(None, matched.article_id, verdict, apart=True)
+    return Choice(story, matched.article_id, verdict)
+
+
+def fits(scores: Sequence[float], size: int) -> bool:
+    """Whether a new article holds together with a story: at least half of the story's
+    reports (``size``, at most ``COUNTED``) score ``COHERENT`` or more with it (``scores``:
+    the verdicts' scores of those among the candidates; the others count as below)."""
+    counted = min(max(size, len(scores)), COUNTED)
+    return 2 * sum(s >= COHERENT for s in scores) >= counted
 
 
 def edited_versions(

@@ -55,12 +55,16 @@ def place_articles(
     candidates: Mapping[int, Sequence[Candidate]],
     announced: frozenset[int],
     rarity: Rarity | None = None,
+    sizes: Mapping[int, int] | None = None,
 ) -> tuple[list[PlaceIntent], list[int]]:
     """Each new article's story, in feed order, and the stored stories whose alert an article
     joining them edits. An article joins the story of an exact copy (same content hash), else
-    of the best candidate the verdict accepts — stored or placed earlier in this batch — else
-    starts its own; the first article of a story that may alert sends the story alert."""
+    of the best candidate the verdict accepts — stored or placed earlier in this batch — if
+    it holds together with that story (``choose.fits``; ``sizes``: how many reports each
+    stored story has), else starts its own; the first article of a story that may alert
+    sends the story alert."""
     stories_of = dict(copies)  # content hash -> story, growing with the batch
+    size_of = dict(sizes or {})  # story (or a pseudo id of one the batch started) -> reports
     alerted = set(announced)
     local_index = StoryIndex()
     local: dict[int, Candidate] = {}  # pseudo article id -> candidate
@@ -79,12 +83,13 @@ def place_articles(
             ranked = local_index.ranked(ev, JUDGED)
             judged = [*candidates.get(position, ()), *(local[i + LOCAL] for i in ranked)]
             counts = (rarity or Rarity()).including(keys) if judged else None
-            choice = best_story(ev, judged, counts)
+            choice = best_story(ev, judged, counts, size_of)
             story = choice.story_id
             members = [c.evidence for c in judged if c.story_id == story]
             if choice.verdict is not None:
                 log.debug(
-                    "stories.matched article=%s reason=%s score=%s",
+                    "stories.%s article=%s reason=%s score=%s",
+                    "apart" if choice.apart else "matched",
                     choice.article_id, choice.verdict.reason, choice.verdict.score,
                 )  # fmt: skip
         joined_alerted = story is not None and story in alerted
@@ -112,6 +117,7 @@ def place_articles(
             )
         )
         stories_of.setdefault(article.content_hash, own)
+        size_of[own] = size_of.get(own, 0) + 1
         if ev is not None:
             local[LOCAL + ref] = Candidate(LOCAL + ref, own, ev)
             local_index.insert_packed([(ref, indexed)])

@@ -10,10 +10,21 @@ from storage.story_types import StoredVersion
 from storage.types import NewArticle
 from tests.story_quality import articles
 from tests.texts import BODY, TITLE
-from tests.unit.watchers.stories.test_similar import _evidence, same_story_other_outlet
+from tests.unit.watchers.stories.test_similar import (
+    _evidence,
+    _made_up,
+    same_story_other_outlet,
+)
 from watchers.identity.triage import Decision
-from watchers.stories.choose import Candidate, best_story, edited_versions, join_alert
-from watchers.stories.similar import evidence
+from watchers.stories.choose import (
+    COHERENT,
+    Candidate,
+    best_story,
+    edited_versions,
+    fits,
+    join_alert,
+)
+from watchers.stories.similar import Rarity, Signature, evidence
 from watchers.stories.similar.codec import decode, encode, slots
 from watchers.stories.similar.index import index_keys, slot
 
@@ -33,6 +44,33 @@ def test_a_near_copy_beats_a_rewrite_and_the_earlier_article_breaks_ties() -> No
     rewrite = _evidence(TITLE, BODY.split("\n\n")[0])  # the lead only: less overlap
     exact = _evidence(TITLE, BODY)
     assert best_story(exact, [Candidate(1, 10, rewrite), Candidate(2, 20, exact)]).story_id == 20
+
+
+def test_an_article_holds_together_with_a_story_when_half_its_reports_score_enough() -> None:
+    assert fits([0.9], 1)
+    assert fits([0.9, 0.1], 2)  # one of two
+    assert not fits([0.9, 0.1, 0.0], 3)  # one of three
+    assert fits([0.9, 0.5, 0.0], 3)
+    assert not fits([0.9], 3)  # the two reports the candidates missed count as below
+    assert fits([0.9] * 16, 500)  # a large story: its best COUNTED reports
+    assert not fits([COHERENT - 0.01, 0.9, 0.1], 3)
+
+
+def test_a_match_with_one_report_of_a_story_the_others_do_not_share_starts_another() -> None:
+    new = _made_up(range(40), 3000, seed=0)
+    match = _made_up(range(10, 50), 3000, seed=1000)  # a rewrite (not a copy) of ``new``
+    others = [_made_up(range(100 + 40 * n, 140 + 40 * n), 3000, seed=2000 * n) for n in (1, 2)]
+    rare = Rarity(10_000, {})
+    alone = best_story(new, [Candidate(1, 7, match)], rare, {7: 1})
+    assert alone.story_id == 7
+    assert alone.verdict is not None
+    assert alone.verdict.reason == "rewrite"
+    story = [Candidate(1, 7, match), *(Candidate(n + 1, 7, ev) for n, ev in enumerate(others, 1))]
+    apart = best_story(new, story, rare, {7: 3})
+    assert (apart.story_id, apart.article_id, apart.apart) == (None, 1, True)
+    assert best_story(new, [Candidate(1, 7, match)], rare, {7: 3}).story_id is None  # unseen
+    copy = replace(new, signature=Signature(new.signature.values, 50))
+    assert best_story(new, [Candidate(9, 7, copy), *story[1:]], rare, {7: 3}).story_id == 7
 
 
 def test_no_match_starts_a_story() -> None:
