@@ -4,11 +4,12 @@ batch started, or one of its own. Pure: no I/O.
 An article joins the story of an exact copy (same content hash), else of the best candidate
 the verdict accepts (``watchers.stories.choose.best_story``) — the stored ones storage found
 for it, and the articles placed earlier in the same batch, ranked by a small index of their
-own — if it holds together with that story (``choose.fits``), else it starts its own; the verdict weighs shared evidence by its rarity in the store
-(``rarity``, the document frequencies storage read for the batch). The first article of a
-story that may alert sends the story alert (``join_alert``); a later one that joins a stored
-story which already alerted schedules an edit of that alert — and, when it brings something
-the story's reports did not have (``news``: a new figure, a milestone), an update alert.
+own — if it holds together with that story (``choose.fits``), else it starts its own; the
+verdict weighs shared evidence by its rarity in the store (``rarity``, the document
+frequencies storage read for the batch). The first article of a story that may alert sends
+the story alert (``join_alert``); a later one that joins a stored story which already
+alerted schedules an edit of that alert — and, when it brings something the story's reports
+did not have (``news``: a new figure, a milestone), an update alert.
 """
 
 from __future__ import annotations

@@ -1,11 +1,13 @@
 """Evidence as bytes, for the story tables, and the index rows as 32-bit slots. Pure: no I/O.
 
-``encode(evidence)`` packs the signature, the content-word hashes and the passages' hashes as
-little-endian 32-bit integers (they are most of it) and the rest — language, names, years,
-figures, the lead's terms — as a short JSON tail; ``decode`` is its inverse (a Hypothesis
-test checks the round trip). A blob starts with a format byte, so a later format can still
-read the rows written by this one: format 1, written before passages were kept, reads as
-an article without any.
+``encode(evidence)`` packs the signature and the content-word hashes as little-endian 32-bit
+integers (they are most of it) and the rest — language, names, years, figures, the lead's
+terms, the passages' hashes (packed the same way, in base64) — as a short JSON tail;
+``decode`` is its inverse (a Hypothesis test checks the round trip). A blob starts with a
+format byte, so a later format can still read the rows written by this one. A key added to
+the tail keeps the format: a row written before it reads without it ("lead", "passages"),
+and an instance that does not know it yet (during a rolling upgrade) reads the row as
+before.
 
 ``slots(evidence)`` are the article's index rows (``index.index_keys``) as ``StoryIndex``
 keeps them, packed the same way: an index loads a stored article with
@@ -14,6 +16,7 @@ keeps them, packed the same way: an index loads a stored article with
 
 from __future__ import annotations
 
+import base64
 import json
 import struct
 from array import array
@@ -25,17 +28,15 @@ from watchers.stories.similar.minhash import Signature
 
 __all__ = ["decode", "encode", "slots"]
 
-_FORMAT = 2
-# format, published ordinal (0: none), size, values, terms (, passages: format 2)
-_HEADS = {1: struct.Struct("<BiIHH"), 2: struct.Struct("<BiIHHH")}
+_FORMAT = 1
+_HEAD = struct.Struct("<BiIHH")  # format, published ordinal (0: none), size, values, terms
 
 
 def encode(evidence: Evidence) -> bytes:
     """The evidence as bytes (see the module docstring)."""
     values = array("I", evidence.signature.values)
     terms = array("I", sorted(evidence.terms))
-    passages = array("I", sorted(evidence.passages))
-    tail = {
+    tail: dict[str, object] = {
         "lang": evidence.lang,
         "anchors": sorted(evidence.anchors),
         "years": sorted(evidence.years),
@@ -43,29 +44,25 @@ def encode(evidence: Evidence) -> bytes:
         "deadlines": sorted([k, d.isoformat()] for k, d in evidence.deadlines),
         "lead": sorted(evidence.lead),
     }
+    if evidence.passages:
+        packed = _little(array("I", sorted(evidence.passages))).tobytes()
+        tail["passages"] = base64.b64encode(packed).decode("ascii")
     published = evidence.published.toordinal() if evidence.published else 0
-    head = _HEADS[_FORMAT].pack(
-        _FORMAT, published, evidence.signature.size, len(values), len(terms), len(passages)
-    )
+    head = _HEAD.pack(_FORMAT, published, evidence.signature.size, len(values), len(terms))
     text = json.dumps(tail, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    packed = b"".join(_little(ints).tobytes() for ints in (values, terms, passages))
-    return head + packed + text
+    return head + _little(values).tobytes() + _little(terms).tobytes() + text
 
 
 def decode(data: bytes) -> Evidence:
     """The evidence ``encode`` packed; ValueError for bytes it did not write."""
-    head = _HEADS.get(data[0]) if data else None
-    if head is None or len(data) < head.size:
+    if len(data) < _HEAD.size or data[0] != _FORMAT:
         raise ValueError("not story evidence of a known format")
-    _, published, size, n_values, n_terms, *more = head.unpack_from(data)
-    start = head.size
+    _, published, size, n_values, n_terms = _HEAD.unpack_from(data)
+    start = _HEAD.size
     values = _ints(data[start : start + 4 * n_values])
     start += 4 * n_values
     terms = _ints(data[start : start + 4 * n_terms])
-    start += 4 * n_terms
-    n_passages = more[0] if more else 0
-    passages = _ints(data[start : start + 4 * n_passages])
-    tail = json.loads(data[start + 4 * n_passages :].decode("utf-8"))
+    tail = json.loads(data[start + 4 * n_terms :].decode("utf-8"))
     return Evidence(
         lang=tail["lang"],
         published=date.fromordinal(published) if published else None,
@@ -76,7 +73,7 @@ def decode(data: bytes) -> Evidence:
         troop_counts=frozenset((k, int(v)) for k, v in tail["troops"]),
         deadlines=frozenset((k, date.fromisoformat(d)) for k, d in tail["deadlines"]),
         lead=frozenset(tail.get("lead", ())),  # rows written before leads were kept have none
-        passages=frozenset(passages),
+        passages=frozenset(_ints(base64.b64decode(tail.get("passages", "")))),
     )
 
 

@@ -68,6 +68,7 @@ def _word_set(text: str) -> frozenset[str]:
 _NUMBER = re.compile(r"(?<![\w.,])\d{3,6}(?![\w])")
 _YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-4]\d)(?!\d)")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_PREPOSITIONS = _word_set("from with into over onto upon after amid than that about")
 _CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’]*", re.UNICODE)
 _SENTENCE_MARKS = frozenset('.!?:;"“”«»()[]–—|/•')
 # Words that nearly every article on the topic capitalises: countries, capitals, titles,
@@ -228,10 +229,13 @@ def _anchors(lines: list[str]) -> set[str]:
 
 
 def _title_case(line: str) -> bool:
-    """Whether most of the line's words of four letters or more are capitalised ("US
-    Announces the End of Its Military Mission in Iraq")."""
+    """Whether the line is in title case: its words of four letters or more are capitalised,
+    but for prepositions ("US Announces the End of Its Mission", "Iraq Completes Withdrawal
+    of US-Led Coalition from Federal Bases"); a verb in lower case ("Kadhimi meets Biden at
+    White House") says the capitals are names."""
     long = [w for w in _LETTERS.findall(line) if len(w) >= 4]
-    return len(long) >= 3 and sum(w[0].isupper() for w in long) > 0.6 * len(long)
+    lower = [w for w in long if not w[0].isupper()]
+    return len(long) >= 3 and all(fold(w) in _PREPOSITIONS for w in lower)
 
 
 def _starts_sentence(line: str, start: int) -> bool:

@@ -4,32 +4,32 @@
 from __future__ import annotations
 
 WITHIN_WEIGHTS: dict[str, float] = {
-    "copy": 0.8565720828584427,
-    "terms": 2.510990151250145,
-    "rare_terms": 2.2076521384303076,
-    "cosine": 3.1662017194115437,
-    "rare_mass": 0.03804557609796027,
-    "lead": 3.9101907986193556,
-    "rare_lead": 2.500623408975014,
-    "passages": 2.2932142385509704,
-    "passage_share": 0.36674329982722925,
-    "rare_names": 0.5646517741546392,
-    "rare_numbers": 1.1437000932688708,
-    "other_numbers": -0.5726950147962762,
-    "other_names": -0.5539639314062563,
-    "days": -3.240100533025494,
+    "copy": 0.8552659446117853,
+    "terms": 2.491758993193156,
+    "rare_terms": 2.2012378930385497,
+    "cosine": 3.1576054098678026,
+    "rare_mass": 0.05293560066269474,
+    "lead": 3.9096877130510532,
+    "rare_lead": 2.502710950830479,
+    "passages": 2.2989959882340107,
+    "passage_share": 0.3626481379201356,
+    "rare_names": 0.5680430340879511,
+    "rare_numbers": 1.1437075370291474,
+    "other_numbers": -0.5694709652100476,
+    "other_names": -0.5872176361566709,
+    "days": -3.2386397181558686,
     "undated": 0.0,
-    "figures_agree": 0.8722104031432565,
-    "figures_conflict": 0.17852535306446357,
-    "years_disjoint": -0.878359259169856,
-    "latest_year": -0.03869178452366897,
-    "months_disjoint": 0.0851336266950056,
-    "actions_shared": 0.9555200724374202,
-    "other_actions": -0.3831037091598858,
+    "figures_agree": 0.8737808638885952,
+    "figures_conflict": 0.1767257237423691,
+    "years_disjoint": -0.8820541350571225,
+    "latest_year": -0.037512763077818964,
+    "months_disjoint": 0.0961332444900365,
+    "actions_shared": 0.957627910031832,
+    "other_actions": -0.38274112784868936,
     "short": 0.0,
 }
-WITHIN_INTERCEPT = -3.263014096965208
-WITHIN_THRESHOLD = 0.7206159842081754
+WITHIN_INTERCEPT = -3.2576784241417283
+WITHIN_THRESHOLD = 0.7215023272704473
 
 ACROSS_WEIGHTS: dict[str, float] = {
     "concepts": 0.7063008475898347,

@@ -226,6 +226,8 @@ def test_a_headline_in_title_case_gives_numbers_and_no_names() -> None:
     assert {"2500", "kadhimi", "biden"} <= titled.anchors
     assert "announces" not in plain.anchors
     assert "kadhimi" in plain.anchors
+    named = _evidence("Biden meets Kadhimi and Sudani at last", "They talked.")  # a verb
+    assert {"kadhimi", "sudani"} <= named.anchors
 
 
 def test_a_far_later_report_is_another_story_unless_a_near_copy() -> None:
