@@ -21,10 +21,12 @@ Pure: no I/O. ``evidence(title, body, published=..., lang=...)`` gathers:
 * ``figures``: troop counts and deadlines from ``watchers.figures`` (pass them in when the
   pipeline already extracted them, which saves ~10 ms per article);
 * ``lead``: the terms of the title and the first line, where a report says what happened;
-* ``passages``: hashes of its runs of ``PASSAGE_WORDS`` words (within a line), at most
-  ``MAX_PASSAGES`` (the lowest): two reports of one event quote the same statement or
-  take a sentence from the same wire text, which a rewrite keeps and a report of another
-  event does not;
+* ``passages``: hashes of the runs of ``PASSAGE_WORDS`` words (within a line) of its title
+  and first ``PASSAGE_LINES`` lines, at most ``MAX_PASSAGES`` (the lowest): two reports of
+  one event quote the same statement or take a sentence from the same wire text, which a
+  rewrite keeps and a report of another event does not; the lead paragraphs tell the
+  event, and an outlet's background paragraph, which its reports of other events repeat,
+  comes later;
 * ``published``: the day of the event the lead reports (``eventday``), which is the
   publication day unless the lead names another ("on Thursday", "ngày 28/1").
 """
@@ -47,6 +49,7 @@ from watchers.topic.text import fold, nfc
 __all__ = [
     "MAX_PASSAGES",
     "MAX_TERMS",
+    "PASSAGE_LINES",
     "PASSAGE_WORDS",
     "Evidence",
     "evidence",
@@ -57,6 +60,7 @@ __all__ = [
 
 MAX_TERMS = 512
 PASSAGE_WORDS = 6
+PASSAGE_LINES = 5
 MAX_PASSAGES = 1024
 
 
@@ -161,7 +165,7 @@ def evidence(
         troop_counts=frozenset((t.key, t.value) for t in figures.troop_counts),
         deadlines=frozenset((d.key, d.last_day) for d in figures.deadlines),
         lead=term_hashes(lines[:2], lang),
-        passages=passage_hashes(lines),
+        passages=passage_hashes(lines[: PASSAGE_LINES + 1]),
     )
 
 

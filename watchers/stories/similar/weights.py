@@ -4,32 +4,32 @@
 from __future__ import annotations
 
 WITHIN_WEIGHTS: dict[str, float] = {
-    "copy": 0.8552659446117853,
-    "terms": 2.491758993193156,
-    "rare_terms": 2.2012378930385497,
-    "cosine": 3.1576054098678026,
-    "rare_mass": 0.05293560066269474,
-    "lead": 3.9096877130510532,
-    "rare_lead": 2.502710950830479,
-    "passages": 2.2989959882340107,
-    "passage_share": 0.3626481379201356,
-    "rare_names": 0.5680430340879511,
-    "rare_numbers": 1.1437075370291474,
-    "other_numbers": -0.5694709652100476,
-    "other_names": -0.5872176361566709,
-    "days": -3.2386397181558686,
+    "copy": 0.7954978103044817,
+    "terms": 2.4254780362437227,
+    "rare_terms": 2.129343482482439,
+    "cosine": 2.9387286937738994,
+    "rare_mass": 0.035916944910151745,
+    "lead": 3.878179944406402,
+    "rare_lead": 2.4703571485925724,
+    "passages": 2.882328845781313,
+    "passage_share": 1.488926129446134,
+    "rare_names": 0.6926590571770783,
+    "rare_numbers": 1.320674987158422,
+    "other_numbers": -0.5078199546974651,
+    "other_names": -0.6248827614602034,
+    "days": -3.2528542189569074,
     "undated": 0.0,
-    "figures_agree": 0.8737808638885952,
-    "figures_conflict": 0.1767257237423691,
-    "years_disjoint": -0.8820541350571225,
-    "latest_year": -0.037512763077818964,
-    "months_disjoint": 0.0961332444900365,
-    "actions_shared": 0.957627910031832,
-    "other_actions": -0.38274112784868936,
+    "figures_agree": 0.8000444555711725,
+    "figures_conflict": 0.19908234057569515,
+    "years_disjoint": -0.9922222217175442,
+    "latest_year": 0.051994672986502816,
+    "months_disjoint": 0.16021237405062538,
+    "actions_shared": 0.9942466448648954,
+    "other_actions": -0.4059730029433713,
     "short": 0.0,
 }
-WITHIN_INTERCEPT = -3.2576784241417283
-WITHIN_THRESHOLD = 0.7215023272704473
+WITHIN_INTERCEPT = -3.235583139942091
+WITHIN_THRESHOLD = 0.6961956478547615
 
 ACROSS_WEIGHTS: dict[str, float] = {
     "concepts": 0.7063008475898347,
