@@ -12,7 +12,7 @@ from alembic import command
 from storage.db import _alembic_config, create_engine, upgrade
 from storage.store import Store
 from storage.stories import Stories
-from storage.story_types import NewVersion, Placement
+from storage.story_types import NewVersion, Placement, StoryState
 from storage.types import AlertIntent, FeedSpec, NewArticle
 from tests.waiting import until
 
@@ -89,6 +89,7 @@ def test_not_relevant_articles_start_stories_of_their_own_and_stay_out_of_latest
 
 def test_an_index_catches_up_with_the_rows_stored_after_its_watermark(store: Store) -> None:
     stories, ids, story = place_three_reports(store)
+    first_feed = feeds(store)[0]
     with store.batch() as tx:
         assert [r.article_id for r in tx.rows_since(ids[0])] == ids[1:]
         assert [r.slots for r in tx.rows_since(ids[1])] == [bytes([2, 0, 0, 0])]
@@ -97,8 +98,13 @@ def test_an_index_catches_up_with_the_rows_stored_after_its_watermark(store: Sto
             (i, story, b"evidence") for i in ids
         }
         assert tx.stories_of_hashes(["hash-1", "hash-9"]) == {"hash-1": story}
+        assert tx.states_of([story, story + 1000]) == {story: StoryState(False, 3)}
+        (fourth,) = tx.insert_articles([article(first_feed, 9)], NOW)
+        assert fourth is not None
+        tx.place([Placement(fourth, story, b"evidence", bytes(4), announces=True)], NOW)
+        assert tx.states_of([story]) == {story: StoryState(True, 4)}
     chunks = list(stories.index_rows(0, chunk=2))
-    assert [[r.article_id for r in chunk] for chunk in chunks] == [ids[:2], ids[2:]]
+    assert [[r.article_id for r in chunk] for chunk in chunks] == [ids[:2], [ids[2], fourth]]
 
 
 WAITING_FOR_AN_ADVISORY_LOCK = sa.text(

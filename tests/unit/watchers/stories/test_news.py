@@ -6,11 +6,12 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from storage.types import NewArticle
-from tests.unit.watchers.stories.test_similar import same_story_other_outlet
+from tests.unit.watchers.stories.test_similar import _made_up, same_story_other_outlet
 from watchers.identity.triage import Decision
 from watchers.stories.choose import Candidate
 from watchers.stories.news import news
-from watchers.stories.place import place_articles
+from watchers.stories.place import PlaceIntent, place_articles
+from watchers.stories.similar import Rarity
 from watchers.stories.similar.lexicon import concept_hash
 
 
@@ -76,3 +77,21 @@ def test_joining_an_alerted_story_with_nothing_new_only_edits_it() -> None:
         announced=frozenset({70}),
     )
     assert (placed[0].story, placed[0].news, edits) == (70, (), [70])
+
+
+def test_a_report_matching_one_of_a_stored_story_s_three_reports_starts_its_own() -> None:
+    new = _made_up(range(40), 3000, seed=0)
+    match = _made_up(range(10, 50), 3000, seed=1000)  # a rewrite of ``new``, not a copy
+    rare = Rarity(10_000, {})
+    found = {0: [Candidate(7, 70, match)]}
+
+    def placed(size: int) -> PlaceIntent:
+        (placement,), _ = place_articles(
+            [(0, _decision(1))], [new], copies={}, candidates=found,
+            announced=frozenset({70}), rarity=rare, sizes={70: size},
+        )  # fmt: skip
+        return placement
+
+    assert placed(2).story == 70  # one of two holds together
+    alone = placed(3)  # the other two were not even among the candidates
+    assert (alone.story, alone.joins, alone.announces) == (None, None, True)
