@@ -254,8 +254,8 @@ def pair_tallies(all_rows: list[Row], judges: Judges) -> dict[str, Tally]:
 def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) -> dict[str, Tally]:
     """The pairs of the stories the articles form when placed as the service places them:
     in order of their day, each joins the story of the earlier article it matches best if it
-    holds together with that story (``choose.best_story``, ``choose.fits``), else starts its
-    own."""
+    holds together with that story's reports in that article's language
+    (``choose.best_story``, ``choose.fits``), else starts its own."""
     tally: dict[str, Tally] = {}
     for stress in (False, True):
         verdicts: dict[frozenset[str], tuple[bool, float]] = {}
@@ -266,6 +266,7 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
                 labelled[frozenset((r.a, r.b))] = r
         story: dict[str, str] = {}
         members: dict[str, list[str]] = {}
+        lang = {i.key: i.lang for i in items}
         order = sorted(items, key=lambda i: (_day(i, stress), i.key))
         for n, item in enumerate(order):
             best: tuple[float, str] | None = None
@@ -273,8 +274,8 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
                 same, p = verdicts.get(frozenset((item.key, earlier.key)), (False, 0.0))
                 if same and (best is None or p > best[0]):
                     best = (p, earlier.key)
-            if best is not None and best[0] < NEAR_COPY:
-                joined = members[story[best[1]]]
+            if best is not None and best[0] < NEAR_COPY:  # the reports in the match's language
+                joined = [m for m in members[story[best[1]]] if lang[m] == lang[best[1]]]
                 scores = [verdicts.get(frozenset((item.key, m)), (False, 0.0))[1] for m in joined]
                 best = best if fits(scores, len(joined)) else None
             story[item.key] = story[best[1]] if best else item.key

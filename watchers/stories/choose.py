@@ -11,9 +11,11 @@ Identity comes first (``watchers.identity.triage``: GUID, then canonical URL); t
   found (``watchers.stories.similar.same_story``); it joins the story of the best match: a near
   copy before a rewrite before a report in another language, then the higher score, then
   the earlier article — if it holds together with that story (``fits``): unless it is a near
-  copy, at least half the story's reports must score ``COHERENT`` with it (one strong match
-  alone would chain one development to another through a report that mentions both). With
-  no match, or none it holds together with, it starts a story of its own.
+  copy, at least half the story's reports in the match's language must score ``COHERENT``
+  with it (one strong match alone would chain one development to another through a report
+  that mentions both; reports in another language are weighed by another model, which
+  scores lower). With no match, or if it does not hold together with the best match's
+  story, it starts a story of its own.
 * A **not relevant** article always starts a story of its own: nobody is alerted about it,
   and reading its evidence (figures included) would cost ~10 ms for nothing.
 
@@ -74,14 +76,15 @@ def best_story(
     sizes: Mapping[int, int] | None = None,
 ) -> Choice:
     """The story of the candidate that best matches ``new`` if ``new`` holds together with
-    it (``fits``), else a new story; ``rarity``: the store's document frequencies of the keys
-    compared; ``sizes``: how many reports each candidate's story has."""
+    the story's reports in that candidate's language (``fits``), else a new story;
+    ``rarity``: the store's document frequencies of the keys compared; ``sizes``: how many
+    reports each candidate's story has."""
     counts = rarity or Rarity()
     best: tuple[tuple[int, float, int], Candidate, Verdict] | None = None
-    scores: dict[int, list[float]] = {}
+    scores: dict[int, list[tuple[str, float]]] = {}  # story -> (language, score) of each report
     for candidate in candidates:
         verdict = same_story(new, candidate.evidence, counts)
-        scores.setdefault(candidate.story_id, []).append(verdict.score)
+        scores.setdefault(candidate.story_id, []).append((candidate.evidence.lang, verdict.score))
         if not verdict.same:
             continue
         rank = (_REASON_RANK.get(verdict.reason, 0), verdict.score, -candidate.article_id)
@@ -91,8 +94,12 @@ def best_story(
         return Choice(None)
     _, matched, verdict = best
     story = matched.story_id
-    size = (sizes or {}).get(story, 0)
-    if verdict.reason != "near_copy" and not fits(scores[story], size):
+    if verdict.reason == "near_copy":
+        return Choice(story, matched.article_id, verdict)
+    # the story's reports in the match's language (those the candidates missed counted as such)
+    mine = [score for lang, score in scores[story] if lang == matched.evidence.lang]
+    size = (sizes or {}).get(story, 0) - (len(scores[story]) - len(mine))
+    if not fits(mine, size):
         return Choice(None, matched.article_id, verdict, apart=True)
     return Choice(story, matched.article_id, verdict)
 

@@ -69,6 +69,9 @@ def test_a_match_with_one_report_of_a_story_the_others_do_not_share_starts_anoth
     apart = best_story(new, story, rare, {7: 3})
     assert (apart.story_id, apart.article_id, apart.apart) == (None, 1, True)
     assert best_story(new, [Candidate(1, 7, match)], rare, {7: 3}).story_id is None  # unseen
+    other_language = [replace(c, evidence=replace(c.evidence, lang="vi")) for c in story[1:]]
+    with_vi = best_story(new, [story[0], *other_language], rare, {7: 3})
+    assert with_vi.story_id == 7  # the story's English reports hold together with it
     copy = replace(new, signature=Signature(new.signature.values, 50))
     assert best_story(new, [Candidate(9, 7, copy), *story[1:]], rare, {7: 3}).story_id == 7
 
