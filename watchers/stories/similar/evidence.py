@@ -172,14 +172,12 @@ def evidence(
 def passage_hashes(lines: list[str]) -> frozenset[int]:
     """The 32-bit hashes of every run of ``PASSAGE_WORDS`` words within a line, at most
     ``MAX_PASSAGES`` (the lowest)."""
-    n = PASSAGE_WORDS
-    found = {
-        hash64(" ".join(toks[i : i + n])) >> 32
-        for line in lines
-        for toks in (tokens(line),)
-        for i in range(len(toks) - n + 1)
-    }
-    return frozenset(sorted(found)[:MAX_PASSAGES] if len(found) > MAX_PASSAGES else found)
+    found: set[int] = set()
+    for line in lines:
+        toks = tokens(line)
+        runs = range(len(toks) - PASSAGE_WORDS + 1)
+        found.update(hash64(" ".join(toks[i : i + PASSAGE_WORDS])) >> 32 for i in runs)
+    return _lowest(found, MAX_PASSAGES)
 
 
 def term_hashes(lines: list[str], lang: str = "en") -> frozenset[int]:
@@ -207,8 +205,13 @@ def term_hashes(lines: list[str], lang: str = "en") -> frozenset[int]:
             for t in tokens(line)
             if len(t) > 2 and t not in _STOPWORDS and not _YEAR.fullmatch(t)
         )
-    kept = sorted(found)[:MAX_TERMS] if len(found) > MAX_TERMS else found
-    return frozenset(kept) | named
+    return _lowest(found, MAX_TERMS) | named
+
+
+def _lowest(found: set[int], most: int) -> frozenset[int]:
+    """``found``, or its ``most`` lowest hashes if it has more: an article's sample that
+    another article's sample of the same text agrees with."""
+    return frozenset(sorted(found)[:most] if len(found) > most else found)
 
 
 def _anchors(lines: list[str]) -> set[str]:

@@ -10,6 +10,7 @@ number that only these two have adds the most.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -82,15 +83,16 @@ def within(
     pair = pair or common(a, b)
     shared = pair.shared
     fewer = min(len(a.terms), len(b.terms)) or 1
-    weights = list(map(rarity.profile(a.terms)[0].__getitem__, shared))
+    weight, mass_a = rarity.profile(a.terms)
+    weights = list(map(weight.__getitem__, shared))
     rare = sum(weights)
     return (
         pair.containment,
         len(shared) / fewer,
         rare / fewer,
-        _cosine(a, b, weights, rarity),
+        _cosine(a, b, weights, mass_a),
         min(rare / 10, 1.0),
-        *_lead(a, b, rarity),
+        *_lead(a, b, weight, rarity),
         *_passages(a, b),
         *_anchors(a, b, rarity),
         *_event(a, b, pair),
@@ -125,11 +127,11 @@ def _event(a: Evidence, b: Evidence, pair: Common) -> tuple[float, ...]:
     )
 
 
-def _cosine(a: Evidence, b: Evidence, shared: list[float], rarity: Rarity) -> float:
+def _cosine(a: Evidence, b: Evidence, shared: list[float], mass_a: float) -> float:
     """The cosine of the two articles' terms weighted by rarity (``shared``: the weights of
-    the terms both have). Only ``a``'s terms need weights (the new article's: storage reads
-    their counts); ``b``'s own terms are weighted like ``a``'s own, on average."""
-    mass_a = rarity.profile(a.terms)[1]
+    the terms both have; ``mass_a``: the sum of the squares of ``a``'s). Only ``a``'s terms
+    need weights (the new article's: storage reads their counts); ``b``'s own terms are
+    weighted like ``a``'s own, on average."""
     mass_shared = sum(w**2 for w in shared)
     own = len(a.terms) - len(shared)
     mean_own = (mass_a - mass_shared) / own if own else 0.0
@@ -137,14 +139,15 @@ def _cosine(a: Evidence, b: Evidence, shared: list[float], rarity: Rarity) -> fl
     return mass_shared / math.sqrt(mass_a * mass_b) if mass_a and mass_b else 0.0
 
 
-def _lead(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, float]:
+def _lead(
+    a: Evidence, b: Evidence, weight: Mapping[int, float], rarity: Rarity
+) -> tuple[float, float]:
     """How much of the shorter lead (title and first line) the other shares: in terms, and
-    in terms weighted by rarity."""
+    in terms weighted by rarity (``weight``: those of ``a``'s terms)."""
     if not a.lead or not b.lead:
         return 0.0, 0.0
     shared = a.lead & b.lead
     fewer = min(len(a.lead), len(b.lead))
-    weight = rarity.profile(a.terms)[0]
     rare = sum(weight[t] if t in weight else rarity.term(t) for t in shared)
     return len(shared) / fewer, rare / fewer
 
