@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import struct
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -152,6 +153,11 @@ def test_rows_written_before_passages_were_kept_read_and_older_readers_read_new_
     # one format: an instance that does not know the key yet reads the row as before
     assert data[0] == older[0]
     assert data[: len(older) - 1] == older[:-1]  # the key comes last in the tail
+    head = struct.Struct("<BiIHH")  # as a format-1 reader unpacks it, whatever encode does
+    version, _, _, n_values, n_terms = head.unpack_from(data)
+    assert version == 1
+    tail = json.loads(data[head.size + 4 * (n_values + n_terms) :])
+    assert {"lang", "anchors", "years", "troops", "deadlines", "lead"} <= tail.keys()
 
 
 def test_an_undated_article_keeps_no_date() -> None:
