@@ -138,7 +138,7 @@ class BatchTransaction(StoryWriter):
         names a stored story or the story of an earlier article of the batch."""
         placed: list[Placed | None] = [None] * len(intents.articles)
         starting = [
-            Placement(ids[p.article] or 0, None, p.evidence, p.slots, p.announces)
+            Placement(ids[p.article] or 0, None, p.evidence, p.slots, p.announces, p.lang)
             for p in intents.placements
             if p.story is None and p.joins is None and ids[p.article] is not None
         ]
@@ -159,7 +159,7 @@ class BatchTransaction(StoryWriter):
                 first = placed[p.joins]
                 story = first.story_id if first is not None else None
             article_id = ids[p.article] or 0
-            joining.append(Placement(article_id, story, p.evidence, p.slots, p.announces))
+            joining.append(Placement(article_id, story, p.evidence, p.slots, p.announces, p.lang))
             joined_refs.append(p.article)
         for ref, done in zip(joined_refs, self.place(joining, now), strict=True):
             placed[ref] = done

@@ -223,6 +223,7 @@ class StoryEvidence(SQLModel, table=True):
     """What story matching knows of a relevant article: its evidence and its index rows."""
 
     __tablename__ = "story_evidence"
+    __table_args__ = (sa.Index("ix_story_evidence_story_lang", "story_id", "lang"),)
 
     article_id: int = Field(
         foreign_key="article.id", primary_key=True, sa_column_kwargs={"autoincrement": False}
@@ -230,6 +231,9 @@ class StoryEvidence(SQLModel, table=True):
     story_id: int = Field(foreign_key="story.id")
     evidence: bytes = Field(sa_type=sa.LargeBinary)  # watchers.stories.similar.codec
     slots: bytes = Field(sa_type=sa.LargeBinary)  # the index rows, 32-bit slots
+    # the article's language ("" for rows stored before it was kept): a story's reports are
+    # counted per language when a new article is judged against them
+    lang: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class SubscriberFilter(SQLModel, table=True):

@@ -40,10 +40,10 @@ class StoredEvidence:
 @dataclass(frozen=True, slots=True)
 class StoryState:
     """What placing an article needs of a stored story: whether it sent its alert, and how
-    many articles it has."""
+    many reports with evidence it has in each language ("": stored before languages were)."""
 
     announced: bool
-    articles: int
+    reports: dict[str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,8 @@ class IndexRows:
 class Placement:
     """Where a newly stored article goes: an existing story, or (``story_id`` None) a new one.
 
-    ``evidence`` and ``slots`` are stored for relevant articles only (empty otherwise).
+    ``evidence``, ``slots`` and ``lang`` are stored for relevant articles only (empty
+    otherwise).
     """
 
     article_id: int
@@ -66,6 +67,7 @@ class Placement:
     evidence: bytes = b""
     slots: bytes = b""
     announces: bool = False  # this article sends its story's alert
+    lang: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,9 +61,15 @@ def _evidence_of(dialect: str) -> sa.Select[int, int, bytes]:
 
 
 @cache
-def _states_of(dialect: str) -> sa.Select[int, bool, int]:
-    s = stories
-    return sa.select(s.c.id, s.c.announced, s.c.articles).where(among(dialect, s.c.id, "ids"))
+def _states_of(dialect: str) -> sa.Select[int, bool, str | None, int]:
+    s, e = stories, evidences
+    return (
+        sa.select(s.c.id, s.c.announced, e.c.lang, sa.func.count(e.c.article_id))
+        .select_from(s)
+        .outerjoin(e, e.c.story_id == s.c.id)
+        .where(among(dialect, s.c.id, "ids"))
+        .group_by(s.c.id, s.c.announced, e.c.lang)
+    )
 
 
 @cache
@@ -121,10 +127,18 @@ class StoryWriter:
 
     def states_of(self, story_ids: Iterable[int]) -> dict[int, StoryState]:
         """Whether each of these stories already sent its alert (by one of its articles), and
-        how many articles it has."""
+        how many reports with evidence it has in each language."""
         query = _states_of(self.conn.dialect.name)
-        rows = self.conn.execute(query, {"ids": listed(self.conn, story_ids)}).all()
-        return {row[0]: StoryState(bool(row[1]), row[2]) for row in rows}
+        announced: dict[int, bool] = {}
+        reports: dict[int, dict[str, int]] = {}
+        for story_id, alerted, lang, count in self.conn.execute(
+            query, {"ids": listed(self.conn, story_ids)}
+        ):
+            announced[story_id] = bool(alerted)
+            counts = reports.setdefault(story_id, {})
+            if lang is not None:  # None: a story without evidence (the outer join)
+                counts[lang] = count
+        return {i: StoryState(announced[i], reports[i]) for i in announced}
 
     def stories_of_hashes(self, hashes: Iterable[str]) -> dict[str, int]:
         """The story of a stored article with each of these content hashes (exact copies)."""
@@ -172,6 +186,7 @@ class StoryWriter:
                 "story_id": done.story_id,
                 "evidence": p.evidence,
                 "slots": p.slots,
+                "lang": p.lang,
             }
             for p, done in zip(placements, placed, strict=True)
             if p.evidence

@@ -154,7 +154,7 @@ class Ingest:
             copies=copies,
             candidates=candidates,
             announced=frozenset(i for i, state in states.items() if state.announced),
-            sizes={i: state.articles for i, state in states.items()},
+            sizes={i: state.reports for i, state in states.items()},
             timelines=tx.timelines(keys) if keys else {},
             rarity=Rarity(counted, counts),
         )

@@ -83,7 +83,7 @@ class Known:
     canonical URL); ``copies``: the story of a stored article with each content hash;
     ``candidates``: by item position, the stored articles the story index ranks best for it;
     ``announced``: which of the stories named here already sent their alert; ``sizes``: how
-    many articles each of them has; ``timelines``:
+    many reports each of them has in each language; ``timelines``:
     the ledger's reports for every key the batch's figures read, oldest first; ``rarity``:
     the document frequencies of the keys story matching compares.
     """
@@ -93,7 +93,7 @@ class Known:
     copies: Mapping[str, int] = field(default_factory=dict)
     candidates: Mapping[int, Sequence[Candidate]] = field(default_factory=dict)
     announced: frozenset[int] = frozenset()
-    sizes: Mapping[int, int] = field(default_factory=dict)
+    sizes: Mapping[int, Mapping[str, int]] = field(default_factory=dict)
     timelines: Mapping[str, Sequence[FigureEntry]] = field(default_factory=dict)
     rarity: Rarity = field(default_factory=Rarity)
 

@@ -11,11 +11,12 @@ Identity comes first (``watchers.identity.triage``: GUID, then canonical URL); t
   found (``watchers.stories.similar.same_story``); it joins the story of the best match: a near
   copy before a rewrite before a report in another language, then the higher score, then
   the earlier article — if it holds together with that story (``fits``): unless it is a near
-  copy, at least half the story's reports in the match's language must score ``COHERENT``
-  with it (one strong match alone would chain one development to another through a report
-  that mentions both; reports in another language are weighed by another model, which
-  scores lower). With no match, or if it does not hold together with the best match's
-  story, it starts a story of its own.
+  copy, at least half the story's reports in the match's language (and those stored before
+  languages were counted) must score ``COHERENT`` with it (one strong match alone would
+  chain one development to another through a report that mentions both; reports in another
+  language are weighed by another model, which scores lower, and do not count). With no
+  match, or if it does not hold together with the best match's story, it starts a story of
+  its own.
 * A **not relevant** article always starts a story of its own: nobody is alerted about it,
   and reading its evidence (figures included) would cost ~10 ms for nothing.
 
@@ -73,12 +74,12 @@ def best_story(
     new: Evidence,
     candidates: Iterable[Candidate],
     rarity: Rarity | None = None,
-    sizes: Mapping[int, int] | None = None,
+    sizes: Mapping[int, Mapping[str, int]] | None = None,
 ) -> Choice:
     """The story of the candidate that best matches ``new`` if ``new`` holds together with
     the story's reports in that candidate's language (``fits``), else a new story;
     ``rarity``: the store's document frequencies of the keys compared; ``sizes``: how many
-    reports each candidate's story has."""
+    reports each candidate's story has in each language ("": of a language not recorded)."""
     counts = rarity or Rarity()
     best: tuple[tuple[int, float, int], Candidate, Verdict] | None = None
     scores: dict[int, list[tuple[str, float]]] = {}  # story -> (language, score) of each report
@@ -97,9 +98,10 @@ def best_story(
     if verdict.reason == "near_copy":
         return Choice(story, matched.article_id, verdict)
     # the story's reports in the match's language (those the candidates missed counted as such)
-    mine = [score for lang, score in scores[story] if lang == matched.evidence.lang]
-    size = (sizes or {}).get(story, 0) - (len(scores[story]) - len(mine))
-    if not fits(mine, size):
+    lang = matched.evidence.lang
+    mine = [score for report_lang, score in scores[story] if report_lang == lang]
+    reports = (sizes or {}).get(story, {})
+    if not fits(mine, reports.get(lang, 0) + reports.get("", 0)):
         return Choice(None, matched.article_id, verdict, apart=True)
     return Choice(story, matched.article_id, verdict)
 

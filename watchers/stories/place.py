@@ -46,6 +46,7 @@ class PlaceIntent:
     announces: bool = False
     keys: tuple[int, ...] = ()  # counted in the document frequencies (``rarity_keys``)
     news: tuple[str, ...] = ()  # what it brings its story (``news``): it sends an update
+    lang: str = ""  # the language of its evidence (stored with it)
 
 
 def place_articles(
@@ -56,16 +57,17 @@ def place_articles(
     candidates: Mapping[int, Sequence[Candidate]],
     announced: frozenset[int],
     rarity: Rarity | None = None,
-    sizes: Mapping[int, int] | None = None,
+    sizes: Mapping[int, Mapping[str, int]] | None = None,
 ) -> tuple[list[PlaceIntent], list[int]]:
     """Each new article's story, in feed order, and the stored stories whose alert an article
     joining them edits. An article joins the story of an exact copy (same content hash), else
     of the best candidate the verdict accepts — stored or placed earlier in this batch — if
     it holds together with that story (``choose.fits``; ``sizes``: how many reports each
-    stored story has), else starts its own; the first article of a story that may alert
-    sends the story alert."""
+    stored story has in each language), else starts its own; the first article of a story
+    that may alert sends the story alert."""
     stories_of = dict(copies)  # content hash -> story, growing with the batch
-    size_of = dict(sizes or {})  # story (or a pseudo id of one the batch started) -> reports
+    # story (or a pseudo id of one the batch started) -> its reports in each language
+    size_of = {story: dict(counts) for story, counts in (sizes or {}).items()}
     alerted = set(announced)
     local_index = StoryIndex()
     local: dict[int, Candidate] = {}  # pseudo article id -> candidate
@@ -115,11 +117,13 @@ def place_articles(
                 announces=send == "story",
                 keys=tuple(sorted(keys)),
                 news=brings,
+                lang=ev.lang if ev is not None else "",
             )
         )
         stories_of.setdefault(article.content_hash, own)
-        size_of[own] = size_of.get(own, 0) + 1
         if ev is not None:
+            reports = size_of.setdefault(own, {})
+            reports[ev.lang] = reports.get(ev.lang, 0) + 1
             local[LOCAL + ref] = Candidate(LOCAL + ref, own, ev)
             local_index.insert_packed([(ref, indexed)])
     return placements, edits

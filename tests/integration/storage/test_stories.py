@@ -98,11 +98,20 @@ def test_an_index_catches_up_with_the_rows_stored_after_its_watermark(store: Sto
             (i, story, b"evidence") for i in ids
         }
         assert tx.stories_of_hashes(["hash-1", "hash-9"]) == {"hash-1": story}
-        assert tx.states_of([story, story + 1000]) == {story: StoryState(False, 3)}
-        (fourth,) = tx.insert_articles([article(first_feed, 9)], NOW)
+        # rows without a language (as an instance before the column stores them) count as ""
+        assert tx.states_of([story, story + 1000]) == {story: StoryState(False, {"": 3})}
+        (fourth, fifth) = tx.insert_articles(
+            [article(first_feed, 9), article(first_feed, 10, relevant=False)], NOW
+        )
         assert fourth is not None
-        tx.place([Placement(fourth, story, b"evidence", bytes(4), announces=True)], NOW)
-        assert tx.states_of([story]) == {story: StoryState(True, 4)}
+        assert fifth is not None
+        joining = Placement(fourth, story, b"evidence", bytes(4), announces=True, lang="vi")
+        _, started = tx.place([joining, Placement(fifth, None)], NOW)
+        states = tx.states_of([story, started.story_id])
+        assert states == {
+            story: StoryState(True, {"": 3, "vi": 1}),
+            started.story_id: StoryState(False, {}),  # a story without evidence
+        }
     chunks = list(stories.index_rows(0, chunk=2))
     assert [[r.article_id for r in chunk] for chunk in chunks] == [ids[:2], [ids[2], fourth]]
 

@@ -62,19 +62,25 @@ def test_a_match_with_one_report_of_a_story_the_others_do_not_share_starts_anoth
     match = _made_up(range(10, 50), 3000, seed=1000)  # a rewrite (not a copy) of ``new``
     others = [_made_up(range(100 + 40 * n, 140 + 40 * n), 3000, seed=2000 * n) for n in (1, 2)]
     rare = Rarity(10_000, {})
-    alone = best_story(new, [Candidate(1, 7, match)], rare, {7: 1})
+    alone = best_story(new, [Candidate(1, 7, match)], rare, {7: {"en": 1}})
     assert alone.story_id == 7
     assert alone.verdict is not None
     assert alone.verdict.reason == "rewrite"
     story = [Candidate(1, 7, match), *(Candidate(n + 1, 7, ev) for n, ev in enumerate(others, 1))]
-    apart = best_story(new, story, rare, {7: 3})
+    apart = best_story(new, story, rare, {7: {"en": 3}})
     assert (apart.story_id, apart.article_id, apart.apart) == (None, 1, True)
-    assert best_story(new, [Candidate(1, 7, match)], rare, {7: 3}).story_id is None  # unseen
+    unseen = {7: {"en": 3}}  # two English reports the candidates missed count as below
+    assert best_story(new, [Candidate(1, 7, match)], rare, unseen).story_id is None
+    before = {7: {"en": 1, "": 2}}  # so do reports stored before languages were kept
+    assert best_story(new, [Candidate(1, 7, match)], rare, before).story_id is None
     other_language = [replace(c, evidence=replace(c.evidence, lang="vi")) for c in story[1:]]
-    with_vi = best_story(new, [story[0], *other_language], rare, {7: 3})
+    sizes = {7: {"en": 1, "vi": 2}}
+    with_vi = best_story(new, [story[0], *other_language], rare, sizes)
     assert with_vi.story_id == 7  # the story's English reports hold together with it
+    missed = {7: {"en": 1, "vi": 5}}  # its Vietnamese reports count neither when missed
+    assert best_story(new, [Candidate(1, 7, match)], rare, missed).story_id == 7
     copy = replace(new, signature=Signature(new.signature.values, 50))
-    assert best_story(new, [Candidate(9, 7, copy), *story[1:]], rare, {7: 3}).story_id == 7
+    assert best_story(new, [Candidate(9, 7, copy), *story[1:]], rare, unseen).story_id == 7
 
 
 def test_no_match_starts_a_story() -> None:

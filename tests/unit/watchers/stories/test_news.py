@@ -88,7 +88,7 @@ def test_a_report_matching_one_of_a_stored_story_s_three_reports_starts_its_own(
     def placed(size: int) -> PlaceIntent:
         (placement,), _ = place_articles(
             [(0, _decision(1))], [new], copies={}, candidates=found,
-            announced=frozenset({70}), rarity=rare, sizes={70: size},
+            announced=frozenset({70}), rarity=rare, sizes={70: {new.lang: size}},
         )  # fmt: skip
         return placement
 
