@@ -11,8 +11,9 @@ The lead is the title and the first two cleaned lines. The first date found ther
 
 * English: "on/late/early/last <weekday>" — the most recent such weekday on or before the
   publication day ("on Monday" in a Monday article is that day);
-* Vietnamese: "ngày/hôm D/M" (without a year) — that day of the publication's year, or of
-  the year before when it would fall after the publication.
+* Vietnamese: "ngày/hôm D/M", "D-M" or "D.M" — that day of the publication's year, or of
+  the year before when it would fall after the publication; with a year ("D/M/YYYY"), that
+  day.
 
 A date more than ``MAX_DAYS_BACK`` before publication is ignored (a lead recalling an old
 event), and so is a lead with no date: the publication day stands.
@@ -32,7 +33,7 @@ MAX_DAYS_BACK = 7
 _LEAD_LINES = 2
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EN_WEEKDAY = re.compile(r"\b(?:on|late|early|last) (" + "|".join(_WEEKDAYS) + r")\b")
-_VI_DAY = re.compile(r"\b(?:ngay|hom) (\d{1,2})/(\d{1,2})(?![/\d])")
+_VI_DAY = re.compile(r"\b(?:ngay|hom) (\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![/.-]?\d)")
 
 
 def event_day(title: str, body: str, published: date | None) -> date | None:
@@ -57,8 +58,9 @@ def _weekday(folded: str, published: date) -> date | None:
 
 def _day_month(folded: str, published: date) -> date | None:
     for m in _VI_DAY.finditer(folded):
-        day, month = int(m.group(1)), int(m.group(2))
-        for year in (published.year, published.year - 1):
+        day, month = int(m.group(1)), int(m.group(3))
+        years = (int(m.group(4)),) if m.group(4) else (published.year, published.year - 1)
+        for year in years:
             try:
                 found = date(year, month, day)
             except ValueError:

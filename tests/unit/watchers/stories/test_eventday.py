@@ -20,6 +20,19 @@ def test_a_vietnamese_day_and_month_dates_the_event() -> None:
     assert event_day("Tấn công bằng UAV", body, date(2024, 1, 29)) == date(2024, 1, 28)
 
 
+def test_a_vietnamese_day_is_written_with_a_slash_a_dash_or_a_dot_and_may_name_its_year() -> None:
+    published = date(2024, 9, 10)
+    for written in ("ngày 8/9", "ngày 8-9", "hôm 8.9"):
+        body = f"{written.capitalize()}, Bộ trưởng Quốc phòng Iraq công bố hai giai đoạn rút quân."
+        assert event_day("Hai giai đoạn", body, published) == date(2024, 9, 8), written
+    body = "Hôm 5.9.2024, Mỹ và Iraq nhất trí về lộ trình rút quân của liên quân."
+    assert event_day("Lộ trình", body, published) == date(2024, 9, 5)
+    old = "Ngày 5/9/2023, hai bên đã mở đàm phán về lộ trình rút quân."  # a year back
+    assert event_day("Nhìn lại", old, published) == published
+    ahead = "Ngày 12-9, hai bên sẽ họp tại Baghdad."  # after publication: not this event
+    assert event_day("Lịch họp", ahead, published) == published
+
+
 def test_a_day_late_in_december_read_in_january_is_last_year() -> None:
     body = "Hôm 30/12 quân đội Mỹ thông báo hoàn tất việc bàn giao căn cứ."
     assert event_day("Bàn giao", body, date(2025, 1, 2)) == date(2024, 12, 30)
