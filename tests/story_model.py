@@ -18,7 +18,10 @@ which is where false merges come from.) The weights written to
 Pairs are judged twice: with their real dates, and re-dated into one week (the same-day
 stress: every story moved into one week, its reports as many days apart as they were), so
 the weights learn to tell stories apart by their text and not only by their dates. Pairs
-the verdict's rules decide (a near copy; dates far apart) are not fitted on.
+the verdict's rules decide (a near copy; dates far apart) are not fitted on. The threshold
+within a language is chosen on both; across languages on the real dates alone (a join
+across languages must also hold together with the story's reports in the article's own
+language, judged by the model within it: ``choose.best_story``).
 
 Two sets of numbers are printed: **pairs**, each judged on its own, and **stories**, the
 articles of each labelled set placed as the service places them (in order of their day, each
@@ -192,7 +195,9 @@ def _model(train: list[Row], kind: str) -> Model:
     x = [r.x for r in fitted]
     y = [r.same for r in fitted]
     w = fit(x, y)
-    return w, threshold([score(w, xi) for xi in x], y, TARGET[kind])
+    if kind == "across":  # see the module docstring
+        fitted = [r for r in fitted if not r.stress]
+    return w, threshold([score(w, r.x) for r in fitted], [r.same for r in fitted], TARGET[kind])
 
 
 def models(all_rows: list[Row]) -> Judges:
@@ -254,7 +259,7 @@ def pair_tallies(all_rows: list[Row], judges: Judges) -> dict[str, Tally]:
 def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) -> dict[str, Tally]:
     """The pairs of the stories the articles form when placed as the service places them:
     in order of their day, each joins the story of the earlier article it matches best if it
-    holds together with that story's reports in that article's language
+    holds together with that story's reports in that article's language, and in its own
     (``choose.best_story``, ``choose.fits``), else starts its own."""
     tally: dict[str, Tally] = {}
     for stress in (False, True):
@@ -275,9 +280,8 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
                 if same and (best is None or p > best[0]):
                     best = (p, earlier.key)
             if best is not None and best[0] < NEAR_COPY:  # the reports in the match's language
-                joined = [m for m in members[story[best[1]]] if lang[m] == lang[best[1]]]
-                scores = [verdicts.get(frozenset((item.key, m)), (False, 0.0))[1] for m in joined]
-                best = best if fits(scores, len(joined)) else None
+                held = _holds(item.key, best[1], members[story[best[1]]], lang, verdicts)
+                best = best if held else None
             story[item.key] = story[best[1]] if best else item.key
             members.setdefault(story[item.key], []).append(item.key)
         for pair, r in labelled.items():
@@ -285,6 +289,23 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
             name = _name("held-out" if r.held_out else "cross-validated", r.kind, stress)
             tally.setdefault(name, Tally()).add(r.same, story[a] == story[b])
     return tally
+
+
+def _holds(
+    new: str,
+    match: str,
+    reports: list[str],
+    lang: dict[str, str],
+    verdicts: dict[frozenset[str], tuple[bool, float]],
+) -> bool:
+    """Whether ``new`` holds together with the story's ``reports`` in the language of its
+    best ``match`` and, across languages, with those in its own (``choose.fits``)."""
+    for language in {lang[match], lang[new]}:
+        joined = [m for m in reports if lang[m] == language]
+        scores = [verdicts.get(frozenset((new, m)), (False, 0.0))[1] for m in joined]
+        if joined and not fits(scores, len(joined)):
+            return False
+    return True
 
 
 def _day(item: Labelled, stress: bool) -> date:

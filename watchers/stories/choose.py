@@ -14,9 +14,10 @@ Identity comes first (``watchers.identity.triage``: GUID, then canonical URL); t
   copy, at least half the story's reports in the match's language (and those stored before
   languages were counted) must score ``COHERENT`` with it (one strong match alone would
   chain one development to another through a report that mentions both; reports in another
-  language are weighed by another model, which scores lower, and do not count). With no
-  match, or if it does not hold together with the best match's story, it starts a story of
-  its own.
+  language are weighed by another model, which scores lower, and do not count). A match in
+  the other language joins only if the article also holds together with the story's reports
+  in its own language, judged by the more precise model within it. With no match, or if it
+  does not hold together with the best match's story, it starts a story of its own.
 * A **not relevant** article always starts a story of its own: nobody is alerted about it,
   and reading its evidence (figures included) would cost ~10 ms for nothing.
 
@@ -77,7 +78,8 @@ def best_story(
     sizes: Mapping[int, Mapping[str, int]] | None = None,
 ) -> Choice:
     """The story of the candidate that best matches ``new`` if ``new`` holds together with
-    the story's reports in that candidate's language (``fits``), else a new story;
+    the story's reports in that candidate's language and, when the candidate is in another
+    language, with those in its own (``fits``), else a new story;
     ``rarity``: the store's document frequencies of the keys compared; ``sizes``: how many
     reports each candidate's story has in each language ("": of a language not recorded)."""
     counts = rarity or Rarity()
@@ -97,12 +99,15 @@ def best_story(
     story = matched.story_id
     if verdict.reason == "near_copy":
         return Choice(story, matched.article_id, verdict)
-    # the story's reports in the match's language (those the candidates missed counted as such)
-    lang = matched.evidence.lang
-    mine = [score for report_lang, score in scores[story] if report_lang == lang]
+    # the story's reports in the match's language and, across languages, in the article's
+    # own (those the candidates missed counted as such; rows of no recorded language with
+    # the match's)
     reports = (sizes or {}).get(story, {})
-    if not fits(mine, reports.get(lang, 0) + reports.get("", 0)):
-        return Choice(None, matched.article_id, verdict, apart=True)
+    for lang in dict.fromkeys((matched.evidence.lang, new.lang)):
+        mine = [score for report_lang, score in scores[story] if report_lang == lang]
+        size = reports.get(lang, 0) + (reports.get("", 0) if lang == matched.evidence.lang else 0)
+        if (mine or size) and not fits(mine, size):
+            return Choice(None, matched.article_id, verdict, apart=True)
     return Choice(story, matched.article_id, verdict)
 
 

@@ -83,6 +83,24 @@ def test_a_match_with_one_report_of_a_story_the_others_do_not_share_starts_anoth
     assert best_story(new, [Candidate(9, 7, copy), *story[1:]], rare, unseen).story_id == 7
 
 
+def test_a_match_in_the_other_language_must_hold_with_the_story_s_reports_in_its_own() -> None:
+    english = _evidence(
+        "US and Iraq agree on troop withdrawal plan",
+        "Hundreds of troops leave by September 2025 and the rest by the end of 2026, "
+        "Farhad Alaaldin, an adviser to Prime Minister Mohammed Shia al-Sudani, said. "
+        "About 2,500 US troops are in Iraq and 900 in Syria.",
+    )
+    vietnamese = Candidate(1, 7, _evidence(TITLE, BODY))
+    assert best_story(english, [vietnamese], None, {7: {"vi": 1}}).story_id == 7
+    unrelated = Candidate(2, 7, _made_up(range(40), 3000, seed=0))  # English, nothing shared
+    apart = best_story(english, [vietnamese, unrelated], None, {7: {"vi": 1, "en": 1}})
+    assert (apart.story_id, apart.article_id, apart.apart) == (None, 1, True)
+    missed = best_story(english, [vietnamese], None, {7: {"vi": 1, "en": 1}})
+    assert missed.story_id is None  # an English report the candidates missed counts as below
+    older = best_story(english, [vietnamese], None, {7: {"vi": 1, "": 2}})
+    assert older.story_id is None  # a report of no recorded language counts with the match's
+
+
 def test_no_match_starts_a_story() -> None:
     a, _ = same_story_other_outlet()
     unrelated = _evidence("Giá vàng hôm nay", "Giá vàng trong nước tăng mạnh theo thế giới.")
