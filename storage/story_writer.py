@@ -64,7 +64,7 @@ def _evidence_of(dialect: str) -> sa.Select[int, int, bytes]:
 def _states_of(dialect: str) -> sa.Select[int, bool, str | None, int]:
     s, e = stories, evidences
     return (
-        sa.select(s.c.id, s.c.announced, e.c.lang, sa.func.count(e.c.article_id))
+        sa.select(s.c.id, s.c.announced, e.c.lang, sa.func.count(e.c.lang))  # from the index
         .select_from(s)
         .outerjoin(e, e.c.story_id == s.c.id)
         .where(among(dialect, s.c.id, "ids"))

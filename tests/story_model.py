@@ -19,9 +19,10 @@ Pairs are judged twice: with their real dates, and re-dated into one week (the s
 stress: every story moved into one week, its reports as many days apart as they were), so
 the weights learn to tell stories apart by their text and not only by their dates. Pairs
 the verdict's rules decide (a near copy; dates far apart) are not fitted on. The threshold
-within a language is chosen on both; across languages on the real dates alone (a join
-across languages must also hold together with the story's reports in the article's own
-language, judged by the model within it: ``choose.best_story``).
+within a language is chosen on both; across languages on the real dates alone, where the
+precision target holds at every score, so it is the floor of ``story_fit.threshold``, 0.5
+(a join across languages must also hold together with the story's reports in the article's
+own language, judged by the model within it: ``choose.best_story``).
 
 Two sets of numbers are printed: **pairs**, each judged on its own, and **stories**, the
 articles of each labelled set placed as the service places them (in order of their day, each
@@ -258,9 +259,10 @@ def pair_tallies(all_rows: list[Row], judges: Judges) -> dict[str, Tally]:
 
 def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) -> dict[str, Tally]:
     """The pairs of the stories the articles form when placed as the service places them:
-    in order of their day, each joins the story of the earlier article it matches best if it
-    holds together with that story's reports in that article's language, and in its own
-    (``choose.best_story``, ``choose.fits``), else starts its own."""
+    in order of their day, each joins the story of the earlier article it matches best (a near
+    copy, then one in its own language, then by score) if it holds together with that
+    story's reports in that article's language, and in its own (``choose.best_story``,
+    ``choose.fits``), else starts its own."""
     tally: dict[str, Tally] = {}
     for stress in (False, True):
         verdicts: dict[frozenset[str], tuple[bool, float]] = {}
@@ -275,10 +277,12 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
         order = sorted(items, key=lambda i: (_day(i, stress), i.key))
         for n, item in enumerate(order):
             best: tuple[float, str] | None = None
-            for earlier in order[:n]:
+            ranked: tuple[bool, bool, float] | None = None  # as the service ranks: a near
+            for earlier in order[:n]:  # copy, then a match in the same language, then score
                 same, p = verdicts.get(frozenset((item.key, earlier.key)), (False, 0.0))
-                if same and (best is None or p > best[0]):
-                    best = (p, earlier.key)
+                rank = (p >= NEAR_COPY, lang[earlier.key] == item.lang, p)
+                if same and (ranked is None or rank > ranked):
+                    best, ranked = (p, earlier.key), rank
             if best is not None and best[0] < NEAR_COPY:  # the reports in the match's language
                 held = _holds(item.key, best[1], members[story[best[1]]], lang, verdicts)
                 best = best if held else None

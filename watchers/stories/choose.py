@@ -100,12 +100,14 @@ def best_story(
     if verdict.reason == "near_copy":
         return Choice(story, matched.article_id, verdict)
     # the story's reports in the match's language and, across languages, in the article's
-    # own (those the candidates missed counted as such; rows of no recorded language with
-    # the match's)
+    # own (those the candidates missed counted as such)
     reports = (sizes or {}).get(story, {})
     for lang in dict.fromkeys((matched.evidence.lang, new.lang)):
         mine = [score for report_lang, score in scores[story] if report_lang == lang]
-        size = reports.get(lang, 0) + (reports.get("", 0) if lang == matched.evidence.lang else 0)
+        size = reports.get(lang, 0)
+        if lang == matched.evidence.lang:  # rows of no recorded language: all but the
+            others = len(scores[story]) - len(mine)  # candidates in other languages
+            size += max(reports.get("", 0) - others, 0)
         if (mine or size) and not fits(mine, size):
             return Choice(None, matched.article_id, verdict, apart=True)
     return Choice(story, matched.article_id, verdict)

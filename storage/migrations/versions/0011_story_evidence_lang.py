@@ -3,7 +3,9 @@
 A new article holds together with a story when half the story's reports in its best match's
 language score high enough with it (``watchers.stories.choose.fits``); counting every report
 made a story told mostly in one language refuse a report in the other. Rows stored before
-keep "" (counted in every language, as before); the index serves the count by story.
+(and rows an instance not yet upgraded inserts) keep "": they count with the match's
+language, less the story's candidates in other languages, as every row did before
+(``choose.best_story``). The index serves the count by story and language.
 
 Revision ID: 0011
 Revises: 0010

@@ -116,6 +116,23 @@ def test_an_index_catches_up_with_the_rows_stored_after_its_watermark(store: Sto
     assert [[r.article_id for r in chunk] for chunk in chunks] == [ids[:2], [ids[2], fourth]]
 
 
+def test_evidence_stored_by_an_instance_before_languages_counts_without_one(store: Store) -> None:
+    """During a rolling upgrade an instance that does not know ``story_evidence.lang`` yet
+    inserts rows without it: they read as "" (``choose.best_story`` counts them as before)."""
+    _, _, story = place_three_reports(store)
+    (feed_id, *_) = feeds(store)
+    with store.batch() as tx:
+        (article_id,) = tx.insert_articles([article(feed_id, 7)], NOW)
+        tx.conn.execute(
+            sa.text(
+                "INSERT INTO story_evidence (article_id, story_id, evidence, slots) "
+                "VALUES (:a, :s, :e, :x)"
+            ),
+            {"a": article_id, "s": story, "e": b"evidence", "x": bytes(4)},
+        )
+        assert tx.states_of([story]) == {story: StoryState(False, {"": 4})}
+
+
 WAITING_FOR_AN_ADVISORY_LOCK = sa.text(
     "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database "
     "WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted"

@@ -33,7 +33,10 @@ MAX_DAYS_BACK = 7
 _LEAD_LINES = 2
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EN_WEEKDAY = re.compile(r"\b(?:on|late|early|last) (" + "|".join(_WEEKDAYS) + r")\b")
-_VI_DAY = re.compile(r"\b(?:ngay|hom) (\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![/.-]?\d)")
+_VI_DAY = re.compile(
+    r"(?<!moi )\b(?:ngay|hom) (\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![/.-]?\d)"
+    r"(?! ?(?:lan|thang|tan|trieu|ty|nghin|ngan|nguoi|binh|chiec|km|gio|phut|%))"
+)  # not "mỗi ngày 2-3 lần" (a count) nor "ngày 5-6 tháng 10" (a range of days)
 
 
 def event_day(title: str, body: str, published: date | None) -> date | None:

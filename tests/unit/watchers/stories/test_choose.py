@@ -77,6 +77,8 @@ def test_a_match_with_one_report_of_a_story_the_others_do_not_share_starts_anoth
     sizes = {7: {"en": 1, "vi": 2}}
     with_vi = best_story(new, [story[0], *other_language], rare, sizes)
     assert with_vi.story_id == 7  # the story's English reports hold together with it
+    stored_before = {7: {"": 3}}  # no language recorded: as before, less the Vietnamese found
+    assert best_story(new, [story[0], *other_language], rare, stored_before).story_id == 7
     missed = {7: {"en": 1, "vi": 5}}  # its Vietnamese reports count neither when missed
     assert best_story(new, [Candidate(1, 7, match)], rare, missed).story_id == 7
     copy = replace(new, signature=Signature(new.signature.values, 50))

@@ -33,6 +33,16 @@ def test_a_vietnamese_day_is_written_with_a_slash_a_dash_or_a_dot_and_may_name_i
     assert event_day("Lịch họp", ahead, published) == published
 
 
+def test_a_count_or_a_range_of_days_is_not_a_date() -> None:
+    published = date(2024, 3, 6)
+    for body in (
+        "Mỗi ngày 2-3 lần máy bay không người lái bay qua căn cứ.",  # two or three times a day
+        "Hai bên sẽ họp trong hai ngày 5-6 tháng 10 tại Baghdad.",  # 5 and 6 October
+        "Mỗi ngày 1.2 tấn hàng được chuyển khỏi căn cứ.",
+    ):
+        assert event_day("Căn cứ", body, published) == published, body
+
+
 def test_a_day_late_in_december_read_in_january_is_last_year() -> None:
     body = "Hôm 30/12 quân đội Mỹ thông báo hoàn tất việc bàn giao căn cứ."
     assert event_day("Bàn giao", body, date(2025, 1, 2)) == date(2024, 12, 30)
