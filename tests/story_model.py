@@ -40,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -49,7 +50,7 @@ from pathlib import Path
 from tests.shared import eval_text, shared_root
 from tests.story_fit import Vector, fit, score, threshold
 from watchers.figures import detect_lang
-from watchers.stories.choose import fits
+from watchers.stories.choose import holds_together
 from watchers.stories.similar import Evidence, evidence
 from watchers.stories.similar.features import ACROSS, WITHIN, across, within
 from watchers.stories.similar.rarity import count
@@ -261,8 +262,8 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
     """The pairs of the stories the articles form when placed as the service places them:
     in order of their day, each joins the story of the earlier article it matches best (a near
     copy, then one in its own language, then by score) if it holds together with that
-    story's reports in that article's language, and in its own (``choose.best_story``,
-    ``choose.fits``), else starts its own."""
+    story's reports in that article's language, and in its own
+    (``choose.holds_together``), else starts its own."""
     tally: dict[str, Tally] = {}
     for stress in (False, True):
         verdicts: dict[frozenset[str], tuple[bool, float]] = {}
@@ -302,14 +303,10 @@ def _holds(
     lang: dict[str, str],
     verdicts: dict[frozenset[str], tuple[bool, float]],
 ) -> bool:
-    """Whether ``new`` holds together with the story's ``reports`` in the language of its
-    best ``match`` and, across languages, with those in its own (``choose.fits``)."""
-    for language in {lang[match], lang[new]}:
-        joined = [m for m in reports if lang[m] == language]
-        scores = [verdicts.get(frozenset((new, m)), (False, 0.0))[1] for m in joined]
-        if joined and not fits(scores, len(joined)):
-            return False
-    return True
+    """``choose.holds_together`` over every report of the story (the model has every pair's
+    verdict; the service judges the candidates the index found)."""
+    scores = [(lang[m], verdicts.get(frozenset((new, m)), (False, 0.0))[1]) for m in reports]
+    return holds_together(scores, Counter(lang[m] for m in reports), lang[match], lang[new])
 
 
 def _day(item: Labelled, stress: bool) -> date:

@@ -43,6 +43,7 @@ __all__ = [
     "best_story",
     "edited_versions",
     "fits",
+    "holds_together",
     "join_alert",
 ]
 
@@ -79,7 +80,7 @@ def best_story(
 ) -> Choice:
     """The story of the candidate that best matches ``new`` if ``new`` holds together with
     the story's reports in that candidate's language and, when the candidate is in another
-    language, with those in its own (``fits``), else a new story;
+    language, with those in its own (``holds_together``), else a new story;
     ``rarity``: the store's document frequencies of the keys compared; ``sizes``: how many
     reports each candidate's story has in each language ("": of a language not recorded)."""
     counts = rarity or Rarity()
@@ -99,18 +100,29 @@ def best_story(
     story = matched.story_id
     if verdict.reason == "near_copy":
         return Choice(story, matched.article_id, verdict)
-    # the story's reports in the match's language and, across languages, in the article's
-    # own (those the candidates missed counted as such)
     reports = (sizes or {}).get(story, {})
-    for lang in dict.fromkeys((matched.evidence.lang, new.lang)):
-        mine = [score for report_lang, score in scores[story] if report_lang == lang]
-        size = reports.get(lang, 0)
-        if lang == matched.evidence.lang:  # rows of no recorded language: all but the
-            others = len(scores[story]) - len(mine)  # candidates in other languages
-            size += max(reports.get("", 0) - others, 0)
-        if (mine or size) and not fits(mine, size):
-            return Choice(None, matched.article_id, verdict, apart=True)
+    if not holds_together(scores[story], reports, matched.evidence.lang, new.lang):
+        return Choice(None, matched.article_id, verdict, apart=True)
     return Choice(story, matched.article_id, verdict)
+
+
+def holds_together(
+    scores: Sequence[tuple[str, float]], reports: Mapping[str, int], match: str, own: str
+) -> bool:
+    """Whether a new article in language ``own`` holds together with a story whose report
+    in language ``match`` it matched best: it ``fits`` the story's reports in ``match`` and,
+    across languages, those in ``own``. ``scores``: (language, verdict's score) of the
+    story's reports judged (the others count as below); ``reports``: how many the story has
+    in each language ("": of no recorded language, counted with ``match`` but for the
+    reports judged in other languages, as every report was before languages were kept)."""
+    for lang in dict.fromkeys((match, own)):
+        mine = [score for report_lang, score in scores if report_lang == lang]
+        size = reports.get(lang, 0)
+        if lang == match:
+            size += max(reports.get("", 0) - (len(scores) - len(mine)), 0)
+        if (mine or size) and not fits(mine, size):
+            return False
+    return True
 
 
 def fits(scores: Sequence[float], size: int) -> bool:
