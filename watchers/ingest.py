@@ -147,14 +147,12 @@ class Ingest:
             for a in c.evidence.anchors
         }
         counted, counts = tx.term_counts(compared) if compared else (0, {})
-        states = tx.states_of(named) if named else {}
         return Known(
             identities=identities,
             versions=versions,
             copies=copies,
             candidates=candidates,
-            announced=frozenset(i for i, state in states.items() if state.announced),
-            sizes={i: state.reports for i, state in states.items()},
+            stories=tx.states_of(named) if named else {},
             timelines=tx.timelines(keys) if keys else {},
             rarity=Rarity(counted, counts),
         )

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from storage.ledger_types import FigureEntry, NewFigureEntry
 from storage.preference_types import NewTrace
-from storage.story_types import NewVersion, StoredVersion
+from storage.story_types import NewVersion, StoredVersion, StoryState
 from storage.types import AlertIntent, KnownIdentities, NewArticle
 from watchers.figures import Figures
 from watchers.figures.judge import FigureDecision
@@ -82,8 +82,8 @@ class Known:
     ``versions``: the current text of stored articles by ("guid", GUID) and ("url",
     canonical URL); ``copies``: the story of a stored article with each content hash;
     ``candidates``: by item position, the stored articles the story index ranks best for it;
-    ``announced``: which of the stories named here already sent their alert; ``sizes``: how
-    many reports each of them has in each language; ``timelines``:
+    ``stories``: whether each of the stories named here already sent its alert, and how
+    many reports it has in each language; ``timelines``:
     the ledger's reports for every key the batch's figures read, oldest first; ``rarity``:
     the document frequencies of the keys story matching compares.
     """
@@ -92,8 +92,7 @@ class Known:
     versions: Mapping[tuple[str, str], StoredVersion] = field(default_factory=dict)
     copies: Mapping[str, int] = field(default_factory=dict)
     candidates: Mapping[int, Sequence[Candidate]] = field(default_factory=dict)
-    announced: frozenset[int] = frozenset()
-    sizes: Mapping[int, Mapping[str, int]] = field(default_factory=dict)
+    stories: Mapping[int, StoryState] = field(default_factory=dict)
     timelines: Mapping[str, Sequence[FigureEntry]] = field(default_factory=dict)
     rarity: Rarity = field(default_factory=Rarity)
 
@@ -195,9 +194,8 @@ def process(batch: Batch, known: Known, *, now: datetime, backlog_window: timede
         [p.evidence for p in batch.items],
         copies=known.copies,
         candidates=known.candidates,
-        announced=known.announced,
+        stories=known.stories,
         rarity=known.rarity,
-        sizes=known.sizes,
     )
 
     readings: dict[int, FigureReport] = {}

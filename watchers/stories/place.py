@@ -18,6 +18,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from storage.story_types import StoryState
 from watchers.identity.triage import Decision
 from watchers.stories.choose import Candidate, best_story, join_alert
 from watchers.stories.news import news
@@ -55,20 +56,19 @@ def place_articles(
     *,
     copies: Mapping[str, int],
     candidates: Mapping[int, Sequence[Candidate]],
-    announced: frozenset[int],
+    stories: Mapping[int, StoryState],
     rarity: Rarity | None = None,
-    sizes: Mapping[int, Mapping[str, int]] | None = None,
 ) -> tuple[list[PlaceIntent], list[int]]:
     """Each new article's story, in feed order, and the stored stories whose alert an article
     joining them edits. An article joins the story of an exact copy (same content hash), else
     of the best candidate the verdict accepts — stored or placed earlier in this batch — if
-    it holds together with that story (``choose.fits``; ``sizes``: how many reports each
-    stored story has in each language), else starts its own; the first article of a story
-    that may alert sends the story alert."""
+    it holds together with that story (``choose.holds_together``; ``stories``: whether each
+    stored story sent its alert, and its reports in each language), else starts its own;
+    the first article of a story that may alert sends the story alert."""
     stories_of = dict(copies)  # content hash -> story, growing with the batch
     # story (or a pseudo id of one the batch started) -> its reports in each language
-    size_of = {story: dict(counts) for story, counts in (sizes or {}).items()}
-    alerted = set(announced)
+    size_of = {story: dict(state.reports) for story, state in stories.items()}
+    alerted = {story for story, state in stories.items() if state.announced}
     local_index = StoryIndex()
     local: dict[int, Candidate] = {}  # pseudo article id -> candidate
     placements: list[PlaceIntent] = []

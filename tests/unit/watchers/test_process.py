@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from storage.ledger_types import FigureEntry
-from storage.story_types import StoredVersion
+from storage.story_types import StoredVersion, StoryState
 from storage.types import KnownIdentities, NewArticle
 from watchers.identity.keys import content_hash
 from watchers.process import Batch, Known, process
@@ -102,7 +102,8 @@ def test_an_exact_copy_joins_the_stored_story_and_edits_its_alert() -> None:
         TIMETABLE, article=replace(TIMETABLE.article, guid="other", url="https://b.example/1",
                                    canonical_url="https://b.example/1"),
     )  # fmt: skip
-    known = replace(NOTHING, copies={TIMETABLE.article.content_hash: 42}, announced=frozenset({42}))
+    copies = {TIMETABLE.article.content_hash: 42}
+    known = replace(NOTHING, copies=copies, stories={42: StoryState(True, {})})
     intents = process(batch(copy), known, now=NOW, backlog_window=DAY)
     (placement,) = intents.placements
     assert (placement.story, placement.announces) == (42, False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from storage.story_types import StoryState
 from storage.types import NewArticle
 from tests.unit.watchers.stories.test_similar import _made_up, same_story_other_outlet
 from watchers.identity.triage import Decision
@@ -61,7 +62,7 @@ def test_joining_an_alerted_story_with_news_edits_it_and_names_the_news() -> Non
         [joining],
         copies={},
         candidates={0: [stored]},
-        announced=frozenset({70}),
+        stories={70: StoryState(True, {})},
     )
     assert (placed[0].story, placed[0].announces, edits) == (70, False, [70])
     assert placed[0].news == ("troops:2000",)
@@ -74,7 +75,7 @@ def test_joining_an_alerted_story_with_nothing_new_only_edits_it() -> None:
         [b],
         copies={},
         candidates={0: [Candidate(7, 70, a)]},
-        announced=frozenset({70}),
+        stories={70: StoryState(True, {})},
     )
     assert (placed[0].story, placed[0].news, edits) == (70, (), [70])
 
@@ -88,7 +89,7 @@ def test_a_report_matching_one_of_a_stored_story_s_three_reports_starts_its_own(
     def placed(size: int) -> PlaceIntent:
         (placement,), _ = place_articles(
             [(0, _decision(1))], [new], copies={}, candidates=found,
-            announced=frozenset({70}), rarity=rare, sizes={70: {new.lang: size}},
+            stories={70: StoryState(True, {new.lang: size})}, rarity=rare,
         )  # fmt: skip
         return placement
 
