@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from watchers.figures import lexicon as lx
 from watchers.figures.dates import DateMention
@@ -27,7 +29,7 @@ from watchers.figures.model import Deadline
 from watchers.figures.places import Place, country_of, followed, specific
 from watchers.figures.sentence import Sentence
 
-__all__ = ["read_deadlines"]
+__all__ = ["Reading", "read_deadlines"]
 
 Kind = tuple[str, bool]  # ("combat" | "mission" | "leave", partial)
 
@@ -74,10 +76,26 @@ _LEAVE_VERB = re.compile(
 )
 
 
-def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[tuple[Deadline, bool]]:
+State = Literal["ahead", "passed", "past"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A deadline read in a sentence. ``state``: still "ahead" at publication; "passed" and
+    said as a target ("the mission was to end by September 2025", said in 2026: reported
+    apart); or "past", passed and not said as a target (not reported, but it gives the
+    deadline's year). ``relative``: its year was not written ("cuối năm nay")."""
+
+    deadline: Deadline
+    state: State
+    relative: bool
+
+
+def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Reading]:
     """The deadlines among ``dates`` (folded offsets of ``sentence.doc``), each with whether
     it had already passed at publication: only one said as a target ("by", "before", "no
-    later than") counts then ("the mission was to end by September 2025", said in 2026)."""
+    later than") is reported then ("the mission was to end by September 2025", said in 2026);
+    the others are "past" (see ``Reading``)."""
     text = sentence.doc.text
     seg_start = sentence.start
     previous: list[Kind] = []
@@ -91,9 +109,9 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[tup
         previous = kinds
         if not kinds or reader.excluded(segment):
             continue
-        passed = not reader.upcoming()
-        if passed and not _TARGET.search(segment):
-            continue
+        state: State = "ahead"
+        if not reader.upcoming():
+            state = "passed" if _TARGET.search(segment) else "past"
         if _SOME_TROOPS.search(segment) and all(k == ("leave", False) for k in kinds):
             continue  # "withdraw 2,200 troops by end-Sept": a drawdown target, not leaving
         for kind, scope in _kinds_with_scope(reader, kinds):
@@ -101,7 +119,8 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[tup
                 lx.OFFICIAL.search(sentence.text) or lx.MOVED.search(sentence.text)
             )
             for what in reader.what(kind, scope):
-                yield Deadline(what, d.date, d.precision, sentence.quote, firm), passed
+                deadline = Deadline(what, d.date, d.precision, sentence.quote, firm)
+                yield Reading(deadline, state, d.relative)
 
 
 def _kinds_with_scope(reader: _Date, kinds: list[Kind]) -> Iterator[tuple[Kind, tuple[int, int]]]:

@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from typing import Literal, TypeGuard, get_args
 
 from watchers.figures.dates import find_dates
-from watchers.figures.deadlines import read_deadlines
+from watchers.figures.deadlines import Reading, read_deadlines
 from watchers.figures.model import Deadline, Figures, Reached, TroopCount
 from watchers.figures.numbers import find_quantities
 from watchers.figures.reached import read_reached
@@ -88,6 +88,7 @@ def extract(title: str, body: str, *, published: date | None, lang: str | None =
     reached: dict[str, Reached] = {}  # by what: the first date an article gives a step
     targets: dict[tuple[str, str, str], Deadline] = {}
     passed_deadlines: dict[tuple[str, str, str], Deadline] = {}
+    readings: list[Reading] = []
     for doc in docs:
         dates = find_dates(doc.text, published, capitalised=doc.capitalised)
         numbers = [
@@ -101,14 +102,17 @@ def extract(title: str, body: str, *, published: date | None, lang: str | None =
                 troops.setdefault((count.who, count.where, count.status, count.value), count)
             within = [d for d in dates if start <= d.start < end]
             here = list(read_deadlines(sentence, within))
-            for deadline, passed in here:
-                found = passed_deadlines if passed else deadlines
-                found.setdefault((deadline.what, deadline.date, deadline.precision), deadline)
-            for target in read_targets(sentence, within, {d.date for d, _ in here}):
+            readings += here
+            said = {r.deadline.date for r in here if r.state != "past"}
+            for target in read_targets(sentence, within, said):
                 targets.setdefault((target.what, target.date, target.precision), target)
             for step in read_reached(sentence, within):
                 reached.setdefault(step.what, step)
             article.remember(sentence)
+    for reading in _restated_apart(readings):
+        deadline = reading.deadline
+        found = passed_deadlines if reading.state == "passed" else deadlines
+        found.setdefault((deadline.what, deadline.date, deadline.precision), deadline)
     return Figures(
         tuple(troops.values()),
         tuple(deadlines.values()),
@@ -116,6 +120,27 @@ def extract(title: str, body: str, *, published: date | None, lang: str | None =
         tuple(targets.values()),
         tuple(d for k, d in passed_deadlines.items() if k not in deadlines),
     )
+
+
+def _restated_apart(readings: list[Reading]) -> Iterator[Reading]:
+    """The deadlines to report, in order: those not "past" — but a deadline given with its
+    year left to the reader ("cuối năm nay", "by the end of the year") in an article that
+    also gives that deadline as precisely with its year written, another year, is that one
+    restated, not a deadline of its own: a re-post of July 2021 fetched in 2024 that says
+    "kết thúc ... vào cuối năm 2021" and quotes "vào cuối năm nay" sets no deadline at the
+    end of 2024."""
+    written: dict[tuple[str, str], set[str]] = {}  # (what, precision) -> years written
+    for reading in readings:
+        if not reading.relative:
+            said = written.setdefault((reading.deadline.what, reading.deadline.precision), set())
+            said.add(reading.deadline.date[:4])
+    for reading in readings:
+        years = written.get((reading.deadline.what, reading.deadline.precision), set())
+        if reading.state == "past" or (
+            reading.relative and years and reading.deadline.date[:4] not in years
+        ):
+            continue
+        yield reading
 
 
 def reported_on(body: Folded, published: date | None) -> date | None:

@@ -383,3 +383,29 @@ def test_only_a_dateline_sets_the_day_an_article_reports_on() -> None:
         "on July 26, 2021."
     )
     assert _dates(body, date(2024, 3, 29)) == {("coalition leaves Iraq", "2024")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tổng thống Biden và Thủ tướng Kadhimi đã ký thỏa thuận kết thúc nhiệm vụ chiến đấu "
+        'của quân đội Mỹ ở Iraq vào cuối năm 2021. "Chúng tôi sẽ không còn ở trong các khu vực '
+        'chiến đấu vào cuối năm nay", ông Biden nói.',
+        "Biden agreed with Kadhimi to end the US combat mission in Iraq by the end of 2021. "
+        '"We will not be in a combat mission by the end of the year," he said.',
+    ],
+)
+def test_a_deadline_restated_without_its_year_is_the_one_written_with_it(body: str) -> None:
+    """A re-post of July 2021 without a dateline, fetched in 2024: the quote's "this year"
+    is the 2021 the article wrote, not a deadline at the end of 2024."""
+    assert not any(d.date == "2024" for d in extract("", body, published=date(2024, 3, 29)).stated)
+
+
+def test_a_relative_deadline_stands_beside_another_kind_of_date() -> None:
+    """A written year of another precision ("in 2020") does not set a day's year apart."""
+    body = (
+        "The statement confirms a July decision by the White House to end the U.S. combat "
+        "mission in Iraq by Dec. 31. The end of the combat mission changes little on the "
+        "ground; the coalition stopped taking part in combat missions early in 2020."
+    )
+    assert ("US combat mission ends in Iraq", "2021-12-31") in _dates(body, date(2021, 12, 9))
