@@ -10,12 +10,8 @@ from datetime import UTC, date, datetime
 from storage.story_types import StoredVersion
 from storage.types import NewArticle
 from tests.story_quality import articles
+from tests.story_texts import made_up, of_text, same_story_other_outlet
 from tests.texts import BODY, TITLE
-from tests.unit.watchers.stories.test_similar import (
-    _evidence,
-    _made_up,
-    same_story_other_outlet,
-)
 from watchers.identity.triage import Decision
 from watchers.stories.choose import (
     COHERENT,
@@ -32,7 +28,7 @@ from watchers.stories.similar.index import index_keys, slot
 
 def test_an_article_joins_the_story_of_its_best_match() -> None:
     a, b = same_story_other_outlet()
-    unrelated = _evidence("Giá vàng hôm nay", "Giá vàng trong nước tăng mạnh theo thế giới.")
+    unrelated = of_text("Giá vàng hôm nay", "Giá vàng trong nước tăng mạnh theo thế giới.")
     choice = best_story(b, [Candidate(1, 10, unrelated), Candidate(2, 20, a)])
     assert (choice.story_id, choice.article_id) == (20, 2)
     assert choice.verdict is not None
@@ -42,8 +38,8 @@ def test_an_article_joins_the_story_of_its_best_match() -> None:
 def test_a_near_copy_beats_a_rewrite_and_the_earlier_article_breaks_ties() -> None:
     a, b = same_story_other_outlet()
     assert best_story(a, [Candidate(5, 50, b), Candidate(3, 30, b)]).story_id == 30
-    rewrite = _evidence(TITLE, BODY.split("\n\n")[0])  # the lead only: less overlap
-    exact = _evidence(TITLE, BODY)
+    rewrite = of_text(TITLE, BODY.split("\n\n")[0])  # the lead only: less overlap
+    exact = of_text(TITLE, BODY)
     assert best_story(exact, [Candidate(1, 10, rewrite), Candidate(2, 20, exact)]).story_id == 20
 
 
@@ -58,9 +54,9 @@ def test_an_article_holds_together_with_a_story_when_half_its_reports_score_enou
 
 
 def test_a_match_with_one_report_of_a_story_the_others_do_not_share_starts_another() -> None:
-    new = _made_up(range(40), 3000, seed=0)
-    match = _made_up(range(10, 50), 3000, seed=1000)  # a rewrite (not a copy) of ``new``
-    others = [_made_up(range(100 + 40 * n, 140 + 40 * n), 3000, seed=2000 * n) for n in (1, 2)]
+    new = made_up(range(40), 3000, seed=0)
+    match = made_up(range(10, 50), 3000, seed=1000)  # a rewrite (not a copy) of ``new``
+    others = [made_up(range(100 + 40 * n, 140 + 40 * n), 3000, seed=2000 * n) for n in (1, 2)]
     rare = Rarity(10_000, {})
     alone = best_story(new, [Candidate(1, 7, match)], rare, {7: {"en": 1}})
     assert alone.story_id == 7
@@ -86,15 +82,15 @@ def test_a_match_with_one_report_of_a_story_the_others_do_not_share_starts_anoth
 
 
 def test_a_match_in_the_other_language_must_hold_with_the_story_s_reports_in_its_own() -> None:
-    english = _evidence(
+    english = of_text(
         "US and Iraq agree on troop withdrawal plan",
         "Hundreds of troops leave by September 2025 and the rest by the end of 2026, "
         "Farhad Alaaldin, an adviser to Prime Minister Mohammed Shia al-Sudani, said. "
         "About 2,500 US troops are in Iraq and 900 in Syria.",
     )
-    vietnamese = Candidate(1, 7, _evidence(TITLE, BODY))
+    vietnamese = Candidate(1, 7, of_text(TITLE, BODY))
     assert best_story(english, [vietnamese], None, {7: {"vi": 1}}).story_id == 7
-    unrelated = Candidate(2, 7, _made_up(range(40), 3000, seed=0))  # English, nothing shared
+    unrelated = Candidate(2, 7, made_up(range(40), 3000, seed=0))  # English, nothing shared
     apart = best_story(english, [vietnamese, unrelated], None, {7: {"vi": 1, "en": 1}})
     assert (apart.story_id, apart.article_id, apart.apart) == (None, 1, True)
     missed = best_story(english, [vietnamese], None, {7: {"vi": 1, "en": 1}})
@@ -105,7 +101,7 @@ def test_a_match_in_the_other_language_must_hold_with_the_story_s_reports_in_its
 
 def test_no_match_starts_a_story() -> None:
     a, _ = same_story_other_outlet()
-    unrelated = _evidence("Giá vàng hôm nay", "Giá vàng trong nước tăng mạnh theo thế giới.")
+    unrelated = of_text("Giá vàng hôm nay", "Giá vàng trong nước tăng mạnh theo thế giới.")
     assert best_story(a, [Candidate(1, 10, unrelated)]).story_id is None
     assert best_story(a, []).story_id is None
 
@@ -153,7 +149,7 @@ def test_evidence_survives_the_story_table() -> None:
         assert struct.unpack(f"<{len(packed) // 4}I", packed) == tuple(
             slot(b, k) for b, k in index_keys(ev)
         )
-    undated = _evidence("", "", published=None)
+    undated = of_text("", "", published=None)
     assert decode(encode(undated)) == undated
 
 
@@ -169,7 +165,7 @@ def test_bytes_of_another_format_are_refused() -> None:
 
 
 def test_rows_written_before_passages_were_kept_read_and_older_readers_read_new_rows() -> None:
-    ev = _evidence(TITLE, BODY, published=date(2024, 9, 7))
+    ev = of_text(TITLE, BODY, published=date(2024, 9, 7))
     assert ev.passages
     data = encode(ev)
     without = replace(ev, passages=frozenset())
@@ -187,5 +183,5 @@ def test_rows_written_before_passages_were_kept_read_and_older_readers_read_new_
 
 
 def test_an_undated_article_keeps_no_date() -> None:
-    assert decode(encode(_evidence(TITLE, BODY, published=None))).published is None
-    assert decode(encode(_evidence(TITLE, BODY, published=date(2024, 9, 7)))).published
+    assert decode(encode(of_text(TITLE, BODY, published=None))).published is None
+    assert decode(encode(of_text(TITLE, BODY, published=date(2024, 9, 7)))).published

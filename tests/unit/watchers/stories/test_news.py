@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 from storage.story_types import StoryState
 from storage.types import NewArticle
-from tests.unit.watchers.stories.test_similar import _made_up, same_story_other_outlet
+from tests.story_texts import made_up, same_story_other_outlet
 from watchers.identity.triage import Decision
 from watchers.stories.choose import Candidate
 from watchers.stories.news import news
@@ -81,8 +81,8 @@ def test_joining_an_alerted_story_with_nothing_new_only_edits_it() -> None:
 
 
 def test_a_report_matching_one_of_a_stored_story_s_three_reports_starts_its_own() -> None:
-    new = _made_up(range(40), 3000, seed=0)
-    match = _made_up(range(10, 50), 3000, seed=1000)  # a rewrite of ``new``, not a copy
+    new = made_up(range(40), 3000, seed=0)
+    match = made_up(range(10, 50), 3000, seed=1000)  # a rewrite of ``new``, not a copy
     rare = Rarity(10_000, {})
     found = {0: [Candidate(7, 70, match)]}
 

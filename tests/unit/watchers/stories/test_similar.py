@@ -10,18 +10,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.story_texts import PUBLISHED, made_up, of_text, same_story_other_outlet
 from tests.texts import BODY, BODY_2021, TITLE, TITLE_2021
 from watchers.stories.similar import (
     BANDS,
     NUM_BINS,
-    Evidence,
     Rarity,
     Signature,
     StoryIndex,
     band_keys,
     clean_lines,
     copy_threshold,
-    evidence,
     index_keys,
     query_keys,
     same_story,
@@ -32,18 +31,12 @@ from watchers.stories.similar import (
 from watchers.stories.similar.features import WITHIN, within
 from watchers.stories.similar.verdict import ruled
 
-PUBLISHED = date(2024, 9, 7)
-
 _SAMPLE = (
     "Mỹ rút quân khỏi Iraq binh sĩ liên quân Lầu Năm Góc thỏa thuận đạt được tháng năm "
     "Bộ trưởng Quốc phòng căn cứ Ain al-Asad Đại sứ quán kế hoạch 2.500 2,500 900"
 )
 VI_WORDS = st.sampled_from(_SAMPLE.split(" "))
 TEXTS = st.lists(VI_WORDS, min_size=1, max_size=40).map(" ".join)
-
-
-def _evidence(title: str, body: str, published: date | None = PUBLISHED) -> Evidence:
-    return evidence(title, body, published=published)
 
 
 # --- tokens and shingles ------------------------------------------------------------------
@@ -141,13 +134,6 @@ def test_the_signature_ignores_diacritics(text: str) -> None:
 # --- the verdict: identity rules of similarity ----------------------------------------------
 
 
-def same_story_other_outlet() -> tuple[Evidence, Evidence]:
-    """A report and another outlet's copy of it, with its own headline and a paragraph dropped."""
-    paragraphs = BODY.strip().split("\n\n")
-    copy = "\n\n".join(paragraphs[:3] + paragraphs[4:])
-    return _evidence(TITLE, BODY), _evidence("Mỹ - Iraq thống nhất lộ trình rút quân", copy)
-
-
 def test_an_edited_copy_is_the_same_story() -> None:
     a, b = same_story_other_outlet()
     verdict = same_story(a, b)
@@ -157,47 +143,26 @@ def test_an_edited_copy_is_the_same_story() -> None:
 
 def test_a_summary_of_the_article_is_the_same_story() -> None:
     lead = BODY.strip().split("\n\n")[0]
-    verdict = same_story(_evidence(TITLE, BODY), _evidence(TITLE, lead))
+    verdict = same_story(of_text(TITLE, BODY), of_text(TITLE, lead))
     assert verdict.same
 
 
 def test_a_near_copy_is_the_same_story_even_months_later() -> None:
-    later = _evidence(TITLE, BODY, PUBLISHED + timedelta(days=90))
-    assert same_story(_evidence(TITLE, BODY), later).same
+    later = of_text(TITLE, BODY, PUBLISHED + timedelta(days=90))
+    assert same_story(of_text(TITLE, BODY), later).same
 
 
 def test_texts_far_apart_in_time_are_different_stories_unless_copies() -> None:
     verdict = same_story(
-        _evidence(TITLE, BODY), _evidence(TITLE_2021, BODY_2021, published=date(2021, 7, 27))
+        of_text(TITLE, BODY), of_text(TITLE_2021, BODY_2021, published=date(2021, 7, 27))
     )
     assert not verdict.same
     assert verdict.reason == "far_apart"
 
 
-def _made_up(
-    terms: range,
-    troops: int,
-    *,
-    seed: int,
-    anchors: frozenset[str] = frozenset(),
-    years: frozenset[int] = frozenset(),
-) -> Evidence:
-    """Evidence with chosen content words and troop count, and a signature unlike any other."""
-    return Evidence(
-        lang="en",
-        published=PUBLISHED,
-        signature=Signature(tuple(range(seed, seed + NUM_BINS)), 50),
-        anchors=anchors,
-        terms=frozenset(terms),
-        years=years,
-        troop_counts=frozenset({("troops/US/Iraq", troops)}),
-        deadlines=frozenset(),
-    )
-
-
 def test_words_every_stored_report_has_say_nothing() -> None:
-    a = _made_up(range(40), 3000, seed=0)
-    b = _made_up(range(10, 50), 3000, seed=1000)  # 30 words shared, 10 of its own each
+    a = made_up(range(40), 3000, seed=0)
+    b = made_up(range(10, 50), 3000, seed=1000)  # 30 words shared, 10 of its own each
     rare = Rarity(10_000, {})  # no other stored article has these words
     common = Rarity(10_000, dict.fromkeys(range(10, 40), 9_000))  # nearly every one has them
     assert same_story(a, b, rare).same
@@ -207,50 +172,50 @@ def test_words_every_stored_report_has_say_nothing() -> None:
 
 def test_a_quoted_statement_is_a_shared_passage_and_shared_words_are_not() -> None:
     quote = "Phát ngôn viên nói lực lượng sẽ rời căn cứ trước cuối tháng chín năm sau."
-    a = _evidence("Bản tin buổi sáng", f"Một báo đưa tin như sau.\n{quote}")
-    b = _evidence("Tin khác hẳn", f"Một tờ báo khác viết lại.\n{quote}")
-    shuffled = _evidence("Tin khác hẳn", " ".join(reversed(quote.split())))
+    a = of_text("Bản tin buổi sáng", f"Một báo đưa tin như sau.\n{quote}")
+    b = of_text("Tin khác hẳn", f"Một tờ báo khác viết lại.\n{quote}")
+    shuffled = of_text("Tin khác hẳn", " ".join(reversed(quote.split())))
     signals = WITHIN.index("passages"), WITHIN.index("passage_share")
     rarity = Rarity(100, {})
     shared = within(a, b, rarity)
     assert all(shared[i] > 0 for i in signals)
     assert all(within(a, shuffled, rarity)[i] == 0 for i in signals)
-    assert len(_evidence(TITLE, BODY).passages) > len(_evidence(TITLE, "").passages) > 0
+    assert len(of_text(TITLE, BODY).passages) > len(of_text(TITLE, "").passages) > 0
 
 
 def test_a_headline_in_title_case_gives_numbers_and_no_names() -> None:
     body = "Officials said on Friday that Kadhimi would meet Biden; 2,500 troops remain."
-    titled = _evidence("US Announces the End of Its Mission, Keeps 2,500 Troops", body)
-    plain = _evidence("US announces the end of its mission, Kadhimi says", body)
+    titled = of_text("US Announces the End of Its Mission, Keeps 2,500 Troops", body)
+    plain = of_text("US announces the end of its mission, Kadhimi says", body)
     assert {"announces", "end", "its", "mission", "keeps"}.isdisjoint(titled.anchors)
     assert {"2500", "kadhimi", "biden"} <= titled.anchors
     assert "announces" not in plain.anchors
     assert "kadhimi" in plain.anchors
-    named = _evidence("Biden meets Kadhimi and Sudani at last", "They talked.")  # a verb
+    named = of_text("Biden meets Kadhimi and Sudani at last", "They talked.")  # a verb
     assert {"kadhimi", "sudani"} <= named.anchors
 
 
 def test_a_far_later_report_is_another_story_unless_a_near_copy() -> None:
-    a = _made_up(range(40), 3000, seed=0)
-    later = replace(_made_up(range(40), 3000, seed=1000), published=PUBLISHED + timedelta(days=9))
+    a = made_up(range(40), 3000, seed=0)
+    later = replace(made_up(range(40), 3000, seed=1000), published=PUBLISHED + timedelta(days=9))
     assert not same_story(a, later, Rarity(10_000, {})).same
     assert same_story(a, later, Rarity(10_000, {})).reason == "far_apart"
 
 
 def test_an_empty_text_is_never_the_same_story() -> None:
-    assert same_story(_evidence("", ""), _evidence(TITLE, BODY)).reason == "empty"
+    assert same_story(of_text("", ""), of_text(TITLE, BODY)).reason == "empty"
 
 
 def test_other_languages_need_shared_names_or_figures_within_days() -> None:
-    english = _evidence(
+    english = of_text(
         "US and Iraq agree on troop withdrawal plan",
         "Hundreds of troops leave by September 2025 and the rest by the end of 2026, "
         "Farhad Alaaldin, an adviser to Prime Minister Mohammed Shia al-Sudani, said. "
         "About 2,500 US troops are in Iraq and 900 in Syria.",
     )
-    vietnamese = _evidence(TITLE, BODY)
+    vietnamese = of_text(TITLE, BODY)
     assert same_story(english, vietnamese).reason == "other_language"
-    years_later = _evidence(TITLE, BODY, PUBLISHED + timedelta(days=400))
+    years_later = of_text(TITLE, BODY, PUBLISHED + timedelta(days=400))
     assert not same_story(english, years_later).same
 
 
@@ -264,8 +229,8 @@ def test_short_texts_need_more_overlap() -> None:
 def test_the_rules_are_symmetric(one: str, two: str, days: int) -> None:
     """The rules (near copy, far apart) are; the model weighs the new article's words by the
     counts storage read for them (the first argument's)."""
-    a = _evidence(one, two)
-    b = _evidence(two, one, PUBLISHED + timedelta(days=days))
+    a = of_text(one, two)
+    b = of_text(two, one, PUBLISHED + timedelta(days=days))
     assert ruled(a, b) == ruled(b, a)
 
 
@@ -274,7 +239,7 @@ def test_the_rules_are_symmetric(one: str, two: str, days: int) -> None:
 
 def test_the_index_finds_an_edited_copy_and_not_an_unrelated_text() -> None:
     a, b = same_story_other_outlet()
-    other = _evidence("Giá vàng hôm nay", "Giá vàng trong nước tăng mạnh theo thế giới.")
+    other = of_text("Giá vàng hôm nay", "Giá vàng trong nước tăng mạnh theo thế giới.")
     index = StoryIndex()
     index.insert(1, a)
     index.insert(2, other)
@@ -282,7 +247,7 @@ def test_the_index_finds_an_edited_copy_and_not_an_unrelated_text() -> None:
 
 
 def test_index_rows_without_a_date_are_band_rows_only() -> None:
-    undated = _evidence(TITLE, BODY, published=None)
+    undated = of_text(TITLE, BODY, published=None)
     assert [band for band, _ in index_keys(undated)] == list(range(BANDS))
     assert len(query_keys(undated)) == BANDS
 
@@ -300,7 +265,7 @@ def test_the_index_answers_alike_after_its_rows_are_sorted_into_runs() -> None:
 @pytest.mark.parametrize("days", [0, 1, 3])
 def test_the_full_text_finds_its_summary_stored_days_before(days: int) -> None:
     lead = BODY.strip().split("\n\n")[0]
-    summary = _evidence("Mỹ - Iraq thống nhất lộ trình rút quân", lead)
+    summary = of_text("Mỹ - Iraq thống nhất lộ trình rút quân", lead)
     index = StoryIndex()
     index.insert(7, summary)
-    assert 7 in index.candidates(_evidence(TITLE, BODY, PUBLISHED + timedelta(days=days)))
+    assert 7 in index.candidates(of_text(TITLE, BODY, PUBLISHED + timedelta(days=days)))

@@ -1,0 +1,45 @@
+"""Evidence for the story tests: from the written texts (``tests.texts``) or made up with
+chosen content words, used by the unit tests of the verdict, the decider and placing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.texts import BODY, TITLE
+from watchers.stories.similar import NUM_BINS, Evidence, Signature, evidence
+
+__all__ = ["PUBLISHED", "made_up", "of_text", "same_story_other_outlet"]
+
+PUBLISHED = date(2024, 9, 7)
+
+
+def of_text(title: str, body: str, published: date | None = PUBLISHED) -> Evidence:
+    return evidence(title, body, published=published)
+
+
+def same_story_other_outlet() -> tuple[Evidence, Evidence]:
+    """A report and another outlet's copy of it, with its own headline and a paragraph dropped."""
+    paragraphs = BODY.strip().split("\n\n")
+    copy = "\n\n".join(paragraphs[:3] + paragraphs[4:])
+    return of_text(TITLE, BODY), of_text("Mỹ - Iraq thống nhất lộ trình rút quân", copy)
+
+
+def made_up(
+    terms: range,
+    troops: int,
+    *,
+    seed: int,
+    anchors: frozenset[str] = frozenset(),
+    years: frozenset[int] = frozenset(),
+) -> Evidence:
+    """Evidence with chosen content words and troop count, and a signature unlike any other."""
+    return Evidence(
+        lang="en",
+        published=PUBLISHED,
+        signature=Signature(tuple(range(seed, seed + NUM_BINS)), 50),
+        anchors=anchors,
+        terms=frozenset(terms),
+        years=years,
+        troop_counts=frozenset({("troops/US/Iraq", troops)}),
+        deadlines=frozenset(),
+    )
