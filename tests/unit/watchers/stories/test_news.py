@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from storage.story_types import StoryState
 from storage.types import NewArticle
 from tests.story_texts import made_up, same_story_other_outlet
+from watchers.figures.extract import Lang
 from watchers.identity.triage import Decision
 from watchers.stories.choose import Candidate
 from watchers.stories.news import news
@@ -95,4 +96,28 @@ def test_a_report_matching_one_of_a_stored_story_s_three_reports_starts_its_own(
 
     assert placed(2).story == 70  # one of two holds together
     alone = placed(3)  # the other two were not even among the candidates
+    assert (alone.story, alone.joins, alone.announces) == (None, None, True)
+
+
+def test_the_batch_counts_its_own_reports_of_a_stored_story_in_their_language() -> None:
+    """A copy (same content hash) of the stored story's report joins it earlier in the batch:
+    in English it is one more English report the next article must hold together with (one of
+    three is not enough); in Vietnamese it leaves the English reports two, of which one is."""
+    new = made_up(range(40), 3000, seed=0)
+    match = made_up(range(10, 50), 3000, seed=1000)  # a rewrite of ``new``, not a copy
+    other = made_up(range(200, 240), 3000, seed=5000)  # a report of the story ``new`` lacks
+    rare = Rarity(10_000, {})
+
+    def second(copy_lang: Lang) -> PlaceIntent:
+        copy = replace(made_up(range(300, 340), 3000, seed=9000), lang=copy_lang)
+        placed, _ = place_articles(
+            [(0, _decision(1)), (1, _decision(2))], [copy, new],
+            copies={"h-1": 70}, candidates={1: [Candidate(7, 70, match), Candidate(8, 70, other)]},
+            stories={70: StoryState(True, {"en": 2})}, rarity=rare,
+        )  # fmt: skip
+        assert (placed[0].story, placed[0].lang) == (70, copy_lang)
+        return placed[1]
+
+    assert second("vi").story == 70
+    alone = second("en")
     assert (alone.story, alone.joins, alone.announces) == (None, None, True)
