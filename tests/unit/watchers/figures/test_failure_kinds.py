@@ -398,7 +398,8 @@ def test_only_a_dateline_sets_the_day_an_article_reports_on() -> None:
 def test_a_deadline_restated_without_its_year_is_the_one_written_with_it(body: str) -> None:
     """A re-post of July 2021 without a dateline, fetched in 2024: the quote's "this year"
     is the 2021 the article wrote, not a deadline at the end of 2024."""
-    assert not any(d.date == "2024" for d in extract("", body, published=date(2024, 3, 29)).stated)
+    figures = extract("", body, published=date(2024, 3, 29))
+    assert not any(d.date == "2024" for d in (*figures.deadlines, *figures.passed))
 
 
 def test_a_relative_deadline_stands_beside_another_kind_of_date() -> None:
