@@ -56,6 +56,10 @@ _TARGET = re.compile(
     r"\b(?:by|before|no later than|not later than|truoc|khong muon hon|cham nhat la|han chot)"
     r"(?:\s+the)?\s*$"
 )
+# A clause set off by commas that describes a noun ("The plan, which ... requires an
+# announcement date, would see troops leave by September 2025"): what it says is not what
+# the date is for.
+_ASIDE = re.compile(r",\s*(?:which|who|whose|von|ma)\b[^,;]*,")
 _BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$")
 _WHEN = re.compile(r"\s*,?\s*(?:when|khi|luc)\b")
 _PLACE_AFTER = re.compile(r"^\s*(?:in|at|o|tai)\s+(?:the\s+)?(?:\w+\s+){0,3}$")
@@ -210,7 +214,8 @@ class _Date:
         return parts[0] >= published.year
 
     def excluded(self, segment: str) -> bool:
-        """Election, meeting, "at least" and "since" dates, and dates of past events.
+        """Election, meeting, "at least" and "since" dates, and dates of past events (an
+        election or an announcement named in an aside about a noun does not count).
 
         A date is a past event's when the verb before it is in the past ("rút quân ... đã
         xuất hiện từ đầu năm 2020"), or when its year is not written and its clause is
@@ -218,7 +223,7 @@ class _Date:
         made in the past about a future date ("đã đạt được thỏa thuận kết thúc nhiệm vụ ...
         vào cuối năm 2021") is a deadline.
         """
-        if lx.NOT_DEADLINE.search(segment):
+        if lx.NOT_DEADLINE.search(_ASIDE.sub(" ", segment)):
             return True
         if lx.AT_LEAST.search(_strip_preposition(segment)) and not _STAY.search(segment):
             return True  # "at least until 2026" is no deadline, unless troops stay until then

@@ -93,10 +93,24 @@ def test_the_day_a_page_was_published_is_not_a_deadline(body: str) -> None:
     [
         "The decision on the withdrawal is expected to be announced in early September.",
         "Quyết định về việc rút quân dự kiến được công bố vào đầu tháng 9.",
+        "The withdrawal plan, which is nearly ready, is to be announced by September 2025.",
+        "The date of the withdrawal announcement, sources said, is September 2025.",
     ],
 )
 def test_when_an_announcement_is_expected_is_not_a_deadline(body: str) -> None:
     assert _dates(body, date(2024, 8, 20)) == set()
+
+
+def test_an_announcement_named_in_an_aside_about_the_plan_does_not_hide_its_deadlines() -> None:
+    body = (
+        "The plan, which is broadly agreed but still needs both governments' approval and an "
+        "announcement date, would see hundreds of troops leave by September 2025, with the "
+        "rest departing by the end of 2026, the sources said."
+    )
+    assert _dates(body, date(2024, 9, 7)) == {
+        ("first coalition troops leave Iraq", "2025-09"),
+        ("coalition leaves Iraq", "2026"),
+    }
 
 
 @pytest.mark.parametrize(
