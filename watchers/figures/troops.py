@@ -54,6 +54,7 @@ _PHRASE_END = re.compile(
 )
 # An actor named right before a troop noun owns the troops: "U.S. forces in Syria under the
 # Combined Joint Task Force"
+_CLAUSE = re.compile(r"[,;]\s")  # a clause's end (not a thousands separator)
 _OWNER = re.compile(r"\W{0,3}(?:troops?|forces|soldiers|personnel|binh si|binh sy|quan|linh)\b")
 
 
@@ -180,6 +181,11 @@ class _Number:
         if noun_end == b and previous_who is not None:
             return previous_who
         left = s.who_in(s.start, self.a)
+        # an actor in the number's own clause speaks for it before one in a clause set off by
+        # a comma ("In recognition of the progress the Iraqi forces have made, the United
+        # States has decided to reduce our troop presence ... to 3,000")
+        clause = max((m.end() for m in _CLAUSE.finditer(self.text, s.start, self.a)), default=0)
+        left = [(at, k) for at, k in left if at >= clause] or left
         if left:
             owners = [k for at, k in left if _OWNER.match(self.text, self._actor_end(at))]
             kind = owners[-1] if owners else left[-1][1]

@@ -217,3 +217,17 @@ def test_quan_don_tru_is_a_troop_noun() -> None:
     assert _troops("Mỹ hiện duy trì khoảng 900 quân đồn trú ở Syria.") == {
         ("US", "Syria", "current", 900)
     }
+
+
+def test_the_actor_of_the_number_s_clause_owns_it_before_forces_named_in_another() -> None:
+    body = (
+        "In recognition of the progress the Iraqi forces have made, the United States has "
+        "decided to reduce our troop presence in Iraq from about 5,200 to 3,000 troops this "
+        "month."
+    )
+    assert {(who, value) for who, _, _, value in _troops(body, date(2020, 9, 9))} == {
+        ("US", 5200),
+        ("US", 3000),
+    }
+    # the number's clause names nobody: the forces named before it own it, as before
+    assert _troops("The Iraqi forces, 300,000 troops in all, took over the base.") == set()
