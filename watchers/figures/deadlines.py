@@ -59,7 +59,14 @@ _TARGET = re.compile(
 # A clause set off by commas that describes a noun ("The plan, which ... requires an
 # announcement date, would see troops leave by September 2025"): what it says is not what
 # the date is for.
-_ASIDE = re.compile(r",\s*(?:which|who|whose|von|ma)\b[^,;]*,")
+_ASIDE = re.compile(r",\s*which\b[^,;]*,")
+# The day something was said: "Sudani said on November 11", "ông Sudani cho biết hôm 11/11".
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|stated|declared|confirmed|told (?:\w+\s+){1,3}|cho biet|"
+    r"tuyen bo|phat bieu|thong bao|khang dinh|xac nhan|noi)\s+(?:on|hom|ngay|vao ngay|vao hom)\s*$"
+)
+# "now" in a deadline's sentence: a date that replaces another ("troops will now leave by ...")
+_NOW = re.compile(r"\bnow\b")
 _BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$")
 _WHEN = re.compile(r"\s*,?\s*(?:when|khi|luc)\b")
 _PLACE_AFTER = re.compile(r"^\s*(?:in|at|o|tai)\s+(?:the\s+)?(?:\w+\s+){0,3}$")
@@ -93,6 +100,7 @@ class Reading:
     deadline: Deadline
     state: State
     relative: bool
+    moved: bool = False  # its sentence says it replaces another ("now", "postponed")
 
 
 def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Reading]:
@@ -124,7 +132,8 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
             )
             for what in reader.what(kind, scope):
                 deadline = Deadline(what, d.date, d.precision, sentence.quote, firm)
-                yield Reading(deadline, state, d.relative)
+                moved = bool(lx.MOVED.search(sentence.text) or _NOW.search(sentence.text))
+                yield Reading(deadline, state, d.relative, moved)
 
 
 def _kinds_with_scope(reader: _Date, kinds: list[Kind]) -> Iterator[tuple[Kind, tuple[int, int]]]:
@@ -214,8 +223,9 @@ class _Date:
         return parts[0] >= published.year
 
     def excluded(self, segment: str) -> bool:
-        """Election, meeting, "at least" and "since" dates, and dates of past events (an
-        election or an announcement named in an aside about a noun does not count).
+        """Election, meeting, "at least" and "since" dates, the day something was said ("said
+        on"), and dates of past events (an election or an announcement named in an aside
+        about a noun, ", which ...,", does not count).
 
         A date is a past event's when the verb before it is in the past ("rút quân ... đã
         xuất hiện từ đầu năm 2020"), or when its year is not written and its clause is
@@ -223,7 +233,7 @@ class _Date:
         made in the past about a future date ("đã đạt được thỏa thuận kết thúc nhiệm vụ ...
         vào cuối năm 2021") is a deadline.
         """
-        if lx.NOT_DEADLINE.search(_ASIDE.sub(" ", segment)):
+        if lx.NOT_DEADLINE.search(_ASIDE.sub(_aside, segment)) or _SAID_ON.search(segment):
             return True
         if lx.AT_LEAST.search(_strip_preposition(segment)) and not _STAY.search(segment):
             return True  # "at least until 2026" is no deadline, unless troops stay until then
@@ -315,6 +325,15 @@ class _Date:
         if places and _PLACE_AFTER.match(self.text[self.d.end : places[0].start]):
             return places[0]
         return None
+
+
+def _aside(m: re.Match[str]) -> str:
+    """An aside about a noun, left out of the election and announcement check unless it says
+    what happens by the date itself ("Sudani, who wants troops to leave before the elections,
+    will visit on April 15" is a visit's date)."""
+    aside = m.group()
+    acts = (lx.LEAVE, lx.END, lx.PRESENCE, lx.MISSION)
+    return aside if any(p.search(aside) for p in acts) else " "
 
 
 def _strip_preposition(segment: str) -> str:

@@ -125,20 +125,21 @@ def extract(title: str, body: str, *, published: date | None, lang: str | None =
 def _restated_apart(readings: list[Reading]) -> Iterator[Reading]:
     """The deadlines to report, in order: those not "past" — but a deadline given with its
     year left to the reader ("cuối năm nay", "by the end of the year") in an article that
-    also gives that deadline as precisely with its year written, another year, is that one
-    restated, not a deadline of its own: a re-post of July 2021 fetched in 2024 that says
-    "kết thúc ... vào cuối năm 2021" and quotes "vào cuối năm nay" sets no deadline at the
-    end of 2024."""
+    also gives that deadline as precisely with another year written, ahead or as a past
+    event's date, is that one restated, not a deadline of its own: a re-post of July 2021
+    fetched in 2024 that says "kết thúc ... vào cuối năm 2021" and quotes "vào cuối năm nay"
+    sets no deadline at the end of 2024. A plan said as passed ("had planned to withdraw by
+    the end of 2025") or a sentence that moves a date ("will now leave by the end of this
+    year", "postponed") is a deadline replaced: the new one stands."""
     written: dict[tuple[str, str], set[str]] = {}  # (what, precision) -> years written
     for reading in readings:
-        if not reading.relative:
+        if not reading.relative and reading.state != "passed":
             said = written.setdefault((reading.deadline.what, reading.deadline.precision), set())
             said.add(reading.deadline.date[:4])
     for reading in readings:
         years = written.get((reading.deadline.what, reading.deadline.precision), set())
-        if reading.state == "past" or (
-            reading.relative and years and reading.deadline.date[:4] not in years
-        ):
+        restated = reading.relative and not reading.moved and years
+        if reading.state == "past" or (restated and reading.deadline.date[:4] not in years):
             continue
         yield reading
 

@@ -181,11 +181,13 @@ class _Number:
         if noun_end == b and previous_who is not None:
             return previous_who
         left = s.who_in(s.start, self.a)
-        # an actor in the number's own clause speaks for it before one in a clause set off by
-        # a comma ("In recognition of the progress the Iraqi forces have made, the United
-        # States has decided to reduce our troop presence ... to 3,000")
+        # the actor that changes the force's size in the number's own clause owns it before
+        # forces named in an earlier one ("In recognition of the progress the Iraqi forces
+        # have made, the United States has decided to reduce our troop presence ... to
+        # 3,000"); one that only speaks ("the U.S. estimates 2,000 soldiers") does not
         clause = max((m.end() for m in _CLAUSE.finditer(self.text, s.start, self.a)), default=0)
-        left = [(at, k) for at, k in left if at >= clause] or left
+        if lx.CHANGE_VERB.search(self.text, clause, self.a):
+            left = [(at, k) for at, k in left if at >= clause] or left
         if left:
             owners = [k for at, k in left if _OWNER.match(self.text, self._actor_end(at))]
             kind = owners[-1] if owners else left[-1][1]

@@ -229,5 +229,13 @@ def test_the_actor_of_the_number_s_clause_owns_it_before_forces_named_in_another
         ("US", 5200),
         ("US", 3000),
     }
-    # the number's clause names nobody: the forces named before it own it, as before
+    # the number's clause names nobody, or an actor that only speaks of the number: the
+    # forces named before it own it, as before
     assert _troops("The Iraqi forces, 300,000 troops in all, took over the base.") == set()
+    for body in (
+        "As Turkish forces push into northern Iraq, the U.S. estimates 2,000 soldiers are "
+        "involved.",
+        "Turkish forces have pushed into northern Iraq; the Pentagon says 2,000 soldiers are "
+        "taking part.",
+    ):
+        assert _troops(body) == set()
