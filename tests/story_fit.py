@@ -4,10 +4,13 @@ threshold chosen for precision (used by ``tests/story_model.py``)."""
 from __future__ import annotations
 
 import math
+import random
+import statistics
 
-__all__ = ["L2", "Vector", "fit", "score", "threshold"]
+__all__ = ["L2", "ROUNDS", "Vector", "fit", "score", "steady_threshold", "threshold"]
 
 L2 = 1.0
+ROUNDS = 31  # resamples ``steady_threshold`` takes the median threshold of
 
 Vector = list[float]
 
@@ -77,3 +80,18 @@ def threshold(p: list[float], y: list[bool], target: float) -> float:
         if tp / k >= target:
             best = pk
     return max(best, 0.5)
+
+
+def steady_threshold(p: list[float], y: list[bool], target: float) -> float:
+    """``threshold`` as the median over ``ROUNDS`` resamples of the pairs (drawn with
+    replacement, the same draws every run): the lowest score at which the pairs above are
+    ``target`` precise sits where one pair of different stories more or less moves it, so
+    the threshold of one sample jumps with any small change to the evidence; the median of
+    many does not."""
+    draw = random.Random(0)
+    n = len(p)
+    cuts = []
+    for _ in range(ROUNDS):
+        picked = [draw.randrange(n) for _ in range(n)]
+        cuts.append(threshold([p[i] for i in picked], [y[i] for i in picked], target))
+    return statistics.median(cuts)

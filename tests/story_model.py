@@ -19,10 +19,12 @@ Pairs are judged twice: with their real dates, and re-dated into one week (the s
 stress: every story moved into one week, its reports as many days apart as they were), so
 the weights learn to tell stories apart by their text and not only by their dates. Pairs
 the verdict's rules decide (a near copy; dates far apart) are not fitted on. The threshold
-within a language is chosen on both; across languages on the real dates alone, where the
-precision target holds at every score, so it is the floor of ``story_fit.threshold``, 0.5
-(a join across languages must also hold together with the story's reports in the article's
-own language, judged by the model within it: ``choose.best_story``).
+(``story_fit.steady_threshold``: the median over resamples of the pairs of the lowest score
+above which they are precise enough) within a language is chosen on both; across languages
+on the real dates alone, where the precision target holds at every score, so it is the
+floor of ``story_fit.threshold``, 0.5 (a join across languages must also hold together with
+the story's reports in the article's own language, judged by the model within it:
+``choose.best_story``).
 
 Two sets of numbers are printed: **pairs**, each judged on its own, and **stories**, the
 articles of each labelled set placed as the service places them (in order of their day, each
@@ -48,7 +50,7 @@ from itertools import combinations
 from pathlib import Path
 
 from tests.shared import eval_text, shared_root
-from tests.story_fit import Vector, fit, score, threshold
+from tests.story_fit import Vector, fit, score, steady_threshold
 from watchers.figures import detect_lang
 from watchers.stories.choose import holds_together
 from watchers.stories.similar import Evidence, evidence
@@ -199,7 +201,8 @@ def _model(train: list[Row], kind: str) -> Model:
     w = fit(x, y)
     if kind == "across":  # see the module docstring
         fitted = [r for r in fitted if not r.stress]
-    return w, threshold([score(w, r.x) for r in fitted], [r.same for r in fitted], TARGET[kind])
+    scores = [score(w, r.x) for r in fitted]
+    return w, steady_threshold(scores, [r.same for r in fitted], TARGET[kind])
 
 
 def models(all_rows: list[Row]) -> Judges:
