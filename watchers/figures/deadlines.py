@@ -61,9 +61,10 @@ _TARGET = re.compile(
 # the date is for.
 _ASIDE = re.compile(r",\s*which\b[^,;]*,")
 # The day something was said: "Sudani said on November 11", "ông Sudani cho biết hôm 11/11".
+# ("cho biết ngày 30/9 sẽ hoàn tất rút quân" may be what happens then: only "hôm" is taken)
 _SAID_ON = re.compile(
-    r"\b(?:said|says|announced|stated|declared|confirmed|told (?:\w+\s+){1,3}|cho biet|"
-    r"tuyen bo|phat bieu|thong bao|khang dinh|xac nhan|noi)\s+(?:on|hom|ngay|vao ngay|vao hom)\s*$"
+    r"\b(?:(?:said|says|announced|stated|declared|confirmed|told (?:\w+\s+){1,3})\s+on|"
+    r"(?:cho biet|tuyen bo|phat bieu|thong bao|khang dinh|xac nhan|noi)\s+(?:vao )?hom)\s*$"
 )
 # "now" in a deadline's sentence: a date that replaces another ("troops will now leave by ...")
 _NOW = re.compile(r"\bnow\b")
