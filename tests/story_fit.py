@@ -88,8 +88,10 @@ def steady_threshold(p: list[float], y: list[bool], target: float) -> float:
     ``target`` precise sits where one pair of different stories more or less moves it, so
     the threshold of one sample jumps with any small change to the evidence; the median of
     many does not."""
-    draw = random.Random(0)
     n = len(p)
+    if not n:
+        return threshold(p, y, target)
+    draw = random.Random(0)
     cuts = []
     for _ in range(ROUNDS):
         picked = [draw.randrange(n) for _ in range(n)]

@@ -11,6 +11,7 @@ def test_the_threshold_is_the_lowest_score_above_which_the_pairs_are_precise_eno
     assert threshold(p, y, 0.8) == 0.6  # 5 of 6 at 0.6 and above
     assert threshold(p, y, 0.9) == 0.8
     assert threshold([0.3, 0.2], [True, True], 0.9) == 0.5  # never below the floor
+    assert threshold([], [], 0.9) == steady_threshold([], [], 0.9) == 1.0  # no pairs: none
 
 
 def test_the_steady_threshold_does_not_jump_with_one_pair() -> None:
