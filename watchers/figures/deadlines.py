@@ -60,6 +60,7 @@ _TARGET = re.compile(
 # announcement date, would see troops leave by September 2025"): what it says is not what
 # the date is for.
 _ASIDE = re.compile(r",\s*which\b[^,;]*,")
+_ACTS = (lx.LEAVE, lx.END, lx.PRESENCE, lx.MISSION)  # what an aside may say happens by a date
 # The day something was said: "Sudani said on November 11", "ông Sudani cho biết hôm 11/11".
 # ("cho biết ngày 30/9 sẽ hoàn tất rút quân" may be what happens then: only "hôm" is taken)
 _SAID_ON = re.compile(
@@ -101,7 +102,7 @@ class Reading:
     deadline: Deadline
     state: State
     relative: bool
-    moved: bool = False  # its sentence says it replaces another ("now", "postponed")
+    moved: bool  # its sentence says it replaces another ("now", "postponed")
 
 
 def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Reading]:
@@ -112,6 +113,9 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
     text = sentence.doc.text
     seg_start = sentence.start
     previous: list[Kind] = []
+    moves = lx.MOVED.search(sentence.text) is not None  # the sentence moves a date
+    moved = moves or _NOW.search(sentence.text) is not None
+    firm = sentence.article.moved or moves or lx.OFFICIAL.search(sentence.text) is not None
     for i, d in enumerate(dates):
         segment = text[seg_start : d.start]
         seg_offset = seg_start
@@ -128,12 +132,8 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
         if _SOME_TROOPS.search(segment) and all(k == ("leave", False) for k in kinds):
             continue  # "withdraw 2,200 troops by end-Sept": a drawdown target, not leaving
         for kind, scope in _kinds_with_scope(reader, kinds):
-            firm = sentence.article.moved or bool(
-                lx.OFFICIAL.search(sentence.text) or lx.MOVED.search(sentence.text)
-            )
             for what in reader.what(kind, scope):
                 deadline = Deadline(what, d.date, d.precision, sentence.quote, firm)
-                moved = bool(lx.MOVED.search(sentence.text) or _NOW.search(sentence.text))
                 yield Reading(deadline, state, d.relative, moved)
 
 
@@ -333,8 +333,7 @@ def _aside(m: re.Match[str]) -> str:
     what happens by the date itself ("Sudani, who wants troops to leave before the elections,
     will visit on April 15" is a visit's date)."""
     aside = m.group()
-    acts = (lx.LEAVE, lx.END, lx.PRESENCE, lx.MISSION)
-    return aside if any(p.search(aside) for p in acts) else " "
+    return aside if any(p.search(aside) for p in _ACTS) else " "
 
 
 def _strip_preposition(segment: str) -> str:

@@ -52,9 +52,9 @@ _PHRASE_END = re.compile(
     r"[;(]|\s[-–—]\s|\b(?:after|since|when|because|due to|amid|as part of|following|while|"
     r"sau khi|khi|vi)\b"
 )
+_CLAUSE = re.compile(r"[,;]\s")  # a clause's end (not a thousands separator)
 # An actor named right before a troop noun owns the troops: "U.S. forces in Syria under the
 # Combined Joint Task Force"
-_CLAUSE = re.compile(r"[,;]\s")  # a clause's end (not a thousands separator)
 _OWNER = re.compile(r"\W{0,3}(?:troops?|forces|soldiers|personnel|binh si|binh sy|quan|linh)\b")
 
 
