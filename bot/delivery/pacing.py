@@ -4,7 +4,8 @@
   paid broadcasts). A token bucket holding ``burst`` tokens lets a late event loop catch up a
   little without ever exceeding ``rate + burst`` in any one-second window.
 - Per chat: one message per second to a private chat, twenty per minute to a group,
-  supergroup or channel (sent evenly, one every three seconds).
+  supergroup or channel (sent evenly, one every three seconds), counted from when a message
+  is handed to the network and again from its answer (Telegram counts from its arrival).
 - Flood waits: a 429 for one chat delays only that chat, until ``now + retry_after``.
 
 Times are ``time.monotonic()`` seconds, passed in by the caller.

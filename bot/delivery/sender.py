@@ -178,6 +178,9 @@ class AlertSender:
                     raise
                 plain, no_urls = without_links(chunk), keyboards.without_url_buttons(markup)
                 message = await self._send_one(delivery, plain, no_urls, paid=paid)
+            # Telegram counts a chat's second from the message's arrival, which may come
+            # late: the chat's next message waits a gap after the answer
+            self.chats.sent(delivery.chat_id, delivery.chat_type, self.monotonic())
             first = message.message_id if first is None else first
         assert first is not None
         return first

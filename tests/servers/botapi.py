@@ -188,6 +188,8 @@ class FakeBotApi(FaultyServer):
         params = await read_params(request)
         handler = self._handlers.get(method.lower(), always_true)
         polling = method.lower() == "getupdates"
+        if held := self._take_hold(method.lower()):
+            await asyncio.sleep(held)
         delay = 0.0
         with self._changes:
             if method.lower() in self._redirecting:

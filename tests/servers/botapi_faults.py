@@ -3,9 +3,9 @@ migrated groups, missing chats, slow answers, Telegram's rate limits, refused li
 no client can read (garbled bodies, redirect loops).
 
 Each fault is set by a thread-safe method (``block``, ``flood``, ``fail``, ``migrate``,
-``not_found``, ``enforce_limits``, ``set_send_delay``, ``refuse_links``, ``garble``,
-``redirect_loop``; ``heal`` undoes them all) and checked by :meth:`FaultyServer._check_faults`
-before a request is answered.
+``not_found``, ``enforce_limits``, ``set_send_delay``, ``hold_next_send``, ``refuse_links``,
+``garble``, ``redirect_loop``; ``heal`` undoes them all) and checked by
+:meth:`FaultyServer._check_faults` before a request is answered.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ class FaultyServer(UpdatesServer):
         self._floods: dict[int | str | None, list[int]] = {}  # chat (None: any) -> [after, times]
         self._failures: dict[str, list[int]] = {}  # lower-case method -> [status, times]
         self._send_delay = 0.0
+        self._holds: deque[float] = deque()  # how late each of the next sendMessages arrives
         self._limits: _Limits | None = None
         self._recent_all: deque[float] = deque()
         self._recent_by_chat: dict[int | str, deque[float]] = {}
@@ -102,6 +103,17 @@ class FaultyServer(UpdatesServer):
         with self._changes:
             self._send_delay = seconds
 
+    def hold_next_send(self, seconds: float) -> None:
+        """The next sendMessage arrives ``seconds`` late (held up on the way, or by a busy
+        client): the rate limits count it when it arrives."""
+        with self._changes:
+            self._holds.append(seconds)
+
+    def _take_hold(self, method: str) -> float:
+        """How late this request arrives (lock not held)."""
+        with self._changes:
+            return self._holds.popleft() if method == "sendmessage" and self._holds else 0.0
+
     def refuse_links(self, refuse: bool = True) -> None:
         """sendMessage/editMessageText with a link (``<a href``) or a URL button answer 400
         "Bad Request: wrong HTTP URL", as Telegram does for a link it does not accept."""
@@ -128,6 +140,7 @@ class FaultyServer(UpdatesServer):
             self._floods.clear()
             self._failures.clear()
             self._send_delay = 0.0
+            self._holds.clear()
             self._limits = None
             self._refuse_links = False
             self._garbled.clear()

@@ -109,6 +109,21 @@ async def test_private_chats_get_one_message_a_second_and_groups_twenty_a_minute
         ]
 
 
+async def test_a_message_that_arrives_late_keeps_the_next_one_to_its_chat_a_second_behind(
+    harness: Harness, bot_api: FakeBotApi
+) -> None:
+    """Telegram counts a chat's second from when a message arrives: the next one goes a
+    second after the answer, not after the first was handed to the network."""
+    bot_api.enforce_limits(per_second=30)
+    bot_api.hold_next_send(0.4)
+    harness.subscribe([1])
+    for n in range(2):
+        harness.store.enqueue_alert(story(f"Story {n}"), datetime.now(UTC))
+    outbox = await harness.make(DeliveryConfig(rate=30))
+    await run_until(outbox, lambda: len(bot_api.sent()) >= 2, seconds=20)
+    assert bot_api.too_many_requests() == 0
+
+
 async def test_a_flood_wait_for_one_chat_delays_only_that_chat(
     harness: Harness, bot_api: FakeBotApi
 ) -> None:
