@@ -215,7 +215,8 @@ class Service:
         Commands(store, clock=self.clock, rights=rights).install(app)
         AdminCommands(
             store, self.config.telegram.admins, clock=self.clock, check_feed=self._check_feed,
-            interval_s=round(self.config.schedule.default_interval), on_alert=outbox.wake,
+            interval_s=round(self.config.schedule.default_interval),
+            edit_interval=self.config.delivery.edit_interval, on_alert=outbox.wake,
         ).install(app)  # fmt: skip
         settings = SettingsCommands(store, clock=self.clock, rights=rights)
         settings.install(app)

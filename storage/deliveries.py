@@ -13,6 +13,7 @@ from storage.db import claimable
 from storage.tables import alerts, articles, deliveries, subscribers
 from storage.types import DueDelivery, StoredAlert
 
+STORY_PRIORITY = 1  # a new story, after figure changes (0)
 ROUTINE_PRIORITY = 2  # edits and digests, after figure changes (0) and new stories (1)
 DEFAULT_LEASE = timedelta(seconds=30)  # [delivery] lease
 

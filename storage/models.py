@@ -236,6 +236,20 @@ class StoryEvidence(SQLModel, table=True):
     lang: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
+class StorySplit(SQLModel, table=True):
+    """An administrator's /split: an article taken out of the story it had joined, to be a
+    story of its own (a development the matching had merged into an older one)."""
+
+    __tablename__ = "story_split"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    from_story_id: int = Field(foreign_key="story.id")
+    to_story_id: int = Field(foreign_key="story.id")
+    chat_id: int = Field(sa_type=sa.BigInteger)  # the administrator who asked
+    at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
 class SubscriberFilter(SQLModel, table=True):
     """A chat's own include or exclude word or phrase, on top of the topic's keywords."""
 

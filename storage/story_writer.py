@@ -15,7 +15,7 @@ from storage.among import among, listed
 from storage.articles import insert_article_rows
 from storage.models import UTCDateTime
 from storage.story_types import IndexRows, Placed, Placement, StoredEvidence, StoryState
-from storage.tables import articles, evidences, feeds, stories
+from storage.tables import articles, evidences, feeds, splits, stories
 from storage.types import NewArticle
 
 _CHUNK = 500
@@ -26,6 +26,11 @@ ROWS_SINCE = (  # index rows after an article, oldest first
     sa.select(evidences.c.article_id, evidences.c.slots)
     .where(evidences.c.article_id > b("after"))
     .order_by(evidences.c.article_id)
+)
+SPLITS_SINCE = (  # articles an administrator split out of their story, after a split
+    sa.select(splits.c.id, splits.c.article_id)
+    .where(splits.c.id > b("after"))
+    .order_by(splits.c.id)
 )
 _COPIES = (
     sa.select(articles.c.content_hash, sa.func.min(articles.c.story_id))
@@ -118,6 +123,11 @@ class StoryWriter:
         """Index rows of the relevant articles stored after ``article_id``, oldest first."""
         rows = self.conn.execute(ROWS_SINCE, {"after": article_id}).all()
         return [IndexRows(row[0], bytes(row[1])) for row in rows]
+
+    def splits_since(self, split_id: int) -> list[tuple[int, int]]:
+        """(split id, article id) of the splits after ``split_id`` (``storage.splits``):
+        articles whose story changed after they were placed."""
+        return [(row[0], row[1]) for row in self.conn.execute(SPLITS_SINCE, {"after": split_id})]
 
     def evidence_of(self, article_ids: Iterable[int]) -> list[StoredEvidence]:
         """The stored evidence of these articles (those that have some)."""

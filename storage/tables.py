@@ -19,6 +19,7 @@ from storage.models import (
     Mute,
     Story,
     StoryEvidence,
+    StorySplit,
     Subscriber,
     SubscriberFilter,
 )
@@ -41,3 +42,4 @@ stories = _table(Story)
 versions = _table(ArticleVersion)
 evidences = _table(StoryEvidence)
 entries = _table(LedgerEntry)
+splits = _table(StorySplit)

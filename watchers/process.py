@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from storage.deliveries import STORY_PRIORITY
 from storage.ledger_types import FigureEntry, NewFigureEntry
 from storage.preference_types import NewTrace
 from storage.story_types import NewVersion, StoredVersion, StoryState
@@ -61,7 +62,6 @@ __all__ = [
     "process",
 ]
 
-STORY_PRIORITY = 1
 _REPOSTS = ("duplicate_guid", "duplicate_url")
 
 

@@ -1,10 +1,13 @@
-"""Commands for the operators listed in ``[telegram] admins``: /stats, /feeds, /broadcast.
-Everyone else is refused.
+"""Commands for the operators listed in ``[telegram] admins``: /stats, /feeds, /broadcast,
+/split. Everyone else is refused.
 
 /feeds adds a feed only after fetching it once (``watchers.feeds.probe``); feeds added, removed or
 paused here are kept in the feed table (``storage.sources``) and survive restarts.
 /broadcast stores an alert of kind "broadcast" in the routine lane for every active
 subscriber: the outbox sends it like any alert, at Telegram's limits.
+/split takes an article out of the story it joined (``storage.splits``): a development the
+matching merged into an older story gets its own alert, and the story's messages stop
+listing it.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, ContextTypes
 
-from bot.commands.menu import menus
+from bot.commands.links import given_link, stored_forms
+from bot.commands.menu import menus, usage
 from bot.i18n import ntr, tr
 from bot.i18n.language import Languages
 from bot.render import feeds as feeds_format
@@ -29,6 +33,7 @@ from bot.render.markup import escape, split_message
 from storage.deliveries import ROUTINE_PRIORITY
 from storage.preferences import Preferences
 from storage.sources import Source, Sources
+from storage.splits import Split, Splits
 from storage.store import Store
 from storage.types import AlertIntent, FeedStatus
 from watchers.pipeline import FeedReport
@@ -78,7 +83,7 @@ def stats_text(
 
 
 class AdminCommands:
-    """/stats, /feeds and /broadcast, for admin chats only."""
+    """/stats, /feeds, /broadcast and /split, for admin chats only."""
 
     def __init__(
         self,
@@ -88,6 +93,7 @@ class AdminCommands:
         clock: Callable[[], datetime],
         check_feed: CheckFeed | None = None,
         interval_s: int = 300,
+        edit_interval: float = 60.0,
         on_alert: Callable[[], None] = lambda: None,
     ) -> None:
         self.store = store
@@ -95,14 +101,17 @@ class AdminCommands:
         self.clock = clock
         self.check_feed = check_feed
         self.interval_s = interval_s
+        self.edit_interval = edit_interval
         self.on_alert = on_alert
         self.sources = Sources(store.engine)
+        self.splits = Splits(store.engine)
         self.languages = Languages(Preferences(store.engine))
 
     def install(self, app: Application) -> None:  # type: ignore[type-arg]  # PTB's generics
         app.add_handler(CommandHandler("stats", self.stats))
         app.add_handler(CommandHandler("feeds", self.feeds))
         app.add_handler(CommandHandler("broadcast", self.broadcast))
+        app.add_handler(CommandHandler("split", self.split))
 
     def allowed(self, update: Update) -> bool:
         user = update.effective_user
@@ -211,6 +220,31 @@ class AdminCommands:
         reply = ntr("broadcast.queued", count, language, count=number(count, language))
         await message.reply_text(reply, parse_mode=ParseMode.HTML)
 
+    async def split(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/split <link>: the article under that link leaves the story it joined."""
+        language = await self._admitted(update, "split")
+        message, chat = update.effective_message, update.effective_chat
+        if language is None or message is None or chat is None:
+            return
+        link = given_link(context.args or [])
+        if not link:
+            await message.reply_text(usage("split", language), parse_mode=ParseMode.HTML)
+            return
+        done = await asyncio.to_thread(
+            self.splits.split,
+            stored_forms(link),
+            chat.id,
+            self.clock(),
+            interval_s=self.edit_interval,
+        )
+        if done.outcome == "split":
+            self.on_alert()
+        log.info(
+            "story.split outcome=%s link=%s story=%s left=%s",
+            done.outcome, link, done.story_id, done.left,
+        )  # fmt: skip
+        await message.reply_text(split_text(done, language), parse_mode=ParseMode.HTML)
+
     async def _admitted(self, update: Update, command: str) -> str | None:
         """The language to answer an admin in, or None after refusing anyone else."""
         language = await self.languages.of(update)
@@ -221,6 +255,21 @@ class AdminCommands:
         if update.effective_message is not None:
             await update.effective_message.reply_text(refusal(language))
         return None
+
+
+def split_text(done: Split, language: str) -> str:
+    """The answer to /split (HTML)."""
+    if done.outcome == "unknown":
+        return tr("split.unknown", language)
+    title, outlet = escape(done.title), escape(done.outlet)
+    if done.outcome == "first":
+        return tr("split.first", language, title=title, outlet=outlet)
+    count = number(done.subscribers, language)
+    story = escape(done.left_title)
+    return ntr(
+        "split.done", done.subscribers, language, title=title, outlet=outlet, count=count,
+        story=story,
+    )  # fmt: skip
 
 
 def refusal(language: str) -> str:

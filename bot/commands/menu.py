@@ -42,6 +42,7 @@ COMMANDS = (
     Command("stats", "command.stats", "admin"),
     Command("feeds", "command.feeds", "admin"),
     Command("broadcast", "command.broadcast", "admin"),
+    Command("split", "command.split", "admin", syntax="syntax.split"),
 )
 
 

@@ -4,7 +4,6 @@ outlets watched and their health)."""
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -12,6 +11,7 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes
 
+from bot.commands.links import given_link, stored_forms
 from bot.commands.menu import usage
 from bot.i18n import tr
 from bot.i18n.language import Languages
@@ -21,11 +21,6 @@ from storage.preferences import Preferences
 from storage.sources import Sources
 from storage.store import Store
 from storage.traces import Traces
-from watchers.identity.keys import canonical_url
-from watchers.topic.text import nfc
-
-# What a link looks like: a web address with or without its scheme ("vnexpress.net/…").
-_LINK = re.compile(r"^(https?://\S+|[\w-]+(\.[\w-]+)+([/?#:]\S*)?)$", re.IGNORECASE)
 
 
 class ReadingCommands:
@@ -46,19 +41,14 @@ class ReadingCommands:
         if chat is None or message is None:
             return
         language, zone = await self.languages.reader(update)
-        args = context.args or []
-        link = nfc(args[0].strip("<>")) if args else ""
-        if not link:
+        link = given_link(context.args or [])
+        if link == "":
             await message.reply_text(tr("why.usage", language))
             return
-        if len(args) > 1 or not _LINK.match(link):
+        if link is None:
             await message.reply_text(usage("why", language), parse_mode=ParseMode.HTML)
             return
-        try:
-            links = list(dict.fromkeys([canonical_url(link), link]))
-        except ValueError:
-            links = [link]
-        found = await asyncio.to_thread(self.traces.explain, links, chat.id)
+        found = await asyncio.to_thread(self.traces.explain, stored_forms(link), chat.id)
         text = (
             tr("why.unknown", language) if found is None else why_format.why(found, language, zone)
         )

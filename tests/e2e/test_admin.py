@@ -36,7 +36,8 @@ def test_admins_manage_feeds_and_broadcast_and_everyone_else_is_refused(
     reader = User(bot_api, READER, "vi", None)
     stranger = User(bot_api, STRANGER, "en", None)
     with ServiceProcess(tmp_path, config) as service:
-        for command in ("/stats", "/feeds", f"/feeds add {added}", "/broadcast Hello"):
+        commands = ("/stats", "/feeds", f"/feeds add {added}", "/broadcast Hello", "/split x.vn")
+        for command in commands:
             (refused,) = stranger.says(command, timeout=20)
             assert refused.text == "This command is for administrators only."
             (refused,) = reader.says(command, timeout=20)
@@ -86,8 +87,8 @@ def test_admins_manage_feeds_and_broadcast_and_everyone_else_is_refused(
         assert service.stop() == 0
 
     assert [c["command"] for c in bot_api.commands(scope={"type": "chat", "chat_id": ADMIN})][
-        -3:
-    ] == ["stats", "feeds", "broadcast"]
+        -4:
+    ] == ["stats", "feeds", "broadcast", "split"]
     assert "stats" not in [c["command"] for c in bot_api.commands()]
 
     with ServiceProcess(tmp_path, config) as service:  # a restart: config sync runs again

@@ -13,6 +13,10 @@ case). The lock makes evidence rows appear in increasing article order, so no ro
 behind the watermark. A process starting on a large store loads every row once, before it
 first takes the lock (``warm_up``). The rows a batch stores are added once its transaction
 has committed (``remember``): a batch rolled back leaves the index as it was.
+
+A placed article changes story only by an administrator's /split (``storage.splits``): the
+same catch-up reads the splits after the last one seen and forgets the decoded candidates
+they moved, so their story is read again with their evidence.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ class StoryMatcher:
         self.stories = stories
         self.index = StoryIndex()
         self.watermark = 0  # the last article whose index rows are in ``index``
+        self.splits_seen = 0  # the last /split whose article's story is known here
         self._warm = False
         self._decoded: OrderedDict[int, Candidate] = OrderedDict()
 
@@ -63,7 +68,12 @@ class StoryMatcher:
         return loaded
 
     def catch_up(self, tx: BatchTransaction) -> None:
-        """Load the rows other processes stored since the watermark (inside the story lock)."""
+        """Load the rows other processes stored since the watermark, and forget the stories of
+        articles split out of theirs since (inside the story lock)."""
+        for split_id, article_id in tx.splits_since(self.splits_seen):
+            self._decoded.pop(article_id, None)
+            self.splits_seen = split_id
+            log.info("stories.split_seen article=%d", article_id)
         rows = tx.rows_since(self.watermark)
         self.index.insert_packed([(row.article_id, row.slots) for row in rows])
         top = max([self.watermark, *(row.article_id for row in rows)])
@@ -97,7 +107,7 @@ class StoryMatcher:
             self.watermark = max(self.watermark, article_id)
 
     def _keep(self, candidate: Candidate) -> None:
-        """Remember a decoded candidate (a story id never changes once placed)."""
+        """Remember a decoded candidate (its story changes only by a /split: ``catch_up``)."""
         self._decoded[candidate.article_id] = candidate
         self._decoded.move_to_end(candidate.article_id)
         if len(self._decoded) > KEPT:

@@ -44,7 +44,7 @@ def app(bot: MenuBot) -> Any:
 
 def test_help_lists_everyones_commands_from_the_table_in_each_language() -> None:
     assert EVERYONE[0] == "subscribe"
-    assert ADMIN == ["stats", "feeds", "broadcast"]
+    assert ADMIN == ["stats", "feeds", "broadcast", "split"]
     for language in LANGUAGES:
         about, blank, *listed = replies.start(language).split("\n")
         assert about == tr("start.about", language)

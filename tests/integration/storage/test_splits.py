@@ -1,0 +1,107 @@
+"""/split's storage: an article out of its story, on a real SQLite file and PostgreSQL."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from storage.splits import Split, Splits
+from storage.store import Store
+from storage.story_types import Placement
+from storage.tables import alerts, evidences
+from storage.types import AlertIntent
+from tests.integration.storage.test_stories import (
+    NOW,
+    announce,
+    article,
+    feeds,
+    place_three_reports,
+)
+
+ADMIN = 7
+LATER = NOW + timedelta(minutes=10)
+
+
+def test_a_report_split_out_is_a_story_of_its_own_and_sends_its_alert(store: Store) -> None:
+    stories, ids, story = place_three_reports(store)
+    store.subscribe(1, chat_type="private", name="", language="vi", now=NOW)
+    store.subscribe(2, chat_type="private", name="", language="en", now=NOW)
+    announce(store, story)
+    sent = store.claim_due_deliveries(NOW, 10)
+    store.mark_sent([(d.id, 100 + d.chat_id) for d in sent], NOW)
+    latest_before = stories.latest()[0].latest_at
+
+    done = Splits(store.engine).split(["https://example.com/2"], ADMIN, LATER, interval_s=60)
+
+    assert done.outcome == "split"
+    assert (done.title, done.outlet, done.left, done.subscribers) == (
+        "Mỹ rút quân khỏi Iraq 2",
+        "VietnamPlus",
+        story,
+        2,
+    )
+    assert done.left_title == "Mỹ rút quân khỏi Iraq 0"
+    new = done.story_id
+    assert new is not None
+    assert new != story
+    assert stories.story_of(ids[2]) == new
+    assert stories.outlets(story) == ["VnExpress", "Tuổi Trẻ"]
+    assert stories.outlets(new) == ["VietnamPlus"]
+    by_id = {s.id: s for s in stories.latest()}
+    assert (by_id[story].articles, by_id[story].outlets) == (2, 2)
+    assert by_id[story].latest_at == latest_before  # a split is not a report
+    assert (by_id[new].articles, by_id[new].outlets) == (1, 1)
+    with store.engine.connect() as conn:
+        moved = conn.execute(
+            sa.select(evidences.c.story_id).where(evidences.c.article_id == ids[2])
+        ).scalar_one()
+        announced = conn.execute(sa.text("SELECT announced FROM story WHERE id = :s"), {"s": new})
+        assert bool(announced.scalar_one())
+        kinds = conn.execute(
+            sa.select(alerts.c.kind, alerts.c.story_id, alerts.c.article_id).order_by(alerts.c.id)
+        ).all()
+    assert moved == new
+    assert [tuple(k) for k in kinds[1:]] == [("story", new, ids[2]), ("edit", story, None)]
+    due = store.claim_due_deliveries(LATER, 10)
+    alert = sorted((d.chat_id, d.alert.kind, d.alert.title, d.edit_message_id) for d in due)
+    assert alert == [
+        (1, "edit", "Mỹ rút quân khỏi Iraq", 101),  # the old story's message loses the outlet
+        (1, "story", "Mỹ rút quân khỏi Iraq 2", None),
+        (2, "edit", "Mỹ rút quân khỏi Iraq", 102),
+        (2, "story", "Mỹ rút quân khỏi Iraq 2", None),
+    ]
+    with store.batch() as tx:
+        ((split_id, split_article),) = tx.splits_since(0)
+        assert split_article == ids[2]
+        assert tx.splits_since(split_id) == []
+
+
+def test_a_first_report_or_an_unknown_link_is_said_and_nothing_changes(store: Store) -> None:
+    stories, ids, story = place_three_reports(store)
+    splits = Splits(store.engine)
+    unknown = splits.split(["https://example.com/nothing"], ADMIN, LATER, interval_s=60)
+    assert unknown == Split("unknown")
+    first = splits.split(["https://example.com/0"], ADMIN, LATER, interval_s=60)
+    assert (first.outcome, first.title) == ("first", "Mỹ rút quân khỏi Iraq 0")
+    (feed_id, *_) = feeds(store)
+    with store.batch() as tx:
+        (alone,) = tx.insert_articles([article(feed_id, 5)], NOW)
+        assert alone is not None
+        tx.place([Placement(alone, None, b"evidence", bytes(4))], NOW)
+    assert splits.split(["https://example.com/5"], ADMIN, LATER, interval_s=60).outcome == "first"
+    assert {stories.story_of(i) for i in ids} == {story}
+    with store.batch() as tx:
+        assert tx.splits_since(0) == []
+
+
+def test_the_report_whose_alert_announced_the_story_stays_in_it(store: Store) -> None:
+    """The first report was backlog: the second's alert announced the story. Splitting it
+    would leave the story's alert about an article that is not in it."""
+    stories, ids, story = place_three_reports(store)
+    intent = AlertIntent("story", 1, ids[1], "Mỹ rút quân khỏi Iraq 1", "Tuổi Trẻ", None, NOW, ())
+    store.enqueue_alert(replace(intent, story_id=story), NOW)
+    done = Splits(store.engine).split(["https://example.com/1"], ADMIN, LATER, interval_s=60)
+    assert done.outcome == "first"
+    assert stories.story_of(ids[1]) == story
