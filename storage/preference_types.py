@@ -160,6 +160,15 @@ class JoinedStory:
 
 
 @dataclass(frozen=True, slots=True)
+class SplitFrom:
+    """The story an administrator took the article out of (/split), and when."""
+
+    title: str  # that story's first headline
+    outlet: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Explanation:
     """Everything /why knows about a link."""
 
@@ -168,3 +177,4 @@ class Explanation:
     figures: tuple[FigureEntry, ...]
     alerts: tuple[SentTo, ...]
     story: JoinedStory | None = None  # the story it joined, when it is not its first report
+    split: SplitFrom | None = None  # the story it was split out of, if it was

@@ -26,8 +26,9 @@ from storage.preference_types import (
     SeenArticle,
     SentTo,
     Sighting,
+    SplitFrom,
 )
-from storage.tables import alerts, articles, deliveries, feeds, traces
+from storage.tables import alerts, articles, deliveries, feeds, splits, traces
 from storage.tables import stories as story_rows
 
 _CHUNK = 500
@@ -100,12 +101,14 @@ class Traces:
                 .order_by(alerts.c.priority, alerts.c.id)
             ).all()
             story = _joined(conn, article_id, chat_id)
+            split = _split_from(conn, article_id)
         return Explanation(
             article=article,
             duplicate=duplicate,
             figures=tuple(Ledger(self.engine).of_article(article_id)),
             alerts=tuple(_sent_to(row) for row in sent),
             story=story,
+            split=split,
         )
 
 
@@ -201,6 +204,18 @@ def _joined(conn: sa.Connection, article_id: int, chat_id: int) -> JoinedStory |
         articles=row.articles,
         alert_at=None if alert is None else (alert.sent_at or alert.created_at),
     )
+
+
+def _split_from(conn: sa.Connection, article_id: int) -> SplitFrom | None:
+    """The story an administrator split the article out of (the latest split), if any."""
+    row = conn.execute(
+        sa.select(story_rows.c.title, story_rows.c.outlet, splits.c.at)
+        .join(story_rows, story_rows.c.id == splits.c.from_story_id)
+        .where(splits.c.article_id == article_id)
+        .order_by(splits.c.id.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else SplitFrom(row.title, row.outlet, row.at)
 
 
 def _sent_to(row: Any) -> SentTo:

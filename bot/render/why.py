@@ -59,6 +59,17 @@ def why(explanation: Explanation, language: str, zone: str = "UTC") -> str:
     ]
     if explanation.story is not None:
         lines.append(_story(explanation.story, language, zone))
+    if explanation.split is not None:
+        split = explanation.split
+        lines.append(
+            tr(
+                "why.split_from",
+                language,
+                title=escape(split.title),
+                outlet=escape(split.outlet),
+                when=when(split.at, language, zone),
+            )
+        )
     if explanation.figures:
         lines.append(tr("why.figures", language))
         lines += [_figure(entry, language) for entry in explanation.figures]

@@ -70,12 +70,14 @@ def test_an_admin_splits_a_report_out_of_its_story_and_readers_get_it_as_news(
         assert edit.message_id == story.message_id
         assert edit.text.endswith("🗞 Cùng đưa tin: Báo Gia Lai")
 
+        (why,) = reader.says(f"/why {link}")
+        assert "✂️ Quản trị viên đã tách bài khỏi câu chuyện “" in why.text
         (again,) = admin.says(f"/split {link}")
         assert "is the first report of its story" in again.text
         for path in paths:  # the feeds are read again: nothing more is sent or edited
             seen = feed_server.request_count(path)
             feed_server.wait_for_requests(seen + 2, path, timeout=10)
-        assert len(bot_api.sent(READER)) == 4  # subscribed, the story, a refusal, the split
+        assert len(bot_api.sent(READER)) == 5  # subscribed, story, refusal, split story, /why
         assert len(bot_api.edits(READER)) == 3
         assert service.stop() == 0
     assert "Traceback" not in service.stderr()

@@ -7,10 +7,12 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
+from storage.preference_types import SplitFrom
 from storage.splits import Split, Splits
 from storage.store import Store
 from storage.story_types import Placement
 from storage.tables import alerts, evidences
+from storage.traces import Traces
 from storage.types import AlertIntent
 from tests.integration.storage.test_stories import (
     NOW,
@@ -72,6 +74,11 @@ def test_a_report_split_out_is_a_story_of_its_own_and_sends_its_alert(store: Sto
         (2, "edit", "Mỹ rút quân khỏi Iraq", 102),
         (2, "story", "Mỹ rút quân khỏi Iraq 2", None),
     ]
+    explained = Traces(store.engine).explain(["https://example.com/2"], 1)
+    assert explained is not None
+    assert explained.story is None  # the first report of its own story now
+    assert explained.split == SplitFrom("Mỹ rút quân khỏi Iraq 0", "VnExpress", LATER)
+    assert [a.kind for a in explained.alerts] == ["story"]
     with store.batch() as tx:
         ((split_id, split_article),) = tx.splits_since(0)
         assert split_article == ids[2]

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from bot.render import alerts as format
 from bot.render import why as why_format
-from storage.preference_types import Explanation, JoinedStory, SeenArticle
+from storage.preference_types import Explanation, JoinedStory, SeenArticle, SplitFrom
 from storage.types import StoredAlert
 
 NOW = datetime(2026, 1, 18, 9, 5, tzinfo=UTC)
@@ -53,3 +53,17 @@ def test_why_names_the_story_an_article_joined_and_when_its_alert_was_sent() -> 
     silent = Explanation(ARTICLE, None, (), (), JoinedStory(4, 1, "T", "V", 2, None))
     assert why_format.why(silent, "vi").splitlines()[3].endswith("Tin này chưa gửi thông báo.")
     assert "🧵" not in why_format.why(Explanation(ARTICLE, None, (), ()), "en")
+
+
+def test_why_says_an_administrator_split_the_article_out_of_a_story() -> None:
+    split = SplitFrom("Mỹ & Iraq", "VnExpress", NOW)
+    explained = Explanation(ARTICLE, None, (), (), None, split)
+    assert why_format.why(explained, "en").splitlines()[3] == (
+        "✂️ An administrator took it out of the story “Mỹ &amp; Iraq” (VnExpress) on "
+        "18 Jan 2026 09:05 UTC: it is news of its own."
+    )
+    assert (
+        why_format.why(explained, "vi")
+        .splitlines()[3]
+        .startswith("✂️ Quản trị viên đã tách bài khỏi câu chuyện “Mỹ &amp; Iraq” (VnExpress) lúc ")
+    )
