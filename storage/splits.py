@@ -8,16 +8,20 @@ story lock (``storage.batch.batch_transaction``), like the batches that place ar
 * the article starts a story of its own (from its own row: title, link, outlet), which sends
   its story alert to every active subscriber (their settings apply at send time, as for any
   alert);
-* its story evidence follows it, so later reports of the development join the new story;
-* the story it left is recounted (articles, outlets; not when it was last reported) and
-  every message that announced it is edited, so "Also reported by" no longer names it;
+* its exact copies in the story (the same text from other outlets) go with it, and the
+  evidence of each, so later reports of the development join the new story;
+* the story it left is recounted (articles, outlets; not when it was last reported: a split
+  is not a report, and the new story is as recent as its own reports) and every message
+  that announced it is edited, so "Also reported by" no longer names it;
+* a chat that muted the story from the article's own alert (an update) muted the story:
+  the mute stays with the story it left;
 * a ``story_split`` row records it: each process's story index reads the rows after the
   last it saw before placing a batch (``StoryWriter.splits_since``) and forgets what it
   cached of the article's story, and /why can tell.
 
 A story's first report is the story: it has nothing to leave (nor has the report whose
-alert announced it, when the first was backlog). Storage applies no matching rule here:
-which article to split is the administrator's call.
+alert announced it, when the first was backlog, nor a copy of either). Storage applies no
+matching rule here: which article to split is the administrator's call.
 """
 
 from __future__ import annotations
@@ -35,13 +39,14 @@ from storage.db import redacted
 from storage.deliveries import STORY_PRIORITY
 from storage.story_types import Placement
 from storage.tables import alerts as alert_rows
-from storage.tables import articles, evidences, feeds, splits, subscribers
+from storage.tables import articles, evidences, feeds, mutes, splits, subscribers
 from storage.tables import stories as story_rows
+from storage.traces import find_article
 from storage.types import AlertIntent
 
 __all__ = ["Split", "SplitOutcome", "Splits"]
 
-SplitOutcome = Literal["split", "unknown", "first"]
+SplitOutcome = Literal["split", "unknown", "first", "announced", "copy", "off_topic"]
 
 _members = articles.c.story_id == sa.bindparam("b_story")
 _RECOUNT = (  # a story's counts after a split; when it was last reported does not change
@@ -62,8 +67,10 @@ _RECOUNT = (  # a story's counts after a split; when it was last reported does n
 class Split:
     """What a /split did: ``outcome`` "split" (``story_id``: the new story, ``left``: the
     one it left, ``left_title``: that story's headline, ``subscribers``: the active chats
-    its alert goes to), "unknown" (no stored article has that link) or "first" (it is its
-    story's first report, alone in it or not, or its alert announced the story)."""
+    its alert goes to), or why not: "unknown" (no stored article has that link), "first"
+    (it is its story's first report, alone in it or not), "announced" (its alert announced
+    the story: the first report was backlog), "copy" (the same text as one of those two),
+    "off_topic" (it is not on the topic: nobody would be alerted)."""
 
     outcome: SplitOutcome
     title: str = ""
@@ -86,12 +93,13 @@ class Splits:
     def split(
         self, links: Sequence[str], chat_id: int, now: datetime, *, interval_s: float
     ) -> Split:
-        """Take the article stored under one of ``links`` (canonical first) out of its story
-        (see the module docstring); ``interval_s``: the least time between two edits of one
-        message (``[delivery] edit_interval``)."""
+        """Take the article stored under one of ``links`` (canonical first; as /why finds
+        it) out of its story (see the module docstring); ``interval_s``: the least time
+        between two edits of one message (``[delivery] edit_interval``)."""
         with batch_transaction(self.engine) as tx:
             conn = tx.conn
-            row = _article(conn, links)
+            _, article_id = find_article(conn, links)
+            row = None if article_id is None else _article(conn, article_id)
             if row is None or row.story_id is None:
                 return Split("unknown")
             story = conn.execute(
@@ -104,26 +112,47 @@ class Splits:
                 .order_by(alert_rows.c.id)
                 .limit(1)
             ).scalar_one_or_none()
-            if row.id in (story.first_article_id, announcer):
-                return Split("first", row.title, row.outlet)
+            refused = _refusal(conn, row, story.first_article_id, announcer)
+            if refused is not None:
+                return Split(refused, row.title, row.outlet)
+            # the article and its exact copies in the story (one text, one development)
+            moved = conn.execute(
+                sa.select(articles.c.id)
+                .where(
+                    articles.c.story_id == row.story_id,
+                    articles.c.content_hash == row.content_hash,
+                )
+                .order_by(articles.c.id)
+            ).scalars().all()  # fmt: skip
             (placed,) = tx.place([Placement(row.id, None, announces=True)], now)
+            new = placed.story_id
             conn.execute(
-                evidences.update()
-                .where(evidences.c.article_id == row.id)
-                .values(story_id=placed.story_id)
+                articles.update().where(articles.c.id.in_(moved)).values(story_id=new)
+            )  # fmt: skip
+            conn.execute(
+                evidences.update().where(evidences.c.article_id.in_(moved)).values(story_id=new)
             )
-            conn.execute(_RECOUNT, {"b_story": row.story_id})
-            alerts.enqueue_alert(conn, _story_alert(row, placed.story_id), now)
-            stories.enqueue_edits(conn, row.story_id, now, interval_s=interval_s)
-            conn.execute(
-                splits.insert().values(
-                    article_id=row.id,
-                    from_story_id=row.story_id,
-                    to_story_id=placed.story_id,
-                    chat_id=chat_id,
-                    at=now,
+            conn.execute(_RECOUNT, [{"b_story": row.story_id}, {"b_story": new}])
+            conn.execute(  # a split is not a report: the story is as recent as its reports
+                story_rows.update()
+                .where(story_rows.c.id == new)
+                .values(
+                    latest_at=sa.select(sa.func.max(articles.c.seen_at))
+                    .where(articles.c.story_id == new)
+                    .scalar_subquery()
                 )
             )
+            _keep_mutes(conn, moved, story.first_article_id)
+            alerts.enqueue_alert(conn, _story_alert(row, new), now)
+            stories.enqueue_edits(conn, row.story_id, now, interval_s=interval_s)
+            conn.execute(
+                splits.insert(),
+                [
+                    {"article_id": a, "from_story_id": row.story_id, "to_story_id": new,
+                     "chat_id": chat_id, "at": now}
+                    for a in moved
+                ],
+            )  # fmt: skip
             active = conn.execute(
                 sa.select(sa.func.count()).select_from(subscribers).where(subscribers.c.active)
             ).scalar_one()
@@ -131,16 +160,16 @@ class Splits:
             "split",
             row.title,
             row.outlet,
-            story_id=placed.story_id,
+            story_id=new,
             left=row.story_id,
             left_title=story.title,
             subscribers=int(active),
         )
 
 
-def _article(conn: sa.Connection, links: Sequence[str]) -> Any:
-    """The stored article under the first of ``links`` that names one, with its outlet."""
-    query = (
+def _article(conn: sa.Connection, article_id: int) -> Any:
+    """The article's row, with its outlet."""
+    return conn.execute(
         sa.select(
             articles.c.id,
             articles.c.story_id,
@@ -148,17 +177,45 @@ def _article(conn: sa.Connection, links: Sequence[str]) -> Any:
             articles.c.url,
             articles.c.published_at,
             articles.c.matched,
+            articles.c.content_hash,
+            articles.c.relevant,
             feeds.c.name.label("outlet"),
         )
         .join(feeds, feeds.c.id == articles.c.feed_id)
-        .limit(1)
-    )
-    for link in links:
-        for column in (articles.c.canonical_url, articles.c.url):
-            found = conn.execute(query.where(column == link)).first()
-            if found is not None:
-                return found
-    return None
+        .where(articles.c.id == article_id)
+    ).first()
+
+
+def _refusal(
+    conn: sa.Connection, row: Any, first: int | None, announcer: int | None
+) -> SplitOutcome | None:
+    """Why the article cannot leave its story, or None."""
+    if not row.relevant:
+        return "off_topic"
+    if row.id == first:
+        return "first"
+    if row.id == announcer:
+        return "announced"
+    same_text = conn.execute(
+        sa.select(sa.func.count())
+        .select_from(articles)
+        .where(articles.c.id.in_([i for i in (first, announcer) if i is not None]))
+        .where(articles.c.content_hash == row.content_hash)
+    ).scalar_one()
+    return "copy" if same_text else None
+
+
+def _keep_mutes(conn: sa.Connection, moved: Sequence[int], first: int | None) -> None:
+    """A chat that muted the story from one of the moved articles' alerts muted the story,
+    not the article: the mute is the story's first report's now (a chat that already has
+    that one keeps it alone), and the new story's alert reaches the chat."""
+    if first is None:
+        return
+    already = sa.select(mutes.c.chat_id).where(mutes.c.article_id == first)
+    conn.execute(
+        mutes.delete().where(mutes.c.article_id.in_(moved), mutes.c.chat_id.in_(already))
+    )  # fmt: skip
+    conn.execute(mutes.update().where(mutes.c.article_id.in_(moved)).values(article_id=first))
 
 
 def _story_alert(row: Any, story_id: int) -> AlertIntent:

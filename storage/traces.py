@@ -52,33 +52,10 @@ class Traces:
         """What became of the first of ``links`` (canonical URL first, then as given) the
         service has seen, and of its alerts for ``chat_id``; None if none was seen."""
         with self.engine.connect() as conn:
-            trace = conn.execute(
-                sa.select(traces, feeds.c.name.label("outlet"))
-                .join(feeds, feeds.c.id == traces.c.feed_id)
-                .where(traces.c.link.in_(list(links) + [f"guid:{link}" for link in links]))
-                .order_by(traces.c.id)
-                .limit(1)
-            ).first()
+            trace, article_id = find_article(conn, links)
             duplicate = None
-            article_id: int | None = None
             if trace is not None and trace.article_id is None:
                 duplicate = Sighting(trace.outlet, trace.seen_at, trace.reason)
-                article_id = trace.duplicate_of
-            elif trace is not None:
-                article_id = trace.article_id
-            else:
-                article_id = conn.execute(
-                    sa.select(articles.c.id)
-                    .where(
-                        sa.or_(
-                            articles.c.canonical_url.in_(links),
-                            articles.c.url.in_(links),
-                            articles.c.guid.in_(links),
-                        )
-                    )
-                    .order_by(articles.c.id)
-                    .limit(1)
-                ).scalar_one_or_none()
             if article_id is None:
                 return None
             article = _seen(conn, article_id)
@@ -110,6 +87,35 @@ class Traces:
             story=story,
             split=split,
         )
+
+
+def find_article(conn: sa.Connection, links: Sequence[str]) -> tuple[Any, int | None]:
+    """The trace of the first of ``links`` (canonical URL first, then as given) the service
+    has seen, with its outlet (None if none), and the article the link names: the article
+    itself, or the one it re-published; without a trace, the first article stored under one
+    of them (canonical URL, URL or GUID)."""
+    trace = conn.execute(
+        sa.select(traces, feeds.c.name.label("outlet"))
+        .join(feeds, feeds.c.id == traces.c.feed_id)
+        .where(traces.c.link.in_(list(links) + [f"guid:{link}" for link in links]))
+        .order_by(traces.c.id)
+        .limit(1)
+    ).first()
+    if trace is not None:
+        return trace, trace.duplicate_of if trace.article_id is None else trace.article_id
+    article_id = conn.execute(
+        sa.select(articles.c.id)
+        .where(
+            sa.or_(
+                articles.c.canonical_url.in_(links),
+                articles.c.url.in_(links),
+                articles.c.guid.in_(links),
+            )
+        )
+        .order_by(articles.c.id)
+        .limit(1)
+    ).scalar_one_or_none()
+    return None, article_id
 
 
 def _originals(conn: sa.Connection, duplicates: Sequence[NewTrace]) -> dict[str, int]:

@@ -257,13 +257,21 @@ class AdminCommands:
         return None
 
 
+SPLIT_REFUSED = {
+    "first": "split.first",
+    "announced": "split.announced",
+    "copy": "split.copy",
+    "off_topic": "split.off_topic",
+}
+
+
 def split_text(done: Split, language: str) -> str:
     """The answer to /split (HTML)."""
     if done.outcome == "unknown":
         return tr("split.unknown", language)
     title, outlet = escape(done.title), escape(done.outlet)
-    if done.outcome == "first":
-        return tr("split.first", language, title=title, outlet=outlet)
+    if done.outcome != "split":
+        return tr(SPLIT_REFUSED[done.outcome], language, title=title, outlet=outlet)
     count = number(done.subscribers, language)
     story = escape(done.left_title)
     return ntr(

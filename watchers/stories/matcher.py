@@ -73,7 +73,7 @@ class StoryMatcher:
         for split_id, article_id in tx.splits_since(self.splits_seen):
             self._decoded.pop(article_id, None)
             self.splits_seen = split_id
-            log.info("stories.split_seen article=%d", article_id)
+            log.debug("stories.split_seen article=%d", article_id)
         rows = tx.rows_since(self.watermark)
         self.index.insert_packed([(row.article_id, row.slots) for row in rows])
         top = max([self.watermark, *(row.article_id for row in rows)])

@@ -8,6 +8,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from storage.preference_types import SplitFrom
+from storage.preferences import Preferences
 from storage.splits import Split, Splits
 from storage.store import Store
 from storage.story_types import Placement
@@ -55,6 +56,7 @@ def test_a_report_split_out_is_a_story_of_its_own_and_sends_its_alert(store: Sto
     assert (by_id[story].articles, by_id[story].outlets) == (2, 2)
     assert by_id[story].latest_at == latest_before  # a split is not a report
     assert (by_id[new].articles, by_id[new].outlets) == (1, 1)
+    assert by_id[new].latest_at == NOW + timedelta(minutes=2)  # when the article was seen
     with store.engine.connect() as conn:
         moved = conn.execute(
             sa.select(evidences.c.story_id).where(evidences.c.article_id == ids[2])
@@ -85,6 +87,38 @@ def test_a_report_split_out_is_a_story_of_its_own_and_sends_its_alert(store: Sto
         assert tx.splits_since(split_id) == []
 
 
+def split_one(store: Store, n: int) -> Split:
+    return Splits(store.engine).split([f"https://example.com/{n}"], ADMIN, LATER, interval_s=60)
+
+
+def test_copies_of_the_report_go_with_it_and_a_mute_stays_with_the_story(store: Store) -> None:
+    stories, ids, story = place_three_reports(store)
+    feed_ids = feeds(store)
+    copy = replace(article(feed_ids[0], 3), content_hash="hash-2")  # report 2's text, again
+    with store.batch() as tx:
+        (copy_id,) = tx.insert_articles([copy], NOW)
+        assert copy_id is not None
+        tx.place([Placement(copy_id, story, b"evidence", bytes(4))], NOW)
+    store.subscribe(1, chat_type="private", name="", language="vi", now=NOW)
+    update = AlertIntent(
+        "update", 1, ids[2], "Mỹ rút quân khỏi Iraq 2", "VietnamPlus", None, NOW, ()
+    )
+    muted_from = store.enqueue_alert(update, NOW)
+    assert Preferences(store.engine).mute(1, muted_from, NOW) == ids[2]  # "mute this story"
+
+    done = split_one(store, 2)
+
+    assert done.story_id is not None
+    assert stories.story_of(copy_id) == done.story_id
+    assert stories.outlets(done.story_id) == ["VietnamPlus", "VnExpress"]  # first reporter first
+    assert stories.outlets(story) == ["VnExpress", "Tuổi Trẻ"]
+    with store.batch() as tx:
+        assert sorted(a for _, a in tx.splits_since(0)) == sorted([ids[2], copy_id])
+    rules = Preferences(store.engine).rules_for([1])[1]
+    assert rules.muted == {ids[0]}  # the story it left is still muted; the new one is not
+    assert rules.muted_stories == {story}
+
+
 def test_a_first_report_or_an_unknown_link_is_said_and_nothing_changes(store: Store) -> None:
     stories, ids, story = place_three_reports(store)
     splits = Splits(store.engine)
@@ -98,6 +132,19 @@ def test_a_first_report_or_an_unknown_link_is_said_and_nothing_changes(store: St
         assert alone is not None
         tx.place([Placement(alone, None, b"evidence", bytes(4))], NOW)
     assert splits.split(["https://example.com/5"], ADMIN, LATER, interval_s=60).outcome == "first"
+    with store.batch() as tx:
+        copy, off_topic = tx.insert_articles(
+            [
+                replace(article(feed_id, 6), content_hash="hash-0"),  # the first report's text
+                article(feed_id, 7, relevant=False),
+            ],
+            NOW,
+        )
+        assert copy is not None
+        assert off_topic is not None
+        tx.place([Placement(copy, story), Placement(off_topic, story)], NOW)
+    assert split_one(store, 6).outcome == "copy"
+    assert split_one(store, 7).outcome == "off_topic"
     assert {stories.story_of(i) for i in ids} == {story}
     with store.batch() as tx:
         assert tx.splits_since(0) == []
@@ -109,6 +156,5 @@ def test_the_report_whose_alert_announced_the_story_stays_in_it(store: Store) ->
     stories, ids, story = place_three_reports(store)
     intent = AlertIntent("story", 1, ids[1], "Mỹ rút quân khỏi Iraq 1", "Tuổi Trẻ", None, NOW, ())
     store.enqueue_alert(replace(intent, story_id=story), NOW)
-    done = Splits(store.engine).split(["https://example.com/1"], ADMIN, LATER, interval_s=60)
-    assert done.outcome == "first"
+    assert split_one(store, 1).outcome == "announced"
     assert stories.story_of(ids[1]) == story
