@@ -170,7 +170,7 @@ class Service:
             bot = build_outbox_bot(config, self.token, telegram)
             outbox = Outbox(
                 store, bot, config.delivery, clock=self.clock, metrics=self.metrics,
-                worker=worker_id(),
+                worker=worker_id(), admins=config.telegram.admins,
             )  # fmt: skip
         preparer = Preparer(topic_of(config), time_limit=config.schedule.read_timeout)
         ingest = Ingest(store, edit_interval=config.delivery.edit_interval, crash=crash_at())

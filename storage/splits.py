@@ -26,7 +26,7 @@ matching rule here: which article to split is the administrator's call.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -96,9 +96,27 @@ class Splits:
         """Take the article stored under one of ``links`` (canonical first; as /why finds
         it) out of its story (see the module docstring); ``interval_s``: the least time
         between two edits of one message (``[delivery] edit_interval``)."""
+        return self._split(lambda conn: find_article(conn, links)[1], chat_id, now, interval_s)
+
+    def split_alert(
+        self, alert_id: int, chat_id: int, now: datetime, *, interval_s: float
+    ) -> Split:
+        """``split`` for the article an alert is about (the "✂️" button of an update)."""
+        about = sa.select(alert_rows.c.article_id).where(alert_rows.c.id == alert_id)
+        return self._split(
+            lambda conn: conn.execute(about).scalar_one_or_none(), chat_id, now, interval_s
+        )
+
+    def _split(
+        self,
+        find: Callable[[sa.Connection], int | None],
+        chat_id: int,
+        now: datetime,
+        interval_s: float,
+    ) -> Split:
         with batch_transaction(self.engine) as tx:
             conn = tx.conn
-            _, article_id = find_article(conn, links)
+            article_id = find(conn)
             row = None if article_id is None else _article(conn, article_id)
             if row is None or row.story_id is None:
                 return Split("unknown")

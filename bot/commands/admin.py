@@ -13,21 +13,23 @@ listing it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import logging
 from collections.abc import Awaitable, Callable, Collection
 from datetime import datetime
 
-from telegram import BotCommandScopeChat, Update
+from telegram import BotCommandScopeChat, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot.commands.links import given_link, stored_forms
 from bot.commands.menu import menus, usage
 from bot.i18n import ntr, tr
 from bot.i18n.language import Languages
 from bot.render import feeds as feeds_format
+from bot.render import keyboards
 from bot.render.formats import every, number
 from bot.render.markup import escape, split_message
 from storage.deliveries import ROUTINE_PRIORITY
@@ -112,6 +114,7 @@ class AdminCommands:
         app.add_handler(CommandHandler("feeds", self.feeds))
         app.add_handler(CommandHandler("broadcast", self.broadcast))
         app.add_handler(CommandHandler("split", self.split))
+        app.add_handler(CallbackQueryHandler(self.on_split, pattern=r"^c:"))
 
     def allowed(self, update: Update) -> bool:
         user = update.effective_user
@@ -244,6 +247,37 @@ class AdminCommands:
             done.outcome, link, done.story_id, done.left,
         )  # fmt: skip
         await message.reply_text(split_text(done, language), parse_mode=ParseMode.HTML)
+
+    async def on_split(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """c:<alert id>, "its own story" on an update an administrator received: /split of
+        the alert's article; the answer is a message under it, and the button goes."""
+        query, chat = update.callback_query, update.effective_chat
+        assert query is not None
+        language = await self.languages.of(update)
+        if not self.allowed(update):
+            user = update.effective_user
+            log.warning("admin.refused command=split user=%s", user.id if user else "-")
+            await query.answer(refusal(language), show_alert=True)
+            return
+        alert = keyboards.number(keyboards.parse(query.data)[1])
+        message = query.message
+        if alert is None or chat is None or not isinstance(message, Message):
+            await query.answer(tr("settings.stale", language), show_alert=True)
+            return
+        done = await asyncio.to_thread(
+            self.splits.split_alert, alert, chat.id, self.clock(), interval_s=self.edit_interval
+        )
+        await query.answer()
+        if done.outcome == "split":
+            self.on_alert()
+        log.info("story.split outcome=%s alert=%d story=%s left=%s",
+                 done.outcome, alert, done.story_id, done.left)  # fmt: skip
+        await message.reply_text(split_text(done, language), parse_mode=ParseMode.HTML)
+        if message.reply_markup is not None:
+            with contextlib.suppress(TelegramError):  # the answer above is what matters
+                await query.edit_message_reply_markup(
+                    keyboards.without_split(message.reply_markup, alert)
+                )
 
     async def _admitted(self, update: Update, command: str) -> str | None:
         """The language to answer an admin in, or None after refusing anyone else."""

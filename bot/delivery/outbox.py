@@ -34,7 +34,7 @@ import contextlib
 import heapq
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 
 from telegram import Bot
@@ -86,6 +86,7 @@ class Outbox:
         metrics: Metrics | None = None,
         circuit: Circuit | None = None,
         worker: str = "outbox",
+        admins: Collection[int] = (),
     ) -> None:
         self.store, self.bot, self.settings = store, bot, settings
         self.metrics = metrics if metrics is not None else Metrics()
@@ -112,7 +113,9 @@ class Outbox:
         self.circuit = circuit if circuit is not None else Circuit(longest=settings.outage_backoff)
         self.sent_count = 0
         self.stories = Stories(store.engine)
-        self.sender = AlertSender(bot, self.stories, self.chats, monotonic=monotonic)
+        self.sender = AlertSender(
+            bot, self.stories, self.chats, monotonic=monotonic, admins=frozenset(admins)
+        )
         self.rules = SendRules(store.engine)
 
     @property

@@ -88,9 +88,11 @@ class AlertSender:
         chats: ChatClock,
         *,
         monotonic: Callable[[], float],
+        admins: frozenset[int] = frozenset(),
     ) -> None:
         self.bot = bot
         self.stories = stories
+        self.admins = admins  # their updates carry "its own story" (/split)
         self.chats = chats
         self.monotonic = monotonic
         self._outlets: dict[int, tuple[float, list[str]]] = {}  # story -> (read at, outlets)
@@ -163,7 +165,8 @@ class AlertSender:
         text = format.render(delivery.alert, delivery.language, also, delivery.timezone)
         if delivery.edit_message_id is not None:
             return await self._edit(delivery, text)
-        buttons = keyboards.alert_buttons(delivery.alert, delivery.language)
+        admin = delivery.chat_id in self.admins
+        buttons = keyboards.alert_buttons(delivery.alert, delivery.language, admin=admin)
         chunks = format.split_message(text)
         first: int | None = None
         for index, chunk in enumerate(chunks):

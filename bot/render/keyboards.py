@@ -11,6 +11,8 @@ is out of date" instead of doing something else.
 ``f:1``               "only figure changes from now on", on a story alert
 ``s:<menu>[:<arg>]``  the /settings menu (``bot.render.settings``)
 ``x:<filter id>``     remove one of the chat's filters, on the /filters message
+``c:<alert id>``      "its own story" (/split of the alert's article), on an update
+                      sent to an administrator
 ====================  =========================================================
 
 Ids are read with :func:`number`, which never yields an integer a database cannot hold.
@@ -46,8 +48,15 @@ def languages(current: str) -> InlineKeyboardMarkup:
 
 
 @lru_cache(maxsize=256)  # one alert goes to many subscribers: build its keyboard once
-def alert_buttons(alert: StoredAlert, language: str) -> InlineKeyboardMarkup | None:
-    """ "Open article", "mute this story" and, on a story, "only figure changes"."""
+def alert_buttons(
+    alert: StoredAlert, language: str, *, admin: bool = False
+) -> InlineKeyboardMarkup | None:
+    """ "Open article", "mute this story" and, on a story, "only figure changes"; on an update
+    (a report that joined a story with something new) to an ``admin``, "its own story": the
+    place where a development merged into an older story shows."""
+    if alert.kind == "update" and admin:
+        split = InlineKeyboardButton(tr("button.split", language), callback_data=f"c:{alert.id}")
+        return InlineKeyboardMarkup([[split]])
     if alert.kind not in ("story", "figure"):
         return None
     rows: list[list[InlineKeyboardButton]] = []
@@ -73,6 +82,14 @@ def mute_toggled(
     return InlineKeyboardMarkup(
         [[new if b.callback_data == old else b for b in row] for row in markup.inline_keyboard]
     )
+
+
+def without_split(markup: InlineKeyboardMarkup, alert_id: int) -> InlineKeyboardMarkup | None:
+    """An update's keyboard once its article was split: without that button."""
+    gone = f"c:{alert_id}"
+    rows = [[b for b in row if b.callback_data != gone] for row in markup.inline_keyboard]
+    kept = [row for row in rows if row]
+    return InlineKeyboardMarkup(kept) if kept else None
 
 
 def without_url_buttons(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:

@@ -1,6 +1,7 @@
-"""/split end to end, the real service and three feeds: an administrator takes a report out of
-the story it joined; every subscriber gets it as a story of its own, and the story's message
-stops listing its outlet. Nobody else may split."""
+"""/split end to end, the real service and its feeds: an administrator takes a report out of
+the story it joined, with the command or with the button under an update; every subscriber
+gets it as a story of its own, and the story's message stops listing its outlet. Nobody else
+may split."""
 
 from __future__ import annotations
 
@@ -8,10 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conversation import User
+from tests.e2e.conversation import User, button_data, buttons
 from tests.e2e.service import ServiceProcess, write_config
-from tests.e2e.test_stories import REPORTS, same_story_other_outlet
-from tests.servers import FakeBotApi, FeedServer, rss
+from tests.e2e.test_stories import (
+    DEVELOPMENTS,
+    JOINING,
+    REPORTS,
+    development,
+    same_story_other_outlet,
+)
+from tests.servers import FakeBotApi, FeedServer, SentMessage, rss
 
 pytestmark = pytest.mark.slow
 
@@ -79,5 +86,63 @@ def test_an_admin_splits_a_report_out_of_its_story_and_readers_get_it_as_news(
             feed_server.wait_for_requests(seen + 2, path, timeout=10)
         assert len(bot_api.sent(READER)) == 5  # subscribed, story, refusal, split story, /why
         assert len(bot_api.edits(READER)) == 3
+        assert service.stop() == 0
+    assert "Traceback" not in service.stderr()
+
+
+def first_after(bot_api: FakeBotApi, chat: int, seen: int, mark: str) -> SentMessage:
+    """The first message to ``chat`` after its first ``seen`` whose text has ``mark`` (alerts
+    of figures and milestones come and go around the ones a test follows)."""
+    count = seen
+    while True:
+        sent = bot_api.wait_for_messages(count + 1, chat, timeout=15)
+        for message in sent[seen:]:
+            if mark in message.text:
+                return message
+        count = len(sent)
+
+
+def test_an_admin_splits_an_update_with_its_button_and_nobody_else_can(
+    tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi
+) -> None:
+    paths = ["/tin-a.rss", "/tin-b.rss"]
+    for path in paths:
+        feed_server.set_feed(path, rss([]))
+    config = write_config(
+        tmp_path,
+        feeds=[("Tin A", feed_server.url(paths[0])), ("Tin B", feed_server.url(paths[1]))],
+        api_base_url=bot_api.url,
+        admins=[ADMIN],
+        extra='edit_interval = "1s"',
+    )
+    with ServiceProcess(tmp_path, config) as service:
+        for chat, language in ((ADMIN, "en"), (READER, "vi")):
+            bot_api.user_sends(chat, "/subscribe", language_code=language)
+            bot_api.wait_for_messages(1, chat, timeout=20)
+        for path in paths:
+            feed_server.wait_for_requests(1, path)  # first fetches: empty backlogs
+        feed_server.set_feed(paths[0], rss([development(0, *DEVELOPMENTS[2], 6)]))
+        first_after(bot_api, READER, 1, "📰")
+        seen = {chat: len(bot_api.sent(chat)) for chat in (ADMIN, READER)}
+        feed_server.set_feed(paths[1], rss([development(1, *JOINING, 6)]))
+        update = first_after(bot_api, ADMIN, seen[ADMIN], "🆕")
+        (data,) = button_data(update)
+        assert data.startswith("c:")
+        joined = first_after(bot_api, READER, seen[READER], "🆕")
+        assert joined.reply_markup is None  # readers get no such button
+
+        bot_api.user_presses(READER, joined.message_id, data, language_code="vi")
+        refused = bot_api.wait_for_calls("answerCallbackQuery", 1)[0]
+        assert refused.params.get("text") == "Lệnh này chỉ dành cho quản trị viên."
+
+        seen = {chat: len(bot_api.sent(chat)) for chat in (ADMIN, READER)}
+        answer, edited = User(bot_api, ADMIN, "en", None).taps(update, data)
+        assert not answer.params.get("text")
+        assert edited is not None
+        assert not buttons(edited)  # pressed once: the button goes
+        first_after(bot_api, ADMIN, seen[ADMIN], "(Tin B) is a story of its own now")
+        alert = first_after(bot_api, READER, seen[READER], "📰")
+        assert "Tin B" in alert.text
+        assert "Cùng đưa tin" not in alert.text
         assert service.stop() == 0
     assert "Traceback" not in service.stderr()

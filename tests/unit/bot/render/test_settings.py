@@ -139,6 +139,21 @@ def test_story_alerts_get_three_buttons_figure_alerts_two_and_others_none() -> N
     assert keyboards.alert_buttons(dataclasses.replace(story, kind="digest"), "en") is None
 
 
+def test_an_update_carries_its_own_story_button_to_administrators_only() -> None:
+    update = StoredAlert(
+        id=43, kind="update", title="t", outlet="o", url="https://vnexpress.net/b.html",
+        published_at=NOW, matched=(), created_at=NOW, news=("troops:1500",),
+    )  # fmt: skip
+    assert keyboards.alert_buttons(update, "en") is None
+    markup = keyboards.alert_buttons(update, "vi", admin=True)
+    assert data(markup) == ["c:43"]
+    assert markup is not None
+    assert markup.inline_keyboard[0][0].text == "✂️ Tách thành tin riêng"
+    assert keyboards.without_split(markup, 43) is None
+    story = dataclasses.replace(update, kind="story", news=())
+    assert keyboards.alert_buttons(story, "en", admin=True) == keyboards.alert_buttons(story, "en")
+
+
 def test_callback_data_splits_at_its_prefix() -> None:
     assert keyboards.parse("m:17") == ("m", "17")
     assert keyboards.parse("s:k:0badf00d") == ("s", "k:0badf00d")
