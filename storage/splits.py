@@ -46,7 +46,7 @@ from storage.types import AlertIntent
 
 __all__ = ["Split", "SplitOutcome", "Splits"]
 
-SplitOutcome = Literal["split", "unknown", "first", "announced", "copy", "off_topic"]
+SplitOutcome = Literal["split", "unknown", "already", "first", "announced", "copy", "off_topic"]
 
 _members = articles.c.story_id == sa.bindparam("b_story")
 _RECOUNT = (  # a story's counts after a split; when it was last reported does not change
@@ -67,7 +67,8 @@ _RECOUNT = (  # a story's counts after a split; when it was last reported does n
 class Split:
     """What a /split did: ``outcome`` "split" (``story_id``: the new story, ``left``: the
     one it left, ``left_title``: that story's headline, ``subscribers``: the active chats
-    its alert goes to), or why not: "unknown" (no stored article has that link), "first"
+    its alert goes to), or why not: "unknown" (no stored article has that link),
+    "already" (an administrator split it out before: it is the first report of its own), "first"
     (it is its story's first report, alone in it or not), "announced" (its alert announced
     the story: the first report was backlog), "copy" (the same text as one of those two),
     "off_topic" (it is not on the topic: nobody would be alerted)."""
@@ -211,7 +212,10 @@ def _refusal(
     if not row.relevant:
         return "off_topic"
     if row.id == first:
-        return "first"
+        before = sa.select(splits.c.id).where(
+            splits.c.article_id == row.id, splits.c.to_story_id == row.story_id
+        )
+        return "already" if conn.execute(before).first() else "first"
     if row.id == announcer:
         return "announced"
     same_text = conn.execute(

@@ -24,6 +24,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
+from bot.commands.answered import answered
 from bot.commands.links import given_link, stored_forms
 from bot.commands.menu import menus, usage
 from bot.i18n import ntr, tr
@@ -248,6 +249,7 @@ class AdminCommands:
         )  # fmt: skip
         await message.reply_text(split_text(done, language), parse_mode=ParseMode.HTML)
 
+    @answered
     async def on_split(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         """c:<alert id>, "its own story" on an update an administrator received: /split of
         the alert's article; the answer is a message under it, and the button goes."""
@@ -264,15 +266,16 @@ class AdminCommands:
         if alert is None or chat is None or not isinstance(message, Message):
             await query.answer(tr("settings.stale", language), show_alert=True)
             return
+        await query.answer()  # at once: the split may wait for a batch to leave the story lock
         done = await asyncio.to_thread(
             self.splits.split_alert, alert, chat.id, self.clock(), interval_s=self.edit_interval
         )
-        await query.answer()
         if done.outcome == "split":
             self.on_alert()
         log.info("story.split outcome=%s alert=%d story=%s left=%s",
                  done.outcome, alert, done.story_id, done.left)  # fmt: skip
-        await message.reply_text(split_text(done, language), parse_mode=ParseMode.HTML)
+        text = tr("split.no_article", language) if done.outcome == "unknown" else None
+        await message.reply_text(text or split_text(done, language), parse_mode=ParseMode.HTML)
         if message.reply_markup is not None:
             with contextlib.suppress(TelegramError):  # the answer above is what matters
                 await query.edit_message_reply_markup(
@@ -292,6 +295,7 @@ class AdminCommands:
 
 
 SPLIT_REFUSED = {
+    "already": "split.already",
     "first": "split.first",
     "announced": "split.announced",
     "copy": "split.copy",

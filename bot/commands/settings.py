@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 import unicodedata
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -30,6 +29,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.commands.answered import answered
 from bot.commands.menu import usage
 from bot.commands.rights import Rights
 from bot.i18n import ntr, tr
@@ -49,28 +49,6 @@ log = logging.getLogger(__name__)
 _ADD = {"add": "include", "include": "include", "+": "include", "thêm": "include",
         "exclude": "exclude", "not": "exclude", "-": "exclude", "bỏ": "exclude"}  # fmt: skip
 _REMOVE = frozenset({"remove", "delete", "rm", "xóa", "xoá"})
-_Callback = Callable[[Any, Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
-
-
-def answered(handler: _Callback) -> _Callback:
-    """A button handler whose press is answered even when handling it fails (the client's
-    spinner never hangs); the failure is logged with the handler's name."""
-
-    @functools.wraps(handler)
-    async def wrapper(self: Any, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        try:
-            await handler(self, update, context)
-        except Exception:
-            query = update.callback_query
-            log.exception("button.failed handler=%s", handler.__name__)
-            if query is not None:
-                language = await self.languages.of(update)
-                try:
-                    await query.answer(tr("button.failed", language), show_alert=True)
-                except TelegramError as e:  # answered already, or Telegram unreachable
-                    log.info("button.unanswered error=%s", e)
-
-    return wrapper
 
 
 class SettingsCommands:

@@ -80,7 +80,7 @@ def test_an_admin_splits_a_report_out_of_its_story_and_readers_get_it_as_news(
         (why,) = reader.says(f"/why {link}")
         assert "✂️ Quản trị viên đã tách bài khỏi câu chuyện “" in why.text
         (again,) = admin.says(f"/split {link}")
-        assert "is the first report of its story" in again.text
+        assert "was taken out of its story already" in again.text
         for path in paths:  # the feeds are read again: nothing more is sent or edited
             seen = feed_server.request_count(path)
             feed_server.wait_for_requests(seen + 2, path, timeout=10)

@@ -76,6 +76,7 @@ def test_a_report_split_out_is_a_story_of_its_own_and_sends_its_alert(store: Sto
         (2, "edit", "Mỹ rút quân khỏi Iraq", 102),
         (2, "story", "Mỹ rút quân khỏi Iraq 2", None),
     ]
+    assert split_one(store, 2).outcome == "already"  # a second press of the button
     explained = Traces(store.engine).explain(["https://example.com/2"], 1)
     assert explained is not None
     assert explained.story is None  # the first report of its own story now

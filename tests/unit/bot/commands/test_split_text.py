@@ -27,3 +27,10 @@ def test_a_first_report_or_an_unknown_link_is_said_as_such() -> None:
     assert split_text(first, "en") == (
         "“Mỹ rút quân” (VOV) is the first report of its story: there is nothing to take it out of."
     )
+
+
+def test_an_article_split_before_is_said_to_be_its_own_story_already() -> None:
+    again = Split("already", "Mỹ rút quân", "VOV")
+    assert split_text(again, "en") == (
+        "“Mỹ rút quân” (VOV) was taken out of its story already: it is a story of its own."
+    )
