@@ -38,6 +38,7 @@ from storage.batch import batch_transaction
 from storage.db import redacted
 from storage.deliveries import STORY_PRIORITY
 from storage.story_types import Placement
+from storage.story_writer import COUNTS
 from storage.tables import alerts as alert_rows
 from storage.tables import articles, evidences, feeds, mutes, splits, subscribers
 from storage.tables import stories as story_rows
@@ -48,18 +49,8 @@ __all__ = ["Split", "SplitOutcome", "Splits"]
 
 SplitOutcome = Literal["split", "unknown", "already", "first", "announced", "copy", "off_topic"]
 
-_members = articles.c.story_id == sa.bindparam("b_story")
 _RECOUNT = (  # a story's counts after a split; when it was last reported does not change
-    story_rows.update()
-    .where(story_rows.c.id == sa.bindparam("b_story"))
-    .values(
-        articles=sa.select(sa.func.count()).select_from(articles).where(_members).scalar_subquery(),
-        outlets=sa.select(sa.func.count(sa.distinct(feeds.c.name)))
-        .select_from(articles)
-        .join(feeds, feeds.c.id == articles.c.feed_id)
-        .where(_members)
-        .scalar_subquery(),
-    )
+    story_rows.update().where(story_rows.c.id == sa.bindparam("b_story")).values(**COUNTS)
 )
 
 

@@ -42,18 +42,18 @@ _COPIES = (
 _STORE_EVIDENCE = evidences.insert()
 _SET_STORY = articles.update().where(articles.c.id == b("b_id")).values(story_id=b("b_story"))
 _members = articles.c.story_id == b("b_story")
+COUNTS = {  # a story's articles and outlets, counted again (the story is bound as b_story)
+    "articles": sa.select(sa.func.count()).select_from(articles).where(_members).scalar_subquery(),
+    "outlets": sa.select(sa.func.count(sa.distinct(feeds.c.name)))
+    .select_from(articles)
+    .join(feeds, feeds.c.id == articles.c.feed_id)
+    .where(_members)
+    .scalar_subquery(),
+}
 _RECOUNT = (
     stories.update()
     .where(stories.c.id == b("b_story"))
-    .values(
-        articles=sa.select(sa.func.count()).select_from(articles).where(_members).scalar_subquery(),
-        outlets=sa.select(sa.func.count(sa.distinct(feeds.c.name)))
-        .select_from(articles)
-        .join(feeds, feeds.c.id == articles.c.feed_id)
-        .where(_members)
-        .scalar_subquery(),
-        latest_at=b("b_now", type_=UTCDateTime()),
-    )
+    .values(**COUNTS, latest_at=b("b_now", type_=UTCDateTime()))
 )
 
 
