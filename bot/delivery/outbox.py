@@ -106,16 +106,13 @@ class Outbox:
         self._confirmed: list[tuple[int, int]] = []
         self.concurrency = concurrency_for(settings.rate)
         self._slots = asyncio.Semaphore(self.concurrency)
-        self._wake = asyncio.Event()
-        self._stopping = asyncio.Event()
+        self._wake, self._stopping = asyncio.Event(), asyncio.Event()
         self._refill_at = 0.0  # the next refill, at the latest
         self._refilled = 0.0
         self.circuit = circuit if circuit is not None else Circuit(longest=settings.outage_backoff)
         self.sent_count = 0
         self.stories = Stories(store.engine)
-        self.sender = AlertSender(
-            bot, self.stories, self.chats, monotonic=monotonic, admins=frozenset(admins)
-        )
+        self.sender = AlertSender(bot, self.stories, self.chats, monotonic=monotonic, admins=admins)
         self.rules = SendRules(store.engine)
 
     @property

@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message
@@ -88,11 +88,11 @@ class AlertSender:
         chats: ChatClock,
         *,
         monotonic: Callable[[], float],
-        admins: frozenset[int] = frozenset(),
+        admins: Collection[int] = (),
     ) -> None:
         self.bot = bot
         self.stories = stories
-        self.admins = admins  # their updates carry "its own story" (/split)
+        self.admins = frozenset(admins)  # their updates carry "its own story" (/split)
         self.chats = chats
         self.monotonic = monotonic
         self._outlets: dict[int, tuple[float, list[str]]] = {}  # story -> (read at, outlets)
