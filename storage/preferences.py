@@ -275,12 +275,13 @@ class Preferences:
         return bool(gone)
 
     def unmute_alert(self, chat_id: int, alert_id: int) -> int | None:
-        """Undo the mute of an alert's article (the button on the alert); the article's id,
-        or None if the alert has no article."""
-        with self.engine.connect() as conn:
-            article_id = conn.execute(
-                sa.select(alerts.c.article_id).where(alerts.c.id == alert_id)
-            ).scalar_one_or_none()
+        """Undo the mute pressed on an alert (its button); the muted article's id, or None if
+        the alert has no article. The mute may name another article of the story by now."""
+        pressed = sa.select(mutes.c.article_id).where(mutes.c.alert_id == alert_id)
+        about = sa.select(alerts.c.article_id).where(alerts.c.id == alert_id)
+        with self.engine.connect() as conn:  # a /split hands an article's mutes on
+            article_id = conn.execute(pressed.where(mutes.c.chat_id == chat_id)).scalar()
+            article_id = article_id or conn.execute(about).scalar_one_or_none()
         if article_id is None:
             return None
         self.unmute(chat_id, int(article_id))

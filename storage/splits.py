@@ -13,8 +13,8 @@ story lock (``storage.batch.batch_transaction``), like the batches that place ar
 * the story it left is recounted (articles, outlets; not when it was last reported: a split
   is not a report, and the new story is as recent as its own reports) and every message
   that announced it is edited, so "Also reported by" no longer names it;
-* a chat that muted the story from the article's own alert (an update) muted the story:
-  the mute stays with the story it left;
+* a chat that muted the story from the article's own alert (a figure change it reported)
+  muted the story: the mute stays with the story it left;
 * a ``story_split`` row records it: each process's story index reads the rows after the
   last it saw before placing a batch (``StoryWriter.splits_since``) and forgets what it
   cached of the article's story, and /why can tell.
@@ -219,9 +219,10 @@ def _refusal(
 
 
 def _keep_mutes(conn: sa.Connection, moved: Sequence[int], first: int | None) -> None:
-    """A chat that muted the story from one of the moved articles' alerts muted the story,
-    not the article: the mute is the story's first report's now (a chat that already has
-    that one keeps it alone), and the new story's alert reaches the chat."""
+    """A mute pressed on one of the moved articles' alerts muted the story, not the article:
+    it is the story's first report's now (a chat that already has that one keeps it alone;
+    ``Preferences.unmute_alert`` finds a mute by the alert it was pressed on), and the new
+    story's alert reaches the chat."""
     if first is None:
         return
     already = sa.select(mutes.c.chat_id).where(mutes.c.article_id == first)

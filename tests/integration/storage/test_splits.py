@@ -101,10 +101,8 @@ def test_copies_of_the_report_go_with_it_and_a_mute_stays_with_the_story(store: 
         assert copy_id is not None
         tx.place([Placement(copy_id, story, b"evidence", bytes(4))], NOW)
     store.subscribe(1, chat_type="private", name="", language="vi", now=NOW)
-    update = AlertIntent(
-        "update", 1, ids[2], "Mỹ rút quân khỏi Iraq 2", "VietnamPlus", None, NOW, ()
-    )
-    muted_from = store.enqueue_alert(update, NOW)
+    figure = AlertIntent("figure", 0, ids[2], "Mỹ rút quân 2", "VietnamPlus", None, NOW, ())
+    muted_from = store.enqueue_alert(figure, NOW)  # a figure change report 2 brought
     assert Preferences(store.engine).mute(1, muted_from, NOW) == ids[2]  # "mute this story"
 
     done = split_one(store, 2)
@@ -118,6 +116,8 @@ def test_copies_of_the_report_go_with_it_and_a_mute_stays_with_the_story(store: 
     rules = Preferences(store.engine).rules_for([1])[1]
     assert rules.muted == {ids[0]}  # the story it left is still muted; the new one is not
     assert rules.muted_stories == {story}
+    assert Preferences(store.engine).unmute_alert(1, muted_from) == ids[0]  # its button
+    assert 1 not in Preferences(store.engine).rules_for([1])
 
 
 def test_a_first_report_or_an_unknown_link_is_said_and_nothing_changes(store: Store) -> None:
