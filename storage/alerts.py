@@ -14,6 +14,7 @@ from typing import Any, cast, get_args
 
 import sqlalchemy as sa
 
+from storage.deliveries import STORY_PRIORITY
 from storage.ledger_types import FigureChange
 from storage.models import UTCDateTime
 from storage.tables import alerts, deliveries, subscribers
@@ -72,6 +73,30 @@ def enqueue_alert(
     ).where(subscribers.c.active)
     conn.execute(deliveries.insert().from_select(columns, everyone))
     return int(alert_id)
+
+
+def story_alert(
+    title: str,
+    outlet: str,
+    url: str | None,
+    published_at: datetime | None,
+    matched: tuple[str, ...],
+    *,
+    article_id: int | None = None,
+    story_id: int | None = None,
+) -> AlertIntent:
+    """The alert a story's first report sends (ids filled in once stored, when not known)."""
+    return AlertIntent(
+        kind="story",
+        priority=STORY_PRIORITY,
+        article_id=article_id,
+        title=title,
+        outlet=outlet,
+        url=url,
+        published_at=published_at,
+        matched=matched,
+        story_id=story_id,
+    )
 
 
 def stored_alert(row: Any) -> StoredAlert:

@@ -26,6 +26,8 @@ _KNOWN = sa.select(articles.c.guid, articles.c.canonical_url).where(
     )
 )
 
+MATCHED = "\n"  # the keywords an article matched, joined in one column
+
 
 @cache
 def _insert(dialect: str) -> sa.Executable:
@@ -77,13 +79,18 @@ def insert_article_rows(
             "published_at": a.published_at,
             "seen_at": now,
             "relevant": a.relevant,
-            "matched": "\n".join(a.matched),
+            "matched": MATCHED.join(a.matched),
         }
         for a in new
     ]
     statement = _insert(conn.dialect.name)
     ids = {_identity(r.guid, r.canonical_url): r.id for r in conn.execute(statement, rows).all()}
     return [ids.get(_identity(a.guid, a.canonical_url)) for a in new]
+
+
+def matched_of(stored: str) -> tuple[str, ...]:
+    """The keywords an article matched, as ``insert_article_rows`` stored them."""
+    return tuple(m for m in stored.split(MATCHED) if m)
 
 
 def _identity(guid: str | None, canonical_url: str | None) -> tuple[str, str]:

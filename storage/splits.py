@@ -5,14 +5,14 @@ service can have: the development is never alerted. An administrator who sees it
 /latest, or told by a reader) sends ``/split <link>``; in one transaction that holds the
 story lock (``storage.batch.batch_transaction``), like the batches that place articles:
 
-* the article starts a story of its own (from its own row: title, link, outlet), which sends
-  its story alert to every active subscriber (their settings apply at send time, as for any
-  alert);
+* the article starts a story of its own (from its own row: title, link, outlet), whose
+  story alert is queued for every active subscriber (their settings apply at send time, as
+  for any alert);
 * its exact copies in the story (the same text from other outlets) go with it, and the
   evidence of each, so later reports of the development join the new story;
 * the story it left is recounted (articles, outlets; not when it was last reported: a split
   is not a report, and the new story is as recent as its own reports) and every message
-  that announced it is edited, so "Also reported by" no longer names it;
+  that announced it is edited: "Also reported by" is its remaining reports' outlets;
 * a chat that muted the story from the article's own alert (a figure change it reported)
   muted the story: the mute stays with the story it left;
 * a ``story_split`` row records it: each process's story index reads the rows after the
@@ -34,31 +34,31 @@ from typing import Any, Literal
 import sqlalchemy as sa
 
 from storage import alerts, stories
+from storage.articles import matched_of
 from storage.batch import batch_transaction
 from storage.db import redacted
-from storage.deliveries import STORY_PRIORITY
 from storage.story_types import Placement
 from storage.story_writer import COUNTS
 from storage.tables import alerts as alert_rows
 from storage.tables import articles, evidences, feeds, mutes, splits, subscribers
 from storage.tables import stories as story_rows
 from storage.traces import find_article
-from storage.types import AlertIntent
 
 __all__ = ["Split", "SplitOutcome", "Splits"]
 
 SplitOutcome = Literal["split", "unknown", "already", "first", "announced", "copy", "off_topic"]
 
-_RECOUNT = (  # a story's counts after a split; when it was last reported does not change
+_COUNT_AGAIN = (  # a story's counts after a split; when it was last reported does not change
     story_rows.update().where(story_rows.c.id == sa.bindparam("b_story")).values(**COUNTS)
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Split:
-    """What a /split did: ``outcome`` "split" (``story_id``: the new story, ``left``: the
-    one it left, ``left_title``: that story's headline, ``subscribers``: the active chats
-    its alert goes to), or why not: "unknown" (no stored article has that link),
+    """What a /split did: ``outcome`` "split" (``story_id``: the new story, ``from_story``:
+    the one it left, ``left_title``: that story's headline, ``subscribers``: the active chats
+    its alert is queued for), or why not: "unknown" (no stored article has that link, or it
+    is in no story),
     "already" (an administrator split it out before: it is the first report of its own), "first"
     (it is its story's first report, alone in it or not), "announced" (its alert announced
     the story: the first report was backlog), "copy" (the same text as one of those two),
@@ -68,7 +68,7 @@ class Split:
     title: str = ""
     outlet: str = ""
     story_id: int | None = None
-    left: int | None = None
+    from_story: int | None = None
     left_title: str = ""
     subscribers: int = 0
 
@@ -142,7 +142,7 @@ class Splits:
             conn.execute(
                 evidences.update().where(evidences.c.article_id.in_(moved)).values(story_id=new)
             )
-            conn.execute(_RECOUNT, [{"b_story": row.story_id}, {"b_story": new}])
+            conn.execute(_COUNT_AGAIN, [{"b_story": row.story_id}, {"b_story": new}])
             conn.execute(  # a split is not a report: the story is as recent as its reports
                 story_rows.update()
                 .where(story_rows.c.id == new)
@@ -153,7 +153,11 @@ class Splits:
                 )
             )
             _keep_mutes(conn, moved, story.first_article_id)
-            alerts.enqueue_alert(conn, _story_alert(row, new), now)
+            alert = alerts.story_alert(
+                row.title, row.outlet, row.url, row.published_at, matched_of(row.matched),
+                article_id=row.id, story_id=new,
+            )  # fmt: skip
+            alerts.enqueue_alert(conn, alert, now)
             stories.enqueue_edits(conn, row.story_id, now, interval_s=interval_s)
             conn.execute(
                 splits.insert(),
@@ -171,7 +175,7 @@ class Splits:
             row.title,
             row.outlet,
             story_id=new,
-            left=row.story_id,
+            from_story=row.story_id,
             left_title=story.title,
             subscribers=int(active),
         )
@@ -220,9 +224,9 @@ def _refusal(
 
 def _keep_mutes(conn: sa.Connection, moved: Sequence[int], first: int | None) -> None:
     """A mute pressed on one of the moved articles' alerts muted the story, not the article:
-    it is the story's first report's now (a chat that already has that one keeps it alone;
-    ``Preferences.unmute_alert`` finds a mute by the alert it was pressed on), and the new
-    story's alert reaches the chat."""
+    it is the story's first report's now, still with the alert it was pressed on (which
+    ``Preferences.unmute_alert`` looks for); a chat that had muted the first report too
+    keeps that mute alone. The new story's alert reaches the chat."""
     if first is None:
         return
     already = sa.select(mutes.c.chat_id).where(mutes.c.article_id == first)
@@ -230,18 +234,3 @@ def _keep_mutes(conn: sa.Connection, moved: Sequence[int], first: int | None) ->
         mutes.delete().where(mutes.c.article_id.in_(moved), mutes.c.chat_id.in_(already))
     )  # fmt: skip
     conn.execute(mutes.update().where(mutes.c.article_id.in_(moved)).values(article_id=first))
-
-
-def _story_alert(row: Any, story_id: int) -> AlertIntent:
-    """The story alert of the article's own story, as the first report of a story sends it."""
-    return AlertIntent(
-        kind="story",
-        priority=STORY_PRIORITY,
-        article_id=row.id,
-        title=row.title,
-        outlet=row.outlet,
-        url=row.url,
-        published_at=row.published_at,
-        matched=tuple(m for m in row.matched.split("\n") if m),
-        story_id=story_id,
-    )

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from storage.articles import matched_of
 from storage.db import insert_for, redacted
 from storage.ledger import Ledger
 from storage.preference_types import (
@@ -176,7 +177,7 @@ def _seen(conn: sa.Connection, article_id: int) -> SeenArticle:
         published_at=row.published_at,
         seen_at=row.seen_at,
         relevant=bool(row.relevant),
-        matched=tuple(m for m in row.matched.split("\n") if m),
+        matched=matched_of(row.matched),
         reason=reason,
         relevance=row.relevance,
     )

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from storage.deliveries import STORY_PRIORITY
+from storage.alerts import story_alert
 from storage.ledger_types import FigureEntry, NewFigureEntry
 from storage.preference_types import NewTrace
 from storage.story_types import NewVersion, StoredVersion, StoryState
@@ -49,7 +49,6 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "JUDGED",
-    "STORY_PRIORITY",
     "AlertPlan",
     "Batch",
     "FigurePlan",
@@ -352,13 +351,4 @@ def _figure_alert(
 
 
 def _story_alert(article: NewArticle, outlet: str) -> AlertIntent:
-    return AlertIntent(
-        kind="story",
-        priority=STORY_PRIORITY,
-        article_id=None,
-        title=article.title,
-        outlet=outlet,
-        url=article.url,
-        published_at=article.published_at,
-        matched=article.matched,
-    )
+    return story_alert(article.title, outlet, article.url, article.published_at, article.matched)

@@ -6,8 +6,8 @@ paused here are kept in the feed table (``storage.sources``) and survive restart
 /broadcast stores an alert of kind "broadcast" in the routine lane for every active
 subscriber: the outbox sends it like any alert, at Telegram's limits.
 /split takes an article out of the story it joined (``storage.splits``): a development the
-matching merged into an older story gets its own alert, and the story's messages stop
-listing it.
+matching merged into an older story gets its own alert, and the story it left no longer
+counts it. The same is a button under an update sent to an administrator.
 """
 
 from __future__ import annotations
@@ -245,7 +245,7 @@ class AdminCommands:
             self.on_alert()
         log.info(
             "story.split outcome=%s link=%s story=%s left=%s",
-            done.outcome, link, done.story_id, done.left,
+            done.outcome, link, done.story_id, done.from_story,
         )  # fmt: skip
         await message.reply_text(split_text(done, language), parse_mode=ParseMode.HTML)
 
@@ -273,14 +273,12 @@ class AdminCommands:
         if done.outcome == "split":
             self.on_alert()
         log.info("story.split outcome=%s alert=%d story=%s left=%s",
-                 done.outcome, alert, done.story_id, done.left)  # fmt: skip
+                 done.outcome, alert, done.story_id, done.from_story)  # fmt: skip
         text = tr("split.no_article", language) if done.outcome == "unknown" else None
         await message.reply_text(text or split_text(done, language), parse_mode=ParseMode.HTML)
-        if message.reply_markup is not None:
+        if message.reply_markup is not None:  # an update's one button: it goes
             with contextlib.suppress(TelegramError):  # the answer above is what matters
-                await query.edit_message_reply_markup(
-                    keyboards.without_split(message.reply_markup, alert)
-                )
+                await query.edit_message_reply_markup(None)
 
     async def _admitted(self, update: Update, command: str) -> str | None:
         """The language to answer an admin in, or None after refusing anyone else."""

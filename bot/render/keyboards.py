@@ -84,14 +84,6 @@ def mute_toggled(
     )
 
 
-def without_split(markup: InlineKeyboardMarkup, alert_id: int) -> InlineKeyboardMarkup | None:
-    """An update's keyboard once its article was split: without that button."""
-    gone = f"c:{alert_id}"
-    rows = [[b for b in row if b.callback_data != gone] for row in markup.inline_keyboard]
-    kept = [row for row in rows if row]
-    return InlineKeyboardMarkup(kept) if kept else None
-
-
 def without_url_buttons(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:
     """The keyboard without its URL buttons (Telegram refused one), or None if nothing is left."""
     if markup is None:

@@ -46,7 +46,7 @@ class StoryMatcher:
         self.stories = stories
         self.index = StoryIndex()
         self.watermark = 0  # the last article whose index rows are in ``index``
-        self.splits_seen = 0  # the last /split whose article's story is known here
+        self.split_watermark = 0  # the last /split whose article's story is known here
         self._warm = False
         self._decoded: OrderedDict[int, Candidate] = OrderedDict()
 
@@ -70,9 +70,9 @@ class StoryMatcher:
     def catch_up(self, tx: BatchTransaction) -> None:
         """Load the rows other processes stored since the watermark, and forget the stories of
         articles split out of theirs since (inside the story lock)."""
-        for split_id, article_id in tx.splits_since(self.splits_seen):
+        for split_id, article_id in tx.splits_since(self.split_watermark):
             self._decoded.pop(article_id, None)
-            self.splits_seen = split_id
+            self.split_watermark = split_id
             log.debug("stories.split_seen article=%d", article_id)
         rows = tx.rows_since(self.watermark)
         self.index.insert_packed([(row.article_id, row.slots) for row in rows])

@@ -39,7 +39,7 @@ def test_a_report_split_out_is_a_story_of_its_own_and_sends_its_alert(store: Sto
     done = Splits(store.engine).split(["https://example.com/2"], ADMIN, LATER, interval_s=60)
 
     assert done.outcome == "split"
-    assert (done.title, done.outlet, done.left, done.subscribers) == (
+    assert (done.title, done.outlet, done.from_story, done.subscribers) == (
         "Mỹ rút quân khỏi Iraq 2",
         "VietnamPlus",
         story,
@@ -76,7 +76,7 @@ def test_a_report_split_out_is_a_story_of_its_own_and_sends_its_alert(store: Sto
         (2, "edit", "Mỹ rút quân khỏi Iraq", 102),
         (2, "story", "Mỹ rút quân khỏi Iraq 2", None),
     ]
-    assert split_one(store, 2).outcome == "already"  # a second press of the button
+    assert split_one(store, 2).outcome == "already"  # asked again
     explained = Traces(store.engine).explain(["https://example.com/2"], 1)
     assert explained is not None
     assert explained.story is None  # the first report of its own story now
@@ -101,11 +101,17 @@ def test_copies_of_the_report_go_with_it_and_a_mute_stays_with_the_story(store: 
         assert copy_id is not None
         tx.place([Placement(copy_id, story, b"evidence", bytes(4))], NOW)
     store.subscribe(1, chat_type="private", name="", language="vi", now=NOW)
+    store.subscribe(2, chat_type="private", name="", language="vi", now=NOW)
     figure = AlertIntent("figure", 0, ids[2], "Mỹ rút quân 2", "VietnamPlus", None, NOW, ())
     muted_from = store.enqueue_alert(figure, NOW)  # a figure change report 2 brought
-    assert Preferences(store.engine).mute(1, muted_from, NOW) == ids[2]  # "mute this story"
+    first = AlertIntent("figure", 0, ids[0], "Mỹ rút quân 0", "VnExpress", None, NOW, ())
+    prefs = Preferences(store.engine)
+    for chat in (1, 2):  # "mute this story", pressed on report 2's figure alert
+        assert prefs.mute(chat, muted_from, NOW) == ids[2]
+    assert prefs.mute(2, store.enqueue_alert(first, NOW), NOW) == ids[0]  # and on report 0's
 
-    done = split_one(store, 2)
+    splits = Splits(store.engine)
+    done = splits.split_alert(muted_from, ADMIN, LATER, interval_s=60)  # the update's button
 
     assert done.story_id is not None
     assert stories.story_of(copy_id) == done.story_id
@@ -113,11 +119,18 @@ def test_copies_of_the_report_go_with_it_and_a_mute_stays_with_the_story(store: 
     assert stories.outlets(story) == ["VnExpress", "Tuổi Trẻ"]
     with store.batch() as tx:
         assert sorted(a for _, a in tx.splits_since(0)) == sorted([ids[2], copy_id])
-    rules = Preferences(store.engine).rules_for([1])[1]
-    assert rules.muted == {ids[0]}  # the story it left is still muted; the new one is not
-    assert rules.muted_stories == {story}
-    assert Preferences(store.engine).unmute_alert(1, muted_from) == ids[0]  # its button
-    assert 1 not in Preferences(store.engine).rules_for([1])
+    rules = prefs.rules_for([1, 2])
+    for chat in (1, 2):  # the story it left is still muted, once; the new one is not
+        assert (rules[chat].muted, rules[chat].muted_stories) == (
+            frozenset({ids[0]}),
+            frozenset({story}),
+        )
+    assert prefs.unmute_alert(1, muted_from) == ids[0]  # its button finds the mute
+    assert 1 not in prefs.rules_for([1])
+    assert splits.split_alert(muted_from, ADMIN, LATER, interval_s=60).outcome == "already"
+    broadcast = AlertIntent("broadcast", 2, None, "Xin chào", "", None, None, ())
+    about_nothing = store.enqueue_alert(broadcast, NOW)
+    assert splits.split_alert(about_nothing, ADMIN, LATER, interval_s=60) == Split("unknown")
 
 
 def test_a_first_report_or_an_unknown_link_is_said_and_nothing_changes(store: Store) -> None:

@@ -10,11 +10,11 @@ def test_a_split_names_the_article_its_outlet_the_readers_and_the_story_it_left(
     done = Split("split", "Mỹ <rút> quân", "VOV", 12, 3, "Iraq & Mỹ", 2500)
     assert split_text(done, "en") == (
         "✂️ “Mỹ &lt;rút&gt; quân” (VOV) is a story of its own now. Its alert is queued for "
-        "2,500 subscribers, and “Iraq &amp; Mỹ” no longer lists it."
+        "2,500 subscribers, and “Iraq &amp; Mỹ” no longer counts it."
     )
     assert split_text(done, "vi") == (
         "✂️ “Mỹ &lt;rút&gt; quân” (VOV) giờ là một câu chuyện riêng. Tin về bài đã được đưa vào "
-        "hàng đợi cho 2.500 người đăng ký, và “Iraq &amp; Mỹ” không còn liệt kê bài này."
+        "hàng đợi cho 2.500 người đăng ký, và “Iraq &amp; Mỹ” không còn tính bài này."
     )
     one = Split("split", "A", "B", 12, 3, "C", 1)
     assert "queued for 1 subscriber," in split_text(one, "en")

@@ -149,7 +149,6 @@ def test_an_update_carries_its_own_story_button_to_administrators_only() -> None
     assert data(markup) == ["c:43"]
     assert markup is not None
     assert markup.inline_keyboard[0][0].text == "✂️ Tách thành tin riêng"
-    assert keyboards.without_split(markup, 43) is None
     story = dataclasses.replace(update, kind="story", news=())
     assert keyboards.alert_buttons(story, "en", admin=True) == keyboards.alert_buttons(story, "en")
 
