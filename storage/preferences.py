@@ -1,4 +1,5 @@
-"""A subscriber's own settings, keyword filters and mutes, and the rules the outbox reads.
+"""A subscriber's own settings, keyword filters and mutes (``storage.mutes``), and the rules
+the outbox reads.
 
 Like ``storage.store``, every method is synchronous and short, opens its own transaction, and
 returns the dataclasses of ``storage.preference_types``. A chat that changes a setting before
@@ -14,11 +15,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from storage.db import redacted
+from storage.mutes import MuteQueries
 from storage.preference_types import (
     AlertArticle,
     ChatRules,
     Filter,
-    Muted,
     Receive,
     Settings,
     is_filter_kind,
@@ -40,7 +41,7 @@ class FiltersFull(Exception):
     """The chat already has as many filters as it may."""
 
 
-class Preferences:
+class Preferences(MuteQueries):
     """The chats' settings, filters and mutes, on the service's engine."""
 
     def __init__(self, engine: sa.Engine) -> None:
@@ -207,97 +208,6 @@ class Preferences:
         with self.engine.begin() as conn:
             return int(conn.execute(filters.delete().where(filters.c.chat_id == chat_id)).rowcount)
 
-    # --- mutes ---------------------------------------------------------------------------------
-
-    def mute(self, chat_id: int, alert_id: int, now: datetime) -> int | None:
-        """Mute the story of an alert's article for the chat; the article's id, or None if
-        the alert has no article.
-
-        The chat's messages about the story (any of its articles) still waiting (pending or
-        held for a digest) are marked filtered at once; the outbox's rules keep out the ones
-        that come later.
-        """
-        with self.engine.begin() as conn:
-            row = conn.execute(
-                sa.select(alerts.c.article_id, articles.c.story_id)
-                .join(articles, articles.c.id == alerts.c.article_id)
-                .where(alerts.c.id == alert_id)
-            ).first()
-            if row is None:
-                return None
-            article_id, story_id = row
-            muted = conn.execute(
-                sa.select(mutes.c.id).where(
-                    mutes.c.chat_id == chat_id, mutes.c.article_id == article_id
-                )
-            ).first()
-            if muted is None:
-                conn.execute(mutes.insert().values(chat_id=chat_id, article_id=article_id,
-                                                   alert_id=alert_id, created_at=now))  # fmt: skip
-            about = _alerts_about(article_id, story_id)
-            conn.execute(
-                deliveries.update()
-                .where(
-                    deliveries.c.chat_id == chat_id,
-                    deliveries.c.status.in_(("pending", "held")),
-                    deliveries.c.alert_id.in_(about.scalar_subquery()),
-                )
-                .values(status="filtered", last_error="muted")
-            )
-        return int(article_id)
-
-    def unmute(self, chat_id: int, article_id: int) -> bool:
-        """Undo a mute: the story's alerts reach the chat again, the ones kept back by the
-        mute and not yet sent among them (unless the chat muted the story from another of its
-        articles too). False if the chat had not muted it."""
-        with self.engine.begin() as conn:
-            gone = conn.execute(
-                mutes.delete().where(mutes.c.chat_id == chat_id, mutes.c.article_id == article_id)
-            ).rowcount
-            story_id = conn.execute(
-                sa.select(articles.c.story_id).where(articles.c.id == article_id)
-            ).scalar_one_or_none()
-            others = sa.select(mutes.c.id).join(articles, articles.c.id == mutes.c.article_id)
-            others = others.where(mutes.c.chat_id == chat_id, articles.c.story_id == story_id)
-            if story_id is not None and conn.execute(others).first():
-                return bool(gone)  # still muted from another of its articles
-            about = _alerts_about(article_id, story_id)
-            conn.execute(
-                deliveries.update()
-                .where(
-                    deliveries.c.chat_id == chat_id,
-                    deliveries.c.status == "filtered",
-                    deliveries.c.last_error == "muted",
-                    deliveries.c.alert_id.in_(about.scalar_subquery()),
-                )
-                .values(status="pending", last_error=None)
-            )
-        return bool(gone)
-
-    def unmute_alert(self, chat_id: int, alert_id: int) -> int | None:
-        """Undo the mute pressed on an alert (its button); the muted article's id, or None if
-        the alert has no article. The mute may name another article of the story by now."""
-        pressed = sa.select(mutes.c.article_id).where(mutes.c.alert_id == alert_id)
-        about = sa.select(alerts.c.article_id).where(alerts.c.id == alert_id)
-        with self.engine.connect() as conn:  # a /split hands an article's mutes on
-            article_id = conn.execute(pressed.where(mutes.c.chat_id == chat_id)).scalar()
-            article_id = article_id or conn.execute(about).scalar_one_or_none()
-        if article_id is None:
-            return None
-        self.unmute(chat_id, int(article_id))
-        return int(article_id)
-
-    def mutes(self, chat_id: int) -> list[Muted]:
-        """The stories the chat muted, the latest first."""
-        query = (
-            sa.select(articles.c.id, articles.c.title)
-            .join(mutes, mutes.c.article_id == articles.c.id)
-            .where(mutes.c.chat_id == chat_id)
-            .order_by(mutes.c.id.desc())
-        )
-        with self.engine.connect() as conn:
-            return [Muted(row.id, row.title) for row in conn.execute(query)]
-
     # --- what the outbox reads -----------------------------------------------------------------
 
     def rules_for(self, chat_ids: Collection[int]) -> dict[int, ChatRules]:
@@ -408,11 +318,3 @@ def _settings(row: Any) -> Settings:
         outlets_off=_ids(row.outlets_off),
         languages_off=frozenset(_keys(row.languages_off)),
     )
-
-
-def _alerts_about(article_id: int, story_id: int | None) -> sa.Select[tuple[int]]:
-    """The alerts about an article's story (about the article alone if it has none)."""
-    if story_id is None:
-        return sa.select(alerts.c.id).where(alerts.c.article_id == article_id)
-    of_story = sa.select(articles.c.id).where(articles.c.story_id == story_id)
-    return sa.select(alerts.c.id).where(alerts.c.article_id.in_(of_story.scalar_subquery()))

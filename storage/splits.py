@@ -37,10 +37,11 @@ from storage import alerts, stories
 from storage.articles import matched_of
 from storage.batch import batch_transaction
 from storage.db import redacted
+from storage.mutes import hand_on
 from storage.story_types import Placement
 from storage.story_writer import COUNTS
 from storage.tables import alerts as alert_rows
-from storage.tables import articles, evidences, feeds, mutes, splits, subscribers
+from storage.tables import articles, evidences, feeds, splits, subscribers
 from storage.tables import stories as story_rows
 from storage.traces import find_article
 
@@ -152,7 +153,7 @@ class Splits:
                     .scalar_subquery()
                 )
             )
-            _keep_mutes(conn, moved, story.first_article_id)
+            hand_on(conn, moved, story.first_article_id)
             alert = alerts.story_alert(
                 row.title, row.outlet, row.url, row.published_at, matched_of(row.matched),
                 article_id=row.id, story_id=new,
@@ -220,17 +221,3 @@ def _refusal(
         .where(articles.c.content_hash == row.content_hash)
     ).scalar_one()
     return "copy" if same_text else None
-
-
-def _keep_mutes(conn: sa.Connection, moved: Sequence[int], first: int | None) -> None:
-    """A mute pressed on one of the moved articles' alerts muted the story, not the article:
-    it is the story's first report's now, still with the alert it was pressed on (which
-    ``Preferences.unmute_alert`` looks for); a chat that had muted the first report too
-    keeps that mute alone. The new story's alert reaches the chat."""
-    if first is None:
-        return
-    already = sa.select(mutes.c.chat_id).where(mutes.c.article_id == first)
-    conn.execute(
-        mutes.delete().where(mutes.c.article_id.in_(moved), mutes.c.chat_id.in_(already))
-    )  # fmt: skip
-    conn.execute(mutes.update().where(mutes.c.article_id.in_(moved)).values(article_id=first))
