@@ -52,6 +52,11 @@ SplitOutcome = Literal["split", "unknown", "already", "first", "announced", "cop
 _COUNT_AGAIN = (  # a story's counts after a split; when it was last reported does not change
     story_rows.update().where(story_rows.c.id == sa.bindparam("b_story")).values(**COUNTS)
 )
+_COUNT_NEW = _COUNT_AGAIN.values(  # a split is not a report: as recent as its reports
+    latest_at=sa.select(sa.func.max(articles.c.seen_at))
+    .where(articles.c.story_id == sa.bindparam("b_story"))
+    .scalar_subquery()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,15 +122,8 @@ class Splits:
                 sa.select(story_rows.c.first_article_id, story_rows.c.title)
                 .where(story_rows.c.id == row.story_id)
             ).one()  # fmt: skip
-            announcer = conn.execute(
-                sa.select(alert_rows.c.article_id)
-                .where(alert_rows.c.story_id == row.story_id, alert_rows.c.kind == "story")
-                .order_by(alert_rows.c.id)
-                .limit(1)
-            ).scalar_one_or_none()
-            refused = _refusal(conn, row, story.first_article_id, announcer)
-            if refused is not None:
-                return Split(refused, row.title, row.outlet)
+            announced = conn.execute(stories.STORY_ALERT, {"story": row.story_id}).first()
+            announcer = None if announced is None else announced.article_id
             # the article and its exact copies in the story (one text, one development)
             moved = conn.execute(
                 sa.select(articles.c.id)
@@ -135,6 +133,9 @@ class Splits:
                 )
                 .order_by(articles.c.id)
             ).scalars().all()  # fmt: skip
+            refused = _refusal(conn, row, story.first_article_id, announcer, moved)
+            if refused is not None:
+                return Split(refused, row.title, row.outlet)
             (placed,) = tx.place([Placement(row.id, None, announces=True)], now)
             new = placed.story_id
             conn.execute(
@@ -143,16 +144,8 @@ class Splits:
             conn.execute(
                 evidences.update().where(evidences.c.article_id.in_(moved)).values(story_id=new)
             )
-            conn.execute(_COUNT_AGAIN, [{"b_story": row.story_id}, {"b_story": new}])
-            conn.execute(  # a split is not a report: the story is as recent as its reports
-                story_rows.update()
-                .where(story_rows.c.id == new)
-                .values(
-                    latest_at=sa.select(sa.func.max(articles.c.seen_at))
-                    .where(articles.c.story_id == new)
-                    .scalar_subquery()
-                )
-            )
+            conn.execute(_COUNT_AGAIN, {"b_story": row.story_id})
+            conn.execute(_COUNT_NEW, {"b_story": new})
             hand_on(conn, moved, story.first_article_id)
             alert = alerts.story_alert(
                 row.title, row.outlet, row.url, row.published_at, matched_of(row.matched),
@@ -202,9 +195,10 @@ def _article(conn: sa.Connection, article_id: int) -> Any:
 
 
 def _refusal(
-    conn: sa.Connection, row: Any, first: int | None, announcer: int | None
+    conn: sa.Connection, row: Any, first: int | None, announcer: int | None, same: Sequence[int]
 ) -> SplitOutcome | None:
-    """Why the article cannot leave its story, or None."""
+    """Why the article cannot leave its story, or None (``same``: the story's articles with
+    its text)."""
     if not row.relevant:
         return "off_topic"
     if row.id == first:
@@ -214,10 +208,4 @@ def _refusal(
         return "already" if conn.execute(before).first() else "first"
     if row.id == announcer:
         return "announced"
-    same_text = conn.execute(
-        sa.select(sa.func.count())
-        .select_from(articles)
-        .where(articles.c.id.in_([i for i in (first, announcer) if i is not None]))
-        .where(articles.c.content_hash == row.content_hash)
-    ).scalar_one()
-    return "copy" if same_text else None
+    return "copy" if first in same or announcer in same else None

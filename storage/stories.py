@@ -240,7 +240,7 @@ def add_versions(conn: sa.Connection, new: Sequence[NewVersion], now: datetime) 
 
 
 # built once: the first two queries run for every article that joins an announced story
-_STORY_ALERT = (
+STORY_ALERT = (  # the alert that announced a story
     sa.select(alerts.c.id, alerts.c.payload, alerts.c.created_at, alerts.c.article_id)
     .where(alerts.c.story_id == sa.bindparam("story"), alerts.c.kind == "story")
     .order_by(alerts.c.id)
@@ -267,7 +267,7 @@ def enqueue_edits(
     the story as it stands when it is sent); otherwise a new one is due at the later of
     now and the last edit plus the interval. The edits take the outbox's routine lane.
     """
-    story_alert = conn.execute(_STORY_ALERT, {"story": story_id}).first()
+    story_alert = conn.execute(STORY_ALERT, {"story": story_id}).first()
     if story_alert is None:
         return None
     # A story alert not confirmed yet may be in flight, rendered before this report:

@@ -241,13 +241,7 @@ class AdminCommands:
             self.clock(),
             interval_s=self.edit_interval,
         )
-        if done.outcome == "split":
-            self.on_alert()
-        log.info(
-            "story.split outcome=%s link=%s story=%s left=%s",
-            done.outcome, link, done.story_id, done.from_story,
-        )  # fmt: skip
-        await message.reply_text(split_text(done, language), parse_mode=ParseMode.HTML)
+        await self._split_done(done, message, split_text(done, language), f"link={link}")
 
     @answered
     async def on_split(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -255,11 +249,8 @@ class AdminCommands:
         the alert's article; the answer is a message under it, and the button goes."""
         query, chat = update.callback_query, update.effective_chat
         assert query is not None
-        language = await self.languages.of(update)
-        if not self.allowed(update):
-            user = update.effective_user
-            log.warning("admin.refused command=split user=%s", user.id if user else "-")
-            await query.answer(refusal(language), show_alert=True)
+        language = await self._admitted(update, "split")
+        if language is None:
             return
         alert = keyboards.number(keyboards.parse(query.data)[1])
         message = query.message
@@ -270,24 +261,31 @@ class AdminCommands:
         done = await asyncio.to_thread(
             self.splits.split_alert, alert, chat.id, self.clock(), interval_s=self.edit_interval
         )
-        if done.outcome == "split":
-            self.on_alert()
-        log.info("story.split outcome=%s alert=%d story=%s left=%s",
-                 done.outcome, alert, done.story_id, done.from_story)  # fmt: skip
-        text = tr("split.no_article", language) if done.outcome == "unknown" else None
-        await message.reply_text(text or split_text(done, language), parse_mode=ParseMode.HTML)
+        text = split_text(done, language, unknown="split.no_article")
+        await self._split_done(done, message, text, f"alert={alert}")
         if message.reply_markup is not None:  # an update's one button: it goes
             with contextlib.suppress(TelegramError):  # the answer above is what matters
                 await query.edit_message_reply_markup(None)
 
+    async def _split_done(self, done: Split, message: Message, text: str, asked: str) -> None:
+        """Wake the outbox for the split story's alert, log, and answer under ``message``."""
+        if done.outcome == "split":
+            self.on_alert()
+        log.info("story.split outcome=%s %s story=%s from=%s",
+                 done.outcome, asked, done.story_id, done.from_story)  # fmt: skip
+        await message.reply_text(text, parse_mode=ParseMode.HTML)
+
     async def _admitted(self, update: Update, command: str) -> str | None:
-        """The language to answer an admin in, or None after refusing anyone else."""
+        """The language to answer an admin in, or None after refusing anyone else (a button
+        press is answered, a command replied to)."""
         language = await self.languages.of(update)
         if self.allowed(update):
             return language
         user = update.effective_user
         log.warning("admin.refused command=%s user=%s", command, user.id if user else "-")
-        if update.effective_message is not None:
+        if update.callback_query is not None:
+            await update.callback_query.answer(refusal(language), show_alert=True)
+        elif update.effective_message is not None:
             await update.effective_message.reply_text(refusal(language))
         return None
 
@@ -301,10 +299,11 @@ SPLIT_REFUSED = {
 }
 
 
-def split_text(done: Split, language: str) -> str:
-    """The answer to /split (HTML)."""
+def split_text(done: Split, language: str, *, unknown: str = "split.unknown") -> str:
+    """The answer to /split (HTML); ``unknown``: the text's key when no article was found
+    (a link, or an alert about none)."""
     if done.outcome == "unknown":
-        return tr("split.unknown", language)
+        return tr(unknown, language)
     title, outlet = escape(done.title), escape(done.outlet)
     if done.outcome != "split":
         return tr(SPLIT_REFUSED[done.outcome], language, title=title, outlet=outlet)

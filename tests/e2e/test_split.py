@@ -17,6 +17,7 @@ from tests.e2e.test_stories import (
     REPORTS,
     development,
     same_story_other_outlet,
+    three_outlets,
 )
 from tests.servers import FakeBotApi, FeedServer, SentMessage, rss
 
@@ -28,19 +29,7 @@ ADMIN, READER = 7, 5252
 def test_an_admin_splits_a_report_out_of_its_story_and_readers_get_it_as_news(
     tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi
 ) -> None:
-    paths = [f"/split-{n}.rss" for n in range(3)]
-    for path in paths:
-        feed_server.set_feed(path, rss([]))
-    config = write_config(
-        tmp_path,
-        feeds=[
-            (outlet, feed_server.url(path))
-            for (outlet, _, _), path in zip(REPORTS, paths, strict=True)
-        ],
-        api_base_url=bot_api.url,
-        admins=[ADMIN],
-        extra='edit_interval = "1s"',
-    )
+    paths, config = three_outlets(tmp_path, feed_server, bot_api, admins=[ADMIN])
     admin = User(bot_api, ADMIN, "en", None)
     reader = User(bot_api, READER, "vi", None)
     link = REPORTS[2][2]

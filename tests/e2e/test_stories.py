@@ -4,6 +4,7 @@ joining a story with a new figure sends an update that names it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,9 +39,11 @@ def same_story_other_outlet(n: int) -> FeedItem:
     return FeedItem(guid=link, link=link, title=text.title, description=text.body, published=NOW)
 
 
-def test_three_outlets_one_story_one_message_edited_twice(
-    tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi
-) -> None:
+def three_outlets(
+    tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi, *, admins: Sequence[int] = ()
+) -> tuple[list[str], Path]:
+    """The feeds of ``REPORTS``' three outlets, empty for now, and a service's config reading
+    them (a story's alert edited at most once a second)."""
     paths = [f"/feed-{n}.rss" for n in range(3)]
     for path in paths:
         feed_server.set_feed(path, rss([]))
@@ -51,8 +54,16 @@ def test_three_outlets_one_story_one_message_edited_twice(
             for (outlet, _, _), path in zip(REPORTS, paths, strict=True)
         ],
         api_base_url=bot_api.url,
+        admins=admins,
         extra='edit_interval = "1s"',
     )
+    return paths, config
+
+
+def test_three_outlets_one_story_one_message_edited_twice(
+    tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi
+) -> None:
+    paths, config = three_outlets(tmp_path, feed_server, bot_api)
     with ServiceProcess(tmp_path, config) as service:
         bot_api.user_sends(CHAT, "/subscribe", language_code="vi")
         bot_api.wait_for_messages(1, CHAT, timeout=20)

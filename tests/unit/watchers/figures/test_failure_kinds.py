@@ -22,7 +22,7 @@ def _counts(body: str, published: date = PUBLISHED) -> set[tuple[str, str, str, 
     }
 
 
-def _dates(body: str, published: date = PUBLISHED) -> set[tuple[str, str]]:
+def dates_of(body: str, published: date = PUBLISHED) -> set[tuple[str, str]]:
     return {(d.what, d.date) for d in extract("", body, published=published).deadlines}
 
 
@@ -85,7 +85,7 @@ def test_a_question_about_part_of_the_force_leaves_its_level_current() -> None:
     ],
 )
 def test_the_day_a_page_was_published_is_not_a_deadline(body: str) -> None:
-    assert ("US combat mission ends in Iraq", "2021-07-26") not in _dates(body, date(2021, 7, 26))
+    assert ("US combat mission ends in Iraq", "2021-07-26") not in dates_of(body, date(2021, 7, 26))
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_the_day_a_page_was_published_is_not_a_deadline(body: str) -> None:
     ],
 )
 def test_when_an_announcement_is_expected_is_not_a_deadline(body: str) -> None:
-    assert _dates(body, date(2024, 8, 20)) == set()
+    assert dates_of(body, date(2024, 8, 20)) == set()
 
 
 def test_an_announcement_named_in_an_aside_about_the_plan_does_not_hide_its_deadlines() -> None:
@@ -111,7 +111,7 @@ def test_an_announcement_named_in_an_aside_about_the_plan_does_not_hide_its_dead
         "announcement date, would see hundreds of troops leave by September 2025, with the "
         "rest departing by the end of 2026, the sources said."
     )
-    assert _dates(body, date(2024, 9, 7)) == {
+    assert dates_of(body, date(2024, 9, 7)) == {
         ("first coalition troops leave Iraq", "2025-09"),
         ("coalition leaves Iraq", "2026"),
     }
@@ -125,12 +125,12 @@ def test_an_announcement_named_in_an_aside_about_the_plan_does_not_hide_its_dead
     ],
 )
 def test_the_day_a_withdrawal_was_completed_is_not_a_deadline(body: str) -> None:
-    assert _dates(body, date(2026, 1, 18)) == set()
+    assert dates_of(body, date(2026, 1, 18)) == set()
 
 
 def test_a_completion_still_ahead_is_a_deadline() -> None:
     body = "The withdrawal from Ain al-Asad will be completed by September 2025."
-    assert _dates(body) == {("coalition leaves Ain al-Asad", "2025-09")}
+    assert dates_of(body) == {("coalition leaves Ain al-Asad", "2025-09")}
 
 
 @pytest.mark.parametrize(
@@ -141,7 +141,7 @@ def test_a_completion_still_ahead_is_a_deadline() -> None:
     ],
 )
 def test_a_start_date_is_when_the_first_troops_leave_not_the_last(body: str) -> None:
-    assert _dates(body) == {("first coalition troops leave Iraq", "2024-09")}
+    assert dates_of(body) == {("first coalition troops leave Iraq", "2024-09")}
 
 
 @pytest.mark.parametrize(
@@ -175,7 +175,7 @@ def test_a_start_date_is_when_the_first_troops_leave_not_the_last(body: str) -> 
     ],
 )
 def test_deadline_forms_outlets_use(body: str, expected: set[tuple[str, str]]) -> None:
-    assert _dates(body) == expected
+    assert dates_of(body) == expected
 
 
 @pytest.mark.parametrize(
@@ -325,7 +325,7 @@ def test_the_following_year_is_the_year_after_the_date_just_named() -> None:
         "Hundreds of troops would leave Baghdad by next September, followed by the departure "
         "of forces from Erbil by the end of the following year."
     )
-    assert ("coalition leaves Erbil", "2026") in _dates(body, date(2024, 9, 10))
+    assert ("coalition leaves Erbil", "2026") in dates_of(body, date(2024, 9, 10))
 
 
 def test_baghdad_beside_washington_is_a_government_not_a_place() -> None:
@@ -333,7 +333,7 @@ def test_baghdad_beside_washington_is_a_government_not_a_place() -> None:
         "In Iraq, Baghdad and Washington agreed on the full withdrawal of American forces from "
         "Iraq by September 2026."
     )
-    assert _dates(body, date(2026, 1, 17)) == {("coalition leaves Iraq", "2026-09")}
+    assert dates_of(body, date(2026, 1, 17)) == {("coalition leaves Iraq", "2026-09")}
 
 
 @pytest.mark.parametrize(

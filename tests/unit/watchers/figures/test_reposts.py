@@ -10,12 +10,8 @@ from datetime import date
 
 import pytest
 
+from tests.unit.watchers.figures.test_failure_kinds import dates_of
 from watchers.figures import extract
-
-
-def _dates(body: str, published: date) -> set[tuple[str, str]]:
-    return {(d.what, d.date) for d in extract("", body, published=published).deadlines}
-
 
 # --- re-posts: relative dates against the day the article reports on -------------------------
 
@@ -30,7 +26,7 @@ def _dates(body: str, published: date) -> set[tuple[str, str]]:
     ],
 )
 def test_a_story_re_posted_later_keeps_its_own_year(body: str) -> None:
-    assert _dates(body, date(2024, 3, 29)) == {("US combat mission ends in Iraq", "2021")}
+    assert dates_of(body, date(2024, 3, 29)) == {("US combat mission ends in Iraq", "2021")}
 
 
 def test_only_a_dateline_sets_the_day_an_article_reports_on() -> None:
@@ -39,7 +35,7 @@ def test_only_a_dateline_sets_the_day_an_article_reports_on() -> None:
         "The coalition will leave Iraq by the end of this year. The plan was first discussed "
         "on July 26, 2021."
     )
-    assert _dates(body, date(2024, 3, 29)) == {("coalition leaves Iraq", "2024")}
+    assert dates_of(body, date(2024, 3, 29)) == {("coalition leaves Iraq", "2024")}
 
 
 @pytest.mark.parametrize(
@@ -69,7 +65,7 @@ def test_a_deadline_restated_without_its_year_is_the_one_written_with_it(body: s
     ],
 )
 def test_a_deadline_that_replaces_a_passed_plan_stands(body: str) -> None:
-    assert ("coalition leaves Erbil", "2026") in _dates(body, date(2026, 3, 1))
+    assert ("coalition leaves Erbil", "2026") in dates_of(body, date(2026, 3, 1))
 
 
 def test_a_relative_deadline_stands_beside_another_kind_of_date() -> None:
@@ -79,4 +75,4 @@ def test_a_relative_deadline_stands_beside_another_kind_of_date() -> None:
         "mission in Iraq by Dec. 31. The end of the combat mission changes little on the "
         "ground; the coalition stopped taking part in combat missions early in 2020."
     )
-    assert ("US combat mission ends in Iraq", "2021-12-31") in _dates(body, date(2021, 12, 9))
+    assert ("US combat mission ends in Iraq", "2021-12-31") in dates_of(body, date(2021, 12, 9))
