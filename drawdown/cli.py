@@ -23,6 +23,7 @@ from storage.db import create_engine, current_revision, redacted, sqlite_file, u
 from watchers import analyze as analysis
 from watchers.feeds.fetch import make_session
 from watchers.feeds.probe import probe
+from watchers.stories.similar import codec
 
 log = logging.getLogger("drawdown")
 
@@ -129,6 +130,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     db_prune.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
     db_prune.set_defaults(func=_db_prune)
+    db_reindex = db_commands.add_parser(
+        "reindex",
+        help="write the stored articles' story index rows again (after an upgrade that asks)",
+    )
+    db_reindex.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
+    db_reindex.set_defaults(func=_db_reindex)
     return parser
 
 
@@ -239,3 +246,20 @@ def _db_prune(args: argparse.Namespace, config: Config, token: str | None) -> in
         f"{retention.sent_deliveries / 86400:g} days"
     )
     return EXIT_OK
+
+
+def _db_reindex(args: argparse.Namespace, config: Config, token: str | None) -> int:
+    engine = create_engine(config.storage.url)
+    try:
+        read, changed = maintenance.reindex(engine, _current_slots)
+    finally:
+        engine.dispose()
+    print(
+        f"read the index rows of {read} stored articles; wrote {changed} again. "
+        "Restart the service to load them."
+    )
+    return EXIT_OK
+
+
+def _current_slots(evidence: bytes) -> bytes:
+    return codec.slots(codec.decode(evidence))

@@ -5,6 +5,8 @@
   is backed up with its own tools: :data:`PG_DUMP_ADVICE`.
 - :func:`prune` empties old article bodies and deletes delivered outbox rows; it never
   touches article identities and titles (stories), alerts, the figure ledger or subscribers.
+- :func:`reindex` writes every stored article's story index rows again, after an upgrade
+  that changes how they are made (the service loads them at start).
 - :class:`DatabaseProbe` answers /healthz's question. For a SQLite file it looks at the file
   itself, so a missing or replaced file is seen even though the pool's open connections
   still read and write the old one. A replaced file is not reopened: the old file's
@@ -28,9 +30,10 @@ import sqlalchemy as sa
 from drawdown.errors import StorageError
 from storage.db import redacted, sqlite_file
 from storage.instances import PRUNE_LOCK, exclusive
-from storage.tables import articles, deliveries
+from storage.tables import articles, deliveries, evidences
 
 PRUNE_CHUNK = 5000  # rows per transaction, so the write lock is never held for long
+REINDEX_CHUNK = 1000  # articles read and rewritten per transaction
 PG_DUMP_ADVICE = (
     "PostgreSQL is backed up with its own tools, while the service runs:\n"
     "  pg_dump --format=custom --file={path} '{url}'\n"
@@ -177,6 +180,51 @@ def _in_chunks(
         total += len(ids)
         if len(ids) < PRUNE_CHUNK:
             return total
+
+
+def reindex(engine: sa.Engine, slots_of: Callable[[bytes], bytes]) -> tuple[int, int]:
+    """Write each stored article's index rows again as ``slots_of(its evidence)`` gives them
+    (``watchers.stories.similar.codec``), ``REINDEX_CHUNK`` articles per transaction, oldest
+    first: (articles read, articles whose rows changed). Rows already current are left, so a
+    second run writes nothing, and so is a row whose evidence ``slots_of`` cannot read
+    (ValueError: a later format). A running service keeps the rows it loaded until it
+    restarts.
+    """
+    read = changed = 0
+    last = -1
+    query = (
+        sa.select(evidences.c.article_id, evidences.c.evidence, evidences.c.slots)
+        .where(evidences.c.article_id > sa.bindparam("after"))
+        .order_by(evidences.c.article_id)
+        .limit(REINDEX_CHUNK)
+    )
+    update = (
+        evidences.update()
+        .where(evidences.c.article_id == sa.bindparam("b_id"))
+        .values(slots=sa.bindparam("b_slots"))
+    )
+    while True:
+        with engine.begin() as conn:
+            rows = conn.execute(query, {"after": last}).all()
+            if not rows:
+                return read, changed
+            stale = []
+            for article_id, evidence, stored in rows:
+                slots = _slots(slots_of, bytes(evidence), bytes(stored))
+                if slots != bytes(stored):
+                    stale.append({"b_id": article_id, "b_slots": slots})
+            if stale:
+                conn.execute(update, stale)
+        read += len(rows)
+        changed += len(stale)
+        last = int(rows[-1][0])
+
+
+def _slots(slots_of: Callable[[bytes], bytes], evidence: bytes, stored: bytes) -> bytes:
+    try:
+        return slots_of(evidence)
+    except ValueError:  # evidence of a format this version cannot read keeps its rows
+        return stored
 
 
 class DatabaseProbe:

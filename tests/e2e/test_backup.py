@@ -1,4 +1,4 @@
-"""``drawdown db backup`` and ``db prune`` against a running service's database."""
+"""``drawdown db backup``, ``db prune`` and ``db reindex`` against a running service's database."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from sqlmodel import SQLModel
 
 from storage.db import create_engine
 from storage.store import Store
+from storage.tables import evidences
 from tests.e2e.commands import drawdown
 from tests.e2e.http import wait_for_status
 from tests.e2e.service import ServiceProcess, write_config
 from tests.servers import FeedItem, FeedServer, rss
 from tests.waiting import until
+from watchers.stories.similar import codec
 
 pytestmark = pytest.mark.slow
 
@@ -132,3 +134,30 @@ def test_a_postgresql_backup_is_left_to_pg_dump(tmp_path: Path) -> None:
     assert "pg_dump --format=custom --file=drawdown.dump" in result.stderr
     assert "pg_restore" in result.stderr
     assert "secret" not in result.stderr
+
+
+def test_reindex_writes_the_index_rows_an_older_version_stored_and_only_those(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    feed_server.set_feed("/f", rss([STORY]))
+    config = write_config(tmp_path, feeds=[("VnExpress", feed_server.url("/f"))], interval=3600)
+    database = tmp_path / "drawdown.db"
+    with ServiceProcess(tmp_path, config, token=None) as service:
+        wait_until_checked(service, database)
+        assert service.stop() == 0
+    engine = create_engine(f"sqlite:///{database}")
+    with engine.begin() as conn:  # rows as a version with half the bands stored them
+        ((evidence, slots),) = conn.execute(sa.select(evidences.c.evidence, evidences.c.slots))
+        assert slots == codec.slots(codec.decode(evidence))
+        conn.execute(evidences.update().values(slots=slots[: 16 * 4]))
+
+    first = drawdown("db", "reindex", "--config", str(config), token=None)
+    again = drawdown("db", "reindex", "--config", str(config), token=None)
+
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("read the index rows of 1 stored articles; wrote 1 again.")
+    assert "Restart the service" in first.stdout
+    assert again.stdout.startswith("read the index rows of 1 stored articles; wrote 0 again.")
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(evidences.c.slots)).scalar_one() == slots
+    engine.dispose()

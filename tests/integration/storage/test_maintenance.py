@@ -1,4 +1,5 @@
-"""Backups, pruning and the health probe, on a real SQLite file (and PostgreSQL for pruning)."""
+"""Backups, pruning, reindexing and the health probe, on a real SQLite file (and PostgreSQL
+for pruning and reindexing)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,15 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from drawdown.errors import StorageError
+from storage import maintenance
 from storage.db import create_engine, head_revision, upgrade
 from storage.instances import PRUNE_LOCK, exclusive
 from storage.ledger import Ledger
 from storage.ledger_types import NewFigureEntry
-from storage.maintenance import DatabaseProbe, backup, prune
+from storage.maintenance import DatabaseProbe, backup, prune, reindex
 from storage.store import Store
-from storage.tables import articles, deliveries
+from storage.story_types import Placement
+from storage.tables import articles, deliveries, evidences
 from storage.types import AlertIntent, FeedSpec, NewArticle
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -244,3 +247,39 @@ def test_one_instance_prunes_at_a_time_the_others_skip(postgres_url: str) -> Non
     assert skipped.skipped
     assert not prune(engine, NOW, article_bodies=days, sent_deliveries=days).skipped
     engine.dispose()
+
+
+def test_reindex_rewrites_stale_rows_chunk_by_chunk_once_and_keeps_what_it_cannot_read(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.sync_feeds([FeedSpec("https://vnexpress.net/rss", "VnExpress", "vi", 300)], NOW)
+    stored = {  # evidence: stored slots
+        b"stale-1": b"old",
+        b"current": b"new:current",
+        b"unreadable": b"kept",
+        b"stale-2": b"",
+        b"stale-3": b"old",
+    }
+    for n, (evidence, slots) in enumerate(stored.items()):
+        with store.batch() as tx:
+            (article_id,) = tx.insert_articles([article(n)], NOW)
+            assert article_id is not None
+            tx.place([Placement(article_id, None, evidence, slots)], NOW)
+
+    def slots_of(evidence: bytes) -> bytes:
+        if evidence == b"unreadable":
+            raise ValueError("not story evidence of a known format")
+        return b"new:" + evidence.removeprefix(b"stale-")
+
+    monkeypatch.setattr(maintenance, "REINDEX_CHUNK", 2)
+    assert reindex(store.engine, slots_of) == (5, 3)
+    assert reindex(store.engine, slots_of) == (5, 0)
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(evidences.c.evidence, evidences.c.slots)).all()
+    assert {bytes(e): bytes(s) for e, s in rows} == {
+        b"stale-1": b"new:1",
+        b"current": b"new:current",
+        b"unreadable": b"kept",
+        b"stale-2": b"new:2",
+        b"stale-3": b"new:3",
+    }
