@@ -1,5 +1,5 @@
 """The ``drawdown`` command (also ``python -m drawdown``): run, check-feeds, analyze, doctor,
-db upgrade, db backup, db prune."""
+db upgrade, db backup, db prune, db reindex."""
 
 from __future__ import annotations
 
@@ -251,14 +251,19 @@ def _db_prune(args: argparse.Namespace, config: Config, token: str | None) -> in
 def _db_reindex(args: argparse.Namespace, config: Config, token: str | None) -> int:
     engine = create_engine(config.storage.url)
     try:
-        read, changed = maintenance.reindex(engine, _current_slots)
+        report = maintenance.reindex(engine, _current_slots)
     finally:
         engine.dispose()
     print(
-        f"read the index rows of {read} stored articles; wrote {changed} again. "
-        "Restart the service to load them."
+        f"read the index rows of {report.read} stored articles; wrote {report.written} again"
+        + (
+            f"; kept those of {report.unreadable} whose evidence this version cannot read"
+            if report.unreadable
+            else ""
+        )
+        + ". Start the service to load them (a running one keeps what it loaded: restart it)."
     )
-    return EXIT_OK
+    return EXIT_OK if not report.unreadable else EXIT_ERROR
 
 
 def _current_slots(evidence: bytes) -> bytes:

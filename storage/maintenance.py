@@ -182,15 +182,23 @@ def _in_chunks(
             return total
 
 
-def reindex(engine: sa.Engine, slots_of: Callable[[bytes], bytes]) -> tuple[int, int]:
+@dataclass(frozen=True, slots=True)
+class ReindexReport:
+    read: int  # stored articles
+    written: int  # whose index rows changed
+    unreadable: int  # whose evidence could not be read: their rows are kept
+
+
+def reindex(engine: sa.Engine, slots_of: Callable[[bytes], bytes]) -> ReindexReport:
     """Write each stored article's index rows again as ``slots_of(its evidence)`` gives them
-    (``watchers.stories.similar.codec``), ``REINDEX_CHUNK`` articles per transaction, oldest
-    first: (articles read, articles whose rows changed). Rows already current are left, so a
-    second run writes nothing, and so is a row whose evidence ``slots_of`` cannot read
-    (ValueError: a later format). A running service keeps the rows it loaded until it
-    restarts.
+    (``watchers.stories.similar.codec``), oldest first, ``REINDEX_CHUNK`` articles at a time,
+    each chunk's writes in one transaction. Rows already current are left, so a second run
+    writes nothing; so is a row whose evidence ``slots_of`` cannot read (ValueError: a later
+    format, or damaged), and counted. A running service keeps the rows it loaded until it
+    restarts, and one still running an older version stores new articles' rows its way:
+    the README's order is to stop, upgrade, reindex and start.
     """
-    read = changed = 0
+    read = written = unreadable = 0
     last = -1
     query = (
         sa.select(evidences.c.article_id, evidences.c.evidence, evidences.c.slots)
@@ -207,24 +215,21 @@ def reindex(engine: sa.Engine, slots_of: Callable[[bytes], bytes]) -> tuple[int,
         with engine.begin() as conn:
             rows = conn.execute(query, {"after": last}).all()
             if not rows:
-                return read, changed
+                return ReindexReport(read, written, unreadable)
             stale = []
             for article_id, evidence, stored in rows:
-                slots = _slots(slots_of, bytes(evidence), bytes(stored))
+                try:
+                    slots = slots_of(bytes(evidence))
+                except ValueError:
+                    unreadable += 1
+                    continue
                 if slots != bytes(stored):
                     stale.append({"b_id": article_id, "b_slots": slots})
             if stale:
                 conn.execute(update, stale)
         read += len(rows)
-        changed += len(stale)
+        written += len(stale)
         last = int(rows[-1][0])
-
-
-def _slots(slots_of: Callable[[bytes], bytes], evidence: bytes, stored: bytes) -> bytes:
-    try:
-        return slots_of(evidence)
-    except ValueError:  # evidence of a format this version cannot read keeps its rows
-        return stored
 
 
 class DatabaseProbe:

@@ -3,12 +3,14 @@ chosen content words, used by the unit tests of the verdict, the decider and pla
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from collections.abc import Iterator
+from datetime import date, timedelta
 
 from tests.texts import BODY, TITLE
 from watchers.stories.similar import NUM_BINS, Evidence, Signature, evidence
 
-__all__ = ["PUBLISHED", "made_up", "of_text", "same_story_other_outlet"]
+__all__ = ["PUBLISHED", "made_up", "of_text", "re_posts", "same_story_other_outlet"]
 
 PUBLISHED = date(2024, 9, 7)
 
@@ -43,3 +45,22 @@ def made_up(
         troop_counts=frozenset({("troops/US/Iraq", troops)}),
         deadlines=frozenset(),
     )
+
+
+def re_posts(n: int, *, years: int = 2) -> Iterator[tuple[Evidence, Evidence]]:
+    """``n`` made-up articles of 24 sentences, each with a re-post ``years`` later that keeps
+    three quarters of its sentences and replaces the rest with its own (Jaccard about 0.6):
+    far apart in time, only the index's band rows can find them."""
+    rng = random.Random(7)
+    words = [f"từ{k}" for k in range(3000)]
+
+    def sentences(count: int) -> list[str]:
+        return [" ".join(rng.choices(words, k=12)) + "." for _ in range(count)]
+
+    later = PUBLISHED + timedelta(days=365 * years)
+    for k in range(n):
+        own = sentences(24)
+        yield (
+            of_text(f"Bài {k}", "\n".join(own)),
+            of_text(f"Bài {k}", "\n".join(own[6:] + sentences(6)), later),
+        )

@@ -1,4 +1,4 @@
-"""``drawdown db backup``, ``db prune`` and ``db reindex`` against a running service's database."""
+"""``drawdown db backup``, ``db prune`` and ``db reindex`` on the database a real service wrote."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from tests.e2e.http import wait_for_status
 from tests.e2e.service import ServiceProcess, write_config
 from tests.servers import FeedItem, FeedServer, rss
 from tests.waiting import until
-from watchers.stories.similar import codec
+from watchers.stories.similar import BANDS, codec
 
 pytestmark = pytest.mark.slow
 
@@ -136,7 +136,7 @@ def test_a_postgresql_backup_is_left_to_pg_dump(tmp_path: Path) -> None:
     assert "secret" not in result.stderr
 
 
-def test_reindex_writes_the_index_rows_an_older_version_stored_and_only_those(
+def test_reindex_writes_again_the_index_rows_an_older_version_stored_and_says_so(
     tmp_path: Path, feed_server: FeedServer
 ) -> None:
     feed_server.set_feed("/f", rss([STORY]))
@@ -146,18 +146,26 @@ def test_reindex_writes_the_index_rows_an_older_version_stored_and_only_those(
         wait_until_checked(service, database)
         assert service.stop() == 0
     engine = create_engine(f"sqlite:///{database}")
-    with engine.begin() as conn:  # rows as a version with half the bands stored them
+    with engine.begin() as conn:  # the rows as the last version stored them: 16 bands
         ((evidence, slots),) = conn.execute(sa.select(evidences.c.evidence, evidences.c.slots))
         assert slots == codec.slots(codec.decode(evidence))
-        conn.execute(evidences.update().values(slots=slots[: 16 * 4]))
+        old = slots[: 16 * 4] + slots[BANDS * 4 :]
+        conn.execute(evidences.update().values(slots=old))
 
     first = drawdown("db", "reindex", "--config", str(config), token=None)
     again = drawdown("db", "reindex", "--config", str(config), token=None)
 
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("read the index rows of 1 stored articles; wrote 1 again.")
-    assert "Restart the service" in first.stdout
+    assert "Start the service to load them" in first.stdout
     assert again.stdout.startswith("read the index rows of 1 stored articles; wrote 0 again.")
     with engine.connect() as conn:
         assert conn.execute(sa.select(evidences.c.slots)).scalar_one() == slots
+    with engine.begin() as conn:  # evidence this version cannot read keeps its rows
+        conn.execute(evidences.update().values(evidence=b"\x02later format", slots=old))
+    kept = drawdown("db", "reindex", "--config", str(config), token=None)
+    assert kept.returncode == 1
+    assert "kept those of 1 whose evidence this version cannot read" in kept.stdout
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(evidences.c.slots)).scalar_one() == old
     engine.dispose()

@@ -54,9 +54,17 @@ def encode(evidence: Evidence) -> bytes:
 
 
 def decode(data: bytes) -> Evidence:
-    """The evidence ``encode`` packed; ValueError for bytes it did not write."""
+    """The evidence ``encode`` packed; ValueError for bytes it did not write (another
+    format, or a row cut short or damaged)."""
     if len(data) < _HEAD.size or data[0] != _FORMAT:
         raise ValueError("not story evidence of a known format")
+    try:
+        return _decode(data)
+    except (ValueError, KeyError, TypeError, AttributeError, struct.error) as e:
+        raise ValueError(f"damaged story evidence: {e!r}") from e
+
+
+def _decode(data: bytes) -> Evidence:
     _, published, size, n_values, n_terms = _HEAD.unpack_from(data)
     start = _HEAD.size
     values = _ints(data[start : start + 4 * n_values])

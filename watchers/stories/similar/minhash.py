@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 NUM_BINS = 128
-BANDS = 32
+BANDS = 20
 ROWS = 4  # BANDS * ROWS of the NUM_BINS values make the band keys
 _BIN_BITS = 7
 _MASK64 = (1 << 64) - 1

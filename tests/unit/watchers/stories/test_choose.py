@@ -7,6 +7,8 @@ import struct
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+import pytest
+
 from storage.story_types import StoredVersion
 from storage.types import NewArticle
 from tests.story_quality import articles
@@ -153,15 +155,21 @@ def test_evidence_survives_the_story_table() -> None:
     assert decode(encode(undated)) == undated
 
 
-def test_bytes_of_another_format_are_refused() -> None:
+def test_bytes_of_another_format_or_damaged_are_refused_with_a_value_error() -> None:
     a, _ = same_story_other_outlet()
     data = encode(a)
-    for bad in (b"", bytes([99]) + data[1:]):
-        try:
+    tail = data.index(b'{"lang"')
+    damaged = (
+        b"",
+        bytes([99]) + data[1:],  # another format
+        data[:tail],  # cut before its tail
+        data[:tail] + b'{"anchors":[]}',  # a tail without its language
+        data[:tail] + data[tail:].replace(b'"years":[', b'"years":[[0],'),  # a list as a year
+        data[:tail] + b"[]",  # a tail that is not an object
+    )
+    for bad in damaged:
+        with pytest.raises(ValueError, match="story evidence"):
             decode(bad)
-        except ValueError:
-            continue
-        raise AssertionError("decoded bytes of an unknown format")
 
 
 def test_rows_written_before_passages_were_kept_read_and_older_readers_read_new_rows() -> None:
