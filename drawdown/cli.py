@@ -255,15 +255,17 @@ def _db_reindex(args: argparse.Namespace, config: Config, token: str | None) -> 
     finally:
         engine.dispose()
     print(
-        f"read the index rows of {report.read} stored articles; wrote {report.written} again"
-        + (
-            f"; kept those of {report.unreadable} whose evidence this version cannot read"
-            if report.unreadable
-            else ""
-        )
-        + ". Start the service to load them (a running one keeps what it loaded: restart it)."
+        f"read the index rows of {report.read} stored articles; wrote {report.written} again. "
+        "Start the service to load them (a running one keeps what it loaded: restart it)."
     )
-    return EXIT_OK if not report.unreadable else EXIT_ERROR
+    if report.unreadable:
+        print(
+            f"error: kept the index rows of {report.unreadable} stored articles whose evidence "
+            "this version cannot read (damaged, or written by a later version)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    return EXIT_OK
 
 
 def _current_slots(evidence: bytes) -> bytes:

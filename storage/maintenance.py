@@ -196,7 +196,7 @@ def reindex(engine: sa.Engine, slots_of: Callable[[bytes], bytes]) -> ReindexRep
     writes nothing; so is a row whose evidence ``slots_of`` cannot read (ValueError: a later
     format, or damaged), and counted. A running service keeps the rows it loaded until it
     restarts, and one still running an older version stores new articles' rows its way:
-    the README's order is to stop, upgrade, reindex and start.
+    the README's order is to reindex once every instance runs this version, then restart.
     """
     read = written = unreadable = 0
     last = -1

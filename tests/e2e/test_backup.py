@@ -161,11 +161,12 @@ def test_reindex_writes_again_the_index_rows_an_older_version_stored_and_says_so
     assert again.stdout.startswith("read the index rows of 1 stored articles; wrote 0 again.")
     with engine.connect() as conn:
         assert conn.execute(sa.select(evidences.c.slots)).scalar_one() == slots
+    damaged = evidence[: evidence.index(b'{"lang"')] + b'{"anchors":[]}'  # no language
     with engine.begin() as conn:  # evidence this version cannot read keeps its rows
-        conn.execute(evidences.update().values(evidence=b"\x02later format", slots=old))
+        conn.execute(evidences.update().values(evidence=damaged, slots=old))
     kept = drawdown("db", "reindex", "--config", str(config), token=None)
     assert kept.returncode == 1
-    assert "kept those of 1 whose evidence this version cannot read" in kept.stdout
+    assert "error: kept the index rows of 1 stored articles whose evidence" in kept.stderr
     with engine.connect() as conn:
         assert conn.execute(sa.select(evidences.c.slots)).scalar_one() == old
     engine.dispose()

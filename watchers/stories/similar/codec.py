@@ -60,7 +60,9 @@ def decode(data: bytes) -> Evidence:
         raise ValueError("not story evidence of a known format")
     try:
         return _decode(data)
-    except (ValueError, KeyError, TypeError, AttributeError, struct.error) as e:
+    except (
+        ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError, struct.error
+    ) as e:  # fmt: skip
         raise ValueError(f"damaged story evidence: {e!r}") from e
 
 

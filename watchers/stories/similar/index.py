@@ -11,7 +11,7 @@ Three kinds of rows:
 * bands ``0 .. BANDS-1``: the LSH band keys of the signature (``minhash.band_keys``), for
   near copies at any distance in time: two texts of Jaccard similarity 0.6 (a re-post that
   keeps three quarters of the text and replaces the rest with its own) share a band 94% of
-  the time, 0.5 73%;
+  the time, 0.5 72%;
 * band ``TERM_BAND``: (four-day bucket of the publication date, term) for a sample of its
   content words: those whose hash falls in the lowest 10% of the range, and at least its
   ``MIN_STORED_TERMS`` lowest, at most ``MAX_STORED_TERMS``. A query looks up a larger

@@ -264,13 +264,14 @@ def test_the_index_answers_alike_after_its_rows_are_sorted_into_runs() -> None:
 
 def test_the_index_finds_re_posts_years_later_by_their_bands() -> None:
     """Two years on, only the band rows can find a re-post: twenty bands of four rows find
-    145 of these 150 (sixteen found 135, thirty-two 147)."""
+    145 of these 150 (sixteen found 135, thirty-two 147). The floor leaves room for a
+    change of tokenising, not for fewer bands."""
     found = 0
     for n, (article, repost) in enumerate(re_posts(150)):
         index = StoryIndex()
         index.insert(n, article)
         found += n in index.candidates(repost)
-    assert found >= 142
+    assert found >= 143
 
 
 @pytest.mark.parametrize("days", [0, 1, 3])
