@@ -251,7 +251,7 @@ def _db_prune(args: argparse.Namespace, config: Config, token: str | None) -> in
 def _db_reindex(args: argparse.Namespace, config: Config, token: str | None) -> int:
     engine = create_engine(config.storage.url)
     try:
-        report = maintenance.reindex(engine, _current_slots)
+        report = maintenance.reindex(engine, codec.stored_slots)
     finally:
         engine.dispose()
     print(
@@ -266,7 +266,3 @@ def _db_reindex(args: argparse.Namespace, config: Config, token: str | None) -> 
         )
         return EXIT_ERROR
     return EXIT_OK
-
-
-def _current_slots(evidence: bytes) -> bytes:
-    return codec.slots(codec.decode(evidence))

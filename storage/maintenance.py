@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -200,36 +200,59 @@ def reindex(engine: sa.Engine, slots_of: Callable[[bytes], bytes]) -> ReindexRep
     """
     read = written = unreadable = 0
     last = -1
-    query = (
-        sa.select(evidences.c.article_id, evidences.c.evidence, evidences.c.slots)
-        .where(evidences.c.article_id > sa.bindparam("after"))
-        .order_by(evidences.c.article_id)
-        .limit(REINDEX_CHUNK)
-    )
-    update = (
-        evidences.update()
-        .where(evidences.c.article_id == sa.bindparam("b_id"))
-        .values(slots=sa.bindparam("b_slots"))
-    )
     while True:
         with engine.begin() as conn:
-            rows = conn.execute(query, {"after": last}).all()
+            rows = conn.execute(_OLDEST_EVIDENCE.limit(REINDEX_CHUNK), {"after": last}).all()
             if not rows:
                 return ReindexReport(read, written, unreadable)
-            stale = []
-            for article_id, evidence, stored in rows:
-                try:
-                    slots = slots_of(bytes(evidence))
-                except ValueError:
-                    unreadable += 1
-                    continue
-                if slots != bytes(stored):
-                    stale.append({"b_id": article_id, "b_slots": slots})
+            stale, cannot = _behind(rows, slots_of)
             if stale:
-                conn.execute(update, stale)
+                conn.execute(_SET_SLOTS, stale)
         read += len(rows)
         written += len(stale)
+        unreadable += cannot
         last = int(rows[-1][0])
+
+
+def index_behind(
+    engine: sa.Engine, slots_of: Callable[[bytes], bytes], *, sample: int = 50
+) -> tuple[int, int]:
+    """Of the ``sample`` oldest stored articles (the likeliest to have been stored by an older
+    version), how many were read, and how many have index rows other than ``slots_of`` gives:
+    what ``drawdown doctor`` reports, for ``reindex`` to mend."""
+    with engine.connect() as conn:
+        rows = conn.execute(_OLDEST_EVIDENCE.limit(sample), {"after": -1}).all()
+    return len(rows), len(_behind(rows, slots_of)[0])
+
+
+_OLDEST_EVIDENCE = (
+    sa.select(evidences.c.article_id, evidences.c.evidence, evidences.c.slots)
+    .where(evidences.c.article_id > sa.bindparam("after"))
+    .order_by(evidences.c.article_id)
+)
+_SET_SLOTS = (
+    evidences.update()
+    .where(evidences.c.article_id == sa.bindparam("b_id"))
+    .values(slots=sa.bindparam("b_slots"))
+)
+
+
+def _behind(
+    rows: Sequence[sa.Row[Any, Any, Any]], slots_of: Callable[[bytes], bytes]
+) -> tuple[list[dict[str, object]], int]:
+    """The rows whose index rows ``slots_of`` gives otherwise, as ``_SET_SLOTS`` parameters,
+    and how many rows' evidence it could not read (ValueError)."""
+    stale: list[dict[str, object]] = []
+    unreadable = 0
+    for article_id, evidence, stored in rows:
+        try:
+            slots = slots_of(bytes(evidence))
+        except ValueError:
+            unreadable += 1
+            continue
+        if slots != bytes(stored):
+            stale.append({"b_id": article_id, "b_slots": slots})
+    return stale, unreadable
 
 
 class DatabaseProbe:

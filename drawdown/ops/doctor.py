@@ -1,7 +1,8 @@
 """``drawdown doctor``: check everything the service needs, once, and say how to fix it.
 
 The configuration (read as ``run`` reads it), the bot token and Telegram (getMe), the
-database (reachable, at which migration), the /healthz listener's port, and every feed
+database (reachable, at which migration, the story index rows of its oldest articles
+current), the /healthz listener's port, and every feed
 (fetched once, as ``check-feeds`` does). Each finding is one line — ``ok``, ``warn`` or
 ``FAIL`` — and a problem is followed by a ``fix:`` line. Nothing is written anywhere: the
 database file is not created, no migration is applied.
@@ -28,6 +29,7 @@ from drawdown.config import Config, config_path, load_config
 from drawdown.errors import ConfigError, DrawdownError, StorageError
 from drawdown.ops.logs import redact
 from drawdown.service import matcher_for, not_a_bot
+from storage import maintenance
 from storage.db import (
     create_engine,
     current_revision,
@@ -39,6 +41,7 @@ from storage.db import (
 from watchers.feeds.fetch import make_session
 from watchers.feeds.probe import probe
 from watchers.pipeline import FeedReport
+from watchers.stories.similar import codec
 
 Level = Literal["ok", "warn", "FAIL"]
 OK: Level = "ok"
@@ -217,7 +220,8 @@ def _database(config: Config) -> list[Finding]:
             ]
         head = head_revision()
         if current == head:
-            return [Finding(OK, "database", f"{shown} answers, at migration {current} (latest)")]
+            found = Finding(OK, "database", f"{shown} answers, at migration {current} (latest)")
+            return [found, *_story_index(engine)]
         if current is None:
             return [
                 Finding(
@@ -246,6 +250,23 @@ def _database(config: Config) -> list[Finding]:
         ]
     finally:
         engine.dispose()
+
+
+def _story_index(engine: sa.Engine) -> list[Finding]:
+    """A warning when the oldest stored articles' index rows are not what this version makes
+    (stored by an older one): re-posts of them are found less often until a reindex."""
+    sampled, behind = maintenance.index_behind(engine, codec.stored_slots)
+    if not behind:
+        return []
+    return [
+        Finding(
+            WARN,
+            "index",
+            f"{behind} of the {sampled} oldest stored articles have story index rows of an "
+            "older version: re-posts of them are found less often",
+            "`drawdown db reindex`, then restart the service",
+        )
+    ]
 
 
 def _writable_folder(file: Path) -> Path | None:

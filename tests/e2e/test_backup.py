@@ -152,8 +152,14 @@ def test_reindex_writes_again_the_index_rows_an_older_version_stored_and_says_so
         old = slots[: 16 * 4] + slots[BANDS * 4 :]
         conn.execute(evidences.update().values(slots=old))
 
+    told = drawdown("doctor", "--config", str(config), token=None)
     first = drawdown("db", "reindex", "--config", str(config), token=None)
     again = drawdown("db", "reindex", "--config", str(config), token=None)
+    after = drawdown("doctor", "--config", str(config), token=None)
+
+    assert "warn  index     1 of the 1 oldest stored articles have story index rows" in told.stdout
+    assert "fix: `drawdown db reindex`, then restart the service" in told.stdout
+    assert "warn  index" not in after.stdout
 
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("read the index rows of 1 stored articles; wrote 1 again.")

@@ -19,7 +19,14 @@ from storage.db import create_engine, head_revision, upgrade
 from storage.instances import PRUNE_LOCK, exclusive
 from storage.ledger import Ledger
 from storage.ledger_types import NewFigureEntry
-from storage.maintenance import DatabaseProbe, ReindexReport, backup, prune, reindex
+from storage.maintenance import (
+    DatabaseProbe,
+    ReindexReport,
+    backup,
+    index_behind,
+    prune,
+    reindex,
+)
 from storage.store import Store
 from storage.story_types import Placement
 from storage.tables import articles, deliveries, evidences
@@ -271,9 +278,12 @@ def test_reindex_rewrites_stale_rows_chunk_by_chunk_once_and_keeps_what_it_canno
             raise ValueError("not story evidence of a known format")
         return b"new:" + evidence.removeprefix(b"stale-")
 
+    assert index_behind(store.engine, slots_of, sample=2) == (2, 1)  # the two oldest
+    assert index_behind(store.engine, slots_of) == (5, 3)
     monkeypatch.setattr(maintenance, "REINDEX_CHUNK", 2)
     assert reindex(store.engine, slots_of) == ReindexReport(read=5, written=3, unreadable=1)
     assert reindex(store.engine, slots_of) == ReindexReport(read=5, written=0, unreadable=1)
+    assert index_behind(store.engine, slots_of) == (5, 0)
     with store.engine.connect() as conn:
         rows = conn.execute(sa.select(evidences.c.evidence, evidences.c.slots)).all()
     assert {bytes(e): bytes(s) for e, s in rows} == {

@@ -26,7 +26,7 @@ from watchers.stories.similar.evidence import Evidence
 from watchers.stories.similar.index import index_keys, slot
 from watchers.stories.similar.minhash import Signature
 
-__all__ = ["decode", "encode", "slots"]
+__all__ = ["decode", "encode", "slots", "stored_slots"]
 
 _FORMAT = 1
 _HEAD = struct.Struct("<BiIHH")  # format, published ordinal (0: none), size, values, terms
@@ -90,6 +90,12 @@ def _decode(data: bytes) -> Evidence:
 def slots(evidence: Evidence) -> bytes:
     """The article's index rows as ``StoryIndex`` slots, packed."""
     return _little(array("I", (slot(band, key) for band, key in index_keys(evidence)))).tobytes()
+
+
+def stored_slots(data: bytes) -> bytes:
+    """The index rows this version makes for stored evidence (``decode``'s ValueError for
+    bytes it cannot read): what ``drawdown db reindex`` writes and ``doctor`` compares."""
+    return slots(decode(data))
 
 
 def _ints(data: bytes) -> list[int]:
