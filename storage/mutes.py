@@ -118,14 +118,23 @@ class MuteQueries:
 def hand_on(conn: sa.Connection, moved: Sequence[int], first: int | None) -> None:
     """A mute pressed on one of the moved articles' alerts muted the story, not the article:
     it is the story's first report's now, still with the alert it was pressed on (which
-    ``unmute_alert`` looks for); a chat that had muted the first report too
-    keeps that mute alone. The new story's alert reaches the chat."""
+    ``unmute_alert`` looks for); a chat that had muted the first report too keeps that mute
+    alone, and one that muted several of the moved articles keeps its earliest. The new
+    story's alert reaches the chat."""
     if first is None:
         return
     already = sa.select(mutes.c.chat_id).where(mutes.c.article_id == first)
+    earliest = (
+        sa.select(sa.func.min(mutes.c.id))
+        .where(mutes.c.article_id.in_(moved))
+        .group_by(mutes.c.chat_id)
+    )
     conn.execute(
-        mutes.delete().where(mutes.c.article_id.in_(moved), mutes.c.chat_id.in_(already))
-    )  # fmt: skip
+        mutes.delete().where(
+            mutes.c.article_id.in_(moved),
+            sa.or_(mutes.c.chat_id.in_(already), mutes.c.id.not_in(earliest)),
+        )
+    )
     conn.execute(mutes.update().where(mutes.c.article_id.in_(moved)).values(article_id=first))
 
 

@@ -102,13 +102,16 @@ def test_copies_of_the_report_go_with_it_and_a_mute_stays_with_the_story(store: 
         tx.place([Placement(copy_id, story, b"evidence", bytes(4))], NOW)
     store.subscribe(1, chat_type="private", name="", language="vi", now=NOW)
     store.subscribe(2, chat_type="private", name="", language="vi", now=NOW)
+    store.subscribe(3, chat_type="private", name="", language="vi", now=NOW)
     figure = AlertIntent("figure", 0, ids[2], "Mỹ rút quân 2", "VietnamPlus", None, NOW, ())
     muted_from = store.enqueue_alert(figure, NOW)  # a figure change report 2 brought
     first = AlertIntent("figure", 0, ids[0], "Mỹ rút quân 0", "VnExpress", None, NOW, ())
+    of_copy = AlertIntent("figure", 0, copy_id, "Mỹ rút quân 2", "VnExpress", None, NOW, ())
     prefs = Preferences(store.engine)
-    for chat in (1, 2):  # "mute this story", pressed on report 2's figure alert
+    for chat in (1, 2, 3):  # "mute this story", pressed on report 2's figure alert
         assert prefs.mute(chat, muted_from, NOW) == ids[2]
     assert prefs.mute(2, store.enqueue_alert(first, NOW), NOW) == ids[0]  # and on report 0's
+    assert prefs.mute(3, store.enqueue_alert(of_copy, NOW), NOW) == copy_id  # and the copy's
 
     splits = Splits(store.engine)
     done = splits.split_alert(muted_from, ADMIN, LATER, interval_s=60)  # the update's button
@@ -119,8 +122,8 @@ def test_copies_of_the_report_go_with_it_and_a_mute_stays_with_the_story(store: 
     assert stories.outlets(story) == ["VnExpress", "Tuổi Trẻ"]
     with store.batch() as tx:
         assert sorted(a for _, a in tx.splits_since(0)) == sorted([ids[2], copy_id])
-    rules = prefs.rules_for([1, 2])
-    for chat in (1, 2):  # the story it left is still muted, once; the new one is not
+    rules = prefs.rules_for([1, 2, 3])
+    for chat in (1, 2, 3):  # the story it left is still muted, once; the new one is not
         assert (rules[chat].muted, rules[chat].muted_stories) == (
             frozenset({ids[0]}),
             frozenset({story}),
