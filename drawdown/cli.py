@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from pathlib import Path
+
+import sqlalchemy as sa
 
 from bot.render import messages as format
 from drawdown.analysis_text import render_text
@@ -195,13 +198,20 @@ def _analyze(args: argparse.Namespace, config: Config, token: str | None) -> int
     return EXIT_OK
 
 
-def _db_upgrade(args: argparse.Namespace, config: Config, token: str | None) -> int:
+@contextlib.contextmanager
+def _database(config: Config) -> Iterator[sa.Engine]:
+    """An engine on the configured database for one ``db`` command, disposed of after."""
     engine = create_engine(config.storage.url)
     try:
-        upgrade(engine)
-        print(f"{redacted(config.storage.url)} is at migration {current_revision(engine)}")
+        yield engine
     finally:
         engine.dispose()
+
+
+def _db_upgrade(args: argparse.Namespace, config: Config, token: str | None) -> int:
+    with _database(config) as engine:
+        upgrade(engine)
+        print(f"{redacted(config.storage.url)} is at migration {current_revision(engine)}")
     return EXIT_OK
 
 
@@ -213,33 +223,27 @@ def _doctor(args: argparse.Namespace, token: str | None) -> int:
 
 
 def _db_backup(args: argparse.Namespace, config: Config, token: str | None) -> int:
-    engine = create_engine(config.storage.url)
-    try:
+    with _database(config) as engine:
         if sqlite_file(engine) is None:
             url = redacted(config.storage.url)
             print(f"error: {url} is not a SQLite file.", file=sys.stderr)
             print(maintenance.PG_DUMP_ADVICE.format(path=args.path, url=url), file=sys.stderr)
             return EXIT_ERROR
         report = maintenance.backup(engine, args.path, now=utcnow())
-    finally:
-        engine.dispose()
     rows = ", ".join(f"{count} {table}" for table, count in report.rows.items())
     print(f"backed up to {report.path} ({report.bytes:,} bytes: {rows})")
     return EXIT_OK
 
 
 def _db_prune(args: argparse.Namespace, config: Config, token: str | None) -> int:
-    engine = create_engine(config.storage.url)
     retention = config.retention
-    try:
+    with _database(config) as engine:
         report = maintenance.prune(
             engine,
             utcnow(),
             article_bodies=timedelta(seconds=retention.article_bodies),
             sent_deliveries=timedelta(seconds=retention.sent_deliveries),
         )
-    finally:
-        engine.dispose()
     print(
         f"emptied {report.bodies} article bodies older than {retention.article_bodies / 86400:g} "
         f"days; deleted {report.deliveries} delivered outbox rows older than "
@@ -249,11 +253,8 @@ def _db_prune(args: argparse.Namespace, config: Config, token: str | None) -> in
 
 
 def _db_reindex(args: argparse.Namespace, config: Config, token: str | None) -> int:
-    engine = create_engine(config.storage.url)
-    try:
+    with _database(config) as engine:
         report = maintenance.reindex(engine, codec.stored_slots)
-    finally:
-        engine.dispose()
     print(
         f"read the index rows of {report.read} stored articles; wrote {report.written} again. "
         "Start the service to load them (a running one keeps what it loaded: restart it)."

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conversation import User, button_data, buttons
-from tests.e2e.service import ServiceProcess, write_config
+from tests.e2e.service import ServiceProcess
 from tests.e2e.test_stories import (
     DEVELOPMENTS,
     JOINING,
     REPORTS,
     development,
+    empty_feeds,
     same_story_other_outlet,
     three_outlets,
 )
@@ -94,16 +95,7 @@ def first_after(bot_api: FakeBotApi, chat: int, seen: int, mark: str) -> SentMes
 def test_an_admin_splits_an_update_with_its_button_and_nobody_else_can(
     tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi
 ) -> None:
-    paths = ["/tin-a.rss", "/tin-b.rss"]
-    for path in paths:
-        feed_server.set_feed(path, rss([]))
-    config = write_config(
-        tmp_path,
-        feeds=[("Tin A", feed_server.url(paths[0])), ("Tin B", feed_server.url(paths[1]))],
-        api_base_url=bot_api.url,
-        admins=[ADMIN],
-        extra='edit_interval = "1s"',
-    )
+    paths, config = empty_feeds(tmp_path, feed_server, bot_api, ["Tin A", "Tin B"], admins=[ADMIN])
     with ServiceProcess(tmp_path, config) as service:
         for chat, language in ((ADMIN, "en"), (READER, "vi")):
             bot_api.user_sends(chat, "/subscribe", language_code=language)

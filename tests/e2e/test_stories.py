@@ -39,25 +39,37 @@ def same_story_other_outlet(n: int) -> FeedItem:
     return FeedItem(guid=link, link=link, title=text.title, description=text.body, published=NOW)
 
 
-def three_outlets(
-    tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi, *, admins: Sequence[int] = ()
+def empty_feeds(
+    tmp_path: Path,
+    feed_server: FeedServer,
+    bot_api: FakeBotApi,
+    outlets: Sequence[str],
+    *,
+    admins: Sequence[int] = (),
 ) -> tuple[list[str], Path]:
-    """The feeds of ``REPORTS``' three outlets, empty for now, and a service's config reading
-    them (a story's alert edited at most once a second)."""
-    paths = [f"/feed-{n}.rss" for n in range(3)]
+    """A feed for each outlet, empty for now, and a service's config reading them (a story's
+    alert edited at most once a second)."""
+    paths = [f"/feed-{n}.rss" for n in range(len(outlets))]
     for path in paths:
         feed_server.set_feed(path, rss([]))
     config = write_config(
         tmp_path,
         feeds=[
-            (outlet, feed_server.url(path))
-            for (outlet, _, _), path in zip(REPORTS, paths, strict=True)
+            (outlet, feed_server.url(path)) for outlet, path in zip(outlets, paths, strict=True)
         ],
         api_base_url=bot_api.url,
         admins=admins,
         extra='edit_interval = "1s"',
     )
     return paths, config
+
+
+def three_outlets(
+    tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi, *, admins: Sequence[int] = ()
+) -> tuple[list[str], Path]:
+    """The feeds of ``REPORTS``' three outlets (``empty_feeds``)."""
+    outlets = [outlet for outlet, _, _ in REPORTS]
+    return empty_feeds(tmp_path, feed_server, bot_api, outlets, admins=admins)
 
 
 def test_three_outlets_one_story_one_message_edited_twice(
@@ -154,15 +166,7 @@ def messages_until(bot_api: FakeBotApi, mark: str, count: int) -> list[str]:
 def test_three_developments_of_one_week_are_three_alerts_and_news_is_an_update(
     tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi
 ) -> None:
-    paths = [f"/week-{n}.rss" for n in range(2)]
-    for path in paths:
-        feed_server.set_feed(path, rss([]))
-    config = write_config(
-        tmp_path,
-        feeds=[("Tin A", feed_server.url(paths[0])), ("Tin B", feed_server.url(paths[1]))],
-        api_base_url=bot_api.url,
-        extra='edit_interval = "1s"',
-    )
+    paths, config = empty_feeds(tmp_path, feed_server, bot_api, ["Tin A", "Tin B"])
     with ServiceProcess(tmp_path, config) as service:
         bot_api.user_sends(CHAT, "/subscribe", language_code="vi")
         bot_api.wait_for_messages(1, CHAT, timeout=20)
