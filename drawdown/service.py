@@ -28,9 +28,10 @@ from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application
 
 from bot.commands.admin import AdminCommands, set_admin_commands
+from bot.commands.answered import told
 from bot.commands.rights import Rights
 from bot.commands.settings import SettingsCommands
 from bot.commands.subscriber import Commands, set_commands
@@ -38,6 +39,7 @@ from bot.commands.why import ReadingCommands
 from bot.delivery.outbox import Outbox
 from bot.delivery.terminal import TerminalOutbox
 from bot.i18n.catalog import DEFAULT
+from bot.i18n.language import Languages
 from bot.render.feeds import gone_notice
 from drawdown.bots import build_application, build_outbox_bot, polling_switch, webhook_switch
 from drawdown.config import Config
@@ -49,6 +51,7 @@ from drawdown.ops.peers import Peers
 from drawdown.ops.poller import Poller
 from storage.db import create_engine, hold_sqlite, redacted, require_existing, upgrade
 from storage.instances import POLLER_LOCK, Instances, SessionLock
+from storage.preferences import Preferences
 from storage.store import Store
 from storage.types import FeedSpec
 from watchers.feeds.fetch import make_session
@@ -112,10 +115,6 @@ def open_store(config: Config, clock: Clock = utcnow) -> Store:
     store = Store(engine)
     store.sync_feeds(feed_specs(config), clock())
     return store
-
-
-async def _log_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    log.error("telegram.handler_failed error=%r", context.error)
 
 
 class Service:
@@ -222,7 +221,7 @@ class Service:
         settings.install(app)
         ReadingCommands(store, clock=self.clock).install(app)
         settings.install_last(app)
-        app.add_error_handler(_log_error)
+        app.add_error_handler(told(Languages(Preferences(store.engine))))
         if not await _initialize(app.initialize, stop):
             return
         background: list[asyncio.Task[object]] = []

@@ -258,9 +258,13 @@ class AdminCommands:
             await query.answer(tr("settings.stale", language), show_alert=True)
             return
         await query.answer()  # at once: the split may wait for a batch to leave the story lock
-        done = await asyncio.to_thread(
-            self.splits.split_alert, alert, chat.id, self.clock(), interval_s=self.edit_interval
-        )
+        try:
+            done = await asyncio.to_thread(
+                self.splits.split_alert, alert, chat.id, self.clock(), interval_s=self.edit_interval
+            )
+        except Exception:  # the press was answered: say so under the update (logged by @answered)
+            await message.reply_text(tr("split.failed", language))
+            raise
         text = split_text(done, language, unknown="split.no_article")
         await self._split_done(done, message, text, f"alert={alert}")
         if message.reply_markup is not None:  # an update's one button: it goes

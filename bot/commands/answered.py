@@ -1,4 +1,5 @@
-"""Button handlers whose press is always answered."""
+"""Handlers that always answer: a button press even when handling it fails, and a command
+that failed (``told``)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.i18n import tr
+from bot.i18n.language import Languages, client_language
 
 log = logging.getLogger(__name__)
 
-__all__ = ["answered"]
+__all__ = ["answered", "told"]
 
 _Callback = Callable[[Any, Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
@@ -39,3 +41,30 @@ def answered(handler: _Callback) -> _Callback:
                     log.info("button.unanswered error=%s", e)
 
     return wrapper
+
+
+_ErrorHandler = Callable[[object, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+
+def told(languages: Languages) -> _ErrorHandler:
+    """The application's error handler: the failure is logged, and a command or message whose
+    handler failed is answered (a button press is answered by ``answered``), so that nobody
+    is left without a reply. The chat's language is its client's when storage fails too."""
+
+    async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        log.error("telegram.handler_failed error=%r", context.error)
+        if not isinstance(update, Update) or update.callback_query is not None:
+            return
+        message = update.effective_message
+        if message is None:
+            return
+        try:
+            language = await languages.of(update)
+        except Exception:  # the store failing may be why the handler failed
+            language = client_language(update)
+        try:
+            await message.reply_text(tr("command.failed", language))
+        except TelegramError as e:  # Telegram may be why the handler failed
+            log.info("command.unanswered error=%s", e)
+
+    return on_error

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -90,6 +92,20 @@ def write_config(
     path = directory / "config.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+@contextlib.contextmanager
+def table_away(database: Path, table: str) -> Iterator[None]:
+    """A running service's SQLite ``database`` without ``table`` (renamed), and with it again
+    after: what the service reads or writes there fails meanwhile, as on a damaged file."""
+    with contextlib.closing(sqlite3.connect(database, timeout=30)) as conn:
+        conn.execute(f"ALTER TABLE {table} RENAME TO {table}_away")
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(f"ALTER TABLE {table}_away RENAME TO {table}")
+            conn.commit()
 
 
 def delivery_counts(config: Path) -> dict[str, int]:

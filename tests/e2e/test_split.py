@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conversation import User, button_data, buttons
-from tests.e2e.service import ServiceProcess
+from tests.e2e.service import ServiceProcess, table_away
 from tests.e2e.test_stories import (
     DEVELOPMENTS,
     JOINING,
@@ -116,6 +116,17 @@ def test_an_admin_splits_an_update_with_its_button_and_nobody_else_can(
         refused = bot_api.wait_for_calls("answerCallbackQuery", 1)[0]
         assert refused.params.get("text") == "Lệnh này chỉ dành cho quản trị viên."
 
+        with table_away(tmp_path / "drawdown.db", "story_split"):  # the split cannot be saved
+            seen = {chat: len(bot_api.sent(chat)) for chat in (ADMIN, READER)}
+            User(bot_api, ADMIN, "en", None).taps(update, data, edits=False)
+            failed = first_after(bot_api, ADMIN, seen[ADMIN], "The split failed")
+            assert "nothing was changed" in failed.text
+            service.wait_for_log("button.failed handler=on_split")
+        assert len(bot_api.sent(READER)) == seen[READER]  # nothing sent: nothing happened
+        assert not any(  # the button stays, to be pressed again
+            e.message_id == update.message_id and not buttons(e) for e in bot_api.edits(ADMIN)
+        )
+
         seen = {chat: len(bot_api.sent(chat)) for chat in (ADMIN, READER)}
         answer, _ = User(bot_api, ADMIN, "en", None).taps(update, data, edits=False)
         assert not answer.params.get("text")
@@ -128,4 +139,6 @@ def test_an_admin_splits_an_update_with_its_button_and_nobody_else_can(
         assert "Tin B" in alert.text
         assert "Cùng đưa tin" not in alert.text
         assert service.stop() == 0
-    assert "Traceback" not in service.stderr()
+    failures = [line for line in service.stderr().splitlines() if "Traceback" in line]
+    assert len(failures) == 1, failures  # the first press's, logged with its cause
+    assert "button.failed handler=on_split" in failures[0]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.service import TOKEN, ServiceProcess, write_config
+from tests.e2e.service import TOKEN, ServiceProcess, table_away, write_config
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
 
 pytestmark = pytest.mark.slow
@@ -148,6 +148,28 @@ def test_a_button_whose_id_no_database_holds_is_answered_as_out_of_date(
         assert all("out of date" in str(c.params.get("text")) for c in answers)
         assert service.stop() == 0
     assert "OverflowError" not in service.stderr()
+
+
+def test_a_command_that_fails_is_answered_and_the_next_one_works(
+    tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotApi
+) -> None:
+    feed_server.set_feed("/f", rss([]))
+    config = write_config(tmp_path, feeds=[("A", feed_server.url("/f"))], api_base_url=bot_api.url)
+    with ServiceProcess(tmp_path, config) as service:
+        service.wait_for_log("telegram.started", timeout=30)
+        with table_away(tmp_path / "drawdown.db", "subscriber"):  # the chat's row cannot be read
+            bot_api.user_sends(5, "/subscribe", language_code="vi")
+            (failed,) = bot_api.wait_for_messages(1, 5, timeout=20)
+            service.wait_for_log("telegram.handler_failed")
+        assert failed.text.startswith("Đã xảy ra lỗi khi xử lý yêu cầu này.")  # the client's
+        with table_away(tmp_path / "drawdown.db", "subscriber"):
+            bot_api.fail("sendMessage", status=502)  # and the answer cannot be sent either
+            bot_api.user_sends(5, "/subscribe", language_code="vi")
+            service.wait_for_log("command.unanswered")
+        bot_api.user_sends(5, "/subscribe", language_code="vi")
+        subscribed = bot_api.wait_for_messages(2, 5, timeout=20)[1]
+        assert "Đã xảy ra lỗi" not in subscribed.text
+        assert service.stop() == 0
 
 
 def test_the_service_sends_alerts_while_the_webhook_removal_is_retried(
