@@ -22,7 +22,15 @@ from drawdown.errors import ConfigError, DrawdownError, StorageError
 from drawdown.ops import doctor, logs
 from drawdown.service import Service, install_signal_handlers, matcher_for, utcnow
 from storage import maintenance
-from storage.db import create_engine, current_revision, redacted, sqlite_file, upgrade
+from storage.db import (
+    BUSY_TIMEOUT_MS,
+    create_engine,
+    current_revision,
+    database_locked,
+    redacted,
+    sqlite_file,
+    upgrade,
+)
 from watchers import analyze as analysis
 from watchers.feeds.fetch import make_session
 from watchers.feeds.probe import probe
@@ -32,6 +40,11 @@ log = logging.getLogger("drawdown")
 
 EXIT_OK, EXIT_ERROR, EXIT_CONFIG = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
+LOCKED = (
+    "error: {url} stayed locked by another writer (a running service?) for more than {s:g} "
+    "seconds; the step that waited wrote nothing, and what the command did before it is kept: "
+    "run the command again"
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,6 +70,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StorageError as e:  # the database the configuration names cannot be used
         print(f"error: {config_path(args.config)}: storage.url: {e}", file=sys.stderr)
         return EXIT_CONFIG
+    except sa.exc.OperationalError as e:
+        if not database_locked(e):
+            log.exception("service.crashed")
+            return EXIT_ERROR
+        print(
+            LOCKED.format(url=redacted(config.storage.url), s=BUSY_TIMEOUT_MS / 1000),
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     except DrawdownError as e:
         log.error("service.failed error=%s", e)
         return EXIT_ERROR

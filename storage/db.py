@@ -42,6 +42,9 @@ def redacted(url: str) -> str:
         return "<invalid database URL>"
 
 
+BUSY_TIMEOUT_MS = 10_000  # how long a SQLite write waits for another connection's lock
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -50,7 +53,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # rewrites the same pages (document frequencies, index tails) and each checkpoint copies
     # them back once, so fewer checkpoints copy less in all (and stall fewer commits).
     cursor.execute("PRAGMA wal_autocheckpoint=4000")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 

@@ -18,12 +18,14 @@ from telegram import Bot
 
 from bot.delivery.claims import Claims
 from bot.delivery.outbox import Outbox
+from drawdown.cli import main
 from drawdown.config import DeliveryConfig, ScheduleConfig
 from drawdown.ops.peers import Peers
+from storage import db
 from storage.db import create_engine, upgrade
 from storage.instances import Instances
 from storage.store import Store
-from storage.types import AlertIntent, FeedSpec
+from storage.types import AlertIntent, FeedSpec, NewArticle
 from tests.integration.pipeline import config_for, running_tick
 from tests.servers import FakeBotApi, FeedItem, FeedServer, rss
 from tests.waiting import until_async
@@ -31,6 +33,7 @@ from watchers.feeds.tick import Tick
 from watchers.pipeline import INGEST_CHUNK, SQLITE_FIRST_CHUNK, SQLITE_SMALLEST_CHUNK, sqlite_chunk
 
 NOW = datetime.now(UTC)
+TOPIC = '[topic]\nrequired = ["iraq"]\n[topic.terms]\niraq = ["Iraq"]\n'
 ITEM = FeedItem(
     guid="vnx-4790001",
     link="https://vnexpress.net/my-iraq-rut-quan-4790001.html",
@@ -235,3 +238,28 @@ async def test_on_sqlite_a_big_fetch_is_stored_in_chunks_starting_small(
     assert sizes[0] == SQLITE_FIRST_CHUNK
     assert len(sizes) > 1
     assert sum(sizes) == 120
+
+
+def test_a_db_command_that_meets_a_locked_database_says_so_and_runs_once_it_is_free(
+    store_file: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    database = tmp_path / "s.db"
+    store_file.sync_feeds([FeedSpec("https://vnexpress.net/rss", "VnExpress", "vi", 300)], NOW)
+    long_ago = NOW - timedelta(days=400)
+    old = NewArticle(
+        1, "g", ITEM.link, ITEM.link, "h", ITEM.title, ITEM.description, None, True, ()
+    )
+    with store_file.batch() as tx:  # a body old enough to be emptied: prune has a write to do
+        tx.insert_articles([old], long_ago)
+    config = tmp_path / "config.toml"
+    config.write_text(f'[storage]\nurl = "sqlite:///{database}"\n{TOPIC}', encoding="utf-8")
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 50)  # the command's own engine gives up soon
+
+    with write_locked(database):
+        assert main(["db", "prune", "--config", str(config)]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"error: sqlite:///{database} stayed locked by another writer")
+    assert line.endswith("run the command again")
+
+    assert main(["db", "prune", "--config", str(config)]) == 0
+    assert capsys.readouterr().out.startswith("emptied 1 article bodies")
