@@ -183,6 +183,11 @@ FUTURE_AFTER = re.compile(
     r"\s*(?:\S+\s+){0,4}?(?:will|would|are to|are expected to|se|du kien)\s+(?:\S+\s+)?"
     r"(?:remain|stay|be left|o lai|con lai|duoc giu)\b"
 )
+# A verb before the number that keeps troops in the future: "will keep 2,500", "sẽ giữ lại 350"
+FUTURE_KEEP = re.compile(
+    r"\b(?:will|would|to|plans? to|intends? to|se|du kien|ke hoach)\s+(?:\S+\s+)?"
+    r"(?:keep|retain|maintain|leave|giu|giu lai|duy tri|de lai)\s*$"
+)
 # A withdrawal said to be done: its date is when it happened, not a deadline.
 COMPLETED = re.compile(
     r"\b(?:completed|finished|fully withdrawn|fully withdrew|have left|has left|had left|"

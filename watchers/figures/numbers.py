@@ -70,7 +70,8 @@ _VAGUE_RE = re.compile(
 _APPROX_WORDS = (
     r"about|around|approximately|roughly|some|nearly|almost|estimated|an estimated|"
     r"more than|over|fewer than|less than|under|up to|close to|a little over|just over|"
-    r"khoang tu|khoang|chung|gan|hon|tren|duoi|uoc tinh|xap xi|tam|toi da|it nhat"
+    r"khoang tu|khoang|chung|gan|hon|tren|duoi|chua den|chua toi|uoc tinh|xap xi|tam|toi da|"
+    r"it nhat"
 )
 _APPROX_RE = re.compile(rf"^(?:(?:{_APPROX_WORDS})\s+)+")
 _RANGE_SEP = r"\s*(?:-|–|—|to|den|toi)\s*"

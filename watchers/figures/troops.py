@@ -31,7 +31,8 @@ __all__ = ["read_troop_counts"]
 _HEDGE_TAIL = re.compile(
     r"(?:\b(?:about|around|approximately|roughly|some|nearly|almost|an estimated|estimated|"
     r"more than|over|fewer than|less than|under|below|up to|close to|just over|a little over|"
-    r"khoang tu|khoang|chung|gan|hon|tren|duoi|uoc tinh|xap xi|it nhat)\s*)+(?:\ban?\s*)?$"
+    r"khoang tu|khoang|chung|gan|hon|tren|duoi|chua den|chua toi|uoc tinh|xap xi|it nhat)\s*)+"
+    r"(?:\ban?\s*)?$"
 )
 _HEDGES = (
     r"about|around|approximately|roughly|some|nearly|almost|fewer than|less than|under|"
@@ -96,8 +97,9 @@ class _Number:
         core_left, after = self.core_left, self.after
         noun = lx.TROOP_NOUN.search(after)
         noun_end = self.b
+        level = _level_con(core_left)  # "còn 2.000": the level, neither target nor delta
         change_target = bool(lx.CHANGE_TARGET.search(core_left)) and not (
-            lx.STILL_BEFORE_CON.search(core_left)
+            lx.STILL_BEFORE_CON.search(core_left) or level
         )
         change_source = lx.CHANGE_SOURCE.search(core_left) is not None
         down_from = lx.DOWN_FROM.search(core_left) is not None  # "down from 2,000"
@@ -120,7 +122,7 @@ class _Number:
         near_right = re.split(r"[,;]", self.text[noun_end : min(self.s.end, noun_end + 45)])[0]
         if lx.CASUALTY.search(near_left) or lx.CASUALTY.search(near_right):
             return None, None
-        moved = not (change_target or change_source) and (
+        moved = not (change_target or change_source or level) and (
             self._is_delta(core_left)
             or (noun_end > self.b and lx.DELTA_AFTER.match(rest) and not self._whole(core_left))
         )
@@ -257,9 +259,16 @@ class _Number:
             self.core_left
         ):
             return "planned"  # "about 2,000 will remain", not "how many of the 2,500 will stay"
+        if lx.FUTURE_KEEP.search(self.core_left[-60:]):
+            return "planned"  # "will keep about 2,000", "sẽ giữ lại 250-350 cố vấn"
         if change_target:
-            # a change that has happened gives the level now: "đã giảm ... xuống còn 2.500"
-            done = past or s.tense(s.start, self.a) == "past"
+            # a change that has happened gives the level now: "đã giảm ... xuống còn 2.500",
+            # "hoàn tất đợt rút quân, còn khoảng 2.000"
+            done = (
+                past
+                or s.tense(s.start, self.a) == "past"
+                or (lx.COMPLETED.search(self.core_left) is not None and not future)
+            )
             return "current" if done else "planned"
         if _TO_NUMBER.match(self.text, self.b, self.b + 40):
             return "past" if past else "current"  # "from 5,200 to 3,000": 5,200 is the level now
@@ -272,6 +281,18 @@ class _Number:
         if lx.PAST_AFTER.match(self.text, self.b, self.next_start) and not future:
             return "past"  # "250 to 350 advisers ... remained"
         return "current"
+
+
+def _level_con(core_left: str) -> bool:
+    """ "Mỹ còn 2.500 binh sĩ", "hoàn tất đợt rút quân, còn 2.000": "còn" (remaining) with no
+    change in its clause says how many there are, not what a change will leave."""
+    if not _CON_END.search(core_left) or _CON_TARGET.search(core_left):
+        return False
+    return lx.CHANGE_VERB.search(lx.CLAUSE_BREAK.split(core_left)[-1]) is None
+
+
+_CON_END = re.compile(r"\bcon\s*$")
+_CON_TARGET = re.compile(r"\b(?:xuong|se|se chi)\s+con\s*$")
 
 
 def _ellipsis(after: str) -> bool:

@@ -95,11 +95,45 @@ def test_a_level_a_past_change_started_from_is_past() -> None:
         ("Hiện còn khoảng 2.500 binh sĩ Mỹ đang đồn trú tại Iraq.", "current"),
         ("Hoa Kỳ đã giảm quân số tại Iraq xuống còn 2.500 người.", "current"),
         ("Hoa Kỳ sẽ giảm quân số tại Iraq xuống còn 2.500 người.", "planned"),
+        ("Mỹ còn 2.500 binh sĩ ở Iraq.", "current"),
+        ("Mỹ hoàn tất đợt rút quân, còn khoảng 2.500 binh sĩ ở Iraq.", "current"),
+        ("Mỹ sẽ còn 2.500 binh sĩ ở Iraq.", "planned"),
+        ("Mỹ hoàn tất đợt rút quân, sẽ giảm xuống còn 2.500 binh sĩ ở Iraq.", "planned"),
+        ("Mỹ hoàn tất đợt rút quân xuống còn 2.500 binh sĩ ở Iraq.", "current"),
     ],
 )
 def test_vietnamese_tense_tells_a_level_from_a_target(body: str, status: str) -> None:
-    """ "hiện còn" is the level now; "đã giảm xuống còn" a reached target; "sẽ" a plan."""
+    """ "hiện còn" is the level now; "đã giảm xuống còn" a reached target; "sẽ" a plan. "còn"
+    with no change in its clause is the level ("Mỹ còn", after a completed drawdown)."""
     assert _troops(body) == {("US", "Iraq", status, 2500)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The United States will keep about 2,500 troops in Iraq after the mission ends.",
+        "Washington plans to maintain 2,500 troops in Iraq.",
+        "Mỹ sẽ giữ lại khoảng 2.500 binh sĩ ở Iraq sau khi sứ mệnh kết thúc.",
+        "Mỹ dự kiến duy trì 2.500 binh sĩ ở Iraq.",
+    ],
+)
+def test_troops_to_be_kept_are_a_plan(body: str) -> None:
+    """ "will keep", "plans to maintain", "sẽ giữ lại": the level after a change, not now."""
+    assert _troops(body) == {("US", "Iraq", "planned", 2500)}
+
+
+def test_troops_kept_now_are_the_level() -> None:
+    """A level kept so far ("has kept", "vẫn duy trì") is not a plan."""
+    body = "Mỹ vẫn duy trì khoảng 2.500 binh sĩ ở Iraq."
+    assert _troops(body) == {("US", "Iraq", "current", 2500)}
+
+
+def test_not_yet_reaching_is_fewer_than() -> None:
+    """ "chưa đến 2.000" (not yet 2,000) is an approximate count, like "dưới 2.000"."""
+    (count,) = extract(
+        "", "Mỹ chỉ còn chưa đến 2.000 binh sĩ ở Iraq.", published=PUBLISHED
+    ).troop_counts
+    assert (troop_key(count), count.approx) == (("US", "Iraq", "current", 2000), True)
 
 
 def test_allied_troops_are_the_coalitions() -> None:
