@@ -4,6 +4,7 @@ story with something new), a digest, an announcement, a figure change
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.i18n import ntr, tr
@@ -13,6 +14,7 @@ from bot.render.markup import MAX_TITLE, escape, link
 from storage.types import StoredAlert
 
 ALSO_SHOWN = 2
+KEYWORDS_SHOWN = 6
 _MILESTONES = {"handover": "alert.news_handover", "complete": "alert.news_complete"}
 
 
@@ -80,8 +82,26 @@ def news(items: Sequence[str], language: str) -> str:
 
 
 def keywords(terms: Sequence[str]) -> str:
-    """The matched terms as a reader sees them: "Iraq*" is shown as "Iraq", each once."""
-    return ", ".join(dict.fromkeys(term.rstrip("*") for term in terms))
+    """The matched terms as a reader sees them: "Iraq*" is shown as "Iraq", each once, and a
+    spelling within another ("Al-Asad", "Ain al Asad" beside "Ain al-Asad") only as that one;
+    the first ``KEYWORDS_SHOWN`` (the title's come first), then how many more."""
+    shown: list[tuple[str, str]] = []  # (spaced, case-folded form, spelling shown)
+    for term in terms:
+        spelling = term.rstrip("*")
+        key = " " + " ".join(_SPACES.split(spelling.casefold())).strip() + " "
+        if any(key in other for other, _ in shown):
+            continue
+        inside = [n for n, (other, _) in enumerate(shown) if other in key]
+        if inside:  # the longer spelling takes the place of the first one it contains
+            shown[inside[0]] = (key, spelling)
+            shown = [pair for n, pair in enumerate(shown) if n not in inside[1:]]
+        else:
+            shown.append((key, spelling))
+    more = f" (+{len(shown) - KEYWORDS_SHOWN})" if len(shown) > KEYWORDS_SHOWN else ""
+    return ", ".join(spelling for _, spelling in shown[:KEYWORDS_SHOWN]) + more
+
+
+_SPACES = re.compile(r"[-\s]+")
 
 
 def also_reported(outlets: Sequence[str], language: str) -> str:

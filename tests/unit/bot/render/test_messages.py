@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.render import messages as format
+from bot.render.alerts import keywords
 from storage.types import FeedStatus, Overview, StoredAlert
 
 NOW = datetime(2026, 11, 22, 9, 5, tzinfo=UTC)
@@ -35,6 +36,16 @@ def test_an_alert_has_title_outlet_time_link_and_keywords() -> None:
     english = format.alert(alert(), "en")
     assert "22 Nov 2026 09:05 UTC" in english
     assert "Read the article" in english
+
+
+def test_keywords_show_each_term_once_and_the_first_six() -> None:
+    """Spellings of one term ("Al-Asad", "Ain al Asad") show as the longest one, where the
+    first stood; past six, how many more."""
+    matched = ("Iraq*", "Al-Asad", "rút quân", "Ain al-Asad", "Ain al Asad", "Iraq")
+    assert keywords(matched) == "Iraq, Ain al-Asad, rút quân"
+    many = ("Iraq", "rút quân", "rút binh sĩ", "Baghdad", "Erbil", "liên quân", "Anbar", "căn cứ")
+    assert keywords(many) == "Iraq, rút quân, rút binh sĩ, Baghdad, Erbil, liên quân (+2)"
+    assert keywords(("rút quân", "rút quân khỏi Iraq", "quân")) == "rút quân khỏi Iraq"
 
 
 def test_feed_text_never_breaks_the_markup() -> None:
