@@ -81,10 +81,10 @@ def news(items: Sequence[str], language: str) -> str:
     return ", ".join(shown)
 
 
-def keywords(terms: Sequence[str]) -> str:
+def keywords(terms: Sequence[str], shown_at_most: int | None = KEYWORDS_SHOWN) -> str:
     """The matched terms as a reader sees them: "Iraq*" is shown as "Iraq", each once, and a
     spelling within another ("Al-Asad", "Ain al Asad" beside "Ain al-Asad") only as that one;
-    the first ``KEYWORDS_SHOWN`` (the title's come first), then how many more."""
+    the first ``shown_at_most`` (the title's come first), then how many more."""
     shown: list[tuple[str, str]] = []  # (spaced, case-folded form, spelling shown)
     for term in terms:
         spelling = term.rstrip("*")
@@ -97,8 +97,9 @@ def keywords(terms: Sequence[str]) -> str:
             shown = [pair for n, pair in enumerate(shown) if n not in inside[1:]]
         else:
             shown.append((key, spelling))
-    more = f" (+{len(shown) - KEYWORDS_SHOWN})" if len(shown) > KEYWORDS_SHOWN else ""
-    return ", ".join(spelling for _, spelling in shown[:KEYWORDS_SHOWN]) + more
+    cut = len(shown) if shown_at_most is None else shown_at_most
+    more = f" (+{len(shown) - cut})" if len(shown) > cut else ""
+    return ", ".join(spelling for _, spelling in shown[:cut]) + more
 
 
 _SPACES = re.compile(r"[-\s]+")

@@ -98,7 +98,7 @@ def _sighting(sighting: Sighting, language: str, zone: str) -> str:
 
 
 def _verdict(article: SeenArticle, language: str) -> str:
-    matched = escape(keywords(article.matched))
+    matched = escape(keywords(article.matched, None))  # why it matched: every term
     if article.reason == "not_relevant":
         line = tr("why.dropped", language)
         if article.relevance in _RELEVANCE:

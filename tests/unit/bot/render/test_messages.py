@@ -45,6 +45,7 @@ def test_keywords_show_each_term_once_and_the_first_six() -> None:
     assert keywords(matched) == "Iraq, Ain al-Asad, rút quân"
     many = ("Iraq", "rút quân", "rút binh sĩ", "Baghdad", "Erbil", "liên quân", "Anbar", "căn cứ")
     assert keywords(many) == "Iraq, rút quân, rút binh sĩ, Baghdad, Erbil, liên quân (+2)"
+    assert keywords(many, None) == ", ".join(many)  # /why: every term
     assert keywords(("rút quân", "rút quân khỏi Iraq", "quân")) == "rút quân khỏi Iraq"
 
 
