@@ -65,7 +65,7 @@ def update(item: StoredAlert, language: str, zone: str = "UTC") -> str:
 
 def news(items: Sequence[str], language: str) -> str:
     """What a report brings its story (``watchers.stories.news``), in the reader's words:
-    "2,000 troops, a base handed over"."""
+    "2,000 troops, a base handed over, 📍 Erbil"."""
     shown = []
     for item in items:
         what, _, value = item.partition(":")
@@ -78,6 +78,8 @@ def news(items: Sequence[str], language: str) -> str:
             )
         elif what == "milestone" and value in _MILESTONES:
             shown.append(tr(_MILESTONES[value], language))
+        elif what == "place" and value:
+            shown.append(tr("alert.news_place", language, place=value))
     return ", ".join(shown)
 
 

@@ -10,19 +10,26 @@ reader's language:
 
 * ``troops:<value>`` — a troop count the story did not report;
 * ``deadline:<YYYY-MM-DD>`` — a deadline (its last day) the story did not report;
-* ``milestone:<concept>`` — ``handover`` or ``complete`` (``lexicon``), named by none of them.
+* ``milestone:<concept>`` — ``handover`` or ``complete`` (``lexicon``), named by none of them;
+* ``place:<name>`` — a place where troops are (``PLACES``: Ain al-Asad, Erbil, Kurdistan)
+  that the lead names (``Evidence.places``) and no report's lead named, nor a place within it
+  or around it (Erbil after Kurdistan is not news). Baghdad is left out (its officials speak
+  in every report), and so is Syria (named beside Iraq as the other theatre). Only when every
+  report's places are known: a report stored before places were kept might have named it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from watchers.figures.lexicon import WITHIN
 from watchers.stories.similar import Evidence
 from watchers.stories.similar.lexicon import concept_hash
 
-__all__ = ["MILESTONES", "news"]
+__all__ = ["MILESTONES", "PLACES", "news"]
 
 MILESTONES = ("handover", "complete")
+PLACES = ("Ain al-Asad", "Erbil", "Kurdistan")
 _HASHES = {concept_hash(m): m for m in MILESTONES}
 
 
@@ -41,4 +48,27 @@ def news(new: Evidence, story: Iterable[Evidence]) -> tuple[str, ...]:
         f"deadline:{d}" for d in sorted({d.isoformat() for _, d in new.deadlines} - deadlines)
     ]
     found += [f"milestone:{_HASHES[t]}" for t in sorted(new.terms & _HASHES.keys() - terms)]
+    found += [f"place:{p}" for p in _new_places(new, story)]
     return tuple(found)
+
+
+def _new_places(new: Evidence, story: Iterable[Evidence]) -> list[str]:
+    named: set[str] = set()
+    for known in story:
+        if known.places is None:
+            return []  # stored before places were kept: it may have named any
+        named |= known.places
+    if not new.places or not new.places & set(PLACES):
+        return []
+    related = {p for n in named for p in (n, *_around(n))}
+    fresh = (p for p in new.places if p in PLACES and p not in related)
+    return sorted(p for p in fresh if not set(_around(p)) & named)
+
+
+def _around(place: str) -> list[str]:
+    """The places ``place`` lies within: Erbil -> Kurdistan -> Iraq."""
+    out = []
+    while place in WITHIN:
+        place = WITHIN[place]
+        out.append(place)
+    return out

@@ -2,12 +2,13 @@
 
 ``encode(evidence)`` packs the signature and the content-word hashes as little-endian 32-bit
 integers (they are most of it) and the rest — language, names, years, figures, the lead's
-terms, the passages' hashes (packed the same way, in base64) — as a short JSON tail;
+terms, the passages' hashes (packed the same way, in base64), the places of the lead — as a
+short JSON tail;
 ``decode`` is its inverse (a Hypothesis test checks the round trip). A blob starts with a
 format byte, so a later format can still read the rows written by this one. A key added to
 the tail keeps the format: a row written before it reads without it ("lead", "passages"),
 and an instance that does not know it yet (during a rolling upgrade) reads the row as
-before.
+before. A row written before "places" reads with places None (not known, not none).
 
 ``slots(evidence)`` are the article's index rows (``index.index_keys``) as ``StoryIndex``
 keeps them, packed the same way: an index loads a stored article with
@@ -44,6 +45,8 @@ def encode(evidence: Evidence) -> bytes:
         "deadlines": sorted([k, d.isoformat()] for k, d in evidence.deadlines),
         "lead": sorted(evidence.lead),
     }
+    if evidence.places is not None:
+        tail["places"] = sorted(evidence.places)
     if evidence.passages:
         packed = _little(array("I", sorted(evidence.passages))).tobytes()
         tail["passages"] = base64.b64encode(packed).decode("ascii")
@@ -84,6 +87,7 @@ def _decode(data: bytes) -> Evidence:
         deadlines=frozenset((k, date.fromisoformat(d)) for k, d in tail["deadlines"]),
         lead=frozenset(tail.get("lead", ())),  # rows written before leads were kept have none
         passages=frozenset(_ints(base64.b64decode(tail.get("passages", "")))),
+        places=None if "places" not in tail else frozenset(map(str, tail["places"])),
     )
 
 

@@ -28,7 +28,11 @@ Pure: no I/O. ``evidence(title, body, published=..., lang=...)`` gathers:
   event, and an outlet's background paragraph, which its reports of other events repeat,
   comes later;
 * ``published``: the day of the event the lead reports (``eventday``), which is the
-  publication day unless the lead names another ("on Thursday", "ngày 28/1").
+  publication day unless the lead names another ("on Thursday", "ngày 28/1");
+* ``places``: the topic's places other than Iraq itself that the lead names (a base, Erbil,
+  Baghdad as a place, Kurdistan, Syria; ``watchers.figures.places``): a report that joins a
+  story and names one none of its reports named brings news (``watchers.stories.news``).
+  None for a row stored before places were kept: not known.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ from itertools import pairwise
 
 from watchers.figures import Figures, detect_lang, extract
 from watchers.figures.extract import LANGS, Lang, is_lang
+from watchers.figures.places import find_places
+from watchers.figures.spans import Folded
 from watchers.stories.similar.eventday import event_day
 from watchers.stories.similar.lexicon import concept_hash, concepts
 from watchers.stories.similar.minhash import Signature, hash64, minhash
@@ -53,6 +59,7 @@ __all__ = [
     "PASSAGE_WORDS",
     "Evidence",
     "evidence",
+    "lead_places",
     "passage_hashes",
     "signature",
     "term_hashes",
@@ -132,6 +139,7 @@ class Evidence:
     deadlines: frozenset[tuple[str, date]]  # (Deadline.key, last day it allows)
     lead: frozenset[int] = frozenset()  # the terms of the title and the first line
     passages: frozenset[int] = frozenset()  # runs of words (``passage_hashes``)
+    places: frozenset[str] | None = None  # named in the lead (None: not known)
 
 
 def signature(title: str, body: str) -> Signature:
@@ -166,7 +174,15 @@ def evidence(
         deadlines=frozenset((d.key, d.last_day) for d in figures.deadlines),
         lead=term_hashes(lines[:2], lang),
         passages=passage_hashes(lines[: PASSAGE_LINES + 1]),
+        places=lead_places(lines[:2]),
     )
+
+
+def lead_places(lines: list[str]) -> frozenset[str]:
+    """The topic's places other than Iraq named in the lines, outside short quotations."""
+    doc = Folded.of("\n".join(lines))
+    named = find_places(doc, 0, len(doc.text), unquoted=True)
+    return frozenset(p.name for p in named if p.ours and p.name != "Iraq")
 
 
 def passage_hashes(lines: list[str]) -> frozenset[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 from bot.render import alerts as format
@@ -35,6 +36,15 @@ def test_an_update_says_what_is_new_before_the_report() -> None:
         "🆕 <b>Điểm mới của tin này:</b> 2.000 binh sĩ, thời hạn 30/09/2026, hoàn tất đợt rút quân"
     )
     assert "2,000 troops" in format.alert_plain(UPDATE)
+
+
+def test_a_place_none_of_the_story_s_reports_named_is_shown_with_a_pin() -> None:
+    moved = dataclasses.replace(UPDATE, news=("place:Erbil", "place:Kurdistan"))
+    assert format.render(moved, "vi").splitlines()[0] == (
+        "🆕 <b>Điểm mới của tin này:</b> 📍 Erbil, 📍 Kurdistan"
+    )
+    older = dataclasses.replace(UPDATE, news=("troops:2000", "later:kind"))  # a later version's
+    assert format.render(older, "en").splitlines()[0].endswith("this story:</b> 2,000 troops")
 
 
 ARTICLE = SeenArticle(

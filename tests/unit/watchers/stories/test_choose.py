@@ -187,7 +187,17 @@ def test_rows_written_before_passages_were_kept_read_and_older_readers_read_new_
     version, _, _, n_values, n_terms = head.unpack_from(data)
     assert version == 1
     tail = json.loads(data[head.size + 4 * (n_values + n_terms) :])
-    assert {"lang", "anchors", "years", "troops", "deadlines", "lead"} <= tail.keys()
+    assert {"lang", "anchors", "years", "troops", "deadlines", "lead", "places"} <= tail.keys()
+
+
+def test_rows_written_before_places_were_kept_read_as_places_not_known() -> None:
+    ev = of_text("Mỹ rời căn cứ Ain al-Asad, chuyển quân tới Erbil", BODY, published=None)
+    assert ev.places == frozenset({"Ain al-Asad", "Erbil"})
+    assert decode(encode(ev)) == ev
+    assert decode(encode(replace(ev, places=frozenset()))).places == frozenset()
+    older = encode(replace(ev, places=None))  # no such key
+    assert b"places" not in older
+    assert decode(older).places is None
 
 
 def test_an_undated_article_keeps_no_date() -> None:

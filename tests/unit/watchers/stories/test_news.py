@@ -14,6 +14,7 @@ from watchers.stories.choose import Candidate
 from watchers.stories.news import news
 from watchers.stories.place import PlaceIntent, place_articles
 from watchers.stories.similar import Rarity
+from watchers.stories.similar.evidence import lead_places
 from watchers.stories.similar.lexicon import concept_hash
 
 
@@ -36,6 +37,42 @@ def test_a_new_troop_count_a_deadline_and_a_milestone_are_news() -> None:
         "deadline:2025-09-30",
         "milestone:handover",
     )
+
+
+def test_a_place_where_troops_are_that_no_report_named_is_news() -> None:
+    a, b = same_story_other_outlet()
+    story = [replace(a, places=frozenset({"Ain al-Asad"}))]
+
+    def brings(*places: str) -> tuple[str, ...]:
+        return news(replace(b, places=frozenset(places)), story)
+
+    assert brings("Ain al-Asad") == ()
+    assert brings("Ain al-Asad", "Erbil") == ("place:Erbil",)
+    assert brings("Kurdistan", "Erbil") == ("place:Erbil", "place:Kurdistan")
+    assert brings("Baghdad", "Syria") == ()  # officials speak there; the other theatre
+
+
+def test_a_place_within_or_around_one_the_story_named_is_not_news() -> None:
+    a, b = same_story_other_outlet()
+    erbil = replace(b, places=frozenset({"Erbil"}))
+    kurdistan = replace(b, places=frozenset({"Kurdistan"}))
+    assert news(erbil, [replace(a, places=frozenset({"Kurdistan"}))]) == ()
+    assert news(kurdistan, [replace(a, places=frozenset({"Erbil"}))]) == ()
+
+
+def test_places_are_not_news_while_a_report_stored_before_they_were_kept_is_in_the_story() -> None:
+    a, b = same_story_other_outlet()
+    new = replace(b, places=frozenset({"Erbil"}))
+    known = replace(a, places=frozenset())
+    assert news(new, [known]) == ("place:Erbil",)
+    assert news(new, [known, replace(a, places=None)]) == ()
+
+
+def test_the_lead_s_places_are_where_something_happens() -> None:
+    lead = ["Washington and Baghdad agree to end the mission", "Some troops will stay in Erbil."]
+    assert lead_places(lead) == {"Erbil"}  # Baghdad: a government, not a place
+    assert lead_places(["US troops leave a base in Baghdad"]) == {"Baghdad"}
+    assert lead_places(['Sudani: "no troops in Kurdistan"', "Iraq and Syria"]) == {"Syria"}
 
 
 def _decision(n: int) -> Decision:
@@ -67,6 +104,20 @@ def test_joining_an_alerted_story_with_news_edits_it_and_names_the_news() -> Non
     )
     assert (placed[0].story, placed[0].announces, edits) == (70, False, [70])
     assert placed[0].news == ("troops:2000",)
+
+
+def test_joining_with_a_base_none_of_the_story_s_reports_named_is_an_update() -> None:
+    a, b = same_story_other_outlet()
+    stored = Candidate(7, 70, replace(a, places=frozenset({"Ain al-Asad"})))
+    joining = replace(b, places=frozenset({"Ain al-Asad", "Erbil"}))
+    placed, edits = place_articles(
+        [(0, _decision(1))],
+        [joining],
+        copies={},
+        candidates={0: [stored]},
+        stories={70: StoryState(True, {})},
+    )
+    assert (placed[0].story, placed[0].news, edits) == (70, ("place:Erbil",), [70])
 
 
 def test_joining_an_alerted_story_with_nothing_new_only_edits_it() -> None:
