@@ -73,6 +73,9 @@ def test_the_lead_s_places_are_where_something_happens() -> None:
     assert lead_places(lead) == {"Erbil"}  # Baghdad: a government, not a place
     assert lead_places(["US troops leave a base in Baghdad"]) == {"Baghdad"}
     assert lead_places(['Sudani: "no troops in Kurdistan"', "Iraq and Syria"]) == {"Syria"}
+    datelines = ("ERBIL, Kurdistan Region — Biden said", "BAGHDAD (Reuters) - Troops left Erbil")
+    assert lead_places(["Biden: combat mission over", datelines[0]]) == frozenset()
+    assert lead_places(["Coalition leaves", datelines[1]]) == {"Erbil"}  # after the dateline
 
 
 def _decision(n: int) -> Decision:
