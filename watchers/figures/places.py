@@ -41,6 +41,14 @@ def find_places(doc: Folded, start: int, end: int, *, unquoted: bool = False) ->
 
 # Two capitals side by side are two governments: "Baghdad and Washington finalized".
 _GOVERNMENTS = re.compile(r"\s+(?:and|va)\s+(?:washington|wash\.)\b")
+# A dateline, where the outlet writes from: a name in capitals at a line's start, perhaps a
+# region after a comma and an agency in brackets, then a dash ("ERBIL, Kurdistan Region —",
+# "BAGHDAD (Reuters) -"). An outlet in Erbil puts it on every report: its places are not the
+# report's.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<name>[a-z][a-z.'’ ]{2,30}?)[ \t]*"
+    r"(?:,[^—–\-\n]{1,40})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[—–-]+\s"
+)
 
 
 class PlaceIndex:
@@ -49,9 +57,12 @@ class PlaceIndex:
     def __init__(self, doc: Folded, start: int = 0, end: int | None = None) -> None:
         self.doc = doc
         self.places: list[Place] = []
+        datelines = _datelines(doc)
         for m in lx.PLACE_RE.finditer(doc.text, start, len(doc.text) if end is None else end):
             name = lx.PLACE_NAMES[int(next(k for k, v in m.groupdict().items() if v)[1:])]
             at = m.start()
+            if any(a <= at < b for a, b in datelines):
+                continue
             if name == "Baghdad" and (
                 not lx.LOCATIVE_BEFORE.search(doc.text[max(0, at - 40) : at])
                 or _GOVERNMENTS.match(doc.text, m.end())  # "Baghdad and Washington agreed"
@@ -68,6 +79,15 @@ class PlaceIndex:
             quoted = [m.span() for m in _QUOTED.finditer(self.doc.text, start, end)]
             found = [p for p in found if not any(a <= p.start < b for a, b in quoted)]
         return found
+
+
+def _datelines(doc: Folded) -> list[tuple[int, int]]:
+    """The spans of the document's datelines (``_DATELINE``, its name in capitals)."""
+    return [
+        m.span()
+        for m in _DATELINE.finditer(doc.text)
+        if all(doc.capitalised(i) for i in range(*m.span("name")) if doc.text[i].isalpha())
+    ]
 
 
 def country_of(name: str) -> str:

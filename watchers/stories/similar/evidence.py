@@ -180,18 +180,10 @@ def evidence(
 
 def lead_places(lines: list[str]) -> frozenset[str]:
     """The topic's places other than Iraq named in the lines, outside short quotations and
-    datelines ("ERBIL, Kurdistan Region —", "BAGHDAD (Reuters) -": where the outlet writes
-    from, in each of its reports)."""
-    doc = Folded.of("\n".join(_DATELINE.sub("", line, count=1) for line in lines))
+    datelines (``watchers.figures.places``)."""
+    doc = Folded.of("\n".join(lines))
     named = find_places(doc, 0, len(doc.text), unquoted=True)
     return frozenset(p.name for p in named if p.ours and p.name != "Iraq")
-
-
-# A dateline: a place in capitals at the start of a line, perhaps a region after a comma
-# and an agency in brackets, then a dash.
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'’ -]{2,30}(?:,[^—–\-\n]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]+\s"
-)
 
 
 def passage_hashes(lines: list[str]) -> frozenset[int]:

@@ -273,3 +273,20 @@ def test_the_actor_of_the_number_s_clause_owns_it_before_forces_named_in_another
         "taking part.",
     ):
         assert _troops(body) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ERBIL, Kurdistan Region — There are about 2,500 US troops in the country, officials said.",
+        "ERBIL (Kurdistan24) – There are about 2,500 US troops in the country, officials said.",
+    ],
+)
+def test_a_dateline_is_not_where_the_troops_are(body: str) -> None:
+    """The outlet's dateline ("ERBIL, Kurdistan Region —") says where it writes from."""
+    assert _troops(body) == {("US", "Iraq", "current", 2500)}
+
+
+def test_a_place_in_capitals_that_opens_a_sentence_without_a_dash_is_still_a_place() -> None:
+    body = "ERBIL hosts about 2,500 US troops."
+    assert _troops(body) == {("US", "Erbil", "current", 2500)}
