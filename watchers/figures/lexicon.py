@@ -188,6 +188,13 @@ FUTURE_KEEP = re.compile(
     r"\b(?:will|would|to|plans? to|intends? to|se|du kien|ke hoach)\s+(?:\S+\s+)?"
     r"(?:keep|retain|maintain|leave|giu|giu lai|duy tri|de lai)\s*$"
 )
+# A change said as done in the present perfect: "has reduced", "have already cut" (not
+# "has decided to reduce")
+PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:already\s+|now\s+|just\s+)?"
+    r"(?:reduced|cut|lowered|trimmed|decreased|dropped|fallen|shrunk|withdrawn|pulled|"
+    r"drawn down|brought down|scaled back)\b"
+)
 # A withdrawal said to be done: its date is when it happened, not a deadline.
 COMPLETED = re.compile(
     r"\b(?:completed|finished|fully withdrawn|fully withdrew|have left|has left|had left|"

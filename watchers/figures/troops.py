@@ -261,17 +261,19 @@ class _Number:
             return "planned"  # "about 2,000 will remain", not "how many of the 2,500 will stay"
         if lx.FUTURE_KEEP.search(self.core_left[-60:]):
             return "planned"  # "will keep about 2,000", "sẽ giữ lại 250-350 cố vấn"
+        # the change the number is part of has happened: "đã giảm ... xuống còn 2.500", "has
+        # reduced from 2,500", "hoàn tất đợt rút quân, còn khoảng 2.000" (a plan in a later
+        # clause, "và sẽ tiếp tục rút", does not make it one to come)
+        done = (
+            past
+            or s.tense(s.start, self.a) == "past"
+            or lx.PERFECT.search(self.core_left) is not None
+            or (lx.COMPLETED.search(self.core_left) is not None and not future)
+        )
         if change_target:
-            # a change that has happened gives the level now: "đã giảm ... xuống còn 2.500",
-            # "hoàn tất đợt rút quân, còn khoảng 2.000"
-            done = (
-                past
-                or s.tense(s.start, self.a) == "past"
-                or (lx.COMPLETED.search(self.core_left) is not None and not future)
-            )
             return "current" if done else "planned"
         if _TO_NUMBER.match(self.text, self.b, self.b + 40):
-            return "past" if past else "current"  # "from 5,200 to 3,000": 5,200 is the level now
+            return "past" if done else "current"  # "from 5,200 to 3,000": 5,200 is the level now
         if change_source:
             # "ordered a reduction from 3,000": the level before a change that has happened
             return "current" if future else "past"

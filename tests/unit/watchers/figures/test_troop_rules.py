@@ -290,3 +290,21 @@ def test_a_dateline_is_not_where_the_troops_are(body: str) -> None:
 def test_a_place_in_capitals_that_opens_a_sentence_without_a_dash_is_still_a_place() -> None:
     body = "ERBIL hosts about 2,500 US troops."
     assert _troops(body) == {("US", "Erbil", "current", 2500)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mỹ đã giảm quân số tại Iraq từ 2.500 xuống 2.000 người, và sẽ tiếp tục rút bớt.",
+        "The US has reduced its troops in Iraq from 2,500 to 2,000 and will continue to withdraw.",
+    ],
+)
+def test_a_change_that_happened_is_not_made_a_plan_by_a_later_clause(body: str) -> None:
+    """ "đã giảm từ 2.500 xuống 2.000, và sẽ tiếp tục": 2,500 was, 2,000 is; "sẽ" is the next
+    step's."""
+    assert _troops(body) == {("US", "Iraq", "past", 2500), ("US", "Iraq", "current", 2000)}
+
+
+def test_deciding_to_reduce_is_not_a_reduction_done() -> None:
+    body = "The US government has decided to reduce its forces in Iraq from 5,200 to 3,000."
+    assert _troops(body) == {("US", "Iraq", "current", 5200), ("US", "Iraq", "planned", 3000)}
