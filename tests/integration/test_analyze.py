@@ -172,3 +172,32 @@ def test_reports_of_one_story_are_duplicates_of_the_earliest_and_another_year_st
     assert second["duplicate_of"] == str(corpus / names[0])
     assert third["duplicate_of"] == str(corpus / names[0])
     assert other["duplicate_of"] is None
+
+
+def test_a_deadline_put_off_is_a_change_to_its_new_date(tmp_path: Path) -> None:
+    """An article that says the mission "was to end in September 2025" and "has been extended
+    until the end of 2026" changes the deadline; it does not confirm the old one."""
+    (tmp_path / "a.txt").write_text(
+        "US, Iraq agree the coalition mission will end\nThe United States and Iraq agreed that "
+        "the coalition mission in Iraq will end by September 2025, officials said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Coalition mission in Iraq extended\nThe Pentagon said the coalition mission in Iraq, "
+        "which was to end in September 2025, has been extended until the end of 2026.\n",
+        encoding="utf-8",
+    )
+    rows = [
+        {"path": "a.txt", "published": "2024-09-27", "url": None, "source": "Reuters"},
+        {"path": "b.txt", "published": "2025-06-01", "url": None, "source": "AP News"},
+    ]
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    _, b = results("--manifest", str(manifest))
+    assert [(d["what"], d["date"]) for d in b["deadlines"]] == [
+        ("coalition mission ends in Iraq", "2026")
+    ]
+    assert b["changes"] == [
+        {"key": "deadline/coalition mission ends in Iraq", "old": "2025-09", "new": "2026",
+         "kind": "changed"}
+    ]  # fmt: skip

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -116,6 +116,7 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
     moves = lx.MOVED.search(sentence.text) is not None  # the sentence moves a date
     moved = moves or _NOW.search(sentence.text) is not None
     firm = sentence.article.moved or moves or lx.OFFICIAL.search(sentence.text) is not None
+    found: list[tuple[Reading, bool]] = []  # each reading, and whether a move goes to its date
     for i, d in enumerate(dates):
         segment = text[seg_start : d.start]
         seg_offset = seg_start
@@ -131,10 +132,20 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
             state = "passed" if _TARGET.search(segment) else "past"
         if _SOME_TROOPS.search(segment) and all(k == ("leave", False) for k in kinds):
             continue  # "withdraw 2,200 troops by end-Sept": a drawdown target, not leaving
+        to = moves and _moves_to(segment)
+        if moves and _moves_to(text[d.end : after_end].split(";")[0]):
+            state = "past"  # "due to end in September 2025, was extended by a year": replaced
         for kind, scope in _kinds_with_scope(reader, kinds):
             for what in reader.what(kind, scope):
                 deadline = Deadline(what, d.date, d.precision, sentence.quote, firm)
-                yield Reading(deadline, state, d.relative, moved)
+                found.append((Reading(deadline, state, d.relative, moved), to))
+    # "which was to end in September 2025, has been extended until the end of 2026": the date
+    # a move goes to stands; the others for the same thing are the ones it replaced
+    replaced = {r.deadline.what for r, to in found if to}
+    for reading, to in found:
+        if reading.deadline.what in replaced and not to:
+            reading = replace(reading, state="past")
+        yield reading
 
 
 def _kinds_with_scope(reader: _Date, kinds: list[Kind]) -> Iterator[tuple[Kind, tuple[int, int]]]:
@@ -162,6 +173,8 @@ class _Date:
         if kinds:
             return kinds
         segment = self.text[self.seg_start : self.d.start]
+        if previous and _moves_to(segment):
+            return previous  # "..., has been extended until the end of 2026": the same thing
         if _BY.search(segment) or lx.SCHEDULED.search(segment):
             start, end = self.d.end, self._clause_end(self.d.end)
             if self.s.tense(self.seg_start, end) != "past":
@@ -326,6 +339,16 @@ class _Date:
         if places and _PLACE_AFTER.match(self.text[self.d.end : places[0].start]):
             return places[0]
         return None
+
+
+def _moves_to(segment: str) -> bool:
+    """Whether the words put a deadline off ("has been extended until", "được gia hạn đến",
+    "pushed back to"), not denied ("will not be extended")."""
+    m = lx.POSTPONED.search(segment)
+    return m is not None and not _DENIED.search(segment[: m.start()])
+
+
+_DENIED = re.compile(r"\b(?:not|no|never|n't|refused to|khong|chua|chang)\s+(?:\S+\s+){0,2}$")
 
 
 def _aside(m: re.Match[str]) -> str:

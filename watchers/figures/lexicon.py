@@ -318,9 +318,15 @@ OFFICIAL = re.compile(
 NOW_LEVEL = re.compile(
     r"\b(?:now|hien|hien nay|hien tai|chi|gio)\s+(?:has|have|had|con|chi con|co)\s*$"
 )
-# A deadline said to move: "pushed back to", "lùi đến", "gia hạn".
+# A deadline said to be put off: "postponed", "extended", "lùi" (not "rút lui", retreat),
+# "hoãn" (not "hoàn toàn", completely), "gia hạn".
+_POSTPONED = (
+    r"postpon\w*|delay\w*|push(?:ed|es|ing)? back|extend\w*|(?<!rut )lui|"
+    r"hoan(?! (?:toan|tat|thanh|thien|tra|lai|hao|canh|cau|chinh))|gia han"
+)
+POSTPONED = re.compile(rf"\b(?:{_POSTPONED})\b")
+# A deadline said to move: put off, brought forward, revised.
 MOVED = re.compile(
-    r"\b(?:postpon\w*|delay\w*|push(?:ed|es|ing)? back|moved? (?:up|forward|back)|extend\w*|"
-    r"brought forward|new (?:deadline|date|timeline|timetable)|revised|lui|hoan|gia han|"
-    r"thay doi|moc moi|dieu chinh)\b"
+    rf"\b(?:{_POSTPONED}|moved? (?:up|forward|back)|brought forward|"
+    r"new (?:deadline|date|timeline|timetable)|revised|thay doi|moc moi|dieu chinh)\b"
 )

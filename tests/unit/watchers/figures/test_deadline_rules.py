@@ -237,3 +237,50 @@ def test_a_parallel_date_with_its_own_preposition_continues_the_verb() -> None:
         ("deadline/coalition mission ends in Iraq", "2025", "year-end"),
         ("deadline/coalition mission ends in Kurdistan", "2026-09", "month"),
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The coalition mission in Iraq, which was to end in September 2025, has been "
+            "extended until the end of 2026.",
+            {("deadline/coalition mission ends in Iraq", "2026", "year-end")},
+        ),
+        (
+            "The withdrawal of coalition troops from Iraq, planned for September 2025, has been "
+            "postponed to September 2026.",
+            {("deadline/coalition leaves Iraq", "2026-09", "month")},
+        ),
+        (
+            "Thời hạn rút quân liên minh khỏi Iraq, dự kiến vào tháng 9/2025, đã được lùi đến "
+            "tháng 9/2026.",
+            {("deadline/coalition leaves Iraq", "2026-09", "month")},
+        ),
+        (
+            "The coalition mission in Iraq, due to end in September 2025, was extended by a year.",
+            set(),  # the new date is not written: the old one is not the deadline any more
+        ),
+        (
+            "The coalition mission in Iraq will end in September 2025 and will not be extended "
+            "beyond September 2025.",
+            {("deadline/coalition mission ends in Iraq", "2025-09", "month")},
+        ),
+    ],
+)
+def test_a_deadline_put_off_is_its_new_date(body: str, expected: set[tuple[str, str, str]]) -> None:
+    """ "which was to end in September 2025, has been extended until the end of 2026": the
+    date it is put off to stands, the one it replaces is not reported."""
+    assert _deadlines(body, date(2025, 6, 1)) == expected
+
+
+def test_completely_and_retreat_are_not_put_off() -> None:
+    """ "rút hoàn toàn" (withdraw completely) and "rút lui" (retreat) move no deadline."""
+    body = (
+        "Mỹ sẽ rút phần lớn binh sĩ khỏi Iraq vào tháng 3/2025 và sẽ rút hoàn toàn khỏi nước "
+        "này vào cuối tháng 4/2025."
+    )
+    assert _deadlines(body, date(2025, 1, 10)) == {
+        ("deadline/first coalition troops leave Iraq", "2025-03", "month"),
+        ("deadline/coalition leaves Iraq", "2025-04", "month"),
+    }
