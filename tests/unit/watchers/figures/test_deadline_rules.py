@@ -284,3 +284,22 @@ def test_completely_and_retreat_are_not_put_off() -> None:
         ("deadline/first coalition troops leave Iraq", "2025-03", "month"),
         ("deadline/coalition leaves Iraq", "2025-04", "month"),
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The US will hand over the Ain al-Asad base to Iraqi forces by January 2026.",
+        "Mỹ sẽ bàn giao căn cứ Ain al-Asad cho quân đội Iraq trước tháng 1/2026.",
+    ],
+)
+def test_a_base_to_be_handed_over_by_a_date_is_left_by_then(body: str) -> None:
+    """Handing a base over is the coalition leaving it."""
+    assert _deadlines(body, date(2025, 10, 1)) == {
+        ("deadline/coalition leaves Ain al-Asad", "2026-01", "month")
+    }
+
+
+def test_handing_over_other_things_is_not_leaving() -> None:
+    body = "The coalition will hand over security responsibilities to Iraqi forces by January 2026."
+    assert _deadlines(body, date(2025, 10, 1)) == set()
