@@ -132,6 +132,8 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
             state = "passed" if _TARGET.search(segment) else "past"
         if _SOME_TROOPS.search(segment) and all(k == ("leave", False) for k in kinds):
             continue  # "withdraw 2,200 troops by end-Sept": a drawdown target, not leaving
+        if sentence.allies_only(sentence.start, d.start) and ("combat", False) not in kinds:
+            continue  # "Britain will withdraw its 400 troops by the end of 2025": Britain's
         to = moves and _moves_to(segment)
         if moves and _moves_to(text[d.end : after_end].split(";")[0]):
             state = "past"  # "due to end in September 2025, was extended by a year": replaced

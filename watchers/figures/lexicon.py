@@ -81,6 +81,7 @@ WHO_EN: dict[str, str] = {
     "other": (
         r"iraqi|iraq's|kurdish|peshmerga|turkish|iranian|syrian|israeli|afghan|russian|"
         r"british|french|german|italian|nigerien|jordanian|spanish|spain|britain|france|"
+        r"uk|u\.k\.|united kingdom|"
         r"germany|italy|australian|australia|canadian|canada|danish|denmark|norwegian|norway|"
         r"dutch|netherlands|polish|poland|hungarian|hungary|czech|turkey|japan|japanese"
     ),
@@ -91,9 +92,18 @@ WHO_VI: dict[str, str] = {
     "US": r"my|hoa ky|washington|lau nam goc",
     "other": (
         r"(?:quan doi|luc luong|binh si|binh sy|quan) iraq|nguoi kurd|peshmerga|tay ban nha|"
-        r"phap|duc|canada|dan mach|na uy|ha lan|ba lan|australia|(?:quan|quan doi|binh si) anh"
+        r"phap|duc|canada|dan mach|na uy|ha lan|ba lan|australia|"
+        r"(?:quan|quan doi|binh si|nuoc|vuong quoc|chinh phu|bo quoc phong) anh|anh"
     ),
 }
+# Other members of the coalition: "Britain will withdraw its 400 troops by the end of 2025" is
+# Britain's deadline, not the coalition's.
+ALLIES = re.compile(
+    r"\b(?:british|britain|uk|u\.k\.|united kingdom|french|france|german|germany|italian|"
+    r"italy|spanish|spain|australian|australia|canadian|canada|danish|denmark|norwegian|norway|"
+    r"dutch|netherlands|polish|poland|hungarian|hungary|czech|japanese|japan|"
+    r"anh|phap|duc|tay ban nha|uc|dan mach|na uy|ha lan|ba lan|nhat ban)\b"
+)
 WHO_RE: dict[str, re.Pattern[str]] = {
     lang: re.compile("|".join(rf"(?P<{k}>\b(?:{v})\b)" for k, v in table.items()))
     for lang, table in (("en", WHO_EN), ("vi", WHO_VI))
@@ -117,7 +127,8 @@ NOUN_GAP = re.compile(
 
 # --- what is not a troop count ----------------------------------------------------------------
 CASUALTY = re.compile(
-    r"\b(?:killed|wounded|injured|died|dead|deaths|casualties|hurt|missing|captured|"
+    r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|injuries|"
+    r"died|dead|deaths|casualties|hurt|missing|captured|"
     r"thiet mang|bi thuong|thuong vong|chet|tu vong|hy sinh|tu tran|mat tich|bi giet|"
     r"thuong)\b"
 )

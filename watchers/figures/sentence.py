@@ -16,6 +16,7 @@ __all__ = ["Article", "Sentence"]
 # Vietnamese tense words: folded, "đã" (done) is "da" like "đa" (many), so each is checked
 # against the original text.
 _VI_TENSE = {"đã": "past", "sẽ": "future", "sắp": "future"}
+_CAPITALISED_ONLY = frozenset({"anh", "duc", "uc", "phap"})  # "anh" (he), "đức" (virtue)...
 _VI_TENSE_FOLDED = re.compile(r"\b(?:da|se|sap)\b")
 
 
@@ -60,6 +61,8 @@ class Article:
             kind = m.lastgroup or ""
             if kind == "US" and m.group() == "us" and not doc.capitalised(m.start() + 1):
                 continue  # the pronoun "us", not "US"
+            if kind == "other" and m.group() == "anh" and not doc.capitalised(m.start()):
+                continue  # "anh" (he, you), not "Anh" (Britain)
             found.append((m.start(), kind))
         return found
 
@@ -78,6 +81,18 @@ class Sentence:
 
     def who_in(self, start: int, end: int) -> list[tuple[int, str]]:
         return self.article.who_in(self.doc, start, end)
+
+    def allies_only(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` names another member of the coalition (Britain, "Anh")
+        and not the US, the coalition or foreign forces: what it says is that country's."""
+        ours = {kind for _, kind in self.who_in(start, end)} & {"US", "coalition", "foreign"}
+        if ours:
+            return False
+        doc = self.doc
+        return any(
+            m.group() not in _CAPITALISED_ONLY or doc.capitalised(m.start())
+            for m in lx.ALLIES.finditer(doc.text, start, end)
+        )
 
     def places_in(self, start: int, end: int, *, unquoted: bool = False) -> list[Place]:
         """Places named in ``doc.text[start:end]`` (see ``places.find_places``)."""

@@ -55,6 +55,8 @@ def read_targets(
             continue
         if sentence.tense(sentence.start, d.start) == "past":
             continue
+        if sentence.allies_only(sentence.start, d.start):
+            continue  # "Anh sẽ rút 400 binh sĩ khỏi Iraq trước cuối năm 2025": Britain's
         country = _country(sentence, d)
         if country is None:
             continue

@@ -303,3 +303,34 @@ def test_a_base_to_be_handed_over_by_a_date_is_left_by_then(body: str) -> None:
 def test_handing_over_other_things_is_not_leaving() -> None:
     body = "The coalition will hand over security responsibilities to Iraqi forces by January 2026."
     assert _deadlines(body, date(2025, 10, 1)) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Britain will withdraw its 400 troops from Iraq by the end of 2025.",
+        "Anh sẽ rút 400 binh sĩ khỏi Iraq trước cuối năm 2025, Bộ Quốc phòng Anh cho biết.",
+    ],
+)
+def test_another_member_leaving_is_not_the_coalition_leaving(body: str) -> None:
+    """Britain's deadline is not the coalition's, nor a US troop cut."""
+    assert _deadlines(body, date(2025, 3, 1)) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "what"),
+    [
+        (
+            "Iraqi officials said the withdrawal of coalition forces will be completed by the "
+            "end of 2025.",
+            "deadline/coalition leaves Iraq",
+        ),
+        (
+            "Britain and the United States will withdraw their forces from Iraq by the end of "
+            "2025.",
+            "deadline/coalition leaves Iraq",
+        ),
+    ],
+)
+def test_a_deadline_said_by_iraqis_or_shared_with_the_us_stays(body: str, what: str) -> None:
+    assert _deadlines(body, date(2025, 3, 1)) == {(what, "2025", "year-end")}

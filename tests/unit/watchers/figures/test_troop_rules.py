@@ -308,3 +308,19 @@ def test_a_change_that_happened_is_not_made_a_plan_by_a_later_clause(body: str) 
 def test_deciding_to_reduce_is_not_a_reduction_done() -> None:
     body = "The US government has decided to reduce its forces in Iraq from 5,200 to 3,000."
     assert _troops(body) == {("US", "Iraq", "current", 5200), ("US", "Iraq", "planned", 3000)}
+
+
+def test_service_members_being_injured_are_casualties() -> None:
+    body = (
+        "About 2,500 US troops remain in Iraq. Since October, more than 170 attacks have "
+        "targeted US forces in Iraq and Syria, injuring 186 service members."
+    )
+    assert _troops(body) == {("US", "Iraq", "current", 2500)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Iraq withdrawal: UK to pull 400 troops.", "Quân Anh có 400 binh sĩ ở Iraq."],
+)
+def test_another_member_s_troops_are_not_the_us_s(body: str) -> None:
+    assert _troops(body) == set()
