@@ -85,15 +85,16 @@ def news(items: Sequence[str], language: str) -> str:
 
 def keywords(terms: Sequence[str], shown_at_most: int | None = KEYWORDS_SHOWN) -> str:
     """The matched terms as a reader sees them: "Iraq*" is shown as "Iraq", each once, and a
-    spelling within another ("Al-Asad", "Ain al Asad" beside "Ain al-Asad") only as that one;
-    the first ``shown_at_most`` (the title's come first), then how many more."""
+    spelling of two words or more within another ("Al-Asad", "Ain al Asad" beside "Ain
+    al-Asad") only as that one ("Iraq" beside "rời Iraq" is another term); the first
+    ``shown_at_most`` (the title's come first), then how many more."""
     shown: list[tuple[str, str]] = []  # (spaced, case-folded form, spelling shown)
     for term in terms:
         spelling = term.rstrip("*")
         key = " " + " ".join(_SPACES.split(spelling.casefold())).strip() + " "
-        if any(key in other for other, _ in shown):
+        if any(key == other or (key.count(" ") > 2 and key in other) for other, _ in shown):
             continue
-        inside = [n for n, (other, _) in enumerate(shown) if other in key]
+        inside = [n for n, (other, _) in enumerate(shown) if other.count(" ") > 2 and other in key]
         if inside:  # the longer spelling takes the place of the first one it contains
             shown[inside[0]] = (key, spelling)
             shown = [pair for n, pair in enumerate(shown) if n not in inside[1:]]

@@ -46,7 +46,8 @@ def test_keywords_show_each_term_once_and_the_first_six() -> None:
     many = ("Iraq", "rút quân", "rút binh sĩ", "Baghdad", "Erbil", "liên quân", "Anbar", "căn cứ")
     assert keywords(many) == "Iraq, rút quân, rút binh sĩ, Baghdad, Erbil, liên quân (+2)"
     assert keywords(many, None) == ", ".join(many)  # /why: every term
-    assert keywords(("rút quân", "rút quân khỏi Iraq", "quân")) == "rút quân khỏi Iraq"
+    assert keywords(("rút quân", "rút quân khỏi Iraq", "quân")) == "rút quân khỏi Iraq, quân"
+    assert keywords(("Iraq*", "rút quân", "rời Iraq")) == "Iraq, rút quân, rời Iraq"
 
 
 def test_feed_text_never_breaks_the_markup() -> None:
