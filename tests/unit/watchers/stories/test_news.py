@@ -13,7 +13,7 @@ from watchers.identity.triage import Decision
 from watchers.stories.choose import Candidate
 from watchers.stories.news import news
 from watchers.stories.place import PlaceIntent, place_articles
-from watchers.stories.similar import Rarity
+from watchers.stories.similar import Evidence, Rarity
 from watchers.stories.similar.evidence import lead_places
 from watchers.stories.similar.lexicon import concept_hash
 
@@ -94,45 +94,37 @@ def _decision(n: int) -> Decision:
     return Decision(article, store=True, alert=True, reason="new")
 
 
-def test_joining_an_alerted_story_with_news_edits_it_and_names_the_news() -> None:
-    a, b = same_story_other_outlet()
-    stored = Candidate(7, 70, replace(a, troop_counts=frozenset()))
-    joining = replace(b, troop_counts=frozenset({("troops/US/Iraq", 2000)}))
+def _joins(stored: Evidence, joining: Evidence) -> tuple[PlaceIntent, list[int]]:
+    """``joining`` placed against ``stored``, the one report of story 70, which alerted."""
     placed, edits = place_articles(
         [(0, _decision(1))],
         [joining],
         copies={},
-        candidates={0: [stored]},
+        candidates={0: [Candidate(7, 70, stored)]},
         stories={70: StoryState(True, {})},
     )
-    assert (placed[0].story, placed[0].announces, edits) == (70, False, [70])
-    assert placed[0].news == ("troops:2000",)
+    return placed[0], edits
+
+
+def test_joining_an_alerted_story_with_news_edits_it_and_names_the_news() -> None:
+    a, b = same_story_other_outlet()
+    stored = replace(a, troop_counts=frozenset())
+    placed, edits = _joins(stored, replace(b, troop_counts=frozenset({("troops/US/Iraq", 2000)})))
+    assert (placed.story, placed.announces, edits) == (70, False, [70])
+    assert placed.news == ("troops:2000",)
 
 
 def test_joining_with_a_base_none_of_the_story_s_reports_named_is_an_update() -> None:
     a, b = same_story_other_outlet()
-    stored = Candidate(7, 70, replace(a, places=frozenset({"Ain al-Asad"})))
-    joining = replace(b, places=frozenset({"Ain al-Asad", "Erbil"}))
-    placed, edits = place_articles(
-        [(0, _decision(1))],
-        [joining],
-        copies={},
-        candidates={0: [stored]},
-        stories={70: StoryState(True, {})},
-    )
-    assert (placed[0].story, placed[0].news, edits) == (70, ("place:Erbil",), [70])
+    stored = replace(a, places=frozenset({"Ain al-Asad"}))
+    placed, edits = _joins(stored, replace(b, places=frozenset({"Ain al-Asad", "Erbil"})))
+    assert (placed.story, placed.news, edits) == (70, ("place:Erbil",), [70])
 
 
 def test_joining_an_alerted_story_with_nothing_new_only_edits_it() -> None:
     a, b = same_story_other_outlet()
-    placed, edits = place_articles(
-        [(0, _decision(1))],
-        [b],
-        copies={},
-        candidates={0: [Candidate(7, 70, a)]},
-        stories={70: StoryState(True, {})},
-    )
-    assert (placed[0].story, placed[0].news, edits) == (70, (), [70])
+    placed, edits = _joins(a, b)
+    assert (placed.story, placed.news, edits) == (70, (), [70])
 
 
 def test_a_report_matching_one_of_a_stored_story_s_three_reports_starts_its_own() -> None:
