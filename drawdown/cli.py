@@ -68,16 +68,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args, config, token)
     except StorageError as e:  # the database the configuration names cannot be used
+        if e.__context__ is not None and database_locked(e.__context__):
+            return _locked(config)  # it can, once the other writer is done
         print(f"error: {config_path(args.config)}: storage.url: {e}", file=sys.stderr)
         return EXIT_CONFIG
     except sa.exc.OperationalError as e:
-        if not database_locked(e):
-            log.exception("service.crashed")
-            return EXIT_ERROR
-        print(
-            LOCKED.format(url=redacted(config.storage.url), s=BUSY_TIMEOUT_MS / 1000),
-            file=sys.stderr,
-        )
+        if database_locked(e):
+            return _locked(config)
+        log.exception("service.crashed")
         return EXIT_ERROR
     except DrawdownError as e:
         log.error("service.failed error=%s", e)
@@ -89,6 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("service.crashed")
         return EXIT_ERROR
     return code
+
+
+def _locked(config: Config) -> int:
+    url = redacted(config.storage.url)
+    print(LOCKED.format(url=url, s=BUSY_TIMEOUT_MS / 1000), file=sys.stderr)
+    return EXIT_ERROR
 
 
 def _parser() -> argparse.ArgumentParser:

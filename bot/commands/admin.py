@@ -217,9 +217,10 @@ class AdminCommands:
             published_at=None,
             matched=(),
         )
+        # counted first: once it is queued, nothing may fail before the answer but Telegram
+        count = (await asyncio.to_thread(self.store.overview)).subscribers
         alert_id = await asyncio.to_thread(self.store.enqueue_alert, intent, self.clock())
         self.on_alert()
-        count = (await asyncio.to_thread(self.store.overview)).subscribers
         log.info("broadcast.enqueued alert=%d subscribers=%d", alert_id, count)
         reply = ntr("broadcast.queued", count, language, count=number(count, language))
         await message.reply_text(reply, parse_mode=ParseMode.HTML)

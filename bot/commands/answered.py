@@ -49,12 +49,16 @@ _ErrorHandler = Callable[[object, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any
 def told(languages: Languages) -> _ErrorHandler:
     """The application's error handler: the failure is logged, and a command or message whose
     handler failed is answered (a button press is answered by ``answered``), so that nobody
-    is left without a reply. The chat's language is its client's when storage fails too."""
+    is left without a reply. Not when the handler failed sending its own answer (Telegram's
+    error): what it did is done, and "try again" would do it twice (/broadcast). The chat's
+    language is its client's when storage fails too."""
 
     async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("telegram.handler_failed error=%r", context.error)
         if not isinstance(update, Update) or update.callback_query is not None:
             return
+        if isinstance(context.error, TelegramError):
+            return  # its own answer could not be sent: what it did is done, nothing to retry
         message = update.effective_message
         if message is None:
             return

@@ -169,6 +169,14 @@ def test_a_command_that_fails_is_answered_and_the_next_one_works(
         bot_api.user_sends(5, "/subscribe", language_code="vi")
         subscribed = bot_api.wait_for_messages(2, 5, timeout=20)[1]
         assert "Đã xảy ra lỗi" not in subscribed.text
+
+        bot_api.fail("sendMessage", status=502)  # a command that worked, but not its answer
+        bot_api.user_sends(5, "/unsubscribe", language_code="vi")
+        service.wait_for_log("telegram.handler_failed", count=3)
+        bot_api.user_sends(5, "/subscribe", language_code="vi")  # nothing said "try again"
+        again = bot_api.wait_for_messages(3, 5, timeout=20)[2]
+        assert "Đã xảy ra lỗi" not in again.text
+        assert len(bot_api.sent(5)) == 3
         assert service.stop() == 0
 
 

@@ -263,3 +263,18 @@ def test_a_db_command_that_meets_a_locked_database_says_so_and_runs_once_it_is_f
 
     assert main(["db", "prune", "--config", str(config)]) == 0
     assert capsys.readouterr().out.startswith("emptied 1 article bodies")
+
+
+def test_db_upgrade_that_meets_a_locked_database_says_so_and_is_no_configuration_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    database = tmp_path / "new.db"
+    sqlite3.connect(database).close()  # a file not yet migrated: upgrade has tables to write
+    config = tmp_path / "config.toml"
+    config.write_text(f'[storage]\nurl = "sqlite:///{database}"\n{TOPIC}', encoding="utf-8")
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 50)
+    with write_locked(database):
+        assert main(["db", "upgrade", "--config", str(config)]) == 1  # not 2: the URL is fine
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"error: sqlite:///{database} stayed locked by another writer")
+    assert main(["db", "upgrade", "--config", str(config)]) == 0

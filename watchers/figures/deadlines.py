@@ -67,6 +67,22 @@ _SAID_ON = re.compile(
     r"\b(?:(?:said|says|announced|stated|declared|confirmed|told (?:\w+\s+){1,3})\s+on|"
     r"(?:cho biet|tuyen bo|phat bieu|thong bao|khang dinh|xac nhan|noi)\s+(?:vao )?hom)\s*$"
 )
+# A deadline put off (or brought forward) to the date that follows: "has been extended until
+# the", "postponed to", "đã được lùi đến", "bị hoãn lại tới".
+_MOVED_TO = re.compile(
+    r"\b(?:extended|postponed|delayed|pushed back|moved (?:back|up|forward)|brought forward|"
+    r"put off|lui|gia han|hoan(?: lai)?)\s+(?:(?:again|once more|lai|them)\s+)?"
+    r"(?:until|till|to|through|into|den|toi|sang|cho den)\s*(?:the\s+)?$"
+)
+# The date before it is the one replaced: "due to end in September 2025, was extended by a
+# year", "vốn dự kiến vào tháng 9/2025, đã được lùi đến" (not "a deadline that cannot be
+# extended", "after months of delays").
+_REPLACED = re.compile(
+    r"\W*(?:\w+\W+){0,4}?(?:(?:(?:was|were|is|are|will be|would be|has been|have been|"
+    r"had been|is being|are being)\s+(?:now\s+|since\s+|already\s+|again\s+)?"
+    r"(?:extended|postponed|delayed|pushed back|moved (?:back|up|forward)|brought forward|"
+    r"put off))|(?:(?:da|se|vua|nay)\s+)?(?:duoc|bi)\s+(?:lui|gia han|hoan))\b"
+)
 # "now" in a deadline's sentence: a date that replaces another ("troops will now leave by ...")
 _NOW = re.compile(r"\bnow\b")
 _BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$")
@@ -134,8 +150,8 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
             continue  # "withdraw 2,200 troops by end-Sept": a drawdown target, not leaving
         if sentence.allies_only(sentence.start, d.start) and ("combat", False) not in kinds:
             continue  # "Britain will withdraw its 400 troops by the end of 2025": Britain's
-        to = moves and _moves_to(segment)
-        if moves and _moves_to(text[d.end : after_end].split(";")[0]):
+        to = _MOVED_TO.search(segment) is not None
+        if _REPLACED.match(text, d.end, after_end):
             state = "past"  # "due to end in September 2025, was extended by a year": replaced
         for kind, scope in _kinds_with_scope(reader, kinds):
             for what in reader.what(kind, scope):
@@ -175,7 +191,7 @@ class _Date:
         if kinds:
             return kinds
         segment = self.text[self.seg_start : self.d.start]
-        if previous and _moves_to(segment):
+        if previous and _MOVED_TO.search(segment):
             return previous  # "..., has been extended until the end of 2026": the same thing
         if _BY.search(segment) or lx.SCHEDULED.search(segment):
             start, end = self.d.end, self._clause_end(self.d.end)
@@ -260,6 +276,8 @@ class _Date:
             return True  # "the withdrawal was completed on 25 January": it happened then
         if lx.SINCE.search(segment):
             return True
+        if _MOVED_TO.search(segment):
+            return False  # "đã được hoãn lại đến cuối năm 2026": the move is past, not the date
         verbs = [
             m.end()
             for pattern in (lx.LEAVE, lx.END, lx.PRESENCE)
@@ -341,16 +359,6 @@ class _Date:
         if places and _PLACE_AFTER.match(self.text[self.d.end : places[0].start]):
             return places[0]
         return None
-
-
-def _moves_to(segment: str) -> bool:
-    """Whether the words put a deadline off ("has been extended until", "được gia hạn đến",
-    "pushed back to"), not denied ("will not be extended")."""
-    m = lx.POSTPONED.search(segment)
-    return m is not None and not _DENIED.search(segment[: m.start()])
-
-
-_DENIED = re.compile(r"\b(?:not|no|never|n't|refused to|khong|chua|chang)\s+(?:\S+\s+){0,2}$")
 
 
 def _aside(m: re.Match[str]) -> str:

@@ -80,8 +80,9 @@ WHO_EN: dict[str, str] = {
     "US": r"u\.\s?s\.?|united states|american|americans|america|washington|pentagon|us",
     "other": (
         r"iraqi|iraq's|kurdish|peshmerga|turkish|iranian|syrian|israeli|afghan|russian|"
-        r"british|french|german|italian|nigerien|jordanian|spanish|spain|britain|france|"
-        r"uk|u\.k\.|united kingdom|"
+        r"british|french|german|italian|nigerien|jordanian|spanish|spain|britain|"
+        r"france(?![- ](?:presse|24)\b)|"
+        r"uk|u\.k\.?|united kingdom|"
         r"germany|italy|australian|australia|canadian|canada|danish|denmark|norwegian|norway|"
         r"dutch|netherlands|polish|poland|hungarian|hungary|czech|turkey|japan|japanese"
     ),
@@ -96,13 +97,23 @@ WHO_VI: dict[str, str] = {
         r"(?:quan|quan doi|binh si|nuoc|vuong quoc|chinh phu|bo quoc phong) anh|anh"
     ),
 }
-# Other members of the coalition: "Britain will withdraw its 400 troops by the end of 2025" is
-# Britain's deadline, not the coalition's.
-ALLIES = re.compile(
-    r"\b(?:british|britain|uk|u\.k\.|united kingdom|french|france|german|germany|italian|"
-    r"italy|spanish|spain|australian|australia|canadian|canada|danish|denmark|norwegian|norway|"
+# Other members of the coalition, as the subject of leaving or cutting: "Britain will withdraw
+# its 400 troops by the end of 2025" is Britain's deadline, not the coalition's ("Speaking in
+# Britain, Sudani said the troops would leave" is not; nor "ba lần", three times).
+_ALLIES = (
+    r"british|britain|uk|u\.k\.?|united kingdom|french|france(?![- ](?:presse|24)\b)|german|"
+    r"germany|italian|italy|"
+    r"spanish|spain|australian|australia|canadian|canada|danish|denmark|norwegian|norway|"
     r"dutch|netherlands|polish|poland|hungarian|hungary|czech|japanese|japan|"
-    r"anh|phap|duc|tay ban nha|uc|dan mach|na uy|ha lan|ba lan|nhat ban)\b"
+    r"anh|phap|duc|tay ban nha|uc|dan mach|na uy|ha lan|ba lan|nhat ban"
+)
+ALLY_ACTS = re.compile(
+    rf"\b(?P<ally>{_ALLIES})(?:\s*(?:,|and|va)\s*(?:{_ALLIES}))*(?:'s|’s)?\s+"
+    r"(?:(?:forces?|troops?|military|government|army|contingent|soldiers|quan doi|binh si|"
+    r"luc luong|chinh phu)\s+)?"
+    r"(?:(?:will|would|is to|are to|plans? to|intends? to|to|has|have|had|se|da|dang|du kien|"
+    r"quyet dinh|cung)\s+)*"
+    r"(?:withdraw\w*|pull\w*|leav\w*|cut\w*|reduc\w*|rut|roi|giam|cat giam)\b"
 )
 WHO_RE: dict[str, re.Pattern[str]] = {
     lang: re.compile("|".join(rf"(?P<{k}>\b(?:{v})\b)" for k, v in table.items()))
@@ -135,6 +146,7 @@ CASUALTY = re.compile(
 # A change of size: what comes after the number is how many leave or arrive, not how many there are.
 DELTA_VERB = re.compile(
     r"\b(?:withdraw(?:s|n|ing|al of)?|withdrew|pull(?:s|ed|ing)? out|pullout of|"
+    r"pull(?:s|ed|ing)?(?=\s*$)|"  # "has pulled 500 troops out of Iraq"
     r"remov(?:e|es|ed|ing)|"
     r"send(?:s|ing)?|sent|deploy(?:s|ed|ing)? (?:an? )?(?:additional|more|another|extra)|"
     r"add(?:s|ed|ing)?|bring(?:s|ing)? home|redeploy(?:s|ed|ing)?|cut(?:s|ting)? by|"
@@ -186,7 +198,7 @@ CHANGE_TARGET = re.compile(
 )
 # "hiện còn 2.500 binh sĩ": "còn" after "now" or "still" is the level now, not a target.
 STILL_BEFORE_CON = re.compile(
-    r"\b(?:hien|van|hien van|hien nay|hien tai|nay|chi)\s+"
+    r"(?<!\bse )\b(?:hien|van|hien van|hien nay|hien tai|nay|chi)\s+"  # not "sẽ vẫn còn"
     r"(?:(?:my|hoa ky|washington|lien quan)\s+)?con\s*$"
 )
 # A verb after the noun that puts the count in the future: "2,000 will remain"
@@ -196,7 +208,8 @@ FUTURE_AFTER = re.compile(
 )
 # A verb before the number that keeps troops in the future: "will keep 2,500", "sẽ giữ lại 350"
 FUTURE_KEEP = re.compile(
-    r"\b(?:will|would|to|plans? to|intends? to|se|du kien|ke hoach)\s+(?:\S+\s+)?"
+    r"(?:\b(?:will|would|plans? to|intends? to|expected to|set to|se|du kien|ke hoach)|"
+    r"^\W*(?:\w+\W+){0,2}?to)\s+(?:\S+\s+)?"  # a headline's "US to keep 2,500 troops"
     r"(?:keep|retain|maintain|leave|giu|giu lai|duy tri|de lai)\s*$"
 )
 # A change said as done in the present perfect: "has reduced", "have already cut" (not
@@ -255,11 +268,12 @@ CURRENT = re.compile(
 LEAVE = re.compile(
     r"\b(?:withdraw(?:s|n|ing|al|als)?|withdrew|leav(?:e|es|ing)|depart(?:s|ed|ing|ure)?|"
     r"pull(?:s|ed|ing)?[- ]?out|pullout|exit(?:s|ing)?|evacuat(?:e|es|ing|ion)|"
-    r"rut(?: quan| khoi| het)?|roi (?:khoi|di|bo)|ra khoi|triet thoai|"
-    r"hand(?:s|ing)? over (?:the |its |control of (?:the )?)?(?:[\w-]+ ){0,3}"
-    r"(?:air ?bases?|bases?|headquarters)|"
-    r"handover of (?:the )?(?:[\w-]+ ){0,3}(?:air ?bases?|bases?)|"
-    r"ban giao (?:lai )?(?:cac )?can cu|"
+    r"rut(?: quan| khoi| het)?|roi (?:khoi|di|bo|iraq)|ra khoi|triet thoai|"
+    r"hand(?:s|ing)? over (?:the |its |control of (?:the )?)?(?:(?!of\b)[\w-]+ ){0,3}"
+    r"(?:air ?bases?|bases?|headquarters)(?!\s*['’]s\b)|"
+    r"handover of (?:the )?(?:(?!of\b)[\w-]+ ){0,3}(?:air ?bases?|bases?)(?!\s*['’]s\b)|"
+    r"(?:air ?bases?|bases?) (?:\S+ ){0,2}?(?:will|would|is to|are to|to) be handed over|"
+    r"ban giao (?:lai )?(?:cac )?can cu|can cu (?:\S+ ){0,4}?(?:se )?duoc ban giao|"
     r"(?:remain|stay)(?:s|ing)?\b.*\b(?:until|till|through)|"
     r"o lai\b.*\b(?:cho den|den|toi)|"
     r"no (?:(?:u\.\s?s\.?|us|american|foreign|coalition)\s+)?(?:combat\s+)?(?:forces|troops)|"
@@ -334,12 +348,11 @@ NOW_LEVEL = re.compile(
     r"\b(?:now|hien|hien nay|hien tai|chi|gio)\s+(?:has|have|had|con|chi con|co)\s*$"
 )
 # A deadline said to be put off: "postponed", "extended", "lùi" (not "rút lui", retreat),
-# "hoãn" (not "hoàn toàn", completely), "gia hạn".
+# "hoãn" (not "hoàn toàn", completely, nor "hoan nghênh", welcome), "gia hạn".
 _POSTPONED = (
     r"postpon\w*|delay\w*|push(?:ed|es|ing)? back|extend\w*|(?<!rut )lui|"
-    r"hoan(?! (?:toan|tat|thanh|thien|tra|lai|hao|canh|cau|chinh))|gia han"
+    r"hoan(?! (?:toan|tat|thanh|thien|tra|hao|canh|cau|chinh|nghenh|ho)\b)|gia han"
 )
-POSTPONED = re.compile(rf"\b(?:{_POSTPONED})\b")
 # A deadline said to move: put off, brought forward, revised.
 MOVED = re.compile(
     rf"\b(?:{_POSTPONED}|moved? (?:up|forward|back)|brought forward|"

@@ -43,10 +43,10 @@ def find_places(doc: Folded, start: int, end: int, *, unquoted: bool = False) ->
 _GOVERNMENTS = re.compile(r"\s+(?:and|va)\s+(?:washington|wash\.)\b")
 # A dateline, where the outlet writes from: a name in capitals at a line's start, perhaps a
 # region after a comma and an agency in brackets, then a dash ("ERBIL, Kurdistan Region —",
-# "BAGHDAD (Reuters) -"). An outlet in Erbil puts it on every report: its places are not the
-# report's.
+# "BAGHDAD (Reuters) -", "BAGHDAD/ERBIL (Reuters) -", "AIN AL-ASAD AIR BASE, Iraq (AP) —").
+# An outlet in Erbil puts it on every report: its places are not the report's.
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<name>[a-z][a-z.'’ ]{2,30}?)[ \t]*"
+    r"(?m)^[ \t]*(?P<name>[a-z][a-z.'’ /-]{2,40}?)[ \t]*"
     r"(?:,[^—–\-\n]{1,40})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[—–-]+\s"
 )
 

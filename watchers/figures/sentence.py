@@ -16,7 +16,25 @@ __all__ = ["Article", "Sentence"]
 # Vietnamese tense words: folded, "đã" (done) is "da" like "đa" (many), so each is checked
 # against the original text.
 _VI_TENSE = {"đã": "past", "sẽ": "future", "sắp": "future"}
-_CAPITALISED_ONLY = frozenset({"anh", "duc", "uc", "phap"})  # "anh" (he), "đức" (virtue)...
+# Vietnamese names of countries that are ordinary words in lower case: "đức" (virtue), "úc",
+# "pháp" (law), "ba lần" (three times), "na uy", "hà lan"...
+_CAPITALISED_ONLY = frozenset(
+    {"duc", "uc", "phap", "ba lan", "ha lan", "na uy", "dan mach", "nhat ban", "tay ban nha"}
+)
+_BEFORE = re.compile(r"(\w+)(\W*)$")
+
+
+def britain(doc: Folded, at: int) -> bool:
+    """Whether "anh" at ``at`` is Anh (Britain): in capitals, and not a name's last word
+    ("Tuấn Anh") nor a language ("tiếng Anh")."""
+    if not doc.capitalised(at):
+        return False
+    before = _BEFORE.search(doc.text, max(0, at - 20), at)
+    if before is None or re.search(r"[.!?:;(\"“\n]", before.group(2)):
+        return True  # it opens a sentence
+    return not (doc.capitalised(before.start(1)) or before.group(1) == "tieng")
+
+
 _VI_TENSE_FOLDED = re.compile(r"\b(?:da|se|sap)\b")
 
 
@@ -61,8 +79,8 @@ class Article:
             kind = m.lastgroup or ""
             if kind == "US" and m.group() == "us" and not doc.capitalised(m.start() + 1):
                 continue  # the pronoun "us", not "US"
-            if kind == "other" and m.group() == "anh" and not doc.capitalised(m.start()):
-                continue  # "anh" (he, you), not "Anh" (Britain)
+            if kind == "other" and m.group() == "anh" and not britain(doc, m.start()):
+                continue  # "anh" (he, you), "Tuấn Anh", "tiếng Anh": not Britain
             found.append((m.start(), kind))
         return found
 
@@ -83,16 +101,21 @@ class Sentence:
         return self.article.who_in(self.doc, start, end)
 
     def allies_only(self, start: int, end: int) -> bool:
-        """Whether ``text[start:end]`` names another member of the coalition (Britain, "Anh")
-        and not the US, the coalition or foreign forces: what it says is that country's."""
+        """Whether ``text[start:end]`` has another member of the coalition leave or cut
+        (``lexicon.ALLY_ACTS``: "Britain will withdraw", "Anh sẽ rút") and names neither the
+        US, the coalition nor foreign forces: what it says is that country's."""
         ours = {kind for _, kind in self.who_in(start, end)} & {"US", "coalition", "foreign"}
         if ours:
             return False
         doc = self.doc
-        return any(
-            m.group() not in _CAPITALISED_ONLY or doc.capitalised(m.start())
-            for m in lx.ALLIES.finditer(doc.text, start, end)
-        )
+        for m in lx.ALLY_ACTS.finditer(doc.text, start, end):
+            ally = m.group("ally")
+            if ally == "anh" and not britain(doc, m.start()):
+                continue
+            if ally in _CAPITALISED_ONLY and not doc.capitalised(m.start()):
+                continue
+            return True
+        return False
 
     def places_in(self, start: int, end: int, *, unquoted: bool = False) -> list[Place]:
         """Places named in ``doc.text[start:end]`` (see ``places.find_places``)."""

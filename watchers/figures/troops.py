@@ -259,7 +259,7 @@ class _Number:
             self.core_left
         ):
             return "planned"  # "about 2,000 will remain", not "how many of the 2,500 will stay"
-        if lx.FUTURE_KEEP.search(self.core_left[-60:]):
+        if lx.FUTURE_KEEP.search(self.core_left):
             return "planned"  # "will keep about 2,000", "sẽ giữ lại 250-350 cố vấn"
         # the change the number is part of has happened: "đã giảm ... xuống còn 2.500", "has
         # reduced from 2,500", "hoàn tất đợt rút quân, còn khoảng 2.000" (a plan in a later
@@ -267,7 +267,7 @@ class _Number:
         done = (
             past
             or s.tense(s.start, self.a) == "past"
-            or lx.PERFECT.search(self.core_left) is not None
+            or _perfect(_last_clause(self.core_left))
             or (lx.COMPLETED.search(self.core_left) is not None and not future)
         )
         if change_target:
@@ -287,14 +287,31 @@ class _Number:
 
 def _level_con(core_left: str) -> bool:
     """ "Mỹ còn 2.500 binh sĩ", "hoàn tất đợt rút quân, còn 2.000": "còn" (remaining) with no
-    change in its clause says how many there are, not what a change will leave."""
+    change in its clause, and no plan before it ("sẽ rút bớt quân, còn khoảng 2.000", "dự
+    kiến", "sắp tới"), says how many there are, not what a change will leave."""
     if not _CON_END.search(core_left) or _CON_TARGET.search(core_left):
         return False
-    return lx.CHANGE_VERB.search(lx.CLAUSE_BREAK.split(core_left)[-1]) is None
+    if lx.FUTURE.search(core_left) or _SOON.search(core_left):
+        return False
+    return lx.CHANGE_VERB.search(_last_clause(core_left)) is None
+
+
+def _last_clause(text: str) -> str:
+    """The last clause of ``text`` (a comma within a number, "2,500", breaks none)."""
+    return lx.CLAUSE_BREAK.split(_NUMBER_COMMA.sub("", text))[-1]
+
+
+def _perfect(clause: str) -> bool:
+    """A change said as done in the number's own clause ("has reduced ... from 2,500"), with
+    no plan after it ("has withdrawn from Ain al-Asad and will cut ... to 2,000")."""
+    said = list(lx.PERFECT.finditer(clause))
+    return bool(said) and lx.FUTURE.search(clause, said[-1].end()) is None
 
 
 _CON_END = re.compile(r"\bcon\s*$")
 _CON_TARGET = re.compile(r"\b(?:xuong|se|se chi)\s+con\s*$")
+_NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_SOON = re.compile(r"\b(?:sap|sap toi|toi day|sau nay)\b")
 
 
 def _ellipsis(after: str) -> bool:

@@ -274,15 +274,54 @@ def test_a_deadline_put_off_is_its_new_date(body: str, expected: set[tuple[str, 
     assert _deadlines(body, date(2025, 6, 1)) == expected
 
 
-def test_completely_and_retreat_are_not_put_off() -> None:
-    """ "rút hoàn toàn" (withdraw completely) and "rút lui" (retreat) move no deadline."""
-    body = (
+@pytest.mark.parametrize(
+    "body",
+    [
         "Mỹ sẽ rút phần lớn binh sĩ khỏi Iraq vào tháng 3/2025 và sẽ rút hoàn toàn khỏi nước "
-        "này vào cuối tháng 4/2025."
-    )
-    assert _deadlines(body, date(2025, 1, 10)) == {
+        "này vào cuối tháng 4/2025.",
+        "Mỹ sẽ rút phần lớn binh sĩ khỏi Iraq vào tháng 3/2025, sau khi IS rút lui, và sẽ rút "
+        "toàn bộ vào cuối tháng 4/2025.",
+    ],
+)
+def test_completely_and_retreat_are_not_put_off(body: str) -> None:
+    """ "rút hoàn toàn" (withdraw completely) and "rút lui" (retreat) move no deadline: both
+    dates stand, and neither is backed as a move would back it."""
+    found = extract("", body, published=date(2025, 1, 10)).deadlines
+    assert {deadline_key(d) for d in found} == {
         ("deadline/first coalition troops leave Iraq", "2025-03", "month"),
         ("deadline/coalition leaves Iraq", "2025-04", "month"),
+    }
+    assert not any(d.firm for d in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "US troops will leave Iraq by September 2026, officials said, after months of delays.",
+        "Coalition forces will leave Iraq by September 2026, a deadline that cannot be extended.",
+        "Coalition forces will leave Iraq by September 2026, a deadline that won't be extended.",
+        "Liên quân sẽ rút khỏi Iraq trước tháng 9/2026, một mốc được chính phủ Iraq hoan nghênh.",
+    ],
+)
+def test_words_of_delay_after_a_deadline_do_not_replace_it(body: str) -> None:
+    assert _deadlines(body, date(2025, 6, 1)) == {
+        ("deadline/coalition leaves Iraq", "2026-09", "month")
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Việc rút toàn bộ lực lượng liên quân khỏi Iraq đã được hoãn lại đến cuối năm 2026.",
+        "Thời hạn liên quân rút khỏi Iraq, vốn là tháng 9/2025, đã bị hoãn lại tới cuối năm 2026.",
+        "The withdrawal of coalition troops from Iraq, planned for September 2025, has been moved "
+        "back to the end of 2026.",
+    ],
+)
+def test_a_deadline_postponed_to_a_date_is_that_date(body: str) -> None:
+    """ "đã được hoãn lại đến": the postponement is past, the date it goes to is ahead."""
+    assert _deadlines(body, date(2025, 6, 1)) == {
+        ("deadline/coalition leaves Iraq", "2026", "year-end")
     }
 
 
@@ -314,7 +353,25 @@ def test_handing_over_other_things_is_not_leaving() -> None:
 )
 def test_another_member_leaving_is_not_the_coalition_leaving(body: str) -> None:
     """Britain's deadline is not the coalition's, nor a US troop cut."""
-    assert _deadlines(body, date(2025, 3, 1)) == set()
+    found = extract("", body, published=date(2025, 3, 1))
+    assert (found.deadlines, found.targets) == ((), ())
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sau ba lần trì hoãn, lực lượng này sẽ rút khỏi Iraq trước tháng 9/2026.",
+        "Theo phóng viên Tuấn Anh, các binh sĩ sẽ rút khỏi Iraq trước tháng 9/2026.",
+        "An Iraqi official told Agence France-Presse that the troops will leave Iraq by "
+        "September 2026.",
+        "Speaking in Britain, Sudani said the troops would leave Iraq by September 2026.",
+    ],
+)
+def test_a_member_named_but_not_leaving_leaves_the_deadline(body: str) -> None:
+    """ "ba lần" (three times), a reporter named Anh, a news agency, a visit: not who leaves."""
+    assert _deadlines(body, date(2025, 6, 1)) == {
+        ("deadline/coalition leaves Iraq", "2026-09", "month")
+    }
 
 
 @pytest.mark.parametrize(
