@@ -68,23 +68,34 @@ _SAID_ON = re.compile(
     r"(?:cho biet|tuyen bo|phat bieu|thong bao|khang dinh|xac nhan|noi)\s+(?:vao )?hom)\s*$"
 )
 # A deadline put off (or brought forward) to the date that follows: "has been extended until
-# the", "postponed to", "đã được lùi đến", "bị hoãn lại tới".
+# the", "postponed to", "pushed back from September 2025 to", "đã được lùi đến", "bị hoãn lại
+# tới", "kéo dài đến", "dời sang".
 _MOVED_TO = re.compile(
     r"\b(?:extended|postponed|delayed|pushed back|moved (?:back|up|forward)|brought forward|"
-    r"put off|lui|gia han|hoan(?: lai)?)\s+(?:(?:again|once more|lai|them)\s+)?"
+    rf"put off|lui|gia han|{lx.HOAN}(?: lai)?|keo dai|doi(?: lai)?)\s+"
+    r"(?:(?:again|once more|lai|them|by (?:a|one|two|six) (?:year|years|months?))\s*,?\s+)?"
     r"(?:until|till|to|through|into|den|toi|sang|cho den)\s*(?:the\s+)?$"
 )
-# The date before it is the one replaced: "due to end in September 2025, was extended by a
-# year", "vốn dự kiến vào tháng 9/2025, đã được lùi đến" (not "a deadline that cannot be
-# extended", "after months of delays").
+# "..., pushed back from September 2025 to": the date after "to" is the one it goes to
+_FROM_TO = re.compile(r"^\W*(?:to|den|sang|toi)\s*(?:the\s+)?$")
+# What is moved is not the withdrawal: "talks on the withdrawal have been postponed until March"
+_NOT_MOVED = re.compile(
+    r"\b(?:talks|negotiations?|debate|meeting|vote|decision|hearing|dam phan|thao luan|"
+    r"cuoc hop|phien hop|hoi dam|bo phieu|quyet dinh)\b"
+)
+# The date just before it is the one replaced: "due to end in September 2025, was extended by
+# a year", "vốn dự kiến vào tháng 9/2025, đã được lùi đến" (a comma, then the move at once;
+# not "a deadline that has been pushed back once", "after months of delays").
 _REPLACED = re.compile(
-    r"\W*(?:\w+\W+){0,4}?(?:(?:(?:was|were|is|are|will be|would be|has been|have been|"
-    r"had been|is being|are being)\s+(?:now\s+|since\s+|already\s+|again\s+)?"
+    r"\s*,\s*(?:(?:(?:was|were|is|are|will be|would be|has been|have been|had been|is being|"
+    r"are being)\s+(?:now\s+|since\s+|already\s+|again\s+)?"
     r"(?:extended|postponed|delayed|pushed back|moved (?:back|up|forward)|brought forward|"
-    r"put off))|(?:(?:da|se|vua|nay)\s+)?(?:duoc|bi)\s+(?:lui|gia han|hoan))\b"
+    rf"put off))|(?:(?:da|se|vua|nay)\s+)?(?:duoc|bi)\s+(?:lui|gia han|{lx.HOAN}|keo dai|doi))\b"
 )
 # "now" in a deadline's sentence: a date that replaces another ("troops will now leave by ...")
 _NOW = re.compile(r"\bnow\b")
+_HANDOVER = re.compile(r"\bhand|\bban giao")
+_CLAUSE = re.compile(r";|,\s*(?:and|va)\b|\b(?:while|whereas|but|trong khi|nhung)\b")
 _BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$")
 _WHEN = re.compile(r"\s*,?\s*(?:when|khi|luc)\b")
 _PLACE_AFTER = re.compile(r"^\s*(?:in|at|o|tai)\s+(?:the\s+)?(?:\w+\s+){0,3}$")
@@ -132,7 +143,7 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
     moves = lx.MOVED.search(sentence.text) is not None  # the sentence moves a date
     moved = moves or _NOW.search(sentence.text) is not None
     firm = sentence.article.moved or moves or lx.OFFICIAL.search(sentence.text) is not None
-    found: list[tuple[Reading, bool]] = []  # each reading, and whether a move goes to its date
+    found: list[tuple[Reading, bool, int]] = []  # each, whether a move goes to it, where
     for i, d in enumerate(dates):
         segment = text[seg_start : d.start]
         seg_offset = seg_start
@@ -148,22 +159,41 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
             state = "passed" if _TARGET.search(segment) else "past"
         if _SOME_TROOPS.search(segment) and all(k == ("leave", False) for k in kinds):
             continue  # "withdraw 2,200 troops by end-Sept": a drawdown target, not leaving
-        if sentence.allies_only(sentence.start, d.start) and ("combat", False) not in kinds:
+        if sentence.allies_only(_clause_start(sentence, d.start), d.start):
             continue  # "Britain will withdraw its 400 troops by the end of 2025": Britain's
-        to = _MOVED_TO.search(segment) is not None
+        to = _moves_to(segment, moves) or (i > 0 and _NOW.search(segment) is not None)
         if _REPLACED.match(text, d.end, after_end):
             state = "past"  # "due to end in September 2025, was extended by a year": replaced
         for kind, scope in _kinds_with_scope(reader, kinds):
             for what in reader.what(kind, scope):
                 deadline = Deadline(what, d.date, d.precision, sentence.quote, firm)
-                found.append((Reading(deadline, state, d.relative, moved), to))
+                found.append((Reading(deadline, state, d.relative, moved), to, d.start))
     # "which was to end in September 2025, has been extended until the end of 2026": the date
-    # a move goes to stands; the others for the same thing are the ones it replaced
-    replaced = {r.deadline.what for r, to in found if to}
-    for reading, to in found:
-        if reading.deadline.what in replaced and not to:
+    # a move goes to stands, and so does a later one said "now" ("postponed to September 2025;
+    # troops will now leave by September 2026"); those before it for the same thing are gone
+    for n, (reading, _, at) in enumerate(found):
+        if any(
+            r.deadline.what == reading.deadline.what and at < later
+            for r, moved_to, later in found[n + 1 :]
+            if moved_to
+        ):
             reading = replace(reading, state="past")
         yield reading
+
+
+def _moves_to(segment: str, moves: bool) -> bool:
+    """Whether the date after ``segment`` is where a deadline is moved to: "has been extended
+    until", "pushed back from September 2025 to" (``moves``: the sentence moves a date), not
+    when talks or a vote are what is moved."""
+    if _NOT_MOVED.search(segment):
+        return False
+    return _MOVED_TO.search(segment) is not None or (moves and _FROM_TO.match(segment) is not None)
+
+
+def _clause_start(sentence: Sentence, at: int) -> int:
+    """Where the clause of ``at`` starts: after the last "while", "but" or ";" before it."""
+    breaks = list(_CLAUSE.finditer(sentence.doc.text, sentence.start, at))
+    return breaks[-1].end() if breaks else sentence.start
 
 
 def _kinds_with_scope(reader: _Date, kinds: list[Kind]) -> Iterator[tuple[Kind, tuple[int, int]]]:
@@ -191,7 +221,7 @@ class _Date:
         if kinds:
             return kinds
         segment = self.text[self.seg_start : self.d.start]
-        if previous and _MOVED_TO.search(segment):
+        if previous and _moves_to(segment, lx.MOVED.search(self.s.text) is not None):
             return previous  # "..., has been extended until the end of 2026": the same thing
         if _BY.search(segment) or lx.SCHEDULED.search(segment):
             start, end = self.d.end, self._clause_end(self.d.end)
@@ -215,7 +245,8 @@ class _Date:
         mission = lx.MISSION.search(segment) is not None
         presence = lx.PRESENCE.search(segment) is not None
         partial = lx.PARTIAL.search(segment) is not None and lx.REST.search(segment) is None
-        if not (end_verb or leave or (mission and _UNTIL.search(segment))):
+        until = _UNTIL.search(segment) or _MOVED_TO.search(segment)  # "extended to"
+        if not (end_verb or leave or (mission and until)):
             if previous and _CONTINUATION.match(segment):
                 rest = lx.REST.search(segment) is None
                 return [(name, p and rest) for name, p in previous]
@@ -229,7 +260,7 @@ class _Date:
             ):
                 kinds.append(("leave", partial))  # "leave Iraq, end ISIS combat mission"
             return kinds
-        if mission and (end_verb or _UNTIL.search(segment)):
+        if mission and (end_verb or until):
             who = {k for _, k in self.s.who_in(start, end)}
             if self.s.article.combat and "US" in who and "coalition" not in who:
                 return [("combat", False)]
@@ -238,8 +269,9 @@ class _Date:
             return [("leave", partial)]
         if end_verb and re.search(r"withdrawal|rut quan", segment):
             return [("leave", partial)]
-        if end_verb and previous and previous[0][0] == "leave":
-            return [("leave", partial)]  # "... and the full completion targeted by 2026"
+        if end_verb and previous and previous[0][0] in ("leave", "mission"):
+            # "... and the full completion targeted by 2026", "..., will now end in September"
+            return [(previous[0][0], partial)]
         return []
 
     def upcoming(self) -> bool:
@@ -276,7 +308,7 @@ class _Date:
             return True  # "the withdrawal was completed on 25 January": it happened then
         if lx.SINCE.search(segment):
             return True
-        if _MOVED_TO.search(segment):
+        if _MOVED_TO.search(segment) and not _NOT_MOVED.search(segment):
             return False  # "đã được hoãn lại đến cuối năm 2026": the move is past, not the date
         verbs = [
             m.end()
@@ -334,6 +366,9 @@ class _Date:
             names = [self.s.article.place]
         if any(n not in lx.PLACES for n in names):
             return []
+        handover = any(_HANDOVER.search(a.group()) for a in anchors)
+        if handover and all(country_of(n) == n for n in names):
+            return []  # "the handover of the Victory Base headquarters": which base is not known
         if name == "combat":
             return ["US combat mission ends in Iraq"]
         places = specific(names)

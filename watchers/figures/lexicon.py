@@ -113,7 +113,8 @@ ALLY_ACTS = re.compile(
     r"luc luong|chinh phu)\s+)?"
     r"(?:(?:will|would|is to|are to|plans? to|intends? to|to|has|have|had|se|da|dang|du kien|"
     r"quyet dinh|cung)\s+)*"
-    r"(?:withdraw\w*|pull\w*|leav\w*|cut\w*|reduc\w*|rut|roi|giam|cat giam)\b"
+    r"(?:withdraw\w*|pull\w*|leav\w*|rut|roi|(?:cut\w*|reduc\w*|giam|cat giam)\s+"
+    r"(?:[^\s,;]+\s+){0,2}?(?:troops|forces|presence|contingent|soldiers|quan|binh si|luc luong))\b"
 )
 WHO_RE: dict[str, re.Pattern[str]] = {
     lang: re.compile("|".join(rf"(?P<{k}>\b(?:{v})\b)" for k, v in table.items()))
@@ -209,7 +210,8 @@ FUTURE_AFTER = re.compile(
 # A verb before the number that keeps troops in the future: "will keep 2,500", "sẽ giữ lại 350"
 FUTURE_KEEP = re.compile(
     r"(?:\b(?:will|would|plans? to|intends? to|expected to|set to|se|du kien|ke hoach)|"
-    r"^\W*(?:\w+\W+){0,2}?to)\s+(?:\S+\s+)?"  # a headline's "US to keep 2,500 troops"
+    r"^\W*(?:the\s+)?(?:us|u\.s\.|united states|washington|pentagon|america|coalition)\s+to)"
+    r"\s+(?:(?!not\b|never\b|khong\b)\S+\s+)?"  # a headline's "US to keep 2,500 troops"
     r"(?:keep|retain|maintain|leave|giu|giu lai|duy tri|de lai)\s*$"
 )
 # A change said as done in the present perfect: "has reduced", "have already cut" (not
@@ -268,9 +270,10 @@ CURRENT = re.compile(
 LEAVE = re.compile(
     r"\b(?:withdraw(?:s|n|ing|al|als)?|withdrew|leav(?:e|es|ing)|depart(?:s|ed|ing|ure)?|"
     r"pull(?:s|ed|ing)?[- ]?out|pullout|exit(?:s|ing)?|evacuat(?:e|es|ing|ion)|"
-    r"rut(?: quan| khoi| het)?|roi (?:khoi|di|bo|iraq)|ra khoi|triet thoai|"
+    r"rut(?: quan| khoi| het)?|roi (?:khoi|di|bo)|ra khoi|triet thoai|"
     r"hand(?:s|ing)? over (?:the |its |control of (?:the )?)?(?:(?!of\b)[\w-]+ ){0,3}"
-    r"(?:air ?bases?|bases?|headquarters)(?!\s*['’]s\b)|"
+    r"(?:air ?bases?|bases?|headquarters)(?!\s*['’]s\b)"
+    r"(?! to (?:the )?(?:us|u\.s\.|american|coalition|foreign))|"  # not Iraq handing one over
     r"handover of (?:the )?(?:(?!of\b)[\w-]+ ){0,3}(?:air ?bases?|bases?)(?!\s*['’]s\b)|"
     r"(?:air ?bases?|bases?) (?:\S+ ){0,2}?(?:will|would|is to|are to|to) be handed over|"
     r"ban giao (?:lai )?(?:cac )?can cu|can cu (?:\S+ ){0,4}?(?:se )?duoc ban giao|"
@@ -347,12 +350,11 @@ OFFICIAL = re.compile(
 NOW_LEVEL = re.compile(
     r"\b(?:now|hien|hien nay|hien tai|chi|gio)\s+(?:has|have|had|con|chi con|co)\s*$"
 )
+# "hoãn" (postpone) folded, not "hoàn toàn" (completely), "hoàn tất", "hoan nghênh" (welcome)...
+HOAN = r"hoan(?! (?:toan|tat|thanh|thien|tra|hao|canh|cau|chinh|nghenh|ho)\b)"
 # A deadline said to be put off: "postponed", "extended", "lùi" (not "rút lui", retreat),
-# "hoãn" (not "hoàn toàn", completely, nor "hoan nghênh", welcome), "gia hạn".
-_POSTPONED = (
-    r"postpon\w*|delay\w*|push(?:ed|es|ing)? back|extend\w*|(?<!rut )lui|"
-    r"hoan(?! (?:toan|tat|thanh|thien|tra|hao|canh|cau|chinh|nghenh|ho)\b)|gia han"
-)
+# "hoãn", "gia hạn".
+_POSTPONED = rf"postpon\w*|delay\w*|push(?:ed|es|ing)? back|extend\w*|(?<!rut )lui|{HOAN}|gia han"
 # A deadline said to move: put off, brought forward, revised.
 MOVED = re.compile(
     rf"\b(?:{_POSTPONED}|moved? (?:up|forward|back)|brought forward|"

@@ -29,14 +29,19 @@ class Place:
         return self.name in lx.PLACES
 
 
-def find_places(doc: Folded, start: int, end: int, *, unquoted: bool = False) -> list[Place]:
+def find_places(
+    doc: Folded, start: int, end: int, *, unquoted: bool = False, skip_datelines: bool = False
+) -> list[Place]:
     """Places named in ``doc.text[start:end]``, in order.
 
     "Baghdad" also names a government ("Washington and Baghdad agreed"), so as a place it
     needs a word of location before it. With ``unquoted``, names inside short quotations
-    are skipped. ``PlaceIndex`` answers the same for many spans of one document.
+    are skipped; with ``skip_datelines``, those of the lead's dateline (``_DATELINE``).
+    ``PlaceIndex`` answers the same for many spans of one document.
     """
-    return PlaceIndex(doc, start, end).within(start, end, unquoted=unquoted)
+    return PlaceIndex(doc, start, end, skip_datelines=skip_datelines).within(
+        start, end, unquoted=unquoted
+    )
 
 
 # Two capitals side by side are two governments: "Baghdad and Washington finalized".
@@ -44,7 +49,8 @@ _GOVERNMENTS = re.compile(r"\s+(?:and|va)\s+(?:washington|wash\.)\b")
 # A dateline, where the outlet writes from: a name in capitals at a line's start, perhaps a
 # region after a comma and an agency in brackets, then a dash ("ERBIL, Kurdistan Region —",
 # "BAGHDAD (Reuters) -", "BAGHDAD/ERBIL (Reuters) -", "AIN AL-ASAD AIR BASE, Iraq (AP) —").
-# An outlet in Erbil puts it on every report: its places are not the report's.
+# An outlet in Erbil puts it on every report: ``find_places(..., skip_datelines=True)`` leaves
+# its places out (a story's news), figures keep them ("will stay here": the city written).
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<name>[a-z][a-z.'’ /-]{2,40}?)[ \t]*"
     r"(?:,[^—–\-\n]{1,40})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[—–-]+\s"
@@ -54,10 +60,12 @@ _DATELINE = re.compile(
 class PlaceIndex:
     """The places of (a span of) a document, found once and looked up by span."""
 
-    def __init__(self, doc: Folded, start: int = 0, end: int | None = None) -> None:
+    def __init__(
+        self, doc: Folded, start: int = 0, end: int | None = None, *, skip_datelines: bool = False
+    ) -> None:
         self.doc = doc
         self.places: list[Place] = []
-        datelines = _datelines(doc)
+        datelines = _datelines(doc) if skip_datelines else []
         for m in lx.PLACE_RE.finditer(doc.text, start, len(doc.text) if end is None else end):
             name = lx.PLACE_NAMES[int(next(k for k, v in m.groupdict().items() if v)[1:])]
             at = m.start()
@@ -82,12 +90,23 @@ class PlaceIndex:
 
 
 def _datelines(doc: Folded) -> list[tuple[int, int]]:
-    """The spans of the document's datelines (``_DATELINE``, its name in capitals)."""
+    """The spans of the document's datelines (``_DATELINE``, its name in capitals), in its
+    first lines only (a line in capitals further down is a label: "SYRIA — 900 troops")."""
     return [
         m.span()
-        for m in _DATELINE.finditer(doc.text)
+        for m in _DATELINE.finditer(doc.text, 0, _lead_end(doc.text))
         if all(doc.capitalised(i) for i in range(*m.span("name")) if doc.text[i].isalpha())
     ]
+
+
+def _lead_end(text: str, lines: int = 3) -> int:
+    """Where the text's first ``lines`` lines end (the title and the lead)."""
+    at = -1
+    for _ in range(lines):
+        at = text.find("\n", at + 1)
+        if at == -1:
+            return len(text)
+    return at
 
 
 def country_of(name: str) -> str:

@@ -22,17 +22,23 @@ _CAPITALISED_ONLY = frozenset(
     {"duc", "uc", "phap", "ba lan", "ha lan", "na uy", "dan mach", "nhat ban", "tay ban nha"}
 )
 _BEFORE = re.compile(r"(\w+)(\W*)$")
+_AFTER = re.compile(r"[ \t]+(\w+)")
+# "tiếng Anh" (English), "báo chí Anh", "hãng tin Anh": a language or a country's press
+_NOT_BRITAIN_AFTER = frozenset({"tieng", "chi", "tin", "bao"})
 
 
 def britain(doc: Folded, at: int) -> bool:
-    """Whether "anh" at ``at`` is Anh (Britain): in capitals, and not a name's last word
-    ("Tuấn Anh") nor a language ("tiếng Anh")."""
+    """Whether "anh" at ``at`` is Anh (Britain): in capitals, and not part of a name ("Tuấn
+    Anh", "Anh Thư") nor a language ("tiếng Anh")."""
     if not doc.capitalised(at):
         return False
+    after = _AFTER.match(doc.text, at + 3)
+    if after is not None and doc.capitalised(after.start(1)) and after.group(1) != "quoc":
+        return False  # a given name: "Anh Thư" (but "Anh Quốc" is Britain)
     before = _BEFORE.search(doc.text, max(0, at - 20), at)
-    if before is None or re.search(r"[.!?:;(\"“\n]", before.group(2)):
-        return True  # it opens a sentence
-    return not (doc.capitalised(before.start(1)) or before.group(1) == "tieng")
+    if before is None or re.search(r"[^\w\s]", before.group(2)):
+        return True  # it opens a sentence or a clause: "Theo Reuters, Anh sẽ rút"
+    return not (doc.capitalised(before.start(1)) or before.group(1) in _NOT_BRITAIN_AFTER)
 
 
 _VI_TENSE_FOLDED = re.compile(r"\b(?:da|se|sap)\b")

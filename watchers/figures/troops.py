@@ -262,13 +262,13 @@ class _Number:
         if lx.FUTURE_KEEP.search(self.core_left):
             return "planned"  # "will keep about 2,000", "sẽ giữ lại 250-350 cố vấn"
         # the change the number is part of has happened: "đã giảm ... xuống còn 2.500", "has
-        # reduced from 2,500", "hoàn tất đợt rút quân, còn khoảng 2.000" (a plan in a later
-        # clause, "và sẽ tiếp tục rút", does not make it one to come)
+        # reduced from 2,500" (a plan in a later clause, "và sẽ tiếp tục rút", does not make it
+        # one to come)
+        clause = _last_clause(self.core_left)  # the tense of its own clause, not an aside's
         done = (
             past
-            or s.tense(s.start, self.a) == "past"
-            or _perfect(_last_clause(self.core_left))
-            or (lx.COMPLETED.search(self.core_left) is not None and not future)
+            or s.tense(s.start + len(self.core_left) - len(clause), self.a) == "past"
+            or _perfect(clause)
         )
         if change_target:
             return "current" if done else "planned"
@@ -287,18 +287,21 @@ class _Number:
 
 def _level_con(core_left: str) -> bool:
     """ "Mỹ còn 2.500 binh sĩ", "hoàn tất đợt rút quân, còn 2.000": "còn" (remaining) with no
-    change in its clause, and no plan before it ("sẽ rút bớt quân, còn khoảng 2.000", "dự
-    kiến", "sắp tới"), says how many there are, not what a change will leave."""
+    change in its clause, and no plan or time before it ("sẽ rút bớt quân, còn khoảng 2.000",
+    "dự kiến", "sắp tới", "đến tháng 9/2026", "hồi năm 2019"), says how many there are now,
+    not what a change will leave."""
     if not _CON_END.search(core_left) or _CON_TARGET.search(core_left):
         return False
-    if lx.FUTURE.search(core_left) or _SOON.search(core_left):
+    if lx.FUTURE.search(core_left) or _WHEN_OR_PLAN.search(core_left):
         return False
     return lx.CHANGE_VERB.search(_last_clause(core_left)) is None
 
 
 def _last_clause(text: str) -> str:
-    """The last clause of ``text`` (a comma within a number, "2,500", breaks none)."""
-    return lx.CLAUSE_BREAK.split(_NUMBER_COMMA.sub("", text))[-1]
+    """The last clause of ``text`` (a comma within a number, "2,500", breaks none), as it is
+    written at the end of ``text``."""
+    breaks = [m for m in lx.CLAUSE_BREAK.finditer(text) if not _NUMBER_COMMA.match(text, m.start())]
+    return text[breaks[-1].end() :] if breaks else text
 
 
 def _perfect(clause: str) -> bool:
@@ -310,8 +313,13 @@ def _perfect(clause: str) -> bool:
 
 _CON_END = re.compile(r"\bcon\s*$")
 _CON_TARGET = re.compile(r"\b(?:xuong|se|se chi)\s+con\s*$")
-_NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d)")
-_SOON = re.compile(r"\b(?:sap|sap toi|toi day|sau nay)\b")
+_NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d)")  # at a comma: one inside a number
+# a time or a plan before "còn": "đến tháng 9/2026 Mỹ còn", "hồi năm 2019", "sau giai đoạn
+# một", "khi", "theo thỏa thuận/lộ trình", "sắp tới": not the level now
+_WHEN_OR_PLAN = re.compile(
+    r"\d|\b(?:sap|toi day|sau nay|den|toi|sau|khi|vao|nam|thang|cuoi|dau|hoi|luc|thoi diem|"
+    r"dinh diem|theo thoa thuan|theo lo trinh|lo trinh)\b"
+)
 
 
 def _ellipsis(after: str) -> bool:

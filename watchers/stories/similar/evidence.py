@@ -182,7 +182,7 @@ def lead_places(lines: list[str]) -> frozenset[str]:
     """The topic's places other than Iraq named in the lines, outside short quotations and
     datelines (``watchers.figures.places``)."""
     doc = Folded.of("\n".join(lines))
-    named = find_places(doc, 0, len(doc.text), unquoted=True)
+    named = find_places(doc, 0, len(doc.text), unquoted=True, skip_datelines=True)
     return frozenset(p.name for p in named if p.ours and p.name != "Iraq")
 
 

@@ -1,0 +1,239 @@
+"""Deadlines put off, brought forward or replaced, and whose they are: another member's, a
+base handed over. Sentences written the way outlets write them, each for one rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.quality import deadline_key
+from watchers.figures import extract
+
+
+def _deadlines(body: str, published: date) -> set[tuple[str, str, str]]:
+    return {deadline_key(d) for d in extract("", body, published=published).deadlines}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The coalition mission in Iraq, which was to end in September 2025, has been "
+            "extended until the end of 2026.",
+            {("deadline/coalition mission ends in Iraq", "2026", "year-end")},
+        ),
+        (
+            "The withdrawal of coalition troops from Iraq, planned for September 2025, has been "
+            "postponed to September 2026.",
+            {("deadline/coalition leaves Iraq", "2026-09", "month")},
+        ),
+        (
+            "Thời hạn rút quân liên minh khỏi Iraq, dự kiến vào tháng 9/2025, đã được lùi đến "
+            "tháng 9/2026.",
+            {("deadline/coalition leaves Iraq", "2026-09", "month")},
+        ),
+        (
+            "The coalition mission in Iraq, due to end in September 2025, was extended by a year.",
+            set(),  # the new date is not written: the old one is not the deadline any more
+        ),
+        (
+            "The coalition mission in Iraq will end in September 2025 and will not be extended "
+            "beyond September 2025.",
+            {("deadline/coalition mission ends in Iraq", "2025-09", "month")},
+        ),
+    ],
+)
+def test_a_deadline_put_off_is_its_new_date(body: str, expected: set[tuple[str, str, str]]) -> None:
+    """ "which was to end in September 2025, has been extended until the end of 2026": the
+    date it is put off to stands, the one it replaces is not reported."""
+    assert _deadlines(body, date(2025, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mỹ sẽ rút phần lớn binh sĩ khỏi Iraq vào tháng 3/2025 và sẽ rút hoàn toàn khỏi nước "
+        "này vào cuối tháng 4/2025.",
+        "Mỹ sẽ rút phần lớn binh sĩ khỏi Iraq vào tháng 3/2025, sau khi IS rút lui, và sẽ rút "
+        "toàn bộ vào cuối tháng 4/2025.",
+    ],
+)
+def test_completely_and_retreat_are_not_put_off(body: str) -> None:
+    """ "rút hoàn toàn" (withdraw completely) and "rút lui" (retreat) move no deadline: both
+    dates stand, and neither is backed as a move would back it."""
+    found = extract("", body, published=date(2025, 1, 10)).deadlines
+    assert {deadline_key(d) for d in found} == {
+        ("deadline/first coalition troops leave Iraq", "2025-03", "month"),
+        ("deadline/coalition leaves Iraq", "2025-04", "month"),
+    }
+    assert not any(d.firm for d in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "US troops will leave Iraq by September 2026, officials said, after months of delays.",
+        "Coalition forces will leave Iraq by September 2026, a deadline that cannot be extended.",
+        "Coalition forces will leave Iraq by September 2026, a deadline that won't be extended.",
+        "Liên quân sẽ rút khỏi Iraq trước tháng 9/2026, một mốc được chính phủ Iraq hoan nghênh.",
+    ],
+)
+def test_words_of_delay_after_a_deadline_do_not_replace_it(body: str) -> None:
+    assert _deadlines(body, date(2025, 6, 1)) == {
+        ("deadline/coalition leaves Iraq", "2026-09", "month")
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Việc rút toàn bộ lực lượng liên quân khỏi Iraq đã được hoãn lại đến cuối năm 2026.",
+        "Thời hạn liên quân rút khỏi Iraq, vốn là tháng 9/2025, đã bị hoãn lại tới cuối năm 2026.",
+        "The withdrawal of coalition troops from Iraq, planned for September 2025, has been moved "
+        "back to the end of 2026.",
+    ],
+)
+def test_a_deadline_postponed_to_a_date_is_that_date(body: str) -> None:
+    """ "đã được hoãn lại đến": the postponement is past, the date it goes to is ahead."""
+    assert _deadlines(body, date(2025, 6, 1)) == {
+        ("deadline/coalition leaves Iraq", "2026", "year-end")
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The US will hand over the Ain al-Asad base to Iraqi forces by January 2026.",
+        "Mỹ sẽ bàn giao căn cứ Ain al-Asad cho quân đội Iraq trước tháng 1/2026.",
+    ],
+)
+def test_a_base_to_be_handed_over_by_a_date_is_left_by_then(body: str) -> None:
+    """Handing a base over is the coalition leaving it."""
+    assert _deadlines(body, date(2025, 10, 1)) == {
+        ("deadline/coalition leaves Ain al-Asad", "2026-01", "month")
+    }
+
+
+def test_handing_over_other_things_is_not_leaving() -> None:
+    body = "The coalition will hand over security responsibilities to Iraqi forces by January 2026."
+    assert _deadlines(body, date(2025, 10, 1)) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Britain will withdraw its 400 troops from Iraq by the end of 2025.",
+        "Anh sẽ rút 400 binh sĩ khỏi Iraq trước cuối năm 2025, Bộ Quốc phòng Anh cho biết.",
+    ],
+)
+def test_another_member_leaving_is_not_the_coalition_leaving(body: str) -> None:
+    """Britain's deadline is not the coalition's, nor a US troop cut."""
+    found = extract("", body, published=date(2025, 3, 1))
+    assert (found.deadlines, found.targets) == ((), ())
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sau ba lần trì hoãn, lực lượng này sẽ rút khỏi Iraq trước tháng 9/2026.",
+        "Theo phóng viên Tuấn Anh, các binh sĩ sẽ rút khỏi Iraq trước tháng 9/2026.",
+        "An Iraqi official told Agence France-Presse that the troops will leave Iraq by "
+        "September 2026.",
+        "Speaking in Britain, Sudani said the troops would leave Iraq by September 2026.",
+    ],
+)
+def test_a_member_named_but_not_leaving_leaves_the_deadline(body: str) -> None:
+    """ "ba lần" (three times), a reporter named Anh, a news agency, a visit: not who leaves."""
+    assert _deadlines(body, date(2025, 6, 1)) == {
+        ("deadline/coalition leaves Iraq", "2026-09", "month")
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "what"),
+    [
+        (
+            "Iraqi officials said the withdrawal of coalition forces will be completed by the "
+            "end of 2025.",
+            "deadline/coalition leaves Iraq",
+        ),
+        (
+            "Britain and the United States will withdraw their forces from Iraq by the end of "
+            "2025.",
+            "deadline/coalition leaves Iraq",
+        ),
+    ],
+)
+def test_a_deadline_said_by_iraqis_or_shared_with_the_us_stays(body: str, what: str) -> None:
+    assert _deadlines(body, date(2025, 3, 1)) == {(what, "2025", "year-end")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Last year the withdrawal was postponed to September 2025; troops will now leave "
+            "Iraq by September 2026.",
+            {("deadline/coalition leaves Iraq", "2026-09", "month")},
+        ),
+        (
+            "The coalition mission in Iraq, already extended to September 2025, will now end in "
+            "September 2026.",
+            {("deadline/coalition mission ends in Iraq", "2026-09", "month")},
+        ),
+        (
+            "The withdrawal deadline has been pushed back from September 2025 to September 2026.",
+            {("deadline/coalition leaves Iraq", "2026-09", "month")},
+        ),
+        (
+            "Thời hạn rút quân của liên quân khỏi Iraq đã được lùi từ tháng 9/2025 sang tháng "
+            "9/2026.",
+            {("deadline/coalition leaves Iraq", "2026-09", "month")},
+        ),
+        (
+            "The coalition mission in Iraq has been extended by a year, to September 2026.",
+            {("deadline/coalition mission ends in Iraq", "2026-09", "month")},
+        ),
+        ("Talks on the US troop withdrawal have been postponed until March 2026.", set()),
+        (
+            "Coalition forces will leave Iraq by September 2026, a deadline that has been pushed "
+            "back once.",
+            {("deadline/coalition leaves Iraq", "2026-09", "month")},
+        ),
+    ],
+)
+def test_the_date_a_deadline_is_moved_to_is_the_one_that_stands(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    """ "now" after a move, "from … to", "by a year, to": the last date stands; talks moved are
+    no deadline; a move said of the deadline after it does not replace it."""
+    assert _deadlines(body, date(2025, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Germany will cut its contingent in Erbil, and troops will leave Iraq entirely by "
+            "September 2026.",
+            {("deadline/coalition leaves Iraq", "2026-09", "month")},
+        ),
+        (
+            "The US and Iraq agreed that troops will leave by September 2026, while Britain will "
+            "withdraw by the end of 2025.",
+            {("deadline/coalition leaves Iraq", "2026-09", "month")},
+        ),
+        ("Britain will withdraw its combat troops from Iraq by the end of 2025.", set()),
+        ("Iraq will hand over the base to the coalition by January 2026.", set()),
+        ("The handover of the Victory Base headquarters is expected by the end of 2025.", set()),
+        (
+            "ERBIL, Iraq (Reuters) - The coalition will stay here until September 2026.",
+            {("deadline/coalition leaves Erbil", "2026-09", "month")},
+        ),
+    ],
+)
+def test_whose_deadline_and_which_base(body: str, expected: set[tuple[str, str, str]]) -> None:
+    """A member's clause is its own; a handover to the coalition, or of a base not named, is no
+    coalition departure; "here" under a dateline is the dateline's city."""
+    assert _deadlines(body, date(2025, 6, 1)) == expected
