@@ -26,6 +26,7 @@ from typing import Literal
 from watchers.figures import lexicon as lx
 from watchers.figures.dates import DateMention
 from watchers.figures.model import Deadline
+from watchers.figures.moves import came_from, moved_to, moves_to, now_said
 from watchers.figures.places import Place, country_of, followed, specific
 from watchers.figures.sentence import Sentence
 
@@ -66,31 +67,6 @@ _ACTS = (lx.LEAVE, lx.END, lx.PRESENCE, lx.MISSION)  # what an aside may say hap
 _SAID_ON = re.compile(
     r"\b(?:(?:said|says|announced|stated|declared|confirmed|told (?:\w+\s+){1,3})\s+on|"
     r"(?:cho biet|tuyen bo|phat bieu|thong bao|khang dinh|xac nhan|noi)\s+(?:vao )?hom)\s*$"
-)
-# A deadline put off (or brought forward) to the date that follows: "has been extended until
-# the", "postponed to", "pushed back from September 2025 to", "đã được lùi đến", "bị hoãn lại
-# tới", "kéo dài đến", "dời sang".
-_MOVED_TO = re.compile(
-    r"\b(?:extended|postponed|delayed|pushed back|moved (?:back|up|forward)|brought forward|"
-    rf"put off|lui|gia han|{lx.HOAN}(?: lai)?|keo dai|doi(?: lai)?)\s+"
-    r"(?:(?:again|once more|lai|them|by (?:a|one|two|six) (?:year|years|months?))\s*,?\s+)?"
-    r"(?:until|till|to|through|into|den|toi|sang|cho den)\s*(?:the\s+)?$"
-)
-# "..., pushed back from September 2025 to": the date after "to" is the one it goes to
-_FROM_TO = re.compile(r"^\W*(?:to|den|sang|toi)\s*(?:the\s+)?$")
-# What is moved is not the withdrawal: "talks on the withdrawal have been postponed until March"
-_NOT_MOVED = re.compile(
-    r"\b(?:talks|negotiations?|debate|meeting|vote|decision|hearing|dam phan|thao luan|"
-    r"cuoc hop|phien hop|hoi dam|bo phieu|quyet dinh)\b"
-)
-# The date just before it is the one replaced: "due to end in September 2025, was extended by
-# a year", "vốn dự kiến vào tháng 9/2025, đã được lùi đến" (a comma, then the move at once;
-# not "a deadline that has been pushed back once", "after months of delays").
-_REPLACED = re.compile(
-    r"\s*,\s*(?:(?:(?:was|were|is|are|will be|would be|has been|have been|had been|is being|"
-    r"are being)\s+(?:now\s+|since\s+|already\s+|again\s+)?"
-    r"(?:extended|postponed|delayed|pushed back|moved (?:back|up|forward)|brought forward|"
-    rf"put off))|(?:(?:da|se|vua|nay)\s+)?(?:duoc|bi)\s+(?:lui|gia han|{lx.HOAN}|keo dai|doi))\b"
 )
 # "now" in a deadline's sentence: a date that replaces another ("troops will now leave by ...")
 _NOW = re.compile(r"\bnow\b")
@@ -150,6 +126,7 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
         seg_start = d.end
         after_end = dates[i + 1].start if i + 1 < len(dates) else sentence.end
         reader = _Date(sentence, d, seg_offset, after_end)
+        reader.came_from = i > 0 and came_from(text, dates[i - 1].start)
         kinds = reader.kinds(previous)
         previous = kinds
         if not kinds or reader.excluded(segment):
@@ -161,9 +138,8 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
             continue  # "withdraw 2,200 troops by end-Sept": a drawdown target, not leaving
         if sentence.allies_only(_clause_start(sentence, d.start), d.start):
             continue  # "Britain will withdraw its 400 troops by the end of 2025": Britain's
-        to = _moves_to(segment, moves) or (i > 0 and _NOW.search(segment) is not None)
-        if _REPLACED.match(text, d.end, after_end):
-            state = "past"  # "due to end in September 2025, was extended by a year": replaced
+        now = i > 0 and now_said(segment)  # "troops will now leave by"
+        to = now or moves_to(segment, reader.came_from)
         for kind, scope in _kinds_with_scope(reader, kinds):
             for what in reader.what(kind, scope):
                 deadline = Deadline(what, d.date, d.precision, sentence.quote, firm)
@@ -179,15 +155,6 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
         ):
             reading = replace(reading, state="past")
         yield reading
-
-
-def _moves_to(segment: str, moves: bool) -> bool:
-    """Whether the date after ``segment`` is where a deadline is moved to: "has been extended
-    until", "pushed back from September 2025 to" (``moves``: the sentence moves a date), not
-    when talks or a vote are what is moved."""
-    if _NOT_MOVED.search(segment):
-        return False
-    return _MOVED_TO.search(segment) is not None or (moves and _FROM_TO.match(segment) is not None)
 
 
 def _clause_start(sentence: Sentence, at: int) -> int:
@@ -214,6 +181,7 @@ class _Date:
         self.text = sentence.doc.text
         self.seg_start, self.after_end = seg_start, after_end
         self.scope = (seg_start, d.start)  # where what the date is for is said
+        self.came_from = False  # the date before it came after "from" ("from X to Y")
 
     def kinds(self, previous: list[Kind]) -> list[Kind]:
         """What happens by the date, from the words before it, else from those after it."""
@@ -221,8 +189,6 @@ class _Date:
         if kinds:
             return kinds
         segment = self.text[self.seg_start : self.d.start]
-        if previous and _moves_to(segment, lx.MOVED.search(self.s.text) is not None):
-            return previous  # "..., has been extended until the end of 2026": the same thing
         if _BY.search(segment) or lx.SCHEDULED.search(segment):
             start, end = self.d.end, self._clause_end(self.d.end)
             if self.s.tense(self.seg_start, end) != "past":
@@ -233,6 +199,11 @@ class _Date:
                     partial = lx.PARTIAL.search(segment) is not None
                     self.scope = (start, end)
                     return [(name, p or partial) for name, p in kinds]
+        if previous and moves_to(segment, self.came_from):
+            # "..., has been extended until the end of 2026": what the date before was for
+            # (unless the words after the date say what: "hoãn lại đến tháng 9/2026 việc rút
+            # khỏi Kurdistan")
+            return previous
         return []
 
     def kinds_in(self, start: int, end: int, previous: list[Kind] | None) -> list[Kind]:
@@ -245,8 +216,7 @@ class _Date:
         mission = lx.MISSION.search(segment) is not None
         presence = lx.PRESENCE.search(segment) is not None
         partial = lx.PARTIAL.search(segment) is not None and lx.REST.search(segment) is None
-        until = _UNTIL.search(segment) or _MOVED_TO.search(segment)  # "extended to"
-        if not (end_verb or leave or (mission and until)):
+        if not (end_verb or leave or (mission and _UNTIL.search(segment))):
             if previous and _CONTINUATION.match(segment):
                 rest = lx.REST.search(segment) is None
                 return [(name, p and rest) for name, p in previous]
@@ -260,7 +230,7 @@ class _Date:
             ):
                 kinds.append(("leave", partial))  # "leave Iraq, end ISIS combat mission"
             return kinds
-        if mission and (end_verb or until):
+        if mission and (end_verb or _UNTIL.search(segment)):
             who = {k for _, k in self.s.who_in(start, end)}
             if self.s.article.combat and "US" in who and "coalition" not in who:
                 return [("combat", False)]
@@ -269,9 +239,8 @@ class _Date:
             return [("leave", partial)]
         if end_verb and re.search(r"withdrawal|rut quan", segment):
             return [("leave", partial)]
-        if end_verb and previous and previous[0][0] in ("leave", "mission"):
-            # "... and the full completion targeted by 2026", "..., will now end in September"
-            return [(previous[0][0], partial)]
+        if end_verb and previous and previous[0][0] == "leave":
+            return [("leave", partial)]  # "... and the full completion targeted by 2026"
         return []
 
     def upcoming(self) -> bool:
@@ -308,7 +277,7 @@ class _Date:
             return True  # "the withdrawal was completed on 25 January": it happened then
         if lx.SINCE.search(segment):
             return True
-        if _MOVED_TO.search(segment) and not _NOT_MOVED.search(segment):
+        if moved_to(segment):
             return False  # "đã được hoãn lại đến cuối năm 2026": the move is past, not the date
         verbs = [
             m.end()
@@ -366,7 +335,7 @@ class _Date:
             names = [self.s.article.place]
         if any(n not in lx.PLACES for n in names):
             return []
-        handover = any(_HANDOVER.search(a.group()) for a in anchors)
+        handover = bool(anchors) and all(_HANDOVER.search(a.group()) for a in anchors)
         if handover and all(country_of(n) == n for n in names):
             return []  # "the handover of the Victory Base headquarters": which base is not known
         if name == "combat":

@@ -264,16 +264,16 @@ class _Number:
         # the change the number is part of has happened: "đã giảm ... xuống còn 2.500", "has
         # reduced from 2,500" (a plan in a later clause, "và sẽ tiếp tục rút", does not make it
         # one to come)
-        clause = _last_clause(self.core_left)  # the tense of its own clause, not an aside's
-        done = (
-            past
-            or s.tense(s.start + len(self.core_left) - len(clause), self.a) == "past"
-            or _perfect(clause)
-        )
+        clause = _last_clause(self.core_left)
+        perfect = _perfect(clause)
         if change_target:
+            done = past or s.tense(s.start, self.a) == "past" or perfect
             return "current" if done else "planned"
         if _TO_NUMBER.match(self.text, self.b, self.b + 40):
-            return "past" if done else "current"  # "from 5,200 to 3,000": 5,200 is the level now
+            # "from 5,200 to 3,000": 5,200 is the level now, unless its own clause says the
+            # change is done (not an aside's tense: "The plan, which was agreed, reduces")
+            own = s.tense(s.start + len(self.core_left) - len(clause), self.a)
+            return "past" if past or perfect or own == "past" else "current"
         if change_source:
             # "ordered a reduction from 3,000": the level before a change that has happened
             return "current" if future else "past"
@@ -294,6 +294,10 @@ def _level_con(core_left: str) -> bool:
         return False
     if lx.FUTURE.search(core_left) or _WHEN_OR_PLAN.search(core_left):
         return False
+    if (lx.CHANGE_VERB.search(core_left) or _WITHDRAW.search(core_left)) and not _DONE.search(
+        core_left
+    ):
+        return False  # "quyết định rút bớt quân, còn…", "nhất trí cắt giảm…, còn…": a plan
     return lx.CHANGE_VERB.search(_last_clause(core_left)) is None
 
 
@@ -313,11 +317,13 @@ def _perfect(clause: str) -> bool:
 
 _CON_END = re.compile(r"\bcon\s*$")
 _CON_TARGET = re.compile(r"\b(?:xuong|se|se chi)\s+con\s*$")
+_WITHDRAW = re.compile(r"\b(?:rut|withdraw\w*|pull\w* out)\b")
+_DONE = re.compile(r"\b(?:da|hoan tat|hoan thanh|xong|completed|finished|has|have)\b")
 _NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d)")  # at a comma: one inside a number
 # a time or a plan before "còn": "đến tháng 9/2026 Mỹ còn", "hồi năm 2019", "sau giai đoạn
 # một", "khi", "theo thỏa thuận/lộ trình", "sắp tới": not the level now
 _WHEN_OR_PLAN = re.compile(
-    r"\d|\b(?:sap|toi day|sau nay|den|toi|sau|khi|vao|nam|thang|cuoi|dau|hoi|luc|thoi diem|"
+    r"\d|\b(?:sap|toi day|sau nay|den|toi|sau|khi|vao|nam|thang|cuoi|hoi|luc|thoi diem|"
     r"dinh diem|theo thoa thuan|theo lo trinh|lo trinh)\b"
 )
 
