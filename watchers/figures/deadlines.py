@@ -26,7 +26,7 @@ from typing import Literal
 from watchers.figures import lexicon as lx
 from watchers.figures.dates import DateMention
 from watchers.figures.model import Deadline
-from watchers.figures.moves import came_from, moved_to, moves_to, now_said
+from watchers.figures.moves import came_from, moved_to, moves_to, now_said, of_deadline, put_off
 from watchers.figures.places import Place, country_of, followed, specific
 from watchers.figures.sentence import Sentence
 
@@ -126,7 +126,10 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
         seg_start = d.end
         after_end = dates[i + 1].start if i + 1 < len(dates) else sentence.end
         reader = _Date(sentence, d, seg_offset, after_end)
-        reader.came_from = i > 0 and came_from(text, dates[i - 1].start)
+        if i > 0:
+            before = dates[i - 1]
+            reader.came_from = came_from(text, before.start)
+            reader.of_deadline = of_deadline(text, before.start, before.end)
         kinds = reader.kinds(previous)
         previous = kinds
         if not kinds or reader.excluded(segment):
@@ -139,7 +142,9 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
         if sentence.allies_only(_clause_start(sentence, d.start), d.start):
             continue  # "Britain will withdraw its 400 troops by the end of 2025": Britain's
         now = i > 0 and now_said(segment)  # "troops will now leave by"
-        to = now or moves_to(segment, reader.came_from)
+        to = now or moves_to(segment, reader.came_from, reader.of_deadline)
+        if put_off(text, segment, d.end, after_end):
+            state = "past"  # "originally due in September 2025, was postponed by a year"
         for kind, scope in _kinds_with_scope(reader, kinds):
             for what in reader.what(kind, scope):
                 deadline = Deadline(what, d.date, d.precision, sentence.quote, firm)
@@ -182,6 +187,7 @@ class _Date:
         self.seg_start, self.after_end = seg_start, after_end
         self.scope = (seg_start, d.start)  # where what the date is for is said
         self.came_from = False  # the date before it came after "from" ("from X to Y")
+        self.of_deadline = False  # the date before it was said as the deadline
 
     def kinds(self, previous: list[Kind]) -> list[Kind]:
         """What happens by the date, from the words before it, else from those after it."""
@@ -199,7 +205,7 @@ class _Date:
                     partial = lx.PARTIAL.search(segment) is not None
                     self.scope = (start, end)
                     return [(name, p or partial) for name, p in kinds]
-        if previous and moves_to(segment, self.came_from):
+        if previous and moves_to(segment, self.came_from, self.of_deadline):
             # "..., has been extended until the end of 2026": what the date before was for
             # (unless the words after the date say what: "hoãn lại đến tháng 9/2026 việc rút
             # khỏi Kurdistan")

@@ -8,7 +8,7 @@ import re
 
 from watchers.figures.lexicon import HOAN
 
-__all__ = ["came_from", "moved_to", "moves_to", "now_said"]
+__all__ = ["came_from", "moved_to", "moves_to", "now_said", "of_deadline", "put_off"]
 
 # A deadline put off (or brought forward) to the date that follows, said of the date before
 # it (only auxiliaries, or the deadline itself, between): ", has been extended until the",
@@ -16,7 +16,7 @@ __all__ = ["came_from", "moved_to", "moves_to", "now_said"]
 # tới", "kéo dài đến". Not "the US presence will be extended to", "NATO's mission extended".
 _MOVE = (
     r"(?:extended|postponed|delayed|pushed back|moved (?:back|up|forward)|brought forward|"
-    rf"put off|lui|gia han|{HOAN}(?: lai)?|keo dai)\s+"
+    rf"put off|lui|gia han|{HOAN}(?: lai)?|keo dai|doi lai|doi(?= sang))\s+"
     r"(?:(?:again|once more|lai|them|by (?:a|one|two|six) (?:year|years|months?))\s*,?\s+)?"
     r"(?:until|till|to|through|into|den|toi|sang|cho den)\s*(?:the\s+)?$"
 )
@@ -32,8 +32,24 @@ _FROM_TO = re.compile(r"^\s*(?:to|den|sang|toi)\s*(?:the\s+)?$")
 # ... and the date before it came after a move and "from": "pushed back from", "lùi từ" (not
 # "withdraw in two phases, from September 2025 to September 2026", a span)
 _FROM_MOVE = re.compile(
-    r"\b(?:extended|postponed|delayed|pushed back|moved (?:back|up|forward)|brought forward|"
-    rf"put off|lui|gia han|{HOAN}(?: lai)?|keo dai)\s+(?:\S+\s+){{0,3}}?(?:from|tu)\s*$"
+    r"\b(?:extend(?:ed|s|ing)?|postpon\w*|delay(?:ed|s|ing)?|push(?:ed|es|ing)? back|"
+    r"mov(?:e|ed|es|ing) (?:back|up|forward)|br(?:ing|ought) forward|put off|lui|gia han|"
+    rf"{HOAN}(?: lai)?|keo dai|doi lai|doi)\s+(?:\S+\s+){{0,8}}?(?:from|tu)\s*$"
+)
+# The date before was said as the deadline ("hạn chót tháng 9/2025", "the September 2025
+# deadline"): a move in the words after it is of that date
+_DEADLINE_BEFORE = re.compile(r"\b(?:han chot|thoi han|deadline of|deadline)\s*$")
+_DEADLINE_AFTER = re.compile(r"\s*(?:deadline|target date)\b")
+# A date said as the one first set: "originally due in", "planned for", "vốn dự kiến vào"
+_ORIGINAL = re.compile(
+    r"\b(?:originally|initially|was to|were to|had been set to|due|set for|planned for|"
+    r"scheduled for|du kien|von|ban dau|truoc do)\b[^,;]{0,40}$"
+)
+# ... and put off right after it, with no new date: ", was postponed by a year", ", đã bị hoãn"
+_PUT_OFF_AFTER = re.compile(
+    r"\s*,\s*(?:(?:(?:was|were|is|are|has been|have been|had been)\s+(?:now\s+|since\s+)?"
+    r"(?:extended|postponed|delayed|pushed back|put off))|(?:(?:da|vua)\s+)?(?:duoc|bi)\s+"
+    rf"(?:lui|gia han|{HOAN}|keo dai|doi lai))\b"
 )
 # What is moved is not the withdrawal: "talks on the withdrawal have been postponed until March"
 _NOT_MOVED = re.compile(
@@ -47,13 +63,31 @@ _NOW_SAID = re.compile(
 )
 
 
-def moves_to(segment: str, came_from: bool) -> bool:
+def moves_to(segment: str, came_from: bool, of_deadline: bool = False) -> bool:
     """Whether the date after ``segment`` is where the deadline of the date before it is moved
     to: ", has been extended until", "from September 2025 to" (``came_from``: the date before
-    came after "from"), not when talks or a vote are what is moved."""
+    came after "from"), "hạn chót tháng 9/2025 … đã được lùi đến" (``of_deadline``: the date
+    before was said as the deadline); not when talks or a vote are what is moved."""
     if _NOT_MOVED.search(segment):
         return False
-    return _MOVED_ON.search(segment) is not None or (came_from and bool(_FROM_TO.match(segment)))
+    if _MOVED_ON.search(segment) or (came_from and _FROM_TO.match(segment)):
+        return True
+    return of_deadline and _MOVED_TO.search(segment) is not None
+
+
+def of_deadline(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is said as the deadline ("hạn chót tháng
+    9/2025", "the September 2025 deadline")."""
+    return bool(_DEADLINE_BEFORE.search(text, 0, start) or _DEADLINE_AFTER.match(text, end))
+
+
+def put_off(text: str, segment: str, end: int, after_end: int) -> bool:
+    """Whether the date ending at ``end`` was the one first set and is said put off right
+    after it, with no new date ("originally due in September 2025, was postponed by a year",
+    "dự kiến vào tháng 9/2025, đã bị hoãn"): it is a deadline no longer."""
+    return (
+        bool(_ORIGINAL.search(segment)) and _PUT_OFF_AFTER.match(text, end, after_end) is not None
+    )
 
 
 def came_from(text: str, previous_date: int) -> bool:

@@ -97,7 +97,16 @@ class _Number:
         core_left, after = self.core_left, self.after
         noun = lx.TROOP_NOUN.search(after)
         noun_end = self.b
-        level = _level_con(core_left)  # "còn 2.000": the level, neither target nor delta
+        # "còn 2.000", "hiện còn 2.000": the level, neither target nor delta ("chỉ còn" after a
+        # time is not: "Năm 2011, Mỹ rút quân khỏi Iraq, chỉ còn khoảng 150 binh sĩ")
+        still = lx.STILL_BEFORE_CON.search(core_left)
+        level = _level_con(core_left) or bool(
+            still
+            and (
+                _NOW_WORD.search(core_left, max(0, still.start() - 8))
+                or not _WHEN_OR_PLAN.search(core_left)
+            )
+        )
         change_target = bool(lx.CHANGE_TARGET.search(core_left)) and not (
             lx.STILL_BEFORE_CON.search(core_left) or level
         )
@@ -267,7 +276,10 @@ class _Number:
         clause = _last_clause(self.core_left)
         perfect = _perfect(clause)
         if change_target:
-            done = past or s.tense(s.start, self.a) == "past" or perfect
+            # the tense before it, past any aside ("The plan, which was approved, reduces…")
+            asides = list(_ASIDE.finditer(self.core_left))
+            since = s.start + asides[-1].end() if asides else s.start
+            done = past or s.tense(since, self.a) == "past" or perfect
             return "current" if done else "planned"
         if _TO_NUMBER.match(self.text, self.b, self.b + 40):
             # "from 5,200 to 3,000": 5,200 is the level now, unless its own clause says the
@@ -317,13 +329,16 @@ def _perfect(clause: str) -> bool:
 
 _CON_END = re.compile(r"\bcon\s*$")
 _CON_TARGET = re.compile(r"\b(?:xuong|se|se chi)\s+con\s*$")
+_NOW_WORD = re.compile(r"\b(?:hien|nay|van)\b")
+_ASIDE = re.compile(r",\s*(?:which|who|that|von|ma)\b[^,;]*,")
 _WITHDRAW = re.compile(r"\b(?:rut|withdraw\w*|pull\w* out)\b")
 _DONE = re.compile(r"\b(?:da|hoan tat|hoan thanh|xong|completed|finished|has|have)\b")
 _NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d)")  # at a comma: one inside a number
 # a time or a plan before "còn": "đến tháng 9/2026 Mỹ còn", "hồi năm 2019", "sau giai đoạn
 # một", "khi", "theo thỏa thuận/lộ trình", "sắp tới": not the level now
 _WHEN_OR_PLAN = re.compile(
-    r"\d|\b(?:sap|toi day|sau nay|den|toi|sau|khi|vao|nam|thang|cuoi|hoi|luc|thoi diem|"
+    r"\d|\b(?:sap|toi day|sau nay|den|toi|sau|khi|vao|(?<!lau )nam(?! goc)|thang|cuoi|hoi|luc|"
+    r"thoi diem|"
     r"dinh diem|theo thoa thuan|theo lo trinh|lo trinh)\b"
 )
 

@@ -287,3 +287,37 @@ def test_a_move_is_of_the_date_before_and_said_of_it(
     itself) replaces it; a span, another body's mission, a presence, an aside's "now", or a
     handover beside a withdrawal do not."""
     assert _deadlines(body, date(2025, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Thời hạn rút quân khỏi Iraq, vốn dự kiến vào tháng 9/2025, đã được dời sang tháng "
+            "9/2026.",
+            {("deadline/coalition leaves Iraq", "2026-09", "month")},
+        ),
+        (
+            "Hạn chót tháng 9/2025 để liên quân rút khỏi Iraq đã được lùi đến tháng 9/2026.",
+            {("deadline/coalition leaves Iraq", "2026-09", "month")},
+        ),
+        (
+            "Iraq agreed to extend the deadline for the coalition's withdrawal from September "
+            "2025 to September 2026.",
+            {("deadline/coalition leaves Iraq", "2026-09", "month")},
+        ),
+        (
+            "The withdrawal of coalition forces from Baghdad, originally due in September 2025, "
+            "was postponed by a year.",
+            set(),
+        ),
+        ("Việc rút quân khỏi Baghdad, dự kiến vào tháng 9/2025, đã bị hoãn.", set()),
+    ],
+)
+def test_a_date_first_set_and_put_off_is_no_deadline_and_its_new_date_is(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    """ "dời sang", a date said as the deadline then moved, "extend the deadline … from X to
+    Y", and a date first set ("originally due in", "dự kiến vào") then put off with no new
+    date: the old date is not reported."""
+    assert _deadlines(body, date(2025, 6, 1)) == expected

@@ -1,0 +1,173 @@
+"""Troop counts in sentences that look alike but say different things: a level now or a plan,
+done or to come, whose troops, how many were hurt. Written the way outlets write them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.quality import troop_key
+from watchers.figures import extract
+
+PUBLISHED = date(2024, 9, 30)
+
+
+def _troops(body: str, published: date = PUBLISHED) -> set[tuple[str, str, str, int]]:
+    return {troop_key(t) for t in extract("", body, published=published).troop_counts}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("ERBIL hosts about 2,500 US troops.", {("US", "Erbil", "current", 2500)}),
+        (  # a dateline's place stays a figure's place: the story's news leaves it out
+            "DAMASCUS, Syria (AP) — About 900 U.S. troops remain in the country.",
+            {("US", "Syria", "current", 900)},
+        ),
+    ],
+)
+def test_a_place_in_capitals_at_a_line_s_start_is_a_place(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    assert _troops(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Theo thỏa thuận, đến tháng 9/2026 Mỹ còn khoảng 2.000 binh sĩ tại Iraq.",
+            {("US", "Iraq", "planned", 2000)},
+        ),
+        (
+            "When the first phase is completed in September, US troop numbers in Iraq drop to "
+            "about 2,000.",
+            {("US", "Iraq", "planned", 2000)},
+        ),
+        ("Washington used to keep 5,200 troops in Iraq.", {("US", "Iraq", "past", 5200)}),
+        ("Mỹ từng còn khoảng 5.200 binh sĩ tại Iraq.", {("US", "Iraq", "past", 5200)}),
+        (
+            "Theo nhà báo Anh Thư, hiện có khoảng 2.500 binh sĩ tại Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        ("Theo Reuters, Anh hiện có khoảng 400 binh sĩ tại Iraq.", set()),
+    ],
+)
+def test_an_aside_a_time_a_condition_or_a_name_does_not_change_the_count(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    """A time before "còn", a "when" clause, "used to", "Anh Thư" (a name) and "Theo Reuters,
+    Anh" (Britain, after a comma)."""
+    assert _troops(body) == expected
+
+
+def test_an_aside_s_tense_does_not_make_a_planned_change_done() -> None:
+    body = "The plan, which was approved in March, reduces US troops in Iraq from 2,500 to 1,500."
+    assert _troops(body) == {("US", "Iraq", "current", 2500), ("US", "Iraq", "planned", 1500)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Mỹ rút quân khỏi căn cứ Ain al-Asad, hiện còn khoảng 2.000 binh sĩ ở Iraq.",
+            {("US", "Iraq", "current", 2000)},
+        ),
+        ("Năm 2011, Mỹ rút quân khỏi Iraq, chỉ còn khoảng 150 binh sĩ.", set()),
+    ],
+)
+def test_now_remaining_after_a_withdrawal_is_the_level_but_not_after_a_past_year(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    assert _troops(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mỹ đã giảm quân số tại Iraq từ 2.500 xuống 2.000 người, và sẽ tiếp tục rút bớt.",
+        "The US has reduced its troops in Iraq from 2,500 to 2,000 and will continue to withdraw.",
+    ],
+)
+def test_a_change_that_happened_is_not_made_a_plan_by_a_later_clause(body: str) -> None:
+    """ "đã giảm từ 2.500 xuống 2.000, và sẽ tiếp tục": 2,500 was, 2,000 is; "sẽ" is the next
+    step's."""
+    assert _troops(body) == {("US", "Iraq", "past", 2500), ("US", "Iraq", "current", 2000)}
+
+
+def test_deciding_to_reduce_is_not_a_reduction_done() -> None:
+    body = "The US government has decided to reduce its forces in Iraq from 5,200 to 3,000."
+    assert _troops(body) == {("US", "Iraq", "current", 5200), ("US", "Iraq", "planned", 3000)}
+
+
+def test_service_members_being_injured_are_casualties() -> None:
+    """ "injuring 186 service members", "19 soldiers were diagnosed with traumatic brain
+    injuries": how many were hurt."""
+    hurt = "In Iraq, 19 US soldiers were diagnosed with traumatic brain injuries."
+    assert _troops(hurt) == set()
+    body = (
+        "About 2,500 US troops remain in Iraq. Since October, more than 170 attacks have "
+        "targeted US forces in Iraq and Syria, injuring 186 service members."
+    )
+    assert _troops(body) == {("US", "Iraq", "current", 2500)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Iraq withdrawal: UK to pull 400 troops.", "Quân Anh có 400 binh sĩ ở Iraq."],
+)
+def test_another_member_s_troops_are_not_the_us_s(body: str) -> None:
+    assert _troops(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The US continues to maintain about 2,500 troops in Iraq.", ("current", 2500)),
+        ("US to keep 2,500 troops in Iraq", ("planned", 2500)),
+        ("Mỹ sẽ rút bớt quân khỏi Iraq, còn khoảng 2.500 binh sĩ.", ("planned", 2500)),
+        ("Sau đợt rút quân sắp tới, Mỹ còn khoảng 2.500 binh sĩ tại Iraq.", ("planned", 2500)),
+        ("Dự kiến Mỹ còn khoảng 2.500 binh sĩ tại Iraq sau tháng 9/2025.", ("planned", 2500)),
+        ("Mỹ sẽ vẫn còn khoảng 2.500 binh sĩ tại Iraq sau tháng 9/2025.", ("planned", 2500)),
+        (
+            "The Pentagon has withdrawn from Ain al-Asad and will cut its force in Iraq to 2,500 "
+            "troops next year.",
+            ("planned", 2500),
+        ),
+        (
+            "Phóng viên Tuấn Anh cho biết khoảng 2.500 binh sĩ vẫn đang đóng tại Iraq.",
+            ("current", 2500),
+        ),
+        (
+            "Theo tờ báo tiếng Anh The National, hiện có khoảng 2.500 binh sĩ tại Iraq.",
+            ("current", 2500),
+        ),
+        (
+            "Officials told Agence France-Presse that about 2,500 troops remain in Iraq.",
+            ("current", 2500),
+        ),
+    ],
+)
+def test_a_level_a_plan_and_who_in_sentences_that_look_alike(
+    body: str, expected: tuple[str, int]
+) -> None:
+    """A plan before "còn" or a perfect verb in another clause, a name ending in "Anh", a news
+    agency: none changes what the count is."""
+    assert _troops(body) == {("US", "Iraq", *expected)}
+
+
+def test_a_plan_after_a_perfect_verb_in_another_clause_is_still_a_plan() -> None:
+    body = (
+        "The US, which has already withdrawn from two bases, will reduce its troops in Iraq "
+        "from 2,500 to 2,000 by September."
+    )
+    assert _troops(body) == {("US", "Iraq", "current", 2500), ("US", "Iraq", "planned", 2000)}
+
+
+def test_troops_pulled_out_are_how_many_left_not_how_many_stay() -> None:
+    assert _troops("The US has pulled 500 troops out of Iraq, leaving about 2,000.") == set()
+
+
+def test_the_dotted_uk_is_another_member() -> None:
+    assert _troops("The U.K. has about 400 troops in Iraq.") == set()
