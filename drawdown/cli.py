@@ -68,22 +68,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args, config, token)
     except StorageError as e:  # the database the configuration names cannot be used
-        if e.__context__ is not None and database_locked(e.__context__):
-            return _locked(config)  # it can, once the other writer is done
         print(f"error: {config_path(args.config)}: storage.url: {e}", file=sys.stderr)
         return EXIT_CONFIG
-    except sa.exc.OperationalError as e:
-        if database_locked(e):
-            return _locked(config)
-        log.exception("service.crashed")
-        return EXIT_ERROR
     except DrawdownError as e:
         log.error("service.failed error=%s", e)
         return EXIT_ERROR
     except KeyboardInterrupt:  # Ctrl-C before the service's own handlers were in place
         log.info("service.interrupted")
         return EXIT_INTERRUPTED
-    except Exception:  # through the log, whose formatter removes the token
+    except Exception as e:  # through the log, whose formatter removes the token
+        if database_locked(e) and args.func in _DB_COMMANDS:
+            return _locked(config)  # a `db` command waited for a running service too long
         log.exception("service.crashed")
         return EXIT_ERROR
     return code
@@ -293,3 +288,6 @@ def _db_reindex(args: argparse.Namespace, config: Config, token: str | None) -> 
         )
         return EXIT_ERROR
     return EXIT_OK
+
+
+_DB_COMMANDS = (_db_upgrade, _db_backup, _db_prune, _db_reindex)

@@ -215,7 +215,9 @@ def upgrade(engine: sa.Engine) -> None:
     shown = redacted(str(engine.url))
     try:
         command.upgrade(_alembic_config(engine), "head")
-    except sa.exc.DatabaseError as e:  # OperationalError included: locked, unreadable, corrupt
+    except sa.exc.DatabaseError as e:  # OperationalError included: unreadable, corrupt
+        if database_locked(e):
+            raise  # not the URL's fault: another writer holds the file (``database_locked``)
         reason = " ".join(str(e.orig).split())
         raise StorageError(f"cannot open or migrate {shown}: {reason}") from None
     except CommandError as e:

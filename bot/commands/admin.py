@@ -24,7 +24,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.commands.answered import answered
+from bot.commands.answered import AnsweredFailure, answered
 from bot.commands.links import given_link, stored_forms
 from bot.commands.menu import menus, usage
 from bot.i18n import ntr, tr
@@ -263,9 +263,9 @@ class AdminCommands:
             done = await asyncio.to_thread(
                 self.splits.split_alert, alert, chat.id, self.clock(), interval_s=self.edit_interval
             )
-        except Exception:  # the press was answered: say so under the update (logged by @answered)
+        except Exception as e:  # the press was answered: say so under the update
             await message.reply_text(tr("split.failed", language))
-            raise
+            raise AnsweredFailure from e  # logged by @answered, which answers no more
         text = split_text(done, language, unknown="split.no_article")
         await self._split_done(done, message, text, f"alert={alert}")
         if message.reply_markup is not None:  # an update's one button: it goes

@@ -13,11 +13,17 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.i18n import tr
-from bot.i18n.language import Languages, client_language
+from bot.i18n.language import Languages
 
 log = logging.getLogger(__name__)
 
-__all__ = ["answered", "told"]
+__all__ = ["AnsweredFailure", "answered", "told"]
+
+
+class AnsweredFailure(Exception):
+    """A button handler failed after it answered the press and told the chat so: ``answered``
+    logs its cause and does not answer again (Telegram refuses a second answer)."""
+
 
 _Callback = Callable[[Any, Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
@@ -30,11 +36,11 @@ def answered(handler: _Callback) -> _Callback:
     async def wrapper(self: Any, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             await handler(self, update, context)
-        except Exception:
+        except Exception as e:
             query = update.callback_query
             log.exception("button.failed handler=%s", handler.__name__)
-            if query is not None:
-                language = await self.languages.of(update)
+            if query is not None and not isinstance(e, AnsweredFailure):
+                language = await self.languages.of_even_failing(update)
                 try:
                     await query.answer(tr("button.failed", language), show_alert=True)
                 except TelegramError as e:  # answered already, or Telegram unreachable
@@ -62,10 +68,7 @@ def told(languages: Languages) -> _ErrorHandler:
         message = update.effective_message
         if message is None:
             return
-        try:
-            language = await languages.of(update)
-        except Exception:  # the store failing may be why the handler failed
-            language = client_language(update)
+        language = await languages.of_even_failing(update)
         try:
             await message.reply_text(tr("command.failed", language))
         except TelegramError as e:  # Telegram may be why the handler failed

@@ -32,6 +32,14 @@ class Languages:
                 return chosen
         return client_language(update)
 
+    async def of_even_failing(self, update: Update) -> str:
+        """``of``, or the client's language when storage fails (an error handler's answer: the
+        store failing may be why the handler failed)."""
+        try:
+            return await self.of(update)
+        except Exception:
+            return client_language(update)
+
     async def reader(self, update: Update) -> tuple[str, str]:
         """(language, time zone) of the chat: its stored zone, else its language's."""
         language = await self.of(update)

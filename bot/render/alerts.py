@@ -83,29 +83,36 @@ def news(items: Sequence[str], language: str) -> str:
     return ", ".join(shown)
 
 
+_SPACES = re.compile(r"[-\s]+")
+
+
 def keywords(terms: Sequence[str], shown_at_most: int | None = KEYWORDS_SHOWN) -> str:
     """The matched terms as a reader sees them: "Iraq*" is shown as "Iraq", each once, and a
     spelling of two words or more within another ("Al-Asad", "Ain al Asad" beside "Ain
     al-Asad") only as that one ("Iraq" beside "rời Iraq" is another term); the first
     ``shown_at_most`` (the title's come first), then how many more."""
-    shown: list[tuple[str, str]] = []  # (spaced, case-folded form, spelling shown)
+    first: dict[str, str] = {}  # spaced, case-folded form -> its first spelling
     for term in terms:
         spelling = term.rstrip("*")
-        key = " " + " ".join(_SPACES.split(spelling.casefold())).strip() + " "
-        if any(key == other or (key.count(" ") > 2 and key in other) for other, _ in shown):
-            continue
-        inside = [n for n, (other, _) in enumerate(shown) if other.count(" ") > 2 and other in key]
-        if inside:  # the longer spelling takes the place of the first one it contains
-            shown[inside[0]] = (key, spelling)
-            shown = [pair for n, pair in enumerate(shown) if n not in inside[1:]]
-        else:
-            shown.append((key, spelling))
-    cut = len(shown) if shown_at_most is None else shown_at_most
-    more = f" (+{len(shown) - cut})" if len(shown) > cut else ""
-    return ", ".join(spelling for _, spelling in shown[:cut]) + more
+        first.setdefault(f" {' '.join(_SPACES.split(spelling.casefold())).strip()} ", spelling)
+    keys, spellings = list(first), list(first.values())
 
+    def within(n: int) -> int | None:
+        """The first other term that holds term ``n`` (of two words or more) whole."""
+        if keys[n].count(" ") < 3:
+            return None
+        return next((m for m, key in enumerate(keys) if m != n and keys[n] in key), None)
 
-_SPACES = re.compile(r"[-\s]+")
+    # each term stands where the first term it holds stood, or where it stood itself
+    shown: dict[int, str] = {}
+    for n, spelling in enumerate(spellings):
+        if within(n) is None:
+            held = [m for m in range(len(keys)) if m != n and within(m) == n]
+            shown.setdefault(min([n, *held]), spelling)
+    ordered = [shown[n] for n in sorted(shown)]
+    cut = len(ordered) if shown_at_most is None else shown_at_most
+    more = f" (+{len(ordered) - cut})" if len(ordered) > cut else ""
+    return ", ".join(ordered[:cut]) + more
 
 
 def also_reported(outlets: Sequence[str], language: str) -> str:

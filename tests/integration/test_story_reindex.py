@@ -11,7 +11,7 @@ from tests.integration.storage.test_stories import NOW, article, feeds
 from tests.story_texts import re_posts
 from watchers.stories.matcher import StoryMatcher
 from watchers.stories.similar import BANDS, Evidence, band_keys
-from watchers.stories.similar.codec import decode, encode, slots
+from watchers.stories.similar.codec import encode, slots, stored_slots
 
 OLD_BANDS = 16  # what the last version stored
 
@@ -44,6 +44,6 @@ def test_an_article_stored_with_the_old_rows_is_found_by_its_re_post_once_reinde
             return stored in {c.article_id for c in matcher.candidates(tx, [(0, repost)], 64)[0]}
 
     assert not found()
-    report = reindex(store.engine, lambda evidence: slots(decode(evidence)))
+    report = reindex(store.engine, stored_slots)
     assert (report.read, report.written, report.unreadable) == (1, 1, 0)
     assert found()

@@ -10,13 +10,17 @@ from watchers.figures.lexicon import HOAN
 
 __all__ = ["came_from", "moved_to", "moves_to", "now_said", "of_deadline", "put_off"]
 
+# The words of a deadline put off or brought forward, as said of it: "extended", "đã được lùi"
+_MOVED = (
+    r"extended|postponed|delayed|pushed back|moved (?:back|up|forward)|brought forward|"
+    rf"put off|lui|gia han|{HOAN}(?: lai)?|keo dai|doi lai"
+)
 # A deadline put off (or brought forward) to the date that follows, said of the date before
 # it (only auxiliaries, or the deadline itself, between): ", has been extended until the",
 # "postponed to", "pushed back from September 2025 to", ", đã được lùi đến", "bị hoãn lại
 # tới", "kéo dài đến". Not "the US presence will be extended to", "NATO's mission extended".
 _MOVE = (
-    r"(?:extended|postponed|delayed|pushed back|moved (?:back|up|forward)|brought forward|"
-    rf"put off|lui|gia han|{HOAN}(?: lai)?|keo dai|doi lai|doi(?= sang))\s+"
+    rf"(?:{_MOVED}|doi(?= sang))\s+"
     r"(?:(?:again|once more|lai|them|by (?:a|one|two|six) (?:year|years|months?))\s*,?\s+)?"
     r"(?:until|till|to|through|into|den|toi|sang|cho den)\s*(?:the\s+)?$"
 )
@@ -32,9 +36,9 @@ _FROM_TO = re.compile(r"^\s*(?:to|den|sang|toi)\s*(?:the\s+)?$")
 # ... and the date before it came after a move and "from": "pushed back from", "lùi từ" (not
 # "withdraw in two phases, from September 2025 to September 2026", a span)
 _FROM_MOVE = re.compile(
-    r"\b(?:extend(?:ed|s|ing)?|postpon\w*|delay(?:ed|s|ing)?|push(?:ed|es|ing)? back|"
-    r"mov(?:e|ed|es|ing) (?:back|up|forward)|br(?:ing|ought) forward|put off|lui|gia han|"
-    rf"{HOAN}(?: lai)?|keo dai|doi lai|doi)\s+(?:\S+\s+){{0,8}}?(?:from|tu)\s*$"
+    rf"\b(?:{_MOVED}|extend(?:s|ing)?|postpon\w*|delay(?:s|ing)?|push(?:es|ing)? back|"
+    r"mov(?:e|es|ing) (?:back|up|forward)|bring(?:s|ing)? forward|doi)\s+(?:\S+\s+){0,8}?"
+    r"(?:from|tu)\s*$"
 )
 # The date before was said as the deadline ("hạn chót tháng 9/2025", "the September 2025
 # deadline"): a move in the words after it is of that date
@@ -47,9 +51,8 @@ _ORIGINAL = re.compile(
 )
 # ... and put off right after it, with no new date: ", was postponed by a year", ", đã bị hoãn"
 _PUT_OFF_AFTER = re.compile(
-    r"\s*,\s*(?:(?:(?:was|were|is|are|has been|have been|had been)\s+(?:now\s+|since\s+)?"
-    r"(?:extended|postponed|delayed|pushed back|put off))|(?:(?:da|vua)\s+)?(?:duoc|bi)\s+"
-    rf"(?:lui|gia han|{HOAN}|keo dai|doi lai))\b"
+    r"\s*,\s*(?:(?:was|were|is|are|has been|have been|had been)\s+(?:now\s+|since\s+)?|"
+    rf"(?:(?:da|vua)\s+)?(?:duoc|bi)\s+)(?:{_MOVED})\b"
 )
 # What is moved is not the withdrawal: "talks on the withdrawal have been postponed until March"
 _NOT_MOVED = re.compile(

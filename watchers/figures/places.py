@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from watchers.figures import lexicon as lx
 from watchers.figures.spans import Folded
 
-__all__ = ["Place", "PlaceIndex", "country_of", "find_places", "followed", "specific"]
+__all__ = ["Place", "PlaceIndex", "around", "country_of", "find_places", "followed", "specific"]
 
 # A quoted phrase is someone's words about something else: "developments in Syria".
 _QUOTED = re.compile(r"\"[^\"]{1,60}\"|“[^”]{1,60}”")
@@ -36,7 +36,8 @@ def find_places(
 
     "Baghdad" also names a government ("Washington and Baghdad agreed"), so as a place it
     needs a word of location before it. With ``unquoted``, names inside short quotations
-    are skipped; with ``skip_datelines``, those of the lead's dateline (``_DATELINE``).
+    are skipped; with ``skip_datelines`` (``doc`` being a lead: a story's title and first
+    line), those of its dateline (``_DATELINE``).
     ``PlaceIndex`` answers the same for many spans of one document.
     """
     return PlaceIndex(doc, start, end, skip_datelines=skip_datelines).within(
@@ -90,30 +91,26 @@ class PlaceIndex:
 
 
 def _datelines(doc: Folded) -> list[tuple[int, int]]:
-    """The spans of the document's datelines (``_DATELINE``, its name in capitals), in its
-    first lines only (a line in capitals further down is a label: "SYRIA — 900 troops")."""
+    """The spans of the document's datelines (``_DATELINE``, its name in capitals)."""
     return [
         m.span()
-        for m in _DATELINE.finditer(doc.text, 0, _lead_end(doc.text))
+        for m in _DATELINE.finditer(doc.text)
         if all(doc.capitalised(i) for i in range(*m.span("name")) if doc.text[i].isalpha())
     ]
 
 
-def _lead_end(text: str, lines: int = 3) -> int:
-    """Where the text's first ``lines`` lines end (the title and the lead)."""
-    at = -1
-    for _ in range(lines):
-        at = text.find("\n", at + 1)
-        if at == -1:
-            return len(text)
-    return at
+def around(name: str) -> list[str]:
+    """The places ``name`` lies within, nearest first: Erbil -> [Kurdistan, Iraq]."""
+    out = []
+    while name in lx.WITHIN:
+        name = lx.WITHIN[name]
+        out.append(name)
+    return out
 
 
 def country_of(name: str) -> str:
     """The largest place ``name`` lies in: Erbil -> Iraq; a country is itself."""
-    while name in lx.WITHIN:
-        name = lx.WITHIN[name]
-    return name
+    return ([name, *around(name)])[-1]
 
 
 def specific(names: list[str]) -> list[str]:
@@ -132,8 +129,4 @@ def followed(doc: Folded, places: list[Place], since: int) -> list[Place]:
 
 
 def _inside(inner: str, outer: str) -> bool:
-    while inner in lx.WITHIN:
-        inner = lx.WITHIN[inner]
-        if inner == outer:
-            return True
-    return False
+    return outer in around(inner)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from watchers.figures.lexicon import WITHIN
+from watchers.figures.places import around
 from watchers.stories.similar import Evidence
 from watchers.stories.similar.lexicon import concept_hash
 
@@ -58,17 +58,9 @@ def _new_places(new: Evidence, story: Iterable[Evidence]) -> list[str]:
         if known.places is None:
             return []  # stored before places were kept: it may have named any
         named |= known.places
-    if not new.places or not new.places & set(PLACES):
-        return []
-    related = {p for n in named for p in (n, *_around(n))}
-    fresh = (p for p in new.places if p in PLACES and p not in related)
-    return sorted(p for p in fresh if not set(_around(p)) & named)
 
+    def related(p: str, n: str) -> bool:  # the same place, or one within the other
+        return p == n or n in around(p) or p in around(n)
 
-def _around(place: str) -> list[str]:
-    """The places ``place`` lies within: Erbil -> Kurdistan -> Iraq."""
-    out = []
-    while place in WITHIN:
-        place = WITHIN[place]
-        out.append(place)
-    return out
+    fresh = (p for p in new.places or () if p in PLACES)
+    return sorted(p for p in fresh if not any(related(p, n) for n in named))
