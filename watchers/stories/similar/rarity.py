@@ -7,7 +7,11 @@ reports says a lot. Storage counts, for every key, how many stored relevant arti
 gets the counts of the keys it compares (``rarity_keys``) as a ``Rarity``.
 
 Keys are 64-bit integers: an article's term hashes as they are (32-bit), and its anchors
-(names and numbers) hashed above them (``anchor_key``), so one table holds both.
+(names and numbers) and figures (a troop count's or deadline's key and value: the standing
+"September 2025" of every report in 2025 says as little as the standing 2,500) hashed above
+them (``anchor_key``, ``figure_key``), so one table holds them all. A store written before
+figures were counted has none of their counts; a figure is weighed against the articles
+counted since (``FIGURES_COUNTED``), so there every figure first weighs ``NEUTRAL``.
 
 The weight of a key is its inverse document frequency, ``log((N + PRIOR) / (df + 1))``,
 where ``N`` counts the stored articles and ``df`` those that have the key, including the
@@ -27,7 +31,17 @@ from typing import cast
 from watchers.stories.similar.evidence import Evidence
 from watchers.stories.similar.minhash import hash64
 
-__all__ = ["NEUTRAL", "PRIOR", "YOUNG", "Rarity", "anchor_key", "count", "rarity_keys"]
+__all__ = [
+    "FIGURES_COUNTED",
+    "NEUTRAL",
+    "PRIOR",
+    "YOUNG",
+    "Rarity",
+    "anchor_key",
+    "count",
+    "figure_key",
+    "rarity_keys",
+]
 
 PRIOR = 20
 YOUNG = 50
@@ -42,9 +56,21 @@ def anchor_key(anchor: str) -> int:
     return _ANCHOR_BASE + (hash64(f"anchor:{anchor}") >> 32)
 
 
+def figure_key(key: str, value: object) -> int:
+    """The key of a figure (a troop count's or deadline's key and value), among the anchors'."""
+    return anchor_key(f"figure:{key}={value}")
+
+
+# Counted once for every article whose figures are counted: the stores of versions that did
+# not count figures have articles but no figure counts, and a figure is weighed against the
+# articles counted with figures, not against all (``Rarity.figure``).
+FIGURES_COUNTED = anchor_key("figures counted")
+
+
 def rarity_keys(ev: Evidence) -> set[int]:
     """The keys an article counts once in the document frequencies."""
-    return set(ev.terms) | {anchor_key(a) for a in ev.anchors}
+    figures = {figure_key(k, v) for k, v in (*ev.troop_counts, *ev.deadlines)}
+    return set(ev.terms) | {anchor_key(a) for a in ev.anchors} | figures | {FIGURES_COUNTED}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,21 +86,26 @@ class Rarity:
     )
     _anchors: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
-    def ceiling(self) -> float:
-        """The weight of a key only the article itself has."""
-        return math.log(self.articles + PRIOR)
-
-    def weight(self, key: int) -> float:
-        return max(0.0, math.log((self.articles + PRIOR) / (self.counts.get(key, 0) + 1)))
-
     def term(self, term: int) -> float:
         """A term's weight over the ceiling: 1 for a term no other article has, 0 for one
         every article has — drawn towards ``NEUTRAL`` while the store is young (with
         ``YOUNG`` articles, halfway): a few stored articles cannot tell a rare word from one
         every report of the month has."""
-        n = self.articles
-        return (n * self.weight(term) / self.ceiling + YOUNG * NEUTRAL) / (n + YOUNG)
+        return self._over_ceiling(self.counts.get(term, 0), self.articles)
+
+    def figure(self, key: str, value: object) -> float:
+        """A figure's weight, as a term's (``term``) among the articles whose figures were
+        counted: in a store that counted none yet, every figure weighs ``NEUTRAL``."""
+        n = self.counts.get(FIGURES_COUNTED, 0)
+        return self._over_ceiling(self.counts.get(figure_key(key, value), 0), n)
+
+    @staticmethod
+    def _over_ceiling(df: int, n: int) -> float:
+        """The weight of a key ``df`` of ``n`` articles have, over the weight of one only
+        the article itself has (the ceiling), drawn towards ``NEUTRAL`` while ``n`` is small."""
+        ceiling = math.log(n + PRIOR)
+        weight = max(0.0, math.log((n + PRIOR) / (df + 1)))
+        return (n * weight / ceiling + YOUNG * NEUTRAL) / (n + YOUNG)
 
     def anchor(self, anchor: str) -> float:
         found = self._anchors.get(anchor)

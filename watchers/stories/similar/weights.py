@@ -4,32 +4,32 @@
 from __future__ import annotations
 
 WITHIN_WEIGHTS: dict[str, float] = {
-    "copy": 0.9786792372547637,
-    "terms": 2.296852117483896,
-    "rare_terms": 2.101643940194484,
-    "cosine": 2.7901496878562626,
-    "rare_mass": 0.024091108584776224,
-    "lead": 3.714287500448916,
-    "rare_lead": 2.397337831394835,
-    "passages": 2.82582419426518,
-    "passage_share": 1.4302078949235804,
-    "rare_names": 0.7449783007199576,
-    "rare_numbers": 1.1172670291966817,
-    "other_numbers": -0.5383710455358807,
-    "other_names": -0.6251607499108441,
-    "days": -3.2088048050825186,
+    "copy": 1.0679052714047843,
+    "terms": 2.3628365596635454,
+    "rare_terms": 2.094958072558217,
+    "cosine": 2.751157306109225,
+    "rare_mass": 0.07224286145594737,
+    "lead": 3.737211243315412,
+    "rare_lead": 2.35955722674604,
+    "passages": 2.810062104441883,
+    "passage_share": 1.4338385788004382,
+    "rare_names": 0.7089413587577164,
+    "rare_numbers": 1.2684509292686108,
+    "other_numbers": -0.5714815668184225,
+    "other_names": -0.6190209439350711,
+    "days": -3.207621346023082,
     "undated": 0.0,
-    "figures_agree": 0.9814377199726062,
-    "figures_conflict": 0.2797484997388782,
-    "years_disjoint": -0.984360198266377,
-    "latest_year": 0.04844671041997774,
-    "months_disjoint": 0.14617447464067979,
-    "actions_shared": 1.0229255268265378,
-    "other_actions": -0.4287943185242046,
+    "figures_agree": 1.7835723791763805,
+    "figures_conflict": 0.2918108861271877,
+    "years_disjoint": -0.9866621854423263,
+    "latest_year": 0.06388599893313004,
+    "months_disjoint": 0.14580125881096545,
+    "actions_shared": 0.9901294655352306,
+    "other_actions": -0.4263332235795795,
     "short": 0.0,
 }
-WITHIN_INTERCEPT = -3.202433513304969
-WITHIN_THRESHOLD = 0.6952567816507655
+WITHIN_INTERCEPT = -3.2105078041389605
+WITHIN_THRESHOLD = 0.7175055632998105
 
 ACROSS_WEIGHTS: dict[str, float] = {
     "concepts": 0.6609157467601364,

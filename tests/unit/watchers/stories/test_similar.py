@@ -29,6 +29,13 @@ from watchers.stories.similar import (
     tokens,
 )
 from watchers.stories.similar.features import WITHIN, within
+from watchers.stories.similar.rarity import (
+    FIGURES_COUNTED,
+    NEUTRAL,
+    count,
+    figure_key,
+    rarity_keys,
+)
 from watchers.stories.similar.verdict import ruled
 
 _SAMPLE = (
@@ -168,6 +175,28 @@ def test_words_every_stored_report_has_say_nothing() -> None:
     assert same_story(a, b, rare).same
     assert not same_story(a, b, common).same
     assert same_story(a, b, common).score < same_story(a, b, rare).score
+
+
+def test_a_figure_every_stored_report_restates_weighs_less_than_a_rare_one() -> None:
+    a = made_up(range(40), 2500, seed=0)
+    b = made_up(range(10, 50), 2500, seed=1000)  # both report 2,500 US troops
+    agree = WITHIN.index("figures_agree")
+    standing = figure_key("troops/US/Iraq", 2500)
+    stored = {FIGURES_COUNTED: 10_000}
+    rare = Rarity(10_000, stored)
+    restated = Rarity(10_000, {**stored, standing: 9_000})
+    assert within(a, b, restated)[agree] < 0.1 < 0.4 < within(a, b, rare)[agree]
+    assert same_story(a, b, restated).score < same_story(a, b, rare).score
+
+
+def test_a_store_that_never_counted_figures_weighs_them_neutrally() -> None:
+    # a store written before figures were counted has articles but no figure counts
+    assert Rarity(10_000, {}).figure("troops/US/Iraq", 2500) == NEUTRAL
+    a = made_up(range(40), 2500, seed=0)
+    assert {FIGURES_COUNTED, figure_key("troops/US/Iraq", 2500)} <= rarity_keys(a)
+    counted = count([a, made_up(range(40), 3000, seed=1)])
+    assert counted.counts[FIGURES_COUNTED] == 2
+    assert counted.figure("troops/US/Iraq", 2500) < counted.figure("troops/US/Iraq", 99)
 
 
 def test_a_quoted_statement_is_a_shared_passage_and_shared_words_are_not() -> None:
