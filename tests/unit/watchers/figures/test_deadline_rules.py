@@ -237,3 +237,61 @@ def test_a_parallel_date_with_its_own_preposition_continues_the_verb() -> None:
         ("deadline/coalition mission ends in Iraq", "2025", "year-end"),
         ("deadline/coalition mission ends in Kurdistan", "2026-09", "month"),
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Militias demanded that US troops leave Iraq by the end of 2024.",
+        "Washington has rejected calls for US troops to leave Iraq by the end of 2024.",
+        "Nghị sĩ Iraq yêu cầu quân đội Mỹ rút khỏi Iraq trước cuối năm 2024.",
+        "Thủ tướng Iraq kêu gọi liên quân rút khỏi Iraq trước cuối năm 2025.",
+        "Các phe phái đòi quân đội Mỹ rút khỏi Iraq trước cuối năm 2024.",
+    ],
+)
+def test_a_date_someone_demands_is_no_deadline(body: str) -> None:
+    """What militias, lawmakers or a prime minister demand is not what was agreed: read as a
+    deadline, it would alert "Deadline changed"."""
+    assert _deadlines(body, date(2024, 1, 10)) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The agreement calls for coalition troops to leave Iraq by September 2025.",
+            ("deadline/coalition leaves Iraq", "2025-09", "month"),
+        ),
+        (
+            "Sudani called for the coalition's mission to end by September 2025, as agreed "
+            "with Washington.",
+            ("deadline/coalition mission ends in Iraq", "2025-09", "month"),
+        ),
+        (
+            "The United States agreed to Baghdad's demand that coalition troops leave Iraq by "
+            "September 2025.",
+            ("deadline/coalition leaves Iraq", "2025-09", "month"),
+        ),
+        (
+            "Kataib Hezbollah demanded the US leave, while the deal sets September 2025 as the "
+            "deadline for coalition troops to leave Iraq.",
+            ("deadline/coalition leaves Iraq", "2025-09", "month"),
+        ),
+        (
+            "Officials urged calm as US troops prepare to leave Iraq by September 2025.",
+            ("deadline/coalition leaves Iraq", "2025-09", "month"),
+        ),
+        (
+            "Mỹ sẽ rút quân khỏi Iraq trước tháng 9/2025 theo yêu cầu của Iraq.",
+            ("deadline/coalition leaves Iraq", "2025-09", "month"),
+        ),
+        (
+            "Iraq yêu cầu Mỹ rút quân trước tháng 9/2025 theo thỏa thuận đã ký.",
+            ("deadline/coalition leaves Iraq", "2025-09", "month"),
+        ),
+    ],
+)
+def test_a_demand_agreed_or_met_is_a_deadline(body: str, expected: tuple[str, str, str]) -> None:
+    """An agreement that "calls for" a date, a demand agreed to or met, a demand in another
+    clause, and "urged" something else leave the deadline as it was."""
+    assert _deadlines(body, date(2024, 1, 10)) == {expected}
