@@ -25,6 +25,7 @@ from typing import Literal
 
 from watchers.figures import lexicon as lx
 from watchers.figures.dates import DateMention
+from watchers.figures.demands import demanded
 from watchers.figures.model import Deadline
 from watchers.figures.moves import came_from, moved_to, moves_to, now_said, of_deadline, put_off
 from watchers.figures.places import Place, country_of, followed, specific
@@ -142,7 +143,7 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
         clause = _clause_start(sentence, d.start)
         if sentence.allies_only(clause, d.start):
             continue  # "Britain will withdraw its 400 troops by the end of 2025": Britain's
-        if _demanded(text, clause, d.start, sentence.end):
+        if demanded(text, clause, d.start, sentence.end):
             continue  # "militias demanded that US troops leave by the end of 2024"
         now = i > 0 and now_said(segment)  # "troops will now leave by"
         to = now or moves_to(segment, reader.came_from, reader.of_deadline)
@@ -163,17 +164,6 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
         ):
             reading = replace(reading, state="past")
         yield reading
-
-
-def _demanded(text: str, start: int, at: int, end: int) -> bool:
-    """Whether the clause from ``start`` demands what the date at ``at`` is for, and neither
-    an agreement or a plan calls for it nor is the demand met, before the demand or after
-    the date up to ``end`` ("as agreed"; ``lexicon.DEMAND``, ``lexicon.DEMAND_MET``)."""
-    demand = lx.DEMAND.search(text, start, at)
-    if demand is None:
-        return False
-    met = lx.DEMAND_MET.search(text, start, demand.start()) or lx.DEMAND_MET.search(text, at, end)
-    return met is None
 
 
 def _clause_start(sentence: Sentence, at: int) -> int:

@@ -326,26 +326,6 @@ REST = re.compile(
 )
 DEADLINE_NOUN = re.compile(r"\b(?:deadline|han chot|thoi han)\b")
 # Dates that are not deadlines even next to a leaving verb.
-# A date someone demands troops leave by is not a deadline ("militias demanded that US troops
-# leave by the end of 2024", "nghị sĩ yêu cầu quân Mỹ rút trước cuối năm 2024")...
-DEMAND = re.compile(
-    r"\b(?:(?:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|upon|for)|"
-    r"press(?:es|ed|ing)? for|insist(?:s|ed|ing)? (?:that|on))(?: that| for)?(?: the| all)?"
-    r" (?:us|u\.s\.|american|foreign|coalition|international|troops|forces|washington|"
-    r"withdrawal|pullout|exit|departure|an end|the end)|"
-    r"(?<!theo )(?<!cac )(?<!nhung )(?<!mot )(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi)"
-    r" (?:my|hoa ky|washington|quan|binh|luc luong|lien quan|lien minh|cac|toan bo|"
-    r"chinh phu|chinh quyen|rut|phai|nhanh chong|som)|"
-    r"(?<!quan )(?<!bo )(?<!mot )(?<!cac )(?<!doi )doi (?:quan doi|my|hoa ky|washington|"
-    r"lien quan|(?:cac )?luc luong))\b"
-)
-# ... unless an agreement or a plan calls for it, or the demand is met ("the deal calls for",
-# "agreed to demands that", "đáp ứng yêu cầu").
-DEMAND_MET = re.compile(
-    r"\b(?:agreements?|deals?|accords?|pacts?|plans?|statements?|memorandum|framework|"
-    r"timetable|roadmap|schedule|treaty|agree\w*|accept\w*|thoa thuan|hiep dinh|hiep uoc|"
-    r"ke hoach|tuyen bo chung|lo trinh|ban ghi nho|dong y|chap thuan|dap ung)\b"
-)
 NOT_DEADLINE = re.compile(
     r"\b(?:(?:to be|will be|would be|be) announced|announcement|(?:se )?duoc cong bo|"
     r"(?:du kien|se) cong bo|elections?|vote|voting|polls?|meeting|summit|visit|bau cu|"

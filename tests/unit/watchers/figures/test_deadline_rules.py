@@ -244,9 +244,19 @@ def test_a_parallel_date_with_its_own_preposition_continues_the_verb() -> None:
     [
         "Militias demanded that US troops leave Iraq by the end of 2024.",
         "Washington has rejected calls for US troops to leave Iraq by the end of 2024.",
+        "Kataib Hezbollah demanded that US troops leave Iraq by the end of 2024, the group said "
+        "in a statement.",
+        "Militias demanded that US troops leave by the end of 2024, but the agreement sets "
+        "September 2025 as the deadline.",
+        "The militias demanded an immediate withdrawal of US troops by the end of 2024.",
+        "Iraq formally asked Washington to withdraw its troops by the end of 2024.",
+        "Parliament passed a non-binding resolution calling for foreign troops to leave Iraq by "
+        "the end of 2024.",
         "Nghị sĩ Iraq yêu cầu quân đội Mỹ rút khỏi Iraq trước cuối năm 2024.",
-        "Thủ tướng Iraq kêu gọi liên quân rút khỏi Iraq trước cuối năm 2025.",
+        "Thủ tướng Iraq kêu gọi liên quân rút khỏi Iraq trước cuối năm 2024.",
         "Các phe phái đòi quân đội Mỹ rút khỏi Iraq trước cuối năm 2024.",
+        "Nhóm Kataib Hezbollah yêu cầu Mỹ rút quân trước cuối năm 2024 và bác bỏ kế hoạch của "
+        "chính phủ.",
     ],
 )
 def test_a_date_someone_demands_is_no_deadline(body: str) -> None:
@@ -255,43 +265,60 @@ def test_a_date_someone_demands_is_no_deadline(body: str) -> None:
     assert _deadlines(body, date(2024, 1, 10)) == set()
 
 
+_LEAVE_2025 = ("deadline/coalition leaves Iraq", "2025-09", "month")
+_END_2025 = ("deadline/coalition mission ends in Iraq", "2025-09", "month")
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        ("The agreement calls for coalition troops to leave Iraq by September 2025.", _LEAVE_2025),
         (
-            "The agreement calls for coalition troops to leave Iraq by September 2025.",
-            ("deadline/coalition leaves Iraq", "2025-09", "month"),
+            "The two governments called for the coalition's mission in Iraq to end by "
+            "September 2025.",
+            _END_2025,
         ),
         (
             "Sudani called for the coalition's mission to end by September 2025, as agreed "
             "with Washington.",
-            ("deadline/coalition mission ends in Iraq", "2025-09", "month"),
+            _END_2025,
+        ),
+        (
+            "Washington heeded calls for US troops to leave Iraq by September 2025.",
+            _LEAVE_2025,
         ),
         (
             "The United States agreed to Baghdad's demand that coalition troops leave Iraq by "
             "September 2025.",
-            ("deadline/coalition leaves Iraq", "2025-09", "month"),
+            _LEAVE_2025,
+        ),
+        (
+            "Amid calls for foreign forces to leave, the US and Iraq agreed the coalition would "
+            "end its mission by September 2025.",
+            _END_2025,
+        ),
+        (
+            "Sudani, who has called for US forces to leave, said on Sunday the coalition "
+            "mission in Iraq would end by September 2025.",
+            _END_2025,
         ),
         (
             "Kataib Hezbollah demanded the US leave, while the deal sets September 2025 as the "
             "deadline for coalition troops to leave Iraq.",
-            ("deadline/coalition leaves Iraq", "2025-09", "month"),
+            _LEAVE_2025,
         ),
+        ("Officials urged calm as US troops prepare to leave Iraq by September 2025.", _LEAVE_2025),
+        ("Mỹ sẽ rút quân khỏi Iraq trước tháng 9/2025 theo yêu cầu của Iraq.", _LEAVE_2025),
+        ("Iraq yêu cầu Mỹ rút quân trước tháng 9/2025 và phía Mỹ đã chấp nhận.", _LEAVE_2025),
         (
-            "Officials urged calm as US troops prepare to leave Iraq by September 2025.",
-            ("deadline/coalition leaves Iraq", "2025-09", "month"),
-        ),
-        (
-            "Mỹ sẽ rút quân khỏi Iraq trước tháng 9/2025 theo yêu cầu của Iraq.",
-            ("deadline/coalition leaves Iraq", "2025-09", "month"),
-        ),
-        (
-            "Iraq yêu cầu Mỹ rút quân trước tháng 9/2025 theo thỏa thuận đã ký.",
-            ("deadline/coalition leaves Iraq", "2025-09", "month"),
+            "Trong bối cảnh các nhóm vũ trang kêu gọi quân Mỹ rút ngay, Washington và Baghdad "
+            "đã thống nhất liên quân sẽ rút khỏi Iraq trước tháng 9/2025.",
+            _LEAVE_2025,
         ),
     ],
 )
 def test_a_demand_agreed_or_met_is_a_deadline(body: str, expected: tuple[str, str, str]) -> None:
-    """An agreement that "calls for" a date, a demand agreed to or met, a demand in another
-    clause, and "urged" something else leave the deadline as it was."""
+    """An agreement or both governments that "call for" a date, a demand heeded, agreed to or
+    met, a demand that stops before another verb or clause, "urged" something else and
+    "theo yêu cầu" (at the request of) leave the deadline as it was."""
     assert _deadlines(body, date(2024, 1, 10)) == {expected}

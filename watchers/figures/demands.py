@@ -1,0 +1,80 @@
+"""Dates someone demands troops leave by: not deadlines. Pure: no I/O.
+
+"Militias demanded that US troops leave Iraq by the end of 2024" and "nghị sĩ yêu cầu quân
+Mỹ rút trước cuối năm 2024" say what someone wants, not what was agreed or announced: read as
+a deadline, such a date would alert "Deadline changed". But "calls for" and "yêu cầu" are also
+how an agreement sets a date ("the agreement calls for troops to leave by September 2025"),
+and a demand can be met ("Washington agreed to Baghdad's demand that …", "và phía Mỹ đã chấp
+nhận"). So a date is demanded (``demanded``) when the last demand of its clause before it
+(``DEMAND``: the verb followed by who is to leave or by the leaving) reaches it, with no comma
+and no other verb of saying or agreeing in between (``_ENDS``: "Amid calls for US troops to
+leave, the two governments agreed …"), and nothing before the demand calls for it or accepts
+it (``_MET``: an agreement, both governments, "heeded", "nhất trí") nor anything after the
+date ties it to an agreement (``_MET_AFTER``: "as agreed", "under the deal", "theo thỏa thuận",
+"đã chấp nhận"). The patterns are over folded text (no case, no diacritics).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DEMAND", "demanded"]
+
+_FOR_LEAVING = (
+    r"(?: that| for)?(?: the| all| a| an)?"
+    r"(?: (?:full|swift|immediate|complete|total|speedy|quick|rapid))?"
+    r" (?:us|u\.s\.|american|foreign|coalition|international|troops|forces|washington|baghdad|"
+    r"government|withdrawal|pullout|exit|departure|expulsion|an end|the end|end)"
+)
+DEMAND = re.compile(
+    r"\b(?:(?:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|upon|for)|"
+    r"press(?:es|ed|ing)?(?: for)?|push(?:es|ed|ing)? for|insist(?:s|ed|ing)?(?: that| on)?|"
+    r"ask(?:s|ed|ing)?|seek(?:s|ing)?|sought)" + _FOR_LEAVING + r"|"
+    r"(?<!theo )(?<!cac )(?<!nhung )(?<!mot )(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi)"
+    r" (?:my|hoa ky|washington|baghdad|quan|binh|luc luong|lien quan|lien minh|cac|toan bo|"
+    r"chinh phu|chinh quyen|rut|phai|nhanh chong|som)|"
+    r"(?<!quan )(?<!bo )(?<!mot )(?<!cac )(?<!doi )doi (?:quan|rut|my|hoa ky|washington|"
+    r"lien quan|(?:cac )?luc luong)|\bbuoc (?:my|hoa ky|washington|quan|lien quan))\b"
+)
+# before the demand, what calls for the date or accepts the demand ("the agreement calls for",
+# "the two governments called for", "agreed to Baghdad's demand", "hai nước đã nhất trí yêu cầu")
+_MET = re.compile(
+    r"\b(?<!reject )(?<!rejects )(?<!rejected )(?<!oppose )(?<!opposed )(?<!bac bo )"
+    r"(?<!phan doi )"
+    r"(?:agreements?|deals?|accords?|pacts?|plans?|joint statements?|communiques?|memorandum|"
+    r"framework|timetable|roadmap|schedule|treaty|laws?|jointly|"
+    r"(?:two|both) (?:governments|countries|sides)|agree\w*|accept\w*|met|heed\w*|honou?r\w*|"
+    r"compl(?:y|ies|ied)|bow(?:s|ed)? to|conced\w*|grant\w*|thoa thuan|hiep dinh|hiep uoc|"
+    r"ke hoach|tuyen bo chung|lo trinh|ban ghi nho|dong y|chap thuan|chap nhan|dap ung|"
+    r"nhat tri|thong nhat|cam ket|hai (?:nuoc|ben|chinh phu))\b"
+)
+# after the date, only what ties it to an agreement ("as agreed", "under the deal", "theo thỏa
+# thuận") or an acceptance ("and Washington agreed", "phía Mỹ đã chấp nhận")
+_MET_AFTER = re.compile(
+    r"\b(?:as (?:agreed|announced|planned)|"
+    r"(?:under|in line with|in accordance with|per) (?:the |an |a )?(?:\w+ ){0,2}"
+    r"(?:agreement|deal|accord|pact|plan|timetable|roadmap|framework|statement|treaty|"
+    r"announcement|decision)|"
+    r"(?<!not )(?<!never )(?<!n't )(?:agreed|accepted)|"
+    r"theo (?:\w+ ){0,2}(?:thoa thuan|hiep dinh|ke hoach|lo trinh|tuyen bo chung)|"
+    r"nhu da (?:thoa thuan|cam ket|thong nhat|cong bo)|"
+    r"da (?:nhat tri|dong y|chap nhan|chap thuan|thong nhat|dap ung))\b"
+)
+# a demand's words stop at a comma, or where another verb says what the date is for
+_ENDS = re.compile(
+    r",|\b(?:announc\w*|said|says|agreed|declared|tuyen bo|cho biet|thong bao|nhat tri|"
+    r"thong nhat)\b"
+)
+
+
+def demanded(text: str, start: int, at: int, end: int) -> bool:
+    """Whether the date at ``at`` is demanded by the clause from ``start`` (the sentence ends
+    at ``end``): see the module docstring."""
+    demands = list(DEMAND.finditer(text, start, at))
+    if not demands:
+        return False
+    demand = demands[-1]
+    if _ENDS.search(text, demand.end(), at):
+        return False
+    met = _MET.search(text, start, demand.start()) or _MET_AFTER.search(text, at, end)
+    return met is None
