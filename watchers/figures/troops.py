@@ -49,6 +49,11 @@ _FORCE_SIZE = re.compile(r"\b(?:troop|force|presence|footprint|quan so|quan luc|
 # A question about part of a force: "how many of the approximately 2,500 troops ... will stay"
 _PART_OF = re.compile(r"\b(?:how many|bao nhieu|of|trong so)\s+(?:the\s+)?$")
 # Where the words after a noun stop describing it: "more than 2,000 after the attacks in Israel"
+# "in the country" after the noun: the country of the place named before, not a region of it
+_IN_THE_COUNTRY = re.compile(
+    r"\s*(?:[\w.]+\s+){0,3}?(?:in|inside|within|across|o|tai|trong|tren)\s+"
+    r"(?:the country|that country|(?:nuoc|quoc gia|dat nuoc|lanh tho)(?: trung dong)? nay)\b"
+)
 _PHRASE_END = re.compile(
     r"[;(]|\s[-–—]\s|\b(?:after|since|when|because|due to|amid|as part of|following|while|"
     r"sau khi|khi|vi)\b"
@@ -241,6 +246,10 @@ class _Number:
             name = first.name
             if lx.MOSTLY_BEFORE.search(between):
                 name = country_of(name)  # "fewer than 500, primarily stationed in Erbil"
+            return name if name in lx.PLACES else None
+        if before and _IN_THE_COUNTRY.match(self.text, noun_end, right_end):
+            # "ERBIL, Kurdistan Region — ... 2,500 troops in the country": Iraq
+            name = country_of(before[-1].name)
             return name if name in lx.PLACES else None
         last_named = before[-1].end if before else s.start
         if lx.DEICTIC.search(self.text, last_named, self.a) and s.previous_place is not None:

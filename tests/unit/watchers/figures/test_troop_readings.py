@@ -25,6 +25,15 @@ def _troops(body: str, published: date = PUBLISHED) -> set[tuple[str, str, str, 
             "DAMASCUS, Syria (AP) — About 900 U.S. troops remain in the country.",
             {("US", "Syria", "current", 900)},
         ),
+        (  # "the country" of a region is the country it is in
+            "ERBIL, Kurdistan Region — The United States has about 2,500 troops in the "
+            "country, a Pentagon spokesman said.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "ERBIL, Kurdistan Region — Hiện có khoảng 2.500 binh sĩ Mỹ ở nước này.",
+            {("US", "Iraq", "current", 2500)},
+        ),
     ],
 )
 def test_a_place_in_capitals_at_a_line_s_start_is_a_place(
