@@ -207,12 +207,13 @@ FUTURE_AFTER = re.compile(
     r"\s*(?:\S+\s+){0,4}?(?:will|would|are to|are expected to|se|du kien)\s+(?:\S+\s+)?"
     r"(?:remain|stay|be left|o lai|con lai|duoc giu)\b"
 )
-# A verb before the number that keeps troops in the future: "will keep 2,500", "sẽ giữ lại 350"
+# A verb before the number that keeps troops in the future: "will keep 2,500", "sẽ giữ lại 350",
+# "will have 500", "sẽ có 500"
 FUTURE_KEEP = re.compile(
     r"(?:\b(?:will|would|plans? to|intends? to|expected to|set to|se|du kien|ke hoach)|"
     r"^\W*(?:the\s+)?(?:us|u\.s\.|united states|washington|pentagon|america|coalition)\s+to)"
     r"\s+(?:(?!not\b|never\b|khong\b)\S+\s+)?"  # a headline's "US to keep 2,500 troops"
-    r"(?:keep|retain|maintain|leave|giu|giu lai|duy tri|de lai)\s*$"
+    r"(?:keep|retain|maintain|leave|have|giu|giu lai|duy tri|de lai|co)\s*$"
 )
 # A change said as done in the present perfect: "has reduced", "have already cut" (not
 # "has decided to reduce")

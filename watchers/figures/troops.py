@@ -273,6 +273,11 @@ class _Number:
             month = 1 if when["start"] else 3 if when["early"] or when["dau"] else 12
             if (int(when["year"]), month) < (published.year, published.month):
                 return "past"
+        # "At the end of 2019, the US still had about 5,200 troops", "Năm 2021, Mỹ có 2.500
+        # binh sĩ": a level of that year, unless the sentence says it still is
+        still = not future and _STILL_SO.search(self.text, self.b, s.end) is not None
+        if published and not future and not still and _fronted_past(self.left, published.year):
+            return "past"
         if lx.FUTURE_AFTER.match(self.text, noun_end, self.next_start) and not _PART_OF.search(
             self.core_left
         ):
@@ -289,7 +294,8 @@ class _Number:
             asides = list(_ASIDE.finditer(self.core_left))
             since = s.start + asides[-1].end() if asides else s.start
             done = past or s.tense(since, self.a) == "past" or perfect
-            return "current" if done else "planned"
+            # "reduced its forces to 2,500, where they remain"
+            return "current" if done or still else "planned"
         if _TO_NUMBER.match(self.text, self.b, self.b + 40):
             # "from 5,200 to 3,000": 5,200 is the level now, unless its own clause says the
             # change is done (not an aside's tense: "The plan, which was agreed, reduces")
@@ -304,6 +310,13 @@ class _Number:
         if lx.PAST_AFTER.match(self.text, self.b, self.next_start) and not future:
             return "past"  # "250 to 350 advisers ... remained"
         return "current"
+
+
+def _fronted_past(left: str, year: int) -> bool:
+    """Whether the sentence opens with a time before ``year`` ("In September 2020,", "Cuối năm
+    2019,", "Tháng 9/2020,"; not "Since 2020,")."""
+    m = _FRONTED_TIME.match(left)
+    return m is not None and int(m["year"]) < year
 
 
 def _level_con(core_left: str) -> bool:
@@ -345,6 +358,16 @@ _DONE = re.compile(r"\b(?:da|hoan tat|hoan thanh|xong|completed|finished|has|hav
 _NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d)")  # at a comma: one inside a number
 # a time or a plan before "còn": "đến tháng 9/2026 Mỹ còn", "hồi năm 2019", "sau giai đoạn
 # một", "khi", "theo thỏa thuận/lộ trình", "sắp tới": not the level now
+# a time that opens the sentence, set off by a comma: "In September 2020,", "Tháng 9/2020,"
+_FRONTED_TIME = re.compile(
+    r"\W*(?:(?:and|but|va|nhung)\s+)?(?!(?:since|from|tu|ke tu|sau)\b)(?:[a-z-]+\s+){0,4}?"
+    r"(?:\d{1,2}/){0,2}(?P<year>(?:19|20)\d{2})\s*,"
+)
+# the level still holds: "..., where they remain", "hiện vẫn"
+_STILL_SO = re.compile(
+    r"\b(?:remain|remains|still|today|to this day|currently|now|hien nay|hien van|van con|"
+    r"den nay|cho den nay)\b"
+)
 _WHEN_OR_PLAN = re.compile(
     r"\d|\b(?:sap|toi day|sau nay|den|toi|sau|khi|vao|(?<!lau )nam(?! goc)|thang|cuoi|hoi|luc|"
     r"thoi diem|"

@@ -180,3 +180,29 @@ def test_troops_pulled_out_are_how_many_left_not_how_many_stay() -> None:
 
 def test_the_dotted_uk_is_another_member() -> None:
     assert _troops("The U.K. has about 400 troops in Iraq.") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("At the end of 2019, the US still had about 5,200 troops in Iraq.", ("past", 5200)),
+        ("Cuối năm 2019, Mỹ còn khoảng 5.200 binh sĩ tại Iraq.", ("past", 5200)),
+        ("In September 2020, the US cut its troops in Iraq to 3,000.", ("past", 3000)),
+        ("Tháng 9/2020, Mỹ giảm quân số tại Iraq xuống còn 3.000.", ("past", 3000)),
+        ("Năm 2021, Mỹ có 2.500 binh sĩ ở Iraq.", ("past", 2500)),
+        (  # the sentence says the level still holds
+            "In 2020, the US reduced its forces in Iraq to 2,500, where they remain.",
+            ("current", 2500),
+        ),
+        ("Since 2020, the US has kept about 2,500 troops in Iraq.", ("current", 2500)),
+        ("In 2024, the US has about 2,500 troops in Iraq.", ("current", 2500)),
+        ("By 2027, the US will have 500 troops in Iraq.", ("planned", 500)),
+        ("Đến năm 2027, Mỹ sẽ có khoảng 500 binh sĩ tại Iraq.", ("planned", 500)),
+    ],
+)
+def test_a_sentence_that_opens_with_a_past_year_tells_a_past_level(
+    body: str, expected: tuple[str, int]
+) -> None:
+    """A level of 2019 restated in 2024 is history, not a change ("a stale number restated");
+    one that "will have" is a plan, not the level now."""
+    assert _troops(body) == {("US", "Iraq", *expected)}
