@@ -20,18 +20,10 @@ from watchers.stories.similar.rarity import Rarity
 
 __all__ = ["ACROSS", "WITHIN", "Common", "across", "common", "figures", "within"]
 
-# The signals of both kinds about the event: when, which figures, which years, which actions.
-_EVENT = (
-    "days",
-    "undated",
-    "figures_agree",
-    "figures_conflict",
-    "years_disjoint",
-    "latest_year",
-    "months_disjoint",
-    "actions_shared",
-    "other_actions",
-)
+# The signals of both kinds about the event: when, which figures, which years, which actions
+# (figures unlike, "figures_conflict", only across languages: see ``_event``).
+_WHEN = ("days", "undated", "figures_agree")
+_WHAT = ("years_disjoint", "latest_year", "months_disjoint", "actions_shared", "other_actions")
 WITHIN = (
     "copy",
     "terms",
@@ -46,10 +38,19 @@ WITHIN = (
     "rare_numbers",
     "other_numbers",
     "other_names",
-    *_EVENT,
+    *_WHEN,
+    *_WHAT,
     "short",
 )
-ACROSS = ("concepts", "rare_names", "rare_numbers", "other_numbers", *_EVENT)
+ACROSS = (
+    "concepts",
+    "rare_names",
+    "rare_numbers",
+    "other_numbers",
+    *_WHEN,
+    "figures_conflict",
+    *_WHAT,
+)
 _RARE = 0.5  # a name or number rarer than this (weight over the ceiling) can pin an event
 _DAYS = 4
 _SHORT = 15
@@ -117,20 +118,21 @@ def across(
 
 
 def _event(a: Evidence, b: Evidence, pair: Common, rarity: Rarity | None) -> tuple[float, ...]:
-    """The ``_EVENT`` signals: event-day distance, figures alike and unlike, years, actions.
-    Figures alike weigh by their rarity in one language (``rarity``: a deadline every report
-    restates counts for little) and count one each across languages (None), where they are
-    most of what two reports share: weighed there too, recall across languages fell from
-    0.46 to 0.34 and held-out recall to nothing (design.md, "Standing figures")."""
+    """The signals about the event: event-day distance, figures alike (and unlike), years,
+    actions. Within a language (``rarity`` given) figures alike weigh by their rarity (a
+    deadline every report restates counts for little) and figures unlike are left out: the
+    fit gave them a weight for the merge, as reports of one event that read a figure
+    differently share its key and reports of other events seldom do, which is no evidence of
+    one event (a conflicting figure raises a near copy's bar instead). Across languages
+    (None) figures alike count one each, as they are most of what two reports share: weighed
+    there too, recall across languages fell from 0.46 to 0.34 and held-out recall to nothing
+    (design.md, "Standing figures")."""
     agreed = (a.troop_counts & b.troop_counts) | (a.deadlines & b.deadlines)
-    alike = sum(rarity.figure(k, v) for k, v in agreed) if rarity else pair.agree
-    return (
-        *_days(a.published, b.published),
-        min(alike, 2) / 2,
-        min(pair.conflict, 2) / 2,
-        *_years(a, b),
-        *_actions(a, b),
-    )
+    if rarity is not None:
+        told = (min(sum(rarity.figure(k, v) for k, v in agreed), 2) / 2,)
+    else:
+        told = (min(pair.agree, 2) / 2, min(pair.conflict, 2) / 2)
+    return (*_days(a.published, b.published), *told, *_years(a, b), *_actions(a, b))
 
 
 def _cosine(a: Evidence, b: Evidence, shared: list[float], mass_a: float) -> float:

@@ -4,32 +4,31 @@
 from __future__ import annotations
 
 WITHIN_WEIGHTS: dict[str, float] = {
-    "copy": 1.0679052714047843,
-    "terms": 2.3628365596635454,
-    "rare_terms": 2.094958072558217,
-    "cosine": 2.751157306109225,
-    "rare_mass": 0.07224286145594737,
-    "lead": 3.737211243315412,
-    "rare_lead": 2.35955722674604,
-    "passages": 2.810062104441883,
-    "passage_share": 1.4338385788004382,
-    "rare_names": 0.7089413587577164,
-    "rare_numbers": 1.2684509292686108,
-    "other_numbers": -0.5714815668184225,
-    "other_names": -0.6190209439350711,
-    "days": -3.207621346023082,
+    "copy": 1.040962231040854,
+    "terms": 2.371984162630661,
+    "rare_terms": 2.087440688451467,
+    "cosine": 2.7589673171425297,
+    "rare_mass": 0.053376682683882765,
+    "lead": 3.7514484900092073,
+    "rare_lead": 2.3496099642454533,
+    "passages": 2.8002132883185387,
+    "passage_share": 1.425022299793302,
+    "rare_names": 0.7018996762612724,
+    "rare_numbers": 1.2875027951415263,
+    "other_numbers": -0.5347685716708687,
+    "other_names": -0.6282025855804987,
+    "days": -3.2065991588859935,
     "undated": 0.0,
-    "figures_agree": 1.7835723791763805,
-    "figures_conflict": 0.2918108861271877,
-    "years_disjoint": -0.9866621854423263,
-    "latest_year": 0.06388599893313004,
-    "months_disjoint": 0.14580125881096545,
-    "actions_shared": 0.9901294655352306,
-    "other_actions": -0.4263332235795795,
+    "figures_agree": 1.7680394109500037,
+    "years_disjoint": -0.9833047908366483,
+    "latest_year": 0.05005705595248062,
+    "months_disjoint": 0.14109848920841933,
+    "actions_shared": 0.981300071276521,
+    "other_actions": -0.42884798455213896,
     "short": 0.0,
 }
-WITHIN_INTERCEPT = -3.2105078041389605
-WITHIN_THRESHOLD = 0.7175055632998105
+WITHIN_INTERCEPT = -3.165737496492512
+WITHIN_THRESHOLD = 0.7107515488123176
 
 ACROSS_WEIGHTS: dict[str, float] = {
     "concepts": 0.6609157467601364,
