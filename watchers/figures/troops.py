@@ -25,12 +25,14 @@ from watchers.figures.model import TroopCount, TroopStatus, is_who
 from watchers.figures.numbers import Quantity, approx_before
 from watchers.figures.places import country_of, followed
 from watchers.figures.sentence import Sentence
+from watchers.figures.when import ahead, fronted_past, still_so
 
 __all__ = ["read_troop_counts"]
 
 _HEDGE_TAIL = re.compile(
     r"(?:\b(?:about|around|approximately|roughly|some|nearly|almost|an estimated|estimated|"
     r"more than|over|fewer than|less than|under|below|up to|close to|just over|a little over|"
+    r"no more than|not more than|at most|a maximum of|khong qua|toi da|"
     r"khoang tu|khoang|chung|gan|hon|tren|duoi|chua den|chua toi|uoc tinh|xap xi|it nhat)\s*)+"
     r"(?:\ban?\s*)?$"
 )
@@ -275,8 +277,15 @@ class _Number:
                 return "past"
         # "At the end of 2019, the US still had about 5,200 troops", "Năm 2021, Mỹ có 2.500
         # binh sĩ": a level of that year, unless the sentence says it still is
-        still = not future and _STILL_SO.search(self.text, self.b, s.end) is not None
-        if published and not future and not still and _fronted_past(self.left, published.year):
+        still = not future and still_so(self.text, self.b, self.next_start, s.end)
+        # a future said then ("announced it would cut", "thông báo sẽ giảm") is a past plan,
+        # unless the sentence names a time not yet past ("until 2025", "next year")
+        if (
+            published
+            and not still
+            and not (future and ahead(s.text, published.year))
+            and fronted_past(self.left, published.year)
+        ):
             return "past"
         if lx.FUTURE_AFTER.match(self.text, noun_end, self.next_start) and not _PART_OF.search(
             self.core_left
@@ -303,20 +312,15 @@ class _Number:
             return "past" if past or perfect or own == "past" else "current"
         if change_source:
             # "ordered a reduction from 3,000": the level before a change that has happened
-            return "current" if future else "past"
+            # "from about 2,500 now"
+            still = still_so(self.text, self.b, self.next_start, s.end)
+            return "current" if future or still else "past"
         clause = lx.CLAUSE_BREAK.split(self.core_left)[-1]
         if lx.PAST.search(clause) and not lx.CURRENT.search(clause):
             return "past"
         if lx.PAST_AFTER.match(self.text, self.b, self.next_start) and not future:
             return "past"  # "250 to 350 advisers ... remained"
         return "current"
-
-
-def _fronted_past(left: str, year: int) -> bool:
-    """Whether the sentence opens with a time before ``year`` ("In September 2020,", "Cuối năm
-    2019,", "Tháng 9/2020,"; not "Since 2020,")."""
-    m = _FRONTED_TIME.match(left)
-    return m is not None and int(m["year"]) < year
 
 
 def _level_con(core_left: str) -> bool:
@@ -358,16 +362,6 @@ _DONE = re.compile(r"\b(?:da|hoan tat|hoan thanh|xong|completed|finished|has|hav
 _NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d)")  # at a comma: one inside a number
 # a time or a plan before "còn": "đến tháng 9/2026 Mỹ còn", "hồi năm 2019", "sau giai đoạn
 # một", "khi", "theo thỏa thuận/lộ trình", "sắp tới": not the level now
-# a time that opens the sentence, set off by a comma: "In September 2020,", "Tháng 9/2020,"
-_FRONTED_TIME = re.compile(
-    r"\W*(?:(?:and|but|va|nhung)\s+)?(?!(?:since|from|tu|ke tu|sau)\b)(?:[a-z-]+\s+){0,4}?"
-    r"(?:\d{1,2}/){0,2}(?P<year>(?:19|20)\d{2})\s*,"
-)
-# the level still holds: "..., where they remain", "hiện vẫn"
-_STILL_SO = re.compile(
-    r"\b(?:remain|remains|still|today|to this day|currently|now|hien nay|hien van|van con|"
-    r"den nay|cho den nay)\b"
-)
 _WHEN_OR_PLAN = re.compile(
     r"\d|\b(?:sap|toi day|sau nay|den|toi|sau|khi|vao|(?<!lau )nam(?! goc)|thang|cuoi|hoi|luc|"
     r"thoi diem|"

@@ -128,6 +128,7 @@ def _event(a: Evidence, b: Evidence, pair: Common, rarity: Rarity | None) -> tup
     there too, recall across languages fell from 0.46 to 0.34 and held-out recall to nothing
     (design.md, "Standing figures")."""
     agreed = (a.troop_counts & b.troop_counts) | (a.deadlines & b.deadlines)
+    told: tuple[float, ...]
     if rarity is not None:
         told = (min(sum(rarity.figure(k, v) for k, v in agreed), 2) / 2,)
     else:

@@ -198,6 +198,31 @@ def test_the_dotted_uk_is_another_member() -> None:
         ("In 2024, the US has about 2,500 troops in Iraq.", ("current", 2500)),
         ("By 2027, the US will have 500 troops in Iraq.", ("planned", 500)),
         ("Đến năm 2027, Mỹ sẽ có khoảng 500 binh sĩ tại Iraq.", ("planned", 500)),
+        (  # what opens the sentence is no time, or the sentence comes back to now
+            "Ever since 2021, the United States has kept about 2,500 troops in Iraq.",
+            ("current", 2500),
+        ),
+        ("Under a deal from 2021, the US keeps about 2,500 troops in Iraq.", ("current", 2500)),
+        ("Tính từ năm 2021, Mỹ duy trì khoảng 2.500 binh sĩ tại Iraq.", ("current", 2500)),
+        (
+            "In 2021, the US ended its combat mission, but it still has about 2,500 troops in "
+            "Iraq.",
+            ("current", 2500),
+        ),
+        (
+            "Năm 2021, Mỹ kết thúc sứ mệnh chiến đấu, nhưng hiện vẫn còn khoảng 2.500 binh sĩ ở "
+            "Iraq.",
+            ("current", 2500),
+        ),
+        (  # "today" is about another level
+            "In 2019, the US kept about 5,200 troops in Iraq, more than it has today.",
+            ("past", 5200),
+        ),
+        (
+            "Washington and Baghdad agreed that the US will have no more than 2,000 troops in "
+            "Iraq after September 2025.",
+            ("planned", 2000),
+        ),
     ],
 )
 def test_a_sentence_that_opens_with_a_past_year_tells_a_past_level(
@@ -206,3 +231,28 @@ def test_a_sentence_that_opens_with_a_past_year_tells_a_past_level(
     """A level of 2019 restated in 2024 is history, not a change ("a stale number restated");
     one that "will have" is a plan, not the level now."""
     assert _troops(body) == {("US", "Iraq", *expected)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # a plan said then is history too
+            "In September 2020, the US announced it would cut its troops in Iraq from 5,200 to "
+            "3,000.",
+            {("US", "Iraq", "past", 5200), ("US", "Iraq", "past", 3000)},
+        ),
+        (  # "hiện nay" leads to the next number
+            "Năm 2020, Mỹ giảm quân tại Iraq xuống 3.000, và hiện nay con số này là khoảng "
+            "2.500 binh sĩ.",
+            {("US", "Iraq", "past", 3000), ("US", "Iraq", "current", 2500)},
+        ),
+        (  # "now" after the source: the level now, and the target a plan
+            "The US could cut its troops in Iraq to 2,000, from about 2,500 now.",
+            {("US", "Iraq", "current", 2500), ("US", "Iraq", "planned", 2000)},
+        ),
+    ],
+)
+def test_which_of_two_levels_a_time_or_a_now_is_about(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    assert _troops(body) == expected
