@@ -13,10 +13,10 @@ Loading the corpus where the shared folder is absent skips the test that asked f
 reason.
 
 A troop count matches on (who, where, status, value); a deadline on (key, date, precision).
-Relevance is scored twice, with the topic of ``config.toml``: "relevance_terms" is
-``Matcher(topic).match(title, body).relevant``, what the service decides today;
-"relevance" is ``watchers.topic.relevance.judge``, the same terms plus the focus and attack-story
-rules. ``make bench`` prints ``figure_quality()``;
+Relevance is scored twice, with the topic of ``config.toml``: "relevance_terms" is the topic's
+words alone (the required groups, and a word of leaving said of forces: ``judge`` without its
+focus and attack-story rules); "relevance" is ``watchers.topic.relevance.judge``, what the
+service decides, the same words plus those rules. ``make bench`` prints ``figure_quality()``;
 ``tests/unit/watchers/figures/test_corpus.py`` asserts the
 bar.
 """
@@ -37,7 +37,7 @@ from tests.shared import SEED_LABELS, corpus, eval_text, seeds, shared_root
 from watchers.figures import Deadline, Figures, TroopCount, extract
 from watchers.figures.dates import Precision, last_day
 from watchers.topic.match import Matcher, Topic
-from watchers.topic.relevance import judge
+from watchers.topic.relevance import Groups, judge
 
 DATA = Path(__file__).parent / "data"
 CONFIG = Path(__file__).parent.parent / "config.toml"
@@ -187,11 +187,14 @@ def topic_matcher(config: Path = CONFIG) -> Matcher:
 
 
 def score_relevances(articles: Iterable[Article], matcher: Matcher) -> dict[str, Score]:
-    """Relevance by the topic's terms alone, and by ``watchers.topic.relevance.judge``."""
+    """Relevance by the topic's words alone, and by ``watchers.topic.relevance.judge``."""
     chosen = list(articles)
+    words_alone = Groups(elsewhere="", attack="")  # no focus or attack-story rule
     return {
         "relevance": score_relevance(chosen, lambda t, b: judge(matcher, t, b).relevant),
-        "relevance_terms": score_relevance(chosen, lambda t, b: matcher.match(t, b).relevant),
+        "relevance_terms": score_relevance(
+            chosen, lambda t, b: judge(matcher, t, b, words_alone).relevant
+        ),
     }
 
 

@@ -16,7 +16,9 @@ _HY = "-\u2010\u2011"
 PLACES: dict[str, str] = {
     "Iraq": rf"iraq|irak|i[{_HY}]?rac",
     "Syria": rf"syria|xy[{_HY}]?ri",
-    "Ain al-Asad": rf"(?:ain|ayn|ein)[ {_HY}]al[ {_HY}]?ass?ad|al[ {_HY}]ass?ad|anbar",
+    # bare "al-Assad" is Syria's president; the base is "al-Asad", or "al-Assad" with "base"
+    "Ain al-Asad": rf"(?:ain|ayn|ein)[ {_HY}]al[ {_HY}]?ass?ad|al[ {_HY}]asad|"
+    rf"al[ {_HY}]assad(?= (?:air ?base|base|airbase))|anbar",
     "Baghdad": r"baghdad|bagdad",
     "Erbil": r"erbil|irbil|arbil|harir|hareer",
     "Kurdistan": r"kurdistan|(?:khu vuc|khu|vung) (?:tu tri )?(?:cua )?nguoi kurd",

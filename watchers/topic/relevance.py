@@ -3,8 +3,16 @@
 ``Matcher`` (``watchers.topic.match``) says an item has a term of every required group: Iraq
 and leaving. Words overlap between stories, though: an item about US troops leaving Syria
 says they cross into Iraq, an attack on Ain al-Asad recalls the vote to expel US troops.
-``judge`` keeps the matcher's verdict and adds two rules a reader applies, both driven by
+``judge`` keeps the matcher's verdict and adds three rules a reader applies, all driven by
 optional groups of the same configured topic:
+
+* **said of foreign forces** (groups ``leaving`` and ``forces``): a word of leaving that is
+  also said of other things ("withdraw", "depart", "hand over", "rút khỏi", "rời Iraq") is
+  the topic's leaving only in a sentence, or a title, that names the US, the coalition or
+  foreign forces: "US troops withdraw from Iraqi bases" is on topic, "Iraq withdraws from
+  the West Asian Championship", "the Iraqi army withdraws from Sinjar", "Đức Giáo hoàng rời
+  Iraq" are not. The required leaving group holds the words that say it on their own ("rút
+  quân" aside: "drawdown of US troops", "combat mission", "liên quân").
 
 * **focus** (group ``elsewhere``: other theatres, "Syria", "Afghanistan", "Niger"...): an
   item whose title names another theatre and not Iraq, or whose summary names another
@@ -26,7 +34,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from watchers.topic.match import Matcher
+from watchers.topic.match import Matcher, Topic
+from watchers.topic.text import words
 
 __all__ = ["Groups", "RelevanceReason", "Verdict", "judge"]
 
@@ -41,6 +50,8 @@ class Groups:
     leaving: str = "withdrawal"
     elsewhere: str = "elsewhere"
     attack: str = "attack"
+    said_of: str = "leaving"  # words of leaving that count only with ``forces``
+    forces: str = "forces"
 
 
 RelevanceReason = Literal["on topic", "missing terms", "about elsewhere", "attack story"]
@@ -56,17 +67,26 @@ class Verdict:
 
 
 def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups()) -> Verdict:
-    """The verdict on one item: the matcher's, unless its focus is elsewhere or on an attack."""
+    """The verdict on one item: the matcher's, with leaving said of foreign forces, unless its
+    focus is elsewhere or on an attack."""
     match = matcher.match(title, summary)
     topic = matcher.topic
-    shown = {term for group in topic.required or topic.groups for term in topic.groups[group]}
-    keywords = tuple(term for term in match.matched if term in shown)
-    if not match.relevant:
-        return Verdict(False, "missing terms", keywords)
-    terms = {name: frozenset(spellings) for name, spellings in matcher.topic.groups.items()}
+    terms = {name: frozenset(spellings) for name, spellings in topic.groups.items()}
     sentences = [s for s in _SENTENCE_END.split(summary) if s.strip()]
     head = set(matcher.find(title))
     found = [set(matcher.find(s)) for s in sentences]
+    strong = terms.get(groups.leaving, frozenset())
+    weak, forces = terms.get(groups.said_of, frozenset()), terms.get(groups.forces, frozenset())
+
+    def leaves(words: set[str]) -> bool:
+        """Whether a title or sentence says something leaves: on its own, or of forces."""
+        return bool(words & strong) or bool(words & weak and words & forces)
+
+    said = [ws & weak for ws in (head, *found) if ws & weak and ws & forces]
+    shown = {term for group in topic.required or topic.groups for term in topic.groups[group]}
+    keywords = tuple(t for t in match.matched if t in shown or any(t in ws for ws in said))
+    if not match.relevant and not _leaving_said_of_forces(match.matched, topic, groups, said):
+        return Verdict(False, "missing terms", keywords)
 
     def in_head(group: str) -> bool:
         return bool(head & terms.get(group, frozenset()))
@@ -76,24 +96,54 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
         wanted = terms.get(group, frozenset())
         return sum(1 for s in found if s & wanted)
 
-    if (
-        groups.elsewhere in terms
-        and not in_head(groups.place)
-        and (in_head(groups.elsewhere) or mentions(groups.elsewhere) > mentions(groups.place))
+    if groups.elsewhere in terms and (
+        (
+            not in_head(groups.place)
+            and (in_head(groups.elsewhere) or mentions(groups.elsewhere) > mentions(groups.place))
+        )
+        or _leaves_from(matcher, title, terms[groups.elsewhere], terms.get(groups.place))
     ):
         return Verdict(False, "about elsewhere", keywords)
 
-    def lead_is(group: str, unless: str) -> bool:
-        """Whether the summary's first sentence naming either group names ``group`` only."""
-        wanted, other = terms.get(group, frozenset()), terms.get(unless, frozenset())
-        lead = next((s for s in found if s & (wanted | other)), set())
-        return bool(lead & wanted) and not lead & other
-
+    attack = terms.get(groups.attack, frozenset())
+    # the summary's first sentence that names leaving or an attack: about leaving only?
+    lead = next((s for s in found if leaves(s) or s & attack), set())
+    lead_leaves = leaves(lead) and not lead & attack
     if (
-        groups.attack in terms
-        and not in_head(groups.leaving)
-        and not lead_is(groups.leaving, groups.attack)
-        and (in_head(groups.attack) or mentions(groups.attack) > mentions(groups.leaving))
+        attack
+        and not leaves(head)
+        and not lead_leaves
+        and (head & attack or sum(1 for s in found if s & attack) > sum(map(leaves, found)))
     ):
         return Verdict(False, "attack story", keywords)
     return Verdict(True, "on topic", keywords)
+
+
+# "withdraw from", "leave Syrian bases", "rút khỏi", "rời Syria" (folded)
+_FROM = frozenset({"from", "leave", "leaves", "leaving", "left", "exit", "exits", "khoi", "roi"})
+
+
+def _leaves_from(
+    matcher: Matcher, title: str, elsewhere: frozenset[str], place: frozenset[str] | None
+) -> bool:
+    """Whether the title has troops leave another theatre and not Iraq: "US troops leave
+    Syrian bases, cross into Iraq", "Mỹ rút quân khỏi Syria, chuyển sang Iraq" (a word of
+    ``elsewhere`` within three words after "from", "leave" or "khỏi", none of ``place``)."""
+    folded = words(title)
+    after = [" ".join(folded[i + 1 : i + 4]) for i, w in enumerate(folded) if w in _FROM]
+    named = [set(matcher.find(words_after)) for words_after in after]
+    elsewhere_named = any(n & elsewhere for n in named)
+    return elsewhere_named and not any(n & (place or frozenset()) for n in named)
+
+
+def _leaving_said_of_forces(
+    matched: tuple[str, ...], topic: Topic, groups: Groups, said: list[set[str]]
+) -> bool:
+    """Whether an item the matcher turned down lacks only the required leaving group, and
+    says leaving of forces in some title or sentence (``said``: the words of leaving of
+    those that also name forces)."""
+    if not said or set(matched) & set(topic.exclude):
+        return False
+    found = set(matched)
+    missing = [g for g in topic.required if not found & set(topic.groups.get(g, ()))]
+    return missing == [groups.leaving]

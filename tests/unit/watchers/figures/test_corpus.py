@@ -62,8 +62,9 @@ def test_relevance_meets_the_bar() -> None:
 
 
 def test_the_topic_terms_alone_miss_nothing_relevant() -> None:
-    """The terms find every relevant article (the judge can only drop items, so its recall is
-    at most theirs); their precision is lower, which is what the judge is for."""
+    """The words find every relevant article (the focus and attack-story rules can only drop
+    items, so the judge's recall is at most theirs); their precision is lower, which is what
+    those rules are for."""
     score = sum((scores["relevance_terms"] for scores in RELEVANCE.values()), Score())
     assert score.recall >= RECALL, _report("relevance_terms")
 
