@@ -72,20 +72,23 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
     match = matcher.match(title, summary)
     topic = matcher.topic
     terms = {name: frozenset(spellings) for name, spellings in topic.groups.items()}
+    strong = terms.get(groups.leaving, frozenset())
+    weak, forces = terms.get(groups.said_of, frozenset()), terms.get(groups.forces, frozenset())
+    shown = {term for group in topic.required or topic.groups for term in topic.groups[group]}
+    if not match.relevant and not _may_be_said_of_forces(match.matched, topic, groups):
+        # most items off the topic end here, before their sentences are read
+        return Verdict(False, "missing terms", tuple(t for t in match.matched if t in shown))
     sentences = [s for s in _SENTENCE_END.split(summary) if s.strip()]
     head = set(matcher.find(title))
     found = [set(matcher.find(s)) for s in sentences]
-    strong = terms.get(groups.leaving, frozenset())
-    weak, forces = terms.get(groups.said_of, frozenset()), terms.get(groups.forces, frozenset())
 
     def leaves(words: set[str]) -> bool:
         """Whether a title or sentence says something leaves: on its own, or of forces."""
         return bool(words & strong) or bool(words & weak and words & forces)
 
     said = [ws & weak for ws in (head, *found) if ws & weak and ws & forces]
-    shown = {term for group in topic.required or topic.groups for term in topic.groups[group]}
     keywords = tuple(t for t in match.matched if t in shown or any(t in ws for ws in said))
-    if not match.relevant and not _leaving_said_of_forces(match.matched, topic, groups, said):
+    if not match.relevant and not said:
         return Verdict(False, "missing terms", keywords)
 
     def in_head(group: str) -> bool:
@@ -136,14 +139,12 @@ def _leaves_from(
     return elsewhere_named and not any(n & (place or frozenset()) for n in named)
 
 
-def _leaving_said_of_forces(
-    matched: tuple[str, ...], topic: Topic, groups: Groups, said: list[set[str]]
-) -> bool:
-    """Whether an item the matcher turned down lacks only the required leaving group, and
-    says leaving of forces in some title or sentence (``said``: the words of leaving of
-    those that also name forces)."""
-    if not said or set(matched) & set(topic.exclude):
-        return False
+def _may_be_said_of_forces(matched: tuple[str, ...], topic: Topic, groups: Groups) -> bool:
+    """Whether an item the matcher turned down lacks only the required leaving group and has
+    words of ``said_of`` and of ``forces`` (whether in one sentence is for ``judge`` to read)."""
     found = set(matched)
-    missing = [g for g in topic.required if not found & set(topic.groups.get(g, ()))]
-    return missing == [groups.leaving]
+    if found & set(topic.exclude):
+        return False
+    has = {g for g, spellings in topic.groups.items() if found & set(spellings)}
+    missing = [g for g in topic.required if g not in has]
+    return missing == [groups.leaving] and {groups.said_of, groups.forces} <= has
