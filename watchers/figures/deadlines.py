@@ -30,6 +30,7 @@ from watchers.figures.model import Deadline
 from watchers.figures.moves import came_from, moved_to, moves_to, now_said, of_deadline, put_off
 from watchers.figures.places import Place, country_of, followed, specific
 from watchers.figures.sentence import Sentence
+from watchers.figures.unsaid import unsaid
 
 __all__ = ["Reading", "read_deadlines"]
 
@@ -145,6 +146,8 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
             continue  # "Britain will withdraw its 400 troops by the end of 2025": Britain's
         if demanded(text, clause, d.start, sentence.end):
             continue  # "militias demanded that US troops leave by the end of 2024"
+        if unsaid(sentence, clause, seg_offset, d.start):
+            continue  # denied, a condition, a question, a forecast, another's or another event's
         now = i > 0 and now_said(segment)  # "troops will now leave by"
         to = now or moves_to(segment, reader.came_from, reader.of_deadline)
         if put_off(text, segment, d.end, after_end):

@@ -29,8 +29,11 @@ _FOR_LEAVING = (
 DEMAND = re.compile(
     r"\b(?:(?:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|upon|for)|"
     r"press(?:es|ed|ing)?(?: for)?|push(?:es|ed|ing)? for|insist(?:s|ed|ing)?(?: that| on)?|"
-    r"ask(?:s|ed|ing)?|seek(?:s|ing)?|sought)" + _FOR_LEAVING + r"|"
-    r"(?<!theo )(?<!cac )(?<!nhung )(?<!mot )(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi)"
+    r"ask(?:s|ed|ing)?|seek(?:s|ing)?|sought|wants?|wanted|wanting|(?:would|to) force)"
+    + _FOR_LEAVING
+    + r"|gave (?:us|u\.s\.|american|foreign|coalition|washington)\b[^,;]{0,30}\buntil|ultimatum|"
+    r"toi hau thu|"
+    r"(?<!theo )(?<!cac )(?<!nhung )(?<!mot )(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi|muon)"
     r" (?:my|hoa ky|washington|baghdad|quan|binh|luc luong|lien quan|lien minh|cac|toan bo|"
     r"chinh phu|chinh quyen|rut|phai|nhanh chong|som)|"
     r"(?<!quan )(?<!bo )(?<!mot )(?<!cac )(?<!doi )doi (?:quan|rut|my|hoa ky|washington|"

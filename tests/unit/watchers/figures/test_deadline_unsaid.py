@@ -1,0 +1,91 @@
+"""Dates next to troops leaving that nobody set as a deadline (``watchers.figures.unsaid``,
+``watchers.figures.demands``): each would alert "Deadline changed". Written the way outlets
+write them; the real deadlines beside them stay."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.quality import deadline_key
+from watchers.figures import extract
+
+
+def _deadlines(body: str, published: date) -> set[tuple[str, str, str]]:
+    return {deadline_key(d) for d in extract("", body, published=published).deadlines}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # denied or negated
+        "The Pentagon denied reports that US troops would leave Iraq by the end of 2025.",
+        "US forces will not leave Iraq before 2026, Hegseth said.",
+        "There is no plan to withdraw US troops from Iraq by 2026, a Pentagon spokesman said.",
+        "Hegseth ruled out a withdrawal from Iraq before the end of 2026.",
+        "Mỹ sẽ không rút quân khỏi Iraq trong năm 2025, Lầu Năm Góc khẳng định.",
+        "Không có chuyện quân Mỹ rút khỏi Iraq trước năm 2026, ông Hegseth nói.",
+        "Lầu Năm Góc bác bỏ thông tin quân Mỹ sẽ rút khỏi Iraq trước cuối năm 2025.",
+        # a condition, a question, not by then
+        "If talks succeed, US troops would leave Iraq by the end of 2025.",
+        "Nếu đàm phán thành công, quân Mỹ sẽ rút khỏi Iraq vào cuối năm 2025.",
+        "Will US troops really leave Iraq by September 2026?",
+        "Liệu quân Mỹ có rút khỏi Iraq trước tháng 9/2026?",
+        "Should security deteriorate, the withdrawal from Erbil could be delayed beyond "
+        "September 2026.",
+        # a forecast
+        "US troops could leave Iraq by 2026, analysts say.",
+        "Giới phân tích dự đoán quân Mỹ có thể rút khỏi Iraq trước cuối năm 2025.",
+        # another actor
+        "Turkish troops will withdraw from northern Iraq by the end of 2026, Ankara said.",
+        "Iran said its military advisers would leave Iraq by March 2026.",
+        "The UN Assistance Mission for Iraq (UNAMI) will end its mandate by December 31, 2025.",
+        "Thổ Nhĩ Kỳ tuyên bố sẽ rút quân khỏi miền bắc Iraq trước cuối năm 2026.",
+        # another event
+        "Talks on the withdrawal of US troops from Iraq will resume in March 2025.",
+        "Baghdad and Washington are due to sign the withdrawal agreement in October 2024.",
+        "The Pentagon must submit a report on the Iraq withdrawal to Congress by March 1, 2026.",
+        "Việc rút quân Mỹ khỏi Iraq sẽ được thảo luận trong cuộc đối thoại chiến lược vào tháng "
+        "4/2025.",
+        # a wish or an ultimatum
+        "Moqtada al-Sadr gave US forces until the end of 2025 to leave Iraq.",
+        "Iraqi lawmakers want US forces to withdraw from Iraq by the end of 2025.",
+        "Nhóm Kataib Hezbollah ra tối hậu thư cho quân Mỹ phải rời khỏi Iraq trước cuối năm 2025.",
+    ],
+)
+def test_a_date_nobody_set_is_no_deadline(body: str) -> None:
+    assert _deadlines(body, date(2024, 9, 30)) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The withdrawal, announced in September 2024, will be completed by September 2026.",
+            ("deadline/coalition leaves Iraq", "2026-09", "month"),
+        ),
+        (
+            "Under the deal signed in 2024, coalition troops will leave Iraq by September 2026.",
+            ("deadline/coalition leaves Iraq", "2026-09", "month"),
+        ),
+        (
+            "The US and Iraq announced that the coalition's mission will end by September 2025.",
+            ("deadline/coalition mission ends in Iraq", "2025-09", "month"),
+        ),
+        (  # "not" of something else
+            "The mission will not be extended: coalition troops will leave Iraq by September 2026.",
+            ("deadline/coalition leaves Iraq", "2026-09", "month"),
+        ),
+        (  # a condition after the date is the deadline's own
+            "US troops will leave Iraq by September 2026 if security allows.",
+            ("deadline/coalition leaves Iraq", "2026-09", "month"),
+        ),
+        (  # another actor named, and the US too
+            "Iran welcomed the agreement under which US troops will leave Iraq by September 2026.",
+            ("deadline/coalition leaves Iraq", "2026-09", "month"),
+        ),
+    ],
+)
+def test_the_deadlines_beside_them_stay(body: str, expected: tuple[str, str, str]) -> None:
+    assert _deadlines(body, date(2024, 9, 30)) == {expected}

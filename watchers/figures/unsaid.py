@@ -1,0 +1,103 @@
+"""Dates next to troops leaving that are not said as a deadline. Pure: no I/O.
+
+Read as a deadline, each of these would alert "Deadline changed" for something nobody set:
+
+* **denied or negated** — "The Pentagon denied reports that US troops would leave Iraq by the
+  end of 2025", "US forces will not leave Iraq before 2026", "there is no plan to withdraw
+  by 2026", "Mỹ sẽ không rút quân … trong năm 2025", "không có chuyện quân Mỹ rút …", "bác bỏ
+  thông tin …" (a negation up to two words before the verb of leaving or ending, in the
+  date's clause; not "will not be extended beyond");
+* **a condition or a question** — "If talks succeed, US troops would leave by …", "Nếu đàm
+  phán thành công, …", "Will US troops really leave Iraq by September 2026?", "Liệu quân Mỹ
+  có rút …"; and "beyond", "quá" right before the date ("could be delayed beyond September
+  2026": not by then);
+* **a forecast** — "US troops could leave Iraq by 2026, analysts say", "giới phân tích dự
+  đoán …": the sentence gives the date to analysts, experts or a prediction;
+* **another actor's** — "Turkish troops will withdraw from northern Iraq by the end of 2026",
+  "Iran said its military advisers would leave Iraq by March 2026", PKK fighters, Peshmerga,
+  UNAMI, the EU's mission: named in the date's clause, which names neither the US, the
+  coalition nor foreign forces;
+* **another event's** — "Talks on the withdrawal … will resume in March 2025", "due to sign
+  the withdrawal agreement in October 2024", "must submit a report on the Iraq withdrawal by
+  March 1", "vòng đàm phán … về việc rút quân … vào ngày 20/4": a word of another event
+  (talks, a signing, a decision, a report, an announcement) between the last word of leaving
+  and the date, or before a leaving that is only a noun ("the withdrawal", "việc rút quân").
+"""
+
+from __future__ import annotations
+
+import re
+
+from watchers.figures import lexicon as lx
+from watchers.figures.sentence import Sentence
+
+__all__ = ["unsaid"]
+
+_OURS = frozenset({"US", "coalition", "foreign"})
+_LEAVE_OR_END = (lx.LEAVE, lx.END)
+
+_NEGATED = re.compile(
+    r"\b(?:not|never|no longer|won't|wont|khong|chua|chang|khong he)\s+(?:\S+\s+){0,2}?"
+    r"(?:leav\w*|withdraw\w*|pull\w*|end|ending|exit\w*|depart\w*|rut|roi|ket thuc|cham dut)\b"
+    r"|\b(?:no plans?|no intention|khong co ke hoach|khong co chuyen|khong co y dinh)\b"
+    r"|\b(?:den(?:y|ied|ies|ying)|dismiss\w*|reject\w*|refut\w*)\s+(?:\S+\s+){0,2}?"
+    r"(?:reports?|claims?|rumou?rs?|suggestions?|speculation|that)\b"
+    r"|\brul(?:ed|es|ing) out\b"
+    r"|\b(?:bac bo|phu nhan)\s+(?:\S+\s+){0,2}?(?:thong tin|tin|kha nang|tin don|viec|rang)\b"
+)
+_CONDITION = re.compile(r"\W*(?:if|should|unless|in case|neu|trong truong hop|gia su)\b[^,]*,")
+_ASKED = re.compile(r"\W*lieu\b")
+_NOT_BY = re.compile(r"\b(?:beyond|past|qua|vuot qua)\s*$")
+_FORECAST = re.compile(
+    r"\b(?:analysts?|experts?|observers?|commentators?|pundits?|predict\w*|forecast\w*|"
+    r"speculat\w*|gioi phan tich|nha phan tich|chuyen gia|nha quan sat|du doan|du bao|"
+    r"nhan dinh)\b"
+)
+_OTHER_ACTOR = re.compile(
+    r"\b(?:turk(?:ey|ish)|ankara|iran(?:ian)?s?|tehran|pkk|peshmerga|pmf|hashd|unami|"
+    r"united nations|un (?:mission|assistance|mandate)|eu (?:advisory|mission)|"
+    r"european union|tho nhi ky|lien hop quoc|phai bo)\b"
+)
+_EVENT = re.compile(
+    r"\b(?:announc\w*|talks|negotiations?|round|decision|decid\w*|sign(?:s|ed|ing)?|report|"
+    r"submit\w*|review|exercise|drill|ceremony|construction|built|voted|resum\w*|discuss\w*|"
+    r"debat\w*|hearing|dam phan|thao luan|ky ket|bao cao|nop|dien tap|xay dung|doi thoai|"
+    r"cong bo)\b"
+)
+_LEAVING_NOUN = re.compile(
+    r"\b(?:withdrawals?|pullout|departure|drawdown|redeployment|"
+    r"(?:viec|cuoc|qua trinh) (?:rut|roi))\b"
+)
+
+
+def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool:
+    """Whether the date at ``at`` (folded offsets of ``sentence.doc``; its clause starts at
+    ``clause``, the words since the date before it at ``segment_start``) is not said as a
+    deadline: see the module docstring."""
+    text = sentence.doc.text
+    before = text[clause:at]
+    if _NEGATED.search(before) or _NOT_BY.search(before):
+        return True
+    opening = text[sentence.start : at]
+    if (m := _CONDITION.match(opening)) and m.end() <= at - sentence.start:
+        return True
+    if sentence.text.rstrip().endswith("?") or _ASKED.match(sentence.text):
+        return True
+    if _FORECAST.search(sentence.text):
+        return True
+    ours = {kind for _, kind in sentence.who_in(clause, at)} & _OURS
+    if not ours and _OTHER_ACTOR.search(before):
+        return True
+    return _another_event(text, clause, segment_start, at)
+
+
+def _another_event(text: str, clause: int, segment_start: int, at: int) -> bool:
+    leaving = [m for pattern in _LEAVE_OR_END for m in pattern.finditer(text, clause, at)]
+    if not leaving:
+        return False
+    last = max(m.end() for m in leaving)
+    if _EVENT.search(text, max(last, segment_start), at):
+        return True  # "Talks on the withdrawal … will resume in March 2025"
+    first = min(m.start() for m in leaving)
+    nouns = all(_LEAVING_NOUN.match(text, m.start()) for m in leaving)
+    return nouns and _EVENT.search(text, clause, first) is not None  # "sign the withdrawal …"
