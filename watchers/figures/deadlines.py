@@ -73,6 +73,14 @@ _SAID_ON = re.compile(
 # "now" in a deadline's sentence: a date that replaces another ("troops will now leave by ...")
 _NOW = re.compile(r"\bnow\b")
 _HANDOVER = re.compile(r"\bhand|\bban giao")
+# a verb of leaving or ending in the simple past, or begun: the date is when it happened
+_SIMPLE_PAST = re.compile(
+    r"withdrew|ended|pulled[- ]?out|departed|concluded|completed|closed|exited|evacuated|"
+    r"handed over.*|wrapped up"
+)
+_BEGAN = re.compile(r"\b(?:began|begun|started|da bat dau)\s+$")
+_AHEAD = re.compile(r"\b(?:will|would|to be|is to|are to|due|expected|set to|se|du kien)\b")
+_BACK_IN = re.compile(r"\bhoi\s*$")
 _CLAUSE = re.compile(r";|,\s*(?:and|va)\b|\b(?:while|whereas|but|trong khi|nhung)\b")
 _BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$")
 _WHEN = re.compile(r"\s*,?\s*(?:when|khi|luc)\b")
@@ -292,13 +300,22 @@ class _Date:
             return True
         if moved_to(segment):
             return False  # "đã được hoãn lại đến cuối năm 2026": the move is past, not the date
-        verbs = [
-            m.end()
+        if _BACK_IN.search(segment):
+            return True  # "kết thúc hồi tháng 9/2025": back then
+        found = [
+            m
             for pattern in (lx.LEAVE, lx.END, lx.PRESENCE)
             for m in pattern.finditer(self.text, self.seg_start, self.d.start)
         ]
-        if verbs and self.s.tense(max(verbs), self.d.start) == "past":
+        if not found:
+            return self.d.relative and self.s.tense(self.s.start, self.d.start) == "past"
+        last = max(found, key=lambda m: m.end())
+        if self.s.tense(last.end(), self.d.start) == "past":
             return True
+        if (
+            _SIMPLE_PAST.fullmatch(last.group()) or _BEGAN.search(self.text, 0, last.start())
+        ) and not _AHEAD.search(self.text, self.seg_start, last.start()):
+            return True  # "US forces withdrew from Ain al-Asad in January 2026", "began leaving"
         return self.d.relative and self.s.tense(self.s.start, self.d.start) == "past"
 
     def when_clause(self) -> tuple[int, int] | None:

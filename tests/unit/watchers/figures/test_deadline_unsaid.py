@@ -89,3 +89,35 @@ def test_a_date_nobody_set_is_no_deadline(body: str) -> None:
 )
 def test_the_deadlines_beside_them_stay(body: str, expected: tuple[str, str, str]) -> None:
     assert _deadlines(body, date(2024, 9, 30)) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        (
+            "US forces withdrew from Ain al-Asad in January 2026, handing the base to the Iraqi "
+            "army.",
+            date(2026, 1, 20),
+        ),
+        ("US troops began withdrawing from Ain al-Asad in January 2026.", date(2026, 1, 20)),
+        ("Coalition forces pulled out of Ain al-Asad this month.", date(2026, 1, 20)),
+        (
+            "Giai đoạn một của việc rút quân kết thúc hồi tháng 9/2025, khi liên quân rời khỏi "
+            "Baghdad.",
+            date(2025, 10, 2),
+        ),
+    ],
+)
+def test_what_happened_in_the_publication_s_month_is_no_deadline(
+    body: str, published: date
+) -> None:
+    """A past verb ("withdrew", "began withdrawing", "pulled out") or "hồi" says when it
+    happened; the month it happened in is not yet over, so the date looked ahead."""
+    assert _deadlines(body, published) == set()
+
+
+def test_a_completion_to_come_is_still_a_deadline() -> None:
+    body = "The withdrawal from Baghdad will be completed by September 2025."
+    assert _deadlines(body, date(2025, 9, 2)) == {
+        ("deadline/coalition leaves Baghdad", "2025-09", "month")
+    }
