@@ -33,7 +33,8 @@ DEMAND = re.compile(
     + _FOR_LEAVING
     + r"|gave (?:us|u\.s\.|american|foreign|coalition|washington)\b[^,;]{0,30}\buntil|ultimatum|"
     r"toi hau thu|"
-    r"(?<!theo )(?<!cac )(?<!nhung )(?<!mot )(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi|muon)"
+    r"(?<!theo )(?<!cac )(?<!nhung )(?<!mot )"
+    r"(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi|muon|de nghi)"
     r" (?:my|hoa ky|washington|baghdad|quan|binh|luc luong|lien quan|lien minh|cac|toan bo|"
     r"chinh phu|chinh quyen|rut|phai|nhanh chong|som)|"
     r"(?<!quan )(?<!bo )(?<!mot )(?<!cac )(?<!doi )doi (?:quan|rut|my|hoa ky|washington|"

@@ -45,8 +45,16 @@ _NEGATED = re.compile(
     r"|\brul(?:ed|es|ing) out\b"
     r"|\b(?:bac bo|phu nhan)\s+(?:\S+\s+){0,2}?(?:thong tin|tin|kha nang|tin don|viec|rang)\b"
 )
-_CONDITION = re.compile(r"\W*(?:if|should|unless|in case|neu|trong truong hop|gia su)\b[^,]*,")
-_ASKED = re.compile(r"\W*lieu\b")
+_CONDITION = re.compile(
+    r"\W*(?:if|should|unless|in case|neu|trong truong hop|gia su)\b"
+    r"(?! (?:all|everything|things|moi viec|moi chuyen|tat ca)\b)[^,]*,"  # "if all goes to…"
+)
+_ASKED = re.compile(r"\W*lieu\b|\b(?:asked|asks|asking) (?:whether|if)\b|\bhoi (?:lieu|xem)\b")
+# a report the sentence calls untrue, after the date: "Reports that … by May 2026 are inaccurate"
+_UNTRUE_AFTER = re.compile(
+    r"^[^;:]*?\b(?:inaccurate|untrue|false|baseless|unfounded|fake|wrong|khong chinh xac|"
+    r"sai su that|vo can cu|bia dat|khong dung)\b"
+)
 _NOT_BY = re.compile(r"\b(?:beyond|past|qua|vuot qua)\s*$")
 _FORECAST = re.compile(
     r"\b(?:analysts?|experts?|observers?|commentators?|pundits?|predict\w*|forecast\w*|"
@@ -61,13 +69,13 @@ _OTHER_ACTOR = re.compile(
 _EVENT = re.compile(
     r"\b(?:announc\w*|talks|negotiations?|round|decision|decid\w*|sign(?:s|ed|ing)?|report|"
     r"submit\w*|review|exercise|drill|ceremony|construction|built|voted|resum\w*|discuss\w*|"
-    r"debat\w*|hearing|dam phan|thao luan|ky ket|bao cao|nop|dien tap|xay dung|doi thoai|"
-    r"cong bo)\b"
+    r"debat\w*|hearing|dam phan|thao luan|ky ket|le ky|ky (?:thoa thuan|hiep dinh)|bao cao|"
+    r"nop|dien tap|xay dung|doi thoai|cong bo)\b"
 )
-_LEAVING_NOUN = re.compile(
-    r"\b(?:withdrawals?|pullout|departure|drawdown|redeployment|"
-    r"(?:viec|cuoc|qua trinh) (?:rut|roi))\b"
-)
+_LEAVING_NOUN = re.compile(r"withdrawals?|pullout|departure|drawdown|redeployment")
+# "việc rút quân": a noun (not "thỏa thuận kết thúc nhiệm vụ … vào cuối năm 2021", an agreement
+# to end it then)
+_NOUN_BEFORE = re.compile(r"\b(?:viec|cuoc|qua trinh)\s+$")
 
 
 def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool:
@@ -81,7 +89,9 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
     opening = text[sentence.start : at]
     if (m := _CONDITION.match(opening)) and m.end() <= at - sentence.start:
         return True
-    if sentence.text.rstrip().endswith("?") or _ASKED.match(sentence.text):
+    if sentence.text.rstrip().endswith("?") or _ASKED.search(text, sentence.start, at):
+        return True
+    if _UNTRUE_AFTER.search(text[at : sentence.end]):
         return True
     if _FORECAST.search(sentence.text):
         return True
@@ -99,5 +109,8 @@ def _another_event(text: str, clause: int, segment_start: int, at: int) -> bool:
     if _EVENT.search(text, max(last, segment_start), at):
         return True  # "Talks on the withdrawal … will resume in March 2025"
     first = min(m.start() for m in leaving)
-    nouns = all(_LEAVING_NOUN.match(text, m.start()) for m in leaving)
+    nouns = all(
+        _LEAVING_NOUN.match(text, m.start()) or _NOUN_BEFORE.search(text, clause, m.start())
+        for m in leaving
+    )
     return nouns and _EVENT.search(text, clause, first) is not None  # "sign the withdrawal …"

@@ -48,6 +48,12 @@ def _deadlines(body: str, published: date) -> set[tuple[str, str, str]]:
         "The Pentagon must submit a report on the Iraq withdrawal to Congress by March 1, 2026.",
         "Việc rút quân Mỹ khỏi Iraq sẽ được thảo luận trong cuộc đối thoại chiến lược vào tháng "
         "4/2025.",
+        "Asked whether troops would leave Iraq by the end of 2025, the spokesman declined to "
+        "give a date.",
+        "Reports that coalition forces would leave Kurdistan by May 2026 are inaccurate, the "
+        "ministry said.",
+        "Lầu Năm Góc phải nộp báo cáo về việc rút quân khỏi Iraq lên Quốc hội trước ngày 1/3/2026.",
+        "Các nhóm vũ trang đề nghị quân Mỹ rời Iraq trước cuối năm 2024.",
         # a wish or an ultimatum
         "Moqtada al-Sadr gave US forces until the end of 2025 to leave Iraq.",
         "Iraqi lawmakers want US forces to withdraw from Iraq by the end of 2025.",
@@ -80,6 +86,15 @@ def test_a_date_nobody_set_is_no_deadline(body: str) -> None:
         (  # a condition after the date is the deadline's own
             "US troops will leave Iraq by September 2026 if security allows.",
             ("deadline/coalition leaves Iraq", "2026-09", "month"),
+        ),
+        (  # a condition that is the plan itself
+            "If all goes to plan, the last US soldiers will leave Iraq by September 2026, the "
+            "defence minister said.",
+            ("deadline/coalition leaves Iraq", "2026-09", "month"),
+        ),
+        (  # "rời" with a place, no "khỏi"
+            "Nhà Trắng tái khẳng định quân Mỹ sẽ rời Iraq vào cuối năm 2026 như kế hoạch.",
+            ("deadline/coalition leaves Iraq", "2026", "year-end"),
         ),
         (  # another actor named, and the US too
             "Iran welcomed the agreement under which US troops will leave Iraq by September 2026.",
