@@ -274,7 +274,7 @@ LEAVE = re.compile(
     r"\b(?:withdraw(?:s|n|ing|al|als)?|withdrew|leav(?:e|es|ing)|depart(?:s|ed|ing|ure)?|"
     r"pull(?:s|ed|ing)?[- ]?out|pullout|exit(?:s|ing)?|evacuat(?:e|es|ing|ion)|"
     r"rut(?: quan| khoi| het)?|roi (?:khoi|di|bo)|ra khoi|triet thoai|"
-    r"roi(?= (?:iraq|baghdad|erbil|arbil|can cu|ain|kurdistan|syria|khu vuc|hoan toan)\b)|"
+    r"roi(?= (?:iraq|baghdad|erbil|arbil|can cu|ain|kurdistan|syria|hoan toan)\b)|"
     r"hand(?:s|ing)? over (?:the |its |control of (?:the )?)?(?:(?!of\b)[\w-]+ ){0,3}"
     r"(?:air ?bases?|bases?|headquarters)(?!\s*['’]s\b)"
     r"(?! to (?:the )?(?:us|u\.s\.|american|coalition|foreign))|"  # not Iraq handing one over
