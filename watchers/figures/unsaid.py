@@ -15,8 +15,8 @@ Read as a deadline, each of these would alert "Deadline changed" for something n
   đoán …": the sentence gives the date to analysts, experts or a prediction;
 * **another actor's** — "Turkish troops will withdraw from northern Iraq by the end of 2026",
   "Iran said its military advisers would leave Iraq by March 2026", PKK fighters, Peshmerga,
-  UNAMI, the EU's mission: named in the date's clause, which names neither the US, the
-  coalition nor foreign forces;
+  UNAMI, the EU's mission, NATO's own mission (NATO Mission Iraq, apart from the coalition):
+  named in the date's clause, which names neither the US, the coalition nor foreign forces;
 * **another event's** — "Talks on the withdrawal … will resume in March 2025", "due to sign
   the withdrawal agreement in October 2024", "must submit a report on the Iraq withdrawal by
   March 1", "vòng đàm phán … về việc rút quân … vào ngày 20/4": a word of another event
@@ -66,6 +66,11 @@ _OTHER_ACTOR = re.compile(
     r"united nations|un (?:mission|assistance|mandate)|eu (?:advisory|mission)|"
     r"european union|tho nhi ky|lien hop quoc|phai bo)\b"
 )
+# NATO Mission Iraq trains Iraqi forces apart from the coalition: its end is not the coalition's
+_NATO_MISSION = re.compile(
+    r"\bnato(?:'s|’s| s)? (?:mission|advisory mission|training mission)|"
+    r"\bmission of nato\b|\b(?:su menh|phai bo|nhiem vu) (?:cua )?nato\b"
+)
 _EVENT = re.compile(
     r"\b(?:announc\w*|talks|negotiations?|round|decision|decid\w*|sign(?:s|ed|ing)?|report|"
     r"submit\w*|review|exercise|drill|ceremony|construction|built|voted|resum\w*|discuss\w*|"
@@ -95,8 +100,13 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
         return True
     if _FORECAST.search(sentence.text):
         return True
-    ours = {kind for _, kind in sentence.who_in(clause, at)} & _OURS
-    if not ours and _OTHER_ACTOR.search(before):
+    nato = [m.span() for m in _NATO_MISSION.finditer(text, clause, at)]
+    ours = {
+        kind
+        for where, kind in sentence.who_in(clause, at)
+        if not any(a <= where < b for a, b in nato)  # NATO's own mission is not the coalition
+    } & _OURS
+    if not ours and (nato or _OTHER_ACTOR.search(before)):
         return True
     return _another_event(text, clause, segment_start, at)
 

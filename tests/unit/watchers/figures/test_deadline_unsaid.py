@@ -42,6 +42,8 @@ def _deadlines(body: str, published: date) -> set[tuple[str, str, str]]:
         "Iran said its military advisers would leave Iraq by March 2026.",
         "The UN Assistance Mission for Iraq (UNAMI) will end its mandate by December 31, 2025.",
         "Thổ Nhĩ Kỳ tuyên bố sẽ rút quân khỏi miền bắc Iraq trước cuối năm 2026.",
+        "NATO Mission Iraq, which trains Iraqi security forces, will end in December 2025.",
+        "Sứ mệnh NATO tại Iraq, chuyên huấn luyện quân đội Iraq, sẽ kết thúc vào tháng 12/2025.",
         # another event
         "Talks on the withdrawal of US troops from Iraq will resume in March 2025.",
         "Baghdad and Washington are due to sign the withdrawal agreement in October 2024.",
@@ -95,6 +97,10 @@ def test_a_date_nobody_set_is_no_deadline(body: str) -> None:
         (  # "rời" with a place, no "khỏi"
             "Nhà Trắng tái khẳng định quân Mỹ sẽ rời Iraq vào cuối năm 2026 như kế hoạch.",
             ("deadline/coalition leaves Iraq", "2026", "year-end"),
+        ),
+        (  # NATO members as the coalition
+            "NATO allies in the coalition will end their mission in Iraq by September 2025.",
+            ("deadline/coalition mission ends in Iraq", "2025-09", "month"),
         ),
         (  # another actor named, and the US too
             "Iran welcomed the agreement under which US troops will leave Iraq by September 2026.",
