@@ -10,9 +10,11 @@ or "the full completion" continues the one before. A clause after the date opene
 adds what happens then ("by September 2025, when forces leave Ain al-Asad").
 
 Not deadlines: election and meeting dates, "at least" and "since" dates, dates in a clause
-about the past ("đã ra lệnh ... rút khỏi nước này vào tháng Giêng"), dates already past at
-publication, and dates elsewhere. Conditions ("as soon as the campaign ends") are not what a
-date is for.
+about the past ("đã ra lệnh ... rút khỏi nước này vào tháng Giêng", "withdrew … in January",
+"hồi tháng 9"), dates already past at publication, dates elsewhere, dates someone demands
+(``demands``), and dates denied, under a fronted condition, asked, forecast, another actor's or
+another event's (``unsaid``). Conditions after the date ("as soon as the campaign ends") are
+not what a date is for.
 """
 
 from __future__ import annotations
@@ -54,11 +56,6 @@ _SOME_TROOPS = re.compile(
     r"(?<!con lai )(?<![\d.,])\b\d[\d.,]*\s+(?:(?:us|u\.s\.|american|my|hoa ky)\s+)?"
     r"(?:troops|soldiers|forces|binh si|binh sy|quan|linh)\b"
 )
-# A date said as a target: "by", "before", "no later than", "trước", "không muộn hơn".
-_TARGET = re.compile(
-    r"\b(?:by|before|no later than|not later than|truoc|khong muon hon|cham nhat la|han chot)"
-    r"(?:\s+the)?\s*$"
-)
 # A clause set off by commas that describes a noun ("The plan, which ... requires an
 # announcement date, would see troops leave by September 2025"): what it says is not what
 # the date is for.
@@ -74,12 +71,8 @@ _SAID_ON = re.compile(
 _NOW = re.compile(r"\bnow\b")
 _HANDOVER = re.compile(r"\bhand|\bban giao")
 # a verb of leaving or ending in the simple past, or begun: the date is when it happened
-_SIMPLE_PAST = re.compile(
-    r"withdrew|ended|pulled[- ]?out|departed|concluded|completed|closed|exited|evacuated|"
-    r"handed over.*|wrapped up"
-)
+_SIMPLE_PAST = re.compile(r"withdrew|ended|pulled[- ]?out|departed|concluded|completed|closed")
 _BEGAN = re.compile(r"\b(?:began|begun|started|da bat dau)\s+$")
-_AHEAD = re.compile(r"\b(?:will|would|to be|is to|are to|due|expected|set to|se|du kien)\b")
 _BACK_IN = re.compile(r"\bhoi\s*$")
 _CLAUSE = re.compile(r";|,\s*(?:and|va)\b|\b(?:while|whereas|but|trong khi|nhung)\b")
 _BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$")
@@ -146,7 +139,7 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
             continue
         state: State = "ahead"
         if not reader.upcoming():
-            state = "passed" if _TARGET.search(segment) else "past"
+            state = "passed" if lx.TARGET.search(segment) else "past"
         if _SOME_TROOPS.search(segment) and all(k == ("leave", False) for k in kinds):
             continue  # "withdraw 2,200 troops by end-Sept": a drawdown target, not leaving
         clause = _clause_start(sentence, d.start)
@@ -314,7 +307,7 @@ class _Date:
             return True
         if (
             _SIMPLE_PAST.fullmatch(last.group()) or _BEGAN.search(self.text, 0, last.start())
-        ) and not _AHEAD.search(self.text, self.seg_start, last.start()):
+        ) and not lx.COMPLETION_AHEAD.search(self.text, self.seg_start, last.start()):
             return True  # "US forces withdrew from Ain al-Asad in January 2026", "began leaving"
         return self.d.relative and self.s.tense(self.s.start, self.d.start) == "past"
 

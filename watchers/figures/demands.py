@@ -28,7 +28,7 @@ _FOR_LEAVING = (
 )
 DEMAND = re.compile(
     r"\b(?:(?:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|upon|for)|"
-    r"press(?:es|ed|ing)?(?: for)?|push(?:es|ed|ing)? for|insist(?:s|ed|ing)?(?: that| on)?|"
+    r"press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|insist(?:s|ed|ing)?(?: that| on)?|"
     r"ask(?:s|ed|ing)?|seek(?:s|ing)?|sought|wants?|wanted|wanting|(?:would|to) force)"
     + _FOR_LEAVING
     + r"|gave (?:us|u\.s\.|american|foreign|coalition|washington)\b[^,;]{0,30}\buntil|ultimatum|"
@@ -37,7 +37,9 @@ DEMAND = re.compile(
     r"(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi|muon|de nghi)"
     r" (?:my|hoa ky|washington|baghdad|quan|binh|luc luong|lien quan|lien minh|cac|toan bo|"
     r"chinh phu|chinh quyen|rut|phai|nhanh chong|som)|"
-    r"(?<!quan )(?<!bo )(?<!mot )(?<!cac )(?<!doi )doi (?:quan|rut|my|hoa ky|washington|"
+    # "đòi" after its subject; "đội quân" (an army) opens a sentence or follows "một", "các"
+    r"(?<=[a-z] )(?<!quan )(?<!bo )(?<!mot )(?<!cac )(?<!nhung )(?<!doi )doi "
+    r"(?:quan|rut|my|hoa ky|washington|"
     r"lien quan|(?:cac )?luc luong)|\bbuoc (?:my|hoa ky|washington|quan|lien quan))\b"
 )
 # before the demand, what calls for the date or accepts the demand ("the agreement calls for",

@@ -50,12 +50,12 @@ _PREPOSITION = re.compile(
 _FORCE_SIZE = re.compile(r"\b(?:troop|force|presence|footprint|quan so|quan luc|su hien dien)\b")
 # A question about part of a force: "how many of the approximately 2,500 troops ... will stay"
 _PART_OF = re.compile(r"\b(?:how many|bao nhieu|of|trong so)\s+(?:the\s+)?$")
-# Where the words after a noun stop describing it: "more than 2,000 after the attacks in Israel"
 # "in the country" after the noun: the country of the place named before, not a region of it
 _IN_THE_COUNTRY = re.compile(
     r"\s*(?:[\w.]+\s+){0,3}?(?:in|inside|within|across|o|tai|trong|tren)\s+"
     r"(?:the country|that country|(?:nuoc|quoc gia|dat nuoc|lanh tho)(?: trung dong)? nay)\b"
 )
+# Where the words after a noun stop describing it: "more than 2,000 after the attacks in Israel"
 _PHRASE_END = re.compile(
     r"[;(]|\s[-–—]\s|\b(?:after|since|when|because|due to|amid|as part of|following|while|"
     r"sau khi|khi|vi)\b"

@@ -9,7 +9,7 @@ not "Since 2020,", "Under a deal from 2021,", "Tính từ năm 2021,") tells a l
 unless a new clause or a word of now comes between ("In 2021, the US ended its combat
 mission, but it still has about 2,500"), the words after the number say it still holds
 (``still_so``: "…, where they remain", "mức hiện vẫn được duy trì"; not "more than it has
-today", "still far below"), or a plan said then is for a time not yet past (``ahead``).
+today", "still far below"), or a plan said then names a year not yet past (``ahead``).
 """
 
 from __future__ import annotations
@@ -35,11 +35,9 @@ def still_so(text: str, b: int, next_start: int, end: int) -> bool:
 
 
 def ahead(sentence: str, year: int) -> bool:
-    """Whether the sentence names a time not yet past in ``year`` ("next year", "sắp tới", a
-    year from ``year`` on)."""
-    return _AHEAD.search(sentence) is not None or any(
-        int(y) >= year for y in _YEAR.findall(sentence)
-    )
+    """Whether the sentence names a year from ``year`` on (not "next month": in a sentence
+    that opens with a past year, that is next to the past year)."""
+    return any(int(y) >= year for y in _YEAR.findall(sentence))
 
 
 def fronted_past(left: str, year: int) -> bool:
@@ -86,5 +84,4 @@ _STILL_STOP = re.compile(
     r";|\b(?:but|yet|while|whereas|although|though|than|compared|unlike|according to|"
     r"nhung|trong khi|mac du|so voi|gap|hon)\b"
 )
-_AHEAD = re.compile(r"\b(?:next|coming|upcoming|sap|toi day|sap toi|nam toi|nam sau)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")

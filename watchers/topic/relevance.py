@@ -9,13 +9,15 @@ optional groups of the same configured topic:
 * **said of foreign forces** (groups ``leaving`` and ``forces``): a word of leaving that is
   also said of other things ("withdraw", "depart", "hand over", "rút khỏi", "rời Iraq") is
   the topic's leaving only in a sentence, or a title, that names the US, the coalition or
-  foreign forces: "US troops withdraw from Iraqi bases" is on topic, "Iraq withdraws from
-  the West Asian Championship", "the Iraqi army withdraws from Sinjar", "Đức Giáo hoàng rời
-  Iraq" are not. The required leaving group holds the words that say it on their own ("rút
-  quân" aside: "drawdown of US troops", "combat mission", "liên quân").
+  foreign forces ("US" only in capitals): "US troops withdraw from Iraqi bases" is on topic,
+  "Iraq withdraws from the West Asian Championship", "the Iraqi army withdraws from Sinjar",
+  "Đức Giáo hoàng rời Iraq" are not. The required leaving group (``Groups.leaving``) holds
+  the words that say it on their own ("troop cuts", "combat mission", "liên quân rời"); the
+  others are the group ``Groups.said_of``.
 
 * **focus** (group ``elsewhere``: other theatres, "Syria", "Afghanistan", "Niger"...): an
-  item whose title names another theatre and not Iraq, or whose summary names another
+  item whose title names another theatre and not Iraq, or has troops leave another theatre
+  for Iraq ("Mỹ rút quân khỏi Syria, chuyển sang Iraq"), or whose summary names another
   theatre in more sentences than Iraq, is about that theatre.
 * **attack stories** (group ``attack``: "rocket", "drone", "tấn công"...): an item whose
   title is about an attack and says nothing of leaving, or whose summary speaks of attacks
@@ -82,11 +84,15 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
     head = set(matcher.find(title))
     found = [set(matcher.find(s)) for s in sentences]
 
-    def leaves(words: set[str]) -> bool:
+    def leaves(words: set[str], text: str) -> bool:
         """Whether a title or sentence says something leaves: on its own, or of forces."""
-        return bool(words & strong) or bool(words & weak and words & forces)
+        return bool(words & strong) or bool(words & weak and _names_forces(words & forces, text))
 
-    said = [ws & weak for ws in (head, *found) if ws & weak and ws & forces]
+    said = [
+        ws & weak
+        for ws, text in zip((head, *found), (title, *sentences), strict=True)
+        if ws & weak and _names_forces(ws & forces, text)
+    ]
     keywords = tuple(t for t in match.matched if t in shown or any(t in ws for ws in said))
     if not match.relevant and not said:
         return Verdict(False, "missing terms", keywords)
@@ -109,14 +115,15 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
         return Verdict(False, "about elsewhere", keywords)
 
     attack = terms.get(groups.attack, frozenset())
+    leaving = [leaves(ws, text) for ws, text in zip(found, sentences, strict=True)]
     # the summary's first sentence that names leaving or an attack: about leaving only?
-    lead = next((s for s in found if leaves(s) or s & attack), set())
-    lead_leaves = leaves(lead) and not lead & attack
+    lead = next((n for n, ws in enumerate(found) if leaving[n] or ws & attack), None)
+    lead_leaves = lead is not None and leaving[lead] and not found[lead] & attack
     if (
         attack
-        and not leaves(head)
+        and not leaves(head, title)
         and not lead_leaves
-        and (head & attack or sum(1 for s in found if s & attack) > sum(map(leaves, found)))
+        and (head & attack or sum(1 for s in found if s & attack) > sum(leaving))
     ):
         return Verdict(False, "attack story", keywords)
     return Verdict(True, "on topic", keywords)
@@ -129,14 +136,35 @@ _FROM = frozenset({"from", "leave", "leaves", "leaving", "left", "exit", "exits"
 def _leaves_from(
     matcher: Matcher, title: str, elsewhere: frozenset[str], place: frozenset[str] | None
 ) -> bool:
-    """Whether the title has troops leave another theatre and not Iraq: "US troops leave
-    Syrian bases, cross into Iraq", "Mỹ rút quân khỏi Syria, chuyển sang Iraq" (a word of
-    ``elsewhere`` within three words after "from", "leave" or "khỏi", none of ``place``)."""
+    """Whether the title has troops leave another theatre for Iraq: "US troops leave Syrian
+    bases, cross into Iraq", "Mỹ rút quân khỏi Syria, chuyển sang Iraq" (a word of
+    ``elsewhere`` within three words after "from", "leave" or "khỏi", and a word of ``place``
+    after it and none before: not "Coalition mission in Iraq to end in 2025, troops to leave
+    Syria in 2026")."""
     folded = words(title)
-    after = [" ".join(folded[i + 1 : i + 4]) for i, w in enumerate(folded) if w in _FROM]
-    named = [set(matcher.find(words_after)) for words_after in after]
-    elsewhere_named = any(n & elsewhere for n in named)
-    return elsewhere_named and not any(n & (place or frozenset()) for n in named)
+    place = place or frozenset()
+    left = {
+        i: set(matcher.find(" ".join(folded[i + 1 : i + 4])))
+        for i, w in enumerate(folded)
+        if w in _FROM
+    }
+    if any(named & place for named in left.values()):
+        return False  # "withdraw from Syria and from Iraq": Iraq too
+    for i, named in left.items():
+        if named & elsewhere:
+            # Iraq is where they go, named after: "…, cross into Iraq", "chuyển sang Iraq"
+            return bool(set(matcher.find(" ".join(folded[i + 4 :]))) & place) and not (
+                set(matcher.find(" ".join(folded[:i]))) & place
+            )
+    return False
+
+
+_US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
+
+
+def _names_forces(found: set[str], text: str) -> bool:
+    """Whether the words of forces found in ``text`` name forces: "US" only in capitals."""
+    return bool(found - {"US", "U.S.", "USA"}) or (bool(found) and _US.search(text) is not None)
 
 
 def _may_be_said_of_forces(matched: tuple[str, ...], topic: Topic, groups: Groups) -> bool:

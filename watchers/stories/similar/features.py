@@ -20,10 +20,16 @@ from watchers.stories.similar.rarity import Rarity
 
 __all__ = ["ACROSS", "WITHIN", "Common", "across", "common", "figures", "within"]
 
-# The signals of both kinds about the event: when, which figures, which years, which actions
-# (figures unlike, "figures_conflict", only across languages: see ``_event``).
-_WHEN = ("days", "undated", "figures_agree")
-_WHAT = ("years_disjoint", "latest_year", "months_disjoint", "actions_shared", "other_actions")
+# The signals of both kinds about the event: when and which figures alike, then which years
+# and actions (figures unlike, "figures_conflict", only across languages: see ``_event``).
+_DAY_FIGURES = ("days", "undated", "figures_agree")
+_YEARS_ACTIONS = (
+    "years_disjoint",
+    "latest_year",
+    "months_disjoint",
+    "actions_shared",
+    "other_actions",
+)
 WITHIN = (
     "copy",
     "terms",
@@ -38,8 +44,8 @@ WITHIN = (
     "rare_numbers",
     "other_numbers",
     "other_names",
-    *_WHEN,
-    *_WHAT,
+    *_DAY_FIGURES,
+    *_YEARS_ACTIONS,
     "short",
 )
 ACROSS = (
@@ -47,9 +53,9 @@ ACROSS = (
     "rare_names",
     "rare_numbers",
     "other_numbers",
-    *_WHEN,
+    *_DAY_FIGURES,
     "figures_conflict",
-    *_WHAT,
+    *_YEARS_ACTIONS,
 )
 _RARE = 0.5  # a name or number rarer than this (weight over the ceiling) can pin an event
 _DAYS = 4

@@ -13,9 +13,10 @@ news. So two articles are one story only on evidence that pins the same event:
 
 3. **The model** — otherwise the signals of ``features`` (word overlap, the overlap of words,
    names and numbers weighted by their rarity in the store, event-day distance, figures that
-   agree or conflict, years, actions) are combined by a logistic regression fitted on
-   labelled pairs (``weights``, written by ``tests/story_model.py``), one model for a pair
-   in one language and one for a pair across languages; the pair is one story when its
+   agree (by their rarity within a language; and conflict, across), years, actions) are
+   combined by a logistic regression fitted on labelled pairs (``weights``, written by
+   ``tests/story_model.py``), one model for a pair in one language and one for a pair
+   across languages; the pair is one story when its
    probability reaches the threshold chosen on the training folds for precision. Shared
    topic vocabulary (Iraq, troops, coalition, the standing 2,500) is in every report, so its
    rarity weight is about nothing.

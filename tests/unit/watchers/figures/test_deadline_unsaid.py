@@ -50,13 +50,15 @@ def _deadlines(body: str, published: date) -> set[tuple[str, str, str]]:
         "The Pentagon must submit a report on the Iraq withdrawal to Congress by March 1, 2026.",
         "Việc rút quân Mỹ khỏi Iraq sẽ được thảo luận trong cuộc đối thoại chiến lược vào tháng "
         "4/2025.",
+        "Lầu Năm Góc phải nộp báo cáo về việc rút quân khỏi Iraq lên Quốc hội trước ngày 1/3/2026.",
+        # asked, or called untrue
         "Asked whether troops would leave Iraq by the end of 2025, the spokesman declined to "
         "give a date.",
         "Reports that coalition forces would leave Kurdistan by May 2026 are inaccurate, the "
         "ministry said.",
-        "Lầu Năm Góc phải nộp báo cáo về việc rút quân khỏi Iraq lên Quốc hội trước ngày 1/3/2026.",
-        "Các nhóm vũ trang đề nghị quân Mỹ rời Iraq trước cuối năm 2024.",
-        # a wish or an ultimatum
+        # a demand, a wish or an ultimatum
+        "Các nhóm vũ trang đề nghị quân Mỹ rút khỏi Iraq trước cuối năm 2024.",
+        "Các phe phái đòi quân Mỹ rút khỏi Iraq trước cuối năm 2024.",
         "Moqtada al-Sadr gave US forces until the end of 2025 to leave Iraq.",
         "Iraqi lawmakers want US forces to withdraw from Iraq by the end of 2025.",
         "Nhóm Kataib Hezbollah ra tối hậu thư cho quân Mỹ phải rời khỏi Iraq trước cuối năm 2025.",
@@ -98,6 +100,24 @@ def test_a_date_nobody_set_is_no_deadline(body: str) -> None:
             "Nhà Trắng tái khẳng định quân Mỹ sẽ rời Iraq vào cuối năm 2026 như kế hoạch.",
             ("deadline/coalition leaves Iraq", "2026", "year-end"),
         ),
+        (  # a document ("tài liệu") is no question, "không quân" (air force) no negation
+            "Theo tài liệu của Lầu Năm Góc, Không quân Mỹ sẽ rút khỏi Iraq trước tháng 9/2025.",
+            ("deadline/coalition leaves Iraq", "2025-09", "month"),
+        ),
+        (  # an announcement of the withdrawal by a date: the withdrawal's date
+            "Washington and Baghdad announced the withdrawal of coalition forces from Iraq by "
+            "September 2025.",
+            ("deadline/coalition leaves Iraq", "2025-09", "month"),
+        ),
+        (  # "the press", "calling reports of a delay false": neither a demand nor a denial
+            "Austin told the press US troops will leave Iraq by September 2025, calling reports "
+            "of a delay false.",
+            ("deadline/coalition leaves Iraq", "2025-09", "month"),
+        ),
+        (  # "đội quân" is an army, "chuyên gia quân sự" military advisers
+            "Đội quân Mỹ cuối cùng và các chuyên gia quân sự sẽ rút khỏi Iraq trước tháng 9/2025.",
+            ("deadline/coalition leaves Iraq", "2025-09", "month"),
+        ),
         (  # NATO members as the coalition
             "NATO allies in the coalition will end their mission in Iraq by September 2025.",
             ("deadline/coalition mission ends in Iraq", "2025-09", "month"),
@@ -125,7 +145,7 @@ def test_the_deadlines_beside_them_stay(body: str, expected: tuple[str, str, str
         (
             "Giai đoạn một của việc rút quân kết thúc hồi tháng 9/2025, khi liên quân rời khỏi "
             "Baghdad.",
-            date(2025, 10, 2),
+            date(2025, 9, 20),
         ),
     ],
 )

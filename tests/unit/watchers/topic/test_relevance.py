@@ -197,14 +197,15 @@ SAID_OF = Topic(
         ("Quân đội Iraq rút khỏi Sinjar", "Giao tranh kéo dài hai ngày.", False),
         ("Đức Giáo hoàng rời Iraq sau chuyến thăm", "", False),
         ("US ends combat mission in Iraq", "", True),  # a word that says it on its own
+        ("Iraq withdraws from Gulf Cup", "'A sad day for us,' the coach said.", False),
     ],
 )
 def test_a_word_of_leaving_said_of_other_things_counts_with_forces(
     title: str, summary: str, relevant: bool
 ) -> None:
     """ "withdraw", "rút khỏi", "rời Iraq" are the topic's leaving only in a title or sentence
-    that names the US, the coalition or foreign forces; the words a sentence names elsewhere
-    ("US officials") do not count."""
+    that names the US, the coalition or foreign forces: "US officials" in another sentence do
+    not count, nor the pronoun "us"."""
     assert judge(Matcher(SAID_OF), title, summary).relevant is relevant
 
 
@@ -217,9 +218,15 @@ def test_leaving_another_theatre_for_iraq_is_about_that_theatre(title: str) -> N
     assert (verdict.relevant, verdict.reason) == (False, "about elsewhere")
 
 
-def test_leaving_both_theatres_is_on_topic() -> None:
-    verdict = judge(Matcher(SAID_OF), "US to withdraw from Syria and from Iraq", "")
-    assert verdict.relevant
+@pytest.mark.parametrize(
+    "title",
+    [
+        "US to withdraw from Syria and from Iraq",
+        "Coalition combat mission in Iraq to end in 2025, troops to leave Syria in 2026",
+    ],
+)
+def test_leaving_both_theatres_is_on_topic(title: str) -> None:
+    assert judge(Matcher(SAID_OF), title, "").relevant
 
 
 def test_the_shipped_topic_on_its_edges_does_not_regress() -> None:
