@@ -11,10 +11,12 @@ from watchers.figures import lexicon as lx
 from watchers.figures.places import Place, PlaceIndex, country_of, followed
 from watchers.figures.spans import Folded
 
-__all__ = ["Article", "Sentence"]
+__all__ = ["OURS", "Article", "Sentence"]
 
 # Vietnamese tense words: folded, "đã" (done) is "da" like "đa" (many), so each is checked
 # against the original text.
+# The actors whose figures are the topic's: a clause naming one of them is not another's
+OURS = frozenset({"US", "coalition", "foreign"})
 _VI_TENSE = {"đã": "past", "sẽ": "future", "sắp": "future"}
 # Vietnamese names of countries that are ordinary words in lower case: "đức" (virtue), "úc",
 # "pháp" (law), "ba lần" (three times), "na uy", "hà lan"...
@@ -110,7 +112,7 @@ class Sentence:
         """Whether ``text[start:end]`` has another member of the coalition leave or cut
         (``lexicon.ALLY_ACTS``: "Britain will withdraw", "Anh sẽ rút") and names neither the
         US, the coalition nor foreign forces: what it says is that country's."""
-        ours = {kind for _, kind in self.who_in(start, end)} & {"US", "coalition", "foreign"}
+        ours = {kind for _, kind in self.who_in(start, end)} & OURS
         if ours:
             return False
         doc = self.doc

@@ -313,7 +313,6 @@ class _Number:
         if change_source:
             # "ordered a reduction from 3,000": the level before a change that has happened
             # "from about 2,500 now"
-            still = still_so(self.text, self.b, self.next_start, s.end)
             return "current" if future or still else "past"
         clause = lx.CLAUSE_BREAK.split(self.core_left)[-1]
         if lx.PAST.search(clause) and not lx.CURRENT.search(clause):

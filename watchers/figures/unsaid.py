@@ -29,11 +29,10 @@ from __future__ import annotations
 import re
 
 from watchers.figures import lexicon as lx
-from watchers.figures.sentence import Sentence
+from watchers.figures.sentence import OURS, Sentence
 
 __all__ = ["unsaid"]
 
-_OURS = frozenset({"US", "coalition", "foreign"})
 _LEAVE_OR_END = (lx.LEAVE, lx.END)
 
 _NEGATED = re.compile(
@@ -109,7 +108,7 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
         kind
         for where, kind in sentence.who_in(clause, at)
         if not any(a <= where < b for a, b in nato)  # NATO's own mission is not the coalition
-    } & _OURS
+    } & OURS
     if not ours and (nato or _OTHER_ACTOR.search(before)):
         return True
     return _another_event(text, clause, segment_start, at)

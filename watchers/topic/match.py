@@ -113,15 +113,26 @@ class Matcher:
         matched = tuple(term.spelling for term in found)
         return Match(relevant=self._relevant(matched), matched=matched)
 
-    def _relevant(self, matched: tuple[str, ...]) -> bool:
+    def missing(self, matched: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The required groups none of ``matched`` belongs to, in the topic's order; None
+        when an exclude term is among them (nothing can make the item relevant)."""
         if any(spelling in self._excluded for spelling in matched):
+            return None
+        hit = self._hit(matched)
+        return tuple(group for group in self.topic.required if group not in hit)
+
+    def _relevant(self, matched: tuple[str, ...]) -> bool:
+        missing = self.missing(matched)
+        if missing is None:
             return False
+        return not missing if self.topic.required else bool(self._hit(matched))
+
+    def _hit(self, matched: tuple[str, ...]) -> set[str]:
+        """The groups the matched spellings belong to."""
         hit: set[str] = set()
         for spelling in matched:
             hit.update(self._groups_of.get(spelling, ()))
-        if not self.topic.required:
-            return bool(hit)
-        return all(group in hit for group in self.topic.required)
+        return hit
 
     def _scan(self, text_words: list[str], seen: set[int], found: list[_Term]) -> None:
         """Append to ``found`` the terms not in ``seen`` that occur in ``text_words``."""

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from watchers.topic.match import Matcher, Topic
+from watchers.topic.match import Matcher
 from watchers.topic.text import words
 
 __all__ = ["Groups", "RelevanceReason", "Verdict", "judge"]
@@ -77,7 +77,7 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
     strong = terms.get(groups.leaving, frozenset())
     weak, forces = terms.get(groups.said_of, frozenset()), terms.get(groups.forces, frozenset())
     shown = {term for group in topic.required or topic.groups for term in topic.groups[group]}
-    if not match.relevant and not _may_be_said_of_forces(match.matched, topic, groups):
+    if not match.relevant and not _may_be_said_of_forces(matcher, match.matched, groups):
         # most items off the topic end here, before their sentences are read
         return Verdict(False, "missing terms", tuple(t for t in match.matched if t in shown))
     sentences = [s for s in _SENTENCE_END.split(summary) if s.strip()]
@@ -167,12 +167,13 @@ def _names_forces(found: set[str], text: str) -> bool:
     return bool(found - {"US", "U.S.", "USA"}) or (bool(found) and _US.search(text) is not None)
 
 
-def _may_be_said_of_forces(matched: tuple[str, ...], topic: Topic, groups: Groups) -> bool:
-    """Whether an item the matcher turned down lacks only the required leaving group and has
-    words of ``said_of`` and of ``forces`` (whether in one sentence is for ``judge`` to read)."""
-    found = set(matched)
-    if found & set(topic.exclude):
+def _may_be_said_of_forces(matcher: Matcher, matched: tuple[str, ...], groups: Groups) -> bool:
+    """Whether an item the matcher turned down lacks only the required leaving group
+    (``Matcher.missing``) and has words of ``said_of`` and of ``forces`` (whether in one
+    sentence is for ``judge`` to read)."""
+    if matcher.missing(matched) != (groups.leaving,):
         return False
-    has = {g for g, spellings in topic.groups.items() if found & set(spellings)}
-    missing = [g for g in topic.required if g not in has]
-    return missing == [groups.leaving] and {groups.said_of, groups.forces} <= has
+    found = set(matched)
+    return all(
+        found & set(matcher.topic.groups.get(g, ())) for g in (groups.said_of, groups.forces)
+    )

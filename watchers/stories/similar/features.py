@@ -65,12 +65,12 @@ _SHORT = 15
 @dataclass(frozen=True, slots=True)
 class Common:
     """What the verdict's rules and the signals both use, computed once for a pair: the
-    estimated containment of the shorter text's shingles (in one language; 0 across), how
-    many figures the two report alike and differently (``figures``), and the terms both
+    estimated containment of the shorter text's shingles (in one language; 0 across), the
+    figures the two report alike and how many differently (``figures``), and the terms both
     have."""
 
     containment: float
-    agree: int
+    agreed: frozenset[tuple[str, object]]
     conflict: int
     shared: frozenset[int]
 
@@ -133,12 +133,11 @@ def _event(a: Evidence, b: Evidence, pair: Common, rarity: Rarity | None) -> tup
     (None) figures alike count one each, as they are most of what two reports share: weighed
     there too, recall across languages fell from 0.46 to 0.34 and held-out recall to nothing
     (design.md, "Standing figures")."""
-    agreed = (a.troop_counts & b.troop_counts) | (a.deadlines & b.deadlines)
     told: tuple[float, ...]
     if rarity is not None:
-        told = (min(sum(rarity.figure(k, v) for k, v in agreed), 2) / 2,)
+        told = (min(sum(rarity.figure(k, v) for k, v in pair.agreed), 2) / 2,)
     else:
-        told = (min(pair.agree, 2) / 2, min(pair.conflict, 2) / 2)
+        told = (min(len(pair.agreed), 2) / 2, min(pair.conflict, 2) / 2)
     return (*_days(a.published, b.published), *told, *_years(a, b), *_actions(a, b))
 
 
@@ -213,11 +212,11 @@ def _actions(a: Evidence, b: Evidence) -> tuple[float, float]:
     return min(shared, 2) / 2, 1.0 if mine and theirs and not shared else 0.0
 
 
-def figures(a: Evidence, b: Evidence) -> tuple[int, int]:
-    """How many figures the two report alike, and how many differently (same key, other value)."""
-    agree = len(a.troop_counts & b.troop_counts) + len(a.deadlines & b.deadlines)
+def figures(a: Evidence, b: Evidence) -> tuple[frozenset[tuple[str, object]], int]:
+    """The figures the two report alike, and how many differently (same key, other value)."""
+    agreed = (a.troop_counts & b.troop_counts) | (a.deadlines & b.deadlines)
     conflict = _conflicts(a.troop_counts, b.troop_counts) + _conflicts(a.deadlines, b.deadlines)
-    return agree, conflict
+    return agreed, conflict
 
 
 def _conflicts(mine: frozenset[tuple[str, object]], theirs: frozenset[tuple[str, object]]) -> int:
