@@ -16,6 +16,7 @@ from bench.poll import bench_poll
 from bench.scale import bench_scale
 from bench.stories import bench_stories, story_quality
 from bench.story_model import story_model
+from bench.weekset import week_stories
 from tests.shared import ENV
 
 SECTIONS: dict[str, Callable[[], Mapping[str, Any]]] = {
@@ -33,6 +34,7 @@ SECTIONS: dict[str, Callable[[], Mapping[str, Any]]] = {
     "story verdict on stories it was not fitted on (held-out and cross-validated; same-day)": (
         story_model
     ),
+    "story matching on the same-week set, written without reading the matcher": week_stories,
 }
 
 
