@@ -1,9 +1,11 @@
 """Story matching on the same-week set: 70 reports (English and Vietnamese) of 13 events of two
 busy weeks, written for the project without reading the matcher (``tests/data/weekset``).
 
-The reports go through ``drawdown analyze`` (the service's own path, a fresh store) in order
-of publication, and the pairs of reports that end in one story are scored against the events
-they report, within a language and across: the measure the issue's outside test takes on real
+The reports go through ``drawdown analyze`` (the service's own path, a fresh store, the
+repository's topic) in order of publication, and every pair of labelled reports is scored
+against the events they report, within a language and across, as ``../shared/eval/score.py``
+scores its pairs: a report the topic turns down is a story of its own, so its pairs with the
+rest of its event count as missed. That is the measure the issue's outside test takes on real
 articles built around same-week stories.
 """
 
@@ -16,57 +18,54 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from drawdown.config import load_config
-from drawdown.service import matcher_for
+from tests.quality import topic_matcher
+from tests.story_model import Tally
 from watchers.analyze import analyze, load_documents
 
-__all__ = ["FOLDER", "measured", "pair_tallies", "week_stories"]
+__all__ = ["FOLDER", "labels", "measured", "pair_tallies", "week_stories"]
 
 FOLDER = Path(__file__).resolve().parent.parent / "tests" / "data" / "weekset"
 
 
+def labels() -> dict[str, tuple[str, str]]:
+    """(event, language) of each report, by its path in the manifest."""
+    lines = (FOLDER / "labels.jsonl").read_text("utf-8").splitlines()
+    return {f"articles/{r['id']}.txt": (r["event"], r["lang"]) for r in map(json.loads, lines)}
+
+
 def pair_tallies(
     results: Sequence[Mapping[str, Any]], events: Mapping[str, tuple[str, str]]
-) -> dict[str, tuple[int, int, int]]:
-    """(true, false, missed) pairs within a language and across, among the reports on the
-    topic: ``results`` as ``analyze`` gives them, ``events`` (event, language) by path."""
-    duplicate_of = {r["path"]: r["duplicate_of"] for r in results}
+) -> dict[str, Tally]:
+    """The pairs of labelled reports within a language and across: ``results`` as ``analyze``
+    gives them, ``events`` as ``labels``."""
+    duplicate_of = {r["path"]: r["duplicate_of"] for r in results if r["relevant"]}
 
     def story(path: str) -> str:
         while duplicate_of.get(path):
             path = duplicate_of[path]
         return path
 
-    kept = [r["path"] for r in results if r["relevant"]]
-    tally = {"within": [0, 0, 0], "across": [0, 0, 0]}
-    for a, b in combinations(kept, 2):
+    tally = {"within": Tally(), "across": Tally()}
+    for a, b in combinations([r["path"] for r in results], 2):
         (event_a, lang_a), (event_b, lang_b) = events[a], events[b]
-        counts = tally["within" if lang_a == lang_b else "across"]
-        same, joined = event_a == event_b, story(a) == story(b)
-        counts[0] += same and joined
-        counts[1] += joined and not same
-        counts[2] += same and not joined
-    return {kind: (c[0], c[1], c[2]) for kind, c in tally.items()}
+        tally["within" if lang_a == lang_b else "across"].add(
+            event_a == event_b, story(a) == story(b)
+        )
+    return tally
 
 
-def measured() -> dict[str, tuple[int, int, int]]:
+def measured() -> dict[str, Tally]:
     """``pair_tallies`` of the stories ``analyze`` forms from the same-week set, its reports
     read in order of publication."""
     documents = load_documents([], str(FOLDER / "manifest.jsonl"))
-    lines = (FOLDER / "labels.jsonl").read_text("utf-8").splitlines()
-    events = {f"articles/{r['id']}.txt": (r["event"], r["lang"]) for r in map(json.loads, lines)}
+    events = labels()
     if {d.path for d in documents} != events.keys():
         raise ValueError("the manifest and the labels name other reports")
     now = datetime(2027, 4, 1, tzinfo=UTC)
-    results = [a.result for a in analyze(documents, matcher_for(load_config()), now=now)]
+    results = [a.result for a in analyze(documents, topic_matcher(), now=now)]
     return pair_tallies(results, events)
 
 
 def week_stories() -> dict[str, Any]:
     """Pair precision and recall within a language and across (``measured``)."""
-    out: dict[str, Any] = {}
-    for kind, (tp, fp, fn) in measured().items():
-        precision = tp / (tp + fp) if tp + fp else 1.0
-        recall = tp / (tp + fn) if tp + fn else 1.0
-        out[kind] = f"P {precision:.3f} R {recall:.3f} (tp {tp} fp {fp} fn {fn})"
-    return out
+    return {kind: str(tally) for kind, tally in measured().items()}

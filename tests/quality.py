@@ -148,6 +148,11 @@ def deadline_key(d: Deadline | dict[str, Any]) -> tuple[str, str, str]:
     return f"deadline/{d['what']}", d["date"], d["precision"]
 
 
+def deadlines_of(body: str, published: date) -> set[tuple[str, str, str]]:
+    """The ``deadline_key`` of each deadline read from a body with no title."""
+    return {deadline_key(d) for d in extract("", body, published=published).deadlines}
+
+
 def _score(got: Iterable[Any], expected: Iterable[Any]) -> Score:
     g, e = set(got), set(expected)
     return Score(len(g & e), len(g - e), len(e - g))

@@ -103,11 +103,12 @@ def keywords(terms: Sequence[str], shown_at_most: int | None = KEYWORDS_SHOWN) -
             return None
         return next((m for m, key in enumerate(keys) if m != n and keys[n] in key), None)
 
+    holder = [within(n) for n in range(len(keys))]
     # each term stands where the first term it holds stood, or where it stood itself
     shown: dict[int, str] = {}
     for n, spelling in enumerate(spellings):
-        if within(n) is None:
-            held = [m for m in range(len(keys)) if m != n and within(m) == n]
+        if holder[n] is None:
+            held = [m for m, h in enumerate(holder) if m != n and h == n]
             shown.setdefault(min([n, *held]), spelling)
     ordered = [shown[n] for n in sorted(shown)]
     cut = len(ordered) if shown_at_most is None else shown_at_most

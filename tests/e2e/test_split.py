@@ -118,7 +118,7 @@ def test_an_admin_splits_an_update_with_its_button_and_nobody_else_can(
 
         with table_away(tmp_path / "drawdown.db", "story_split"):  # the split cannot be saved
             seen = {chat: len(bot_api.sent(chat)) for chat in (ADMIN, READER)}
-            User(bot_api, ADMIN, "en", None).taps(update, data, edits=False)
+            failing, _ = User(bot_api, ADMIN, "en", None).taps(update, data, edits=False)
             failed = first_after(bot_api, ADMIN, seen[ADMIN], "The split failed")
             assert "nothing was changed" in failed.text
             service.wait_for_log("button.failed handler=on_split")
@@ -139,6 +139,12 @@ def test_an_admin_splits_an_update_with_its_button_and_nobody_else_can(
         assert "Tin B" in alert.text
         assert "Cùng đưa tin" not in alert.text
         assert service.stop() == 0
+    query = failing.params["callback_query_id"]  # answered once, not again when it failed
+    assert [
+        c
+        for c in bot_api.calls("answerCallbackQuery")
+        if c.params.get("callback_query_id") == query
+    ] == [failing]
     failures = [line for line in service.stderr().splitlines() if "Traceback" in line]
     assert len(failures) == 1, failures  # the first press's, logged with its cause
     assert "button.failed handler=on_split" in failures[0]

@@ -71,7 +71,8 @@ _SAID_ON = re.compile(
 _NOW = re.compile(r"\bnow\b")
 _HANDOVER = re.compile(r"\bhand|\bban giao")
 # a verb of leaving or ending in the simple past, or begun: the date is when it happened
-_SIMPLE_PAST = re.compile(r"withdrew|ended|pulled[- ]?out|departed|concluded|completed|closed")
+# ("completed" is lx.COMPLETED's, read first)
+_SIMPLE_PAST = re.compile(r"withdrew|ended|pulled[- ]?out|departed|concluded|closed")
 _BEGAN = re.compile(r"\b(?:began|begun|started|da bat dau)\s+$")
 _BACK_IN = re.compile(r"\bhoi\s*$")
 _CLAUSE = re.compile(r";|,\s*(?:and|va)\b|\b(?:while|whereas|but|trong khi|nhung)\b")
@@ -300,15 +301,15 @@ class _Date:
             for pattern in (lx.LEAVE, lx.END, lx.PRESENCE)
             for m in pattern.finditer(self.text, self.seg_start, self.d.start)
         ]
-        if not found:
-            return self.d.relative and self.s.tense(self.s.start, self.d.start) == "past"
-        last = max(found, key=lambda m: m.end())
-        if self.s.tense(last.end(), self.d.start) == "past":
-            return True
-        if (
-            _SIMPLE_PAST.fullmatch(last.group()) or _BEGAN.search(self.text, 0, last.start())
-        ) and not lx.COMPLETION_AHEAD.search(self.text, self.seg_start, last.start()):
-            return True  # "US forces withdrew from Ain al-Asad in January 2026", "began leaving"
+        if found:
+            last = max(found, key=lambda m: m.end())
+            if self.s.tense(last.end(), self.d.start) == "past":
+                return True
+            if (
+                _SIMPLE_PAST.fullmatch(last.group())
+                or _BEGAN.search(self.text, self.seg_start, last.start())
+            ) and not lx.COMPLETION_AHEAD.search(self.text, self.seg_start, last.start()):
+                return True  # "US forces withdrew from Ain al-Asad in January 2026", "began…"
         return self.d.relative and self.s.tense(self.s.start, self.d.start) == "past"
 
     def when_clause(self) -> tuple[int, int] | None:

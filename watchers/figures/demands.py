@@ -6,7 +6,7 @@ a deadline, such a date would alert "Deadline changed". But "calls for" and "yê
 how an agreement sets a date ("the agreement calls for troops to leave by September 2025"),
 and a demand can be met ("Washington agreed to Baghdad's demand that …", "và phía Mỹ đã chấp
 nhận"). So a date is demanded (``demanded``) when the last demand of its clause before it
-(``DEMAND``: the verb followed by who is to leave or by the leaving) reaches it, with no comma
+(``_DEMAND``: the verb followed by who is to leave or by the leaving) reaches it, with no comma
 and no other verb of saying or agreeing in between (``_ENDS``: "Amid calls for US troops to
 leave, the two governments agreed …"), and nothing before the demand calls for it or accepts
 it (``_MET``: an agreement, both governments, "heeded", "nhất trí") nor anything after the
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DEMAND", "demanded"]
+__all__ = ["demanded"]
 
 _FOR_LEAVING = (
     r"(?: that| for)?(?: the| all| a| an)?"
@@ -26,7 +26,7 @@ _FOR_LEAVING = (
     r" (?:us|u\.s\.|american|foreign|coalition|international|troops|forces|washington|baghdad|"
     r"government|withdrawal|pullout|exit|departure|expulsion|an end|the end|end)"
 )
-DEMAND = re.compile(
+_DEMAND = re.compile(
     r"\b(?:(?:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|upon|for)|"
     r"press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|insist(?:s|ed|ing)?(?: that| on)?|"
     r"ask(?:s|ed|ing)?|seek(?:s|ing)?|sought|wants?|wanted|wanting|(?:would|to) force)"
@@ -76,7 +76,7 @@ _ENDS = re.compile(
 def demanded(text: str, start: int, at: int, end: int) -> bool:
     """Whether the date at ``at`` is demanded by the clause from ``start`` (the sentence ends
     at ``end``): see the module docstring."""
-    demands = list(DEMAND.finditer(text, start, at))
+    demands = list(_DEMAND.finditer(text, start, at))
     if not demands:
         return False
     demand = demands[-1]

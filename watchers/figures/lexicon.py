@@ -329,12 +329,12 @@ REST = re.compile(
     r"\b(?:the rest|the remainder|remainder|remaining|so con lai|con lai|phan con lai)\b"
 )
 DEADLINE_NOUN = re.compile(r"\b(?:deadline|han chot|thoi han)\b")
-# Dates that are not deadlines even next to a leaving verb.
 # A date said as a target: "by", "before", "no later than", "trước", "không muộn hơn".
 TARGET = re.compile(
     r"\b(?:by|before|no later than|not later than|truoc|khong muon hon|cham nhat la|han chot)"
     r"(?:\s+the)?\s*$"
 )
+# Dates that are not deadlines even next to a leaving verb.
 NOT_DEADLINE = re.compile(
     r"\b(?:(?:to be|will be|would be|be) announced|announcement|(?:se )?duoc cong bo|"
     r"(?:du kien|se) cong bo|elections?|vote|voting|polls?|meeting|summit|visit|bau cu|"

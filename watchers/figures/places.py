@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from watchers.figures import lexicon as lx
 from watchers.figures.spans import Folded
 
-__all__ = ["Place", "PlaceIndex", "around", "country_of", "find_places", "followed", "specific"]
+__all__ = [
+    "Place",
+    "PlaceIndex",
+    "around",
+    "country_of",
+    "find_places",
+    "followed",
+    "inside",
+    "specific",
+]
 
 # A quoted phrase is someone's words about something else: "developments in Syria".
 _QUOTED = re.compile(r"\"[^\"]{1,60}\"|“[^”]{1,60}”")
@@ -110,13 +119,13 @@ def around(name: str) -> list[str]:
 
 def country_of(name: str) -> str:
     """The largest place ``name`` lies in: Erbil -> Iraq; a country is itself."""
-    return ([name, *around(name)])[-1]
+    return (around(name) or [name])[-1]
 
 
 def specific(names: list[str]) -> list[str]:
     """Drop places that contain another one named with them: "Irbil, Kurdistan" is Erbil."""
     unique = list(dict.fromkeys(names))
-    return [n for n in unique if not any(_inside(other, n) for other in unique if other != n)]
+    return [n for n in unique if not any(inside(other, n) for other in unique if other != n)]
 
 
 def followed(doc: Folded, places: list[Place], since: int) -> list[Place]:
@@ -128,5 +137,6 @@ def followed(doc: Folded, places: list[Place], since: int) -> list[Place]:
     ]
 
 
-def _inside(inner: str, outer: str) -> bool:
+def inside(inner: str, outer: str) -> bool:
+    """Whether place ``inner`` lies within place ``outer`` (Erbil within Kurdistan)."""
     return outer in around(inner)

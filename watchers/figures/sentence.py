@@ -13,10 +13,10 @@ from watchers.figures.spans import Folded
 
 __all__ = ["OURS", "Article", "Sentence"]
 
-# Vietnamese tense words: folded, "đã" (done) is "da" like "đa" (many), so each is checked
-# against the original text.
 # The actors whose figures are the topic's: a clause naming one of them is not another's
 OURS = frozenset({"US", "coalition", "foreign"})
+# Vietnamese tense words: folded, "đã" (done) is "da" like "đa" (many), so each is checked
+# against the original text.
 _VI_TENSE = {"đã": "past", "sẽ": "future", "sắp": "future"}
 # Vietnamese names of countries that are ordinary words in lower case: "đức" (virtue), "úc",
 # "pháp" (law), "ba lần" (three times), "na uy", "hà lan"...

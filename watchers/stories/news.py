@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from watchers.figures.places import around
+from watchers.figures.places import inside
 from watchers.stories.similar import Evidence
 from watchers.stories.similar.lexicon import concept_hash
 
@@ -60,7 +60,7 @@ def _new_places(new: Evidence, story: Iterable[Evidence]) -> list[str]:
         named |= known.places
 
     def related(p: str, n: str) -> bool:  # the same place, or one within the other
-        return p == n or n in around(p) or p in around(n)
+        return p == n or inside(p, n) or inside(n, p)
 
     fresh = (p for p in new.places or () if p in PLACES)
     return sorted(p for p in fresh if not any(related(p, n) for n in named))

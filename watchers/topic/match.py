@@ -97,6 +97,12 @@ class Matcher:
             else:
                 self._exact.setdefault(term.words[0], []).append(term)
         self._candidates = _Candidates(self._candidates_for)
+        # each group's spellings, and those of the required groups (all if none is): what
+        # ``watchers.topic.relevance`` reads for every item
+        self.group_terms = {name: frozenset(terms) for name, terms in topic.groups.items()}
+        self.shown = frozenset(
+            term for group in topic.required or topic.groups for term in topic.groups[group]
+        )
 
     def find(self, text: str) -> tuple[str, ...]:
         """Every configured term that occurs in the text, in order of first occurrence."""

@@ -49,7 +49,7 @@ class Groups:
     """The names of the topic's groups the rules use."""
 
     place: str = "iraq"
-    leaving: str = "withdrawal"
+    leaving: str = "withdrawal"  # words that say foreign forces leave on their own
     elsewhere: str = "elsewhere"
     attack: str = "attack"
     said_of: str = "leaving"  # words of leaving that count only with ``forces``
@@ -72,27 +72,28 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
     """The verdict on one item: the matcher's, with leaving said of foreign forces, unless its
     focus is elsewhere or on an attack."""
     match = matcher.match(title, summary)
-    topic = matcher.topic
-    terms = {name: frozenset(spellings) for name, spellings in topic.groups.items()}
+    terms, shown = matcher.group_terms, matcher.shown
     strong = terms.get(groups.leaving, frozenset())
     weak, forces = terms.get(groups.said_of, frozenset()), terms.get(groups.forces, frozenset())
-    shown = {term for group in topic.required or topic.groups for term in topic.groups[group]}
     if not match.relevant and not _may_be_said_of_forces(matcher, match.matched, groups):
         # most items off the topic end here, before their sentences are read
         return Verdict(False, "missing terms", tuple(t for t in match.matched if t in shown))
     sentences = [s for s in _SENTENCE_END.split(summary) if s.strip()]
     head = set(matcher.find(title))
     found = [set(matcher.find(s)) for s in sentences]
-
-    def leaves(words: set[str], text: str) -> bool:
-        """Whether a title or sentence says something leaves: on its own, or of forces."""
-        return bool(words & strong) or bool(words & weak and _names_forces(words & forces, text))
-
-    said = [
-        ws & weak
-        for ws, text in zip((head, *found), (title, *sentences), strict=True)
-        if ws & weak and _names_forces(ws & forces, text)
+    named = (head, *found)  # the title's words found, then each sentence's
+    # the title's and each sentence's words of leaving said of forces (empty: none)
+    said_in = [
+        ws & weak if ws & weak and _names_forces(ws & forces, text) else set()
+        for ws, text in zip(named, (title, *sentences), strict=True)
     ]
+    said = [ws for ws in said_in if ws]
+
+    def leaves(n: int) -> bool:
+        """Whether the title (0) or sentence ``n`` says something leaves: on its own, or of
+        forces."""
+        return bool(named[n] & strong) or bool(said_in[n])
+
     keywords = tuple(t for t in match.matched if t in shown or any(t in ws for ws in said))
     if not match.relevant and not said:
         return Verdict(False, "missing terms", keywords)
@@ -115,13 +116,13 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
         return Verdict(False, "about elsewhere", keywords)
 
     attack = terms.get(groups.attack, frozenset())
-    leaving = [leaves(ws, text) for ws, text in zip(found, sentences, strict=True)]
+    leaving = [leaves(n) for n in range(1, len(said_in))]
     # the summary's first sentence that names leaving or an attack: about leaving only?
     lead = next((n for n, ws in enumerate(found) if leaving[n] or ws & attack), None)
     lead_leaves = lead is not None and leaving[lead] and not found[lead] & attack
     if (
         attack
-        and not leaves(head, title)
+        and not leaves(0)
         and not lead_leaves
         and (head & attack or sum(1 for s in found if s & attack) > sum(leaving))
     ):
@@ -175,5 +176,5 @@ def _may_be_said_of_forces(matcher: Matcher, matched: tuple[str, ...], groups: G
         return False
     found = set(matched)
     return all(
-        found & set(matcher.topic.groups.get(g, ())) for g in (groups.said_of, groups.forces)
+        found & matcher.group_terms.get(g, frozenset()) for g in (groups.said_of, groups.forces)
     )

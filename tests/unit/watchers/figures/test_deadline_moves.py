@@ -7,12 +7,8 @@ from datetime import date
 
 import pytest
 
-from tests.quality import deadline_key
+from tests.quality import deadline_key, deadlines_of
 from watchers.figures import extract
-
-
-def _deadlines(body: str, published: date) -> set[tuple[str, str, str]]:
-    return {deadline_key(d) for d in extract("", body, published=published).deadlines}
 
 
 @pytest.mark.parametrize(
@@ -43,7 +39,7 @@ def _deadlines(body: str, published: date) -> set[tuple[str, str, str]]:
 def test_a_deadline_put_off_is_its_new_date(body: str, expected: set[tuple[str, str, str]]) -> None:
     """ "which was to end in September 2025, has been extended until the end of 2026": the
     date it is put off to stands, the one it replaces is not reported."""
-    assert _deadlines(body, date(2025, 6, 1)) == expected
+    assert deadlines_of(body, date(2025, 6, 1)) == expected
 
 
 @pytest.mark.parametrize(
@@ -76,7 +72,7 @@ def test_completely_and_retreat_are_not_put_off(body: str) -> None:
     ],
 )
 def test_words_of_delay_after_a_deadline_do_not_replace_it(body: str) -> None:
-    assert _deadlines(body, date(2025, 6, 1)) == {
+    assert deadlines_of(body, date(2025, 6, 1)) == {
         ("deadline/coalition leaves Iraq", "2026-09", "month")
     }
 
@@ -92,7 +88,7 @@ def test_words_of_delay_after_a_deadline_do_not_replace_it(body: str) -> None:
 )
 def test_a_deadline_postponed_to_a_date_is_that_date(body: str) -> None:
     """ "đã được hoãn lại đến": the postponement is past, the date it goes to is ahead."""
-    assert _deadlines(body, date(2025, 6, 1)) == {
+    assert deadlines_of(body, date(2025, 6, 1)) == {
         ("deadline/coalition leaves Iraq", "2026", "year-end")
     }
 
@@ -106,14 +102,14 @@ def test_a_deadline_postponed_to_a_date_is_that_date(body: str) -> None:
 )
 def test_a_base_to_be_handed_over_by_a_date_is_left_by_then(body: str) -> None:
     """Handing a base over is the coalition leaving it."""
-    assert _deadlines(body, date(2025, 10, 1)) == {
+    assert deadlines_of(body, date(2025, 10, 1)) == {
         ("deadline/coalition leaves Ain al-Asad", "2026-01", "month")
     }
 
 
 def test_handing_over_other_things_is_not_leaving() -> None:
     body = "The coalition will hand over security responsibilities to Iraqi forces by January 2026."
-    assert _deadlines(body, date(2025, 10, 1)) == set()
+    assert deadlines_of(body, date(2025, 10, 1)) == set()
 
 
 @pytest.mark.parametrize(
@@ -141,7 +137,7 @@ def test_another_member_leaving_is_not_the_coalition_leaving(body: str) -> None:
 )
 def test_a_member_named_but_not_leaving_leaves_the_deadline(body: str) -> None:
     """ "ba lần" (three times), a reporter named Anh, a news agency, a visit: not who leaves."""
-    assert _deadlines(body, date(2025, 6, 1)) == {
+    assert deadlines_of(body, date(2025, 6, 1)) == {
         ("deadline/coalition leaves Iraq", "2026-09", "month")
     }
 
@@ -162,7 +158,7 @@ def test_a_member_named_but_not_leaving_leaves_the_deadline(body: str) -> None:
     ],
 )
 def test_a_deadline_said_by_iraqis_or_shared_with_the_us_stays(body: str, what: str) -> None:
-    assert _deadlines(body, date(2025, 3, 1)) == {(what, "2025", "year-end")}
+    assert deadlines_of(body, date(2025, 3, 1)) == {(what, "2025", "year-end")}
 
 
 @pytest.mark.parametrize(
@@ -195,7 +191,7 @@ def test_the_date_a_deadline_is_moved_to_is_the_one_that_stands(
 ) -> None:
     """ "now" after a move, "from … to", "by a year, to": the last date stands; talks moved are
     no deadline; a move said of the deadline after it does not replace it."""
-    assert _deadlines(body, date(2025, 6, 1)) == expected
+    assert deadlines_of(body, date(2025, 6, 1)) == expected
 
 
 @pytest.mark.parametrize(
@@ -223,7 +219,7 @@ def test_the_date_a_deadline_is_moved_to_is_the_one_that_stands(
 def test_whose_deadline_and_which_base(body: str, expected: set[tuple[str, str, str]]) -> None:
     """A member's clause is its own; a handover to the coalition, or of a base not named, is no
     coalition departure; "here" under a dateline is the dateline's city."""
-    assert _deadlines(body, date(2025, 6, 1)) == expected
+    assert deadlines_of(body, date(2025, 6, 1)) == expected
 
 
 @pytest.mark.parametrize(
@@ -283,7 +279,7 @@ def test_a_move_is_of_the_date_before_and_said_of_it(
     """Only a move said of the deadline before it (auxiliaries between, or the deadline
     itself) replaces it; a span, another body's mission, a presence, an aside's "now", or a
     handover beside a withdrawal do not."""
-    assert _deadlines(body, date(2025, 6, 1)) == expected
+    assert deadlines_of(body, date(2025, 6, 1)) == expected
 
 
 @pytest.mark.parametrize(
@@ -317,4 +313,4 @@ def test_a_date_first_set_and_put_off_is_no_deadline_and_its_new_date_is(
     """ "dời sang", a date said as the deadline then moved, "extend the deadline … from X to
     Y", and a date first set ("originally due in", "dự kiến vào") then put off with no new
     date: the old date is not reported."""
-    assert _deadlines(body, date(2025, 6, 1)) == expected
+    assert deadlines_of(body, date(2025, 6, 1)) == expected

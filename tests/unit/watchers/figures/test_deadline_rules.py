@@ -10,14 +10,13 @@ from datetime import date
 
 import pytest
 
-from tests.quality import deadline_key
-from watchers.figures import extract
+from tests.quality import deadlines_of
 
 PUBLISHED = date(2024, 9, 30)
 
 
 def _deadlines(body: str, published: date = PUBLISHED) -> set[tuple[str, str, str]]:
-    return {deadline_key(d) for d in extract("", body, published=published).deadlines}
+    return deadlines_of(body, published)
 
 
 def test_a_presence_ending_is_leaving() -> None:

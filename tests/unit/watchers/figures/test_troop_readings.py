@@ -256,3 +256,8 @@ def test_which_of_two_levels_a_time_or_a_now_is_about(
     body: str, expected: set[tuple[str, str, str, int]]
 ) -> None:
     assert _troops(body) == expected
+
+
+def test_a_plan_said_in_a_past_year_for_a_year_still_ahead_is_a_plan() -> None:
+    body = "In 2020, the US said it would keep 2,500 troops in Iraq until 2025."
+    assert _troops(body, date(2024, 1, 1)) == {("US", "Iraq", "planned", 2500)}
