@@ -8,8 +8,10 @@ from __future__ import annotations
 from bench.weekset import FOLDER, labels, measured
 from watchers.analyze import load_documents
 
-# (false, missed) pairs within a language and across, measured when the set was added
-MOST_WRONG = {"within": (77, 10), "across": (79, 24)}
+# (false, missed) pairs within a language and across: (77, 10) and (79, 24) when the set was
+# added; leads that name different days split (77 -> 7 false within, 79 -> 8 across, for 12
+# more missed across)
+MOST_WRONG = {"within": (7, 10), "across": (8, 36)}
 
 
 def test_the_reports_are_read_in_order_of_publication() -> None:

@@ -8,7 +8,8 @@ short JSON tail;
 format byte, so a later format can still read the rows written by this one. A key added to
 the tail keeps the format: a row written before it reads without it ("lead", "passages"),
 and an instance that does not know it yet (during a rolling upgrade) reads the row as
-before. A row written before "places" reads with places None (not known, not none).
+before. A row written before "places" reads with places None (not known, not none), and one
+written before "dated" with dated None.
 
 ``slots(evidence)`` are the article's index rows (``index.index_keys``) as ``StoryIndex``
 keeps them, packed the same way: an index loads a stored article with
@@ -47,6 +48,8 @@ def encode(evidence: Evidence) -> bytes:
     }
     if evidence.places is not None:
         tail["places"] = sorted(evidence.places)
+    if evidence.dated is not None:
+        tail["dated"] = evidence.dated
     if evidence.passages:
         packed = _little(array("I", sorted(evidence.passages))).tobytes()
         tail["passages"] = base64.b64encode(packed).decode("ascii")
@@ -88,6 +91,7 @@ def _decode(data: bytes) -> Evidence:
         lead=frozenset(tail.get("lead", ())),  # rows written before leads were kept have none
         passages=frozenset(_ints(base64.b64decode(tail.get("passages", "")))),
         places=None if "places" not in tail else frozenset(map(str, tail["places"])),
+        dated=None if "dated" not in tail else bool(tail["dated"]),
     )
 
 

@@ -16,18 +16,21 @@ The lead is the title and the first two cleaned lines. The first date found ther
   day.
 
 A date more than ``MAX_DAYS_BACK`` before publication is ignored (a lead recalling an old
-event), and so is a lead with no date: the publication day stands.
+event), and so is a lead with no date: the publication day stands. ``EventDay.named`` says
+whether the lead named the day: two leads that name different days report different events
+(``verdict.ruled``), a day that only stands for the publication says nothing of the event.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from watchers.stories.similar.shingle import clean_lines
 from watchers.topic.text import fold, nfc
 
-__all__ = ["MAX_DAYS_BACK", "event_day"]
+__all__ = ["MAX_DAYS_BACK", "EventDay", "event_day"]
 
 MAX_DAYS_BACK = 7
 _LEAD_LINES = 2
@@ -39,16 +42,23 @@ _VI_DAY = re.compile(
 )  # not "mỗi ngày 2-3 lần" (a count) nor "ngày 5-6 tháng 10" (a range of days)
 
 
-def event_day(title: str, body: str, published: date | None) -> date | None:
+class EventDay(NamedTuple):
+    """The day of the event (None: no publication day either) and whether the lead named it."""
+
+    day: date | None
+    named: bool
+
+
+def event_day(title: str, body: str, published: date | None) -> EventDay:
     """The day of the event the lead reports; ``published`` when the lead names no day."""
     if published is None:
-        return None
+        return EventDay(None, False)
     for line in [title, *clean_lines(body)[:_LEAD_LINES]]:
         folded = fold(nfc(line))
         found = _weekday(folded, published) or _day_month(folded, published)
         if found is not None:
-            return found
-    return published
+            return EventDay(found, True)
+    return EventDay(published, False)
 
 
 def _weekday(folded: str, published: date) -> date | None:

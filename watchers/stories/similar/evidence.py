@@ -28,7 +28,8 @@ Pure: no I/O. ``evidence(title, body, published=..., lang=...)`` gathers:
   event, and an outlet's background paragraph, which its reports of other events repeat,
   comes later;
 * ``published``: the day of the event the lead reports (``eventday``), which is the
-  publication day unless the lead names another ("on Thursday", "ngày 28/1");
+  publication day unless the lead names another ("on Thursday", "ngày 28/1"); ``dated``:
+  whether the lead named it (None for a row stored before this was kept: not known);
 * ``places``: the topic's places other than Iraq itself that the lead names (a base, Erbil,
   Baghdad as a place, Kurdistan, Syria; ``watchers.figures.places``): a report that joins a
   story and names one none of its reports named brings news (``watchers.stories.news``).
@@ -140,6 +141,7 @@ class Evidence:
     lead: frozenset[int] = frozenset()  # the terms of the title and the first line
     passages: frozenset[int] = frozenset()  # runs of words (``passage_hashes``)
     places: frozenset[str] | None = None  # named in the lead (None: not known)
+    dated: bool | None = None  # whether the lead named the event's day (None: not known)
 
 
 def signature(title: str, body: str) -> Signature:
@@ -163,9 +165,11 @@ def evidence(
     if figures is None:
         figures = extract(title, body, published=published, lang=lang)
     lines = [title, *clean_lines(body)]
+    day = event_day(title, body, published)
     return Evidence(
         lang=lang,
-        published=event_day(title, body, published),
+        published=day.day,
+        dated=day.named,
         signature=signature(title, body),
         anchors=frozenset(_anchors(lines)),
         terms=term_hashes(lines, lang),

@@ -10,6 +10,11 @@ news. So two articles are one story only on evidence that pins the same event:
    far apart in time.
 2. **Far apart** — both event days known and more than ``WINDOW_DAYS`` apart: different
    stories. The same event is reported within a few days; a later report on the topic is news.
+   **Another day named** — both leads name the event's day ("on Thursday", "ngày 11/3") and
+   the days differ (in one language; by ``NAMED_APART_ACROSS`` days or more across
+   languages, where a report dated by Washington's day and one dated by Hanoi's often differ
+   by one): the leads report different events, the next day's development that restates
+   yesterday's in its second paragraph.
 
 3. **The model** — otherwise the signals of ``features`` (word overlap, the overlap of words,
    names and numbers weighted by their rarity in the store, event-day distance, figures that
@@ -34,9 +39,18 @@ from watchers.stories.similar.evidence import Evidence
 from watchers.stories.similar.features import ACROSS, WITHIN, Common, across, common, within
 from watchers.stories.similar.rarity import Rarity
 
-__all__ = ["WINDOW_DAYS", "Reason", "Verdict", "copy_threshold", "ruled", "same_story"]
+__all__ = [
+    "NAMED_APART_ACROSS",
+    "WINDOW_DAYS",
+    "Reason",
+    "Verdict",
+    "copy_threshold",
+    "ruled",
+    "same_story",
+]
 
 WINDOW_DAYS = 3
+NAMED_APART_ACROSS = 2
 # Two texts in one language sharing less of the shorter one's content words than this are
 # never weighed: the model never accepts them (the least the accepted labelled rewrites share
 # is about 0.2), and most candidates the index finds are such texts.
@@ -44,7 +58,9 @@ MIN_SHARED = 0.12
 _SHORT, _LONG = 20, 200
 _NO_STORE = Rarity()
 
-Reason = Literal["near_copy", "rewrite", "far_apart", "different_text", "other_language", "empty"]
+Reason = Literal[
+    "near_copy", "rewrite", "far_apart", "other_day", "different_text", "other_language", "empty"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +83,8 @@ def copy_threshold(size: int) -> float:
 
 
 def ruled(a: Evidence, b: Evidence, pair: Common | None = None) -> bool | None:
-    """What the rules decide (an empty text, a near copy, days far apart), or None
-    (``pair``: the two articles' ``common``, when the caller has it)."""
+    """What the rules decide (an empty text, a near copy, days far apart, another day
+    named), or None (``pair``: the two articles' ``common``, when the caller has it)."""
     if a.signature.size == 0 or b.signature.size == 0:
         return False
     if a.lang == b.lang:
@@ -77,9 +93,15 @@ def ruled(a: Evidence, b: Evidence, pair: Common | None = None) -> bool | None:
         if pair.containment >= (0.9 if pair.conflict else copy_threshold(size)):
             return True
     days = _days_apart(a.published, b.published)
-    if days is not None and days > WINDOW_DAYS:
+    if days is not None and (days > WINDOW_DAYS or _other_day(a, b, days)):
         return False
     return None
+
+
+def _other_day(a: Evidence, b: Evidence, days: int) -> bool:
+    """Whether both leads name the event's day and the days differ (across languages, by
+    ``NAMED_APART_ACROSS`` days or more)."""
+    return bool(a.dated and b.dated) and days >= (1 if a.lang == b.lang else NAMED_APART_ACROSS)
 
 
 def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:
@@ -96,7 +118,9 @@ def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:
     if rule is True:
         return Verdict(True, round(pair.containment, 4), "near_copy")
     if rule is False:
-        return Verdict(False, 0.0, "other_language" if cross else "far_apart")
+        days = _days_apart(a.published, b.published) or 0
+        reason: Reason = "far_apart" if days > WINDOW_DAYS else "other_day"
+        return Verdict(False, 0.0, "other_language" if cross else reason)
     if cross:
         p = _probability(across(a, b, rarity, pair), _ACROSS, weights.ACROSS_INTERCEPT)
         return Verdict(p >= weights.ACROSS_THRESHOLD, round(p, 4), "other_language")

@@ -187,7 +187,16 @@ def test_rows_written_before_passages_were_kept_read_and_older_readers_read_new_
     version, _, _, n_values, n_terms = head.unpack_from(data)
     assert version == 1
     tail = json.loads(data[head.size + 4 * (n_values + n_terms) :])
-    assert {"lang", "anchors", "years", "troops", "deadlines", "lead", "places"} <= tail.keys()
+    assert {
+        "lang",
+        "anchors",
+        "years",
+        "troops",
+        "deadlines",
+        "lead",
+        "places",
+        "dated",
+    } <= tail.keys()
 
 
 def test_rows_written_before_places_were_kept_read_as_places_not_known() -> None:
@@ -198,6 +207,16 @@ def test_rows_written_before_places_were_kept_read_as_places_not_known() -> None
     older = encode(replace(ev, places=None))  # no such key
     assert b"places" not in older
     assert decode(older).places is None
+
+
+def test_rows_written_before_named_days_were_kept_read_as_not_known() -> None:
+    ev = of_text(TITLE, "The two sides met on Tuesday in Baghdad.", published=date(2024, 9, 7))
+    assert ev.dated is True
+    assert decode(encode(ev)) == ev
+    assert decode(encode(replace(ev, dated=False))).dated is False
+    older = encode(replace(ev, dated=None))  # no such key
+    assert b"dated" not in older
+    assert decode(older).dated is None
 
 
 def test_an_undated_article_keeps_no_date() -> None:

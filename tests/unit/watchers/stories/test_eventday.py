@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from watchers.stories.similar.eventday import event_day
+from watchers.stories.similar.eventday import EventDay
+from watchers.stories.similar.eventday import event_day as read
 
 TUESDAY = date(2020, 8, 25)
+
+
+def event_day(title: str, body: str, published: date | None) -> date | None:
+    return read(title, body, published).day
+
+
+def test_whether_the_lead_named_the_day_is_kept() -> None:
+    named = "The two sides met late on Tuesday in Baghdad."
+    assert read("Talks", named, TUESDAY) == EventDay(TUESDAY, True)
+    assert read("Talks", "The two sides met in Baghdad.", TUESDAY) == EventDay(TUESDAY, False)
+    assert read("Talks", named, None) == EventDay(None, False)
 
 
 def test_a_weekday_in_the_lead_dates_the_event_on_or_before_publication() -> None:

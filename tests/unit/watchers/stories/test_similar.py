@@ -36,7 +36,7 @@ from watchers.stories.similar.rarity import (
     figure_key,
     rarity_keys,
 )
-from watchers.stories.similar.verdict import ruled
+from watchers.stories.similar.verdict import NAMED_APART_ACROSS, Verdict, ruled
 
 _SAMPLE = (
     "Mỹ rút quân khỏi Iraq binh sĩ liên quân Lầu Năm Góc thỏa thuận đạt được tháng năm "
@@ -229,6 +229,27 @@ def test_a_far_later_report_is_another_story_unless_a_near_copy() -> None:
     later = replace(made_up(range(40), 3000, seed=1000), published=PUBLISHED + timedelta(days=9))
     assert not same_story(a, later, Rarity(10_000, {})).same
     assert same_story(a, later, Rarity(10_000, {})).reason == "far_apart"
+
+
+def test_leads_that_name_different_days_report_different_events() -> None:
+    """The next day's development restates yesterday's in its second paragraph: its lead
+    names its own day. Across languages a day apart is one report dated by Washington's day
+    and one by Hanoi's; two days apart is another event. A near copy still joins."""
+    a = replace(made_up(range(40), 3000, seed=0), dated=True)
+    b = replace(made_up(range(40), 3000, seed=1000), dated=True)
+    store = Rarity(10_000, {})
+    assert same_story(a, b, store).same
+    next_day = replace(b, published=PUBLISHED + timedelta(days=1))
+    assert same_story(a, next_day, store) == Verdict(False, 0.0, "other_day")
+    for unknown in (None, False):  # a day only the publication gives, or a row stored before
+        assert same_story(a, replace(next_day, dated=unknown), store).same
+    lead = "Hoa Kỳ và Iraq đã ký thỏa thuận vào ngày 6/9 tại Baghdad."
+    vi = replace(of_text("Thỏa thuận", lead), dated=True)
+    assert vi.lang != a.lang
+    assert ruled(a, replace(vi, published=PUBLISHED + timedelta(days=1))) is None
+    assert ruled(a, replace(vi, published=PUBLISHED + timedelta(days=NAMED_APART_ACROSS))) is False
+    copy = replace(a, published=PUBLISHED + timedelta(days=1))
+    assert same_story(a, copy, store).reason == "near_copy"
 
 
 def test_an_empty_text_is_never_the_same_story() -> None:
