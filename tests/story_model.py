@@ -18,7 +18,8 @@ which is where false merges come from.) The weights written to
 Pairs are judged twice: with their real dates, and re-dated into one week (the same-day
 stress: every story moved into one week, its reports as many days apart as they were), so
 the weights learn to tell stories apart by their text and not only by their dates. Pairs
-the verdict's rules decide (a near copy; dates far apart) are not fitted on. The threshold
+the verdict's rules decide (a near copy; dates far apart) are not fitted on; those only the
+rule of named days splits are (it is a veto on top of the model). The threshold
 (``story_fit.steady_threshold``: the median over resamples of the pairs of the lowest score
 above which they are precise enough) within a language is chosen on both; across languages
 on the real dates alone, where the precision target holds at every score, so it is the
@@ -158,6 +159,7 @@ class Row:
     same: bool
     ruled: bool | None  # what the rules decided (None: the model decides)
     x: tuple[float, ...]
+    fitted: bool  # the model is fitted on it: no rule but that of named days decides it
 
     @property
     def excluded(self) -> frozenset[str]:
@@ -183,8 +185,17 @@ def rows(items: list[Labelled], folds: dict[str, str], skip: set[frozenset[str]]
             ea, eb = (a.redated, b.redated) if stress else (a.evidence, b.evidence)
             rule = ruled(ea, eb)
             x = (within if kind == "within" else across)(ea, eb, rarity)
+            fitted = ruled(ea, eb, named_days=False) is None
             row = Row(
-                a.key, b.key, (min(pair), max(pair)), kind, stress, a.group == b.group, rule, x
+                a.key,
+                b.key,
+                (min(pair), max(pair)),
+                kind,
+                stress,
+                a.group == b.group,
+                rule,
+                x,
+                fitted,
             )
             out.append(row)
     return out
@@ -195,7 +206,7 @@ Judges = dict[tuple[frozenset[str], str], Model]
 
 
 def _model(train: list[Row], kind: str) -> Model:
-    fitted = [r for r in train if r.kind == kind and r.ruled is None]
+    fitted = [r for r in train if r.kind == kind and r.fitted]
     x = [r.x for r in fitted]
     y = [r.same for r in fitted]
     w = fit(x, y)

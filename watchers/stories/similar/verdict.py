@@ -11,10 +11,10 @@ news. So two articles are one story only on evidence that pins the same event:
 2. **Far apart** — both event days known and more than ``WINDOW_DAYS`` apart: different
    stories. The same event is reported within a few days; a later report on the topic is news.
    **Another day named** — both leads name the event's day ("on Thursday", "ngày 11/3") and
-   the days differ (in one language; by ``NAMED_APART_ACROSS`` days or more across
-   languages, where a report dated by Washington's day and one dated by Hanoi's often differ
-   by one): the leads report different events, the next day's development that restates
-   yesterday's in its second paragraph.
+   the days differ: the leads report different events, the next day's development that
+   restates yesterday's in its second paragraph. Across languages, a Vietnamese lead may
+   name the day after an English one (``EAST``: Hanoi's day of an evening in Washington or
+   Baghdad), never the day before.
 
 3. **The model** — otherwise the signals of ``features`` (word overlap, the overlap of words,
    names and numbers weighted by their rarity in the store, event-day distance, figures that
@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from watchers.stories.similar import weights
@@ -40,7 +40,7 @@ from watchers.stories.similar.features import ACROSS, WITHIN, Common, across, co
 from watchers.stories.similar.rarity import Rarity
 
 __all__ = [
-    "NAMED_APART_ACROSS",
+    "EAST",
     "WINDOW_DAYS",
     "Reason",
     "Verdict",
@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 WINDOW_DAYS = 3
-NAMED_APART_ACROSS = 2
+EAST = "vi"  # the language written east of the events: its day is theirs or the next
 # Two texts in one language sharing less of the shorter one's content words than this are
 # never weighed: the model never accepts them (the least the accepted labelled rewrites share
 # is about 0.2), and most candidates the index finds are such texts.
@@ -82,9 +82,13 @@ def copy_threshold(size: int) -> float:
     return 0.8 - 0.3 * (size - _SHORT) / (_LONG - _SHORT)
 
 
-def ruled(a: Evidence, b: Evidence, pair: Common | None = None) -> bool | None:
+def ruled(
+    a: Evidence, b: Evidence, pair: Common | None = None, *, named_days: bool = True
+) -> bool | None:
     """What the rules decide (an empty text, a near copy, days far apart, another day
-    named), or None (``pair``: the two articles' ``common``, when the caller has it)."""
+    named), or None (``pair``: the two articles' ``common``, when the caller has it;
+    ``named_days``: False leaves out the rule of named days, a veto on top of the model,
+    which is fitted on the pairs it splits too)."""
     if a.signature.size == 0 or b.signature.size == 0:
         return False
     if a.lang == b.lang:
@@ -93,15 +97,20 @@ def ruled(a: Evidence, b: Evidence, pair: Common | None = None) -> bool | None:
         if pair.containment >= (0.9 if pair.conflict else copy_threshold(size)):
             return True
     days = _days_apart(a.published, b.published)
-    if days is not None and (days > WINDOW_DAYS or _other_day(a, b, days)):
+    if days is not None and (days > WINDOW_DAYS or (named_days and _other_day(a, b, days))):
         return False
     return None
 
 
 def _other_day(a: Evidence, b: Evidence, days: int) -> bool:
-    """Whether both leads name the event's day and the days differ (across languages, by
-    ``NAMED_APART_ACROSS`` days or more)."""
-    return bool(a.dated and b.dated) and days >= (1 if a.lang == b.lang else NAMED_APART_ACROSS)
+    """Whether both leads name the event's day and the days differ, but for a report in
+    ``EAST``'s language dated the day after one in the other language."""
+    if not (a.dated and b.dated) or days == 0:
+        return False
+    if a.lang == b.lang:
+        return True
+    east, west = (a, b) if a.lang == EAST else (b, a)
+    return east.published != _next_day(west.published)
 
 
 def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:
@@ -137,6 +146,10 @@ _ACROSS = tuple(weights.ACROSS_WEIGHTS.get(n, 0.0) for n in ACROSS)
 def _probability(x: tuple[float, ...], w: tuple[float, ...], intercept: float) -> float:
     z = intercept + sum(a * b for a, b in zip(w, x, strict=True))
     return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def _next_day(day: date | None) -> date | None:
+    return None if day is None else day + timedelta(days=1)
 
 
 def _days_apart(a: date | None, b: date | None) -> int | None:
