@@ -34,7 +34,7 @@ SECTIONS: dict[str, Callable[[], Mapping[str, Any]]] = {
     "story verdict on stories it was not fitted on (held-out and cross-validated; same-day)": (
         story_model
     ),
-    "story matching on the same-week set, written without reading the matcher": week_stories,
+    "story matching on the same-week sets, written without reading the matcher": week_stories,
 }
 
 

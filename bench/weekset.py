@@ -1,7 +1,10 @@
-"""Story matching on the same-week set: 70 reports (English and Vietnamese) of 13 events of two
-busy weeks, written for the project without reading the matcher (``tests/data/weekset``).
+"""Story matching on the same-week sets: reports (English and Vietnamese) of 13 events of two
+busy weeks each, written for the project without reading the matcher: ``tests/data/weekset``
+(70 reports, March 2027), looked at while choosing the rule of named days, and
+``tests/data/weekset2`` (65 reports, October 2027), written after it, measured once before
+anything was chosen on it and looked at while choosing how wire style dates a lead.
 
-The reports go through ``drawdown analyze`` (the service's own path, a fresh store, the
+The reports of each set go through ``drawdown analyze`` (the service's own path, a fresh store, the
 repository's topic) in order of publication, and every pair of labelled reports is scored
 against the events they report, within a language and across, as ``../shared/eval/score.py``
 scores its pairs: a report the topic turns down is a story of its own, so its pairs with the
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -22,14 +25,18 @@ from tests.quality import topic_matcher
 from tests.story_model import Tally
 from watchers.analyze import analyze, load_documents
 
-__all__ = ["FOLDER", "labels", "measured", "pair_tallies", "week_stories"]
+__all__ = ["FOLDER", "SECOND", "SETS", "labels", "measured", "pair_tallies", "week_stories"]
 
-FOLDER = Path(__file__).resolve().parent.parent / "tests" / "data" / "weekset"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+FOLDER = DATA / "weekset"
+SECOND = DATA / "weekset2"
+SETS = {"first set": FOLDER, "second set": SECOND}
+_AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
 
 
-def labels() -> dict[str, tuple[str, str]]:
+def labels(folder: Path = FOLDER) -> dict[str, tuple[str, str]]:
     """(event, language) of each report, by its path in the manifest."""
-    lines = (FOLDER / "labels.jsonl").read_text("utf-8").splitlines()
+    lines = (folder / "labels.jsonl").read_text("utf-8").splitlines()
     return {f"articles/{r['id']}.txt": (r["event"], r["lang"]) for r in map(json.loads, lines)}
 
 
@@ -54,18 +61,23 @@ def pair_tallies(
     return tally
 
 
-def measured() -> dict[str, Tally]:
-    """``pair_tallies`` of the stories ``analyze`` forms from the same-week set, its reports
+def measured(folder: Path = FOLDER) -> dict[str, Tally]:
+    """``pair_tallies`` of the stories ``analyze`` forms from a same-week set, its reports
     read in order of publication."""
-    documents = load_documents([], str(FOLDER / "manifest.jsonl"))
-    events = labels()
+    documents = load_documents([], str(folder / "manifest.jsonl"))
+    events = labels(folder)
     if {d.path for d in documents} != events.keys():
         raise ValueError("the manifest and the labels name other reports")
-    now = datetime(2027, 4, 1, tzinfo=UTC)
+    last = max(d.published for d in documents if d.published is not None)
+    now = datetime.combine(last + _AFTER, time(), tzinfo=UTC)
     results = [a.result for a in analyze(documents, topic_matcher(), now=now)]
     return pair_tallies(results, events)
 
 
 def week_stories() -> dict[str, Any]:
-    """Pair precision and recall within a language and across (``measured``)."""
-    return {kind: str(tally) for kind, tally in measured().items()}
+    """Pair precision and recall within a language and across (``measured``), on each set."""
+    return {
+        f"{name} {kind}": str(tally)
+        for name, folder in SETS.items()
+        for kind, tally in measured(folder).items()
+    }

@@ -9,7 +9,8 @@ article that only mentions an earlier event in passing is not pulled into its ne
 
 The lead is the title and the first two cleaned lines. The first date found there wins:
 
-* English: "on/late/early/last <weekday>" — the most recent such weekday on or before the
+* English: "on/late/early/last <weekday>", and in wire style after a verb of saying ("said
+  Tuesday", "told reporters Tuesday") — the most recent such weekday on or before the
   publication day ("on Monday" in a Monday article is that day);
 * Vietnamese: "ngày/hôm D/M", "D-M" or "D.M" — that day of the publication's year, or of
   the year before when it would fall after the publication; with a year ("D/M/YYYY"), that
@@ -35,7 +36,11 @@ __all__ = ["MAX_DAYS_BACK", "EventDay", "event_day"]
 MAX_DAYS_BACK = 7
 _LEAD_LINES = 2
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_EN_WEEKDAY = re.compile(r"\b(?:on|late|early|last) (" + "|".join(_WEEKDAYS) + r")\b")
+_EN_WEEKDAY = re.compile(
+    r"\b(?:on|late|early|last|said|says|announced|confirmed|reported|added|stated|declared"
+    r"|told (?:reporters|\w+))"
+    r" (" + "|".join(_WEEKDAYS) + r")\b(?!['’]s)"
+)  # wire style dates without "on" ("the Pentagon said Tuesday"); not "said Tuesday's vote"
 _VI_DAY = re.compile(
     r"(?<!moi )\b(?:ngay|hom) (\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![/.-]?\d)"
     r"(?! ?(?:lan|thang|tan|trieu|ty|nghin|ngan|nguoi|binh|chiec|km|gio|phut|%))"

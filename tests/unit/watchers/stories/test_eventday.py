@@ -27,6 +27,15 @@ def test_a_weekday_in_the_lead_dates_the_event_on_or_before_publication() -> Non
     assert event_day("Talks", "The two sides met late on Tuesday in Baghdad.", TUESDAY) == TUESDAY
 
 
+def test_wire_style_dates_a_statement_without_on() -> None:
+    said = "The United States will pull about 400 troops out of Iraq, the Pentagon said Friday."
+    assert event_day("Cut", said, TUESDAY) == date(2020, 8, 21)
+    told = "Kessler told reporters Monday that the cut was not a withdrawal."
+    assert event_day("Cut", told, TUESDAY) == date(2020, 8, 24)
+    whose = "The speaker said Friday's vote was binding on the government."
+    assert read("Vote", whose, TUESDAY) == EventDay(TUESDAY, False)
+
+
 def test_a_vietnamese_day_and_month_dates_the_event() -> None:
     body = "Ngày 28/1, Tổng thống Mỹ Joe Biden cho biết ba binh sĩ đã thiệt mạng."
     assert event_day("Tấn công bằng UAV", body, date(2024, 1, 29)) == date(2024, 1, 28)
