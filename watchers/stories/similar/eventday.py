@@ -12,9 +12,11 @@ The lead is the title and the first two cleaned lines. The first date found ther
 * English: "on/late/early/last <weekday>", and in wire style after a verb of saying ("said
   Tuesday", "told reporters Tuesday") — the most recent such weekday on or before the
   publication day ("on Monday" in a Monday article is that day);
-* Vietnamese: "ngày/hôm D/M", "D-M" or "D.M" — that day of the publication's year, or of
-  the year before when it would fall after the publication; with a year ("D/M/YYYY"), that
-  day.
+* Vietnamese: "ngày/hôm D/M", "D-M" or "D.M" (also "hôm thứ Hai (26/7)") — that day of the
+  publication's year, or of the year before when it would fall after the publication; with a
+  year ("D/M/YYYY"), that day; else "hôm thứ Hai" — the most recent Monday on or before the
+  publication day, as in English (not "thứ Hai tới", next Monday) — or "hôm qua", "tối qua"
+  — the day before the publication.
 
 A date more than ``MAX_DAYS_BACK`` before publication is ignored (a lead recalling an old
 event), and so is a lead with no date: the publication day stands. ``EventDay.named`` says
@@ -41,8 +43,14 @@ _EN_WEEKDAY = re.compile(
     r"|told (?:reporters|\w+))"
     r" (" + "|".join(_WEEKDAYS) + r")\b(?!['’]s)"
 )  # wire style dates without "on" ("the Pentagon said Tuesday"); not "said Tuesday's vote"
+_VI_WEEKDAYS = ("thu hai", "thu ba", "thu tu", "thu nam", "thu sau", "thu bay", "chu nhat")
+_VI_WEEKDAY = re.compile(
+    r"\bhom (" + "|".join(_VI_WEEKDAYS) + r")\b(?! (?:toi|tuan toi|tuan sau|sau|nay))"
+)  # "hôm thứ Hai", not "thứ Hai tới" (next Monday)
+_VI_YESTERDAY = re.compile(r"\b(?:hom|toi|sang|trua|chieu|dem) qua\b")  # "hôm qua", "tối qua"
 _VI_DAY = re.compile(
-    r"(?<!moi )\b(?:ngay|hom) (\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![/.-]?\d)"
+    r"(?<!moi )\b(?:(?:ngay|hom) |hom (?:" + "|".join(_VI_WEEKDAYS) + r") \()"
+    r"(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![/.-]?\d)"
     r"(?! ?(?:lan|thang|tan|trieu|ty|nghin|ngan|nguoi|binh|chiec|km|gio|phut|%))"
 )  # not "mỗi ngày 2-3 lần" (a count) nor "ngày 5-6 tháng 10" (a range of days)
 
@@ -60,7 +68,11 @@ def event_day(title: str, body: str, published: date | None) -> EventDay:
         return EventDay(None, False)
     for line in [title, *clean_lines(body)[:_LEAD_LINES]]:
         folded = fold(nfc(line))
-        found = _weekday(folded, published) or _day_month(folded, published)
+        found = (
+            _weekday(folded, published)
+            or _day_month(folded, published)
+            or _vi_weekday(folded, published)
+        )
         if found is not None:
             return EventDay(found, True)
     return EventDay(published, False)
@@ -72,6 +84,13 @@ def _weekday(folded: str, published: date) -> date | None:
         return None
     back = (published.weekday() - _WEEKDAYS.index(m.group(1))) % 7
     return published - timedelta(days=back)
+
+
+def _vi_weekday(folded: str, published: date) -> date | None:
+    if m := _VI_WEEKDAY.search(folded):
+        back = (published.weekday() - _VI_WEEKDAYS.index(m.group(1))) % 7
+        return published - timedelta(days=back)
+    return published - timedelta(days=1) if _VI_YESTERDAY.search(folded) else None
 
 
 def _day_month(folded: str, published: date) -> date | None:

@@ -36,6 +36,18 @@ def test_wire_style_dates_a_statement_without_on() -> None:
     assert read("Vote", whose, TUESDAY) == EventDay(TUESDAY, False)
 
 
+def test_a_vietnamese_weekday_or_yesterday_dates_the_event() -> None:
+    monday = "Tổng thống Biden và Thủ tướng Iraq hôm thứ Hai thông báo sẽ kết thúc sứ mệnh."
+    assert event_day("Kết thúc", monday, TUESDAY) == date(2020, 8, 24)
+    with_day = monday.replace("thứ Hai", "thứ Hai (24/8)")
+    on_monday = date(2020, 8, 31)  # the day and month say which Monday
+    assert read("Kết thúc", with_day, on_monday) == EventDay(date(2020, 8, 24), True)
+    ahead = "Quốc hội Iraq dự kiến bỏ phiếu vào hôm thứ Ba tới về nghị quyết."
+    assert read("Bỏ phiếu", ahead, TUESDAY) == EventDay(TUESDAY, False)
+    yesterday = "Lầu Năm Góc tối qua cho biết sẽ rút khoảng 400 binh sĩ."
+    assert event_day("Giảm quân", yesterday, TUESDAY) == date(2020, 8, 24)
+
+
 def test_a_vietnamese_day_and_month_dates_the_event() -> None:
     body = "Ngày 28/1, Tổng thống Mỹ Joe Biden cho biết ba binh sĩ đã thiệt mạng."
     assert event_day("Tấn công bằng UAV", body, date(2024, 1, 29)) == date(2024, 1, 28)
