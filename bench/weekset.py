@@ -2,7 +2,9 @@
 busy weeks each, written for the project without reading the matcher: ``tests/data/weekset``
 (70 reports, March 2027), looked at while choosing the rule of named days, and
 ``tests/data/weekset2`` (65 reports, October 2027), written after it, measured once before
-anything was chosen on it and looked at while choosing how wire style dates a lead.
+anything was chosen on it and then looked at while choosing how leads are dated, and
+``tests/data/weekset3`` (63 reports, May and June 2028), written after those choices and
+measured once after them.
 
 The reports of each set go through ``drawdown analyze`` (the service's own path, a fresh store, the
 repository's topic) in order of publication, and every pair of labelled reports is scored
@@ -25,12 +27,22 @@ from tests.quality import topic_matcher
 from tests.story_model import Tally
 from watchers.analyze import analyze, load_documents
 
-__all__ = ["FOLDER", "SECOND", "SETS", "labels", "measured", "pair_tallies", "week_stories"]
+__all__ = [
+    "FOLDER",
+    "SECOND",
+    "SETS",
+    "THIRD",
+    "labels",
+    "measured",
+    "pair_tallies",
+    "week_stories",
+]
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 FOLDER = DATA / "weekset"
 SECOND = DATA / "weekset2"
-SETS = {"first set": FOLDER, "second set": SECOND}
+THIRD = DATA / "weekset3"
+SETS = {"first set": FOLDER, "second set": SECOND, "third set": THIRD}
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
 
 
