@@ -2,7 +2,8 @@
 busy weeks each, written for the project without reading the matcher: ``tests/data/weekset``
 (70 reports, March 2027), looked at while choosing the rule of named days, and
 ``tests/data/weekset2`` (65 reports, October 2027), written after it, measured once before
-anything was chosen on it and then looked at while choosing how leads are dated, and
+anything was chosen on it and then looked at while choosing how leads are dated and three
+words of the topic, and
 ``tests/data/weekset3`` (63 reports, May and June 2028), written after those choices and
 measured once after them.
 

@@ -7,7 +7,8 @@ the 28th. Story matching compares these days (``Evidence.published``), so two re
 one event agree on their day even when one outlet posts a day or a week later, and a later
 article that only mentions an earlier event in passing is not pulled into its news cycle.
 
-The lead is the title and the first two cleaned lines. The first date found there wins:
+The lead is the title and the first two cleaned lines, read line by line; in a line, an
+English weekday, else a day and month, else a Vietnamese weekday:
 
 * English: "on/late/early/last <weekday>", and in wire style after a verb of saying ("said
   Tuesday", "told reporters Tuesday") — the most recent such weekday on or before the
@@ -15,8 +16,9 @@ The lead is the title and the first two cleaned lines. The first date found ther
 * Vietnamese: "ngày/hôm D/M", "D-M" or "D.M" (also "hôm thứ Hai (26/7)") — that day of the
   publication's year, or of the year before when it would fall after the publication; with a
   year ("D/M/YYYY"), that day; else "hôm thứ Hai" — the most recent Monday on or before the
-  publication day, as in English (not "thứ Hai tới", next Monday) — or "hôm qua", "tối qua"
-  — the day before the publication.
+  publication day, as in English (not "thứ Hai tới", next Monday, nor "thứ Hai tuần trước").
+  "Hôm qua" (yesterday) is not read: the publication day it counts from is the UTC day, and
+  a Vietnamese outlet's morning is the day before in UTC.
 
 A date more than ``MAX_DAYS_BACK`` before publication is ignored (a lead recalling an old
 event), and so is a lead with no date: the publication day stands. ``EventDay.named`` says
@@ -40,16 +42,16 @@ _LEAD_LINES = 2
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EN_WEEKDAY = re.compile(
     r"\b(?:on|late|early|last|said|says|announced|confirmed|reported|added|stated|declared"
-    r"|told (?:reporters|\w+))"
-    r" (" + "|".join(_WEEKDAYS) + r")\b(?!['’]s)"
-)  # wire style dates without "on" ("the Pentagon said Tuesday"); not "said Tuesday's vote"
-_VI_WEEKDAYS = ("thu hai", "thu ba", "thu tu", "thu nam", "thu sau", "thu bay", "chu nhat")
+    r"|told \w+) (" + "|".join(_WEEKDAYS) + r")\b(?!['’]s)(?! (?:would|will|is|was|as)\b)"
+)  # wire style ("the Pentagon said Tuesday"); not "said Tuesday's vote", "said Friday would"
+# Vietnamese weekdays are read with their diacritics: folded, "tới" (next) is "tối" (evening)
+_VI_WEEKDAYS = ("thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật")
 _VI_WEEKDAY = re.compile(
-    r"\bhom (" + "|".join(_VI_WEEKDAYS) + r")\b(?! (?:toi|tuan toi|tuan sau|sau|nay))"
-)  # "hôm thứ Hai", not "thứ Hai tới" (next Monday)
-_VI_YESTERDAY = re.compile(r"\b(?:hom|toi|sang|trua|chieu|dem) qua\b")  # "hôm qua", "tối qua"
+    r"\bhôm (" + "|".join(_VI_WEEKDAYS) + r")\b(?! (?:tới|tuần tới|tuần sau|tuần trước|sau|này))"
+)  # "hôm thứ Hai", not "thứ Hai tới" (next Monday) nor "thứ Hai tuần trước" (a week before)
+_VI_FOLDED = tuple(fold(d) for d in _VI_WEEKDAYS)
 _VI_DAY = re.compile(
-    r"(?<!moi )\b(?:(?:ngay|hom) |hom (?:" + "|".join(_VI_WEEKDAYS) + r") \()"
+    r"(?<!moi )\b(?:(?:ngay|hom) |hom (?:" + "|".join(_VI_FOLDED) + r") \()"
     r"(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![/.-]?\d)"
     r"(?! ?(?:lan|thang|tan|trieu|ty|nghin|ngan|nguoi|binh|chiec|km|gio|phut|%))"
 )  # not "mỗi ngày 2-3 lần" (a count) nor "ngày 5-6 tháng 10" (a range of days)
@@ -71,7 +73,7 @@ def event_day(title: str, body: str, published: date | None) -> EventDay:
         found = (
             _weekday(folded, published)
             or _day_month(folded, published)
-            or _vi_weekday(folded, published)
+            or _vi_weekday(nfc(line).lower(), published)
         )
         if found is not None:
             return EventDay(found, True)
@@ -86,11 +88,11 @@ def _weekday(folded: str, published: date) -> date | None:
     return published - timedelta(days=back)
 
 
-def _vi_weekday(folded: str, published: date) -> date | None:
-    if m := _VI_WEEKDAY.search(folded):
+def _vi_weekday(lower: str, published: date) -> date | None:
+    if m := _VI_WEEKDAY.search(lower):
         back = (published.weekday() - _VI_WEEKDAYS.index(m.group(1))) % 7
         return published - timedelta(days=back)
-    return published - timedelta(days=1) if _VI_YESTERDAY.search(folded) else None
+    return None
 
 
 def _day_month(folded: str, published: date) -> date | None:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Literal
 
 from watchers.stories.similar import weights
@@ -89,28 +88,35 @@ def ruled(
     named), or None (``pair``: the two articles' ``common``, when the caller has it;
     ``named_days``: False leaves out the rule of named days, a veto on top of the model,
     which is fitted on the pairs it splits too)."""
+    rule = _rule(a, b, pair, named_days)
+    return None if rule is None else rule == "near_copy"
+
+
+def _rule(a: Evidence, b: Evidence, pair: Common | None, named_days: bool) -> Reason | None:
+    """The rule that decides the pair ("near_copy" joins, the others split), or None."""
     if a.signature.size == 0 or b.signature.size == 0:
-        return False
+        return "empty"
     if a.lang == b.lang:
         pair = pair or common(a, b)
         size = min(a.signature.size, b.signature.size)
         if pair.containment >= (0.9 if pair.conflict else copy_threshold(size)):
-            return True
-    days = _days_apart(a.published, b.published)
-    if days is not None and (days > WINDOW_DAYS or (named_days and _other_day(a, b, days))):
-        return False
+            return "near_copy"
+    if a.published is None or b.published is None:
+        return None
+    later = (b.published - a.published).days  # how many days b's event is after a's
+    if abs(later) > WINDOW_DAYS:
+        return "far_apart"
+    if named_days and a.dated and b.dated and later and not _east_next_day(a, b, later):
+        return "other_day"
     return None
 
 
-def _other_day(a: Evidence, b: Evidence, days: int) -> bool:
-    """Whether both leads name the event's day and the days differ, but for a report in
-    ``EAST``'s language dated the day after one in the other language."""
-    if not (a.dated and b.dated) or days == 0:
-        return False
+def _east_next_day(a: Evidence, b: Evidence, later: int) -> bool:
+    """Whether one of the two is in ``EAST``'s language and dated the day after the other,
+    in the other language."""
     if a.lang == b.lang:
-        return True
-    east, west = (a, b) if a.lang == EAST else (b, a)
-    return east.published != _next_day(west.published)
+        return False
+    return later == (1 if b.lang == EAST else -1)
 
 
 def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:
@@ -123,13 +129,11 @@ def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:
     if not cross and len(shared) < MIN_SHARED * min(len(a.terms), len(b.terms)):
         return Verdict(False, 0.0, "different_text")  # not worth weighing: see ``MIN_SHARED``
     pair = common(a, b, shared)
-    rule = ruled(a, b, pair)
-    if rule is True:
-        return Verdict(True, round(pair.containment, 4), "near_copy")
-    if rule is False:
-        days = _days_apart(a.published, b.published) or 0
-        reason: Reason = "far_apart" if days > WINDOW_DAYS else "other_day"
-        return Verdict(False, 0.0, "other_language" if cross else reason)
+    rule = _rule(a, b, pair, True)
+    if rule == "near_copy":
+        return Verdict(True, round(pair.containment, 4), rule)
+    if rule is not None:
+        return Verdict(False, 0.0, "other_language" if cross else rule)
     if cross:
         p = _probability(across(a, b, rarity, pair), _ACROSS, weights.ACROSS_INTERCEPT)
         return Verdict(p >= weights.ACROSS_THRESHOLD, round(p, 4), "other_language")
@@ -146,11 +150,3 @@ _ACROSS = tuple(weights.ACROSS_WEIGHTS.get(n, 0.0) for n in ACROSS)
 def _probability(x: tuple[float, ...], w: tuple[float, ...], intercept: float) -> float:
     z = intercept + sum(a * b for a, b in zip(w, x, strict=True))
     return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
-
-
-def _next_day(day: date | None) -> date | None:
-    return None if day is None else day + timedelta(days=1)
-
-
-def _days_apart(a: date | None, b: date | None) -> int | None:
-    return None if a is None or b is None else abs((a - b).days)

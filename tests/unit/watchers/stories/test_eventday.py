@@ -32,8 +32,13 @@ def test_wire_style_dates_a_statement_without_on() -> None:
     assert event_day("Cut", said, TUESDAY) == date(2020, 8, 21)
     told = "Kessler told reporters Monday that the cut was not a withdrawal."
     assert event_day("Cut", told, TUESDAY) == date(2020, 8, 24)
-    whose = "The speaker said Friday's vote was binding on the government."
-    assert read("Vote", whose, TUESDAY) == EventDay(TUESDAY, False)
+    for not_a_day in (
+        "said Friday's vote was binding",
+        "said Friday would be the last day",
+        "spoke after last Monday's vote",
+    ):
+        lead = f"The speaker {not_a_day} for the coalition."
+        assert read("Vote", lead, TUESDAY) == EventDay(TUESDAY, False), lead
 
 
 def test_a_vietnamese_weekday_or_yesterday_dates_the_event() -> None:
@@ -42,10 +47,13 @@ def test_a_vietnamese_weekday_or_yesterday_dates_the_event() -> None:
     with_day = monday.replace("thứ Hai", "thứ Hai (24/8)")
     on_monday = date(2020, 8, 31)  # the day and month say which Monday
     assert read("Kết thúc", with_day, on_monday) == EventDay(date(2020, 8, 24), True)
-    ahead = "Quốc hội Iraq dự kiến bỏ phiếu vào hôm thứ Ba tới về nghị quyết."
-    assert read("Bỏ phiếu", ahead, TUESDAY) == EventDay(TUESDAY, False)
-    yesterday = "Lầu Năm Góc tối qua cho biết sẽ rút khoảng 400 binh sĩ."
-    assert event_day("Giảm quân", yesterday, TUESDAY) == date(2020, 8, 24)
+    evening = "Tổng thống hôm thứ Hai tối thông báo sẽ kết thúc sứ mệnh."  # tối, not tới
+    assert event_day("Kết thúc", evening, TUESDAY) == date(2020, 8, 24)
+    for not_this_week in ("hôm thứ Ba tới", "hôm thứ Hai tuần trước"):
+        lead = f"Quốc hội Iraq {not_this_week} bỏ phiếu về nghị quyết."
+        assert read("Bỏ phiếu", lead, TUESDAY) == EventDay(TUESDAY, False), lead
+    yesterday = "Lầu Năm Góc hôm qua cho biết sẽ rút khoảng 400 binh sĩ."  # the UTC day's
+    assert read("Giảm quân", yesterday, TUESDAY) == EventDay(TUESDAY, False)
 
 
 def test_a_vietnamese_day_and_month_dates_the_event() -> None:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from tests.story_texts import PUBLISHED, made_up, of_text, re_posts, same_story_other_outlet
 from tests.texts import BODY, BODY_2021, TITLE, TITLE_2021
+from watchers.figures.extract import LANGS, Lang
 from watchers.stories.similar import (
     BANDS,
     NUM_BINS,
@@ -246,9 +247,12 @@ def test_leads_that_name_different_days_report_different_events() -> None:
     lead = "Hoa Kỳ và Iraq đã ký thỏa thuận vào ngày 6/9 tại Baghdad."
     vi = replace(of_text("Thỏa thuận", lead), dated=True)
     assert vi.lang != a.lang
-    assert ruled(a, replace(vi, published=PUBLISHED + timedelta(days=1))) is None
-    assert ruled(a, replace(vi, published=PUBLISHED - timedelta(days=1))) is False
-    assert ruled(a, replace(vi, published=PUBLISHED + timedelta(days=2))) is False
+    for days, rule in ((0, None), (1, None), (-1, False), (2, False)):
+        other = replace(vi, published=PUBLISHED + timedelta(days=days))
+        assert ruled(a, other) is rule, days
+        assert ruled(other, a) is rule, days
+    before = replace(vi, published=PUBLISHED - timedelta(days=1))
+    assert same_story(a, before, store) == Verdict(False, 0.0, "other_language")
     copy = replace(a, published=PUBLISHED + timedelta(days=1))
     assert same_story(a, copy, store).reason == "near_copy"
 
@@ -276,12 +280,21 @@ def test_short_texts_need_more_overlap() -> None:
 
 
 @settings(max_examples=50)
-@given(TEXTS, TEXTS, st.integers(min_value=0, max_value=10))
-def test_the_rules_are_symmetric(one: str, two: str, days: int) -> None:
-    """The rules (near copy, far apart) are; the model weighs the new article's words by the
-    counts storage read for them (the first argument's)."""
-    a = of_text(one, two)
-    b = of_text(two, one, PUBLISHED + timedelta(days=days))
+@given(
+    TEXTS,
+    TEXTS,
+    st.integers(min_value=-10, max_value=10),
+    st.sampled_from([None, False, True]),
+    st.sampled_from([None, False, True]),
+    st.sampled_from(LANGS),
+)
+def test_the_rules_are_symmetric(
+    one: str, two: str, days: int, named_a: bool | None, named_b: bool | None, lang: Lang
+) -> None:
+    """The rules (near copy, far apart, another day named) are; the model weighs the new
+    article's words by the counts storage read for them (the first argument's)."""
+    a = replace(of_text(one, two), dated=named_a)
+    b = replace(of_text(two, one, PUBLISHED + timedelta(days=days)), dated=named_b, lang=lang)
     assert ruled(a, b) == ruled(b, a)
 
 
