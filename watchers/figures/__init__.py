@@ -10,7 +10,7 @@ date reading in ``numbers`` and ``dates``, the word lists in ``lexicon``.
 """
 
 from watchers.figures.dates import parse_date
-from watchers.figures.extract import detect_lang, extract
+from watchers.figures.extract import detect_lang, extract, publication_day
 from watchers.figures.model import (
     DEADLINE_KINDS,
     PLACES,
@@ -37,4 +37,5 @@ __all__ = [
     "extract",
     "parse_date",
     "parse_number",
+    "publication_day",
 ]

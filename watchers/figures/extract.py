@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal, TypeGuard, get_args
+from zoneinfo import ZoneInfo
 
 from watchers.figures.dates import find_dates
 from watchers.figures.deadlines import Reading, read_deadlines
@@ -39,7 +40,7 @@ from watchers.figures.spans import Folded
 from watchers.figures.targets import read_targets
 from watchers.figures.troops import read_troop_counts
 
-__all__ = ["LANGS", "Lang", "detect_lang", "extract", "is_lang"]
+__all__ = ["LANGS", "Lang", "detect_lang", "extract", "is_lang", "publication_day"]
 
 Lang = Literal["vi", "en"]  # the languages articles are read in
 LANGS: tuple[Lang, ...] = get_args(Lang)
@@ -68,6 +69,22 @@ def detect_lang(text: str) -> Lang:
     if vi >= 3 and vi * 4 >= len(_EN_WORDS.findall(sample)):
         return "vi"
     return "en"
+
+
+# Where a language's outlets count their days: a Vietnamese outlet's 06:00 is the day before
+# in UTC, and its "ngày 6/10" is Hanoi's day. English outlets are in many zones: UTC.
+_ZONES = {"vi": ZoneInfo("Asia/Ho_Chi_Minh")}
+
+
+def publication_day(title: str, body: str, published: datetime | None) -> date | None:
+    """The day an article was published, where its language is written (``_ZONES``): the day
+    its relative dates ("cuối năm nay", "hôm thứ Hai") and its lead's day count from."""
+    if published is None:
+        return None
+    zone = _ZONES.get(detect_lang(f"{title}\n{body}"), UTC)
+    return (
+        (published if published.tzinfo else published.replace(tzinfo=UTC)).astimezone(zone).date()
+    )
 
 
 def extract(title: str, body: str, *, published: date | None, lang: str | None = None) -> Figures:

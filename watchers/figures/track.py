@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 from storage.ledger_types import FigureChange, FigureEntry, NewFigureEntry
 from storage.types import AlertIntent
-from watchers.figures import Figures, extract
+from watchers.figures import Figures, extract, publication_day
 from watchers.figures.attribution import cited_source
 from watchers.figures.judge import FigureDecision, decide_figures, family_keys
 
@@ -66,8 +66,8 @@ class FigureReport:
 
 def read_figures(title: str, summary: str, published: datetime | None) -> Figures:
     """The figures of an article; relative dates resolve against the day it reports on (its
-    dateline, else its publication day)."""
-    return extract(title, summary, published=published.date() if published else None)
+    dateline, else its publication day where its language is written)."""
+    return extract(title, summary, published=publication_day(title, summary, published))
 
 
 def figure_keys(figures: Figures) -> set[str]:

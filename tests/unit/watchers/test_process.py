@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from storage.ledger_types import FigureEntry
 from storage.story_types import StoredVersion, StoryState
@@ -156,3 +156,12 @@ def test_the_same_batch_and_knowledge_give_the_same_intents() -> None:
     assert process(b, NOTHING, now=NOW, backlog_window=DAY) == process(
         b, NOTHING, now=NOW, backlog_window=DAY
     )
+
+
+def test_a_vietnamese_report_is_read_on_hanois_day() -> None:
+    """Published at 06:30 in Hanoi, 23:30 UTC the day before: its "ngày 6/10" is today."""
+    early = datetime(2027, 10, 5, 23, 30, tzinfo=UTC)
+    lead = "Lầu Năm Góc ngày 6/10 cho biết Mỹ sẽ rút khoảng 400 binh sĩ khỏi Iraq."
+    prepared = read(replace(TIMETABLE.article, summary=lead, published_at=early))
+    assert prepared.evidence is not None
+    assert (prepared.evidence.published, prepared.evidence.dated) == (date(2027, 10, 6), True)

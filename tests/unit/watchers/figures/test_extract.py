@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from tests.quality import deadline_key, load_articles, seed_names, troop_key
-from watchers.figures import Deadline, TroopCount, detect_lang, extract
+from watchers.figures import Deadline, TroopCount, detect_lang, extract, publication_day
 
 
 def _troops(
@@ -314,3 +314,13 @@ def test_replaying_the_seeds_changes_only_the_withdrawal_timetable() -> None:
     assert ledger["deadline/US combat mission ends in Iraq"] == date(2021, 12, 31)
     assert ledger["deadline/first coalition troops leave Iraq"] == date(2025, 9, 30)
     assert ledger["deadline/coalition leaves Iraq"] == date(2026, 12, 31)
+
+
+def test_the_publication_day_is_counted_where_the_language_is_written() -> None:
+    late = datetime(2027, 10, 5, 23, 30, tzinfo=UTC)  # 06:30 on the 6th in Hanoi
+    vi = ("Mỹ rút quân", "Lầu Năm Góc cho biết sẽ rút khoảng 400 binh sĩ khỏi Iraq.")
+    en = ("US cut", "The Pentagon said about 400 troops would leave Iraq.")
+    assert publication_day(*vi, late) == date(2027, 10, 6)
+    assert publication_day(*en, late) == date(2027, 10, 5)
+    assert publication_day(*vi, late.replace(tzinfo=None)) == date(2027, 10, 6)  # naive: UTC
+    assert publication_day(*en, None) is None
