@@ -23,6 +23,9 @@ MOST_WRONG = {
     # it was added, after the choices on the second set: (37, 14) and (17, 47); then "hôm qua"
     # was withdrawn (read against the UTC day it splits one event's reports)
     "third set": {"within": (36, 16), "across": (17, 47)},
+    # (43, 29) and (24, 63) with the code before the rule of named days; measured once, when
+    # it was added, after the review's mends
+    "fourth set": {"within": (25, 29), "across": (15, 60)},
 }
 
 
