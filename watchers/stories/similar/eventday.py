@@ -13,7 +13,8 @@ English weekday, else a day and month, else a Vietnamese weekday:
 * English: "on/late/early/last <weekday>", and in wire style after a verb of saying ("said
   Tuesday", "told reporters Tuesday") — the most recent such weekday on or before the
   publication day ("on Monday" in a Monday article is that day);
-* Vietnamese: "ngày/hôm D/M", "D-M" or "D.M" (also "hôm thứ Hai (26/7)") — that day of the
+* Vietnamese: "ngày/hôm D/M", "D-M" or "D.M" (also "sáng/trưa/chiều/tối/đêm D/M", "hôm thứ
+  Hai (26/7)"; with or without diacritics, but "sáng" and "tối" only with them) — that day of the
   publication's year, or of the year before when it would fall after the publication; with a
   year ("D/M/YYYY"), that day; else "hôm thứ Hai" — the most recent Monday on or before the
   publication day, as in English (not "thứ Hai tới", next Monday, nor "thứ Hai tuần trước").
@@ -50,10 +51,12 @@ _VI_WEEKDAY = re.compile(
     r"\bhôm (" + "|".join(_VI_WEEKDAYS) + r")\b(?! (?:tới|tuần tới|tuần sau|tuần trước|sau|này))"
 )  # "hôm thứ Hai", not "thứ Hai tới" (next Monday) nor "thứ Hai tuần trước" (a week before)
 _VI_FOLDED = tuple(fold(d) for d in _VI_WEEKDAYS)
-_VI_DAY = re.compile(
-    r"(?<!moi )\b(?:(?:ngay|hom) |hom (?:" + "|".join(_VI_FOLDED) + r") \()"
+_VI_DAY = re.compile(  # over lower-case text, with or without diacritics
+    r"(?<!mỗi )(?<!moi )\b(?:(?:ngày|ngay|hôm|hom|sáng|trưa|trua|chiều|chieu|tối|đêm|dem) "
+    r"|(?:hôm|hom) (?:" + "|".join(_VI_WEEKDAYS + _VI_FOLDED) + r") \()"
     r"(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![/.-]?\d)"
-    r"(?! ?(?:lan|thang|tan|trieu|ty|nghin|ngan|nguoi|binh|chiec|km|gio|phut|%))"
+    r"(?! ?(?:lần|lan|tháng|thang|tấn|tan|triệu|trieu|tỷ|ty|nghìn|nghin|ngàn|ngan|người|nguoi"
+    r"|binh|chiếc|chiec|km|giờ|gio|phút|phut|%))"
 )  # not "mỗi ngày 2-3 lần" (a count) nor "ngày 5-6 tháng 10" (a range of days)
 
 
@@ -72,7 +75,7 @@ def event_day(title: str, body: str, published: date | None) -> EventDay:
         folded = fold(nfc(line))
         found = (
             _weekday(folded, published)
-            or _day_month(folded, published)
+            or _day_month(nfc(line).lower(), published)
             or _vi_weekday(nfc(line).lower(), published)
         )
         if found is not None:
@@ -95,8 +98,8 @@ def _vi_weekday(lower: str, published: date) -> date | None:
     return None
 
 
-def _day_month(folded: str, published: date) -> date | None:
-    for m in _VI_DAY.finditer(folded):
+def _day_month(lower: str, published: date) -> date | None:
+    for m in _VI_DAY.finditer(lower):
         day, month = int(m.group(1)), int(m.group(3))
         years = (int(m.group(4)),) if m.group(4) else (published.year, published.year - 1)
         for year in years:

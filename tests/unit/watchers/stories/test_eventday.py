@@ -56,6 +56,18 @@ def test_a_vietnamese_weekday_or_yesterday_dates_the_event() -> None:
     assert read("Giảm quân", yesterday, TUESDAY) == EventDay(TUESDAY, False)
 
 
+def test_a_vietnamese_time_of_day_dates_the_event_with_its_day_and_month() -> None:
+    published = date(2029, 2, 7)
+    for lead, day in (
+        ("Chiều 6/2 (giờ Mỹ), Bộ trưởng Quốc phòng Mỹ điện đàm với Thủ tướng Iraq.", 6),
+        ("Tối 5/2, Lầu Năm Góc cho biết sẽ rút thêm binh sĩ.", 5),
+        ("Ngay 6/2, Lau Nam Goc cho biet se rut them binh si.", 6),  # no diacritics
+    ):
+        assert read("Rút quân", lead, published) == EventDay(date(2029, 2, day), True), lead
+    for not_a_day in ("Cuộc họp được hoãn sang 6/2.", "Tôi 6/2 người nói vậy."):
+        assert read("Họp", not_a_day, published) == EventDay(published, False), not_a_day
+
+
 def test_a_vietnamese_day_and_month_dates_the_event() -> None:
     body = "Ngày 28/1, Tổng thống Mỹ Joe Biden cho biết ba binh sĩ đã thiệt mạng."
     assert event_day("Tấn công bằng UAV", body, date(2024, 1, 29)) == date(2024, 1, 28)
