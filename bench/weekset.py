@@ -5,8 +5,10 @@ busy weeks each, written for the project without reading the matcher: ``tests/da
 anything was chosen on it and then looked at while choosing how leads are dated and three
 words of the topic, and
 ``tests/data/weekset3`` (63 reports, May and June 2028), written after those choices and
-measured once after them, and ``tests/data/weekset4`` (62 reports, February 2029), written
-after the mends of the review that followed and measured once after them.
+measured once after them, ``tests/data/weekset4`` (62 reports, February 2029), written
+after the mends of the review that followed, measured once after them and then looked at
+for the topic's words and Vietnamese times of day, and ``tests/data/weekset5`` (62 reports,
+September 2029), written meanwhile and measured once after those.
 
 The reports of each set go through ``drawdown analyze`` (the service's own path, a fresh store, the
 repository's topic) in order of publication, and every pair of labelled reports is scored
@@ -30,6 +32,7 @@ from tests.story_model import Tally
 from watchers.analyze import analyze, load_documents
 
 __all__ = [
+    "FIFTH",
     "FOLDER",
     "FOURTH",
     "SECOND",
@@ -46,7 +49,14 @@ FOLDER = DATA / "weekset"
 SECOND = DATA / "weekset2"
 THIRD = DATA / "weekset3"
 FOURTH = DATA / "weekset4"
-SETS = {"first set": FOLDER, "second set": SECOND, "third set": THIRD, "fourth set": FOURTH}
+FIFTH = DATA / "weekset5"
+SETS = {
+    "first set": FOLDER,
+    "second set": SECOND,
+    "third set": THIRD,
+    "fourth set": FOURTH,
+    "fifth set": FIFTH,
+}
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
 
 
