@@ -26,7 +26,7 @@ from typing import TypeVar
 from drawdown.errors import ParseError
 from storage.types import NewArticle
 from watchers.feeds.parse import Item, parse_feed
-from watchers.figures import Figures, extract, publication_day
+from watchers.figures import Figures, detect_lang, extract, publication_day
 from watchers.identity.keys import canonical_url, content_hash
 from watchers.stories.similar import Evidence, evidence
 from watchers.topic.match import Matcher, Topic
@@ -95,10 +95,12 @@ def read(article: NewArticle) -> Prepared:
     article its alert (it is logged and the article goes on without them)."""
     if not article.relevant:
         return Prepared(article)
+    published = article.published_at
     try:
-        day = publication_day(article.title, article.summary, article.published_at)
-        figures = extract(article.title, article.summary, published=day)
-        found = evidence(article.title, article.summary, published=day, figures=figures)
+        lang = detect_lang(f"{article.title}\n{article.summary}")
+        day = publication_day(published, lang) if published else None
+        figures = extract(article.title, article.summary, published=day, lang=lang)
+        found = evidence(article.title, article.summary, published=day, lang=lang, figures=figures)
     except Exception:
         log.exception("stories.evidence_crashed title=%r", article.title[:80])
         return Prepared(article)

@@ -10,7 +10,7 @@ date reading in ``numbers`` and ``dates``, the word lists in ``lexicon``.
 """
 
 from watchers.figures.dates import parse_date
-from watchers.figures.extract import detect_lang, extract, publication_day
+from watchers.figures.extract import VI_DAY_WORDS, detect_lang, extract, publication_day
 from watchers.figures.model import (
     DEADLINE_KINDS,
     PLACES,
@@ -27,6 +27,7 @@ __all__ = [
     "DEADLINE_KINDS",
     "PLACES",
     "STATUSES",
+    "VI_DAY_WORDS",
     "WHO",
     "Deadline",
     "Figures",

@@ -39,8 +39,17 @@ from watchers.figures.sentence import Article, Sentence
 from watchers.figures.spans import Folded
 from watchers.figures.targets import read_targets
 from watchers.figures.troops import read_troop_counts
+from watchers.topic.text import fold
 
-__all__ = ["LANGS", "Lang", "detect_lang", "extract", "is_lang", "publication_day"]
+__all__ = [
+    "LANGS",
+    "VI_DAY_WORDS",
+    "Lang",
+    "detect_lang",
+    "extract",
+    "is_lang",
+    "publication_day",
+]
 
 Lang = Literal["vi", "en"]  # the languages articles are read in
 LANGS: tuple[Lang, ...] = get_args(Lang)
@@ -53,8 +62,14 @@ _ABBREVIATIONS = re.compile(
 )
 _LEAD = 200  # characters of the body a dateline is looked for in
 _REPOST = timedelta(days=30)
+# The words that put a day in a Vietnamese lead: "ngày 6/2", "hôm 6/2", "chiều 6/2".
+VI_DAY_WORDS = ("ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm")
 # Before a lead's date: nothing but a place, an agency or a label ("WASHINGTON, ", "Ngày ").
-_DATELINE = re.compile(r"^[\W\d]*(?:[a-z .'-]{0,40}?[,(–—-]\s*)?(?:ngay|hom|date[d]?:?)?\s*$")
+_DATELINE = re.compile(
+    r"^[\W\d]*(?:[a-z .'-]{0,40}?[,(–—-]\s*)?(?:"
+    + "|".join(sorted({fold(w) for w in VI_DAY_WORDS}))
+    + r"|date[d]?:?)?\s*$"
+)
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n+")
 
 
@@ -76,15 +91,13 @@ def detect_lang(text: str) -> Lang:
 _ZONES = {"vi": ZoneInfo("Asia/Ho_Chi_Minh")}
 
 
-def publication_day(title: str, body: str, published: datetime | None) -> date | None:
-    """The day an article was published, where its language is written (``_ZONES``): the day
-    its relative dates ("cuối năm nay", "hôm thứ Hai") and its lead's day count from."""
-    if published is None:
-        return None
-    zone = _ZONES.get(detect_lang(f"{title}\n{body}"), UTC)
-    return (
-        (published if published.tzinfo else published.replace(tzinfo=UTC)).astimezone(zone).date()
-    )
+def publication_day(published: datetime, lang: str) -> date:
+    """The day an article was published where its language is written (``_ZONES``; a naive
+    time is UTC): the day its relative dates ("cuối năm nay", "hôm thứ Hai"), its lead's day
+    and its deadlines already passed count from. Vietnamese written without diacritics is
+    detected as English (``detect_lang``), and counted in UTC."""
+    aware = published if published.tzinfo else published.replace(tzinfo=UTC)
+    return aware.astimezone(_ZONES.get(lang, UTC)).date()
 
 
 def extract(title: str, body: str, *, published: date | None, lang: str | None = None) -> Figures:

@@ -184,11 +184,15 @@ def decide_figures(
     figures: Figures,
     *,
     published: datetime,
+    day: date,
     outlet: str,
     now: datetime,
     source: str | None = None,
 ) -> list[FigureDecision]:
     """Judge each figure of one article (see the module docstring for the rules).
+
+    ``day`` is its publication day where its language is written (``publication_day``): a
+    deadline before it has passed.
 
     ``timelines`` must hold every key of ``family_keys`` of each figure that has reports;
     a missing key has none. ``source`` is who the outlet cites, if anyone. The decisions
@@ -207,7 +211,7 @@ def decide_figures(
         seen.add(key)
         value, precision, level = reading(figure)
         timeline = milestone_timeline(key, timelines)
-        report = _Report(level, precision == "approx", figure.firm, published, reporter)
+        report = _Report(level, precision == "approx", figure.firm, published, day, reporter)
         milestone = milestone_of(key)
         if isinstance(figure, Reached):
             kind, previous = _reached(figure, timeline, timelines, reporter)
@@ -248,6 +252,7 @@ class _Report:
     approx: bool
     firm: bool
     published: datetime
+    day: date  # ``published``'s day where the article's language is written
     reporter: str
 
 
@@ -318,11 +323,11 @@ def _judge(
     timelines: Mapping[str, Sequence[FigureEntry]],
 ) -> tuple[FigureKind, FigureEntry | None]:
     current = _anchor(timeline)
-    past = key.startswith(_DEADLINE_PREFIX) and report.level < report.published.date().isoformat()
+    past = key.startswith(_DEADLINE_PREFIX) and report.level < report.day.isoformat()
     if current is None and past:
         return "new", None  # a date already past is history: it records, never alerts
     if current is None:
-        predecessor = _superseded(key, timelines, report.published)
+        predecessor = _superseded(key, timelines, report)
         if predecessor is None or _same(predecessor, report):
             return "new", None
         told = [e for k in family_keys(key) for e in timelines.get(k, ()) if e.kind in STANDING]
@@ -391,7 +396,7 @@ def _plan_came_true(
 
 
 def _superseded(
-    key: str, timelines: Mapping[str, Sequence[FigureEntry]], published: datetime
+    key: str, timelines: Mapping[str, Sequence[FigureEntry]], report: _Report
 ) -> FigureEntry | None:
     """The latest final deadline of another milestone, if this article replaces it (it has
     passed)."""
@@ -407,7 +412,7 @@ def _superseded(
     if not latest:
         return None
     last = max(latest, key=lambda e: (e.published_at, e.id))
-    if last.published_at >= published or date.fromisoformat(last.level) >= published.date():
+    if last.published_at >= report.published or date.fromisoformat(last.level) >= report.day:
         return None
     return last
 

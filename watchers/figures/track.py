@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 from storage.ledger_types import FigureChange, FigureEntry, NewFigureEntry
 from storage.types import AlertIntent
-from watchers.figures import Figures, extract, publication_day
+from watchers.figures import Figures, detect_lang, extract, publication_day
 from watchers.figures.attribution import cited_source
 from watchers.figures.judge import FigureDecision, decide_figures, family_keys
 
@@ -67,7 +67,9 @@ class FigureReport:
 def read_figures(title: str, summary: str, published: datetime | None) -> Figures:
     """The figures of an article; relative dates resolve against the day it reports on (its
     dateline, else its publication day where its language is written)."""
-    return extract(title, summary, published=publication_day(title, summary, published))
+    lang = detect_lang(f"{title}\n{summary}")
+    day = publication_day(published, lang) if published else None
+    return extract(title, summary, published=day, lang=lang)
 
 
 def figure_keys(figures: Figures) -> set[str]:
@@ -90,8 +92,9 @@ def judge_figures(
         return FigureReport(figures, None, ())
     source = cited_source(title, summary, outlet=outlet)
     when = min(published or now, now)
+    day = publication_day(when, detect_lang(f"{title}\n{summary}"))
     decisions = decide_figures(
-        timelines, figures, published=when, outlet=outlet, now=now, source=source
+        timelines, figures, published=when, day=day, outlet=outlet, now=now, source=source
     )
     return FigureReport(figures, source, tuple(decisions), when)
 

@@ -18,8 +18,10 @@ English weekday, else a day and month, else a Vietnamese weekday:
   publication's year, or of the year before when it would fall after the publication; with a
   year ("D/M/YYYY"), that day; else "hôm thứ Hai" — the most recent Monday on or before the
   publication day, as in English (not "thứ Hai tới", next Monday, nor "thứ Hai tuần trước").
-  "Hôm qua" (yesterday) is not read: the publication day it counts from is the UTC day, and
-  a Vietnamese outlet's morning is the day before in UTC.
+  "Hôm qua" (yesterday) is not read: measured, it cost precision (design.md).
+
+The publication day is the day where the article's language is written
+(``watchers.figures.publication_day``).
 
 A date more than ``MAX_DAYS_BACK`` before publication is ignored (a lead recalling an old
 event), and so is a lead with no date: the publication day stands. ``EventDay.named`` says
@@ -33,6 +35,7 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from watchers.figures import VI_DAY_WORDS
 from watchers.stories.similar.shingle import clean_lines
 from watchers.topic.text import fold, nfc
 
@@ -51,12 +54,21 @@ _VI_WEEKDAY = re.compile(
     r"\bhôm (" + "|".join(_VI_WEEKDAYS) + r")\b(?! (?:tới|tuần tới|tuần sau|tuần trước|sau|này))"
 )  # "hôm thứ Hai", not "thứ Hai tới" (next Monday) nor "thứ Hai tuần trước" (a week before)
 _VI_FOLDED = tuple(fold(d) for d in _VI_WEEKDAYS)
+# without diacritics "sang" is "moved to" ("hoãn sang 6/2") and "toi" is "tôi" (I)
+_DAY_WORDS = (*VI_DAY_WORDS, *(w for w in map(fold, VI_DAY_WORDS) if w not in ("sang", "toi")))
+# after "D/M", a unit or a month says it is a count or a range, not a day ("tấn công" is not
+# tons); "giờ" is hours unless a zone follows ("6/2 giờ Mỹ")
+_UNITS = (
+    *("lần", "lan", "tháng", "thang", "tấn(?! công)", "tan(?! cong)", "triệu", "trieu"),
+    *("tỷ", "ty", "nghìn", "nghin", "ngàn", "ngan", "người", "nguoi", "binh", "chiếc"),
+    *("chiec", "km", "phút", "phut"),
+)
+_ZONE = "mỹ|my|địa phương|dia phuong|việt nam|viet nam|hà nội|ha noi"
 _VI_DAY = re.compile(  # over lower-case text, with or without diacritics
-    r"(?<!mỗi )(?<!moi )\b(?:(?:ngày|ngay|hôm|hom|sáng|trưa|trua|chiều|chieu|tối|đêm|dem) "
+    r"(?<!mỗi )(?<!moi )\b(?:(?:" + "|".join(_DAY_WORDS) + r") "
     r"|(?:hôm|hom) (?:" + "|".join(_VI_WEEKDAYS + _VI_FOLDED) + r") \()"
     r"(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![/.-]?\d)"
-    r"(?! ?(?:lần|lan|tháng|thang|tấn|tan|triệu|trieu|tỷ|ty|nghìn|nghin|ngàn|ngan|người|nguoi"
-    r"|binh|chiếc|chiec|km|giờ|gio|phút|phut|%))"
+    r"(?! ?(?:(?:" + "|".join(_UNITS) + r")(?!\w)|(?:giờ|gio)(?! (?:" + _ZONE + r"))|%))"
 )  # not "mỗi ngày 2-3 lần" (a count) nor "ngày 5-6 tháng 10" (a range of days)
 
 

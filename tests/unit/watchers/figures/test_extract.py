@@ -10,6 +10,7 @@ import pytest
 
 from tests.quality import deadline_key, load_articles, seed_names, troop_key
 from watchers.figures import Deadline, TroopCount, detect_lang, extract, publication_day
+from watchers.figures.track import read_figures
 
 
 def _troops(
@@ -317,10 +318,10 @@ def test_replaying_the_seeds_changes_only_the_withdrawal_timetable() -> None:
 
 
 def test_the_publication_day_is_counted_where_the_language_is_written() -> None:
-    late = datetime(2027, 10, 5, 23, 30, tzinfo=UTC)  # 06:30 on the 6th in Hanoi
-    vi = ("Mỹ rút quân", "Lầu Năm Góc cho biết sẽ rút khoảng 400 binh sĩ khỏi Iraq.")
-    en = ("US cut", "The Pentagon said about 400 troops would leave Iraq.")
-    assert publication_day(*vi, late) == date(2027, 10, 6)
-    assert publication_day(*en, late) == date(2027, 10, 5)
-    assert publication_day(*vi, late.replace(tzinfo=None)) == date(2027, 10, 6)  # naive: UTC
-    assert publication_day(*en, None) is None
+    late = datetime(2027, 12, 31, 23, 30, tzinfo=UTC)  # 06:30 on 1 January in Hanoi
+    assert publication_day(late, "vi") == date(2028, 1, 1)
+    assert publication_day(late, "en") == date(2027, 12, 31)
+    assert publication_day(late.replace(tzinfo=None), "vi") == date(2028, 1, 1)  # naive: UTC
+    body = "Lầu Năm Góc cho biết Mỹ sẽ rút hết binh sĩ khỏi Iraq vào cuối năm nay."
+    this_year = read_figures("Mỹ sẽ rút quân khỏi Iraq", body, late).deadlines
+    assert [d.date for d in this_year] == ["2028"]  # Hanoi's year, not UTC's

@@ -53,6 +53,7 @@ class Ledger:
             {k: tuple(v) for k, v in self.timelines.items()},
             article,
             published=at,
+            day=at.date(),
             outlet=outlet,
             now=NOW,
             source=source,

@@ -52,7 +52,7 @@ def test_a_vietnamese_weekday_or_yesterday_dates_the_event() -> None:
     for not_this_week in ("hôm thứ Ba tới", "hôm thứ Hai tuần trước"):
         lead = f"Quốc hội Iraq {not_this_week} bỏ phiếu về nghị quyết."
         assert read("Bỏ phiếu", lead, TUESDAY) == EventDay(TUESDAY, False), lead
-    yesterday = "Lầu Năm Góc hôm qua cho biết sẽ rút khoảng 400 binh sĩ."  # the UTC day's
+    yesterday = "Lầu Năm Góc hôm qua cho biết sẽ rút khoảng 400 binh sĩ."  # not read
     assert read("Giảm quân", yesterday, TUESDAY) == EventDay(TUESDAY, False)
 
 
@@ -60,11 +60,21 @@ def test_a_vietnamese_time_of_day_dates_the_event_with_its_day_and_month() -> No
     published = date(2029, 2, 7)
     for lead, day in (
         ("Chiều 6/2 (giờ Mỹ), Bộ trưởng Quốc phòng Mỹ điện đàm với Thủ tướng Iraq.", 6),
+        ("Chiều 6/2 giờ Mỹ, Bộ trưởng Quốc phòng Mỹ điện đàm với Thủ tướng Iraq.", 6),
         ("Tối 5/2, Lầu Năm Góc cho biết sẽ rút thêm binh sĩ.", 5),
-        ("Ngay 6/2, Lau Nam Goc cho biet se rut them binh si.", 6),  # no diacritics
+        ("Đêm 5/2, đoàn xe cuối cùng của liên quân rời căn cứ.", 5),
+        ("Trưa 6/2, liên quân bàn giao căn cứ cho quân đội Iraq.", 6),
+        ("Chieu 6/2, lien quan ban giao can cu cho quan doi Iraq.", 6),  # no diacritics
+        ("Ngày 6/2 tấn công bằng UAV nhằm vào căn cứ có lính Mỹ.", 6),  # tấn công, not tons
+        ("Ngay 6/2 tang cuong an ninh tai can cu cua lien quan.", 6),
     ):
         assert read("Rút quân", lead, published) == EventDay(date(2029, 2, day), True), lead
-    for not_a_day in ("Cuộc họp được hoãn sang 6/2.", "Tôi 6/2 người nói vậy."):
+    for not_a_day in (
+        "Cuộc họp của liên quân được hoãn sang 6/2.",  # folded, "sáng" would be "sang"
+        "Toi 5/2 nguoi da noi voi lien quan nhu vay.",  # folded, "tối" would be "tôi"
+        "Liên quân tuần tra ngày 2-3 giờ mỗi đêm quanh căn cứ.",  # hours
+        "Đoàn xe của liên quân chở ngày 2-3 tấn hàng ra khỏi căn cứ.",  # tons
+    ):
         assert read("Họp", not_a_day, published) == EventDay(published, False), not_a_day
 
 

@@ -158,7 +158,7 @@ def test_a_lead_naming_an_attack_and_leaving_does_not_save_an_attack_story() -> 
         ("Mỹ thu hẹp quy mô", "Mỹ thu hẹp quy mô nhiệm vụ tại Iraq."),
         ("Kết thúc liên minh", "Iraq và Mỹ bàn về việc kết thúc liên minh quốc tế."),
         ("Pentagon lowers Iraq troop cap to 1,250", "The Pentagon lowered its limit on Monday."),
-        ("A new troop ceiling", "About 600 US service members have to leave Iraq by April."),
+        ("New troop ceilings for Iraq", "The Pentagon set new limits on Monday."),
     ],
 )
 def test_the_shipped_topic_knows_how_outlets_write_leaving(title: str, summary: str) -> None:
@@ -172,6 +172,7 @@ def test_the_shipped_topic_knows_how_outlets_write_leaving(title: str, summary: 
         ("Iraq's prime minister travels", "Iraq's prime minister left for Paris on Monday."),
         ("Giá dầu Iraq", "Iraq rời khỏi cuộc họp OPEC sớm hơn dự kiến."),
         ("US ambassador leaves Baghdad", "The US ambassador to Iraq left Baghdad on Monday."),
+        ("Air Force cap for Iraq veterans", "Veterans in Baghdad got an Air Force cap."),
     ],
 )
 def test_leaving_words_about_other_things_are_not_the_topic(title: str, summary: str) -> None:
