@@ -23,6 +23,8 @@ from watchers.figures import extract
         "year, Biden said.",
         "Ngày 26/7/2021, Tổng thống Biden cho biết nhiệm vụ chiến đấu của Mỹ tại Iraq sẽ kết "
         "thúc vào cuối năm nay.",
+        "Chiều 26/7/2021, Tổng thống Biden cho biết nhiệm vụ chiến đấu của Mỹ tại Iraq sẽ kết "
+        "thúc vào cuối năm nay.",
     ],
 )
 def test_a_story_re_posted_later_keeps_its_own_year(body: str) -> None:
