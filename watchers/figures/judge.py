@@ -191,12 +191,11 @@ def decide_figures(
 ) -> list[FigureDecision]:
     """Judge each figure of one article (see the module docstring for the rules).
 
-    ``day`` is its publication day where its language is written (``publication_day``): a
-    deadline before it has passed.
-
     ``timelines`` must hold every key of ``family_keys`` of each figure that has reports;
-    a missing key has none. ``source`` is who the outlet cites, if anyone. The decisions
-    come in the article's order, troop counts first.
+    a missing key has none. ``source`` is who the outlet cites, if anyone. ``day`` is the
+    publication day where the article's language is written (``publication_day``): a
+    deadline before it has passed. The decisions come in the article's order, troop counts
+    first.
     """
     published = min(published, now)
     reporter = source or outlet
