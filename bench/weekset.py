@@ -1,21 +1,14 @@
-"""Story matching on the same-week sets: reports (English and Vietnamese) of 13 events of two
-busy weeks each, written for the project without reading the matcher: ``tests/data/weekset``
-(70 reports, March 2027), looked at while choosing the rule of named days, and
-``tests/data/weekset2`` (65 reports, October 2027), written after it, measured once before
-anything was chosen on it and then looked at while choosing how leads are dated and three
-words of the topic, and
-``tests/data/weekset3`` (63 reports, May and June 2028), written after those choices and
-measured once after them, ``tests/data/weekset4`` (62 reports, February 2029), written
-after the mends of the review that followed, measured once after them and then looked at
-for the topic's words and Vietnamese times of day, and ``tests/data/weekset5`` (62 reports,
-September 2029), written meanwhile and measured once after those.
+"""Story matching on the same-week sets (``tests/data/weekset*``): reports in English and
+Vietnamese of 13 events of two busy weeks each, written for the project without reading the
+matcher. Which set was looked at while choosing, and which was measured only once, is in
+design.md ("a same-week set", and the sections after it).
 
-The reports of each set go through ``drawdown analyze`` (the service's own path, a fresh store, the
-repository's topic) in order of publication, and every pair of labelled reports is scored
-against the events they report, within a language and across, as ``../shared/eval/score.py``
-scores its pairs: a report the topic turns down is a story of its own, so its pairs with the
-rest of its event count as missed. That is the measure the issue's outside test takes on real
-articles built around same-week stories.
+The reports of each set go through ``drawdown analyze`` (the service's own path, a fresh
+store, the repository's topic) in order of publication, and every pair of labelled reports
+is scored against the events they report, within a language and across, as
+``../shared/eval/score.py`` scores its pairs: a report the topic turns down is a story of its
+own, so its pairs with the rest of its event count as missed. That is the measure the issue's
+outside test takes on real articles built around same-week stories.
 """
 
 from __future__ import annotations
@@ -31,36 +24,17 @@ from tests.quality import topic_matcher
 from tests.story_model import Tally
 from watchers.analyze import analyze, load_documents
 
-__all__ = [
-    "FIFTH",
-    "FOLDER",
-    "FOURTH",
-    "SECOND",
-    "SETS",
-    "THIRD",
-    "labels",
-    "measured",
-    "pair_tallies",
-    "week_stories",
-]
+__all__ = ["SETS", "labels", "measured", "pair_tallies", "week_stories"]
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-FOLDER = DATA / "weekset"
-SECOND = DATA / "weekset2"
-THIRD = DATA / "weekset3"
-FOURTH = DATA / "weekset4"
-FIFTH = DATA / "weekset5"
+_DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SETS = {
-    "first set": FOLDER,
-    "second set": SECOND,
-    "third set": THIRD,
-    "fourth set": FOURTH,
-    "fifth set": FIFTH,
+    f"{nth} set": _DATA / f"weekset{suffix}"
+    for nth, suffix in (("first", ""), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5))
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
 
 
-def labels(folder: Path = FOLDER) -> dict[str, tuple[str, str]]:
+def labels(folder: Path) -> dict[str, tuple[str, str]]:
     """(event, language) of each report, by its path in the manifest."""
     lines = (folder / "labels.jsonl").read_text("utf-8").splitlines()
     return {f"articles/{r['id']}.txt": (r["event"], r["lang"]) for r in map(json.loads, lines)}
@@ -87,7 +61,7 @@ def pair_tallies(
     return tally
 
 
-def measured(folder: Path = FOLDER) -> dict[str, Tally]:
+def measured(folder: Path) -> dict[str, Tally]:
     """``pair_tallies`` of the stories ``analyze`` forms from a same-week set, its reports
     read in order of publication."""
     documents = load_documents([], str(folder / "manifest.jsonl"))

@@ -84,30 +84,23 @@ def event_day(title: str, body: str, published: date | None) -> EventDay:
     if published is None:
         return EventDay(None, False)
     for line in [title, *clean_lines(body)[:_LEAD_LINES]]:
-        folded = fold(nfc(line))
+        lower = nfc(line).lower()
         found = (
-            _weekday(folded, published)
-            or _day_month(nfc(line).lower(), published)
-            or _vi_weekday(nfc(line).lower(), published)
+            _weekday(_EN_WEEKDAY.search(fold(lower)), _WEEKDAYS, published)
+            or _day_month(lower, published)
+            or _weekday(_VI_WEEKDAY.search(lower), _VI_WEEKDAYS, published)
         )
         if found is not None:
             return EventDay(found, True)
     return EventDay(published, False)
 
 
-def _weekday(folded: str, published: date) -> date | None:
-    m = _EN_WEEKDAY.search(folded)
+def _weekday(m: re.Match[str] | None, names: tuple[str, ...], published: date) -> date | None:
+    """The most recent day on or before ``published`` of the weekday ``m`` names (one of
+    ``names``, Monday first)."""
     if m is None:
         return None
-    back = (published.weekday() - _WEEKDAYS.index(m.group(1))) % 7
-    return published - timedelta(days=back)
-
-
-def _vi_weekday(lower: str, published: date) -> date | None:
-    if m := _VI_WEEKDAY.search(lower):
-        back = (published.weekday() - _VI_WEEKDAYS.index(m.group(1))) % 7
-        return published - timedelta(days=back)
-    return None
+    return published - timedelta(days=(published.weekday() - names.index(m.group(1))) % 7)
 
 
 def _day_month(lower: str, published: date) -> date | None:
