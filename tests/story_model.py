@@ -58,7 +58,7 @@ from watchers.stories.choose import holds_together
 from watchers.stories.similar import Evidence, evidence
 from watchers.stories.similar.features import ACROSS, WITHIN, across, within
 from watchers.stories.similar.rarity import count
-from watchers.stories.similar.verdict import ruled
+from watchers.stories.similar.verdict import other_day, ruled
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDS_FILE = ROOT / "tests" / "data" / "story_folds.json"
@@ -279,7 +279,8 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
     in order of their day, each joins the story of the earlier article it matches best (a near
     copy, then one in its own language, then by score) if it holds together with that
     story's reports in that article's language, and in its own
-    (``choose.holds_together``), else starts its own."""
+    (``choose.holds_together``), and none of them names another day (``verdict.other_day``),
+    else starts its own."""
     tally: dict[str, Tally] = {}
     for stress in (False, True):
         verdicts: dict[frozenset[str], tuple[bool, float]] = {}
@@ -291,6 +292,7 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
         story: dict[str, str] = {}
         members: dict[str, list[str]] = {}
         lang = {i.key: i.lang for i in items}
+        told = {i.key: _evidence(i, stress) for i in items}
         order = sorted(items, key=lambda i: (_day(i, stress), i.key))
         for n, item in enumerate(order):
             best: tuple[float, str] | None = None
@@ -301,8 +303,10 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
                 if same and (ranked is None or rank > ranked):
                     best, ranked = (p, earlier.key), rank
             if best is not None and best[0] < NEAR_COPY:  # the reports in the match's language
-                held = _holds(item.key, best[1], members[story[best[1]]], lang, verdicts)
-                best = best if held else None
+                reports = members[story[best[1]]]
+                held = _holds(item.key, best[1], reports, lang, verdicts)
+                dated = any(other_day(_evidence(item, stress), told[m]) for m in reports)
+                best = best if held and not dated else None
             story[item.key] = story[best[1]] if best else item.key
             members.setdefault(story[item.key], []).append(item.key)
         for pair, r in labelled.items():
@@ -325,9 +329,12 @@ def _holds(
     return holds_together(scores, Counter(lang[m] for m in reports), lang[match], lang[new])
 
 
+def _evidence(item: Labelled, stress: bool) -> Evidence:
+    return item.redated if stress else item.evidence
+
+
 def _day(item: Labelled, stress: bool) -> date:
-    day = (item.redated if stress else item.evidence).published
-    return day or date.max
+    return _evidence(item, stress).published or date.max
 
 
 def measured() -> tuple[dict[str, Tally], dict[str, Tally], Judges, list[Labelled], dict[str, str]]:

@@ -15,20 +15,23 @@ from watchers.analyze import load_documents
 # 79 -> 7 across, for 5 more missed across). The second: (68, 15) and (66, 37) when it was
 # added, (28, 21) and (26, 48) with the rule of named days, (22, 19) and (13, 47) with wire
 # style ("said Tuesday"), then Vietnamese weekdays and the topic's "rời khỏi", "bàn giao" and
-# "sứ mệnh quân sự" (with "hôm qua" read: (11, 8) and (5, 25)).
+# "sứ mệnh quân sự" (with "hôm qua" read: (11, 8) and (5, 25)). Then no article joins a story
+# one of whose reports names another day (``choose.best_story``): the first (6, 10), (7, 29)
+# -> (3, 10), (4, 20); the third (33, 18) -> (27, 16); the fourth (23, 21), (17, 57) -> (5,
+# 23), (2, 57); the second and the fifth unchanged.
 MOST_WRONG = {
-    "first set": {"within": (6, 10), "across": (7, 29)},
+    "first set": {"within": (3, 10), "across": (4, 20)},
     "second set": {"within": (7, 8), "across": (3, 34)},
     # (75, 15) and (17, 49) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the second set: (37, 14) and (17, 47); then "hôm qua"
     # was withdrawn (read against the UTC day it splits one event's reports): (36, 16) and
     # (17, 47); then "chiều 6/2", "tối 5/2"
-    "third set": {"within": (33, 18), "across": (21, 40)},
+    "third set": {"within": (27, 16), "across": (21, 40)},
     # (43, 29) and (24, 63) with the code before the rule of named days; measured once, when
     # it was added, after the review's mends: (25, 29) and (15, 60); then the topic's "troop
     # ceiling", "troop cap", "force cap" (four more of its reports kept): (27, 25) and (18, 59);
     # then "chiều 6/2", "tối 5/2"
-    "fourth set": {"within": (23, 21), "across": (17, 57)},
+    "fourth set": {"within": (5, 23), "across": (2, 57)},
     # (117, 26) and (117, 36) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the fourth set
     "fifth set": {"within": (16, 10), "across": (16, 30)},

@@ -16,8 +16,11 @@ Identity comes first (``watchers.identity.triage``: GUID, then canonical URL); t
   chain one development to another through a report that mentions both; reports in another
   language are weighed by another model, which scores lower, and do not count). A match in
   the other language joins only if the article also holds together with the story's reports
-  in its own language, judged by the more precise model within it. With no match, or if it
-  does not hold together with the best match's story, it starts a story of its own.
+  in its own language, judged by the more precise model within it. Nor does an article
+  whose lead names the event's day join a story one of whose reports found names another
+  (``verdict.other_day``): its best match may name none, the story is still another day's
+  event. With no match, or if it does not hold together with the best match's story, it
+  starts a story of its own.
 * A **not relevant** article always starts a story of its own: nobody is alerted about it,
   and reading its evidence (figures included) would cost ~10 ms for nothing.
 
@@ -34,6 +37,7 @@ from dataclasses import dataclass
 from storage.story_types import StoredVersion
 from watchers.identity.triage import Decision
 from watchers.stories.similar import Evidence, Rarity, Verdict, same_story
+from watchers.stories.similar.verdict import other_day
 
 __all__ = [
     "COHERENT",
@@ -80,13 +84,15 @@ def best_story(
 ) -> Choice:
     """The story of the candidate that best matches ``new`` if ``new`` holds together with
     the story's reports in that candidate's language and, when the candidate is in another
-    language, with those in its own (``holds_together``), else a new story;
+    language, with those in its own (``holds_together``), and none of the story's reports
+    among the candidates names another day than ``new`` (``other_day``), else a new story;
     ``rarity``: the store's document frequencies of the keys compared; ``sizes``: how many
     reports each candidate's story has in each language ("": of a language not recorded)."""
     counts = rarity or Rarity()
     best: tuple[tuple[int, float, int], Candidate, Verdict] | None = None
     scores: dict[int, list[tuple[str, float]]] = {}  # story -> (language, score) of each report
-    for candidate in candidates:
+    judged = list(candidates)
+    for candidate in judged:
         verdict = same_story(new, candidate.evidence, counts)
         scores.setdefault(candidate.story_id, []).append((candidate.evidence.lang, verdict.score))
         if not verdict.same:
@@ -101,7 +107,10 @@ def best_story(
     if verdict.reason == "near_copy":
         return Choice(story, matched.article_id, verdict)
     reports = (sizes or {}).get(story, {})
-    if not holds_together(scores[story], reports, matched.evidence.lang, new.lang):
+    dated_otherwise = any(other_day(new, c.evidence) for c in judged if c.story_id == story)
+    if dated_otherwise or not holds_together(
+        scores[story], reports, matched.evidence.lang, new.lang
+    ):
         return Choice(None, matched.article_id, verdict, apart=True)
     return Choice(story, matched.article_id, verdict)
 

@@ -44,6 +44,7 @@ __all__ = [
     "Reason",
     "Verdict",
     "copy_threshold",
+    "other_day",
     "ruled",
     "same_story",
 ]
@@ -106,9 +107,18 @@ def _rule(a: Evidence, b: Evidence, pair: Common | None, named_days: bool) -> Re
     later = (b.published - a.published).days  # how many days b's event is after a's
     if abs(later) > WINDOW_DAYS:
         return "far_apart"
-    if named_days and a.dated and b.dated and later and not _east_next_day(a, b, later):
+    if named_days and other_day(a, b):
         return "other_day"
     return None
+
+
+def other_day(a: Evidence, b: Evidence) -> bool:
+    """Whether both leads name the event's day and the days differ (but for ``EAST``'s
+    lead naming the day after the other language's)."""
+    if not (a.dated and b.dated and a.published and b.published):
+        return False
+    later = (b.published - a.published).days  # how many days b's event is after a's
+    return bool(later) and not _east_next_day(a, b, later)
 
 
 def _east_next_day(a: Evidence, b: Evidence, later: int) -> bool:

@@ -101,6 +101,33 @@ def test_a_match_in_the_other_language_must_hold_with_the_story_s_reports_in_its
     assert older.story_id is None  # a report of no recorded language counts with the match's
 
 
+def test_a_dated_article_joins_no_story_whose_reports_name_another_day() -> None:
+    """Its best match names no day (its day is its publication's), another report of the
+    story names the day before: the story is the day before's event, not this one."""
+    day = date(2026, 1, 18)
+    new = replace(made_up(range(40), 3000, seed=0), published=day, dated=True)
+    match = replace(made_up(range(10, 50), 3000, seed=1000), published=day, dated=False)
+    named = replace(made_up(range(5, 45), 3000, seed=3000), published=date(2026, 1, 17))
+    rare = Rarity(10_000, {})
+    sizes = {7: {"en": 2}}
+    story = [Candidate(1, 7, match), Candidate(2, 7, replace(named, dated=True))]
+    apart = best_story(new, story, rare, sizes)
+    assert (apart.story_id, apart.article_id, apart.apart) == (None, 1, True)
+    undated = [Candidate(1, 7, match), Candidate(2, 7, replace(named, dated=False))]
+    assert best_story(new, undated, rare, sizes).story_id == 7  # the lead names no day
+    same_day = [Candidate(1, 7, match), Candidate(2, 7, replace(named, published=day, dated=True))]
+    assert best_story(new, same_day, rare, sizes).story_id == 7
+    # Hanoi's day of the evening before in Washington: a Vietnamese lead may name the next day
+    vietnamese, rewrite = replace(new, lang="vi"), Candidate(1, 7, replace(match, lang="vi"))
+    english = Candidate(2, 7, replace(named, dated=True))  # named the day before
+    sizes = {7: {"vi": 1, "en": 1}}
+    assert best_story(vietnamese, [rewrite, english], rare, sizes).story_id == 7
+    after = Candidate(2, 7, replace(english.evidence, published=date(2026, 1, 19)))
+    assert best_story(vietnamese, [rewrite, after], rare, sizes).apart
+    copy = replace(new, signature=Signature(new.signature.values, 50))
+    assert best_story(new, [Candidate(9, 7, copy), *story[1:]], rare, sizes).story_id == 7
+
+
 def test_no_match_starts_a_story() -> None:
     a, _ = same_story_other_outlet()
     unrelated = of_text("Giá vàng hôm nay", "Giá vàng trong nước tăng mạnh theo thế giới.")
