@@ -1,6 +1,6 @@
 """Story matching on the same-week sets (``tests/data/weekset*``): reports in English and
-Vietnamese of 13 events of two busy weeks each, written for the project without reading the
-matcher. Which set was looked at while choosing, and which was measured only once, is in
+Vietnamese of 12 or 13 events of two busy weeks each, written for the project without reading
+the matcher. Which set was looked at while choosing, and which was measured only once, is in
 design.md ("a same-week set", and the sections after it).
 
 The reports of each set go through ``drawdown analyze`` (the service's own path, a fresh
@@ -29,7 +29,14 @@ __all__ = ["SETS", "labels", "measured", "pair_tallies", "week_stories"]
 _DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SETS = {
     f"{nth} set": _DATA / f"weekset{suffix}"
-    for nth, suffix in (("first", ""), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5))
+    for nth, suffix in (
+        ("first", ""),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("fifth", 5),
+        ("sixth", 6),
+    )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
 

@@ -35,15 +35,18 @@ MOST_WRONG = {
     # (117, 26) and (117, 36) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the fourth set
     "fifth set": {"within": (16, 10), "across": (16, 30)},
+    # written to resemble real coverage, not as a stress set; measured once, when it was
+    # added: (13, 15) and (8, 77) on the code before ``dfb90ea``, (4, 14) and (0, 77) after
+    "sixth set": {"within": (4, 14), "across": (0, 77)},
 }
 
 
 @pytest.mark.parametrize("name", SETS)
-def test_the_reports_are_in_order_of_publication_and_of_13_events(name: str) -> None:
+def test_the_reports_are_in_order_of_publication_and_of_a_dozen_events(name: str) -> None:
     folder = SETS[name]
     days = [str(d.published) for d in load_documents([], str(folder / "manifest.jsonl"))]
     assert days == sorted(days)
-    assert len({event for event, _ in labels(folder).values()}) == 13
+    assert len({event for event, _ in labels(folder).values()}) in (12, 13)
 
 
 @pytest.mark.parametrize("name", SETS)
