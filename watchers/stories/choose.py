@@ -16,11 +16,12 @@ Identity comes first (``watchers.identity.triage``: GUID, then canonical URL); t
   chain one development to another through a report that mentions both; reports in another
   language are weighed by another model, which scores lower, and do not count). A match in
   the other language joins only if the article also holds together with the story's reports
-  in its own language, judged by the more precise model within it. Nor does an article
-  whose lead names the event's day join a story one of whose reports found names another
-  (``verdict.other_day``): its best match may name none, the story is still another day's
-  event. With no match, or if it does not hold together with the best match's story, it
-  starts a story of its own.
+  in its own language, judged by the more precise model within it (of the match's
+  language, only the reports the index found count: it finds another language's poorly).
+  Nor does an article whose lead names the event's day join a story one of whose reports
+  found names another (``verdict.other_day``): its best match may name none, the story is
+  still another day's event. With no match, or if it does not hold together with the best
+  match's story, it starts a story of its own.
 * A **not relevant** article always starts a story of its own: nobody is alerted about it,
   and reading its evidence (figures included) would cost ~10 ms for nothing.
 
@@ -123,11 +124,18 @@ def holds_together(
     across languages, those in ``own``. ``scores``: (language, verdict's score) of the
     story's reports judged (the others count as below); ``reports``: how many the story has
     in each language ("": of no recorded language, counted with ``match`` but for the
-    reports judged in other languages, as every report was before languages were kept)."""
+    reports judged in other languages, as every report was before languages were kept).
+
+    Across languages, only the reports in ``match`` that were judged count: the index finds
+    another language's reports poorly (it samples an article's lowest terms and names, and
+    most of a Vietnamese article's terms are Vietnamese), so one it missed says nothing of
+    how well it matches. Those in ``own``, which it finds, count all."""
     for lang in dict.fromkeys((match, own)):
         mine = [score for report_lang, score in scores if report_lang == lang]
         size = reports.get(lang, 0)
-        if lang == match:
+        if lang == match != own:
+            size = len(mine)
+        elif lang == match:
             size += max(reports.get("", 0) - (len(scores) - len(mine)), 0)
         if (mine or size) and not fits(mine, size):
             return False

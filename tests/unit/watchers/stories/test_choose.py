@@ -97,8 +97,15 @@ def test_a_match_in_the_other_language_must_hold_with_the_story_s_reports_in_its
     assert (apart.story_id, apart.article_id, apart.apart) == (None, 1, True)
     missed = best_story(english, [vietnamese], None, {7: {"vi": 1, "en": 1}})
     assert missed.story_id is None  # an English report the candidates missed counts as below
-    older = best_story(english, [vietnamese], None, {7: {"vi": 1, "": 2}})
-    assert older.story_id is None  # a report of no recorded language counts with the match's
+    # the match's language: only the reports the index found count (it finds another
+    # language's poorly), those of no recorded language neither
+    assert best_story(english, [vietnamese], None, {7: {"vi": 5}}).story_id == 7
+    assert best_story(english, [vietnamese], None, {7: {"vi": 1, "": 2}}).story_id == 7
+    other = Candidate(3, 7, replace(made_up(range(40), 3000, seed=0), lang="vi"))
+    below = best_story(
+        english, [vietnamese, other, replace(other, article_id=4)], None, {7: {"vi": 5}}
+    )
+    assert (below.story_id, below.apart) == (None, True)  # two of three found score below
 
 
 def test_a_dated_article_joins_no_story_whose_reports_name_another_day() -> None:
