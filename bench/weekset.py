@@ -36,6 +36,7 @@ SETS = {
         ("fourth", 4),
         ("fifth", 5),
         ("sixth", 6),
+        ("seventh", 7),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

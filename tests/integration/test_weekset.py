@@ -39,6 +39,10 @@ MOST_WRONG = {
     # added: (13, 15) and (8, 77) on the code before ``dfb90ea``, (4, 14) and (0, 77) after;
     # then looked at: of the match's language only the reports the index found count
     "sixth set": {"within": (4, 14), "across": (5, 32)},
+    # like the sixth; measured once, when it was added: (6, 28) and (8, 40) on the code of
+    # ``8bfd299``, (2, 33) and (0, 45) on ``db5d402``; then looked at: the topic's coalition
+    # members, "không còn lính Mỹ", "security dialogue" (seven of its reports kept)
+    "seventh set": {"within": (6, 25), "across": (0, 39)},
 }
 
 

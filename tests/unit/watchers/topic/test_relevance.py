@@ -159,6 +159,10 @@ def test_a_lead_naming_an_attack_and_leaving_does_not_save_an_attack_story() -> 
         ("Kết thúc liên minh", "Iraq và Mỹ bàn về việc kết thúc liên minh quốc tế."),
         ("Pentagon lowers Iraq troop cap to 1,250", "The Pentagon lowered its limit on Monday."),
         ("New troop ceilings for Iraq", "The Pentagon set new limits on Monday."),
+        ("Denmark to bring its troops home", "Denmark will withdraw its last troops from Iraq."),
+        ("Đan Mạch rút quân", "Đan Mạch sẽ rút những binh sĩ cuối cùng khỏi Iraq."),
+        ("Iraq hẹn ngày lấy lại căn cứ", "Khi đó sẽ không còn lính Mỹ nào ở Anbar, Iraq."),
+        ("Inside the Joint Security Dialogue", "The US-Iraqi security dialogue opens in Baghdad."),
     ],
 )
 def test_the_shipped_topic_knows_how_outlets_write_leaving(title: str, summary: str) -> None:
@@ -173,6 +177,7 @@ def test_the_shipped_topic_knows_how_outlets_write_leaving(title: str, summary: 
         ("Giá dầu Iraq", "Iraq rời khỏi cuộc họp OPEC sớm hơn dự kiến."),
         ("US ambassador leaves Baghdad", "The US ambassador to Iraq left Baghdad on Monday."),
         ("Air Force cap for Iraq veterans", "Veterans in Baghdad got an Air Force cap."),
+        ("Denmark's team leaves Iraq", "Denmark's football team left Baghdad on Monday."),
     ],
 )
 def test_leaving_words_about_other_things_are_not_the_topic(title: str, summary: str) -> None:
