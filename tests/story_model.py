@@ -305,8 +305,8 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
             if best is not None and best[0] < NEAR_COPY:  # the reports in the match's language
                 reports = members[story[best[1]]]
                 held = _holds(item.key, best[1], reports, lang, verdicts)
-                dated = any(other_day(_evidence(item, stress), told[m]) for m in reports)
-                best = best if held and not dated else None
+                dated_otherwise = any(other_day(told[item.key], told[m]) for m in reports)
+                best = best if held and not dated_otherwise else None
             story[item.key] = story[best[1]] if best else item.key
             members.setdefault(story[item.key], []).append(item.key)
         for pair, r in labelled.items():

@@ -19,6 +19,7 @@ from watchers.analyze import load_documents
 # one of whose reports names another day (``choose.best_story``): the first (6, 10), (7, 29)
 # -> (3, 10), (4, 20); the third (33, 18) -> (27, 16); the fourth (23, 21), (17, 57) -> (5,
 # 23), (2, 57); the second and the fifth unchanged.
+EVENTS = {name: 12 if name == "sixth set" else 13 for name in SETS}  # as each README says
 MOST_WRONG = {
     "first set": {"within": (3, 10), "across": (4, 20)},
     "second set": {"within": (7, 8), "across": (3, 34)},
@@ -47,11 +48,11 @@ MOST_WRONG = {
 
 
 @pytest.mark.parametrize("name", SETS)
-def test_the_reports_are_in_order_of_publication_and_of_a_dozen_events(name: str) -> None:
+def test_the_reports_are_in_order_of_publication_and_of_their_events(name: str) -> None:
     folder = SETS[name]
     days = [str(d.published) for d in load_documents([], str(folder / "manifest.jsonl"))]
     assert days == sorted(days)
-    assert len({event for event, _ in labels(folder).values()}) in (12, 13)
+    assert len({event for event, _ in labels(folder).values()}) == EVENTS[name]
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -16,8 +16,9 @@ Identity comes first (``watchers.identity.triage``: GUID, then canonical URL); t
   chain one development to another through a report that mentions both; reports in another
   language are weighed by another model, which scores lower, and do not count). A match in
   the other language joins only if the article also holds together with the story's reports
-  in its own language, judged by the more precise model within it (of the match's
-  language, only the reports the index found count: it finds another language's poorly).
+  in its own language, judged by the more precise model within it (when it is a
+  translation of the match, only the match's language's reports the index found count: it
+  finds another language's poorly).
   Nor does an article whose lead names the event's day join a story one of whose reports
   found names another (``verdict.other_day``): its best match may name none, the story is
   still another day's event. With no match, or if it does not hold together with the best
@@ -34,15 +35,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from storage.story_types import StoredVersion
 from watchers.identity.triage import Decision
-from watchers.stories.similar import Evidence, Rarity, Verdict, same_story
-from watchers.stories.similar.verdict import other_day
+from watchers.stories.similar import Evidence, Rarity, Verdict, other_day, same_story
 
 __all__ = [
     "COHERENT",
     "COUNTED",
+    "TRANSLATED",
+    "Apart",
     "Candidate",
     "Choice",
     "best_story",
@@ -53,6 +56,7 @@ __all__ = [
 ]
 
 COHERENT = 0.4  # the verdict's score half a story's reports must reach with a new article
+TRANSLATED = 0.9  # a match in another language this sure is a translation (``holds_together``)
 COUNTED = 32  # a story's reports counted at most: a large story is judged on its best part
 _REASON_RANK = {"near_copy": 3, "rewrite": 2, "other_language": 1}
 
@@ -66,15 +70,20 @@ class Candidate:
     evidence: Evidence
 
 
+Apart = Literal["incoherent", "other_day"]
+
+
 @dataclass(frozen=True, slots=True)
 class Choice:
     """The story to join (None: start one), the article it matched and the verdict;
-    ``apart``: the best match's story did not hold together with the article (``fits``)."""
+    ``apart``: why the best match's story was not joined — it did not hold together with
+    the article (``holds_together``: "incoherent"), or one of its reports names another day
+    (``other_day``) — None if it was joined or nothing matched."""
 
     story_id: int | None
     article_id: int | None = None
     verdict: Verdict | None = None
-    apart: bool = False
+    apart: Apart | None = None
 
 
 def best_story(
@@ -107,17 +116,23 @@ def best_story(
     story = matched.story_id
     if verdict.reason == "near_copy":
         return Choice(story, matched.article_id, verdict)
+    if any(other_day(new, c.evidence) for c in judged if c.story_id == story):
+        return Choice(None, matched.article_id, verdict, apart="other_day")
     reports = (sizes or {}).get(story, {})
-    dated_otherwise = any(other_day(new, c.evidence) for c in judged if c.story_id == story)
-    if dated_otherwise or not holds_together(
-        scores[story], reports, matched.evidence.lang, new.lang
-    ):
-        return Choice(None, matched.article_id, verdict, apart=True)
+    translated = matched.evidence.lang != new.lang and verdict.score >= TRANSLATED
+    lang = matched.evidence.lang
+    if not holds_together(scores[story], reports, lang, new.lang, found_only=translated):
+        return Choice(None, matched.article_id, verdict, apart="incoherent")
     return Choice(story, matched.article_id, verdict)
 
 
 def holds_together(
-    scores: Sequence[tuple[str, float]], reports: Mapping[str, int], match: str, own: str
+    scores: Sequence[tuple[str, float]],
+    reports: Mapping[str, int],
+    match: str,
+    own: str,
+    *,
+    found_only: bool = False,
 ) -> bool:
     """Whether a new article in language ``own`` holds together with a story whose report
     in language ``match`` it matched best: it ``fits`` the story's reports in ``match`` and,
@@ -126,17 +141,20 @@ def holds_together(
     in each language ("": of no recorded language, counted with ``match`` but for the
     reports judged in other languages, as every report was before languages were kept).
 
-    Across languages, only the reports in ``match`` that were judged count: the index finds
-    another language's reports poorly (it samples an article's lowest terms and names, and
-    most of a Vietnamese article's terms are Vietnamese), so one it missed says nothing of
-    how well it matches. Those in ``own``, which it finds, count all."""
+    ``found_only``: of the reports in ``match`` (another language than ``own``), only those
+    judged count; ``best_story`` asks it when the article is a translation of its match
+    (scores ``TRANSLATED``). The index finds another language's reports poorly (it samples
+    an article's lowest terms and names, and most of a Vietnamese article's terms are
+    Vietnamese), so one it missed says little against a translation. Those in ``own``,
+    which it finds, count all."""
     for lang in dict.fromkeys((match, own)):
         mine = [score for report_lang, score in scores if report_lang == lang]
-        size = reports.get(lang, 0)
-        if lang == match != own:
+        if lang == match and found_only and match != own:
             size = len(mine)
         elif lang == match:
-            size += max(reports.get("", 0) - (len(scores) - len(mine)), 0)
+            size = reports.get(lang, 0) + max(reports.get("", 0) - (len(scores) - len(mine)), 0)
+        else:
+            size = reports.get(lang, 0)
         if (mine or size) and not fits(mine, size):
             return False
     return True

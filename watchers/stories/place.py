@@ -92,7 +92,7 @@ def place_articles(
             if choice.verdict is not None:
                 log.debug(
                     "stories.%s article=%s reason=%s score=%s",
-                    "apart" if choice.apart else "matched",
+                    f"apart.{choice.apart}" if choice.apart else "matched",
                     choice.article_id, choice.verdict.reason, choice.verdict.score,
                 )  # fmt: skip
         joined_alerted = story is not None and story in alerted

@@ -28,6 +28,7 @@ from watchers.stories.similar.verdict import (
     WINDOW_DAYS,
     Verdict,
     copy_threshold,
+    other_day,
     same_story,
 )
 
@@ -50,6 +51,7 @@ __all__ = [
     "copy_threshold",
     "evidence",
     "index_keys",
+    "other_day",
     "query_keys",
     "same_story",
     "shingle_texts",

@@ -17,10 +17,12 @@ from tests.texts import BODY, TITLE
 from watchers.identity.triage import Decision
 from watchers.stories.choose import (
     COHERENT,
+    TRANSLATED,
     Candidate,
     best_story,
     edited_versions,
     fits,
+    holds_together,
     join_alert,
 )
 from watchers.stories.similar import Rarity, Signature, evidence
@@ -66,7 +68,7 @@ def test_a_match_with_one_report_of_a_story_the_others_do_not_share_starts_anoth
     assert alone.verdict.reason == "rewrite"
     story = [Candidate(1, 7, match), *(Candidate(n + 1, 7, ev) for n, ev in enumerate(others, 1))]
     apart = best_story(new, story, rare, {7: {"en": 3}})
-    assert (apart.story_id, apart.article_id, apart.apart) == (None, 1, True)
+    assert (apart.story_id, apart.article_id, apart.apart) == (None, 1, "incoherent")
     unseen = {7: {"en": 3}}  # two English reports the candidates missed count as below
     assert best_story(new, [Candidate(1, 7, match)], rare, unseen).story_id is None
     before = {7: {"en": 1, "": 2}}  # so do reports stored before languages were kept
@@ -94,18 +96,36 @@ def test_a_match_in_the_other_language_must_hold_with_the_story_s_reports_in_its
     assert best_story(english, [vietnamese], None, {7: {"vi": 1}}).story_id == 7
     unrelated = Candidate(2, 7, made_up(range(40), 3000, seed=0))  # English, nothing shared
     apart = best_story(english, [vietnamese, unrelated], None, {7: {"vi": 1, "en": 1}})
-    assert (apart.story_id, apart.article_id, apart.apart) == (None, 1, True)
+    assert (apart.story_id, apart.article_id, apart.apart) == (None, 1, "incoherent")
     missed = best_story(english, [vietnamese], None, {7: {"vi": 1, "en": 1}})
     assert missed.story_id is None  # an English report the candidates missed counts as below
-    # the match's language: only the reports the index found count (it finds another
-    # language's poorly), those of no recorded language neither
-    assert best_story(english, [vietnamese], None, {7: {"vi": 5}}).story_id == 7
+
+
+def test_a_translation_counts_only_the_reports_of_its_match_s_language_the_index_found() -> None:
+    """The index finds another language's reports poorly: one it missed says little against
+    an article that translates its match (scores ``TRANSLATED``); it counts against any
+    other match in another language, as in one language."""
+    english = of_text(
+        "US and Iraq agree on troop withdrawal plan",
+        "Hundreds of troops leave by September 2025 and the rest by the end of 2026, "
+        "Farhad Alaaldin, an adviser to Prime Minister Mohammed Shia al-Sudani, said. "
+        "About 2,500 US troops are in Iraq and 900 in Syria.",
+    )
+    vietnamese = Candidate(1, 7, of_text(TITLE, BODY))
+    translated = best_story(english, [vietnamese], None, {7: {"vi": 5}})
+    assert translated.verdict is not None
+    assert translated.verdict.score >= TRANSLATED
+    assert translated.story_id == 7
     assert best_story(english, [vietnamese], None, {7: {"vi": 1, "": 2}}).story_id == 7
     other = Candidate(3, 7, replace(made_up(range(40), 3000, seed=0), lang="vi"))
     below = best_story(
         english, [vietnamese, other, replace(other, article_id=4)], None, {7: {"vi": 5}}
     )
-    assert (below.story_id, below.apart) == (None, True)  # two of three found score below
+    assert (below.story_id, below.apart) == (None, "incoherent")  # two of three found: below
+    found = [("vi", 0.6)]  # a match in another language that is no translation
+    assert not holds_together(found, {"vi": 5}, "vi", "en")
+    assert holds_together(found, {"vi": 5}, "vi", "en", found_only=True)
+    assert not holds_together(found, {"en": 5}, "en", "en", found_only=True)  # one language
 
 
 def test_a_dated_article_joins_no_story_whose_reports_name_another_day() -> None:
@@ -119,7 +139,9 @@ def test_a_dated_article_joins_no_story_whose_reports_name_another_day() -> None
     sizes = {7: {"en": 2}}
     story = [Candidate(1, 7, match), Candidate(2, 7, replace(named, dated=True))]
     apart = best_story(new, story, rare, sizes)
-    assert (apart.story_id, apart.article_id, apart.apart) == (None, 1, True)
+    assert (apart.story_id, apart.article_id, apart.apart) == (None, 1, "other_day")
+    elsewhere = [Candidate(1, 7, match), Candidate(2, 8, replace(named, dated=True))]
+    assert best_story(new, elsewhere, rare, {7: {"en": 1}}).story_id == 7  # another story's
     undated = [Candidate(1, 7, match), Candidate(2, 7, replace(named, dated=False))]
     assert best_story(new, undated, rare, sizes).story_id == 7  # the lead names no day
     same_day = [Candidate(1, 7, match), Candidate(2, 7, replace(named, published=day, dated=True))]
@@ -130,7 +152,7 @@ def test_a_dated_article_joins_no_story_whose_reports_name_another_day() -> None
     sizes = {7: {"vi": 1, "en": 1}}
     assert best_story(vietnamese, [rewrite, english], rare, sizes).story_id == 7
     after = Candidate(2, 7, replace(english.evidence, published=date(2026, 1, 19)))
-    assert best_story(vietnamese, [rewrite, after], rare, sizes).apart
+    assert best_story(vietnamese, [rewrite, after], rare, sizes).apart == "other_day"
     copy = replace(new, signature=Signature(new.signature.values, 50))
     assert best_story(new, [Candidate(9, 7, copy), *story[1:]], rare, sizes).story_id == 7
 
