@@ -37,6 +37,7 @@ SETS = {
         ("fifth", 5),
         ("sixth", 6),
         ("seventh", 7),
+        ("eighth", 8),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -18,10 +18,12 @@ from watchers.analyze import load_documents
 # "sứ mệnh quân sự" (with "hôm qua" read: (11, 8) and (5, 25)). Then no article joins a story
 # one of whose reports names another day (``choose.best_story``): the first (6, 10), (7, 29)
 # -> (3, 10), (4, 20); the third (33, 18) -> (27, 16); the fourth (23, 21), (17, 57) -> (5,
-# 23), (2, 57); the second and the fifth unchanged.
+# 23), (2, 57); the second and the fifth unchanged. Then the topic's plainer words of leaving
+# ("forces will leave", said of forces and troops): the first (3, 8), the fourth (5, 22), the
+# fifth (16, 6) and (16, 28), the seventh (6, 24).
 EVENTS = {name: 12 if name == "sixth set" else 13 for name in SETS}  # as each README says
 MOST_WRONG = {
-    "first set": {"within": (3, 10), "across": (4, 20)},
+    "first set": {"within": (3, 8), "across": (4, 20)},
     "second set": {"within": (7, 8), "across": (3, 34)},
     # (75, 15) and (17, 49) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the second set: (37, 14) and (17, 47); then "hôm qua"
@@ -32,10 +34,10 @@ MOST_WRONG = {
     # it was added, after the review's mends: (25, 29) and (15, 60); then the topic's "troop
     # ceiling", "troop cap", "force cap" (four more of its reports kept): (27, 25) and (18, 59);
     # then "chiều 6/2", "tối 5/2"
-    "fourth set": {"within": (5, 23), "across": (2, 57)},
+    "fourth set": {"within": (5, 22), "across": (2, 57)},
     # (117, 26) and (117, 36) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the fourth set
-    "fifth set": {"within": (16, 10), "across": (16, 30)},
+    "fifth set": {"within": (16, 6), "across": (16, 28)},
     # written to resemble real coverage, not as a stress set; measured once, when it was
     # added: (13, 15) and (8, 77) on the code before ``dfb90ea``, (4, 14) and (0, 77) after;
     # then looked at: of the match's language only the reports the index found count
@@ -43,7 +45,11 @@ MOST_WRONG = {
     # like the sixth; measured once, when it was added: (6, 28) and (8, 40) on the code of
     # ``8bfd299``, (2, 33) and (0, 45) on ``db5d402``; then looked at: the topic's coalition
     # members, "không còn lính Mỹ", "security dialogue" (seven of its reports kept)
-    "seventh set": {"within": (6, 25), "across": (0, 39)},
+    "seventh set": {"within": (6, 24), "across": (0, 39)},
+    # like the sixth; measured once, when it was added: (4, 24) and (0, 39) on the code of
+    # ``8bfd299``, (4, 31) and (0, 48) on ``7c6593a``; then looked at: the topic's plainer
+    # words of leaving, said of forces and troops ("coalition forces will leave Camp Nakhla")
+    "eighth set": {"within": (4, 25), "across": (0, 46)},
 }
 
 

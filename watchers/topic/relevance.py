@@ -13,7 +13,11 @@ optional groups of the same configured topic:
   "Iraq withdraws from the West Asian Championship", "the Iraqi army withdraws from Sinjar",
   "Đức Giáo hoàng rời Iraq" are not. The required leaving group (``Groups.leaving``) holds
   the words that say it on their own ("troop cuts", "combat mission", "liên quân rời"); the
-  others are the group ``Groups.said_of``.
+  others are the group ``Groups.said_of``. Plainer words said of anyone ("leave", "quit",
+  "reduce", "rời": group ``Groups.departing``) need a word of soldiers too (group
+  ``Groups.troops``: "troops", "personnel", "coalition", "binh sĩ"...) in that sentence:
+  "US-led coalition forces will leave Camp Nakhla" is on topic, "the US ambassador leaves
+  Baghdad" and "Iraqi troops leave Sinjar" are not.
 
 * **focus** (group ``elsewhere``: other theatres, "Syria", "Afghanistan", "Niger"...): an
   item whose title names another theatre and not Iraq, or has troops leave another theatre
@@ -33,6 +37,7 @@ what the matcher says.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -54,6 +59,8 @@ class Groups:
     attack: str = "attack"
     said_of: str = "leaving"  # words of leaving that count only with ``forces``
     forces: str = "forces"
+    departing: str = "departing"  # words of leaving that count only with ``forces`` and ``troops``
+    troops: str = "troops"
 
 
 RelevanceReason = Literal["on topic", "missing terms", "about elsewhere", "attack story"]
@@ -75,6 +82,7 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
     terms, shown = matcher.group_terms, matcher.shown
     strong = terms.get(groups.leaving, frozenset())
     weak, forces = terms.get(groups.said_of, frozenset()), terms.get(groups.forces, frozenset())
+    plain, troops = (terms.get(g, frozenset()) for g in (groups.departing, groups.troops))
     if not match.relevant and not _may_be_said_of_forces(matcher, match.matched, groups):
         # most items off the topic end here, before their sentences are read
         return Verdict(False, "missing terms", tuple(t for t in match.matched if t in shown))
@@ -82,10 +90,16 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
     head = set(matcher.find(title))
     found = [set(matcher.find(s)) for s in sentences]
     named = (head, *found)  # the title's words found, then each sentence's
+
+    def said_of_forces(ws: set[str], text: str) -> set[str]:
+        """The words of leaving said of forces in one sentence (or the title) ``text``."""
+        if not _names_forces(ws & forces, text):
+            return set()
+        return ws & weak | (ws & plain if ws & troops else set())
+
     # the title's and each sentence's words of leaving said of forces (empty: none)
     said_in = [
-        ws & weak if ws & weak and _names_forces(ws & forces, text) else set()
-        for ws, text in zip(named, (title, *sentences), strict=True)
+        said_of_forces(ws, text) for ws, text in zip(named, (title, *sentences), strict=True)
     ]
     said = [ws for ws in said_in if ws]
 
@@ -94,7 +108,7 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
         forces."""
         return bool(named[n] & strong) or bool(said_in[n])
 
-    keywords = tuple(t for t in match.matched if t in shown or any(t in ws for ws in said))
+    keywords = _outer(t for t in match.matched if t in shown or any(t in ws for ws in said))
     if not match.relevant and not said:
         return Verdict(False, "missing terms", keywords)
 
@@ -163,6 +177,15 @@ def _leaves_from(
 _US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
 
 
+def _outer(terms: Iterable[str]) -> tuple[str, ...]:
+    """The terms but those that are words of a longer one found ("rời" beside "rời Iraq")."""
+    found = list(terms)
+    padded = [f" {t.casefold()} " for t in found]
+    return tuple(
+        t for t, p in zip(found, padded, strict=True) if not any(o != p and p in o for o in padded)
+    )
+
+
 def _names_forces(found: set[str], text: str) -> bool:
     """Whether the words of forces found in ``text`` name forces: "US" only in capitals."""
     return bool(found - {"US", "U.S.", "USA"}) or (bool(found) and _US.search(text) is not None)
@@ -170,11 +193,16 @@ def _names_forces(found: set[str], text: str) -> bool:
 
 def _may_be_said_of_forces(matcher: Matcher, matched: tuple[str, ...], groups: Groups) -> bool:
     """Whether an item the matcher turned down lacks only the required leaving group
-    (``Matcher.missing``) and has words of ``said_of`` and of ``forces`` (whether in one
-    sentence is for ``judge`` to read)."""
+    (``Matcher.missing``) and has words of ``said_of`` and of ``forces``, or of
+    ``departing``, ``forces`` and ``troops`` (whether in one sentence is for ``judge`` to
+    read)."""
     if matcher.missing(matched) != (groups.leaving,):
         return False
     found = set(matched)
-    return all(
-        found & matcher.group_terms.get(g, frozenset()) for g in (groups.said_of, groups.forces)
+    return any(
+        all(found & matcher.group_terms.get(g, frozenset()) for g in needed)
+        for needed in (
+            (groups.said_of, groups.forces),
+            (groups.departing, groups.forces, groups.troops),
+        )
     )

@@ -106,10 +106,11 @@ def test_the_group_names_can_be_chosen() -> None:
 
 
 def test_the_shipped_topic_has_the_groups_the_rules_use() -> None:
-    """config.toml defines the iraq, withdrawal, leaving, forces, elsewhere and attack groups
-    (without "leaving" or "forces" the rule of words said of forces would switch itself off)."""
+    """config.toml defines the groups the rules read (without "leaving" or "forces" the rule
+    of words said of forces would switch itself off, without "troops" that of plainer ones)."""
     shipped = set(topic_matcher().topic.groups)
-    assert {"iraq", "withdrawal", "leaving", "forces", "elsewhere", "attack"} <= shipped
+    groups = {"iraq", "withdrawal", "leaving", "forces", "departing", "troops", "elsewhere"}
+    assert groups | {"attack"} <= shipped
 
 
 @pytest.mark.parametrize(
@@ -163,6 +164,12 @@ def test_a_lead_naming_an_attack_and_leaving_does_not_save_an_attack_story() -> 
         ("Đan Mạch rút quân", "Đan Mạch sẽ rút những binh sĩ cuối cùng khỏi Iraq."),
         ("Iraq hẹn ngày lấy lại căn cứ", "Khi đó sẽ không còn lính Mỹ nào ở Anbar, Iraq."),
         ("Inside the Joint Security Dialogue", "The US-Iraqi security dialogue opens in Baghdad."),
+        ("US to quit Baghdad camp", "US-led coalition forces will leave Camp Nakhla in Baghdad."),
+        ("", "The vote bars the Pentagon from using funds to reduce US forces in Iraq."),
+        (
+            "Mỹ - Iraq chốt ngày rời Baghdad",
+            "Liên quân do Mỹ dẫn đầu sẽ rời trại Nakhla ở Baghdad.",
+        ),
     ],
 )
 def test_the_shipped_topic_knows_how_outlets_write_leaving(title: str, summary: str) -> None:
@@ -178,6 +185,9 @@ def test_the_shipped_topic_knows_how_outlets_write_leaving(title: str, summary: 
         ("US ambassador leaves Baghdad", "The US ambassador to Iraq left Baghdad on Monday."),
         ("Air Force cap for Iraq veterans", "Veterans in Baghdad got an Air Force cap."),
         ("Denmark's team leaves Iraq", "Denmark's football team left Baghdad on Monday."),
+        ("Iraqi troops leave Sinjar", "Iraqi troops leave Sinjar after a deal with the Kurds."),
+        ("US envoy leaves Baghdad", "The US ambassador leaves Baghdad; embassy staff stay."),
+        ("US and Iraq to reduce tariffs", "Baghdad and the US will reduce tariffs on grain."),
     ],
 )
 def test_leaving_words_about_other_things_are_not_the_topic(title: str, summary: str) -> None:
@@ -238,6 +248,13 @@ def test_leaving_another_theatre_for_iraq_is_about_that_theatre(title: str) -> N
 )
 def test_leaving_both_theatres_is_on_topic(title: str) -> None:
     assert judge(Matcher(SAID_OF), title, "").relevant
+
+
+def test_a_word_of_a_longer_keyword_found_is_not_shown_again() -> None:
+    verdict = judge(topic_matcher(), "Mỹ sẽ rời Iraq", "Hàng trăm binh sĩ Mỹ sẽ rời Iraq.")
+    assert verdict.relevant
+    assert "rời Iraq" in verdict.matched
+    assert "rời" not in verdict.matched
 
 
 def test_the_shipped_topic_on_its_edges_does_not_regress() -> None:
