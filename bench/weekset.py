@@ -38,6 +38,7 @@ SETS = {
         ("sixth", 6),
         ("seventh", 7),
         ("eighth", 8),
+        ("ninth", 9),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
