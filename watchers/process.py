@@ -202,8 +202,9 @@ def process(batch: Batch, known: Known, *, now: datetime, backlog_window: timede
     order.sort(key=lambda ref: articles[ref].published_at or now)
     for ref in order:
         position, decision = kept[ref]
-        read = batch.items[position].figures
-        report = _judge(ledger, decision.article, read, batch.outlet, now)
+        item = batch.items[position]
+        lang = item.evidence.lang if item.evidence else None
+        report = _judge(ledger, decision.article, item.figures, batch.outlet, now, lang)
         if report is None or not report.decisions:
             continue
         readings[ref] = report
@@ -317,9 +318,11 @@ def _judge(
     read: Figures | None,
     outlet: str,
     now: datetime,
+    lang: str | None = None,
 ) -> FigureReport | None:
-    """The article's figures judged against the ledger so far; None if reading them failed
-    (a bug in reading figures must never cost the article its story alert)."""
+    """The article's figures judged against the ledger so far (``lang``: the language its
+    evidence was read in, if any); None if reading them failed (a bug in reading figures
+    must never cost the article its story alert)."""
     try:
         found = read or _figures_of(article.title, article.summary, article.published_at)
         return judge_figures(
@@ -330,6 +333,7 @@ def _judge(
             published=article.published_at,
             outlet=outlet,
             now=now,
+            lang=lang,
         )
     except Exception:
         log.exception("figures.crashed title=%r", article.title[:80])

@@ -26,7 +26,7 @@ from typing import TypeVar
 from drawdown.errors import ParseError
 from storage.types import NewArticle
 from watchers.feeds.parse import Item, parse_feed
-from watchers.figures import Figures, detect_lang, extract, publication_day
+from watchers.figures import Figures, extract, reading_day
 from watchers.identity.keys import canonical_url, content_hash
 from watchers.stories.similar import Evidence, evidence
 from watchers.topic.match import Matcher, Topic
@@ -97,8 +97,7 @@ def read(article: NewArticle) -> Prepared:
         return Prepared(article)
     published = article.published_at
     try:
-        lang = detect_lang(f"{article.title}\n{article.summary}")
-        day = publication_day(published, lang) if published else None
+        lang, day = reading_day(article.title, article.summary, published)
         figures = extract(article.title, article.summary, published=day, lang=lang)
         found = evidence(article.title, article.summary, published=day, lang=lang, figures=figures)
     except Exception:

@@ -10,7 +10,13 @@ date reading in ``numbers`` and ``dates``, the word lists in ``lexicon``.
 """
 
 from watchers.figures.dates import parse_date
-from watchers.figures.extract import VI_DAY_WORDS, detect_lang, extract, publication_day
+from watchers.figures.extract import (
+    VI_DAY_WORDS,
+    detect_lang,
+    extract,
+    publication_day,
+    reading_day,
+)
 from watchers.figures.model import (
     DEADLINE_KINDS,
     PLACES,
@@ -39,4 +45,5 @@ __all__ = [
     "parse_date",
     "parse_number",
     "publication_day",
+    "reading_day",
 ]

@@ -49,6 +49,7 @@ __all__ = [
     "extract",
     "is_lang",
     "publication_day",
+    "reading_day",
 ]
 
 Lang = Literal["vi", "en"]  # the languages articles are read in
@@ -98,6 +99,13 @@ def publication_day(published: datetime, lang: str) -> date:
     detected as English (``detect_lang``), and counted in UTC."""
     aware = published if published.tzinfo else published.replace(tzinfo=UTC)
     return aware.astimezone(_ZONES.get(lang, UTC)).date()
+
+
+def reading_day(title: str, body: str, published: datetime | None) -> tuple[Lang, date | None]:
+    """The language an article is read in (``detect_lang``) and its ``publication_day``
+    there (None without a publication time)."""
+    lang = detect_lang(f"{title}\n{body}")
+    return lang, publication_day(published, lang) if published else None
 
 
 def extract(title: str, body: str, *, published: date | None, lang: str | None = None) -> Figures:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 from storage.ledger_types import FigureChange, FigureEntry, NewFigureEntry
 from storage.types import AlertIntent
-from watchers.figures import Figures, detect_lang, extract, publication_day
+from watchers.figures import Figures, detect_lang, extract, publication_day, reading_day
 from watchers.figures.attribution import cited_source
 from watchers.figures.judge import FigureDecision, decide_figures, family_keys
 
@@ -67,8 +67,7 @@ class FigureReport:
 def read_figures(title: str, summary: str, published: datetime | None) -> Figures:
     """The figures of an article; relative dates resolve against the day it reports on (its
     dateline, else its publication day where its language is written)."""
-    lang = detect_lang(f"{title}\n{summary}")
-    day = publication_day(published, lang) if published else None
+    lang, day = reading_day(title, summary, published)
     return extract(title, summary, published=day, lang=lang)
 
 
@@ -86,13 +85,15 @@ def judge_figures(
     published: datetime | None,
     outlet: str,
     now: datetime,
+    lang: str | None = None,
 ) -> FigureReport:
-    """Judge the figures of one article (an article with no date counts as ``now``)."""
+    """Judge the figures of one article (an article with no date counts as ``now``;
+    ``lang``: the language it was read in, when the caller knows it)."""
     if not figures.stated:
         return FigureReport(figures, None, ())
     source = cited_source(title, summary, outlet=outlet)
     when = min(published or now, now)
-    day = publication_day(when, detect_lang(f"{title}\n{summary}"))
+    day = publication_day(when, lang or detect_lang(f"{title}\n{summary}"))
     decisions = decide_figures(
         timelines, figures, published=when, day=day, outlet=outlet, now=now, source=source
     )

@@ -119,8 +119,8 @@ def best_story(
     if any(other_day(new, c.evidence) for c in judged if c.story_id == story):
         return Choice(None, matched.article_id, verdict, apart="other_day")
     reports = (sizes or {}).get(story, {})
-    translated = matched.evidence.lang != new.lang and verdict.score >= TRANSLATED
     lang = matched.evidence.lang
+    translated = lang != new.lang and verdict.score >= TRANSLATED
     if not holds_together(scores[story], reports, lang, new.lang, found_only=translated):
         return Choice(None, matched.article_id, verdict, apart="incoherent")
     return Choice(story, matched.article_id, verdict)

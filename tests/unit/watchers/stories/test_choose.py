@@ -25,7 +25,7 @@ from watchers.stories.choose import (
     holds_together,
     join_alert,
 )
-from watchers.stories.similar import Rarity, Signature, evidence
+from watchers.stories.similar import Evidence, Rarity, Signature, evidence
 from watchers.stories.similar.codec import decode, encode, slots
 from watchers.stories.similar.index import index_keys, slot
 
@@ -85,14 +85,20 @@ def test_a_match_with_one_report_of_a_story_the_others_do_not_share_starts_anoth
     assert best_story(new, [Candidate(9, 7, copy), *story[1:]], rare, unseen).story_id == 7
 
 
-def test_a_match_in_the_other_language_must_hold_with_the_story_s_reports_in_its_own() -> None:
+def _plan_in_both_languages() -> tuple[Evidence, Candidate]:
+    """An English report of the withdrawal plan, and the Vietnamese report it translates as
+    the only candidate of story 7."""
     english = of_text(
         "US and Iraq agree on troop withdrawal plan",
         "Hundreds of troops leave by September 2025 and the rest by the end of 2026, "
         "Farhad Alaaldin, an adviser to Prime Minister Mohammed Shia al-Sudani, said. "
         "About 2,500 US troops are in Iraq and 900 in Syria.",
     )
-    vietnamese = Candidate(1, 7, of_text(TITLE, BODY))
+    return english, Candidate(1, 7, of_text(TITLE, BODY))
+
+
+def test_a_match_in_the_other_language_must_hold_with_the_story_s_reports_in_its_own() -> None:
+    english, vietnamese = _plan_in_both_languages()
     assert best_story(english, [vietnamese], None, {7: {"vi": 1}}).story_id == 7
     unrelated = Candidate(2, 7, made_up(range(40), 3000, seed=0))  # English, nothing shared
     apart = best_story(english, [vietnamese, unrelated], None, {7: {"vi": 1, "en": 1}})
@@ -105,13 +111,7 @@ def test_a_translation_counts_only_the_reports_of_its_match_s_language_the_index
     """The index finds another language's reports poorly: one it missed says little against
     an article that translates its match (scores ``TRANSLATED``); it counts against any
     other match in another language, as in one language."""
-    english = of_text(
-        "US and Iraq agree on troop withdrawal plan",
-        "Hundreds of troops leave by September 2025 and the rest by the end of 2026, "
-        "Farhad Alaaldin, an adviser to Prime Minister Mohammed Shia al-Sudani, said. "
-        "About 2,500 US troops are in Iraq and 900 in Syria.",
-    )
-    vietnamese = Candidate(1, 7, of_text(TITLE, BODY))
+    english, vietnamese = _plan_in_both_languages()
     translated = best_story(english, [vietnamese], None, {7: {"vi": 5}})
     assert translated.verdict is not None
     assert translated.verdict.score >= TRANSLATED

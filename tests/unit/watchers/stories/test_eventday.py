@@ -41,7 +41,7 @@ def test_wire_style_dates_a_statement_without_on() -> None:
         assert read("Vote", lead, TUESDAY) == EventDay(TUESDAY, False), lead
 
 
-def test_a_vietnamese_weekday_or_yesterday_dates_the_event() -> None:
+def test_a_vietnamese_weekday_dates_the_event_and_yesterday_does_not() -> None:
     monday = "Tổng thống Biden và Thủ tướng Iraq hôm thứ Hai thông báo sẽ kết thúc sứ mệnh."
     assert event_day("Kết thúc", monday, TUESDAY) == date(2020, 8, 24)
     with_day = monday.replace("thứ Hai", "thứ Hai (24/8)")
