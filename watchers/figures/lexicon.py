@@ -194,7 +194,8 @@ CHANGE_VERB = re.compile(
 )
 # "leaving less than 1,000 there" names the level that stays.
 CHANGE_TARGET = re.compile(
-    r"\b(?:to|xuong con|xuong|con|down to|toi|leaving|"
+    r"\b(?:(?<!according )(?<!due )(?<!next )(?<!thanks )to|"  # not "according to three"
+    r"xuong con|xuong|con|down to|toi|leaving|"
     r"(?:fall|falls|fell|drop|drops|dropped|decline|declines|declined|shrink|shrinks|dip|dips)"
     r"(?:\s+(?:below|under))?|there will be|there would be|will number|will total|"
     r"se con|se chi con)\s*$"

@@ -60,6 +60,18 @@ _PHRASE_END = re.compile(
     r"[;(]|\s[-–—]\s|\b(?:after|since|when|because|due to|amid|as part of|following|while|"
     r"sau khi|khi|vi)\b"
 )
+# Things a number without a troop noun counts instead: "by leaving two bases", "three US
+# officials", "in two phases"
+_OTHER_COUNT = re.compile(
+    r"\s*(?:\w+\s+)?(?:bases|sites|camps|outposts|stations|officials|phases|stages|groups|"
+    r"provinces|countries|nations|embassies|lawmakers|ministers|diplomats|helicopters|aircraft|"
+    r"jets|drones|rockets|can cu|giai doan|quan chuc|nhom|tinh|quoc gia)\b"
+)
+# Where a count is said to be right after its noun: "800 US troops are at Al-Safra"
+_AT_SITE = re.compile(
+    r"\s*(?:(?:my|hoa ky)\s+)?(?:(?:are|were|is|was|remain|remained|stay|stayed|stationed|"
+    r"based|deployed|dang|van|hien|dong quan|dong)\s+)*(?:at|in|o|tai)\s+"
+)
 _CLAUSE = re.compile(r"[,;]\s")  # a clause's end (not a thousands separator)
 # An actor named right before a troop noun owns the troops: "U.S. forces in Syria under the
 # Combined Joint Task Force"
@@ -123,7 +135,7 @@ class _Number:
             noun_end = self.b + noun.end()
         elif previous_who is not None and _ellipsis(after):  # "... and 900 in Syria"
             self.elided = True
-        elif not (
+        elif _OTHER_COUNT.match(after) or not (
             (  # "will drop from about 5,200 to 3,000", "numbers are down from 2,000"
                 (change_target or change_source)
                 and (lx.CHANGE_VERB.search(core_left) or down_from)
@@ -249,6 +261,9 @@ class _Number:
             if lx.MOSTLY_BEFORE.search(between):
                 name = country_of(name)  # "fewer than 500, primarily stationed in Erbil"
             return name if name in lx.PLACES else None
+        site = _AT_SITE.match(self.text, noun_end, right_end)
+        if site and doc.capitalised(site.end()):
+            return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours
         if before and _IN_THE_COUNTRY.match(self.text, noun_end, right_end):
             # "ERBIL, Kurdistan Region — ... 2,500 troops in the country": Iraq
             name = country_of(before[-1].name)

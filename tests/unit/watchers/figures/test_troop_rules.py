@@ -74,6 +74,33 @@ def test_leaving_a_number_behind_is_a_planned_level() -> None:
     assert _troops(body) == {("US", "Syria", "planned", 1000)}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The US will cut its 2,200 troops to about 1,100, according to three US officials.",
+        "The US will cut its 2,200 troops to about 1,100 by leaving two bases in Anbar.",
+        "The coalition will cut its 2,200 troops to about 1,100 in two phases.",
+    ],
+)
+def test_a_number_of_other_things_after_a_cut_is_not_a_level(body: str) -> None:
+    """ "according to three US officials", "by leaving two bases": "to" and "leaving" before
+    a number of officials or bases do not make it the level the troops are cut to."""
+    assert {value for *_, value in _troops(body)} == {2200, 1100}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "About 800 US troops are at Al-Safra, 450 at Bab al-Nahr and 950 at Gird Sor.",
+        "Khoảng 800 binh sĩ Mỹ đang ở Al-Safra.",
+    ],
+)
+def test_a_count_at_a_site_not_known_is_not_the_country_s(body: str) -> None:
+    """A count said to be at a place the reader does not know is that place's, not Iraq's:
+    read as Iraq's, "800" would be a level that changed."""
+    assert _troops(body) == set()
+
+
 def test_an_increase_to_a_level_is_a_count() -> None:
     """ "was increased to more than 2,000" gives the level reached."""
     body = "The number of U.S. troops in Syria was increased to more than 2,000 last year."
