@@ -39,6 +39,7 @@ SETS = {
         ("seventh", 7),
         ("eighth", 8),
         ("ninth", 9),
+        ("tenth", 10),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
