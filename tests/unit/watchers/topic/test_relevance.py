@@ -174,6 +174,7 @@ def test_a_lead_naming_an_attack_and_leaving_does_not_save_an_attack_story() -> 
             "US draft would halve Iraq force",
             "The United States would cut its troops there to 1,100 by leaving two bases.",
         ),
+        ("NATO to shrink Iraq mission", "NATO will cut its Iraq mission to 300 personnel."),
         ("Iraq đặt mốc cho liên quân", "Iraq muốn sứ mệnh của liên quân kết thúc vào năm 2030."),
         ("Thủ tướng Iraq ra hạn", "Sẽ không còn người lính nước ngoài nào ở Iraq sau ngày 31/8."),
     ],
@@ -196,7 +197,6 @@ def test_the_shipped_topic_knows_how_outlets_write_leaving(title: str, summary: 
         ("US and Iraq to reduce tariffs", "Baghdad and the US will reduce tariffs on grain."),
         ("US envoy leaving Baghdad", "The United States ambassador is leaving Baghdad."),
         ("Iraqi troops leaving Sinjar", "Iraqi troops are leaving Sinjar for Mosul."),
-        ("Washington cuts aid", "The United States will cut military aid to Iraq's forces."),
     ],
 )
 def test_leaving_words_about_other_things_are_not_the_topic(title: str, summary: str) -> None:
