@@ -6,8 +6,10 @@ news. So two articles are one story only on evidence that pins the same event:
 1. **Near copy** — the estimated containment of word pairs (shared shingles over the shorter
    text's) is at least ``copy_threshold(size)``: a re-post, an edited or shortened copy, the
    same wire text. Short texts need more overlap: 0.8 at 20 shingles, down to 0.5 from 200
-   on. A conflicting figure raises the bar to 0.9. Nothing else stops a near copy, however
-   far apart in time.
+   on. A conflicting figure raises the bar to 0.9. A text a third as long as the other or
+   less whose lead the other barely shares is not its copy but restated in it
+   (``restated``: a brief of last week's news in a later report's background paragraph).
+   Nothing else stops a near copy, however far apart in time.
 2. **Far apart** — both event days known and more than ``WINDOW_DAYS`` apart: different
    stories. The same event is reported within a few days; a later report on the topic is news.
    **Another day named** — both leads name the event's day ("on Thursday", "ngày 11/3") and
@@ -45,11 +47,13 @@ __all__ = [
     "Verdict",
     "copy_threshold",
     "other_day",
+    "restated",
     "ruled",
     "same_story",
 ]
 
 WINDOW_DAYS = 3
+RESTATED, LEAD_SHARED = 3, 0.25  # a text a third of the other's, sharing a quarter of its lead
 EAST = "vi"  # the language written east of the events: its day is theirs or the next
 # Two texts in one language sharing less of the shorter one's content words than this are
 # never weighed: the model never accepts them (the least the accepted labelled rewrites share
@@ -100,7 +104,8 @@ def _rule(a: Evidence, b: Evidence, pair: Common | None, named_days: bool) -> Re
     if a.lang == b.lang:
         pair = pair or common(a, b)
         size = min(a.signature.size, b.signature.size)
-        if pair.containment >= (0.9 if pair.conflict else copy_threshold(size)):
+        bar = 0.9 if pair.conflict else copy_threshold(size)
+        if pair.containment >= bar and not restated(a, b):
             return "near_copy"
     if a.published is None or b.published is None:
         return None
@@ -110,6 +115,17 @@ def _rule(a: Evidence, b: Evidence, pair: Common | None, named_days: bool) -> Re
     if named_days and other_day(a, b):
         return "other_day"
     return None
+
+
+def restated(a: Evidence, b: Evidence) -> bool:
+    """Whether the shorter text is restated in a far longer one, not copied: it has a
+    ``RESTATED``-th of its shingles or fewer and shares little of its lead (title and first
+    line: ``LEAD_SHARED``). A brief of last week's news is often all in a later report's
+    background paragraph; a shortened copy keeps the lead."""
+    small, large = sorted((a.signature.size, b.signature.size))
+    if large < RESTATED * small or not a.lead or not b.lead:
+        return False
+    return len(a.lead & b.lead) < LEAD_SHARED * min(len(a.lead), len(b.lead))
 
 
 def other_day(a: Evidence, b: Evidence) -> bool:

@@ -37,7 +37,7 @@ from watchers.stories.similar.rarity import (
     figure_key,
     rarity_keys,
 )
-from watchers.stories.similar.verdict import Verdict, ruled
+from watchers.stories.similar.verdict import RESTATED, Verdict, restated, ruled
 
 _SAMPLE = (
     "Mỹ rút quân khỏi Iraq binh sĩ liên quân Lầu Năm Góc thỏa thuận đạt được tháng năm "
@@ -153,6 +153,21 @@ def test_a_summary_of_the_article_is_the_same_story() -> None:
     lead = BODY.strip().split("\n\n")[0]
     verdict = same_story(of_text(TITLE, BODY), of_text(TITLE, lead))
     assert verdict.same
+
+
+def test_a_brief_restated_in_a_longer_report_s_background_is_no_copy_of_it() -> None:
+    """A brief of last week's news whose text is all in a later report's last paragraph is
+    contained in it, but the later report does not share its lead: not a near copy. A brief
+    that keeps the report's lead still is."""
+    paragraphs = BODY.strip().split("\n\n")
+    later = of_text(TITLE, BODY)
+    background = of_text("Mỹ hoàn tất giai đoạn đầu", paragraphs[-1])
+    assert later.signature.size >= RESTATED * background.signature.size
+    assert restated(later, background)
+    assert ruled(later, background) is not True
+    shortened = of_text("Tin vắn", paragraphs[0])
+    assert not restated(later, shortened)
+    assert same_story(later, shortened).reason == "near_copy"
 
 
 def test_a_near_copy_is_the_same_story_even_months_later() -> None:
