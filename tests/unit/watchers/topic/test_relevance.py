@@ -175,6 +175,13 @@ def test_a_lead_naming_an_attack_and_leaving_does_not_save_an_attack_story() -> 
             "The United States would cut its troops there to 1,100 by leaving two bases.",
         ),
         ("NATO to shrink Iraq mission", "NATO will cut its Iraq mission to 300 personnel."),
+        ("NATO cắt giảm hai phần ba lực lượng tại Iraq", "Phái bộ còn 300 người."),
+        ("Iraq tiếp quản trung tâm không kích từ liên quân", "Sĩ quan Iraq sẽ điều hành."),
+        (
+            "Coalition hands Iraq its air strike planning centre",
+            "The coalition handed Iraq the centre where every air strike is planned. Coalition"
+            " forces leave it to Iraqi officers.",
+        ),
         ("Iraq đặt mốc cho liên quân", "Iraq muốn sứ mệnh của liên quân kết thúc vào năm 2030."),
         ("Thủ tướng Iraq ra hạn", "Sẽ không còn người lính nước ngoài nào ở Iraq sau ngày 31/8."),
     ],
