@@ -131,7 +131,7 @@ def extract(title: str, body: str, *, published: date | None, lang: str | None =
         dates = find_dates(doc.text, published, capitalised=doc.capitalised)
         numbers = [
             (a, b, q)
-            for a, b, q in find_quantities(doc.text)
+            for a, b, q in find_quantities(doc.text, lang)
             if not any(a < d.end and d.start < b for d in dates)
         ]
         for start, end in _sentences(doc.text):

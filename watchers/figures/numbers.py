@@ -199,14 +199,16 @@ def _from_match(m: re.Match[str], *, approx: bool) -> Quantity | None:
     )
 
 
-def find_quantities(folded: str) -> list[tuple[int, int, Quantity]]:
+def find_quantities(folded: str, lang: str | None = None) -> list[tuple[int, int, Quantity]]:
     """Every whole number in a folded text as ``(start, end, quantity)``, hedge words excluded.
 
-    Vague amounts are found too (``quantity.vague``), so callers can tell them apart.
+    Vague amounts are found too (``quantity.vague``), so callers can tell them apart. In a
+    Vietnamese text (``lang`` "vi") English number words are not read: folded Vietnamese
+    words are spelled like some ("tên", a name, is "ten").
     """
     found: list[tuple[int, int, Quantity]] = []
     for m in NUMBER_PATTERN.finditer(folded):
-        if m["wa"] is not None and not _plausible_words(m["wa"]):
+        if m["wa"] is not None and not _plausible_words(m["wa"], english=lang != "vi"):
             continue
         q = _from_match(m, approx=False)
         if q is None and (m["b"] or m["wb"]):
@@ -248,14 +250,17 @@ def _pieces(m: re.Match[str]) -> list[tuple[int, int, Quantity]]:
     return pieces
 
 
-def _plausible_words(phrase: str) -> bool:
-    """Number words in running text: English ones, or Vietnamese ones with a scale word.
+def _plausible_words(phrase: str, *, english: bool = True) -> bool:
+    """Number words in running text: English ones (``english``), or Vietnamese ones with a
+    scale word.
 
     Vietnamese unit words double as ordinary words ("năm" is also "year", "ba" "three" or
     "father"), so alone they are not taken for numbers in running text.
     """
     tokens = phrase.split()
     if any(t in _UNITS_EN for t in tokens):
+        if not english:
+            return False
         return not any(t in _UNITS_VI and t not in _UNITS_EN for t in tokens)
     return any(t in ("tram", "nghin", "ngan", "trieu") for t in tokens) and any(
         t in _UNITS_VI for t in tokens

@@ -72,6 +72,9 @@ _AT_SITE = re.compile(
     r"\s*(?:(?:my|hoa ky)\s+)?(?:(?:are|were|is|was|remain|remained|stay|stayed|stationed|"
     r"based|deployed|dang|van|hien|dong quan|dong)\s+)*(?:at|in|o|tai)\s+"
 )
+# Whose troops they are, said after the noun: "troops from other coalition nations",
+# "binh sĩ của các nước khác trong liên quân"
+_FROM_OWNER = re.compile(r"\s*(?:from|of|cua)\s+")
 _CLAUSE = re.compile(r"[,;]\s")  # a clause's end (not a thousands separator)
 # An actor named right before a troop noun owns the troops: "U.S. forces in Syria under the
 # Combined Joint Task Force"
@@ -208,6 +211,11 @@ class _Number:
             if "coalition" in kinds:
                 return "coalition"
             return next(k for _, k in near if k != "other")
+        owner = _FROM_OWNER.match(self.text, noun_end)
+        if owner:  # "600 troops from other coalition nations", "600 binh sĩ của các nước khác"
+            kinds = {k for _, k in s.who_in(owner.end(), min(owner.end() + 30, s.end))}
+            if kinds:
+                return "coalition" if "coalition" in kinds else None
         if noun_end == b and previous_who is not None:
             return previous_who
         left = s.who_in(s.start, self.a)

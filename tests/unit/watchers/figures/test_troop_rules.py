@@ -101,6 +101,37 @@ def test_a_count_at_a_site_not_known_is_not_the_country_s(body: str) -> None:
     assert _troops(body) == set()
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Pentagon confirmed that about 1,200 soldiers will rotate into Iraq in January.",
+        "The Pentagon will rotate about 1,200 soldiers into Iraq in January.",
+        "The January rotation of about 1,200 soldiers into Iraq is a unit for a unit.",
+        "Khoảng 900 binh sĩ chiến đấu Mỹ đã rời Iraq từ tháng 10.",
+    ],
+)
+def test_troops_that_rotate_or_left_are_not_a_level(body: str) -> None:
+    """Troops rotating in, and combat troops that left, are how many move, not how many are
+    there."""
+    assert _troops(body) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "About 600 troops from other coalition nations are also in Iraq.",
+        "Khoảng 600 binh sĩ của các nước khác trong liên quân vẫn ở lại Iraq.",
+    ],
+)
+def test_troops_of_the_coalition_said_after_the_noun_are_the_coalitions(body: str) -> None:
+    assert {who for who, *_ in _troops(body)} == {"coalition"}
+
+
+def test_a_vietnamese_name_is_no_english_number_word() -> None:
+    """ "đổi tên binh lính thành cố vấn" (to rename soldiers advisers): "tên" folds to "ten"."""
+    assert _troops("Nhóm vũ trang gọi đó là đổi tên binh lính Mỹ thành cố vấn ở Iraq.") == set()
+
+
 def test_an_increase_to_a_level_is_a_count() -> None:
     """ "was increased to more than 2,000" gives the level reached."""
     body = "The number of U.S. troops in Syria was increased to more than 2,000 last year."
