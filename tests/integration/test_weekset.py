@@ -60,8 +60,9 @@ MOST_WRONG = {
     # on the code of ``0794ae4`` and of ``5d90a95`` alike: (3, 44) and (2, 64); then looked
     # at: the topic's "cut" and "shrink" said of forces and troops (NATO's mission), and a
     # brief restated in a later report's background is no near copy of it: (0, 36) and (0,
-    # 52); then "cắt giảm", "tiếp quản", and "strike" no word of an attack
-    "tenth set": {"within": (0, 34), "across": (0, 51)},
+    # 52); "cut" and "cắt giảm" were tried and taken back after a review (they let in aid
+    # cuts): (0, 37) and (0, 54)
+    "tenth set": {"within": (0, 37), "across": (0, 54)},
 }
 
 

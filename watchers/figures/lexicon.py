@@ -155,7 +155,7 @@ DELTA_VERB = re.compile(
     r"add(?:s|ed|ing)?|bring(?:s|ing)? home|redeploy(?:s|ed|ing)?|cut(?:s|ting)? by|"
     r"reduc(?:e|es|ed|ing|tion of) by|rut|cat giam|dieu (?:them|dong them)|bo sung|"
     r"gui(?: them)?|dua them|trien khai them|tang them|tang cuong|triet thoai|"
-    r"rotat(?:e|es|ed|ing)|rotations? of|luan chuyen)\b"
+    r"(?:rotat(?:e|es|ed|ing)|rotations? of|luan chuyen|dieu)(?=\s*$))\b"
 )
 # ...unless it is all of them: "withdraw the remaining 2,500", "rút toàn bộ khoảng 1.000",
 # "most of the 2,000 troops", "phần lớn trong số 2.000 binh sĩ".
@@ -167,12 +167,13 @@ WHOLE_FORCE = re.compile(
 # A number of troops followed by their movement is how many move, not how many there are:
 # "About 600 troops will be pulled out", "500 binh sĩ sẽ được rút".
 DELTA_AFTER = re.compile(
-    r"^\s*(?:(?:combat|chien dau)\s+)?(?:(?:u\.\s?s\.?|us|american|my|hoa ky)\s+)?"
+    r"^\s*(?:chien dau\s+)?(?:(?:u\.\s?s\.?|us|american|my|hoa ky)\s+)?"
     r"(?:(?:will|would|are|were|have|has|had|to|are to|se|sap|da)\s+)?"
     r"(?:be\s+|been\s+|being\s+|duoc\s+)?"
     r"(?:withdrawn|pulled out|sent|redeployed|removed|brought home|relocated|"
     r"leav(?:e|es|ing)|left|depart\w*|withdraw\w*|mov(?:e|ed|es|ing)|rut\w*|roi|gui|dieu|"
-    r"dieu dong|bo sung|chuyen|di chuyen|chuyen den|rotat(?:e|es|ed|ing)|luan chuyen)\b"
+    r"dieu dong|bo sung|chuyen|di chuyen|chuyen den|rotat(?:e|es|ed|ing) in(?:to)?(?! and out)|"
+    r"luan chuyen (?:den|toi|vao|sang))\b"
 )
 # ...or the noun is described as the force that is there: "withdraw some 5,000 U.S. troops
 # present in different parts of Iraq", "rút 2.500 binh sĩ đang đồn trú ở Iraq".

@@ -63,14 +63,16 @@ _PHRASE_END = re.compile(
 # Things a number without a troop noun counts instead: "by leaving two bases", "three US
 # officials", "in two phases"
 _OTHER_COUNT = re.compile(
-    r"\s*(?:\w+\s+)?(?:bases|sites|camps|outposts|stations|officials|phases|stages|groups|"
-    r"provinces|countries|nations|embassies|lawmakers|ministers|diplomats|helicopters|aircraft|"
-    r"jets|drones|rockets|can cu|giai doan|quan chuc|nhom|tinh|quoc gia)\b"
+    r"\s*(?:(?:us|u\.s\.|american|iraqi|senior|other|more|smaller|working|my|iraq)\s+)?"
+    r"(?:bases|sites|camps|outposts|stations|officials|phases|stages|groups|provinces|"
+    r"countries|nations|embassies|lawmakers|ministers|diplomats|helicopters|jets|drones|"
+    r"rockets|can cu|giai doan|quan chuc|quoc gia)\b"
 )
-# Where a count is said to be right after its noun: "800 US troops are at Al-Safra"
+# Where a count is said to be right after its noun: "800 US troops are at Al-Safra", "800
+# binh sĩ Mỹ đang ở Al-Safra" (not "in": "deployed in Operation Inherent Resolve")
 _AT_SITE = re.compile(
     r"\s*(?:(?:my|hoa ky)\s+)?(?:(?:are|were|is|was|remain|remained|stay|stayed|stationed|"
-    r"based|deployed|dang|van|hien|dong quan|dong)\s+)*(?:at|in|o|tai)\s+"
+    r"based|deployed|dang|van|hien|dong quan|dong)\s+)*(?:at|o|tai)\s+"
 )
 # Whose troops they are, said after the noun: "troops from other coalition nations",
 # "binh sĩ của các nước khác trong liên quân"
@@ -204,6 +206,9 @@ class _Number:
         # the nationality next to the noun: "2,500 U.S. troops", "2.500 binh sĩ Mỹ"
         tail = _PREPOSITION.split(self.text[noun_end : noun_end + 16], maxsplit=1)[0]
         near = s.who_in(b, noun_end) + s.who_in(noun_end, noun_end + len(tail))
+        owner = _FROM_OWNER.match(self.text, noun_end)
+        if not near and owner:  # "troops from other coalition nations", "binh sĩ của các nước"
+            near = s.who_in(owner.end(), min(owner.end() + 30, s.end))
         if near:
             kinds = {k for _, k in near}
             if "other" in kinds and len(kinds) == 1:
@@ -211,11 +216,6 @@ class _Number:
             if "coalition" in kinds:
                 return "coalition"
             return next(k for _, k in near if k != "other")
-        owner = _FROM_OWNER.match(self.text, noun_end)
-        if owner:  # "600 troops from other coalition nations", "600 binh sĩ của các nước khác"
-            kinds = {k for _, k in s.who_in(owner.end(), min(owner.end() + 30, s.end))}
-            if kinds:
-                return "coalition" if "coalition" in kinds else None
         if noun_end == b and previous_who is not None:
             return previous_who
         left = s.who_in(s.start, self.a)

@@ -18,7 +18,7 @@ from watchers.stories.similar.evidence import Evidence
 from watchers.stories.similar.lexicon import action_terms, month_terms
 from watchers.stories.similar.rarity import Rarity
 
-__all__ = ["ACROSS", "WITHIN", "Common", "across", "common", "figures", "within"]
+__all__ = ["ACROSS", "WITHIN", "Common", "across", "common", "figures", "lead_share", "within"]
 
 # The signals of both kinds about the event: when and which figures alike, then which years
 # and actions (figures unlike, "figures_conflict", only across languages: see ``_event``).
@@ -163,7 +163,14 @@ def _lead(
     shared = a.lead & b.lead
     fewer = min(len(a.lead), len(b.lead))
     rare = sum(weight[t] if t in weight else rarity.term(t) for t in shared)
-    return len(shared) / fewer, rare / fewer
+    return lead_share(a, b), rare / fewer
+
+
+def lead_share(a: Evidence, b: Evidence) -> float:
+    """How much of the shorter lead (title and first line) the other shares (0 without)."""
+    if not a.lead or not b.lead:
+        return 0.0
+    return len(a.lead & b.lead) / min(len(a.lead), len(b.lead))
 
 
 def _passages(a: Evidence, b: Evidence) -> tuple[float, float]:

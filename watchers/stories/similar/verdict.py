@@ -37,7 +37,15 @@ from typing import Literal
 
 from watchers.stories.similar import weights
 from watchers.stories.similar.evidence import Evidence
-from watchers.stories.similar.features import ACROSS, WITHIN, Common, across, common, within
+from watchers.stories.similar.features import (
+    ACROSS,
+    WITHIN,
+    Common,
+    across,
+    common,
+    lead_share,
+    within,
+)
 from watchers.stories.similar.rarity import Rarity
 
 __all__ = [
@@ -125,7 +133,7 @@ def restated(a: Evidence, b: Evidence) -> bool:
     small, large = sorted((a.signature.size, b.signature.size))
     if large < RESTATED * small or not a.lead or not b.lead:
         return False
-    return len(a.lead & b.lead) < LEAD_SHARED * min(len(a.lead), len(b.lead))
+    return lead_share(a, b) < LEAD_SHARED
 
 
 def other_day(a: Evidence, b: Evidence) -> bool:

@@ -79,13 +79,48 @@ def test_leaving_a_number_behind_is_a_planned_level() -> None:
     [
         "The US will cut its 2,200 troops to about 1,100, according to three US officials.",
         "The US will cut its 2,200 troops to about 1,100 by leaving two bases in Anbar.",
-        "The coalition will cut its 2,200 troops to about 1,100 in two phases.",
+        "The US will cut its 2,200 troops to about 1,100, according to three people familiar.",
     ],
 )
 def test_a_number_of_other_things_after_a_cut_is_not_a_level(body: str) -> None:
     """ "according to three US officials", "by leaving two bases": "to" and "leaving" before
     a number of officials or bases do not make it the level the troops are cut to."""
     assert {value for *_, value in _troops(body)} == {2200, 1100}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Mỹ sẽ giảm quân số tại Iraq xuống 2.000 tính đến cuối năm.",
+            {("US", "Iraq", "planned", 2000)},
+        ),
+        (
+            "The US will cut troops in Iraq to 2,000 at bases in Erbil and Baghdad.",
+            {("US", "Iraq", "planned", 2000)},
+        ),
+        (
+            "About 2,500 US troops are deployed in Operation Inherent Resolve.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "Despite the rotation of units, about 2,500 US troops remain in Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        ("About 2,500 US troops rotate in and out of Iraq.", {("US", "Iraq", "current", 2500)}),
+        (
+            "About 2,500 troops from the United States remain in Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+    ],
+)
+def test_levels_near_those_other_things_are_still_read(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    """What the rules for other things, movements and owners must not take: "tính đến"
+    (as of), bases after a preposition, an operation's name, a rotation said apart from the
+    number, the US named after "from"."""
+    assert _troops(body) == expected
 
 
 @pytest.mark.parametrize(
@@ -108,6 +143,8 @@ def test_a_count_at_a_site_not_known_is_not_the_country_s(body: str) -> None:
         "The Pentagon will rotate about 1,200 soldiers into Iraq in January.",
         "The January rotation of about 1,200 soldiers into Iraq is a unit for a unit.",
         "Khoảng 900 binh sĩ chiến đấu Mỹ đã rời Iraq từ tháng 10.",
+        "Pentagon: no plans to withdraw from Iraq, 1,200 troops to rotate in",
+        "Mỹ vẫn điều 1.200 lính sang Iraq.",
     ],
 )
 def test_troops_that_rotate_or_left_are_not_a_level(body: str) -> None:

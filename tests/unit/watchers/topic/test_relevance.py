@@ -174,14 +174,8 @@ def test_a_lead_naming_an_attack_and_leaving_does_not_save_an_attack_story() -> 
             "US draft would halve Iraq force",
             "The United States would cut its troops there to 1,100 by leaving two bases.",
         ),
-        ("NATO to shrink Iraq mission", "NATO will cut its Iraq mission to 300 personnel."),
-        ("NATO cắt giảm hai phần ba lực lượng tại Iraq", "Phái bộ còn 300 người."),
-        ("Iraq tiếp quản trung tâm không kích từ liên quân", "Sĩ quan Iraq sẽ điều hành."),
-        (
-            "Coalition hands Iraq its air strike planning centre",
-            "The coalition handed Iraq the centre where every air strike is planned. Coalition"
-            " forces leave it to Iraqi officers.",
-        ),
+        ("NATO shrinks its Iraq mission", "NATO is shrinking its Iraq contingent to 300."),
+        ("Iraq tiếp quản căn cứ không quân từ liên quân", "Sĩ quan Iraq sẽ điều hành."),
         ("Iraq đặt mốc cho liên quân", "Iraq muốn sứ mệnh của liên quân kết thúc vào năm 2030."),
         ("Thủ tướng Iraq ra hạn", "Sẽ không còn người lính nước ngoài nào ở Iraq sau ngày 31/8."),
     ],
@@ -204,6 +198,9 @@ def test_the_shipped_topic_knows_how_outlets_write_leaving(title: str, summary: 
         ("US and Iraq to reduce tariffs", "Baghdad and the US will reduce tariffs on grain."),
         ("US envoy leaving Baghdad", "The United States ambassador is leaving Baghdad."),
         ("Iraqi troops leaving Sinjar", "Iraqi troops are leaving Sinjar for Mosul."),
+        ("Washington cuts aid", "The United States will cut military aid to Iraq's forces."),
+        ("Mỹ cắt giảm viện trợ", "Mỹ cắt giảm viện trợ quân sự cho lực lượng an ninh Iraq."),
+        ("Sân bay Baghdad", "Lực lượng Iraq tiếp quản an ninh sân bay Baghdad từ công ty Mỹ."),
     ],
 )
 def test_leaving_words_about_other_things_are_not_the_topic(title: str, summary: str) -> None:
