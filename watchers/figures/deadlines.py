@@ -200,10 +200,16 @@ class _Date:
 
     def kinds(self, previous: list[Kind]) -> list[Kind]:
         """What happens by the date, from the words before it, else from those after it."""
+        segment = self.text[self.seg_start : self.d.start]
+        item = segment.rfind(": ") + 2
+        if item > 1 and lx.CHANGE_VERB.search(segment, item):
+            # the item of a list the date ends is a change of size ("rút quân thành ba giai
+            # đoạn: lực lượng Mỹ giảm còn khoảng 1.800 người trước ngày 31/12"): a target
+            # (``targets``), not the leaving the list is about
+            return []
         kinds = self.kinds_in(self.seg_start, self.d.start, previous)
         if kinds:
             return kinds
-        segment = self.text[self.seg_start : self.d.start]
         if _BY.search(segment) or lx.SCHEDULED.search(segment):
             start, end = self.d.end, self._clause_end(self.d.end)
             if self.s.tense(self.seg_start, end) != "past":

@@ -115,7 +115,8 @@ ALLY_ACTS = re.compile(
     r"luc luong|chinh phu)\s+)?"
     r"(?:(?:will|would|is to|are to|plans? to|intends? to|to|has|have|had|se|da|dang|du kien|"
     r"quyet dinh|cung)\s+)*"
-    r"(?:withdraw\w*|pull\w*|leav\w*|rut|roi|(?:cut\w*|reduc\w*|giam|cat giam)\s+"
+    r"(?:(?:dua|bring\w*)\s+(?:[^\s,;]+\s+){1,6}?)?"  # "Hà Lan đưa 85 cố vấn quân sự rời"
+    r"(?:withdraw\w*|pull\w*|leav\w*|rut|roi|ve nuoc|home|(?:cut\w*|reduc\w*|giam|cat giam)\s+"
     r"(?:[^\s,;]+\s+){0,2}?(?:troops|forces|presence|contingent|soldiers|quan|binh si|luc luong))\b"
 )
 WHO_RE: dict[str, re.Pattern[str]] = {

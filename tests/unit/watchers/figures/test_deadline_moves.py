@@ -107,6 +107,18 @@ def test_a_base_to_be_handed_over_by_a_date_is_left_by_then(body: str) -> None:
     }
 
 
+def test_a_cut_listed_among_a_withdrawal_s_phases_is_no_leaving() -> None:
+    """ "chia việc rút quân thành ba giai đoạn: lực lượng Mỹ giảm còn khoảng 1.800 người trước
+    ngày 31/12": the item the date ends is a cut (a target), not the withdrawal the list is
+    about."""
+    body = (
+        "Hiệp định chia việc rút quân thành ba giai đoạn: lực lượng Mỹ giảm còn khoảng 1.800 "
+        "người trước ngày 31/12."
+    )
+    found = extract("", body, published=date(2025, 10, 1))
+    assert found.deadlines == ()
+
+
 def test_handing_over_other_things_is_not_leaving() -> None:
     body = "The coalition will hand over security responsibilities to Iraqi forces by January 2026."
     assert deadlines_of(body, date(2025, 10, 1)) == set()
@@ -117,6 +129,8 @@ def test_handing_over_other_things_is_not_leaving() -> None:
     [
         "Britain will withdraw its 400 troops from Iraq by the end of 2025.",
         "Anh sẽ rút 400 binh sĩ khỏi Iraq trước cuối năm 2025, Bộ Quốc phòng Anh cho biết.",
+        "Hà Lan đưa 85 cố vấn quân sự rời Iraq trước cuối tháng 1/2026.",
+        "The Netherlands will bring its 85 advisers home from Iraq by the end of January 2026.",
     ],
 )
 def test_another_member_leaving_is_not_the_coalition_leaving(body: str) -> None:
