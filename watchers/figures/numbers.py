@@ -226,8 +226,15 @@ def find_quantities(folded: str, lang: str | None = None) -> list[tuple[int, int
         q = parse_number(m.group(0))
         if q is not None:
             found.append((m.start(), m.end(), q))
+    ratios = [(m.start(), m.end()) for m in _RATIO.finditer(folded)]
+    found = [f for f in found if not any(a <= f[0] < b for a, b in ratios)]
     found.sort(key=lambda t: t[0])
     return found
+
+
+# "four in five U.S. troops", "one out of three": a share, not two numbers of anything
+_SMALL = r"\d{1,2}|" + "|".join(sorted(_UNITS_EN, key=len, reverse=True))
+_RATIO = re.compile(rf"\b(?:{_SMALL})\s+(?:in|out of)\s+(?:{_SMALL})\b(?![.,]?\d)")
 
 
 def _pieces(m: re.Match[str]) -> list[tuple[int, int, Quantity]]:

@@ -119,3 +119,17 @@ def test_ranges_round_trip(a: int, b: int) -> None:
     q = parse_number(f"{_grouped(low, '.')}–{_grouped(high, '.')}")
     assert q is not None
     assert (q.low, q.value) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "text", ["where roughly four in five u.s. troops in iraq now sit", "one out of three soldiers"]
+)
+def test_a_share_is_no_number_of_anything(text: str) -> None:
+    """ "four in five U.S. troops" is a share: reading "five" made a level of 5."""
+    assert find_quantities(text) == []
+
+
+def test_a_vietnamese_word_spelled_like_an_english_number_is_none() -> None:
+    """ "tên" (a name) folds to "ten"; in Vietnamese text English number words are not read."""
+    assert find_quantities(fold("đổi tên binh lính"), "vi") == []
+    assert [q.value for *_, q in find_quantities("ten soldiers", "en")] == [10]
