@@ -156,7 +156,8 @@ DELTA_VERB = re.compile(
     r"add(?:s|ed|ing)?|bring(?:s|ing)? home|redeploy(?:s|ed|ing)?|cut(?:s|ting)? by|"
     r"reduc(?:e|es|ed|ing|tion of) by|rut|cat giam|dieu (?:them|dong them)|bo sung|"
     r"gui(?: them)?|dua them|trien khai them|tang them|tang cuong|triet thoai|"
-    r"(?:rotat(?:e|es|ed|ing)|rotations? of|luan chuyen|dieu)(?=\s*$))\b"
+    r"(?:rotat(?:e|es|ed|ing)|rotations? of|luan chuyen|dieu|"
+    r"(?:last|final) (?:group|batch|contingent|planeload|convoy) of)(?=\s*$))\b"
 )
 # ...unless it is all of them: "withdraw the remaining 2,500", "rút toàn bộ khoảng 1.000",
 # "most of the 2,000 troops", "phần lớn trong số 2.000 binh sĩ".
@@ -174,6 +175,7 @@ DELTA_AFTER = re.compile(
     r"(?:withdrawn|pulled out|sent|redeployed|removed|brought home|relocated|"
     r"leav(?:e|es|ing)|left|depart\w*|withdraw\w*|mov(?:e|ed|es|ing)|rut\w*|roi|gui|dieu|"
     r"dieu dong|bo sung|chuyen|di chuyen|chuyen den|rotat(?:e|es|ed|ing) in(?:to)?(?! and out)|"
+    r"cuoi cung|"  # "khoảng 90 lính Mỹ cuối cùng": the last ones, leaving
     r"luan chuyen (?:den|toi|vao|sang))\b"
 )
 # ...or the noun is described as the force that is there: "withdraw some 5,000 U.S. troops

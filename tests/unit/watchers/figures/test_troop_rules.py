@@ -145,6 +145,8 @@ def test_a_count_at_a_site_not_known_is_not_the_country_s(body: str) -> None:
         "Khoảng 900 binh sĩ chiến đấu Mỹ đã rời Iraq từ tháng 10.",
         "Pentagon: no plans to withdraw from Iraq, 1,200 troops to rotate in",
         "Mỹ vẫn điều 1.200 lính sang Iraq.",
+        "Then the last group of about 90 US soldiers walked up the ramp and was gone.",
+        "Rồi khoảng 90 lính Mỹ cuối cùng lên máy bay.",
     ],
 )
 def test_troops_that_rotate_or_left_are_not_a_level(body: str) -> None:
