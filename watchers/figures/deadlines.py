@@ -202,10 +202,16 @@ class _Date:
         """What happens by the date, from the words before it, else from those after it."""
         segment = self.text[self.seg_start : self.d.start]
         item = segment.rfind(": ") + 2
-        if item > 1 and lx.CHANGE_VERB.search(segment, item):
-            # the item of a list the date ends is a change of size ("rút quân thành ba giai
-            # đoạn: lực lượng Mỹ giảm còn khoảng 1.800 người trước ngày 31/12"): a target
-            # (``targets``), not the leaving the list is about
+        if (
+            item > 1
+            and lx.CHANGE_VERB.search(segment, item)
+            and re.search(r"\d", segment[item:])
+            and not self.kinds_in(self.seg_start + item, self.d.start, None)
+        ):
+            # the item of a list the date ends is a change of size to a number, and says no
+            # leaving of its own ("rút quân thành ba giai đoạn: lực lượng Mỹ giảm còn khoảng
+            # 1.800 người trước ngày 31/12"): a target (``targets``), not the leaving the
+            # list is about
             return []
         kinds = self.kinds_in(self.seg_start, self.d.start, previous)
         if kinds:

@@ -111,13 +111,15 @@ _ALLIES = (
 )
 ALLY_ACTS = re.compile(
     rf"\b(?P<ally>{_ALLIES})(?:\s*(?:,|and|va)\s*(?:{_ALLIES}))*(?:'s|’s)?\s+"
-    r"(?:(?:forces?|troops?|military|government|army|contingent|soldiers|quan doi|binh si|"
-    r"luc luong|chinh phu)\s+)?"
+    r"(?:\d[\d.,]*\s+)?"  # "Italy's 300 advisers will leave"
+    r"(?:(?:forces?|troops?|military|government|army|contingent|soldiers|advis[eo]rs|trainers|"
+    r"quan doi|binh si|luc luong|chinh phu|co van)\s+)?"
     r"(?:(?:will|would|is to|are to|plans? to|intends? to|to|has|have|had|se|da|dang|du kien|"
     r"quyet dinh|cung)\s+)*"
-    r"(?:(?:dua|bring\w*)\s+(?:[^\s,;]+\s+){1,6}?)?"  # "Hà Lan đưa 85 cố vấn quân sự rời"
-    r"(?:withdraw\w*|pull\w*|leav\w*|rut|roi|ve nuoc|home|(?:cut\w*|reduc\w*|giam|cat giam)\s+"
-    r"(?:[^\s,;]+\s+){0,2}?(?:troops|forces|presence|contingent|soldiers|quan|binh si|luc luong))\b"
+    r"(?:withdraw\w*|pull\w*|leav\w*|rut|roi|(?:cut\w*|reduc\w*|giam|cat giam)\s+"
+    r"(?:[^\s,;]+\s+){0,2}?(?:troops|forces|presence|contingent|soldiers|quan|binh si|luc luong)"
+    # "Hà Lan đưa 85 cố vấn quân sự rời Iraq", "the Netherlands will bring its advisers home"
+    r"|dua\s+(?:[^\s,;]+\s+){1,6}?(?:roi|rut|ve nuoc)|bring\w*\s+(?:[^\s,;]+\s+){1,6}?home)\b"
 )
 WHO_RE: dict[str, re.Pattern[str]] = {
     lang: re.compile("|".join(rf"(?P<{k}>\b(?:{v})\b)" for k, v in table.items()))
@@ -156,8 +158,8 @@ DELTA_VERB = re.compile(
     r"add(?:s|ed|ing)?|bring(?:s|ing)? home|redeploy(?:s|ed|ing)?|cut(?:s|ting)? by|"
     r"reduc(?:e|es|ed|ing|tion of) by|rut|cat giam|dieu (?:them|dong them)|bo sung|"
     r"gui(?: them)?|dua them|trien khai them|tang them|tang cuong|triet thoai|"
-    r"(?:rotat(?:e|es|ed|ing)|rotations? of|luan chuyen|dieu|"
-    r"(?:last|final) (?:group|batch|contingent|planeload|convoy) of)(?=\s*$))\b"
+    r"(?:rotat(?:e|es|ed|ing)(?: in)?|rotations? of|luan chuyen|dieu|dieu dong|"
+    r"(?:last|final) (?:batch|planeload|convoy) of|group of|nhom)(?=\s*$))\b"
 )
 # ...unless it is all of them: "withdraw the remaining 2,500", "rút toàn bộ khoảng 1.000",
 # "most of the 2,000 troops", "phần lớn trong số 2.000 binh sĩ".
@@ -174,8 +176,10 @@ DELTA_AFTER = re.compile(
     r"(?:be\s+|been\s+|being\s+|duoc\s+)?"
     r"(?:withdrawn|pulled out|sent|redeployed|removed|brought home|relocated|"
     r"leav(?:e|es|ing)|left|depart\w*|withdraw\w*|mov(?:e|ed|es|ing)|rut\w*|roi|gui|dieu|"
-    r"dieu dong|bo sung|chuyen|di chuyen|chuyen den|rotat(?:e|es|ed|ing) in(?:to)?(?! and out)|"
-    r"cuoi cung|"  # "khoảng 90 lính Mỹ cuối cùng": the last ones, leaving
+    r"dieu dong|bo sung|chuyen|di chuyen|chuyen den|"
+    r"(?:(?<=will )|(?<=to ))rotate in(?:to)?(?! and out)|"  # not "troops rotate into Iraq"
+    # "khoảng 90 lính Mỹ cuối cùng lên máy bay": the last ones, leaving
+    r"cuoi cung (?:(?:da|se|vua|buoc)\s+)?(?:roi|rut|len may bay|len chiec|ve nuoc)|"
     r"luan chuyen (?:den|toi|vao|sang))\b"
 )
 # ...or the noun is described as the force that is there: "withdraw some 5,000 U.S. troops

@@ -234,7 +234,7 @@ def find_quantities(folded: str, lang: str | None = None) -> list[tuple[int, int
 
 # "four in five U.S. troops", "one out of three": a share, not two numbers of anything
 _SMALL = r"\d{1,2}|" + "|".join(sorted(_UNITS_EN, key=len, reverse=True))
-_RATIO = re.compile(rf"\b(?:{_SMALL})\s+(?:in|out of)\s+(?:{_SMALL})\b(?![.,]?\d)")
+_RATIO = re.compile(rf"\b(?:{_SMALL})\s+(?:in|out of|of every)\s+(?:{_SMALL})\b(?![.,]?\d)")
 
 
 def _pieces(m: re.Match[str]) -> list[tuple[int, int, Quantity]]:

@@ -63,20 +63,24 @@ _PHRASE_END = re.compile(
 # Things a number without a troop noun counts instead: "by leaving two bases", "three US
 # officials", "in two phases"
 _OTHER_COUNT = re.compile(
-    r"\s*(?:(?:us|u\.s\.|american|iraqi|senior|other|more|smaller|working|my|iraq)\s+)?"
-    r"(?:bases|sites|camps|outposts|stations|officials|phases|stages|groups|provinces|"
+    r"\s*(?:(?!(?:at|in|of|from|to|by|for|on|with|including|and|or|tai|o|trong|cua|den|va)\b)"
+    r"\w+\s+)?(?:bases|sites|camps|outposts|stations|officials|phases|stages|groups|provinces|"
     r"countries|nations|embassies|lawmakers|ministers|diplomats|helicopters|jets|drones|"
-    r"rockets|can cu|giai doan|quan chuc|quoc gia)\b"
+    r"rockets|can cu|giai doan|quan chuc|quoc gia|nhom)\b"
 )
 # Where a count is said to be right after its noun: "800 US troops are at Al-Safra", "800
-# binh sĩ Mỹ đang ở Al-Safra" (not "in": "deployed in Operation Inherent Resolve")
+# binh sĩ Mỹ đang ở Al-Safra" (not an operation or an alliance: "deployed in Operation
+# Inherent Resolve")
 _AT_SITE = re.compile(
     r"\s*(?:(?:my|hoa ky)\s+)?(?:(?:are|were|is|was|remain|remained|stay|stayed|stationed|"
-    r"based|deployed|dang|van|hien|dong quan|dong)\s+)*(?:at|o|tai)\s+"
+    r"based|deployed|dang|van|hien|dong quan|dong)\s+)*(?:at|in|o|tai)\s+"
+    r"(?!(?:operation|nato|the|chien dich)\b)"
 )
 # Whose troops they are, said after the noun: "troops from other coalition nations",
 # "binh sĩ của các nước khác trong liên quân"
 _FROM_OWNER = re.compile(r"\s*(?:from|of|cua)\s+")
+# ...unless it is a force another backs or trains: "the US-backed Syrian Democratic Forces"
+_NOT_OWNER = re.compile(r"backed|trained|supported|hau thuan|huan luyen|ho tro")
 _CLAUSE = re.compile(r"[,;]\s")  # a clause's end (not a thousands separator)
 # An actor named right before a troop noun owns the troops: "U.S. forces in Syria under the
 # Combined Joint Task Force"
@@ -208,7 +212,10 @@ class _Number:
         near = s.who_in(b, noun_end) + s.who_in(noun_end, noun_end + len(tail))
         owner = _FROM_OWNER.match(self.text, noun_end)
         if not near and owner:  # "troops from other coalition nations", "binh sĩ của các nước"
-            near = s.who_in(owner.end(), min(owner.end() + 30, s.end))
+            end = min(owner.end() + 30, s.end)
+            if _NOT_OWNER.search(self.text, owner.end(), min(owner.end() + 50, s.end)):
+                return None  # "troops from the US-backed Syrian Democratic Forces": theirs
+            near = s.who_in(owner.end(), end)
         if near:
             kinds = {k for _, k in near}
             if "other" in kinds and len(kinds) == 1:

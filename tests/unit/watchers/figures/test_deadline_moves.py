@@ -119,6 +119,28 @@ def test_a_cut_listed_among_a_withdrawal_s_phases_is_no_leaving() -> None:
     assert found.deadlines == ()
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Exclusive: US agrees drawdown plan, troops to exit Iraq by September 2026.",
+        'Sudani told reporters: "Coalition forces will draw down and leave Iraq by September'
+        ' 2026."',
+        "Bộ Quốc phòng Mỹ cho biết: Mỹ sẽ giảm dần và rút toàn bộ quân khỏi Iraq trước tháng"
+        " 9/2026.",
+        "Theo lộ trình: dưới sự giám sát của Iraq, liên quân sẽ rút khỏi Iraq trước tháng 9/2026.",
+        "Thủ tướng Sudani, vừa từ Anh về nước, cho biết các lực lượng chiến đấu sẽ rút khỏi"
+        " Iraq trước tháng 9/2026.",
+        "Britain's Home Secretary said troops would leave Iraq by September 2026.",
+    ],
+)
+def test_a_list_item_or_an_ally_named_aside_keeps_the_deadline(body: str) -> None:
+    """After a colon, an item that says leaving keeps its date, whatever change words it
+    has; an ally named aside ("vừa từ Anh về nước", "Britain's Home Secretary") is not the
+    one that leaves."""
+    found = extract("", body, published=date(2025, 10, 1))
+    assert [d.date for d in found.deadlines] == ["2026-09"]
+
+
 def test_handing_over_other_things_is_not_leaving() -> None:
     body = "The coalition will hand over security responsibilities to Iraqi forces by January 2026."
     assert deadlines_of(body, date(2025, 10, 1)) == set()
@@ -131,6 +153,7 @@ def test_handing_over_other_things_is_not_leaving() -> None:
         "Anh sẽ rút 400 binh sĩ khỏi Iraq trước cuối năm 2025, Bộ Quốc phòng Anh cho biết.",
         "Hà Lan đưa 85 cố vấn quân sự rời Iraq trước cuối tháng 1/2026.",
         "The Netherlands will bring its 85 advisers home from Iraq by the end of January 2026.",
+        "Italy's 300 advisers will leave Iraq by the end of 2025.",
     ],
 )
 def test_another_member_leaving_is_not_the_coalition_leaving(body: str) -> None:

@@ -122,7 +122,12 @@ def test_ranges_round_trip(a: int, b: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["where roughly four in five u.s. troops in iraq now sit", "one out of three soldiers"]
+    "text",
+    [
+        "where roughly four in five u.s. troops in iraq now sit",
+        "one out of three soldiers",
+        "four of every five u.s. troops",
+    ],
 )
 def test_a_share_is_no_number_of_anything(text: str) -> None:
     """ "four in five U.S. troops" is a share: reading "five" made a level of 5."""

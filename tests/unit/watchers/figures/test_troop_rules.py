@@ -112,6 +112,22 @@ def test_a_number_of_other_things_after_a_cut_is_not_a_level(body: str) -> None:
             "About 2,500 troops from the United States remain in Iraq.",
             {("US", "Iraq", "current", 2500)},
         ),
+        (
+            "Khoảng 2.500 lính Mỹ cuối cùng vẫn đóng quân tại Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "Mỹ sẽ giữ 2.500 binh sĩ cuối cùng ở Iraq đến tháng 9/2026.",
+            {("US", "Iraq", "planned", 2500)},
+        ),
+        (
+            "The last contingent of about 2,500 US troops remains in Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "About 2,500 US troops rotate into Iraq on nine-month deployments.",
+            {("US", "Iraq", "current", 2500)},
+        ),
     ],
 )
 def test_levels_near_those_other_things_are_still_read(
@@ -147,6 +163,7 @@ def test_a_count_at_a_site_not_known_is_not_the_country_s(body: str) -> None:
         "Mỹ vẫn điều 1.200 lính sang Iraq.",
         "Then the last group of about 90 US soldiers walked up the ramp and was gone.",
         "Rồi khoảng 90 lính Mỹ cuối cùng lên máy bay.",
+        "Ông lên máy bay cùng nhóm khoảng 90 binh sĩ Mỹ cuối cùng rời Iraq.",
     ],
 )
 def test_troops_that_rotate_or_left_are_not_a_level(body: str) -> None:
@@ -164,6 +181,25 @@ def test_troops_that_rotate_or_left_are_not_a_level(body: str) -> None:
 )
 def test_troops_of_the_coalition_said_after_the_noun_are_the_coalitions(body: str) -> None:
     assert {who for who, *_ in _troops(body)} == {"coalition"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "About 3,000 troops from the US-backed Syrian Democratic Forces guard the camps in Iraq.",
+        "2,000 soldiers of the US-trained Iraqi Counter-Terrorism Service took part in Iraq.",
+        "Khoảng 2.000 binh sĩ của lực lượng chống khủng bố do Mỹ huấn luyện tham gia ở Iraq.",
+        "About 2,500 US troops are in Iraq. Another 900 US troops are based in Hasakah.",
+        "The US will reduce its military footprint in Iraq to two main bases.",
+        "Mỹ sẽ giảm quân số ở Iraq xuống còn 2 nhóm cố vấn.",
+        "The Army will rotate in about 1,200 soldiers to Iraq in January.",
+        "Mỹ điều động 1.200 binh sĩ sang Iraq theo chế độ luân phiên.",
+    ],
+)
+def test_troops_of_another_force_a_site_or_a_move_are_no_us_level(body: str) -> None:
+    """A force the US backs or trains is not the US's; a site not known is not Iraq;
+    "two main bases", "2 nhóm" count other things; troops rotated in or dispatched move."""
+    assert not {value for *_, value in _troops(body)} - {2500}
 
 
 def test_a_vietnamese_name_is_no_english_number_word() -> None:
