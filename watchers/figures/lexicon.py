@@ -158,7 +158,7 @@ DELTA_VERB = re.compile(
     r"add(?:s|ed|ing)?|bring(?:s|ing)? home|redeploy(?:s|ed|ing)?|cut(?:s|ting)? by|"
     r"reduc(?:e|es|ed|ing|tion of) by|rut|cat giam|dieu (?:them|dong them)|bo sung|"
     r"gui(?: them)?|dua them|trien khai them|tang them|tang cuong|triet thoai|"
-    r"(?:rotat(?:e|es|ed|ing)(?: in)?|rotations? of|luan chuyen|dieu|dieu dong|"
+    r"(?:rotat(?:e|es|ed|ing)(?: in)?|rotations? of|luan chuyen|dieu|dieu dong|mov(?:e|es|ed|ing)|"
     r"(?:last|final) (?:batch|planeload|convoy) of|group of|nhom)(?=\s*$))\b"
 )
 # ...unless it is all of them: "withdraw the remaining 2,500", "rút toàn bộ khoảng 1.000",

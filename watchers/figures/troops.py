@@ -76,11 +76,19 @@ _AT_SITE = re.compile(
     r"based|deployed|dang|van|hien|dong quan|dong)\s+)*(?:at|in|o|tai)\s+"
     r"(?!(?:operation|nato|the|chien dich)\b)"
 )
+# ...or at a base named by a common noun: "leaving about 520 US personnel at the base"
+_AT_THE_BASE = re.compile(
+    r"\s*(?:(?:my|hoa ky)\s+)?(?:(?:are|were|is|was|remain|remained|stay|stayed|stationed|"
+    r"based|deployed|dang|van|hien|dong quan|dong)\s+)*(?:at|o|tai)\s+"
+    r"(?:the |this |that )?(?:air )?(?:base|station|camp|airfield|can cu|trai|san bay)\b"
+)
 # Whose troops they are, said after the noun: "troops from other coalition nations",
 # "binh sĩ của các nước khác trong liên quân"
-_FROM_OWNER = re.compile(r"\s*(?:from|of|cua)\s+")
+_FROM_OWNER = re.compile(r"\s*(?:from|of|cua|tu)\s+")
 # ...unless it is a force another backs or trains: "the US-backed Syrian Democratic Forces"
-_NOT_OWNER = re.compile(r"backed|trained|supported|hau thuan|huan luyen|ho tro")
+_NOT_OWNER = re.compile(
+    r"backed|trained|supported|other than|hau thuan|huan luyen|ho tro|ngoai (?:my|hoa ky)\b"
+)
 _CLAUSE = re.compile(r"[,;]\s")  # a clause's end (not a thousands separator)
 # An actor named right before a troop noun owns the troops: "U.S. forces in Syria under the
 # Combined Joint Task Force"
@@ -263,6 +271,12 @@ class _Number:
             # levels in Iraq will drop to fewer than 2,000 as ... in Syria")
             name = before[-1].name
             return name if name in lx.PLACES else None
+        site = _AT_SITE.match(self.text, noun_end, right_end)
+        known = bool(site and right and right[0].start == site.end())
+        if (site and not known and doc.capitalised(site.end())) or (
+            not right and _AT_THE_BASE.match(self.text, noun_end)
+        ):
+            return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours
         if right:
             first = right[0]
             between = self.text[noun_end : first.start]
@@ -276,9 +290,6 @@ class _Number:
             if lx.MOSTLY_BEFORE.search(between):
                 name = country_of(name)  # "fewer than 500, primarily stationed in Erbil"
             return name if name in lx.PLACES else None
-        site = _AT_SITE.match(self.text, noun_end, right_end)
-        if site and doc.capitalised(site.end()):
-            return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours
         if before and _IN_THE_COUNTRY.match(self.text, noun_end, right_end):
             # "ERBIL, Kurdistan Region — ... 2,500 troops in the country": Iraq
             name = country_of(before[-1].name)

@@ -194,6 +194,10 @@ def test_troops_of_the_coalition_said_after_the_noun_are_the_coalitions(body: st
         "Mỹ sẽ giảm quân số ở Iraq xuống còn 2 nhóm cố vấn.",
         "The Army will rotate in about 1,200 soldiers to Iraq in January.",
         "Mỹ điều động 1.200 binh sĩ sang Iraq theo chế độ luân phiên.",
+        "A US unit left Iraq's western base, leaving about 520 US personnel at the base.",
+        "About 300 troops from countries other than the United States are still in Iraq.",
+        "Hiện còn khoảng 300 binh sĩ từ các nước ngoài Mỹ tại Iraq.",
+        "The Army moved 380 soldiers and 18 helicopters out of the same base in Iraq.",
     ],
 )
 def test_troops_of_another_force_a_site_or_a_move_are_no_us_level(body: str) -> None:
