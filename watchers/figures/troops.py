@@ -76,6 +76,7 @@ _AT_SITE = re.compile(
     r"based|deployed|dang|van|hien|dong quan|dong)\s+)*(?:at|in|o|tai)\s+"
     r"(?!(?:operation|nato|the|chien dich)\b)"
 )
+_AL = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not capitalised
 # ...or at a base named by a common noun: "leaving about 520 US personnel at the base"
 _AT_THE_BASE = re.compile(
     r"\s*(?:(?:my|hoa ky)\s+)?(?:(?:are|were|is|was|remain|remained|stay|stayed|stationed|"
@@ -273,7 +274,10 @@ class _Number:
             return name if name in lx.PLACES else None
         site = _AT_SITE.match(self.text, noun_end, right_end)
         known = bool(site and right and right[0].start == site.end())
-        if (site and not known and doc.capitalised(site.end())) or (
+        named = bool(site) and (
+            doc.capitalised(site.end()) or _AL.match(self.text, site.end()) is not None
+        )
+        if (site and not known and named) or (
             not right and _AT_THE_BASE.match(self.text, noun_end)
         ):
             return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours

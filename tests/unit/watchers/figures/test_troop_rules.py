@@ -198,6 +198,9 @@ def test_troops_of_the_coalition_said_after_the_noun_are_the_coalitions(body: st
         "About 300 troops from countries other than the United States are still in Iraq.",
         "Hiện còn khoảng 300 binh sĩ từ các nước ngoài Mỹ tại Iraq.",
         "The Army moved 380 soldiers and 18 helicopters out of the same base in Iraq.",
+        "A 1,500 cap means about 600 US service members have to leave Iraq in 12 weeks.",
+        "About 120 of the 180 personnel at al-Buhaira in Iraq moved north.",
+        "About 310 troops had flown out of Iraq since May 29, the Pentagon said.",
     ],
 )
 def test_troops_of_another_force_a_site_or_a_move_are_no_us_level(body: str) -> None:
