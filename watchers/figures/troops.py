@@ -273,13 +273,10 @@ class _Number:
             name = before[-1].name
             return name if name in lx.PLACES else None
         site = _AT_SITE.match(self.text, noun_end, right_end)
-        known = bool(site and right and right[0].start == site.end())
-        named = bool(site) and (
-            doc.capitalised(site.end()) or _AL.match(self.text, site.end()) is not None
-        )
-        if (site and not known and named) or (
-            not right and _AT_THE_BASE.match(self.text, noun_end)
-        ):
+        at = site.end() if site else -1
+        unknown = site is not None and not (right and right[0].start == at)
+        named = doc.capitalised(at) or _AL.match(self.text, at) is not None
+        if (unknown and named) or (not right and _AT_THE_BASE.match(self.text, noun_end)):
             return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours
         if right:
             first = right[0]
