@@ -34,7 +34,10 @@ MOST_WRONG = {
     # it was added, after the review's mends: (25, 29) and (15, 60); then the topic's "troop
     # ceiling", "troop cap", "force cap" (four more of its reports kept): (27, 25) and (18, 59);
     # then "chiều 6/2", "tối 5/2"
-    "fourth set": {"within": (5, 22), "across": (2, 57)},
+    # then a cap read as a plan ("set a ceiling of 1,500"): its reports agree on it, and
+    # the cabinet's confirming the leaked roadmap (a date moved) joins the leak: (7, 21)
+    # and (5, 48)
+    "fourth set": {"within": (7, 21), "across": (5, 48)},
     # (117, 26) and (117, 36) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the fourth set
     "fifth set": {"within": (16, 6), "across": (16, 28)},

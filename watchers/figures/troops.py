@@ -76,6 +76,10 @@ _AT_SITE = re.compile(
     r"based|deployed|dang|van|hien|dong quan|dong)\s+)*(?:at|in|o|tai)\s+"
     r"(?!(?:operation|nato|the|chien dich)\b)"
 )
+# A cap set on the force: the level it is to be held to, a plan
+_CAP = re.compile(
+    r"\b(?:ceiling|cap|limit)\s+of\s*$|\btran quan so\b[^.;\d]{0,20}$|\bmuc tran\b[^.;\d]{0,25}$"
+)
 _AL = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not capitalised
 # ...or at a base named by a common noun: "leaving about 520 US personnel at the base"
 _AT_THE_BASE = re.compile(
@@ -308,6 +312,8 @@ class _Number:
 
     def _status(self, change_target: bool, change_source: bool, noun_end: int) -> TroopStatus:
         s = self.s
+        if _CAP.search(self.core_left[-50:]):
+            return "planned"  # "set a ceiling of 1,500", "mức trần quân số mới là 1.500"
         future = lx.FUTURE.search(s.text) is not None
         past = lx.PAST.search(s.text) is not None and not future
         when = lx.TIME_AFTER.match(self.text, self.b, self.b + 60)

@@ -214,6 +214,18 @@ def test_a_vietnamese_name_is_no_english_number_word() -> None:
     assert _troops("Nhóm vũ trang gọi đó là đổi tên binh lính Mỹ thành cố vấn ở Iraq.") == set()
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Pentagon set a ceiling of 1,500 US troops in Iraq by April 30.",
+        "Lầu Năm Góc công bố mức trần quân số mới tại Iraq là 1.500 người.",
+    ],
+)
+def test_a_cap_set_on_the_force_is_a_plan(body: str) -> None:
+    """A ceiling is the level the force is to be held to, not the level it is at."""
+    assert _troops(body) == {("US", "Iraq", "planned", 1500)}
+
+
 def test_an_increase_to_a_level_is_a_count() -> None:
     """ "was increased to more than 2,000" gives the level reached."""
     body = "The number of U.S. troops in Syria was increased to more than 2,000 last year."
