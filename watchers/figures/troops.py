@@ -84,8 +84,9 @@ _AL = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not capital
 # ...or at a base named by a common noun: "leaving about 520 US personnel at the base"
 _AT_THE_BASE = re.compile(
     r"\s*(?:(?:my|hoa ky)\s+)?(?:(?:are|were|is|was|remain|remained|stay|stayed|stationed|"
-    r"based|deployed|dang|van|hien|dong quan|dong)\s+)*(?:at|o|tai)\s+"
-    r"(?:the |this |that )?(?:air )?(?:base|station|camp|airfield|can cu|trai|san bay)\b"
+    r"based|deployed|had|have|has|worked|served|dang|van|hien|dong quan|dong|lam viec)\s+)*"
+    r"(?:at|o|tai)\s+(?:the |this |that )?(?:air )?"
+    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay)\b"
 )
 # Whose troops they are, said after the noun: "troops from other coalition nations",
 # "binh sĩ của các nước khác trong liên quân"

@@ -201,6 +201,7 @@ def test_troops_of_the_coalition_said_after_the_noun_are_the_coalitions(body: st
         "A 1,500 cap means about 600 US service members have to leave Iraq in 12 weeks.",
         "About 120 of the 180 personnel at al-Buhaira in Iraq moved north.",
         "About 310 troops had flown out of Iraq since May 29, the Pentagon said.",
+        "The spokesman said 340 personnel had worked at the hub.",
     ],
 )
 def test_troops_of_another_force_a_site_or_a_move_are_no_us_level(body: str) -> None:
