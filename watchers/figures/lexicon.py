@@ -172,11 +172,11 @@ WHOLE_FORCE = re.compile(
 # "About 600 troops will be pulled out", "500 binh sĩ sẽ được rút".
 DELTA_AFTER = re.compile(
     r"^\s*(?:chien dau\s+)?(?:(?:u\.\s?s\.?|us|american|my|hoa ky)\s+)?"
-    r"(?:(?:will|would|are|were|have to|has to|need to|must|have|has|had|to|are to|se|sap|"
-    r"da|phai)\s+)?"
+    r"(?:(?:will|would|are|were|have to|has to|need to|must|now|have|has|had|to|are to|se|sap|"
+    r"da|phai|buoc phai|can phai)\s+){0,3}"
     r"(?:be\s+|been\s+|being\s+|duoc\s+)?"
     r"(?:withdrawn|pulled out|sent|redeployed|removed|brought home|relocated|"
-    r"fl(?:own|ew|y|ies|ying) out|"
+    r"fl(?:own|ew|y|ies|ying) (?:out|home)|"
     r"leav(?:e|es|ing)|left|depart\w*|withdraw\w*|mov(?:e|ed|es|ing)|rut\w*|roi|gui|dieu|"
     r"dieu dong|bo sung|chuyen|di chuyen|chuyen den|"
     r"(?:(?<=will )|(?<=to ))rotate in(?:to)?(?! and out)|"  # not "troops rotate into Iraq"

@@ -78,7 +78,8 @@ _AT_SITE = re.compile(
 )
 # A cap set on the force: the level it is to be held to, a plan
 _CAP = re.compile(
-    r"\b(?:ceiling|cap|limit)\s+of\s*$|\btran quan so\b[^.;\d]{0,20}$|\bmuc tran\b[^.;\d]{0,25}$"
+    r"\b(?:ceiling|cap|limit)\s+(?:of|is|at)\s*$|\b(?:tran quan so|ap tran)\b[^.;,\d]{0,20}$|"
+    r"\b(?:muc tran|gioi han quan so)\b[^.;,\d]{0,25}$"
 )
 _AL = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not capitalised
 # ...or at a base named by a common noun: "leaving about 520 US personnel at the base"
@@ -90,10 +91,11 @@ _AT_THE_BASE = re.compile(
 )
 # Whose troops they are, said after the noun: "troops from other coalition nations",
 # "binh sĩ của các nước khác trong liên quân"
-_FROM_OWNER = re.compile(r"\s*(?:from|of|cua|tu)\s+")
+_FROM_OWNER = re.compile(r"\s*(?:from|of|cua|tu cac (?:nuoc|quoc gia))\s+")
 # ...unless it is a force another backs or trains: "the US-backed Syrian Democratic Forces"
 _NOT_OWNER = re.compile(
-    r"backed|trained|supported|other than|hau thuan|huan luyen|ho tro|ngoai (?:my|hoa ky)\b"
+    r"backed|trained|supported|other than|besides|excluding|except|hau thuan|huan luyen|ho tro|"
+    r"(?:ngoai|tru|khong phai cua) (?:my|hoa ky)\b"
 )
 _CLAUSE = re.compile(r"[,;]\s")  # a clause's end (not a thousands separator)
 # An actor named right before a troop noun owns the troops: "U.S. forces in Syria under the
@@ -227,7 +229,9 @@ class _Number:
         owner = _FROM_OWNER.match(self.text, noun_end)
         if not near and owner:  # "troops from other coalition nations", "binh sĩ của các nước"
             end = min(owner.end() + 30, s.end)
-            if _NOT_OWNER.search(self.text, owner.end(), min(owner.end() + 50, s.end)):
+            comma = _CLAUSE.search(self.text, owner.end(), s.end)
+            stop = min(owner.end() + 50, comma.start() if comma else s.end)
+            if _NOT_OWNER.search(self.text, owner.end(), stop):
                 return None  # "troops from the US-backed Syrian Democratic Forces": theirs
             near = s.who_in(owner.end(), end)
         if near:
@@ -279,7 +283,11 @@ class _Number:
             return name if name in lx.PLACES else None
         site = _AT_SITE.match(self.text, noun_end, right_end)
         at = site.end() if site else -1
-        unknown = site is not None and not (right and right[0].start == at)
+        # the site is a place the reader knows when one is named before the clause goes on
+        # ("stationed in Iraqi Kurdistan", "at Al-Harir air base in Erbil"; not "at Al-Sahra,
+        # mostly radar, ... the US total in Iraq")
+        known = bool(right) and not re.search(r"[,;]", self.text[at : right[0].start])
+        unknown = site is not None and not known
         named = doc.capitalised(at) or _AL.match(self.text, at) is not None
         if (unknown and named) or (not right and _AT_THE_BASE.match(self.text, noun_end)):
             return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours
@@ -312,9 +320,13 @@ class _Number:
         return s.article.place if s.article.place in lx.PLACES else None
 
     def _status(self, change_target: bool, change_source: bool, noun_end: int) -> TroopStatus:
-        s = self.s
-        if _CAP.search(self.core_left[-50:]):
+        status = self._tense(change_target, change_source, noun_end)
+        if status == "current" and _CAP.search(self.core_left[-50:]):
             return "planned"  # "set a ceiling of 1,500", "mức trần quân số mới là 1.500"
+        return status
+
+    def _tense(self, change_target: bool, change_source: bool, noun_end: int) -> TroopStatus:
+        s = self.s
         future = lx.FUTURE.search(s.text) is not None
         past = lx.PAST.search(s.text) is not None and not future
         when = lx.TIME_AFTER.match(self.text, self.b, self.b + 60)

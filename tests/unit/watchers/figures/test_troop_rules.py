@@ -128,6 +128,38 @@ def test_a_number_of_other_things_after_a_cut_is_not_a_level(body: str) -> None:
             "About 2,500 US troops rotate into Iraq on nine-month deployments.",
             {("US", "Iraq", "current", 2500)},
         ),
+        (
+            "In 2011, Washington set a ceiling of 50,000 US troops in Iraq.",
+            {("US", "Iraq", "past", 50000)},
+        ),
+        (
+            "Dù bị áp mức trần, Mỹ vẫn còn 3.000 binh sĩ tại Iraq.",
+            {("US", "Iraq", "current", 3000)},
+        ),
+        (
+            "About 900 US troops are stationed in Iraqi Kurdistan.",
+            {("US", "Kurdistan", "current", 900)},
+        ),
+        (
+            "About 2,500 US troops remain at U.S. and coalition bases in Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "About 900 US troops are at Al-Harir air base in Erbil.",
+            {("US", "Erbil", "current", 900)},
+        ),
+        (
+            "Khoảng 2.500 binh sĩ Mỹ đang ở Căn cứ Không quân Ain al-Asad.",
+            {("US", "Ain al-Asad", "current", 2500)},
+        ),
+        (
+            "Mỹ duy trì khoảng 2.500 binh sĩ ở Iraq từ khi liên quân được thành lập.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "About 2,500 soldiers of the US Army remain in Iraq, other than the Marines.",
+            {("US", "Iraq", "current", 2500)},
+        ),
     ],
 )
 def test_levels_near_those_other_things_are_still_read(
@@ -199,9 +231,14 @@ def test_troops_of_the_coalition_said_after_the_noun_are_the_coalitions(body: st
         "Hiện còn khoảng 300 binh sĩ từ các nước ngoài Mỹ tại Iraq.",
         "The Army moved 380 soldiers and 18 helicopters out of the same base in Iraq.",
         "A 1,500 cap means about 600 US service members have to leave Iraq in 12 weeks.",
-        "About 120 of the 180 personnel at al-Buhaira in Iraq moved north.",
+        "About 120 of the 180 personnel at al-Buhaira moved north.",
         "About 310 troops had flown out of Iraq since May 29, the Pentagon said.",
         "The spokesman said 340 personnel had worked at the hub.",
+        "About 600 US service members will have to leave Iraq by April.",
+        "Khoảng 600 lính Mỹ sẽ phải rút khỏi Iraq.",
+        "About 300 troops from countries besides the United States are in Iraq.",
+        "Khoảng 300 binh sĩ từ các nước trừ Mỹ đang ở Iraq.",
+        "About 310 troops had flown home from Iraq.",
     ],
 )
 def test_troops_of_another_force_a_site_or_a_move_are_no_us_level(body: str) -> None:
@@ -220,6 +257,8 @@ def test_a_vietnamese_name_is_no_english_number_word() -> None:
     [
         "The Pentagon set a ceiling of 1,500 US troops in Iraq by April 30.",
         "Lầu Năm Góc công bố mức trần quân số mới tại Iraq là 1.500 người.",
+        "The new cap is 1,500 US troops in Iraq.",
+        "Mỹ áp trần 1.500 binh sĩ tại Iraq.",
     ],
 )
 def test_a_cap_set_on_the_force_is_a_plan(body: str) -> None:
