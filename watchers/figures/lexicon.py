@@ -381,3 +381,39 @@ MOVED = re.compile(
     rf"\b(?:{_POSTPONED}|moved? (?:up|forward|back)|brought forward|"
     r"new (?:deadline|date|timeline|timetable)|revised|thay doi|moc moi|dieu chinh)\b"
 )
+
+
+# --- what a count after its noun counts, where and whose (``troops``) ----------------------
+
+# Things a number without a troop noun counts instead: "two bases", "three US officials"
+OTHER_COUNT = re.compile(
+    r"\s*(?:(?!(?:at|in|of|from|to|by|for|on|with|including|and|or|tai|o|trong|cua|den|va)\b)"
+    r"\w+\s+)?(?:bases|sites|camps|outposts|stations|officials|phases|stages|groups|provinces|"
+    r"countries|nations|embassies|lawmakers|ministers|diplomats|helicopters|jets|drones|"
+    r"rockets|can cu|giai doan|quan chuc|quoc gia|nhom)\b"
+)
+# A site right after the noun: "800 US troops are at Al-Safra" (not "in Operation ...")
+_STAY = r"are|were|is|was|remain|remained|stay|stayed|stationed|based|deployed|dang|van|hien"
+AT_SITE = re.compile(
+    rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:{_STAY}|dong quan|dong)\s+)*(?:at|in|o|tai)\s+"
+    r"(?!(?:operation|nato|the|chien dich)\b)"
+)
+AL_NAME = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not capitalised
+# ...or a base named by a common noun: "leaving about 520 US personnel at the base"
+AT_THE_BASE = re.compile(
+    rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:{_STAY}|had|have|has|worked|served|dong quan|dong|"
+    r"lam viec)\s+)*(?:at|o|tai)\s+(?:the |this |that )?(?:air )?"
+    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay)\b"
+)
+# A cap set on the force: the level it is to be held to, a plan
+CAP = re.compile(
+    r"\b(?:ceiling|cap|limit)\s+(?:of|is|at)\s*$|\b(?:tran quan so|ap tran)\b[^.;,\d]{0,20}$|"
+    r"\b(?:muc tran|gioi han quan so)\b[^.;,\d]{0,25}$"
+)
+# Whose troops, said after the noun: "from other coalition nations", "của các nước khác"...
+FROM_OWNER = re.compile(r"\s*(?:from|of|cua|tu cac (?:nuoc|quoc gia))\s+")
+# ...unless a force another backs or trains: "from the US-backed Syrian Democratic Forces"
+NOT_OWNER = re.compile(
+    r"backed|trained|supported|other than|besides|excluding|except|hau thuan|huan luyen|ho tro|"
+    r"(?:ngoai|tru|khong phai cua) (?:my|hoa ky)\b"
+)

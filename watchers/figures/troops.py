@@ -60,43 +60,6 @@ _PHRASE_END = re.compile(
     r"[;(]|\s[-–—]\s|\b(?:after|since|when|because|due to|amid|as part of|following|while|"
     r"sau khi|khi|vi)\b"
 )
-# Things a number without a troop noun counts instead: "by leaving two bases", "three US
-# officials", "in two phases"
-_OTHER_COUNT = re.compile(
-    r"\s*(?:(?!(?:at|in|of|from|to|by|for|on|with|including|and|or|tai|o|trong|cua|den|va)\b)"
-    r"\w+\s+)?(?:bases|sites|camps|outposts|stations|officials|phases|stages|groups|provinces|"
-    r"countries|nations|embassies|lawmakers|ministers|diplomats|helicopters|jets|drones|"
-    r"rockets|can cu|giai doan|quan chuc|quoc gia|nhom)\b"
-)
-# Where a count is said to be right after its noun: "800 US troops are at Al-Safra", "800
-# binh sĩ Mỹ đang ở Al-Safra" (not an operation or an alliance: "deployed in Operation
-# Inherent Resolve")
-_AT_SITE = re.compile(
-    r"\s*(?:(?:my|hoa ky)\s+)?(?:(?:are|were|is|was|remain|remained|stay|stayed|stationed|"
-    r"based|deployed|dang|van|hien|dong quan|dong)\s+)*(?:at|in|o|tai)\s+"
-    r"(?!(?:operation|nato|the|chien dich)\b)"
-)
-# A cap set on the force: the level it is to be held to, a plan
-_CAP = re.compile(
-    r"\b(?:ceiling|cap|limit)\s+(?:of|is|at)\s*$|\b(?:tran quan so|ap tran)\b[^.;,\d]{0,20}$|"
-    r"\b(?:muc tran|gioi han quan so)\b[^.;,\d]{0,25}$"
-)
-_AL = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not capitalised
-# ...or at a base named by a common noun: "leaving about 520 US personnel at the base"
-_AT_THE_BASE = re.compile(
-    r"\s*(?:(?:my|hoa ky)\s+)?(?:(?:are|were|is|was|remain|remained|stay|stayed|stationed|"
-    r"based|deployed|had|have|has|worked|served|dang|van|hien|dong quan|dong|lam viec)\s+)*"
-    r"(?:at|o|tai)\s+(?:the |this |that )?(?:air )?"
-    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay)\b"
-)
-# Whose troops they are, said after the noun: "troops from other coalition nations",
-# "binh sĩ của các nước khác trong liên quân"
-_FROM_OWNER = re.compile(r"\s*(?:from|of|cua|tu cac (?:nuoc|quoc gia))\s+")
-# ...unless it is a force another backs or trains: "the US-backed Syrian Democratic Forces"
-_NOT_OWNER = re.compile(
-    r"backed|trained|supported|other than|besides|excluding|except|hau thuan|huan luyen|ho tro|"
-    r"(?:ngoai|tru|khong phai cua) (?:my|hoa ky)\b"
-)
 _CLAUSE = re.compile(r"[,;]\s")  # a clause's end (not a thousands separator)
 # An actor named right before a troop noun owns the troops: "U.S. forces in Syria under the
 # Combined Joint Task Force"
@@ -160,7 +123,7 @@ class _Number:
             noun_end = self.b + noun.end()
         elif previous_who is not None and _ellipsis(after):  # "... and 900 in Syria"
             self.elided = True
-        elif _OTHER_COUNT.match(after) or not (
+        elif lx.OTHER_COUNT.match(after) or not (
             (  # "will drop from about 5,200 to 3,000", "numbers are down from 2,000"
                 (change_target or change_source)
                 and (lx.CHANGE_VERB.search(core_left) or down_from)
@@ -226,12 +189,12 @@ class _Number:
         # the nationality next to the noun: "2,500 U.S. troops", "2.500 binh sĩ Mỹ"
         tail = _PREPOSITION.split(self.text[noun_end : noun_end + 16], maxsplit=1)[0]
         near = s.who_in(b, noun_end) + s.who_in(noun_end, noun_end + len(tail))
-        owner = _FROM_OWNER.match(self.text, noun_end)
+        owner = lx.FROM_OWNER.match(self.text, noun_end)
         if not near and owner:  # "troops from other coalition nations", "binh sĩ của các nước"
             end = min(owner.end() + 30, s.end)
             comma = _CLAUSE.search(self.text, owner.end(), s.end)
             stop = min(owner.end() + 50, comma.start() if comma else s.end)
-            if _NOT_OWNER.search(self.text, owner.end(), stop):
+            if lx.NOT_OWNER.search(self.text, owner.end(), stop):
                 return None  # "troops from the US-backed Syrian Democratic Forces": theirs
             near = s.who_in(owner.end(), end)
         if near:
@@ -281,15 +244,15 @@ class _Number:
             # levels in Iraq will drop to fewer than 2,000 as ... in Syria")
             name = before[-1].name
             return name if name in lx.PLACES else None
-        site = _AT_SITE.match(self.text, noun_end, right_end)
+        site = lx.AT_SITE.match(self.text, noun_end, right_end)
         at = site.end() if site else -1
         # the site is a place the reader knows when one is named before the clause goes on
         # ("stationed in Iraqi Kurdistan", "at Al-Harir air base in Erbil"; not "at Al-Sahra,
         # mostly radar, ... the US total in Iraq")
         known = bool(right) and not re.search(r"[,;]", self.text[at : right[0].start])
         unknown = site is not None and not known
-        named = doc.capitalised(at) or _AL.match(self.text, at) is not None
-        if (unknown and named) or (not right and _AT_THE_BASE.match(self.text, noun_end)):
+        named = doc.capitalised(at) or lx.AL_NAME.match(self.text, at) is not None
+        if (unknown and named) or (not right and lx.AT_THE_BASE.match(self.text, noun_end)):
             return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours
         if right:
             first = right[0]
@@ -321,7 +284,7 @@ class _Number:
 
     def _status(self, change_target: bool, change_source: bool, noun_end: int) -> TroopStatus:
         status = self._tense(change_target, change_source, noun_end)
-        if status == "current" and _CAP.search(self.core_left[-50:]):
+        if status == "current" and lx.CAP.search(self.core_left[-50:]):
             return "planned"  # "set a ceiling of 1,500", "mức trần quân số mới là 1.500"
         return status
 
