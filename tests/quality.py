@@ -148,6 +148,11 @@ def deadline_key(d: Deadline | dict[str, Any]) -> tuple[str, str, str]:
     return f"deadline/{d['what']}", d["date"], d["precision"]
 
 
+def troops_of(body: str, published: date) -> set[tuple[str, str, str, int]]:
+    """The ``troop_key`` of each troop count read from a body with no title."""
+    return {troop_key(t) for t in extract("", body, published=published).troop_counts}
+
+
 def deadlines_of(body: str, published: date) -> set[tuple[str, str, str]]:
     """The ``deadline_key`` of each deadline read from a body with no title."""
     return {deadline_key(d) for d in extract("", body, published=published).deadlines}

@@ -189,8 +189,8 @@ class _Number:
         # the nationality next to the noun: "2,500 U.S. troops", "2.500 binh sĩ Mỹ"
         tail = _PREPOSITION.split(self.text[noun_end : noun_end + 16], maxsplit=1)[0]
         near = s.who_in(b, noun_end) + s.who_in(noun_end, noun_end + len(tail))
-        owner = lx.FROM_OWNER.match(self.text, noun_end)
-        if not near and owner:  # "troops from other coalition nations", "binh sĩ của các nước"
+        owner = None if near else lx.FROM_OWNER.match(self.text, noun_end)
+        if owner:  # "troops from other coalition nations", "binh sĩ của các nước khác"
             end = min(owner.end() + 30, s.end)
             comma = _CLAUSE.search(self.text, owner.end(), s.end)
             stop = min(owner.end() + 50, comma.start() if comma else s.end)
@@ -249,7 +249,7 @@ class _Number:
         # the site is a place the reader knows when one is named before the clause goes on
         # ("stationed in Iraqi Kurdistan", "at Al-Harir air base in Erbil"; not "at Al-Sahra,
         # mostly radar, ... the US total in Iraq")
-        known = bool(right) and not re.search(r"[,;]", self.text[at : right[0].start])
+        known = bool(right) and not _CLAUSE.search(self.text, at, right[0].start)
         unknown = site is not None and not known
         named = doc.capitalised(at) or lx.AL_NAME.match(self.text, at) is not None
         if (unknown and named) or (not right and lx.AT_THE_BASE.match(self.text, noun_end)):
