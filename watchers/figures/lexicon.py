@@ -60,7 +60,8 @@ LOCATIVE_BEFORE = re.compile(
 # A place named as where most, not all, of the troops are ("fewer than 500, primarily
 # stationed in Erbil"): the figure is for the country around it.
 MOSTLY_BEFORE = re.compile(
-    r"\b(?:primarily|mainly|mostly|largely|chiefly|chu yeu|phan lon|hau het)\b[^,;.]{0,30}$"
+    r"\b(?:primarily|mainly|mostly|largely|chiefly|(?:nearly |almost )?all of them|most of them|"
+    r"chu yeu|phan lon|hau het)\b[^,;.]{0,30}$"
 )
 # Where troops are sent ("relocated to Erbil and Kuwait"): not where the counted ones are.
 DESTINATION_BEFORE = re.compile(
@@ -159,7 +160,7 @@ DELTA_VERB = re.compile(
     r"reduc(?:e|es|ed|ing|tion of) by|rut|cat giam|dieu (?:them|dong them)|bo sung|"
     r"gui(?: them)?|dua them|trien khai them|tang them|tang cuong|triet thoai|"
     r"(?:rotat(?:e|es|ed|ing)(?: in)?|rotations? of|luan chuyen|dieu|dieu dong|mov(?:e|es|ed|ing)|"
-    r"(?:last|final) (?:batch|planeload|convoy) of|group of|nhom)(?=\s*$))\b"
+    r"(?:last|final) (?:batch|planeload|convoy) of|group of(?: the)?|nhom)(?=\s*$))\b"
 )
 # ...unless it is all of them: "withdraw the remaining 2,500", "rút toàn bộ khoảng 1.000",
 # "most of the 2,000 troops", "phần lớn trong số 2.000 binh sĩ".
@@ -171,9 +172,10 @@ WHOLE_FORCE = re.compile(
 # A number of troops followed by their movement is how many move, not how many there are:
 # "About 600 troops will be pulled out", "500 binh sĩ sẽ được rút".
 DELTA_AFTER = re.compile(
-    r"^\s*(?:chien dau\s+)?(?:(?:u\.\s?s\.?|us|american|my|hoa ky)\s+)?"
+    r"^\s*(?:chien dau\s+)?(?:(?:u\.\s?s\.?|us|american|my|hoa ky|lien quan)\s+)?"
+    r"(?:cuoi cung\s+)?"
     r"(?:(?:will|would|are|were|have to|has to|need to|must|now|have|has|had|to|are to|se|sap|"
-    r"da|phai|buoc phai|can phai)\s+){0,3}"
+    r"da|vua|phai|buoc phai|can phai)\s+){0,3}"
     r"(?:be\s+|been\s+|being\s+|duoc\s+)?"
     r"(?:withdrawn|pulled out|sent|redeployed|removed|brought home|relocated|"
     r"fl(?:own|ew|y|ies|ying) (?:out|home)|"
@@ -216,26 +218,6 @@ STILL_BEFORE_CON = re.compile(
     r"(?<!\bse )\b(?:hien|van|hien van|hien nay|hien tai|nay|chi)\s+"  # not "sẽ vẫn còn"
     r"(?:(?:my|hoa ky|washington|lien quan)\s+)?con\s*$"
 )
-# A verb after the noun that puts the count in the future: "2,000 will remain"
-FUTURE_AFTER = re.compile(
-    r"\s*(?:\S+\s+){0,4}?(?:will|would|are to|are expected to|se|du kien)\s+(?:\S+\s+)?"
-    r"(?:remain|stay|be left|o lai|con lai|duoc giu)\b"
-)
-# A verb before the number that keeps troops in the future: "will keep 2,500", "sẽ giữ lại 350",
-# "will have 500", "sẽ có 500"
-FUTURE_KEEP = re.compile(
-    r"(?:\b(?:will|would|plans? to|intends? to|expected to|set to|se|du kien|ke hoach)|"
-    r"^\W*(?:the\s+)?(?:us|u\.s\.|united states|washington|pentagon|america|coalition)\s+to)"
-    r"\s+(?:(?!not\b|never\b|khong\b)\S+\s+)?"  # a headline's "US to keep 2,500 troops"
-    r"(?:keep|retain|maintain|leave|have|giu|giu lai|duy tri|de lai|co)\s*$"
-)
-# A change said as done in the present perfect: "has reduced", "have already cut" (not
-# "has decided to reduce")
-PERFECT = re.compile(
-    r"\b(?:has|have)\s+(?:already\s+|now\s+|just\s+)?"
-    r"(?:reduced|cut|lowered|trimmed|decreased|dropped|fallen|shrunk|withdrawn|pulled|"
-    r"drawn down|brought down|scaled back)\b"
-)
 # A withdrawal said to be done: its date is when it happened, not a deadline.
 COMPLETED = re.compile(
     r"\b(?:completed|finished|fully withdrawn|fully withdrew|have left|has left|had left|"
@@ -256,29 +238,9 @@ LEVEL = re.compile(
 CHANGE_SOURCE = re.compile(r"\b(?:from|tu)\s*$")
 # "troop numbers are now down from 2,000": a change and its source in one phrase
 DOWN_FROM = re.compile(r"\b(?:down|up) from\s*$")
-# A verb after the noun that puts the count in the past: "350 advisers ... remained"
-PAST_AFTER = re.compile(r"\s*(?:\S+\s+){0,6}?(?:remained|stayed|were|had been)\b")
-# A past time right after the number: "2,500 at the start of 2025", "5.000 quân hồi năm 2019"
-TIME_AFTER = re.compile(
-    r"\s*(?:\S+\s+){0,3}?(?:at the (?P<start>start|beginning) of|at the end of|"
-    r"in (?P<early>early )?(?:late |mid-)?|(?:hoi |vao )?(?P<dau>dau )?(?:cuoi |giua )?nam)"
-    r"\s*(?P<year>(?:19|20)\d{2})\b"
-)
-FUTURE = re.compile(
-    r"\b(?:will|would|to (?:reduce|cut|drop|decrease|lower|trim|bring)|plans?|planned|set to|"
-    r"expected|going to|is reducing|are reducing|se|du kien|ke hoach|trong nhung thang toi)\b"
-)
-PAST = re.compile(
-    r"\b(?:was|were|had|used to|at (?:its|the) peak|previously|formerly|led to|tung|"
-    r"once(?= (?:numbering|numbered|had|stood))|dinh diem|truoc day|luc do|khi do)\b"
-)
 # Where a clause ends, for telling which words describe a number.
 CLAUSE_BREAK = re.compile(
     r"[,;:]|\b(?:but|while|whereas|although|though|nhung|du|mac du|trong khi)\b"
-)
-CURRENT = re.compile(
-    r"\b(?:currently|now|still|remain(?:s|ing)?|there are|has|have|hien|hien co|van|dang|"
-    r"hien nay|hien tai|con lai)\b"
 )
 
 # --- deadlines ------------------------------------------------------------------------------
@@ -383,6 +345,13 @@ MOVED = re.compile(
 )
 
 
+# NATO's own mission, apart from the coalition: its advisers are not the coalition's troops
+NATO_MISSION = re.compile(
+    r"\bnato\b[^.;]{0,60}\b(?:mission|phai bo|nami)\b|\b(?:mission|phai bo)\b[^.;]{0,40}\bnato\b|"
+    r"\bnami\b"
+)
+COALITION_NAMED = re.compile(r"\b(?:coalition|lien quan|inherent resolve)\b")
+
 # --- what a count after its noun counts, where and whose (``troops``) ----------------------
 
 # Things a number without a troop noun counts instead: "two bases", "three US officials"
@@ -397,6 +366,12 @@ _STAY = r"are|were|is|was|remain|remained|stay|stayed|stationed|based|deployed|d
 AT_SITE = re.compile(
     rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:{_STAY}|dong quan|dong)\s+)*(?:at|in|o|tai)\s+"
     r"(?!(?:operation|nato|the|chien dich)\b)"
+)
+# ...or a site that holds them, named as the subject ("Dar al-Salam now holds about 610 US
+# troops", "Sarwan, which now hosts about 1,020", "Al-Sahra hiện còn khoảng 520")
+SITE_HOLDS = re.compile(r"\b(?:holds|hosts|houses|held|hosted|housed|is home to)\s*$")
+SITE_STILL_HAS = re.compile(
+    r"^\W*(?P<name>(?:al[- ])?\w+(?:-\w+)?)\s+(?:hien|van|hien van)\s+con\s*$"
 )
 AL_NAME = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not capitalised
 # ...or a base named by a common noun: "leaving about 520 US personnel at the base"

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from watchers.figures import lexicon as lx
+from watchers.figures import tenses as tw
 from watchers.figures.model import TroopCount, TroopStatus, is_who
 from watchers.figures.numbers import Quantity, approx_before
 from watchers.figures.places import country_of, followed
@@ -32,7 +33,7 @@ __all__ = ["read_troop_counts"]
 _HEDGE_TAIL = re.compile(
     r"(?:\b(?:about|around|approximately|roughly|some|nearly|almost|an estimated|estimated|"
     r"more than|over|fewer than|less than|under|below|up to|close to|just over|a little over|"
-    r"no more than|not more than|at most|a maximum of|khong qua|toi da|"
+    r"no more than|not more than|at most|at least|a maximum of|khong qua|toi da|"
     r"khoang tu|khoang|chung|gan|hon|tren|duoi|chua den|chua toi|uoc tinh|xap xi|it nhat)\s*)+"
     r"(?:\ban?\s*)?$"
 )
@@ -107,11 +108,11 @@ class _Number:
         # "còn 2.000", "hiện còn 2.000": the level, neither target nor delta ("chỉ còn" after a
         # time is not: "Năm 2011, Mỹ rút quân khỏi Iraq, chỉ còn khoảng 150 binh sĩ")
         still = lx.STILL_BEFORE_CON.search(core_left)
-        level = _level_con(core_left) or bool(
+        level = tw.level_con(core_left) or bool(
             still
             and (
                 _NOW_WORD.search(core_left, max(0, still.start() - 8))
-                or not _WHEN_OR_PLAN.search(core_left)
+                or not tw.WHEN_OR_PLAN.search(core_left)
             )
         )
         change_target = bool(lx.CHANGE_TARGET.search(core_left)) and not (
@@ -138,15 +139,19 @@ class _Number:
         near_right = re.split(r"[,;]", self.text[noun_end : min(self.s.end, noun_end + 45)])[0]
         if lx.CASUALTY.search(near_left) or lx.CASUALTY.search(near_right):
             return None, None
+        if tw.ASKED_TO_KEEP.search(core_left):
+            return None, None  # "asked the United States to keep 450 troops": a wish
         moved = not (change_target or change_source or level) and (
             self._is_delta(core_left)
-            or (noun_end > self.b and lx.DELTA_AFTER.match(rest) and not self._whole(core_left))
+            or (noun_end > self.b and _moves(rest) and not self._whole(core_left))
         )
         if moved and not lx.EXISTING_FORCE.match(rest):
             return None, None
         who = self._who(noun_end, previous_who)
         if who is None or not is_who(who):
             return None, None
+        if who == "coalition" and self._nato_only():
+            return None, None  # "NATO giảm phái bộ cố vấn tại Iraq xuống còn 300 người"
         status = self._status(change_target, change_source, noun_end)
         self.status = status
         where = self._where(noun_end, who)
@@ -254,6 +259,8 @@ class _Number:
         named = doc.capitalised(at) or lx.AL_NAME.match(self.text, at) is not None
         if (unknown and named) or (not right and lx.AT_THE_BASE.match(self.text, noun_end)):
             return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours
+        if not before and self._site_holds():
+            return None  # "Dar al-Salam now holds about 610 US troops": a site we do not know
         if right:
             first = right[0]
             between = self.text[noun_end : first.start]
@@ -282,6 +289,18 @@ class _Number:
             return s.article.seen[(who, self.q.value)]
         return s.article.place if s.article.place in lx.PLACES else None
 
+    def _nato_only(self) -> bool:
+        text = self.s.text
+        return bool(lx.NATO_MISSION.search(text)) and not lx.COALITION_NAMED.search(text)
+
+    def _site_holds(self) -> bool:
+        clause = tw.last_clause(self.core_left)
+        if lx.SITE_HOLDS.search(clause):
+            return True
+        has = lx.SITE_STILL_HAS.match(clause)  # a capitalised name that is no actor
+        at = self.s.start + len(self.core_left) - len(clause) + (has.start("name") if has else 0)
+        return has is not None and self.s.doc.capitalised(at) and not self.s.who_in(at, self.a)
+
     def _status(self, change_target: bool, change_source: bool, noun_end: int) -> TroopStatus:
         status = self._tense(change_target, change_source, noun_end)
         if status == "current" and lx.CAP.search(self.core_left[-50:]):
@@ -290,9 +309,9 @@ class _Number:
 
     def _tense(self, change_target: bool, change_source: bool, noun_end: int) -> TroopStatus:
         s = self.s
-        future = lx.FUTURE.search(s.text) is not None
-        past = lx.PAST.search(s.text) is not None and not future
-        when = lx.TIME_AFTER.match(self.text, self.b, self.b + 60)
+        future = tw.FUTURE.search(s.text) is not None
+        past = tw.PAST.search(s.text) is not None and not future
+        when = tw.TIME_AFTER.match(self.text, self.b, self.b + 60)
         published = s.article.published
         if when and published is not None:
             # "down from roughly 2,500 at the start of 2025" in an October 2025 article
@@ -311,21 +330,28 @@ class _Number:
             and fronted_past(self.left, published.year)
         ):
             return "past"
-        if lx.FUTURE_AFTER.match(self.text, noun_end, self.next_start) and not _PART_OF.search(
+        if tw.PEAK_AFTER.match(self.text, noun_end, self.next_start):
+            return "past"  # "hosted up to 900 coalition troops at its peak"
+        ahead_of = tw.AFTER_YEAR.search(self.core_left)
+        if published and ahead_of and int(ahead_of["year"]) > published.year:
+            return "planned"  # "Sau năm 2030, chỉ còn tối đa 90", "after 2030, only 90"
+        if tw.FUTURE_AFTER.match(self.text, noun_end, self.next_start) and not _PART_OF.search(
             self.core_left
         ):
             return "planned"  # "about 2,000 will remain", not "how many of the 2,500 will stay"
-        if lx.FUTURE_KEEP.search(self.core_left):
+        if tw.FUTURE_KEEP.search(self.core_left):
             return "planned"  # "will keep about 2,000", "sẽ giữ lại 250-350 cố vấn"
         # the change the number is part of has happened: "đã giảm ... xuống còn 2.500", "has
         # reduced from 2,500" (a plan in a later clause, "và sẽ tiếp tục rút", does not make it
         # one to come)
-        clause = _last_clause(self.core_left)
-        perfect = _perfect(clause)
+        clause = tw.last_clause(self.core_left)
+        perfect = tw.perfect(clause)
         if change_target:
             # the tense before it, past any aside ("The plan, which was approved, reduces…")
             asides = list(_ASIDE.finditer(self.core_left))
             since = s.start + asides[-1].end() if asides else s.start
+            if tw.UNDER_WAY.search(clause) and not perfect:
+                return "planned"  # "the number is being reduced to about 1,500": not yet
             done = past or s.tense(since, self.a) == "past" or perfect
             # "reduced its forces to 2,500, where they remain"
             return "current" if done or still else "planned"
@@ -339,57 +365,25 @@ class _Number:
             # "from about 2,500 now"
             return "current" if future or still else "past"
         clause = lx.CLAUSE_BREAK.split(self.core_left)[-1]
-        if lx.PAST.search(clause) and not lx.CURRENT.search(clause):
+        if tw.PAST.search(clause) and not tw.CURRENT.search(clause):
             return "past"
-        if lx.PAST_AFTER.match(self.text, self.b, self.next_start) and not future:
+        if tw.PAST_AFTER.match(self.text, self.b, self.next_start) and not future:
             return "past"  # "250 to 350 advisers ... remained"
         return "current"
 
 
-def _level_con(core_left: str) -> bool:
-    """ "Mỹ còn 2.500 binh sĩ", "hoàn tất đợt rút quân, còn 2.000": "còn" (remaining) with no
-    change in its clause, and no plan or time before it ("sẽ rút bớt quân, còn khoảng 2.000",
-    "dự kiến", "sắp tới", "đến tháng 9/2026", "hồi năm 2019"), says how many there are now,
-    not what a change will leave."""
-    if not _CON_END.search(core_left) or _CON_TARGET.search(core_left):
-        return False
-    if lx.FUTURE.search(core_left) or _WHEN_OR_PLAN.search(core_left):
-        return False
-    if (lx.CHANGE_VERB.search(core_left) or _WITHDRAW.search(core_left)) and not _DONE.search(
-        core_left
-    ):
-        return False  # "quyết định rút bớt quân, còn…", "nhất trí cắt giảm…, còn…": a plan
-    return lx.CHANGE_VERB.search(_last_clause(core_left)) is None
-
-
-def _last_clause(text: str) -> str:
-    """The last clause of ``text`` (a comma within a number, "2,500", breaks none), as it is
-    written at the end of ``text``."""
-    breaks = [m for m in lx.CLAUSE_BREAK.finditer(text) if not _NUMBER_COMMA.match(text, m.start())]
-    return text[breaks[-1].end() :] if breaks else text
-
-
-def _perfect(clause: str) -> bool:
-    """A change said as done in the number's own clause ("has reduced ... from 2,500"), with
-    no plan after it ("has withdrawn from Ain al-Asad and will cut ... to 2,000")."""
-    said = list(lx.PERFECT.finditer(clause))
-    return bool(said) and lx.FUTURE.search(clause, said[-1].end()) is None
-
-
-_CON_END = re.compile(r"\bcon\s*$")
-_CON_TARGET = re.compile(r"\b(?:xuong|se|se chi)\s+con\s*$")
 _NOW_WORD = re.compile(r"\b(?:hien|nay|van)\b")
 _ASIDE = re.compile(r",\s*(?:which|who|that|von|ma)\b[^,;]*,")
-_WITHDRAW = re.compile(r"\b(?:rut|withdraw\w*|pull\w* out)\b")
-_DONE = re.compile(r"\b(?:da|hoan tat|hoan thanh|xong|completed|finished|has|have)\b")
-_NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d)")  # at a comma: one inside a number
-# a time or a plan before "còn": "đến tháng 9/2026 Mỹ còn", "hồi năm 2019", "sau giai đoạn
-# một", "khi", "theo thỏa thuận/lộ trình", "sắp tới": not the level now
-_WHEN_OR_PLAN = re.compile(
-    r"\d|\b(?:sap|toi day|sau nay|den|toi|sau|khi|vao|(?<!lau )nam(?! goc)|thang|cuoi|hoi|luc|"
-    r"thoi diem|"
-    r"dinh diem|theo thoa thuan|theo lo trinh|lo trinh)\b"
-)
+
+
+def _moves(rest: str) -> bool:
+    """The words after the noun move the troops, past an aside: "about 230 coalition
+    personnel, most of them American, have left the camp"."""
+    aside = _LEAD_ASIDE.match(rest)
+    return bool(lx.DELTA_AFTER.match(rest) or (aside and lx.DELTA_AFTER.match(rest[aside.end() :])))
+
+
+_LEAD_ASIDE = re.compile(r"\s*(?:[^\s,;]+\s*){0,2},[^,;\d]{1,60},")
 
 
 def _ellipsis(after: str) -> bool:

@@ -1,0 +1,110 @@
+"""When a troop count holds: a plan to come, a level now, a moment past. The words that tell
+it, and the small readings of a clause made with them.
+
+Like ``lexicon``'s, every pattern matches *folded* text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from watchers.figures import lexicon as lx
+
+# A verb after the noun that puts the count in the future: "2,000 will remain"
+FUTURE_AFTER = re.compile(
+    r"\s*(?:\S+\s+){0,4}?(?:will|would|could|may|to|are to|are expected to|se|du kien|co the|"
+    r"duoc)\s+(?:\S+\s+){0,2}?(?:remain|stay|be left|o lai|con lai|duoc giu|don tru)\b"
+)
+# A verb before the number that keeps troops in the future: "will keep 2,500", "sẽ giữ lại 350",
+# "will have 500", "sẽ có 500"
+FUTURE_KEEP = re.compile(
+    r"(?:\b(?:will|would|plans? to|intends? to|expected to|set to|se|du kien|ke hoach)|"
+    r"^\W*(?:the\s+)?(?:us|u\.s\.|united states|washington|pentagon|america|coalition)\s+to)"
+    r"\s+(?:(?!not\b|never\b|khong\b)\S+\s+)?"  # a headline's "US to keep 2,500 troops"
+    r"(?:keep|retain|maintain|leave|have|giu|giu lai|duy tri|de lai|co)\s*$"
+)
+# A change said as done in the present perfect: "has reduced", "have already cut" (not
+# "has decided to reduce")
+PERFECT = re.compile(
+    r"\b(?:(?:has|have)\s+(?:already\s+|now\s+|just\s+)?"
+    r"(?:reduced|cut|lowered|trimmed|decreased|dropped|fallen|shrunk|withdrawn|pulled|"
+    r"drawn down|brought down|scaled back)|(?:finished|completed) (?:reducing|cutting|drawing))\b"
+)
+# A verb after the noun that puts the count in the past: "350 advisers ... remained"
+PAST_AFTER = re.compile(r"\s*(?:\S+\s+){0,6}?(?:remained|stayed|were|had been)\b")
+# A past time right after the number: "2,500 at the start of 2025", "5.000 quân hồi năm 2019"
+TIME_AFTER = re.compile(
+    r"\s*(?:\S+\s+){0,3}?(?:at the (?P<start>start|beginning) of|at the end of|"
+    r"in (?P<early>early )?(?:late |mid-)?|(?:hoi |vao )?(?P<dau>dau )?(?:cuoi |giua )?nam)"
+    r"\s*(?P<year>(?:19|20)\d{2})\b"
+)
+FUTURE = re.compile(
+    r"\b(?:will|would|to (?:reduce|cut|drop|decrease|lower|trim|bring)|plans?|planned|set to|"
+    r"expected|going to|is reducing|are reducing|se|du kien|ke hoach|trong nhung thang toi)\b"
+)
+PAST = re.compile(
+    r"\b(?:was|were|had|used to|at (?:its|the) peak|previously|formerly|led to|tung|"
+    r"once(?= (?:numbering|numbered|had|stood))|dinh diem|truoc day|luc do|khi do)\b"
+)
+CURRENT = re.compile(
+    r"\b(?:currently|now|still|remain(?:s|ing)?|there are|has|have|hien|hien co|van|dang|"
+    r"hien nay|hien tai|con lai)\b"
+)
+# A change under way: "the number is being reduced to about 1,500", "đang được cắt giảm"
+UNDER_WAY = re.compile(r"\b(?:is|are) being \w+ed\b|\bdang (?:duoc )?(?:cat )?giam\b")
+# How many there were at a site's busiest: "hosted up to 900 coalition troops at its peak"
+PEAK_AFTER = re.compile(
+    r"[^,;.]{0,30}\b(?:at (?:its|the|their) peak|luc cao diem|thoi dinh diem)\b"
+)
+# A year still to come after which a level holds: "Sau năm 2030, chỉ còn tối đa 90"
+AFTER_YEAR = re.compile(r"\b(?:sau|after|beyond)\s+(?:nam\s+)?(?P<year>20\d\d)\b")
+# Someone asks for troops to be kept: a wish, no level ("asked the United States to keep 450
+# troops", "đề nghị Mỹ giữ lại 450 binh sĩ")
+ASKED_TO_KEEP = re.compile(
+    r"(?:\b(?:ask|urg|want)\w*\b[^.;]{0,40}?\bto|\b(?:de nghi|yeu cau|keu goi)(?:\s+\S+){0,3}?)"
+    r"\s+(?:\S+\s+)?(?:keep|retain|maintain|leave|giu|giu lai|duy tri|de lai)\s*$"
+)
+
+
+def level_con(core_left: str) -> bool:
+    """ "Mỹ còn 2.500 binh sĩ", "hoàn tất đợt rút quân, còn 2.000": "còn" (remaining) with no
+    change in its clause, and no plan or time before it ("sẽ rút bớt quân, còn khoảng 2.000",
+    "dự kiến", "sắp tới", "đến tháng 9/2026", "hồi năm 2019"), says how many there are now,
+    not what a change will leave."""
+    if not _CON_END.search(core_left) or _CON_TARGET.search(core_left):
+        return False
+    if FUTURE.search(core_left) or WHEN_OR_PLAN.search(core_left):
+        return False
+    if (lx.CHANGE_VERB.search(core_left) or _WITHDRAW.search(core_left)) and not _DONE.search(
+        core_left
+    ):
+        return False  # "quyết định rút bớt quân, còn…", "nhất trí cắt giảm…, còn…": a plan
+    return lx.CHANGE_VERB.search(last_clause(core_left)) is None
+
+
+def last_clause(text: str) -> str:
+    """The last clause of ``text`` (a comma within a number, "2,500", breaks none), as it is
+    written at the end of ``text``."""
+    breaks = [m for m in lx.CLAUSE_BREAK.finditer(text) if not _NUMBER_COMMA.match(text, m.start())]
+    return text[breaks[-1].end() :] if breaks else text
+
+
+def perfect(clause: str) -> bool:
+    """A change said as done in the number's own clause ("has reduced ... from 2,500"), with
+    no plan after it ("has withdrawn from Ain al-Asad and will cut ... to 2,000")."""
+    said = list(PERFECT.finditer(clause))
+    return bool(said) and FUTURE.search(clause, said[-1].end()) is None
+
+
+_CON_END = re.compile(r"\bcon\s*$")
+_CON_TARGET = re.compile(r"\b(?:xuong|se|se chi)\s+con\s*$")
+_WITHDRAW = re.compile(r"\b(?:rut|withdraw\w*|pull\w* out)\b")
+_DONE = re.compile(r"\b(?:da|hoan tat|hoan thanh|xong|completed|finished|has|have)\b")
+_NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d)")  # at a comma: one inside a number
+# a time or a plan before "còn": "đến tháng 9/2026 Mỹ còn", "hồi năm 2019", "sau giai đoạn
+# một", "khi", "theo thỏa thuận/lộ trình", "sắp tới": not the level now
+WHEN_OR_PLAN = re.compile(
+    r"\d|\b(?:sap|toi day|sau nay|den|toi|sau|khi|vao|(?<!lau )nam(?! goc)|thang|cuoi|hoi|luc|"
+    r"thoi diem|"
+    r"dinh diem|theo thoa thuan|theo lo trinh|lo trinh)\b"
+)
