@@ -160,7 +160,8 @@ DELTA_VERB = re.compile(
     r"reduc(?:e|es|ed|ing|tion of) by|rut|cat giam|dieu (?:them|dong them)|bo sung|"
     r"gui(?: them)?|dua them|trien khai them|tang them|tang cuong|triet thoai|"
     r"(?:rotat(?:e|es|ed|ing)(?: in)?|rotations? of|luan chuyen|dieu|dieu dong|mov(?:e|es|ed|ing)|"
-    r"(?:last|final) (?:batch|planeload|convoy) of|group of(?: the)?|nhom)(?=\s*$))\b"
+    r"(?:last|final) (?:batch|planeload|convoy) of|group of(?: the)?|nhom|giam|cut|cuts|"
+    r"(?:departure|pullout|exit) of(?: the)?(?: \S+(?:'s|’s))?)(?=\s*$))\b"
 )
 # ...unless it is all of them: "withdraw the remaining 2,500", "rút toàn bộ khoảng 1.000",
 # "most of the 2,000 troops", "phần lớn trong số 2.000 binh sĩ".
@@ -173,14 +174,14 @@ WHOLE_FORCE = re.compile(
 # "About 600 troops will be pulled out", "500 binh sĩ sẽ được rút".
 DELTA_AFTER = re.compile(
     r"^\s*(?:chien dau\s+)?(?:(?:u\.\s?s\.?|us|american|my|hoa ky|lien quan)\s+)?"
-    r"(?:cuoi cung\s+)?"
+    r"(?:(?:\S+\s+){0,2}?cuoi cung\s+)?"  # "76 binh sĩ Phần Lan cuối cùng sẽ về nước"
     r"(?:(?:will|would|are|were|have to|has to|need to|must|now|have|has|had|to|are to|se|sap|"
     r"da|vua|phai|buoc phai|can phai)\s+){0,3}"
     r"(?:be\s+|been\s+|being\s+|duoc\s+)?"
     r"(?:withdrawn|pulled out|sent|redeployed|removed|brought home|relocated|"
     r"fl(?:own|ew|y|ies|ying) (?:out|home)|"
     r"leav(?:e|es|ing)|left|depart\w*|withdraw\w*|mov(?:e|ed|es|ing)|rut\w*|roi|gui|dieu|"
-    r"dieu dong|bo sung|chuyen|di chuyen|chuyen den|"
+    r"dieu dong|bo sung|chuyen|di chuyen|chuyen den|ve nuoc|"
     r"(?:(?<=will )|(?<=to ))rotate in(?:to)?(?! and out)|"  # not "troops rotate into Iraq"
     # "khoảng 90 lính Mỹ cuối cùng lên máy bay": the last ones, leaving
     r"cuoi cung (?:(?:da|se|vua|buoc)\s+)?(?:roi|rut|len may bay|len chiec|ve nuoc)|"
@@ -369,7 +370,7 @@ AT_SITE = re.compile(
 )
 # ...or a site that holds them, named as the subject ("Dar al-Salam now holds about 610 US
 # troops", "Sarwan, which now hosts about 1,020", "Al-Sahra hiện còn khoảng 520")
-SITE_HOLDS = re.compile(r"\b(?:holds|hosts|houses|held|hosted|housed|is home to)\s*$")
+SITE_HOLDS = re.compile(r"\b(?:holds|hosts|houses|is home to)\s*$")
 SITE_STILL_HAS = re.compile(
     r"^\W*(?P<name>(?:al[- ])?\w+(?:-\w+)?)\s+(?:hien|van|hien van)\s+con\s*$"
 )

@@ -55,7 +55,8 @@ class Article:
         self.combat = any(lx.COMBAT_CONTEXT.search(d.text) for d in docs)
         # A headline that says a deadline moved ("Mỹ lùi thời hạn rút quân") backs the dates
         # the article gives.
-        headline = docs[0].text if len(docs) > 1 else ""
+        self.title = docs[0] if len(docs) > 1 else None
+        headline = self.title.text if self.title is not None else ""
         self.moved = lx.MOVED.search(headline) is not None
         # The country the article is about: a base or city counts for the country it is in
         # (an article about Ain al-Asad is about Iraq); the title counts double.

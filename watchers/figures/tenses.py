@@ -18,7 +18,8 @@ FUTURE_AFTER = re.compile(
 # A verb before the number that keeps troops in the future: "will keep 2,500", "sẽ giữ lại 350",
 # "will have 500", "sẽ có 500"
 FUTURE_KEEP = re.compile(
-    r"(?:\b(?:will|would|plans? to|intends? to|expected to|set to|se|du kien|ke hoach)|"
+    r"(?:\b(?:will|would|could|may|might|plans? to|intends? to|expected to|set to|se|du kien|"
+    r"ke hoach|co the)|\b(?:will|would|se)\b[^.;]{0,80}\b(?:and|va)|"  # "will leave ... and keep"
     r"^\W*(?:the\s+)?(?:us|u\.s\.|united states|washington|pentagon|america|coalition)\s+to)"
     r"\s+(?:(?!not\b|never\b|khong\b)\S+\s+)?"  # a headline's "US to keep 2,500 troops"
     r"(?:keep|retain|maintain|leave|have|giu|giu lai|duy tri|de lai|co)\s*$"
@@ -31,7 +32,7 @@ PERFECT = re.compile(
     r"drawn down|brought down|scaled back)|(?:finished|completed) (?:reducing|cutting|drawing))\b"
 )
 # A verb after the noun that puts the count in the past: "350 advisers ... remained"
-PAST_AFTER = re.compile(r"\s*(?:\S+\s+){0,6}?(?:remained|stayed|were|had been)\b")
+PAST_AFTER = re.compile(r"\s*(?:\S+\s+){0,6}?(?:remained|stayed|were|had been|tung)\b")
 # A past time right after the number: "2,500 at the start of 2025", "5.000 quân hồi năm 2019"
 TIME_AFTER = re.compile(
     r"\s*(?:\S+\s+){0,3}?(?:at the (?P<start>start|beginning) of|at the end of|"
@@ -61,7 +62,8 @@ AFTER_YEAR = re.compile(r"\b(?:sau|after|beyond)\s+(?:nam\s+)?(?P<year>20\d\d)\b
 # Someone asks for troops to be kept: a wish, no level ("asked the United States to keep 450
 # troops", "đề nghị Mỹ giữ lại 450 binh sĩ")
 ASKED_TO_KEEP = re.compile(
-    r"(?:\b(?:ask|urg|want)\w*\b[^.;]{0,40}?\bto|\b(?:de nghi|yeu cau|keu goi)(?:\s+\S+){0,3}?)"
+    r"(?:\b(?:ask|urg|want)\w*\b[^.;]{0,40}?\bto|"
+    r"\b(?:de nghi|yeu cau|keu goi|muon)(?:\s+\S+){0,3}?)"
     r"\s+(?:\S+\s+)?(?:keep|retain|maintain|leave|giu|giu lai|duy tri|de lai)\s*$"
 )
 
@@ -107,4 +109,15 @@ WHEN_OR_PLAN = re.compile(
     r"\d|\b(?:sap|toi day|sau nay|den|toi|sau|khi|vao|(?<!lau )nam(?! goc)|thang|cuoi|hoi|luc|"
     r"thoi diem|"
     r"dinh diem|theo thoa thuan|theo lo trinh|lo trinh)\b"
+)
+# Troops that stay until a time to come: "350 advisers remain at Erbil ... no later than 30
+# September 2030" is a plan (with ``when.ahead``)
+STAY_UNTIL = re.compile(
+    r"\s*(?:\S+\s+){0,3}?(?:remain|stay|o lai|con lai)\b[^.;]{0,80}?\b(?:until|through|"
+    r"no later than|den|cho den|khong muon hon)\b"
+)
+# A level said as a threshold: "before Iraq force drops below 1,000", "nếu quân số giảm dưới"
+THRESHOLD = re.compile(
+    r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam|bans?|bars?|prohibit\w*)\b"
+    r"[^.;]{0,40}\b(?:drops?|falls?|goes|dips?|giam|xuong)(?:\s+(?:below|under|to|duoi))?\s*$"
 )

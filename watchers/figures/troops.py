@@ -23,6 +23,7 @@ from dataclasses import replace
 from watchers.figures import lexicon as lx
 from watchers.figures import tenses as tw
 from watchers.figures.model import TroopCount, TroopStatus, is_who
+from watchers.figures.not_levels import nato_only, not_a_level, site_holds
 from watchers.figures.numbers import Quantity, approx_before
 from watchers.figures.places import country_of, followed
 from watchers.figures.sentence import Sentence
@@ -139,8 +140,8 @@ class _Number:
         near_right = re.split(r"[,;]", self.text[noun_end : min(self.s.end, noun_end + 45)])[0]
         if lx.CASUALTY.search(near_left) or lx.CASUALTY.search(near_right):
             return None, None
-        if tw.ASKED_TO_KEEP.search(core_left):
-            return None, None  # "asked the United States to keep 450 troops": a wish
+        if not_a_level(self.s, self.a, self.b, noun_end, core_left):
+            return None, None
         moved = not (change_target or change_source or level) and (
             self._is_delta(core_left)
             or (noun_end > self.b and _moves(rest) and not self._whole(core_left))
@@ -150,7 +151,7 @@ class _Number:
         who = self._who(noun_end, previous_who)
         if who is None or not is_who(who):
             return None, None
-        if who == "coalition" and self._nato_only():
+        if who == "coalition" and nato_only(self.s):
             return None, None  # "NATO giảm phái bộ cố vấn tại Iraq xuống còn 300 người"
         status = self._status(change_target, change_source, noun_end)
         self.status = status
@@ -259,7 +260,7 @@ class _Number:
         named = doc.capitalised(at) or lx.AL_NAME.match(self.text, at) is not None
         if (unknown and named) or (not right and lx.AT_THE_BASE.match(self.text, noun_end)):
             return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours
-        if not before and self._site_holds():
+        if not before and site_holds(self.s, self.a, self.core_left):
             return None  # "Dar al-Salam now holds about 610 US troops": a site we do not know
         if right:
             first = right[0]
@@ -288,18 +289,6 @@ class _Number:
         if (who, self.q.value) in s.article.seen:
             return s.article.seen[(who, self.q.value)]
         return s.article.place if s.article.place in lx.PLACES else None
-
-    def _nato_only(self) -> bool:
-        text = self.s.text
-        return bool(lx.NATO_MISSION.search(text)) and not lx.COALITION_NAMED.search(text)
-
-    def _site_holds(self) -> bool:
-        clause = tw.last_clause(self.core_left)
-        if lx.SITE_HOLDS.search(clause):
-            return True
-        has = lx.SITE_STILL_HAS.match(clause)  # a capitalised name that is no actor
-        at = self.s.start + len(self.core_left) - len(clause) + (has.start("name") if has else 0)
-        return has is not None and self.s.doc.capitalised(at) and not self.s.who_in(at, self.a)
 
     def _status(self, change_target: bool, change_source: bool, noun_end: int) -> TroopStatus:
         status = self._tense(change_target, change_source, noun_end)
@@ -335,6 +324,12 @@ class _Number:
         ahead_of = tw.AFTER_YEAR.search(self.core_left)
         if published and ahead_of and int(ahead_of["year"]) > published.year:
             return "planned"  # "Sau năm 2030, chỉ còn tối đa 90", "after 2030, only 90"
+        if (
+            published
+            and tw.STAY_UNTIL.match(self.text, noun_end, s.end)
+            and ahead(self.text[noun_end : s.end], published.year)
+        ):
+            return "planned"  # "350 advisers remain at Erbil ... no later than 30/9/2030"
         if tw.FUTURE_AFTER.match(self.text, noun_end, self.next_start) and not _PART_OF.search(
             self.core_left
         ):

@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from tests.quality import troops_of
+from tests.quality import troop_key, troops_of
+from watchers.figures.extract import extract
 
 PUBLISHED = date(2027, 3, 22)
 
@@ -81,7 +82,6 @@ def test_a_level_with_an_aside_is_still_read(body: str, expected: int) -> None:
     "body",
     [
         "Dar al-Salam now holds about 610 US troops.",
-        "It hosted up to 900 coalition troops at its peak.",
         "About 230 have gone to Sarwan, which now holds about 1,020 US troops.",
         "Camp Dijla, on the east bank of the Tigris, holds about 230 US and coalition personnel.",
         "Al-Sahra hiện còn khoảng 520 quân nhân Mỹ sau khi lực lượng Talon rời đi hôm 8/10.",
@@ -111,6 +111,7 @@ def test_a_known_place_or_an_actor_that_holds_troops_is_read(
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        ("It hosted up to 900 coalition troops at its peak.", ("coalition", "Iraq", "past", 900)),
         (
             "Ain al-Asad, with up to 5,000 US troops at its peak, is now an Iraqi base.",
             ("US", "Ain al-Asad", "past", 5000),
@@ -188,3 +189,94 @@ def test_a_share_of_the_total_named_after_it_leaves_the_total_in_the_country() -
         "nearly all of them in the northern Kurdistan Region, the Pentagon said Friday."
     )
     assert troops_of(body, PUBLISHED) == {("US", "Iraq", "current", 1000)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "House votes to require certification before Iraq force drops below 1,000",
+        "Hạ viện Mỹ thông qua điều khoản cấm giảm quân tại Iraq xuống dưới 1.000 người cho tới "
+        "khi IS không còn khả năng chiếm giữ lãnh thổ.",
+        "Hạ viện Mỹ muốn giữ ít nhất 900 quân ở Kurdistan",
+        "Task Force Talon, with about 380 soldiers and 18 helicopters, handed the base's north "
+        "apron to the Iraqi Air Force.",
+        '"One thousand soldiers is not a withdrawal, it is a discount," said a lawmaker in Iraq.',
+        "Lầu Năm Góc: Giảm 400 lính ở Iraq",
+        "The Pentagon will cut about 400 troops in Iraq.",
+        "Col. Denise Arbogast said the departure of Talon's roughly 380 soldiers had been "
+        '"planned months ago".',
+        "76 binh sĩ Phần Lan cuối cùng sẽ về nước trước cuối tháng 9 từ Iraq.",
+    ],
+)
+def test_a_threshold_a_wish_a_unit_a_figure_of_speech_or_a_cut_by_is_no_level(body: str) -> None:
+    """A level the force must not drop below; what someone wants kept; a unit's size; words
+    quoted for effect; how many are cut or leave."""
+    assert troops_of(body, PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The United States, with about 2,500 troops in Iraq, is the largest member.",
+            ("US", "Iraq", "current", 2500),
+        ),
+        (
+            'The coalition ended its mission in federal Iraq, with only "four to five '
+            'personnel" remaining in Baghdad.',
+            ("coalition", "Baghdad", "current", 5),
+        ),
+        (
+            '"We will keep 2,500 troops in Iraq," the defense secretary said.',
+            ("US", "Iraq", "planned", 2500),
+        ),
+        (
+            "The Pentagon will cut its 2,200 troops in Iraq to about 1,100.",
+            ("US", "Iraq", "planned", 1100),
+        ),
+        ("Mỹ có thể chỉ để lại 1.000 quân ở Iraq", ("US", "Iraq", "planned", 1000)),
+        (
+            "US-led coalition forces will leave Camp Nakhla in Baghdad by 31 July and keep no "
+            "more than 1,100 personnel in Iraq from October.",
+            ("coalition", "Iraq", "planned", 1100),
+        ),
+        (
+            "Tối đa 350 cố vấn ở lại căn cứ không quân Erbil, không muộn hơn ngày 30/9/2030.",
+            ("US", "Erbil", "planned", 350),
+        ),
+        (
+            "About 2,500 US troops remain in Iraq until the end of the year.",
+            ("US", "Iraq", "current", 2500),
+        ),
+        (
+            "Theo người phát ngôn liên quân, khoảng 340 quân nhân từng đóng tại Iraq.",
+            ("coalition", "Iraq", "past", 340),
+        ),
+    ],
+)
+def test_what_those_rules_leave_is_still_read(
+    body: str, expected: tuple[str, str, str, int]
+) -> None:
+    """An actor with its troops; a quotation that does not open the sentence, or in digits;
+    a cut to a level; troops that could be left, kept, or remain until a year to come; a
+    site's past ("từng đóng")."""
+    assert expected in troops_of(body, PUBLISHED)
+
+
+def test_a_headline_that_lists_a_number_is_no_level() -> None:
+    """ "400 troops, 10 days: inside ...": the headline says nothing of what the 400 are;
+    "Mỹ còn 2.500 binh sĩ tại Iraq" does."""
+    listed = extract(
+        "400 troops, 10 days: inside the Pentagon's latest Iraq drawdown",
+        "The Pentagon will withdraw troops from Iraq.",
+        published=PUBLISHED,
+    )
+    assert listed.troop_counts == ()
+    vi = extract(
+        "Thỏa thuận an ninh Iraq - Mỹ: 150 quân nhân, không căn cứ, thời hạn 10 năm",
+        "Iraq và Mỹ ký thỏa thuận an ninh mới.",
+        published=PUBLISHED,
+    )
+    assert vi.troop_counts == ()
+    level = extract("Mỹ còn 2.500 binh sĩ tại Iraq", "Mỹ rút quân khỏi Iraq.", published=PUBLISHED)
+    assert {troop_key(t) for t in level.troop_counts} == {("US", "Iraq", "current", 2500)}
