@@ -40,6 +40,7 @@ SETS = {
         ("eighth", 8),
         ("ninth", 9),
         ("tenth", 10),
+        ("eleventh", 11),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

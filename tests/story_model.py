@@ -58,7 +58,7 @@ from watchers.stories.choose import holds_together
 from watchers.stories.similar import Evidence, evidence
 from watchers.stories.similar.features import ACROSS, WITHIN, across, within
 from watchers.stories.similar.rarity import count
-from watchers.stories.similar.verdict import other_day, ruled
+from watchers.stories.similar.verdict import other_day, other_lead, ruled
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDS_FILE = ROOT / "tests" / "data" / "story_folds.json"
@@ -161,6 +161,7 @@ class Row:
     ruled: bool | None  # what the rules decided (None: the model decides)
     x: tuple[float, ...]
     fitted: bool  # the model is fitted on it: no rule but that of named days decides it
+    other_lead: bool  # in one language, leads that share almost nothing: the model's yes is no
 
     @property
     def excluded(self) -> frozenset[str]:
@@ -198,6 +199,7 @@ def rows(items: list[Labelled], folds: dict[str, str], skip: set[frozenset[str]]
                 rule,
                 x,
                 fitted,
+                kind == "within" and other_lead(ea, eb),
             )
             out.append(row)
     return out
@@ -258,7 +260,12 @@ def decide(r: Row, judges: Judges) -> tuple[bool, float]:
         return r.ruled, NEAR_COPY if r.ruled else -1.0
     w, cut = judges[r.excluded, r.kind]
     p = score(w, r.x)
-    return p >= cut, p
+    return p >= cut and not r.other_lead, p
+
+
+def _model_says(r: Row, judges: Judges) -> bool:
+    w, cut = judges[r.excluded, r.kind]
+    return score(w, r.x) >= cut
 
 
 def _name(part: str, kind: str, stress: bool) -> str:
@@ -285,10 +292,13 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
     for stress in (False, True):
         verdicts: dict[frozenset[str], tuple[bool, float]] = {}
         labelled: dict[frozenset[str], Row] = {}
+        vetoed: set[frozenset[str]] = set()  # the model's yes, but the leads share nothing
         for r in all_rows:
             if r.stress == stress:
                 verdicts[frozenset((r.a, r.b))] = decide(r, judges)
                 labelled[frozenset((r.a, r.b))] = r
+                if r.other_lead and r.ruled is None and _model_says(r, judges):
+                    vetoed.add(frozenset((r.a, r.b)))
         story: dict[str, str] = {}
         members: dict[str, list[str]] = {}
         lang = {i.key: i.lang for i in items}
@@ -298,10 +308,13 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
             best: tuple[float, str] | None = None
             ranked: tuple[bool, bool, float] | None = None  # as the service ranks: a near
             for earlier in order[:n]:  # copy, then a match in the same language, then score
-                same, p = verdicts.get(frozenset((item.key, earlier.key)), (False, 0.0))
+                pair = frozenset((item.key, earlier.key))
+                same, p = verdicts.get(pair, (False, 0.0))
                 rank = (p >= NEAR_COPY, lang[earlier.key] == item.lang, p)
-                if same and (ranked is None or rank > ranked):
+                if (same or pair in vetoed) and (ranked is None or rank > ranked):
                     best, ranked = (p, earlier.key), rank
+            if best is not None and frozenset((item.key, best[1])) in vetoed:
+                best = None  # its best match reports another event: as ``choose.best_story``
             if best is not None and best[0] < NEAR_COPY:  # the reports in the match's language
                 reports = members[story[best[1]]]
                 held = _holds(item.key, best[1], reports, lang, verdicts)

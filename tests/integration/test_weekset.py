@@ -20,8 +20,11 @@ from watchers.analyze import load_documents
 # -> (3, 10), (4, 20); the third (33, 18) -> (27, 16); the fourth (23, 21), (17, 57) -> (5,
 # 23), (2, 57); the second and the fifth unchanged. Then the topic's plainer words of leaving
 # ("forces will leave", said of forces and troops): the first (3, 8), the fourth (5, 22), the
-# fifth (16, 6) and (16, 28), the seventh (6, 24).
-EVENTS = {name: 12 if name == "sixth set" else 13 for name in SETS}  # as each README says
+# fifth (16, 6) and (16, 28), the seventh (6, 24). Then a report whose best match's lead shares
+# almost nothing with its own starts a story (``verdict.other_lead``): the third (27, 16),
+# (21, 40) -> (21, 16), (17, 43); the fifth (16, 6), (16, 28) -> (10, 6), (10, 34); the
+# seventh (6, 24) -> (4, 24).
+EVENTS = {name: {"sixth set": 12, "eleventh set": 14}.get(name, 13) for name in SETS}  # READMEs
 MOST_WRONG = {
     "first set": {"within": (3, 8), "across": (4, 20)},
     "second set": {"within": (7, 8), "across": (3, 34)},
@@ -29,7 +32,7 @@ MOST_WRONG = {
     # it was added, after the choices on the second set: (37, 14) and (17, 47); then "hôm qua"
     # was withdrawn (read against the UTC day it splits one event's reports): (36, 16) and
     # (17, 47); then "chiều 6/2", "tối 5/2"
-    "third set": {"within": (27, 16), "across": (21, 40)},
+    "third set": {"within": (21, 16), "across": (17, 43)},
     # (43, 29) and (24, 63) with the code before the rule of named days; measured once, when
     # it was added, after the review's mends: (25, 29) and (15, 60); then the topic's "troop
     # ceiling", "troop cap", "force cap" (four more of its reports kept): (27, 25) and (18, 59);
@@ -40,7 +43,7 @@ MOST_WRONG = {
     "fourth set": {"within": (7, 21), "across": (5, 48)},
     # (117, 26) and (117, 36) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the fourth set
-    "fifth set": {"within": (16, 6), "across": (16, 28)},
+    "fifth set": {"within": (10, 6), "across": (10, 34)},
     # written to resemble real coverage, not as a stress set; measured once, when it was
     # added: (13, 15) and (8, 77) on the code before ``dfb90ea``, (4, 14) and (0, 77) after;
     # then looked at: of the match's language only the reports the index found count
@@ -48,7 +51,7 @@ MOST_WRONG = {
     # like the sixth; measured once, when it was added: (6, 28) and (8, 40) on the code of
     # ``8bfd299``, (2, 33) and (0, 45) on ``db5d402``; then looked at: the topic's coalition
     # members, "không còn lính Mỹ", "security dialogue" (seven of its reports kept)
-    "seventh set": {"within": (6, 24), "across": (0, 39)},
+    "seventh set": {"within": (4, 24), "across": (0, 39)},
     # like the sixth; measured once, when it was added: (4, 24) and (0, 39) on the code of
     # ``8bfd299``, (4, 31) and (0, 48) on ``7c6593a``; then looked at: the topic's plainer
     # words of leaving, said of forces and troops ("coalition forces will leave Camp Nakhla")
@@ -66,6 +69,11 @@ MOST_WRONG = {
     # 52); "cut" and "cắt giảm" were tried and taken back after a review (they let in aid
     # cuts): (0, 37) and (0, 54)
     "tenth set": {"within": (0, 37), "across": (0, 54)},
+    # like the sixth, written blind by a helper at the start of the next stop; measured once,
+    # on the code of ``26a52fa`` with the stop's later figure rules: (2, 45) and (3, 71); then
+    # looked at: the prime minister's call on Camp Kasra joined the Kurdish region's answer to
+    # parliament on the same day, whose lead shares nothing with it (``verdict.other_lead``)
+    "eleventh set": {"within": (0, 45), "across": (0, 71)},
 }
 
 

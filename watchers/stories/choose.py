@@ -58,7 +58,7 @@ __all__ = [
 COHERENT = 0.4  # the verdict's score half a story's reports must reach with a new article
 TRANSLATED = 0.9  # a match in another language this sure is a translation (``holds_together``)
 COUNTED = 32  # a story's reports counted at most: a large story is judged on its best part
-_REASON_RANK = {"near_copy": 3, "rewrite": 2, "other_language": 1}
+_REASON_RANK = {"near_copy": 3, "rewrite": 2, "other_lead": 2, "other_language": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +70,17 @@ class Candidate:
     evidence: Evidence
 
 
-Apart = Literal["incoherent", "other_day"]
+Apart = Literal["incoherent", "other_day", "other_lead"]
 
 
 @dataclass(frozen=True, slots=True)
 class Choice:
     """The story to join (None: start one), the article it matched and the verdict;
     ``apart``: why the best match's story was not joined — it did not hold together with
-    the article (``holds_together``: "incoherent"), or one of its reports names another day
-    (``other_day``) — None if it was joined or nothing matched."""
+    the article (``holds_together``: "incoherent"), one of its reports names another day
+    (``other_day``), or the match is one the model accepts but whose lead shares almost
+    nothing with the article's (``verdict.other_lead``) — None if it was joined or nothing
+    matched."""
 
     story_id: int | None
     article_id: int | None = None
@@ -95,7 +97,10 @@ def best_story(
     """The story of the candidate that best matches ``new`` if ``new`` holds together with
     the story's reports in that candidate's language and, when the candidate is in another
     language, with those in its own (``holds_together``), and none of the story's reports
-    among the candidates names another day than ``new`` (``other_day``), else a new story;
+    among the candidates names another day than ``new`` (``other_day``), else a new story.
+    A candidate the model accepts but whose lead shares almost nothing with ``new``'s
+    (``verdict.other_lead``) ranks as a rewrite: when it is the best match, ``new`` reports
+    another event than its story and starts its own rather than joining a weaker match;
     ``rarity``: the store's document frequencies of the keys compared; ``sizes``: how many
     reports each candidate's story has in each language ("": of a language not recorded)."""
     counts = rarity or Rarity()
@@ -105,7 +110,7 @@ def best_story(
     for candidate in judged:
         verdict = same_story(new, candidate.evidence, counts)
         scores.setdefault(candidate.story_id, []).append((candidate.evidence.lang, verdict.score))
-        if not verdict.same:
+        if not verdict.same and verdict.reason != "other_lead":
             continue
         rank = (_REASON_RANK.get(verdict.reason, 0), verdict.score, -candidate.article_id)
         if best is None or rank > best[0]:
@@ -114,6 +119,8 @@ def best_story(
         return Choice(None)
     _, matched, verdict = best
     story = matched.story_id
+    if verdict.reason == "other_lead":  # its best match's lead reports another event
+        return Choice(None, matched.article_id, verdict, apart="other_lead")
     if verdict.reason == "near_copy":
         return Choice(story, matched.article_id, verdict)
     if any(other_day(new, c.evidence) for c in judged if c.story_id == story):

@@ -24,7 +24,10 @@ news. So two articles are one story only on evidence that pins the same event:
    combined by a logistic regression fitted on labelled pairs (``weights``, written by
    ``tests/story_model.py``), one model for a pair in one language and one for a pair
    across languages; the pair is one story when its
-   probability reaches the threshold chosen on the training folds for precision. Shared
+   probability reaches the threshold chosen on the training folds for precision, unless
+   their leads (title and first line) share less than ``LEAD_APART`` of the shorter one's
+   words (``other_lead``): whatever background paragraphs two texts share (the accord, the
+   bases, the standing numbers), leads that share nothing report other events. Shared
    topic vocabulary (Iraq, troops, coalition, the standing 2,500) is in every report, so its
    rarity weight is about nothing.
 """
@@ -55,6 +58,7 @@ __all__ = [
     "Verdict",
     "copy_threshold",
     "other_day",
+    "other_lead",
     "restated",
     "ruled",
     "same_story",
@@ -62,6 +66,7 @@ __all__ = [
 
 WINDOW_DAYS = 3
 RESTATED, LEAD_SHARED = 3, 0.25  # a text a third of the other's, sharing a quarter of its lead
+LEAD_APART = 0.05  # leads that share less of the shorter one than this report other events
 EAST = "vi"  # the language written east of the events: its day is theirs or the next
 # Two texts in one language sharing less of the shorter one's content words than this are
 # never weighed: the model never accepts them (the least the accepted labelled rewrites share
@@ -71,8 +76,9 @@ _SHORT, _LONG = 20, 200
 _NO_STORE = Rarity()
 
 Reason = Literal[
-    "near_copy", "rewrite", "far_apart", "other_day", "different_text", "other_language", "empty"
-]
+    "near_copy", "rewrite", "far_apart", "other_day", "other_lead", "different_text",
+    "other_language", "empty",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +142,11 @@ def restated(a: Evidence, b: Evidence) -> bool:
     return lead_share(a, b) < LEAD_SHARED
 
 
+def other_lead(a: Evidence, b: Evidence) -> bool:
+    """Whether two leads (title and first line) that are both there share almost nothing."""
+    return bool(a.lead and b.lead) and lead_share(a, b) < LEAD_APART
+
+
 def other_day(a: Evidence, b: Evidence) -> bool:
     """Whether both leads name the event's day and the days differ (but for ``EAST``'s
     lead naming the day after the other language's)."""
@@ -172,6 +183,8 @@ def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:
         p = _probability(across(a, b, rarity, pair), _ACROSS, weights.ACROSS_INTERCEPT)
         return Verdict(p >= weights.ACROSS_THRESHOLD, round(p, 4), "other_language")
     p = _probability(within(a, b, rarity, pair), _WITHIN, weights.WITHIN_INTERCEPT)
+    if p >= weights.WITHIN_THRESHOLD and other_lead(a, b):
+        return Verdict(False, round(p, 4), "other_lead")
     same = p >= weights.WITHIN_THRESHOLD
     return Verdict(same, round(p, 4), "rewrite" if same else "different_text")
 

@@ -1,0 +1,59 @@
+"""Leads that share almost nothing report other events (``verdict.other_lead``), whatever
+background the two texts share; and a report whose best match is such a text starts a story
+(``choose.best_story``). The texts are the eleventh same-week set's (our own writing): the
+Kurdish region's answer to parliament and the prime minister's call on Camp Kasra, published
+the same day, share the accord's background paragraphs and no word of their leads."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from watchers.analyze import read_document
+from watchers.stories.choose import Candidate, best_story
+from watchers.stories.similar import Evidence, evidence
+from watchers.stories.similar.features import lead_share
+from watchers.stories.similar.verdict import LEAD_APART, other_lead, same_story
+
+_SET = Path(__file__).resolve().parents[3] / "data" / "weekset11" / "articles"
+DAY = date(2046, 3, 12)
+
+
+def _report(number: str) -> Evidence:
+    title, body = read_document(_SET / f"{number}.txt")
+    return evidence(title, body, published=DAY)
+
+
+def test_two_reports_of_one_day_whose_leads_share_nothing_are_other_events() -> None:
+    erbil, call = _report("033"), _report("034")
+    assert lead_share(erbil, call) < LEAD_APART
+    assert other_lead(erbil, call)
+    verdict = same_story(call, erbil)
+    assert (verdict.same, verdict.reason) == (False, "other_lead")
+    assert verdict.score > 0.5  # the model alone would have joined them
+
+
+def test_a_report_of_the_same_call_still_joins_it() -> None:
+    call, other_wire = _report("034"), _report("035")
+    assert not other_lead(call, other_wire)
+    assert same_story(other_wire, call).same
+
+
+def test_a_text_without_a_lead_is_never_apart_by_its_lead() -> None:
+    erbil, call = _report("033"), _report("034")
+    assert not other_lead(replace(erbil, lead=frozenset()), call)
+
+
+def test_a_report_whose_best_match_reports_another_event_starts_a_story() -> None:
+    """Its best match is the Kurdish answer (its lead shares nothing): it does not fall back
+    on a weaker match either, but starts its own story."""
+    erbil, call = _report("033"), _report("034")
+    choice = best_story(call, [Candidate(1, 10, erbil)])
+    assert (choice.story_id, choice.article_id, choice.apart) == (None, 1, "other_lead")
+
+
+def test_a_report_joins_its_own_event_s_story_over_one_whose_lead_shares_nothing() -> None:
+    erbil, call, other_wire = _report("033"), _report("034"), _report("035")
+    choice = best_story(other_wire, [Candidate(1, 10, erbil), Candidate(2, 20, call)])
+    assert (choice.story_id, choice.apart) == (20, None)
