@@ -72,8 +72,9 @@ MOST_WRONG = {
     # like the sixth, written blind by a helper at the start of the next stop; measured once,
     # on the code of ``26a52fa`` with the stop's later figure rules: (2, 45) and (3, 71); then
     # looked at: the prime minister's call on Camp Kasra joined the Kurdish region's answer to
-    # parliament on the same day, whose lead shares nothing with it (``verdict.other_lead``)
-    "eleventh set": {"within": (0, 45), "across": (0, 71)},
+    # parliament on the same day, whose lead shares nothing with it (``verdict.other_lead``);
+    # and a title that counts our troops in Iraq is on the topic (the senators' hearing)
+    "eleventh set": {"within": (0, 44), "across": (0, 71)},
 }
 
 

@@ -234,7 +234,9 @@ LEVEL = re.compile(
     r"contingent|quan so|quan luc|su hien dien)\b[^.;,\d]{0,30}?\b"
     r"(?:stood|stands|stand|standing|remains?|remained)\s+at|numbering|numbered|totall?ing|"
     r"totall?ed|totals?|(?:quan so|quan luc)\b[^.;,\d]{0,30}?\b(?:la|o muc)|"
-    r"\b(?:a force|a contingent|a troop presence|a presence|a footprint) of)\s*$"
+    r"\b(?:a force|a contingent|a troop presence|a presence|a footprint) of|"
+    r"\b(?:force|presence|footprint|levels?|numbers|strength)\b[^.;,\d]{0,30}?\b"
+    r"(?:will|would) be)\s*$"
 )
 CHANGE_SOURCE = re.compile(r"\b(?:from|tu)\s*$")
 # "troop numbers are now down from 2,000": a change and its source in one phrase

@@ -22,7 +22,7 @@ FUTURE_KEEP = re.compile(
     r"ke hoach|co the)|\b(?:will|would|se)\b[^.;]{0,80}\b(?:and|va)|"  # "will leave ... and keep"
     r"^\W*(?:the\s+)?(?:us|u\.s\.|united states|washington|pentagon|america|coalition)\s+to)"
     r"\s+(?:(?!not\b|never\b|khong\b)\S+\s+)?"  # a headline's "US to keep 2,500 troops"
-    r"(?:keep|retain|maintain|leave|have|giu|giu lai|duy tri|de lai|co)\s*$"
+    r"(?:keep|retain|maintain|leave|have|be|giu|giu lai|duy tri|de lai|co)\s*$"
 )
 # A change said as done in the present perfect: "has reduced", "have already cut" (not
 # "has decided to reduce")

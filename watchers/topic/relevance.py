@@ -19,6 +19,12 @@ optional groups of the same configured topic:
   "US-led coalition forces will leave Camp Nakhla" is on topic, "the US ambassador leaves
   Baghdad" and "Iraqi troops leave Sinjar" are not.
 
+* **troop numbers**: an item that lacks only a word of leaving, whose title gives the US's
+  or the coalition's troop level in Iraq, now or to come (``watchers.figures``: "US force
+  in Iraq will be about 1,600 by end of June", "Mỹ dự kiến còn 1.600 quân ở Iraq"), is on
+  the topic; its title counts as one that leaves for the attack rule below, unless it names
+  an attack ("Rocket attack on Iraq base housing 2,500 US troops").
+
 * **focus** (group ``elsewhere``: other theatres, "Syria", "Afghanistan", "Niger"...): an
   item whose title names another theatre and not Iraq, or has troops leave another theatre
   for Iraq ("Mỹ rút quân khỏi Syria, chuyển sang Iraq"), or whose summary names another
@@ -41,6 +47,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from watchers.figures.extract import extract
+from watchers.figures.places import country_of
+from watchers.figures.sentence import OURS
 from watchers.topic.match import Matcher
 from watchers.topic.text import words
 
@@ -83,7 +92,8 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
     strong = terms.get(groups.leaving, frozenset())
     weak, forces = terms.get(groups.said_of, frozenset()), terms.get(groups.forces, frozenset())
     plain, troops = (terms.get(g, frozenset()) for g in (groups.departing, groups.troops))
-    if not match.relevant and not _may_be_said_of_forces(matcher, match.matched, groups):
+    counted = not match.relevant and _counts_our_troops(matcher, match.matched, title, groups)
+    if not (match.relevant or counted or _may_be_said_of_forces(matcher, match.matched, groups)):
         # most items off the topic end here, before their sentences are read
         return Verdict(False, "missing terms", tuple(t for t in match.matched if t in shown))
     sentences = [s for s in _SENTENCE_END.split(summary) if s.strip()]
@@ -109,7 +119,7 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
         return bool(named[n] & strong) or bool(said_in[n])
 
     keywords = _outer(t for t in match.matched if t in shown or any(t in ws for ws in said))
-    if not match.relevant and not said:
+    if not (match.relevant or counted or said):
         return Verdict(False, "missing terms", keywords)
 
     def in_head(group: str) -> bool:
@@ -136,7 +146,8 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
     lead_leaves = lead is not None and leaving[lead] and not found[lead] & attack
     if (
         attack
-        and not leaves(0)
+        # a title that leaves, or that counts our troops there and names no attack
+        and not (leaves(0) or (counted and not head & attack))
         and not lead_leaves
         and (head & attack or sum(1 for s in found if s & attack) > sum(leaving))
     ):
@@ -189,6 +200,21 @@ def _outer(terms: Iterable[str]) -> tuple[str, ...]:
 def _names_forces(found: set[str], text: str) -> bool:
     """Whether the words of forces found in ``text`` name forces: "US" only in capitals."""
     return bool(found - {"US", "U.S.", "USA"}) or (bool(found) and _US.search(text) is not None)
+
+
+def _counts_our_troops(
+    matcher: Matcher, matched: tuple[str, ...], title: str, groups: Groups
+) -> bool:
+    """Whether an item the matcher turned down lacks only the required leaving group and its
+    title gives the US's or the coalition's troop level in Iraq, now or to come: "US force in
+    Iraq will be about 1,600 by end of June", "Mỹ dự kiến còn 1.600 quân ở Iraq" (troop
+    numbers in Iraq are the topic, said with no word of leaving)."""
+    if matcher.missing(matched) != (groups.leaving,):
+        return False
+    counts = extract(title, "", published=None).troop_counts
+    return any(
+        t.who in OURS and country_of(t.where) == "Iraq" and t.status != "past" for t in counts
+    )
 
 
 def _may_be_said_of_forces(matcher: Matcher, matched: tuple[str, ...], groups: Groups) -> bool:

@@ -280,3 +280,22 @@ def test_a_headline_that_lists_a_number_is_no_level() -> None:
     assert vi.troop_counts == ()
     level = extract("Mỹ còn 2.500 binh sĩ tại Iraq", "Mỹ rút quân khỏi Iraq.", published=PUBLISHED)
     assert {troop_key(t) for t in level.troop_counts} == {("US", "Iraq", "current", 2500)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The US force in Iraq will be about 1,600 by the end of June, the general said.",
+            {("US", "Iraq", "planned", 1600)},
+        ),
+        ("US troop levels in Iraq will be 2,000 next year.", {("US", "Iraq", "planned", 2000)}),
+        ("The troops will be 20 km from the border in Iraq.", set()),
+    ],
+)
+def test_a_force_that_will_be_a_number_is_a_planned_level(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    """ "the US force in Iraq will be about 1,600": a level to come with no troop noun after
+    the number (said of the force, its level or its numbers, not of troops)."""
+    assert troops_of(body, PUBLISHED) == expected

@@ -282,3 +282,44 @@ def test_the_shipped_topic_on_its_edges_does_not_regress() -> None:
         if judge(matcher, item["title"], item["lead"]).relevant != (item["label"] == "on")
     ]
     assert wrong == data["known_wrong"]
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "CENTCOM chief tells senators US force in Iraq will be about 1,600 by end of June",
+            "The US force in Iraq will be down to about 1,600 troops by the end of June, the "
+            "commander told senators. A rocket attack killed a soldier last week. Another "
+            "attack hit the base in March.",
+        ),
+        (
+            "Mỹ dự kiến còn 1.600 quân ở Iraq vào giữa năm",
+            "Tư lệnh Bộ Chỉ huy Trung tâm Mỹ cho biết con số này được đưa ra trước Thượng viện.",
+        ),
+        ("US has about 2,500 troops in Iraq, Pentagon says", "The Pentagon gave the figure."),
+    ],
+)
+def test_a_title_that_counts_our_troops_in_iraq_is_on_topic(title: str, summary: str) -> None:
+    """Troop numbers in Iraq are the topic, said with no word of leaving: a title that gives
+    the US's or the coalition's level there, now or to come, even beside an attack's story."""
+    verdict = judge(topic_matcher(), title, summary)
+    assert (verdict.relevant, verdict.reason) == (True, "on topic")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Rocket attack on Iraq base housing 2,500 US troops", "Rockets hit a base in Iraq."),
+        ("US troops in Syria rise to 2,000", "The Pentagon sent more troops to Syria."),
+        ("Iraq's army has 300,000 soldiers", "Iraq's defence ministry gave the figure."),
+        (
+            "In 2019 the US had 5,200 troops in Iraq",
+            "A look back at the US presence in Iraq before the pandemic.",
+        ),
+    ],
+)
+def test_a_count_in_an_attack_title_elsewhere_another_army_s_or_past_is_not(
+    title: str, summary: str
+) -> None:
+    assert not judge(topic_matcher(), title, summary).relevant
