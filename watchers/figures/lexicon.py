@@ -365,7 +365,10 @@ OTHER_COUNT = re.compile(
     r"rockets|can cu|giai doan|quan chuc|quoc gia|nhom)\b"
 )
 # A site right after the noun: "800 US troops are at Al-Safra" (not "in Operation ...")
-_STAY = r"are|were|is|was|remain|remained|stay|stayed|stationed|based|deployed|dang|van|hien"
+_STAY = (
+    r"are|were|is|was|remain|remained|stay|stayed|stationed|based|deployed|currently|now|still|"
+    r"dang|van|hien"
+)
 AT_SITE = re.compile(
     rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:{_STAY}|dong quan|dong)\s+)*(?:at|in|o|tai)\s+"
     r"(?!(?:operation|nato|the|chien dich)\b)"
@@ -374,7 +377,8 @@ AT_SITE = re.compile(
 # troops", "Sarwan, which now hosts about 1,020", "Al-Sahra hiện còn khoảng 520")
 SITE_HOLDS = re.compile(r"\b(?:holds|hosts|houses|is home to)\s*$")
 SITE_STILL_HAS = re.compile(
-    r"^\W*(?P<name>(?:al[- ])?\w+(?:-\w+)?)\s+(?:hien|van|hien van)\s+con\s*$"
+    r"^\W*(?:(?:trai|can cu|camp)\s+)?(?P<name>(?:al[- ])?\w+(?:-\w+)?)\s+(?:hien|van|hien van)\s+"
+    r"(?:con|co)\s*$"
 )
 AL_NAME = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not capitalised
 # ...or a base named by a common noun: "leaving about 520 US personnel at the base"

@@ -85,6 +85,8 @@ def test_a_level_with_an_aside_is_still_read(body: str, expected: int) -> None:
         "About 230 have gone to Sarwan, which now holds about 1,020 US troops.",
         "Camp Dijla, on the east bank of the Tigris, holds about 230 US and coalition personnel.",
         "Al-Sahra hiện còn khoảng 520 quân nhân Mỹ sau khi lực lượng Talon rời đi hôm 8/10.",
+        "Trại Dijla hiện có khoảng 1.080 lính Mỹ.",
+        "About 350 US troops are currently at Kasra, where the agreement extended their stay.",
     ],
 )
 def test_a_site_we_do_not_know_that_holds_troops_is_not_ours(body: str) -> None:
@@ -100,6 +102,8 @@ def test_a_site_we_do_not_know_that_holds_troops_is_not_ours(body: str) -> None:
         ("Iraq hosts about 2,500 US troops.", ("US", "Iraq", "current", 2500)),
         ("Mỹ hiện còn khoảng 2.000 binh sĩ tại Iraq.", ("US", "Iraq", "current", 2000)),
         ("Washington hiện còn khoảng 2.000 binh sĩ tại Iraq.", ("US", "Iraq", "current", 2000)),
+        ("Iraq hiện có khoảng 2.500 binh sĩ Mỹ.", ("US", "Iraq", "current", 2500)),
+        ("About 2,500 US troops are now at Ain al-Asad.", ("US", "Ain al-Asad", "current", 2500)),
     ],
 )
 def test_a_known_place_or_an_actor_that_holds_troops_is_read(
