@@ -60,7 +60,7 @@ LOCATIVE_BEFORE = re.compile(
 # A place named as where most, not all, of the troops are ("fewer than 500, primarily
 # stationed in Erbil"): the figure is for the country around it.
 MOSTLY_BEFORE = re.compile(
-    r"\b(?:primarily|mainly|mostly|largely|chiefly|(?:nearly |almost )?all of them|most of them|"
+    r"\b(?:primarily|mainly|mostly|largely|chiefly|(?:nearly|almost) all of them|most of them|"
     r"chu yeu|phan lon|hau het)\b[^,;.]{0,30}$"
 )
 # Where troops are sent ("relocated to Erbil and Kuwait"): not where the counted ones are.
@@ -161,7 +161,7 @@ DELTA_VERB = re.compile(
     r"gui(?: them)?|dua them|trien khai them|tang them|tang cuong|triet thoai|"
     r"(?:rotat(?:e|es|ed|ing)(?: in)?|rotations? of|luan chuyen|dieu|dieu dong|mov(?:e|es|ed|ing)|"
     r"(?:last|final) (?:batch|planeload|convoy) of|group of(?: the)?|nhom|giam|cut|cuts|"
-    r"(?:departure|pullout|exit) of(?: the)?(?: \S+(?:'s|’s))?)(?=\s*$))\b"
+    r"(?:departure|pullout|exit) of(?: \S+(?:'s|’s))?)(?=\s*$))\b"
 )
 # ...unless it is all of them: "withdraw the remaining 2,500", "rút toàn bộ khoảng 1.000",
 # "most of the 2,000 troops", "phần lớn trong số 2.000 binh sĩ".

@@ -16,17 +16,27 @@ _WITH_END = re.compile(r",\s*(?:with|voi)\s*$")
 _LIST_START = re.compile(r"(?:^|[:\-–—]\s)\W*$")
 _LIST_NEXT = re.compile(r"\s*[,:]")
 _QUOTE_OPENS = re.compile(r"\W*[\"“”«]\s*$")  # a quotation that opens the sentence
+_IS_AFTER = re.compile(r"\s*(?:\S+\s+){0,1}?(?:is|was|la)\b")  # "... soldiers is still an army"
+# a capitalised word that names no site: the sentence's first word when it is one of these
+_NOT_A_NAME = frozenset({"the", "it", "this", "that", "a", "an", "its", "their", "which", "there"})
+_WORD = re.compile(r"\w[\w-]*")
 
 
 def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> bool:
     """Whether the number at ``a:b`` (its noun ending at ``noun_end``; ``core_left`` the
     sentence before it, hedges taken off) counts no troops that are there or will be."""
     text = s.doc.text
-    if tw.ASKED_TO_KEEP.search(core_left) or tw.THRESHOLD.search(core_left):
+    if tw.ASKED_TO_KEEP.search(core_left) or tw.THRESHOLD.search(text, s.start, a):
         return True  # "asked the United States to keep 450", "before ... drops below 1,000"
-    if _WITH_END.search(core_left) and not (s.who_in(s.start, a) or s.places_in(s.start, a)):
+    if _WITH_END.search(core_left) and not (
+        s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
+    ):
         return True  # "Task Force Talon, with about 380 soldiers": the size of a unit
-    if _QUOTE_OPENS.fullmatch(text, s.start, a) and not any(c.isdigit() for c in text[a:b]):
+    if (
+        _QUOTE_OPENS.fullmatch(text, s.start, a)
+        and not any(c.isdigit() for c in text[a:b])
+        and _IS_AFTER.match(text, noun_end)
+    ):
         return True  # '"One thousand soldiers is not a withdrawal," said ...': a figure of speech
     # a headline that lists a number among others ("400 troops, 10 days: inside ...", "Thỏa
     # thuận an ninh: 150 quân nhân, không căn cứ"): nothing says what it is
@@ -37,10 +47,12 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
     )
 
 
-def nato_only(s: Sentence) -> bool:
-    """The sentence is about NATO's mission and names no coalition: "NATO giảm phái bộ cố vấn
-    tại Iraq xuống còn 300 người"."""
-    return bool(lx.NATO_MISSION.search(s.text)) and not lx.COALITION_NAMED.search(s.text)
+def nato_only(s: Sentence, a: int) -> bool:
+    """The sentence names NATO's mission before the number (at ``a``) and no coalition: "NATO
+    giảm phái bộ cố vấn tại Iraq xuống còn 300 người"."""
+    text = s.doc.text
+    named = lx.NATO_MISSION.search(text, s.start, a) is not None
+    return named and not lx.COALITION_NAMED.search(text, s.start, s.end)
 
 
 def site_holds(s: Sentence, a: int, core_left: str) -> bool:
@@ -48,8 +60,19 @@ def site_holds(s: Sentence, a: int, core_left: str) -> bool:
     troops", "Al-Sahra hiện còn khoảng 520"): with no place we know before the number, a site
     we do not know."""
     clause = tw.last_clause(core_left)
-    if lx.SITE_HOLDS.search(clause):
-        return True
-    has = lx.SITE_STILL_HAS.match(clause)  # a capitalised name that is no actor
+    if lx.SITE_HOLDS.search(clause):  # a name, not "The country hosts about 2,500"
+        return any(_a_name(s, m.start(), m.end()) for m in _WORD.finditer(s.doc.text, s.start, a))
+    has = lx.SITE_STILL_HAS.match(clause)
     at = s.start + len(core_left) - len(clause) + (has.start("name") if has else 0)
-    return has is not None and s.doc.capitalised(at) and not s.who_in(at, a)
+    return has is not None and _a_name(
+        s, at, s.start + len(core_left) - len(clause) + has.end("name")
+    )
+
+
+def _a_name(s: Sentence, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is capitalised and names no actor and no place we
+    know (nor is a sentence's first word that names nothing: "The", "It")."""
+    text = s.doc.text
+    if not s.doc.capitalised(start) or s.who_in(start, end) or lx.PLACE_RE.match(text, start):
+        return False
+    return text[start:end] not in _NOT_A_NAME

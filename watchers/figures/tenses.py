@@ -12,18 +12,20 @@ from watchers.figures import lexicon as lx
 
 # A verb after the noun that puts the count in the future: "2,000 will remain"
 FUTURE_AFTER = re.compile(
-    r"\s*(?:\S+\s+){0,4}?(?:will|would|could|may|to|are to|are expected to|se|du kien|co the|"
-    r"duoc)\s+(?:\S+\s+){0,2}?(?:remain|stay|be left|o lai|con lai|duoc giu|don tru)\b"
+    r"\s*(?:\S+\s+){0,4}?(?:(?:will|would|could|may|are to|are expected to|se|du kien|co the)\s+"
+    r"(?:\S+\s+){0,2}?(?:remain|stay|be left|o lai|con lai|duoc giu|don tru)|duoc o lai)\b"
 )
 # A verb before the number that keeps troops in the future: "will keep 2,500", "sẽ giữ lại 350",
 # "will have 500", "sẽ có 500"
 FUTURE_KEEP = re.compile(
     r"(?:\b(?:will|would|could|may|might|plans? to|intends? to|expected to|set to|se|du kien|"
-    r"ke hoach|co the)|\b(?:will|would|se)\b[^.;]{0,80}\b(?:and|va)|"  # "will leave ... and keep"
+    r"ke hoach|co the)|"
     r"^\W*(?:the\s+)?(?:us|u\.s\.|united states|washington|pentagon|america|coalition)\s+to)"
     r"\s+(?:(?!not\b|never\b|khong\b)\S+\s+)?"  # a headline's "US to keep 2,500 troops"
-    r"(?:keep|retain|maintain|leave|have|be|giu|giu lai|duy tri|de lai|co)\s*$"
-)
+    r"(?:keep|retain|maintain|leave|have|be|allow|let|permit|giu|giu lai|duy tri|de lai|co)\s*$|"
+    r"\b(?:will|would|se)\b[^.;]{0,80}\b(?:and|va)\s+"
+    r"(?:keep|retain|maintain|giu|giu lai|duy tri)\s*$"
+)  # "will leave Camp Nakhla ... and keep no more than 1,100"
 # A change said as done in the present perfect: "has reduced", "have already cut" (not
 # "has decided to reduce")
 PERFECT = re.compile(
@@ -32,7 +34,9 @@ PERFECT = re.compile(
     r"drawn down|brought down|scaled back)|(?:finished|completed) (?:reducing|cutting|drawing))\b"
 )
 # A verb after the noun that puts the count in the past: "350 advisers ... remained"
-PAST_AFTER = re.compile(r"\s*(?:\S+\s+){0,6}?(?:remained|stayed|were|had been|tung)\b")
+PAST_AFTER = re.compile(
+    r"\s*(?:(?:\S+\s+){0,6}?(?:remained|stayed|were|had been)|(?:[^\s,;]+\s+){0,3}?tung)\b"
+)
 # A past time right after the number: "2,500 at the start of 2025", "5.000 quân hồi năm 2019"
 TIME_AFTER = re.compile(
     r"\s*(?:\S+\s+){0,3}?(?:at the (?P<start>start|beginning) of|at the end of|"
@@ -52,18 +56,23 @@ CURRENT = re.compile(
     r"hien nay|hien tai|con lai)\b"
 )
 # A change under way: "the number is being reduced to about 1,500", "đang được cắt giảm"
-UNDER_WAY = re.compile(r"\b(?:is|are) being \w+ed\b|\bdang (?:duoc )?(?:cat )?giam\b")
+UNDER_WAY = re.compile(
+    r"\b(?:is|are) being (?:reduced|cut|lowered|trimmed|drawn down|brought down|scaled back)\b|"
+    r"\bdang (?:duoc )?(?:cat giam|giam (?:xuong|con|bot|quan))\b"
+)
 # How many there were at a site's busiest: "hosted up to 900 coalition troops at its peak"
 PEAK_AFTER = re.compile(
-    r"[^,;.]{0,30}\b(?:at (?:its|the|their) peak|luc cao diem|thoi dinh diem)\b"
+    r"[^,;.]{0,30}\b(?:at (?:its|their) peak|at the peak\b(?! of)|luc cao diem|thoi dinh diem)\b"
 )
 # A year still to come after which a level holds: "Sau năm 2030, chỉ còn tối đa 90"
-AFTER_YEAR = re.compile(r"\b(?:sau|after|beyond)\s+(?:nam\s+)?(?P<year>20\d\d)\b")
+AFTER_YEAR = re.compile(
+    r"^\W*(?:sau|after|beyond)\s+(?:nam\s+)?(?P<year>20\d\d)\b(?![^.;]*\b(?:now|hien|nay)\b)"
+)
 # Someone asks for troops to be kept: a wish, no level ("asked the United States to keep 450
 # troops", "đề nghị Mỹ giữ lại 450 binh sĩ")
 ASKED_TO_KEEP = re.compile(
     r"(?:\b(?:ask|urg|want)\w*\b[^.;]{0,40}?\bto|"
-    r"\b(?:de nghi|yeu cau|keu goi|muon)(?:\s+\S+){0,3}?)"
+    r"\b(?:de nghi|yeu cau|keu goi|muon(?! hon))(?:\s+[^\s,;]+){0,3}?)"
     r"\s+(?:\S+\s+)?(?:keep|retain|maintain|leave|giu|giu lai|duy tri|de lai)\s*$"
 )
 
@@ -113,11 +122,11 @@ WHEN_OR_PLAN = re.compile(
 # Troops that stay until a time to come: "350 advisers remain at Erbil ... no later than 30
 # September 2030" is a plan (with ``when.ahead``)
 STAY_UNTIL = re.compile(
-    r"\s*(?:\S+\s+){0,3}?(?:remain|stay|o lai|con lai)\b[^.;]{0,80}?\b(?:until|through|"
+    r"\s*(?:\S+\s+){0,3}?(?:remain|stay|o lai|con lai)\b[^.;,]{0,60}?(?:,\s*)?\b(?:until|through|"
     r"no later than|den|cho den|khong muon hon)\b"
 )
 # A level said as a threshold: "before Iraq force drops below 1,000", "nếu quân số giảm dưới"
 THRESHOLD = re.compile(
-    r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam|bans?|bars?|prohibit\w*)\b"
-    r"[^.;]{0,40}\b(?:drops?|falls?|goes|dips?|giam|xuong)(?:\s+(?:below|under|to|duoi))?\s*$"
+    r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|bans?|bars?|prohibit\w*)\b"
+    r"[^.;]{0,40}\b(?:drops?|falls?|goes|dips?|giam|xuong)\s+(?:below|under|xuong duoi|duoi)\s*$"
 )
