@@ -1,5 +1,6 @@
-"""Logistic regression for the story verdict, in pure Python: the fit, the score and the
-threshold chosen for precision (used by ``tests/story_model.py``)."""
+"""Logistic regression for the story verdict, in pure Python: the fit, the score, the
+threshold chosen for precision, and the source of the weights module it writes (used by
+``tests/story_model.py``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import math
 import random
 import statistics
 
-__all__ = ["L2", "ROUNDS", "Vector", "fit", "score", "steady_threshold", "threshold"]
+__all__ = [
+    "L2", "ROUNDS", "Vector", "fit", "score", "steady_threshold", "threshold", "weights_source",
+]  # fmt: skip
 
 L2 = 1.0
 ROUNDS = 31  # resamples ``steady_threshold`` takes the median threshold of
@@ -97,3 +100,25 @@ def steady_threshold(p: list[float], y: list[bool], target: float) -> float:
         picked = [draw.randrange(n) for _ in range(n)]
         cuts.append(threshold([p[i] for i in picked], [y[i] for i in picked], target))
     return statistics.median(cuts)
+
+
+def weights_source(
+    final: dict[str, tuple[Vector, float]], names: dict[str, tuple[str, ...]]
+) -> str:
+    """The text of ``watchers/stories/similar/weights.py`` for the fitted models (``final``:
+    kind -> weights with the intercept last, and threshold; ``names``: kind -> signal names)."""
+    lines = [
+        '"""The story verdict\'s fitted weights: written by ``python -m tests.story_model',
+        '--write`` (logistic regression on labelled pairs; see that module). Do not edit."""',
+        "",
+        "from __future__ import annotations",
+        "",
+    ]
+    for kind, (w, t) in final.items():
+        lines.append(f"{kind.upper()}_WEIGHTS: dict[str, float] = {{")
+        lines += [f'    "{n}": {float(v)!r},' for n, v in zip(names[kind], w[:-1], strict=True)]
+        lines.append("}")
+        lines.append(f"{kind.upper()}_INTERCEPT = {float(w[-1])!r}")
+        lines.append(f"{kind.upper()}_THRESHOLD = {t!r}")
+        lines.append("")
+    return "\n".join(lines)

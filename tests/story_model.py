@@ -52,11 +52,11 @@ from itertools import combinations
 from pathlib import Path
 
 from tests.shared import eval_text, shared_root
-from tests.story_fit import Vector, fit, score, steady_threshold
+from tests.story_fit import Vector, fit, score, steady_threshold, weights_source
 from watchers.figures import detect_lang
-from watchers.stories.choose import holds_together
+from watchers.stories.choose import LEAD_KEPT, holds_together
 from watchers.stories.similar import Evidence, evidence
-from watchers.stories.similar.features import ACROSS, WITHIN, across, within
+from watchers.stories.similar.features import ACROSS, WITHIN, across, lead_share, within
 from watchers.stories.similar.rarity import count
 from watchers.stories.similar.verdict import other_day, other_lead, ruled
 
@@ -263,9 +263,19 @@ def decide(r: Row, judges: Judges) -> tuple[bool, float]:
     return p >= cut and not r.other_lead, p
 
 
-def _model_says(r: Row, judges: Judges) -> bool:
-    w, cut = judges[r.excluded, r.kind]
-    return score(w, r.x) >= cut
+def _kept(
+    new: str, reports: list[str], verdicts: dict[frozenset[str], tuple[bool, float]],
+    told: dict[str, Evidence], lang: dict[str, str],
+) -> tuple[float, str] | None:  # fmt: skip
+    """As ``choose.best_story`` when the best match reports another event: the best match
+    among its story's ``reports`` whose lead ``new`` shares (``choose.LEAD_KEPT``), else None."""
+    judged = {m: verdicts.get(frozenset((new, m)), (False, 0.0)) for m in reports}
+    kept = [
+        (lang[m] == lang[new], p, m)  # ranked as the service ranks: language, then score
+        for m, (same, p) in judged.items()
+        if same and lead_share(told[new], told[m]) >= LEAD_KEPT
+    ]
+    return max(kept)[1:] if kept else None
 
 
 def _name(part: str, kind: str, stress: bool) -> str:
@@ -297,7 +307,8 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
             if r.stress == stress:
                 verdicts[frozenset((r.a, r.b))] = decide(r, judges)
                 labelled[frozenset((r.a, r.b))] = r
-                if r.other_lead and r.ruled is None and _model_says(r, judges):
+                w, cut = judges[r.excluded, r.kind]
+                if r.other_lead and r.ruled is None and score(w, r.x) >= cut:
                     vetoed.add(frozenset((r.a, r.b)))
         story: dict[str, str] = {}
         members: dict[str, list[str]] = {}
@@ -314,7 +325,7 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
                 if (same or pair in vetoed) and (ranked is None or rank > ranked):
                     best, ranked = (p, earlier.key), rank
             if best is not None and frozenset((item.key, best[1])) in vetoed:
-                best = None  # its best match reports another event: as ``choose.best_story``
+                best = _kept(item.key, members[story[best[1]]], verdicts, told, lang)
             if best is not None and best[0] < NEAR_COPY:  # the reports in the match's language
                 reports = members[story[best[1]]]
                 held = _holds(item.key, best[1], reports, lang, verdicts)
@@ -393,22 +404,8 @@ def _write(
 ) -> None:
     split_rows = {i.key: {"group": i.group, "fold": folds[i.group]} for i in items}
     FOLDS_FILE.write_text(json.dumps(split_rows, indent=1, sort_keys=True) + "\n", "utf-8")
-    lines = [
-        '"""The story verdict\'s fitted weights: written by ``python -m tests.story_model',
-        '--write`` (logistic regression on labelled pairs; see that module). Do not edit."""',
-        "",
-        "from __future__ import annotations",
-        "",
-    ]
-    for kind, (w, t) in final.items():
-        names = WITHIN if kind == "within" else ACROSS
-        lines.append(f"{kind.upper()}_WEIGHTS: dict[str, float] = {{")
-        lines += [f'    "{n}": {float(v)!r},' for n, v in zip(names, w[:-1], strict=True)]
-        lines.append("}")
-        lines.append(f"{kind.upper()}_INTERCEPT = {float(w[-1])!r}")
-        lines.append(f"{kind.upper()}_THRESHOLD = {t!r}")
-        lines.append("")
-    WEIGHTS_FILE.write_text("\n".join(lines), "utf-8")
+    source = weights_source(final, {"within": WITHIN, "across": ACROSS})
+    WEIGHTS_FILE.write_text(source, "utf-8")
 
 
 if __name__ == "__main__":

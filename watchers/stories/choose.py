@@ -40,6 +40,7 @@ from typing import Literal
 from storage.story_types import StoredVersion
 from watchers.identity.triage import Decision
 from watchers.stories.similar import Evidence, Rarity, Verdict, other_day, same_story
+from watchers.stories.similar.features import lead_share
 
 __all__ = [
     "COHERENT",
@@ -58,6 +59,9 @@ __all__ = [
 COHERENT = 0.4  # the verdict's score half a story's reports must reach with a new article
 TRANSLATED = 0.9  # a match in another language this sure is a translation (``holds_together``)
 COUNTED = 32  # a story's reports counted at most: a large story is judged on its best part
+# a report of its best match's story whose lead an article shares this much is a match of its
+# own, though the best match's lead shares nothing (``verdict.other_lead``)
+LEAD_KEPT = 0.25
 _REASON_RANK = {"near_copy": 3, "rewrite": 2, "other_lead": 2, "other_language": 1}
 
 
@@ -107,12 +111,15 @@ def best_story(
     best: tuple[tuple[int, float, int], Candidate, Verdict] | None = None
     scores: dict[int, list[tuple[str, float]]] = {}  # story -> (language, score) of each report
     judged = list(candidates)
+    accepted: list[tuple[tuple[int, float, int], Candidate, Verdict]] = []
     for candidate in judged:
         verdict = same_story(new, candidate.evidence, counts)
         scores.setdefault(candidate.story_id, []).append((candidate.evidence.lang, verdict.score))
         if not verdict.same and verdict.reason != "other_lead":
             continue
         rank = (_REASON_RANK.get(verdict.reason, 0), verdict.score, -candidate.article_id)
+        if verdict.same:
+            accepted.append((rank, candidate, verdict))
         if best is None or rank > best[0]:
             best = (rank, candidate, verdict)
     if best is None:
@@ -120,7 +127,15 @@ def best_story(
     _, matched, verdict = best
     story = matched.story_id
     if verdict.reason == "other_lead":  # its best match's lead reports another event
-        return Choice(None, matched.article_id, verdict, apart="other_lead")
+        # ... unless another report of that story it matches shares its lead
+        kept = [
+            k
+            for k in accepted
+            if k[1].story_id == story and lead_share(new, k[1].evidence) >= LEAD_KEPT
+        ]
+        if not kept:
+            return Choice(None, matched.article_id, verdict, apart="other_lead")
+        _, matched, verdict = max(kept, key=lambda k: k[0])
     if verdict.reason == "near_copy":
         return Choice(story, matched.article_id, verdict)
     if any(other_day(new, c.evidence) for c in judged if c.story_id == story):

@@ -66,7 +66,7 @@ __all__ = [
 
 WINDOW_DAYS = 3
 RESTATED, LEAD_SHARED = 3, 0.25  # a text a third of the other's, sharing a quarter of its lead
-LEAD_APART = 0.05  # leads that share less of the shorter one than this report other events
+LEAD_APART = 0.04  # leads that share less of the shorter one than this report other events
 EAST = "vi"  # the language written east of the events: its day is theirs or the next
 # Two texts in one language sharing less of the shorter one's content words than this are
 # never weighed: the model never accepts them (the least the accepted labelled rewrites share

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from watchers.analyze import read_document
-from watchers.stories.choose import Candidate, best_story
+from watchers.stories.choose import LEAD_KEPT, Candidate, best_story
 from watchers.stories.similar import Evidence, evidence
 from watchers.stories.similar.features import lead_share
 from watchers.stories.similar.verdict import LEAD_APART, other_lead, same_story
@@ -57,3 +57,34 @@ def test_a_report_joins_its_own_event_s_story_over_one_whose_lead_shares_nothing
     erbil, call, other_wire = _report("033"), _report("034"), _report("035")
     choice = best_story(other_wire, [Candidate(1, 10, erbil), Candidate(2, 20, call)])
     assert (choice.story_id, choice.apart) == (20, None)
+
+
+def _vetoed_and_kept() -> tuple[Evidence, Evidence, Evidence]:
+    """The other wire's report of the call; the call's report given a lead that shares
+    nothing with it and more of its passages and names (so it outranks), and the call's
+    first paragraph whose lead it shares a quarter of (accepted, at a lower score)."""
+    new, call = _report("035"), _report("034")
+    title, body = read_document(_SET / "034.txt")
+    first = evidence(title, body.split("\n")[0], published=DAY)
+    shared = sorted(new.lead & first.lead)[:8]
+    kept = replace(first, lead=frozenset(shared) | frozenset(range(-30, -30 + len(first.lead) - 8)))
+    vetoed = replace(
+        call,
+        lead=frozenset({-1, -2, -3}),
+        passages=call.passages | new.passages,
+        anchors=call.anchors | new.anchors,
+    )
+    return new, vetoed, kept
+
+
+def test_another_report_of_the_best_match_s_story_that_shares_the_lead_is_joined() -> None:
+    """The best match's lead shares nothing, but another report of its story that the
+    article matches shares ``LEAD_KEPT`` of its lead: the article joins that story."""
+    new, vetoed, kept = _vetoed_and_kept()
+    assert same_story(new, vetoed).reason == "other_lead"
+    assert same_story(new, vetoed).score > same_story(new, kept).score
+    assert lead_share(new, kept) >= LEAD_KEPT
+    choice = best_story(new, [Candidate(1, 7, vetoed), Candidate(2, 7, kept)])
+    assert (choice.story_id, choice.article_id, choice.apart) == (7, 2, None)
+    other = best_story(new, [Candidate(1, 7, vetoed), Candidate(2, 8, kept)])
+    assert (other.story_id, other.apart) == (None, "other_lead")  # not another story's
