@@ -120,7 +120,7 @@ ALLY_ACTS = re.compile(
     r"(?:withdraw\w*|pull\w*|leav\w*|rut|roi|(?:cut\w*|reduc\w*|giam|cat giam)\s+"
     r"(?:[^\s,;]+\s+){0,2}?(?:troops|forces|presence|contingent|soldiers|quan|binh si|luc luong)"
     # "Hà Lan đưa 85 cố vấn quân sự rời Iraq", "the Netherlands will bring its advisers home"
-    r"|dua\s+(?:[^\s,;]+\s+){1,6}?(?:roi|rut|ve nuoc)|bring\w*\s+(?:[^\s,;]+\s+){1,6}?home)\b"
+    r"|dua\s+(?:[^\s,;]+\s+){1,6}?(?:roi|rut|ve nuoc)|bring\w*\s+(?:[^\s,;]+\s+){0,6}?home)\b"
 )
 WHO_RE: dict[str, re.Pattern[str]] = {
     lang: re.compile("|".join(rf"(?P<{k}>\b(?:{v})\b)" for k, v in table.items()))
@@ -380,6 +380,7 @@ SITE_STILL_HAS = re.compile(
     r"^\W*(?:(?:trai|can cu|camp)\s+)?(?P<name>(?:al[- ])?\w+(?:-\w+)?)\s+(?:hien|van|hien van)\s+"
     r"(?:con|co)\s*$"
 )
+BASE_WORD = re.compile(r"\b(?:camp|base|air base|airbase|airfield|air station|trai|can cu)\b")
 AL_NAME = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not capitalised
 # ...or a base named by a common noun: "leaving about 520 US personnel at the base"
 AT_THE_BASE = re.compile(

@@ -10,7 +10,7 @@ from watchers.figures import lexicon as lx
 from watchers.figures import tenses as tw
 from watchers.figures.sentence import Sentence
 
-__all__ = ["nato_only", "not_a_level", "site_holds"]
+__all__ = ["nato_only", "not_a_level", "site_holds", "unknown_base"]
 
 _WITH_END = re.compile(r",\s*(?:with|voi)\s*$")
 _LIST_START = re.compile(r"(?:^|[:\-–—]\s)\W*$")
@@ -20,6 +20,12 @@ _IS_AFTER = re.compile(r"\s*(?:\S+\s+){0,1}?(?:is|was|la)\b")  # "... soldiers i
 # a capitalised word that names no site: the sentence's first word when it is one of these
 _NOT_A_NAME = frozenset({"the", "it", "this", "that", "a", "an", "its", "their", "which", "there"})
 _WORD = re.compile(r"\w[\w-]*")
+_SITE_FORCE = re.compile(r"\b(?P<name>\w[\w-]*)\s+(?:force|garrison|contingent)\b(?=[^.;]{0,40}$)")
+_BEFORE = re.compile(r"(?P<name>\w[\w-]*)\s+")  # before "air base"
+_NAME = re.compile(
+    r"\s+(?:khong quan\s+)?(?P<name>(?!khong\b|quan\b)\w[\w-]*)"
+)  # after "camp", "căn cứ"
+_NAME_AFTER = frozenset({"camp", "trai", "can cu"})  # a base named after its word
 
 
 def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> bool:
@@ -28,6 +34,9 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
     text = s.doc.text
     if tw.ASKED_TO_KEEP.search(core_left) or tw.THRESHOLD.search(text, s.start, a):
         return True  # "asked the United States to keep 450", "before ... drops below 1,000"
+    site = _SITE_FORCE.search(text, s.start, a)
+    if site and _a_name(s, site.start(), site.end("name")):
+        return True  # "US will cut Kasra force to 200": a site's force, not the country's
     if _WITH_END.search(core_left) and not (
         s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
     ):
@@ -75,4 +84,29 @@ def _a_name(s: Sentence, start: int, end: int) -> bool:
     text = s.doc.text
     if not s.doc.capitalised(start) or s.who_in(start, end) or lx.PLACE_RE.match(text, start):
         return False
-    return text[start:end] not in _NOT_A_NAME
+    return text[start:end] not in _NOT_A_NAME and not _title_case(s)
+
+
+def _title_case(s: Sentence) -> bool:
+    """A headline In Title Case: most of its longer words capitalised, so capitals name
+    nothing."""
+    longer = [
+        m.start() for m in _WORD.finditer(s.doc.text, s.start, s.end) if m.end() - m.start() > 3
+    ]
+    return len(longer) > 2 and sum(map(s.doc.capitalised, longer)) > 0.6 * len(longer)
+
+
+def unknown_base(s: Sentence, at: int) -> bool:
+    """Whether a base the reader does not know is named in the 40 characters before ``at``
+    (a place that only locates it, or the number): "at Camp Kasra in Anbar province", "tại
+    căn cứ Kasra ở tỉnh Anbar", "the US footprint at Camp Kasra to around 200" (not "at Ain
+    al-Asad air base in Anbar", "tại Căn cứ Không quân Ain al-Asad")."""
+    text, start = s.doc.text, max(s.start, at - 40)
+    for base in lx.BASE_WORD.finditer(text, start, at):
+        if base.group() in _NAME_AFTER:  # "Camp Kasra", "căn cứ (Không quân) Kasra"
+            name = _NAME.match(text, base.end(), at)
+        else:  # "Kasra air base"
+            name = next(reversed(list(_BEFORE.finditer(text, start, base.start()))), None)
+        if name is not None and _a_name(s, name.start("name"), name.end("name")):
+            return True
+    return False

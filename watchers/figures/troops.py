@@ -23,7 +23,7 @@ from dataclasses import replace
 from watchers.figures import lexicon as lx
 from watchers.figures import tenses as tw
 from watchers.figures.model import TroopCount, TroopStatus, is_who
-from watchers.figures.not_levels import nato_only, not_a_level, site_holds
+from watchers.figures.not_levels import nato_only, not_a_level, site_holds, unknown_base
 from watchers.figures.numbers import Quantity, approx_before
 from watchers.figures.places import country_of, followed
 from watchers.figures.sentence import Sentence
@@ -245,10 +245,14 @@ class _Number:
             right_end = stop.start()
         right = s.places_in(noun_end, right_end, unquoted=True)
         before = followed(doc, s.places_in(s.start, self.a, unquoted=True), s.start)
+        if not right and unknown_base(self.s, self.a):
+            return None  # "the US footprint at Camp Kasra to around 200"
         if noun_end == self.b and before and not _ellipsis(self.after):
             # no noun after the number: its noun phrase, and place, are before it ("troop
             # levels in Iraq will drop to fewer than 2,000 as ... in Syria")
             name = before[-1].name
+            if unknown_base(self.s, before[-1].start):
+                return None  # "its troops at Camp Kasra in Anbar province to 200"
             return name if name in lx.PLACES else None
         site = lx.AT_SITE.match(self.text, noun_end, right_end)
         at = site.end() if site else -1
@@ -256,6 +260,7 @@ class _Number:
         # ("stationed in Iraqi Kurdistan", "at Al-Harir air base in Erbil"; not "at Al-Sahra,
         # mostly radar, ... the US total in Iraq")
         known = bool(right) and not _CLAUSE.search(self.text, at, right[0].start)
+        known = known and not unknown_base(self.s, right[0].start)  # "Camp Kasra in Anbar"
         unknown = site is not None and not known
         named = doc.capitalised(at) or lx.AL_NAME.match(self.text, at) is not None
         if (unknown and named) or (not right and lx.AT_THE_BASE.match(self.text, noun_end)):
@@ -285,6 +290,8 @@ class _Number:
             return name if name in lx.PLACES else None
         if before:
             name = before[-1].name
+            if unknown_base(self.s, before[-1].start):
+                return None  # "the US presence at Camp Kasra in western Iraq to about 200"
             return name if name in lx.PLACES else None
         if (who, self.q.value) in s.article.seen:
             return s.article.seen[(who, self.q.value)]

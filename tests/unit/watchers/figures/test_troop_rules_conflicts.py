@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from tests.quality import troop_key, troops_of
+from tests.quality import deadlines_of, troop_key, troops_of
 from watchers.figures.extract import extract
 
 PUBLISHED = date(2027, 3, 22)
@@ -303,3 +303,53 @@ def test_a_force_that_will_be_a_number_is_a_planned_level(
     """ "the US force in Iraq will be about 1,600": a level to come with no troop noun after
     the number (said of the force, its level or its numbers, not of troops)."""
     assert troops_of(body, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The two leaders agreed to reduce the US footprint at Camp Kasra to around 200 "
+        "personnel by mid-April.",
+        "The United States will reduce its troops at Camp Kasra in Anbar province to 200 by "
+        "15 April.",
+        "Washington sẽ giảm số quân tại căn cứ Kasra ở tỉnh Anbar từ khoảng 350 xuống 200 người.",
+        "Iraqi PM says US will cut Kasra force to 200 and coordinate any military action.",
+    ],
+)
+def test_a_base_we_do_not_know_is_its_own_count_wherever_it_lies(body: str) -> None:
+    """Camp Kasra's troops, though Anbar (which stands for Ain al-Asad) locates it."""
+    assert troops_of(body, PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Khoảng 2.500 binh sĩ Mỹ đang ở Căn cứ Không quân Ain al-Asad.",
+            ("US", "Ain al-Asad", "current", 2500),
+        ),
+        (
+            "Mỹ sẽ giảm quân tại Căn cứ Không quân Ain al-Asad xuống 1.000 người.",
+            ("US", "Ain al-Asad", "planned", 1000),
+        ),
+        (
+            "The US will cut its troops at Ain al-Asad air base in Anbar to 1,000.",
+            ("US", "Ain al-Asad", "planned", 1000),
+        ),
+        ("US troops at the base in Baghdad will drop to 500.", ("US", "Baghdad", "planned", 500)),
+        ("About 900 US troops are at Al-Harir air base in Erbil.", ("US", "Erbil", "current", 900)),
+        ("US Will Cut Iraq Force To 1,500, Officials Say", ("US", "Iraq", "planned", 1500)),
+        ("Pentagon to cut US force in Iraq to 2,000", ("US", "Iraq", "planned", 2000)),
+    ],
+)
+def test_a_base_we_know_or_a_force_named_for_its_country_is_read(
+    body: str, expected: tuple[str, str, str, int]
+) -> None:
+    assert troops_of(body, PUBLISHED) == {expected}
+
+
+def test_another_member_bringing_home_its_troops_sets_no_deadline_of_ours() -> None:
+    """ "bring home its 110-strong task group" (the verb before "home" with nothing between)
+    is another member's leaving, as "bring its advisers home" is."""
+    body = "Australia will bring home its 110-strong training task group from Iraq by 30 June."
+    assert deadlines_of(body, PUBLISHED) == set()
