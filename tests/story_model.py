@@ -268,7 +268,8 @@ def _kept(
     told: dict[str, Evidence], lang: dict[str, str],
 ) -> tuple[float, str] | None:  # fmt: skip
     """As ``choose.best_story`` when the best match reports another event: the best match
-    among its story's ``reports`` whose lead ``new`` shares (``choose.LEAD_KEPT``), else None."""
+    among the ``reports`` before it whose lead ``new`` shares (``choose.LEAD_KEPT``), else
+    None."""
     judged = {m: verdicts.get(frozenset((new, m)), (False, 0.0)) for m in reports}
     kept = [
         (lang[m] == lang[new], p, m)  # ranked as the service ranks: language, then score
@@ -325,7 +326,7 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
                 if (same or pair in vetoed) and (ranked is None or rank > ranked):
                     best, ranked = (p, earlier.key), rank
             if best is not None and frozenset((item.key, best[1])) in vetoed:
-                best = _kept(item.key, members[story[best[1]]], verdicts, told, lang)
+                best = _kept(item.key, [e.key for e in order[:n]], verdicts, told, lang)
             if best is not None and best[0] < NEAR_COPY:  # the reports in the match's language
                 reports = members[story[best[1]]]
                 held = _holds(item.key, best[1], reports, lang, verdicts)

@@ -57,7 +57,8 @@ def keyed(item: Item) -> Parsed:
 def to_article(feed_id: int, parsed: Parsed, matcher: Matcher) -> NewArticle:
     """An item with its identity and topic verdict computed."""
     item = parsed.item
-    verdict = judge(matcher, item.title, item.summary)
+    day = item.published.date() if item.published is not None else None
+    verdict = judge(matcher, item.title, item.summary, published=day)
     return NewArticle(
         feed_id=feed_id,
         guid=item.guid,

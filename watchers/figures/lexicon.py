@@ -380,6 +380,7 @@ SITE_STILL_HAS = re.compile(
     r"^\W*(?:(?:trai|can cu|camp)\s+)?(?P<name>(?:al[- ])?\w+(?:-\w+)?)\s+(?:hien|van|hien van)\s+"
     r"(?:con|co)\s*$"
 )
+PROVINCE = re.compile(r"anbar\b")  # a province that stands for its base (Ain al-Asad)
 BASE_WORD = re.compile(r"\b(?:camp|base|air base|airbase|airfield|air station|trai|can cu)\b")
 AL_NAME = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not capitalised
 # ...or a base named by a common noun: "leaving about 520 US personnel at the base"

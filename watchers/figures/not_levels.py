@@ -20,7 +20,6 @@ _IS_AFTER = re.compile(r"\s*(?:\S+\s+){0,1}?(?:is|was|la)\b")  # "... soldiers i
 # a capitalised word that names no site: the sentence's first word when it is one of these
 _NOT_A_NAME = frozenset({"the", "it", "this", "that", "a", "an", "its", "their", "which", "there"})
 _WORD = re.compile(r"\w[\w-]*")
-_SITE_FORCE = re.compile(r"\b(?P<name>\w[\w-]*)\s+(?:force|garrison|contingent)\b(?=[^.;]{0,40}$)")
 _BEFORE = re.compile(r"(?P<name>\w[\w-]*)\s+")  # before "air base"
 _NAME = re.compile(
     r"\s+(?:khong quan\s+)?(?P<name>(?!khong\b|quan\b)\w[\w-]*)"
@@ -34,9 +33,6 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
     text = s.doc.text
     if tw.ASKED_TO_KEEP.search(core_left) or tw.THRESHOLD.search(text, s.start, a):
         return True  # "asked the United States to keep 450", "before ... drops below 1,000"
-    site = _SITE_FORCE.search(text, s.start, a)
-    if site and _a_name(s, site.start(), site.end("name")):
-        return True  # "US will cut Kasra force to 200": a site's force, not the country's
     if _WITH_END.search(core_left) and not (
         s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
     ):
@@ -90,6 +86,8 @@ def _a_name(s: Sentence, start: int, end: int) -> bool:
 def _title_case(s: Sentence) -> bool:
     """A headline In Title Case: most of its longer words capitalised, so capitals name
     nothing."""
+    if s.doc is not s.article.title:
+        return False
     longer = [
         m.start() for m in _WORD.finditer(s.doc.text, s.start, s.end) if m.end() - m.start() > 3
     ]
@@ -97,12 +95,21 @@ def _title_case(s: Sentence) -> bool:
 
 
 def unknown_base(s: Sentence, at: int) -> bool:
-    """Whether a base the reader does not know is named in the 40 characters before ``at``
-    (a place that only locates it, or the number): "at Camp Kasra in Anbar province", "tại
-    căn cứ Kasra ở tỉnh Anbar", "the US footprint at Camp Kasra to around 200" (not "at Ain
-    al-Asad air base in Anbar", "tại Căn cứ Không quân Ain al-Asad")."""
-    text, start = s.doc.text, max(s.start, at - 40)
+    """Whether a base the reader does not know is named in the words before ``at`` (the
+    number, or a province that only locates it and stands for a base of its own: "Anbar"):
+    "the US footprint at Camp Kasra to around 200", "at Camp Kasra in Anbar province" (not
+    "at Ain al-Asad air base", "Căn cứ Không quân Ain al-Asad", "at Al Asad air base",
+    "at Camp Victory in Baghdad", which Baghdad holds)."""
+    text = s.doc.text
+    start = text.rfind(" ", s.start, max(s.start, at - 40)) + 1 or s.start
+    if start < s.start:
+        start = s.start
+    if lx.PLACE_RE.match(text, at) and not lx.PROVINCE.match(text, at):
+        return False  # a place we know locates it, and holds it: "Camp Victory in Baghdad"
     for base in lx.BASE_WORD.finditer(text, start, at):
+        window = s.places_in(max(s.start, base.start() - 25), min(s.end, base.end() + 25))
+        if any(not lx.PROVINCE.match(text, p.start) for p in window):
+            continue  # the base is one we know ("Al Asad air base"), or a place we know holds it
         if base.group() in _NAME_AFTER:  # "Camp Kasra", "căn cứ (Không quân) Kasra"
             name = _NAME.match(text, base.end(), at)
         else:  # "Kasra air base"

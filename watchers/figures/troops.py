@@ -265,7 +265,7 @@ class _Number:
         named = doc.capitalised(at) or lx.AL_NAME.match(self.text, at) is not None
         if (unknown and named) or (not right and lx.AT_THE_BASE.match(self.text, noun_end)):
             return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours
-        if not before and site_holds(self.s, self.a, self.core_left):
+        if not (before or right) and site_holds(self.s, self.a, self.core_left):
             return None  # "Dar al-Salam now holds about 610 US troops": a site we do not know
         if right:
             first = right[0]

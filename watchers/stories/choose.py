@@ -103,8 +103,9 @@ def best_story(
     language, with those in its own (``holds_together``), and none of the story's reports
     among the candidates names another day than ``new`` (``other_day``), else a new story.
     A candidate the model accepts but whose lead shares almost nothing with ``new``'s
-    (``verdict.other_lead``) ranks as a rewrite: when it is the best match, ``new`` reports
-    another event than its story and starts its own rather than joining a weaker match;
+    (``verdict.other_lead``) ranks as a rewrite: when it is the best match, ``new`` joins
+    only the best match whose lead it shares (``LEAD_KEPT``), in its story or another, and
+    otherwise starts its own rather than joining a weaker match;
     ``rarity``: the store's document frequencies of the keys compared; ``sizes``: how many
     reports each candidate's story has in each language ("": of a language not recorded)."""
     counts = rarity or Rarity()
@@ -127,15 +128,12 @@ def best_story(
     _, matched, verdict = best
     story = matched.story_id
     if verdict.reason == "other_lead":  # its best match's lead reports another event
-        # ... unless another report of that story it matches shares its lead
-        kept = [
-            k
-            for k in accepted
-            if k[1].story_id == story and lead_share(new, k[1].evidence) >= LEAD_KEPT
-        ]
+        # ... so it joins only a match whose lead it shares (``LEAD_KEPT``), in any story
+        kept = [k for k in accepted if lead_share(new, k[1].evidence) >= LEAD_KEPT]
         if not kept:
             return Choice(None, matched.article_id, verdict, apart="other_lead")
         _, matched, verdict = max(kept, key=lambda k: k[0])
+        story = matched.story_id
     if verdict.reason == "near_copy":
         return Choice(story, matched.article_id, verdict)
     if any(other_day(new, c.evidence) for c in judged if c.story_id == story):

@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from watchers.figures.extract import extract
@@ -84,7 +85,13 @@ class Verdict:
     matched: tuple[str, ...] = ()  # the terms of the required groups found (what alerts show)
 
 
-def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups()) -> Verdict:
+def judge(
+    matcher: Matcher,
+    title: str,
+    summary: str,
+    groups: Groups = Groups(),
+    published: date | None = None,
+) -> Verdict:
     """The verdict on one item: the matcher's, with leaving said of foreign forces, unless its
     focus is elsewhere or on an attack."""
     match = matcher.match(title, summary)
@@ -92,7 +99,9 @@ def judge(matcher: Matcher, title: str, summary: str, groups: Groups = Groups())
     strong = terms.get(groups.leaving, frozenset())
     weak, forces = terms.get(groups.said_of, frozenset()), terms.get(groups.forces, frozenset())
     plain, troops = (terms.get(g, frozenset()) for g in (groups.departing, groups.troops))
-    counted = not match.relevant and _counts_our_troops(matcher, match.matched, title, groups)
+    counted = not match.relevant and _counts_our_troops(
+        matcher, match.matched, title, groups, published
+    )
     if not (match.relevant or counted or _may_be_said_of_forces(matcher, match.matched, groups)):
         # most items off the topic end here, before their sentences are read
         return Verdict(False, "missing terms", tuple(t for t in match.matched if t in shown))
@@ -203,17 +212,22 @@ def _names_forces(found: set[str], text: str) -> bool:
 
 
 def _counts_our_troops(
-    matcher: Matcher, matched: tuple[str, ...], title: str, groups: Groups
+    matcher: Matcher, matched: tuple[str, ...], title: str, groups: Groups, published: date | None
 ) -> bool:
     """Whether an item the matcher turned down lacks only the required leaving group and its
-    title gives the US's or the coalition's troop level in Iraq, now or to come: "US force in
-    Iraq will be about 1,600 by end of June", "Mỹ dự kiến còn 1.600 quân ở Iraq" (troop
-    numbers in Iraq are the topic, said with no word of leaving)."""
+    title gives the US's or the coalition's troop level in Iraq to come, or one now backed by
+    change language or an official (``TroopCount.firm``): "US force in Iraq will be about
+    1,600 by end of June", "Mỹ dự kiến còn 1.600 quân ở Iraq", "US has about 2,500 troops in
+    Iraq, Pentagon says" (troop numbers in Iraq are the topic, said with no word of leaving);
+    not a count told in passing ("Base housing 2,500 US troops in Iraq comes under fire",
+    "2007 surge: 170,000 US troops in Iraq")."""
     if matcher.missing(matched) != (groups.leaving,):
         return False
-    counts = extract(title, "", published=None).troop_counts
     return any(
-        t.who in OURS and country_of(t.where) == "Iraq" and t.status != "past" for t in counts
+        t.who in OURS
+        and country_of(t.where) == "Iraq"
+        and (t.status == "planned" or (t.status == "current" and t.firm))
+        for t in extract(title, "", published=published).troop_counts
     )
 
 

@@ -77,9 +77,9 @@ def _vetoed_and_kept() -> tuple[Evidence, Evidence, Evidence]:
     return new, vetoed, kept
 
 
-def test_another_report_of_the_best_match_s_story_that_shares_the_lead_is_joined() -> None:
-    """The best match's lead shares nothing, but another report of its story that the
-    article matches shares ``LEAD_KEPT`` of its lead: the article joins that story."""
+def test_when_the_best_match_reports_another_event_a_match_that_shares_the_lead_wins() -> None:
+    """The best match's lead shares nothing; another match that the article's lead shares
+    ``LEAD_KEPT`` of is joined, in the same story or another; none: a story of its own."""
     new, vetoed, kept = _vetoed_and_kept()
     assert same_story(new, vetoed).reason == "other_lead"
     assert same_story(new, vetoed).score > same_story(new, kept).score
@@ -87,4 +87,6 @@ def test_another_report_of_the_best_match_s_story_that_shares_the_lead_is_joined
     choice = best_story(new, [Candidate(1, 7, vetoed), Candidate(2, 7, kept)])
     assert (choice.story_id, choice.article_id, choice.apart) == (7, 2, None)
     other = best_story(new, [Candidate(1, 7, vetoed), Candidate(2, 8, kept)])
-    assert (other.story_id, other.apart) == (None, "other_lead")  # not another story's
+    assert (other.story_id, other.article_id, other.apart) == (8, 2, None)
+    alone = best_story(new, [Candidate(1, 7, vetoed)])
+    assert (alone.story_id, alone.apart) == (None, "other_lead")

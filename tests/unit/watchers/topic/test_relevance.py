@@ -311,6 +311,15 @@ def test_a_title_that_counts_our_troops_in_iraq_is_on_topic(title: str, summary:
     ("title", "summary"),
     [
         ("Rocket attack on Iraq base housing 2,500 US troops", "Rockets hit a base in Iraq."),
+        (
+            "Base housing 2,500 US troops in Iraq comes under fire",
+            "Three rockets struck Ain al-Asad air base. It was the third attack this week.",
+        ),
+        ("Iran-backed militia targets 2,500 US troops in Iraq", "The group launched drones."),
+        ("2007 surge: 170,000 US troops in Iraq", "A look back at the surge."),
+        ("Năm 2007, Mỹ có 170.000 quân ở Iraq", "Nhìn lại cuộc chiến."),
+        ("Iraq election: 2,500 US troops in Iraq loom over vote", "Iraqis voted on Sunday."),
+        ("2,500 US troops in Iraq face heat wave", "Temperatures passed 50C in Baghdad."),
         ("US troops in Syria rise to 2,000", "The Pentagon sent more troops to Syria."),
         ("Iraq's army has 300,000 soldiers", "Iraq's defence ministry gave the figure."),
         (
