@@ -41,6 +41,7 @@ SETS = {
         ("ninth", 9),
         ("tenth", 10),
         ("eleventh", 11),
+        ("twelfth", 12),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
