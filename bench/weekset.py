@@ -24,7 +24,9 @@ from tests.quality import topic_matcher
 from tests.story_model import Tally
 from watchers.analyze import analyze, load_documents
 
-__all__ = ["SETS", "labels", "measured", "pair_tallies", "week_stories"]
+__all__ = [
+    "SETS", "change_alerts", "labels", "measured", "names_change", "pair_tallies", "week_stories",
+]  # fmt: skip
 
 _DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SETS = {
@@ -77,20 +79,81 @@ def pair_tallies(
 def measured(folder: Path) -> dict[str, Tally]:
     """``pair_tallies`` of the stories ``analyze`` forms from a same-week set, its reports
     read in order of publication."""
+    return pair_tallies(_analyzed(folder), labels(folder))
+
+
+def _analyzed(folder: Path) -> list[dict[str, Any]]:
+    """``analyze``'s results on a set's reports, in order of publication."""
     documents = load_documents([], str(folder / "manifest.jsonl"))
-    events = labels(folder)
-    if {d.path for d in documents} != events.keys():
+    if {d.path for d in documents} != labels(folder).keys():
         raise ValueError("the manifest and the labels name other reports")
     last = max(d.published for d in documents if d.published is not None)
     now = datetime.combine(last + _AFTER, time(), tzinfo=UTC)
-    results = [a.result for a in analyze(documents, topic_matcher(), now=now)]
-    return pair_tallies(results, events)
+    return [a.result for a in analyze(documents, topic_matcher(), now=now)]
+
+
+def change_alerts(folder: Path) -> tuple[int, int, int, int]:
+    """The "changed" and "conflict" alerts ``analyze`` gives on a set that labels the changes
+    an editor would alert (``changes.jsonl``): (alerts, right, changes labelled, found). An
+    alert is right when a labelled change of a report of the same event has its new value (a
+    date: the same or one naming only its month or year) and says what the alert's key says
+    (``names_change``); a second alert of a change found is a repeat, counted wrong."""
+    events = labels(folder)
+    lines = (folder / "changes.jsonl").read_text("utf-8").splitlines()
+    wanted = [
+        (events[f"articles/{r['id']}.txt"][0], str(c["new"]), c["what"])
+        for r in map(json.loads, lines)
+        for c in r["changes"]
+    ]
+    found: set[int] = set()
+    alerts = right = 0
+    for result in _analyzed(folder):
+        event = events[result["path"]][0]
+        for change in result["changes"]:
+            if change["kind"] not in ("changed", "conflict"):
+                continue
+            alerts += 1
+            new = str(change["new"])
+            match = next(
+                (
+                    n
+                    for n, (e, value, what) in enumerate(wanted)
+                    if e == event
+                    and n not in found
+                    and (new == value or value.startswith(new))
+                    and names_change(what, change["key"])
+                ),
+                None,
+            )
+            if match is not None:
+                found.add(match)
+                right += 1
+    return alerts, right, len(wanted), len(found)
+
+
+def names_change(what: str, key: str) -> bool:
+    """Whether a labelled change ("US troops in Iraq", "coalition troops in Iraq", "Baghdad
+    deadline") is about what an alert's key names ("troops/US/Iraq/planned", "deadline/
+    coalition leaves Baghdad"): a troop count of the same actor, or a deadline of a place it
+    names."""
+    if key.startswith("deadline/"):
+        return "deadline" in what and key.rsplit(" ", 1)[-1] in what
+    actor = key.split("/")[1]
+    return "deadline" not in what and actor.lower() in what.lower().split()
 
 
 def week_stories() -> dict[str, Any]:
-    """Pair precision and recall within a language and across (``measured``), on each set."""
-    return {
+    """Pair precision and recall within a language and across (``measured``), on each set;
+    and on the sets that label their changes, the change alerts (``change_alerts``)."""
+    out: dict[str, Any] = {
         f"{name} {kind}": str(tally)
         for name, folder in SETS.items()
         for kind, tally in measured(folder).items()
     }
+    for name, folder in SETS.items():
+        if (folder / "changes.jsonl").exists():
+            alerts, right, labelled, found = change_alerts(folder)
+            out[f"{name} change alerts"] = (
+                f"{alerts} alerts, {right} right; {found} of {labelled} labelled changes found"
+            )
+    return out
