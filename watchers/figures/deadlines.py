@@ -30,6 +30,7 @@ from watchers.figures.dates import DateMention
 from watchers.figures.demands import demanded
 from watchers.figures.model import Deadline
 from watchers.figures.moves import came_from, moved_to, moves_to, now_said, of_deadline, put_off
+from watchers.figures.not_levels import unknown_base
 from watchers.figures.places import Place, country_of, followed, specific
 from watchers.figures.sentence import Sentence
 from watchers.figures.unsaid import unsaid
@@ -372,7 +373,9 @@ class _Date:
         if any(n not in lx.PLACES for n in names):
             return []
         handover = bool(anchors) and all(_HANDOVER.search(a.group()) for a in anchors)
-        if handover and all(country_of(n) == n for n in names):
+        if (handover or unknown_base(self.s, self.d.start)) and all(
+            country_of(n) == n for n in names
+        ):
             return []  # "the handover of the Victory Base headquarters": which base is not known
         if name == "combat":
             return ["US combat mission ends in Iraq"]

@@ -13,6 +13,11 @@ from watchers.figures.sentence import Sentence
 __all__ = ["nato_only", "not_a_level", "site_holds", "unknown_base"]
 
 _WITH_END = re.compile(r",\s*(?:with|voi)\s*$")
+# "Lực lượng Đặc nhiệm Kestrel, gồm khoảng 400 binh sĩ", "Task Force Kestrel, made up of 400"
+_UNIT_OF = re.compile(
+    r"\b(?:task force|luc luong dac nhiem|brigade|battalion|lu doan|tieu doan)\s+[^\s,;]+\s*,\s*"
+    r"(?:with|comprising|made up of|gom|bao gom|voi)\s*$"
+)
 _LIST_START = re.compile(r"(?:^|[:\-–—]\s)\W*$")
 _LIST_NEXT = re.compile(r"\s*[,:]")
 _QUOTE_OPENS = re.compile(r"\W*[\"“”«]\s*$")  # a quotation that opens the sentence
@@ -24,6 +29,7 @@ _BEFORE = re.compile(r"(?P<name>\w[\w-]*)\s+")  # before "air base"
 _NAME = re.compile(
     r"\s+(?:khong quan\s+)?(?P<name>(?!khong\b|quan\b)\w[\w-]*)"
 )  # after "camp", "căn cứ"
+_COUNTRIES = frozenset({"Iraq", "Syria"})
 _NAME_AFTER = frozenset({"camp", "trai", "can cu"})  # a base named after its word
 
 
@@ -37,6 +43,8 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
     ):
         return True  # "Task Force Talon, with about 380 soldiers": the size of a unit
+    if _UNIT_OF.search(core_left):
+        return True  # a unit named, then its size
     if (
         _QUOTE_OPENS.fullmatch(text, s.start, a)
         and not any(c.isdigit() for c in text[a:b])
@@ -96,7 +104,8 @@ def _title_case(s: Sentence) -> bool:
 
 def unknown_base(s: Sentence, at: int) -> bool:
     """Whether a base the reader does not know is named in the words before ``at`` (the
-    number, or a province that only locates it and stands for a base of its own: "Anbar"):
+    number, or a country or a province that only locates it: "Iraq", "Anbar", which stands
+    for a base of its own; "leave Al-Khudair Air Base in western Iraq by the end of January"):
     "the US footprint at Camp Kasra to around 200", "at Camp Kasra in Anbar province" (not
     "at Ain al-Asad air base", "Căn cứ Không quân Ain al-Asad", "at Al Asad air base",
     "at Camp Victory in Baghdad", which Baghdad holds)."""
@@ -104,11 +113,12 @@ def unknown_base(s: Sentence, at: int) -> bool:
     start = text.rfind(" ", s.start, max(s.start, at - 40)) + 1 or s.start
     if start < s.start:
         start = s.start
-    if lx.PLACE_RE.match(text, at) and not lx.PROVINCE.match(text, at):
+    locator = s.places_in(at, min(s.end, at + 40))[:1] if lx.PLACE_RE.match(text, at) else []
+    if locator and not (lx.PROVINCE.match(text, at) or locator[0].name in _COUNTRIES):
         return False  # a place we know locates it, and holds it: "Camp Victory in Baghdad"
     for base in lx.BASE_WORD.finditer(text, start, at):
         window = s.places_in(max(s.start, base.start() - 25), min(s.end, base.end() + 25))
-        if any(not lx.PROVINCE.match(text, p.start) for p in window):
+        if any(not (lx.PROVINCE.match(text, p.start) or p.name in _COUNTRIES) for p in window):
             continue  # the base is one we know ("Al Asad air base"), or a place we know holds it
         if base.group() in _NAME_AFTER:  # "Camp Kasra", "căn cứ (Không quân) Kasra"
             name = _NAME.match(text, base.end(), at)

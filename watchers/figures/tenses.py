@@ -60,6 +60,10 @@ UNDER_WAY = re.compile(
     r"\b(?:is|are) being (?:reduced|cut|lowered|trimmed|drawn down|brought down|scaled back)\b|"
     r"\bdang (?:duoc )?(?:cat giam|giam (?:xuong|con|bot|quan))\b"
 )
+# A plan said then: "the US force was to fall from about 4,200 ... to about 2,500 by 31 March"
+PLAN_THEN = re.compile(
+    r"\b(?:was|were) (?:to|due to|supposed to|expected to|set to|scheduled to)\b|\bdu kien se\b"
+)
 # How many there were at a site's busiest: "hosted up to 900 coalition troops at its peak"
 PEAK_AFTER = re.compile(
     r"[^,;.]{0,30}\b(?:at (?:its|their) peak|at the peak\b(?! of)|luc cao diem|thoi dinh diem)\b"

@@ -352,8 +352,8 @@ class _Number:
             # the tense before it, past any aside ("The plan, which was approved, reduces…")
             asides = list(_ASIDE.finditer(self.core_left))
             since = s.start + asides[-1].end() if asides else s.start
-            if tw.UNDER_WAY.search(clause) and not perfect:
-                return "planned"  # "the number is being reduced to about 1,500": not yet
+            if (tw.UNDER_WAY.search(clause) or tw.PLAN_THEN.search(clause)) and not perfect:
+                return "planned"  # "is being reduced to", "was to fall ... to": not yet
             done = past or s.tense(since, self.a) == "past" or perfect
             # "reduced its forces to 2,500, where they remain"
             return "current" if done or still else "planned"

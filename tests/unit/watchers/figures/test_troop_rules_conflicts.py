@@ -378,3 +378,44 @@ def test_another_member_bringing_home_its_troops_sets_no_deadline_of_ours() -> N
     is another member's leaving, as "bring its advisers home" is."""
     body = "Australia will bring home its 110-strong training task group from Iraq by 30 June."
     assert deadlines_of(body, PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Under the agreement, the US force was to fall from about 4,200 at the signing to "
+            "about 2,500 by 31 March.",
+            {("US", "Iraq", "past", 4200), ("US", "Iraq", "planned", 2500)},
+        ),
+        ("Lực lượng Đặc nhiệm Kestrel, gồm khoảng 400 binh sĩ, đã rời Iraq.", set()),
+        ("About 300 US troops are at Camp Kasra in western Iraq.", set()),
+        (
+            "US troops in Iraq were reduced to about 2,500 last year.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "About 1,000 US troops are at Ain al-Asad air base in western Iraq.",
+            {("US", "Ain al-Asad", "current", 1000)},
+        ),
+    ],
+)
+def test_a_plan_said_then_a_unit_and_a_base_in_the_country(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    """ "was to fall ... to 2,500" is the plan, not the level reached; a task force's size is
+    no level; a base we do not know in "western Iraq" is its own count, one we know is read."""
+    assert troops_of(body, PUBLISHED) == expected
+
+
+def test_leaving_a_base_we_do_not_know_is_no_deadline_of_the_country() -> None:
+    day = date(2048, 11, 13)
+    base = "US forces will leave Al-Khudair Air Base in western Iraq by the end of January."
+    assert deadlines_of(base, day) == set()
+    known = "US forces will leave Ain al-Asad air base in western Iraq by the end of January."
+    assert deadlines_of(known, day) == {
+        ("deadline/coalition leaves Ain al-Asad", "2049-01", "month")
+    }
+    assert deadlines_of("US forces will leave Iraq by the end of January.", day) == {
+        ("deadline/coalition leaves Iraq", "2049-01", "month")
+    }
