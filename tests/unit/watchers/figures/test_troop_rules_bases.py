@@ -1,0 +1,129 @@
+"""Troop counts and deadlines at bases: a base the reader does not know is its own count
+and its own date, wherever it lies (a province or the country only locates it); one we know,
+or one a city we know holds, is read; and the plans and units near them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.quality import deadlines_of, troops_of
+
+PUBLISHED = date(2027, 3, 22)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The two leaders agreed to reduce the US footprint at Camp Kasra to around 200 "
+        "personnel by mid-April.",
+        "The United States will reduce its troops at Camp Kasra in Anbar province to 200 by "
+        "15 April.",
+        "Washington sẽ giảm số quân tại căn cứ Kasra ở tỉnh Anbar từ khoảng 350 xuống 200 người.",
+    ],
+)
+def test_a_base_we_do_not_know_is_its_own_count_wherever_it_lies(body: str) -> None:
+    """Camp Kasra's troops, though Anbar (which stands for Ain al-Asad) locates it."""
+    assert troops_of(body, PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Khoảng 2.500 binh sĩ Mỹ đang ở Căn cứ Không quân Ain al-Asad.",
+            ("US", "Ain al-Asad", "current", 2500),
+        ),
+        (
+            "Mỹ sẽ giảm quân tại Căn cứ Không quân Ain al-Asad xuống 1.000 người.",
+            ("US", "Ain al-Asad", "planned", 1000),
+        ),
+        (
+            "The US will cut its troops at Ain al-Asad air base in Anbar to 1,000.",
+            ("US", "Ain al-Asad", "planned", 1000),
+        ),
+        ("US troops at the base in Baghdad will drop to 500.", ("US", "Baghdad", "planned", 500)),
+        ("About 900 US troops are at Al-Harir air base in Erbil.", ("US", "Erbil", "current", 900)),
+        ("US Will Cut Iraq Force To 1,500, Officials Say", ("US", "Iraq", "planned", 1500)),
+        (
+            "The US will reduce its troops at Camp Victory in Baghdad to about 500.",
+            ("US", "Baghdad", "planned", 500),
+        ),
+        (
+            "The US will cut its presence at Al Asad air base to about 500 troops.",
+            ("US", "Ain al-Asad", "planned", 500),
+        ),
+        (
+            "The US will reduce its presence at Al-Asad Airbase in Anbar province to about 500 "
+            "troops.",
+            ("US", "Ain al-Asad", "planned", 500),
+        ),
+        (
+            "The US will cut its troops at Al-Harir air base in Erbil to about 500.",
+            ("US", "Erbil", "planned", 500),
+        ),
+        (
+            "Officials said the Marine force in Iraq will shrink to about 2,000 troops.",
+            ("US", "Iraq", "planned", 2000),
+        ),
+        (
+            "Residual force in Iraq will number about 2,000 US troops, officials said.",
+            ("US", "Iraq", "planned", 2000),
+        ),
+        ("Pentagon hiện có khoảng 2.500 binh sĩ tại Iraq.", ("US", "Iraq", "current", 2500)),
+        ("Pentagon to cut US force in Iraq to 2,000", ("US", "Iraq", "planned", 2000)),
+    ],
+)
+def test_a_base_we_know_or_a_force_named_for_its_country_is_read(
+    body: str, expected: tuple[str, str, str, int]
+) -> None:
+    assert troops_of(body, PUBLISHED) == {expected}
+
+
+def test_another_member_bringing_home_its_troops_sets_no_deadline_of_ours() -> None:
+    """ "bring home its 110-strong task group" (the verb before "home" with nothing between)
+    is another member's leaving, as "bring its advisers home" is."""
+    body = "Australia will bring home its 110-strong training task group from Iraq by 30 June."
+    assert deadlines_of(body, PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Under the agreement, the US force was to fall from about 4,200 at the signing to "
+            "about 2,500 by 31 March.",
+            {("US", "Iraq", "past", 4200), ("US", "Iraq", "planned", 2500)},
+        ),
+        ("Lực lượng Đặc nhiệm Kestrel, gồm khoảng 400 binh sĩ, đã rời Iraq.", set()),
+        ("About 300 US troops are at Camp Kasra in western Iraq.", set()),
+        (
+            "US troops in Iraq were reduced to about 2,500 last year.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "About 1,000 US troops are at Ain al-Asad air base in western Iraq.",
+            {("US", "Ain al-Asad", "current", 1000)},
+        ),
+    ],
+)
+def test_a_plan_said_then_a_unit_and_a_base_in_the_country(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    """ "was to fall ... to 2,500" is the plan, not the level reached; a task force's size is
+    no level; a base we do not know in "western Iraq" is its own count, one we know is read."""
+    assert troops_of(body, PUBLISHED) == expected
+
+
+def test_leaving_a_base_we_do_not_know_is_no_deadline_of_the_country() -> None:
+    day = date(2048, 11, 13)
+    base = "US forces will leave Al-Khudair Air Base in western Iraq by the end of January."
+    assert deadlines_of(base, day) == set()
+    known = "US forces will leave Ain al-Asad air base in western Iraq by the end of January."
+    assert deadlines_of(known, day) == {
+        ("deadline/coalition leaves Ain al-Asad", "2049-01", "month")
+    }
+    assert deadlines_of("US forces will leave Iraq by the end of January.", day) == {
+        ("deadline/coalition leaves Iraq", "2049-01", "month")
+    }
