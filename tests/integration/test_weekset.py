@@ -23,16 +23,19 @@ from watchers.analyze import load_documents
 # fifth (16, 6) and (16, 28), the seventh (6, 24). Then a report whose best match's lead shares
 # almost nothing with its own starts a story (``verdict.other_lead``): the third (27, 16),
 # (21, 40) -> (21, 16), (17, 43); the fifth (16, 6), (16, 28) -> (10, 6), (10, 34); the
-# seventh (6, 24) -> (4, 24).
+# seventh (6, 24) -> (4, 24). Then a passage the candidates of two stories share is background
+# (``choose.BACKGROUND``): the second (7, 8) -> (6, 8); the third across (17, 43) -> (17, 42);
+# the fourth (7, 21) -> (5, 22); the fifth (10, 6), (10, 34) -> (8, 8), (8, 17); across, the
+# seventh (0, 39) -> (0, 35), the eighth (0, 46) -> (0, 43), the ninth (4, 44) -> (4, 43).
 EVENTS = {name: {"sixth set": 12, "eleventh set": 14}.get(name, 13) for name in SETS}  # READMEs
 MOST_WRONG = {
     "first set": {"within": (3, 8), "across": (4, 20)},
-    "second set": {"within": (7, 8), "across": (3, 34)},
+    "second set": {"within": (6, 8), "across": (3, 34)},
     # (75, 15) and (17, 49) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the second set: (37, 14) and (17, 47); then "hôm qua"
     # was withdrawn (read against the UTC day it splits one event's reports): (36, 16) and
     # (17, 47); then "chiều 6/2", "tối 5/2"
-    "third set": {"within": (21, 16), "across": (17, 43)},
+    "third set": {"within": (21, 16), "across": (17, 42)},
     # (43, 29) and (24, 63) with the code before the rule of named days; measured once, when
     # it was added, after the review's mends: (25, 29) and (15, 60); then the topic's "troop
     # ceiling", "troop cap", "force cap" (four more of its reports kept): (27, 25) and (18, 59);
@@ -40,10 +43,10 @@ MOST_WRONG = {
     # then a cap read as a plan ("set a ceiling of 1,500"): its reports agree on it, and
     # the cabinet's confirming the leaked roadmap (a date moved) joins the leak: (7, 21)
     # and (5, 48)
-    "fourth set": {"within": (7, 21), "across": (5, 48)},
+    "fourth set": {"within": (5, 22), "across": (5, 48)},
     # (117, 26) and (117, 36) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the fourth set
-    "fifth set": {"within": (10, 6), "across": (10, 34)},
+    "fifth set": {"within": (8, 8), "across": (8, 17)},
     # written to resemble real coverage, not as a stress set; measured once, when it was
     # added: (13, 15) and (8, 77) on the code before ``dfb90ea``, (4, 14) and (0, 77) after;
     # then looked at: of the match's language only the reports the index found count
@@ -51,17 +54,17 @@ MOST_WRONG = {
     # like the sixth; measured once, when it was added: (6, 28) and (8, 40) on the code of
     # ``8bfd299``, (2, 33) and (0, 45) on ``db5d402``; then looked at: the topic's coalition
     # members, "không còn lính Mỹ", "security dialogue" (seven of its reports kept)
-    "seventh set": {"within": (4, 24), "across": (0, 39)},
+    "seventh set": {"within": (4, 24), "across": (0, 35)},
     # like the sixth; measured once, when it was added: (4, 24) and (0, 39) on the code of
     # ``8bfd299``, (4, 31) and (0, 48) on ``7c6593a``; then looked at: the topic's plainer
     # words of leaving, said of forces and troops ("coalition forces will leave Camp Nakhla")
-    "eighth set": {"within": (4, 25), "across": (0, 46)},
+    "eighth set": {"within": (4, 25), "across": (0, 43)},
     # like the sixth; measured once, at the end of the stop that wrote sets 6-9, nothing
     # chosen on it: (6, 29) and (4, 63) on the code of ``8bfd299``, (0, 28) and (0, 47) on
     # ``f1bc949``; then looked at: the topic's "United States", "leaving" and "sứ mệnh của
     # liên quân" kept four of its reports, among them the wire scoop, which joins the
     # minister's two phases it cites (with an update naming its new figure)
-    "ninth set": {"within": (2, 23), "across": (4, 44)},
+    "ninth set": {"within": (2, 23), "across": (4, 43)},
     # like the sixth, written blind by a helper at the start of the next stop; measured once,
     # on the code of ``0794ae4`` and of ``5d90a95`` alike: (3, 44) and (2, 64); then looked
     # at: the topic's "cut" and "shrink" said of forces and troops (NATO's mission), and a

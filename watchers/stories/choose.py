@@ -34,7 +34,7 @@ backlog), in which case the first article that may alert sends the story alert.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from storage.story_types import StoredVersion
@@ -62,6 +62,7 @@ COUNTED = 32  # a story's reports counted at most: a large story is judged on it
 # a report of its best match's story whose lead an article shares this much is a match of its
 # own, though the best match's lead shares nothing (``verdict.other_lead``)
 LEAD_KEPT = 0.25
+BACKGROUND = 2  # a passage the candidates of this many stories share is background
 _REASON_RANK = {"near_copy": 3, "rewrite": 2, "other_lead": 2, "other_language": 1}
 
 
@@ -113,6 +114,7 @@ def best_story(
     scores: dict[int, list[tuple[str, float]]] = {}  # story -> (language, score) of each report
     judged = list(candidates)
     accepted: list[tuple[tuple[int, float, int], Candidate, Verdict]] = []
+    new = _without_background(new, judged)
     for candidate in judged:
         verdict = same_story(new, candidate.evidence, counts)
         scores.setdefault(candidate.story_id, []).append((candidate.evidence.lang, verdict.score))
@@ -144,6 +146,19 @@ def best_story(
     if not holds_together(scores[story], reports, lang, new.lang, found_only=translated):
         return Choice(None, matched.article_id, verdict, apart="incoherent")
     return Choice(story, matched.article_id, verdict)
+
+
+def _without_background(new: Evidence, judged: list[Candidate]) -> Evidence:
+    """``new`` without the passages it shares with reports of two stories or more among the
+    candidates: an outlet's background paragraph ("Under the agreement, the US force was to
+    fall ... to about 2,500"), told again in its reports of other events, is no evidence of
+    one event."""
+    stories: dict[int, set[int]] = {}
+    for c in judged:
+        for p in new.passages & c.evidence.passages:
+            stories.setdefault(p, set()).add(c.story_id)
+    background = {p for p, told in stories.items() if len(told) >= BACKGROUND}
+    return replace(new, passages=new.passages - background) if background else new
 
 
 def holds_together(

@@ -1,0 +1,40 @@
+"""Passages an article shares with the candidates of two stories or more are background
+(``choose.BACKGROUND``): an outlet's paragraph on the accord and the standing numbers, told
+again in its reports of other events, is no evidence of one event. The texts are the twelfth
+same-week set's (our own writing): Italy's end of its training mission, and Baghdad's welcome
+of the Pentagon's cut and a report on the January rotation, all of one day, share it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from watchers.analyze import read_document
+from watchers.stories.choose import Candidate, best_story
+from watchers.stories.similar import Evidence, evidence
+from watchers.stories.similar.verdict import same_story
+
+_SET = Path(__file__).resolve().parents[3] / "data" / "weekset12" / "articles"
+DAY = date(2048, 11, 10)
+
+
+def _report(number: str) -> Evidence:
+    title, body = read_document(_SET / f"{number}.txt")
+    return evidence(title, body, published=DAY)
+
+
+def test_background_shared_with_two_stories_does_not_join_either() -> None:
+    italy, welcome, rotation = _report("009"), _report("024"), _report("021")
+    shared = italy.passages & welcome.passages
+    assert shared & rotation.passages  # the same background paragraph in a third report
+    assert same_story(italy, welcome).same  # alone, the pair is joined on it
+    assert best_story(italy, [Candidate(1, 10, welcome)]).story_id == 10
+    apart = best_story(italy, [Candidate(1, 10, welcome), Candidate(2, 20, rotation)])
+    assert apart.story_id is None
+
+
+def test_passages_shared_with_one_story_still_count() -> None:
+    """Two reports of that story share the paragraph: it is theirs, not background."""
+    italy, welcome = _report("009"), _report("024")
+    choice = best_story(italy, [Candidate(1, 10, welcome), Candidate(2, 10, welcome)])
+    assert choice.story_id == 10
