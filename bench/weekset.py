@@ -44,6 +44,7 @@ SETS = {
         ("tenth", 10),
         ("eleventh", 11),
         ("twelfth", 12),
+        ("thirteenth", 13),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -81,6 +81,8 @@ MOST_WRONG = {
     # like the sixth, written blind by a helper during the same stop, with the changes an
     # editor would alert (``changes.jsonl``); measured once, on the code of ``a96e8c0``
     "twelfth set": {"within": (2, 40), "across": (4, 53)},
+    # like the twelfth, written blind later in the same stop; measured once, on ``35ca462``
+    "thirteenth set": {"within": (0, 33), "across": (1, 61)},
 }
 
 
@@ -102,7 +104,8 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 
 # (wrong alerts, labelled changes missed) per set that labels its changes (``changes.jsonl``):
 # the twelfth, measured once on the code of ``a96e8c0``: 11 alerts, 3 right, 3 of 4 found
-MOST_WRONG_ALERTS = {"twelfth set": (8, 1)}
+# the thirteenth, measured once on ``35ca462``: 16 alerts, 2 right, 2 of 3 found
+MOST_WRONG_ALERTS = {"twelfth set": (8, 1), "thirteenth set": (14, 1)}
 
 
 @pytest.mark.parametrize("name", MOST_WRONG_ALERTS)
