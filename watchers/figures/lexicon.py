@@ -175,6 +175,8 @@ WHOLE_FORCE = re.compile(
 DELTA_AFTER = re.compile(
     r"^\s*(?:chien dau\s+)?(?:(?:u\.\s?s\.?|us|american|my|hoa ky|lien quan)\s+)?"
     r"(?:(?:\S+\s+){0,2}?cuoi cung\s+)?"  # "76 binh sĩ Phần Lan cuối cùng sẽ về nước"
+    # "700 lính Mỹ từ Umm Rabia đã rời Iraq"
+    r"(?:(?:tu|from)\s+(?:[^\s,;]+\s+){1,3}?(?=(?:da|have|had|has|will|se|vua)\s))?"
     r"(?:(?:will|would|are|were|have to|has to|need to|must|now|have|has|had|to|are to|se|sap|"
     r"da|vua|phai|buoc phai|can phai)\s+){0,3}"
     r"(?:be\s+|been\s+|being\s+|duoc\s+)?"
@@ -387,7 +389,7 @@ AL_NAME = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not cap
 AT_THE_BASE = re.compile(
     rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:{_STAY}|had|have|has|worked|served|dong quan|dong|"
     r"lam viec)\s+)*(?:at|o|tai)\s+(?:the |this |that )?(?:air )?"
-    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay)\b"
+    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay|tram khong quan|tram)\b"
 )
 # A cap set on the force: the level it is to be held to, a plan
 CAP = re.compile(

@@ -131,6 +131,9 @@ STAY_UNTIL = re.compile(
 )
 # A level said as a threshold: "before Iraq force drops below 1,000", "nếu quân số giảm dưới"
 THRESHOLD = re.compile(
-    r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|bans?|bars?|prohibit\w*)\b"
-    r"[^.;]{0,40}\b(?:drops?|falls?|goes|dips?|giam|xuong)\s+(?:below|under|xuong duoi|duoi)\s*$"
+    r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|bans?|bars?|prohibit\w*|"
+    r"should not|khong nen)\b"
+    r"[^.;]{0,40}\b(?:drops?|falls?|goes|dips?|cuts?|reduc\w*|giam|xuong)\s+(?:\S+\s+){0,4}?"
+    r"(?:below|under|xuong duoi|duoi)"
+    r"(?:\s+(?:about|around|some|khoang|chung))?\s*$"
 )

@@ -127,3 +127,24 @@ def test_leaving_a_base_we_do_not_know_is_no_deadline_of_the_country() -> None:
     assert deadlines_of("US forces will leave Iraq by the end of January.", day) == {
         ("deadline/coalition leaves Iraq", "2049-01", "month")
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ông khuyến nghị không nên giảm quân Mỹ tại Iraq xuống dưới khoảng 1.500 người.",
+        "The general said the US should not cut its force in Iraq below about 1,500 troops.",
+        "Khoảng 700 lính Mỹ từ Umm Rabia đã rời Iraq, 250 người chuyển tới Kani Sard.",
+        "About 700 US troops from Umm Rabia have left Iraq.",
+        "Hiện có khoảng 900 lính Mỹ tại trạm không quân này.",
+    ],
+)
+def test_advice_a_move_from_a_base_and_this_air_station_are_no_level(body: str) -> None:
+    """A level someone advises not to go below; troops that left from a base; troops "tại
+    trạm không quân này" (at this air station)."""
+    assert troops_of(body, PUBLISHED) == set()
+
+
+def test_troops_from_the_united_states_that_remain_are_the_level() -> None:
+    body = "About 2,500 troops from the United States remain in Iraq."
+    assert troops_of(body, PUBLISHED) == {("US", "Iraq", "current", 2500)}
