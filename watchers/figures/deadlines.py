@@ -303,8 +303,8 @@ class _Date:
         done = lx.COMPLETED.search(segment)
         if done and not lx.COMPLETION_AHEAD.search(segment[: done.start()][-60:]):
             return True  # "the withdrawal was completed on 25 January": it happened then
-        if lx.SINCE.search(segment):
-            return True
+        if lx.SINCE.search(segment) or lx.THING_LEAVES.search(segment):
+            return True  # since then; "Every truck that leaves in May": a thing, not forces
         if moved_to(segment):
             return False  # "đã được hoãn lại đến cuối năm 2026": the move is past, not the date
         if _BACK_IN.search(segment):

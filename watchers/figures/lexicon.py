@@ -307,6 +307,11 @@ SCHEDULED = re.compile(
 REST = re.compile(
     r"\b(?:the rest|the remainder|remainder|remaining|so con lai|con lai|phan con lai)\b"
 )
+# Things that leave, not forces: "Every truck that leaves in May"
+THING_LEAVES = re.compile(
+    r"\b(?:trucks?|convoys?|vehicles?|equipment|cargo|xe|doan xe|thiet bi)\s+"
+    r"(?:that\s+|which\s+|ma\s+)?(?:leav\w*|left|roi)\b"
+)
 DEADLINE_NOUN = re.compile(r"\b(?:deadline|han chot|thoi han)\b")
 # A date said as a target: "by", "before", "no later than", "trước", "không muộn hơn".
 TARGET = re.compile(

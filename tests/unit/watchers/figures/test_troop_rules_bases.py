@@ -148,3 +148,17 @@ def test_advice_a_move_from_a_base_and_this_air_station_are_no_level(body: str) 
 def test_troops_from_the_united_states_that_remain_are_the_level() -> None:
     body = "About 2,500 troops from the United States remain in Iraq."
     assert troops_of(body, PUBLISHED) == {("US", "Iraq", "current", 2500)}
+
+
+def test_things_that_leave_set_no_deadline() -> None:
+    """ "Every truck that leaves in May": a truck, not forces; troops and their equipment
+    leaving by a date is a deadline."""
+    day = date(2051, 5, 14)
+    truck = '"Every truck that leaves in May is a truck we don\'t have to move in March," he said.'
+    assert deadlines_of(truck, day) == set()
+    assert (
+        deadlines_of("Mỗi chiếc xe rời đi trong tháng 5 là một chiếc xe ít hơn ở Iraq.", day)
+        == set()
+    )
+    both = "The last US troops and their equipment will leave Iraq by September 2052."
+    assert deadlines_of(both, day) == {("deadline/coalition leaves Iraq", "2052-09", "month")}
