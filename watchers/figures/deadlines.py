@@ -373,7 +373,8 @@ class _Date:
         if any(n not in lx.PLACES for n in names):
             return []
         handover = bool(anchors) and all(_HANDOVER.search(a.group()) for a in anchors)
-        if (handover or unknown_base(self.s, self.d.start)) and all(
+        located = [p.start for p in self.s.places_in(self.s.start, self.d.start)][-1:]
+        if (handover or any(unknown_base(self.s, at) for at in located)) and all(
             country_of(n) == n for n in names
         ):
             return []  # "the handover of the Victory Base headquarters": which base is not known

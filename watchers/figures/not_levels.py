@@ -15,7 +15,7 @@ __all__ = ["nato_only", "not_a_level", "site_holds", "unknown_base"]
 _WITH_END = re.compile(r",\s*(?:with|voi)\s*$")
 # "Lực lượng Đặc nhiệm Kestrel, gồm khoảng 400 binh sĩ", "Task Force Kestrel, made up of 400"
 _UNIT_OF = re.compile(
-    r"\b(?:task force|luc luong dac nhiem|brigade|battalion|lu doan|tieu doan)\s+[^\s,;]+\s*,\s*"
+    r"\b(?:task force|luc luong dac nhiem)\s+[^\s,;]+\s*,\s*"
     r"(?:with|comprising|made up of|gom|bao gom|voi)\s*$"
 )
 _LIST_START = re.compile(r"(?:^|[:\-–—]\s)\W*$")
@@ -30,6 +30,11 @@ _NAME = re.compile(
     r"\s+(?:khong quan\s+)?(?P<name>(?!khong\b|quan\b)\w[\w-]*)"
 )  # after "camp", "căn cứ"
 _COUNTRIES = frozenset({"Iraq", "Syria"})
+_AT_BASE = re.compile(
+    r"\b(?:at|in|from|leav\w*|left|tai|o|khoi|roi)\s+(?:the\s+)?$"
+)  # "at Camp Kasra"
+# between a base's name and the place that locates it: "in western", "ở tỉnh", "in ... province"
+_LOCATED = re.compile(r"\s*,?\s*(?:in|near|o|tai|gan)\s+(?:(?:the\s+)?\w+\s+)?")
 _NAME_AFTER = frozenset({"camp", "trai", "can cu"})  # a base named after its word
 
 
@@ -122,8 +127,15 @@ def unknown_base(s: Sentence, at: int) -> bool:
             continue  # the base is one we know ("Al Asad air base"), or a place we know holds it
         if base.group() in _NAME_AFTER:  # "Camp Kasra", "căn cứ (Không quân) Kasra"
             name = _NAME.match(text, base.end(), at)
+            first, last = base.start(), name.end("name") if name else base.end()
         else:  # "Kasra air base"
             name = next(reversed(list(_BEFORE.finditer(text, start, base.start()))), None)
-        if name is not None and _a_name(s, name.start("name"), name.end("name")):
+            first, last = name.start("name") if name else base.start(), base.end()
+        if name is None or not _a_name(s, name.start("name"), name.end("name")):
+            continue
+        # the count or the place is the base's: "at Camp Kasra to around 200", "Camp Kasra in
+        # western Iraq"; not "handed over Camp Taji and cut its force in Iraq to about 2,500"
+        held = _AT_BASE.search(text, max(s.start, first - 12), first) is not None
+        if _LOCATED.fullmatch(text, last, at) if locator else held:
             return True
     return False

@@ -64,6 +64,10 @@ UNDER_WAY = re.compile(
 PLAN_THEN = re.compile(
     r"\b(?:was|were) (?:to|due to|supposed to|expected to|set to|scheduled to)\b|\bdu kien se\b"
 )
+# ... unless the sentence says it came true: "..., and it has", "now stands at that level"
+DONE_AFTER = re.compile(
+    r"\b(?:and (?:it|they) (?:has|have|did)|now stands?|has since|have since|da dat)\b"
+)
 # How many there were at a site's busiest: "hosted up to 900 coalition troops at its peak"
 PEAK_AFTER = re.compile(
     r"[^,;.]{0,30}\b(?:at (?:its|their) peak|at the peak\b(?! of)|luc cao diem|thoi dinh diem)\b"
@@ -133,7 +137,7 @@ STAY_UNTIL = re.compile(
 THRESHOLD = re.compile(
     r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|bans?|bars?|prohibit\w*|"
     r"should not|khong nen)\b"
-    r"[^.;]{0,40}\b(?:drops?|falls?|goes|dips?|cuts?|reduc\w*|giam|xuong)\s+(?:\S+\s+){0,4}?"
+    r"[^.;,]{0,40}\b(?:drops?|falls?|goes|dips?|cuts?|reduc\w*|giam|xuong)\s+(?:[^\s,;]+\s+){0,4}?"
     r"(?:below|under|xuong duoi|duoi)"
     r"(?:\s+(?:about|around|some|khoang|chung))?\s*$"
 )

@@ -263,7 +263,9 @@ class _Number:
         known = known and not unknown_base(self.s, right[0].start)  # "Camp Kasra in Anbar"
         unknown = site is not None and not known
         named = doc.capitalised(at) or lx.AL_NAME.match(self.text, at) is not None
-        if (unknown and named) or (not right and lx.AT_THE_BASE.match(self.text, noun_end)):
+        base = lx.AT_THE_BASE.match(self.text, noun_end)  # "at the base", unless "in Baghdad"
+        located = bool(base and right and _LOCATES.fullmatch(self.text, base.end(), right[0].start))
+        if (unknown and named) or (base and not located):
             return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours
         if not (before or right) and site_holds(self.s, self.a, self.core_left):
             return None  # "Dar al-Salam now holds about 610 US troops": a site we do not know
@@ -352,9 +354,13 @@ class _Number:
             # the tense before it, past any aside ("The plan, which was approved, reduces…")
             asides = list(_ASIDE.finditer(self.core_left))
             since = s.start + asides[-1].end() if asides else s.start
-            if (tw.UNDER_WAY.search(clause) or tw.PLAN_THEN.search(clause)) and not perfect:
+            plan_then = tw.PLAN_THEN.search(clause) and not tw.DONE_AFTER.search(
+                self.text, self.b, s.end
+            )
+            if (tw.UNDER_WAY.search(clause) or plan_then) and not perfect:
                 return "planned"  # "is being reduced to", "was to fall ... to": not yet
             done = past or s.tense(since, self.a) == "past" or perfect
+            done = done or bool(_DOWN_TO.search(self.core_left) and not future)  # "down to 2,300"
             # "reduced its forces to 2,500, where they remain"
             return "current" if done or still else "planned"
         if _TO_NUMBER.match(self.text, self.b, self.b + 40):
@@ -374,6 +380,11 @@ class _Number:
         return "current"
 
 
+_DOWN_TO = re.compile(r"\bdown to\s*$")  # a level reached, said with no verb
+# "at the base in Baghdad", "ở Căn cứ Không quân Ain al-Asad": the place locates or names it
+_LOCATES = re.compile(
+    r"\s*,?\s*(?:(?:in|near|outside|o|tai|gan)\s+(?:the\s+)?|(?:khong quan|air)\s+)?"
+)
 _NOW_WORD = re.compile(r"\b(?:hien|nay|van)\b")
 _ASIDE = re.compile(r",\s*(?:which|who|that|von|ma)\b[^,;]*,")
 

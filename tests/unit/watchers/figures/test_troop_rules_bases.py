@@ -162,3 +162,29 @@ def test_things_that_leave_set_no_deadline() -> None:
     )
     both = "The last US troops and their equipment will leave Iraq by September 2052."
     assert deadlines_of(both, day) == {("deadline/coalition leaves Iraq", "2052-09", "month")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "About 700 of the roughly 950 US troops at the base have left Iraq and about 250 "
+            "have moved to Kani Sard.",
+            set(),
+        ),
+        ("US troops at the base in Baghdad will drop to 500.", {("US", "Baghdad", "planned", 500)}),
+        ("About 900 US troops are at the base in Erbil.", {("US", "Erbil", "current", 900)}),
+        ("US troops in Iraq down to 2,300", {("US", "Iraq", "current", 2300)}),
+        (
+            "US troops in Iraq will be down to 2,000 by March.",
+            {("US", "Iraq", "planned", 2000)},
+        ),
+    ],
+)
+def test_at_the_base_unless_a_place_locates_it_and_down_to_a_level(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    """ "at the base" is a site's count, though the sentence goes on to name Iraq ("have left
+    Iraq"), unless the place locates the base ("at the base in Baghdad"); "down to 2,300"
+    with no verb is a level reached."""
+    assert troops_of(body, PUBLISHED) == expected

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from tests.quality import troops_of
+from tests.quality import deadlines_of, troops_of
 
 PUBLISHED = date(2025, 3, 1)
 NOW_2500 = ("US", "Iraq", "current", 2500)
@@ -105,3 +105,52 @@ def test_a_request_rule_does_not_read_muon_hon_as_wanting() -> None:
     """ "Không muộn hơn năm 2026" (no later than) is no "muốn" (want): the count is read."""
     body = "Không muộn hơn năm 2026, Mỹ giữ lại khoảng 350 cố vấn ở Erbil."
     assert {value for *_, value in troops_of(body, PUBLISHED)} == {350}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The US has handed over Camp Taji and cut its force in Iraq to about 2,500.", 2500),
+        ("Mỹ đã bàn giao căn cứ Taji, giảm quân số tại Iraq xuống còn khoảng 2.500 binh sĩ.", 2500),
+        (
+            "After leaving Camp Taji, US forces in Iraq will drop to about 2,500 by year's end.",
+            2500,
+        ),
+        (
+            "Trước khi rời nhiệm sở, ông Biden đã giảm quân Mỹ tại Iraq xuống dưới 2.500 binh sĩ.",
+            2500,
+        ),
+        (
+            "Since the decision was taken before the election, the US has cut its Iraq garrison "
+            "to under 2,500 troops.",
+            2500,
+        ),
+        (
+            "If talks succeed, the Pentagon will cut the Iraq force to below 2,000 by September.",
+            2000,
+        ),
+        (
+            "The US force in Iraq was to fall to about 2,500 by the end of January, and it has.",
+            2500,
+        ),
+        (
+            "The Marines sent home another battalion Sunday, with about 2,500 US troops now left "
+            "in Iraq.",
+            2500,
+        ),
+    ],
+)
+def test_a_second_review_s_levels_are_read(body: str, expected: int) -> None:
+    """A base named in another clause; a condition or a time before a comma; a plan said then
+    that came true; a battalion that is no named task force."""
+    assert {value for *_, value in troops_of(body, PUBLISHED)} == {expected}
+
+
+def test_a_second_review_s_deadlines_are_read() -> None:
+    assert deadlines_of(
+        "Lực lượng Mỹ đã rời căn cứ Taji và sẽ rút khỏi Iraq trước tháng 9/2026.", PUBLISHED
+    ) == {("deadline/coalition leaves Iraq", "2026-09", "month")}
+    assert deadlines_of(
+        "The coalition, headquartered at the Union III base, will leave Iraq by September 2026.",
+        PUBLISHED,
+    ) == {("deadline/coalition leaves Iraq", "2026-09", "month")}

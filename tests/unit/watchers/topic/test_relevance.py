@@ -298,6 +298,10 @@ def test_the_shipped_topic_on_its_edges_does_not_regress() -> None:
             "Tư lệnh Bộ Chỉ huy Trung tâm Mỹ cho biết con số này được đưa ra trước Thượng viện.",
         ),
         ("US has about 2,500 troops in Iraq, Pentagon says", "The Pentagon gave the figure."),
+        (
+            "US leaves Iraq's Umm Rabia base early, troop count down to 2,300",
+            "The United States handed the base to Iraqi forces on Sunday.",
+        ),
     ],
 )
 def test_a_title_that_counts_our_troops_in_iraq_is_on_topic(title: str, summary: str) -> None:
