@@ -45,6 +45,7 @@ SETS = {
         ("eleventh", 11),
         ("twelfth", 12),
         ("thirteenth", 13),
+        ("fourteenth", 14),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -27,7 +27,9 @@ from watchers.analyze import load_documents
 # (``choose.BACKGROUND``): the second (7, 8) -> (6, 8); the third across (17, 43) -> (17, 42);
 # the fourth (7, 21) -> (5, 22); the fifth (10, 6), (10, 34) -> (8, 8), (8, 17); across, the
 # seventh (0, 39) -> (0, 35), the eighth (0, 46) -> (0, 43), the ninth (4, 44) -> (4, 43).
-EVENTS = {name: {"sixth set": 12, "eleventh set": 14}.get(name, 13) for name in SETS}  # READMEs
+EVENTS = {  # as each README says
+    name: {"sixth set": 12, "eleventh set": 14, "fourteenth set": 12}.get(name, 13) for name in SETS
+}
 MOST_WRONG = {
     "first set": {"within": (3, 8), "across": (4, 20)},
     "second set": {"within": (6, 8), "across": (3, 34)},
@@ -83,6 +85,8 @@ MOST_WRONG = {
     "twelfth set": {"within": (2, 40), "across": (4, 53)},
     # like the twelfth, written blind later in the same stop; measured once, on ``35ca462``
     "thirteenth set": {"within": (0, 33), "across": (1, 61)},
+    # like the twelfth, written blind at the end of the same stop; measured once, on ``4b7a1e2``
+    "fourteenth set": {"within": (0, 19), "across": (0, 36)},
 }
 
 
@@ -107,7 +111,8 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # the thirteenth, measured once on ``35ca462``: 16 alerts, 2 right, 2 of 3 found; then (looked
 # at) advice not to go below a level: 14, 2 right; things that leave ("Every truck that leaves
 # in May"): 9, 1 right, 1 of 3 (the right one lost was a coalition date read as a US cut's)
-MOST_WRONG_ALERTS = {"twelfth set": (8, 1), "thirteenth set": (8, 2)}
+# the fourteenth, measured once on ``4b7a1e2``: 11 alerts, 2 right, 2 of 3 found
+MOST_WRONG_ALERTS = {"twelfth set": (8, 1), "thirteenth set": (8, 2), "fourteenth set": (9, 1)}
 
 
 @pytest.mark.parametrize("name", MOST_WRONG_ALERTS)
