@@ -30,11 +30,12 @@ _NAME = re.compile(
     r"\s+(?:khong quan\s+)?(?P<name>(?!khong\b|quan\b)\w[\w-]*)"
 )  # after "camp", "căn cứ"
 _COUNTRIES = frozenset({"Iraq", "Syria"})
+# "at Camp Kasra", "leave Camp Kasra", "closure of Camp Kasra", "đóng cửa trại Kasra"
 _AT_BASE = re.compile(
-    r"\b(?:at|in|from|leav\w*|left|tai|o|khoi|roi)\s+(?:the\s+)?$"
-)  # "at Camp Kasra"
+    r"\b(?:at|in|from|leav\w*|left|clos\w*|tai|o|khoi|roi|dong cua)\s+(?:(?:the|of)\s+)?$"
+)
 # between a base's name and the place that locates it: "in western", "ở tỉnh", "in ... province"
-_LOCATED = re.compile(r"\s*,?\s*(?:in|near|o|tai|gan)\s+(?:(?:the\s+)?\w+\s+)?")
+_LOCATED = re.compile(r"\s*,?\s*(?:in|near|o|tai|gan)\s+(?:(?:the\s+)?\w+\s+){0,2}")
 _NAME_AFTER = frozenset({"camp", "trai", "can cu"})  # a base named after its word
 
 

@@ -212,7 +212,11 @@ class _Number:
             return next(k for _, k in near if k != "other")
         if noun_end == b and previous_who is not None:
             return previous_who
-        left = s.who_in(s.start, self.a)
+        left = [  # not "Iraq's Umm Rabia base": a place, no owner of troops
+            (at, k)
+            for at, k in s.who_in(s.start, self.a)
+            if not (k == "other" and self._place_of(at))
+        ]
         # the actor that changes the force's size in the number's own clause owns it before
         # forces named in an earlier one ("In recognition of the progress the Iraqi forces
         # have made, the United States has decided to reduce our troop presence ... to
@@ -232,6 +236,11 @@ class _Number:
         if s.previous_who is not None:
             return s.previous_who
         return "US"
+
+    def _place_of(self, at: int) -> bool:
+        end = self._actor_end(at)
+        owned = self.text[at:end].endswith(("'s", "’s")) or self.text.startswith(("'s", "’s"), end)
+        return owned and _PLACE_OF.match(self.text, end) is not None
 
     def _actor_end(self, at: int) -> int:
         m = lx.WHO_RE[self.s.article.lang].match(self.text, at)
@@ -385,6 +394,7 @@ _DOWN_TO = re.compile(r"\bdown to\s*$")  # a level reached, said with no verb
 _LOCATES = re.compile(
     r"\s*,?\s*(?:(?:in|near|outside|o|tai|gan)\s+(?:the\s+)?|(?:khong quan|air)\s+)?"
 )
+_PLACE_OF = re.compile(r"(?:'s|’s)?\s+(?:\S+\s+){0,3}?(?:base|air base|camp|airfield|province)\b")
 _NOW_WORD = re.compile(r"\b(?:hien|nay|van)\b")
 _ASIDE = re.compile(r",\s*(?:which|who|that|von|ma)\b[^,;]*,")
 

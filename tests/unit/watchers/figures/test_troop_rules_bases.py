@@ -188,3 +188,32 @@ def test_at_the_base_unless_a_place_locates_it_and_down_to_a_level(
     Iraq"), unless the place locates the base ("at the base in Baghdad"); "down to 2,300"
     with no verb is a level reached."""
     assert troops_of(body, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "US leaves Iraq's Umm Rabia base early, troop count down to 2,300.",
+            {("US", "Iraq", "current", 2300)},
+        ),
+        ("Iraq's army has 300,000 soldiers.", set()),
+        ("Iraq's 300,000 soldiers guard the border.", set()),
+    ],
+)
+def test_iraq_s_base_names_a_place_not_the_troops_owner(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    assert troops_of(body, PUBLISHED) == expected
+
+
+def test_closing_a_base_we_do_not_know_is_no_deadline_of_the_country() -> None:
+    day = date(2046, 3, 7)
+    body = (
+        "Iraq và Mỹ nhất trí lùi thời hạn đóng cửa trại Kasra, gần biên giới Syria, từ ngày "
+        "30/4/2046 sang ngày 31/10/2046."
+    )
+    assert deadlines_of(body, day) == set()
+    assert deadlines_of("US forces will leave Iraq by October 31, 2046.", day) == {
+        ("deadline/coalition leaves Iraq", "2046-10-31", "day")
+    }
