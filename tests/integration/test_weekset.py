@@ -85,8 +85,10 @@ MOST_WRONG = {
     "twelfth set": {"within": (2, 40), "across": (4, 53)},
     # like the twelfth, written blind later in the same stop; measured once, on ``35ca462``
     "thirteenth set": {"within": (0, 33), "across": (1, 61)},
-    # like the twelfth, written blind at the end of the same stop; measured once, on ``4b7a1e2``
-    "fourteenth set": {"within": (0, 19), "across": (0, 36)},
+    # like the twelfth, written blind at the end of the same stop; measured once, on ``4b7a1e2``:
+    # (0, 19) and (0, 36); then the US named beside others' troops ("không tính Mỹ") is no
+    # owner: two reports no longer agree on a (wrong) US figure, two pairs across are missed
+    "fourteenth set": {"within": (0, 19), "across": (0, 38)},
 }
 
 

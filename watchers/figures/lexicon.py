@@ -112,6 +112,8 @@ _ALLIES = (
 )
 ALLY_ACTS = re.compile(
     rf"\b(?P<ally>{_ALLIES})(?:\s*(?:,|and|va)\s*(?:{_ALLIES}))*(?:'s|’s)?\s+"
+    # "Denmark said on Thursday it will withdraw", "Đan Mạch hôm thứ Năm cho biết sẽ rút"
+    r"(?:[^.;]{0,30}?\b(?:(?:said|says|announced)\b[^.;,]{0,20}?\s+it|cho biet|thong bao)\s+)?"
     r"(?:\d[\d.,]*\s+)?"  # "Italy's 300 advisers will leave"
     r"(?:(?:forces?|troops?|military|government|army|contingent|soldiers|advis[eo]rs|trainers|"
     r"quan doi|binh si|luc luong|chinh phu|co van)\s+)?"

@@ -10,7 +10,7 @@ from watchers.figures import lexicon as lx
 from watchers.figures import tenses as tw
 from watchers.figures.sentence import Sentence
 
-__all__ = ["nato_only", "not_a_level", "site_holds", "unknown_base"]
+__all__ = ["aside", "nato_only", "not_a_level", "site_holds", "unknown_base"]
 
 _WITH_END = re.compile(r",\s*(?:with|voi)\s*$")
 # "Lực lượng Đặc nhiệm Kestrel, gồm khoảng 400 binh sĩ", "Task Force Kestrel, made up of 400"
@@ -140,3 +140,24 @@ def unknown_base(s: Sentence, at: int) -> bool:
         if _LOCATED.fullmatch(text, last, at) if locator else held:
             return True
     return False
+
+
+def aside(s: Sentence, at: int, kind: str, end: int) -> bool:
+    """Whether the actor named at ``at:end`` owns no troops here: "Iraq's Umm Rabia base" (a
+    place), the US beside others' troops ("các nước đồng minh của Mỹ", "coalition nations
+    other than the US", "không tính Mỹ", "liên quân do Mỹ dẫn đầu", "the US-led coalition")."""
+    text = s.doc.text
+    if kind == "other":
+        owned = text[at:end].endswith(("'s", "’s")) or text.startswith(("'s", "’s"), end)
+        return owned and _PLACE_OF.match(text, end) is not None
+    if kind != "US":
+        return False
+    return bool(_BESIDE_US.search(text, max(s.start, at - 30), at) or _LED.match(text, end))
+
+
+_PLACE_OF = re.compile(r"(?:'s|’s)?\s+(?:\S+\s+){0,3}?(?:base|air base|camp|airfield|province)\b")
+_BESIDE_US = re.compile(
+    r"\b(?:(?:dong minh|allies|partners|lien quan)\s+(?:cua|of)|other than|excluding|except|"
+    r"not counting|khong tinh|ngoai)\s+(?:the\s+)?$"
+)
+_LED = re.compile(r"\s*-?\s*(?:led|dan dau)\b")

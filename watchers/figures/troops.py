@@ -23,7 +23,7 @@ from dataclasses import replace
 from watchers.figures import lexicon as lx
 from watchers.figures import tenses as tw
 from watchers.figures.model import TroopCount, TroopStatus, is_who
-from watchers.figures.not_levels import nato_only, not_a_level, site_holds, unknown_base
+from watchers.figures.not_levels import aside, nato_only, not_a_level, site_holds, unknown_base
 from watchers.figures.numbers import Quantity, approx_before
 from watchers.figures.places import country_of, followed
 from watchers.figures.sentence import Sentence
@@ -212,10 +212,10 @@ class _Number:
             return next(k for _, k in near if k != "other")
         if noun_end == b and previous_who is not None:
             return previous_who
-        left = [  # not "Iraq's Umm Rabia base": a place, no owner of troops
+        left = [  # not "Iraq's Umm Rabia base", "đồng minh của Mỹ": no owner of troops
             (at, k)
             for at, k in s.who_in(s.start, self.a)
-            if not (k == "other" and self._place_of(at))
+            if not aside(s, at, k, self._actor_end(at))
         ]
         # the actor that changes the force's size in the number's own clause owns it before
         # forces named in an earlier one ("In recognition of the progress the Iraqi forces
@@ -236,11 +236,6 @@ class _Number:
         if s.previous_who is not None:
             return s.previous_who
         return "US"
-
-    def _place_of(self, at: int) -> bool:
-        end = self._actor_end(at)
-        owned = self.text[at:end].endswith(("'s", "’s")) or self.text.startswith(("'s", "’s"), end)
-        return owned and _PLACE_OF.match(self.text, end) is not None
 
     def _actor_end(self, at: int) -> int:
         m = lx.WHO_RE[self.s.article.lang].match(self.text, at)
@@ -394,7 +389,6 @@ _DOWN_TO = re.compile(r"\bdown to\s*$")  # a level reached, said with no verb
 _LOCATES = re.compile(
     r"\s*,?\s*(?:(?:in|near|outside|o|tai|gan)\s+(?:the\s+)?|(?:khong quan|air)\s+)?"
 )
-_PLACE_OF = re.compile(r"(?:'s|’s)?\s+(?:\S+\s+){0,3}?(?:base|air base|camp|airfield|province)\b")
 _NOW_WORD = re.compile(r"\b(?:hien|nay|van)\b")
 _ASIDE = re.compile(r",\s*(?:which|who|that|von|ma)\b[^,;]*,")
 

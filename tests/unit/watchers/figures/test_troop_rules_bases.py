@@ -217,3 +217,47 @@ def test_closing_a_base_we_do_not_know_is_no_deadline_of_the_country() -> None:
     assert deadlines_of("US forces will leave Iraq by October 31, 2046.", day) == {
         ("deadline/coalition leaves Iraq", "2046-10-31", "day")
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Quân số các nước đồng minh của Mỹ tại Iraq giảm còn khoảng 600.",
+            {("coalition", "Iraq", "planned", 600)},
+        ),
+        (
+            "Các nước trong liên quân do Mỹ dẫn đầu, không tính Mỹ, hiện chỉ còn khoảng 600 binh "
+            "sĩ tại Iraq.",
+            {("coalition", "Iraq", "current", 600)},
+        ),
+        (
+            "The number of troops from coalition nations other than the US in Iraq is expected "
+            "to fall below 500.",
+            {("coalition", "Iraq", "planned", 500)},
+        ),
+        (
+            "The US-led coalition has about 3,000 troops in Iraq.",
+            {("coalition", "Iraq", "current", 3000)},
+        ),
+        ("The US has about 2,500 troops in Iraq.", {("US", "Iraq", "current", 2500)}),
+    ],
+)
+def test_the_us_named_beside_others_troops_is_not_their_owner(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    """The allies of the US, the coalition other than or not counting the US, the US-led
+    coalition: the coalition's troops."""
+    assert troops_of(body, PUBLISHED) == expected
+
+
+def test_another_member_that_said_it_will_leave_sets_no_deadline_of_ours() -> None:
+    day = date(2053, 9, 18)
+    for body in (
+        "Đan Mạch hôm thứ Năm (18/9) cho biết sẽ rút toàn bộ 120 huấn luyện viên quân sự khỏi "
+        "Iraq trước ngày 31/3/2054.",
+        "Denmark said on Thursday it will withdraw its 120 trainers from Iraq by March 31, 2054.",
+    ):
+        assert deadlines_of(body, day) == set()
+    ours = "Britain said the coalition will withdraw from Iraq by March 31, 2054."
+    assert deadlines_of(ours, day) == {("deadline/coalition leaves Iraq", "2054-03-31", "day")}
