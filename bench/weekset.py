@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, time, timedelta
+from functools import cache
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -84,14 +85,16 @@ def measured(folder: Path) -> dict[str, Tally]:
     return pair_tallies(_analyzed(folder), labels(folder))
 
 
-def _analyzed(folder: Path) -> list[dict[str, Any]]:
-    """``analyze``'s results on a set's reports, in order of publication."""
+@cache
+def _analyzed(folder: Path) -> tuple[dict[str, Any], ...]:
+    """``analyze``'s results on a set's reports, in order of publication (once a process:
+    its stories and its change alerts are counted from the same results)."""
     documents = load_documents([], str(folder / "manifest.jsonl"))
     if {d.path for d in documents} != labels(folder).keys():
         raise ValueError("the manifest and the labels name other reports")
     last = max(d.published for d in documents if d.published is not None)
     now = datetime.combine(last + _AFTER, time(), tzinfo=UTC)
-    return [a.result for a in analyze(documents, topic_matcher(), now=now)]
+    return tuple(a.result for a in analyze(documents, topic_matcher(), now=now))
 
 
 def change_alerts(folder: Path) -> tuple[int, int, int, int]:

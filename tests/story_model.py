@@ -306,11 +306,15 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
         vetoed: set[frozenset[str]] = set()  # the model's yes, but the leads share nothing
         for r in all_rows:
             if r.stress == stress:
-                verdicts[frozenset((r.a, r.b))] = decide(r, judges)
-                labelled[frozenset((r.a, r.b))] = r
-                w, cut = judges[r.excluded, r.kind]
-                if r.other_lead and r.ruled is None and score(w, r.x) >= cut:
-                    vetoed.add(frozenset((r.a, r.b)))
+                pair = frozenset((r.a, r.b))
+                verdicts[pair] = decide(r, judges)
+                labelled[pair] = r
+                if (
+                    r.other_lead
+                    and r.ruled is None
+                    and verdicts[pair][1] >= judges[r.excluded, r.kind][1]
+                ):
+                    vetoed.add(pair)
         story: dict[str, str] = {}
         members: dict[str, list[str]] = {}
         lang = {i.key: i.lang for i in items}

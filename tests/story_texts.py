@@ -6,13 +6,28 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 from tests.texts import BODY, TITLE
+from watchers.analyze import read_document
 from watchers.stories.similar import NUM_BINS, Evidence, Signature, evidence
+
+_DATA = Path(__file__).resolve().parent / "data"
 
 __all__ = ["PUBLISHED", "made_up", "of_text", "re_posts", "same_story_other_outlet"]
 
 PUBLISHED = date(2024, 9, 7)
+
+
+def set_report(
+    folder: str, number: str, published: date, paragraphs: int | None = None
+) -> Evidence:
+    """A same-week set's report (``tests/data/<folder>/articles/<number>.txt``, our own
+    writing), published on ``published``; with ``paragraphs``, only its first ones."""
+    title, body = read_document(_DATA / folder / "articles" / f"{number}.txt")
+    if paragraphs is not None:
+        body = "\n".join(body.split("\n")[:paragraphs])
+    return evidence(title, body, published=published)
 
 
 def of_text(title: str, body: str, published: date | None = PUBLISHED) -> Evidence:

@@ -57,8 +57,7 @@ def keyed(item: Item) -> Parsed:
 def to_article(feed_id: int, parsed: Parsed, matcher: Matcher) -> NewArticle:
     """An item with its identity and topic verdict computed."""
     item = parsed.item
-    day = item.published.date() if item.published is not None else None
-    verdict = judge(matcher, item.title, item.summary, published=day)
+    verdict = judge(matcher, item.title, item.summary, published=item.published)
     return NewArticle(
         feed_id=feed_id,
         guid=item.guid,

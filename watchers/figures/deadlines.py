@@ -373,8 +373,8 @@ class _Date:
         if any(n not in lx.PLACES for n in names):
             return []
         handover = bool(anchors) and all(_HANDOVER.search(a.group()) for a in anchors)
-        located = [p.start for p in self.s.places_in(self.s.start, self.d.start)][-1:]
-        if (handover or any(unknown_base(self.s, at) for at in located)) and all(
+        placed = self.s.places_in(self.s.start, self.d.start)  # the last place may locate a base
+        if (handover or (placed and unknown_base(self.s, placed[-1].start))) and all(
             country_of(n) == n for n in names
         ):
             return []  # "the handover of the Victory Base headquarters": which base is not known

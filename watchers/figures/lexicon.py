@@ -405,8 +405,10 @@ CAP = re.compile(
 )
 # Whose troops, said after the noun: "from other coalition nations", "của các nước khác"...
 FROM_OWNER = re.compile(r"\s*(?:from|of|cua|tu cac (?:nuoc|quoc gia))\s+")
+# Words that set troops apart from an actor named after them: "other than the United States"
+OTHER_THAN = r"other than|excluding|except"
 # ...unless a force another backs or trains: "from the US-backed Syrian Democratic Forces"
 NOT_OWNER = re.compile(
-    r"backed|trained|supported|other than|besides|excluding|except|hau thuan|huan luyen|ho tro|"
+    rf"backed|trained|supported|{OTHER_THAN}|besides|hau thuan|huan luyen|ho tro|"
     r"(?:ngoai|tru|khong phai cua) (?:my|hoa ky)\b"
 )

@@ -157,7 +157,7 @@ def aside(s: Sentence, at: int, kind: str, end: int) -> bool:
 
 _PLACE_OF = re.compile(r"(?:'s|’s)?\s+(?:\S+\s+){0,3}?(?:base|air base|camp|airfield|province)\b")
 _BESIDE_US = re.compile(
-    r"\b(?:(?:dong minh|allies|partners|lien quan)\s+(?:cua|of)|other than|excluding|except|"
+    rf"\b(?:(?:dong minh|allies|partners|lien quan)\s+(?:cua|of)|{lx.OTHER_THAN}|"
     r"not counting|khong tinh|ngoai)\s+(?:the\s+)?$"
 )
 _LED = re.compile(r"\s*-?\s*(?:led|dan dau)\b")

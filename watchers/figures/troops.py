@@ -25,7 +25,7 @@ from watchers.figures import tenses as tw
 from watchers.figures.model import TroopCount, TroopStatus, is_who
 from watchers.figures.not_levels import aside, nato_only, not_a_level, site_holds, unknown_base
 from watchers.figures.numbers import Quantity, approx_before
-from watchers.figures.places import country_of, followed
+from watchers.figures.places import Place, country_of, followed
 from watchers.figures.sentence import Sentence
 from watchers.figures.when import ahead, fronted_past, still_so
 
@@ -254,10 +254,7 @@ class _Number:
         if noun_end == self.b and before and not _ellipsis(self.after):
             # no noun after the number: its noun phrase, and place, are before it ("troop
             # levels in Iraq will drop to fewer than 2,000 as ... in Syria")
-            name = before[-1].name
-            if unknown_base(self.s, before[-1].start):
-                return None  # "its troops at Camp Kasra in Anbar province to 200"
-            return name if name in lx.PLACES else None
+            return self._named_before(before[-1])
         site = lx.AT_SITE.match(self.text, noun_end, right_end)
         at = site.end() if site else -1
         # the site is a place the reader knows when one is named before the clause goes on
@@ -295,13 +292,17 @@ class _Number:
             name = s.previous_place  # "quân số tại đây", "the number of troops there"
             return name if name in lx.PLACES else None
         if before:
-            name = before[-1].name
-            if unknown_base(self.s, before[-1].start):
-                return None  # "the US presence at Camp Kasra in western Iraq to about 200"
-            return name if name in lx.PLACES else None
+            return self._named_before(before[-1])
         if (who, self.q.value) in s.article.seen:
             return s.article.seen[(who, self.q.value)]
         return s.article.place if s.article.place in lx.PLACES else None
+
+    def _named_before(self, place: Place) -> str | None:
+        """The topic's place named before the number, unless it only locates a base we do not
+        know ("its troops at Camp Kasra in Anbar province to 200", "... in western Iraq")."""
+        if unknown_base(self.s, place.start):
+            return None
+        return place.name if place.name in lx.PLACES else None
 
     def _status(self, change_target: bool, change_source: bool, noun_end: int) -> TroopStatus:
         status = self._tense(change_target, change_source, noun_end)

@@ -45,10 +45,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 from typing import Literal
 
-from watchers.figures.extract import extract
+from watchers.figures.extract import extract, reading_day
 from watchers.figures.places import country_of
 from watchers.figures.sentence import OURS
 from watchers.topic.match import Matcher
@@ -90,7 +90,7 @@ def judge(
     title: str,
     summary: str,
     groups: Groups = Groups(),
-    published: date | None = None,
+    published: datetime | None = None,
 ) -> Verdict:
     """The verdict on one item: the matcher's, with leaving said of foreign forces, unless its
     focus is elsewhere or on an attack."""
@@ -212,7 +212,11 @@ def _names_forces(found: set[str], text: str) -> bool:
 
 
 def _counts_our_troops(
-    matcher: Matcher, matched: tuple[str, ...], title: str, groups: Groups, published: date | None
+    matcher: Matcher,
+    matched: tuple[str, ...],
+    title: str,
+    groups: Groups,
+    published: datetime | None,
 ) -> bool:
     """Whether an item the matcher turned down lacks only the required leaving group and its
     title gives the US's or the coalition's troop level in Iraq to come, or one now backed by
@@ -223,11 +227,12 @@ def _counts_our_troops(
     "2007 surge: 170,000 US troops in Iraq")."""
     if matcher.missing(matched) != (groups.leaving,):
         return False
+    lang, day = reading_day(title, "", published)
     return any(
         t.who in OURS
         and country_of(t.where) == "Iraq"
         and (t.status == "planned" or (t.status == "current" and t.firm))
-        for t in extract(title, "", published=published).troop_counts
+        for t in extract(title, "", published=day, lang=lang).troop_counts
     )
 
 

@@ -7,20 +7,17 @@ of the Pentagon's cut and a report on the January rotation, all of one day, shar
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from watchers.analyze import read_document
+from tests.story_texts import set_report
 from watchers.stories.choose import Candidate, best_story
-from watchers.stories.similar import Evidence, evidence
+from watchers.stories.similar import Evidence
 from watchers.stories.similar.verdict import same_story
 
-_SET = Path(__file__).resolve().parents[3] / "data" / "weekset12" / "articles"
 DAY = date(2048, 11, 10)
 
 
 def _report(number: str) -> Evidence:
-    title, body = read_document(_SET / f"{number}.txt")
-    return evidence(title, body, published=DAY)
+    return set_report("weekset12", number, DAY)
 
 
 def test_background_shared_with_two_stories_does_not_join_either() -> None:

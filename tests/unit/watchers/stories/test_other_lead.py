@@ -8,21 +8,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
-from watchers.analyze import read_document
+from tests.story_texts import set_report
 from watchers.stories.choose import LEAD_KEPT, Candidate, best_story
-from watchers.stories.similar import Evidence, evidence
+from watchers.stories.similar import Evidence
 from watchers.stories.similar.features import lead_share
 from watchers.stories.similar.verdict import LEAD_APART, other_lead, same_story
 
-_SET = Path(__file__).resolve().parents[3] / "data" / "weekset11" / "articles"
 DAY = date(2046, 3, 12)
 
 
 def _report(number: str) -> Evidence:
-    title, body = read_document(_SET / f"{number}.txt")
-    return evidence(title, body, published=DAY)
+    return set_report("weekset11", number, DAY)
 
 
 def test_two_reports_of_one_day_whose_leads_share_nothing_are_other_events() -> None:
@@ -64,8 +61,7 @@ def _vetoed_and_kept() -> tuple[Evidence, Evidence, Evidence]:
     nothing with it and more of its passages and names (so it outranks), and the call's
     first paragraph whose lead it shares a quarter of (accepted, at a lower score)."""
     new, call = _report("035"), _report("034")
-    title, body = read_document(_SET / "034.txt")
-    first = evidence(title, body.split("\n")[0], published=DAY)
+    first = set_report("weekset11", "034", DAY, paragraphs=1)
     shared = sorted(new.lead & first.lead)[:8]
     kept = replace(first, lead=frozenset(shared) | frozenset(range(-30, -30 + len(first.lead) - 8)))
     vetoed = replace(
