@@ -140,12 +140,8 @@ class Ingest:
         named = set(copies.values()) | {c.story_id for found in candidates.values() for c in found}
         keys = figure_keys_to_read(batch, identities, versions, now=now)
         compared = {k for _, ev in looked_up for k in rarity_keys(ev)}
-        compared |= {
-            anchor_key(a)
-            for found in candidates.values()
-            for c in found
-            for a in c.evidence.anchors
-        }
+        anchors = set().union(*(c.evidence.anchors for found in candidates.values() for c in found))
+        compared |= {anchor_key(a) for a in anchors}
         counted, counts = tx.term_counts(compared) if compared else (0, {})
         return Known(
             identities=identities,

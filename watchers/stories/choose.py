@@ -33,8 +33,10 @@ backlog), in which case the first article that may alert sends the story alert.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import Literal
 
 from storage.story_types import StoredVersion
@@ -153,11 +155,14 @@ def _without_background(new: Evidence, judged: list[Candidate]) -> Evidence:
     candidates: an outlet's background paragraph ("Under the agreement, the US force was to
     fall ... to about 2,500"), told again in its reports of other events, is no evidence of
     one event."""
-    stories: dict[int, set[int]] = {}
+    told: dict[int, set[int]] = {}  # story -> the passages its candidates share with ``new``
     for c in judged:
-        for p in new.passages & c.evidence.passages:
-            stories.setdefault(p, set()).add(c.story_id)
-    background = {p for p, told in stories.items() if len(told) >= BACKGROUND}
+        if shared := new.passages & c.evidence.passages:
+            told.setdefault(c.story_id, set()).update(shared)
+    if len(told) < BACKGROUND:
+        return new
+    stories = Counter(chain.from_iterable(told.values()))  # passage -> stories that tell it
+    background = {p for p, n in stories.items() if n >= BACKGROUND}
     return replace(new, passages=new.passages - background) if background else new
 
 
