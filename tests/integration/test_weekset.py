@@ -114,7 +114,9 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # at) advice not to go below a level: 14, 2 right; things that leave ("Every truck that leaves
 # in May"): 9, 1 right, 1 of 3 (the right one lost was a coalition date read as a US cut's)
 # the fourteenth, measured once on ``4b7a1e2``: 11 alerts, 2 right, 2 of 3 found
-MOST_WRONG_ALERTS = {"twelfth set": (8, 1), "thirteenth set": (8, 2), "fourteenth set": (9, 1)}
+# then a dispute told only below an article's first paragraph alerts no more, and "down to"
+# with no verb is change language: 5 alerts, 3 right; 6, 2 right; 6, 2 right
+MOST_WRONG_ALERTS = {"twelfth set": (2, 1), "thirteenth set": (4, 1), "fourteenth set": (4, 1)}
 
 
 @pytest.mark.parametrize("name", MOST_WRONG_ALERTS)

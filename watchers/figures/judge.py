@@ -30,8 +30,11 @@ already has reports, against its current value:
   sentence (``firm``: "cut to", "giảm xuống còn", "the Pentagon said"), or by another
   reporter who already gave the same value (then this second report is the change).
 * **conflict** — a backed different value from another reporter published within
-  ``CONFLICT_WINDOW`` (3 days) of the current one: alert, marked unconfirmed. Outlets
-  rarely disagree for long; when they do within days, neither is known to be right.
+  ``CONFLICT_WINDOW`` (3 days) of the current one, told in the report's title or first
+  paragraph (``lead``): alert, marked unconfirmed. Outlets rarely disagree for long; when
+  they do within days, neither is known to be right. Told only further down (a site's
+  count, a past level, another member's date, a demand read as a plan), it is
+  *unconfirmed*: a dispute worth an alert is the report's own news.
 * **changed** — a backed different value from a newer article: alert "old → new".
 
 A deadline is judged against its *milestone* (``watchers.figures.milestones``): every key
@@ -144,18 +147,10 @@ class FigureDecision:
     ) -> NewFigureEntry:
         """The ledger entry that records this report."""
         return NewFigureEntry(
-            key=self.key,
-            value=self.value,
-            precision=self.precision,
-            level=self.level,
-            kind=self.kind,
-            article_id=article_id,
-            outlet=outlet,
-            source=source,
-            url=url,
-            published_at=published,
-            quote=self.quote,
-        )
+            key=self.key, value=self.value, precision=self.precision, level=self.level,
+            kind=self.kind, article_id=article_id, outlet=outlet, source=source, url=url,
+            published_at=published, quote=self.quote,
+        )  # fmt: skip
 
 
 def reading(figure: TroopCount | Deadline | Reached) -> tuple[str, FigurePrecision, str]:
@@ -188,14 +183,16 @@ def decide_figures(
     outlet: str,
     now: datetime,
     source: str | None = None,
+    lead: str | None = None,
 ) -> list[FigureDecision]:
     """Judge each figure of one article (see the module docstring for the rules).
 
     ``timelines`` must hold every key of ``family_keys`` of each figure that has reports;
     a missing key has none. ``source`` is who the outlet cites, if anyone. ``day`` is the
     publication day where the article's language is written (``publication_day``): a
-    deadline before it has passed. The decisions come in the article's order, troop counts
-    first.
+    deadline before it has passed. ``lead``: the article's title and first paragraph (None:
+    every figure counts as told there). The decisions come in the article's order, troop
+    counts first.
     """
     published = min(published, now)
     reporter = source or outlet
@@ -210,7 +207,9 @@ def decide_figures(
         seen.add(key)
         value, precision, level = reading(figure)
         timeline = milestone_timeline(key, timelines)
-        report = _Report(level, precision == "approx", figure.firm, published, day, reporter)
+        told_first = lead is None or figure.quote in lead
+        report = _Report(level, precision == "approx", figure.firm, told_first, published, day,
+                         reporter)  # fmt: skip
         milestone = milestone_of(key)
         if isinstance(figure, Reached):
             kind, previous = _reached(figure, timeline, timelines, reporter)
@@ -250,6 +249,7 @@ class _Report:
     level: str
     approx: bool
     firm: bool
+    lead: bool  # told in the title or first paragraph
     published: datetime
     day: date  # ``published``'s day where the article's language is written
     reporter: str
@@ -363,11 +363,9 @@ def _judge(
         backing = ("unconfirmed", *STANDING) if disputed else ("unconfirmed",)
         others = {e.reporter for e in timeline if e.kind in backing and _same(e, report)}
         backed = report.firm or bool(others - {report.reporter})
-    if not backed:
+    if not backed or (within and not report.lead):
         return "unconfirmed", current
-    if within:
-        return "conflict", current
-    return "changed", current
+    return ("conflict" if within else "changed"), current
 
 
 def _held_by_another_milestone(

@@ -94,9 +94,11 @@ def judge_figures(
     source = cited_source(title, summary, outlet=outlet)
     when = min(published or now, now)
     day = publication_day(when, lang or detect_lang(f"{title}\n{summary}"))
+    first, _, _ = summary.partition("\n")
     decisions = decide_figures(
-        timelines, figures, published=when, day=day, outlet=outlet, now=now, source=source
-    )
+        timelines, figures, published=when, day=day, outlet=outlet, now=now, source=source,
+        lead=f"{title}\n{first}",
+    )  # fmt: skip
     return FigureReport(figures, source, tuple(decisions), when)
 
 

@@ -172,8 +172,9 @@ class _Number:
         return count, who
 
     def _firm(self, change_target: bool, down_from: bool) -> bool:
-        """Whether the sentence backs the count on its own: change language or an official."""
-        changed = (change_target or down_from) and lx.CHANGE_VERB.search(self.core_left)
+        """Whether the sentence backs the count on its own: change language ("cut to",
+        "down to" on its own) or an official."""
+        changed = down_from or (change_target and lx.CHANGE_VERB.search(self.core_left))
         now = lx.NOW_LEVEL.search(self.core_left[-30:]) is not None
         return bool(changed) or now or lx.OFFICIAL.search(self.s.text) is not None
 

@@ -43,6 +43,7 @@ class Ledger:
         at: datetime,
         outlet: str = "VnExpress",
         source: str | None = None,
+        lead: str | None = None,
     ) -> list[FigureDecision]:
         article = Figures(
             tuple(f for f in figures if isinstance(f, TroopCount)),
@@ -57,6 +58,7 @@ class Ledger:
             outlet=outlet,
             now=NOW,
             source=source,
+            lead=lead,
         )
         for d in decisions:
             new = d.entry(article_id=None, outlet=outlet, source=source, url=None, published=at)

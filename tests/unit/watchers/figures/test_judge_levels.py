@@ -1,4 +1,5 @@
-"""The figure decider: which report sets a key's level, and a dispute that goes on."""
+"""The figure decider: which report sets a key's level, a dispute that goes on, and where a
+dispute must be told."""
 
 from __future__ import annotations
 
@@ -38,3 +39,22 @@ def test_a_value_restated_after_a_dispute_has_settled_is_stale() -> None:
     ledger.report(deadline("2027-10", "month", firm=True), at=NOW - 40 * DAY, outlet="CNN")
     (late,) = ledger.report(deadline("2027-09", "month"), at=NOW - 20 * DAY, outlet="Reuters")
     assert (late.kind, late.alerts) == ("stale", False)
+
+
+def test_a_dispute_told_only_below_the_first_paragraph_does_not_alert() -> None:
+    """Another outlet's different level, read in its fifth paragraph (a site's count, a past
+    level), is unconfirmed; told in its title or first paragraph, it is a conflict."""
+    elsewhere = "Iraq talks go on\nThe two sides met in Baghdad on Monday."
+    for lead, kind in ((elsewhere, "unconfirmed"), ("3000 US troops in Iraq: CNN", "conflict")):
+        ledger = Ledger()
+        ledger.report(troops(2500), at=NOW - DAY, outlet="AP")
+        (decision,) = ledger.report(troops(3000, firm=True), at=NOW, outlet="CNN", lead=lead)
+        assert (decision.kind, decision.alerts) == (kind, kind == "conflict")
+
+
+def test_a_change_told_below_the_first_paragraph_still_alerts() -> None:
+    """Weeks after the last report, a backed new level anywhere in the text is a change."""
+    ledger = Ledger()
+    ledger.report(troops(2500), at=NOW - 30 * DAY, outlet="AP")
+    (decision,) = ledger.report(troops(2000, firm=True), at=NOW, outlet="CNN", lead="Title")
+    assert (decision.kind, decision.alerts) == ("changed", True)
