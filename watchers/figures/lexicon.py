@@ -244,7 +244,10 @@ LEVEL = re.compile(
 )
 CHANGE_SOURCE = re.compile(r"\b(?:from|tu)\s*$")
 # "troop numbers are now down from 2,000": a change and its source in one phrase
-DOWN_FROM = re.compile(r"\b(?:down|up) (?:from|to)\s*$")  # ... or to: "troop count down to 2,300"
+# ... or to: "troop count down to 2,300", "down from about 2,900 to 2,500"
+DOWN_FROM = re.compile(
+    r"\b(?:down|up) (?:from (?:about |around |some |nearly )?[\d.,]+ )?(?:from|to)\s*$"
+)
 # Where a clause ends, for telling which words describe a number.
 CLAUSE_BREAK = re.compile(
     r"[,;:]|\b(?:but|while|whereas|although|though|nhung|du|mac du|trong khi)\b"

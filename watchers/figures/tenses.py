@@ -110,9 +110,20 @@ def last_clause(text: str) -> str:
 
 def perfect(clause: str) -> bool:
     """A change said as done in the number's own clause ("has reduced ... from 2,500"), with
-    no plan after it ("has withdrawn from Ain al-Asad and will cut ... to 2,000")."""
+    no plan after it ("has withdrawn from Ain al-Asad and will cut ... to 2,000"), or in the
+    simple past with no plan in the clause at all ("fell from 2,900 to 2,500", not "will be
+    reduced from")."""
     said = list(PERFECT.finditer(clause))
-    return bool(said) and FUTURE.search(clause, said[-1].end()) is None
+    if said:
+        return FUTURE.search(clause, said[-1].end()) is None
+    return bool(SIMPLE_PAST.search(clause)) and not FUTURE.search(clause)
+
+
+# A change said in the simple past (not "being reduced", "be reduced", "a reduced force")
+SIMPLE_PAST = re.compile(
+    r"(?<!being )(?<!be )(?<!\ba )\b(?:fell|dropped|shrank|declined|decreased|reduced|lowered|"
+    r"trimmed|halved)\b"
+)
 
 
 _CON_END = re.compile(r"\bcon\s*$")

@@ -373,7 +373,8 @@ class _Number:
             # "from 5,200 to 3,000": 5,200 is the level now, unless its own clause says the
             # change is done (not an aside's tense: "The plan, which was agreed, reduces")
             own = s.tense(s.start + len(self.core_left) - len(clause), self.a)
-            return "past" if past or perfect or own == "past" else "current"
+            down = lx.DOWN_FROM.search(self.core_left) and not future  # "is down from 2,900 to"
+            return "past" if past or perfect or own == "past" or down else "current"
         if change_source:
             # "ordered a reduction from 3,000": the level before a change that has happened
             # "from about 2,500 now"
@@ -386,7 +387,8 @@ class _Number:
         return "current"
 
 
-_DOWN_TO = re.compile(r"\bdown to\s*$")  # a level reached, said with no verb
+# a level reached, said with no verb: "down to 2,300", "down from about 2,900 to 2,500"
+_DOWN_TO = re.compile(r"\bdown (?:from (?:about |around |some |nearly )?[\d.,]+ )?to\s*$")
 # "at the base in Baghdad", "ở Căn cứ Không quân Ain al-Asad": the place locates or names it
 _LOCATES = re.compile(
     r"\s*,?\s*(?:(?:in|near|outside|o|tai|gan)\s+(?:the\s+)?|(?:khong quan|air)\s+)?"

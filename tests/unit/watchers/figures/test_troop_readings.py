@@ -271,3 +271,30 @@ def test_which_of_two_levels_a_time_or_a_now_is_about(
 def test_a_plan_said_in_a_past_year_for_a_year_still_ahead_is_a_plan() -> None:
     body = "In 2020, the US said it would keep 2,500 troops in Iraq until 2025."
     assert troops_of(body, date(2024, 1, 1)) == {("US", "Iraq", "planned", 2500)}
+
+
+DONE = {("US", "Iraq", "past", 2900), ("US", "Iraq", "current", 2500)}
+TO_COME = {("US", "Iraq", "current", 2900), ("US", "Iraq", "planned", 2500)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The departures bring the number of US troops in Iraq down from about 2,900 to "
+            "about 2,500, it said.",
+            DONE,
+        ),
+        ("The number of US troops in Iraq is down from 2,900 to 2,500.", DONE),
+        ("The number of US troops in Iraq fell from 2,900 to 2,500.", DONE),
+        ("The number of US troops in Iraq will be down from 2,900 to 2,500 by March.", TO_COME),
+        ("The number of US troops in Iraq will be reduced from 2,900 to 2,500.", TO_COME),
+        ("The number of US troops in Iraq is being reduced from 2,900 to 2,500.", TO_COME),
+    ],
+)
+def test_from_one_level_to_another_done_or_to_come(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    """ "down from X to Y" and a change in the simple past say Y is the level now and X was;
+    a change to come keeps X the level now."""
+    assert troops_of(body, PUBLISHED) == expected
