@@ -47,6 +47,7 @@ SETS = {
         ("twelfth", 12),
         ("thirteenth", 13),
         ("fourteenth", 14),
+        ("fifteenth", 15),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
