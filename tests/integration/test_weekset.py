@@ -35,12 +35,14 @@ EVENTS = {  # as each README says
 }
 MOST_WRONG = {
     "first set": {"within": (3, 8), "across": (4, 20)},
-    "second set": {"within": (6, 8), "across": (3, 34)},
+    # then (this and the third, sixth and thirteenth) the figures of an earlier day's report
+    # are no evidence within a language (``choose._without_standing``): (6, 8), (3, 34) before
+    "second set": {"within": (3, 8), "across": (0, 34)},
     # (75, 15) and (17, 49) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the second set: (37, 14) and (17, 47); then "hôm qua"
     # was withdrawn (read against the UTC day it splits one event's reports): (36, 16) and
     # (17, 47); then "chiều 6/2", "tối 5/2"
-    "third set": {"within": (21, 16), "across": (17, 42)},
+    "third set": {"within": (18, 16), "across": (14, 42)},  # (21, 16), (17, 42) before
     # (43, 29) and (24, 63) with the code before the rule of named days; measured once, when
     # it was added, after the review's mends: (25, 29) and (15, 60); then the topic's "troop
     # ceiling", "troop cap", "force cap" (four more of its reports kept): (27, 25) and (18, 59);
@@ -55,7 +57,7 @@ MOST_WRONG = {
     # written to resemble real coverage, not as a stress set; measured once, when it was
     # added: (13, 15) and (8, 77) on the code before ``dfb90ea``, (4, 14) and (0, 77) after;
     # then looked at: of the match's language only the reports the index found count
-    "sixth set": {"within": (4, 14), "across": (5, 32)},
+    "sixth set": {"within": (4, 14), "across": (5, 26)},  # across (5, 32) before
     # like the sixth; measured once, when it was added: (6, 28) and (8, 40) on the code of
     # ``8bfd299``, (2, 33) and (0, 45) on ``db5d402``; then looked at: the topic's coalition
     # members, "không còn lính Mỹ", "security dialogue" (seven of its reports kept)
@@ -87,15 +89,16 @@ MOST_WRONG = {
     # editor would alert (``changes.jsonl``); measured once, on the code of ``230f985``
     "twelfth set": {"within": (2, 40), "across": (4, 53)},
     # like the twelfth, written blind later in the same stop; measured once, on ``35ca462``
-    "thirteenth set": {"within": (0, 33), "across": (1, 61)},
+    "thirteenth set": {"within": (0, 30), "across": (1, 56)},  # (0, 33), (1, 61) before
     # like the twelfth, written blind at the end of the same stop; measured once, on ``4b7a1e2``:
     # (0, 19) and (0, 36); then the US named beside others' troops ("không tính Mỹ") is no
     # owner: two reports no longer agree on a (wrong) US figure, two pairs across are missed
     "fourteenth set": {"within": (0, 19), "across": (0, 38)},
     # like the twelfth, written blind in the next stop; measured once, on ``e556c74``: (4, 29)
     # and (6, 41), the Senate's vote joined to a reaction to the day before's agreement on
-    # the agreement's figures (the start of the stop's code, ``aae2ee9``: the same)
-    "fifteenth set": {"within": (4, 29), "across": (6, 41)},
+    # the agreement's figures (the start of the stop's code, ``aae2ee9``: the same); then
+    # ``choose._without_standing``
+    "fifteenth set": {"within": (0, 29), "across": (0, 41)},
 }
 
 

@@ -110,15 +110,19 @@ def best_story(
     only the best match whose lead it shares (``LEAD_KEPT``), in its story or another, and
     otherwise starts its own rather than joining a weaker match;
     ``rarity``: the store's document frequencies of the keys compared; ``sizes``: how many
-    reports each candidate's story has in each language ("": of a language not recorded)."""
+    reports each candidate's story has in each language ("": of a language not recorded).
+    Passages told in two stories (``_without_background``) and, within its language, the
+    figures it restates (``_without_standing``) are not weighed."""
     counts = rarity or Rarity()
     best: tuple[tuple[int, float, int], Candidate, Verdict] | None = None
     scores: dict[int, list[tuple[str, float]]] = {}  # story -> (language, score) of each report
     judged = list(candidates)
     accepted: list[tuple[tuple[int, float, int], Candidate, Verdict]] = []
     new = _without_background(new, judged)
+    own = _without_standing(new, judged)
     for candidate in judged:
-        verdict = same_story(new, candidate.evidence, counts)
+        mine = own if candidate.evidence.lang == new.lang else new
+        verdict = same_story(mine, candidate.evidence, counts)
         scores.setdefault(candidate.story_id, []).append((candidate.evidence.lang, verdict.score))
         if not verdict.same and verdict.reason != "other_lead":
             continue
@@ -164,6 +168,24 @@ def _without_background(new: Evidence, judged: list[Candidate]) -> Evidence:
     stories = Counter(chain.from_iterable(told.values()))  # passage -> stories that tell it
     background = {p for p, n in stories.items() if n >= BACKGROUND}
     return replace(new, passages=new.passages - background) if background else new
+
+
+def _without_standing(new: Evidence, judged: list[Candidate]) -> Evidence:
+    """``new`` without the figures a candidate whose event was on an earlier day reported
+    too, when ``new``'s lead names its own day: the standing figures of the moment
+    (yesterday's agreed date, the level it left), which the next day's other events restate
+    ("a day after Washington agreed to shrink the force to 2,000 by the end of this year").
+    Within a language only: across languages figures are most of what two reports of one
+    event share, and a translation is often dated a day after its original."""
+    if not new.dated or new.published is None:
+        return new
+    day = new.published
+    before = [c.evidence for c in judged if c.evidence.published and c.evidence.published < day]
+    troops = {f for f in new.troop_counts if any(f in e.troop_counts for e in before)}
+    dates = {f for f in new.deadlines if any(f in e.deadlines for e in before)}
+    if not troops and not dates:
+        return new
+    return replace(new, troop_counts=new.troop_counts - troops, deadlines=new.deadlines - dates)
 
 
 def holds_together(
