@@ -127,10 +127,11 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # then a dispute told only below an article's first paragraph alerts no more, and "down to"
 # with no verb is change language: 5 alerts, 3 right; 6, 2 right; 6, 2 right
 # the fifteenth, measured once: 13 alerts, 4 right, 4 of 4 found on ``aae2ee9`` (the stop's
-# start); 9, 3 right, 3 of 4 on ``e556c74``
+# start); 9, 3 right, 3 of 4 on ``e556c74``; then (looked at) talks' dates, a move "lên", a
+# ban on cutting below: 6, 3 right (the fourteenth: 5, 2 right)
 MOST_WRONG_ALERTS = {
-    "twelfth set": (2, 1), "thirteenth set": (4, 1), "fourteenth set": (4, 1),
-    "fifteenth set": (6, 1),
+    "twelfth set": (2, 1), "thirteenth set": (4, 1), "fourteenth set": (3, 1),
+    "fifteenth set": (3, 1),
 }  # fmt: skip
 
 

@@ -12,9 +12,8 @@ adds what happens then ("by September 2025, when forces leave Ain al-Asad").
 Not deadlines: election and meeting dates, "at least" and "since" dates, dates in a clause
 about the past ("đã ra lệnh ... rút khỏi nước này vào tháng Giêng", "withdrew … in January",
 "hồi tháng 9"), dates already past at publication, dates elsewhere, dates someone demands
-(``demands``), and dates denied, under a fronted condition, asked, forecast, another actor's or
-another event's (``unsaid``). Conditions after the date ("as soon as the campaign ends") are
-not what a date is for.
+(``demands``), dates denied, under a fronted condition, asked, forecast, another actor's or
+another event's (``unsaid``). Conditions after a date ("as soon as the campaign ends") are not.
 """
 
 from __future__ import annotations
@@ -50,16 +49,14 @@ _DATELINE = re.compile(r"[|•·]\s*$")
 _DATELINE_AFTER = re.compile(r"\s*(?:[|•·\n]|$)")
 # Troops staying until a date: "ở lại Erbil cho đến ít nhất tháng 9/2026" is when they leave.
 _STAY = re.compile(r"\b(?:remain|remains|stay|stays|o lai|duy tri)\b")
-# A number of troops, not all of them: "withdraw 2,200 troops", "rút 2.200 quân" (but not
-# "withdraw its 2,500 troops", "rút toàn bộ 2.500 binh sĩ").
+# Some troops, not all: "withdraw 2,200 troops", "rút 2.200 quân" (not "withdraw its 2,500")
 _SOME_TROOPS = re.compile(
     r"(?<!all )(?<!remaining )(?<!the )(?<!its )(?<!their )(?<!toan bo )(?<!tat ca )(?<!het )"
     r"(?<!con lai )(?<![\d.,])\b\d[\d.,]*\s+(?:(?:us|u\.s\.|american|my|hoa ky)\s+)?"
     r"(?:troops|soldiers|forces|binh si|binh sy|quan|linh)\b"
 )
-# A clause set off by commas that describes a noun ("The plan, which ... requires an
-# announcement date, would see troops leave by September 2025"): what it says is not what
-# the date is for.
+# An aside on a noun ("The plan, which ... requires an announcement date, would see troops
+# leave by September 2025"): what it says is not what the date is for.
 _ASIDE = re.compile(r",\s*which\b[^,;]*,")
 _ACTS = (lx.LEAVE, lx.END, lx.PRESENCE, lx.MISSION)  # what an aside may say happens by a date
 # The day something was said: "Sudani said on November 11", "ông Sudani cho biết hôm 11/11".
@@ -81,8 +78,7 @@ _BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$"
 _WHEN = re.compile(r"\s*,?\s*(?:when|khi|luc)\b")
 _PLACE_AFTER = re.compile(r"^\s*(?:in|at|o|tai)\s+(?:the\s+)?(?:\w+\s+){0,3}$")
 _FROM_BEFORE = re.compile(r"\b(?:from|tu)\s+(?:\S+\s+){0,3}$")
-# a mission or operations going on until the date end then: "support operations in Syria ...
-# through September 2026"
+# a mission going on until the date ends then: "support operations in Syria ... through 2026"
 _UNTIL = re.compile(r"\b(?:until|till|through|cho den)\s*$")
 # combat forces leaving is the end of the combat mission ("Lực lượng chiến đấu Mỹ sẽ rút")
 _COMBAT_FORCES = re.compile(
@@ -125,6 +121,7 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
     moved = moves or _NOW.search(sentence.text) is not None
     firm = sentence.article.moved or moves or lx.OFFICIAL.search(sentence.text) is not None
     found: list[tuple[Reading, bool, int]] = []  # each, whether a move goes to it, where
+    from_to: set[int] = set()  # where a date a move goes to "from" the one before it is
     for i, d in enumerate(dates):
         segment = text[seg_start : d.start]
         seg_offset = seg_start
@@ -153,6 +150,8 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
             continue  # denied, a condition, a question, a forecast, another's or another event's
         now = i > 0 and now_said(segment)  # "troops will now leave by"
         to = now or moves_to(segment, reader.came_from, reader.of_deadline)
+        if to and reader.came_from:
+            from_to.add(d.start)
         if put_off(text, segment, d.end, after_end):
             state = "past"  # "originally due in September 2025, was postponed by a year"
         for kind, scope in _kinds_with_scope(reader, kinds):
@@ -161,9 +160,11 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
                 found.append((Reading(deadline, state, d.relative, moved), to, d.start))
     # "which was to end in September 2025, has been extended until the end of 2026": the date
     # a move goes to stands, and so does a later one said "now" ("postponed to September 2025;
-    # troops will now leave by September 2026"); those before it for the same thing are gone
+    # troops will now leave by September 2026"); those before it for the same thing are gone,
+    # and the date a move goes from ("đưa hạn chót rời Baghdad và ... Iraq từ 30/9 lên 30/6")
+    replaced = {max((a for _, _, a in found if a < to), default=-1) for to in from_to}
     for n, (reading, _, at) in enumerate(found):
-        if any(
+        if at in replaced or any(
             r.deadline.what == reading.deadline.what and at < later
             for r, moved_to, later in found[n + 1 :]
             if moved_to

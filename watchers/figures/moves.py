@@ -32,12 +32,13 @@ _MOVED_ON = re.compile(
     rf"da|se|vua|duoc|bi)\s+)*{_MOVE}"
 )
 # "..., pushed back from September 2025 to": the date after "to" is the one it goes to
-_FROM_TO = re.compile(r"^\s*(?:to|den|sang|toi)\s*(?:the\s+)?$")
+_FROM_TO = re.compile(r"^\s*(?:to|den|sang|toi|len)\s*(?:the\s+)?$")  # "lên": brought forward
 # ... and the date before it came after a move and "from": "pushed back from", "lùi từ" (not
 # "withdraw in two phases, from September 2025 to September 2026", a span)
 _FROM_MOVE = re.compile(
     rf"\b(?:{_MOVED}|extend(?:s|ing)?|postpon\w*|delay(?:s|ing)?|push(?:es|ing)? back|"
-    r"mov(?:e|es|ing) (?:back|up|forward)|bring(?:s|ing)? forward|doi)\s+(?:\S+\s+){0,8}?"
+    r"mov(?:e|es|ing) (?:back|up|forward)|bring(?:s|ing)? forward|doi|dua|day som)\s+"
+    r"(?:\S+\s+){0,10}?"
     r"(?:from|tu)\s*$"
 )
 # The date before was said as the deadline ("hạn chót tháng 9/2025", "the September 2025

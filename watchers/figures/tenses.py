@@ -148,7 +148,7 @@ STAY_UNTIL = re.compile(
 THRESHOLD = re.compile(
     r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|bans?|bars?|prohibit\w*|"
     r"should not|khong nen)\b"
-    r"[^.;,]{0,40}\b(?:drops?|falls?|goes|dips?|cuts?|reduc\w*|giam|xuong)\s+(?:[^\s,;]+\s+){0,4}?"
+    r"[^.;,]{0,40}\b(?:drops?|falls?|goes|dips?|cuts?|reduc\w*|giam|xuong)\s+(?:[^\s,;]+\s+){0,7}?"
     r"(?:below|under|xuong duoi|duoi)"
     r"(?:\s+(?:about|around|some|khoang|chung))?\s*$"
 )

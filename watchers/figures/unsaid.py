@@ -79,6 +79,7 @@ _EVENT = re.compile(
     r"nop|dien tap|xay dung|doi thoai|cong bo)\b"
 )
 _DELIVERED = re.compile(r"report|submit\w*|review|bao cao|nop")
+_TALKS = re.compile(r"\b(?:talks|negotiations?|dam phan|thao luan|hoi dam|doi thoai)\b")
 _LEAVING_NOUN = re.compile(r"withdrawals?|pullout|departure|drawdown|redeployment")
 # "việc rút quân": a noun (not "thỏa thuận kết thúc nhiệm vụ … vào cuối năm 2021", an agreement
 # to end it then)
@@ -119,8 +120,8 @@ def _another_event(text: str, clause: int, segment_start: int, at: int) -> bool:
     only a noun (then, for a date said as a target, "announced the withdrawal … by September
     2025", only a thing to deliver: "submit a report on the withdrawal by March 1")."""
     leaving = [m for pattern in _LEAVE_OR_END for m in pattern.finditer(text, clause, at)]
-    if not leaving:
-        return False
+    if not leaving:  # ", and the two will begin talks in November": the clause's own event
+        return _TALKS.search(text, max(clause, segment_start), at) is not None
     last = max(m.end() for m in leaving)
     if _EVENT.search(text, max(last, segment_start), at):
         return True  # "Talks on the withdrawal … will resume in March 2025"

@@ -34,6 +34,11 @@ from watchers.figures import extract
             "beyond September 2025.",
             {("deadline/coalition mission ends in Iraq", "2025-09", "month")},
         ),
+        (  # brought forward ("lên"); the date before the move is gone, whatever it was read of
+            "Hai bên nhất trí đưa hạn chót rời Baghdad và lãnh thổ liên bang Iraq từ 30/9/2026 "
+            "lên 30/6/2026.",
+            {("deadline/coalition leaves Iraq", "2026-06-30", "day")},
+        ),
     ],
 )
 def test_a_deadline_put_off_is_its_new_date(body: str, expected: set[tuple[str, str, str]]) -> None:

@@ -62,6 +62,9 @@ from tests.quality import deadlines_of
         "The withdrawal could be delayed beyond September 2026.",
         "Liệu quân Mỹ có rút khỏi Iraq trước tháng 9/2026 hay không vẫn là một dấu hỏi.",
         "Militias rejected plans and demanded that US troops leave Iraq by the end of 2025.",
+        # the date of talks in a clause of their own, after an end with no date
+        "The coalition will end its mission, and the two countries will begin talks in November.",
+        "Liên quân sẽ chấm dứt sứ mệnh, và hai nước sẽ bắt đầu đàm phán vào tháng 11.",
     ],
 )
 def test_a_date_nobody_set_is_no_deadline(body: str) -> None:

@@ -134,6 +134,8 @@ def test_leaving_a_base_we_do_not_know_is_no_deadline_of_the_country() -> None:
     [
         "Ông khuyến nghị không nên giảm quân Mỹ tại Iraq xuống dưới khoảng 1.500 người.",
         "The general said the US should not cut its force in Iraq below about 1,500 troops.",
+        "Thượng viện đã bỏ phiếu cấm Lầu Năm Góc cắt giảm số binh sĩ Mỹ tại Iraq xuống dưới "
+        "2.500 người.",
         "Khoảng 700 lính Mỹ từ Umm Rabia đã rời Iraq, 250 người chuyển tới Kani Sard.",
         "About 700 US troops from Umm Rabia have left Iraq.",
         "Hiện có khoảng 900 lính Mỹ tại trạm không quân này.",
