@@ -130,7 +130,7 @@ def _item(entry: dict[str, Any], feed_url: str) -> Item | None:
         guid=nfc(guid) if guid is not None else None,
         url=_absolute(feed_url, link) if link is not None else None,
         title=_plain(dict.get(entry, "title"), TITLE_LIMIT),
-        summary=_longest(_plain(text, SUMMARY_LIMIT) for text in _summaries(entry)),
+        summary=_longest(_plain(text, SUMMARY_LIMIT, lines=True) for text in _summaries(entry)),
         published=_utc(dict.get(entry, "published_parsed"))
         or _utc(dict.get(entry, "updated_parsed")),
     )
@@ -149,11 +149,12 @@ def _absolute(feed_url: str, link: str) -> str:
         return link
 
 
-def _plain(value: object, limit: int) -> str:
-    """Plain text of a field, cut to ``limit`` characters (at a space when one is near)."""
+def _plain(value: object, limit: int, *, lines: bool = False) -> str:
+    """Plain text of a field (``lines``: one line a paragraph), cut to ``limit`` characters
+    (at a space when one is near)."""
     if not isinstance(value, str):
         return ""
-    text = nfc(strip_html(value[: limit * _RAW]))
+    text = nfc(strip_html(value[: limit * _RAW], lines=lines))
     if len(text) <= limit:
         return text
     cut = text[:limit]

@@ -13,6 +13,9 @@ import unicodedata
 
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
+_BLOCK = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?h[1-6]|/?blockquote|/?tr)\b[^>]*>", re.IGNORECASE)
+_LINE_SPACE = re.compile(r"[^\S\n]+")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
 # A word: letters and digits with the marks that belong to them; hyphens and
 # apostrophes split words ("I-rắc" -> "i", "rắc"; "al-Asad" -> "al", "asad").
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -23,11 +26,14 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def strip_html(markup: str) -> str:
-    """Plain text from an HTML fragment: tags dropped, entities decoded, spaces collapsed."""
-    text = _TAG.sub(" ", markup)
-    text = html.unescape(text)
-    return _SPACE.sub(" ", text).strip()
+def strip_html(markup: str, *, lines: bool = False) -> str:
+    """Plain text from an HTML fragment: tags dropped, entities decoded, spaces collapsed;
+    ``lines``: one line a paragraph (a block's tags and line breaks end a line), as the
+    readers take a text's first line for its lead and its lines for its sentences."""
+    if not lines:
+        return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
+    text = html.unescape(_TAG.sub(" ", _BLOCK.sub("\n", markup)))
+    return _LINE_BREAKS.sub("\n", _LINE_SPACE.sub(" ", text)).strip()
 
 
 def _fold_char_input(text: str) -> str:

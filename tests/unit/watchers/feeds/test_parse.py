@@ -14,6 +14,7 @@ import pytest
 
 from drawdown.errors import ParseError
 from watchers.feeds.parse import Item, parse_feed
+from watchers.identity.keys import content_hash
 
 FEEDS = Path(__file__).parents[3] / "data" / "feeds"
 DEFAULT_URL = "https://tin.example.vn/rss/the-gioi.rss"
@@ -148,14 +149,15 @@ def test_published_is_utc_and_falls_back_to_updated() -> None:
 
 
 def test_summary_is_the_longest_of_description_and_content() -> None:
-    """A short description loses to a longer content:encoded body, as plain text."""
+    """A short description loses to a longer content:encoded body, as plain text with one
+    line a paragraph."""
     body = rss(
         "<item><link>https://x.example/1</link><description>Short.</description>"
         "<content:encoded xmlns:content='http://purl.org/rss/1.0/modules/content/'>"
         "<![CDATA[<p>Longer &amp; richer</p><p>text.</p>]]></content:encoded></item>"
     )
     [item] = parse_feed(body, url="https://x.example/rss")
-    assert item.summary == "Longer & richer text."
+    assert item.summary == "Longer & richer\ntext."
 
 
 def test_entries_without_link_or_id_are_skipped() -> None:
@@ -252,3 +254,17 @@ def test_huge_fields_are_cut_before_anything_reads_them() -> None:
     assert len(item.summary) <= SUMMARY_LIMIT + 1
     assert item.title.startswith("Mỹ rút quân")
     assert item.title.endswith("…")
+
+
+def test_a_summary_keeps_its_paragraphs_as_lines_and_its_identity() -> None:
+    """Paragraphs and line breaks end lines (the readers take the first for the lead); spaces
+    within a line are collapsed; the content hash, of the words, is the same as before."""
+    body = rss(
+        "<item><link>https://x.example/2</link><description><![CDATA[<p>US forces  left "
+        "Ain al-Asad.</p>\n<p>About 2,500 remain.<br/>Officials said so.</p>]]></description>"
+        "</item>"
+    )
+    [item] = parse_feed(body, url="https://x.example/rss")
+    assert item.summary == "US forces left Ain al-Asad.\nAbout 2,500 remain.\nOfficials said so."
+    flat = "US forces left Ain al-Asad. About 2,500 remain. Officials said so."
+    assert content_hash("t", item.summary) == content_hash("t", flat)
