@@ -128,10 +128,13 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # with no verb is change language: 5 alerts, 3 right; 6, 2 right; 6, 2 right
 # the fifteenth, measured once: 13 alerts, 4 right, 4 of 4 found on ``aae2ee9`` (the stop's
 # start); 9, 3 right, 3 of 4 on ``e556c74``; then (looked at) talks' dates, a move "lên", a
-# ban on cutting below: 6, 3 right (the fourteenth: 5, 2 right)
+# ban on cutting below: 6, 3 right (the fourteenth: 5, 2 right); then a headline's fall read
+# as the level, a site's "had served" as past: 4, 2 right, and the thirteenth 5, 1 right —
+# the right alerts lost were disputes with a wrong earlier reading (a site's 620, 950); the
+# first report, now read right, is "new" on the set's empty ledger
 MOST_WRONG_ALERTS = {
-    "twelfth set": (2, 1), "thirteenth set": (4, 1), "fourteenth set": (3, 1),
-    "fifteenth set": (3, 1),
+    "twelfth set": (2, 1), "thirteenth set": (4, 2), "fourteenth set": (3, 1),
+    "fifteenth set": (2, 2),
 }  # fmt: skip
 
 

@@ -404,6 +404,7 @@ AT_THE_BASE = re.compile(
 # A cap set on the force: the level it is to be held to, a plan
 CAP = re.compile(
     r"\b(?:ceiling|cap|limit)\s+(?:of|is|at)\s*$|\b(?:tran quan so|ap tran)\b[^.;,\d]{0,20}$|"
+    r"\b(?:ceiling|cap)\b[^.;\d]{0,40}?\b(?:from (?:about |around )?[\d.,]+ )?to\s*$|"
     r"\b(?:muc tran|gioi han quan so)\b[^.;,\d]{0,25}$"
 )
 # Whose troops, said after the noun: "from other coalition nations", "của các nước khác"...

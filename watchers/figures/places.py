@@ -10,6 +10,7 @@ from watchers.figures import lexicon as lx
 from watchers.figures.spans import Folded
 
 __all__ = [
+    "LEFT_PLACE",
     "Place",
     "PlaceIndex",
     "around",
@@ -19,6 +20,11 @@ __all__ = [
     "inside",
     "specific",
 ]
+
+# A place troops leave ("leave Baghdad"), not where a count in the next clause is
+LEFT_PLACE = re.compile(
+    r"\b(?:leav(?:e|es|ing)|left|withdraw\w*|withdrew|roi(?: khoi)?|rut khoi)\s+$"
+)
 
 # A quoted phrase is someone's words about something else: "developments in Syria".
 _QUOTED = re.compile(r"\"[^\"]{1,60}\"|“[^”]{1,60}”")

@@ -7,8 +7,12 @@ Like ``lexicon``'s, every pattern matches *folded* text.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from watchers.figures import lexicon as lx
+
+if TYPE_CHECKING:
+    from watchers.figures.sentence import Sentence
 
 # A verb after the noun that puts the count in the future: "2,000 will remain"
 FUTURE_AFTER = re.compile(
@@ -33,9 +37,10 @@ PERFECT = re.compile(
     r"(?:reduced|cut|lowered|trimmed|decreased|dropped|fallen|shrunk|withdrawn|pulled|"
     r"drawn down|brought down|scaled back)|(?:finished|completed) (?:reducing|cutting|drawing))\b"
 )
-# A verb after the noun that puts the count in the past: "350 advisers ... remained"
+# A verb after the noun that puts the count in the past: "350 advisers ... remained", "had
+# served at"
 PAST_AFTER = re.compile(
-    r"\s*(?:(?:\S+\s+){0,6}?(?:remained|stayed|were|had been)|(?:[^\s,;]+\s+){0,3}?tung)\b"
+    r"\s*(?:(?:\S+\s+){0,6}?(?:remained|stayed|were|had)|(?:[^\s,;]+\s+){0,3}?tung)\b"
 )
 # A past time right after the number: "2,500 at the start of 2025", "5.000 quân hồi năm 2019"
 TIME_AFTER = re.compile(
@@ -108,21 +113,29 @@ def last_clause(text: str) -> str:
     return text[breaks[-1].end() :] if breaks else text
 
 
-def perfect(clause: str) -> bool:
+def perfect(clause: str, after: str = "") -> bool:
     """A change said as done in the number's own clause ("has reduced ... from 2,500"), with
     no plan after it ("has withdrawn from Ain al-Asad and will cut ... to 2,000"), or in the
-    simple past with no plan in the clause at all ("fell from 2,900 to 2,500", not "will be
-    reduced from")."""
+    simple past with no plan in the clause at all and no time after the number (``after``)
+    ("fell from 2,900 to 2,500", not "will be reduced from", "reduced ... to 2,000 by
+    September")."""
     said = list(PERFECT.finditer(clause))
     if said:
         return FUTURE.search(clause, said[-1].end()) is None
-    return bool(SIMPLE_PAST.search(clause)) and not FUTURE.search(clause)
+    near = clause[-60:]  # the verb of the number's change, not "who declined to be named"
+    plan = FUTURE.search(clause) or UNDER_WAY.search(clause) or HEDGED.search(clause)
+    return bool(SIMPLE_PAST.search(near)) and not plan and not _TIME_AFTER.search(after)
 
 
 # A change said in the simple past (not "being reduced", "be reduced", "a reduced force")
 SIMPLE_PAST = re.compile(
-    r"(?<!being )(?<!be )(?<!\ba )\b(?:fell|dropped|shrank|declined|decreased|reduced|lowered|"
-    r"trimmed|halved)\b"
+    r"(?<!being )(?<!be )(?<!\ba )\b(?:fell|dropped|shrank|decreased|reduced|lowered|trimmed|"
+    r"halved)\b"
+)
+# A wish, a condition or a may: "wants ... reduced", "could come down to", "nếu", "muốn"
+HEDGED = re.compile(
+    r"\b(?:could|may|might|would|should|wants?|wanted|asks?|asked|urg\w+|demand\w*|calls? for|"
+    r"if|co the|muon|neu|doi)\b"
 )
 
 
@@ -152,3 +165,24 @@ THRESHOLD = re.compile(
     r"(?:below|under|xuong duoi|duoi)"
     r"(?:\s+(?:about|around|some|khoang|chung))?\s*$"
 )
+
+
+# A level's change in an English headline's present tense, with no time after it: done ("US
+# force in Iraq drops to 2,900 after handover"; not "... falls to 2,000 by March", "to fall to")
+_HEADLINE_NOW = re.compile(
+    r"(?<!to )(?<!will )(?<!could )(?<!may )(?<!might )"
+    r"\b(?:falls?|drops?|dips?|shrinks?|declines?|slips?)\b"
+)
+_TIME_AFTER = re.compile(r"\b(?:by|before|until|next|in 20\d\d)\b")
+
+
+def headline_done(sentence: Sentence, clause: str, rest: str) -> bool:
+    """Whether the number's clause is an English headline's change in the present tense,
+    with no time after the number (``rest``)."""
+    article = sentence.article
+    return (
+        sentence.doc is article.title
+        and article.lang == "en"
+        and bool(_HEADLINE_NOW.search(clause))
+        and not _TIME_AFTER.search(rest)
+    )

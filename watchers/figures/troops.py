@@ -25,7 +25,7 @@ from watchers.figures import tenses as tw
 from watchers.figures.model import TroopCount, TroopStatus, is_who
 from watchers.figures.not_levels import aside, nato_only, not_a_level, site_holds, unknown_base
 from watchers.figures.numbers import Quantity, approx_before
-from watchers.figures.places import Place, country_of, followed
+from watchers.figures.places import LEFT_PLACE, Place, country_of, followed
 from watchers.figures.sentence import Sentence
 from watchers.figures.when import ahead, fronted_past, still_so
 
@@ -174,7 +174,8 @@ class _Number:
     def _firm(self, change_target: bool, down_from: bool) -> bool:
         """Whether the sentence backs the count on its own: change language ("cut to",
         "down to" on its own) or an official."""
-        changed = down_from or (change_target and lx.CHANGE_VERB.search(self.core_left))
+        down = down_from and not tw.HEDGED.search(self.s.text)  # not "could come down to"
+        changed = down or (change_target and lx.CHANGE_VERB.search(self.core_left))
         now = lx.NOW_LEVEL.search(self.core_left[-30:]) is not None
         return bool(changed) or now or lx.OFFICIAL.search(self.s.text) is not None
 
@@ -300,10 +301,15 @@ class _Number:
 
     def _named_before(self, place: Place) -> str | None:
         """The topic's place named before the number, unless it only locates a base we do not
-        know ("its troops at Camp Kasra in Anbar province to 200", "... in western Iraq")."""
+        know ("its troops at Camp Kasra in Anbar province to 200", "... in western Iraq"); a
+        place troops leave, with the force's size in a clause after it, is not where that is
+        ("leave Baghdad three months early, cut force to 2,000": the country)."""
         if unknown_base(self.s, place.start):
             return None
-        return place.name if place.name in lx.PLACES else None
+        after = self.text[place.end : self.a]
+        left = LEFT_PLACE.search(self.text, 0, place.start) and _CLAUSE.search(after)
+        name = country_of(place.name) if left and _FORCE_SIZE.search(after) else place.name
+        return name if name in lx.PLACES else None
 
     def _status(self, change_target: bool, change_source: bool, noun_end: int) -> TroopStatus:
         status = self._tense(change_target, change_source, noun_end)
@@ -355,7 +361,7 @@ class _Number:
         # reduced from 2,500" (a plan in a later clause, "và sẽ tiếp tục rút", does not make it
         # one to come)
         clause = tw.last_clause(self.core_left)
-        perfect = tw.perfect(clause)
+        perfect = tw.perfect(clause, self.text[self.b : s.end])
         if change_target:
             # the tense before it, past any aside ("The plan, which was approved, reduces…")
             asides = list(_ASIDE.finditer(self.core_left))
@@ -367,6 +373,7 @@ class _Number:
                 return "planned"  # "is being reduced to", "was to fall ... to": not yet
             done = past or s.tense(since, self.a) == "past" or perfect
             done = done or bool(_DOWN_TO.search(self.core_left) and not future)  # "down to 2,300"
+            done = done or (not future and tw.headline_done(s, clause, self.text[self.b : s.end]))
             # "reduced its forces to 2,500, where they remain"
             return "current" if done or still else "planned"
         if _TO_NUMBER.match(self.text, self.b, self.b + 40):

@@ -121,8 +121,10 @@ def best_story(
     new = _without_background(new, judged)
     own = _without_standing(new, judged)
     for candidate in judged:
-        mine = own if candidate.evidence.lang == new.lang else new
-        verdict = same_story(mine, candidate.evidence, counts)
+        verdict = same_story(new, candidate.evidence, counts)
+        if own is not new and candidate.evidence.lang == new.lang and verdict.reason != "near_copy":
+            stripped = same_story(own, candidate.evidence, counts)  # a copy is judged on all
+            verdict = verdict if stripped.reason == "near_copy" else stripped
         scores.setdefault(candidate.story_id, []).append((candidate.evidence.lang, verdict.score))
         if not verdict.same and verdict.reason != "other_lead":
             continue
@@ -179,8 +181,12 @@ def _without_standing(new: Evidence, judged: list[Candidate]) -> Evidence:
     event share, and a translation is often dated a day after its original."""
     if not new.dated or new.published is None:
         return new
-    day = new.published
-    before = [c.evidence for c in judged if c.evidence.published and c.evidence.published < day]
+    day, lang = new.published, new.lang
+    before = [
+        c.evidence
+        for c in judged
+        if c.evidence.lang == lang and c.evidence.published and c.evidence.published < day
+    ]
     troops = {f for f in new.troop_counts if any(f in e.troop_counts for e in before)}
     dates = {f for f in new.deadlines if any(f in e.deadlines for e in before)}
     if not troops and not dates:

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from tests.quality import troops_of
+from watchers.figures import extract
 
 PUBLISHED = date(2024, 9, 30)
 
@@ -298,3 +299,59 @@ def test_from_one_level_to_another_done_or_to_come(
     """ "down from X to Y" and a change in the simple past say Y is the level now and X was;
     a change to come keeps X the level now."""
     assert troops_of(body, PUBLISHED) == expected
+
+
+CUT_TO_COME = {("US", "Iraq", "current", 2500), ("US", "Iraq", "planned", 2000)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # the simple past of another clause is not the change's
+            "A Pentagon official who declined to be named said US troops in Iraq are being "
+            "reduced to 2,000.",
+            {("US", "Iraq", "planned", 2000)},
+        ),
+        (
+            "Iraq dropped its objection and US troops in Iraq are being reduced from 2,500 to "
+            "2,000.",
+            CUT_TO_COME,
+        ),
+        ("The Pentagon wants US troops in Iraq reduced from 2,500 to 2,000.", CUT_TO_COME),
+        (  # a time to come after the number
+            "The plan, which Washington approved, reduced the US force in Iraq from 2,500 to 2,000 "
+            "by September.",
+            CUT_TO_COME,
+        ),
+        (  # a cap lowered: the new cap is a plan, the old one past
+            "The joint commission on Friday lowered the year-end cap on US troops in Iraq from "
+            "2,400 to 2,000, Iraqi officials said.",
+            {("US", "Iraq", "past", 2400), ("US", "Iraq", "planned", 2000)},
+        ),
+        ("About 620 US personnel had served at Jisr al-Hadid.", {("US", "Iraq", "past", 620)}),
+    ],
+)
+def test_a_plan_a_wish_or_a_cap_said_beside_a_past_verb(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    assert troops_of(body, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("US force in Iraq drops to 2,900 after base handover", ("current", "Iraq")),
+        ("US troop numbers in Iraq fall to 2,900 after early handover", ("current", "Iraq")),
+        ("US force in Iraq falls to 2,000 by March", ("planned", "Iraq")),
+        ("US force in Iraq to fall to 2,000", ("planned", "Iraq")),
+        ("US troops in Iraq could fall to 2,000", ("planned", "Iraq")),
+        (  # the place left is not where the force's size is
+            "US agrees to leave Baghdad three months early, cut force to 2,000 by year-end",
+            ("planned", "Iraq"),
+        ),
+    ],
+)
+def test_a_headline_s_level_and_its_place(title: str, expected: tuple[str, str]) -> None:
+    """An English headline's present tense tells a change done, with no time after it."""
+    (count,) = extract(title, "A first line.\nA second line.", published=PUBLISHED).troop_counts
+    assert (count.status, count.where) == expected
