@@ -48,6 +48,7 @@ SETS = {
         ("thirteenth", 13),
         ("fourteenth", 14),
         ("fifteenth", 15),
+        ("sixteenth", 16),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
