@@ -20,6 +20,7 @@ from watchers.figures.dates import DateMention
 from watchers.figures.model import Deadline
 from watchers.figures.places import country_of
 from watchers.figures.sentence import Sentence
+from watchers.figures.unsaid import threshold_date
 
 __all__ = ["read_targets"]
 
@@ -53,6 +54,8 @@ def read_targets(
             continue
         if lx.NOT_DEADLINE.search(before) or lx.AT_LEAST.search(before) or lx.SINCE.search(before):
             continue
+        if threshold_date(text, sentence.start, d.start):
+            continue  # "barred the Pentagon from cutting ... below 2,500 before 30 September"
         if sentence.tense(sentence.start, d.start) == "past":
             continue
         if sentence.allies_only(sentence.start, d.start):

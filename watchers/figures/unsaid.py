@@ -31,7 +31,7 @@ import re
 from watchers.figures import lexicon as lx
 from watchers.figures.sentence import OURS, Sentence
 
-__all__ = ["unsaid"]
+__all__ = ["threshold_date", "unsaid"]
 
 _LEAVE_OR_END = (lx.LEAVE, lx.END)
 
@@ -86,6 +86,20 @@ _LEAVING_NOUN = re.compile(r"withdrawals?|pullout|departure|drawdown|redeploymen
 _NOUN_BEFORE = re.compile(r"\b(?:viec|cuoc|qua trinh)\s+$")
 
 
+# A level not to go below by a date: "bar the Pentagon from cutting ... below 2,500 before 30
+# September 2072", "cấm giảm ... xuống dưới 2.500 trước ngày 30/9/2072"
+_THRESHOLD_DATE = re.compile(
+    r"\b(?:below|under|fewer than|less than|duoi|it hon)\s+(?:about\s+|khoang\s+)?\d[\d.,]*"
+    r"[^.;]{0,40}\b(?:before|until|by|truoc|den|cho den)\s*(?:ngay\s+)?$"
+)
+
+
+def threshold_date(text: str, start: int, at: int) -> bool:
+    """Whether the date at ``at`` is when a level is not to be gone below (``start``: where
+    its sentence starts): a ban's or a floor's date, no deadline or target."""
+    return _THRESHOLD_DATE.search(text, start, at) is not None
+
+
 def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool:
     """Whether the date at ``at`` (folded offsets of ``sentence.doc``; its clause starts at
     ``clause``, the words since the date before it at ``segment_start``) is not said as a
@@ -102,7 +116,7 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
         return True
     if _REPORTS.search(before) and _UNTRUE_AFTER.search(text[at : sentence.end]):
         return True
-    if _FORECAST.search(sentence.text):
+    if _FORECAST.search(sentence.text) or threshold_date(text, sentence.start, at):
         return True
     nato = [m.span() for m in _NATO_MISSION.finditer(text, clause, at)]
     ours = {

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from tests.quality import deadlines_of
+from watchers.figures import extract
 
 
 @pytest.mark.parametrize(
@@ -65,10 +66,18 @@ from tests.quality import deadlines_of
         # the date of talks in a clause of their own, after an end with no date
         "The coalition will end its mission, and the two countries will begin talks in November.",
         "Liên quân sẽ chấm dứt sứ mệnh, và hai nước sẽ bắt đầu đàm phán vào tháng 11.",
+        # a floor's date, not one of leaving (nor a drawdown target)
+        "The House voted to bar the Pentagon from cutting the number of US troops in Iraq below "
+        "2,500 before 30 September 2025, a day after the administration agreed to leave.",
+        "Negotiators dropped a provision that would have barred the Pentagon from cutting US "
+        "troops in Iraq below 2,500 before 30 September 2025.",
+        "Thượng viện đã bỏ phiếu cấm Lầu Năm Góc cắt giảm số binh sĩ Mỹ tại Iraq xuống dưới "
+        "2.500 người trước ngày 30/6/2025.",
     ],
 )
 def test_a_date_nobody_set_is_no_deadline(body: str) -> None:
     assert deadlines_of(body, date(2024, 9, 30)) == set()
+    assert not extract("", body, published=date(2024, 9, 30)).targets
 
 
 @pytest.mark.parametrize(
