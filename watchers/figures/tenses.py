@@ -124,7 +124,7 @@ def perfect(clause: str, after: str = "") -> bool:
         return FUTURE.search(clause, said[-1].end()) is None
     near = clause[-60:]  # the verb of the number's change, not "who declined to be named"
     plan = FUTURE.search(clause) or UNDER_WAY.search(clause) or HEDGED.search(clause)
-    return bool(SIMPLE_PAST.search(near)) and not plan and not _TIME_AFTER.search(after)
+    return bool(SIMPLE_PAST.search(near)) and not plan and not _TIME_AHEAD.search(after)
 
 
 # A change said in the simple past (not "being reduced", "be reduced", "a reduced force")
@@ -173,7 +173,7 @@ _HEADLINE_NOW = re.compile(
     r"(?<!to )(?<!will )(?<!could )(?<!may )(?<!might )"
     r"\b(?:falls?|drops?|dips?|shrinks?|declines?|slips?)\b"
 )
-_TIME_AFTER = re.compile(r"\b(?:by|before|until|next|in 20\d\d)\b")
+_TIME_AHEAD = re.compile(r"\b(?:by|before|until|next|in 20\d\d)\b")  # "by March"
 
 
 def headline_done(sentence: Sentence, clause: str, rest: str) -> bool:
@@ -184,5 +184,5 @@ def headline_done(sentence: Sentence, clause: str, rest: str) -> bool:
         sentence.doc is article.title
         and article.lang == "en"
         and bool(_HEADLINE_NOW.search(clause))
-        and not _TIME_AFTER.search(rest)
+        and not _TIME_AHEAD.search(rest)
     )
