@@ -66,9 +66,11 @@ _MET_AFTER = re.compile(
     r"nhu da (?:thoa thuan|cam ket|thong nhat|cong bo)|"
     r"da (?:nhat tri|dong y|chap nhan|chap thuan|thong nhat|dap ung))\b"
 )
-# a demand's words stop at a comma, or where another verb says what the date is for
+# a demand's words stop at a comma (not one before the date it names: "sớm lên sáu tháng,
+# tới ngày 31/12/2072"), or where another verb says what the date is for
 _ENDS = re.compile(
-    r",|\b(?:announc\w*|said|says|agreed|declared|tuyen bo|cho biet|thong bao|nhat tri|"
+    r",(?!\s*(?:to|by|until|toi|den|cho den|truoc)\s+(?:ngay\s+)?$)|"
+    r"\b(?:announc\w*|said|says|agreed|declared|tuyen bo|cho biet|thong bao|nhat tri|"
     r"thong nhat)\b"
 )
 

@@ -66,6 +66,9 @@ from watchers.figures import extract
         # the date of talks in a clause of their own, after an end with no date
         "The coalition will end its mission, and the two countries will begin talks in November.",
         "Liên quân sẽ chấm dứt sứ mệnh, và hai nước sẽ bắt đầu đàm phán vào tháng 11.",
+        # a demand reaches a date set off by a comma before it
+        "Các nghị sĩ yêu cầu quân Mỹ rút khỏi Iraq sớm hơn sáu tháng, tới ngày 31/12/2025.",
+        "Lawmakers demanded US troops leave Iraq sooner, by 31 December 2025.",
         # a floor's date, not one of leaving (nor a drawdown target)
         "The House voted to bar the Pentagon from cutting the number of US troops in Iraq below "
         "2,500 before 30 September 2025, a day after the administration agreed to leave.",
