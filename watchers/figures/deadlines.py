@@ -374,11 +374,10 @@ class _Date:
         if any(n not in lx.PLACES for n in names):
             return []
         handover = bool(anchors) and all(_HANDOVER.search(a.group()) for a in anchors)
-        placed = self.s.places_in(self.s.start, self.d.start)  # the last place may locate a base
-        if (handover or (placed and unknown_base(self.s, placed[-1].start))) and all(
-            country_of(n) == n for n in names
-        ):
-            return []  # "the handover of the Victory Base headquarters": which base is not known
+        placed = self.s.places_in(self.s.start, self.d.start)  # may locate a base, or be one
+        at = placed[-1].start if placed else self.d.start
+        if (handover or unknown_base(self.s, at)) and all(country_of(n) == n for n in names):
+            return []  # "the handover of the Victory Base headquarters", "at Camp Zerinbar until"
         if name == "combat":
             return ["US combat mission ends in Iraq"]
         places = specific(names)

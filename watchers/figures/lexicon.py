@@ -393,7 +393,9 @@ SITE_STILL_HAS = re.compile(
     r"(?:con|co)\s*$"
 )
 PROVINCE = re.compile(r"anbar\b")  # a province that stands for its base (Ain al-Asad)
-BASE_WORD = re.compile(r"\b(?:camp|base|air base|airbase|airfield|air station|trai|can cu)\b")
+BASE_WORD = re.compile(
+    r"\b(?:camp|base|air base|airbase|airfield|air station|trai|can cu|san bay)\b"
+)
 AL_NAME = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not capitalised
 # ...or a base named by a common noun: "leaving about 520 US personnel at the base"
 AT_THE_BASE = re.compile(

@@ -36,7 +36,7 @@ _AT_BASE = re.compile(
 )
 # between a base's name and the place that locates it: "in western", "ở tỉnh", "in ... province"
 _LOCATED = re.compile(r"\s*,?\s*(?:in|near|o|tai|gan)\s+(?:(?:the\s+)?\w+\s+){0,2}")
-_NAME_AFTER = frozenset({"camp", "trai", "can cu"})  # a base named after its word
+_NAME_AFTER = frozenset({"camp", "trai", "can cu", "san bay"})  # a base named after its word
 
 
 def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> bool:

@@ -98,6 +98,8 @@ def test_another_member_bringing_home_its_troops_sets_no_deadline_of_ours() -> N
         ),
         ("Lực lượng Đặc nhiệm Kestrel, gồm khoảng 400 binh sĩ, đã rời Iraq.", set()),
         ("About 300 US troops are at Camp Kasra in western Iraq.", set()),
+        ("Khoảng 300 lính Mỹ đóng tại sân bay Zerinbar.", set()),  # an airfield we do not know
+        ("Khoảng 1.100 lính Mỹ đóng tại sân bay Erbil.", {("US", "Erbil", "current", 1100)}),
         (
             "US troops in Iraq were reduced to about 2,500 last year.",
             {("US", "Iraq", "current", 2500)},
@@ -120,6 +122,10 @@ def test_leaving_a_base_we_do_not_know_is_no_deadline_of_the_country() -> None:
     day = date(2048, 11, 13)
     base = "US forces will leave Al-Khudair Air Base in western Iraq by the end of January."
     assert deadlines_of(base, day) == set()
+    staying = (
+        "The statement said coalition trainers at Camp Zerinbar would stay until 30 June 2049."
+    )
+    assert deadlines_of(staying, day) == set()  # no place named: the base is the date's
     known = "US forces will leave Ain al-Asad air base in western Iraq by the end of January."
     assert deadlines_of(known, day) == {
         ("deadline/coalition leaves Ain al-Asad", "2049-01", "month")
