@@ -49,6 +49,7 @@ SETS = {
         ("fourteenth", 14),
         ("fifteenth", 15),
         ("sixteenth", 16),
+        ("seventeenth", 17),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
