@@ -86,7 +86,8 @@ class Item:
     title: str
     """NFC plain text: HTML tags dropped, entities decoded, spaces collapsed."""
     summary: str
-    """NFC plain text of the longest of description/summary and content."""
+    """NFC plain text of the longest of description/summary and content, one line a
+    paragraph."""
     published: datetime | None
     """Timezone-aware UTC: published, else updated; None if absent or unparseable."""
 

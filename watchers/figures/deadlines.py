@@ -121,7 +121,7 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
     moved = moves or _NOW.search(sentence.text) is not None
     firm = sentence.article.moved or moves or lx.OFFICIAL.search(sentence.text) is not None
     found: list[tuple[Reading, bool, int]] = []  # each, whether a move goes to it, where
-    from_to: set[int] = set()  # where a date a move goes to "from" the one before it is
+    from_to: set[int] = set()  # where the dates a move goes from ("from X to Y") are
     for i, d in enumerate(dates):
         segment = text[seg_start : d.start]
         seg_offset = seg_start
@@ -151,7 +151,7 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
         now = i > 0 and now_said(segment)  # "troops will now leave by"
         to = now or moves_to(segment, reader.came_from, reader.of_deadline)
         if to and reader.came_from:
-            from_to.add(d.start)
+            from_to.add(dates[i - 1].start)
         if put_off(text, segment, d.end, after_end):
             state = "past"  # "originally due in September 2025, was postponed by a year"
         for kind, scope in _kinds_with_scope(reader, kinds):
@@ -162,9 +162,8 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
     # a move goes to stands, and so does a later one said "now" ("postponed to September 2025;
     # troops will now leave by September 2026"); those before it for the same thing are gone,
     # and the date a move goes from ("đưa hạn chót rời Baghdad và ... Iraq từ 30/9 lên 30/6")
-    replaced = {max((a for _, _, a in found if a < to), default=-1) for to in from_to}
     for n, (reading, _, at) in enumerate(found):
-        if at in replaced or any(
+        if at in from_to or any(
             r.deadline.what == reading.deadline.what and at < later
             for r, moved_to, later in found[n + 1 :]
             if moved_to

@@ -37,8 +37,8 @@ _FROM_TO = re.compile(r"^\s*(?:to|den|sang|toi|len)\s*(?:the\s+)?$")  # "lên": 
 # "withdraw in two phases, from September 2025 to September 2026", a span)
 _FROM_MOVE = re.compile(
     rf"\b(?:{_MOVED}|extend(?:s|ing)?|postpon\w*|delay(?:s|ing)?|push(?:es|ing)? back|"
-    r"mov(?:e|es|ing) (?:back|up|forward)|bring(?:s|ing)? forward|doi|dua|day som)\s+"
-    r"(?:\S+\s+){0,10}?"
+    r"mov(?:e|es|ing) (?:back|up|forward)|bring(?:s|ing)? forward|doi|"
+    r"dua (?:han chot|thoi han)|day som)\s+(?:\S+\s+){0,10}?"
     r"(?:from|tu)\s*$"
 )
 # The date before was said as the deadline ("hạn chót tháng 9/2025", "the September 2025

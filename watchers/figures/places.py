@@ -23,7 +23,8 @@ __all__ = [
 
 # A place troops leave ("leave Baghdad"), not where a count in the next clause is
 LEFT_PLACE = re.compile(
-    r"\b(?:leav(?:e|es|ing)|left|withdraw\w*|withdrew|roi(?: khoi)?|rut khoi)\s+$"
+    r"\b(?:(?:leav(?:e|es|ing)|left)|(?:withdraw\w*|withdrew|exit\w*|depart\w*)(?:\s+from)?|"
+    r"pull\w* out(?:\s+of)?|roi(?: khoi)?|rut khoi)\s+$"
 )
 
 # A quoted phrase is someone's words about something else: "developments in Syria".

@@ -6,8 +6,9 @@ cuts (or raises) the size of a force, and that is not already a deadline of leav
 mission's end. Its key is "deadline/US troop cut due in <country>", its own milestone
 (``watchers.figures.milestones``): a moved target ("by the end of September" → "by January
 15") is a changed deadline. Not targets: dates in the past tense ("đã giảm ... ngày 15/1"),
-election and meeting dates, "at least" and "since" dates, datelines in brackets, and cuts
-elsewhere (Afghanistan).
+election and meeting dates, "at least" and "since" dates, datelines in brackets, a floor's date
+("barred … from cutting … below 2,500 before 30 September", ``unsaid.threshold_date``), and
+cuts elsewhere (Afghanistan).
 """
 
 from __future__ import annotations

@@ -40,7 +40,8 @@ PERFECT = re.compile(
 # A verb after the noun that puts the count in the past: "350 advisers ... remained", "had
 # served at"
 PAST_AFTER = re.compile(
-    r"\s*(?:(?:\S+\s+){0,6}?(?:remained|stayed|were|had)|(?:[^\s,;]+\s+){0,3}?tung)\b"
+    r"\s*(?:(?:\S+\s+){0,6}?(?:remained|stayed|were|had been|had served)|"
+    r"(?:[^\s,;]+\s+){0,3}?tung)\b"
 )
 # A past time right after the number: "2,500 at the start of 2025", "5.000 quân hồi năm 2019"
 TIME_AFTER = re.compile(
@@ -113,7 +114,7 @@ def last_clause(text: str) -> str:
     return text[breaks[-1].end() :] if breaks else text
 
 
-def perfect(clause: str, after: str = "") -> bool:
+def done_in_clause(clause: str, after: str = "") -> bool:
     """A change said as done in the number's own clause ("has reduced ... from 2,500"), with
     no plan after it ("has withdrawn from Ain al-Asad and will cut ... to 2,000"), or in the
     simple past with no plan in the clause at all and no time after the number (``after``)
@@ -122,7 +123,7 @@ def perfect(clause: str, after: str = "") -> bool:
     said = list(PERFECT.finditer(clause))
     if said:
         return FUTURE.search(clause, said[-1].end()) is None
-    near = clause[-60:]  # the verb of the number's change, not "who declined to be named"
+    near = clause[-60:]  # the verb of the number's change, not "Iraq dropped its objection and"
     plan = FUTURE.search(clause) or UNDER_WAY.search(clause) or HEDGED.search(clause)
     return bool(SIMPLE_PAST.search(near)) and not plan and not _TIME_AHEAD.search(after)
 
@@ -132,10 +133,10 @@ SIMPLE_PAST = re.compile(
     r"(?<!being )(?<!be )(?<!\ba )\b(?:fell|dropped|shrank|decreased|reduced|lowered|trimmed|"
     r"halved)\b"
 )
-# A wish, a condition or a may: "wants ... reduced", "could come down to", "nếu", "muốn"
+# A wish, a condition or a may, in English: "wants ... reduced", "could come down to"
 HEDGED = re.compile(
     r"\b(?:could|may|might|would|should|wants?|wanted|asks?|asked|urg\w+|demand\w*|calls? for|"
-    r"if|co the|muon|neu|doi)\b"
+    r"if)\b"
 )
 
 
@@ -159,8 +160,8 @@ STAY_UNTIL = re.compile(
 )
 # A level said as a threshold: "before Iraq force drops below 1,000", "nếu quân số giảm dưới"
 THRESHOLD = re.compile(
-    r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|bans?|bars?|prohibit\w*|"
-    r"should not|khong nen)\b"
+    r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|bans?|bars?|barred|"
+    r"prohibit\w*|should not|khong nen)\b"
     r"[^.;,]{0,40}\b(?:drops?|falls?|goes|dips?|cuts?|reduc\w*|giam|xuong)\s+(?:[^\s,;]+\s+){0,7}?"
     r"(?:below|under|xuong duoi|duoi)"
     r"(?:\s+(?:about|around|some|khoang|chung))?\s*$"
@@ -173,7 +174,7 @@ _HEADLINE_NOW = re.compile(
     r"(?<!to )(?<!will )(?<!could )(?<!may )(?<!might )"
     r"\b(?:falls?|drops?|dips?|shrinks?|declines?|slips?)\b"
 )
-_TIME_AHEAD = re.compile(r"\b(?:by|before|until|next|in 20\d\d)\b")  # "by March"
+_TIME_AHEAD = re.compile(r"\b(?:by|before|until|next)\b")  # "by March"
 
 
 def headline_done(sentence: Sentence, clause: str, rest: str) -> bool:

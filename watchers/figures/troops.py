@@ -172,10 +172,10 @@ class _Number:
         return count, who
 
     def _firm(self, change_target: bool, down_from: bool) -> bool:
-        """Whether the sentence backs the count on its own: change language ("cut to",
-        "down to" on its own) or an official."""
-        down = down_from and not tw.HEDGED.search(self.s.text)  # not "could come down to"
-        changed = down or (change_target and lx.CHANGE_VERB.search(self.core_left))
+        """Whether the sentence backs the count on its own: change language ("cut to", "down
+        to" on its own, not "could come down to") or an official."""
+        down = _DOWN_TO.search(self.core_left) and not tw.HEDGED.search(self.core_left)
+        changed = down or ((change_target or down_from) and lx.CHANGE_VERB.search(self.core_left))
         now = lx.NOW_LEVEL.search(self.core_left[-30:]) is not None
         return bool(changed) or now or lx.OFFICIAL.search(self.s.text) is not None
 
@@ -361,7 +361,7 @@ class _Number:
         # reduced from 2,500" (a plan in a later clause, "và sẽ tiếp tục rút", does not make it
         # one to come)
         clause = tw.last_clause(self.core_left)
-        perfect = tw.perfect(clause, self.text[self.b : s.end])
+        perfect = tw.done_in_clause(clause, self.text[self.b : s.end])
         if change_target:
             # the tense before it, past any aside ("The plan, which was approved, reduces…")
             asides = list(_ASIDE.finditer(self.core_left))

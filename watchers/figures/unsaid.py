@@ -21,7 +21,10 @@ Read as a deadline, each of these would alert "Deadline changed" for something n
   the withdrawal agreement in October 2024", "must submit a report on the Iraq withdrawal by
   March 1", "vòng đàm phán … về việc rút quân … vào ngày 20/4": a word of another event
   (talks, a signing, a decision, a report, an announcement) between the last word of leaving
-  and the date, or before a leaving that is only a noun ("the withdrawal", "việc rút quân").
+  and the date, or before a leaving that is only a noun ("the withdrawal", "việc rút quân"),
+  or talks in a clause of the date's own with no leaving (", and the two will begin talks in
+  November");
+* **a floor's** — "bar the Pentagon from cutting … below 2,500 before 30 September".
 """
 
 from __future__ import annotations
@@ -89,6 +92,7 @@ _NOUN_BEFORE = re.compile(r"\b(?:viec|cuoc|qua trinh)\s+$")
 # A level not to go below by a date: "bar the Pentagon from cutting ... below 2,500 before 30
 # September 2072", "cấm giảm ... xuống dưới 2.500 trước ngày 30/9/2072"
 _THRESHOLD_DATE = re.compile(
+    r"\b(?:bans?|banned|bars?|barred|barring|prohibit\w*|forbid\w*|cam)\b[^.;]{0,80}?"
     r"\b(?:below|under|fewer than|less than|duoi|it hon)\s+(?:about\s+|khoang\s+)?\d[\d.,]*"
     r"[^.;]{0,40}\b(?:before|until|by|truoc|den|cho den)\s*(?:ngay\s+)?$"
 )

@@ -181,3 +181,15 @@ def test_a_completion_to_come_is_still_a_deadline() -> None:
     assert deadlines_of(body, date(2025, 9, 2)) == {
         ("deadline/coalition leaves Baghdad", "2025-09", "month")
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Pentagon will cut US troops in Iraq to fewer than 2,000 by September 2025.",
+        "Mỹ sẽ giảm quân số tại Iraq xuống dưới 2.000 binh sĩ trước ngày 30/9/2025.",
+    ],
+)
+def test_a_cut_below_a_number_by_a_date_is_a_target_not_a_floor(body: str) -> None:
+    """Only a ban or a bar makes "below 2,000 before …" a floor's date."""
+    assert extract("", body, published=date(2024, 9, 30)).targets

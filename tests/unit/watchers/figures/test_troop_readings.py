@@ -329,6 +329,14 @@ CUT_TO_COME = {("US", "Iraq", "current", 2500), ("US", "Iraq", "planned", 2000)}
             {("US", "Iraq", "past", 2400), ("US", "Iraq", "planned", 2000)},
         ),
         ("About 620 US personnel had served at Jisr al-Hadid.", {("US", "Iraq", "past", 620)}),
+        (  # "had" in another clause says nothing of the count
+            "There are about 2,500 US troops in Iraq, officials had said.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (  # a year after the number is no time ahead
+            "The number of US troops in Iraq fell from 2,900 to 2,500 in 2024.",
+            {("US", "Iraq", "past", 2900), ("US", "Iraq", "current", 2500)},
+        ),
     ],
 )
 def test_a_plan_a_wish_or_a_cap_said_beside_a_past_verb(
