@@ -243,11 +243,11 @@ LEVEL = re.compile(
     r"(?:will|would) be)\s*$"
 )
 CHANGE_SOURCE = re.compile(r"\b(?:from|tu)\s*$")
-# "troop numbers are now down from 2,000": a change and its source in one phrase
-# ... or to: "troop count down to 2,300", "down from about 2,900 to 2,500"
-DOWN_FROM = re.compile(
-    r"\b(?:down|up) (?:from (?:about |around |some |nearly )?[\d.,]+ )?(?:from|to)\s*$"
-)
+_FROM_LEVEL = r"from (?:about |around |some |nearly )?[\d.,]+ "  # the level a change starts from
+# "troop numbers are now down from 2,000": a change and its source in one phrase, or its
+# target ("troop count down to 2,300", "down from about 2,900 to 2,500"); DOWN_TO the latter
+DOWN_FROM = re.compile(rf"\b(?:down|up) (?:{_FROM_LEVEL})?(?:from|to)\s*$")
+DOWN_TO = re.compile(rf"\bdown (?:{_FROM_LEVEL})?to\s*$")
 # Where a clause ends, for telling which words describe a number.
 CLAUSE_BREAK = re.compile(
     r"[,;:]|\b(?:but|while|whereas|although|though|nhung|du|mac du|trong khi)\b"
@@ -406,7 +406,7 @@ AT_THE_BASE = re.compile(
 # A cap set on the force: the level it is to be held to, a plan
 CAP = re.compile(
     r"\b(?:ceiling|cap|limit)\s+(?:of|is|at)\s*$|\b(?:tran quan so|ap tran)\b[^.;,\d]{0,20}$|"
-    r"\b(?:ceiling|cap)\b[^.;\d]{0,40}?\b(?:from (?:about |around )?[\d.,]+ )?to\s*$|"
+    rf"\b(?:ceiling|cap)\b[^.;\d]{{0,40}}?\b(?:{_FROM_LEVEL})?to\s*$|"
     r"\b(?:muc tran|gioi han quan so)\b[^.;,\d]{0,25}$"
 )
 # Whose troops, said after the noun: "from other coalition nations", "của các nước khác"...

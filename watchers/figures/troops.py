@@ -174,7 +174,7 @@ class _Number:
     def _firm(self, change_target: bool, down_from: bool) -> bool:
         """Whether the sentence backs the count on its own: change language ("cut to", "down
         to" on its own, not "could come down to") or an official."""
-        down = _DOWN_TO.search(self.core_left) and not tw.HEDGED.search(self.core_left)
+        down = lx.DOWN_TO.search(self.core_left) and not tw.HEDGED.search(self.core_left)
         changed = down or ((change_target or down_from) and lx.CHANGE_VERB.search(self.core_left))
         now = lx.NOW_LEVEL.search(self.core_left[-30:]) is not None
         return bool(changed) or now or lx.OFFICIAL.search(self.s.text) is not None
@@ -372,7 +372,7 @@ class _Number:
             if (tw.UNDER_WAY.search(clause) or plan_then) and not perfect:
                 return "planned"  # "is being reduced to", "was to fall ... to": not yet
             done = past or s.tense(since, self.a) == "past" or perfect
-            done = done or bool(_DOWN_TO.search(self.core_left) and not future)  # "down to 2,300"
+            done = done or bool(lx.DOWN_TO.search(self.core_left) and not future)  # "down to 2,300"
             done = done or (not future and tw.headline_done(s, clause, self.text[self.b : s.end]))
             # "reduced its forces to 2,500, where they remain"
             return "current" if done or still else "planned"
@@ -394,8 +394,6 @@ class _Number:
         return "current"
 
 
-# a level reached, said with no verb: "down to 2,300", "down from about 2,900 to 2,500"
-_DOWN_TO = re.compile(r"\bdown (?:from (?:about |around |some |nearly )?[\d.,]+ )?to\s*$")
 # "at the base in Baghdad", "ở Căn cứ Không quân Ain al-Asad": the place locates or names it
 _LOCATES = re.compile(
     r"\s*,?\s*(?:(?:in|near|outside|o|tai|gan)\s+(?:the\s+)?|(?:khong quan|air)\s+)?"

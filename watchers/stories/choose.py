@@ -121,10 +121,12 @@ def best_story(
     new = _without_background(new, judged)
     own = _without_standing(new, judged)
     for candidate in judged:
-        verdict = same_story(new, candidate.evidence, counts)
-        if own is not new and candidate.evidence.lang == new.lang and verdict.reason != "near_copy":
-            stripped = same_story(own, candidate.evidence, counts)  # a copy is judged on all
-            verdict = verdict if stripped.reason == "near_copy" else stripped
+        mine = own if candidate.evidence.lang == new.lang else new
+        verdict = same_story(mine, candidate.evidence, counts)
+        if mine is not new and verdict.reason == "near_copy":
+            # a copy is judged on every figure: without the standing ones, a figure the two
+            # disagree on no longer raises the copy's bar (a copy with it is one without)
+            verdict = same_story(new, candidate.evidence, counts)
         scores.setdefault(candidate.story_id, []).append((candidate.evidence.lang, verdict.score))
         if not verdict.same and verdict.reason != "other_lead":
             continue
