@@ -50,6 +50,7 @@ SETS = {
         ("fifteenth", 15),
         ("sixteenth", 16),
         ("seventeenth", 17),
+        ("eighteenth", 18),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -35,6 +35,7 @@ EVENTS = {  # as each README says
         "fifteenth set": 12,
         "sixteenth set": 12,
         "seventeenth set": 12,
+        "eighteenth set": 12,
     }.get(name, 13)
     for name in SETS
 }
@@ -110,6 +111,10 @@ MOST_WRONG = {
     # written blind at the end of the stop, a real change first told in a third paragraph;
     # measured once on ``8449eb6`` (the start of the stop, ``aae2ee9``: (4, 18), (0, 52))
     "seventeenth set": {"within": (4, 21), "across": (0, 52)},
+    # written blind at the start of the next stop; measured once on ``0adf002``: (2, 25) and
+    # (4, 44); then (looked at) its off-topic story (the Iraqi army leaving Basra, "unrelated
+    # to the departure of US forces") is turned down, so its two reports across are missed
+    "eighteenth set": {"within": (2, 25), "across": (4, 45)},
 }
 
 
@@ -147,10 +152,13 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # (``40376c7``); 10, 2 right (``b8bbe77``); then (looked at) a floor's date: 8, 2 right; a
 # demand's date set off by a comma: 7, 2 right
 # the seventeenth, measured once on ``8449eb6``: 8 alerts, 2 right, 2 of 4 (``aae2ee9``: 16, 1
-# right, 1 of 4)
+# right, 1 of 4); then (looked at with the eighteenth) an Iraqi division's and Finland's
+# soldiers are no US level: 6, 2 right
+# the eighteenth, measured once on ``0adf002``: 8 alerts, 3 right, 3 of 4; then the same: 7, 3
 MOST_WRONG_ALERTS = {
     "twelfth set": (2, 1), "thirteenth set": (4, 2), "fourteenth set": (3, 1),
-    "fifteenth set": (2, 2), "sixteenth set": (5, 2), "seventeenth set": (6, 2),
+    "fifteenth set": (2, 2), "sixteenth set": (5, 2), "seventeenth set": (4, 2),
+    "eighteenth set": (4, 1),
 }  # fmt: skip
 
 
