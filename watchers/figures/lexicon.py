@@ -77,39 +77,36 @@ DEICTIC = re.compile(
 )
 
 # --- who ---------------------------------------------------------------------------------
+# Other members of the coalition: other actors, and as the subject of leaving or cutting
+# (``ALLY_ACTS``): "Britain will withdraw its 400 troops by the end of 2025" is Britain's
+# deadline, not the coalition's ("Speaking in Britain, Sudani said the troops would leave" is
+# not; nor "ba lần", three times).
+_ALLIES_EN = (
+    r"british|britain|uk|u\.k\.?|united kingdom|french|france(?![- ](?:presse|24)\b)|german|"
+    r"germany|italian|italy|spanish|spain|australian|australia|canadian|canada|danish|denmark|"
+    r"norwegian|norway|dutch|netherlands|polish|poland|hungarian|hungary|czech|japanese|japan|"
+    r"finnish|finland|swedish|sweden|portuguese|portugal|belgian|belgium|lithuanian|lithuania|"
+    r"romanian|romania|estonian|estonia|latvian|latvia|slovak|slovakia|greek|greece|new zealand"
+)
+_ALLIES_VI = (
+    r"phap|duc|canada|dan mach|na uy|ha lan|ba lan|australia|phan lan|thuy dien|bo dao nha|"
+    r"litva|romania|estonia|latvia|slovakia|hy lap|tay ban nha"
+)
 WHO_EN: dict[str, str] = {
     "coalition": r"coalition|international|nato|allied|allies|inherent resolve",
     "foreign": r"foreign",
     "US": r"u\.\s?s\.?|united states|american|americans|america|washington|pentagon|us",
-    "other": (
-        r"iraqi|iraq's|kurdish|peshmerga|turkish|iranian|syrian|israeli|afghan|russian|"
-        r"british|french|german|italian|nigerien|jordanian|spanish|spain|britain|"
-        r"france(?![- ](?:presse|24)\b)|"
-        r"uk|u\.k\.?|united kingdom|"
-        r"germany|italy|australian|australia|canadian|canada|danish|denmark|norwegian|norway|"
-        r"dutch|netherlands|polish|poland|hungarian|hungary|czech|turkey|japan|japanese"
-    ),
+    "other": r"iraqi|iraq's|kurdish|peshmerga|turkish|iranian|syrian|israeli|afghan|russian|"
+    rf"nigerien|jordanian|turkey|{_ALLIES_EN}",
 }
 WHO_VI: dict[str, str] = {
     "coalition": r"lien quan|lien minh|quoc te|nato|dong minh",
     "foreign": r"nuoc ngoai",
     "US": r"my|hoa ky|washington|lau nam goc",
-    "other": (
-        r"(?:quan doi|luc luong|binh si|binh sy|quan) iraq|nguoi kurd|peshmerga|tay ban nha|"
-        r"phap|duc|canada|dan mach|na uy|ha lan|ba lan|australia|"
-        r"(?:quan|quan doi|binh si|nuoc|vuong quoc|chinh phu|bo quoc phong) anh|anh"
-    ),
+    "other": r"(?:quan doi|luc luong|binh si|binh sy|quan) iraq|nguoi kurd|peshmerga|"
+    rf"{_ALLIES_VI}|(?:quan|quan doi|binh si|nuoc|vuong quoc|chinh phu|bo quoc phong) anh|anh",
 }
-# Other members of the coalition, as the subject of leaving or cutting: "Britain will withdraw
-# its 400 troops by the end of 2025" is Britain's deadline, not the coalition's ("Speaking in
-# Britain, Sudani said the troops would leave" is not; nor "ba lần", three times).
-_ALLIES = (
-    r"british|britain|uk|u\.k\.?|united kingdom|french|france(?![- ](?:presse|24)\b)|german|"
-    r"germany|italian|italy|"
-    r"spanish|spain|australian|australia|canadian|canada|danish|denmark|norwegian|norway|"
-    r"dutch|netherlands|polish|poland|hungarian|hungary|czech|japanese|japan|"
-    r"anh|phap|duc|tay ban nha|uc|dan mach|na uy|ha lan|ba lan|nhat ban"
-)
+_ALLIES = rf"{_ALLIES_EN}|{_ALLIES_VI}|anh|uc|nhat ban"
 ALLY_ACTS = re.compile(
     rf"\b(?P<ally>{_ALLIES})(?:\s*(?:,|and|va)\s*(?:{_ALLIES}))*(?:'s|’s)?\s+"
     # "Denmark said on Thursday it will withdraw", "Đan Mạch hôm thứ Năm cho biết sẽ rút"
@@ -379,7 +376,7 @@ OTHER_COUNT = re.compile(
 # A site right after the noun: "800 US troops are at Al-Safra" (not "in Operation ...")
 _STAY = (
     r"are|were|is|was|remain|remained|stay|stayed|stationed|based|deployed|currently|now|still|"
-    r"dang|van|hien"
+    r"dang|van|hien|con"
 )
 AT_SITE = re.compile(
     rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:{_STAY}|dong quan|dong)\s+)*(?:at|in|o|tai)\s+"

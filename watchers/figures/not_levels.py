@@ -18,6 +18,16 @@ _UNIT_OF = re.compile(
     r"\b(?:task force|luc luong dac nhiem)\s+[^\s,;]+\s*,\s*"
     r"(?:with|comprising|made up of|gom|bao gom|voi)\s*$"
 )
+# soldiers of a unit ("of the army's 14th Division", "thuộc Sư đoàn 14"): the unit's size
+_OF_UNIT = re.compile(
+    r"\s*(?:(?:of|thuoc|cua)\s+(?:the\s+)?(?:[\w.]+(?:'s|’s)\s+)?(?:\d+\w*\s+)?)?"
+    r"(?:division|brigade|battalion|regiment|su doan|lu doan|tieu doan|trung doan)\b"
+)
+# troops counted with civilians: "military personnel and civilians", "quân nhân và nhân viên
+# dân sự", "military and civilian staff"
+_WITH_CIVILIANS = re.compile(
+    r"[^,;.\d]{0,30}?\b(?:and|va)\s+(?:[^\W\d]+\s+){0,2}?(?:civilian|dan su)"
+)
 _LIST_START = re.compile(r"(?:^|[:\-–—]\s)\W*$")
 _LIST_NEXT = re.compile(r"\s*[,:]")
 _QUOTE_OPENS = re.compile(r"\W*[\"“”«]\s*$")  # a quotation that opens the sentence
@@ -49,8 +59,10 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
     ):
         return True  # "Task Force Talon, with about 380 soldiers": the size of a unit
-    if _UNIT_OF.search(core_left):
-        return True  # a unit named, then its size
+    if _UNIT_OF.search(core_left) or _OF_UNIT.match(text, noun_end):
+        return True  # a unit named, then its size; its size, then the unit
+    if _WITH_CIVILIANS.match(text, b):
+        return True  # troops and civilians together: no force's size
     if (
         _QUOTE_OPENS.fullmatch(text, s.start, a)
         and not any(c.isdigit() for c in text[a:b])

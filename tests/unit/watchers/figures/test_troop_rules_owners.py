@@ -1,0 +1,90 @@
+"""Troop counts that are not ours though nobody says so beside the number, read wrong in the
+eighteenth same-week set: soldiers of another coalition member named in Vietnamese, a unit's
+soldiers, troops counted with civilians, a site the reader does not know after "còn ở"; and
+the levels beside them those rules must still read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.quality import deadlines_of, troops_of
+
+PUBLISHED = date(2091, 3, 16)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Phần Lan sẽ rút toàn bộ khoảng 140 binh sĩ khỏi Iraq trước ngày 31/1/2092.",
+        "Thụy Điển sẽ rút toàn bộ 90 binh sĩ khỏi Iraq trước ngày 30/6/2091.",
+        "Bồ Đào Nha sẽ rút 90 công binh khỏi Iraq trước cuối tháng 6/2091.",
+        "Finland will bring its about 140 soldiers home from Iraq by January 31, 2092.",
+        "Portugal will withdraw its 90 engineers from Iraq by the end of June 2091.",
+    ],
+)
+def test_another_members_soldiers_and_date_are_not_ours(body: str) -> None:
+    """Finland, Sweden, Portugal (and the coalition's other smaller members) own their
+    soldiers and their dates, in Vietnamese as in English: not the US's level, not the
+    coalition's deadline."""
+    assert troops_of(body, PUBLISHED) == set()
+    assert deadlines_of(body, PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "About 4,000 soldiers of the army's 14th Division have returned to their barracks.",
+        "Khoảng 4.000 binh sĩ thuộc Sư đoàn 14 đã trở về doanh trại bên ngoài thành phố.",
+        "Khoảng 3.000 binh sĩ Sư đoàn 14 của quân đội Iraq đã rút khỏi trung tâm Basra.",
+    ],
+)
+def test_a_units_soldiers_are_its_size(body: str) -> None:
+    """A number of soldiers of a division, brigade or battalion is that unit's size (here an
+    Iraqi one, in a sentence that names nobody): no level of the US's."""
+    assert troops_of(body, PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "About 120 US military personnel and civilians will remain in Baghdad after June.",
+        "The memorandum will keep about 120 American military and civilian staff in Baghdad.",
+        "Khoảng 120 quân nhân và nhân viên dân sự Mỹ sẽ tiếp tục ở lại Baghdad.",
+        "Hai bên ký bản ghi nhớ thành lập văn phòng với khoảng 120 quân nhân và nhân viên dân sự.",
+    ],
+)
+def test_troops_counted_with_civilians_are_no_force(body: str) -> None:
+    """An embassy office's military and civilian staff, counted together, is no size of a
+    force."""
+    assert troops_of(body, PUBLISHED) == set()
+
+
+def test_a_site_we_do_not_know_after_con_o() -> None:
+    """ "còn ở Bardasor" (still at): the site's count, as "still at Bardasor" is in English."""
+    body = "Với khoảng 1.050 lính Mỹ còn ở Bardasor, câu trả lời có lẽ sẽ đến sớm hơn."
+    assert troops_of(body, PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Hiện có khoảng 2.500 binh sĩ Mỹ còn ở Iraq.", {("US", "Iraq", "current", 2500)}),
+        (
+            "Khoảng 2.500 lính Mỹ còn ở Iraq và 900 ở Syria.",
+            {("US", "Iraq", "current", 2500), ("US", "Syria", "current", 900)},
+        ),
+        (
+            "About 2,500 US troops and 900 civilian contractors remain in Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        ("The US has about 2,500 troops in Iraq.", {("US", "Iraq", "current", 2500)}),
+        (
+            "Khoảng 1.050 lính Mỹ còn ở căn cứ Ain al-Asad.",
+            {("US", "Ain al-Asad", "current", 1050)},
+        ),
+    ],
+)
+def test_levels_beside_them_are_read(body: str, expected: set[tuple[str, str, str, int]]) -> None:
+    assert troops_of(body, PUBLISHED) == expected
