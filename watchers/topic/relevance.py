@@ -11,7 +11,9 @@ optional groups of the same configured topic:
   the topic's leaving only in a sentence, or a title, that names the US, the coalition or
   foreign forces ("US" only in capitals): "US troops withdraw from Iraqi bases" is on topic,
   "Iraq withdraws from the West Asian Championship", "the Iraqi army withdraws from Sinjar",
-  "Đức Giáo hoàng rời Iraq" are not. The required leaving group (``Groups.leaving``) holds
+  "Đức Giáo hoàng rời Iraq" are not, nor is a sentence that calls something unrelated to
+  them ("The army's pullback from Basra is unrelated to the departure of US and coalition
+  forces", "không liên quan đến"). The required leaving group (``Groups.leaving``) holds
   the words that say it on their own ("troop cuts", "combat mission", "liên quân rời"); the
   others are the group ``Groups.said_of``. Plainer words said of anyone ("leave", "quit",
   "reduce", "rời": group ``Groups.departing``) need a word of soldiers too (group
@@ -111,8 +113,9 @@ def judge(
     named = (head, *found)  # the title's words found, then each sentence's
 
     def said_of_forces(ws: set[str], text: str) -> set[str]:
-        """The words of leaving said of forces in one sentence (or the title) ``text``."""
-        if not _names_forces(ws & forces, text):
+        """The words of leaving said of forces in one sentence (or the title) ``text``, unless
+        it says something else is unrelated to them."""
+        if not _names_forces(ws & forces, text) or _UNRELATED.search(text):
             return set()
         return ws & weak | (ws & plain if ws & troops else set())
 
@@ -194,7 +197,13 @@ def _leaves_from(
     return False
 
 
-_US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
+_US = re.compile(r"\bU\.?S\.?A?\b")
+# "The army's pullback from Basra is unrelated to the departure of US forces"
+_UNRELATED = re.compile(
+    r"\b(?:unrelated to|not (?:related|connected|linked) (?:to|with)|nothing to do with|"
+    r"không liên quan|không gắn với|không dính dáng)",
+    re.IGNORECASE,
+)  # "US", "U.S.", "USA", not the pronoun "us"
 
 
 def _outer(terms: Iterable[str]) -> tuple[str, ...]:

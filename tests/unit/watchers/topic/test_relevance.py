@@ -178,6 +178,8 @@ def test_a_lead_naming_an_attack_and_leaving_does_not_save_an_attack_story() -> 
         ("Iraq tiếp quản căn cứ không quân từ liên quân", "Sĩ quan Iraq sẽ điều hành."),
         ("Iraq đặt mốc cho liên quân", "Iraq muốn sứ mệnh của liên quân kết thúc vào năm 2030."),
         ("Thủ tướng Iraq ra hạn", "Sẽ không còn người lính nước ngoài nào ở Iraq sau ngày 31/8."),
+        ("Mỹ rút binh sĩ khỏi Iraq", "Mỹ đã rút 500 binh sĩ khỏi căn cứ ở Baghdad."),
+        ("Liên quân rút lực lượng", "Liên quân đã rút lực lượng khỏi căn cứ ở Iraq."),
     ],
 )
 def test_the_shipped_topic_knows_how_outlets_write_leaving(title: str, summary: str) -> None:
@@ -201,6 +203,17 @@ def test_the_shipped_topic_knows_how_outlets_write_leaving(title: str, summary: 
         ("Washington cuts aid", "The United States will cut military aid to Iraq's forces."),
         ("Mỹ cắt giảm viện trợ", "Mỹ cắt giảm viện trợ quân sự cho lực lượng an ninh Iraq."),
         ("Sân bay Baghdad", "Lực lượng Iraq tiếp quản an ninh sân bay Baghdad từ công ty Mỹ."),
+        # the Iraqi army leaving a city, said to be unrelated to the foreign forces' departure
+        (
+            "Iraqi army pulls out of Basra city centre",
+            "The Iraqi army withdrew its troops from the centre of Basra on Sunday. The pullback"
+            " is unrelated to the departure of US and coalition forces.",
+        ),
+        (
+            "Quân đội Iraq rút khỏi trung tâm Basra",
+            "Quân đội Iraq hôm Chủ nhật đã rút binh sĩ khỏi trung tâm thành phố Basra. Việc này"
+            " không liên quan đến tiến trình rút quân Mỹ và liên quân.",
+        ),
     ],
 )
 def test_leaving_words_about_other_things_are_not_the_topic(title: str, summary: str) -> None:
