@@ -155,10 +155,11 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # right, 1 of 4); then (looked at with the eighteenth) an Iraqi division's and Finland's
 # soldiers are no US level: 6, 2 right
 # the eighteenth, measured once on ``0adf002``: 8 alerts, 3 right, 3 of 4; then the same: 7, 3
+# right; a task force's or a unit's soldiers, a date moved "from": 5, 3 right
 MOST_WRONG_ALERTS = {
     "twelfth set": (2, 1), "thirteenth set": (4, 2), "fourteenth set": (3, 1),
     "fifteenth set": (2, 2), "sixteenth set": (5, 2), "seventeenth set": (4, 2),
-    "eighteenth set": (4, 1),
+    "eighteenth set": (2, 1),
 }  # fmt: skip
 
 

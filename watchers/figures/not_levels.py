@@ -18,10 +18,12 @@ _UNIT_OF = re.compile(
     r"\b(?:task force|luc luong dac nhiem)\s+[^\s,;]+\s*,\s*"
     r"(?:with|comprising|made up of|gom|bao gom|voi)\s*$"
 )
-# soldiers of a unit ("of the army's 14th Division", "thuộc Sư đoàn 14"): the unit's size
+# soldiers of a unit ("of the army's 14th Division", "thuộc Sư đoàn 14", "thuộc Lực lượng
+# đặc nhiệm Kestrel", "thuộc một đơn vị trực thăng"): the unit's size
 _OF_UNIT = re.compile(
-    r"\s*(?:(?:of|thuoc|cua)\s+(?:the\s+)?(?:[\w.]+(?:'s|’s)\s+)?(?:\d+\w*\s+)?)?"
-    r"(?:division|brigade|battalion|regiment|su doan|lu doan|tieu doan|trung doan)\b"
+    r"\s*(?:(?:my|hoa ky)\s+)?(?:(?:of|thuoc|cua)\s+(?:(?:the|an?|mot)\s+)?(?:[\w.'’-]+\s+){0,2}?)?"
+    r"(?:division|brigade|battalion|regiment|task force|unit|detachment|su doan|lu doan|"
+    r"tieu doan|trung doan|luc luong dac nhiem|don vi)\b"
 )
 # troops counted with civilians: "military personnel and civilians", "quân nhân và nhân viên
 # dân sự", "military and civilian staff"

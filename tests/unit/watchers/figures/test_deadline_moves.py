@@ -34,6 +34,15 @@ from watchers.figures import extract
             "beyond September 2025.",
             {("deadline/coalition mission ends in Iraq", "2025-09", "month")},
         ),
+        (  # "moved the date ... from": the date moved from is gone
+            "The board moved the date for leaving federal Iraq from 30 September to 30 June 2026.",
+            {("deadline/coalition leaves Iraq", "2026-06-30", "day")},
+        ),
+        (
+            "The board moved the deadline for US troops to leave federal Iraq from 30 September to"
+            " 30 June 2026.",
+            {("deadline/coalition leaves Iraq", "2026-06-30", "day")},
+        ),
         (  # brought forward ("lên"); the date before the move is gone, whatever it was read of
             "Hai bên nhất trí đưa hạn chót rời Baghdad và lãnh thổ liên bang Iraq từ 30/9/2026 "
             "lên 30/6/2026.",

@@ -38,11 +38,15 @@ def test_another_members_soldiers_and_date_are_not_ours(body: str) -> None:
         "About 4,000 soldiers of the army's 14th Division have returned to their barracks.",
         "Khoảng 4.000 binh sĩ thuộc Sư đoàn 14 đã trở về doanh trại bên ngoài thành phố.",
         "Khoảng 3.000 binh sĩ Sư đoàn 14 của quân đội Iraq đã rút khỏi trung tâm Basra.",
+        "CENTCOM cho biết khoảng 250 binh sĩ thuộc Lực lượng đặc nhiệm Kestrel đã cất cánh.",
+        "Khoảng 250 lính Mỹ thuộc một đơn vị trực thăng đã rời sân bay Bardasor ở miền bắc Iraq.",
+        "About 250 US soldiers of a helicopter unit left Bardasor in northern Iraq.",
     ],
 )
 def test_a_units_soldiers_are_its_size(body: str) -> None:
-    """A number of soldiers of a division, brigade or battalion is that unit's size (here an
-    Iraqi one, in a sentence that names nobody): no level of the US's."""
+    """A number of soldiers of a division, a task force or another unit is that unit's size
+    (an Iraqi one in a sentence that names nobody, a US one that left): no level of the
+    US's."""
     assert troops_of(body, PUBLISHED) == set()
 
 
