@@ -38,9 +38,10 @@ _FROM_TO = re.compile(r"^\s*(?:to|den|sang|toi|len)\s*(?:the\s+)?$")  # "lên": 
 _FROM_MOVE = re.compile(
     rf"\b(?:{_MOVED}|extend(?:s|ing)?|postpon\w*|delay(?:s|ing)?|push(?:es|ing)? back|"
     r"mov(?:e|es|ing) (?:back|up|forward)|bring(?:s|ing)? forward|doi|"
-    # "moved the date for leaving federal Iraq from", "changed its deadline from"
-    r"(?:mov|chang|shift)(?:e|es|ed|ing|s)?(?=\s+(?:the|its|their)\s+(?:\w+\s+)?(?:date|deadline)\b)|"
-    r"dua (?:han chot|thoi han)|day som)\s+(?:\S+\s+){0,10}?"
+    # "moved the date for leaving federal Iraq from", "changed the US withdrawal deadline from"
+    r"(?:mov|chang|shift|push|revis)(?:e|es|ed|ing|s)?"
+    r"(?=\s+(?:the|its|their)\s+(?:[\w'’]+\s+){0,3}?(?:date|deadline)\b)|"
+    r"(?:dua|dieu chinh|chuyen) (?:han chot|thoi han)|day som)\s+(?:\S+\s+){0,10}?"
     r"(?:from|tu)\s*$"
 )
 # The date before was said as the deadline ("hạn chót tháng 9/2025", "the September 2025

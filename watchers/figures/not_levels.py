@@ -18,17 +18,26 @@ _UNIT_OF = re.compile(
     r"\b(?:task force|luc luong dac nhiem)\s+[^\s,;]+\s*,\s*"
     r"(?:with|comprising|made up of|gom|bao gom|voi)\s*$"
 )
-# soldiers of a unit ("of the army's 14th Division", "thuộc Sư đoàn 14", "thuộc Lực lượng
-# đặc nhiệm Kestrel", "thuộc một đơn vị trực thăng"): the unit's size
+# soldiers of a unit ("of the army's 14th Division", "from the 10th Mountain Division",
+# "thuộc Sư đoàn 14", "thuộc Lực lượng đặc nhiệm Kestrel", "of a helicopter unit", "thuộc một
+# đơn vị trực thăng"): the unit's size; not the coalition's task force ("Combined Joint Task
+# Force", "Lực lượng Đặc nhiệm Liên hợp"), nor "units" in general ("nhiều đơn vị khác nhau")
 _OF_UNIT = re.compile(
-    r"\s*(?:(?:my|hoa ky)\s+)?(?:(?:of|thuoc|cua)\s+(?:(?:the|an?|mot)\s+)?(?:[\w.'’-]+\s+){0,2}?)?"
-    r"(?:division|brigade|battalion|regiment|task force|unit|detachment|su doan|lu doan|"
-    r"tieu doan|trung doan|luc luong dac nhiem|don vi)\b"
+    r"\s*(?:(?:my|hoa ky)\s+)?(?:"
+    r"(?:(?:of|from|thuoc|cua|tu)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}?)?"
+    r"(?:division|brigade|battalion|regiment|su doan|lu doan|tieu doan|trung doan)\b"
+    r"|(?:of|thuoc|cua)\s+(?:(?:the|an?|one|two|three|mot|hai|ba)\s+)?(?:[\w.'’-]+\s+){0,2}?"
+    r"(?<!joint )(?:task force|units?|detachments?|luc luong dac nhiem(?! lien hop)|don vi)\b"
+    r"(?! (?:khac|lien hop))"
+    r")"
 )
+_NOT_A_UNIT = re.compile(r"\b(?:nhieu|cac|nhung|various|several|many)\s+$")
 # troops counted with civilians: "military personnel and civilians", "quân nhân và nhân viên
-# dân sự", "military and civilian staff"
+# dân sự", "military and civilian staff" (not "and hundreds of civilian contractors", "and
+# civilian cooperation")
 _WITH_CIVILIANS = re.compile(
-    r"[^,;.\d]{0,30}?\b(?:and|va)\s+(?:[^\W\d]+\s+){0,2}?(?:civilian|dan su)"
+    r"[^,;.\d]{0,30}?\b(?:and|va)\s+(?:civilians\b|civilian (?:staff|personnel|employees)\b|"
+    r"nhan vien dan su\b)"
 )
 _LIST_START = re.compile(r"(?:^|[:\-–—]\s)\W*$")
 _LIST_NEXT = re.compile(r"\s*[,:]")
@@ -61,7 +70,8 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
     ):
         return True  # "Task Force Talon, with about 380 soldiers": the size of a unit
-    if _UNIT_OF.search(core_left) or _OF_UNIT.match(text, noun_end):
+    unit = _OF_UNIT.match(text, noun_end)
+    if _UNIT_OF.search(core_left) or (unit and not _NOT_A_UNIT.search(text, noun_end, unit.end())):
         return True  # a unit named, then its size; its size, then the unit
     if _WITH_CIVILIANS.match(text, b):
         return True  # troops and civilians together: no force's size
@@ -158,10 +168,14 @@ def unknown_base(s: Sentence, at: int) -> bool:
 
 def aside(s: Sentence, at: int, kind: str, end: int) -> bool:
     """Whether the actor named at ``at:end`` owns no troops here: "Iraq's Umm Rabia base" (a
-    place), the US beside others' troops ("các nước đồng minh của Mỹ", "coalition nations
-    other than the US", "không tính Mỹ", "liên quân do Mỹ dẫn đầu", "the US-led coalition")."""
+    place), a country visited or met ("on a visit to Finland", "talks with Finland's
+    president", "phát biểu tại Phần Lan"), the US beside others' troops ("các nước đồng
+    minh của Mỹ", "coalition nations other than the US", "không tính Mỹ", "liên quân do Mỹ
+    dẫn đầu", "the US-led coalition")."""
     text = s.doc.text
     if kind == "other":
+        if _VENUE.search(text, max(s.start, at - 40), at):
+            return True  # "Speaking on a visit to Finland, Hegseth said": where, not whose
         owned = text[at:end].endswith(("'s", "’s")) or text.startswith(("'s", "’s"), end)
         return owned and _PLACE_OF.match(text, end) is not None
     if kind != "US":
@@ -169,6 +183,10 @@ def aside(s: Sentence, at: int, kind: str, end: int) -> bool:
     return bool(_BESIDE_US.search(text, max(s.start, at - 30), at) or _LED.match(text, end))
 
 
+_VENUE = re.compile(
+    r"\b(?:visit(?:ing)?(?: to)?|speaking (?:in|at)|trip to|talks with|met|meeting|met with|"
+    r"meeting with|chuyen tham|tham|phat bieu tai|hoi dam voi|gap)\s+(?:\S+\s+){0,1}?$"
+)
 _PLACE_OF = re.compile(r"(?:'s|’s)?\s+(?:\S+\s+){0,3}?(?:base|air base|camp|airfield|province)\b")
 _BESIDE_US = re.compile(
     rf"\b(?:(?:dong minh|allies|partners|lien quan)\s+(?:cua|of)|{lx.OTHER_THAN}|"

@@ -54,7 +54,7 @@ from watchers.figures.extract import extract, reading_day
 from watchers.figures.places import country_of
 from watchers.figures.sentence import OURS
 from watchers.topic.match import Matcher
-from watchers.topic.text import words
+from watchers.topic.text import fold, words
 
 __all__ = ["Groups", "RelevanceReason", "Verdict", "judge"]
 
@@ -113,11 +113,27 @@ def judge(
     named = (head, *found)  # the title's words found, then each sentence's
 
     def said_of_forces(ws: set[str], text: str) -> set[str]:
-        """The words of leaving said of forces in one sentence (or the title) ``text``, unless
-        it says something else is unrelated to them."""
-        if not _names_forces(ws & forces, text) or _UNRELATED.search(text):
+        """The words of leaving said of forces in one sentence (or the title) ``text``, none
+        when it calls something unrelated to the forces leaving ("The army's pullback is
+        unrelated to the departure of US forces")."""
+        if not _names_forces(ws & forces, text) or denies(text):
             return set()
         return ws & weak | (ws & plain if ws & troops else set())
+
+    def denies(text: str) -> bool:
+        """Whether ``text`` calls something unrelated to foreign forces leaving."""
+        unrelated = _UNRELATED.search(text)
+        if unrelated is None:
+            return False
+        end = _CLAUSE_END.search(text, unrelated.end())
+        what = text[unrelated.end() : end.start() if end else len(text)]
+        ws = set(matcher.find(what))
+        return _names_forces(ws & forces, what) and bool(ws & (strong | weak | plain))
+
+    def own_forces_only(ws: set[str], text: str) -> bool:
+        """Whether ``text`` names Iraq's own forces and no foreign ones: its words of
+        leaving are theirs ("Quân đội Iraq đã rút binh sĩ khỏi trung tâm Basra")."""
+        return _IRAQI_FORCES.search(fold(text)) is not None and not _names_forces(ws & forces, text)
 
     # the title's and each sentence's words of leaving said of forces (empty: none)
     said_in = [
@@ -125,13 +141,19 @@ def judge(
     ]
     said = [ws for ws in said_in if ws]
 
+    # the title's and each sentence's words that say foreign forces leave on their own
+    strong_in = [
+        ws & strong if not (own_forces_only(ws, text) or denies(text)) else set()
+        for ws, text in zip(named, (title, *sentences), strict=True)
+    ]
+
     def leaves(n: int) -> bool:
         """Whether the title (0) or sentence ``n`` says something leaves: on its own, or of
         forces."""
-        return bool(named[n] & strong) or bool(said_in[n])
+        return bool(strong_in[n]) or bool(said_in[n])
 
     keywords = _outer(t for t in match.matched if t in shown or any(t in ws for ws in said))
-    if not (match.relevant or counted or said):
+    if not ((match.relevant and any(strong_in)) or counted or said):
         return Verdict(False, "missing terms", keywords)
 
     def in_head(group: str) -> bool:
@@ -198,7 +220,14 @@ def _leaves_from(
 
 
 _US = re.compile(r"\bU\.?S\.?A?\b")
-# "The army's pullback from Basra is unrelated to the departure of US forces"
+_CLAUSE_END = re.compile(r"[,;:]")
+# Iraq's own forces, folded: "the Iraqi army", "quân đội Iraq"
+_IRAQI_FORCES = re.compile(
+    r"\b(?:iraqi (?:army|troops|forces|soldiers|police)|(?:quan doi|luc luong|binh si|quan|"
+    r"canh sat) iraq)\b"
+)
+# "The army's pullback from Basra is unrelated to the departure of US forces": what comes
+# after it is not what the sentence says leaves
 _UNRELATED = re.compile(
     r"\b(?:unrelated to|not (?:related|connected|linked) (?:to|with)|nothing to do with|"
     r"không liên quan|không gắn với|không dính dáng)",

@@ -43,6 +43,29 @@ from watchers.figures import extract
             " 30 June 2026.",
             {("deadline/coalition leaves Iraq", "2026-06-30", "day")},
         ),
+        (
+            "The two governments changed the US withdrawal deadline from September 2026 to"
+            " December 2026.",
+            {("deadline/coalition leaves Iraq", "2026-12", "month")},
+        ),
+        (
+            "They moved the coalition's withdrawal deadline from September 2026 to December 2026.",
+            {("deadline/coalition leaves Iraq", "2026-12", "month")},
+        ),
+        (
+            "Washington pushed the deadline for leaving Iraq from September 2026 to December 2026.",
+            {("deadline/coalition leaves Iraq", "2026-12", "month")},
+        ),
+        (
+            "Hai nước đã điều chỉnh thời hạn rút quân liên quân khỏi Iraq từ tháng 9/2026 sang"
+            " tháng 12/2026.",
+            {("deadline/coalition leaves Iraq", "2026-12", "month")},
+        ),
+        (
+            "Hai nước đã chuyển thời hạn rút quân liên quân khỏi Iraq từ tháng 9/2026 sang tháng"
+            " 12/2026.",
+            {("deadline/coalition leaves Iraq", "2026-12", "month")},
+        ),
         (  # brought forward ("lên"); the date before the move is gone, whatever it was read of
             "Hai bên nhất trí đưa hạn chót rời Baghdad và lãnh thổ liên bang Iraq từ 30/9/2026 "
             "lên 30/6/2026.",

@@ -41,6 +41,9 @@ def test_another_members_soldiers_and_date_are_not_ours(body: str) -> None:
         "CENTCOM cho biết khoảng 250 binh sĩ thuộc Lực lượng đặc nhiệm Kestrel đã cất cánh.",
         "Khoảng 250 lính Mỹ thuộc một đơn vị trực thăng đã rời sân bay Bardasor ở miền bắc Iraq.",
         "About 250 US soldiers of a helicopter unit left Bardasor in northern Iraq.",
+        "About 800 soldiers of two helicopter units will leave in May.",
+        "About 800 soldiers from the 10th Mountain Division will deploy.",
+        "Khoảng 800 binh sĩ từ Sư đoàn Núi 10 sẽ được triển khai.",
     ],
 )
 def test_a_units_soldiers_are_its_size(body: str) -> None:
@@ -84,6 +87,48 @@ def test_a_site_we_do_not_know_after_con_o() -> None:
             {("US", "Iraq", "current", 2500)},
         ),
         ("The US has about 2,500 troops in Iraq.", {("US", "Iraq", "current", 2500)}),
+        # the coalition's task force, units in general, civilians not counted with troops
+        (
+            "About 2,500 U.S. troops of the Combined Joint Task Force remain in Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "Khoảng 2.500 binh sĩ Mỹ thuộc Lực lượng Đặc nhiệm Liên hợp Chung vẫn đóng tại Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "Khoảng 2.500 binh sĩ Mỹ thuộc nhiều đơn vị khác nhau hiện đóng tại Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "The US will cut its force in Iraq from 2,500 to 2,000 troops and expand civilian"
+            " cooperation.",
+            {("US", "Iraq", "current", 2500), ("US", "Iraq", "planned", 2000)},
+        ),
+        (
+            "Washington keeps about 2,500 troops in Iraq and a large civilian presence.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "Mỹ sẽ giữ lại 2.000 binh sĩ ở Iraq và hợp tác dân sự lâu dài.",
+            {("US", "Iraq", "planned", 2000)},
+        ),
+        # a country visited or met owns no troops
+        (
+            "Speaking on a visit to Finland, Defense Secretary Pete Hegseth said about 2,000"
+            " troops would stay in Iraq after September.",
+            {("US", "Iraq", "planned", 2000)},
+        ),
+        (
+            "Phát biểu tại Phần Lan, Bộ trưởng Hegseth cho biết khoảng 2.000 binh sĩ sẽ ở lại"
+            " Iraq.",
+            {("US", "Iraq", "planned", 2000)},
+        ),
+        (
+            "After talks with Finland's president, Hegseth said about 2,000 troops would stay in"
+            " Iraq.",
+            {("US", "Iraq", "planned", 2000)},
+        ),
         (
             "Khoảng 1.050 lính Mỹ còn ở căn cứ Ain al-Asad.",
             {("US", "Ain al-Asad", "current", 1050)},

@@ -180,6 +180,23 @@ def test_a_lead_naming_an_attack_and_leaving_does_not_save_an_attack_story() -> 
         ("Thủ tướng Iraq ra hạn", "Sẽ không còn người lính nước ngoài nào ở Iraq sau ngày 31/8."),
         ("Mỹ rút binh sĩ khỏi Iraq", "Mỹ đã rút 500 binh sĩ khỏi căn cứ ở Baghdad."),
         ("Liên quân rút lực lượng", "Liên quân đã rút lực lượng khỏi căn cứ ở Iraq."),
+        # "rút binh sĩ" says it on its own, whoever decides (a member, the president)
+        ("Anh rút binh sĩ khỏi Iraq", "Quyết định được đưa ra hôm thứ Hai."),
+        ("Ông Trump ra lệnh rút binh sĩ khỏi Iraq", "Quyết định được đưa ra hôm thứ Hai."),
+        # the leaving is not what is called unrelated to something else
+        (
+            "US troops leaving Iraq unrelated to Iran tensions",
+            "The withdrawal of US troops from Iraq is unrelated to the tensions with Iran.",
+        ),
+        (
+            "Mỹ rút quân khỏi Iraq",
+            "Việc Mỹ rút quân khỏi Iraq không liên quan đến căng thẳng với Iran.",
+        ),
+        (
+            "Ain al-Asad",
+            "The move, which officials said was not linked to the Gaza war, means US forces will"
+            " leave Ain al-Asad by September.",
+        ),
     ],
 )
 def test_the_shipped_topic_knows_how_outlets_write_leaving(title: str, summary: str) -> None:
@@ -214,6 +231,14 @@ def test_the_shipped_topic_knows_how_outlets_write_leaving(title: str, summary: 
             "Quân đội Iraq hôm Chủ nhật đã rút binh sĩ khỏi trung tâm thành phố Basra. Việc này"
             " không liên quan đến tiến trình rút quân Mỹ và liên quân.",
         ),
+        (
+            "Iraqi army withdraws from Basra city centre",
+            "Iraqi army troops withdrew from the centre of Basra on Monday. No coalition troops"
+            " are based in Basra, and officials said the handover was not connected with the US"
+            " withdrawal from Iraq.",
+        ),
+        # words that say it on their own, in a sentence that names only Iraq's own forces
+        ("Basra", "Quân đội Iraq hôm Chủ nhật đã rút binh sĩ khỏi trung tâm thành phố Basra."),
     ],
 )
 def test_leaving_words_about_other_things_are_not_the_topic(title: str, summary: str) -> None:
