@@ -51,6 +51,7 @@ SETS = {
         ("sixteenth", 16),
         ("seventeenth", 17),
         ("eighteenth", 18),
+        ("nineteenth", 19),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -68,8 +68,7 @@ _SAID_ON = re.compile(
 # "now" in a deadline's sentence: a date that replaces another ("troops will now leave by ...")
 _NOW = re.compile(r"\bnow\b")
 _HANDOVER = re.compile(r"\bhand|\bban giao")
-# a verb of leaving or ending in the simple past, or begun: the date is when it happened
-# ("completed" is lx.COMPLETED's, read first)
+# leaving or ending in the simple past, or begun: when it happened ("completed": lx.COMPLETED)
 _SIMPLE_PAST = re.compile(r"withdrew|ended|pulled[- ]?out|departed|concluded|closed")
 _BEGAN = re.compile(r"\b(?:began|begun|started|da bat dau)\s+$")
 _BACK_IN = re.compile(r"\bhoi\s*$")
@@ -375,8 +374,11 @@ class _Date:
         handover = bool(anchors) and all(_HANDOVER.search(a.group()) for a in anchors)
         placed = self.s.places_in(self.s.start, self.d.start)  # may locate a base, or be one
         at = placed[-1].start if placed else self.d.start
-        if (handover or unknown_base(self.s, at)) and all(country_of(n) == n for n in names):
-            return []  # "the handover of the Victory Base headquarters", "at Camp Zerinbar until"
+        province = bool(placed) and lx.PROVINCE.match(self.text, at) is not None
+        # a handover, a base we do not know ("at Camp Zerinbar", "căn cứ Kasra ở tỉnh Anbar")
+        countries, unknown = all(country_of(n) == n for n in names), unknown_base(self.s, at)
+        if ((handover or unknown) and countries) or (unknown and province):
+            return []
         if name == "combat":
             return ["US combat mission ends in Iraq"]
         places = specific(names)

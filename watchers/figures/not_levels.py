@@ -26,7 +26,7 @@ _OF_UNIT = re.compile(
     r"\s*(?:(?:my|hoa ky)\s+)?(?:"
     r"(?:(?:of|from|thuoc|cua|tu)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}?)?"
     r"(?:division|brigade|battalion|regiment|su doan|lu doan|tieu doan|trung doan)\b"
-    r"|(?:of|thuoc|cua)\s+(?:(?:the|an?|one|two|three|mot|hai|ba)\s+)?(?:[\w.'’-]+\s+){0,2}?"
+    r"|(?:of|thuoc|cua)\s+(?:(?:the|an?|one|two|three|mot|hai|ba)\s+)?(?:[\w.'’-]+\s+){0,3}?"
     r"(?<!joint )(?:task force|units?|detachments?|luc luong dac nhiem(?! lien hop)|don vi)\b"
     r"(?! (?:khac|lien hop))"
     r")"
@@ -46,17 +46,18 @@ _IS_AFTER = re.compile(r"\s*(?:\S+\s+){0,1}?(?:is|was|la)\b")  # "... soldiers i
 # a capitalised word that names no site: the sentence's first word when it is one of these
 _NOT_A_NAME = frozenset({"the", "it", "this", "that", "a", "an", "its", "their", "which", "there"})
 _WORD = re.compile(r"\w[\w-]*")
-_BEFORE = re.compile(r"(?P<name>\w[\w-]*)\s+")  # before "air base"
+# a base's name before "air base", after "camp", "căn cứ": "Kasra", "Qasr al-Sahil"
+_BEFORE = re.compile(r"(?P<name>\w[\w-]*)\s+")
 _NAME = re.compile(
-    r"\s+(?:khong quan\s+)?(?P<name>(?!khong\b|quan\b)\w[\w-]*)"
-)  # after "camp", "căn cứ"
+    r"\s+(?:khong quan\s+)?(?P<name>(?!khong\b|quan\b)\w[\w-]*)(?:\s+al[- ]\w[\w-]*)?"
+)
 _COUNTRIES = frozenset({"Iraq", "Syria"})
 # "at Camp Kasra", "leave Camp Kasra", "closure of Camp Kasra", "đóng cửa trại Kasra"
 _AT_BASE = re.compile(
     r"\b(?:at|in|from|leav\w*|left|clos\w*|tai|o|khoi|roi|dong cua)\s+(?:(?:the|of)\s+)?$"
 )
 # between a base's name and the place that locates it: "in western", "ở tỉnh", "in ... province"
-_LOCATED = re.compile(r"\s*,?\s*(?:in|near|o|tai|gan)\s+(?:(?:the\s+)?\w+\s+){0,2}")
+_LOCATED = re.compile(r"\s*,?\s*(?:in|near|o|tai|gan)\s+(?:(?:the\s+)?\w+\s+){0,3}")
 _NAME_AFTER = frozenset({"camp", "trai", "can cu", "san bay"})  # a base named after its word
 
 
@@ -140,10 +141,12 @@ def unknown_base(s: Sentence, at: int) -> bool:
     "at Ain al-Asad air base", "Căn cứ Không quân Ain al-Asad", "at Al Asad air base",
     "at Camp Victory in Baghdad", which Baghdad holds)."""
     text = s.doc.text
-    start = text.rfind(" ", s.start, max(s.start, at - 40)) + 1 or s.start
+    locator = s.places_in(at, min(s.end, at + 40))[:1] if lx.PLACE_RE.match(text, at) else []
+    # the words before: a base's long name and what locates it ("căn cứ không quân Qasr
+    # al-Sahil ở miền tây tỉnh Anbar") before a place; fewer before a number
+    start = text.rfind(" ", s.start, max(s.start, at - (60 if locator else 40))) + 1 or s.start
     if start < s.start:
         start = s.start
-    locator = s.places_in(at, min(s.end, at + 40))[:1] if lx.PLACE_RE.match(text, at) else []
     if locator and not (lx.PROVINCE.match(text, at) or locator[0].name in _COUNTRIES):
         return False  # a place we know locates it, and holds it: "Camp Victory in Baghdad"
     for base in lx.BASE_WORD.finditer(text, start, at):
@@ -152,9 +155,13 @@ def unknown_base(s: Sentence, at: int) -> bool:
             continue  # the base is one we know ("Al Asad air base"), or a place we know holds it
         if base.group() in _NAME_AFTER:  # "Camp Kasra", "căn cứ (Không quân) Kasra"
             name = _NAME.match(text, base.end(), at)
-            first, last = base.start(), name.end("name") if name else base.end()
+            first, last = base.start(), name.end() if name else base.end()
         else:  # "Kasra air base"
-            name = next(reversed(list(_BEFORE.finditer(text, start, base.start()))), None)
+            words = list(_BEFORE.finditer(text, start, base.start()))
+            name = words[-1] if words else None
+            at_al = name is not None and lx.AL_NAME.match(text, name.start()) is not None
+            if name and len(words) > 1 and at_al and not s.doc.capitalised(name.start()):
+                name = words[-2]  # "Qasr al-Sahil Air Base": the name starts before "al-"
             first, last = name.start("name") if name else base.start(), base.end()
         if name is None or not _a_name(s, name.start("name"), name.end("name")):
             continue

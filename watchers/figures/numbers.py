@@ -227,6 +227,7 @@ def find_quantities(folded: str, lang: str | None = None) -> list[tuple[int, int
         if q is not None:
             found.append((m.start(), m.end(), q))
     ratios = [(m.start(), m.end()) for m in _RATIO.finditer(folded)]
+    ratios += [(m.start(), m.end()) for m in _NOT_ONE.finditer(folded)]
     found = [f for f in found if not any(a <= f[0] < b for a, b in ratios)]
     found.sort(key=lambda t: t[0])
     return found
@@ -235,6 +236,10 @@ def find_quantities(folded: str, lang: str | None = None) -> list[tuple[int, int
 # "four in five U.S. troops", "one out of three": a share, not two numbers of anything
 _SMALL = r"\d{1,2}|" + "|".join(sorted(_UNITS_EN, key=len, reverse=True))
 _RATIO = re.compile(rf"\b(?:{_SMALL})\s+(?:in|out of|of every)\s+(?:{_SMALL})\b(?![.,]?\d)")
+# "not one more soldier", "every one of them": a figure of speech, no number of anything
+_NOT_ONE = re.compile(
+    r"(?:(?<=\bnot )|(?<=\bnor )|(?<=\bno )|(?<=\bevery ))one\b|\bone(?=\s+(?:more|single)\b)"
+)
 
 
 def _pieces(m: re.Match[str]) -> list[tuple[int, int, Quantity]]:

@@ -74,12 +74,16 @@ def read_troop_counts(
     """The troop counts among ``numbers`` (folded offsets of ``sentence.doc``)."""
     previous_who: str | None = None
     previous: TroopStatus | None = None
+    elsewhere = False  # the number before was of a place not ours
     for i, (a, b, q) in enumerate(numbers):
         if q.vague:
             continue
         next_start = numbers[i + 1][0] if i + 1 < len(numbers) else sentence.end
         number = _Number(sentence, a, b, q, next_start)
         count, who = number.read(previous_who)
+        if elsewhere and lx.DOWN_FROM.search(number.core_left[-30:]):
+            count = None  # "1,170 remain at Bab al-Shams, down from about 1,870": its place's
+        elsewhere = who is not None and count is None
         if who is not None:
             previous_who = who  # even when dropped for its place: "4,500 in Afghanistan and
         if count is not None and number.elided and previous is not None:  # 3,000 in Iraq"
@@ -94,8 +98,7 @@ def read_troop_counts(
 class _Number:
     def __init__(self, sentence: Sentence, a: int, b: int, q: Quantity, next_start: int) -> None:
         self.s, self.a, self.b, self.q, self.next_start = sentence, a, b, q, next_start
-        self.text = sentence.doc.text
-        self.left = self.text[sentence.start : a]
+        self.text, self.left = sentence.doc.text, sentence.doc.text[sentence.start : a]
         self.core_left = _HEDGE_TAIL.sub("", self.left)
         self.after = self.text[b:next_start]
         self.elided = False  # a count whose troop noun was left out ("... and 900 in Syria")
@@ -403,8 +406,7 @@ _ASIDE = re.compile(r",\s*(?:which|who|that|von|ma)\b[^,;]*,")
 
 
 def _moves(rest: str) -> bool:
-    """The words after the noun move the troops, past an aside: "about 230 coalition
-    personnel, most of them American, have left the camp"."""
+    """The words after the noun move the troops, past an aside ("…, most of them American,")."""
     aside = _LEAD_ASIDE.match(rest)
     return bool(lx.DELTA_AFTER.match(rest) or (aside and lx.DELTA_AFTER.match(rest[aside.end() :])))
 

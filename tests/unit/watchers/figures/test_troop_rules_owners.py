@@ -1,7 +1,9 @@
-"""Troop counts that are not ours though nobody says so beside the number, read wrong in the
-eighteenth same-week set: soldiers of another coalition member named in Vietnamese, a unit's
-soldiers, troops counted with civilians, a site the reader does not know after "còn ở"; and
-the levels beside them those rules must still read."""
+"""Troop counts and dates that are not ours though nobody says so beside the number, read
+wrong in the eighteenth and nineteenth same-week sets: soldiers of another coalition member
+named in Vietnamese, a unit's soldiers, troops counted with civilians, a site the reader does
+not know ("còn ở", "down from" after its count, a base in Anbar that is not Ain al-Asad),
+troops that went home, a figure of speech; and the levels beside them those rules must still
+read."""
 
 from __future__ import annotations
 
@@ -44,6 +46,7 @@ def test_another_members_soldiers_and_date_are_not_ours(body: str) -> None:
         "About 800 soldiers of two helicopter units will leave in May.",
         "About 800 soldiers from the 10th Mountain Division will deploy.",
         "Khoảng 800 binh sĩ từ Sư đoàn Núi 10 sẽ được triển khai.",
+        "About 700 US soldiers of an aviation and logistics task force have left Iraq.",
     ],
 )
 def test_a_units_soldiers_are_its_size(body: str) -> None:
@@ -68,10 +71,47 @@ def test_troops_counted_with_civilians_are_no_force(body: str) -> None:
     assert troops_of(body, PUBLISHED) == set()
 
 
-def test_a_site_we_do_not_know_after_con_o() -> None:
-    """ "còn ở Bardasor" (still at): the site's count, as "still at Bardasor" is in English."""
-    body = "Với khoảng 1.050 lính Mỹ còn ở Bardasor, câu trả lời có lẽ sẽ đến sớm hơn."
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "còn ở Bardasor" (still at): the site's count, as "still at Bardasor" is in English
+        "Với khoảng 1.050 lính Mỹ còn ở Bardasor, câu trả lời có lẽ sẽ đến sớm hơn.",
+        # the level a site's count is "down from" is the site's too
+        "About 1,170 US troops remain at Bab al-Shams, down from about 1,870.",
+        # a base in Anbar that is not Ain al-Asad, with a name in two words
+        "About 420 US troops are at Qasr al-Sahil Air Base in western Anbar.",
+        # troops that went home are a movement
+        "Pentagon says 700 troops home from Iraq, no replacements sent.",
+        "Lầu Năm Góc cho biết đã đưa khoảng 700 binh sĩ từ Iraq về nước.",
+        # a figure of speech
+        '"Six more months in Erbil, and not one more soldier," the general said.',
+    ],
+)
+def test_no_level_of_ours(body: str) -> None:
     assert troops_of(body, PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "US troops will leave Qasr al-Sahil Air Base in western Anbar by December 15, 2091.",
+        "Quân Mỹ sẽ rời căn cứ không quân Qasr al-Sahil ở miền tây tỉnh Anbar trước ngày"
+        " 15/12/2091.",
+        "Quân Mỹ sẽ rời căn cứ không quân Kasra ở miền tây tỉnh Anbar trước ngày 15/12/2091.",
+        "US forces will leave Al-Khudair Air Base in western Iraq by the end of January 2092.",
+    ],
+)
+def test_a_base_we_do_not_know_keeps_its_date(body: str) -> None:
+    """A province or a country that only locates a base we do not know gives no date of its
+    own (Anbar otherwise stands for Ain al-Asad)."""
+    assert deadlines_of(body, PUBLISHED) == set()
+
+
+def test_ain_al_asad_in_anbar_keeps_its_date() -> None:
+    body = "US troops will leave Ain al-Asad air base in western Anbar by December 15, 2091."
+    assert deadlines_of(body, PUBLISHED) == {
+        ("deadline/coalition leaves Ain al-Asad", "2091-12-15", "day")
+    }
 
 
 @pytest.mark.parametrize(
