@@ -59,11 +59,12 @@ _SOME_TROOPS = re.compile(
 # leave by September 2025"): what it says is not what the date is for.
 _ASIDE = re.compile(r",\s*which\b[^,;]*,")
 _ACTS = (lx.LEAVE, lx.END, lx.PRESENCE, lx.MISSION)  # what an aside may say happens by a date
-# The day something was said: "Sudani said on November 11", "ông Sudani cho biết hôm 11/11".
-# ("cho biết ngày 30/9 sẽ hoàn tất rút quân" may be what happens then: only "hôm" is taken)
+# The day something was said: "Sudani said on November 11", "ông Sudani cho biết hôm 11/11"
+# (not "cho biết ngày 30/9 sẽ hoàn tất"); a date compared with ("so với thời hạn 30/9/2090")
 _SAID_ON = re.compile(
     r"\b(?:(?:said|says|announced|stated|declared|confirmed|told (?:\w+\s+){1,3})\s+on|"
-    r"(?:cho biet|tuyen bo|phat bieu|thong bao|khang dinh|xac nhan|noi)\s+(?:vao )?hom)\s*$"
+    r"(?:cho biet|tuyen bo|phat bieu|thong bao|khang dinh|xac nhan|noi)\s+(?:vao )?hom|"
+    r"(?:so voi|thay vi|instead of|rather than)(?:\s+(?:the|thoi han|han chot|moc|ngay))*)\s*$"
 )
 # "now" in a deadline's sentence: a date that replaces another ("troops will now leave by ...")
 _NOW = re.compile(r"\bnow\b")
@@ -285,14 +286,11 @@ class _Date:
     def excluded(self, segment: str) -> bool:
         """Election, meeting, "at least" and "since" dates, the day something was said ("said
         on"), and dates of past events (an election or an announcement named in an aside
-        about a noun, ", which ...,", does not count).
-
-        A date is a past event's when the verb before it is in the past ("rút quân ... đã
-        xuất hiện từ đầu năm 2020"), or when its year is not written and its clause is
-        about the past ("đã ra lệnh ... rút khỏi nước này vào tháng Giêng"). An agreement
-        made in the past about a future date ("đã đạt được thỏa thuận kết thúc nhiệm vụ ...
-        vào cuối năm 2021") is a deadline.
-        """
+        about a noun, ", which ...,", does not count). A date is a past event's when the verb
+        before it is in the past ("rút quân ... đã xuất hiện từ đầu năm 2020"), or when its
+        year is not written and its clause is about the past ("đã ra lệnh ... rút khỏi nước
+        này vào tháng Giêng"). An agreement made in the past about a future date ("đã đạt
+        được thỏa thuận kết thúc nhiệm vụ ... vào cuối năm 2021") is a deadline."""
         if lx.NOT_DEADLINE.search(_ASIDE.sub(_aside, segment)) or _SAID_ON.search(segment):
             return True
         if lx.AT_LEAST.search(_strip_preposition(segment)) and not _STAY.search(segment):
@@ -374,10 +372,12 @@ class _Date:
         handover = bool(anchors) and all(_HANDOVER.search(a.group()) for a in anchors)
         placed = self.s.places_in(self.s.start, self.d.start)  # may locate a base, or be one
         at = placed[-1].start if placed else self.d.start
-        province = bool(placed) and lx.PROVINCE.match(self.text, at) is not None
-        # a handover, a base we do not know ("at Camp Zerinbar", "căn cứ Kasra ở tỉnh Anbar")
-        countries, unknown = all(country_of(n) == n for n in names), unknown_base(self.s, at)
-        if ((handover or unknown) and countries) or (unknown and province):
+        # a handover, a base we do not know ("at Camp Zerinbar"); a province that locates one
+        # ("căn cứ Kasra ở tỉnh Anbar") names no base of its own, unless named before
+        unknown = unknown_base(self.s, at)
+        if unknown and placed and lx.PROVINCE.match(self.text, at):
+            names = [n for n in names if n != placed[-1].name or n in {p.name for p in placed[:-1]}]
+        if not names or ((handover or unknown) and all(country_of(n) == n for n in names)):
             return []
         if name == "combat":
             return ["US combat mission ends in Iraq"]

@@ -174,13 +174,14 @@ WHOLE_FORCE = re.compile(
 DELTA_AFTER = re.compile(
     r"^\s*(?:chien dau\s+)?(?:(?:u\.\s?s\.?|us|american|my|hoa ky|lien quan)\s+)?"
     r"(?:(?:\S+\s+){0,2}?cuoi cung\s+)?"  # "76 binh sĩ Phần Lan cuối cùng sẽ về nước"
-    # "700 lính Mỹ từ Umm Rabia đã rời Iraq"
-    r"(?:(?:tu|from)\s+(?:[^\s,;]+\s+){1,3}?(?=(?:da|have|had|has|will|se|vua|ve nuoc)\b))?"
+    r"(?:(?:da\s+)?(?:tu|from)\s+(?:[^\s,;]+\s+){1,4}?"  # "700 lính Mỹ từ Umm Rabia đã rời"
+    r"(?=(?:da|have|had|has|will|se|vua|ve nuoc)\b))?"
     r"(?:(?:will|would|are|were|have to|has to|need to|must|now|have|has|had|to|are to|se|sap|"
     r"da|vua|phai|buoc phai|can phai)\s+){0,3}"
     r"(?:be\s+|been\s+|being\s+|duoc\s+)?"
     r"(?:withdrawn|pulled out|sent|redeployed|removed|brought home|relocated|"
-    r"fl(?:own|ew|y|ies|ying) (?:out|home)|home from|(?:head|return|go|com|came|went)\w* home|"
+    r"fl(?:own|ew|y|ies|ying) (?:out|home)|home from|back home|"
+    r"(?:head|return|go|com|came|went|arriv)\w* (?:home|from)|tro ve|hoi huong|"
     r"leav(?:e|es|ing)|left|depart\w*|withdraw\w*|mov(?:e|ed|es|ing)|rut\w*|roi|gui|dieu|"
     r"dieu dong|bo sung|chuyen|di chuyen|chuyen den|ve nuoc|"
     r"(?:(?<=will )|(?<=to ))rotate in(?:to)?(?! and out)|"  # not "troops rotate into Iraq"
@@ -242,9 +243,11 @@ LEVEL = re.compile(
 CHANGE_SOURCE = re.compile(r"\b(?:from|tu)\s*$")
 _FROM_LEVEL = r"from (?:about |around |some |nearly )?[\d.,]+ "  # the level a change starts from
 # "troop numbers are now down from 2,000": a change and its source in one phrase, or its
-# target ("troop count down to 2,300", "down from about 2,900 to 2,500"); DOWN_TO the latter
+# target ("troop count down to 2,300", "down from about 2,900 to 2,500"); DOWN_TO the latter;
+# COUNT_DOWN_FROM a count's earlier level after it ("1,170 at Bab al-Shams, down from 1,870")
 DOWN_FROM = re.compile(rf"\b(?:down|up) (?:{_FROM_LEVEL})?(?:from|to)\s*$")
 DOWN_TO = re.compile(rf"\bdown (?:{_FROM_LEVEL})?to\s*$")
+COUNT_DOWN_FROM = re.compile(r",\s*(?:down|up) from (?:about |around |some |nearly )?$")
 # Where a clause ends, for telling which words describe a number.
 CLAUSE_BREAK = re.compile(
     r"[,;:]|\b(?:but|while|whereas|although|though|nhung|du|mac du|trong khi)\b"

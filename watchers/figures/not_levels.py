@@ -26,9 +26,11 @@ _OF_UNIT = re.compile(
     r"\s*(?:(?:my|hoa ky)\s+)?(?:"
     r"(?:(?:of|from|thuoc|cua|tu)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}?)?"
     r"(?:division|brigade|battalion|regiment|su doan|lu doan|tieu doan|trung doan)\b"
-    r"|(?:of|thuoc|cua)\s+(?:(?:the|an?|one|two|three|mot|hai|ba)\s+)?(?:[\w.'’-]+\s+){0,3}?"
+    r"|(?:of|thuoc|cua)\s+(?:(?:the|an?|one|two|three|mot|hai|ba)\s+)?"
+    r"(?:(?!(?:cac|nhung|nhieu|my|us|operation|inherent|resolve|coalition|lien)\b)"
+    r"[\w.'’-]+\s+){0,3}?"
     r"(?<!joint )(?:task force|units?|detachments?|luc luong dac nhiem(?! lien hop)|don vi)\b"
-    r"(?! (?:khac|lien hop))"
+    r"(?! (?:khac|lien hop|lien quan))"
     r")"
 )
 _NOT_A_UNIT = re.compile(r"\b(?:nhieu|cac|nhung|various|several|many)\s+$")
@@ -57,7 +59,9 @@ _AT_BASE = re.compile(
     r"\b(?:at|in|from|leav\w*|left|clos\w*|tai|o|khoi|roi|dong cua)\s+(?:(?:the|of)\s+)?$"
 )
 # between a base's name and the place that locates it: "in western", "ở tỉnh", "in ... province"
-_LOCATED = re.compile(r"\s*,?\s*(?:in|near|o|tai|gan)\s+(?:(?:the\s+)?\w+\s+){0,3}")
+_LOCATED = re.compile(
+    r"\s*,?\s*(?:in|near|o|tai|gan)\s+(?:(?:the\s+)?(?!(?:and|or|va|hoac|then|roi)\b)\w+\s+){0,3}"
+)  # not "in Anbar and leave Iraq", "in March and exit Iraq"
 _NAME_AFTER = frozenset({"camp", "trai", "can cu", "san bay"})  # a base named after its word
 
 

@@ -238,7 +238,8 @@ _SMALL = r"\d{1,2}|" + "|".join(sorted(_UNITS_EN, key=len, reverse=True))
 _RATIO = re.compile(rf"\b(?:{_SMALL})\s+(?:in|out of|of every)\s+(?:{_SMALL})\b(?![.,]?\d)")
 # "not one more soldier", "every one of them": a figure of speech, no number of anything
 _NOT_ONE = re.compile(
-    r"(?:(?<=\bnot )|(?<=\bnor )|(?<=\bno )|(?<=\bevery ))one\b|\bone(?=\s+(?:more|single)\b)"
+    r"(?:(?<=\bnot )|(?<=\bnor )|(?<=\bno )|(?<=\bevery )|(?<=\beven )|(?<=\bmuch as ))one\b"
+    r"|\bone(?=\s+(?:more|single)\b)"
 )
 
 

@@ -81,7 +81,7 @@ def read_troop_counts(
         next_start = numbers[i + 1][0] if i + 1 < len(numbers) else sentence.end
         number = _Number(sentence, a, b, q, next_start)
         count, who = number.read(previous_who)
-        if elsewhere and lx.DOWN_FROM.search(number.core_left[-30:]):
+        if elsewhere and lx.COUNT_DOWN_FROM.search(number.core_left[-30:]):
             count = None  # "1,170 remain at Bab al-Shams, down from about 1,870": its place's
         elsewhere = who is not None and count is None
         if who is not None:

@@ -177,3 +177,89 @@ def test_ain_al_asad_in_anbar_keeps_its_date() -> None:
 )
 def test_levels_beside_them_are_read(body: str, expected: set[tuple[str, str, str, int]]) -> None:
     assert troops_of(body, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # the second review's cases: what those rules must not take away
+        (
+            "Some 13,000 US troops are based in Kuwait, with the US presence in Iraq down to"
+            " about 2,500.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "About 800 US troops at Camp Kasra will leave, bringing the total in Iraq down to"
+            " about 1,700.",
+            {("US", "Iraq", "planned", 1700)},
+        ),
+        (
+            "About 2,500 US troops of the Operation Inherent Resolve task force remain in Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "About 2,500 troops of US and coalition units remain in Iraq.",
+            {("coalition", "Iraq", "current", 2500)},
+        ),
+        (
+            "Khoảng 2.500 binh sĩ của Mỹ và các đơn vị liên quân vẫn ở Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        # ... and more ways of going home, or of saying no number
+        ("Not even one American soldier will remain in Iraq after 2092.", set()),
+        ("About 700 US troops have returned from Iraq.", set()),
+        ("About 700 US troops are back home from Iraq.", set()),
+        ("Khoảng 700 lính Mỹ đã từ Iraq về nước.", set()),
+        ("Khoảng 700 lính Mỹ đã trở về nước từ Iraq.", set()),
+        ("Khoảng 700 lính Mỹ từ căn cứ Ain al-Asad về nước.", set()),
+    ],
+)
+def test_a_second_reviews_levels(body: str, expected: set[tuple[str, str, str, int]]) -> None:
+    assert troops_of(body, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "US forces will vacate Camp Kasra in Anbar and leave Iraq by September 15, 2091.",
+            {("deadline/coalition leaves Iraq", "2091-09-15", "day")},
+        ),
+        (
+            "The coalition will close Qasr al-Sahil Air Base in March and exit Iraq by September"
+            " 15, 2091.",
+            {("deadline/coalition leaves Iraq", "2091-09-15", "day")},
+        ),
+        (
+            "Quân Mỹ sẽ rời căn cứ Kasra ở Anbar và rời Iraq trước ngày 15/9/2091.",
+            {("deadline/coalition leaves Iraq", "2091-09-15", "day")},
+        ),
+        (
+            "Coalition forces will leave Ain al-Asad and the smaller Qasr al-Sahil Air Base in"
+            " Anbar by September 15, 2091.",
+            {("deadline/coalition leaves Ain al-Asad", "2091-09-15", "day")},
+        ),
+        (
+            "Coalition forces will leave Baghdad and Qasr al-Sahil Air Base in western Anbar by"
+            " September 15, 2091.",
+            {("deadline/coalition leaves Baghdad", "2091-09-15", "day")},
+        ),
+        (  # Iraq named before the base does not take its date
+            "Iraq muốn cho thấy họ sẵn sàng: căn cứ không quân Qasr al-Sahil ở miền tây tỉnh"
+            " Anbar sẽ được bàn giao từ tay quân Mỹ vào ngày 30/11/2091.",
+            set(),
+        ),
+        (  # the date compared with is the one replaced
+            "Binh sĩ Mỹ sẽ rời Baghdad trước ngày 30/6/2092, sớm ba tháng so với thời hạn"
+            " 30/9/2092 đặt ra trong hiệp định.",
+            {("deadline/coalition leaves Baghdad", "2092-06-30", "day")},
+        ),
+        (
+            "Quân Mỹ sẽ rời Baghdad trước ngày 30/6/2092 thay vì 30/9/2092.",
+            {("deadline/coalition leaves Baghdad", "2092-06-30", "day")},
+        ),
+    ],
+)
+def test_a_second_reviews_dates(body: str, expected: set[tuple[str, str, str]]) -> None:
+    """A place after a base we do not know, past "and", is no base's locator; a province
+    that locates one drops only its own base, not those named before it."""
+    assert deadlines_of(body, PUBLISHED) == expected
