@@ -153,7 +153,8 @@ def judge(
         return bool(strong_in[n]) or bool(said_in[n])
 
     keywords = _outer(t for t in match.matched if t in shown or any(t in ws for ws in said))
-    if not ((match.relevant and any(strong_in)) or counted or said):
+    # the matcher's verdict stands but when its words of leaving are all Iraq's forces'
+    if not ((match.relevant and (any(strong_in) or not strong)) or counted or said):
         return Verdict(False, "missing terms", keywords)
 
     def in_head(group: str) -> bool:

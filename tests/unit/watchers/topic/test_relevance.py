@@ -97,6 +97,8 @@ def test_without_the_optional_groups_the_matcher_decides() -> None:
     )
     title, summary = "Rockets hit Syria", "US troops withdraw from Syria to Iraq."
     assert judge(bare, title, summary).relevant == bare.match(title, summary).relevant is True
+    place_only = Matcher(Topic(groups={"iraq": ("Iraq",)}, required=("iraq",)))
+    assert judge(place_only, "Iraq", "").relevant  # no words of leaving at all
 
 
 def test_the_group_names_can_be_chosen() -> None:
