@@ -52,6 +52,7 @@ SETS = {
         ("seventeenth", 17),
         ("eighteenth", 18),
         ("nineteenth", 19),
+        ("twentieth", 20),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

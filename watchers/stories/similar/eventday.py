@@ -12,7 +12,8 @@ English weekday, else a day and month, else a Vietnamese weekday:
 
 * English: "on/late/early/last <weekday>", and in wire style after a verb of saying ("said
   Tuesday", "told reporters Tuesday") — the most recent such weekday on or before the
-  publication day ("on Monday" in a Monday article is that day);
+  publication day ("on Monday" in a Monday article is that day), but not one in a clause of
+  what is to come ("are expected to agree on Tuesday", "will meet on Monday");
 * Vietnamese: "ngày/hôm D/M", "D-M" or "D.M" (also "sáng/trưa/chiều/tối/đêm D/M", "hôm thứ
   Hai (26/7)"; with or without diacritics, but "sáng" and "tối" only with them) — that day of the
   publication's year, or of the year before when it would fall after the publication; with a
@@ -86,13 +87,27 @@ def event_day(title: str, body: str, published: date | None) -> EventDay:
     for line in [title, *clean_lines(body)[:_LEAD_LINES]]:
         lower = nfc(line).lower()
         found = (
-            _weekday(_EN_WEEKDAY.search(fold(lower)), _WEEKDAYS, published)
+            _weekday(_past_weekday(fold(lower)), _WEEKDAYS, published)
             or _day_month(lower, published)
             or _weekday(_VI_WEEKDAY.search(lower), _VI_WEEKDAYS, published)
         )
         if found is not None:
             return EventDay(found, True)
     return EventDay(published, False)
+
+
+# what is to come on a weekday: "are expected to agree on Tuesday", "will meet on Monday"
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|expected to|set to|due to|scheduled to|plans? to|are to|is to|to be)"
+    r"\b(?:\s+[^\s,;.]+){0,4}\s+$"
+)  # not "will not be drawn into the cut announced in Washington on Monday": Monday's cut
+
+
+def _past_weekday(folded: str) -> re.Match[str] | None:
+    """The first English weekday that dates what happened, not what is to come."""
+    return next(
+        (m for m in _EN_WEEKDAY.finditer(folded) if not _AHEAD.search(folded, 0, m.start())), None
+    )
 
 
 def _weekday(m: re.Match[str] | None, names: tuple[str, ...], published: date) -> date | None:

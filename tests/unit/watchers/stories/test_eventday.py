@@ -131,3 +131,18 @@ def test_only_the_lead_is_read() -> None:
         ]
     )
     assert event_day("Cuts", body, TUESDAY) == TUESDAY
+
+
+def test_a_weekday_of_what_is_to_come_dates_nothing() -> None:
+    """A preview published on Monday, of what the two sides "are expected to agree on
+    Tuesday", is dated by its own "on Monday", not by last Tuesday, six days before."""
+    monday = date(2020, 8, 24)
+    preview = (
+        "Iraqi and US officials are expected to agree on Tuesday to bring forward the date,"
+        " three Iraqi officials told the Herald on Monday."
+    )
+    assert event_day("Exit date to move", preview, monday) == monday
+    will = "The two sides will meet on Thursday, officials said."
+    assert read("Talks", will, monday) == EventDay(monday, False)
+    aside = "The council, which will meet again in June, agreed on Friday to move the date."
+    assert event_day("Council", aside, monday) == date(2020, 8, 21)
