@@ -131,7 +131,7 @@ async def test_get_updates_returns_as_soon_as_a_user_writes(bot_api: FakeBotApi)
         started = time.monotonic()
         bot_api.user_sends(77, "/start")
         updates = (await poll).json()["result"]
-        assert time.monotonic() - started < 1.0
+        assert time.monotonic() - started < 2.5  # not the long poll's 5 s
         assert updates[0]["message"]["entities"][0] == {
             "type": "bot_command",
             "offset": 0,
