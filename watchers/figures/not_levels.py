@@ -33,7 +33,6 @@ _OF_UNIT = re.compile(
     r"(?! (?:khac|lien hop|lien quan))"
     r")"
 )
-_NOT_A_UNIT = re.compile(r"\b(?:nhieu|cac|nhung|various|several|many)\s+$")
 # troops counted with civilians: "military personnel and civilians", "quân nhân và nhân viên
 # dân sự", "military and civilian staff" (not "and hundreds of civilian contractors", "and
 # civilian cooperation")
@@ -75,8 +74,7 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
     ):
         return True  # "Task Force Talon, with about 380 soldiers": the size of a unit
-    unit = _OF_UNIT.match(text, noun_end)
-    if _UNIT_OF.search(core_left) or (unit and not _NOT_A_UNIT.search(text, noun_end, unit.end())):
+    if _UNIT_OF.search(core_left) or _OF_UNIT.match(text, noun_end):
         return True  # a unit named, then its size; its size, then the unit
     if _WITH_CIVILIANS.match(text, b):
         return True  # troops and civilians together: no force's size
@@ -195,8 +193,8 @@ def aside(s: Sentence, at: int, kind: str, end: int) -> bool:
 
 
 _VENUE = re.compile(
-    r"\b(?:visit(?:ing)?(?: to)?|speaking (?:in|at)|trip to|talks with|met|meeting|met with|"
-    r"meeting with|chuyen tham|tham|phat bieu tai|hoi dam voi|gap)\s+(?:\S+\s+){0,1}?$"
+    r"\b(?:visit(?:ing)?(?: to)?|speaking (?:in|at)|trip to|talks with|met|meeting|"
+    r"chuyen tham|tham|phat bieu tai|hoi dam voi|gap)\s+(?:\S+\s+)?$"
 )
 _PLACE_OF = re.compile(r"(?:'s|’s)?\s+(?:\S+\s+){0,3}?(?:base|air base|camp|airfield|province)\b")
 _BESIDE_US = re.compile(

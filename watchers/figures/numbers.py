@@ -226,9 +226,8 @@ def find_quantities(folded: str, lang: str | None = None) -> list[tuple[int, int
         q = parse_number(m.group(0))
         if q is not None:
             found.append((m.start(), m.end(), q))
-    ratios = [(m.start(), m.end()) for m in _RATIO.finditer(folded)]
-    ratios += [(m.start(), m.end()) for m in _NOT_ONE.finditer(folded)]
-    found = [f for f in found if not any(a <= f[0] < b for a, b in ratios)]
+    spoken = [m.span() for p in (_RATIO, _NOT_ONE) for m in p.finditer(folded)]  # no counts
+    found = [f for f in found if not any(a <= f[0] < b for a, b in spoken)]
     found.sort(key=lambda t: t[0])
     return found
 

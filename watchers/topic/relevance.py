@@ -112,14 +112,6 @@ def judge(
     found = [set(matcher.find(s)) for s in sentences]
     named = (head, *found)  # the title's words found, then each sentence's
 
-    def said_of_forces(ws: set[str], text: str) -> set[str]:
-        """The words of leaving said of forces in one sentence (or the title) ``text``, none
-        when it calls something unrelated to the forces leaving ("The army's pullback is
-        unrelated to the departure of US forces")."""
-        if not _names_forces(ws & forces, text) or denies(text):
-            return set()
-        return ws & weak | (ws & plain if ws & troops else set())
-
     def denies(text: str) -> bool:
         """Whether ``text`` calls something unrelated to foreign forces leaving."""
         unrelated = _UNRELATED.search(text)
@@ -130,22 +122,23 @@ def judge(
         ws = set(matcher.find(what))
         return _names_forces(ws & forces, what) and bool(ws & (strong | weak | plain))
 
-    def own_forces_only(ws: set[str], text: str) -> bool:
-        """Whether ``text`` names Iraq's own forces and no foreign ones: its words of
-        leaving are theirs ("Quân đội Iraq đã rút binh sĩ khỏi trung tâm Basra")."""
-        return _IRAQI_FORCES.search(fold(text)) is not None and not _names_forces(ws & forces, text)
-
-    # the title's and each sentence's words of leaving said of forces (empty: none)
-    said_in = [
-        said_of_forces(ws, text) for ws, text in zip(named, (title, *sentences), strict=True)
-    ]
+    # the title's and each sentence's words of leaving said of forces, and those that say
+    # foreign forces leave on their own (empty: none): none in a sentence that calls something
+    # unrelated to the forces leaving ("The army's pullback is unrelated to the departure of
+    # US forces"); none of the latter in one that names Iraq's own forces and no foreign ones
+    # ("Quân đội Iraq đã rút binh sĩ khỏi trung tâm Basra")
+    said_in: list[set[str]] = []
+    strong_in: list[set[str]] = []
+    for ws, text in zip(named, (title, *sentences), strict=True):
+        of_forces, denied = _names_forces(ws & forces, text), denies(text)
+        said_in.append(
+            ws & weak | (ws & plain if ws & troops else set())
+            if of_forces and not denied
+            else set()
+        )
+        own_only = not of_forces and _IRAQI_FORCES.search(fold(text)) is not None
+        strong_in.append(set() if denied or own_only else ws & strong)
     said = [ws for ws in said_in if ws]
-
-    # the title's and each sentence's words that say foreign forces leave on their own
-    strong_in = [
-        ws & strong if not (own_forces_only(ws, text) or denies(text)) else set()
-        for ws, text in zip(named, (title, *sentences), strict=True)
-    ]
 
     def leaves(n: int) -> bool:
         """Whether the title (0) or sentence ``n`` says something leaves: on its own, or of
@@ -220,7 +213,7 @@ def _leaves_from(
     return False
 
 
-_US = re.compile(r"\bU\.?S\.?A?\b")
+_US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
 _CLAUSE_END = re.compile(r"[,;:]")
 # Iraq's own forces, folded: "the Iraqi army", "quân đội Iraq"
 _IRAQI_FORCES = re.compile(
@@ -233,7 +226,7 @@ _UNRELATED = re.compile(
     r"\b(?:unrelated to|not (?:related|connected|linked) (?:to|with)|nothing to do with|"
     r"không liên quan|không gắn với|không dính dáng)",
     re.IGNORECASE,
-)  # "US", "U.S.", "USA", not the pronoun "us"
+)
 
 
 def _outer(terms: Iterable[str]) -> tuple[str, ...]:
