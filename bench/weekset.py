@@ -53,6 +53,7 @@ SETS = {
         ("eighteenth", 18),
         ("nineteenth", 19),
         ("twentieth", 20),
+        ("twenty-first", 21),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -38,6 +38,7 @@ EVENTS = {  # as each README says
         "eighteenth set": 12,
         "nineteenth set": 12,
         "twentieth set": 12,
+        "twenty-first set": 12,
     }.get(name, 13)
     for name in SETS
 }
@@ -61,7 +62,10 @@ MOST_WRONG = {
     "fourth set": {"within": (5, 22), "across": (5, 48)},
     # (117, 26) and (117, 36) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the fourth set
-    "fifth set": {"within": (8, 8), "across": (8, 17)},
+    # then an item whose figures say foreign forces leave is on the topic (a faction's threat
+    # that names the plan to keep 500 US troops): one more report of its event kept, which
+    # joins another story: (8, 7) and (8, 20)
+    "fifth set": {"within": (8, 7), "across": (8, 20)},
     # written to resemble real coverage, not as a stress set; measured once, when it was
     # added: (13, 15) and (8, 77) on the code before ``dfb90ea``, (4, 14) and (0, 77) after;
     # then looked at: of the match's language only the reports the index found count
@@ -86,7 +90,8 @@ MOST_WRONG = {
     # brief restated in a later report's background is no near copy of it: (0, 36) and (0,
     # 52); "cut" and "cắt giảm" were tried and taken back after a review (they let in aid
     # cuts): (0, 37) and (0, 54)
-    "tenth set": {"within": (0, 37), "across": (0, 54)},
+    # then reports whose figures say foreign forces leave are on the topic
+    "tenth set": {"within": (0, 36), "across": (0, 52)},
     # like the sixth, written blind by a helper at the start of the next stop; measured once,
     # on the code of ``26a52fa`` with the stop's later figure rules: (2, 45) and (3, 71); then
     # looked at: the prime minister's call on Camp Kasra joined the Kurdish region's answer to
@@ -106,24 +111,34 @@ MOST_WRONG = {
     # and (6, 41), the Senate's vote joined to a reaction to the day before's agreement on
     # the agreement's figures (the start of the stop's code, ``aae2ee9``: the same); then
     # ``choose._without_standing``
-    "fifteenth set": {"within": (0, 29), "across": (0, 41)},
+    # then reports whose figures say foreign forces leave are on the topic
+    "fifteenth set": {"within": (0, 29), "across": (0, 39)},
     # written blind in the same stop, with several developments on adjacent days; measured
     # once on ``40376c7`` and once on ``b8bbe77`` (the start of the stop, ``aae2ee9``: the same)
-    "sixteenth set": {"within": (0, 19), "across": (0, 29)},
+    # then reports whose figures say foreign forces leave are on the topic
+    "sixteenth set": {"within": (0, 12), "across": (0, 21)},
     # written blind at the end of the stop, a real change first told in a third paragraph;
     # measured once on ``8449eb6`` (the start of the stop, ``aae2ee9``: (4, 18), (0, 52))
-    "seventeenth set": {"within": (4, 21), "across": (0, 52)},
+    # then reports whose figures say foreign forces leave are on the topic
+    "seventeenth set": {"within": (4, 17), "across": (0, 52)},
     # written blind at the start of the next stop; measured once on ``0adf002``: (2, 25) and
     # (4, 44); then (looked at) its off-topic story (the Iraqi army leaving Basra, "unrelated
     # to the departure of US forces") is turned down, so its two reports across are missed
-    "eighteenth set": {"within": (2, 25), "across": (4, 45)},
+    # then reports whose figures say foreign forces leave are on the topic
+    "eighteenth set": {"within": (2, 24), "across": (4, 45)},
     # written blind in the same stop (its years moved by twelve afterwards, mechanically: the
     # reader reads 19xx and 20xx); measured once on ``b61fac4`` and on ``0adf002`` alike
-    "nineteenth set": {"within": (0, 30), "across": (0, 37)},
+    # then reports whose figures say foreign forces leave are on the topic
+    "nineteenth set": {"within": (0, 30), "across": (0, 36)},
     # written blind at the end of the same stop; measured once on ``41d86ac``: (11, 23) and
     # (2, 39); then a weekday of what is to come dates nothing ("are expected to agree on
     # Tuesday": a preview had joined the story of the Tuesday before)
-    "twentieth set": {"within": (8, 23), "across": (2, 39)},
+    "twentieth set": {"within": (8, 23), "across": (2, 37)},
+    # written blind at the start of the next stop, with its reports' relevance labelled;
+    # measured once on ``2e00f75`` (the stop's start): (1, 24) and (1, 35); and on the stop's
+    # first change, made before it was written (an item whose figures say foreign forces leave
+    # is on the topic; a partner keeping its troops owns the date): (1, 21) and (1, 27)
+    "twenty-first set": {"within": (1, 21), "across": (1, 27)},
 }
 
 
@@ -169,10 +184,13 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # of 4; then (looked at) a base in Anbar that is not Ain al-Asad, troops gone home, "not one
 # more soldier": 5, 2 right (and the sixteenth 7 -> 6, 2 right)
 # the twentieth, measured once on ``41d86ac``: 6 alerts, 3 right, 3 of 4
+# the twenty-first, measured once on ``2e00f75`` and on the stop's first change alike: 6
+# alerts, 2 right, 2 of 4
 MOST_WRONG_ALERTS = {
     "twelfth set": (2, 1), "thirteenth set": (4, 2), "fourteenth set": (3, 1),
     "fifteenth set": (2, 2), "sixteenth set": (4, 2), "seventeenth set": (4, 2),
     "eighteenth set": (2, 1), "nineteenth set": (3, 2), "twentieth set": (3, 1),
+    "twenty-first set": (4, 2),
 }  # fmt: skip
 
 

@@ -19,7 +19,7 @@ PLACES: dict[str, str] = {
     # bare "al-Assad" is Syria's president; the base is "al-Asad", or "al-Assad" with "base"
     "Ain al-Asad": rf"(?:ain|ayn|ein)[ {_HY}]al[ {_HY}]?ass?ad|al[ {_HY}]asad|"
     rf"al[ {_HY}]assad(?= (?:air ?base|base|airbase))|anbar",
-    "Baghdad": r"baghdad|bagdad",
+    "Baghdad": r"baghdad|bagdad|iraqi capital|thu do(?: cua)? iraq",
     "Erbil": r"erbil|irbil|arbil|harir|hareer",
     "Kurdistan": r"kurdistan|(?:khu vuc|khu|vung) (?:tu tri )?(?:cua )?nguoi kurd",
 }
@@ -77,10 +77,10 @@ DEICTIC = re.compile(
 )
 
 # --- who ---------------------------------------------------------------------------------
-# Other members of the coalition: other actors, and as the subject of leaving or cutting
-# (``ALLY_ACTS``): "Britain will withdraw its 400 troops by the end of 2025" is Britain's
-# deadline, not the coalition's ("Speaking in Britain, Sudani said the troops would leave" is
-# not; nor "ba lần", three times).
+# Other members of the coalition: other actors, and as the subject of leaving, cutting or
+# keeping (``ALLY_ACTS``): "Britain will withdraw its 400 troops by the end of 2025", "Poland
+# will keep its 90 soldiers until December 31" are Britain's and Poland's dates, not the
+# coalition's (not "Speaking in Britain, Sudani said the troops would leave"; nor "ba lần").
 _ALLIES_EN = (
     r"british|britain|uk|u\.k\.?|united kingdom|french|france(?![- ](?:presse|24)\b)|german|"
     r"germany|italian|italy|spanish|spain|australian|australia|canadian|canada|danish|denmark|"
@@ -115,9 +115,9 @@ ALLY_ACTS = re.compile(
     r"(?:(?:forces?|troops?|military|government|army|contingent|soldiers|advis[eo]rs|trainers|"
     r"quan doi|binh si|luc luong|chinh phu|co van)\s+)?"
     r"(?:(?:will|would|is to|are to|plans? to|intends? to|to|has|have|had|se|da|dang|du kien|"
-    r"quyet dinh|cung)\s+)*"
-    r"(?:withdraw\w*|pull\w*|leav\w*|rut|roi|(?:cut\w*|reduc\w*|giam|cat giam)\s+"
-    r"(?:[^\s,;]+\s+){0,2}?(?:troops|forces|presence|contingent|soldiers|quan|binh si|luc luong)"
+    r"quyet dinh|cung)\s+)*(?:withdraw\w*|pull\w*|leav\w*|rut|roi|keep\w*|kept|extend\w*|"
+    r"giu|keo dai|gia han|(?:cut\w*|reduc\w*|giam|cat giam)\s+(?:[^\s,;]+\s+){0,2}?"
+    r"(?:troops|forces|presence|contingent|soldiers|quan|binh si|luc luong)"
     # "Hà Lan đưa 85 cố vấn quân sự rời Iraq", "the Netherlands will bring its advisers home"
     r"|dua\s+(?:[^\s,;]+\s+){1,6}?(?:roi|rut|ve nuoc)|bring\w*\s+(?:[^\s,;]+\s+){0,6}?home)\b"
 )
@@ -256,8 +256,8 @@ CLAUSE_BREAK = re.compile(
 # --- deadlines ------------------------------------------------------------------------------
 LEAVE = re.compile(
     r"\b(?:withdraw(?:s|n|ing|al|als)?|withdrew|leav(?:e|es|ing)|depart(?:s|ed|ing|ure)?|"
-    r"pull(?:s|ed|ing)?[- ]?out|pullout|exit(?:s|ing)?|evacuat(?:e|es|ing|ion)|"
-    r"rut(?: quan| khoi| het)?|roi (?:khoi|di|bo)|ra khoi|triet thoai|"
+    r"pull(?:s|ed|ing)?(?:[- ]|\s+(?:[\w'’-]+\s+){1,4}?)out|pullout|exit(?:s|ing)?|"
+    r"evacuat(?:e|es|ing|ion)|rut(?: quan| khoi| het)?|roi (?:khoi|di|bo)|ra khoi|triet thoai|"
     r"roi(?= (?:iraq|baghdad|erbil|arbil|can cu|ain|kurdistan|syria|hoan toan)\b)|"
     r"hand(?:s|ing)? over (?:the |its |control of (?:the )?)?(?:(?!of\b)[\w-]+ ){0,3}"
     r"(?:air ?bases?|bases?|headquarters)(?!\s*['’]s\b)"

@@ -51,6 +51,7 @@ from datetime import datetime
 from typing import Literal
 
 from watchers.figures.extract import extract, reading_day
+from watchers.figures.lexicon import NATO_MISSION
 from watchers.figures.places import country_of
 from watchers.figures.sentence import OURS
 from watchers.topic.match import Matcher
@@ -104,7 +105,15 @@ def judge(
     counted = not match.relevant and _counts_our_troops(
         matcher, match.matched, title, groups, published
     )
-    if not (match.relevant or counted or _may_be_said_of_forces(matcher, match.matched, groups)):
+    figured = not (match.relevant or counted) and _figures_say_leaving(
+        matcher, match.matched, (title, summary), groups, published
+    )
+    if not (
+        match.relevant
+        or counted
+        or figured
+        or _may_be_said_of_forces(matcher, match.matched, groups)
+    ):
         # most items off the topic end here, before their sentences are read
         return Verdict(False, "missing terms", tuple(t for t in match.matched if t in shown))
     sentences = [s for s in _SENTENCE_END.split(summary) if s.strip()]
@@ -147,7 +156,7 @@ def judge(
 
     keywords = _outer(t for t in match.matched if t in shown or any(t in ws for ws in said))
     # the matcher's verdict stands but when its words of leaving are all Iraq's forces'
-    if not ((match.relevant and (any(strong_in) or not strong)) or counted or said):
+    if not ((match.relevant and (any(strong_in) or not strong)) or counted or figured or said):
         return Verdict(False, "missing terms", keywords)
 
     def in_head(group: str) -> bool:
@@ -265,6 +274,39 @@ def _counts_our_troops(
         and country_of(t.where) == "Iraq"
         and (t.status == "planned" or (t.status == "current" and t.firm))
         for t in extract(title, "", published=day, lang=lang).troop_counts
+    )
+
+
+def _figures_say_leaving(
+    matcher: Matcher, matched: tuple[str, ...], text: tuple[str, str], groups: Groups,
+    published: datetime | None,
+) -> bool:  # fmt: skip
+    """Whether an item the matcher turned down lacks only the required leaving group and its
+    text (title and summary) gives a figure the alerts are about, in a sentence that names
+    foreign forces: a date for them to leave or end their mission, a step of it done, or the
+    US's or the coalition's level to come in Iraq ("The Pentagon has agreed to pull US troops
+    out of Baghdad by the end of June", "Quân Mỹ phải rời Baghdad trước ngày 31/3"). Not
+    NATO's own mission, nor a sentence that calls something unrelated to them."""
+    if matcher.missing(matched) != (groups.leaving,):
+        return False
+    lang, day = reading_day(*text, published)
+    figures = extract(*text, published=day, lang=lang)
+    forces = matcher.group_terms.get(groups.forces, frozenset())
+    dated = (*figures.deadlines, *figures.targets)
+    quotes = (
+        [d.quote for d in dated]
+        + [r.quote for r in figures.reached]
+        + [
+            t.quote
+            for t in figures.troop_counts
+            if t.who in OURS and country_of(t.where) == "Iraq" and t.status == "planned"
+        ]
+    )
+    return any(
+        _names_forces(set(matcher.find(q)) & forces, q)
+        and not NATO_MISSION.search(fold(q))
+        and not _UNRELATED.search(q)
+        for q in quotes
     )
 
 

@@ -321,3 +321,21 @@ def test_a_demand_agreed_or_met_is_a_deadline(body: str, expected: tuple[str, st
     met, a demand that stops before another verb or clause, "urged" something else and
     "theo yêu cầu" (at the request of) leave the deadline as it was."""
     assert _deadlines(body, date(2024, 1, 10)) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Pentagon has agreed to pull US troops out of Baghdad by the end of June 2025.",
+            ("deadline/coalition leaves Baghdad", "2025-06", "month"),
+        ),
+        (
+            "The US will pull all its remaining forces out of Iraq by September 2026.",
+            ("deadline/coalition leaves Iraq", "2026-09", "month"),
+        ),
+    ],
+)
+def test_pulling_troops_out_is_leaving(body: str, expected: tuple[str, str, str]) -> None:
+    """ "pull US troops out of", with the troops between the verb and "out"."""
+    assert _deadlines(body) == {expected}

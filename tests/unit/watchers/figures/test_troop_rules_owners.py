@@ -24,6 +24,13 @@ PUBLISHED = date(2091, 3, 16)
         "Bồ Đào Nha sẽ rút 90 công binh khỏi Iraq trước cuối tháng 6/2091.",
         "Finland will bring its about 140 soldiers home from Iraq by January 31, 2092.",
         "Portugal will withdraw its 90 engineers from Iraq by the end of June 2091.",
+        # keeping them longer is theirs too
+        "Australia sẽ giữ 120 huấn luyện viên quân sự tại Iraq tới ngày 31/12/2091, thay vì rút "
+        "về vào cuối tháng 6/2091.",
+        "Hà Lan quyết định kéo dài sứ mệnh của khoảng 220 binh sĩ tại sân bay Sarkan, khu vực "
+        "Kurdistan của Iraq, đến hết năm 2092 thay vì rút về vào cuối năm 2091.",
+        "The Dutch government said Thursday it would keep about 220 troops in Iraq's Kurdistan "
+        "region through the end of 2092, extending its training mission by a year.",
     ],
 )
 def test_another_members_soldiers_and_date_are_not_ours(body: str) -> None:

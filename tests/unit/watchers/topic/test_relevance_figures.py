@@ -1,0 +1,77 @@
+"""The topic said by the figures an item gives: a date for US or coalition forces to leave, a
+step of it done, our level to come in Iraq, in a sentence that names them; not a figure of
+Iraq's own forces, an armed group's, NATO's own mission, one denied or an attack story's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quality import topic_matcher
+from watchers.topic.relevance import judge
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Pentagon agrees to leave Baghdad three months early",
+            "The Pentagon has agreed to pull US troops out of Baghdad by the end of June 2072 "
+            "instead of the end of September, officials said on Monday.",
+        ),
+        (
+            "Iraq names commander for Tal Sabkha",
+            "Brig. Gen. Samir al-Fahdawi will command the base. The US force in Iraq will be "
+            "about 2,000 by the end of March 2091, the Pentagon said.",
+        ),
+        (
+            "Ba Lan sẽ đưa binh sĩ về nước",
+            "Ba Lan sẽ đưa khoảng 180 binh sĩ về nước trước cuối tháng 3/2072. Quân Mỹ dự kiến "
+            "còn khoảng 2.000 binh sĩ tại Iraq vào cuối năm 2072.",
+        ),
+        (
+            "Where the 900 will come from: reading the Pentagon's 1,900",
+            "Thursday's announcement that US forces in Iraq will fall to about 1,900 by 31 March "
+            "2082 is, on paper, a cut of about 900.",
+        ),
+    ],
+)
+def test_a_figure_of_foreign_forces_leaving_says_the_topic(title: str, summary: str) -> None:
+    """An item whose words of leaving the topic does not list still gives a figure the
+    alerts are about (a date for US or coalition forces to leave, our level to come in Iraq)
+    in a sentence that names them: it is on the topic."""
+    verdict = judge(topic_matcher(), title, summary)
+    assert (verdict.relevant, verdict.reason) == (True, "on topic")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (  # the Iraqi army's plan, a date with no foreign forces in its sentence
+            "Quân đội Iraq rút 3.000 binh sĩ khỏi Samarra",
+            "Động thái này nằm trong kế hoạch đưa quân đội ra khỏi các thành phố của Iraq "
+            "trước năm 2097.",
+        ),
+        (  # an armed group's deadline, a deal signed in Baghdad
+            "Armed group pulls fighters out of Sinjar checkpoints",
+            "The agreement, signed in Baghdad on 20 October, gives all armed groups 30 days to "
+            "leave Sinjar district, a deadline that expires on 19 November 2089.",
+        ),
+        (  # NATO's own mission
+            "NATO to shrink Iraq advisory mission to 300",
+            "NATO defence ministers agreed to cut the alliance's advisory mission in Iraq "
+            "from about 850 personnel to about 300 by 1 July 2043.",
+        ),
+        (  # denied: the date is said to be unrelated to the forces leaving
+            "Iraqi army hands Basra to police",
+            "The handover, unrelated to the US troops' withdrawal by September 2026, was "
+            "completed on Sunday.",
+        ),
+        (  # an attack story that restates a date
+            "Rocket attack hits Baghdad base",
+            "Three rockets hit the base on Sunday. US forces are due to leave Baghdad by "
+            "September 2026. Another attack hit Erbil. A drone attack followed.",
+        ),
+    ],
+)
+def test_a_figure_that_is_not_foreign_forces_leaving_says_nothing(title: str, summary: str) -> None:
+    assert not judge(topic_matcher(), title, summary).relevant
