@@ -135,14 +135,16 @@ def judge(
     # foreign forces leave on their own (empty: none): none in a sentence that calls something
     # unrelated to the forces leaving ("The army's pullback is unrelated to the departure of
     # US forces"); none of the latter in one that names Iraq's own forces and no foreign ones
-    # ("Quân đội Iraq đã rút binh sĩ khỏi trung tâm Basra")
+    # ("Quân đội Iraq đã rút binh sĩ khỏi trung tâm Basra"); none of the former said of staff
+    # and no soldiers ("Mỹ rút bớt nhân viên Đại sứ quán", "US pulls non-emergency staff")
     said_in: list[set[str]] = []
     strong_in: list[set[str]] = []
     for ws, text in zip(named, (title, *sentences), strict=True):
         of_forces, denied = _names_forces(ws & forces, text), denies(text)
+        staff = not ws & troops and _STAFF.search(fold(text)) is not None
         said_in.append(
             ws & weak | (ws & plain if ws & troops else set())
-            if of_forces and not denied
+            if of_forces and not denied and not staff
             else set()
         )
         own_only = not of_forces and _IRAQI_FORCES.search(fold(text)) is not None
@@ -223,6 +225,14 @@ def _leaves_from(
 
 
 _US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
+# staff, not soldiers (folded): "non-emergency staff", "nhân viên Đại sứ quán"
+_STAFF = re.compile(r"\b(?:staff|employees|diplomats|nhan vien|nha ngoai giao|cong dan)\b")
+# a country named as a diplomat's (folded): "the Danish ambassador", "đại sứ quán Mỹ"
+_DIPLOMAT_AFTER = re.compile(r"\W*(?:ambassadors?|envoys?|embass(?:y|ies)|diplomats?|consul\w*)\b")
+_DIPLOMAT_BEFORE = re.compile(
+    r"\b(?:(?:dai su|lanh su)(?: quan)?|nha ngoai giao|(?:ambassador|envoy) (?:of|to)|"
+    r"(?:embassy|consulate) of)(?: the)?\W*$"
+)
 _CLAUSE_END = re.compile(r"[,;:]")
 # Iraq's own forces, folded: "the Iraqi army", "quân đội Iraq"
 _IRAQI_FORCES = re.compile(
@@ -248,8 +258,21 @@ def _outer(terms: Iterable[str]) -> tuple[str, ...]:
 
 
 def _names_forces(found: set[str], text: str) -> bool:
-    """Whether the words of forces found in ``text`` name forces: "US" only in capitals."""
+    """Whether the words of forces found in ``text`` name forces: "US" only in capitals, and
+    not a country named only as a diplomat's or an embassy's ("Iraq expels Danish
+    ambassador", "đại sứ Ba Lan rời khỏi Iraq", "Đại sứ quán Mỹ")."""
+    folded = fold(text)
+    found = {t for t in found if not _diplomatic(fold(t).rstrip("*"), folded)}
     return bool(found - {"US", "U.S.", "USA"}) or (bool(found) and _US.search(text) is not None)
+
+
+def _diplomatic(term: str, folded: str) -> bool:
+    """Whether every time ``folded`` names ``term`` (folded) it is a diplomat's country."""
+    at = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", folded)]
+    return bool(at) and all(
+        _DIPLOMAT_AFTER.match(folded, end) or _DIPLOMAT_BEFORE.search(folded[:start])
+        for start, end in at
+    )
 
 
 def _counts_our_troops(
