@@ -65,7 +65,8 @@ MOST_WRONG = {
     # then an item whose figures say foreign forces leave is on the topic (a faction's threat
     # that names the plan to keep 500 US troops): one more report of its event kept, which
     # joins another story: (8, 7) and (8, 20)
-    "fifth set": {"within": (8, 7), "across": (8, 20)},
+    # then the figures rule only in a lead that names our troops as such
+    "fifth set": {"within": (8, 8), "across": (8, 17)},
     # written to resemble real coverage, not as a stress set; measured once, when it was
     # added: (13, 15) and (8, 77) on the code before ``dfb90ea``, (4, 14) and (0, 77) after;
     # then looked at: of the match's language only the reports the index found count
@@ -91,7 +92,8 @@ MOST_WRONG = {
     # 52); "cut" and "cắt giảm" were tried and taken back after a review (they let in aid
     # cuts): (0, 37) and (0, 54)
     # then reports whose figures say foreign forces leave are on the topic
-    "tenth set": {"within": (0, 36), "across": (0, 52)},
+    # then the figures rule only in a lead that names our troops as such
+    "tenth set": {"within": (0, 37), "across": (0, 54)},
     # like the sixth, written blind by a helper at the start of the next stop; measured once,
     # on the code of ``26a52fa`` with the stop's later figure rules: (2, 45) and (3, 71); then
     # looked at: the prime minister's call on Camp Kasra joined the Kurdish region's answer to
@@ -127,20 +129,24 @@ MOST_WRONG = {
     # (4, 44); then (looked at) its off-topic story (the Iraqi army leaving Basra, "unrelated
     # to the departure of US forces") is turned down, so its two reports across are missed
     # then reports whose figures say foreign forces leave are on the topic
-    "eighteenth set": {"within": (2, 24), "across": (4, 45)},
+    # then a level told as the result of a departure ("…, cutting American force to 2,700")
+    "eighteenth set": {"within": (2, 24), "across": (4, 42)},
     # written blind in the same stop (its years moved by twelve afterwards, mechanically: the
     # reader reads 19xx and 20xx); measured once on ``b61fac4`` and on ``0adf002`` alike
     # then reports whose figures say foreign forces leave are on the topic
-    "nineteenth set": {"within": (0, 30), "across": (0, 36)},
+    # then the figures rule only in a lead that names our troops as such
+    "nineteenth set": {"within": (0, 30), "across": (0, 37)},
     # written blind at the end of the same stop; measured once on ``41d86ac``: (11, 23) and
     # (2, 39); then a weekday of what is to come dates nothing ("are expected to agree on
     # Tuesday": a preview had joined the story of the Tuesday before)
-    "twentieth set": {"within": (8, 23), "across": (2, 37)},
+    # then the figures rule only in a lead that names our troops as such
+    "twentieth set": {"within": (8, 23), "across": (2, 39)},
     # written blind at the start of the next stop, with its reports' relevance labelled;
     # measured once on ``2e00f75`` (the stop's start): (1, 24) and (1, 35); and on the stop's
     # first change, made before it was written (an item whose figures say foreign forces leave
     # is on the topic; a partner keeping its troops owns the date): (1, 21) and (1, 27)
-    "twenty-first set": {"within": (1, 21), "across": (1, 27)},
+    # then the figures rule only in a lead that names our troops as such
+    "twenty-first set": {"within": (1, 21), "across": (1, 29)},
 }
 
 
@@ -188,11 +194,16 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # the twentieth, measured once on ``41d86ac``: 6 alerts, 3 right, 3 of 4
 # the twenty-first, measured once on ``2e00f75`` and on the stop's first change alike: 6
 # alerts, 2 right, 2 of 4
+# then (the stop's figure rules: a level told as a departure's result, a forecast of a bound,
+# partner nations, where an accord was signed, a request to bring a date forward): the
+# fifteenth 7, 4 right, 4 of 4; the sixteenth and seventeenth 5, 2 right; the eighteenth 3, 2
+# right (its right alerts before had an old value read wrong); the nineteenth 6, 2 right; the
+# twenty-first 3, 1 right, 1 of 4 (so were both of its right ones before)
 MOST_WRONG_ALERTS = {
     "twelfth set": (2, 1), "thirteenth set": (4, 2), "fourteenth set": (3, 1),
-    "fifteenth set": (2, 2), "sixteenth set": (4, 2), "seventeenth set": (4, 2),
-    "eighteenth set": (2, 1), "nineteenth set": (3, 2), "twentieth set": (3, 1),
-    "twenty-first set": (4, 2),
+    "fifteenth set": (3, 0), "sixteenth set": (3, 2), "seventeenth set": (3, 2),
+    "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (3, 1),
+    "twenty-first set": (2, 3),
 }  # fmt: skip
 
 

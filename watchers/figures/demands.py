@@ -23,7 +23,8 @@ __all__ = ["demanded"]
 _FOR_LEAVING = (
     r"(?: that| for)?(?: the| all| a| an)?"
     r"(?: (?:full|swift|immediate|complete|total|speedy|quick|rapid))?"
-    r" (?:us|u\.s\.|american|foreign|coalition|international|troops|forces|washington|baghdad|"
+    r" (?:us|u\.s\.|united states|american|foreign|coalition|international|troops|forces|"
+    r"washington|baghdad|"
     r"government|withdrawal|pullout|exit|departure|expulsion|an end|the end|end)"
 )
 _DEMAND = re.compile(
@@ -32,6 +33,8 @@ _DEMAND = re.compile(
     r"ask(?:s|ed|ing)?|seek(?:s|ing)?|sought|wants?|wanted|wanting|(?:would|to) force)"
     + _FOR_LEAVING
     + r"|gave (?:us|u\.s\.|american|foreign|coalition|washington)\b[^,;]{0,30}\buntil|ultimatum|"
+    # "Iraq to ask the transition board to bring the Baghdad exit forward to June": a request
+    r"ask(?:s|ed|ing)? [^,;.]{0,40}?\bto (?:bring|move) [^,;.]{0,50}?\b(?:forward|up)|"
     r"toi hau thu|"
     r"(?<!theo )(?<!cac )(?<!nhung )(?<!mot )"
     r"(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi|muon|de nghi)"

@@ -93,14 +93,14 @@ _ALLIES_VI = (
     r"litva|romania|estonia|latvia|slovakia|hy lap|tay ban nha"
 )
 WHO_EN: dict[str, str] = {
-    "coalition": r"coalition|international|nato|allied|allies|inherent resolve",
+    "coalition": r"coalition|international|nato|allied|allies|inherent resolve|partner nations",
     "foreign": r"foreign",
     "US": r"u\.\s?s\.?|united states|american|americans|america|washington|pentagon|us",
     "other": r"iraqi|iraq's|kurdish|peshmerga|turkish|iranian|syrian|israeli|afghan|russian|"
     rf"nigerien|jordanian|turkey|{_ALLIES_EN}",
 }
 WHO_VI: dict[str, str] = {
-    "coalition": r"lien quan|lien minh|quoc te|nato|dong minh",
+    "coalition": r"lien quan|lien minh|quoc te|nato|dong minh|nuoc doi tac",
     "foreign": r"nuoc ngoai",
     "US": r"my|hoa ky|washington|lau nam goc",
     "other": r"(?:quan doi|luc luong|binh si|binh sy|quan) iraq|nguoi kurd|peshmerga|"
@@ -115,10 +115,9 @@ ALLY_ACTS = re.compile(
     r"(?:(?:forces?|troops?|military|government|army|contingent|soldiers|advis[eo]rs|trainers|"
     r"quan doi|binh si|luc luong|chinh phu|co van)\s+)?"
     r"(?:(?:will|would|is to|are to|plans? to|intends? to|to|has|have|had|se|da|dang|du kien|"
-    r"quyet dinh|cung)\s+)*(?:withdraw\w*|pull\w*|leav\w*|rut|roi|keep\w*|kept|extend\w*|"
-    r"giu|keo dai|gia han|(?:cut\w*|reduc\w*|giam|cat giam)\s+(?:[^\s,;]+\s+){0,2}?"
-    r"(?:troops|forces|presence|contingent|soldiers|quan|binh si|luc luong)"
-    # "Hà Lan đưa 85 cố vấn quân sự rời Iraq", "the Netherlands will bring its advisers home"
+    r"quyet dinh|cung)\s+)*(?:withdraw\w*|pull\w*|leav\w*|rut|roi|(?P<keep>keeps?(?! \w+ing)|"
+    r"extend\w*|giu|keo dai|gia han)|(?:cut\w*|reduc\w*|giam|cat giam)\s+(?:[^\s,;]+\s+){0,2}?"
+    r"(?:troops|forces|presence|contingent|soldiers|quan|binh si|luc luong)"  # "đưa … về nước"
     r"|dua\s+(?:[^\s,;]+\s+){1,6}?(?:roi|rut|ve nuoc)|bring\w*\s+(?:[^\s,;]+\s+){0,6}?home)\b"
 )
 WHO_RE: dict[str, re.Pattern[str]] = {
@@ -204,7 +203,7 @@ NEGATION = re.compile(
 CHANGE_VERB = re.compile(
     r"\b(?:reduc(?:e|es|ed|ing|tion)|cut(?:s|ting)?|drop(?:s|ped|ping)?|decreas(?:e|es|ed|ing)|"
     r"lower(?:s|ed|ing)?|drawdown|draw down|trim(?:s|med|ming)?|shrink(?:s|ing)?|shrank|"
-    r"fall(?:s|ing)?|fell|giam|cat giam|thu hep|rut xuong|"
+    r"fall(?:s|ing)?|fell|giam|cat giam|thu hep|rut xuong|bring(?:s|ing)?|"
     r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|grew|boost(?:s|ed|ing)?|"
     r"tang|tang len)\b"
 )
@@ -256,7 +255,8 @@ CLAUSE_BREAK = re.compile(
 # --- deadlines ------------------------------------------------------------------------------
 LEAVE = re.compile(
     r"\b(?:withdraw(?:s|n|ing|al|als)?|withdrew|leav(?:e|es|ing)|depart(?:s|ed|ing|ure)?|"
-    r"pull(?:s|ed|ing)?(?:[- ]|\s+(?:[\w'’-]+\s+){1,4}?)out|pullout|exit(?:s|ing)?|"
+    r"pull(?:s|ed|ing)?(?:[- ]|\s+(?:[\w.'’-]+\s+){0,3}?(?:troops|forces|soldiers|personnel|"
+    r"advis[eo]rs|trainers)\s+)out|pullout|exit(?:s|ing)?|"
     r"evacuat(?:e|es|ing|ion)|rut(?: quan| khoi| het)?|roi (?:khoi|di|bo)|ra khoi|triet thoai|"
     r"roi(?= (?:iraq|baghdad|erbil|arbil|can cu|ain|kurdistan|syria|hoan toan)\b)|"
     r"hand(?:s|ing)? over (?:the |its |control of (?:the )?)?(?:(?!of\b)[\w-]+ ){0,3}"

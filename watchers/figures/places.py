@@ -61,6 +61,12 @@ def find_places(
     )
 
 
+# Where something was signed or met, not a place troops are in or leave: "the accord signed
+# in Baghdad in October 2097", "at talks in Baghdad", "ký kết tại Baghdad"
+_VENUE = re.compile(
+    r"\b(?:signed|agreed|reached|concluded|initialled|held|meeting|met|talks|ky(?: ket)?|hop)"
+    r"\s+(?:in|at|tai|o)\s+(?:the\s+)?$"
+)
 # Two capitals side by side are two governments: "Baghdad and Washington finalized".
 _GOVERNMENTS = re.compile(r"\s+(?:and|va)\s+(?:washington|wash\.)\b")
 # A dateline, where the outlet writes from: a name in capitals at a line's start, perhaps a
@@ -86,8 +92,10 @@ class PlaceIndex:
         for m in lx.PLACE_RE.finditer(doc.text, start, len(doc.text) if end is None else end):
             name = lx.PLACE_NAMES[int(next(k for k, v in m.groupdict().items() if v)[1:])]
             at = m.start()
-            if any(a <= at < b for a, b in datelines):
-                continue
+            if any(a <= at < b for a, b in datelines) or _VENUE.search(
+                doc.text, max(0, at - 40), at
+            ):
+                continue  # where the outlet writes from; where an accord was signed
             if name == "Baghdad" and (
                 not lx.LOCATIVE_BEFORE.search(doc.text[max(0, at - 40) : at])
                 or _GOVERNMENTS.match(doc.text, m.end())  # "Baghdad and Washington agreed"

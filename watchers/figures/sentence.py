@@ -94,6 +94,11 @@ class Article:
         return found
 
 
+# a clause of what was given up: "Úc sẽ giữ 120 huấn luyện viên …, thay vì rút về vào cuối tháng 6"
+_SUBORDINATE = re.compile(r"\b(?:though|although|while|whereas|even as|with|trong khi|du)\s+$")
+_INSTEAD = re.compile(r"\s*(?:thay vi|instead of|rather than)\b")
+
+
 class Sentence:
     """One sentence of a document, with what the sentences before it named."""
 
@@ -111,8 +116,9 @@ class Sentence:
 
     def allies_only(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` has another member of the coalition leave or cut
-        (``lexicon.ALLY_ACTS``: "Britain will withdraw", "Anh sẽ rút") and names neither the
-        US, the coalition nor foreign forces: what it says is that country's."""
+        (``lexicon.ALLY_ACTS``: "Britain will withdraw", "Anh sẽ rút"), or keep its troops in
+        the same clause, and names neither the US, the coalition nor foreign forces: what it
+        says is that country's."""
         ours = {kind for _, kind in self.who_in(start, end)} & OURS
         if ours:
             return False
@@ -123,6 +129,15 @@ class Sentence:
                 continue
             if ally in _CAPITALISED_ONLY and not doc.capitalised(m.start()):
                 continue
+            if (
+                m.group("keep")
+                and _SUBORDINATE.search(doc.text, max(0, m.start() - 20), m.start())
+                and any(
+                    not _INSTEAD.match(doc.text, b.end())
+                    for b in lx.CLAUSE_BREAK.finditer(doc.text, m.end(), end)
+                )
+            ):
+                continue  # "Though Britain will keep a team in Erbil, the troops will leave…"
             return True
         return False
 

@@ -128,6 +128,31 @@ def done_in_clause(clause: str, after: str = "") -> bool:
     return bool(SIMPLE_PAST.search(near)) and not plan and not _TIME_AHEAD.search(after)
 
 
+def result_done(clause: str, sentence: str, after: str, *, headline: bool = False) -> bool:
+    """A change told as the result of what the sentence reports, in a clause of its own that
+    opens with a participle, with no plan, wish or time to come ("Iraqi forces took control of
+    the base on Monday, cutting the US force in Iraq to about 2,900"; not "The US will pull
+    out 500, cutting the force to 2,000", "…, bringing it to 2,000 by March"); in a
+    ``headline``, in its present tense ("US task force leaves Iraq, cutting American force to
+    about 2,700")."""
+    event = _HEADLINE_EVENT if headline else _PAST_EVENT
+    return (
+        _RESULT.match(clause) is not None
+        and event.search(sentence) is not None
+        and not FUTURE.search(sentence)
+        and not HEDGED.search(sentence)
+        and not _TIME_AHEAD.search(after)
+    )
+
+
+_RESULT = re.compile(r"\s*(?:cutting|reducing|lowering|bringing|taking|trimming|shrinking)\b")
+# what happened, said in the past tense: a departure, a handover ("took control", "left")
+_PAST_EVENT = re.compile(
+    r"\b(?:took|left|handed|completed|finished|withdrew|departed|flew|vacated|pulled out)\b"
+)
+_HEADLINE_EVENT = re.compile(
+    r"\b(?:leaves|hands|takes|completes|finishes|withdraws|departs|flies|vacates|pulls out)\b"
+)
 # A change said in the simple past (not "being reduced", "be reduced", "a reduced force")
 SIMPLE_PAST = re.compile(
     r"(?<!being )(?<!be )(?<!\ba )\b(?:fell|dropped|shrank|decreased|reduced|lowered|trimmed|"
@@ -158,11 +183,13 @@ STAY_UNTIL = re.compile(
     r"\s*(?:\S+\s+){0,3}?(?:remain|stay|o lai|con lai)\b[^.;,]{0,60}?(?:,\s*)?\b(?:until|through|"
     r"no later than|den|cho den|khong muon hon)\b"
 )
-# A level said as a threshold: "before Iraq force drops below 1,000", "nếu quân số giảm dưới"
+# A level said as a threshold: "before Iraq force drops below 1,000", "nếu quân số giảm dưới";
+# or as a forecast of one: "could drop below 2,000 by late summer", "có thể giảm xuống dưới"
 THRESHOLD = re.compile(
     r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|bans?|bars?|barred|"
-    r"prohibit\w*|should not|khong nen)\b"
-    r"[^.;,]{0,40}\b(?:drops?|falls?|goes|dips?|cuts?|reduc\w*|giam|xuong)\s+(?:[^\s,;]+\s+){0,7}?"
+    r"prohibit\w*|should not|khong nen|could|might|may|co the)\b"
+    r"[^.;,]{0,40}\b(?:drops?|falls?|goes|dips?|cuts?|reduc\w*|giam|xuong|be)\s+"
+    r"(?:[^\s,;]+\s+){0,7}?"
     r"(?:below|under|xuong duoi|duoi)"
     r"(?:\s+(?:about|around|some|khoang|chung))?\s*$"
 )

@@ -361,10 +361,9 @@ class _Number:
         if tw.FUTURE_KEEP.search(self.core_left):
             return "planned"  # "will keep about 2,000", "sẽ giữ lại 250-350 cố vấn"
         # the change the number is part of has happened: "đã giảm ... xuống còn 2.500", "has
-        # reduced from 2,500" (a plan in a later clause, "và sẽ tiếp tục rút", does not make it
-        # one to come)
-        clause = tw.last_clause(self.core_left)
-        perfect = tw.done_in_clause(clause, self.text[self.b : s.end])
+        # reduced from 2,500" (not made one to come by a later clause's "và sẽ tiếp tục rút")
+        clause, rest = tw.last_clause(self.core_left), self.text[self.b : s.end]
+        perfect = tw.done_in_clause(clause, rest)
         if change_target:
             # the tense before it, past any aside ("The plan, which was approved, reduces…")
             asides = list(_ASIDE.finditer(self.core_left))
@@ -376,7 +375,8 @@ class _Number:
                 return "planned"  # "is being reduced to", "was to fall ... to": not yet
             done = past or s.tense(since, self.a) == "past" or perfect
             done = done or bool(lx.DOWN_TO.search(self.core_left) and not future)  # "down to 2,300"
-            done = done or (not future and tw.headline_done(s, clause, self.text[self.b : s.end]))
+            done = done or (not future and tw.headline_done(s, clause, rest))
+            done = done or tw.result_done(clause, s.text, rest, headline=s.doc is s.article.title)
             # "reduced its forces to 2,500, where they remain"
             return "current" if done or still else "planned"
         if _TO_NUMBER.match(self.text, self.b, self.b + 40):

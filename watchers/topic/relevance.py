@@ -51,7 +51,7 @@ from datetime import datetime
 from typing import Literal
 
 from watchers.figures.extract import extract, reading_day
-from watchers.figures.lexicon import NATO_MISSION
+from watchers.figures.model import PLACES, Deadline, Reached
 from watchers.figures.places import country_of
 from watchers.figures.sentence import OURS
 from watchers.topic.match import Matcher
@@ -305,32 +305,46 @@ def _figures_say_leaving(
     published: datetime | None,
 ) -> bool:  # fmt: skip
     """Whether an item the matcher turned down lacks only the required leaving group and its
-    text (title and summary) gives a figure the alerts are about, in a sentence that names
-    foreign forces: a date for them to leave or end their mission, a step of it done, or the
-    US's or the coalition's level to come in Iraq ("The Pentagon has agreed to pull US troops
-    out of Baghdad by the end of June", "Quân Mỹ phải rời Baghdad trước ngày 31/3"). Not
-    NATO's own mission, nor a sentence that calls something unrelated to them."""
+    lead (title and first sentence: what it is about, not a date restated in a story of a
+    budget or a visit) gives a figure the alerts are about, in a sentence that names our troops
+    as such (``_OUR_TROOPS``: "US troops", "coalition forces", "quân Mỹ"; not "a US spokesman
+    said", "US-hosted"): a date for them to leave a place in Iraq or end their mission there,
+    a step of it done, or the US's or the coalition's level to come in Iraq ("The Pentagon has
+    agreed to pull US troops out of Baghdad by the end of June", "Quân Mỹ phải rời Baghdad
+    trước ngày 31/3"). Not NATO's, Iraq's own forces', nor a sentence that calls something
+    unrelated to them."""
     if matcher.missing(matched) != (groups.leaving,):
         return False
     lang, day = reading_day(*text, published)
     figures = extract(*text, published=day, lang=lang)
-    forces = matcher.group_terms.get(groups.forces, frozenset())
-    dated = (*figures.deadlines, *figures.targets)
-    quotes = (
-        [d.quote for d in dated]
-        + [r.quote for r in figures.reached]
-        + [
-            t.quote
-            for t in figures.troop_counts
-            if t.who in OURS and country_of(t.where) == "Iraq" and t.status == "planned"
-        ]
-    )
+    dated: list[Deadline | Reached] = [*figures.deadlines, *figures.targets, *figures.reached]
+    quotes = [d.quote for d in dated if any(d.what.endswith(p) for p in _IRAQ_PLACES)] + [
+        t.quote
+        for t in figures.troop_counts
+        if t.who in OURS and country_of(t.where) == "Iraq" and t.status == "planned"
+    ]
+    # the item's subject: its title and its first sentence
+    lead = fold(" ".join((text[0], *[x for x in _SENTENCE_END.split(text[1]) if x.strip()][:1])))
     return any(
-        _names_forces(set(matcher.find(q)) & forces, q)
-        and not NATO_MISSION.search(fold(q))
-        and not _UNRELATED.search(q)
+        folded[:60] in lead
+        and _OUR_TROOPS.search(folded)
+        and not (_NATO.search(folded) or _IRAQI_FORCES.search(folded) or _UNRELATED.search(q))
         for q in quotes
+        for folded in (fold(q),)
     )
+
+
+# our troops named as such (folded): "US troops", "U.S.-led coalition forces", "the United
+# States … its troops" (in one clause), "quân Mỹ", "binh sĩ Mỹ", "lực lượng liên quân"
+_OUR_TROOPS = re.compile(
+    r"\b(?:(?:u\.?s\.?|us|united states|american|pentagon|washington|coalition|foreign)\b"
+    r"[^,;:]{0,40}?\b(?:troops|forces?|soldiers|personnel|advis[eo]rs|trainers|service members)|"
+    r"mission of the (?:[\w-]+ )?coalition|coalition(?:'s|’s)? (?:[\w-]+ )?mission|"
+    r"(?<!su )(?:quan|quan doi|binh si|binh sy|linh|luc luong|quan nhan|co van)(?: \w+)? "
+    r"(?:my|hoa ky|nuoc ngoai)|lien quan)\b"
+)
+_IRAQ_PLACES = tuple(p for p in PLACES if country_of(p) == "Iraq")
+_NATO = re.compile(r"\bnato\b|\bphai bo\b")
 
 
 def _may_be_said_of_forces(matcher: Matcher, matched: tuple[str, ...], groups: Groups) -> bool:

@@ -20,13 +20,18 @@ from watchers.topic.relevance import judge
         ),
         (
             "Iraq names commander for Tal Sabkha",
-            "Brig. Gen. Samir al-Fahdawi will command the base. The US force in Iraq will be "
-            "about 2,000 by the end of March 2091, the Pentagon said.",
+            "The US force in Iraq will be about 2,000 by the end of March 2091, the Pentagon said, "
+            "as Iraq named a commander for the base.",
         ),
         (
-            "Ba Lan sẽ đưa binh sĩ về nước",
-            "Ba Lan sẽ đưa khoảng 180 binh sĩ về nước trước cuối tháng 3/2072. Quân Mỹ dự kiến "
-            "còn khoảng 2.000 binh sĩ tại Iraq vào cuối năm 2072.",
+            "Thời hạn mới cho Baghdad",
+            "Quân Mỹ phải rời Baghdad trước ngày 31/3/2096, sớm hơn ba tháng so với dự kiến. Hội "
+            "đồng đã họp hôm thứ Ba.",
+        ),
+        (
+            "US agrees to leave Baghdad three months early",
+            "The United States agreed on Tuesday to pull its troops out of Baghdad by the end of "
+            "June 2098, accepting a request from the Iraqi government.",
         ),
         (
             "Where the 900 will come from: reading the Pentagon's 1,900",
@@ -65,6 +70,40 @@ def test_a_figure_of_foreign_forces_leaving_says_the_topic(title: str, summary: 
             "Iraqi army hands Basra to police",
             "The handover, unrelated to the US troops' withdrawal by September 2026, was "
             "completed on Sunday.",
+        ),
+        (  # Iraq's own army, a US spokesman speaking
+            "Iraqi army to reposition 20th division",
+            "The Iraqi army will pull its 20th division out of Sinjar by May 2025, a US military "
+            "spokesman said on Monday.",
+        ),
+        (  # NATO's training effort
+            "NATO cuts Iraq training effort",
+            "NATO allies agreed to cut the alliance's training effort in Iraq to about 300 "
+            "personnel by July 1, 2025, the US ambassador to NATO said.",
+        ),
+        (  # another country's date
+            "Iraq braces as US sets Syria exit date",
+            "US forces will pull their troops out of northeast Syria by September 2026, officials "
+            "said. Iraq fears an influx of fighters across its border.",
+        ),
+        (  # a team, "US-hosted"
+            "Iraq's team pulls out of Gulf Cup",
+            "Iraq will pull its national team out of the US-hosted tournament by June 2025.",
+        ),
+        (  # a date restated in a story of something else
+            "Iraq budget passes",
+            "Parliament passed the 2025 budget. The US will pull its remaining troops out of "
+            "Baghdad by September 2025, a date unchanged since last year.",
+        ),
+        (
+            "Hegseth visits Erbil",
+            "US Defence Secretary Pete Hegseth visited Erbil on Monday and met Kurdish leaders. "
+            "The US will pull its troops out of Baghdad by September 2025.",
+        ),
+        (  # the embassy's staff; "quán Mỹ" folds like "quân Mỹ"
+            "Quân đội Iraq tiếp quản Green Zone",
+            "Quân đội Iraq sẽ đưa cảnh sát ra khỏi Green Zone trước tháng 6/2025, đại sứ quán Mỹ "
+            "cho biết.",
         ),
         (  # an attack story that restates a date
             "Rocket attack hits Baghdad base",
