@@ -54,6 +54,7 @@ SETS = {
         ("nineteenth", 19),
         ("twentieth", 20),
         ("twenty-first", 21),
+        ("twenty-second", 22),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -21,10 +21,9 @@ import re
 __all__ = ["demanded"]
 
 _FOR_LEAVING = (
-    r"(?: that| for)?(?: the| all| a| an)?"
+    r"(?: that| for)?(?: the| all| a| an| every| each)?"
     r"(?: (?:full|swift|immediate|complete|total|speedy|quick|rapid))?"
-    r" (?:us|u\.s\.|united states|american|foreign|coalition|international|troops|forces|"
-    r"washington|baghdad|"
+    r" (?:us|u\.s\.|american|foreign|coalition|international|troops|forces|washington|baghdad|"
     r"government|withdrawal|pullout|exit|departure|expulsion|an end|the end|end)"
 )
 _DEMAND = re.compile(
@@ -34,7 +33,9 @@ _DEMAND = re.compile(
     + _FOR_LEAVING
     + r"|gave (?:us|u\.s\.|american|foreign|coalition|washington)\b[^,;]{0,30}\buntil|ultimatum|"
     # "Iraq to ask the transition board to bring the Baghdad exit forward to June": a request
-    r"ask(?:s|ed|ing)? [^,;.]{0,40}?\bto (?:bring|move) [^,;.]{0,50}?\b(?:forward|up)|"
+    r"ask(?:s|ed|ing)? (?:the )?(?:united states|u\.?s\.?|washington|americans|"
+    r"[\w-]+ (?:board|council|committee|commission))\b[^,;.]{0,40}?\bto (?:bring|move) "
+    r"[^,;.]{0,50}?\b(?:forward|up)|"
     r"toi hau thu|"
     r"(?<!theo )(?<!cac )(?<!nhung )(?<!mot )"
     r"(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi|muon|de nghi)"
@@ -77,6 +78,10 @@ _ENDS = re.compile(
     r"thong nhat)\b"
 )
 
+# an aside that says what the demand includes: "leave Iraq, including the Kurdistan region, by
+# 30 June", "rời Iraq, kể cả khu vực Kurdistan, trước"
+_INCLUDING = re.compile(r",\s*(?:including|ke ca|bao gom)\b[^,;]*(?=,)")
+
 
 def demanded(text: str, start: int, at: int, end: int) -> bool:
     """Whether the date at ``at`` is demanded by the clause from ``start`` (the sentence ends
@@ -85,7 +90,7 @@ def demanded(text: str, start: int, at: int, end: int) -> bool:
     if not demands:
         return False
     demand = demands[-1]
-    if _ENDS.search(text, demand.end(), at):
+    if _ENDS.search(_INCLUDING.sub("", text[demand.end() : at])):
         return False
     met = _MET.search(text, start, demand.start()) or _MET_AFTER.search(text, at, end)
     return met is None

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from watchers.figures.allies import ALLIES_EN, ALLIES_VI
+
 # --- places ------------------------------------------------------------------------------
 # A hyphen as typeset: "-", or the Unicode hyphen and non-breaking hyphen ("Ain al‑Asad").
 _HY = "-\u2010\u2011"
@@ -77,49 +79,22 @@ DEICTIC = re.compile(
 )
 
 # --- who ---------------------------------------------------------------------------------
-# Other members of the coalition: other actors, and as the subject of leaving, cutting or
-# keeping (``ALLY_ACTS``): "Britain will withdraw its 400 troops by the end of 2025", "Poland
-# will keep its 90 soldiers until December 31" are Britain's and Poland's dates, not the
-# coalition's (not "Speaking in Britain, Sudani said the troops would leave"; nor "ba lần").
-_ALLIES_EN = (
-    r"british|britain|uk|u\.k\.?|united kingdom|french|france(?![- ](?:presse|24)\b)|german|"
-    r"germany|italian|italy|spanish|spain|australian|australia|canadian|canada|danish|denmark|"
-    r"norwegian|norway|dutch|netherlands|polish|poland|hungarian|hungary|czech|japanese|japan|"
-    r"finnish|finland|swedish|sweden|portuguese|portugal|belgian|belgium|lithuanian|lithuania|"
-    r"romanian|romania|estonian|estonia|latvian|latvia|slovak|slovakia|greek|greece|new zealand"
-)
-_ALLIES_VI = (
-    r"phap|duc|canada|dan mach|na uy|ha lan|ba lan|australia|phan lan|thuy dien|bo dao nha|"
-    r"litva|romania|estonia|latvia|slovakia|hy lap|tay ban nha"
-)
 WHO_EN: dict[str, str] = {
-    "coalition": r"coalition|international|nato|allied|allies|inherent resolve|partner nations",
+    # "troops from partner nations", not "Iraq's partner nations pledged"
+    "coalition": r"coalition|international|nato|allie[ds]|inherent resolve|"
+    r"(?<=from )partner nations",
     "foreign": r"foreign",
     "US": r"u\.\s?s\.?|united states|american|americans|america|washington|pentagon|us",
     "other": r"iraqi|iraq's|kurdish|peshmerga|turkish|iranian|syrian|israeli|afghan|russian|"
-    rf"nigerien|jordanian|turkey|{_ALLIES_EN}",
+    rf"nigerien|jordanian|turkey|{ALLIES_EN}",
 }
 WHO_VI: dict[str, str] = {
     "coalition": r"lien quan|lien minh|quoc te|nato|dong minh|nuoc doi tac",
     "foreign": r"nuoc ngoai",
     "US": r"my|hoa ky|washington|lau nam goc",
     "other": r"(?:quan doi|luc luong|binh si|binh sy|quan) iraq|nguoi kurd|peshmerga|"
-    rf"{_ALLIES_VI}|(?:quan|quan doi|binh si|nuoc|vuong quoc|chinh phu|bo quoc phong) anh|anh",
+    rf"{ALLIES_VI}|(?:quan|quan doi|binh si|nuoc|vuong quoc|chinh phu|bo quoc phong) anh|anh",
 }
-_ALLIES = rf"{_ALLIES_EN}|{_ALLIES_VI}|anh|uc|nhat ban"
-ALLY_ACTS = re.compile(
-    rf"\b(?P<ally>{_ALLIES})(?:\s*(?:,|and|va)\s*(?:{_ALLIES}))*(?:'s|’s)?\s+"
-    # "Denmark said on Thursday it will withdraw", "Đan Mạch hôm thứ Năm cho biết sẽ rút"
-    r"(?:[^.;]{0,30}?\b(?:(?:said|says|announced)\b[^.;,]{0,20}?\s+it|cho biet|thong bao)\s+)?"
-    r"(?:\d[\d.,]*\s+)?"  # "Italy's 300 advisers will leave"
-    r"(?:(?:forces?|troops?|military|government|army|contingent|soldiers|advis[eo]rs|trainers|"
-    r"quan doi|binh si|luc luong|chinh phu|co van)\s+)?"
-    r"(?:(?:will|would|is to|are to|plans? to|intends? to|to|has|have|had|se|da|dang|du kien|"
-    r"quyet dinh|cung)\s+)*(?:withdraw\w*|pull\w*|leav\w*|rut|roi|(?P<keep>keeps?(?! \w+ing)|"
-    r"extend\w*|giu|keo dai|gia han)|(?:cut\w*|reduc\w*|giam|cat giam)\s+(?:[^\s,;]+\s+){0,2}?"
-    r"(?:troops|forces|presence|contingent|soldiers|quan|binh si|luc luong)"  # "đưa … về nước"
-    r"|dua\s+(?:[^\s,;]+\s+){1,6}?(?:roi|rut|ve nuoc)|bring\w*\s+(?:[^\s,;]+\s+){0,6}?home)\b"
-)
 WHO_RE: dict[str, re.Pattern[str]] = {
     lang: re.compile("|".join(rf"(?P<{k}>\b(?:{v})\b)" for k, v in table.items()))
     for lang, table in (("en", WHO_EN), ("vi", WHO_VI))
@@ -186,7 +161,11 @@ DELTA_AFTER = re.compile(
     r"(?:(?<=will )|(?<=to ))rotate in(?:to)?(?! and out)|"  # not "troops rotate into Iraq"
     # "khoảng 90 lính Mỹ cuối cùng lên máy bay": the last ones, leaving
     r"cuoi cung (?:(?:da|se|vua|buoc)\s+)?(?:roi|rut|len may bay|len chiec|ve nuoc)|"
-    r"luan chuyen (?:den|toi|vao|sang))\b"
+    r"luan chuyen (?:den|toi|vao|sang))\b|"
+    # a tour ended and not replaced: "… thuộc các đơn vị luân phiên đã hoàn thành đợt công tác
+    # và không được thay thế", "completed their tours and were not replaced"
+    r"^\s*(?:[^\s,;.]+\s+){0,6}?(?:da\s+)?(?:hoan thanh (?:dot|chuyen) (?:cong tac|luan phien)|"
+    r"khong duoc thay the|completed their (?:tours?|rotations?)|(?:were|was) not replaced)\b"
 )
 # ...or the noun is described as the force that is there: "withdraw some 5,000 U.S. troops
 # present in different parts of Iraq", "rút 2.500 binh sĩ đang đồn trú ở Iraq".
@@ -203,7 +182,7 @@ NEGATION = re.compile(
 CHANGE_VERB = re.compile(
     r"\b(?:reduc(?:e|es|ed|ing|tion)|cut(?:s|ting)?|drop(?:s|ped|ping)?|decreas(?:e|es|ed|ing)|"
     r"lower(?:s|ed|ing)?|drawdown|draw down|trim(?:s|med|ming)?|shrink(?:s|ing)?|shrank|"
-    r"fall(?:s|ing)?|fell|giam|cat giam|thu hep|rut xuong|bring(?:s|ing)?|"
+    r"fall(?:s|ing)?|fell|giam|cat giam|thu hep|rut xuong|"
     r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|grew|boost(?:s|ed|ing)?|"
     r"tang|tang len)\b"
 )

@@ -64,7 +64,8 @@ def find_places(
 # Where something was signed or met, not a place troops are in or leave: "the accord signed
 # in Baghdad in October 2097", "at talks in Baghdad", "ký kết tại Baghdad"
 _VENUE = re.compile(
-    r"\b(?:signed|agreed|reached|concluded|initialled|held|meeting|met|talks|ky(?: ket)?|hop)"
+    r"\b(?:signed|agreed|reached|concluded|initialled|held|meeting|met|talks|speaking|"
+    r"(?:news|press) conference|ky(?: ket)?|hop|phat bieu|hop bao)"
     r"\s+(?:in|at|tai|o)\s+(?:the\s+)?$"
 )
 # Two capitals side by side are two governments: "Baghdad and Washington finalized".

@@ -8,6 +8,7 @@ import unicodedata
 from datetime import date
 
 from watchers.figures import lexicon as lx
+from watchers.figures.allies import ALLY_ACTS
 from watchers.figures.places import Place, PlaceIndex, country_of, followed
 from watchers.figures.spans import Folded
 
@@ -96,6 +97,7 @@ class Article:
 
 # a clause of what was given up: "Úc sẽ giữ 120 huấn luyện viên …, thay vì rút về vào cuối tháng 6"
 _SUBORDINATE = re.compile(r"\b(?:though|although|while|whereas|even as|with|trong khi|du)\s+$")
+_CONTRAST = re.compile(r"\s*(?:con|but|while|whereas|nhung)\b")  # "…, còn binh sĩ sẽ rời"
 _INSTEAD = re.compile(r"\s*(?:thay vi|instead of|rather than)\b")
 
 
@@ -116,25 +118,25 @@ class Sentence:
 
     def allies_only(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` has another member of the coalition leave or cut
-        (``lexicon.ALLY_ACTS``: "Britain will withdraw", "Anh sẽ rút"), or keep its troops in
+        (``allies.ALLY_ACTS``: "Britain will withdraw", "Anh sẽ rút"), or keep its troops in
         the same clause, and names neither the US, the coalition nor foreign forces: what it
         says is that country's."""
         ours = {kind for _, kind in self.who_in(start, end)} & OURS
         if ours:
             return False
         doc = self.doc
-        for m in lx.ALLY_ACTS.finditer(doc.text, start, end):
+        for m in ALLY_ACTS.finditer(doc.text, start, end):
             ally = m.group("ally")
             if ally == "anh" and not britain(doc, m.start()):
                 continue
             if ally in _CAPITALISED_ONLY and not doc.capitalised(m.start()):
                 continue
-            if (
-                m.group("keep")
-                and _SUBORDINATE.search(doc.text, max(0, m.start() - 20), m.start())
-                and any(
-                    not _INSTEAD.match(doc.text, b.end())
-                    for b in lx.CLAUSE_BREAK.finditer(doc.text, m.end(), end)
+            if m.group("keep") and any(
+                not _INSTEAD.match(doc.text, b.end())
+                and (subordinate or b.group().isalpha() or _CONTRAST.match(doc.text, b.end()))
+                for b in lx.CLAUSE_BREAK.finditer(doc.text, m.end(), end)
+                for subordinate in (
+                    _SUBORDINATE.search(doc.text, max(0, m.start() - 20), m.start()),
                 )
             ):
                 continue  # "Though Britain will keep a team in Erbil, the troops will leave…"

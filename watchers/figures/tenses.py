@@ -141,17 +141,27 @@ def result_done(clause: str, sentence: str, after: str, *, headline: bool = Fals
         and event.search(sentence) is not None
         and not FUTURE.search(sentence)
         and not HEDGED.search(sentence)
+        and not _ONCE.search(sentence)
         and not _TIME_AHEAD.search(after)
     )
 
 
 _RESULT = re.compile(r"\s*(?:cutting|reducing|lowering|bringing|taking|trimming|shrinking)\b")
 # what happened, said in the past tense: a departure, a handover ("took control", "left")
+_TROOPS_WORD = r"(?:troops|forces|soldiers|units|personnel|task force|battalion|brigade)"
+_BASE_WORD = r"(?:base|air ?base|airfield|camp|headquarters)"
 _PAST_EVENT = re.compile(
-    r"\b(?:took|left|handed|completed|finished|withdrew|departed|flew|vacated|pulled out)\b"
+    rf"\b(?<!first ){_TROOPS_WORD}\b[^,;]{{0,40}}\b"
+    r"(?:left|departed|withdrew|flew out|pulled out)\b|"
+    rf"\b(?:took (?:full )?(?:control|over)|handed (?:over )?)\b[^,;]{{0,40}}\b{_BASE_WORD}\b"
 )
 _HEADLINE_EVENT = re.compile(
-    r"\b(?:leaves|hands|takes|completes|finishes|withdraws|departs|flies|vacates|pulls out)\b"
+    rf"\b{_TROOPS_WORD}\b[^,;]{{0,30}}\b(?:leaves?|leave|depart|departs|withdraws?|exits?)\b|"
+    rf"\b(?:takes (?:full )?(?:control|over)|hands (?:over )?)\b[^,;]{{0,40}}\b{_BASE_WORD}\b"
+)
+# the first of them, or a level once it is done: still to come
+_ONCE = re.compile(
+    r"\bfirst\b|\b(?:once|when|after)\b[^,;]*\b(?:complete|completed|finished|done)\b"
 )
 # A change said in the simple past (not "being reduced", "be reduced", "a reduced force")
 SIMPLE_PAST = re.compile(
@@ -185,10 +195,11 @@ STAY_UNTIL = re.compile(
 )
 # A level said as a threshold: "before Iraq force drops below 1,000", "nếu quân số giảm dưới";
 # or as a forecast of one: "could drop below 2,000 by late summer", "có thể giảm xuống dưới"
+# (not "may": also the month)
 THRESHOLD = re.compile(
     r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|bans?|bars?|barred|"
-    r"prohibit\w*|should not|khong nen|could|might|may|co the)\b"
-    r"[^.;,]{0,40}\b(?:drops?|falls?|goes|dips?|cuts?|reduc\w*|giam|xuong|be)\s+"
+    r"prohibit\w*|should not|khong nen|could|might|co the)\b"
+    r"[^.;,]{0,40}\b(?:drops?|falls?|goes|dips?|cuts?|reduc\w*|giam|xuong|be|con)\s+"
     r"(?:[^\s,;]+\s+){0,7}?"
     r"(?:below|under|xuong duoi|duoi)"
     r"(?:\s+(?:about|around|some|khoang|chung))?\s*$"

@@ -140,7 +140,8 @@ def judge(
     said_in: list[set[str]] = []
     strong_in: list[set[str]] = []
     for ws, text in zip(named, (title, *sentences), strict=True):
-        of_forces, denied = _names_forces(ws & forces, text), denies(text)
+        of_forces = _names_forces(ws & forces, text, soldiers=bool(ws & troops))
+        denied = denies(text)
         staff = not ws & troops and _STAFF.search(fold(text)) is not None
         said_in.append(
             ws & weak | (ws & plain if ws & troops else set())
@@ -226,7 +227,9 @@ def _leaves_from(
 
 _US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
 # staff, not soldiers (folded): "non-emergency staff", "nhân viên Đại sứ quán"
-_STAFF = re.compile(r"\b(?:staff|employees|diplomats|nhan vien|nha ngoai giao|cong dan)\b")
+_STAFF = re.compile(
+    r"\b(?:staff(?! officers?)|employees|diplomats|nhan vien(?! quan su)|nha ngoai giao|cong dan)\b"
+)
 # a country named as a diplomat's (folded): "the Danish ambassador", "đại sứ quán Mỹ"
 _DIPLOMAT_AFTER = re.compile(r"\W*(?:ambassadors?|envoys?|embass(?:y|ies)|diplomats?|consul\w*)\b")
 _DIPLOMAT_BEFORE = re.compile(
@@ -257,12 +260,14 @@ def _outer(terms: Iterable[str]) -> tuple[str, ...]:
     )
 
 
-def _names_forces(found: set[str], text: str) -> bool:
-    """Whether the words of forces found in ``text`` name forces: "US" only in capitals, and
-    not a country named only as a diplomat's or an embassy's ("Iraq expels Danish
-    ambassador", "đại sứ Ba Lan rời khỏi Iraq", "Đại sứ quán Mỹ")."""
-    folded = fold(text)
-    found = {t for t in found if not _diplomatic(fold(t).rstrip("*"), folded)}
+def _names_forces(found: set[str], text: str, *, soldiers: bool = False) -> bool:
+    """Whether the words of forces found in ``text`` name forces: "US" only in capitals, and,
+    in a text that names no soldiers (``soldiers``), not a country named only as a diplomat's
+    or an embassy's ("Iraq expels Danish ambassador", "đại sứ Ba Lan rời khỏi Iraq"; not "The
+    U.S. Embassy said the troops will leave")."""
+    if not soldiers:
+        folded = fold(text)
+        found = {t for t in found if not _diplomatic(fold(t).rstrip("*"), folded)}
     return bool(found - {"US", "U.S.", "USA"}) or (bool(found) and _US.search(text) is not None)
 
 
@@ -328,7 +333,7 @@ def _figures_say_leaving(
     return any(
         folded[:60] in lead
         and _OUR_TROOPS.search(folded)
-        and not (_NATO.search(folded) or _IRAQI_FORCES.search(folded) or _UNRELATED.search(q))
+        and not (_NOT_OURS.search(folded) or _IRAQI_FORCES.search(folded) or _UNRELATED.search(q))
         for q in quotes
         for folded in (fold(q),)
     )
@@ -337,14 +342,18 @@ def _figures_say_leaving(
 # our troops named as such (folded): "US troops", "U.S.-led coalition forces", "the United
 # States … its troops" (in one clause), "quân Mỹ", "binh sĩ Mỹ", "lực lượng liên quân"
 _OUR_TROOPS = re.compile(
-    r"\b(?:(?:u\.?s\.?|us|united states|american|pentagon|washington|coalition|foreign)\b"
-    r"[^,;:]{0,40}?\b(?:troops|forces?|soldiers|personnel|advis[eo]rs|trainers|service members)|"
+    r"\b(?:(?:(?:u\.?s\.?|us|united states|american|pentagon|washington|coalition)\b[^,;:]{0,40}?"
+    r"\b|foreign )(?:troops|forces?|soldiers|personnel|advis[eo]rs|trainers|service members)|"
     r"mission of the (?:[\w-]+ )?coalition|coalition(?:'s|’s)? (?:[\w-]+ )?mission|"
     r"(?<!su )(?:quan|quan doi|binh si|binh sy|linh|luc luong|quan nhan|co van)(?: \w+)? "
     r"(?:my|hoa ky|nuoc ngoai)|lien quan)\b"
 )
 _IRAQ_PLACES = tuple(p for p in PLACES if country_of(p) == "Iraq")
-_NATO = re.compile(r"\bnato\b|\bphai bo\b")
+# NATO's mission, other countries' forces: not our troops' figures
+_NOT_OURS = re.compile(
+    r"\b(?:nato|phai bo|turkish|turkey|tho nhi ky|iranian|iran|syrian|russian|israeli|kurdish|"
+    r"peshmerga|popular mobili[sz]ation|pmf)\b"
+)
 
 
 def _may_be_said_of_forces(matcher: Matcher, matched: tuple[str, ...], groups: Groups) -> bool:

@@ -133,3 +133,97 @@ def test_an_ally_keeping_its_troops_in_another_clause_leaves_the_date_ours(body:
 )
 def test_pulling_other_things_out_is_no_leaving(body: str) -> None:
     assert deadlines_of(body, PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [  # a decision, a review, talks, the first of them, a level once done: still to come
+        "Hegseth took the decision last week, cutting US troops in Iraq to 2,000.",
+        "The Senate took up the defense bill on Monday, cutting US troops in Iraq to 1,500.",
+        "The Pentagon completed its review of the Iraq mission on Monday, cutting the US force "
+        "there to 2,000 troops.",
+        "Sudani handed Washington a new timetable on Monday, reducing the US force in Iraq to "
+        "2,000.",
+        "The first of 500 US troops left Erbil on Monday, cutting the US force in Iraq to 2,000.",
+        "The first US units left Ain al-Asad on Monday, reducing the American force in Iraq to "
+        "2,000 once the drawdown is complete.",
+    ],
+)
+def test_a_decision_told_with_a_result_is_still_a_plan(body: str) -> None:
+    assert {status for _, _, status, _ in troops_of(body, PUBLISHED)} == {"planned"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # an attack's tally
+            "A drone hit al-Asad air base on Thursday, bringing the number of attacks on US "
+            "troops in Iraq to 40.",
+            set(),
+        ),
+        (  # the month, not a may
+            "By the end of May the US force in Iraq had been cut to under 2,500.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (  # Iraq's partners
+            "Iraq's regional partner nations have pledged 3,000 troops to guard its borders.",
+            set(),
+        ),
+        (  # a tour ended, not replaced: a movement
+            "Khoảng 300 quân nhân thuộc các đơn vị luân phiên đã hoàn thành đợt công tác và "
+            "không được thay thế.",
+            set(),
+        ),
+        (
+            "Mỹ có thể chỉ còn dưới 2.000 quân ở Iraq vào cuối hè.",
+            set(),
+        ),
+    ],
+)
+def test_what_a_review_found_read_wrong(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    assert troops_of(body, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # the ally keeps something else than troops
+            "Britain will keep its embassy in Baghdad open after the troops leave Iraq by "
+            "September 2098.",
+            {("deadline/coalition leaves Iraq", "2098-09", "month")},
+        ),
+        (
+            "Liên quân đã thống nhất lộ trình. Anh giữ quan điểm rằng binh sĩ sẽ rời Baghdad "
+            "trước tháng 9/2098.",
+            {("deadline/coalition leaves Baghdad", "2098-09", "month")},
+        ),
+        (  # "còn": the other side of a contrast
+            "Anh gia hạn hiện diện ở Erbil, còn binh sĩ sẽ rời Baghdad trước tháng 9/2098.",
+            {("deadline/coalition leaves Baghdad", "2098-09", "month")},
+        ),
+        (  # an order, not a request
+            "Hegseth has asked commanders to bring the withdrawal of US troops from Baghdad "
+            "forward to June 2098.",
+            {("deadline/coalition leaves Baghdad", "2098-06", "month")},
+        ),
+        (
+            "Iraq has sought the United States' help and coalition troops will leave Ain al-Asad "
+            "by September 2098.",
+            {("deadline/coalition leaves Ain al-Asad", "2098-09", "month")},
+        ),
+        (  # where someone spoke
+            "Speaking in the Iraqi capital, Hegseth said US troops would leave Iraq by September "
+            "2098.",
+            {("deadline/coalition leaves Iraq", "2098-09", "month")},
+        ),
+        (  # a demand, past what it includes
+            "Protesters demanded that all foreign troops leave Iraq, including the Kurdistan "
+            "region, by 30 June 2098.",
+            set(),
+        ),
+    ],
+)
+def test_dates_a_review_found_read_wrong(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert deadlines_of(body, PUBLISHED) == expected

@@ -114,3 +114,42 @@ def test_a_figure_of_foreign_forces_leaving_says_the_topic(title: str, summary: 
 )
 def test_a_figure_that_is_not_foreign_forces_leaving_says_nothing(title: str, summary: str) -> None:
     assert not judge(topic_matcher(), title, summary).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "relevant"),
+    [
+        (  # folded, "ba lần" is "Ba Lan": partners stay as the topic lists them
+            "Iraq trục xuất phóng viên",
+            "Bộ Nội vụ Iraq cho biết đã ba lần trục xuất phóng viên vi phạm quy định.",
+            False,
+        ),
+        ("Polish firm withdraws from Iraq oil project", "A Polish company has withdrawn.", False),
+        (  # another country's troops, "foreign minister"
+            "Turkish troops to leave northern Iraq by 2026, Iraq's foreign minister says",
+            "Iraq's foreign minister said on Monday that Turkish troops would leave Iraq by the "
+            "end of 2026.",
+            False,
+        ),
+        (  # an embassy that speaks of troops
+            "US embassy: troops to leave Ain al-Asad by September",
+            "The U.S. Embassy in Baghdad said on Monday that troops will leave the base by the end "
+            "of September 2025.",
+            True,
+        ),
+        (
+            "Đại sứ quán Mỹ: binh sĩ sẽ rời Ain al-Asad",
+            "Đại sứ quán Mỹ tại Baghdad cho biết binh sĩ sẽ rời căn cứ Ain al-Asad trước cuối "
+            "tháng 9.",
+            True,
+        ),
+        (  # staff officers are soldiers
+            "Pentagon to withdraw staff officers from Baghdad",
+            "The Pentagon will withdraw its remaining staff officers from Baghdad by September "
+            "2025, officials said.",
+            True,
+        ),
+    ],
+)
+def test_what_a_review_found_the_topic_got_wrong(title: str, summary: str, relevant: bool) -> None:
+    assert judge(topic_matcher(), title, summary).relevant is relevant
