@@ -58,7 +58,7 @@ from watchers.stories.choose import LEAD_KEPT, holds_together
 from watchers.stories.similar import Evidence, evidence
 from watchers.stories.similar.features import ACROSS, WITHIN, across, lead_share, within
 from watchers.stories.similar.rarity import count
-from watchers.stories.similar.verdict import other_day, other_lead, ruled
+from watchers.stories.similar.verdict import other_day, other_lead, other_partner, ruled
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDS_FILE = ROOT / "tests" / "data" / "story_folds.json"
@@ -162,6 +162,7 @@ class Row:
     x: tuple[float, ...]
     fitted: bool  # the model is fitted on it: no rule but that of named days decides it
     other_lead: bool  # in one language, leads that share almost nothing: the model's yes is no
+    other_partner: bool  # a title names a coalition member the other never names: the same
 
     @property
     def excluded(self) -> frozenset[str]:
@@ -200,6 +201,7 @@ def rows(items: list[Labelled], folds: dict[str, str], skip: set[frozenset[str]]
                 x,
                 fitted,
                 kind == "within" and other_lead(ea, eb),
+                other_partner(ea, eb),
             )
             out.append(row)
     return out
@@ -260,7 +262,7 @@ def decide(r: Row, judges: Judges) -> tuple[bool, float]:
         return r.ruled, NEAR_COPY if r.ruled else -1.0
     w, cut = judges[r.excluded, r.kind]
     p = score(w, r.x)
-    return p >= cut and not r.other_lead, p
+    return p >= cut and not r.other_lead and not r.other_partner, p
 
 
 def _kept(
@@ -335,7 +337,8 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
                 reports = members[story[best[1]]]
                 held = _holds(item.key, best[1], reports, lang, verdicts)
                 dated_otherwise = any(other_day(told[item.key], told[m]) for m in reports)
-                best = best if held and not dated_otherwise else None
+                partner = any(other_partner(told[item.key], told[m]) for m in reports)
+                best = best if held and not dated_otherwise and not partner else None
             story[item.key] = story[best[1]] if best else item.key
             members.setdefault(story[item.key], []).append(item.key)
         for pair, r in labelled.items():

@@ -1,13 +1,15 @@
-"""The coalition's other members, and what says they act for themselves. Pure: no I/O.
+"""The coalition's other members: what says they act for themselves, and which are named.
+Pure: no I/O.
 
-Patterns match *folded* text, as ``lexicon``'s do.
+``ALLY_ACTS`` matches *folded* text, as ``lexicon``'s patterns do; ``partners`` reads the text
+as written.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["ALLIES_EN", "ALLIES_VI", "ALLY_ACTS"]
+__all__ = ["ALLIES_EN", "ALLIES_VI", "ALLY_ACTS", "partners"]
 
 # Other members of the coalition: other actors, and as the subject of leaving, cutting or
 # keeping (``ALLY_ACTS``): "Britain will withdraw its 400 troops by the end of 2025", "Poland
@@ -42,3 +44,46 @@ ALLY_ACTS = re.compile(
     r"(?:troops|forces|presence|contingent|soldiers|quan|binh si|luc luong)"  # "đưa … về nước"
     r"|dua\s+(?:[^\s,;]+\s+){1,6}?(?:roi|rut|ve nuoc)|bring\w*\s+(?:[^\s,;]+\s+){0,6}?home)\b"
 )
+
+# The same members by their names as written, in both languages (case and diacritics kept:
+# "Ba Lan" and not "ba lần", "Úc" and not "ký ức"; not "Anh", also a name and a pronoun), for
+# telling a member's own story from the coalition's (``partners``)
+_PARTNER_NAMES: dict[str, str] = {
+    "Britain": r"British|Britain|UK|U\.K\.|United Kingdom|Vương quốc Anh|nước Anh",
+    "France": r"French|France|Pháp",
+    "Germany": r"German|Germany|Đức",
+    "Italy": r"Italian|Italy|Italia",
+    "Spain": r"Spanish|Spain|Tây Ban Nha",
+    "Australia": r"Australian|Australia|Úc",
+    "Canada": r"Canadian|Canada",
+    "Denmark": r"Danish|Denmark|Đan Mạch",
+    "Norway": r"Norwegian|Norway|Na Uy",
+    "Netherlands": r"Dutch|Netherlands|Hà Lan",
+    "Poland": r"Polish|Poland|Ba Lan",
+    "Hungary": r"Hungarian|Hungary",
+    "Czechia": r"Czech|Séc",
+    "Japan": r"Japanese|Japan|Nhật Bản|Nhật",
+    "Finland": r"Finnish|Finland|Phần Lan",
+    "Sweden": r"Swedish|Sweden|Thụy Điển",
+    "Portugal": r"Portuguese|Portugal|Bồ Đào Nha",
+    "Belgium": r"Belgian|Belgium|Bỉ",
+    "Lithuania": r"Lithuanian|Lithuania|Litva",
+    "Romania": r"Romanian|Romania",
+    "Estonia": r"Estonian|Estonia",
+    "Latvia": r"Latvian|Latvia",
+    "Slovakia": r"Slovak|Slovakia",
+    "Greece": r"Greek|Greece|Hy Lạp",
+    "New Zealand": r"New Zealand",
+}
+_PARTNER = re.compile(
+    "|".join(rf"(?P<p{i}>\b(?:{v})\b)" for i, v in enumerate(_PARTNER_NAMES.values()))
+)
+_PARTNER_KEYS = list(_PARTNER_NAMES)
+
+
+def partners(text: str) -> frozenset[str]:
+    """The coalition's other members ``text`` (as written, in NFC) names."""
+    return frozenset(
+        _PARTNER_KEYS[int(next(k for k, v in m.groupdict().items() if v)[1:])]
+        for m in _PARTNER.finditer(text)
+    )

@@ -41,7 +41,14 @@ from typing import Literal
 
 from storage.story_types import StoredVersion
 from watchers.identity.triage import Decision
-from watchers.stories.similar import Evidence, Rarity, Verdict, other_day, same_story
+from watchers.stories.similar import (
+    Evidence,
+    Rarity,
+    Verdict,
+    other_day,
+    other_partner,
+    same_story,
+)
 from watchers.stories.similar.features import lead_share
 
 __all__ = [
@@ -77,7 +84,7 @@ class Candidate:
     evidence: Evidence
 
 
-Apart = Literal["incoherent", "other_day", "other_lead"]
+Apart = Literal["incoherent", "other_day", "other_lead", "other_partner"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +92,8 @@ class Choice:
     """The story to join (None: start one), the article it matched and the verdict;
     ``apart``: why the best match's story was not joined — it did not hold together with
     the article (``holds_together``: "incoherent"), one of its reports names another day
-    (``other_day``), or the match is one the model accepts but whose lead shares almost
+    (``other_day``) or, in its title, another member of the coalition than the other names
+    (``other_partner``), or the match is one the model accepts but whose lead shares almost
     nothing with the article's (``verdict.other_lead``) — None if it was joined or nothing
     matched."""
 
@@ -150,6 +158,8 @@ def best_story(
         return Choice(story, matched.article_id, verdict)
     if any(other_day(new, c.evidence) for c in judged if c.story_id == story):
         return Choice(None, matched.article_id, verdict, apart="other_day")
+    if any(other_partner(new, c.evidence) for c in judged if c.story_id == story):
+        return Choice(None, matched.article_id, verdict, apart="other_partner")
     reports = (sizes or {}).get(story, {})
     lang = matched.evidence.lang
     translated = lang != new.lang and verdict.score >= TRANSLATED

@@ -29,6 +29,7 @@ from watchers.stories.similar.verdict import (
     Verdict,
     copy_threshold,
     other_day,
+    other_partner,
     same_story,
 )
 
@@ -52,6 +53,7 @@ __all__ = [
     "evidence",
     "index_keys",
     "other_day",
+    "other_partner",
     "query_keys",
     "same_story",
     "shingle_texts",

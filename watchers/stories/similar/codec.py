@@ -8,8 +8,9 @@ short JSON tail;
 format byte, so a later format can still read the rows written by this one. A key added to
 the tail keeps the format: a row written before it reads without it ("lead", "passages"),
 and an instance that does not know it yet (during a rolling upgrade) reads the row as
-before. A row written before "places" reads with places None (not known, not none), and one
-written before "dated" with dated None.
+before. A row written before "places" reads with places None (not known, not none), one
+written before "dated" with dated None, and one written before "partners" with both sets of
+partners None.
 
 ``slots(evidence)`` are the article's index rows (``index.index_keys``) as ``StoryIndex``
 keeps them, packed the same way: an index loads a stored article with
@@ -50,6 +51,9 @@ def encode(evidence: Evidence) -> bytes:
         tail["places"] = sorted(evidence.places)
     if evidence.dated is not None:
         tail["dated"] = evidence.dated
+    if evidence.partners is not None and evidence.head_partners is not None:
+        tail["partners"] = sorted(evidence.partners)
+        tail["head_partners"] = sorted(evidence.head_partners)
     if evidence.passages:
         packed = _little(array("I", sorted(evidence.passages))).tobytes()
         tail["passages"] = base64.b64encode(packed).decode("ascii")
@@ -92,6 +96,10 @@ def _decode(data: bytes) -> Evidence:
         passages=frozenset(_ints(base64.b64decode(tail.get("passages", "")))),
         places=None if "places" not in tail else frozenset(map(str, tail["places"])),
         dated=None if "dated" not in tail else bool(tail["dated"]),
+        partners=None if "partners" not in tail else frozenset(map(str, tail["partners"])),
+        head_partners=(
+            None if "head_partners" not in tail else frozenset(map(str, tail["head_partners"]))
+        ),
     )
 
 

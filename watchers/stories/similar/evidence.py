@@ -44,6 +44,7 @@ from datetime import date
 from itertools import pairwise
 
 from watchers.figures import Figures, detect_lang, extract
+from watchers.figures.allies import partners
 from watchers.figures.extract import LANGS, Lang, is_lang
 from watchers.figures.places import find_places
 from watchers.figures.spans import Folded
@@ -142,6 +143,9 @@ class Evidence:
     passages: frozenset[int] = frozenset()  # runs of words (``passage_hashes``)
     places: frozenset[str] | None = None  # named in the lead (None: not known)
     dated: bool | None = None  # whether the lead named the event's day (None: not known)
+    # the coalition's other members named anywhere, and in the title (None: not known)
+    partners: frozenset[str] | None = None
+    head_partners: frozenset[str] | None = None
 
 
 def signature(title: str, body: str) -> Signature:
@@ -179,6 +183,8 @@ def evidence(
         lead=term_hashes(lines[:2], lang),
         passages=passage_hashes(lines[: PASSAGE_LINES + 1]),
         places=lead_places(lines[:2]),
+        partners=partners("\n".join(lines)),
+        head_partners=partners(title),
     )
 
 

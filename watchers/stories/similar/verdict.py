@@ -29,7 +29,10 @@ news. So two articles are one story only on evidence that pins the same event:
    words (``other_lead``): whatever background paragraphs two texts share (the accord, the
    bases, the standing numbers), leads that share nothing report other events. Shared
    topic vocabulary (Iraq, troops, coalition, the standing 2,500) is in every report, so its
-   rarity weight is about nothing.
+   rarity weight is about nothing. Nor when one's title names other members of the
+   coalition none of which the other text names (``other_partner``): "Phần Lan sẽ rút 110 huấn
+   luyện viên khỏi Iraq trước ngày 15/12" is Finland's decision, whatever date and background
+   it shares with the same day's report of a US base's handover moved to 15 December.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ __all__ = [
     "copy_threshold",
     "other_day",
     "other_lead",
+    "other_partner",
     "restated",
     "ruled",
     "same_story",
@@ -76,8 +80,8 @@ _SHORT, _LONG = 20, 200
 _NO_STORE = Rarity()
 
 Reason = Literal[
-    "near_copy", "rewrite", "far_apart", "other_day", "other_lead", "different_text",
-    "other_language", "empty",
+    "near_copy", "rewrite", "far_apart", "other_day", "other_lead", "other_partner",
+    "different_text", "other_language", "empty",
 ]  # fmt: skip
 
 
@@ -147,6 +151,19 @@ def other_lead(a: Evidence, b: Evidence) -> bool:
     return bool(a.lead and b.lead) and lead_share(a, b) < LEAD_APART
 
 
+def other_partner(a: Evidence, b: Evidence) -> bool:
+    """Whether one's title names members of the coalition (other than the US) none of which
+    the other text names: those members' own decision, not the other's event (both must be
+    known; "Portuguese and Czech units leave" and "Czech crews leave" may be one event)."""
+    if a.partners is None or a.head_partners is None:
+        return False
+    if b.partners is None or b.head_partners is None:
+        return False
+    return bool(a.head_partners and not a.head_partners & b.partners) or bool(
+        b.head_partners and not b.head_partners & a.partners
+    )
+
+
 def other_day(a: Evidence, b: Evidence) -> bool:
     """Whether both leads name the event's day and the days differ (but for ``EAST``'s
     lead naming the day after the other language's)."""
@@ -181,8 +198,12 @@ def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:
         return Verdict(False, 0.0, "other_language" if cross else rule)
     if cross:
         p = _probability(across(a, b, rarity, pair), _ACROSS, weights.ACROSS_INTERCEPT)
+        if p >= weights.ACROSS_THRESHOLD and other_partner(a, b):
+            return Verdict(False, round(p, 4), "other_partner")
         return Verdict(p >= weights.ACROSS_THRESHOLD, round(p, 4), "other_language")
     p = _probability(within(a, b, rarity, pair), _WITHIN, weights.WITHIN_INTERCEPT)
+    if p >= weights.WITHIN_THRESHOLD and other_partner(a, b):
+        return Verdict(False, round(p, 4), "other_partner")
     if p >= weights.WITHIN_THRESHOLD and other_lead(a, b):
         return Verdict(False, round(p, 4), "other_lead")
     same = p >= weights.WITHIN_THRESHOLD

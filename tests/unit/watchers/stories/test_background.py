@@ -2,10 +2,13 @@
 (``choose.BACKGROUND``): an outlet's paragraph on the accord and the standing numbers, told
 again in its reports of other events, is no evidence of one event. The texts are the twelfth
 same-week set's (our own writing): Italy's end of its training mission, and Baghdad's welcome
-of the Pentagon's cut and a report on the January rotation, all of one day, share it."""
+of the Pentagon's cut and a report on the January rotation, all of one day, share it. (Italy's
+report names Italy in its title and the others never do: that alone keeps them apart now,
+``verdict.other_partner``; the rule of background is measured here without it.)"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from tests.story_texts import set_report
@@ -17,7 +20,13 @@ DAY = date(2048, 11, 10)
 
 
 def _report(number: str) -> Evidence:
-    return set_report("weekset12", number, DAY)
+    return replace(set_report("weekset12", number, DAY), partners=None, head_partners=None)
+
+
+def test_a_members_own_report_is_apart_from_the_others() -> None:
+    italy, welcome = (set_report("weekset12", n, DAY) for n in ("009", "024"))
+    assert same_story(italy, welcome).reason == "other_partner"
+    assert best_story(italy, [Candidate(1, 10, welcome)]).story_id is None
 
 
 def test_background_shared_with_two_stories_does_not_join_either() -> None:
