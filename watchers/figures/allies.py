@@ -62,7 +62,7 @@ _PARTNER_NAMES: dict[str, str] = {
     "Poland": r"Polish|Poland|Ba Lan",
     "Hungary": r"Hungarian|Hungary",
     "Czechia": r"Czech|Séc",
-    "Japan": r"Japanese|Japan|Nhật Bản|Nhật",
+    "Japan": r"Japanese|Japan|Nhật Bản",  # not "Nhật" alone: "Chủ Nhật" (Sunday)
     "Finland": r"Finnish|Finland|Phần Lan",
     "Sweden": r"Swedish|Sweden|Thụy Điển",
     "Portugal": r"Portuguese|Portugal|Bồ Đào Nha",

@@ -52,6 +52,7 @@ def test_a_story_with_one_report_that_names_no_member_is_not_joined() -> None:
         ("Ba Lan rút quân", {"Poland"}),
         ("đã ba lần trục xuất; những ký ức", set()),  # "ba lần", "ký ức": no member
         ("Anh cho biết", set()),  # "Anh": a name and a pronoun too
+        ("Hôm Chủ Nhật (14/5), Mỹ rút quân", set()),  # Sunday, not Japan
     ],
 )
 def test_members_are_read_as_written(text: str, named: set[str]) -> None:
