@@ -46,44 +46,62 @@ ALLY_ACTS = re.compile(
 )
 
 # The same members by their names as written, in both languages (case and diacritics kept:
-# "Ba Lan" and not "ba lần", "Úc" and not "ký ức"; not "Anh", also a name and a pronoun), for
-# telling a member's own story from the coalition's (``partners``)
+# "Ba Lan" and not "ba lần", "Úc" and not "ký ức"), for telling a member's own story from the
+# coalition's (``partners``). "Anh" and "Ý" (also a name, a pronoun, an idea) only as a country's
+# ("nước Anh", "quân đội Ý", a title's "Anh sẽ rút…")
 _PARTNER_NAMES: dict[str, str] = {
-    "Britain": r"British|Britain|UK|U\.K\.|United Kingdom|Vương quốc Anh|nước Anh",
-    "France": r"French|France|Pháp",
-    "Germany": r"German|Germany|Đức",
-    "Italy": r"Italian|Italy|Italia",
-    "Spain": r"Spanish|Spain|Tây Ban Nha",
-    "Australia": r"Australian|Australia|Úc",
-    "Canada": r"Canadian|Canada",
-    "Denmark": r"Danish|Denmark|Đan Mạch",
-    "Norway": r"Norwegian|Norway|Na Uy",
+    "Britain": r"British|Britain|Britons?|Brits|UK|U\.K\.|United Kingdom|Vương quốc Anh|"
+    r"(?:(?<=nước )|(?<=quân )|(?<=đội )|(?<=phủ ))Anh|Anh(?= sẽ rút| rút| đã rút)",
+    "France": r"French|France(?! 24)|Pháp(?! [Ll]uật| lý)",
+    "Germany": r"German|Germans|Germany|Đức(?! Giáo| Cha| Thánh| Phật| Mẹ)",
+    "Italy": r"Italians?|Italy|Italia|Ý(?= sẽ rút| rút| đã rút)",
+    "Spain": r"Spanish|Spaniards|Spain|Tây Ban Nha",
+    "Australia": r"Australians?|Australia|Úc",
+    "Canada": r"Canadians?|Canada",
+    "Denmark": r"Danish|Danes|Denmark|Đan Mạch",
+    "Norway": r"Norwegians?|Norway|Na Uy",
     "Netherlands": r"Dutch|Netherlands|Hà Lan",
-    "Poland": r"Polish|Poland|Ba Lan",
-    "Hungary": r"Hungarian|Hungary",
-    "Czechia": r"Czech|Séc",
+    "Poland": r"Polish|Poles|Poland|Ba Lan",
+    "Hungary": r"Hungarians?|Hungary",
+    "Czechia": r"Czechs?|Séc",
     "Japan": r"Japanese|Japan|Nhật Bản",  # not "Nhật" alone: "Chủ Nhật" (Sunday)
-    "Finland": r"Finnish|Finland|Phần Lan",
-    "Sweden": r"Swedish|Sweden|Thụy Điển",
+    "Finland": r"Finnish|Finns|Finland|Phần Lan",
+    "Sweden": r"Swedish|Swedes|Sweden|Thụy Điển",
     "Portugal": r"Portuguese|Portugal|Bồ Đào Nha",
-    "Belgium": r"Belgian|Belgium|Bỉ",
-    "Lithuania": r"Lithuanian|Lithuania|Litva",
-    "Romania": r"Romanian|Romania",
-    "Estonia": r"Estonian|Estonia",
-    "Latvia": r"Latvian|Latvia",
-    "Slovakia": r"Slovak|Slovakia",
-    "Greece": r"Greek|Greece|Hy Lạp",
-    "New Zealand": r"New Zealand",
+    "Belgium": r"Belgians?|Belgium|Bỉ(?! ổi)",
+    "Lithuania": r"Lithuanians?|Lithuania|Litva",
+    "Romania": r"Romanians?|Romania",
+    "Estonia": r"Estonians?|Estonia",
+    "Latvia": r"Latvians?|Latvia",
+    "Slovakia": r"Slovaks?|Slovakia",
+    "Greece": r"Greeks?|Greece|Hy Lạp",
+    "New Zealand": r"New Zealand(?:ers)?",
 }
+# Not a member acting: a compound ("UK-based", "German-made", "France-Presse"), a venue or a
+# source ("In Canada, …", "tại Úc", "Brussels (Bỉ)", "Báo Đức:", "hãng tin Pháp AFP")
 _PARTNER = re.compile(
-    "|".join(rf"(?P<p{i}>\b(?:{v})\b)" for i, v in enumerate(_PARTNER_NAMES.values()))
+    r"(?<![\w.])(?<!\bin )(?<!\bIn )(?<!\bat )(?<!\bAt )(?<!tại )(?<!Tại )(?<!ở )(?<!Ở )"
+    r"(?<!\()(?<!Báo )(?<!báo )(?<!tin )(?<!tờ )(?:"
+    + "|".join(rf"(?P<p{i}>{v})" for i, v in enumerate(_PARTNER_NAMES.values()))
+    + r")(?![\w‐-])"
 )
 _PARTNER_KEYS = list(_PARTNER_NAMES)
+# the word before a one-word name, capitalised: a person's ("Tướng Lê Văn Đức", "Tuấn Anh")
+_WORD_BEFORE = re.compile(r"(\w+)[,]?\s+$")
+_SHORT_VI = frozenset({"Anh", "Đức", "Pháp", "Úc", "Bỉ", "Ý"})
 
 
 def partners(text: str) -> frozenset[str]:
-    """The coalition's other members ``text`` (as written, in NFC) names."""
-    return frozenset(
-        _PARTNER_KEYS[int(next(k for k, v in m.groupdict().items() if v)[1:])]
-        for m in _PARTNER.finditer(text)
-    )
+    """The coalition's other members ``text`` (as written, in NFC) names: as a member acting,
+    not as a compound, a venue, a source or a person's name; a text in capitals is read as
+    titled ("PHẦN LAN SẼ RÚT" as "Phần Lan Sẽ Rút")."""
+    if text.isupper():
+        text = text.title()
+    found = set()
+    for m in _PARTNER.finditer(text):
+        name = m.group()
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if name in _SHORT_VI and before and before.group(1)[0].isupper():
+            continue  # "Văn Đức", "Tuấn Anh", "Mỹ, Đức"
+        found.add(_PARTNER_KEYS[int(next(k for k, v in m.groupdict().items() if v)[1:])])
+    return frozenset(found)

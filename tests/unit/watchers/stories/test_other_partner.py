@@ -52,6 +52,16 @@ def test_a_story_with_one_report_that_names_no_member_is_not_joined() -> None:
         ("Ba Lan rút quân", {"Poland"}),
         ("đã ba lần trục xuất; những ký ức", set()),  # "ba lần", "ký ức": no member
         ("Anh cho biết", set()),  # "Anh": a name and a pronoun too
+        ("Anh sẽ rút 110 huấn luyện viên khỏi Iraq", {"Britain"}),
+        ("Tuấn Anh sẽ rút khỏi đội tuyển", set()),
+        ("Quân đội Anh rời Basra", {"Britain"}),
+        ("US troops leave Ain al-Asad, UK-based monitor says", set()),  # a compound
+        ("In Canada, Austin says the coalition's Iraq mission ends", set()),  # a venue
+        ("Báo Đức: Mỹ đã bàn giao căn cứ", set()),  # a source
+        ("Tướng Lê Văn Đức nói", set()),  # a person
+        ("U.K. to pull military trainers out of Iraq", {"Britain"}),
+        ("FINLAND TO PULL TRAINERS OUT OF IRAQ", {"Finland"}),
+        ("The coalition after the Germans and the Dutch", {"Germany", "Netherlands"}),
         ("Hôm Chủ Nhật (14/5), Mỹ rút quân", set()),  # Sunday, not Japan
     ],
 )
