@@ -123,9 +123,6 @@ def done_in_clause(clause: str, after: str = "") -> bool:
     said = list(PERFECT.finditer(clause))
     if said:
         return FUTURE.search(clause, said[-1].end()) is None
-    if _EVENT_CUTS.search(clause):  # "The move cuts the US force in Iraq from 3,150 to 2,500"
-        hedged = FUTURE.search(clause) or HEDGED.search(clause)
-        return not hedged and not _TIME_AHEAD.search(after)
     near = clause[-60:]  # the verb of the number's change, not "Iraq dropped its objection and"
     plan = FUTURE.search(clause) or UNDER_WAY.search(clause) or HEDGED.search(clause)
     return bool(SIMPLE_PAST.search(near)) and not plan and not _TIME_AHEAD.search(after)
@@ -165,12 +162,6 @@ _HEADLINE_EVENT = re.compile(
 # the first of them, or a level once it is done: still to come
 _ONCE = re.compile(
     r"\bfirst\b|\b(?:once|when|after)\b[^,;]*\b(?:complete|completed|finished|done)\b"
-)
-# A done event's consequence told in the present, as news does: "The move cuts the US force
-# in Iraq from about 3,150 to about 2,500" (not "The plan cuts", "The move will cut")
-_EVENT_CUTS = re.compile(
-    r"\b(?:the|this|that)\s+(?:move|departure|handover|withdrawal|pullout|transfer|relocation)"
-    r"\s+(?:cuts|reduces|lowers|brings|takes)\b"
 )
 # A change said in the simple past (not "being reduced", "be reduced", "a reduced force")
 SIMPLE_PAST = re.compile(

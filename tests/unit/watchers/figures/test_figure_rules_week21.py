@@ -227,30 +227,3 @@ def test_what_a_review_found_read_wrong(
 )
 def test_dates_a_review_found_read_wrong(body: str, expected: set[tuple[str, str, str]]) -> None:
     assert deadlines_of(body, PUBLISHED) == expected
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        (  # a done move's consequence in the present, as news tells it
-            "The move cuts the US force in Iraq from about 3,150 to about 2,500, a spokesman said.",
-            {("US", "Iraq", "past", 3150), ("US", "Iraq", "current", 2500)},
-        ),
-        (
-            "The handover reduces the US force in Iraq to about 2,500.",
-            {("US", "Iraq", "current", 2500)},
-        ),
-        (  # a plan, a time to come, a hedge: still to come
-            "The plan cuts the US force in Iraq to about 2,500.",
-            {("US", "Iraq", "planned", 2500)},
-        ),
-        (
-            "The move would cut the US force in Iraq to about 2,500.",
-            {("US", "Iraq", "planned", 2500)},
-        ),
-    ],
-)
-def test_a_moves_consequence_told_in_the_present_is_done(
-    body: str, expected: set[tuple[str, str, str, int]]
-) -> None:
-    assert troops_of(body, PUBLISHED) == expected

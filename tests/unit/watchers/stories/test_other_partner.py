@@ -56,7 +56,10 @@ def test_a_story_with_one_report_that_names_no_member_is_not_joined() -> None:
         ("Tuấn Anh sẽ rút khỏi đội tuyển", set()),
         ("Quân đội Anh rời Basra", {"Britain"}),
         ("US troops leave Ain al-Asad, UK-based monitor says", set()),  # a compound
-        ("In Canada, Austin says the coalition's Iraq mission ends", set()),  # a venue
+        ("In Germany, parliament votes to end the Iraq mission", {"Germany"}),  # acting there
+        ("Sau Mỹ, Đức cũng rút quân khỏi Iraq", {"Germany"}),
+        ("UK TO PULL TROOPS OUT OF IRAQ", {"Britain"}),
+        ("Bộ Quốc phòng thông báo Úc sẽ rút quân", {"Australia"}),
         ("Báo Đức: Mỹ đã bàn giao căn cứ", set()),  # a source
         ("Tướng Lê Văn Đức nói", set()),  # a person
         ("U.K. to pull military trainers out of Iraq", {"Britain"}),
