@@ -55,6 +55,7 @@ SETS = {
         ("twentieth", 20),
         ("twenty-first", 21),
         ("twenty-second", 22),
+        ("twenty-third", 23),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
