@@ -109,5 +109,5 @@ def partners(text: str) -> frozenset[str]:
         name = m.group()
         if name in _SHORT_VI and _PERSON_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "Văn Đức", "Tuấn Anh"
-        found.add(_PARTNER_KEYS[int(next(k for k, v in m.groupdict().items() if v)[1:])])
+        found.add(_PARTNER_KEYS[int(str(m.lastgroup)[1:])])  # the names' groups are "p<i>"
     return frozenset(found)

@@ -131,17 +131,23 @@ class Sentence:
                 continue
             if ally in _CAPITALISED_ONLY and not doc.capitalised(m.start()):
                 continue
-            if m.group("keep") and any(
-                not _INSTEAD.match(doc.text, b.end())
-                and (subordinate or b.group().isalpha() or _CONTRAST.match(doc.text, b.end()))
-                for b in lx.CLAUSE_BREAK.finditer(doc.text, m.end(), end)
-                for subordinate in (
-                    _SUBORDINATE.search(doc.text, max(0, m.start() - 20), m.start()),
-                )
-            ):
+            if m.group("keep") and self._apart(m.start(), m.end(), end):
                 continue  # "Though Britain will keep a team in Erbil, the troops will leave…"
             return True
         return False
+
+    def _apart(self, start: int, end: int, until: int) -> bool:
+        """Whether the ally's clause at ``start:end`` is set apart from what follows up to
+        ``until``: it is subordinate ("Though Britain will keep…", "Trong khi Anh sẽ giữ…"),
+        or a contrast follows ("…, còn binh sĩ sẽ rời"); not a clause of what is given up
+        ("…, thay vì rút về")."""
+        text = self.doc.text
+        subordinate = _SUBORDINATE.search(text, max(0, start - 20), start) is not None
+        return any(
+            not _INSTEAD.match(text, b.end())
+            and (subordinate or b.group().isalpha() or _CONTRAST.match(text, b.end()) is not None)
+            for b in lx.CLAUSE_BREAK.finditer(text, end, until)
+        )
 
     def places_in(self, start: int, end: int, *, unquoted: bool = False) -> list[Place]:
         """Places named in ``doc.text[start:end]`` (see ``places.find_places``)."""

@@ -102,18 +102,13 @@ def judge(
     strong = terms.get(groups.leaving, frozenset())
     weak, forces = terms.get(groups.said_of, frozenset()), terms.get(groups.forces, frozenset())
     plain, troops = (terms.get(g, frozenset()) for g in (groups.departing, groups.troops))
-    counted = not match.relevant and _counts_our_troops(
-        matcher, match.matched, title, groups, published
-    )
-    figured = not (match.relevant or counted) and _figures_say_leaving(
-        matcher, match.matched, (title, summary), groups, published
-    )
-    if not (
-        match.relevant
-        or counted
-        or figured
-        or _may_be_said_of_forces(matcher, match.matched, groups)
-    ):
+    # an item the matcher turned down for lacking only a word of leaving (``Matcher.missing``)
+    # may still say it: with its troop numbers or its figures, or with words said of forces
+    lacks_leaving = not match.relevant and matcher.missing(match.matched) == (groups.leaving,)
+    counted = lacks_leaving and _counts_our_troops(title, published)
+    figured = lacks_leaving and not counted and _figures_say_leaving(title, summary, published)
+    may_be = lacks_leaving and _may_be_said_of_forces(matcher, match.matched, groups)
+    if not (match.relevant or counted or figured or may_be):
         # most items off the topic end here, before their sentences are read
         return Verdict(False, "missing terms", tuple(t for t in match.matched if t in shown))
     sentences = [s for s in _SENTENCE_END.split(summary) if s.strip()]
@@ -140,15 +135,16 @@ def judge(
     said_in: list[set[str]] = []
     strong_in: list[set[str]] = []
     for ws, text in zip(named, (title, *sentences), strict=True):
+        folded = fold(text)
         of_forces = _names_forces(ws & forces, text, soldiers=bool(ws & troops))
         denied = denies(text)
-        staff = not ws & troops and _STAFF.search(fold(text)) is not None
+        staff = not ws & troops and _STAFF.search(folded) is not None
         said_in.append(
             ws & weak | (ws & plain if ws & troops else set())
             if of_forces and not denied and not staff
             else set()
         )
-        own_only = not of_forces and _IRAQI_FORCES.search(fold(text)) is not None
+        own_only = not of_forces and _IRAQI_FORCES.search(folded) is not None
         strong_in.append(set() if denied or own_only else ws & strong)
     said = [ws for ws in said_in if ws]
 
@@ -265,7 +261,7 @@ def _names_forces(found: set[str], text: str, *, soldiers: bool = False) -> bool
     in a text that names no soldiers (``soldiers``), not a country named only as a diplomat's
     or an embassy's ("Iraq expels Danish ambassador", "đại sứ Ba Lan rời khỏi Iraq"; not "The
     U.S. Embassy said the troops will leave")."""
-    if not soldiers:
+    if found and not soldiers:
         folded = fold(text)
         found = {t for t in found if not _diplomatic(fold(t).rstrip("*"), folded)}
     return bool(found - {"US", "U.S.", "USA"}) or (bool(found) and _US.search(text) is not None)
@@ -280,22 +276,14 @@ def _diplomatic(term: str, folded: str) -> bool:
     )
 
 
-def _counts_our_troops(
-    matcher: Matcher,
-    matched: tuple[str, ...],
-    title: str,
-    groups: Groups,
-    published: datetime | None,
-) -> bool:
-    """Whether an item the matcher turned down lacks only the required leaving group and its
-    title gives the US's or the coalition's troop level in Iraq to come, or one now backed by
-    change language or an official (``TroopCount.firm``): "US force in Iraq will be about
-    1,600 by end of June", "Mỹ dự kiến còn 1.600 quân ở Iraq", "US has about 2,500 troops in
+def _counts_our_troops(title: str, published: datetime | None) -> bool:
+    """Whether the title gives the US's or the coalition's troop level in Iraq to come, or one
+    now backed by change language or an official (``TroopCount.firm``): "US force in Iraq
+    will be about 1,600 by end of June", "Mỹ dự kiến còn 1.600 quân ở Iraq", "US has about
+    2,500 troops in
     Iraq, Pentagon says" (troop numbers in Iraq are the topic, said with no word of leaving);
     not a count told in passing ("Base housing 2,500 US troops in Iraq comes under fire",
     "2007 surge: 170,000 US troops in Iraq")."""
-    if matcher.missing(matched) != (groups.leaving,):
-        return False
     lang, day = reading_day(title, "", published)
     return any(
         t.who in OURS
@@ -305,34 +293,26 @@ def _counts_our_troops(
     )
 
 
-def _figures_say_leaving(
-    matcher: Matcher, matched: tuple[str, ...], text: tuple[str, str], groups: Groups,
-    published: datetime | None,
-) -> bool:  # fmt: skip
-    """Whether an item the matcher turned down lacks only the required leaving group and its
-    lead (title and first sentence: what it is about, not a date restated in a story of a
-    budget or a visit) gives a figure the alerts are about, in a sentence that names our troops
-    as such (``_OUR_TROOPS``: "US troops", "coalition forces", "quân Mỹ"; not "a US spokesman
-    said", "US-hosted"): a date for them to leave a place in Iraq or end their mission there,
-    a step of it done, or the US's or the coalition's level to come in Iraq ("The Pentagon has
-    agreed to pull US troops out of Baghdad by the end of June", "Quân Mỹ phải rời Baghdad
-    trước ngày 31/3"). Not NATO's, Iraq's own forces', nor a sentence that calls something
-    unrelated to them."""
-    if matcher.missing(matched) != (groups.leaving,):
-        return False
-    lang, day = reading_day(*text, published)
-    figures = extract(*text, published=day, lang=lang)
+def _figures_say_leaving(title: str, summary: str, published: datetime | None) -> bool:
+    """Whether the item's lead (title and first sentence: what it is about, not a date
+    restated in a story of a budget or a visit) gives a figure the alerts are about, in a
+    sentence that names our troops as such (``_OUR_TROOPS``: "US troops", "coalition forces",
+    "quân Mỹ"; not "a US spokesman said", "US-hosted"): a date for them to leave a place in
+    Iraq or end their mission there, a step of it done, or the US's or the coalition's level
+    to come in Iraq ("The Pentagon has agreed to pull US troops out of Baghdad by the end of
+    June", "Quân Mỹ phải rời Baghdad trước ngày 31/3"). Not NATO's, Iraq's own forces', nor a
+    sentence that calls something unrelated to them."""
+    lang, day = reading_day(title, summary, published)
+    first = next((s for s in _SENTENCE_END.split(summary) if s.strip()), "")
+    figures = extract(title, first, published=day, lang=lang)
     dated: list[Deadline | Reached] = [*figures.deadlines, *figures.targets, *figures.reached]
     quotes = [d.quote for d in dated if any(d.what.endswith(p) for p in _IRAQ_PLACES)] + [
         t.quote
         for t in figures.troop_counts
         if t.who in OURS and country_of(t.where) == "Iraq" and t.status == "planned"
     ]
-    # the item's subject: its title and its first sentence
-    lead = fold(" ".join((text[0], *[x for x in _SENTENCE_END.split(text[1]) if x.strip()][:1])))
     return any(
-        folded[:60] in lead
-        and _OUR_TROOPS.search(folded)
+        _OUR_TROOPS.search(folded)
         and not (_NOT_OURS.search(folded) or _IRAQI_FORCES.search(folded) or _UNRELATED.search(q))
         for q in quotes
         for folded in (fold(q),)
@@ -357,12 +337,9 @@ _NOT_OURS = re.compile(
 
 
 def _may_be_said_of_forces(matcher: Matcher, matched: tuple[str, ...], groups: Groups) -> bool:
-    """Whether an item the matcher turned down lacks only the required leaving group
-    (``Matcher.missing``) and has words of ``said_of`` and of ``forces``, or of
+    """Whether the words ``matched`` have words of ``said_of`` and of ``forces``, or of
     ``departing``, ``forces`` and ``troops`` (whether in one sentence is for ``judge`` to
     read)."""
-    if matcher.missing(matched) != (groups.leaving,):
-        return False
     found = set(matched)
     return any(
         all(found & matcher.group_terms.get(g, frozenset()) for g in needed)

@@ -198,12 +198,14 @@ def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:
         return Verdict(False, 0.0, "other_language" if cross else rule)
     if cross:
         p = _probability(across(a, b, rarity, pair), _ACROSS, weights.ACROSS_INTERCEPT)
-        if p >= weights.ACROSS_THRESHOLD and other_partner(a, b):
-            return Verdict(False, round(p, 4), "other_partner")
-        return Verdict(p >= weights.ACROSS_THRESHOLD, round(p, 4), "other_language")
-    p = _probability(within(a, b, rarity, pair), _WITHIN, weights.WITHIN_INTERCEPT)
-    if p >= weights.WITHIN_THRESHOLD and other_partner(a, b):
+        threshold = weights.ACROSS_THRESHOLD
+    else:
+        p = _probability(within(a, b, rarity, pair), _WITHIN, weights.WITHIN_INTERCEPT)
+        threshold = weights.WITHIN_THRESHOLD
+    if p >= threshold and other_partner(a, b):
         return Verdict(False, round(p, 4), "other_partner")
+    if cross:
+        return Verdict(p >= threshold, round(p, 4), "other_language")
     if p >= weights.WITHIN_THRESHOLD and other_lead(a, b):
         return Verdict(False, round(p, 4), "other_lead")
     same = p >= weights.WITHIN_THRESHOLD
