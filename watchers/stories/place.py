@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["JUDGED", "LOCAL", "PlaceIntent", "place_articles"]
 
-JUDGED = 64  # the best-ranked candidates judged for each new article
+JUDGED = 32  # the best-ranked candidates judged for each new article
 LOCAL = 1 << 40  # above every stored id: the pseudo ids of the batch's own articles
 
 

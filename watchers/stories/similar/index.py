@@ -111,12 +111,10 @@ def query_keys(evidence: Evidence) -> list[tuple[int, int]]:
         day = evidence.published.toordinal()
         first, last = (day - WINDOW_DAYS) // _BUCKET_DAYS, (day + WINDOW_DAYS) // _BUCKET_DAYS
         terms = _sampled_terms(evidence, QUERY_SHARE, MIN_QUERY_TERMS, MAX_QUERY_TERMS)
+        anchors = _lowest_anchors(evidence, QUERY_ANCHORS)
         for bucket in range(first, last + 1):
             rows += [(TERM_BAND, _bucket_key(TERM_BAND, bucket, t)) for t in terms]
-            rows += [
-                (ANCHOR_BAND, _bucket_key(ANCHOR_BAND, bucket, a))
-                for a in _lowest_anchors(evidence, QUERY_ANCHORS)
-            ]
+            rows += [(ANCHOR_BAND, _bucket_key(ANCHOR_BAND, bucket, a)) for a in anchors]
     return rows
 
 
@@ -264,7 +262,7 @@ class StoryIndex:
         stored ones; its own story's reports share many. Judging only the best-ranked keeps
         the cost of a lookup flat as the store grows.
         """
-        return self.ranked_keys(query_keys(evidence), limit)
+        return self.ranked_keys(query_keys(evidence), limit) if self.rows else []
 
     def ranked_keys(self, rows: Sequence[tuple[int, int]], limit: int) -> list[int]:
         """``ranked`` for these query rows."""
