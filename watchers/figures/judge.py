@@ -5,7 +5,8 @@ article against the ledger as it stood before that article (``timelines``: key -
 oldest first, the last one being the figure's current value). Two reports are equal when
 their ``level`` is: the number for a troop count ("about 2,500" = "2,500"), the last day a
 deadline allows for a deadline ("end of 2021" = "31-12-2021", so a more precise
-restatement is not a change). Reporters are told apart by the source an outlet cites,
+restatement is not a change, nor is a date's year told alone: "the mission ends in 2083"
+confirms "30 September 2083"). Reporters are told apart by the source an outlet cites,
 else the outlet ("Reuters via VnExpress" and "Reuters via Tuổi Trẻ" are one source).
 
 A key's *current* value is its last *standing* report: "new", "confirmed", "changed" or
@@ -208,8 +209,8 @@ def decide_figures(
         value, precision, level = reading(figure)
         timeline = milestone_timeline(key, timelines)
         told_first = lead is None or figure.quote in lead
-        report = _Report(level, precision == "approx", figure.firm, told_first, published, day,
-                         reporter)  # fmt: skip
+        report = _Report(level, precision == "approx", precision == "year", figure.firm,
+                         told_first, published, day, reporter)  # fmt: skip
         milestone = milestone_of(key)
         if isinstance(figure, Reached):
             kind, previous = _reached(figure, timeline, timelines, reporter)
@@ -248,6 +249,7 @@ class _Report:
 
     level: str
     approx: bool
+    year_only: bool  # a deadline told by its year alone ("in 2083"), not its end
     firm: bool
     lead: bool  # told in the title or first paragraph
     published: datetime
@@ -333,8 +335,8 @@ def _judge(
         if any(_same(e, report) for e in told):
             return "new", None  # some deadline already holds this date: told already
         return "changed", predecessor
-    if _same(current, report):
-        return "confirmed", current
+    if _same(current, report) or (report.year_only and current.level[:4] == report.level[:4]):
+        return "confirmed", current  # "ends in 2083" restates "30 September 2083"
     if key.endswith("/past"):
         return "new", None
     within = (

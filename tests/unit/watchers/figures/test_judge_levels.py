@@ -1,5 +1,5 @@
-"""The figure decider: which report sets a key's level, a dispute that goes on, and where a
-dispute must be told."""
+"""The figure decider: which report sets a key's level, a dispute that goes on, where a
+dispute must be told, and a deadline told by its year alone."""
 
 from __future__ import annotations
 
@@ -58,3 +58,17 @@ def test_a_change_told_below_the_first_paragraph_still_alerts() -> None:
     ledger.report(troops(2500), at=NOW - 30 * DAY, outlet="AP")
     (decision,) = ledger.report(troops(2000, firm=True), at=NOW, outlet="CNN", lead="Title")
     assert (decision.kind, decision.alerts) == ("changed", True)
+
+
+def test_a_deadline_told_by_its_year_alone_restates_a_date_in_that_year() -> None:
+    """ "After the coalition's mission ends in 2083" is no change of "30 September 2083"; "in
+    2084" is, and so is "by the end of 2083" (a date of its own)."""
+    for told, kind in (("2083", "confirmed"), ("2084", "changed")):
+        ledger = Ledger()
+        ledger.report(deadline("2083-09-30", "day"), at=NOW - 30 * DAY, outlet="VnExpress")
+        (decision,) = ledger.report(deadline(told, "year", firm=True), at=NOW, outlet="Reuters")
+        assert decision.kind == kind, told
+    ledger = Ledger()
+    ledger.report(deadline("2083-09-30", "day"), at=NOW - 30 * DAY, outlet="VnExpress")
+    (decision,) = ledger.report(deadline("2083", "year-end", firm=True), at=NOW, outlet="Reuters")
+    assert decision.kind == "changed"
