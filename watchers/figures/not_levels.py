@@ -40,6 +40,12 @@ _WITH_CIVILIANS = re.compile(
     r"[^,;.\d]{0,30}?\b(?:and|va)\s+(?:civilians\b|civilian (?:staff|personnel|employees)\b|"
     r"nhan vien dan su\b)"
 )
+# a floor or a forecast, not a level: "Senate moves to keep at least 2,500 US troops in Iraq",
+# "nominee expects fewer than 1,000 US troops in Iraq by end of 2082"
+_FLOOR_OR_FORECAST = re.compile(
+    r"\b(?:(?:keep|retain|maintain)\w*\s+(?:at least|no fewer than|a minimum of)|"
+    r"expect\w*\s+(?:fewer than|less than|under|below|no more than))\s+$"
+)
 _LIST_START = re.compile(r"(?:^|[:\-–—]\s)\W*$")
 _LIST_NEXT = re.compile(r"\s*[,:]")
 _QUOTE_OPENS = re.compile(r"\W*[\"“”«]\s*$")  # a quotation that opens the sentence
@@ -70,6 +76,8 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
     text = s.doc.text
     if tw.ASKED_TO_KEEP.search(core_left) or tw.THRESHOLD.search(text, s.start, a):
         return True  # "asked the United States to keep 450", "before ... drops below 1,000"
+    if _FLOOR_OR_FORECAST.search(text, s.start, a):
+        return True
     if _WITH_END.search(core_left) and not (
         s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
     ):
