@@ -29,8 +29,10 @@ ALLIES_VI = (
 _ALLIES = rf"{ALLIES_EN}|{ALLIES_VI}|anh|uc|nhat ban"
 ALLY_ACTS = re.compile(
     rf"\b(?P<ally>{_ALLIES})(?:\s*(?:,|and|va)\s*(?:{_ALLIES}))*(?:'s|’s)?\s+"
-    # "Denmark said on Thursday it will withdraw", "Đan Mạch hôm thứ Năm cho biết sẽ rút"
-    r"(?:[^.;]{0,30}?\b(?:(?:said|says|announced)\b[^.;,]{0,20}?\s+it|cho biet|thong bao)\s+)?"
+    # "Denmark said on Thursday it will withdraw", "Đan Mạch hôm thứ Năm cho biết (nước này) sẽ
+    # rút"
+    r"(?:[^.;]{0,30}?\b(?:(?:said|says|announced)\b[^.;,]{0,20}?\s+it|"
+    r"(?:cho biet|thong bao)(?:\s+nuoc nay)?)\s+)?"
     r"(?:\d[\d.,]*\s+)?"  # "Italy's 300 advisers will leave"
     r"(?:(?:forces?|troops?|military|government|army|contingent|soldiers|advis[eo]rs|trainers|"
     r"quan doi|binh si|luc luong|chinh phu|co van)\s+)?"
