@@ -18,6 +18,12 @@ _UNIT_OF = re.compile(
     r"\b(?:task force|luc luong dac nhiem)\s+[^\s,;]+\s*,\s*"
     r"(?:with|comprising|made up of|gom|bao gom|voi)\s*$"
 )
+# a unit, then its size: "A US helicopter battalion with about 370 soldiers ... left", "Một
+# tiểu đoàn trực thăng Mỹ với khoảng 370 binh sĩ"
+_UNIT_WITH = re.compile(
+    r"\b(?:battalion|brigade|company|squadron|regiment|detachment|tieu doan|lu doan|dai doi|"
+    r"phi doi|trung doan)\b(?:\s+[^\s,;]+){0,3}?\s+(?:with|voi|gom)\s+$"
+)
 # soldiers of a unit ("of the army's 14th Division", "from the 10th Mountain Division",
 # "thuộc Sư đoàn 14", "thuộc Lực lượng đặc nhiệm Kestrel", "of a helicopter unit", "thuộc một
 # đơn vị trực thăng"): the unit's size; not the coalition's task force ("Combined Joint Task
@@ -82,7 +88,7 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
     ):
         return True  # "Task Force Talon, with about 380 soldiers": the size of a unit
-    if _UNIT_OF.search(core_left) or _OF_UNIT.match(text, noun_end):
+    if _UNIT_OF.search(core_left) or _UNIT_WITH.search(core_left) or _OF_UNIT.match(text, noun_end):
         return True  # a unit named, then its size; its size, then the unit
     if _WITH_CIVILIANS.match(text, b):
         return True  # troops and civilians together: no force's size

@@ -1,7 +1,8 @@
 """Figures alerted wrong on the same-week sets: a floor set on the force and a forecast of a
 bound read as levels ("Senate moves to keep at least 2,500 US troops in Iraq", "nominee expects
-fewer than 1,000 US troops in Iraq"), a member's date told as "nước này sẽ rút" read as ours
-(each case here was read wrong by the code before it, or is one the rule must leave alone)."""
+fewer than 1,000 US troops in Iraq"), a unit's size read as the force's, a member's date told
+as "nước này sẽ rút" read as ours (each case here was read wrong by the code before it, or is
+one the rule must leave alone)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,35 @@ def test_a_member_saying_it_will_leave_owns_its_date(
     body: str, expected: set[tuple[str, str]]
 ) -> None:
     assert _dates(body) == expected
+
+
+def _counts(title: str, body: str) -> set[tuple[str, str, str, int]]:
+    return {troop_key(t) for t in extract(title, body, published=PUBLISHED).troop_counts}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Thêm 370 lính Mỹ rời Iraq",
+            "Một tiểu đoàn trực thăng Mỹ với khoảng 370 binh sĩ và 24 trực thăng đã rời trại Dar "
+            "al-Salam gần Baghdad sang Kuwait.",
+            set(),
+        ),
+        (
+            "More US troops leave Iraq",
+            "A US helicopter battalion with about 370 soldiers and 24 helicopters left Camp Dar "
+            "al-Salam near Baghdad for Kuwait on Monday.",
+            set(),
+        ),
+        (  # the force's size, a unit named after it
+            "US force in Iraq",
+            "The United States has about 2,500 troops in Iraq, including a battalion of the 101st.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+    ],
+)
+def test_a_units_size_is_not_the_forces(
+    title: str, body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    assert _counts(title, body) == expected
