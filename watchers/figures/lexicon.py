@@ -357,11 +357,12 @@ OTHER_COUNT = re.compile(
 )
 # A site right after the noun: "800 US troops are at Al-Safra" (not "in Operation ...")
 _STAY = (
-    r"are|were|is|was|remain|remained|stay|stayed|stationed|based|deployed|currently|now|still|"
-    r"dang|van|hien|con"
+    r"are|were|is|was|will|remain|remained|stay|stayed|stationed|based|deployed|currently|now|"
+    r"still|dang|van|hien|con lai|con|se"
 )
+_AT = r"(?:at|o lai|con lai|o|tai)"  # "sẽ ở lại Umm Nakhla", "còn lại tại đây"
 AT_SITE = re.compile(
-    rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:{_STAY}|dong quan|dong)\s+)*(?:at|in|o|tai)\s+"
+    rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:{_STAY}|dong quan|dong)\s+)*(?:{_AT}|in)\s+"
     r"(?!(?:operation|nato|the|chien dich)\b)"
 )
 # ...or a site that holds them, named as the subject ("Dar al-Salam now holds about 610 US
@@ -379,8 +380,8 @@ AL_NAME = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not cap
 # ...or a base named by a common noun: "leaving about 520 US personnel at the base"
 AT_THE_BASE = re.compile(
     rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:{_STAY}|had|have|has|worked|served|dong quan|dong|"
-    r"lam viec)\s+)*(?:at|o|tai)\s+(?:the |this |that )?(?:air )?"
-    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay|tram khong quan|tram)\b"
+    rf"lam viec)\s+)*{_AT}\s+(?:(?:the|this|that|a|an|mot)\s+(?:[\w-]+\s+)?)?(?:air )?"
+    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay|tram khong quan|tram|day|do)\b"
 )
 # A cap set on the force: the level it is to be held to, a plan
 CAP = re.compile(

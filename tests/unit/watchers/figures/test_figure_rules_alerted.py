@@ -1,8 +1,8 @@
 """Figures alerted wrong on the same-week sets: a floor set on the force and a forecast of a
 bound read as levels ("Senate moves to keep at least 2,500 US troops in Iraq", "nominee expects
-fewer than 1,000 US troops in Iraq"), a unit's size read as the force's, a member's date told
-as "nước này sẽ rút" read as ours (each case here was read wrong by the code before it, or is
-one the rule must leave alone)."""
+fewer than 1,000 US troops in Iraq"), a unit's size or a site's read as the force's, a member's
+date told as "nước này sẽ rút" read as ours (each case here was read wrong by the code before
+it, or is one the rule must leave alone)."""
 
 from __future__ import annotations
 
@@ -108,3 +108,35 @@ def test_a_units_size_is_not_the_forces(
     title: str, body: str, expected: set[tuple[str, str, str, int]]
 ) -> None:
     assert _counts(title, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The United States has agreed to keep about 640 troops at a logistics base near the "
+            "Iraqi port city of Basra for six weeks longer than planned.",
+            set(),
+        ),
+        (
+            "Lầu Năm Góc cho biết Mỹ đã đồng ý giữ khoảng 640 binh sĩ tại một căn cứ hậu cần gần "
+            "thành phố cảng Basra của Iraq lâu hơn dự kiến.",
+            set(),
+        ),
+        ("Khoảng 640 binh sĩ Mỹ sẽ ở lại trại.", set()),
+        ("Khoảng 640 binh sĩ Mỹ sẽ ở lại Umm Nakhla thêm sáu tuần.", set()),
+        ("Khoảng 700 quân nhân Mỹ còn lại tại đây sẽ rời Iraq.", set()),
+        ("Tiền đồn Tell Khatun được bàn giao, dù 190 lính Mỹ ở đó chỉ chuyển lên Erbil.", set()),
+        # the country's: a place we know
+        ("Khoảng 2.500 binh sĩ Mỹ vẫn ở lại Iraq.", {("US", "Iraq", "current", 2500)}),
+        ("Mỹ hiện còn khoảng 2.500 binh sĩ tại Iraq.", {("US", "Iraq", "current", 2500)}),
+        (
+            "About 2,500 US troops remain in Iraq at bases in Baghdad and Erbil.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+    ],
+)
+def test_troops_at_a_site_we_do_not_know_are_no_level(
+    body: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    assert _counts("", body) == expected
