@@ -217,11 +217,15 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # fifteenth 7, 4 right, 4 of 4; the sixteenth and seventeenth 5, 2 right; the eighteenth 3, 2
 # right (its right alerts before had an old value read wrong); the nineteenth 6, 2 right; the
 # twenty-first 3, 1 right, 1 of 4 (so were both of its right ones before)
+# then (the fifth stop: a year told alone, floors and forecasts, units and sites, members that
+# say "nước này", demands after a comma or beside another schedule agreed): sets 12-23 56 -> 45
+# alerts, 24 right alike; the fifteenth finds 3 of 4 (its Baghdad change had been found in a
+# ledger that held two demands read as deadlines), the twenty-third 2 of 4
 MOST_WRONG_ALERTS = {
-    "twelfth set": (2, 1), "thirteenth set": (4, 2), "fourteenth set": (3, 1),
-    "fifteenth set": (3, 0), "sixteenth set": (3, 2), "seventeenth set": (3, 2),
-    "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (3, 1),
-    "twenty-first set": (1, 3), "twenty-second set": (3, 3), "twenty-third set": (2, 3),
+    "twelfth set": (1, 1), "thirteenth set": (3, 2), "fourteenth set": (2, 1),
+    "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (0, 2),
+    "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (2, 1),
+    "twenty-first set": (1, 3), "twenty-second set": (1, 3), "twenty-third set": (1, 2),
 }  # fmt: skip
 
 

@@ -44,7 +44,10 @@ _DEMAND = re.compile(
     # "đòi" after its subject; "đội quân" (an army) opens a sentence or follows "một", "các"
     r"(?<=[a-z] )(?<!quan )(?<!bo )(?<!mot )(?<!cac )(?<!nhung )(?<!doi )doi "
     r"(?:quan|rut|my|hoa ky|washington|"
-    r"lien quan|(?:cac )?luc luong)|\bbuoc (?:my|hoa ky|washington|quan|lien quan))\b"
+    r"lien quan|(?:cac )?luc luong)|"
+    # ... or after a comma, not before "quân": "..., đòi toàn bộ quân nước ngoài rời Iraq"
+    r"(?<=, )doi (?:toan bo|rut|my|hoa ky|washington|lien quan|cac)|"
+    r"\bbuoc (?:my|hoa ky|washington|quan|lien quan))\b"
 )
 # before the demand, what calls for the date or accepts the demand ("the agreement calls for",
 # "the two governments called for", "agreed to Baghdad's demand", "hai nước đã nhất trí yêu cầu")
@@ -65,7 +68,8 @@ _MET_AFTER = re.compile(
     r"(?:under|in line with|in accordance with|per) (?:the |an |a )?(?:\w+ ){0,2}"
     r"(?:agreement|deal|accord|pact|plan|timetable|roadmap|framework|statement|treaty|"
     r"announcement|decision)|"
-    r"(?<!not )(?<!never )(?<!n't )(?:agreed|accepted)|"
+    r"(?<!not )(?<!never )(?<!n't )(?<!schedule )(?<!timetable )(?<!plan )(?<!calendar )"
+    r"(?<!date )(?<!dates )(?:agreed|accepted)|"
     r"theo (?:\w+ ){0,2}(?:thoa thuan|hiep dinh|ke hoach|lo trinh|tuyen bo chung)|"
     r"nhu da (?:thoa thuan|cam ket|thong nhat|cong bo)|"
     r"da (?:nhat tri|dong y|chap nhan|chap thuan|thong nhat|dap ung))\b"

@@ -1,8 +1,8 @@
 """Figures alerted wrong on the same-week sets: a floor set on the force and a forecast of a
 bound read as levels ("Senate moves to keep at least 2,500 US troops in Iraq", "nominee expects
 fewer than 1,000 US troops in Iraq"), a unit's size or a site's read as the force's, a member's
-date told as "nước này sẽ rút" read as ours (each case here was read wrong by the code before
-it, or is one the rule must leave alone)."""
+date told as "nước này sẽ rút" read as ours, demands read as deadlines (each case here was read
+wrong by the code before it, or is one the rule must leave alone)."""
 
 from __future__ import annotations
 
@@ -140,3 +140,34 @@ def test_troops_at_a_site_we_do_not_know_are_no_level(
     body: str, expected: set[tuple[str, str, str, int]]
 ) -> None:
     assert _counts("", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # the schedule agreed is another one: nothing accepted the demand
+            "The United States said on Thursday that a resolution by Iraq's parliament demanding "
+            "that foreign troops leave by the end of 2087 did not alter the withdrawal schedule "
+            "agreed with the Iraqi government in March.",
+            set(),
+        ),
+        (  # "đòi" after a comma
+            "Liên minh Watan đã trao cho thủ tướng bản kiến nghị có 171 chữ ký, đòi toàn bộ quân "
+            "nước ngoài rời Iraq trước cuối năm 2087.",
+            set(),
+        ),
+        (  # "đội quân" (an army) after a comma is no demand
+            "Theo kế hoạch, đội quân Mỹ cuối cùng sẽ rời Iraq trước cuối năm 2087.",
+            {("deadline/coalition leaves Iraq", "2087")},
+        ),
+        (
+            "Parliament demanded that US troops leave Iraq by the end of 2087, and Washington "
+            "agreed.",
+            {("deadline/coalition leaves Iraq", "2087")},
+        ),
+    ],
+)
+def test_a_demand_is_no_deadline_unless_it_was_met(
+    body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _dates(body) == expected
