@@ -2,16 +2,16 @@
 
 Each date is read with the stretch of sentence before it (back to the previous date). That
 stretch says what happens by the date: troops leave ("rút", "withdraw", "pull out of"), a
-mission or a presence ends ("kết thúc nhiệm vụ", "presence ... will end", "continue until"),
-or the combat mission ends. When it says nothing but the date is introduced by "by",
-"until", "đến" or "scheduled for", the rest of the clause after the date does ("từ nay đến
-cuối năm sẽ ngưng nhiệm vụ chiến đấu"). A stretch with only "and from Kurdistan" or "the rest"
-or "the full completion" continues the one before. A clause after the date opened by "when"
-adds what happens then ("by September 2025, when forces leave Ain al-Asad").
+mission or a presence ends ("kết thúc nhiệm vụ", "presence ... will end", "continue until"), or
+the combat mission ends. When it says nothing but the date is introduced by "by", "until",
+"đến" or "scheduled for", the rest of the clause after the date does ("từ nay đến cuối năm sẽ
+ngưng nhiệm vụ chiến đấu"). A stretch with only "and from Kurdistan" or "the rest" or "the full
+completion" continues the one before. A clause after the date opened by "when" adds what
+happens then ("by September 2025, when forces leave Ain al-Asad").
 
-Not deadlines: election and meeting dates, "at least" and "since" dates, dates in a clause
-about the past ("đã ra lệnh ... rút khỏi nước này vào tháng Giêng", "withdrew … in January",
-"hồi tháng 9"), dates already past at publication, dates elsewhere, dates someone demands
+Not deadlines: election and meeting dates, "at least" and "since" dates, dates in a clause about
+the past ("đã ra lệnh ... rút khỏi nước này vào tháng Giêng", "withdrew … in January", "hồi
+tháng 9"), dates already past at publication, dates elsewhere, dates someone demands
 (``demands``), dates denied, under a fronted condition, asked, forecast, another actor's or
 another event's (``unsaid``). Conditions after a date ("as soon as the campaign ends") are not.
 """
@@ -49,11 +49,11 @@ _DATELINE = re.compile(r"[|•·]\s*$")
 _DATELINE_AFTER = re.compile(r"\s*(?:[|•·\n]|$)")
 # Troops staying until a date: "ở lại Erbil cho đến ít nhất tháng 9/2026" is when they leave.
 _STAY = re.compile(r"\b(?:remain|remains|stay|stays|o lai|duy tri)\b")
-# Some troops, not all: "withdraw 2,200 troops", "rút 2.200 quân" (not "withdraw its 2,500")
+# Some troops ("withdraw 2,200 troops", "rút 2.200 quân"; not "its 2,500") or a level (LEVEL_BY)
 _SOME_TROOPS = re.compile(
     r"(?<!all )(?<!remaining )(?<!the )(?<!its )(?<!their )(?<!toan bo )(?<!tat ca )(?<!het )"
     r"(?<!con lai )(?<![\d.,])\b\d[\d.,]*\s+(?:(?:us|u\.s\.|american|my|hoa ky)\s+)?"
-    r"(?:troops|soldiers|forces|binh si|binh sy|quan|linh)\b"
+    rf"(?:troops|soldiers|forces|binh si|binh sy|quan|linh)\b|{lx.LEVEL_BY.pattern}"
 )
 # An aside on a noun ("The plan, which ... requires an announcement date, would see troops
 # leave by September 2025"): what it says is not what the date is for.
@@ -140,7 +140,7 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
         if not reader.upcoming():
             state = "passed" if lx.TARGET.search(segment) else "past"
         if _SOME_TROOPS.search(segment) and all(k == ("leave", False) for k in kinds):
-            continue  # "withdraw 2,200 troops by end-Sept": a drawdown target, not leaving
+            continue  # "withdraw 2,200 troops by end-Sept", "cut force to 2,000 by": a target
         clause = _clause_start(sentence, d.start)
         if sentence.allies_only(clause, d.start):
             continue  # "Britain will withdraw its 400 troops by the end of 2025": Britain's

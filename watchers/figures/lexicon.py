@@ -187,6 +187,12 @@ CHANGE_VERB = re.compile(
     r"tang|tang len)\b"
 )
 # "leaving less than 1,000 there" names the level that stays.
+# A level right before a date: "leave Baghdad early, cut force to 2,000 by year-end" (the date
+# is the level's, not the leaving's)
+LEVEL_BY = re.compile(
+    r"\b(?:to|down to|xuong con|xuong)\s+(?:about |around |khoang )?\d[\d.,]*"
+    r"(?:\s+(?:troops|soldiers|binh si|quan))?\s+(?:by|before|truoc|vao)\s+(?:the\s+)?$"
+)
 CHANGE_TARGET = re.compile(
     r"\b(?:(?<!according )(?<!due )(?<!next )(?<!thanks )to|"  # not "according to three"
     r"xuong con|xuong|con|down to|toi|leaving|"

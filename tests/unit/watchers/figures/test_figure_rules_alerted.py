@@ -1,8 +1,9 @@
 """Figures alerted wrong on the same-week sets: a floor set on the force and a forecast of a
 bound read as levels ("Senate moves to keep at least 2,500 US troops in Iraq", "nominee expects
 fewer than 1,000 US troops in Iraq"), a unit's size or a site's read as the force's, a member's
-date told as "nước này sẽ rút" read as ours, demands read as deadlines (each case here was read
-wrong by the code before it, or is one the rule must leave alone)."""
+date told as "nước này sẽ rút" read as ours, demands read as deadlines, a level's date read as
+a place's (each case here was read wrong by the code before it, or is one the rule must leave
+alone)."""
 
 from __future__ import annotations
 
@@ -171,3 +172,25 @@ def test_a_demand_is_no_deadline_unless_it_was_met(
     body: str, expected: set[tuple[str, str]]
 ) -> None:
     assert _dates(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "US agrees to leave Baghdad three months early, cut force to 2,000 by year-end",
+            {("deadline/US troop cut due in Iraq", "2081")},
+        ),
+        (
+            "Mỹ đồng ý rời Baghdad sớm ba tháng, giảm quân số xuống còn 2.000 trước cuối năm",
+            {("deadline/US troop cut due in Iraq", "2081")},
+        ),
+        (  # the date right after the place is the place's
+            "US will cut its force to 2,000 and leave Baghdad by June 2082",
+            {("deadline/coalition leaves Baghdad", "2082-06")},
+        ),
+    ],
+)
+def test_a_level_right_before_a_date_owns_it(title: str, expected: set[tuple[str, str]]) -> None:
+    stated = extract(title, "", published=PUBLISHED).stated
+    assert {(d.key, d.date) for d in stated if isinstance(d, Deadline)} == expected
