@@ -56,6 +56,7 @@ SETS = {
         ("twenty-first", 21),
         ("twenty-second", 22),
         ("twenty-third", 23),
+        ("twenty-fourth", 24),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
