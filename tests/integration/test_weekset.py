@@ -167,8 +167,9 @@ MOST_WRONG = {
     # and on ``2e00f75`` (its start) alike
     "twenty-third set": {"within": (0, 18), "across": (0, 30)},
     # written blind in the fifth stop (reports' relevance labelled); measured once on that
-    # stop's last figure rule and on its start (``c1d8117``) alike: (0, 34) and (1, 50)
-    "twenty-fourth set": {"within": (0, 34), "across": (1, 50)},
+    # stop's last figure rule and on its start (``c1d8117``) alike: (0, 34) and (1, 50); then
+    # an attack story whose lead gives our troops' date for leaving is on the topic (its truce)
+    "twenty-fourth set": {"within": (0, 34), "across": (1, 49)},
 }
 
 

@@ -186,6 +186,9 @@ def judge(
         and not (leaves(0) or (counted and not head & attack))
         and not lead_leaves
         and (head & attack or sum(1 for s in found if s & attack) > sum(leaving))
+        # a lead that gives our troops' date for leaving is about it ("suspending attacks ...
+        # until 30 April, the new date by which US troops are to leave Baghdad")
+        and not (figured or _figures_say_leaving(title, summary, published))
     ):
         return Verdict(False, "attack story", keywords)
     return Verdict(True, "on topic", keywords)

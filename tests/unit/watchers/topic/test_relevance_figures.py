@@ -1,6 +1,7 @@
 """The topic said by the figures an item gives: a date for US or coalition forces to leave, a
 step of it done, our level to come in Iraq, in a sentence that names them; not a figure of
-Iraq's own forces, an armed group's, NATO's own mission, one denied or an attack story's."""
+Iraq's own forces, an armed group's, NATO's own mission, one denied or an attack story's; but an
+attack story whose lead gives our troops' date for leaving is about it."""
 
 from __future__ import annotations
 
@@ -153,3 +154,24 @@ def test_a_figure_that_is_not_foreign_forces_leaving_says_nothing(title: str, su
 )
 def test_what_a_review_found_the_topic_got_wrong(title: str, summary: str, relevant: bool) -> None:
     assert judge(topic_matcher(), title, summary).relevant is relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Armed group announces halt to attacks on US forces until 30 April 2087",
+            "The armed group said on Friday it was suspending attacks on US and coalition forces "
+            "in Iraq until 30 April 2087, the new date by which US troops are to leave Baghdad.",
+        ),
+        (
+            "Nhóm vũ trang Iraq ngừng tấn công quân Mỹ đến ngày 30/4/2087",
+            "Nhóm vũ trang hôm 7/6 tuyên bố tạm ngừng các cuộc tấn công nhằm vào lực lượng Mỹ và "
+            "liên quân tại Iraq cho đến ngày 30/4/2087, thời hạn mới để quân Mỹ rời Baghdad.",
+        ),
+    ],
+)
+def test_an_attack_story_whose_lead_gives_our_date_for_leaving_is_on_the_topic(
+    title: str, summary: str
+) -> None:
+    assert judge(topic_matcher(), title, summary).relevant
