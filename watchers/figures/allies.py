@@ -50,10 +50,12 @@ ALLY_ACTS = re.compile(
 # The same members by their names as written, in both languages (case and diacritics kept:
 # "Ba Lan" and not "ba lần", "Úc" and not "ký ức"), for telling a member's own story from the
 # coalition's (``partners``). "Anh" and "Ý" (also a name, a pronoun, an idea) only as a country's
-# ("nước Anh", "quân đội Ý", a title's "Anh sẽ rút…")
+# ("nước Anh", "quân đội Ý", "binh sĩ Anh", "Đại sứ quán Anh", "Anh sẽ rút…", "Anh hiện có
+# khoảng 420", "Anh sẽ rời căn cứ")
 _PARTNER_NAMES: dict[str, str] = {
     "Britain": r"British|Britain|Britons?|Brits|UK|U\.K\.|United Kingdom|Vương quốc Anh|"
-    r"(?:(?<=nước )|(?<=quân )|(?<=đội )|(?<=phủ ))Anh|Anh(?= sẽ rút| rút| đã rút)",
+    r"(?:(?<=nước )|(?<=quân )|(?<=đội )|(?<=phủ )|(?<=binh sĩ )|(?<=lượng )|(?<=sứ quán ))Anh|"
+    r"Anh(?= (?:(?:sẽ |đã |đang |vẫn )?(?:rút|rời|bàn giao|giữ|đóng)|hiện (?:có|còn)))",
     "France": r"French|France(?! 24)|Pháp(?! [Ll]uật| lý)",
     "Germany": r"German|Germans|Germany|Đức(?! Giáo| Cha| Thánh| Phật| Mẹ)",
     "Italy": r"Italians?|Italy|Italia|Ý(?= sẽ rút| rút| đã rút)",

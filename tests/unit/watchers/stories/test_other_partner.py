@@ -55,6 +55,11 @@ def test_a_story_with_one_report_that_names_no_member_is_not_joined() -> None:
         ("Anh sẽ rút 110 huấn luyện viên khỏi Iraq", {"Britain"}),
         ("Tuấn Anh sẽ rút khỏi đội tuyển", set()),
         ("Quân đội Anh rời Basra", {"Britain"}),
+        ("Anh sẽ rời căn cứ Hawr Sina của Iraq sớm bốn tháng", {"Britain"}),
+        ("Anh hiện có khoảng 420 binh sĩ tại căn cứ", {"Britain"}),
+        ("Một người phát ngôn Đại sứ quán Anh cho biết", {"Britain"}),
+        ("khoảng 420 binh sĩ Anh đang đóng tại đây", {"Britain"}),
+        ("Anh có biết không?", set()),  # a pronoun
         ("US troops leave Ain al-Asad, UK-based monitor says", set()),  # a compound
         ("In Germany, parliament votes to end the Iraq mission", {"Germany"}),  # acting there
         ("Sau Mỹ, Đức cũng rút quân khỏi Iraq", {"Germany"}),
