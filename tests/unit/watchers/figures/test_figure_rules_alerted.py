@@ -18,13 +18,13 @@ from watchers.figures.extract import extract
 PUBLISHED = date(2081, 10, 9)
 
 
-def _dates(body: str) -> set[tuple[str, str]]:
-    stated = extract("", body, published=PUBLISHED).stated
+def _dates(body: str, title: str = "") -> set[tuple[str, str]]:
+    stated = extract(title, body, published=PUBLISHED).stated
     return {(d.key, d.date) for d in stated if isinstance(d, Deadline)}
 
 
-def _troops(title: str) -> set[tuple[str, str, str, int]]:
-    return {troop_key(t) for t in extract(title, "", published=PUBLISHED).troop_counts}
+def _counts(title: str, body: str) -> set[tuple[str, str, str, int]]:
+    return {troop_key(t) for t in extract(title, body, published=PUBLISHED).troop_counts}
 
 
 @pytest.mark.parametrize(
@@ -37,7 +37,7 @@ def _troops(title: str) -> set[tuple[str, str, str, int]]:
     ],
 )
 def test_a_floor_or_a_forecast_of_a_bound_is_no_level(title: str) -> None:
-    assert _troops(title) == set()
+    assert _counts(title, "") == set()
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_a_floor_or_a_forecast_of_a_bound_is_no_level(title: str) -> None:
 def test_a_bound_told_otherwise_is_still_read(
     title: str, expected: set[tuple[str, str, str, int]]
 ) -> None:
-    assert _troops(title) == expected
+    assert _counts(title, "") == expected
 
 
 @pytest.mark.parametrize(
@@ -77,10 +77,6 @@ def test_a_member_saying_it_will_leave_owns_its_date(
     body: str, expected: set[tuple[str, str]]
 ) -> None:
     assert _dates(body) == expected
-
-
-def _counts(title: str, body: str) -> set[tuple[str, str, str, int]]:
-    return {troop_key(t) for t in extract(title, body, published=PUBLISHED).troop_counts}
 
 
 @pytest.mark.parametrize(
@@ -192,5 +188,4 @@ def test_a_demand_is_no_deadline_unless_it_was_met(
     ],
 )
 def test_a_level_right_before_a_date_owns_it(title: str, expected: set[tuple[str, str]]) -> None:
-    stated = extract(title, "", published=PUBLISHED).stated
-    assert {(d.key, d.date) for d in stated if isinstance(d, Deadline)} == expected
+    assert _dates("", title) == expected
