@@ -29,10 +29,11 @@ ALLIES_VI = (
 _ALLIES = rf"{ALLIES_EN}|{ALLIES_VI}|anh|uc|nhat ban"
 ALLY_ACTS = re.compile(
     rf"\b(?P<ally>{_ALLIES})(?:\s*(?:,|and|va)\s*(?:{_ALLIES}))*(?:'s|’s)?\s+"
-    # "Denmark said on Thursday it will withdraw", "Đan Mạch hôm thứ Năm cho biết (nước này) sẽ
-    # rút"
-    r"(?:[^.;]{0,30}?\b(?:(?:said|says|announced)\b[^.;,]{0,20}?\s+it|"
-    r"(?:cho biet|thong bao)(?:\s+nuoc nay)?)\s+)?"
+    # "Denmark said on Thursday it will withdraw", "Đan Mạch hôm thứ Năm cho biết sẽ rút", "Bộ
+    # trưởng Quốc phòng Đan Mạch Anders Rønholt cho biết nước này sẽ rút" (the member the one
+    # who says it: not "gặp người đồng cấp Anh và cho biết nước này", "đại sứ Pháp, ông Rubio…")
+    r"(?:[^.;]{0,30}?\b(?:(?:said|says|announced)\b[^.;,]{0,20}?\s+it|cho biet|thong bao)\s+|"
+    r"(?:(?!\bva\b)[^.;,]){0,30}?\b(?:cho biet|thong bao)\s+nuoc nay\s+)?"
     r"(?:\d[\d.,]*\s+)?"  # "Italy's 300 advisers will leave"
     r"(?:(?:forces?|troops?|military|government|army|contingent|soldiers|advis[eo]rs|trainers|"
     r"quan doi|binh si|luc luong|chinh phu|co van)\s+)?"
@@ -54,8 +55,12 @@ ALLY_ACTS = re.compile(
 # khoảng 420", "Anh sẽ rời căn cứ")
 _PARTNER_NAMES: dict[str, str] = {
     "Britain": r"British|Britain|Britons?|Brits|UK|U\.K\.|United Kingdom|Vương quốc Anh|"
-    r"(?:(?<=nước )|(?<=quân )|(?<=đội )|(?<=phủ )|(?<=binh sĩ )|(?<=lượng )|(?<=sứ quán ))Anh|"
-    r"Anh(?= (?:(?:sẽ |đã |đang |vẫn )?(?:rút|rời|bàn giao|giữ|đóng)|hiện (?:có|còn)))",
+    r"(?:(?<=nước )|(?<=quân )|(?<=đội )|(?<=phủ )|(?<=binh sĩ )|(?<=lượng )|(?<=sứ quán ))"
+    r"Anh(?! em)|"
+    # ... and before what it does with its troops or bases (not "Anh rời Iraq năm 2011", "Anh
+    # hiện có hai con": a pronoun)
+    r"Anh(?= (?:sẽ (?:rút|rời|bàn giao|giữ)|hiện (?:có|còn)|đã rút|rút) [^.;]{0,40}?"
+    r"(?:binh sĩ|quân|căn cứ|lực lượng|huấn luyện viên|cố vấn|khỏi))",
     "France": r"French|France(?! 24)|Pháp(?! [Ll]uật| lý)",
     "Germany": r"German|Germans|Germany|Đức(?! Giáo| Cha| Thánh| Phật| Mẹ)",
     "Italy": r"Italians?|Italy|Italia|Ý(?= sẽ rút| rút| đã rút)",

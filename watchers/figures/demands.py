@@ -45,8 +45,9 @@ _DEMAND = re.compile(
     r"(?<=[a-z] )(?<!quan )(?<!bo )(?<!mot )(?<!cac )(?<!nhung )(?<!doi )doi "
     r"(?:quan|rut|my|hoa ky|washington|"
     r"lien quan|(?:cac )?luc luong)|"
-    # ... or after a comma, not before "quân": "..., đòi toàn bộ quân nước ngoài rời Iraq"
-    r"(?<=, )doi (?:toan bo|rut|my|hoa ky|washington|lien quan|cac)|"
+    # ... or after a comma before all of them: "..., đòi toàn bộ quân nước ngoài rời Iraq" (not
+    # "đội quân", nor "đổi Mỹ rút … lấy …", a trade)
+    r"(?<=, )doi (?:toan bo|cac)|"
     r"\bbuoc (?:my|hoa ky|washington|quan|lien quan))\b"
 )
 # before the demand, what calls for the date or accepts the demand ("the agreement calls for",
@@ -68,8 +69,8 @@ _MET_AFTER = re.compile(
     r"(?:under|in line with|in accordance with|per) (?:the |an |a )?(?:\w+ ){0,2}"
     r"(?:agreement|deal|accord|pact|plan|timetable|roadmap|framework|statement|treaty|"
     r"announcement|decision)|"
-    r"(?<!not )(?<!never )(?<!n't )(?<!schedule )(?<!timetable )(?<!plan )(?<!calendar )"
-    r"(?<!date )(?<!dates )(?:agreed|accepted)|"
+    # (not "the schedule agreed with the Iraqi government": another agreement)
+    r"(?<!not )(?<!never )(?<!n't )(?:agreed|accepted)(?! with)|"
     r"theo (?:\w+ ){0,2}(?:thoa thuan|hiep dinh|ke hoach|lo trinh|tuyen bo chung)|"
     r"nhu da (?:thoa thuan|cam ket|thong nhat|cong bo)|"
     r"da (?:nhat tri|dong y|chap nhan|chap thuan|thong nhat|dap ung))\b"

@@ -2,82 +2,81 @@
 
 ``decide_figures(timelines, figures, published=, outlet=, now=)`` judges each figure of one
 article against the ledger as it stood before that article (``timelines``: key -> reports,
-oldest first, the last one being the figure's current value). Two reports are equal when
-their ``level`` is: the number for a troop count ("about 2,500" = "2,500"), the last day a
-deadline allows for a deadline ("end of 2021" = "31-12-2021", so a more precise
-restatement is not a change, nor is a date's year told alone: "the mission ends in 2083"
-confirms "30 September 2083"). Reporters are told apart by the source an outlet cites,
-else the outlet ("Reuters via VnExpress" and "Reuters via Tuổi Trẻ" are one source).
+oldest first, the last one being the figure's current value). Two reports are equal when their
+``level`` is: the number for a troop count ("about 2,500" = "2,500"), the last day a deadline
+allows for a deadline ("end of 2021" = "31-12-2021", so a more precise restatement is not a
+change, nor is a date's year told alone: "the mission ends in 2083" confirms "30 September
+2083"). Reporters are told apart by the source an outlet cites, else the outlet ("Reuters via
+VnExpress" and "Reuters via Tuổi Trẻ" are one source).
 
 A key's *current* value is its last *standing* report: "new", "confirmed", "changed" or
-"conflict" ("stale" and "unconfirmed" reports are history, never the current value). Two
-troop counts are one level when they are equal, or within 10% of each other when either is
-hedged ("about 5,200" and "5,400"); a hedged confirmation does not move the level it
-confirms (5,000, then "about 5,200", then 5,400 is measured against 5,000). For a key that
-already has reports, against its current value:
+"conflict" ("stale" and "unconfirmed" reports are history, never the current value). Two troop
+counts are one level when they are equal, or within 10% of each other when either is hedged
+("about 5,200" and "5,400"); a hedged confirmation does not move the level it confirms (5,000,
+then "about 5,200", then 5,400 is measured against 5,000). For a key that already has reports,
+against its current value:
 
 * **confirmed** — the same value: no alert; one more source for that value.
 * **stale** — a different value from an article older than the current one by more than
-  ``CONFLICT_WINDOW`` (feeds are read out of order; old news does not undo new news), a
-  value the key held before and that was superseded ("about 2,500" repeated by wire copy
-  after a cut to "fewer than 2,000") unless the current value is itself a conflict within
-  the window (September, October from another outlet, September again the next day: the
-  dispute goes on, backed by the earlier reporter), or a deadline already past when
-  reported ("the mission was to end by September 2025", said in 2026): history, no alert.
-* **unconfirmed** — a different deadline that another milestone holds (outlets mix the
-  phases up: "the coalition's mission ends by September 2026" is the second phase's date),
-  or a different value from a lone reporter with nothing to back it: history, no alert,
-  not the current value. It is *backed* by change language or an official speaker in its
-  sentence (``firm``: "cut to", "giảm xuống còn", "the Pentagon said"), or by another
-  reporter who already gave the same value (then this second report is the change).
+  ``CONFLICT_WINDOW`` (feeds are read out of order; old news does not undo new news), a value
+  the key held before and that was superseded ("about 2,500" repeated by wire copy after a cut
+  to "fewer than 2,000") unless the current value is itself a conflict within the window
+  (September, October from another outlet, September again the next day: the dispute goes on,
+  backed by the earlier reporter), or a deadline already past when reported ("the mission was to
+  end by September 2025", said in 2026): history, no alert.
+* **unconfirmed** — a different deadline that another milestone holds (outlets mix the phases
+  up: "the coalition's mission ends by September 2026" is the second phase's date), or a
+  different value from a lone reporter with nothing to back it: history, no alert, not the
+  current value. It is *backed* by change language or an official speaker in its sentence
+  (``firm``: "cut to", "giảm xuống còn", "the Pentagon said"), or by another reporter who
+  already gave the same value (then this second report is the change).
 * **conflict** — a backed different value from another reporter published within
-  ``CONFLICT_WINDOW`` (3 days) of the current one, told in the report's title or first
-  paragraph (``lead``): alert, marked unconfirmed. Outlets rarely disagree for long; when
-  they do within days, neither is known to be right. Told only further down (a site's
-  count, a past level, another member's date, a demand read as a plan), it is
-  *unconfirmed*: a dispute worth an alert is the report's own news.
+  ``CONFLICT_WINDOW`` (3 days) of the current one, told in the report's title or first paragraph
+  (``lead``): alert, marked unconfirmed. Outlets rarely disagree for long; when they do within
+  days, neither is known to be right. Told only further down (a site's count, a past level,
+  another member's date, a demand read as a plan), it is *unconfirmed*: a dispute worth an alert
+  is the report's own news.
 * **changed** — a backed different value from a newer article: alert "old → new".
 
-A deadline is judged against its *milestone* (``watchers.figures.milestones``): every key
-of one step of the timetable ("coalition mission ends in Iraq", "first coalition troops
-leave Baghdad" are both the first phase) is one timeline here, so two wordings of one
-step agree, and the first phase never reads as a change of the second.
+A deadline is judged against its *milestone* (``watchers.figures.milestones``): every key of one
+step of the timetable ("coalition mission ends in Iraq", "first coalition troops leave Baghdad"
+are both the first phase) is one timeline here, so two wordings of one step agree, and the first
+phase never reads as a change of the second.
 
 For a key (or milestone) with no report yet:
 
-* **changed** — when a deadline's milestone is new while the latest final deadline of
-  another milestone has already passed when this article is published: the timetable was
-  replaced. So after "combat mission ends by the end of 2021", a 2024 report that "the first
-  troops leave in September 2025, the rest by the end of 2026" is two changes: end of 2021
-  -> September 2025, and end of 2021 -> end of 2026. A date some deadline key already holds
-  or held is no change: it was told already (a report repeating an alerted change
-  confirms it).
+* **changed** — when a deadline's milestone is new while the latest final deadline of another
+  milestone has already passed when this article is published: the timetable was replaced. So
+  after "combat mission ends by the end of 2021", a 2024 report that "the first troops leave in
+  September 2025, the rest by the end of 2026" is two changes: end of 2021 -> September 2025,
+  and end of 2021 -> end of 2026. A date some deadline key already holds or held is no change:
+  it was told already (a report repeating an alerted change confirms it).
 * **new** — otherwise: the first report of a figure, or a new milestone while the latest
-  deadline is still ahead (the mission ends in September 2025, the troops leave by the end
-  of 2026). No alert: the story alert already carries the article, and a first ever figure
-  on an empty ledger must not flood subscribers.
+  deadline is still ahead (the mission ends in September 2025, the troops leave by the end of
+  2026). No alert: the story alert already carries the article, and a first ever figure on an
+  empty ledger must not flood subscribers.
 
 A step done ("reached/coalition leaves Ain al-Asad": US forces have left the base) is
-**reached** the first time it is reported — an alert of its own, naming the deadline it
-fulfils (the same wording's, else its milestone's), never a changed deadline — and
-**confirmed** by every later report. Troops gone from a whole country ("reached/coalition
-leaves Iraq") is **unconfirmed** from one reporter until an official or a second reporter
-says so.
+**reached** the first time it is reported — an alert of its own, naming the deadline it fulfils
+(the same wording's, else its milestone's), never a changed deadline — and **confirmed** by
+every later report. Troops gone from a whole country ("reached/coalition leaves Iraq") is
+**unconfirmed** from one reporter until an official or a second reporter says so.
 
 Troop-count keys ("troops/US/Iraq", ".../planned", ".../past") are each their own timeline: a
-planned level never reads as a change of the current one, but a current level that reaches
-a planned level already reported is backed by it (the plan came true), and when that plan
-was alerted as a change, the level confirms it (subscribers were told) and does not alert.
-A *past* count ("there were 5,200 in 2020") describes a moment the ledger cannot place, so
-a different past count is a new point of history, never a change. An article has one value
-per key: the first it states (further, different values for the same key in the same article
-are ambiguous and left out of the ledger), and one judged value per milestone: a second,
-different date for a milestone in the same article is "unconfirmed", and a date alerted once
-is not alerted again under another milestone. A publication later than ``now`` is ``now``.
+planned level never reads as a change of the current one, but a current level that reaches a
+planned level already reported is backed by it (the plan came true), and when that plan was
+alerted as a change, the level confirms it (subscribers were told) and does not alert. A *past*
+count ("there were 5,200 in 2020") describes a moment the ledger cannot place, so a different
+past count is a new point of history, never a change. An article has one value per key: the
+first it states (further, different values for the same key in the same article are ambiguous
+and left out of the ledger), and one judged value per milestone: a second, different date for a
+milestone in the same article is "unconfirmed", and a date alerted once is not alerted again
+under another milestone. A publication later than ``now`` is ``now``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -88,12 +87,11 @@ from watchers.figures import Deadline, Figures, Reached, TroopCount
 from watchers.figures.dates import Precision
 from watchers.figures.milestones import deadline_keys, milestone_of, milestone_timeline
 
-__all__ = [
-    "CONFLICT_WINDOW", "KINDS", "STANDING", "FigureDecision", "FigureKind", "FigurePrecision",
-    "decide_figures", "family_keys", "reading", "standing",
-]  # fmt: skip
+__all__ = ["CONFLICT_WINDOW", "KINDS", "STANDING", "FigureDecision", "FigureKind",
+           "FigurePrecision", "decide_figures", "family_keys", "reading", "standing"]  # fmt: skip
 
 CONFLICT_WINDOW = timedelta(days=3)
+_PART_OF = r"(?:early|mid|late|đầu|giữa|cuối)(?:[\s-]+(?:in|năm|of))?[\s-]+"  # "đầu năm 2027"
 FigureKind = Literal["new", "confirmed", "changed", "conflict", "stale", "unconfirmed", "reached"]
 KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
 # The kinds whose value a key holds; the others are history only.
@@ -209,8 +207,9 @@ def decide_figures(
         value, precision, level = reading(figure)
         timeline = milestone_timeline(key, timelines)
         told_first = lead is None or figure.quote in lead
-        report = _Report(level, precision == "approx", precision == "year", figure.firm,
-                         told_first, published, day, reporter)  # fmt: skip
+        alone = precision == "year" and not re.search(_PART_OF + value, figure.quote, re.I)
+        report = _Report(level, precision == "approx", alone, figure.firm, told_first, published,
+                         day, reporter)  # fmt: skip
         milestone = milestone_of(key)
         if isinstance(figure, Reached):
             kind, previous = _reached(figure, timeline, timelines, reporter)
@@ -249,7 +248,7 @@ class _Report:
 
     level: str
     approx: bool
-    year_only: bool  # a deadline told by its year alone ("in 2083"), not its end
+    year_only: bool  # a deadline told by its year alone ("in 2083"; not "early 2083", its end)
     firm: bool
     lead: bool  # told in the title or first paragraph
     published: datetime

@@ -189,9 +189,10 @@ CHANGE_VERB = re.compile(
 # "leaving less than 1,000 there" names the level that stays.
 # A level right before a date: "leave Baghdad early, cut force to 2,000 by year-end" (the date
 # is the level's, not the leaving's)
-LEVEL_BY = re.compile(
-    r"\b(?:to|down to|xuong con|xuong)\s+(?:about |around |khoang )?\d[\d.,]*"
-    r"(?:\s+(?:troops|soldiers|binh si|quan))?\s+(?:by|before|truoc|vao)\s+(?:the\s+)?$"
+LEVEL_BY = re.compile(  # (not "to 0": leaving altogether)
+    r"\b(?:to|down to|below|under|xuong con|xuong duoi|xuong|duoi)\s+"
+    r"(?:about |around |fewer than |less than |khoang )?(?!0\b)\d[\d.,]*"
+    r"(?:\s+(?:troops|soldiers|binh si|quan|nguoi))?\s+(?:by|before|truoc|vao)\s+(?:the\s+)?$"
 )
 CHANGE_TARGET = re.compile(
     r"\b(?:(?<!according )(?<!due )(?<!next )(?<!thanks )to|"  # not "according to three"
@@ -366,7 +367,7 @@ _STAY = (
     r"are|were|is|was|will|remain|remained|stay|stayed|stationed|based|deployed|currently|now|"
     r"still|dang|van|hien|con lai|con|se"
 )
-_AT = r"(?:at|o lai|con lai|o|tai)"  # "sẽ ở lại Umm Nakhla", "còn lại tại đây"
+_AT = r"(?:at|o lai|con lai|o|tai)"  # "sẽ ở lại Umm Nakhla", "còn lại tại trại"
 AT_SITE = re.compile(
     rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:{_STAY}|dong quan|dong)\s+)*(?:{_AT}|in)\s+"
     r"(?!(?:operation|nato|the|chien dich)\b)"
@@ -387,7 +388,7 @@ AL_NAME = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not cap
 AT_THE_BASE = re.compile(
     rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:{_STAY}|had|have|has|worked|served|dong quan|dong|"
     rf"lam viec)\s+)*{_AT}\s+(?:(?:the|this|that|a|an|mot)\s+(?:[\w-]+\s+)?)?(?:air )?"
-    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay|tram khong quan|tram|day|do)\b"
+    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay|tram khong quan|tram)\b"
 )
 # A cap set on the force: the level it is to be held to, a plan
 CAP = re.compile(

@@ -20,9 +20,10 @@ _UNIT_OF = re.compile(
 )
 # a unit, then its size: "A US helicopter battalion with about 370 soldiers ... left", "Một
 # tiểu đoàn trực thăng Mỹ với khoảng 370 binh sĩ"
-_UNIT_WITH = re.compile(
-    r"\b(?:battalion|brigade|company|squadron|regiment|detachment|tieu doan|lu doan|dai doi|"
-    r"phi doi|trung doan)\b(?:\s+[^\s,;]+){0,3}?\s+(?:with|voi|gom)\s+$"
+_UNIT_WITH = re.compile(  # (not "The brigade left Baghdad with 2,500 US troops remaining")
+    r"\b(?:battalion|brigade|company|squadron|regiment|detachment)\s+with\s+$|"
+    r"\b(?:tieu doan|lu doan|dai doi|phi doi|trung doan)\b(?:\s+[^\s,;]+){0,3}?\s*,?\s+"
+    r"(?:voi|gom)\s+$"
 )
 # soldiers of a unit ("of the army's 14th Division", "from the 10th Mountain Division",
 # "thuộc Sư đoàn 14", "thuộc Lực lượng đặc nhiệm Kestrel", "of a helicopter unit", "thuộc một
@@ -48,8 +49,8 @@ _WITH_CIVILIANS = re.compile(
 )
 # a floor or a forecast, not a level: "Senate moves to keep at least 2,500 US troops in Iraq",
 # "nominee expects fewer than 1,000 US troops in Iraq by end of 2082"
-_FLOOR_OR_FORECAST = re.compile(
-    r"\b(?:(?:keep|retain|maintain)\w*\s+(?:at least|no fewer than|a minimum of)|"
+_FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retain at least")
+    r"\b(?:to\s+(?:keep|retain|maintain)\s+(?:at least|no fewer than|no less than|a minimum of)|"
     r"expect\w*\s+(?:fewer than|less than|under|below|no more than))\s+$"
 )
 _LIST_START = re.compile(r"(?:^|[:\-–—]\s)\W*$")

@@ -186,9 +186,10 @@ def judge(
         and not (leaves(0) or (counted and not head & attack))
         and not lead_leaves
         and (head & attack or sum(1 for s in found if s & attack) > sum(leaving))
-        # a lead that gives our troops' date for leaving is about it ("suspending attacks ...
-        # until 30 April, the new date by which US troops are to leave Baghdad")
-        and not (figured or _figures_say_leaving(title, summary, published))
+        # a truce tied to our troops' date for leaving, in the lead ("suspending attacks ...
+        # until 30 April, the new date by which US troops are to leave Baghdad"; not "Rockets
+        # hit the base, which coalition forces are due to leave by September 2025")
+        and not (_TRUCE.search(fold(title)) and _figures_say_leaving(title, summary, published))
     ):
         return Verdict(False, "attack story", keywords)
     return Verdict(True, "on topic", keywords)
@@ -226,6 +227,10 @@ def _leaves_from(
 
 _US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
 # staff, not soldiers (folded): "non-emergency staff", "nhân viên Đại sứ quán"
+_TRUCE = re.compile(
+    r"\b(?:halt\w*|suspend\w*|truce|cease-?fire|pause\w*|stop\w* attacks|ngung|tam dung|"
+    r"dinh chien|hoan tan cong)\b"
+)
 _STAFF = re.compile(
     r"\b(?:staff(?! officers?)|employees|diplomats|nhan vien(?! quan su)|nha ngoai giao|cong dan)\b"
 )

@@ -51,6 +51,14 @@ def test_a_floor_or_a_forecast_of_a_bound_is_no_level(title: str) -> None:
             "At least 2,500 US troops remain in Iraq, Pentagon says",
             {("US", "Iraq", "current", 2500)},
         ),
+        (  # a level kept so far, not a floor set
+            "Washington has maintained at least 2,500 troops in Iraq since the end of 2080",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (  # a plan, not a bill's floor
+            "The Pentagon said it would retain at least 2,500 troops in Iraq through 2082",
+            {("US", "Iraq", "planned", 2500)},
+        ),
     ],
 )
 def test_a_bound_told_otherwise_is_still_read(
@@ -66,6 +74,11 @@ def test_a_bound_told_otherwise_is_still_read(
             "Ngày 12/5, Bộ trưởng Quốc phòng Đan Mạch Anders Rønholt cho biết nước này sẽ rút 140 "
             "binh sĩ khỏi trại Tamarisk ở Iraq trước ngày 31/10.",
             set(),
+        ),
+        (  # "nước này" is the speaker's: the member is met, not the one who says it
+            "Bộ trưởng Hegseth gặp người đồng cấp Anh hôm thứ Hai và cho biết nước này sẽ rút quân "
+            "khỏi Iraq trước tháng 9/2082.",
+            {("deadline/coalition leaves Iraq", "2082-09")},
         ),
         (  # ours: the member is not the one leaving
             "Bộ trưởng Quốc phòng Đan Mạch cho biết quân Mỹ sẽ rút khỏi Iraq trước ngày 31/10.",
@@ -93,6 +106,16 @@ def test_a_member_saying_it_will_leave_owns_its_date(
             "A US helicopter battalion with about 370 soldiers and 24 helicopters left Camp Dar "
             "al-Salam near Baghdad for Kuwait on Monday.",
             set(),
+        ),
+        (
+            "Tiểu đoàn rời Baghdad",
+            "Tiểu đoàn trực thăng Mỹ, với khoảng 370 binh sĩ, đã rời trại Dar al-Salam.",
+            set(),
+        ),
+        (  # "with" after what the unit did is no size of it
+            "Brigade leaves",
+            "The last US combat brigade left Baghdad with 2,500 US troops remaining in Iraq.",
+            {("US", "Iraq", "current", 2500)},
         ),
         (  # the force's size, a unit named after it
             "US force in Iraq",
@@ -122,8 +145,10 @@ def test_a_units_size_is_not_the_forces(
         ),
         ("Khoảng 640 binh sĩ Mỹ sẽ ở lại trại.", set()),
         ("Khoảng 640 binh sĩ Mỹ sẽ ở lại Umm Nakhla thêm sáu tuần.", set()),
-        ("Khoảng 700 quân nhân Mỹ còn lại tại đây sẽ rời Iraq.", set()),
-        ("Tiền đồn Tell Khatun được bàn giao, dù 190 lính Mỹ ở đó chỉ chuyển lên Erbil.", set()),
+        (  # "there" is Iraq
+            "Quân đội Mỹ đã hiện diện ở Iraq từ năm 2003. Hiện Mỹ có khoảng 2.500 binh sĩ ở đó.",
+            {("US", "Iraq", "current", 2500)},
+        ),
         # the country's: a place we know
         ("Khoảng 2.500 binh sĩ Mỹ vẫn ở lại Iraq.", {("US", "Iraq", "current", 2500)}),
         ("Mỹ hiện còn khoảng 2.500 binh sĩ tại Iraq.", {("US", "Iraq", "current", 2500)}),
@@ -153,6 +178,16 @@ def test_troops_at_a_site_we_do_not_know_are_no_level(
             "nước ngoài rời Iraq trước cuối năm 2087.",
             set(),
         ),
+        (  # "đổi" (to trade) folds like "đòi"
+            "Iraq đã nhượng bộ, đổi Mỹ rút khỏi Baghdad trước tháng 9/2082 lấy việc giữ quân ở "
+            "Erbil.",
+            {("deadline/coalition leaves Baghdad", "2082-09")},
+        ),
+        (  # a date agreed by the other side: the demand was met
+            "Baghdad demanded that coalition troops leave Iraq by September 2082, a date agreed "
+            "by Washington on Friday.",
+            {("deadline/coalition leaves Iraq", "2082-09")},
+        ),
         (  # "đội quân" (an army) after a comma is no demand
             "Theo kế hoạch, đội quân Mỹ cuối cùng sẽ rời Iraq trước cuối năm 2087.",
             {("deadline/coalition leaves Iraq", "2087")},
@@ -180,6 +215,10 @@ def test_a_demand_is_no_deadline_unless_it_was_met(
         (
             "Mỹ đồng ý rời Baghdad sớm ba tháng, giảm quân số xuống còn 2.000 trước cuối năm",
             {("deadline/US troop cut due in Iraq", "2081")},
+        ),
+        (  # down to none is leaving
+            "Mỹ sẽ rút quân khỏi Iraq, giảm từ 2.500 xuống 0 trước cuối năm 2082",
+            {("deadline/coalition leaves Iraq", "2082")},
         ),
         (  # the date right after the place is the place's
             "US will cut its force to 2,000 and leave Baghdad by June 2082",

@@ -3,6 +3,8 @@ dispute must be told, and a deadline told by its year alone."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.unit.watchers.figures.test_judge import DAY, NOW, Ledger, deadline, kinds, troops
 
 
@@ -72,3 +74,14 @@ def test_a_deadline_told_by_its_year_alone_restates_a_date_in_that_year() -> Non
     ledger.report(deadline("2083-09-30", "day"), at=NOW - 30 * DAY, outlet="VnExpress")
     (decision,) = ledger.report(deadline("2083", "year-end", firm=True), at=NOW, outlet="Reuters")
     assert decision.kind == "changed"
+
+
+def test_part_of_a_year_told_with_it_is_no_restatement() -> None:
+    """ "vào đầu năm 2083", "late in 2083" are read as the year, but say which part of it: a
+    change of "30 September 2083", not a restatement."""
+    for quote in ("sẽ rút khỏi Iraq vào đầu năm 2083", "troops will stay until late in 2083"):
+        ledger = Ledger()
+        ledger.report(deadline("2083-09-30", "day"), at=NOW - 30 * DAY, outlet="VnExpress")
+        told = replace(deadline("2083", "year", firm=True), quote=quote)
+        (decision,) = ledger.report(told, at=NOW, outlet="Reuters")
+        assert decision.kind == "changed", quote

@@ -60,6 +60,10 @@ def test_a_story_with_one_report_that_names_no_member_is_not_joined() -> None:
         ("Một người phát ngôn Đại sứ quán Anh cho biết", {"Britain"}),
         ("khoảng 420 binh sĩ Anh đang đóng tại đây", {"Britain"}),
         ("Anh có biết không?", set()),  # a pronoun
+        ("Anh rời Iraq năm 2011 sau hai lần triển khai", set()),  # "he", in a profile
+        ("Anh hiện có hai con nhỏ", set()),
+        ("Anh đang rút kinh nghiệm", set()),
+        ("Số lượng Anh em binh sĩ trở về", set()),
         ("US troops leave Ain al-Asad, UK-based monitor says", set()),  # a compound
         ("In Germany, parliament votes to end the Iraq mission", {"Germany"}),  # acting there
         ("Sau Mỹ, Đức cũng rút quân khỏi Iraq", {"Germany"}),

@@ -1,7 +1,7 @@
 """The topic said by the figures an item gives: a date for US or coalition forces to leave, a
 step of it done, our level to come in Iraq, in a sentence that names them; not a figure of
 Iraq's own forces, an armed group's, NATO's own mission, one denied or an attack story's; but an
-attack story whose lead gives our troops' date for leaving is about it."""
+attack story halted until our troops' date for leaving, told in its lead, is about it."""
 
 from __future__ import annotations
 
@@ -105,6 +105,11 @@ def test_a_figure_of_foreign_forces_leaving_says_the_topic(title: str, summary: 
             "Quân đội Iraq tiếp quản Green Zone",
             "Quân đội Iraq sẽ đưa cảnh sát ra khỏi Green Zone trước tháng 6/2025, đại sứ quán Mỹ "
             "cho biết.",
+        ),
+        (  # an attack story whose lead restates a date: no truce
+            "Rockets hit Ain al-Asad air base in Iraq",
+            "Rockets hit Ain al-Asad air base, which US-led coalition forces are due to leave by "
+            "September 2025, officials said.",
         ),
         (  # an attack story that restates a date
             "Rocket attack hits Baghdad base",
