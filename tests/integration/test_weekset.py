@@ -228,11 +228,12 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # alerts, 24 right alike; the fifteenth finds 3 of 4 (its Baghdad change had been found in a
 # ledger that held two demands read as deadlines), the twenty-third 2 of 4
 # then a review: "ở đó", "tại đây" after a count are where the sentence before says (most
-# often Iraq), not a site: the seventeenth's "190 lính Mỹ ở đó" alerts again
+# often Iraq), not a site: the seventeenth's "190 lính Mỹ ở đó" alerts again; then "the
+# Baghdad withdrawal date" names Baghdad and "the previous deadline was" a date no longer
 # the twenty-fourth, written blind in that stop, measured once on its last figure rule and on
 # its start alike: 5 alerts, 1 right, 1 of 4
 MOST_WRONG_ALERTS = {
-    "twelfth set": (1, 1), "thirteenth set": (3, 2), "fourteenth set": (2, 1),
+    "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
     "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (1, 2),
     "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (2, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 3), "twenty-third set": (1, 2),

@@ -53,6 +53,11 @@ _ORIGINAL = re.compile(
     r"\b(?:originally|initially|was to|were to|had been set to|due|set for|planned for|"
     r"scheduled for|du kien|von|ban dau|truoc do)\b[^,;]{0,40}$"
 )
+# ...or the former one, whatever comes after it
+_FORMER = re.compile(  # (not "the rest by the original date of 30 September")
+    r"\b(?:(?:thoi han|han chot|moc)\s+(?:truoc do|cu|ban dau)|(?:previous|earlier|original|old|"
+    r"former)\s+(?:deadline|date|target date))\s+(?:was|had been|la)\b[^,;]{0,20}$"
+)
 # ... and put off right after it, with no new date: ", was postponed by a year", ", đã bị hoãn"
 _PUT_OFF_AFTER = re.compile(
     r"\s*,\s*(?:(?:was|were|is|are|has been|have been|had been)\s+(?:now\s+|since\s+)?|"
@@ -91,7 +96,10 @@ def of_deadline(text: str, start: int, end: int) -> bool:
 def put_off(text: str, segment: str, end: int, after_end: int) -> bool:
     """Whether the date ending at ``end`` was the one first set and is said put off right
     after it, with no new date ("originally due in September 2025, was postponed by a year",
-    "dự kiến vào tháng 9/2025, đã bị hoãn"): it is a deadline no longer."""
+    "dự kiến vào tháng 9/2025, đã bị hoãn"), or is said to be the former one ("The previous
+    deadline was 30 September", "Thời hạn trước đó là ngày 30/9"): it is a deadline no longer."""
+    if _FORMER.search(segment):
+        return True
     return (
         bool(_ORIGINAL.search(segment)) and _PUT_OFF_AFTER.match(text, end, after_end) is not None
     )

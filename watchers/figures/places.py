@@ -70,6 +70,8 @@ _VENUE = re.compile(
 )
 # Two capitals side by side are two governments: "Baghdad and Washington finalized".
 _GOVERNMENTS = re.compile(r"\s+(?:and|va)\s+(?:washington|wash\.)\b")
+# ...but a leaving it names is a place's: "the Baghdad withdrawal date", "Baghdad exit"
+_LEAVING_AFTER = re.compile(r"\s+(?:withdrawal|exit|pullout|pull-out|departure|drawdown)\b")
 # A dateline, where the outlet writes from: a name in capitals at a line's start, perhaps a
 # region after a comma and an agency in brackets, then a dash ("ERBIL, Kurdistan Region —",
 # "BAGHDAD (Reuters) -", "BAGHDAD/ERBIL (Reuters) -", "AIN AL-ASAD AIR BASE, Iraq (AP) —").
@@ -98,7 +100,10 @@ class PlaceIndex:
             ):
                 continue  # where the outlet writes from; where an accord was signed
             if name == "Baghdad" and (
-                not lx.LOCATIVE_BEFORE.search(doc.text[max(0, at - 40) : at])
+                not (
+                    lx.LOCATIVE_BEFORE.search(doc.text[max(0, at - 40) : at])
+                    or _LEAVING_AFTER.match(doc.text, m.end())
+                )
                 or _GOVERNMENTS.match(doc.text, m.end())  # "Baghdad and Washington agreed"
             ):
                 continue

@@ -1,9 +1,9 @@
-"""Figures alerted wrong on the same-week sets: a floor set on the force and a forecast of a
-bound read as levels ("Senate moves to keep at least 2,500 US troops in Iraq", "nominee expects
-fewer than 1,000 US troops in Iraq"), a unit's size or a site's read as the force's, a member's
-date told as "nước này sẽ rút" read as ours, demands read as deadlines, a level's date read as
-a place's (each case here was read wrong by the code before it, or is one the rule must leave
-alone)."""
+"""Figures alerted wrong on the same-week sets: a floor set on the force and a forecast of a bound
+read as levels ("Senate moves to keep at least 2,500 US troops in Iraq", "nominee expects fewer
+than 1,000 US troops in Iraq"), a unit's size or a site's read as the force's, a member's date
+told as "nước này sẽ rút" read as ours, demands read as deadlines, a level's date read as a
+place's, "the Baghdad withdrawal date" read as Iraq's, a former deadline read as one (each case
+here was read wrong by the code before it, or is one the rule must leave alone)."""
 
 from __future__ import annotations
 
@@ -227,4 +227,26 @@ def test_a_demand_is_no_deadline_unless_it_was_met(
     ],
 )
 def test_a_level_right_before_a_date_owns_it(title: str, expected: set[tuple[str, str]]) -> None:
+    assert _dates("", title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Iraq and US bring forward Baghdad withdrawal date to April 2082",
+            {("deadline/coalition leaves Baghdad", "2082-04")},
+        ),
+        ("Baghdad wants the withdrawal to be complete by September 2082", set()),  # a government
+        ("The previous deadline was 30 September 2082.", set()),
+        ("Thời hạn trước đó là ngày 30/9/2082.", set()),
+        (  # an original date that still holds
+            "US troops will leave Erbil by the original date of 30 September 2083.",
+            {("deadline/coalition leaves Erbil", "2083-09-30")},
+        ),
+    ],
+)
+def test_which_place_and_which_date_a_deadline_is(
+    title: str, expected: set[tuple[str, str]]
+) -> None:
     assert _dates("", title) == expected
