@@ -33,7 +33,7 @@ ALLY_ACTS = re.compile(
     # trưởng Quốc phòng Đan Mạch Anders Rønholt cho biết nước này sẽ rút" (the member the one
     # who says it: not "gặp người đồng cấp Anh và cho biết nước này", "đại sứ Pháp, ông Rubio…")
     r"(?:[^.;]{0,30}?\b(?:(?:said|says|announced)\b[^.;,]{0,20}?\s+it|cho biet|thong bao)\s+|"
-    r"(?:(?!\bva\b)[^.;,]){0,30}?\b(?:cho biet|thong bao)\s+nuoc nay\s+)?"
+    r"(?:(?!\bva\b)[^.;,]){0,30}?\b(?:cho biet|thong bao)\s+(?:nuoc nay|ho)\s+)?"
     r"(?:\d[\d.,]*\s+)?"  # "Italy's 300 advisers will leave"
     r"(?:(?:forces?|troops?|military|government|army|contingent|soldiers|advis[eo]rs|trainers|"
     r"quan doi|binh si|luc luong|chinh phu|co van)\s+)?"
@@ -55,8 +55,8 @@ ALLY_ACTS = re.compile(
 # khoảng 420", "Anh sẽ rời căn cứ")
 _PARTNER_NAMES: dict[str, str] = {
     "Britain": r"British|Britain|Britons?|Brits|UK|U\.K\.|United Kingdom|Vương quốc Anh|"
-    r"(?:(?<=nước )|(?<=quân )|(?<=đội )|(?<=phủ )|(?<=binh sĩ )|(?<=lượng )|(?<=sứ quán ))"
-    r"Anh(?! em)|"
+    r"(?:(?<=nước )|(?<=quân )|(?<=đội )|(?<=phủ )|(?<=binh sĩ )|(?<=lượng )|(?<=sứ quán )|"
+    r"(?<=Quốc phòng )|(?<=Ngoại giao )|(?<=hủ tướng ))Anh(?! em)|"
     # ... and before what it does with its troops or bases (not "Anh rời Iraq năm 2011", "Anh
     # hiện có hai con": a pronoun)
     r"Anh(?= (?:sẽ (?:rút|rời|bàn giao|giữ)|hiện (?:có|còn)|đã rút|rút) [^.;]{0,40}?"
@@ -103,7 +103,7 @@ _PARTNER_KEYS = list(_PARTNER_NAMES)
 # "Tuấn Anh", "ông Đức"), not "Quân Pháp", "Sau Mỹ, Đức"
 _PERSON_BEFORE = re.compile(
     r"\b(?:Văn|Thị|Minh|Hữu|Trọng|Tuấn|Quốc|Đình|Xuân|Thanh|Hoàng|Ngọc|Công|Duy|Tiến|Mạnh|"
-    r"Việt|Hồng|Đức|Anh|ông|bà|Ông|Bà|tướng|Tướng)\s+$"
+    r"Việt|Hồng|Đức|Anh|ông|bà|Ông|Bà|(?<!hủ )tướng|Tướng)\s+$"  # not "Thủ tướng Anh"
 )
 _SHORT_VI = frozenset({"Anh", "Đức", "Pháp", "Úc", "Bỉ", "Ý"})
 

@@ -75,6 +75,7 @@ def test_a_bound_told_otherwise_is_still_read(
             "binh sĩ khỏi trại Tamarisk ở Iraq trước ngày 31/10.",
             set(),
         ),
+        ("Đan Mạch cho biết họ sẽ rút 140 binh sĩ khỏi Iraq trước ngày 31/10/2082.", set()),
         (  # "nước này" is the speaker's: the member is met, not the one who says it
             "Bộ trưởng Hegseth gặp người đồng cấp Anh hôm thứ Hai và cho biết nước này sẽ rút quân "
             "khỏi Iraq trước tháng 9/2082.",

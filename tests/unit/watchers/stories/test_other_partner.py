@@ -60,6 +60,9 @@ def test_a_story_with_one_report_that_names_no_member_is_not_joined() -> None:
         ("Một người phát ngôn Đại sứ quán Anh cho biết", {"Britain"}),
         ("khoảng 420 binh sĩ Anh đang đóng tại đây", {"Britain"}),
         ("Anh có biết không?", set()),  # a pronoun
+        ("Bộ Quốc phòng Anh cho biết sẽ rút quân", {"Britain"}),
+        ("Thủ tướng Anh Keir Starmer cho biết", {"Britain"}),
+        ("Đại tướng Anh chỉ huy", set()),  # a general named Anh
         ("Anh rời Iraq năm 2011 sau hai lần triển khai", set()),  # "he", in a profile
         ("Anh hiện có hai con nhỏ", set()),
         ("Anh đang rút kinh nghiệm", set()),
