@@ -367,7 +367,7 @@ _STAY = (
     r"are|were|is|was|will|remain|remained|stay|stayed|stationed|based|deployed|currently|now|"
     r"still|dang|van|hien|con lai|con|se"
 )
-_AT = r"(?:at|o lai|con lai|o|tai)"  # "sẽ ở lại Umm Nakhla", "còn lại tại trại"
+_AT = r"(?:at|o lai|o|tai)"  # "sẽ ở lại Umm Nakhla", "còn lại tại trại" ("còn lại": _STAY)
 AT_SITE = re.compile(
     rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:{_STAY}|dong quan|dong)\s+)*(?:{_AT}|in)\s+"
     r"(?!(?:operation|nato|the|chien dich)\b)"

@@ -189,7 +189,10 @@ def judge(
         # a truce tied to our troops' date for leaving, in the lead ("suspending attacks ...
         # until 30 April, the new date by which US troops are to leave Baghdad"; not "Rockets
         # hit the base, which coalition forces are due to leave by September 2025")
-        and not (_TRUCE.search(fold(title)) and _figures_say_leaving(title, summary, published))
+        and not (
+            _TRUCE.search(fold(title))
+            and (figured or _figures_say_leaving(title, summary, published))
+        )
     ):
         return Verdict(False, "attack story", keywords)
     return Verdict(True, "on topic", keywords)

@@ -206,9 +206,9 @@ def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:
         return Verdict(False, round(p, 4), "other_partner")
     if cross:
         return Verdict(p >= threshold, round(p, 4), "other_language")
-    if p >= weights.WITHIN_THRESHOLD and other_lead(a, b):
+    if p >= threshold and other_lead(a, b):
         return Verdict(False, round(p, 4), "other_lead")
-    same = p >= weights.WITHIN_THRESHOLD
+    same = p >= threshold
     return Verdict(same, round(p, 4), "rewrite" if same else "different_text")
 
 

@@ -209,7 +209,7 @@ def test_a_demand_is_no_deadline_unless_it_was_met(
 @pytest.mark.parametrize(
     ("title", "expected"),
     [
-        (
+        (  # a level right before a date owns it
             "US agrees to leave Baghdad three months early, cut force to 2,000 by year-end",
             {("deadline/US troop cut due in Iraq", "2081")},
         ),
@@ -225,16 +225,7 @@ def test_a_demand_is_no_deadline_unless_it_was_met(
             "US will cut its force to 2,000 and leave Baghdad by June 2082",
             {("deadline/coalition leaves Baghdad", "2082-06")},
         ),
-    ],
-)
-def test_a_level_right_before_a_date_owns_it(title: str, expected: set[tuple[str, str]]) -> None:
-    assert _dates("", title) == expected
-
-
-@pytest.mark.parametrize(
-    ("title", "expected"),
-    [
-        (
+        (  # "the Baghdad withdrawal date" is a place's
             "Iraq and US bring forward Baghdad withdrawal date to April 2082",
             {("deadline/coalition leaves Baghdad", "2082-04")},
         ),
@@ -247,7 +238,9 @@ def test_a_level_right_before_a_date_owns_it(title: str, expected: set[tuple[str
         ),
     ],
 )
-def test_which_place_and_which_date_a_deadline_is(
+def test_which_place_and_which_date_a_title_gives(
     title: str, expected: set[tuple[str, str]]
 ) -> None:
+    """A level right before a date owns it; a leaving named after Baghdad is Baghdad's; the
+    former deadline is one no longer."""
     assert _dates("", title) == expected
