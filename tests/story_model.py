@@ -58,7 +58,7 @@ from watchers.stories.choose import LEAD_KEPT, holds_together
 from watchers.stories.similar import Evidence, evidence
 from watchers.stories.similar.features import ACROSS, WITHIN, across, lead_share, within
 from watchers.stories.similar.rarity import count
-from watchers.stories.similar.verdict import other_day, other_lead, other_partner, ruled
+from watchers.stories.similar.verdict import other_day, other_lead, ruled, vetoed
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDS_FILE = ROOT / "tests" / "data" / "story_folds.json"
@@ -162,7 +162,7 @@ class Row:
     x: tuple[float, ...]
     fitted: bool  # the model is fitted on it: no rule but that of named days decides it
     other_lead: bool  # in one language, leads that share almost nothing: the model's yes is no
-    other_partner: bool  # a title names a coalition member the other never names: the same
+    vetoed: bool  # another member in a title, a scoop and its confirmation: the same
 
     @property
     def excluded(self) -> frozenset[str]:
@@ -201,7 +201,7 @@ def rows(items: list[Labelled], folds: dict[str, str], skip: set[frozenset[str]]
                 x,
                 fitted,
                 kind == "within" and other_lead(ea, eb),
-                other_partner(ea, eb),
+                vetoed(ea, eb) is not None,
             )
             out.append(row)
     return out
@@ -262,7 +262,7 @@ def decide(r: Row, judges: Judges) -> tuple[bool, float]:
         return r.ruled, NEAR_COPY if r.ruled else -1.0
     w, cut = judges[r.excluded, r.kind]
     p = score(w, r.x)
-    return p >= cut and not r.other_lead and not r.other_partner, p
+    return p >= cut and not r.other_lead and not r.vetoed, p
 
 
 def _kept(
@@ -305,7 +305,7 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
     for stress in (False, True):
         verdicts: dict[frozenset[str], tuple[bool, float]] = {}
         labelled: dict[frozenset[str], Row] = {}
-        vetoed: set[frozenset[str]] = set()  # the model's yes, but the leads share nothing
+        other_leads: set[frozenset[str]] = set()  # the model's yes, but the leads share nothing
         for r in all_rows:
             if r.stress == stress:
                 pair = frozenset((r.a, r.b))
@@ -316,7 +316,7 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
                     and r.ruled is None
                     and verdicts[pair][1] >= judges[r.excluded, r.kind][1]
                 ):
-                    vetoed.add(pair)
+                    other_leads.add(pair)
         story: dict[str, str] = {}
         members: dict[str, list[str]] = {}
         lang = {i.key: i.lang for i in items}
@@ -329,15 +329,15 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
                 pair = frozenset((item.key, earlier.key))
                 same, p = verdicts.get(pair, (False, 0.0))
                 rank = (p >= NEAR_COPY, lang[earlier.key] == item.lang, p)
-                if (same or pair in vetoed) and (ranked is None or rank > ranked):
+                if (same or pair in other_leads) and (ranked is None or rank > ranked):
                     best, ranked = (p, earlier.key), rank
-            if best is not None and frozenset((item.key, best[1])) in vetoed:
+            if best is not None and frozenset((item.key, best[1])) in other_leads:
                 best = _kept(item.key, [e.key for e in order[:n]], verdicts, told, lang)
             if best is not None and best[0] < NEAR_COPY:  # the reports in the match's language
                 reports = members[story[best[1]]]
                 held = _holds(item.key, best[1], reports, lang, verdicts)
                 dated_otherwise = any(other_day(told[item.key], told[m]) for m in reports)
-                partner = any(other_partner(told[item.key], told[m]) for m in reports)
+                partner = any(vetoed(told[item.key], told[m]) for m in reports)
                 best = best if held and not dated_otherwise and not partner else None
             story[item.key] = story[best[1]] if best else item.key
             members.setdefault(story[item.key], []).append(item.key)

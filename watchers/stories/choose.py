@@ -46,8 +46,8 @@ from watchers.stories.similar import (
     Rarity,
     Verdict,
     other_day,
-    other_partner,
     same_story,
+    vetoed,
 )
 from watchers.stories.similar.features import lead_share
 
@@ -84,7 +84,7 @@ class Candidate:
     evidence: Evidence
 
 
-Apart = Literal["incoherent", "other_day", "other_lead", "other_partner"]
+Apart = Literal["incoherent", "other_day", "other_lead", "other_partner", "other_source"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +93,10 @@ class Choice:
     ``apart``: why the best match's story was not joined — it did not hold together with
     the article (``holds_together``: "incoherent"), one of its reports names another day
     (``other_day``) or, in its title, another member of the coalition than the other names
-    (``other_partner``), or the match is one the model accepts but whose lead shares almost
-    nothing with the article's (``verdict.other_lead``) — None if it was joined or nothing
-    matched."""
+    (``other_partner``), or tells as a scoop what the other tells as said officially, or
+    the other way round (``other_source``), or the match is one the model accepts but whose
+    lead shares almost nothing with the article's (``verdict.other_lead``) — None if it was
+    joined or nothing matched."""
 
     story_id: int | None
     article_id: int | None = None
@@ -158,8 +159,9 @@ def best_story(
         return Choice(story, matched.article_id, verdict)
     if any(other_day(new, c.evidence) for c in judged if c.story_id == story):
         return Choice(None, matched.article_id, verdict, apart="other_day")
-    if any(other_partner(new, c.evidence) for c in judged if c.story_id == story):
-        return Choice(None, matched.article_id, verdict, apart="other_partner")
+    vetoes = (vetoed(new, c.evidence) for c in judged if c.story_id == story)
+    if veto := next((v for v in vetoes if v), None):
+        return Choice(None, matched.article_id, verdict, apart=veto)
     reports = (sizes or {}).get(story, {})
     lang = matched.evidence.lang
     translated = lang != new.lang and verdict.score >= TRANSLATED

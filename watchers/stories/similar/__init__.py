@@ -31,6 +31,7 @@ from watchers.stories.similar.verdict import (
     other_day,
     other_partner,
     same_story,
+    vetoed,
 )
 
 shingles = shingle_texts
@@ -60,4 +61,5 @@ __all__ = [
     "shingles",
     "signature",
     "tokens",
+    "vetoed",
 ]

@@ -9,8 +9,8 @@ format byte, so a later format can still read the rows written by this one. A ke
 the tail keeps the format: a row written before it reads without it ("lead", "passages"),
 and an instance that does not know it yet (during a rolling upgrade) reads the row as
 before. A row written before "places" reads with places None (not known, not none), one
-written before "dated" with dated None, and one written before "partners" with both sets of
-partners None.
+written before "dated" with dated None, one written before "partners" with both sets of
+partners None, and one written before "told" with told None.
 
 ``slots(evidence)`` are the article's index rows (``index.index_keys``) as ``StoryIndex``
 keeps them, packed the same way: an index loads a stored article with
@@ -28,6 +28,7 @@ from datetime import date
 from watchers.stories.similar.evidence import Evidence
 from watchers.stories.similar.index import index_keys, slot
 from watchers.stories.similar.minhash import Signature
+from watchers.stories.similar.telling import Told
 
 __all__ = ["decode", "encode", "slots", "stored_slots"]
 
@@ -54,6 +55,8 @@ def encode(evidence: Evidence) -> bytes:
     if evidence.partners is not None and evidence.head_partners is not None:
         tail["partners"] = sorted(evidence.partners)
         tail["head_partners"] = sorted(evidence.head_partners)
+    if evidence.told is not None:
+        tail["told"] = evidence.told
     if evidence.passages:
         packed = _little(array("I", sorted(evidence.passages))).tobytes()
         tail["passages"] = base64.b64encode(packed).decode("ascii")
@@ -100,7 +103,17 @@ def _decode(data: bytes) -> Evidence:
         head_partners=(
             None if "head_partners" not in tail else frozenset(map(str, tail["head_partners"]))
         ),
+        told=_told(tail.get("told")),
     )
+
+
+def _told(value: object) -> Told | None:
+    """A stored telling (None: a row written before it was kept)."""
+    if value is None:
+        return None
+    if value == "scoop" or value == "official" or value == "":
+        return value
+    raise ValueError(f"not a telling: {value!r}")
 
 
 def slots(evidence: Evidence) -> bytes:

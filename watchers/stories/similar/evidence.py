@@ -33,7 +33,9 @@ Pure: no I/O. ``evidence(title, body, published=..., lang=...)`` gathers:
 * ``places``: the topic's places other than Iraq itself that the lead names (a base, Erbil,
   Baghdad as a place, Kurdistan, Syria; ``watchers.figures.places``): a report that joins a
   story and names one none of its reports named brings news (``watchers.stories.news``).
-  None for a row stored before places were kept: not known.
+  None for a row stored before places were kept: not known;
+* ``told``: whether the lead tells a scoop or what was said officially (``telling``), None
+  for a row stored before it was kept.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from watchers.stories.similar.eventday import event_day
 from watchers.stories.similar.lexicon import concept_hash, concepts
 from watchers.stories.similar.minhash import Signature, hash64, minhash
 from watchers.stories.similar.shingle import clean_lines, normalise_numbers, shingle_texts, tokens
+from watchers.stories.similar.telling import Told, told
 from watchers.topic.text import fold, nfc
 
 __all__ = [
@@ -146,6 +149,7 @@ class Evidence:
     # the coalition's other members named anywhere, and in the title (None: not known)
     partners: frozenset[str] | None = None
     head_partners: frozenset[str] | None = None
+    told: Told | None = None  # how the lead tells its news (``telling``; None: not known)
 
 
 def signature(title: str, body: str) -> Signature:
@@ -185,6 +189,7 @@ def evidence(
         places=lead_places(lines[:2]),
         partners=partners("\n".join(lines)),
         head_partners=partners(title),
+        told=told(title, lines[1] if len(lines) > 1 else ""),
     )
 
 

@@ -33,6 +33,9 @@ news. So two articles are one story only on evidence that pins the same event:
    coalition none of which the other text names (``other_partner``): "Phần Lan sẽ rút 110 huấn
    luyện viên khỏi Iraq trước ngày 15/12" is Finland's decision, whatever date and background
    it shares with the same day's report of a US base's handover moved to 15 December.
+   Nor when one lead tells a scoop (unnamed sources, people familiar, a leak) and
+   the other what was announced or confirmed (``other_source``, ``telling``): the plan
+   confirmed is news, though the scoop told it all days before.
 """
 
 from __future__ import annotations
@@ -63,9 +66,11 @@ __all__ = [
     "other_day",
     "other_lead",
     "other_partner",
+    "other_source",
     "restated",
     "ruled",
     "same_story",
+    "vetoed",
 ]
 
 WINDOW_DAYS = 3
@@ -81,7 +86,7 @@ _NO_STORE = Rarity()
 
 Reason = Literal[
     "near_copy", "rewrite", "far_apart", "other_day", "other_lead", "other_partner",
-    "different_text", "other_language", "empty",
+    "other_source", "different_text", "other_language", "empty",
 ]  # fmt: skip
 
 
@@ -164,6 +169,25 @@ def other_partner(a: Evidence, b: Evidence) -> bool:
     )
 
 
+def other_source(a: Evidence, b: Evidence) -> bool:
+    """Whether one lead tells a scoop and the other what was said officially (``telling``;
+    both must be known)."""
+    return {a.told, b.told} == {"scoop", "official"}
+
+
+Veto = Literal["other_partner", "other_source"]
+
+
+def vetoed(a: Evidence, b: Evidence) -> Veto | None:
+    """The rule that keeps two reports the model would join apart (``other_partner``,
+    ``other_source``), or None."""
+    if other_partner(a, b):
+        return "other_partner"
+    if other_source(a, b):
+        return "other_source"
+    return None
+
+
 def other_day(a: Evidence, b: Evidence) -> bool:
     """Whether both leads name the event's day and the days differ (but for ``EAST``'s
     lead naming the day after the other language's)."""
@@ -202,8 +226,8 @@ def same_story(a: Evidence, b: Evidence, rarity: Rarity = _NO_STORE) -> Verdict:
     else:
         p = _probability(within(a, b, rarity, pair), _WITHIN, weights.WITHIN_INTERCEPT)
         threshold = weights.WITHIN_THRESHOLD
-    if p >= threshold and other_partner(a, b):
-        return Verdict(False, round(p, 4), "other_partner")
+    if p >= threshold and (veto := vetoed(a, b)):
+        return Verdict(False, round(p, 4), veto)
     if cross:
         return Verdict(p >= threshold, round(p, 4), "other_language")
     if p >= threshold and other_lead(a, b):
