@@ -29,7 +29,6 @@ from watchers.stories.similar.verdict import other_source, same_story, vetoed
             "scoop",
         ),
         ("Informed sources: agreement on the coalition's exit", "", "scoop"),
-        ("Exclusive: Draft roadmap would keep US troops in Kurdistan", "", "scoop"),
         (
             "Plan would cut US force to 1,000",
             "…, two officials said on condition of anonymity.",
@@ -42,6 +41,9 @@ from watchers.stories.similar.verdict import other_source, same_story, vetoed
         ("US announces end of coalition mission in Iraq", "The United States said…", "official"),
         ("Iraq, US agree phased pullout by September 2087: minister", "Iraq and…", "official"),
         ("Coalition to leave in two phases", "…, the defence minister said on Sunday.", "official"),
+        ("Two phases", "Iraqi Defence Minister Thabet al-Abbasi said on Sunday…", "official"),
+        ("US troops to leave Iraq by 2026: Iraqi PM", "", "official"),
+        ("US, Iraq confirm coalition exit date", "", "official"),
         ("Mỹ rút quân khỏi Iraq", "Ngày 27/9, Mỹ đã công bố thỏa thuận với Iraq.", "official"),
         ("My rut quan khoi Iraq", "Ngay 27/9, My da cong bo thoa thuan voi Iraq.", "official"),
         # denied, or said of an outlet: nobody announced anything
@@ -57,6 +59,53 @@ from watchers.stories.similar.verdict import other_source, same_story, vetoed
 )
 def test_how_a_lead_tells_its_news(title: str, first_line: str, expected: str) -> None:
     assert told(title, first_line) == expected
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "The plan could be announced as soon as next week.",
+        "The plan, which has not yet been officially announced, would see troops leave.",
+        "The plan has yet to be announced.",
+        "No date has been announced.",
+        "The report could not be independently confirmed.",
+        "The Pentagon neither confirmed nor denied the report.",
+        "The Pentagon hasn't confirmed the plan.",
+        "The Pentagon declined to confirm the report.",
+        "The announcement is expected at a news conference on Friday.",
+        "Kế hoạch chưa được công bố chính thức.",
+        "Lầu Năm Góc chưa có tuyên bố chính thức về thông tin này.",
+        "Lầu Năm Góc chưa lên tiếng xác nhận.",
+        "Reuters không thể xác nhận độc lập thông tin này.",
+        "Theo Reuters, thỏa thuận dự kiến được công bố trong vài tuần tới.",
+    ],
+)
+def test_what_is_still_to_be_announced_or_denied_is_no_official_telling(first_line: str) -> None:
+    """A pick-up of a scoop says what is to come: it stays with the scoop."""
+    assert told("US to cut Iraq troops to 2,000: report", first_line) == ""
+    assert told("Mỹ và Iraq sắp công bố thỏa thuận rút quân", first_line) == ""
+
+
+@pytest.mark.parametrize(
+    ("title", "first_line"),
+    [
+        # how an outlet tells a fact: a base handed over, sources that are not a scoop's
+        ("Iraqi army takes over Ain al-Asad", "…, Iraqi security sources said."),
+        ("US-led coalition leaves Victory base", "…, military sources said."),
+        ("Coalition to leave Iraq by 2026", "Xinhua, citing official sources, said…"),
+        ("Iraq tiếp quản căn cứ Ain al-Asad", "Theo nguồn tin từ Bộ Quốc phòng Iraq, …"),
+        # a confirmation that names the leak it confirms says both: no telling
+        ("Iraq confirms leaked roadmap for US troop exit", "The cabinet endorsed it."),
+        ("Mỹ công bố rút quân", "Bộ Quốc phòng Mỹ xác nhận thông tin rò rỉ trước đó."),
+        # words that hold the marks of another
+        ("Mỹ tiếp tục hỗ trợ riêng cho người Kurd", "Pháp giữ vai trò riêng."),
+        ("My tiep tuc ho tro rieng cho nguoi Kurd", ""),
+        ("Iraq cần nguồn tín dụng sau khi Mỹ rút quân", ""),
+        ("Dân quân tấn công Bộ chỉ huy liên quân ở Baghdad", "Mỹ sẽ rút quân."),
+    ],
+)
+def test_a_lead_that_says_neither_or_both_tells_nothing(title: str, first_line: str) -> None:
+    assert told(title, first_line) == ""
 
 
 def test_a_leak_and_its_confirmation_are_two_stories() -> None:
