@@ -44,7 +44,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -53,12 +52,12 @@ from pathlib import Path
 
 from tests.shared import eval_text, shared_root
 from tests.story_fit import Vector, fit, score, steady_threshold, weights_source
+from tests.story_placing import NEAR_COPY, placed
 from watchers.figures import detect_lang
-from watchers.stories.choose import LEAD_KEPT, holds_together
 from watchers.stories.similar import Evidence, evidence
-from watchers.stories.similar.features import ACROSS, WITHIN, across, lead_share, within
+from watchers.stories.similar.features import ACROSS, WITHIN, across, within
 from watchers.stories.similar.rarity import count
-from watchers.stories.similar.verdict import other_day, other_lead, ruled, vetoed
+from watchers.stories.similar.verdict import other_lead, ruled, vetoed
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDS_FILE = ROOT / "tests" / "data" / "story_folds.json"
@@ -252,9 +251,6 @@ class Tally:
         return f"P {p:.3f} R {r:.3f} (tp {self.tp} fp {self.fp} fn {self.fn})"
 
 
-NEAR_COPY = 2.0  # how sure ``decide`` is of a near copy
-
-
 def decide(r: Row, judges: Judges) -> tuple[bool, float]:
     """Whether the pair is one story, by the rules or a model that saw neither article's
     fold, and how sure (a near copy ``NEAR_COPY``, a pair the rules split -1)."""
@@ -263,22 +259,6 @@ def decide(r: Row, judges: Judges) -> tuple[bool, float]:
     w, cut = judges[r.excluded, r.kind]
     p = score(w, r.x)
     return p >= cut and not r.other_lead and not r.vetoed, p
-
-
-def _kept(
-    new: str, reports: list[str], verdicts: dict[frozenset[str], tuple[bool, float]],
-    told: dict[str, Evidence], lang: dict[str, str],
-) -> tuple[float, str] | None:  # fmt: skip
-    """As ``choose.best_story`` when the best match reports another event: the best match
-    among the ``reports`` before it whose lead ``new`` shares (``choose.LEAD_KEPT``), else
-    None."""
-    judged = {m: verdicts.get(frozenset((new, m)), (False, 0.0)) for m in reports}
-    kept = [
-        (lang[m] == lang[new], p, m)  # ranked as the service ranks: language, then score
-        for m, (same, p) in judged.items()
-        if same and lead_share(told[new], told[m]) >= LEAD_KEPT
-    ]
-    return max(kept)[1:] if kept else None
 
 
 def _name(part: str, kind: str, stress: bool) -> str:
@@ -295,12 +275,8 @@ def pair_tallies(all_rows: list[Row], judges: Judges) -> dict[str, Tally]:
 
 
 def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) -> dict[str, Tally]:
-    """The pairs of the stories the articles form when placed as the service places them:
-    in order of their day, each joins the story of the earlier article it matches best (a near
-    copy, then one in its own language, then by score) if it holds together with that
-    story's reports in that article's language, and in its own
-    (``choose.holds_together``), and none of them names another day (``verdict.other_day``),
-    else starts its own."""
+    """The pairs of the stories the articles form when placed as the service places them
+    (``tests.story_placing``)."""
     tally: dict[str, Tally] = {}
     for stress in (False, True):
         verdicts: dict[frozenset[str], tuple[bool, float]] = {}
@@ -317,48 +293,15 @@ def story_tallies(items: list[Labelled], all_rows: list[Row], judges: Judges) ->
                     and verdicts[pair][1] >= judges[r.excluded, r.kind][1]
                 ):
                     other_leads.add(pair)
-        story: dict[str, str] = {}
-        members: dict[str, list[str]] = {}
         lang = {i.key: i.lang for i in items}
         told = {i.key: _evidence(i, stress) for i in items}
-        order = sorted(items, key=lambda i: (_day(i, stress), i.key))
-        for n, item in enumerate(order):
-            best: tuple[float, str] | None = None
-            ranked: tuple[bool, bool, float] | None = None  # as the service ranks: a near
-            for earlier in order[:n]:  # copy, then a match in the same language, then score
-                pair = frozenset((item.key, earlier.key))
-                same, p = verdicts.get(pair, (False, 0.0))
-                rank = (p >= NEAR_COPY, lang[earlier.key] == item.lang, p)
-                if (same or pair in other_leads) and (ranked is None or rank > ranked):
-                    best, ranked = (p, earlier.key), rank
-            if best is not None and frozenset((item.key, best[1])) in other_leads:
-                best = _kept(item.key, [e.key for e in order[:n]], verdicts, told, lang)
-            if best is not None and best[0] < NEAR_COPY:  # the reports in the match's language
-                reports = members[story[best[1]]]
-                held = _holds(item.key, best[1], reports, lang, verdicts)
-                dated_otherwise = any(other_day(told[item.key], told[m]) for m in reports)
-                partner = any(vetoed(told[item.key], told[m]) for m in reports)
-                best = best if held and not dated_otherwise and not partner else None
-            story[item.key] = story[best[1]] if best else item.key
-            members.setdefault(story[item.key], []).append(item.key)
+        order = [i.key for i in sorted(items, key=lambda i: (_day(i, stress), i.key))]
+        story = placed(order, verdicts, other_leads, told, lang)
         for pair, r in labelled.items():
             a, b = sorted(pair)
             name = _name("held-out" if r.held_out else "cross-validated", r.kind, stress)
             tally.setdefault(name, Tally()).add(r.same, story[a] == story[b])
     return tally
-
-
-def _holds(
-    new: str,
-    match: str,
-    reports: list[str],
-    lang: dict[str, str],
-    verdicts: dict[frozenset[str], tuple[bool, float]],
-) -> bool:
-    """``choose.holds_together`` over every report of the story (the model has every pair's
-    verdict; the service judges the candidates the index found)."""
-    scores = [(lang[m], verdicts.get(frozenset((new, m)), (False, 0.0))[1]) for m in reports]
-    return holds_together(scores, Counter(lang[m] for m in reports), lang[match], lang[new])
 
 
 def _evidence(item: Labelled, stress: bool) -> Evidence:

@@ -46,10 +46,14 @@ EVENTS = {  # as each README says
     for name in SETS
 }
 MOST_WRONG = {
-    "first set": {"within": (3, 8), "across": (4, 20)},
+    # then a translation joins its original when its own language's best match names
+    # another day (``choose._on_its_day``): (3, 8) and (4, 20) before
+    "first set": {"within": (3, 8), "across": (4, 11)},
     # then (this and the third, sixth and thirteenth) the figures of an earlier day's report
     # are no evidence within a language (``choose._without_standing``): (6, 8), (3, 34) before
-    "second set": {"within": (3, 8), "across": (0, 34)},
+    # then a translation joins its original when its own language's best match names
+    # another day (``choose._on_its_day``): (3, 8) and (0, 34) before
+    "second set": {"within": (3, 8), "across": (2, 15)},
     # (75, 15) and (17, 49) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the second set: (37, 14) and (17, 47); then "hôm qua"
     # was withdrawn (read against the UTC day it splits one event's reports): (36, 16) and
@@ -63,7 +67,9 @@ MOST_WRONG = {
     # the cabinet's confirming the leaked roadmap (a date moved) joins the leak: (7, 21)
     # and (5, 48); then a scoop and its confirmation are two events (``verdict.other_source``):
     # the leak apart from the cabinet's endorsing it
-    "fourth set": {"within": (0, 21), "across": (0, 49)},
+    # then a translation joins its original when its own language's best match names
+    # another day (``choose._on_its_day``): (0, 21) and (0, 49) before
+    "fourth set": {"within": (0, 21), "across": (0, 35)},
     # (117, 26) and (117, 36) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the fourth set
     # then an item whose figures say foreign forces leave is on the topic (a faction's threat
@@ -74,22 +80,30 @@ MOST_WRONG = {
     # written to resemble real coverage, not as a stress set; measured once, when it was
     # added: (13, 15) and (8, 77) on the code before ``dfb90ea``, (4, 14) and (0, 77) after;
     # then looked at: of the match's language only the reports the index found count
-    "sixth set": {"within": (4, 14), "across": (5, 26)},  # across (5, 32) before
+    # then a translation joins its original when its own language's best match names
+    # another day (``choose._on_its_day``): (4, 14) and (5, 26) before
+    "sixth set": {"within": (4, 14), "across": (5, 20)},  # across (5, 32) before
     # like the sixth; measured once, when it was added: (6, 28) and (8, 40) on the code of
     # ``8bfd299``, (2, 33) and (0, 45) on ``db5d402``; then looked at: the topic's coalition
     # members, "không còn lính Mỹ", "security dialogue" (seven of its reports kept)
-    "seventh set": {"within": (4, 24), "across": (0, 35)},
+    # then a translation joins its original when its own language's best match names
+    # another day (``choose._on_its_day``): (4, 24) and (0, 35) before
+    "seventh set": {"within": (4, 24), "across": (0, 32)},
     # like the sixth; measured once, when it was added: (4, 24) and (0, 39) on the code of
     # ``8bfd299``, (4, 31) and (0, 48) on ``7c6593a``; then looked at: the topic's plainer
     # words of leaving, said of forces and troops ("coalition forces will leave Camp Nakhla")
-    "eighth set": {"within": (4, 25), "across": (0, 43)},
+    # then a translation joins its original when its own language's best match names
+    # another day (``choose._on_its_day``): (4, 25) and (0, 43) before
+    "eighth set": {"within": (4, 25), "across": (0, 41)},
     # like the sixth; measured once, at the end of the stop that wrote sets 6-9, nothing
     # chosen on it: (6, 29) and (4, 63) on the code of ``8bfd299``, (0, 28) and (0, 47) on
     # ``f1bc949``; then looked at: the topic's "United States", "leaving" and "sứ mệnh của
     # liên quân" kept four of its reports, among them the wire scoop, which joins the
     # minister's two phases it cites (with an update naming its new figure); then a scoop and
     # what a minister said are two events (``verdict.other_source``)
-    "ninth set": {"within": (0, 23), "across": (2, 43)},
+    # then a translation joins its original when its own language's best match names
+    # another day (``choose._on_its_day``): (0, 23) and (2, 43) before
+    "ninth set": {"within": (0, 23), "across": (2, 39)},
     # like the sixth, written blind by a helper at the start of the next stop; measured once,
     # on the code of ``0794ae4`` and of ``5d90a95`` alike: (3, 44) and (2, 64); then looked
     # at: the topic's "cut" and "shrink" said of forces and troops (NATO's mission), and a
@@ -104,14 +118,20 @@ MOST_WRONG = {
     # looked at: the prime minister's call on Camp Kasra joined the Kurdish region's answer to
     # parliament on the same day, whose lead shares nothing with it (``verdict.other_lead``);
     # and a title that counts our troops in Iraq is on the topic (the senators' hearing)
-    "eleventh set": {"within": (0, 44), "across": (0, 71)},
+    # then a translation joins its original when its own language's best match names
+    # another day (``choose._on_its_day``): (0, 44) and (0, 71) before
+    "eleventh set": {"within": (0, 44), "across": (0, 70)},
     # like the sixth, written blind by a helper during the same stop, with the changes an
     # editor would alert (``changes.jsonl``); measured once, on the code of ``230f985``
     # then a title naming a coalition member the other text never names is another event
     # (Italy's mission)
-    "twelfth set": {"within": (0, 38), "across": (0, 50)},
+    # then a translation joins its original when its own language's best match names
+    # another day (``choose._on_its_day``): (0, 38) and (0, 50) before
+    "twelfth set": {"within": (0, 38), "across": (0, 49)},
     # like the twelfth, written blind later in the same stop; measured once, on ``35ca462``
-    "thirteenth set": {"within": (0, 30), "across": (1, 56)},  # (0, 33), (1, 61) before
+    # then a translation joins its original when its own language's best match names
+    # another day (``choose._on_its_day``): (0, 30) and (1, 56) before
+    "thirteenth set": {"within": (0, 30), "across": (1, 48)},  # (0, 33), (1, 61) before
     # like the twelfth, written blind at the end of the same stop; measured once, on ``4b7a1e2``:
     # (0, 19) and (0, 36); then the US named beside others' troops ("không tính Mỹ") is no
     # owner: two reports no longer agree on a (wrong) US figure, two pairs across are missed
@@ -133,13 +153,17 @@ MOST_WRONG = {
     # measured once on ``8449eb6`` (the start of the stop, ``aae2ee9``: (4, 18), (0, 52))
     # then reports whose figures say foreign forces leave are on the topic
     # then a title naming a coalition member the other text never names is another event
-    "seventeenth set": {"within": (0, 17), "across": (0, 52)},
+    # then a translation joins its original when its own language's best match names
+    # another day (``choose._on_its_day``): (0, 17) and (0, 52) before
+    "seventeenth set": {"within": (0, 17), "across": (0, 32)},
     # written blind at the start of the next stop; measured once on ``0adf002``: (2, 25) and
     # (4, 44); then (looked at) its off-topic story (the Iraqi army leaving Basra, "unrelated
     # to the departure of US forces") is turned down, so its two reports across are missed
     # then reports whose figures say foreign forces leave are on the topic
     # then a level told as the result of a departure ("…, cutting American force to 2,700")
-    "eighteenth set": {"within": (2, 24), "across": (4, 42)},
+    # then a translation joins its original when its own language's best match names
+    # another day (``choose._on_its_day``): (2, 24) and (4, 42) before
+    "eighteenth set": {"within": (2, 24), "across": (4, 40)},
     # written blind in the same stop (its years moved by twelve afterwards, mechanically: the
     # reader reads 19xx and 20xx); measured once on ``b61fac4`` and on ``0adf002`` alike
     # then reports whose figures say foreign forces leave are on the topic
@@ -151,7 +175,9 @@ MOST_WRONG = {
     # then the figures rule only in a lead that names our troops as such
     # then a unit's size is no level (the 370 of a battalion that left had been read, alike in
     # both languages, as the force's: three pairs across lose the figure they shared)
-    "twentieth set": {"within": (8, 23), "across": (2, 42)},
+    # then a translation joins its original when its own language's best match names
+    # another day (``choose._on_its_day``): (8, 23) and (2, 42) before
+    "twentieth set": {"within": (8, 23), "across": (5, 36)},
     # written blind at the start of the next stop, with its reports' relevance labelled;
     # measured once on ``2e00f75`` (the stop's start): (1, 24) and (1, 35); and on the stop's
     # first change, made before it was written (an item whose figures say foreign forces leave
@@ -167,7 +193,9 @@ MOST_WRONG = {
     "twenty-second set": {"within": (0, 16), "across": (0, 33)},
     # written blind at the end of the same stop; measured once on ``1dc3ef3`` (the stop's end)
     # and on ``2e00f75`` (its start) alike
-    "twenty-third set": {"within": (0, 18), "across": (0, 30)},
+    # then a translation joins its original when its own language's best match names
+    # another day (``choose._on_its_day``): (0, 18) and (0, 30) before
+    "twenty-third set": {"within": (0, 18), "across": (0, 26)},
     # written blind in the fifth stop (reports' relevance labelled); measured once on that
     # stop's last figure rule and on its start (``c1d8117``) alike: (0, 34) and (1, 50); then
     # an attack story whose lead gives our troops' date for leaving is on the topic (its truce);

@@ -157,17 +157,58 @@ def best_story(
         story = matched.story_id
     if verdict.reason == "near_copy":
         return Choice(story, matched.article_id, verdict)
+    apart = _apart(new, matched, verdict, judged, scores, sizes or {})
+    if apart == "other_day":  # its own language's best match is another day's event ...
+        others = [k for k in accepted if k[1].story_id != story]
+        if others and (found := _on_its_day(new, max(others, key=lambda k: k[0]), judged)):
+            _, other, theirs = found  # ... and a story in the other language names its day
+            if _apart(new, other, theirs, judged, scores, sizes or {}) is None:
+                return Choice(other.story_id, other.article_id, theirs)
+    if apart is not None:
+        return Choice(None, matched.article_id, verdict, apart=apart)
+    return Choice(story, matched.article_id, verdict)
+
+
+def _apart(
+    new: Evidence,
+    matched: Candidate,
+    verdict: Verdict,
+    judged: list[Candidate],
+    scores: Mapping[int, list[tuple[str, float]]],
+    sizes: Mapping[int, Mapping[str, int]],
+) -> Apart | None:
+    """Why ``new`` does not join the story of ``matched`` (its verdict ``verdict``, not a near
+    copy), or None: a report of it among ``judged`` names another day or is vetoed, or ``new``
+    does not hold together with it."""
+    story = matched.story_id
     if any(other_day(new, c.evidence) for c in judged if c.story_id == story):
-        return Choice(None, matched.article_id, verdict, apart="other_day")
+        return "other_day"
     vetoes = (vetoed(new, c.evidence) for c in judged if c.story_id == story)
     if veto := next((v for v in vetoes if v), None):
-        return Choice(None, matched.article_id, verdict, apart=veto)
-    reports = (sizes or {}).get(story, {})
+        return veto
+    reports = sizes.get(story, {})
     lang = matched.evidence.lang
     translated = lang != new.lang and verdict.score >= TRANSLATED
     if not holds_together(scores[story], reports, lang, new.lang, found_only=translated):
-        return Choice(None, matched.article_id, verdict, apart="incoherent")
-    return Choice(story, matched.article_id, verdict)
+        return "incoherent"
+    return None
+
+
+def _on_its_day(
+    new: Evidence, match: tuple[tuple[int, float, int], Candidate, Verdict], judged: list[Candidate]
+) -> tuple[tuple[int, float, int], Candidate, Verdict] | None:
+    """``match``, when it is in the other language, scores as a translation
+    (``TRANSLATED``) and one of its story's reports among ``judged`` names the very day
+    ``new``'s lead names: a translation dated by its own day whose best match in its language
+    was another day's event (its story named that day) joins the story of its original. Not
+    the day before, as ``verdict.EAST`` allows: a report of the day before's event in the
+    other language may score as a translation too. Else None."""
+    _, candidate, verdict = match
+    if verdict.reason != "other_language" or verdict.score < TRANSLATED or not new.dated:
+        return None
+    story = candidate.story_id
+    reports = (c.evidence for c in judged if c.story_id == story)
+    return match if any(e.dated and e.published == new.published for e in reports) else None
 
 
 def _without_background(new: Evidence, judged: list[Candidate]) -> Evidence:

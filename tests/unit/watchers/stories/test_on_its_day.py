@@ -1,0 +1,53 @@
+"""A translation dated by its own day whose best match in its own language is another day's
+event joins the story of its original (``choose._on_its_day``): the seventeenth same-week
+set's (our own writing) Vietnamese translation of the Pentagon's 1,900 target, which reads
+most like the Vietnamese reports of the week before's handover, and the wire it translates."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from tests.story_texts import set_report
+from watchers.stories.choose import Candidate, best_story
+from watchers.stories.similar import Evidence
+
+_LABELS = Path(__file__).resolve().parents[4] / "tests" / "data" / "weekset17" / "labels.jsonl"
+
+
+def _report(number: str) -> Evidence:
+    published = {
+        r["id"]: r["published"] for r in map(json.loads, _LABELS.read_text("utf-8").splitlines())
+    }
+    return set_report("weekset17", number, date.fromisoformat(published[number]))
+
+
+def _handover() -> list[Candidate]:
+    """Two Vietnamese reports of the handover, one naming its day (6 October)."""
+    return [Candidate(52, 1, _report("052")), Candidate(44, 1, _report("044"))]
+
+
+def test_a_translation_joins_its_original_when_its_own_language_names_another_day() -> None:
+    translation, wire = _report("030"), _report("051")
+    assert translation.dated
+    assert wire.dated
+    assert translation.published == wire.published
+    alone = best_story(translation, _handover())
+    assert (alone.story_id, alone.apart) == (None, "other_day")
+    choice = best_story(translation, [*_handover(), Candidate(51, 2, wire)])
+    assert (choice.story_id, choice.article_id, choice.apart) == (2, 51, None)
+    assert choice.verdict is not None
+    assert choice.verdict.reason == "other_language"
+
+
+def test_only_a_story_that_names_its_day_and_a_translation_are_joined() -> None:
+    translation, wire = _report("030"), _report("051")
+    undated = best_story(translation, [*_handover(), Candidate(51, 2, replace(wire, dated=False))])
+    assert (undated.story_id, undated.apart) == (None, "other_day")
+    # a report of the day before's event in the other language, which the model scores as a
+    # translation (0.93): its story is not joined
+    drone = _report("011")
+    other = best_story(translation, [*_handover(), Candidate(11, 3, drone)])
+    assert other.story_id is None
