@@ -57,6 +57,7 @@ SETS = {
         ("twenty-second", 22),
         ("twenty-third", 23),
         ("twenty-fourth", 24),
+        ("twenty-fifth", 25),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

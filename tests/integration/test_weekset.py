@@ -42,6 +42,7 @@ EVENTS = {  # as each README says
         "twenty-second set": 12,
         "twenty-third set": 12,
         "twenty-fourth set": 13,
+        "twenty-fifth set": 14,
     }.get(name, 13)
     for name in SETS
 }
@@ -201,6 +202,12 @@ MOST_WRONG = {
     # an attack story whose lead gives our troops' date for leaving is on the topic (its truce);
     # "Anh sẽ rời", "Anh hiện có", "binh sĩ Anh", "Đại sứ quán Anh" name Britain
     "twenty-fourth set": {"within": (0, 32), "across": (1, 43)},
+    # written blind in the sixth stop, labelled as ../shared/eval labels (a reaction, a
+    # preview, a confirmation and an analysis are events of their own); measured once on
+    # ``df99db1`` (the stop's start) and ``c4c01e2`` alike: (6, 12) and (1, 40); on ``a900bc4``
+    # (a translation joins its original): (6, 12) and (1, 37); then looked at: a page's links
+    # to other stories are not its text ("Related: …", ``text.without_links``)
+    "twenty-fifth set": {"within": (4, 12), "across": (0, 35)},
 }
 
 
@@ -261,13 +268,14 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # often Iraq), not a site: the seventeenth's "190 lính Mỹ ở đó" alerts again; then "the
 # Baghdad withdrawal date" names Baghdad and "the previous deadline was" a date no longer
 # the twenty-fourth, written blind in that stop, measured once on its last figure rule and on
-# its start alike: 5 alerts, 1 right, 1 of 4
+# its start alike: 5 alerts, 1 right, 1 of 4; the twenty-fifth, written blind in the sixth
+# stop, measured once on its start and its stories' last rule alike: 6 alerts, 2 right, 2 of 4
 MOST_WRONG_ALERTS = {
     "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
     "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (1, 2),
     "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (2, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 3), "twenty-third set": (1, 2),
-    "twenty-fourth set": (4, 3),
+    "twenty-fourth set": (4, 3), "twenty-fifth set": (4, 2),
 }  # fmt: skip
 
 

@@ -39,7 +39,7 @@ from watchers.figures.sentence import Article, Sentence
 from watchers.figures.spans import Folded
 from watchers.figures.targets import read_targets
 from watchers.figures.troops import read_troop_counts
-from watchers.topic.text import fold
+from watchers.topic.text import fold, without_links
 
 __all__ = [
     "LANGS",
@@ -117,6 +117,7 @@ def extract(title: str, body: str, *, published: date | None, lang: str | None =
     ``lang`` ("vi" or "en") is detected when not given. The same figure stated twice is
     reported once, with its first quote.
     """
+    body = without_links(body)  # a page's links to other stories are not its figures
     lang = lang or detect_lang(f"{title}\n{body}")
     docs = [Folded.of(t) for t in (title, body) if t.strip()]
     published = reported_on(docs[-1], published) if docs else published

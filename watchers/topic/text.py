@@ -19,6 +19,12 @@ _LINE_BREAKS = re.compile(r"\s*\n\s*")
 # A word: letters and digits with the marks that belong to them; hyphens and
 # apostrophes split words ("I-rắc" -> "i", "rắc"; "al-Asad" -> "al", "asad").
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# a line that points at another article, on folded text: "Related: …", "Read more: …", "Xem
+# thêm: …", "Tin liên quan: …"; a label alone on its line points at the next line
+_LINK = re.compile(
+    r"\s*(?:related(?: stories| articles| news| coverage)?|read (?:more|also)|see also|also read"
+    r"|more on this|xem them|doc them|tin lien quan|bai lien quan|tin cung chu de)\s*:(.*)"
+)
 
 
 def nfc(text: str) -> str:
@@ -86,6 +92,20 @@ _NOT_ASCII_FOLDABLE = _not_ascii_foldable()
 _FOLD_CACHE_LIMIT = 65_536
 _FOLD_TABLE = _FoldTable()
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+def without_links(text: str) -> str:
+    """The text without the lines that point at other articles ("Related: US to shrink Iraq
+    force to 2,000 by March", "Xem thêm:" and the headline under it): a page's links tell
+    other stories, whose figures and words are not the article's."""
+    kept: list[str] = []
+    pointed = False  # the line before was a label alone: this one is its link
+    for line in text.split("\n"):
+        link = _LINK.fullmatch(fold(line))
+        if link is None and not pointed:
+            kept.append(line)
+        pointed = link is not None and not link.group(1).strip()
+    return "\n".join(kept)
 
 
 def fold(text: str) -> str:

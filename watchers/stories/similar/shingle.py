@@ -6,7 +6,8 @@ same tokens. On top of that:
 
 * numbers are normalised: thousands separators are dropped, so "2.500" (Vietnamese), "2,500"
   (English) and "2 500" (with a no-break or thin space) are all the token "2500";
-* photo captions ("... Ảnh: Reuters", "(Nguồn: TTXVN)", "Photo: AP") and lines of fewer than
+* links to other articles ("Related: ...", "Xem thêm: ..."), photo captions ("... Ảnh:
+  Reuters", "(Nguồn: TTXVN)", "Photo: AP") and lines of fewer than
   four words (bylines, "Theo Reuters", "(TTXVN/Vietnam+)") are dropped, and a line repeated
   later in the article (a caption printed twice, seed 000) counts once;
 * a shingle is a pair of consecutive folded syllables (Vietnamese) or words (English): a
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from watchers.topic.text import fold, nfc, words
+from watchers.topic.text import fold, nfc, without_links, words
 
 __all__ = ["clean_lines", "normalise_numbers", "shingle_texts", "tokens"]
 
@@ -45,13 +46,13 @@ def normalise_numbers(text: str) -> str:
 def clean_lines(body: str) -> list[str]:
     """The body's lines that carry the story: no captions, credits, bylines or repeats.
 
-    Lines are NFC. A line is dropped when it is a caption (ends with "Ảnh: ...", "Photo:
-    ...", "(Nguồn: ...)"), has fewer than four words, or has the same words as a line
-    kept before it.
+    Lines are NFC. A line is dropped when it points at another article ("Related: ...",
+    ``text.without_links``), is a caption (ends with "Ảnh: ...", "Photo: ...", "(Nguồn:
+    ...)"), has fewer than four words, or has the same words as a line kept before it.
     """
     kept: list[str] = []
     seen: set[tuple[str, ...]] = set()
-    for raw in nfc(body).splitlines():
+    for raw in without_links(nfc(body)).splitlines():
         line = raw.strip()
         key = tuple(words(line))
         if len(key) < _MIN_LINE_WORDS or key in seen or _CAPTION.search(fold(line)):
