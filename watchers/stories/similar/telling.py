@@ -1,12 +1,14 @@
 """How a lead tells its news: as a scoop, or as said officially. Pure: no I/O.
 
 A scoop tells what has not been announced: it cites people familiar with the matter, informed
-or unnamed sources who speak on condition of anonymity, a leak ("…, Reuters reported, citing
-sources familiar with the discussions"; "Informed sources: Agreement on…"; "theo nguồn tin
-giấu tên"). The official telling is the announcement, the statement, the confirmation ("The
-United States announced…", "said in a joint statement", "…: minister", "Ngày 27/9, Mỹ đã công
-bố…"). The two are two events, days apart or the same day: the scoop, and the news that it is
-now official, which subscribers must get (``verdict.other_source``).
+or unnamed sources who speak on condition of anonymity, a leak, a count of officials no one
+names ("…, Reuters reported, citing sources familiar with the discussions"; "Informed sources:
+Agreement on…"; "according to two Iraqi officials"; "theo nguồn tin giấu tên"; "theo hai quan
+chức Iraq được tờ … dẫn lời"); a preview of a meeting told that way is one too. The official
+telling is the announcement, the statement, the confirmation ("The United States
+announced…", "said in a joint statement", "…: minister", "Ngày 27/9, Mỹ đã công bố…"). The
+two are two events, days apart or the same day: the scoop, and the news that it is now
+official, which subscribers must get (``verdict.other_source``).
 
 Only what the lead says plainly counts, and a lead that says both, or neither, is "" (no
 veto): a pick-up of a scoop says what is still to be announced ("could be announced next
@@ -35,13 +37,16 @@ _SCOOP_EN = re.compile(
     r"(?:familiar with|with (?:direct )?knowledge of)"
     r"|citing (?:(?!official)\S+ ){0,3}sources\b|(?:condition|promise) of anonymity"
     r"|declined to be (?:named|identified)|not authori[sz]ed to (?:speak|discuss)"
-    r"|leak(?:ed|s)?\b|, sources (?:say|said)$)",
+    r"|leak(?:ed|s)?\b|, sources (?:say|said)$"
+    r"|(?:according to|citing) (?:two|three|four|five|several|multiple) (?:\S+ ){0,2}officials\b)",
     re.MULTILINE,
 )  # not "Iraqi security sources said" (how a fact is told), "citing official sources"
 _SCOOP_TITLE = re.compile(r"^(?:sources?|informed sources)\s*:")
 _SCOOP_VI = re.compile(
     r"\b(?:nguon (?:tin )?(?:giau ten|thao tin|than can|am hieu|nam ro)|giau ten"
-    r"|khong (?:muon )?neu (?:ten|danh tinh)|nac danh|ro ri)\b"
+    r"|khong (?:muon )?neu (?:ten|danh tinh)|nac danh|ro ri"
+    r"|theo (?:hai|ba|bon|nam|mot so|nhieu) quan chuc(?: \S+){0,2} (?:duoc|do)"
+    r" (?:\S+ ){0,5}dan loi)\b"
 )  # folded: "nguồn tin giấu tên", "nguồn thạo tin", "nặc danh", "rò rỉ"; not "nguồn tin từ Bộ"
 # who speaks for a government: "…, the defence minister said", "…: Iraqi minister" (a title)
 _OFFICE = (

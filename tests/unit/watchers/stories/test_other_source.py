@@ -38,6 +38,17 @@ from watchers.stories.similar.verdict import other_source, same_story, vetoed
         ("Mỹ và Iraq đạt thỏa thuận rút quân", "Theo các nguồn tin giấu tên, …", "scoop"),
         ("My va Iraq dat thoa thuan rut quan", "Theo cac nguon tin giau ten, …", "scoop"),
         ("Rò rỉ dự thảo: lính Mỹ có thể ở lại Kurdistan", "", "scoop"),
+        (
+            "Report: US could leave Baghdad by June",
+            "…, a paper reported, citing three US officials.",
+            "scoop",
+        ),
+        ("US may leave Baghdad by June", "…, according to two Iraqi officials.", "scoop"),
+        (
+            "Iraq sẽ đề nghị Mỹ rút khỏi Baghdad vào cuối tháng 7",
+            "…, theo hai quan chức Iraq được tờ The Iraq Dispatch dẫn lời.",
+            "scoop",
+        ),
         ("US announces end of coalition mission in Iraq", "The United States said…", "official"),
         ("Iraq, US agree phased pullout by September 2087: minister", "Iraq and…", "official"),
         ("Coalition to leave in two phases", "…, the defence minister said on Sunday.", "official"),
@@ -91,6 +102,7 @@ def test_what_is_still_to_be_announced_or_denied_is_no_official_telling(first_li
     [
         # how an outlet tells a fact: a base handed over, sources that are not a scoop's
         ("Iraqi army takes over Ain al-Asad", "…, Iraqi security sources said."),
+        ("US troops leave Ain al-Asad", "…, two US officials said on Saturday."),
         ("US-led coalition leaves Victory base", "…, military sources said."),
         ("Coalition to leave Iraq by 2026", "Xinhua, citing official sources, said…"),
         ("Iraq tiếp quản căn cứ Ain al-Asad", "Theo nguồn tin từ Bộ Quốc phòng Iraq, …"),
