@@ -41,27 +41,46 @@ def placed(
     members: dict[str, list[str]] = {}
     for n, key in enumerate(order):
         best = _best(key, order[:n], verdicts, other_leads, lang)
-        if best is not None and frozenset((key, best[1])) in other_leads:
+        led_apart = best is not None and frozenset((key, best[1])) in other_leads
+        if led_apart:
             best = _kept(key, order[:n], verdicts, told, lang)
         if best is not None and best[0] < NEAR_COPY:
-            why = _apart(key, best[1], members[story[best[1]]], verdicts, told, lang)
-            if why == "other_day" and told[key].dated:  # as ``choose._on_its_day``
-                others = [m for m in order[:n] if story[m] != story[best[1]]]
-                other = _best(key, others, verdicts, set(), lang)
-                reports = members[story[other[1]]] if other else []
-                day = told[key].published
-                on_its_day = any(told[m].dated and told[m].published == day for m in reports)
-                translated = other is not None and other[0] >= TRANSLATED
-                if other and lang[other[1]] != lang[key] and translated and on_its_day:
-                    why = _apart(key, other[1], reports, verdicts, told, lang)
-                    best = other if why is None else None
-                else:
-                    best = None
+            reports = members[story[best[1]]]
+            why = _apart(key, best[1], reports, verdicts, told, lang)
+            if why == "other_day" and not led_apart:
+                best = _on_its_day(key, reports, order[:n], story, members, verdicts, told, lang)
             elif why is not None:
                 best = None
         story[key] = story[best[1]] if best else key
         members.setdefault(story[key], []).append(key)
     return story
+
+
+def _on_its_day(
+    key: str,
+    reports: list[str],
+    earlier: Sequence[str],
+    story: Mapping[str, str],
+    members: Mapping[str, list[str]],
+    verdicts: Verdicts,
+    told: Mapping[str, Evidence],
+    lang: Mapping[str, str],
+) -> tuple[float, str] | None:
+    """As ``choose._on_its_day``: for ``key`` kept out of the story of ``reports`` by a
+    report of another day, its best match in the other language in another story, if it
+    scores as a translation, its story names ``key``'s very day and it is not apart; None if
+    ``reports`` has one of ``key``'s day."""
+    new = told[key]
+    if not new.dated or any(told[m].dated and told[m].published == new.published for m in reports):
+        return None
+    others = [m for m in earlier if m not in reports and lang[m] != lang[key]]
+    other = _best(key, others, verdicts, set(), lang)
+    if other is None or other[0] < TRANSLATED:
+        return None
+    theirs = members[story[other[1]]]
+    if not any(told[m].dated and told[m].published == new.published for m in theirs):
+        return None
+    return other if _apart(key, other[1], theirs, verdicts, told, lang) is None else None
 
 
 def _best(

@@ -59,7 +59,9 @@ MOST_WRONG = {
     # it was added, after the choices on the second set: (37, 14) and (17, 47); then "hôm qua"
     # was withdrawn (read against the UTC day it splits one event's reports): (36, 16) and
     # (17, 47); then "chiều 6/2", "tối 5/2"
-    "third set": {"within": (18, 16), "across": (14, 42)},  # (21, 16), (17, 42) before
+    # then a page's links to other stories are not its text (``text.without_links``): (18,
+    # 16) and (14, 42)
+    "third set": {"within": (18, 13), "across": (14, 39)},  # (21, 16), (17, 42) before
     # (43, 29) and (24, 63) with the code before the rule of named days; measured once, when
     # it was added, after the review's mends: (25, 29) and (15, 60); then the topic's "troop
     # ceiling", "troop cap", "force cap" (four more of its reports kept): (27, 25) and (18, 59);

@@ -96,12 +96,14 @@ class Choice:
     (``other_partner``), or tells as a scoop what the other tells as said officially, or
     the other way round (``other_source``), or the match is one the model accepts but whose
     lead shares almost nothing with the article's (``verdict.other_lead``) — None if it was
-    joined or nothing matched."""
+    joined or nothing matched; ``passed``: why the best match's story was passed over when
+    the article joined another (``_on_its_day``), else None."""
 
     story_id: int | None
     article_id: int | None = None
     verdict: Verdict | None = None
     apart: Apart | None = None
+    passed: Apart | None = None  # why it passed over its best match's story for this one
 
 
 def best_story(
@@ -158,12 +160,11 @@ def best_story(
     if verdict.reason == "near_copy":
         return Choice(story, matched.article_id, verdict)
     apart = _apart(new, matched, verdict, judged, scores, sizes or {})
-    if apart == "other_day":  # its own language's best match is another day's event ...
-        others = [k for k in accepted if k[1].story_id != story]
-        if others and (found := _on_its_day(new, max(others, key=lambda k: k[0]), judged)):
+    if apart == "other_day" and best[2].reason != "other_lead":  # another day's event ...
+        found = _on_its_day(new, story, accepted, judged)
+        if found and _apart(new, found[1], found[2], judged, scores, sizes or {}) is None:
             _, other, theirs = found  # ... and a story in the other language names its day
-            if _apart(new, other, theirs, judged, scores, sizes or {}) is None:
-                return Choice(other.story_id, other.article_id, theirs)
+            return Choice(other.story_id, other.article_id, theirs, passed=apart)
     if apart is not None:
         return Choice(None, matched.article_id, verdict, apart=apart)
     return Choice(story, matched.article_id, verdict)
@@ -195,20 +196,35 @@ def _apart(
 
 
 def _on_its_day(
-    new: Evidence, match: tuple[tuple[int, float, int], Candidate, Verdict], judged: list[Candidate]
+    new: Evidence,
+    story: int,
+    accepted: list[tuple[tuple[int, float, int], Candidate, Verdict]],
+    judged: list[Candidate],
 ) -> tuple[tuple[int, float, int], Candidate, Verdict] | None:
-    """``match``, when it is in the other language, scores as a translation
-    (``TRANSLATED``) and one of its story's reports among ``judged`` names the very day
-    ``new``'s lead names: a translation dated by its own day whose best match in its language
-    was another day's event (its story named that day) joins the story of its original. Not
-    the day before, as ``verdict.EAST`` allows: a report of the day before's event in the
-    other language may score as a translation too. Else None."""
-    _, candidate, verdict = match
-    if verdict.reason != "other_language" or verdict.score < TRANSLATED or not new.dated:
+    """For ``new`` kept out of ``story`` (its best match's) because one of its reports names
+    another day: the best match ``new`` has in the other language, in another story, when it
+    scores as a translation (``TRANSLATED``) and one of that story's reports among ``judged``
+    names the very day ``new``'s lead names — a translation dated by its own day whose best
+    match (most often in its own language: the week's background is the same) was another
+    day's event joins the story of its original. None when ``story`` itself has a report of
+    ``new``'s very day: then ``new``'s event is more likely that story, kept apart by another
+    of its reports (a Vietnamese one dated by Hanoi's next day). Only the very day, not the
+    day before as ``verdict.EAST`` allows: a report of the day before's event in the other
+    language may score as a translation too."""
+    if not new.dated:
         return None
-    story = candidate.story_id
-    reports = (c.evidence for c in judged if c.story_id == story)
-    return match if any(e.dated and e.published == new.published for e in reports) else None
+    reports = [c.evidence for c in judged if c.story_id == story]
+    if any(e.dated and e.published == new.published for e in reports):
+        return None
+    others = [k for k in accepted if k[1].story_id != story and k[1].evidence.lang != new.lang]
+    if not others:
+        return None
+    match = max(others, key=lambda k: k[0])
+    _, candidate, verdict = match
+    if verdict.score < TRANSLATED:
+        return None
+    theirs = (c.evidence for c in judged if c.story_id == candidate.story_id)
+    return match if any(e.dated and e.published == new.published for e in theirs) else None
 
 
 def _without_background(new: Evidence, judged: list[Candidate]) -> Evidence:

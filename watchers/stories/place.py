@@ -91,9 +91,9 @@ def place_articles(
             members = [c.evidence for c in judged if c.story_id == story]
             if choice.verdict is not None:
                 log.debug(
-                    "stories.%s article=%s reason=%s score=%s",
+                    "stories.%s article=%s reason=%s score=%s passed=%s",
                     f"apart.{choice.apart}" if choice.apart else "matched",
-                    choice.article_id, choice.verdict.reason, choice.verdict.score,
+                    choice.article_id, choice.verdict.reason, choice.verdict.score, choice.passed,
                 )  # fmt: skip
         joined_alerted = story is not None and story in alerted
         send = join_alert(

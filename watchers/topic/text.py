@@ -19,12 +19,18 @@ _LINE_BREAKS = re.compile(r"\s*\n\s*")
 # A word: letters and digits with the marks that belong to them; hyphens and
 # apostrophes split words ("I-rắc" -> "i", "rắc"; "al-Asad" -> "al", "asad").
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-# a line that points at another article, on folded text: "Related: …", "Read more: …", "Xem
-# thêm: …", "Tin liên quan: …"; a label alone on its line points at the next line
-_LINK = re.compile(
-    r"\s*(?:related(?: stories| articles| news| coverage)?|read (?:more|also)|see also|also read"
-    r"|more on this|xem them|doc them|tin lien quan|bai lien quan|tin cung chu de)\s*:(.*)"
+# a label of links to other articles, on folded text: "Related: …", "Read more: …", ">> Xem
+# thêm:", "Tin liên quan", "Bài viết liên quan:" (with a colon, or alone on its line)
+_LINK_LABEL = (
+    r"related(?: stories| articles| news| coverage| content)?|read (?:more|also|next)"
+    r"|see (?:also|more)|also read|more on this|more|recommended|xem them|doc them|doc tiep"
+    r"|tin lien quan|bai lien quan|bai viet lien quan|tin khac|tin cung (?:chu de|chuyen muc)"
 )
+_LINK = re.compile(
+    rf"[\s>»\-–•*(\[]*(?:{_LINK_LABEL})\s*[>»]*\s*(?:[:：]\s*(?P<link>.*?)[)\]]?\s*)?"
+)
+_SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+_HEADLINE_WORDS = 25  # a link under a label is a headline: short, and no sentence's end
 
 
 def nfc(text: str) -> str:
@@ -96,16 +102,29 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 def without_links(text: str) -> str:
     """The text without the lines that point at other articles ("Related: US to shrink Iraq
-    force to 2,000 by March", "Xem thêm:" and the headline under it): a page's links tell
-    other stories, whose figures and words are not the article's."""
+    force to 2,000 by March"; "Xem thêm:" or "Tin liên quan" alone on a line, and the
+    headlines under it, up to the first line that ends as a sentence does or is long): a
+    page's links tell other stories, whose figures and words are not the article's. A
+    label's text needs its colon: "More than 2,000 troops…" is no link."""
     kept: list[str] = []
-    pointed = False  # the line before was a label alone: this one is its link
+    listing = False  # the lines after a label alone: its headlines
     for line in text.split("\n"):
         link = _LINK.fullmatch(fold(line))
-        if link is None and not pointed:
-            kept.append(line)
-        pointed = link is not None and not link.group(1).strip()
+        if link is not None:
+            listing = not (link.group("link") or "").strip()
+            continue
+        if listing and not line.strip():
+            continue  # blank lines between a label and its headlines
+        if listing and _headline(line):
+            continue
+        listing = False
+        kept.append(line)
     return "\n".join(kept)
+
+
+def _headline(line: str) -> bool:
+    """Whether a line under a label of links reads as a headline: short, no sentence's end."""
+    return len(line.split()) <= _HEADLINE_WORDS and not _SENTENCE_END.search(line)
 
 
 def fold(text: str) -> str:

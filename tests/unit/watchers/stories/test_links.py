@@ -19,12 +19,24 @@ from watchers.topic.text import without_links
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        ("a\nRelated: US to shrink Iraq force to 2,000 by March\nb", "a\nb"),
-        ("a\nRead more: https://example.org/x\nb", "a\nb"),
-        ("a\nĐọc thêm:\nMỹ rút 2.000 quân khỏi Iraq\nb", "a\nb"),  # the label, then its link
-        ("a\nXem thêm: Mỹ rút 2.000 quân\nTin liên quan: Iraq\nb", "a\nb"),
-        ("a\nDoc them:\nMy rut quan\nb", "a\nb"),
-        ("a\nThe related talks: in Baghdad\nb", "a\nThe related talks: in Baghdad\nb"),
+        ("a.\nRelated: US to shrink Iraq force to 2,000 by March\nb.", "a.\nb."),
+        ("a.\nRead more: https://example.org/x\nb.", "a.\nb."),
+        ("a.\nXem thêm: Mỹ rút 2.000 quân\nTin liên quan: Iraq\nb.", "a.\nb."),
+        ("a.\n>> Xem thêm: Mỹ rút quân\n(Xem thêm: Mỹ rút quân)\nb.", "a.\nb."),
+        # a label alone, with or without its colon, and the headlines under it
+        ("a.\nĐọc thêm:\nMỹ rút 2.000 quân khỏi Iraq\nIraq tiếp quản căn cứ\nb.", "a.\nb."),
+        ("a.\nTin liên quan\nMỹ-Iraq đàm phán chấm dứt sứ mệnh\nb.", "a.\nb."),
+        ("a.\nDoc them:\n\nMy rut quan\nb.", "a.\nb."),  # blank lines between
+        ("a.\nREAD MORE\nUS leaves Ain al-Asad\nb.", "a.\nb."),
+        ("a.\nBài viết liên quan：\nMỹ rút quân\nb.", "a.\nb."),
+        # ... up to a line that ends as a sentence does: the article again
+        (
+            "a.\nRelated:\nThe Pentagon said US troops will fall to 2,000 by September.\nb.",
+            "a.\nThe Pentagon said US troops will fall to 2,000 by September.\nb.",
+        ),
+        # no link
+        ("The related talks: in Baghdad.", "The related talks: in Baghdad."),
+        ("More than 2,000 troops left on Monday.", "More than 2,000 troops left on Monday."),
         ("Related:", ""),
     ],
 )

@@ -37,7 +37,9 @@ def test_a_translation_joins_its_original_when_its_own_language_names_another_da
     alone = best_story(translation, _handover())
     assert (alone.story_id, alone.apart) == (None, "other_day")
     choice = best_story(translation, [*_handover(), Candidate(51, 2, wire)])
-    assert (choice.story_id, choice.article_id, choice.apart) == (2, 51, None)
+    assert (choice.story_id, choice.article_id, choice.apart, choice.passed) == (
+        2, 51, None, "other_day",
+    )  # fmt: skip
     assert choice.verdict is not None
     assert choice.verdict.reason == "other_language"
 
@@ -51,3 +53,14 @@ def test_only_a_story_that_names_its_day_and_a_translation_are_joined() -> None:
     drone = _report("011")
     other = best_story(translation, [*_handover(), Candidate(11, 3, drone)])
     assert other.story_id is None
+
+
+def test_a_story_with_a_report_of_its_very_day_is_its_own_and_none_other_is_joined() -> None:
+    """When the story kept apart has a report of the article's day, the article's event is
+    more likely that story (kept apart by another of its reports, dated by Hanoi's next day):
+    no story in the other language is joined instead."""
+    translation, wire = _report("030"), _report("051")
+    same_day = replace(_report("052"), published=translation.published, dated=True)
+    reports = [*_handover(), Candidate(53, 1, same_day)]
+    choice = best_story(translation, [*reports, Candidate(51, 2, wire)])
+    assert (choice.story_id, choice.apart, choice.passed) == (None, "other_day", None)
