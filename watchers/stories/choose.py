@@ -21,8 +21,11 @@ Identity comes first (``watchers.identity.triage``: GUID, then canonical URL); t
   finds another language's poorly).
   Nor does an article whose lead names the event's day join a story one of whose reports
   found names another (``verdict.other_day``): its best match may name none, the story is
-  still another day's event. With no match, or if it does not hold together with the best
-  match's story, it starts a story of its own.
+  still another day's event; then a translation dated by its own day joins the story of its
+  original, its best match in the other language, when that story names its very day
+  (``_on_its_day``). Nor one whose lead tells a scoop a report of the story tells as said
+  officially, or the other way round (``verdict.other_source``). With no match, or if it
+  does not hold together with the best match's story, it starts a story of its own.
 * A **not relevant** article always starts a story of its own: nobody is alerted about it,
   and reading its evidence (figures included) would cost ~10 ms for nothing.
 
