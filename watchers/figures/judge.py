@@ -91,7 +91,7 @@ __all__ = ["CONFLICT_WINDOW", "KINDS", "STANDING", "FigureDecision", "FigureKind
            "FigurePrecision", "decide_figures", "family_keys", "reading", "standing"]  # fmt: skip
 
 CONFLICT_WINDOW = timedelta(days=3)
-_PART_OF = r"(?:early|mid|late|đầu|giữa|cuối)(?:[\s-]+(?:in|năm|of))?[\s-]+"  # "đầu năm 2027"
+_PART = re.compile(r"(?i)(?:early|mid|late|đầu|giữa|cuối)(?:[\s-]+(?:in|năm|of))?[\s-]+(\d{4})")
 FigureKind = Literal["new", "confirmed", "changed", "conflict", "stale", "unconfirmed", "reached"]
 KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
 # The kinds whose value a key holds; the others are history only.
@@ -207,7 +207,8 @@ def decide_figures(
         value, precision, level = reading(figure)
         timeline = milestone_timeline(key, timelines)
         told_first = lead is None or figure.quote in lead
-        alone = precision == "year" and not re.search(_PART_OF + value, figure.quote, re.I)
+        # a year told alone, not a part of it ("đầu năm 2027", "late in 2083": ``_PART``)
+        alone = precision == "year" and value not in _PART.findall(figure.quote)
         report = _Report(level, precision == "approx", alone, figure.firm, told_first, published,
                          day, reporter)  # fmt: skip
         milestone = milestone_of(key)

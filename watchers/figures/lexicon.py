@@ -186,7 +186,6 @@ CHANGE_VERB = re.compile(
     r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|grew|boost(?:s|ed|ing)?|"
     r"tang|tang len)\b"
 )
-# "leaving less than 1,000 there" names the level that stays.
 # A level right before a date: "leave Baghdad early, cut force to 2,000 by year-end" (the date
 # is the level's, not the leaving's)
 LEVEL_BY = re.compile(  # (not "to 0": leaving altogether)
@@ -194,6 +193,7 @@ LEVEL_BY = re.compile(  # (not "to 0": leaving altogether)
     r"(?:about |around |fewer than |less than |khoang )?(?!0\b)\d[\d.,]*"
     r"(?:\s+(?:troops|soldiers|binh si|quan|nguoi))?\s+(?:by|before|truoc|vao)\s+(?:the\s+)?$"
 )
+# "leaving less than 1,000 there" names the level that stays.
 CHANGE_TARGET = re.compile(
     r"\b(?:(?<!according )(?<!due )(?<!next )(?<!thanks )to|"  # not "according to three"
     r"xuong con|xuong|con|down to|toi|leaving|"

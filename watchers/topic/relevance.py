@@ -229,11 +229,12 @@ def _leaves_from(
 
 
 _US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
-# staff, not soldiers (folded): "non-emergency staff", "nhân viên Đại sứ quán"
+# a halt to attacks (folded), in an attack story's title: "Faction suspends attacks", "tạm dừng"
 _TRUCE = re.compile(
     r"\b(?:halt\w*|suspend\w*|truce|cease-?fire|pause\w*|stop\w* attacks|ngung|tam dung|"
     r"dinh chien|hoan tan cong)\b"
 )
+# staff, not soldiers (folded): "non-emergency staff", "nhân viên Đại sứ quán"
 _STAFF = re.compile(
     r"\b(?:staff(?! officers?)|employees|diplomats|nhan vien(?! quan su)|nha ngoai giao|cong dan)\b"
 )

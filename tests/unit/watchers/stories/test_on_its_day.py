@@ -5,23 +5,28 @@ most like the Vietnamese reports of the week before's handover, and the wire it 
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from tests.story_texts import set_report
+from watchers.analyze import load_documents
 from watchers.stories.choose import Candidate, best_story
 from watchers.stories.similar import Evidence
 
-_LABELS = Path(__file__).resolve().parents[4] / "tests" / "data" / "weekset17" / "labels.jsonl"
+_SET = Path(__file__).resolve().parents[4] / "tests" / "data" / "weekset17"
+
+
+@cache
+def _published() -> dict[str, date]:
+    """Each report's day, as the set's manifest gives it."""
+    documents = load_documents([], str(_SET / "manifest.jsonl"))
+    return {Path(d.path).stem: d.published for d in documents if d.published}
 
 
 def _report(number: str) -> Evidence:
-    published = {
-        r["id"]: r["published"] for r in map(json.loads, _LABELS.read_text("utf-8").splitlines())
-    }
-    return set_report("weekset17", number, date.fromisoformat(published[number]))
+    return set_report("weekset17", number, _published()[number])
 
 
 def _handover() -> list[Candidate]:
