@@ -203,8 +203,10 @@ MOST_WRONG = {
     # written blind in the fifth stop (reports' relevance labelled); measured once on that
     # stop's last figure rule and on its start (``c1d8117``) alike: (0, 34) and (1, 50); then
     # an attack story whose lead gives our troops' date for leaving is on the topic (its truce);
-    # "Anh sẽ rời", "Anh hiện có", "binh sĩ Anh", "Đại sứ quán Anh" name Britain
-    "twenty-fourth set": {"within": (0, 32), "across": (1, 43)},
+    # "Anh sẽ rời", "Anh hiện có", "binh sĩ Anh", "Đại sứ quán Anh" name Britain; then (the
+    # seventh stop) a Vietnamese report reads "giảm từ khoảng 3.300 xuống còn khoảng 2.700" as
+    # done, and a Vietnamese brief joins it, not the English wire: (0, 32) and (1, 43) before
+    "twenty-fourth set": {"within": (0, 34), "across": (1, 46)},
     # written blind in the sixth stop, labelled as ../shared/eval labels (a reaction, a
     # preview, a confirmation and an analysis are events of their own); measured once on
     # ``df99db1`` (the stop's start) and ``c4c01e2`` alike: (6, 12) and (1, 40); on ``a900bc4``
@@ -279,12 +281,18 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # its start alike: 5 alerts, 1 right, 1 of 4; the twenty-fifth, written blind in the sixth
 # stop, measured once on its start and its stories' last rule alike: 6 alerts, 2 right, 2 of 4;
 # the twenty-sixth, at the end of that stop, on its start and end alike: 7, 2 right, 2 of 4
+# then (the seventh stop: partner nations "của Mỹ", a task force's size, a ceiling voted, the
+# Vietnamese count that fell with no tense word): sets 12-26 62 -> 56 alerts, 33 -> 29 wrong.
+# The fifteenth and the twenty-fourth each lose a change found only after a misread (a stale
+# 3,400 or 3,300 read as the level now, then the right level "changed" back from it); the
+# thirteenth's two misreads left (a count at an airfield in Dohuk, a milestone restated) now
+# alert once the analyses before them read their levels right
 MOST_WRONG_ALERTS = {
-    "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
-    "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (1, 2),
-    "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (2, 1),
+    "twelfth set": (1, 1), "thirteenth set": (4, 2), "fourteenth set": (1, 1),
+    "fifteenth set": (1, 2), "sixteenth set": (2, 2), "seventeenth set": (1, 2),
+    "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (1, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 3), "twenty-third set": (1, 2),
-    "twenty-fourth set": (4, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (5, 2),
+    "twenty-fourth set": (3, 4), "twenty-fifth set": (4, 2), "twenty-sixth set": (3, 2),
 }  # fmt: skip
 
 

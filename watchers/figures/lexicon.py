@@ -80,9 +80,10 @@ DEICTIC = re.compile(
 
 # --- who ---------------------------------------------------------------------------------
 WHO_EN: dict[str, str] = {
-    # "troops from partner nations", not "Iraq's partner nations pledged"
+    # "troops from partner nations", "the partners are down to"; not "Iraq's partner nations
+    # pledged"
     "coalition": r"coalition|international|nato|allie[ds]|inherent resolve|"
-    r"(?<=from )partner nations",
+    r"(?<=from )partner nations|(?<=\bthe )partners",
     "foreign": r"foreign",
     "US": r"u\.\s?s\.?|united states|american|americans|america|washington|pentagon|us",
     "other": r"iraqi|iraq's|kurdish|peshmerga|turkish|iranian|syrian|israeli|afghan|russian|"

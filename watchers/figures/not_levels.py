@@ -13,10 +13,14 @@ from watchers.figures.sentence import Sentence
 __all__ = ["aside", "nato_only", "not_a_level", "site_holds", "unknown_base"]
 
 _WITH_END = re.compile(r",\s*(?:with|voi)\s*$")
-# "Lực lượng Đặc nhiệm Kestrel, gồm khoảng 400 binh sĩ", "Task Force Kestrel, made up of 400"
+# "Lực lượng Đặc nhiệm Kestrel, gồm khoảng 400 binh sĩ", "Task Force Kestrel, made up of 400";
+# a task force not named: "an aviation task force of about 300 soldiers", "Một lực lượng đặc
+# nhiệm không quân lục quân Mỹ gồm khoảng 300 binh sĩ" (not the coalition's joint task force)
 _UNIT_OF = re.compile(
     r"\b(?:task force|luc luong dac nhiem)\s+[^\s,;]+\s*,\s*"
-    r"(?:with|comprising|made up of|gom|bao gom|voi)\s*$"
+    r"(?:with|comprising|made up of|gom|bao gom|voi)\s*$|"
+    r"(?<!joint )\btask force\s+(?:of|with|comprising|made up of)\s*$|"
+    r"\bluc luong dac nhiem(?! lien hop)(?:\s+[^\s,;]+){0,5}?\s+(?:gom|bao gom)\s*$"
 )
 # a unit, then its size: "A US helicopter battalion with about 370 soldiers ... left", "Một
 # tiểu đoàn trực thăng Mỹ với khoảng 370 binh sĩ"
@@ -47,11 +51,15 @@ _WITH_CIVILIANS = re.compile(
     r"[^,;.\d]{0,30}?\b(?:and|va)\s+(?:civilians\b|civilian (?:staff|personnel|employees)\b|"
     r"nhan vien dan su\b)"
 )
-# a floor or a forecast, not a level: "Senate moves to keep at least 2,500 US troops in Iraq",
-# "nominee expects fewer than 1,000 US troops in Iraq by end of 2082"
+# a floor, a ceiling or a forecast, not a level: "Senate moves to keep at least 2,500 US troops
+# in Iraq", "nominee expects fewer than 1,000 US troops in Iraq by end of 2082", "voted to bar
+# the Pentagon from keeping more than 1,500 US troops", "would cap the US force in Iraq at 1,500"
 _FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retain at least")
     r"\b(?:to\s+(?:keep|retain|maintain)\s+(?:at least|no fewer than|no less than|a minimum of)|"
-    r"expect\w*\s+(?:fewer than|less than|under|below|no more than))\s+$"
+    r"expect\w*\s+(?:fewer than|less than|under|below|no more than)|"
+    r"\b(?:bar\w*|ban|bans|banned|prohibit\w*|forbid\w*|block\w*)\b[^.;]{0,60}?"
+    r"\b(?:keep|keeping|station|stationing|maintain|maintaining)\s+(?:more than|over|above)|"
+    r"\bcap(?:s|ped|ping)?\b[^.;,\d]{0,50}\bat)\s+$"
 )
 _LIST_START = re.compile(r"(?:^|[:\-–—]\s)\W*$")
 _LIST_NEXT = re.compile(r"\s*[,:]")
@@ -194,8 +202,8 @@ def aside(s: Sentence, at: int, kind: str, end: int) -> bool:
     """Whether the actor named at ``at:end`` owns no troops here: "Iraq's Umm Rabia base" (a
     place), a country visited or met ("on a visit to Finland", "talks with Finland's
     president", "phát biểu tại Phần Lan"), the US beside others' troops ("các nước đồng
-    minh của Mỹ", "coalition nations other than the US", "không tính Mỹ", "liên quân do Mỹ
-    dẫn đầu", "the US-led coalition")."""
+    minh của Mỹ", "các nước đối tác của Mỹ", "coalition nations other than the US", "không
+    tính Mỹ", "liên quân do Mỹ dẫn đầu", "the US-led coalition")."""
     text = s.doc.text
     if kind == "other":
         if _VENUE.search(text, max(s.start, at - 40), at):
@@ -213,7 +221,7 @@ _VENUE = re.compile(
 )
 _PLACE_OF = re.compile(r"(?:'s|’s)?\s+(?:\S+\s+){0,3}?(?:base|air base|camp|airfield|province)\b")
 _BESIDE_US = re.compile(
-    rf"\b(?:(?:dong minh|allies|partners|lien quan)\s+(?:cua|of)|{lx.OTHER_THAN}|"
+    rf"\b(?:(?:dong minh|allies|partners|lien quan|doi tac)\s+(?:cua|of)|{lx.OTHER_THAN}|"
     r"not counting|khong tinh|ngoai)\s+(?:the\s+)?$"
 )
 _LED = re.compile(r"\s*-?\s*(?:led|dan dau)\b")
