@@ -135,7 +135,10 @@ MOST_WRONG = {
     # like the twelfth, written blind later in the same stop; measured once, on ``35ca462``
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (0, 30) and (1, 56) before
-    "thirteenth set": {"within": (0, 30), "across": (1, 48)},  # (0, 33), (1, 61) before
+    # then (the seventh stop) the faction's truce "until 31 March 2052, the new date for their
+    # departure" is on the topic, and the summit's late logistics piece joins it: (0, 30) and
+    # (1, 48) before
+    "thirteenth set": {"within": (1, 32), "across": (2, 47)},  # (0, 33), (1, 61) before
     # like the twelfth, written blind at the end of the same stop; measured once, on ``4b7a1e2``:
     # (0, 19) and (0, 36); then the US named beside others' troops ("không tính Mỹ") is no
     # owner: two reports no longer agree on a (wrong) US figure, two pairs across are missed

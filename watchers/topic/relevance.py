@@ -180,6 +180,11 @@ def judge(
     # the summary's first sentence that names leaving or an attack: about leaving only?
     lead = next((n for n, ws in enumerate(found) if leaving[n] or ws & attack), None)
     lead_leaves = lead is not None and leaving[lead] and not found[lead] & attack
+    # a truce whose lead says our troops leave: "would suspend attacks on US forces ... a day
+    # after Iraq and the United States agreed to bring forward the departure of US troops"
+    truce_leaves = (
+        lead is not None and leaving[lead] and _TRUCE.search(fold(sentences[lead])) is not None
+    )
     if (
         attack
         # a title that leaves, or that counts our troops there and names no attack
@@ -191,7 +196,7 @@ def judge(
         # hit the base, which coalition forces are due to leave by September 2025")
         and not (
             _TRUCE.search(fold(title))
-            and (figured or _figures_say_leaving(title, summary, published))
+            and (figured or _figures_say_leaving(title, summary, published) or truce_leaves)
         )
     ):
         return Verdict(False, "attack story", keywords)

@@ -180,3 +180,44 @@ def test_an_attack_story_whose_lead_gives_our_date_for_leaving_is_on_the_topic(
     title: str, summary: str
 ) -> None:
     assert judge(topic_matcher(), title, summary).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "relevant"),
+    [
+        (
+            "Faction says it will halt attacks on US forces until March 31",
+            "The faction said on Tuesday it would suspend attacks on US forces until the 31st of "
+            "March, a day after Iraq and the United States agreed to bring forward the departure "
+            "of US troops from Baghdad to that date. A roadside bomb wounded two drivers last "
+            "week. Another attack hit a convoy in May.",
+            True,
+        ),
+        (
+            "Nhóm vũ trang ở Iraq tạm ngừng tấn công lính Mỹ",
+            "Nhóm vũ trang tuyên bố ngừng tấn công binh sĩ Mỹ đến ngày 31/3, mốc quân Mỹ phải "
+            "rời Baghdad. Tuần trước, một quả bom ven đường làm bị thương hai tài xế. Một cuộc "
+            "tấn công khác nhằm vào đoàn xe hồi tháng 5.",
+            True,
+        ),
+        # a truce that says nothing of leaving, an attack on a base our troops are to leave
+        (
+            "Militia halts attacks on US forces in Iraq",
+            "The militia said it would suspend attacks on US forces in Iraq for a month. A rocket "
+            "attack hit a base last week.",
+            False,
+        ),
+        (
+            "Rockets hit base in Iraq",
+            "Rockets hit the base on Monday, wounding two soldiers. US troops are to leave the "
+            "base by September. Another attack hit it in May.",
+            False,
+        ),
+    ],
+)
+def test_a_truce_whose_lead_says_our_troops_leave_is_on_the_topic(
+    title: str, summary: str, relevant: bool
+) -> None:
+    """An armed group's truce told with our troops' departure in the lead is about them
+    leaving, however many attacks the story recalls."""
+    assert judge(topic_matcher(), title, summary).relevant is relevant
