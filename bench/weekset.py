@@ -59,6 +59,7 @@ SETS = {
         ("twenty-fourth", 24),
         ("twenty-fifth", 25),
         ("twenty-sixth", 26),
+        ("twenty-seventh", 27),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -44,6 +44,7 @@ EVENTS = {  # as each README says
         "twenty-fourth set": 13,
         "twenty-fifth set": 14,
         "twenty-sixth set": 14,
+        "twenty-seventh set": 14,
     }.get(name, 13)
     for name in SETS
 }
@@ -86,7 +87,8 @@ MOST_WRONG = {
     # then looked at: of the match's language only the reports the index found count
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (4, 14) and (5, 26) before
-    "sixth set": {"within": (4, 14), "across": (5, 20)},  # across (5, 32) before
+    # then the seventh stop's figure and topic rules: (4, 14) and (5, 20) before
+    "sixth set": {"within": (4, 13), "across": (5, 18)},  # across (5, 32) before
     # like the sixth; measured once, when it was added: (6, 28) and (8, 40) on the code of
     # ``8bfd299``, (2, 33) and (0, 45) on ``db5d402``; then looked at: the topic's coalition
     # members, "không còn lính Mỹ", "security dialogue" (seven of its reports kept)
@@ -149,7 +151,8 @@ MOST_WRONG = {
     # ``choose._without_standing``
     # then reports whose figures say foreign forces leave are on the topic
     # then the partners were left as the topic had them (folded, "Ba Lan" is also "ba lần")
-    "fifteenth set": {"within": (0, 29), "across": (0, 41)},
+    # then the seventh stop's figure and topic rules: (0, 29) and (0, 41) before
+    "fifteenth set": {"within": (0, 28), "across": (0, 37)},
     # written blind in the same stop, with several developments on adjacent days; measured
     # once on ``40376c7`` and once on ``b8bbe77`` (the start of the stop, ``aae2ee9``: the same)
     # then reports whose figures say foreign forces leave are on the topic
@@ -184,7 +187,8 @@ MOST_WRONG = {
     # both languages, as the force's: three pairs across lose the figure they shared)
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (8, 23) and (2, 42) before
-    "twentieth set": {"within": (8, 23), "across": (5, 36)},
+    # then the seventh stop's figure and topic rules: across (5, 36) before
+    "twentieth set": {"within": (8, 23), "across": (5, 34)},
     # written blind at the start of the next stop, with its reports' relevance labelled;
     # measured once on ``2e00f75`` (the stop's start): (1, 24) and (1, 35); and on the stop's
     # first change, made before it was written (an item whose figures say foreign forces leave
@@ -221,6 +225,11 @@ MOST_WRONG = {
     # ``577bd0d`` (the stop's end) and on ``df99db1`` (its start): (13, 19) and (5, 49) at the
     # start, (8, 19) and (1, 51) at the end
     "twenty-sixth set": {"within": (8, 19), "across": (1, 51)},
+    # written blind in the seventh stop, labelled like the twenty-fifth; measured once on
+    # ``3ec6eb7`` (the stop's start): (0, 10) and (0, 15); then the stop's figure rules join
+    # its late analysis and its commentary (one false pair across), and its truce is on the
+    # topic: (0, 10) and (1, 14)
+    "twenty-seventh set": {"within": (0, 10), "across": (1, 14)},
 }
 
 
@@ -283,7 +292,10 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # the twenty-fourth, written blind in that stop, measured once on its last figure rule and on
 # its start alike: 5 alerts, 1 right, 1 of 4; the twenty-fifth, written blind in the sixth
 # stop, measured once on its start and its stories' last rule alike: 6 alerts, 2 right, 2 of 4;
-# the twenty-sixth, at the end of that stop, on its start and end alike: 7, 2 right, 2 of 4
+# the twenty-sixth, at the end of that stop, on its start and end alike: 7, 2 right, 2 of 4;
+# the twenty-seventh, written blind in the seventh stop, measured once on its start: 6 alerts,
+# 3 right, 3 of 6 (its confirmation's new date, right, is keyed "US troop cut due in Iraq",
+# which the label's "deadline for US cut to about 2,000" does not name)
 # then (the seventh stop: partner nations "của Mỹ", a task force's size, a ceiling voted, the
 # Vietnamese count that fell with no tense word): sets 12-26 62 -> 56 alerts, 33 -> 29 wrong.
 # The fifteenth and the twenty-fourth each lose a change found only after a misread (a stale
@@ -296,6 +308,7 @@ MOST_WRONG_ALERTS = {
     "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (1, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 3), "twenty-third set": (1, 2),
     "twenty-fourth set": (3, 4), "twenty-fifth set": (4, 2), "twenty-sixth set": (3, 2),
+    "twenty-seventh set": (3, 3),
 }  # fmt: skip
 
 
