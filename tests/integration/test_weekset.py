@@ -206,7 +206,9 @@ MOST_WRONG = {
     # and on ``2e00f75`` (its start) alike
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (0, 18) and (0, 30) before
-    "twenty-third set": {"within": (0, 18), "across": (0, 26)},
+    # then (the seventh stop) its two reports of US troops leaving Jordan are turned down, off
+    # the topic as labelled, and count as a pair their story misses: (0, 18) before
+    "twenty-third set": {"within": (0, 19), "across": (0, 26)},
     # written blind in the fifth stop (reports' relevance labelled); measured once on that
     # stop's last figure rule and on its start (``c1d8117``) alike: (0, 34) and (1, 50); then
     # an attack story whose lead gives our troops' date for leaving is on the topic (its truce);
@@ -228,8 +230,9 @@ MOST_WRONG = {
     # written blind in the seventh stop, labelled like the twenty-fifth; measured once on
     # ``3ec6eb7`` (the stop's start): (0, 10) and (0, 15); then the stop's figure rules join
     # its late analysis and its commentary (one false pair across), and its truce is on the
-    # topic: (0, 10) and (1, 14)
-    "twenty-seventh set": {"within": (0, 10), "across": (1, 14)},
+    # topic: (0, 10) and (1, 14); then its three reports of the Kuwait garrison's cut are
+    # turned down, off the topic as labelled (their pairs count as missed): (0, 11) and (1, 16)
+    "twenty-seventh set": {"within": (0, 11), "across": (1, 16)},
 }
 
 

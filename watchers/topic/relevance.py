@@ -51,6 +51,7 @@ from datetime import datetime
 from typing import Literal
 
 from watchers.figures.extract import extract, reading_day
+from watchers.figures.lexicon import ELSEWHERE
 from watchers.figures.model import PLACES, Deadline, Reached
 from watchers.figures.places import country_of
 from watchers.figures.sentence import OURS
@@ -169,7 +170,11 @@ def judge(
     if groups.elsewhere in terms and (
         (
             not in_head(groups.place)
-            and (in_head(groups.elsewhere) or mentions(groups.elsewhere) > mentions(groups.place))
+            and (
+                in_head(groups.elsewhere)
+                or mentions(groups.elsewhere) > mentions(groups.place)
+                or _GARRISON_ABROAD.search(fold(title)) is not None
+            )
         )
         or _leaves_from(matcher, title, terms[groups.elsewhere], terms.get(groups.place))
     ):
@@ -257,6 +262,13 @@ _IRAQI_FORCES = re.compile(
 )
 # "The army's pullback from Basra is unrelated to the departure of US forces": what comes
 # after it is not what the sentence says leaves
+# a title about troops kept in another country, whatever its story says of Iraq (folded): "US to
+# trim Kuwait garrison", "Mỹ sẽ giảm khoảng 2.500 quân tại Kuwait", "Mỹ rút bớt quân khỏi
+# Kuwait" (not troops that go there: "leaves Baghdad for Kuwait", "convoy into Kuwait")
+_GARRISON_ABROAD = re.compile(
+    rf"\b(?:in|from|out of|tai|khoi|o)\s+(?:the\s+)?(?:{ELSEWHERE['elsewhere']})\b|"
+    rf"\b(?:{ELSEWHERE['elsewhere']})(?:'s|’s)?\s+(?:garrison|contingent|presence|deployment)\b"
+)
 _UNRELATED = re.compile(
     r"\b(?:unrelated to|not (?:related|connected|linked) (?:to|with)|nothing to do with|"
     r"không liên quan|không gắn với|không dính dáng)",

@@ -221,3 +221,44 @@ def test_a_truce_whose_lead_says_our_troops_leave_is_on_the_topic(
     """An armed group's truce told with our troops' departure in the lead is about them
     leaving, however many attacks the story recalls."""
     assert judge(topic_matcher(), title, summary).relevant is relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "relevant"),
+    [
+        (
+            "US to trim Kuwait garrison by about 2,500 troops by spring",
+            "The Pentagon will reduce US troops in Kuwait by 31 March. Kuwait is the main route "
+            "out for troops leaving Iraq.",
+            False,
+        ),
+        (
+            "Mỹ rút bớt quân khỏi Kuwait",
+            "Lầu Năm Góc sẽ giảm quân Mỹ tại Kuwait. Quyết định không liên quan đến lịch trình "
+            "rút quân khỏi Iraq.",
+            False,
+        ),
+        (
+            "US pulls 400 troops from Jordan",
+            "The US will pull about 400 troops from Jordan. US forces are also leaving Iraq.",
+            False,
+        ),
+        # troops that go there, a title that names Iraq
+        (
+            "Last US convoy rolls into Kuwait",
+            "The last convoy of US troops leaving Iraq crossed into Kuwait on Sunday.",
+            True,
+        ),
+        (
+            "US troops leave Iraq's Ain al-Asad for Kuwait",
+            "US troops left Ain al-Asad on Sunday and moved to bases in Kuwait.",
+            True,
+        ),
+    ],
+)
+def test_a_title_about_troops_kept_in_another_country_is_about_it(
+    title: str, summary: str, relevant: bool
+) -> None:
+    """A title that cuts or counts troops in, or pulls them from, another country, and names
+    no place of Iraq, is about that country, whatever the story says of Iraq."""
+    assert judge(topic_matcher(), title, summary).relevant is relevant
