@@ -14,13 +14,18 @@ __all__ = ["aside", "nato_only", "not_a_level", "site_holds", "unknown_base"]
 
 _WITH_END = re.compile(r",\s*(?:with|voi)\s*$")
 # "Lực lượng Đặc nhiệm Kestrel, gồm khoảng 400 binh sĩ", "Task Force Kestrel, made up of 400";
-# a task force not named: "an aviation task force of about 300 soldiers", "Một lực lượng đặc
-# nhiệm không quân lục quân Mỹ gồm khoảng 300 binh sĩ" (not the coalition's joint task force)
+# a task force of one arm, not named: "an aviation task force of about 300 soldiers", "Một lực
+# lượng đặc nhiệm không quân lục quân Mỹ gồm khoảng 300 binh sĩ" (not "A US task force of about
+# 2,500 troops remains in Iraq", the whole force)
+_ARM = (
+    r"aviation|helicopter|logistics?|engineer(?:ing)?|artillery|air defen[cs]e|medical|"
+    r"khong quan|truc thang|hau can|cong binh|phao binh|phong khong|quan y"
+)
 _UNIT_OF = re.compile(
     r"\b(?:task force|luc luong dac nhiem)\s+[^\s,;]+\s*,\s*"
     r"(?:with|comprising|made up of|gom|bao gom|voi)\s*$|"
-    r"(?<!joint )\btask force\s+(?:of|with|comprising|made up of)\s*$|"
-    r"\bluc luong dac nhiem(?! lien hop)(?:\s+[^\s,;]+){0,5}?\s+(?:gom|bao gom)\s*$"
+    rf"\b(?:{_ARM})\s+task force\s+(?:of|with|comprising|made up of)\s*$|"
+    rf"\bluc luong dac nhiem\s+(?:{_ARM})\b(?:\s+[^\s,;]+){{0,4}}?\s+(?:gom|bao gom)\s*$"
 )
 # a unit, then its size: "A US helicopter battalion with about 370 soldiers ... left", "Một
 # tiểu đoàn trực thăng Mỹ với khoảng 370 binh sĩ"
@@ -53,13 +58,16 @@ _WITH_CIVILIANS = re.compile(
 )
 # a floor, a ceiling or a forecast, not a level: "Senate moves to keep at least 2,500 US troops
 # in Iraq", "nominee expects fewer than 1,000 US troops in Iraq by end of 2082", "voted to bar
-# the Pentagon from keeping more than 1,500 US troops", "would cap the US force in Iraq at 1,500"
+# the Pentagon from spending money to keep more than 1,500 US troops" (not "Barham Salih said
+# the US is keeping more than", "has not stopped the US from maintaining over")
 _FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retain at least")
     r"\b(?:to\s+(?:keep|retain|maintain)\s+(?:at least|no fewer than|no less than|a minimum of)|"
     r"expect\w*\s+(?:fewer than|less than|under|below|no more than)|"
-    r"\b(?:bar\w*|ban|bans|banned|prohibit\w*|forbid\w*|block\w*)\b[^.;]{0,60}?"
-    r"\b(?:keep|keeping|station|stationing|maintain|maintaining)\s+(?:more than|over|above)|"
-    r"\bcap(?:s|ped|ping)?\b[^.;,\d]{0,50}\bat)\s+$"
+    r"(?:bar|bars|barred|barring|prohibit\w*|forbid\w*)\s+(?:\S+\s+){0,3}?from\s+"
+    r"(?:\S+\s+){0,4}?(?:keep|keeping|station|stationing|maintain|maintaining)\s+"
+    r"(?:more than|over|above)(?:\s+(?:about|around|roughly|some|approximately))?|"
+    r"\b(?:cam(?! ket)|ngan cam)\s+(?:\S+\s+){0,6}?(?:duy tri|giu|giu lai|trien khai)\s+"
+    r"(?:hon|tren|qua))\s+$"  # "cấm Lầu Năm Góc chi tiền để duy trì hơn 1.500 binh sĩ"
 )
 _LIST_START = re.compile(r"(?:^|[:\-–—]\s)\W*$")
 _LIST_NEXT = re.compile(r"\s*[,:]")

@@ -114,21 +114,22 @@ def last_clause(text: str) -> str:
     return text[breaks[-1].end() :] if breaks else text
 
 
-def done_in_clause(clause: str, after: str = "") -> bool:
+def done_in_clause(clause: str, after: str = "", before: str = "") -> bool:
     """A change said as done in the number's own clause ("has reduced ... from 2,500"), with
     no plan after it ("has withdrawn from Ain al-Asad and will cut ... to 2,000"), or in the
     simple past with no plan in the clause at all and no time after the number (``after``)
     ("fell from 2,900 to 2,500", not "will be reduced from", "reduced ... to 2,000 by
-    September"); in Vietnamese, the count itself falling, with no tense word ("Quân số Mỹ tại
-    Iraq giảm từ khoảng 3.300 xuống còn khoảng 2.700"; not "Mỹ quyết định giảm … xuống còn
-    3.000", "sẽ giảm", "… xuống còn 3.000 trong tháng 9")."""
+    September"); in Vietnamese, a sentence that is only the count itself falling, with no word
+    of tense or time (``before``: the sentence before the clause; "Quân số Mỹ tại Iraq giảm từ
+    khoảng 3.300 xuống còn khoảng 2.700."; not "Mỹ quyết định giảm … xuống còn 3.000", "sẽ
+    giảm", "Đến tháng 9, quân số …", "… xuống còn 3.000 trong tháng 9")."""
     said = list(PERFECT.finditer(clause))
     if said:
         return FUTURE.search(clause, said[-1].end()) is None
     near = clause[-60:]  # the verb of the number's change, not "Iraq dropped its objection and"
     plan = FUTURE.search(clause) or UNDER_WAY.search(clause) or HEDGED.search(clause)
-    if _COUNT_FELL.match(clause) and not plan and not _MAY_VI.search(clause):
-        return _WHEN_AHEAD_VI.match(after) is None
+    if _COUNT_FELL.match(clause) and not before.strip():
+        return not (plan or _MAY_VI.search(clause)) and _FELL_REST.match(after) is not None
     return bool(SIMPLE_PAST.search(near)) and not plan and not _TIME_AHEAD.search(after)
 
 
@@ -136,11 +137,15 @@ _COUNT_FELL = re.compile(
     r"\W*(?:tong\s+)?(?:quan so|so quan|so binh si|so luong binh si)\b[^\d]{0,60}?"
     r"\b(?:giam|tut)\s+(?:tu|xuong|con)\b[^;]*$"
 )
-_MAY_VI = re.compile(r"\b(?:co the|muon|de nghi|yeu cau|keu goi|neu|nham|se|du kien|ke hoach)\b")
-# after the number, a time that may be to come: "trong tháng 9", "vào cuối năm"
-_WHEN_AHEAD_VI = re.compile(
-    r"\s*(?:\S+\s+){0,3}?(?:vao|trong|den|truoc|cho den|toi)\s+"
-    r"(?:thang|nam|cuoi|dau|giua|mua|ngay|nhung)\b"
+_MAY_VI = re.compile(
+    r"\b(?:co the|muon|de nghi|yeu cau|keu goi|neu|nham|se|sap|phai|du kien|ke hoach|"
+    r"de xuat|muc tieu|theo|khi|toi|nua)\b"
+)
+# all the sentence has after the number: the target, a troop noun, the sentence's end
+_FELL_REST = re.compile(
+    r"\s*(?:(?:xuong|con|xuong con)\s+(?:(?:khoang|chung|gan|hon|duoi)\s+)?[\d.,]+\s*)?"
+    r"(?:(?:binh si|binh sy|quan|nguoi|linh|quan nhan)(?:\s+(?:my|hoa ky|ngoai my))?)?"
+    r"\s*[.!]?\s*$"
 )
 
 
@@ -157,25 +162,20 @@ def result_done(clause: str, sentence: str, after: str, *, headline: bool = Fals
         and event.search(sentence) is not None
         and not FUTURE.search(sentence)
         and not HEDGED.search(sentence)
-        and not _MAY_VI.search(sentence)
         and not _ONCE.search(sentence)
         and not _TIME_AHEAD.search(after)
     )
 
 
-_RESULT = re.compile(
-    r"\s*(?:cutting|reducing|lowering|bringing|taking|trimming|shrinking|"
-    r"(?:dua|keo) (?:tong )?(?:quan so|so quan|so binh si))\b"
-)  # "…, đưa quân số Mỹ xuống khoảng 2.850"
+_RESULT = re.compile(r"\s*(?:cutting|reducing|lowering|bringing|taking|trimming|shrinking)\b")
 # what happened, said in the past tense: a departure, a handover ("took control", "left")
 _TROOPS_WORD = r"(?:troops|forces|soldiers|units|personnel|task force|battalion|brigade)"
 _BASE_WORD = r"(?:base|air ?base|airfield|camp|headquarters)"
 _PAST_EVENT = re.compile(
     rf"\b(?<!first ){_TROOPS_WORD}\b[^,;]{{0,40}}\b"
     r"(?:left|departed|withdrew|flew out|pulled out)\b|"
-    rf"\b(?:took (?:full )?(?:control|over)|handed (?:over )?)\b[^,;]{{0,40}}\b{_BASE_WORD}\b|"
-    r"\b(?:trao|ban giao|tiep quan)\b[^,;]{0,40}\b(?:can cu|trai|san bay)\b"
-)  # "... the base", "sau khi Mỹ trao căn cứ Bir Marzouq cho Iraq"
+    rf"\b(?:took (?:full )?(?:control|over)|handed (?:over )?)\b[^,;]{{0,40}}\b{_BASE_WORD}\b"
+)
 _HEADLINE_EVENT = re.compile(
     rf"\b{_TROOPS_WORD}\b[^,;]{{0,30}}\b(?:leaves?|leave|depart|departs|withdraws?|exits?)\b|"
     rf"\b(?:takes (?:full )?(?:control|over)|hands (?:over )?)\b[^,;]{{0,40}}\b{_BASE_WORD}\b"

@@ -212,7 +212,7 @@ class _Number:
             kinds = {k for _, k in near}
             if "other" in kinds and len(kinds) == 1:
                 return None
-            if "coalition" in kinds:
+            if "coalition" in kinds or lx.BESIDE_US_AFTER.match(self.text, noun_end):
                 return "coalition"
             return next(k for _, k in near if k != "other")
         if noun_end == b and previous_who is not None:
@@ -363,7 +363,7 @@ class _Number:
         # the change the number is part of has happened: "đã giảm ... xuống còn 2.500", "has
         # reduced from 2,500" (not made one to come by a later clause's "và sẽ tiếp tục rút")
         clause, rest = tw.last_clause(self.core_left), self.text[self.b : s.end]
-        perfect = tw.done_in_clause(clause, rest)
+        perfect = tw.done_in_clause(clause, rest, self.core_left[: -len(clause) or None])
         if change_target:
             # the tense before it, past any aside ("The plan, which was approved, reduces…")
             asides = list(_ASIDE.finditer(self.core_left))

@@ -185,10 +185,17 @@ def judge(
     # the summary's first sentence that names leaving or an attack: about leaving only?
     lead = next((n for n, ws in enumerate(found) if leaving[n] or ws & attack), None)
     lead_leaves = lead is not None and leaving[lead] and not found[lead] & attack
-    # a truce whose lead says our troops leave: "would suspend attacks on US forces ... a day
-    # after Iraq and the United States agreed to bring forward the departure of US troops"
+    # a truce until a date, whose lead says our troops leave: "would suspend attacks on US
+    # forces ... until the 31st of March, a day after Iraq and the United States agreed to
+    # bring forward the departure of US troops" (not one that ends, nor one about Gaza or
+    # Syria, nor "no plans to withdraw")
+    lead_text = fold(sentences[lead]) if lead is not None else ""
     truce_leaves = (
-        lead is not None and leaving[lead] and _TRUCE.search(fold(sentences[lead])) is not None
+        lead is not None
+        and leaving[lead]
+        and not found[lead] & terms.get(groups.elsewhere, frozenset())
+        and all(p.search(lead_text) for p in (_TRUCE, _UNTIL_DATE, _OUR_TROOPS, _TROOPS_LEAVE))
+        and not _NO_TRUCE.search(f"{fold(title)} {lead_text}")
     )
     if (
         attack
@@ -243,6 +250,22 @@ _US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
 _TRUCE = re.compile(
     r"\b(?:halt\w*|suspend\w*|truce|cease-?fire|pause\w*|stop\w* attacks|ngung|tam dung|"
     r"dinh chien|hoan tan cong)\b"
+)
+# our troops leaving, said as such (folded): "the departure of US troops", "their departure"
+# (beside "US forces"), "quân Mỹ phải rời" (not "withdrew its threat against the US embassy")
+_TROOPS_LEAVE = re.compile(
+    r"\b(?:departure|withdrawal|exit|pull-?out|leaving)\s+of\s+(?:all\s+)?(?:the\s+)?"
+    r"(?:us|u\.s\.|american|coalition|foreign)\s+(?:troops|forces|soldiers)|"
+    r"\b(?:their|its)\s+(?:departure|withdrawal|exit|pull-?out)\b|"
+    r"\b(?:us|u\.s\.|american|coalition|foreign)\s+(?:troops|forces|soldiers)\s+(?:\S+\s+){0,3}?"
+    r"(?:leave|leaves|leaving|left|depart\w*|withdraw\w*|exit\w*|pull\w* out)\b|"
+    r"\b(?:quan|binh si|linh|luc luong)\s+(?:my|hoa ky|nuoc ngoai)\s+(?:\S+\s+){0,2}?(?:roi|rut)\b|"
+    r"\blien quan\s+(?:\S+\s+){0,2}?(?:roi|rut)\b"
+)
+_UNTIL_DATE = re.compile(r"\b(?:until|till|den|cho den|toi)\s+(?:\S+\s+){0,2}?\d")
+_NO_TRUCE = re.compile(
+    r"\b(?:ends?|ended|ending|resum\w*|breaks?|broke|no plans?|not plan\w*|cham dut|noi lai|"
+    r"pha vo|khong co ke hoach)\b"
 )
 # staff, not soldiers (folded): "non-emergency staff", "nhân viên Đại sứ quán"
 _STAFF = re.compile(
