@@ -210,10 +210,8 @@ MOST_WRONG = {
     # written blind in the fifth stop (reports' relevance labelled); measured once on that
     # stop's last figure rule and on its start (``c1d8117``) alike: (0, 34) and (1, 50); then
     # an attack story whose lead gives our troops' date for leaving is on the topic (its truce);
-    # "Anh sẽ rời", "Anh hiện có", "binh sĩ Anh", "Đại sứ quán Anh" name Britain; then (the
-    # seventh stop) a Vietnamese report reads "giảm từ khoảng 3.300 xuống còn khoảng 2.700" as
-    # done, and a Vietnamese brief joins it, not the English wire: (0, 32) and (1, 43) before
-    "twenty-fourth set": {"within": (0, 34), "across": (1, 46)},
+    # "Anh sẽ rời", "Anh hiện có", "binh sĩ Anh", "Đại sứ quán Anh" name Britain
+    "twenty-fourth set": {"within": (0, 32), "across": (1, 43)},
     # written blind in the sixth stop, labelled as ../shared/eval labels (a reaction, a
     # preview, a confirmation and an analysis are events of their own); measured once on
     # ``df99db1`` (the stop's start) and ``c4c01e2`` alike: (6, 12) and (1, 40); on ``a900bc4``
@@ -226,11 +224,12 @@ MOST_WRONG = {
     # start, (8, 19) and (1, 51) at the end
     "twenty-sixth set": {"within": (8, 19), "across": (1, 51)},
     # written blind in the seventh stop, labelled like the twenty-fifth; measured once on
-    # ``3ec6eb7`` (the stop's start): (0, 10) and (0, 15); then the stop's figure rules join
-    # its late analysis and its commentary (one false pair across), and its truce is on the
-    # topic: (0, 10) and (1, 14); then its three reports of the Kuwait garrison's cut are
-    # turned down, off the topic as labelled (their pairs count as missed): (0, 11) and (1, 16)
-    "twenty-seventh set": {"within": (0, 11), "across": (1, 16)},
+    # ``3ec6eb7`` (the stop's start): (0, 10) and (0, 15); then a first version of the stop's
+    # figure rules joined its late analysis and its commentary (one false pair across), and
+    # its truce is on the topic: (0, 10) and (1, 14); then its three reports of the Kuwait
+    # garrison's cut are turned down, off the topic as labelled (their pairs count as missed),
+    # and a review's mends leave the analysis and the commentary apart: (0, 11) and (0, 16)
+    "twenty-seventh set": {"within": (0, 11), "across": (0, 16)},
 }
 
 
@@ -297,18 +296,15 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # the twenty-seventh, written blind in the seventh stop, measured once on its start: 6 alerts,
 # 3 right, 3 of 6 (its confirmation's new date, right, is keyed "US troop cut due in Iraq",
 # which the label's "deadline for US cut to about 2,000" does not name)
-# then (the seventh stop: partner nations "của Mỹ" and soldiers "ngoài Mỹ", a task force's
-# size, a ceiling voted, a Vietnamese sentence that is only the count falling, "còn" after the
-# force): sets 12-26 62 -> 60 alerts, 33 -> 31 wrong. The twenty-fourth finds one change less:
-# it was found only after a misread (a stale 3,300 read as the level now, then the right level
-# "changed" back from it); the thirteenth's two misreads left (a count at an airfield in
-# Dohuk, a milestone restated) alert once its analyses read their levels right
+# then (the seventh stop: partner nations "của Mỹ" and soldiers "ngoài Mỹ" beside the
+# coalition, a task force's size, a ceiling voted, a cap agreed): sets 12-26 62 -> 61 alerts,
+# 33 -> 31 wrong
 MOST_WRONG_ALERTS = {
-    "twelfth set": (1, 1), "thirteenth set": (4, 2), "fourteenth set": (1, 1),
-    "fifteenth set": (1, 1), "sixteenth set": (3, 2), "seventeenth set": (1, 1),
+    "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
+    "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (1, 1),
     "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (2, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 3), "twenty-third set": (1, 2),
-    "twenty-fourth set": (2, 4), "twenty-fifth set": (4, 2), "twenty-sixth set": (4, 2),
+    "twenty-fourth set": (4, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (3, 2),
     "twenty-seventh set": (3, 3),
 }  # fmt: skip
 

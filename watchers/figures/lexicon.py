@@ -333,7 +333,7 @@ OFFICIAL = re.compile(
 # The level a change has reached, said as such: "now has", "hiện còn", "chỉ còn".
 NOW_LEVEL = re.compile(
     r"\b(?:now|hien|hien nay|hien tai|chi|gio)\s+(?:has|have|had|con|chi con|co)\s*$|"
-    r"\b(?:iraq|lien quan|my|hoa ky)\s+(?:chi\s+)?con\s*$"  # "Liên quân tại Iraq còn khoảng 980"
+    r"\b(?:tai|o)\s+iraq\s+(?:chi\s+)?con\s*$"  # "Liên quân tại Iraq còn khoảng 980"
 )
 # "hoãn" (postpone) folded, not "hoàn toàn" (completely), "hoàn tất", "hoan nghênh" (welcome)...
 HOAN = r"hoan(?! (?:toan|tat|thanh|thien|tra|hao|canh|cau|chinh|nghenh|ho)\b)"
@@ -396,17 +396,12 @@ CAP = re.compile(
     r"\b(?:ceiling|cap|limit)\s+(?:of|is|at)\s*$|\b(?:tran quan so|ap tran)\b[^.;,\d]{0,20}$|"
     rf"\b(?:ceiling|cap)\b[^.;\d]{{0,40}}?\b(?:{_FROM_LEVEL})?to\s*$|"
     r"\b(?:muc tran|gioi han quan so)\b[^.;,\d]{0,25}$|\bgioi han\b[^.;,\d]{0,30}\bo muc\s*$|"
-    r"\bcap(?:s|ped|ping)?\b(?:[^;,\d.]|\.(?!\s)){0,40}\bat\s*$"  # "caps the U.S. force in Iraq at"
+    r"\b(?:caps|capped|capping|(?:to|would|will) cap)\s+(?:u\.s\.|[^;,\d.]){0,40}\bat\s*$"
 )
 # Whose troops, said after the noun: "from other coalition nations", "của các nước khác"...
 FROM_OWNER = re.compile(r"\s*(?:from|of|cua|tu cac (?:nuoc|quoc gia))\s+")
 # Words that set troops apart from an actor named after them: "other than the United States"
 OTHER_THAN = r"other than|excluding|except"
-# after the noun, the US left out: "750 lính ngoài Mỹ", "950 troops other than the US"
-BESIDE_US_AFTER = re.compile(
-    rf"\s*(?:ngoai|khong tinh|{OTHER_THAN}|besides)\s+(?:the\s+)?"
-    r"(?:my|hoa ky|us|u\.s\.?|united states)\b"
-)
 # ...unless a force another backs or trains: "from the US-backed Syrian Democratic Forces"
 NOT_OWNER = re.compile(
     rf"backed|trained|supported|{OTHER_THAN}|besides|hau thuan|huan luyen|ho tro|"

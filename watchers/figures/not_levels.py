@@ -56,19 +56,21 @@ _WITH_CIVILIANS = re.compile(
     r"[^,;.\d]{0,30}?\b(?:and|va)\s+(?:civilians\b|civilian (?:staff|personnel|employees)\b|"
     r"nhan vien dan su\b)"
 )
-# a floor, a ceiling or a forecast, not a level: "Senate moves to keep at least 2,500 US troops
-# in Iraq", "nominee expects fewer than 1,000 US troops in Iraq by end of 2082", "voted to bar
-# the Pentagon from spending money to keep more than 1,500 US troops" (not "Barham Salih said
-# the US is keeping more than", "has not stopped the US from maintaining over")
+# a floor or a forecast, not a level: "Senate moves to keep at least 2,500 US troops in Iraq",
+# "nominee expects fewer than 1,000 US troops in Iraq by end of 2082"
 _FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retain at least")
     r"\b(?:to\s+(?:keep|retain|maintain)\s+(?:at least|no fewer than|no less than|a minimum of)|"
-    r"expect\w*\s+(?:fewer than|less than|under|below|no more than)|"
-    r"(?:bar|bars|barred|barring|prohibit\w*|forbid\w*)\s+(?:\S+\s+){0,3}?from\s+"
-    r"(?:\S+\s+){0,4}?(?:keep|keeping|station|stationing|maintain|maintaining)\s+"
-    r"(?:more than|over|above)(?:\s+(?:about|around|roughly|some|approximately))?|"
-    r"\b(?:cam(?! ket)|ngan cam)\s+(?:\S+\s+){0,6}?(?:duy tri|giu|giu lai|trien khai)\s+"
-    r"(?:hon|tren|qua))\s+$"  # "cấm Lầu Năm Góc chi tiền để duy trì hơn 1.500 binh sĩ"
+    r"expect\w*\s+(?:fewer than|less than|under|below|no more than))\s+$"
 )
+# a ceiling voted: "voted to bar the Pentagon from spending money to keep more than 1,500 US
+# troops" (not "Barham Salih said the US is keeping more than", "has not stopped the US from
+# maintaining over", "has not barred Washington from keeping": ``_NOT_BARRED``)
+_BARRED = re.compile(
+    r"\b(?:bar|bars|barred|barring|prohibit\w*|forbid\w*)\s+(?:\S+\s+){0,3}?from\s+"
+    r"(?:[^\s,;]+\s+){0,4}?(?:keep|keeping|station|stationing|maintain|maintaining)\s+"
+    r"(?:more than|over|above)(?:\s+(?:about|around|roughly|some|approximately))?\s+$"
+)
+_NOT_BARRED = re.compile(r"\b(?:not|n't|nothing|never|no)\b[^,;]{0,30}$")
 _LIST_START = re.compile(r"(?:^|[:\-–—]\s)\W*$")
 _LIST_NEXT = re.compile(r"\s*[,:]")
 _QUOTE_OPENS = re.compile(r"\W*[\"“”«]\s*$")  # a quotation that opens the sentence
@@ -99,6 +101,9 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
     text = s.doc.text
     if tw.ASKED_TO_KEEP.search(core_left) or tw.THRESHOLD.search(text, s.start, a):
         return True  # "asked the United States to keep 450", "before ... drops below 1,000"
+    barred = _BARRED.search(text, s.start, a)
+    if barred and not _NOT_BARRED.search(text, s.start, barred.start()):
+        return True  # a ceiling voted
     if _FLOOR_OR_FORECAST.search(text, s.start, a):
         return True
     if _WITH_END.search(core_left) and not (

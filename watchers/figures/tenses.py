@@ -114,39 +114,18 @@ def last_clause(text: str) -> str:
     return text[breaks[-1].end() :] if breaks else text
 
 
-def done_in_clause(clause: str, after: str = "", before: str = "") -> bool:
+def done_in_clause(clause: str, after: str = "") -> bool:
     """A change said as done in the number's own clause ("has reduced ... from 2,500"), with
     no plan after it ("has withdrawn from Ain al-Asad and will cut ... to 2,000"), or in the
     simple past with no plan in the clause at all and no time after the number (``after``)
     ("fell from 2,900 to 2,500", not "will be reduced from", "reduced ... to 2,000 by
-    September"); in Vietnamese, a sentence that is only the count itself falling, with no word
-    of tense or time (``before``: the sentence before the clause; "Quân số Mỹ tại Iraq giảm từ
-    khoảng 3.300 xuống còn khoảng 2.700."; not "Mỹ quyết định giảm … xuống còn 3.000", "sẽ
-    giảm", "Đến tháng 9, quân số …", "… xuống còn 3.000 trong tháng 9")."""
+    September")."""
     said = list(PERFECT.finditer(clause))
     if said:
         return FUTURE.search(clause, said[-1].end()) is None
     near = clause[-60:]  # the verb of the number's change, not "Iraq dropped its objection and"
     plan = FUTURE.search(clause) or UNDER_WAY.search(clause) or HEDGED.search(clause)
-    if _COUNT_FELL.match(clause) and not before.strip():
-        return not (plan or _MAY_VI.search(clause)) and _FELL_REST.match(after) is not None
     return bool(SIMPLE_PAST.search(near)) and not plan and not _TIME_AHEAD.search(after)
-
-
-_COUNT_FELL = re.compile(
-    r"\W*(?:tong\s+)?(?:quan so|so quan|so binh si|so luong binh si)\b[^\d]{0,60}?"
-    r"\b(?:giam|tut)\s+(?:tu|xuong|con)\b[^;]*$"
-)
-_MAY_VI = re.compile(
-    r"\b(?:co the|muon|de nghi|yeu cau|keu goi|neu|nham|se|sap|phai|du kien|ke hoach|"
-    r"de xuat|muc tieu|theo|khi|toi|nua)\b"
-)
-# all the sentence has after the number: the target, a troop noun, the sentence's end
-_FELL_REST = re.compile(
-    r"\s*(?:(?:xuong|con|xuong con)\s+(?:(?:khoang|chung|gan|hon|duoi)\s+)?[\d.,]+\s*)?"
-    r"(?:(?:binh si|binh sy|quan|nguoi|linh|quan nhan)(?:\s+(?:my|hoa ky|ngoai my))?)?"
-    r"\s*[.!]?\s*$"
-)
 
 
 def result_done(clause: str, sentence: str, after: str, *, headline: bool = False) -> bool:

@@ -197,9 +197,10 @@ class _Number:
 
     def _who(self, noun_end: int, previous_who: str | None) -> str | None:
         s, b = self.s, self.b
-        # the nationality next to the noun: "2,500 U.S. troops", "2.500 binh sĩ Mỹ"
+        # the nationality next to the noun: "2,500 U.S. troops", "2.500 binh sĩ Mỹ" (not "ngoài Mỹ")
         tail = _PREPOSITION.split(self.text[noun_end : noun_end + 16], maxsplit=1)[0]
-        near = s.who_in(b, noun_end) + s.who_in(noun_end, noun_end + len(tail))
+        after = s.who_in(noun_end, noun_end + len(tail))
+        near = s.who_in(b, noun_end) + [(at, k) for at, k in after if not aside(s, at, k, at)]
         owner = None if near else lx.FROM_OWNER.match(self.text, noun_end)
         if owner:  # "troops from other coalition nations", "binh sĩ của các nước khác"
             end = min(owner.end() + 30, s.end)
@@ -212,7 +213,7 @@ class _Number:
             kinds = {k for _, k in near}
             if "other" in kinds and len(kinds) == 1:
                 return None
-            if "coalition" in kinds or lx.BESIDE_US_AFTER.match(self.text, noun_end):
+            if "coalition" in kinds:
                 return "coalition"
             return next(k for _, k in near if k != "other")
         if noun_end == b and previous_who is not None:
@@ -363,7 +364,7 @@ class _Number:
         # the change the number is part of has happened: "đã giảm ... xuống còn 2.500", "has
         # reduced from 2,500" (not made one to come by a later clause's "và sẽ tiếp tục rút")
         clause, rest = tw.last_clause(self.core_left), self.text[self.b : s.end]
-        perfect = tw.done_in_clause(clause, rest, self.core_left[: -len(clause) or None])
+        perfect = tw.done_in_clause(clause, rest)
         if change_target:
             # the tense before it, past any aside ("The plan, which was approved, reduces…")
             asides = list(_ASIDE.finditer(self.core_left))
@@ -403,15 +404,13 @@ _LOCATES = re.compile(
 )
 _NOW_WORD = re.compile(r"\b(?:hien|nay|van)\b")
 _ASIDE = re.compile(r",\s*(?:which|who|that|von|ma)\b[^,;]*,")
+_LEAD_ASIDE = re.compile(r"\s*(?:[^\s,;]+\s*){0,2},[^,;\d]{1,60},")  # "…, most of them American,"
 
 
 def _moves(rest: str) -> bool:
     """The words after the noun move the troops, past an aside ("…, most of them American,")."""
     aside = _LEAD_ASIDE.match(rest)
     return bool(lx.DELTA_AFTER.match(rest) or (aside and lx.DELTA_AFTER.match(rest[aside.end() :])))
-
-
-_LEAD_ASIDE = re.compile(r"\s*(?:[^\s,;]+\s*){0,2},[^,;\d]{1,60},")
 
 
 def _ellipsis(after: str) -> bool:

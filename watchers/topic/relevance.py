@@ -194,6 +194,7 @@ def judge(
         lead is not None
         and leaving[lead]
         and not found[lead] & terms.get(groups.elsewhere, frozenset())
+        and not _ELSEWHERE_PLACE.search(lead_text)  # "from Jordan's Tower 22 base"
         and all(p.search(lead_text) for p in (_TRUCE, _UNTIL_DATE, _OUR_TROOPS, _TROOPS_LEAVE))
         and not _NO_TRUCE.search(f"{fold(title)} {lead_text}")
     )
@@ -251,21 +252,43 @@ _TRUCE = re.compile(
     r"\b(?:halt\w*|suspend\w*|truce|cease-?fire|pause\w*|stop\w* attacks|ngung|tam dung|"
     r"dinh chien|hoan tan cong)\b"
 )
-# our troops leaving, said as such (folded): "the departure of US troops", "their departure"
-# (beside "US forces"), "quân Mỹ phải rời" (not "withdrew its threat against the US embassy")
+# our troops leaving, said as such (folded): "the departure of US troops", "their departure
+# from federal Iraq" (beside "US forces"), "quân Mỹ phải rời" (not "withdrew its threat
+# against the US embassy", "its withdrawal from Iraq's ruling Coordination Framework")
 _TROOPS_LEAVE = re.compile(
     r"\b(?:departure|withdrawal|exit|pull-?out|leaving)\s+of\s+(?:all\s+)?(?:the\s+)?"
     r"(?:us|u\.s\.|american|coalition|foreign)\s+(?:troops|forces|soldiers)|"
-    r"\b(?:their|its)\s+(?:departure|withdrawal|exit|pull-?out)\b|"
+    r"\btheir\s+(?:departure|withdrawal|exit|pull-?out)\s+from\s+(?:federal\s+)?"
+    r"(?:iraq|baghdad)\b(?!'s|’s)|"
     r"\b(?:us|u\.s\.|american|coalition|foreign)\s+(?:troops|forces|soldiers)\s+(?:\S+\s+){0,3}?"
     r"(?:leave|leaves|leaving|left|depart\w*|withdraw\w*|exit\w*|pull\w* out)\b|"
     r"\b(?:quan|binh si|linh|luc luong)\s+(?:my|hoa ky|nuoc ngoai)\s+(?:\S+\s+){0,2}?(?:roi|rut)\b|"
     r"\blien quan\s+(?:\S+\s+){0,2}?(?:roi|rut)\b"
 )
-_UNTIL_DATE = re.compile(r"\b(?:until|till|den|cho den|toi)\s+(?:\S+\s+){0,2}?\d")
+# until a day: "until March 31", "until the 31st of March", "đến ngày 31/3"
+_UNTIL_DATE = re.compile(
+    r"\b(?:until|till)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]+|[a-z]+\s+\d{1,2})\b|"
+    r"\b(?:den|cho den|toi)\s+(?:ngay\s+)?\d{1,2}(?:/\d{1,2}\b|\s+thang\b)"
+)
+# a truce that ends, or our troops' departure dismissed
 _NO_TRUCE = re.compile(
-    r"\b(?:ends?|ended|ending|resum\w*|breaks?|broke|no plans?|not plan\w*|cham dut|noi lai|"
-    r"pha vo|khong co ke hoach)\b"
+    r"\b(?:ends?|ended|ending|resum\w*|breaks?|broke|no plans?|not plan\w*|dismiss\w*|"
+    r"reject\w*|not on the table|cham dut|noi lai|pha vo|khong co ke hoach|bac bo|tu choi)\b"
+)
+# a title that cuts or counts troops in another country, or pulls them from it (folded): "US
+# to trim Kuwait garrison", "US pulls 400 troops from Jordan", "Mỹ sẽ giảm khoảng 2.500 quân
+# tại Kuwait", "Mỹ rút bớt quân khỏi Kuwait" (not troops that go there or pass through: "Last
+# US troops arrive in Kuwait", "fly out from Kuwait", "rút quân vì căng thẳng tại Israel")
+_ABROAD = ELSEWHERE["elsewhere"]
+_ELSEWHERE_PLACE = re.compile(rf"\b(?:{'|'.join(ELSEWHERE.values())})\b")
+_GARRISON_ABROAD = re.compile(
+    rf"\b(?:{_ABROAD})(?:'s|’s)?\s+(?:garrison|contingent)\b|"
+    r"\b(?:trim|trims|cut|cuts|reduce|reduces|shrink|shrinks|withdraw|withdraws|pull|pulls)\s+"
+    r"(?:\S+\s+){0,3}?(?:troops|soldiers|forces|garrison|presence|battalion|brigade|units?)\s+"
+    rf"(?:out\s+)?(?:in|from|of)\s+(?:{_ABROAD})\b|"
+    r"\brut\s+(?:\S+\s+){0,4}?khoi\s+(?:(?!sang\b|toi\b|den\b|ve\b)[^\s,;]+\s+){0,4}?"
+    rf"(?:{_ABROAD})\b|"
+    rf"\b(?:giam|cat giam)\s+(?:\S+\s+){{0,4}}?quan(?:\s+my)?\s+(?:tai|o)\s+(?:{_ABROAD})\b"
 )
 # staff, not soldiers (folded): "non-emergency staff", "nhân viên Đại sứ quán"
 _STAFF = re.compile(
@@ -285,13 +308,6 @@ _IRAQI_FORCES = re.compile(
 )
 # "The army's pullback from Basra is unrelated to the departure of US forces": what comes
 # after it is not what the sentence says leaves
-# a title about troops kept in another country, whatever its story says of Iraq (folded): "US to
-# trim Kuwait garrison", "Mỹ sẽ giảm khoảng 2.500 quân tại Kuwait", "Mỹ rút bớt quân khỏi
-# Kuwait" (not troops that go there: "leaves Baghdad for Kuwait", "convoy into Kuwait")
-_GARRISON_ABROAD = re.compile(
-    rf"\b(?:in|from|out of|tai|khoi|o)\s+(?:the\s+)?(?:{ELSEWHERE['elsewhere']})\b|"
-    rf"\b(?:{ELSEWHERE['elsewhere']})(?:'s|’s)?\s+(?:garrison|contingent|presence|deployment)\b"
-)
 _UNRELATED = re.compile(
     r"\b(?:unrelated to|not (?:related|connected|linked) (?:to|with)|nothing to do with|"
     r"không liên quan|không gắn với|không dính dáng)",

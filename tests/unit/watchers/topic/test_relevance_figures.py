@@ -234,6 +234,24 @@ def test_an_attack_story_whose_lead_gives_our_date_for_leaving_is_on_the_topic(
             "said there were no plans to withdraw troops.",
             False,
         ),
+        (  # (a second review) another country's base, another group's withdrawal, dismissed
+            "Faction halts attacks on US forces until 5 April",
+            "The faction said it would halt attacks on US forces until 5 April, after Washington "
+            "agreed to the departure of US troops from Jordan's Tower 22 base.",
+            False,
+        ),
+        (
+            "Iraqi faction halts attacks on US forces until 2 February",
+            "The faction said it would halt attacks on US forces until 2 February and announced "
+            "its withdrawal from Iraq's ruling Coordination Framework.",
+            False,
+        ),
+        (
+            "Militia halts attacks on US forces in Iraq until 1 May",
+            "The militia said it would halt attacks on US forces until 1 May, dismissing talk of "
+            "the withdrawal of US troops as a ploy.",
+            False,
+        ),
         (
             "Militia halts attacks on US forces in Iraq",
             "The militia said it would suspend attacks on US forces in Iraq for a month. A rocket "
@@ -276,7 +294,33 @@ def test_a_truce_whose_lead_says_our_troops_leave_is_on_the_topic(
             "The US will pull about 400 troops from Jordan. US forces are also leaving Iraq.",
             False,
         ),
-        # troops that go there, a title that names Iraq
+        (
+            "Mỹ rút 300 quân khỏi một sân bay ở Somalia",
+            "Mỹ sẽ rút khoảng 300 binh sĩ khỏi sân bay. Quân Mỹ cũng đang rời Iraq.",
+            False,
+        ),
+        # troops that go there or pass through, a reason abroad, a title that names Iraq (a
+        # second review: none is about another country)
+        (
+            "Last US troops arrive in Kuwait",
+            "The last US troops withdrew from Iraq on Sunday.",
+            True,
+        ),
+        (
+            "Last US troops leave Taji; equipment moved to bases in Kuwait",
+            "The last US troops withdrew from Taji, north of Baghdad, on Sunday.",
+            True,
+        ),
+        (
+            "Coalition troops withdraw amid threats from Iran",
+            "Coalition troops are withdrawing from bases in Iraq amid threats from Iran.",
+            True,
+        ),
+        (
+            "Mỹ hoãn rút quân vì căng thẳng tại Israel",
+            "Mỹ hoãn kế hoạch rút quân khỏi Iraq vì căng thẳng tại Israel.",
+            True,
+        ),
         (
             "Last US convoy rolls into Kuwait",
             "The last convoy of US troops leaving Iraq crossed into Kuwait on Sunday.",
