@@ -204,9 +204,8 @@ MOST_WRONG = {
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (0, 18) and (0, 30) before
     # then (the seventh stop) its two reports of US troops leaving Jordan are turned down, off
-    # the topic as labelled (a pair their story misses), and "Liên quân tại Iraq còn khoảng
-    # 980 quân" is on the topic: (0, 18) alike
-    "twenty-third set": {"within": (0, 18), "across": (0, 26)},
+    # the topic as labelled, and count as a pair their story misses: (0, 18) before
+    "twenty-third set": {"within": (0, 19), "across": (0, 26)},
     # written blind in the fifth stop (reports' relevance labelled); measured once on that
     # stop's last figure rule and on its start (``c1d8117``) alike: (0, 34) and (1, 50); then
     # an attack story whose lead gives our troops' date for leaving is on the topic (its truce);
@@ -297,11 +296,11 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # 3 right, 3 of 6 (its confirmation's new date, right, is keyed "US troop cut due in Iraq",
 # which the label's "deadline for US cut to about 2,000" does not name)
 # then (the seventh stop: partner nations "của Mỹ" and soldiers "ngoài Mỹ" beside the
-# coalition, a task force's size, a ceiling voted, a cap agreed): sets 12-26 62 -> 61 alerts,
-# 33 -> 31 wrong
+# coalition, a task force's size, a ceiling voted): sets 12-26 62 -> 60 alerts, 33 -> 31
+# wrong
 MOST_WRONG_ALERTS = {
     "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
-    "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (1, 1),
+    "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (1, 2),
     "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (2, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 3), "twenty-third set": (1, 2),
     "twenty-fourth set": (4, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (3, 2),

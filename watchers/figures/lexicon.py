@@ -332,8 +332,7 @@ OFFICIAL = re.compile(
 )
 # The level a change has reached, said as such: "now has", "hiện còn", "chỉ còn".
 NOW_LEVEL = re.compile(
-    r"\b(?:now|hien|hien nay|hien tai|chi|gio)\s+(?:has|have|had|con|chi con|co)\s*$|"
-    r"\b(?:tai|o)\s+iraq\s+(?:chi\s+)?con\s*$"  # "Liên quân tại Iraq còn khoảng 980"
+    r"\b(?:now|hien|hien nay|hien tai|chi|gio)\s+(?:has|have|had|con|chi con|co)\s*$"
 )
 # "hoãn" (postpone) folded, not "hoàn toàn" (completely), "hoàn tất", "hoan nghênh" (welcome)...
 HOAN = r"hoan(?! (?:toan|tat|thanh|thien|tra|hao|canh|cau|chinh|nghenh|ho)\b)"
@@ -395,8 +394,7 @@ AT_THE_BASE = re.compile(
 CAP = re.compile(
     r"\b(?:ceiling|cap|limit)\s+(?:of|is|at)\s*$|\b(?:tran quan so|ap tran)\b[^.;,\d]{0,20}$|"
     rf"\b(?:ceiling|cap)\b[^.;\d]{{0,40}}?\b(?:{_FROM_LEVEL})?to\s*$|"
-    r"\b(?:muc tran|gioi han quan so)\b[^.;,\d]{0,25}$|\bgioi han\b[^.;,\d]{0,30}\bo muc\s*$|"
-    r"\b(?:caps|capped|capping|(?:to|would|will) cap)\s+(?:u\.s\.|[^;,\d.]){0,40}\bat\s*$"
+    r"\b(?:muc tran|gioi han quan so)\b[^.;,\d]{0,25}$"
 )
 # Whose troops, said after the noun: "from other coalition nations", "của các nước khác"...
 FROM_OWNER = re.compile(r"\s*(?:from|of|cua|tu cac (?:nuoc|quoc gia))\s+")

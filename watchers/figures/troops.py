@@ -200,7 +200,8 @@ class _Number:
         # the nationality next to the noun: "2,500 U.S. troops", "2.500 binh sĩ Mỹ" (not "ngoài Mỹ")
         tail = _PREPOSITION.split(self.text[noun_end : noun_end + 16], maxsplit=1)[0]
         after = s.who_in(noun_end, noun_end + len(tail))
-        near = s.who_in(b, noun_end) + [(at, k) for at, k in after if not aside(s, at, k, at)]
+        after = [(at, k) for at, k in after if not aside(s, at, k, self._actor_end(at))]
+        near = s.who_in(b, noun_end) + after
         owner = None if near else lx.FROM_OWNER.match(self.text, noun_end)
         if owner:  # "troops from other coalition nations", "binh sĩ của các nước khác"
             end = min(owner.end() + 30, s.end)

@@ -51,10 +51,10 @@ from datetime import datetime
 from typing import Literal
 
 from watchers.figures.extract import extract, reading_day
-from watchers.figures.lexicon import ELSEWHERE
 from watchers.figures.model import PLACES, Deadline, Reached
 from watchers.figures.places import country_of
 from watchers.figures.sentence import OURS
+from watchers.topic import cues
 from watchers.topic.match import Matcher
 from watchers.topic.text import fold, words
 
@@ -173,7 +173,7 @@ def judge(
             and (
                 in_head(groups.elsewhere)
                 or mentions(groups.elsewhere) > mentions(groups.place)
-                or _GARRISON_ABROAD.search(fold(title)) is not None
+                or cues.GARRISON_ABROAD.search(fold(title)) is not None
             )
         )
         or _leaves_from(matcher, title, terms[groups.elsewhere], terms.get(groups.place))
@@ -194,9 +194,12 @@ def judge(
         lead is not None
         and leaving[lead]
         and not found[lead] & terms.get(groups.elsewhere, frozenset())
-        and not _ELSEWHERE_PLACE.search(lead_text)  # "from Jordan's Tower 22 base"
-        and all(p.search(lead_text) for p in (_TRUCE, _UNTIL_DATE, _OUR_TROOPS, _TROOPS_LEAVE))
-        and not _NO_TRUCE.search(f"{fold(title)} {lead_text}")
+        and not cues.ELSEWHERE_PLACE.search(lead_text)  # "from Jordan's Tower 22 base"
+        and all(
+            p.search(lead_text)
+            for p in (cues.TRUCE, cues.UNTIL_DATE, _OUR_TROOPS, cues.TROOPS_LEAVE)
+        )
+        and not cues.NO_TRUCE.search(f"{fold(title)} {lead_text}")
     )
     if (
         attack
@@ -208,7 +211,7 @@ def judge(
         # until 30 April, the new date by which US troops are to leave Baghdad"; not "Rockets
         # hit the base, which coalition forces are due to leave by September 2025")
         and not (
-            _TRUCE.search(fold(title))
+            cues.TRUCE.search(fold(title))
             and (figured or _figures_say_leaving(title, summary, published) or truce_leaves)
         )
     ):
@@ -247,49 +250,6 @@ def _leaves_from(
 
 
 _US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
-# a halt to attacks (folded), in an attack story's title: "Faction suspends attacks", "tạm dừng"
-_TRUCE = re.compile(
-    r"\b(?:halt\w*|suspend\w*|truce|cease-?fire|pause\w*|stop\w* attacks|ngung|tam dung|"
-    r"dinh chien|hoan tan cong)\b"
-)
-# our troops leaving, said as such (folded): "the departure of US troops", "their departure
-# from federal Iraq" (beside "US forces"), "quân Mỹ phải rời" (not "withdrew its threat
-# against the US embassy", "its withdrawal from Iraq's ruling Coordination Framework")
-_TROOPS_LEAVE = re.compile(
-    r"\b(?:departure|withdrawal|exit|pull-?out|leaving)\s+of\s+(?:all\s+)?(?:the\s+)?"
-    r"(?:us|u\.s\.|american|coalition|foreign)\s+(?:troops|forces|soldiers)|"
-    r"\btheir\s+(?:departure|withdrawal|exit|pull-?out)\s+from\s+(?:federal\s+)?"
-    r"(?:iraq|baghdad)\b(?!'s|’s)|"
-    r"\b(?:us|u\.s\.|american|coalition|foreign)\s+(?:troops|forces|soldiers)\s+(?:\S+\s+){0,3}?"
-    r"(?:leave|leaves|leaving|left|depart\w*|withdraw\w*|exit\w*|pull\w* out)\b|"
-    r"\b(?:quan|binh si|linh|luc luong)\s+(?:my|hoa ky|nuoc ngoai)\s+(?:\S+\s+){0,2}?(?:roi|rut)\b|"
-    r"\blien quan\s+(?:\S+\s+){0,2}?(?:roi|rut)\b"
-)
-# until a day: "until March 31", "until the 31st of March", "đến ngày 31/3"
-_UNTIL_DATE = re.compile(
-    r"\b(?:until|till)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]+|[a-z]+\s+\d{1,2})\b|"
-    r"\b(?:den|cho den|toi)\s+(?:ngay\s+)?\d{1,2}(?:/\d{1,2}\b|\s+thang\b)"
-)
-# a truce that ends, or our troops' departure dismissed
-_NO_TRUCE = re.compile(
-    r"\b(?:ends?|ended|ending|resum\w*|breaks?|broke|no plans?|not plan\w*|dismiss\w*|"
-    r"reject\w*|not on the table|cham dut|noi lai|pha vo|khong co ke hoach|bac bo|tu choi)\b"
-)
-# a title that cuts or counts troops in another country, or pulls them from it (folded): "US
-# to trim Kuwait garrison", "US pulls 400 troops from Jordan", "Mỹ sẽ giảm khoảng 2.500 quân
-# tại Kuwait", "Mỹ rút bớt quân khỏi Kuwait" (not troops that go there or pass through: "Last
-# US troops arrive in Kuwait", "fly out from Kuwait", "rút quân vì căng thẳng tại Israel")
-_ABROAD = ELSEWHERE["elsewhere"]
-_ELSEWHERE_PLACE = re.compile(rf"\b(?:{'|'.join(ELSEWHERE.values())})\b")
-_GARRISON_ABROAD = re.compile(
-    rf"\b(?:{_ABROAD})(?:'s|’s)?\s+(?:garrison|contingent)\b|"
-    r"\b(?:trim|trims|cut|cuts|reduce|reduces|shrink|shrinks|withdraw|withdraws|pull|pulls)\s+"
-    r"(?:\S+\s+){0,3}?(?:troops|soldiers|forces|garrison|presence|battalion|brigade|units?)\s+"
-    rf"(?:out\s+)?(?:in|from|of)\s+(?:{_ABROAD})\b|"
-    r"\brut\s+(?:\S+\s+){0,4}?khoi\s+(?:(?!sang\b|toi\b|den\b|ve\b)[^\s,;]+\s+){0,4}?"
-    rf"(?:{_ABROAD})\b|"
-    rf"\b(?:giam|cat giam)\s+(?:\S+\s+){{0,4}}?quan(?:\s+my)?\s+(?:tai|o)\s+(?:{_ABROAD})\b"
-)
 # staff, not soldiers (folded): "non-emergency staff", "nhân viên Đại sứ quán"
 _STAFF = re.compile(
     r"\b(?:staff(?! officers?)|employees|diplomats|nhan vien(?! quan su)|nha ngoai giao|cong dan)\b"

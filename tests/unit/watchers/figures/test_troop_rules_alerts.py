@@ -1,7 +1,7 @@
 """Troop counts whose misreading gave a wrong "figure changed" alert in the same-week sets
 (the eighteenth to the twenty-sixth): the partner nations "of the US" and soldiers "ngoài Mỹ"
-beside the coalition, a task force's size, a ceiling a committee voted, a cap agreed; and the
-readings beside them those rules must keep (two reviews' cases)."""
+beside the coalition, a task force's size, a ceiling a committee voted; and the readings
+beside them those rules must keep (three reviews' cases)."""
 
 from __future__ import annotations
 
@@ -69,10 +69,6 @@ def test_a_task_force_and_a_ceiling_are_no_level(body: str) -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        (
-            "The agreement caps the US force in Iraq at about 2,000 troops from September.",
-            {("US", "Iraq", "planned", 2000)},
-        ),
         # (a review) the whole force, words that only begin like a bar, a ban on something else
         (
             "A US task force of about 2,500 troops remains in Iraq.",
@@ -109,13 +105,13 @@ def test_a_task_force_and_a_ceiling_are_no_level(body: str) -> None:
             "Under the cap the US force in Iraq stands at 2,500.",
             {("US", "Iraq", "current", 2500)},
         ),
-        (
-            "The plan caps the U.S. force in Iraq at 2,000 troops.",
-            {("US", "Iraq", "planned", 2000)},
+        (  # (a third review) a cap in force is the level now
+            "The Pentagon has capped the U.S. presence in Iraq at about 2,500 troops.",
+            {("US", "Iraq", "current", 2500)},
         ),
     ],
 )
-def test_a_cap_agreed_is_a_plan_and_the_whole_force_a_level(
+def test_the_whole_force_and_a_level_beside_a_ban_are_levels(
     body: str, expected: set[tuple[str, str, str, int]]
 ) -> None:
     assert troops_of(body, PUBLISHED) == expected

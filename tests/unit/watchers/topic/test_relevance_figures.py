@@ -252,6 +252,23 @@ def test_an_attack_story_whose_lead_gives_our_date_for_leaving_is_on_the_topic(
             "the withdrawal of US troops as a ploy.",
             False,
         ),
+        (  # (a third review) a threat, a denial, gunmen who withdrew, a truce that was
+            "Iraqi militia refuses to halt attacks on US forces",
+            "The militia said it would not halt its attacks until all 2,500 US troops leave Iraq.",
+            False,
+        ),
+        (
+            "Militia halts attacks on US forces in Iraq until 1 May",
+            "The militia said it would halt attacks on US forces until 1 May, but the Pentagon "
+            "said US troops would not withdraw from Iraq.",
+            False,
+        ),
+        (
+            "Nhóm vũ trang ở Iraq ngừng tấn công đến ngày 15/2",
+            "Nhóm vũ trang tuyên bố ngừng tấn công binh sĩ Mỹ đến ngày 15/2, sau khi các tay súng "
+            "tập kích căn cứ liên quân rồi rút lui.",
+            False,
+        ),
         (
             "Militia halts attacks on US forces in Iraq",
             "The militia said it would suspend attacks on US forces in Iraq for a month. A rocket "
@@ -314,6 +331,21 @@ def test_a_truce_whose_lead_says_our_troops_leave_is_on_the_topic(
         (
             "Coalition troops withdraw amid threats from Iran",
             "Coalition troops are withdrawing from bases in Iraq amid threats from Iran.",
+            True,
+        ),
+        (  # (a third review) "ba lần" folds to "Ba Lan"; Iran as a reason; near Kuwait
+            "Mỹ rút quân khỏi căn cứ sau ba lần bị tấn công",
+            "Mỹ rút quân khỏi căn cứ ở Iraq sau ba lần bị tấn công.",
+            True,
+        ),
+        (
+            "Mỹ rút bớt quân khỏi căn cứ vì lo Iran trả đũa",
+            "Mỹ rút bớt quân khỏi căn cứ ở Iraq vì lo Iran trả đũa.",
+            True,
+        ),
+        (
+            "Mỹ rút binh sĩ khỏi căn cứ gần Kuwait",
+            "Mỹ rút binh sĩ khỏi căn cứ ở miền nam Iraq, gần Kuwait.",
             True,
         ),
         (

@@ -1,0 +1,70 @@
+"""Cues the relevance rules read in a title or a lead, folded (``watchers.topic.text.fold``):
+a truce tied to our troops' departure, a garrison abroad. Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+
+from watchers.figures.lexicon import ELSEWHERE
+
+__all__ = [
+    "ELSEWHERE_PLACE",
+    "GARRISON_ABROAD",
+    "NO_TRUCE",
+    "TROOPS_LEAVE",
+    "TRUCE",
+    "UNTIL_DATE",
+]
+
+# a halt to attacks (folded), in an attack story's title: "Faction suspends attacks", "tạm dừng"
+TRUCE = re.compile(
+    r"\b(?:halt\w*|suspend\w*|truce|cease-?fire|pause\w*|stop\w* attacks|ngung|tam dung|"
+    r"dinh chien|hoan tan cong)\b"
+)
+# our troops leaving, said as such (folded): "the departure of US troops", "their departure
+# from federal Iraq" (beside "US forces"), "quân Mỹ phải rời" (not "withdrew its threat
+# against the US embassy", "its withdrawal from Iraq's ruling Coordination Framework")
+TROOPS_LEAVE = re.compile(
+    r"\b(?:departure|withdrawal|exit|pull-?out|leaving)\s+of\s+(?:all\s+)?(?:the\s+)?"
+    r"(?:us|u\.s\.|american|coalition|foreign)\s+(?:troops|forces|soldiers)|"
+    r"\btheir\s+(?:departure|withdrawal|exit|pull-?out)\s+from\s+(?:federal\s+)?"
+    r"(?:iraq|baghdad)\b(?!'s|’s)|"
+    r"\b(?:us|u\.s\.|american|coalition|foreign)\s+(?:troops|forces|soldiers)\s+(?:\S+\s+){0,3}?"
+    r"(?:leave|leaves|leaving|depart|departs|departing|withdraws?|withdrawing|exits?|exiting|"
+    r"pull\w* out)\b|"
+    r"\b(?:quan|binh si|linh|luc luong)\s+(?:my|hoa ky|nuoc ngoai)\s+(?:\S+\s+){0,2}?(?:roi|rut)\b"
+)
+# until a day: "until March 31", "until the 31st of March", "đến ngày 31/3" (not "until all
+# 2,500", "tới 2/3 tháng tới")
+_MONTH = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
+UNTIL_DATE = re.compile(
+    rf"\b(?:until|till)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|"
+    rf"(?:{_MONTH})\.?\s+\d{{1,2}}\b(?![,.]\d))|"
+    r"\b(?:den|cho den|toi)\s+ngay\s+\d{1,2}(?:/\d{1,2}\b|\s+thang\b)"
+)
+# a truce that ends, or our troops' departure dismissed
+NO_TRUCE = re.compile(
+    r"\b(?:ends?|ended|ending|resum\w*|breaks?|broke|no plans?|not plan\w*|dismiss\w*|"
+    r"reject\w*|not on the table|den(?:y|ies|ied)|refus\w*|had (?:halted|suspended|paused)|"
+    r"cham dut|noi lai|pha vo|khong co ke hoach|bac bo|tu choi|phu nhan)\b|"
+    r"\bnot\s+(?:\S+\s+){0,2}?(?:withdraw|leave)\b|\bkhong\s+(?:rut|roi)\b"
+)
+# a title that cuts or counts troops in another country, or pulls them from it (folded): "US
+# to trim Kuwait garrison", "US pulls 400 troops from Jordan", "Mỹ sẽ giảm khoảng 2.500 quân
+# tại Kuwait", "Mỹ rút bớt quân khỏi Kuwait" (not troops that go there or pass through: "Last
+# US troops arrive in Kuwait", "fly out from Kuwait", "rút quân vì căng thẳng tại Israel")
+# (countries that host US garrisons, not the coalition's members nor "Iran", a reason)
+_ABROAD = r"kuwait|co-?oet|jordan|gioc-?dan|qatar|bahrain|djibouti|somalia|saudi arabia"
+ELSEWHERE_PLACE = re.compile(rf"\b(?:{'|'.join(ELSEWHERE.values())}|red sea|bien do|hong hai)\b")
+GARRISON_ABROAD = re.compile(
+    rf"\b(?:{_ABROAD})(?:'s|’s)?\s+(?:garrison|contingent)\b|"
+    r"\b(?:trim|trims|cut|cuts|reduce|reduces|shrink|shrinks|withdraw|withdraws|pull|pulls)\s+"
+    r"(?:\S+\s+){0,3}?(?:troops|soldiers|forces|garrison|presence|battalion|brigade|units?)\s+"
+    rf"(?:out\s+)?(?:in|from|of)\s+(?:{_ABROAD})\b|"
+    r"\brut\s+(?:\S+\s+){0,4}?khoi\s+(?:(?:mot|cac)\s+)?"
+    rf"(?:(?:can cu|san bay|trai)\s+(?:[^\s,;]+\s+){{0,2}}?(?:o|tai)\s+)?(?:{_ABROAD})\b|"
+    rf"\b(?:giam|cat giam)\s+(?:\S+\s+){{0,4}}?quan(?:\s+my)?\s+(?:tai|o)\s+(?:{_ABROAD})\b"
+)
