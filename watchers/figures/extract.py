@@ -57,6 +57,13 @@ LANGS: tuple[Lang, ...] = get_args(Lang)
 
 _VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹ]", re.I)
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|that|with|for)\b", re.I)
+# Vietnamese words written without diacritics that English text does not use
+_VI_WORDS = re.compile(
+    r"\b(?:cua|cac|nhung|duoc|khong|nguoi|voi|theo|trong|mot|nay|cho|tai|va|quan|binh|linh|"
+    r"rut|khoi|nuoc|thang|ngay|cuoi|sau|truoc|hien|doi|lai|se|si|quoc|phong|nhieu|cung|"
+    r"bo truong|thu tuong)\b",
+    re.I,
+)
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:u\.s|mr|mrs|dr|gen|lt|col|sgt|capt|maj|adm|st|jr|no|vs|jan|feb|mar|apr|jun|"
     r"jul|aug|sep|sept|oct|nov|dec|d\.c|a\.m|p\.m|inc|co|corp|ltd|govt|rep|sen|gov)|\b[a-z])$"
@@ -79,12 +86,16 @@ def is_lang(value: str) -> TypeGuard[Lang]:
 
 
 def detect_lang(text: str) -> Lang:
-    """ "vi" when the text has Vietnamese letters, else "en"."""
+    """ "vi" when the text has Vietnamese letters, or, written without diacritics, Vietnamese
+    words far more than English ones ("Lien quan tai Iraq con khoang 980 binh si"), else
+    "en"."""
     sample = text[:4000]
+    en = len(_EN_WORDS.findall(sample))
     vi = len(_VI_LETTERS.findall(sample))
-    if vi >= 3 and vi * 4 >= len(_EN_WORDS.findall(sample)):
+    if vi >= 3 and vi * 4 >= en:
         return "vi"
-    return "en"
+    bare = len(_VI_WORDS.findall(sample))
+    return "vi" if not vi and bare >= 4 and bare >= 3 * en else "en"
 
 
 # Where a language's outlets count their days: a Vietnamese outlet's 06:00 is the day before
@@ -95,8 +106,7 @@ _ZONES = {"vi": ZoneInfo("Asia/Ho_Chi_Minh")}
 def publication_day(published: datetime, lang: str) -> date:
     """The day an article was published where its language is written (``_ZONES``; a naive
     time is UTC): the day its relative dates ("cuối năm nay", "hôm thứ Hai"), its lead's day
-    and its deadlines already passed count from. Vietnamese written without diacritics is
-    detected as English (``detect_lang``), and counted in UTC."""
+    and its deadlines already passed count from."""
     aware = published if published.tzinfo else published.replace(tzinfo=UTC)
     return aware.astimezone(_ZONES.get(lang, UTC)).date()
 

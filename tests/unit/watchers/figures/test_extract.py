@@ -233,6 +233,36 @@ def test_detects_language() -> None:
     assert detect_lang("US troops will leave Iraq by the end of 2026") == "en"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "My rut quan khoi Iraq. Bo truong Quoc phong My cho biet cac binh si My se rut khoi "
+            "can cu trong thang 9, va khoang 2.000 quan nhan se o lai theo thoa thuan voi Iraq.",
+            "vi",
+        ),
+        (
+            "Lien quan tai Iraq con khoang 980 binh si. Nguoi phat ngon lien quan cho biet so "
+            "quan cua cac nuoc doi tac giam sau khi Australia rut quan ve nuoc.",
+            "vi",
+        ),
+        ("My rut quan khoi can cu o Iraq truoc cuoi nam", "vi"),
+        # English that names Vietnam, or a Vietnamese name or two, stays English
+        (
+            "Nguyen Van An, a Vietnamese analyst in Hanoi, said the US troops in Iraq will leave "
+            "by the end of the year and that the coalition is winding down its mission.",
+            "en",
+        ),
+        ("US to cut troops in Iraq, Pentagon says", "en"),
+    ],
+)
+def test_vietnamese_without_diacritics_is_vietnamese(text: str, lang: str) -> None:
+    """Written without diacritics, Vietnamese words (four at least) far more than English ones
+    make a text Vietnamese: its stories pair it with Vietnamese reports, its days count in
+    Hanoi."""
+    assert detect_lang(text) == lang
+
+
 def test_decomposed_input_gives_the_same_figures_with_exact_quotes() -> None:
     """NFD text yields the same figures, and quotes are substrings of the NFD input."""
     body = "Có khoảng 2.500 binh sĩ Mỹ ở Iraq. Mỹ sẽ rút quân khỏi Iraq vào cuối năm 2026."
