@@ -247,7 +247,13 @@ def test_detects_language() -> None:
             "vi",
         ),
         ("My rut quan khoi can cu o Iraq truoc cuoi nam", "vi"),
-        # English that names Vietnam, or a Vietnamese name or two, stays English
+        ("My ket thuc cuoc chien chong IS tai Iraq, quan My se rut khoi Iraq trong nam", "vi"),
+        # English that names Vietnam, Vietnamese names, "Va." (a review): English
+        (
+            "Photos: Spc. Linh Tran, Sgt. Quan Nguyen, Pfc. Binh Le, Va. Guard, leave Al-Asad, "
+            "Iraq",
+            "en",
+        ),
         (
             "Nguyen Van An, a Vietnamese analyst in Hanoi, said the US troops in Iraq will leave "
             "by the end of the year and that the coalition is winding down its mission.",
