@@ -30,13 +30,17 @@ optional groups of the same configured topic:
 * **focus** (group ``elsewhere``: other theatres, "Syria", "Afghanistan", "Niger"...): an
   item whose title names another theatre and not Iraq, or has troops leave another theatre
   for Iraq ("Mỹ rút quân khỏi Syria, chuyển sang Iraq"), or whose summary names another
-  theatre in more sentences than Iraq, is about that theatre.
+  theatre in more sentences than Iraq, is about that theatre; so is one whose title names no
+  place of Iraq and cuts or pulls troops in or from a country that hosts US garrisons ("US
+  to trim Kuwait garrison", "Mỹ rút bớt quân khỏi Kuwait": ``cues.GARRISON_ABROAD``).
 * **attack stories** (group ``attack``: "rocket", "drone", "tấn công"...): an item whose
   title is about an attack and says nothing of leaving, or whose summary speaks of attacks
   in more sentences than of leaving, is about the attack — unless its lead (the summary's
   first sentence that names leaving or an attack) is about leaving and names no attack:
   "Iraq's prime minister demanded a swift end to the coalition's mission" stays on topic
-  even when the same weeks' strikes fill the rest of the story.
+  even when the same weeks' strikes fill the rest of the story; and unless its title halts
+  attacks and its lead ties the truce to our troops' leaving, by a figure or until a day
+  that their departure is said of (``cues``).
 
 Without a title only the sentence counts apply. Without the optional groups ``judge`` says
 what the matcher says.
