@@ -45,6 +45,19 @@ def britain(doc: Folded, at: int) -> bool:
 
 
 _VI_TENSE_FOLDED = re.compile(r"\b(?:da|se|sap)\b")
+# Written without diacritics, "da", "se", "sap" are "đã", "sẽ", "sắp" but in these words
+# ("đa số", "đa phương", "chia sẻ", "sắp xếp", "sáp nhập")
+_BARE_TENSE = {"da": "past", "se": "future", "sap": "future"}
+_NOT_TENSE = re.compile(
+    r"chia se|\bda (?:so|dang|phuong|quoc|nang|dien|nguyen|khoa|nghia|tien|cap)\b|"
+    r"\bsap (?:xep|nhap)\b"
+)
+
+
+def _marked(text: str) -> bool:
+    """Whether ``text`` has a letter with a diacritic (or "đ")."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "đ" in text.lower() or any(unicodedata.combining(c) for c in decomposed)
 
 
 class Article:
@@ -53,6 +66,8 @@ class Article:
     def __init__(self, docs: list[Folded], lang: str, published: date | None) -> None:
         self.lang = lang
         self.published = published
+        # Vietnamese written without diacritics: its words of tense are read folded
+        self.bare = lang == "vi" and not any(_marked(d.original) for d in docs)
         self.combat = any(lx.COMBAT_CONTEXT.search(d.text) for d in docs)
         # A headline that says a deadline moved ("Mỹ lùi thời hạn rút quân") backs the dates
         # the article gives.
@@ -164,4 +179,8 @@ class Sentence:
                 word = unicodedata.normalize("NFC", self.doc.quote(m.start(), m.end())).lower()
                 if word in _VI_TENSE:
                     marks.append((m.end(), _VI_TENSE[word]))
+                elif self.article.bare and not _NOT_TENSE.search(
+                    self.doc.text, max(0, m.start() - 5), m.end() + 12
+                ):
+                    marks.append((m.end(), _BARE_TENSE[m.group()]))
         return max(marks)[1] if marks else None
