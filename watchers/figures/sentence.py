@@ -45,13 +45,24 @@ def britain(doc: Folded, at: int) -> bool:
 
 
 _VI_TENSE_FOLDED = re.compile(r"\b(?:da|se|sap)\b")
-# Written without diacritics, "da", "se", "sap" are "đã", "sẽ", "sắp" but in these words
-# ("đa số", "đa phương", "chia sẻ", "sắp xếp", "sáp nhập")
+# Written without diacritics, "da", "se", "sap" are "đã", "sẽ", "sắp" but in the words they
+# also make, after ("tối đa", "tiếp đà", "chia sẻ", "bị sập") or before them ("đa số", "dã
+# chiến", "sắp xếp", "sáp nhập"; not "đã sơ tán", "đã tiến hành", "đã diễn ra")
 _BARE_TENSE = {"da": "past", "se": "future", "sap": "future"}
-_NOT_TENSE = re.compile(
-    r"chia se|\bda (?:so|dang|phuong|quoc|nang|dien|nguyen|khoa|nghia|tien|cap)\b|"
-    r"\bsap (?:xep|nhap)\b"
-)
+_NOT_TENSE = {
+    "da": (
+        re.compile(r"\b(?:toi|phan|tiep|tren|giu|theo|thuan|cuc)\s+$"),
+        re.compile(
+            r"\s+(?:so(?! tan)|dang|phuong|quoc|chien|phan|sac|chieu|muc|linh|tang|cuc|"
+            r"nguyen|khoa|nghia)\b"
+        ),
+    ),
+    "se": (re.compile(r"\b(?:chia|san)\s+$"), re.compile(r"\s+lanh\b")),
+    "sap": (
+        re.compile(r"\b(?:bi|do|lam)\s+$"),
+        re.compile(r"\s+(?:xep|nhap|do|mai|ham|bay|dat)\b"),
+    ),
+}
 
 
 def _marked(text: str) -> bool:
@@ -179,8 +190,13 @@ class Sentence:
                 word = unicodedata.normalize("NFC", self.doc.quote(m.start(), m.end())).lower()
                 if word in _VI_TENSE:
                     marks.append((m.end(), _VI_TENSE[word]))
-                elif self.article.bare and not _NOT_TENSE.search(
-                    self.doc.text, max(0, m.start() - 5), m.end() + 12
-                ):
+                elif self.article.bare and not self._other_word(m.group(), m.start(), m.end()):
                     marks.append((m.end(), _BARE_TENSE[m.group()]))
         return max(marks)[1] if marks else None
+
+    def _other_word(self, word: str, start: int, end: int) -> bool:
+        """Whether the folded "da", "se" or "sap" at ``start:end`` is part of another word
+        (``_NOT_TENSE``), not a word of tense."""
+        before, after = _NOT_TENSE[word]
+        text = self.doc.text
+        return bool(before.search(text, max(0, start - 8), start) or after.match(text, end))

@@ -1,6 +1,6 @@
 """Vietnamese written without diacritics reads as it does with them: its words of tense ("da",
 "se", "sap": "đã", "sẽ", "sắp") are read folded when the whole article has no diacritic, but
-not in the words they also begin ("đa số", "chia sẻ", "sắp xếp")."""
+not in the words they also make ("tối đa", "tiếp đà", "đa số", "chia sẻ", "sắp xếp")."""
 
 from __future__ import annotations
 
@@ -27,6 +27,23 @@ PUBLISHED = date(2021, 1, 16)
         (
             "Lau Nam Goc cho biet quan so My tai Iraq se giam xuong con 2.000 vao cuoi nam.",
             {("US", "Iraq", "planned", 2000)},
+        ),
+        # (a review) "tối đa" (at most), "tiếp đà" (momentum) are no "đã"; "đã tiến hành" is
+        (
+            "Lau Nam Goc cho biet quan so My tai Iraq se giam xuong toi da 2.000 nguoi.",
+            {("US", "Iraq", "planned", 2000)},
+        ),
+        (
+            "Quan so My tai Iraq se giam tu 2.500 xuong toi da 2.000 nguoi, Lau Nam Goc cho biet.",
+            {("US", "Iraq", "current", 2500), ("US", "Iraq", "planned", 2000)},
+        ),
+        (
+            "Tiep da rut quan, quan so My tai Iraq se giam xuong con 2.000 nguoi vao nam 2025.",
+            {("US", "Iraq", "planned", 2000)},
+        ),
+        (
+            "Lau Nam Goc cho biet My da tien hanh cat giam quan so tai Iraq xuong con 2.500 nguoi.",
+            {("US", "Iraq", "current", 2500)},
         ),
         # "đa phương" (multilateral) is no "đã": as with its diacritics, a plan
         (
