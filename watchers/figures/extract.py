@@ -63,7 +63,7 @@ _VI_WORDS = re.compile(
     r"rut|khoi|nuoc|thang|ngay|cuoi|sau|truoc|hien|doi|lai|se|si|quoc|phong|nhieu|cung|"
     r"bo truong|thu tuong)\b"
 )
-_EN_LOWER = re.compile(r"\b(?:the|and|of|to|in|is|that|with|for)\b")
+_EN_LOWER = re.compile(_EN_WORDS.pattern)  # the same words, in lowercase only
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:u\.s|mr|mrs|dr|gen|lt|col|sgt|capt|maj|adm|st|jr|no|vs|jan|feb|mar|apr|jun|"
     r"jul|aug|sep|sept|oct|nov|dec|d\.c|a\.m|p\.m|inc|co|corp|ltd|govt|rep|sen|gov)|\b[a-z])$"

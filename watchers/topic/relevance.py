@@ -171,13 +171,14 @@ def judge(
         wanted = terms.get(group, frozenset())
         return sum(1 for s in found if s & wanted)
 
+    folded_title = fold(title)
     if groups.elsewhere in terms and (
         (
             not in_head(groups.place)
             and (
                 in_head(groups.elsewhere)
                 or mentions(groups.elsewhere) > mentions(groups.place)
-                or cues.GARRISON_ABROAD.search(fold(title)) is not None
+                or cues.GARRISON_ABROAD.search(folded_title) is not None
             )
         )
         or _leaves_from(matcher, title, terms[groups.elsewhere], terms.get(groups.place))
@@ -189,22 +190,15 @@ def judge(
     # the summary's first sentence that names leaving or an attack: about leaving only?
     lead = next((n for n, ws in enumerate(found) if leaving[n] or ws & attack), None)
     lead_leaves = lead is not None and leaving[lead] and not found[lead] & attack
-    # a truce until a date, whose lead says our troops leave: "would suspend attacks on US
-    # forces ... until the 31st of March, a day after Iraq and the United States agreed to
-    # bring forward the departure of US troops" (not one that ends, nor one about Gaza or
-    # Syria, nor "no plans to withdraw")
-    lead_text = fold(sentences[lead]) if lead is not None else ""
-    truce_leaves = (
-        lead is not None
-        and leaving[lead]
-        and not found[lead] & terms.get(groups.elsewhere, frozenset())
-        and not cues.ELSEWHERE_PLACE.search(lead_text)  # "from Jordan's Tower 22 base"
-        and all(
-            p.search(lead_text)
-            for p in (cues.TRUCE, cues.UNTIL_DATE, _OUR_TROOPS, cues.TROOPS_LEAVE)
-        )
-        and not cues.NO_TRUCE.search(f"{fold(title)} {lead_text}")
-    )
+
+    def truce_leaves() -> bool:
+        """Whether the lead ties a truce to our troops' leaving, in no other country's story
+        (``_truce_leaves``)."""
+        if lead is None or not leaving[lead]:
+            return False
+        elsewhere = found[lead] & terms.get(groups.elsewhere, frozenset())
+        return not elsewhere and _truce_leaves(folded_title, fold(sentences[lead]))
+
     if (
         attack
         # a title that leaves, or that counts our troops there and names no attack
@@ -215,8 +209,8 @@ def judge(
         # until 30 April, the new date by which US troops are to leave Baghdad"; not "Rockets
         # hit the base, which coalition forces are due to leave by September 2025")
         and not (
-            cues.TRUCE.search(fold(title))
-            and (figured or _figures_say_leaving(title, summary, published) or truce_leaves)
+            cues.TRUCE.search(folded_title)
+            and (figured or truce_leaves() or _figures_say_leaving(title, summary, published))
         )
     ):
         return Verdict(False, "attack story", keywords)
@@ -251,6 +245,20 @@ def _leaves_from(
                 set(matcher.find(" ".join(folded[:i]))) & place
             )
     return False
+
+
+def _truce_leaves(title: str, lead: str) -> bool:
+    """Whether a lead (``lead`` and ``title`` folded) ties a truce to our troops' leaving: a
+    truce until a day, our troops, their departure said as such ("would suspend attacks on US
+    forces ... until the 31st of March, a day after Iraq and the United States agreed to bring
+    forward the departure of US troops"); not a truce that ends, one about another country
+    ("from Jordan's Tower 22 base"), "no plans to withdraw" (``cues``)."""
+    wanted = (cues.TRUCE, cues.UNTIL_DATE, _OUR_TROOPS, cues.TROOPS_LEAVE)
+    return (
+        not cues.ELSEWHERE_PLACE.search(lead)
+        and all(p.search(lead) for p in wanted)
+        and not cues.NO_TRUCE.search(f"{title} {lead}")
+    )
 
 
 _US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"

@@ -47,11 +47,13 @@ PUBLISHED = date(2021, 1, 16)
         ),
         # "đa phương" (multilateral) is no "đã": as with its diacritics, a plan
         (
-            "Theo thỏa thuận đa phương, quân số Mỹ tại Iraq giảm xuống còn 2.000.",
+            "Lầu Năm Góc cho biết quân số Mỹ tại Iraq sẽ giảm trong khuôn khổ đa phương xuống "
+            "còn 2.000 người.",
             {("US", "Iraq", "planned", 2000)},
         ),
         (
-            "Theo thoa thuan da phuong, quan so My tai Iraq giam xuong con 2.000.",
+            "Lau Nam Goc cho biet quan so My tai Iraq se giam trong khuon kho da phuong xuong "
+            "con 2.000 nguoi.",
             {("US", "Iraq", "planned", 2000)},
         ),
     ],
