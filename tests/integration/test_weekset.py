@@ -81,7 +81,11 @@ MOST_WRONG = {
     # that names the plan to keep 500 US troops): one more report of its event kept, which
     # joins another story: (8, 7) and (8, 20)
     # then the figures rule only in a lead that names our troops as such
-    "fifth set": {"within": (8, 8), "across": (8, 17)},
+    # then our level in Iraq in a lead's first sentences says the topic: the faction's warning
+    # joins its story, and the Kurdish request's Vietnamese reports, whose best match it now
+    # is, start their own (the model's yes, but they do not hold together with it): (8, 17)
+    # across before
+    "fifth set": {"within": (8, 8), "across": (8, 20)},
     # written to resemble real coverage, not as a stress set; measured once, when it was
     # added: (13, 15) and (8, 77) on the code before ``dfb90ea``, (4, 14) and (0, 77) after;
     # then looked at: of the match's language only the reports the index found count
@@ -156,7 +160,9 @@ MOST_WRONG = {
     # then reports whose figures say foreign forces leave are on the topic
     # then the partners were left as the topic had them (folded, "Ba Lan" is also "ba lần")
     # then a title naming a coalition member the other text never names is another event
-    "sixteenth set": {"within": (0, 12), "across": (0, 19)},
+    # then our level in Iraq in a lead's first sentences says the topic (its brief on Poland's
+    # contingent kept): (0, 12) and (0, 19) before
+    "sixteenth set": {"within": (0, 11), "across": (0, 17)},
     # written blind at the end of the stop, a real change first told in a third paragraph;
     # measured once on ``8449eb6`` (the start of the stop, ``aae2ee9``: (4, 18), (0, 52))
     # then reports whose figures say foreign forces leave are on the topic

@@ -394,8 +394,8 @@ AT_THE_BASE = re.compile(
 CAP = re.compile(
     r"\b(?:ceiling|cap|limit)\s+(?:of|is|at)\s*$|\b(?:tran quan so|ap tran)\b[^.;,\d]{0,20}$|"
     rf"\b(?:ceiling|cap)\b[^.;\d]{{0,40}}?\b(?:{_FROM_LEVEL})?to\s*$|"
-    r"\b(?:muc tran|gioi han quan so)\b[^.;,\d]{0,25}$"
-)
+    r"\b(?:muc tran|gioi han quan so)\b[^.;,\d]{0,25}$|\b(?:o muc|giu|giu lai) toi da\s*$"
+)  # "chỉ giữ tối đa 1.500 quân", "giới hạn lực lượng ... ở mức tối đa 1.500 binh sĩ"
 # Whose troops, said after the noun: "from other coalition nations", "của các nước khác"...
 FROM_OWNER = re.compile(r"\s*(?:from|of|cua|tu cac (?:nuoc|quoc gia))\s+")
 # Words that set troops apart from an actor named after them: "other than the United States"

@@ -55,7 +55,7 @@ from datetime import datetime
 from typing import Literal
 
 from watchers.figures.extract import extract, reading_day
-from watchers.figures.model import PLACES, Deadline, Reached
+from watchers.figures.model import PLACES, Deadline, Reached, TroopCount
 from watchers.figures.places import country_of
 from watchers.figures.sentence import OURS
 from watchers.topic import cues
@@ -112,8 +112,11 @@ def judge(
     lacks_leaving = not match.relevant and matcher.missing(match.matched) == (groups.leaving,)
     counted = lacks_leaving and _counts_our_troops(title, published)
     figured = lacks_leaving and not counted and _figures_say_leaving(title, summary, published)
+    levelled = (
+        lacks_leaving and not (counted or figured) and _levels_said(title, summary, published)
+    )
     may_be = lacks_leaving and _may_be_said_of_forces(matcher, match.matched, groups)
-    if not (match.relevant or counted or figured or may_be):
+    if not (match.relevant or counted or figured or levelled or may_be):
         # most items off the topic end here, before their sentences are read
         return Verdict(False, "missing terms", tuple(t for t in match.matched if t in shown))
     sentences = [s for s in _SENTENCE_END.split(summary) if s.strip()]
@@ -160,7 +163,13 @@ def judge(
 
     keywords = _outer(t for t in match.matched if t in shown or any(t in ws for ws in said))
     # the matcher's verdict stands but when its words of leaving are all Iraq's forces'
-    if not ((match.relevant and (any(strong_in) or not strong)) or counted or figured or said):
+    if not (
+        (match.relevant and (any(strong_in) or not strong))
+        or counted
+        or figured
+        or levelled
+        or said
+    ):
         return Verdict(False, "missing terms", keywords)
 
     def in_head(group: str) -> bool:
@@ -317,48 +326,62 @@ def _diplomatic(term: str, folded: str) -> bool:
 
 
 def _counts_our_troops(title: str, published: datetime | None) -> bool:
-    """Whether the title gives the US's or the coalition's troop level in Iraq to come, or one
-    now backed by change language or an official (``TroopCount.firm``): "US force in Iraq
+    """Whether the title gives our troops' level in Iraq (``_our_level``): "US force in Iraq
     will be about 1,600 by end of June", "Mỹ dự kiến còn 1.600 quân ở Iraq", "US has about
-    2,500 troops in
-    Iraq, Pentagon says" (troop numbers in Iraq are the topic, said with no word of leaving);
-    not a count told in passing ("Base housing 2,500 US troops in Iraq comes under fire",
-    "2007 surge: 170,000 US troops in Iraq")."""
+    2,500 troops in Iraq, Pentagon says" (troop numbers in Iraq are the topic, said with no
+    word of leaving); not a count told in passing ("Base housing 2,500 US troops in Iraq
+    comes under fire", "2007 surge: 170,000 US troops in Iraq")."""
     lang, day = reading_day(title, "", published)
-    return any(
-        t.who in OURS
-        and country_of(t.where) == "Iraq"
-        and (t.status == "planned" or (t.status == "current" and t.firm))
-        for t in extract(title, "", published=day, lang=lang).troop_counts
-    )
+    return any(map(_our_level, extract(title, "", published=day, lang=lang).troop_counts))
+
+
+def _our_level(t: TroopCount) -> bool:
+    """The US's or the coalition's troop level in Iraq to come, or one now backed by change
+    language or an official (``TroopCount.firm``)."""
+    planned_or_firm = t.status == "planned" or (t.status == "current" and t.firm)
+    return t.who in OURS and country_of(t.where) == "Iraq" and planned_or_firm
+
+
+def _said_of_ours(quote: str) -> bool:
+    """Whether a figure's sentence names our troops as such (``_OUR_TROOPS``: "US troops",
+    "coalition forces", "quân Mỹ"; not "a US spokesman said", "US-hosted"), not NATO's nor
+    Iraq's own forces, and calls nothing unrelated to them."""
+    folded = fold(quote)
+    others = _NOT_OURS.search(folded) or _IRAQI_FORCES.search(folded) or _UNRELATED.search(quote)
+    return _OUR_TROOPS.search(folded) is not None and not others
 
 
 def _figures_say_leaving(title: str, summary: str, published: datetime | None) -> bool:
     """Whether the item's lead (title and first sentence: what it is about, not a date
     restated in a story of a budget or a visit) gives a figure the alerts are about, in a
-    sentence that names our troops as such (``_OUR_TROOPS``: "US troops", "coalition forces",
-    "quân Mỹ"; not "a US spokesman said", "US-hosted"): a date for them to leave a place in
-    Iraq or end their mission there, a step of it done, or the US's or the coalition's level
-    to come in Iraq ("The Pentagon has agreed to pull US troops out of Baghdad by the end of
-    June", "Quân Mỹ phải rời Baghdad trước ngày 31/3"). Not NATO's, Iraq's own forces', nor a
-    sentence that calls something unrelated to them."""
+    sentence said of our troops (``_said_of_ours``): a date for them to leave a place in Iraq
+    or end their mission there, a step of it done, or the US's or the coalition's level to
+    come in Iraq ("The Pentagon has agreed to pull US troops out of Baghdad by the end of
+    June", "Quân Mỹ phải rời Baghdad trước ngày 31/3")."""
     lang, day = reading_day(title, summary, published)
     first = next((s for s in _SENTENCE_END.split(summary) if s.strip()), "")
     figures = extract(title, first, published=day, lang=lang)
     dated: list[Deadline | Reached] = [*figures.deadlines, *figures.targets, *figures.reached]
     quotes = [d.quote for d in dated if any(d.what.endswith(p) for p in _IRAQ_PLACES)] + [
-        t.quote
-        for t in figures.troop_counts
-        if t.who in OURS and country_of(t.where) == "Iraq" and t.status == "planned"
+        t.quote for t in figures.troop_counts if _our_level(t) and t.status == "planned"
     ]
-    return any(
-        _OUR_TROOPS.search(folded)
-        and not (_NOT_OURS.search(folded) or _IRAQI_FORCES.search(folded) or _UNRELATED.search(q))
-        for q in quotes
-        for folded in (fold(q),)
-    )
+    return any(map(_said_of_ours, quotes))
 
 
+def _levels_said(title: str, summary: str, published: datetime | None) -> bool:
+    """Whether the title or one of the summary's first ``_LEVEL_SENTENCES`` sentences gives
+    our troops' level in Iraq (``_our_level``) in a sentence said of them (``_said_of_ours``):
+    troop numbers in Iraq are the topic, said with no word of leaving ("Liên quân hiện còn
+    khoảng 1.100 binh sĩ không phải người Mỹ tại Iraq" in a brief on Poland's contingent, "the
+    US force in Iraq has fallen to about 1,900" in a site-by-site count); not a level told
+    further down, in a story of something else."""
+    lang, day = reading_day(title, summary, published)
+    lead = "\n".join([s for s in _SENTENCE_END.split(summary) if s.strip()][:_LEVEL_SENTENCES])
+    counts = extract(title, lead, published=day, lang=lang).troop_counts
+    return any(_our_level(t) and _said_of_ours(t.quote) for t in counts)
+
+
+_LEVEL_SENTENCES = 4
 # our troops named as such (folded): "US troops", "U.S.-led coalition forces", "the United
 # States … its troops" (in one clause), "quân Mỹ", "binh sĩ Mỹ", "lực lượng liên quân"
 _OUR_TROOPS = re.compile(

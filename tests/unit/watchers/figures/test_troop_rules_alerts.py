@@ -128,3 +128,28 @@ def test_a_bound_with_no_ceiling_voted_is_still_a_level(
     body: str, expected: set[tuple[str, str, str, int]]
 ) -> None:
     assert troops_of(body, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a cap at most ("tối đa") on what is kept is a plan, not the level now (the
+        # twenty-second set's brief, read as the coalition's level when the topic took it)
+        (
+            "Liên quân chỉ giữ tối đa 1.500 quân ở Iraq sau tháng 12",
+            {("coalition", "Iraq", "planned", 1500)},
+        ),
+        (
+            "Bộ trưởng Quốc phòng các nước liên quân nhất trí giới hạn lực lượng tại Iraq sau ngày "
+            "31/12 ở mức tối đa 1.500 binh sĩ.",
+            {("coalition", "Iraq", "planned", 1500)},
+        ),
+        # "tối đa" after what the force has now is a bound, not a cap
+        (
+            "Mỹ hiện có tối đa 2.500 binh sĩ tại Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+    ],
+)
+def test_a_cap_at_most_is_a_plan(body: str, expected: set[tuple[str, str, str, int]]) -> None:
+    assert troops_of(body, published=PUBLISHED) == expected
