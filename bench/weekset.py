@@ -60,6 +60,7 @@ SETS = {
         ("twenty-fifth", 25),
         ("twenty-sixth", 26),
         ("twenty-seventh", 27),
+        ("twenty-eighth", 28),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

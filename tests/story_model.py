@@ -91,11 +91,12 @@ def redated(items: list[Labelled]) -> list[Labelled]:
             first[i.group] = min(seen, i.evidence.published)
     out = []
     for i in items:
-        day = i.evidence.published
+        day, awaits = i.evidence.published, i.evidence.awaits
         if day is not None:
             start = WEEK + timedelta(days=_bucket(i.group, 7))
-            day = start + (day - first[i.group])
-        out.append(replace(i, redated=replace(i.evidence, published=day)))
+            moved = start + (day - first[i.group]) - day
+            day, awaits = day + moved, awaits + moved if awaits else None
+        out.append(replace(i, redated=replace(i.evidence, published=day, awaits=awaits)))
     return out
 
 

@@ -45,6 +45,7 @@ EVENTS = {  # as each README says
         "twenty-fifth set": 14,
         "twenty-sixth set": 14,
         "twenty-seventh set": 14,
+        "twenty-eighth set": 14,
     }.get(name, 13)
     for name in SETS
 }
@@ -162,7 +163,9 @@ MOST_WRONG = {
     # then a title naming a coalition member the other text never names is another event
     # then our level in Iraq in a lead's first sentences says the topic (its brief on Poland's
     # contingent kept): (0, 12) and (0, 19) before
-    "sixteenth set": {"within": (0, 11), "across": (0, 17)},
+    # then a preview and the act it awaits are two events (its preview of the talks, labelled
+    # with their decision here, unlike ../shared/eval's labels): (0, 11) and (0, 17) before
+    "sixteenth set": {"within": (0, 15), "across": (0, 21)},
     # written blind at the end of the stop, a real change first told in a third paragraph;
     # measured once on ``8449eb6`` (the start of the stop, ``aae2ee9``: (4, 18), (0, 52))
     # then reports whose figures say foreign forces leave are on the topic
@@ -235,6 +238,11 @@ MOST_WRONG = {
     # garrison's cut are turned down, off the topic as labelled (their pairs count as missed),
     # and a review's mends leave the analysis and the commentary apart: (0, 11) and (0, 16)
     "twenty-seventh set": {"within": (0, 11), "across": (0, 16)},
+    # written blind in the eighth stop, labelled like the twenty-fifth; measured once on
+    # ``3346a35`` (the stop's start) and on the stop's first change alike: (4, 16) and (4, 31)
+    # (a Vietnamese preview of the talks, naming no day of its own, held the decision's
+    # Vietnamese reports); then a preview and the act it awaits are two events
+    "twenty-eighth set": {"within": (0, 8), "across": (0, 10)},
 }
 
 
@@ -304,13 +312,15 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # then (the seventh stop: partner nations "của Mỹ" and soldiers "ngoài Mỹ" beside the
 # coalition, a task force's size, a ceiling voted): sets 12-26 62 -> 60 alerts, 33 -> 31
 # wrong
+# the twenty-eighth, written blind in the eighth stop, measured once on its start: 12 alerts,
+# 3 right, 3 of 5
 MOST_WRONG_ALERTS = {
     "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
     "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (1, 2),
     "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (2, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 3), "twenty-third set": (1, 2),
     "twenty-fourth set": (4, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (3, 2),
-    "twenty-seventh set": (3, 3),
+    "twenty-seventh set": (3, 3), "twenty-eighth set": (9, 2),
 }  # fmt: skip
 
 

@@ -10,7 +10,8 @@ the tail keeps the format: a row written before it reads without it ("lead", "pa
 and an instance that does not know it yet (during a rolling upgrade) reads the row as
 before. A row written before "places" reads with places None (not known, not none), one
 written before "dated" with dated None, one written before "partners" with both sets of
-partners None, and one written before "told" with told None.
+partners None, one written before "told" with told None, and one written before "awaits"
+with awaits None (as one whose lead awaits no day: no story stored before is kept apart by it).
 
 ``slots(evidence)`` are the article's index rows (``index.index_keys``) as ``StoryIndex``
 keeps them, packed the same way: an index loads a stored article with
@@ -57,6 +58,8 @@ def encode(evidence: Evidence) -> bytes:
         tail["head_partners"] = sorted(evidence.head_partners)
     if evidence.told is not None:
         tail["told"] = evidence.told
+    if evidence.awaits is not None:
+        tail["awaits"] = evidence.awaits.isoformat()
     if evidence.passages:
         packed = _little(array("I", sorted(evidence.passages))).tobytes()
         tail["passages"] = base64.b64encode(packed).decode("ascii")
@@ -104,6 +107,7 @@ def _decode(data: bytes) -> Evidence:
             None if "head_partners" not in tail else frozenset(map(str, tail["head_partners"]))
         ),
         told=_told(tail.get("told")),
+        awaits=date.fromisoformat(str(tail["awaits"])) if "awaits" in tail else None,
     )
 
 

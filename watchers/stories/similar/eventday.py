@@ -40,9 +40,10 @@ from watchers.figures import VI_DAY_WORDS
 from watchers.stories.similar.shingle import clean_lines
 from watchers.topic.text import fold, nfc
 
-__all__ = ["MAX_DAYS_BACK", "EventDay", "event_day"]
+__all__ = ["MAX_DAYS_AHEAD", "MAX_DAYS_BACK", "EventDay", "awaited_day", "event_day"]
 
 MAX_DAYS_BACK = 7
+MAX_DAYS_AHEAD = 7
 _LEAD_LINES = 2
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EN_WEEKDAY = re.compile(
@@ -116,6 +117,45 @@ def _weekday(m: re.Match[str] | None, names: tuple[str, ...], published: date) -
     if m is None:
         return None
     return published - timedelta(days=(published.weekday() - names.index(m.group(1))) % 7)
+
+
+def awaited_day(title: str, body: str, published: date | None) -> date | None:
+    """The day after the publication day (by ``MAX_DAYS_AHEAD`` at most) that the lead (the
+    title and the first two cleaned lines) names for what is still to come: an English weekday
+    in a clause of the future ("Iraq will ask the United States on Monday", in a Sunday
+    article), a Vietnamese day and month ("… diễn ra tại Baghdad vào thứ Hai (9/6)", "ngày
+    9/6") or tomorrow ("ngày mai"); None if it names none. Such a lead awaits an act: a report
+    whose lead names that day or a later one for its own event tells what came after it
+    (``verdict.other_day``)."""
+    if published is None:
+        return None
+    for line in [title, *clean_lines(body)[:_LEAD_LINES]]:
+        folded = fold(nfc(line).lower())
+        ahead = [
+            published + timedelta(days=(_WEEKDAYS.index(m.group(1)) - published.weekday()) % 7)
+            for m in _EN_AHEAD_DAY.finditer(folded)
+            if m.group(0).startswith("next") or _AHEAD.search(folded, 0, m.start())
+        ]
+        ahead += [published + timedelta(days=1)] * len(_VI_TOMORROW.findall(folded))
+        for m in _VI_AHEAD_DAY.finditer(folded):
+            year = int(m.group(3)) if m.group(3) else published.year
+            try:
+                ahead.append(date(year, int(m.group(2)), int(m.group(1))))
+            except ValueError:
+                continue
+        found = [d for d in ahead if 0 < (d - published).days <= MAX_DAYS_AHEAD]
+        if found:
+            return min(found)
+    return None
+
+
+_EN_AHEAD_DAY = re.compile(r"\b(?:on|next) (" + "|".join(_WEEKDAYS) + r")\b")
+# folded: "vào thứ Hai (9/6)", "ngày 9/6", "sáng 9/6"; not "2/3 số quân" (no word of a day)
+_VI_AHEAD_DAY = re.compile(
+    r"\b(?:ngay|vao|sang|chieu|toi|dem|(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat) \()"
+    r" ?(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?(?![/.-]?\d)"
+)
+_VI_TOMORROW = re.compile(r"\b(?:vao )?ngay mai\b")
 
 
 def _day_month(lower: str, published: date) -> date | None:

@@ -35,7 +35,10 @@ Pure: no I/O. ``evidence(title, body, published=..., lang=...)`` gathers:
   story and names one none of its reports named brings news (``watchers.stories.news``).
   None for a row stored before places were kept: not known;
 * ``told``: whether the lead tells a scoop or what was said officially (``telling``), None
-  for a row stored before it was kept.
+  for a row stored before it was kept;
+* ``awaits``: the day after its publication that the lead names for what is still to come
+  ("Iraq will ask the United States on Monday", in a Sunday article; ``eventday.awaited_day``),
+  or None: a preview, which a report of that day's act is not (``verdict.other_day``).
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ from watchers.figures.allies import partners
 from watchers.figures.extract import LANGS, Lang, is_lang
 from watchers.figures.places import find_places
 from watchers.figures.spans import Folded
-from watchers.stories.similar.eventday import event_day
+from watchers.stories.similar.eventday import awaited_day, event_day
 from watchers.stories.similar.lexicon import concept_hash, concepts
 from watchers.stories.similar.minhash import Signature, hash64, minhash
 from watchers.stories.similar.shingle import clean_lines, normalise_numbers, shingle_texts, tokens
@@ -150,6 +153,7 @@ class Evidence:
     partners: frozenset[str] | None = None
     head_partners: frozenset[str] | None = None
     told: Told | None = None  # how the lead tells its news (``telling``; None: not known)
+    awaits: date | None = None  # the day its lead names for what is to come (``awaited_day``)
 
 
 def signature(title: str, body: str) -> Signature:
@@ -190,6 +194,7 @@ def evidence(
         partners=partners("\n".join(lines)),
         head_partners=partners(title),
         told=told(title, lines[1] if len(lines) > 1 else ""),
+        awaits=awaited_day(title, body, published),
     )
 
 

@@ -190,11 +190,25 @@ def vetoed(a: Evidence, b: Evidence) -> Veto | None:
 
 def other_day(a: Evidence, b: Evidence) -> bool:
     """Whether both leads name the event's day and the days differ (but for ``EAST``'s
-    lead naming the day after the other language's)."""
+    lead naming the day after the other language's), or one lead awaits a day (``awaits``:
+    "Iraq will ask the United States on Monday") on or before the day the other names for
+    its event: a preview and the act it awaits, or what came after it, are two events."""
+    if _awaited(a, b) or _awaited(b, a):
+        return True
     if not (a.dated and b.dated and a.published and b.published):
         return False
     later = (b.published - a.published).days  # how many days b's event is after a's
     return bool(later) and not _east_next_day(a, b, later)
+
+
+def _awaited(a: Evidence, b: Evidence) -> bool:
+    """Whether ``a``'s lead awaits a day on or before the day ``b``'s lead names."""
+    return (
+        a.awaits is not None
+        and bool(b.dated)
+        and b.published is not None
+        and (b.published >= a.awaits)
+    )
 
 
 def _east_next_day(a: Evidence, b: Evidence, later: int) -> bool:
