@@ -314,13 +314,17 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # wrong
 # the twenty-eighth, written blind in the eighth stop, measured once on its start: 12 alerts,
 # 3 right, 3 of 5
+# then (the eighth stop: "is planning to", "is supposed to", "the accord foresees" a plan; a
+# floor wanted or blocked; a request to come, "đề nghị phía Mỹ", "ask the United States"; a
+# member's minister's "nước này"): the twenty-eighth 9 alerts, 5 right, 5 of 5; the
+# twenty-sixth 5 -> 3 alerts, 2 right (its prime minister's request is no deadline)
 MOST_WRONG_ALERTS = {
     "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
     "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (1, 2),
     "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (2, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 3), "twenty-third set": (1, 2),
-    "twenty-fourth set": (4, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (3, 2),
-    "twenty-seventh set": (3, 3), "twenty-eighth set": (9, 2),
+    "twenty-fourth set": (4, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (1, 2),
+    "twenty-seventh set": (3, 3), "twenty-eighth set": (4, 0),
 }  # fmt: skip
 
 

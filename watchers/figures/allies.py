@@ -33,7 +33,7 @@ ALLY_ACTS = re.compile(
     # trưởng Quốc phòng Đan Mạch Anders Rønholt cho biết nước này sẽ rút" (the member the one
     # who says it: not "gặp người đồng cấp Anh và cho biết nước này", "đại sứ Pháp, ông Rubio…")
     r"(?:[^.;]{0,30}?\b(?:(?:said|says|announced)\b[^.;,]{0,20}?\s+it|cho biet|thong bao)\s+|"
-    r"(?:(?!\bva\b)[^.;,]){0,30}?\b(?:cho biet|thong bao)\s+(?:nuoc nay|ho)\s+)?"
+    r"(?:(?!\bva\b)[^.;,]){0,50}?\b(?:cho biet|thong bao)\s+(?:nuoc nay|ho)\s+)?"
     r"(?:\d[\d.,]*\s+)?"  # "Italy's 300 advisers will leave"
     r"(?:(?:forces?|troops?|military|government|army|contingent|soldiers|advis[eo]rs|trainers|"
     r"quan doi|binh si|luc luong|chinh phu|co van)\s+)?"

@@ -23,7 +23,8 @@ __all__ = ["demanded"]
 _FOR_LEAVING = (
     r"(?: that| for)?(?: the| all| a| an| every| each)?"
     r"(?: (?:full|swift|immediate|complete|total|speedy|quick|rapid))?"
-    r" (?:us|u\.s\.|american|foreign|coalition|international|troops|forces|washington|baghdad|"
+    r" (?:us|u\.s\.|united states(?![’'])|american|foreign|coalition|international|troops|forces|"
+    r"washington|baghdad|"
     r"government|withdrawal|pullout|exit|departure|expulsion|an end|the end|end)"
 )
 _DEMAND = re.compile(
@@ -39,8 +40,8 @@ _DEMAND = re.compile(
     r"toi hau thu|"
     r"(?<!theo )(?<!cac )(?<!nhung )(?<!mot )"
     r"(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi|muon|de nghi)"
-    r" (?:my|hoa ky|washington|baghdad|quan|binh|luc luong|lien quan|lien minh|cac|toan bo|"
-    r"chinh phu|chinh quyen|rut|phai|nhanh chong|som)|"
+    r" (?:phia )?(?:my|hoa ky|washington|baghdad|quan|binh|luc luong|lien quan|lien minh|cac|"
+    r"toan bo|chinh phu|chinh quyen|rut|phai|nhanh chong|som)|"
     # "đòi" after its subject; "đội quân" (an army) opens a sentence or follows "một", "các"
     r"(?<=[a-z] )(?<!quan )(?<!bo )(?<!mot )(?<!cac )(?<!nhung )(?<!doi )doi "
     r"(?:quan|rut|my|hoa ky|washington|"

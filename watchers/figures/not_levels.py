@@ -60,8 +60,9 @@ _WITH_CIVILIANS = re.compile(
 # "nominee expects fewer than 1,000 US troops in Iraq by end of 2082"
 _FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retain at least")
     r"\b(?:to\s+(?:keep|retain|maintain)\s+(?:at least|no fewer than|no less than|a minimum of)|"
-    r"expect\w*\s+(?:fewer than|less than|under|below|no more than))\s+$"
-)
+    r"expect\w*\s+(?:fewer than|less than|under|below|no more than)|"
+    r"\bfloors?\s+of(?:\s+(?:about|around|roughly|some|approximately))?|\bmuc san(?: la)?)\s+$"
+)  # "a floor of 2,200 troops", "mức sàn 2.200 quân"
 # a ceiling voted: "voted to bar the Pentagon from spending money to keep more than 1,500 US
 # troops" (not "Barham Salih said the US is keeping more than", "has not stopped the US from
 # maintaining over", "has not barred Washington from keeping": ``_NOT_BARRED``)

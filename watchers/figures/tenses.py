@@ -22,14 +22,16 @@ FUTURE_AFTER = re.compile(
 # A verb before the number that keeps troops in the future: "will keep 2,500", "sẽ giữ lại 350",
 # "will have 500", "sẽ có 500"
 FUTURE_KEEP = re.compile(
-    r"(?:\b(?:will|would|could|may|might|plans? to|intends? to|expected to|set to|se|du kien|"
+    r"(?:\b(?:will|would|could|may|might|plans? to|planning to|intends? to|intending to|"
+    r"expected to|set to|supposed to|se|du kien|"
     r"ke hoach|co the)|"
     r"^\W*(?:the\s+)?(?:us|u\.s\.|united states|washington|pentagon|america|coalition)\s+to)"
     r"\s+(?:(?!not\b|never\b|khong\b)\S+\s+)?"  # a headline's "US to keep 2,500 troops"
     r"(?:keep|retain|maintain|leave|have|be|allow|let|permit|giu|giu lai|duy tri|de lai|co)\s*$|"
     r"\b(?:will|would|se)\b[^.;]{0,80}\b(?:and|va)\s+"
-    r"(?:keep|retain|maintain|giu|giu lai|duy tri)\s*$"
-)  # "will leave Camp Nakhla ... and keep no more than 1,100"
+    r"(?:keep|retain|maintain|giu|giu lai|duy tri)\s*$|"
+    r"\b(?:foresees?|envisages?|envisions?|provides? for)\s*$"
+)  # "will leave Camp Nakhla ... and keep no more than 1,100", "the accord foresees 2,200"
 # A change said as done in the present perfect: "has reduced", "have already cut" (not
 # "has decided to reduce")
 PERFECT = re.compile(
@@ -198,7 +200,8 @@ STAY_UNTIL = re.compile(
 # (not "may": also the month)
 THRESHOLD = re.compile(
     r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|bans?|bars?|barred|"
-    r"prohibit\w*|should not|khong nen|could|might|co the)\b"
+    r"prohibit\w*|block\w*|prevent\w*|(?<!chac )chan|ngan chan|should not|khong nen|could|"
+    r"might|co the)\b"
     r"[^.;,]{0,40}\b(?:drops?|falls?|goes|dips?|cuts?|reduc\w*|giam|xuong|be|con)\s+"
     r"(?:[^\s,;]+\s+){0,7}?"
     r"(?:below|under|xuong duoi|duoi)"
