@@ -165,7 +165,9 @@ MOST_WRONG = {
     # contingent kept): (0, 12) and (0, 19) before
     # then a preview and the act it awaits are two events (its preview of the talks, labelled
     # with their decision here, unlike ../shared/eval's labels): (0, 11) and (0, 17) before
-    "sixteenth set": {"within": (0, 15), "across": (0, 21)},
+    # then (a review) our level says the topic only when to come or changed in its sentence:
+    # its Polish brief is turned down again: (0, 15) and (0, 21) before
+    "sixteenth set": {"within": (0, 16), "across": (0, 23)},
     # written blind at the end of the stop, a real change first told in a third paragraph;
     # measured once on ``8449eb6`` (the start of the stop, ``aae2ee9``: (4, 18), (0, 52))
     # then reports whose figures say foreign forces leave are on the topic
@@ -214,7 +216,11 @@ MOST_WRONG = {
     # another day (``choose._on_its_day``): (0, 18) and (0, 30) before
     # then (the seventh stop) its two reports of US troops leaving Jordan are turned down, off
     # the topic as labelled, and count as a pair their story misses: (0, 18) before
-    "twenty-third set": {"within": (0, 19), "across": (0, 26)},
+    # then "has fallen to" is change language: its independent outlet's report of the fall to
+    # 1,900, a day before the Pentagon's confirmation, now gives the figure, which the
+    # government's reply of the next day restates (``choose._without_standing``): (0, 19) and
+    # (0, 26) before
+    "twenty-third set": {"within": (0, 20), "across": (0, 28)},
     # written blind in the fifth stop (reports' relevance labelled); measured once on that
     # stop's last figure rule and on its start (``c1d8117``) alike: (0, 34) and (1, 50); then
     # an attack story whose lead gives our troops' date for leaving is on the topic (its truce);
@@ -317,12 +323,13 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # then (the eighth stop: "is planning to", "is supposed to", "the accord foresees" a plan; a
 # floor wanted or blocked; a request to come, "đề nghị phía Mỹ", "ask the United States"; a
 # member's minister's "nước này"): the twenty-eighth 9 alerts, 5 right, 5 of 5; the
-# twenty-sixth 5 -> 3 alerts, 2 right (its prime minister's request is no deadline)
+# twenty-sixth 5 -> 3 alerts, 2 right (its prime minister's request is no deadline); then
+# "has fallen to" is change language: the twenty-second finds 2 of 4 (3 alerts, 2 right)
 MOST_WRONG_ALERTS = {
     "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
     "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (1, 2),
     "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (2, 1),
-    "twenty-first set": (1, 3), "twenty-second set": (1, 3), "twenty-third set": (1, 2),
+    "twenty-first set": (1, 3), "twenty-second set": (1, 2), "twenty-third set": (1, 2),
     "twenty-fourth set": (4, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (1, 2),
     "twenty-seventh set": (3, 3), "twenty-eighth set": (4, 0),
 }  # fmt: skip

@@ -318,7 +318,7 @@ class _Number:
 
     def _status(self, change_target: bool, change_source: bool, noun_end: int) -> TroopStatus:
         status = self._tense(change_target, change_source, noun_end)
-        if status == "current" and any(lx.CAP.search(t[-50:]) for t in (self.core_left, self.left)):
+        if status == "current" and any(lx.CAP.search(t[-80:]) for t in (self.core_left, self.left)):
             return "planned"  # "set a ceiling of 1,500", "mức trần quân số mới là 1.500"
         return status
 

@@ -369,16 +369,22 @@ def _figures_say_leaving(title: str, summary: str, published: datetime | None) -
 
 
 def _levels_said(title: str, summary: str, published: datetime | None) -> bool:
-    """Whether the title or one of the summary's first ``_LEVEL_SENTENCES`` sentences gives
-    our troops' level in Iraq (``_our_level``) in a sentence said of them (``_said_of_ours``):
-    troop numbers in Iraq are the topic, said with no word of leaving ("Liên quân hiện còn
-    khoảng 1.100 binh sĩ không phải người Mỹ tại Iraq" in a brief on Poland's contingent, "the
-    US force in Iraq has fallen to about 1,900" in a site-by-site count); not a level told
-    further down, in a story of something else."""
+    """Whether the title or one of the summary's first ``_LEVEL_SENTENCES`` sentences, said
+    of our troops (``_said_of_ours``), gives their level in Iraq to come, or changes the level
+    now (the sentence gives both ends: "the coalition's partners are down to about 900 troops
+    in Iraq from about 1,100", "the number of US troops in Iraq has fallen from about 2,600 to
+    about 1,900"): troop numbers in Iraq are the topic, said with no word of leaving (a
+    partner's brief, a site-by-site count, a numbers piece). Not the level restated in a story
+    of something else ("About 2,500 US troops remain in Iraq, the Pentagon said.")."""
     lang, day = reading_day(title, summary, published)
     lead = "\n".join([s for s in _SENTENCE_END.split(summary) if s.strip()][:_LEVEL_SENTENCES])
     counts = extract(title, lead, published=day, lang=lang).troop_counts
-    return any(_our_level(t) and _said_of_ours(t.quote) for t in counts)
+    return any(
+        t.status == "planned"
+        or any(o.quote == t.quote and o.who == t.who and o.value != t.value for o in counts)
+        for t in counts
+        if _our_level(t) and _said_of_ours(t.quote)
+    )
 
 
 _LEVEL_SENTENCES = 4

@@ -134,32 +134,45 @@ def awaited_day(title: str, body: str, published: date | None) -> date | None:
         ahead = [
             published + timedelta(days=(_WEEKDAYS.index(m.group(1)) - published.weekday()) % 7)
             for m in _EN_AHEAD_DAY.finditer(folded)
-            if m.group(0).startswith("next") or _AHEAD.search(folded, 0, m.start())
+            if m.group(0).startswith("next")
+            or (_AHEAD.search(folded, 0, m.start()) and not _DONE_ON.search(folded, 0, m.start()))
         ]
         ahead += [published + timedelta(days=1)] * len(_VI_TOMORROW.findall(folded))
+        today = False  # a meeting later on the day of publication, said to come
         for m in _VI_AHEAD_DAY.finditer(folded):
             year = int(m.group(3)) if m.group(3) else published.year
             try:
                 ahead.append(date(year, int(m.group(2)), int(m.group(1))))
             except ValueError:
                 continue
+            today = today or (
+                ahead[-1] == published and _VI_FUTURE.search(folded, 0, m.start()) is not None
+            )
         found = [d for d in ahead if 0 < (d - published).days <= MAX_DAYS_AHEAD]
+        found += [published] if today else []
         if found:
             return min(found)
     return None
 
 
 _EN_AHEAD_DAY = re.compile(r"\b(?:on|next) (" + "|".join(_WEEKDAYS) + r")\b")
+# what was done on the day: "would reject the cut announced on Monday", "left on Monday"
+_DONE_ON = re.compile(r"\b(?:\w+ed|left|held|made|took|met|said|told|began|came|went)\s+$")
 # folded: "vào thứ Hai (9/6)", "ngày 9/6", "sáng 9/6"; not "2/3 số quân" (no word of a day)
 _VI_AHEAD_DAY = re.compile(
     r"\b(?:ngay|vao|sang|chieu|toi|dem|(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat) \()"
-    r" ?(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?(?![/.-]?\d)"
-)
+    r" ?(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?(?![/.-]?\d)(?! ?(?:so|phan|%))"
+)  # not "cắt giảm vào 2/3 số quân" (a share)
 _VI_TOMORROW = re.compile(r"\b(?:vao )?ngay mai\b")
+# a word of the future before a date in its clause, folded: "Iraq sẽ đề nghị Mỹ trong phiên họp
+# ngày 9/6", "dự kiến diễn ra ngày 9/6": the day of what is to come, not of the event
+_VI_FUTURE = re.compile(r"\b(?:se|du kien|sap)\b[^.;,]{0,60}$")
 
 
 def _day_month(lower: str, published: date) -> date | None:
     for m in _VI_DAY.finditer(lower):
+        if _VI_FUTURE.search(fold(lower), 0, m.start()):
+            continue  # the day of what is to come ("sẽ … trong phiên họp ngày 9/6")
         day, month = int(m.group(1)), int(m.group(3))
         years = (int(m.group(4)),) if m.group(4) else (published.year, published.year - 1)
         for year in years:

@@ -202,13 +202,13 @@ def other_day(a: Evidence, b: Evidence) -> bool:
 
 
 def _awaited(a: Evidence, b: Evidence) -> bool:
-    """Whether ``a``'s lead awaits a day on or before the day ``b``'s lead names."""
-    return (
-        a.awaits is not None
-        and bool(b.dated)
-        and b.published is not None
-        and (b.published >= a.awaits)
-    )
+    """Whether ``a``'s lead awaits a day on or before the day ``b``'s lead names (but for
+    ``EAST``'s lead naming the day after the other language's: a Vietnamese report of an
+    evening in Washington may name the next day, which the English report awaits)."""
+    if a.awaits is None or not b.dated or b.published is None:
+        return False
+    east = b.lang == EAST and a.lang != EAST
+    return (b.published - a.awaits).days >= (1 if east else 0)
 
 
 def _east_next_day(a: Evidence, b: Evidence, later: int) -> bool:

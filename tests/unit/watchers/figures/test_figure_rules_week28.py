@@ -78,3 +78,30 @@ def test_plans_and_floors(body: str, expected: set[tuple[str, str, str, int]]) -
 )
 def test_requests_and_members_dates(body: str, expected: set[tuple[str, str, str]]) -> None:
     assert deadlines_of(body, published=PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "fallen", "shrunk" are change language as "fell", "shrank" are
+        (
+            "The number of US troops in Iraq has fallen from about 3,150 to about 2,500.",
+            {("US", "Iraq", "past", 3150), ("US", "Iraq", "current", 2500)},
+        ),
+        ("The US force in Iraq has shrunk to about 2,500.", {("US", "Iraq", "current", 2500)}),
+        # a cap at most only as a limit set, not what is kept now (a review)
+        ("Mỹ hiện giữ tối đa 2.500 binh sĩ tại Iraq.", {("US", "Iraq", "current", 2500)}),
+        ("Mỹ hiện chỉ giữ tối đa 2.500 binh sĩ tại Iraq.", {("US", "Iraq", "current", 2500)}),
+        ("My hien giu lai toi da 2.500 binh si tai Iraq.", {("US", "Iraq", "current", 2500)}),
+        (
+            "Lực lượng Mỹ tại Iraq hiện ở mức tối đa 2.500 binh sĩ.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "Lực lượng Mỹ tại Iraq hiện được duy trì ở mức tối đa 2.500 binh sĩ.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+    ],
+)
+def test_change_words_and_caps(body: str, expected: set[tuple[str, str, str, int]]) -> None:
+    assert troops_of(body, published=PUBLISHED) == expected

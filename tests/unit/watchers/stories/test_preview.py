@@ -100,3 +100,66 @@ def test_the_day_awaited_survives_the_story_table_and_older_rows_await_none() ->
     older = encode(replace(preview, awaits=None))
     assert b'"awaits"' not in older
     assert decode(older).awaits is None
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "published", "expected"),
+    [
+        # what was done on the day, in a clause of the future (a review)
+        (
+            "Lawmakers said they would reject the cut announced on Monday.",
+            "",
+            date(2064, 6, 10),
+            None,
+        ),
+        ("The last US troops due to leave Baghdad left on Monday.", "", date(2064, 6, 10), None),
+        # a share, not a day
+        ("Mỹ sẽ cắt giảm vào 2/3 số quân tại Iraq", "", date(2064, 2, 27), None),
+        # a meeting later on the day of publication, said to come, in Vietnamese
+        (
+            "Baghdad sẽ đề nghị Mỹ rời trại Sabreen sớm một tháng",
+            "BAGHDAD - Iraq sẽ đề nghị Mỹ trong phiên họp ngày 9/6 hoàn tất việc rút quân khỏi "
+            "trại Sabreen.",
+            MONDAY,
+            MONDAY,
+        ),
+    ],
+)
+def test_what_a_review_found_awaited(
+    title: str, body: str, published: date, expected: date | None
+) -> None:
+    assert awaited_day(title, body, published) == expected
+
+
+def test_a_day_to_come_on_the_day_of_publication_dates_nothing() -> None:
+    """The Vietnamese preview published on the meeting's day (Hanoi's) names no day of its
+    own, and awaits that day: the decision's reports are another event."""
+    preview = of_text(
+        "Baghdad sẽ đề nghị Mỹ rời trại Sabreen sớm một tháng",
+        "BAGHDAD - Iraq sẽ đề nghị Mỹ trong phiên họp ngày 9/6 hoàn tất việc rút quân khỏi trại "
+        "Sabreen.",
+        MONDAY,
+    )
+    decision = set_report("weekset28", "049", MONDAY)
+    assert (preview.dated, preview.awaits) == (False, MONDAY)
+    assert other_day(preview, decision)
+
+
+def test_a_vietnamese_report_of_the_day_after_may_tell_the_day_awaited() -> None:
+    """An English report of Monday that awaits Tuesday's briefing, and its Vietnamese
+    translation dated by Hanoi's Tuesday (a review): not apart."""
+    original = of_text(
+        "US says talks with Iraq on track",
+        "The State Department said on Monday the talks were on track.\nKarimi-Bell will brief "
+        "senators on Tuesday.",
+        MONDAY,
+    )
+    translation = of_text(
+        "Mỹ nói đàm phán với Iraq đúng hướng",
+        "Bộ Ngoại giao Mỹ hôm thứ Ba cho biết các cuộc đàm phán đang đúng hướng.",
+        date(2064, 6, 10),
+    )
+    assert original.awaits == date(2064, 6, 10)
+    assert translation.dated
+    assert not other_day(original, translation)
+    assert other_day(original, replace(translation, lang="en"))  # the same day, in English
