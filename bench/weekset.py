@@ -61,6 +61,7 @@ SETS = {
         ("twenty-sixth", 26),
         ("twenty-seventh", 27),
         ("twenty-eighth", 28),
+        ("twenty-ninth", 29),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
