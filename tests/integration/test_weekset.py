@@ -330,14 +330,15 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # twenty-sixth 5 -> 3 alerts, 2 right (its prime minister's request is no deadline); then
 # "has fallen to" is change language: the twenty-second finds 2 of 4 (3 alerts, 2 right)
 # the twenty-ninth, written blind at the end of the eighth stop, measured once on its start:
-# 6 alerts, 2 right, 2 of 4; on its end: 4 alerts, 2 right, 2 of 4
+# 6 alerts, 2 right, 2 of 4; on its end: 4 alerts, 2 right, 2 of 4; then (looked at) a floor
+# proposed by "barring … from cutting … below": 3, 2 right
 MOST_WRONG_ALERTS = {
     "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
     "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (1, 2),
     "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (2, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 2), "twenty-third set": (1, 2),
     "twenty-fourth set": (4, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (1, 2),
-    "twenty-seventh set": (3, 3), "twenty-eighth set": (4, 0), "twenty-ninth set": (2, 2),
+    "twenty-seventh set": (3, 3), "twenty-eighth set": (4, 0), "twenty-ninth set": (1, 2),
 }  # fmt: skip
 
 

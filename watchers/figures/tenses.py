@@ -199,10 +199,10 @@ STAY_UNTIL = re.compile(
 # or as a forecast of one: "could drop below 2,000 by late summer", "có thể giảm xuống dưới"
 # (not "may": also the month)
 THRESHOLD = re.compile(
-    r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|bans?|bars?|barred|"
-    r"prohibit\w*|block\w*|prevent\w*|(?<!chac )chan|ngan chan|should not|khong nen|could|"
-    r"might|co the)\b"
-    r"[^.;,]{0,40}\b(?:drops?|falls?|goes|dips?|cuts?|reduc\w*|giam|xuong|be|con)\s+"
+    r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|ban(?:s|ned|ning)?|"
+    r"bar(?:s|red|ring)?|prohibit\w*|block\w*|prevent\w*|(?<!chac )chan|ngan chan|should not|"
+    r"khong nen|could|might|co the)\b"
+    r"[^.;,]{0,40}\b(?:drops?|falls?|goes|dips?|cut\w*|reduc\w*|giam|xuong|be|con)\s+"
     r"(?:[^\s,;]+\s+){0,7}?"
     r"(?:below|under|xuong duoi|duoi)"
     r"(?:\s+(?:about|around|some|khoang|chung))?\s*$"

@@ -105,3 +105,16 @@ def test_requests_and_members_dates(body: str, expected: set[tuple[str, str, str
 )
 def test_change_words_and_caps(body: str, expected: set[tuple[str, str, str, int]]) -> None:
     assert troops_of(body, published=PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a floor proposed: barring, banning cutting below (the twenty-ninth set)
+        "Two US senators on Thursday proposed barring the Pentagon from cutting the US force in "
+        "Iraq below 2,500 troops until its mission ends.",
+        "A bill banning cuts of US troops in Iraq below 2,500 passed the committee.",
+    ],
+)
+def test_a_floor_proposed_is_no_level(body: str) -> None:
+    assert troops_of(body, published=PUBLISHED) == set()
