@@ -72,6 +72,20 @@ _BARRED = re.compile(
     r"(?:more than|over|above)(?:\s+(?:about|around|roughly|some|approximately))?\s+$"
 )
 _NOT_BARRED = re.compile(r"\b(?:not|n't|nothing|never|no)\b[^,;]{0,30}$")
+# troops named as what attacks target, then a number with no troops of its own: the attacks'
+# count ("Attacks on US troops in Iraq fell to 12 a month", "Số vụ tấn công nhằm vào lính Mỹ
+# … giảm xuống còn 12"; not "rockets hit a base housing 2,500 US troops")
+_ATTACKS_ON = re.compile(
+    r"\b(?:attacks?|strikes?|assaults?|incidents?|tan cong)\s+(?:on|against|targeting|nham vao|"
+    r"vao)\s+(?:[^\s,;]+\s+){0,6}?(?:troops|forces|soldiers|personnel|binh si|linh|quan)\b"
+    # in the number's clause, naming no force of its own: not "Despite attacks on US forces,
+    # the US has cut…", "Attacks … fell after the US cut its force to 2,500"
+    r"(?:(?!\b(?:force|forces|troops|soldiers|quan so|luc luong)\b)[^,;])*$"
+)
+_TROOPS_AFTER = re.compile(
+    r"\s*(?:(?:us|u\.s\.|american|coalition|my|hoa ky)\s+)?"
+    r"(?:troops|soldiers|forces|personnel|service members|binh si|linh|quan nhan|quan|nguoi)\b"
+)
 _LIST_START = re.compile(r"(?:^|[:\-–—]\s)\W*$")
 _LIST_NEXT = re.compile(r"\s*[,:]")
 _QUOTE_OPENS = re.compile(r"\W*[\"“”«]\s*$")  # a quotation that opens the sentence
@@ -107,6 +121,8 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         return True  # a ceiling voted
     if _FLOOR_OR_FORECAST.search(text, s.start, a):
         return True
+    if _ATTACKS_ON.search(core_left) and not _TROOPS_AFTER.match(text, b):
+        return True  # the attacks' count
     if _WITH_END.search(core_left) and not (
         s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
     ):

@@ -118,3 +118,29 @@ def test_change_words_and_caps(body: str, expected: set[tuple[str, str, str, int
 )
 def test_a_floor_proposed_is_no_level(body: str) -> None:
     assert troops_of(body, published=PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the count of attacks on troops is no level of the troops
+        ("Attacks on US troops in Iraq fell to 12 a month.", set()),
+        ("Rocket attacks against US troops in Iraq have fallen to about 20 since March.", set()),
+        ("Số vụ tấn công nhằm vào lính Mỹ tại Iraq đã giảm xuống còn 12.", set()),
+        # ... but the force named in the number's clause, or another clause's, still is
+        (
+            "Despite attacks on US forces, the US has cut its force in Iraq to 2,500.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "Attacks on US troops in Iraq fell after the US cut its force to 2,500.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+        (
+            "Two rockets hit a base housing 2,500 US troops in Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+    ],
+)
+def test_attacks_counted(body: str, expected: set[tuple[str, str, str, int]]) -> None:
+    assert troops_of(body, published=PUBLISHED) == expected
