@@ -251,8 +251,10 @@ MOST_WRONG = {
     # Vietnamese reports); then a preview and the act it awaits are two events
     "twenty-eighth set": {"within": (0, 8), "across": (0, 10)},
     # written blind at the end of the eighth stop, like the twenty-eighth; measured once on
-    # ``3346a35`` (the stop's start) and on ``d37ac57`` (its last rule) alike
-    "twenty-ninth set": {"within": (0, 14), "across": (0, 23)},
+    # ``3346a35`` (the stop's start) and on ``d37ac57`` (its last rule) alike: (0, 14) and
+    # (0, 23); then (looked at) a first sentence read on its own for our troops' date (its
+    # trimmed re-post "US to leave Baghdad and Anbar by end of June 2070" kept)
+    "twenty-ninth set": {"within": (0, 10), "across": (0, 19)},
 }
 
 

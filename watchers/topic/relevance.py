@@ -357,25 +357,26 @@ def _figures_say_leaving(title: str, summary: str, published: datetime | None) -
     sentence said of our troops (``_said_of_ours``): a date for them to leave a place in Iraq
     or end their mission there, a step of it done, or the US's or the coalition's level to
     come in Iraq ("The Pentagon has agreed to pull US troops out of Baghdad by the end of
-    June", "Quân Mỹ phải rời Baghdad trước ngày 31/3")."""
+    June", "Quân Mỹ phải rời Baghdad trước ngày 31/3"); the first sentence also on its own (a
+    figure told twice keeps the title's quote, "US to leave Baghdad by end of June")."""
     lang, day = reading_day(title, summary, published)
     first = next((s for s in _SENTENCE_END.split(summary) if s.strip()), "")
-    figures = extract(title, first, published=day, lang=lang)
-    dated: list[Deadline | Reached] = [*figures.deadlines, *figures.targets, *figures.reached]
-    quotes = [d.quote for d in dated if any(d.what.endswith(p) for p in _IRAQ_PLACES)] + [
-        t.quote for t in figures.troop_counts if _our_level(t) and t.status == "planned"
-    ]
+    quotes = []
+    for head in (title, ""):
+        figures = extract(head, first, published=day, lang=lang)
+        dated: list[Deadline | Reached] = [*figures.deadlines, *figures.targets, *figures.reached]
+        quotes += [d.quote for d in dated if any(d.what.endswith(p) for p in _IRAQ_PLACES)]
+        quotes += [t.quote for t in figures.troop_counts if _our_level(t) and t.status == "planned"]
     return any(map(_said_of_ours, quotes))
 
 
 def _levels_said(title: str, summary: str, published: datetime | None) -> bool:
     """Whether the title or one of the summary's first ``_LEVEL_SENTENCES`` sentences, said
     of our troops (``_said_of_ours``), gives their level in Iraq to come, or changes the level
-    now (the sentence gives both ends: "the coalition's partners are down to about 900 troops
-    in Iraq from about 1,100", "the number of US troops in Iraq has fallen from about 2,600 to
-    about 1,900"): troop numbers in Iraq are the topic, said with no word of leaving (a
-    partner's brief, a site-by-site count, a numbers piece). Not the level restated in a story
-    of something else ("About 2,500 US troops remain in Iraq, the Pentagon said.")."""
+    now (the sentence gives both ends: "the number of US troops in Iraq has fallen from about
+    2,600 to about 1,900"): troop numbers in Iraq are the topic, said with no word of leaving
+    (a partner's brief, a site-by-site count, a numbers piece). Not the level restated in a
+    story of something else ("About 2,500 US troops remain in Iraq, the Pentagon said.")."""
     lang, day = reading_day(title, summary, published)
     lead = "\n".join([s for s in _SENTENCE_END.split(summary) if s.strip()][:_LEVEL_SENTENCES])
     counts = extract(title, lead, published=day, lang=lang).troop_counts

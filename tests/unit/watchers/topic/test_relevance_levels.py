@@ -100,3 +100,15 @@ def test_our_level_in_the_first_sentences_says_the_topic(
     title: str, summary: str, relevant: bool
 ) -> None:
     assert judge(topic_matcher(), title, summary).relevant is relevant
+
+
+def test_a_title_whose_date_the_first_sentence_says_of_our_troops_is_on_the_topic() -> None:
+    """A date told in the title and again in the first sentence keeps the title's quote, which
+    names no troops; the first sentence, read on its own, does (the twenty-ninth set)."""
+    title = "US to leave Baghdad and Anbar by end of June 2070"
+    summary = (
+        "The United States has agreed to pull its troops out of Baghdad and Anbar by the end of "
+        "June 2070 instead of the end of September, the Pentagon said on Monday."
+    )
+    assert judge(topic_matcher(), title, summary).relevant
+    assert not judge(topic_matcher(), title, "The ambassador said on Monday.").relevant
