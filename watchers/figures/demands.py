@@ -74,14 +74,15 @@ _MET_AFTER = re.compile(
     r"(?<!not )(?<!never )(?<!n't )(?:agreed|accepted)(?! with)|"
     r"theo (?:\w+ ){0,2}(?:thoa thuan|hiep dinh|ke hoach|lo trinh|tuyen bo chung)|"
     r"nhu da (?:thoa thuan|cam ket|thong nhat|cong bo)|"
-    r"da (?:nhat tri|dong y|chap nhan|chap thuan|thong nhat|dap ung))\b"
+    r"da (?:duoc (?:\w+ ){0,3})?(?:nhat tri|dong y|chap nhan|chap thuan|thong nhat|dap ung)|"
+    r"cam ket)\b"
 )
 # a demand's words stop at a comma (not one before the date it names: "sớm lên sáu tháng,
 # tới ngày 31/12/2072"), or where another verb says what the date is for
 _ENDS = re.compile(
     r",(?!\s*(?:to|by|until|toi|den|cho den|truoc)\s+(?:ngay\s+)?$)|"
-    r"\b(?:announc\w*|said|says|agreed|declared|tuyen bo|cho biet|thong bao|nhat tri|"
-    r"thong nhat)\b"
+    r"\b(?:announc\w*|said|says|agreed|declared|pledged|committed|tuyen bo|cho biet|thong bao|"
+    r"nhat tri|thong nhat|cam ket)\b"
 )
 
 # an aside that says what the demand includes: "leave Iraq, including the Kurdistan region, by

@@ -181,8 +181,9 @@ NEGATION = re.compile(
 # A change in size whose target ("to 3,000", "xuống còn 1.000") is a planned level.
 CHANGE_VERB = re.compile(
     r"\b(?:reduc(?:e|es|ed|ing|tion)|cut(?:s|ting)?|drop(?:s|ped|ping)?|decreas(?:e|es|ed|ing)|"
-    r"lower(?:s|ed|ing)?|drawdown|draw down|trim(?:s|med|ming)?|shrink(?:s|ing)?|shrank|shrunk|"
-    r"fall(?:s|ing|en)?|fell|giam|cat giam|thu hep|rut xuong|"
+    r"lower(?:s|ed|ing)?|drawdown|draw down|trim(?:s|med|ming)?|shrink(?:s|ing)?|shrank|"
+    r"fall(?:s|ing)?|fell|(?:has|have|had)(?: (?:now|since|already|quietly))? (?:fallen|shrunk)|"
+    r"giam|cat giam|thu hep|rut xuong|"
     r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|grew|boost(?:s|ed|ing)?|"
     r"tang|tang len)\b"
 )
@@ -391,12 +392,13 @@ AT_THE_BASE = re.compile(
     r"(?:base|station|camp|airfield|hub|can cu|trai|san bay|tram khong quan|tram)\b"
 )
 # A cap set on the force: the level it is to be held to, a plan
+_NOW_VI = r"\b(?:hien|dang|van|da|lau nay|tu nam)\b"  # what is so now, or since a year
 CAP = re.compile(
     r"\b(?:ceiling|cap|limit)\s+(?:of|is|at)\s*$|\b(?:tran quan so|ap tran)\b[^.;,\d]{0,20}$|"
     rf"\b(?:ceiling|cap)\b[^.;\d]{{0,40}}?\b(?:{_FROM_LEVEL})?to\s*$|"
     r"\b(?:muc tran|gioi han quan so)\b[^.;,\d]{0,25}$|"
-    r"(?<!hien )(?<!dang )(?<!van )(?<!da )\bchi giu(?: lai)? toi da\s*$|"
-    r"\bgioi han\b[^.;,]{0,60}\bo muc toi da\s*$"
+    rf"^(?:(?!{_NOW_VI})[^.;])*?\bchi giu(?: lai)? toi da\s*$|"
+    rf"\bgioi han\b(?:(?!{_NOW_VI})[^.;,]){{0,60}}\bo muc toi da\s*$"
 )  # "chỉ giữ tối đa 1.500 quân", "giới hạn lực lượng … ở mức tối đa 1.500 binh sĩ"; not "Mỹ
 # hiện (chỉ) giữ tối đa 2.500", "hiện ở mức tối đa 2.500": the level now
 # Whose troops, said after the noun: "from other coalition nations", "của các nước khác"...

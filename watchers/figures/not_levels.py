@@ -61,7 +61,8 @@ _WITH_CIVILIANS = re.compile(
 _FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retain at least")
     r"\b(?:to\s+(?:keep|retain|maintain)\s+(?:at least|no fewer than|no less than|a minimum of)|"
     r"expect\w*\s+(?:fewer than|less than|under|below|no more than)|"
-    r"\bfloors?\s+of(?:\s+(?:about|around|roughly|some|approximately))?|\bmuc san(?: la)?)\s+$"
+    r"\b(?:floors?\s+(?:of|at)|(?:a )?minimum of)"
+    r"(?:\s+(?:about|around|roughly|some|approximately))?|\bmuc (?:san|toi thieu)(?: la)?)\s+$"
 )  # "a floor of 2,200 troops", "mức sàn 2.200 quân"
 # a ceiling voted: "voted to bar the Pentagon from spending money to keep more than 1,500 US
 # troops" (not "Barham Salih said the US is keeping more than", "has not stopped the US from
@@ -76,11 +77,14 @@ _NOT_BARRED = re.compile(r"\b(?:not|n't|nothing|never|no)\b[^,;]{0,30}$")
 # count ("Attacks on US troops in Iraq fell to 12 a month", "Số vụ tấn công nhằm vào lính Mỹ
 # … giảm xuống còn 12"; not "rockets hit a base housing 2,500 US troops")
 _ATTACKS_ON = re.compile(
-    r"\b(?:attacks?|strikes?|assaults?|incidents?|tan cong)\s+(?:on|against|targeting|nham vao|"
-    r"vao)\s+(?:[^\s,;]+\s+){0,6}?(?:troops|forces|soldiers|personnel|binh si|linh|quan)\b"
-    # in the number's clause, naming no force of its own: not "Despite attacks on US forces,
+    r"\b(?:attacks?|strikes?|assaults?|incidents?|fire|tan cong|tap kich)(?: by [^\s,;]+)?\s+"
+    r"(?:on|at|against|targeting|nham vao|vao)\s+"
+    r"(?:(?:the|us|u\.s\.|american|coalition|foreign|my|hoa ky|cac|nhung)\s+){0,2}"
+    r"(?:troops|forces|soldiers|personnel|service members|binh si|linh|quan)\b"
+    # in the number's clause, naming no count of its own: not "Despite attacks on US forces,
     # the US has cut…", "Attacks … fell after the US cut its force to 2,500"
-    r"(?:(?!\b(?:force|forces|troops|soldiers|quan so|luc luong)\b)[^,;])*$"
+    r"(?:(?!\b(?:force|forces|troops|soldiers|presence|number|quan so|luc luong|binh si|so)\b)"
+    r"[^,;])*$"
 )
 _TROOPS_AFTER = re.compile(
     r"\s*(?:(?:us|u\.s\.|american|coalition|my|hoa ky)\s+)?"

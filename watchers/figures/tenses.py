@@ -199,12 +199,15 @@ STAY_UNTIL = re.compile(
 # or as a forecast of one: "could drop below 2,000 by late summer", "có thể giảm xuống dưới"
 # (not "may": also the month)
 THRESHOLD = re.compile(
-    r"\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|ban(?:s|ned|ning)?|"
-    r"bar(?:s|red|ring)?|prohibit\w*|block\w*|prevent\w*|(?<!chac )chan|ngan chan|should not|"
-    r"khong nen|could|might|co the)\b"
-    r"[^.;,]{0,40}\b(?:drops?|falls?|goes|dips?|cut\w*|reduc\w*|giam|xuong|be|con)\s+"
+    r"(?:\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|bans?|banning|bars?|"
+    r"barred|prohibit\w*|chan viec|should not|khong nen|could|might|co the)\b[^.;,]{0,40}|"
+    # ... and "barring / blocking / preventing / stopping the Pentagon from cutting", "block
+    # any cut" (not "the blockade ended and", "to prevent a vacuum the US has reduced")
+    r"\b(?:barring|block(?:s|ed|ing)?|prevent(?:s|ed|ing)?|stop(?:s|ped|ping)?)\b[^.;,]{0,30}?"
+    r"\b(?:from|any)\b[^.;,]{0,20}?)"
+    r"\b(?:drops?|falls?|goes|dips?|cut\w*|reduc\w*|giam|xuong|be|con)\s+"
     r"(?:[^\s,;]+\s+){0,7}?"
-    r"(?:below|under|xuong duoi|duoi)"
+    r"(?:below|under|xuong duoi|duoi|fewer than|less than)"
     r"(?:\s+(?:about|around|some|khoang|chung))?\s*$"
 )
 
