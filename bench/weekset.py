@@ -62,6 +62,7 @@ SETS = {
         ("twenty-seventh", 27),
         ("twenty-eighth", 28),
         ("twenty-ninth", 29),
+        ("thirtieth", 30),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

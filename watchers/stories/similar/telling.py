@@ -51,12 +51,12 @@ _SCOOP_VI = re.compile(
 # who speaks for a government: "…, the defence minister said", "…: Iraqi minister" (a title)
 _OFFICE = (
     r"minister|pm|prime minister|spokes(?:man|woman|person)|president|premier|pentagon"
-    r"|state department|white house|(?:defen[cs]e|foreign) ministry"
+    r"|state department|white house|(?:defen[cs]e|foreign) ministry|coalition|task force"
 )
 _OFFICIAL_EN = re.compile(
     r"\b(?:announce[ds]?|confirm(?:ed|s)?|declare[ds]|denie[ds]|deny|said in a (?:joint )?statement"
     r"|joint statement|issued a statement|told a news conference"
-    rf"|(?:{_OFFICE})(?: [^\s,.;:]+){{0,3}} (?:said|says|told))\b"
+    rf"|(?:{_OFFICE})(?:[ -][^\s,.;:]+){{0,3}} (?:said|says|told))\b"
     rf"|: (?:\S+ )?(?:{_OFFICE})$",
     re.MULTILINE,
 )

@@ -53,6 +53,10 @@ from watchers.stories.similar.verdict import other_source, same_story, vetoed
         ("Iraq, US agree phased pullout by September 2087: minister", "Iraq and…", "official"),
         ("Coalition to leave in two phases", "…, the defence minister said on Sunday.", "official"),
         ("Two phases", "Iraqi Defence Minister Thabet al-Abbasi said on Sunday…", "official"),
+        # an institution on the record (the thirtieth set's outpost closure, which its scoop of
+        # the next day had joined)
+        ("US forces quit Jisr al-Hadid outpost", "…, the coalition said.", "official"),
+        ("Outpost closes", "…, Combined Joint Task Force-Lantern said.", "official"),
         ("US troops to leave Iraq by 2026: Iraqi PM", "", "official"),
         ("US, Iraq confirm coalition exit date", "", "official"),
         ("Mỹ rút quân khỏi Iraq", "Ngày 27/9, Mỹ đã công bố thỏa thuận với Iraq.", "official"),
@@ -166,3 +170,13 @@ def test_the_telling_survives_the_story_table_and_older_rows_read_as_not_known()
     damaged = encode(leak).replace(b'"told":"scoop"', b'"told":"rumour"')
     with pytest.raises(ValueError, match="story evidence"):
         decode(damaged)
+
+
+def test_a_scoop_is_not_joined_to_what_the_coalition_said_the_day_before() -> None:
+    """The thirtieth set: a scoop of a smaller planned force, the day after an outpost's
+    closure told by the coalition, shares its background (the air station, the bases): the
+    model alone joins them."""
+    closure = set_report("weekset30", "048", date(2111, 2, 18))
+    scoop = set_report("weekset30", "016", date(2111, 2, 19))
+    assert (closure.told, scoop.told) == ("official", "scoop")
+    assert same_story(scoop, closure).reason == "other_source"
