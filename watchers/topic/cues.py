@@ -66,5 +66,8 @@ GARRISON_ABROAD = re.compile(
     rf"(?:out\s+)?(?:in|from|of)\s+(?:{_ABROAD})\b|"
     r"\brut\s+(?:\S+\s+){0,4}?khoi\s+(?:(?:mot|cac)\s+)?"
     rf"(?:(?:can cu|san bay|trai)\s+(?:[^\s,;]+\s+){{0,2}}?(?:o|tai)\s+)?(?:{_ABROAD})\b|"
-    rf"\b(?:giam|cat giam)\s+(?:\S+\s+){{0,4}}?quan(?:\s+my)?\s+(?:tai|o)\s+(?:{_ABROAD})\b"
+    rf"\b(?:giam|cat giam)\s+(?:\S+\s+){{0,4}}?quan(?:\s+my)?\s+(?:tai|o)\s+(?:{_ABROAD})\b|"
+    # a site handed back to its host: "US Army returns Camp Radhwa to Kuwait", "trả lại … cho"
+    rf"\b(?:returns?|returned|hands?|handed)\s+(?:\S+\s+){{0,3}}?(?:back\s+)?to\s+(?:{_ABROAD})\b|"
+    rf"\b(?:tra lai|ban giao)\s+(?:\S+\s+){{0,4}}?cho\s+(?:{_ABROAD})\b"
 )

@@ -363,6 +363,13 @@ def test_a_truce_whose_lead_says_our_troops_leave_is_on_the_topic(
             "US troops left Ain al-Asad on Sunday and moved to bases in Kuwait.",
             True,
         ),
+        (  # a site handed back to its host (the thirtieth set)
+            "US Army returns Camp Radhwa to Kuwait, relocating 1,200 soldiers",
+            "The closure is not connected to the drawdown in Iraq. Troops leaving Iraq will "
+            "continue to pass through other US sites in Kuwait.",
+            False,
+        ),
+        ("US hands Iraq's Ain al-Asad back to Iraqi forces", "US troops left Ain al-Asad.", True),
     ],
 )
 def test_a_title_about_troops_kept_in_another_country_is_about_it(
