@@ -73,6 +73,12 @@ _BARRED = re.compile(
     r"(?:more than|over|above)(?:\s+(?:about|around|roughly|some|approximately))?\s+$"
 )
 _NOT_BARRED = re.compile(r"\b(?:not|n't|nothing|never|no)\b[^,;]{0,30}$")
+# a plan given up: "the earlier plan, for about 1,600 troops", "kế hoạch ban đầu là 1.600"
+_PLAN_BEFORE = re.compile(
+    r"\b(?:(?:earlier|previous|original|old|former|initial)\s+(?:plan|target|goal)s?\b[^.;]{0,20}?"
+    r"\b(?:for|of|called for|foresaw|envisaged|was)|(?:ke hoach|muc tieu)\s+(?:truoc do|ban dau|"
+    r"cu)\b[^.;]{0,20}?\b(?:la|voi|gom))(?:\s+(?:about|around|roughly|some|khoang))?\s+$"
+)
 # troops named as what attacks target, then a number with no troops of its own: the attacks'
 # count ("Attacks on US troops in Iraq fell to 12 a month", "Số vụ tấn công nhằm vào lính Mỹ
 # … giảm xuống còn 12"; not "rockets hit a base housing 2,500 US troops")
@@ -123,7 +129,7 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
     barred = _BARRED.search(text, s.start, a)
     if barred and not _NOT_BARRED.search(text, s.start, barred.start()):
         return True  # a ceiling voted
-    if _FLOOR_OR_FORECAST.search(text, s.start, a):
+    if _FLOOR_OR_FORECAST.search(text, s.start, a) or _PLAN_BEFORE.search(text, s.start, a):
         return True
     if _ATTACKS_ON.search(core_left) and not _TROOPS_AFTER.match(text, b):
         return True  # the attacks' count

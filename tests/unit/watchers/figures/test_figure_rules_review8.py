@@ -80,3 +80,17 @@ def test_a_request_met_sets_the_deadline(body: str) -> None:
     assert deadlines_of(body, published=PUBLISHED) == {
         ("deadline/coalition leaves Iraq", "2065-09-30", "day")
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a plan given up is no level (the twenty-ninth set)
+        "Okafor-Hale said the earlier plan, for about 1,600 troops, had been drawn up before the "
+        "units were certified.",
+        "The original plan called for 2,500 US troops to remain in Iraq.",
+        "Kế hoạch ban đầu là khoảng 1.600 binh sĩ Mỹ ở lại Iraq.",
+    ],
+)
+def test_a_plan_given_up_is_no_level(body: str) -> None:
+    assert troops_of(body, published=PUBLISHED) == set()
