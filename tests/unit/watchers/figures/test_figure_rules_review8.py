@@ -94,3 +94,19 @@ def test_a_request_met_sets_the_deadline(body: str) -> None:
 )
 def test_a_plan_given_up_is_no_level(body: str) -> None:
     assert troops_of(body, published=PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Pentagon plans to keep only about 1,100 US troops in Iraq after leaving Baghdad.",
+            {("US", "Iraq", "planned", 1100)},
+        ),
+        ("The US will keep just 2,000 troops in Iraq.", {("US", "Iraq", "planned", 2000)}),
+        ("Mỹ sẽ giữ lại chỉ 2.000 binh sĩ tại Iraq.", {("US", "Iraq", "planned", 2000)}),
+        ("The US keeps only 2,500 troops in Iraq.", NOW_2500),
+    ],
+)
+def test_keeping_only_is_kept(body: str, expected: set[tuple[str, str, str, int]]) -> None:
+    assert troops_of(body, published=PUBLISHED) == expected
