@@ -60,10 +60,8 @@ _WITH_CIVILIANS = re.compile(
 # "nominee expects fewer than 1,000 US troops in Iraq by end of 2082"
 _FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retain at least")
     r"\b(?:to\s+(?:keep|retain|maintain)\s+(?:at least|no fewer than|no less than|a minimum of)|"
-    r"expect\w*\s+(?:fewer than|less than|under|below|no more than)|"
-    r"\b(?:floors?\s+(?:of|at)|(?:a )?minimum of)"
-    r"(?:\s+(?:about|around|roughly|some|approximately))?|\bmuc (?:san|toi thieu)(?: la)?)\s+$"
-)  # "a floor of 2,200 troops", "mức sàn 2.200 quân"
+    r"expect\w*\s+(?:fewer than|less than|under|below|no more than))\s+$"
+)
 # a ceiling voted: "voted to bar the Pentagon from spending money to keep more than 1,500 US
 # troops" (not "Barham Salih said the US is keeping more than", "has not stopped the US from
 # maintaining over", "has not barred Washington from keeping": ``_NOT_BARRED``)
@@ -73,11 +71,14 @@ _BARRED = re.compile(
     r"(?:more than|over|above)(?:\s+(?:about|around|roughly|some|approximately))?\s+$"
 )
 _NOT_BARRED = re.compile(r"\b(?:not|n't|nothing|never|no)\b[^,;]{0,30}$")
-# a plan given up: "the earlier plan, for about 1,600 troops", "kế hoạch ban đầu là 1.600"
-_PLAN_BEFORE = re.compile(
-    r"\b(?:(?:earlier|previous|original|old|former|initial)\s+(?:plan|target|goal)s?\b[^.;]{0,20}?"
+# over the text before the number, hedges taken off: a floor ("a floor of 2,200 troops", "mức
+# sàn 2.200 quân") or a plan given up ("the earlier plan, for about 1,600 troops", "kế hoạch
+# ban đầu là 1.600")
+_FLOOR_OR_PLAN_GONE = re.compile(
+    r"\b(?:floors?\s+(?:of|at)|(?:a )?minimum of|muc (?:san|toi thieu)(?: la)?|"
+    r"(?:earlier|previous|original|old|former|initial)\s+(?:plan|target|goal)s?\b[^.;]{0,20}?"
     r"\b(?:for|of|called for|foresaw|envisaged|was)|(?:ke hoach|muc tieu)\s+(?:truoc do|ban dau|"
-    r"cu)\b[^.;]{0,20}?\b(?:la|voi|gom))(?:\s+(?:about|around|roughly|some|khoang))?\s+$"
+    r"cu)\b[^.;]{0,20}?\b(?:la|voi|gom))\s*$"
 )
 # troops named as what attacks target, then a number with no troops of its own: the attacks'
 # count ("Attacks on US troops in Iraq fell to 12 a month", "Số vụ tấn công nhằm vào lính Mỹ
@@ -129,7 +130,7 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
     barred = _BARRED.search(text, s.start, a)
     if barred and not _NOT_BARRED.search(text, s.start, barred.start()):
         return True  # a ceiling voted
-    if _FLOOR_OR_FORECAST.search(text, s.start, a) or _PLAN_BEFORE.search(text, s.start, a):
+    if _FLOOR_OR_FORECAST.search(text, s.start, a) or _FLOOR_OR_PLAN_GONE.search(core_left):
         return True
     if _ATTACKS_ON.search(core_left) and not _TROOPS_AFTER.match(text, b):
         return True  # the attacks' count

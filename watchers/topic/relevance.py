@@ -52,6 +52,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Literal
 
 from watchers.figures.extract import extract, reading_day
@@ -111,12 +112,15 @@ def judge(
     # may still say it: with its troop numbers or its figures, or with words said of forces
     lacks_leaving = not match.relevant and matcher.missing(match.matched) == (groups.leaving,)
     counted = lacks_leaving and _counts_our_troops(title, published)
-    figured = lacks_leaving and not counted and _figures_say_leaving(title, summary, published)
-    levelled = (
-        lacks_leaving and not (counted or figured) and _levels_said(title, summary, published)
-    )
+
+    @cache
+    def figures_leave() -> bool:  # read once: the attack rule asks again
+        return _figures_say_leaving(title, summary, published)
+
+    figured = lacks_leaving and not counted and figures_leave()
+    by_figures = counted or figured or (lacks_leaving and _levels_said(title, summary, published))
     may_be = lacks_leaving and _may_be_said_of_forces(matcher, match.matched, groups)
-    if not (match.relevant or counted or figured or levelled or may_be):
+    if not (match.relevant or by_figures or may_be):
         # most items off the topic end here, before their sentences are read
         return Verdict(False, "missing terms", tuple(t for t in match.matched if t in shown))
     sentences = [s for s in _SENTENCE_END.split(summary) if s.strip()]
@@ -163,13 +167,7 @@ def judge(
 
     keywords = _outer(t for t in match.matched if t in shown or any(t in ws for ws in said))
     # the matcher's verdict stands but when its words of leaving are all Iraq's forces'
-    if not (
-        (match.relevant and (any(strong_in) or not strong))
-        or counted
-        or figured
-        or levelled
-        or said
-    ):
+    if not ((match.relevant and (any(strong_in) or not strong)) or by_figures or said):
         return Verdict(False, "missing terms", keywords)
 
     def in_head(group: str) -> bool:
@@ -217,10 +215,7 @@ def judge(
         # a truce tied to our troops' date for leaving, in the lead ("suspending attacks ...
         # until 30 April, the new date by which US troops are to leave Baghdad"; not "Rockets
         # hit the base, which coalition forces are due to leave by September 2025")
-        and not (
-            cues.TRUCE.search(folded_title)
-            and (figured or truce_leaves() or _figures_say_leaving(title, summary, published))
-        )
+        and not (cues.TRUCE.search(folded_title) and (truce_leaves() or figures_leave()))
     ):
         return Verdict(False, "attack story", keywords)
     return Verdict(True, "on topic", keywords)
@@ -361,13 +356,16 @@ def _figures_say_leaving(title: str, summary: str, published: datetime | None) -
     figure told twice keeps the title's quote, "US to leave Baghdad by end of June")."""
     lang, day = reading_day(title, summary, published)
     first = next((s for s in _SENTENCE_END.split(summary) if s.strip()), "")
-    quotes = []
     for head in (title, ""):
         figures = extract(head, first, published=day, lang=lang)
         dated: list[Deadline | Reached] = [*figures.deadlines, *figures.targets, *figures.reached]
-        quotes += [d.quote for d in dated if any(d.what.endswith(p) for p in _IRAQ_PLACES)]
+        quotes = [d.quote for d in dated if any(d.what.endswith(p) for p in _IRAQ_PLACES)]
         quotes += [t.quote for t in figures.troop_counts if _our_level(t) and t.status == "planned"]
-    return any(map(_said_of_ours, quotes))
+        if any(map(_said_of_ours, quotes)):
+            return True
+        if not (head.strip() and first and any(q in head for q in quotes)):
+            return False  # no figure kept the title's quote: the sentence has been weighed
+    return False
 
 
 def _levels_said(title: str, summary: str, published: datetime | None) -> bool:

@@ -170,8 +170,9 @@ _VI_FUTURE = re.compile(r"\b(?:se|du kien|sap)\b[^.;,]{0,60}$")
 
 
 def _day_month(lower: str, published: date) -> date | None:
+    folded = fold(lower)  # as long as ``lower``: a letter folds to one letter
     for m in _VI_DAY.finditer(lower):
-        if _VI_FUTURE.search(fold(lower), 0, m.start()):
+        if _VI_FUTURE.search(folded, 0, m.start()):
             continue  # the day of what is to come ("sẽ … trong phiên họp ngày 9/6")
         day, month = int(m.group(1)), int(m.group(3))
         years = (int(m.group(4)),) if m.group(4) else (published.year, published.year - 1)
