@@ -82,10 +82,13 @@ _FLOOR_OR_PLAN_GONE = re.compile(
 )
 # troops named as what attacks target, then a number with no troops of its own: the attacks'
 # count ("Attacks on US troops in Iraq fell to 12 a month", "Số vụ tấn công nhằm vào lính Mỹ
-# … giảm xuống còn 12"; not "rockets hit a base housing 2,500 US troops")
+# … giảm xuống còn 12"), and so is what they cost ("Casualties among US troops in Iraq have
+# fallen to 12"; not "rockets hit a base housing 2,500 US troops")
 _ATTACKS_ON = re.compile(
-    r"\b(?:attacks?|strikes?|assaults?|incidents?|fire|tan cong|tap kich)(?: by [^\s,;]+)?\s+"
-    r"(?:on|at|against|targeting|nham vao|vao)\s+"
+    r"\b(?:(?:attacks?|strikes?|assaults?|incidents?|fire|tan cong|tap kich)(?: by [^\s,;]+)?\s+"
+    r"(?:on|at|against|targeting|nham vao|vao)|"
+    r"(?P<cost>casualties|deaths|injuries|losses|thuong vong|tu vong)\s+(?:among|of|cua|trong)"
+    r"(?: so)?)\s+"
     r"(?:(?:the|us|u\.s\.|american|coalition|foreign|my|hoa ky|cac|nhung)\s+){0,2}"
     r"(?:troops|forces|soldiers|personnel|service members|binh si|linh|quan)\b"
     # in the number's clause, naming no count of its own: not "Despite attacks on US forces,
@@ -132,8 +135,11 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         return True  # a ceiling voted
     if _FLOOR_OR_FORECAST.search(text, s.start, a) or _FLOOR_OR_PLAN_GONE.search(core_left):
         return True
-    if _ATTACKS_ON.search(core_left) and not _TROOPS_AFTER.match(text, b):
-        return True  # the attacks' count
+    if (attacks := _ATTACKS_ON.search(core_left)) and not (
+        (after := _TROOPS_AFTER.match(text, b))
+        and not (attacks["cost"] and after[0].endswith("nguoi"))
+    ):
+        return True  # the attacks' count, or what they cost ("12 người")
     if _WITH_END.search(core_left) and not (
         s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
     ):

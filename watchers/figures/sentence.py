@@ -8,7 +8,7 @@ import unicodedata
 from datetime import date
 
 from watchers.figures import lexicon as lx
-from watchers.figures.allies import ALLY_ACTS
+from watchers.figures.allies import ALLY_ACTS, partners
 from watchers.figures.places import Place, PlaceIndex, country_of, followed
 from watchers.figures.spans import Folded
 
@@ -125,6 +125,13 @@ class Article:
 _SUBORDINATE = re.compile(r"\b(?:though|although|while|whereas|even as|with|trong khi|du)\s+$")
 _CONTRAST = re.compile(r"\s*(?:con|but|while|whereas|nhung)\b")  # "…, còn binh sĩ sẽ rời"
 _INSTEAD = re.compile(r"\s*(?:thay vi|instead of|rather than)\b")
+# one country, unnamed, that leaves: "cho biết nước này sẽ rút", "said his country would
+# withdraw its troops" (the country named before it, in the sentence or the one before)
+_ONE_COUNTRY = re.compile(
+    r"\b(?:nuoc nay|(?:his|her|their) country)\s+(?:[^\s,;.]+\s+){0,3}?"
+    r"(?:withdraw|pull|leave|bring|rut|roi|dua)"
+)
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 class Sentence:
@@ -160,6 +167,21 @@ class Sentence:
             if m.group("keep") and self._apart(m.start(), m.end(), end):
                 continue  # "Though Britain will keep a team in Erbil, the troops will leave…"
             return True
+        one = _ONE_COUNTRY.search(doc.text, start, end)
+        return one is not None and self._ally_named(one.start())
+
+    def _ally_named(self, at: int) -> bool:
+        """Whether the countries named before ``at`` in this sentence (else in the one before)
+        are other members of the coalition only."""
+        begin = self.start
+        for _ in range(2):
+            ours = {kind for _, kind in self.who_in(begin, at)} & OURS
+            named = partners(self.doc.quote(begin, at))
+            if ours or named:
+                return not ours
+            before = self.doc.text[max(0, begin - 400) : max(0, begin - 1)]
+            ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+            begin, at = max(0, begin - 400) + (ends[-1] if ends else 0), begin
         return False
 
     def _apart(self, start: int, end: int, until: int) -> bool:

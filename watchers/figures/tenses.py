@@ -31,8 +31,9 @@ FUTURE_KEEP = re.compile(
     r"(?:\s+(?:only|just|chi))?\s*$|"
     r"\b(?:will|would|se)\b[^.;]{0,80}\b(?:and|va)\s+"
     r"(?:keep|retain|maintain|giu|giu lai|duy tri)\s*$|"
-    r"\b(?:foresees?|envisages?|envisions?|provides? for)\s*$"
-)  # "will leave Camp Nakhla ... and keep no more than 1,100", "the accord foresees 2,200"
+    r"\b(?:foresees?|envisages?|envisions?|provides? for|calls? for|calling for)\s*$"
+)  # "will leave Camp Nakhla ... and keep no more than 1,100", "the accord foresees 2,200",
+# "the plan calls for about 1,600 US troops to remain"
 # A change said as done in the present perfect: "has reduced", "have already cut" (not
 # "has decided to reduce")
 PERFECT = re.compile(
