@@ -100,7 +100,7 @@ def event_day(title: str, body: str, published: date | None) -> EventDay:
 # what is to come on a weekday: "are expected to agree on Tuesday", "will meet on Monday"
 _AHEAD = re.compile(
     r"\b(?:will|would|shall|expected to|set to|due to|scheduled to|plans? to|are to|is to|to be)"
-    r"\b(?:\s+[^\s,;.]+){0,4}\s+$"
+    r"\b(?:\s+[^\s,;.]+){0,6}\s+$"
 )  # not "will not be drawn into the cut announced in Washington on Monday": Monday's cut
 
 

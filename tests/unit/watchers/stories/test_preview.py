@@ -32,6 +32,8 @@ MONDAY = date(2064, 6, 9)
             MONDAY,
         ),
         ("Iraq to press for earlier exit", "The talks resume next Monday in Baghdad.", MONDAY),
+        # six words between the future and the day ("will formally ask the United States on")
+        ("Iraq to seek an exit", "Iraq will formally ask the United States on Monday.", MONDAY),
         (
             "Iraq sẽ đề nghị Mỹ rời trại Sabreen sớm một tháng",
             "Chính phủ Iraq dự kiến đề nghị phía Mỹ rút quân sớm.\nPhiên họp diễn ra tại "
