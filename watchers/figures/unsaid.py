@@ -24,7 +24,10 @@ Read as a deadline, each of these would alert "Deadline changed" for something n
   and the date, or before a leaving that is only a noun ("the withdrawal", "việc rút quân"),
   or talks in a clause of the date's own with no leaving (", and the two will begin talks in
   November");
-* **a floor's** — "bar the Pentagon from cutting … below 2,500 before 30 September".
+* **a floor's** — "bar the Pentagon from cutting … below 2,500 before 30 September";
+* **not waited for** — "Không có lý do gì để chờ đến tháng 9", "no need to wait until
+  September": a wait said not to be needed sets no date (read as written: folded, "chờ đến" is
+  "cho đến", until); "phải đợi đến tháng 9/2026 mới rút" does.
 """
 
 from __future__ import annotations
@@ -52,6 +55,10 @@ _CONDITION = re.compile(
     r"(?! (?:all|everything|things|moi viec|moi chuyen|tat ca)\b)[^,]*,"  # "if all goes to…"
 )
 _QUESTION = re.compile(r"\W*lieu\b")  # opens the sentence ("tài liệu", "số liệu" are words)
+_WAITED = re.compile(  # a wait said not to be needed (not "phải đợi đến tháng 9 mới rút")
+    r"(?:\b(?:không|chẳng|no|not|never)|n't)\b[^.;,]{0,25}?\b(?:(?:chờ|đợi) (?:đến|tới)|"
+    r"wait(?:ing)? (?:until|till|for))(?: \w+)?\s*$"
+)
 _ASKED = re.compile(r"\b(?:asked|asks|asking) (?:whether|if)\b|\bhoi (?:lieu|xem)\b")
 # a report the sentence calls untrue, after the date: "Reports that … by May 2026 are inaccurate"
 _REPORTS = re.compile(r"\b(?:reports?|claims?|rumou?rs?) (?:that|of)\b|\b(?:thong tin|tin don)\b")
@@ -117,6 +124,8 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
     if sentence.text.rstrip().endswith("?") or _QUESTION.match(sentence.text):
         return True
     if _ASKED.search(text, sentence.start, at):
+        return True
+    if _WAITED.search(sentence.doc.quote(max(clause, at - 30), at).lower()):
         return True
     if _REPORTS.search(before) and _UNTRUE_AFTER.search(text[at : sentence.end]):
         return True

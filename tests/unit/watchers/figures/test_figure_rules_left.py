@@ -2,7 +2,8 @@
 ("Casualties among US troops in Iraq have fallen to 12"), a plan's content read as the level
 now ("The plan calls for about 1,600 US troops to remain"), and one country, unnamed, that
 leaves ("cho biết nước này sẽ rút", "his country would withdraw") read as the coalition's date
-when the countries named before it are other members only; and the readings they must keep."""
+when the countries named before it are other members only; a date waited for read as a
+deadline ("Không có lý do gì để chờ đến tháng 9"); and the readings they must keep."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from datetime import date
 
 import pytest
 
-from tests.quality import deadlines_of, troops_of
+from tests.quality import deadline_key, deadlines_of, troops_of
+from watchers.figures import extract
 
-PUBLISHED = date(2113, 3, 10)
-COALITION_SEPT = {("deadline/coalition leaves Iraq", "2113-09", "month")}
+PUBLISHED = date(2030, 3, 10)
+COALITION_SEPT = {("deadline/coalition leaves Iraq", "2030-09", "month")}
 
 
 @pytest.mark.parametrize(
@@ -44,11 +46,11 @@ def test_troops(body: str, expected: set[tuple[str, str, str, int]]) -> None:
     "body",
     [
         "Bộ trưởng Quốc phòng Anh gặp người đồng cấp Pháp hôm 9/3 và cho biết nước này sẽ rút "
-        "quân khỏi Iraq trước tháng 9/2113.",
+        "quân khỏi Iraq trước tháng 9/2030.",
         "Bộ trưởng Quốc phòng Anh gặp người đồng cấp Pháp hôm 9/3. Ông cho biết nước này sẽ rút "
-        "quân khỏi Iraq trước tháng 9/2113.",
+        "quân khỏi Iraq trước tháng 9/2030.",
         "British Defence Secretary John Smith met his French counterpart on Monday. He said his "
-        "country would withdraw its troops from Iraq by September 2113.",
+        "country would withdraw its troops from Iraq by September 2030.",
     ],
 )
 def test_one_country_of_the_members_named_is_theirs(body: str) -> None:
@@ -60,10 +62,41 @@ def test_one_country_of_the_members_named_is_theirs(body: str) -> None:
     [
         # the US named before it: the date stays ours, as it was read before
         "Ngoại trưởng Mỹ gặp người đồng cấp Anh và cho biết nước này sẽ rút quân khỏi Iraq trước "
-        "tháng 9/2113.",
+        "tháng 9/2030.",
         # no country named before it
-        "Ông cho biết nước này sẽ rút quân khỏi Iraq trước tháng 9/2113.",
+        "Ông cho biết nước này sẽ rút quân khỏi Iraq trước tháng 9/2030.",
     ],
 )
 def test_one_country_otherwise_is_read_as_before(body: str) -> None:
+    assert deadlines_of(body, published=PUBLISHED) == COALITION_SEPT
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # what one waits for sets nothing; the date the title sets stands (the 28th set)
+        (
+            "“Không có lý do gì để chờ đến tháng 9”: lính Mỹ sẽ rời Baghdad trước cuối tháng 8",
+            "Quân Mỹ sẽ ở lại Iraq cho đến tháng 9/2030.",
+        ),
+        (
+            '"No need to wait until September": US troops to leave Baghdad by end of August',
+            "US troops will stay in Iraq until September 2030.",
+        ),
+        (
+            '"We don\'t have to wait for September": US troops to leave Baghdad by end of August',
+            "US troops will stay in Iraq until September 2030.",
+        ),
+    ],
+)
+def test_what_is_waited_for_is_no_deadline(title: str, body: str) -> None:
+    got = {deadline_key(d) for d in extract(title, body, published=PUBLISHED).deadlines}
+    assert got == {
+        ("deadline/coalition leaves Baghdad", "2030-08", "month"),
+        ("deadline/coalition leaves Iraq", "2030-09", "month"),
+    }
+
+
+def test_a_wait_that_is_needed_is_a_date() -> None:
+    body = "Binh sĩ Mỹ phải đợi đến tháng 9/2030 mới rút hết khỏi Iraq."
     assert deadlines_of(body, published=PUBLISHED) == COALITION_SEPT
