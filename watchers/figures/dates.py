@@ -49,7 +49,7 @@ _VI_MONTHS = {
 }  # fmt: skip
 _EN_MONTH = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
 _VI_MONTH = r"\d{1,2}|" + "|".join(sorted(_VI_MONTHS, key=len, reverse=True))
-_YEAR = r"(?:19|20)\d{2}"
+_YEAR = r"(?:19|20|21)\d{2}"
 _REL_VI = r"nam nay|nam sau|nam toi|nam ngoai|sap toi|toi|nay|sau"
 _REL_EN = r"this|next|last|the same|that"
 

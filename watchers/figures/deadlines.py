@@ -76,21 +76,20 @@ _BACK_IN = re.compile(r"\bhoi\s*$")
 _CLAUSE = re.compile(r";|,\s*(?:and|va)\b|\b(?:while|whereas|but|trong khi|nhung)\b")
 _BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$")
 _WHEN = re.compile(r"\s*,?\s*(?:when|khi|luc)\b")
-_PLACE_AFTER = re.compile(r"^\s*(?:in|at|o|tai)\s+(?:the\s+)?(?:\w+\s+){0,3}$")
+_PLACE_AFTER = re.compile(  # "by September 2026 in Kurdistan", "30 June 2112 date for the region"
+    r"^\s*(?:in|at|o|tai|(?:(?:date|deadline)\s+)?(?P<whose>for|cho|doi voi))\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,3}$"
+)
 _FROM_BEFORE = re.compile(r"\b(?:from|tu)\s+(?:\S+\s+){0,3}$")
 # a mission going on until the date ends then: "support operations in Syria ... through 2026"
 _UNTIL = re.compile(r"\b(?:until|till|through|cho den)\s*$")
 # combat forces leaving is the end of the combat mission ("Lực lượng chiến đấu Mỹ sẽ rút")
-_COMBAT_FORCES = re.compile(
-    r"\b(?:combat (?:troops|forces|units)|"
-    r"(?:luc luong|quan|binh si|binh sy|linh|don vi) (?:chien dau|tac chien))\b"
-)
+_COMBAT_FORCES = re.compile(r"\b(?:combat (?:troops|forces|units)|"
+    r"(?:luc luong|quan|binh si|binh sy|linh|don vi) (?:chien dau|tac chien))\b")  # fmt: skip
 # verbs of leaving proper, for a stretch that also ends a mission ("leave Iraq, end ISIS
 # combat mission by end of 2026")
-_LEAVE_VERB = re.compile(
-    r"\b(?:withdraw\w*|withdrew|leav(?:e|es|ing)|depart\w*|pull(?:s|ed|ing)?[- ]?out|exit\w*|"
-    r"rut(?: quan| khoi| het)?|roi khoi|ra khoi)\b"
-)
+_LEAVE_VERB = re.compile(r"\b(?:withdraw\w*|withdrew|leav(?:e|es|ing)|depart\w*|pull(?:s|ed|ing)?"
+    r"[- ]?out|exit\w*|rut(?: quan| khoi| het)?|roi khoi|ra khoi)\b")  # fmt: skip
 
 
 State = Literal["ahead", "passed", "past"]
@@ -399,10 +398,11 @@ class _Date:
         return [p.name for p in places]
 
     def _place_after(self) -> Place | None:
-        """ "by September 2026 in Kurdistan": a place right after the date."""
+        """A place right after the date (``_PLACE_AFTER``)."""
         places = self.s.places_in(self.d.end, min(self.after_end, self.d.end + 40))
-        if places and _PLACE_AFTER.match(self.text[self.d.end : places[0].start]):
-            return places[0]
+        m = _PLACE_AFTER.match(self.text[self.d.end : places[0].start]) if places else None
+        if m and not (m["whose"] and re.search(r"\b(?:and|va)\b", m.group())):
+            return places[0]  # not "for Baghdad and Anbar" (the index may miss Baghdad)
         return None
 
 

@@ -20,7 +20,8 @@ import re
 
 __all__ = ["demanded"]
 
-_FOR_LEAVING = (
+_FOR_LEAVING = (  # "demanded on Sunday that", "recommended last week that"
+    r"(?: (?:on |last |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week))?"
     r"(?: that| for)?(?: the| all| a| an| every| each)?"
     r"(?: (?:full|swift|immediate|complete|total|speedy|quick|rapid))?"
     r" (?:us|u\.s\.|united states(?![’'])|american|foreign|coalition|international|troops|forces|"
@@ -30,7 +31,8 @@ _FOR_LEAVING = (
 _DEMAND = re.compile(
     r"\b(?:(?:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|upon|for)|"
     r"press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|insist(?:s|ed|ing)?(?: that| on)?|"
-    r"ask(?:s|ed|ing)?|seek(?:s|ing)?|sought|wants?|wanted|wanting|(?:would|to) force)"
+    r"ask(?:s|ed|ing)?|seek(?:s|ing)?|sought|wants?|wanted|wanting|(?:would|to) force|"
+    r"recommend(?:s|ed|ing|ations?)?)"
     + _FOR_LEAVING
     + r"|gave (?:us|u\.s\.|american|foreign|coalition|washington)\b[^,;]{0,30}\buntil|ultimatum|"
     # "Iraq to ask the transition board to bring the Baghdad exit forward to June": a request
@@ -39,7 +41,7 @@ _DEMAND = re.compile(
     r"[^,;.]{0,50}?\b(?:forward|up)|"
     r"toi hau thu|"
     r"(?<!theo )(?<!cac )(?<!nhung )(?<!mot )"
-    r"(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi|muon|de nghi)"
+    r"(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi|muon|de nghi|khuyen nghi)"
     r" (?:phia )?(?:my|hoa ky|washington|baghdad|quan|binh|luc luong|lien quan|lien minh|cac|"
     r"toan bo|chinh phu|chinh quyen|rut|phai|nhanh chong|som)|"
     # "đòi" after its subject; "đội quân" (an army) opens a sentence or follows "một", "các"

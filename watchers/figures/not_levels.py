@@ -52,6 +52,15 @@ _OF_UNIT = re.compile(
 # troops counted with civilians: "military personnel and civilians", "quân nhân và nhân viên
 # dân sự", "military and civilian staff" (not "and hundreds of civilian contractors", "and
 # civilian cooperation")
+# the last ones, who leave: how many go, not how many stay ("The last 14 US advisers at the
+# Basra command left on Sunday", "14 cố vấn quân sự Mỹ cuối cùng làm việc tại … đã rời trụ sở";
+# not "the last 2,500 US troops will remain")
+_LAST = re.compile(r"\b(?:the|its|their) (?:last|final)\s*$")
+_LAST_LEAVE = re.compile(
+    r"[^,;.]{0,150}?\b(?:left|leaves?|leaving|departed|departs?|withdr[ae]w\w*|pulled out|"
+    r"flew (?:out|home)|(?:da |se |vua )?(?:roi|rut|ve nuoc|ra di))\b"
+)
+_LAST_AFTER = re.compile(r"[^,;.]{0,60}?\bcuoi cung\b")
 _WITH_CIVILIANS = re.compile(
     r"[^,;.\d]{0,30}?\b(?:and|va)\s+(?:civilians\b|civilian (?:staff|personnel|employees)\b|"
     r"nhan vien dan su\b)"
@@ -146,6 +155,9 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         return True  # "Task Force Talon, with about 380 soldiers": the size of a unit
     if _UNIT_OF.search(core_left) or _UNIT_WITH.search(core_left) or _OF_UNIT.match(text, noun_end):
         return True  # a unit named, then its size; its size, then the unit
+    last = _LAST.search(core_left) or _LAST_AFTER.match(text, b)
+    if last and _LAST_LEAVE.match(text, max(b, last.end())):
+        return True  # the last ones, who leave
     if _WITH_CIVILIANS.match(text, b):
         return True  # troops and civilians together: no force's size
     if (

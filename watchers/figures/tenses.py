@@ -51,7 +51,7 @@ PAST_AFTER = re.compile(
 TIME_AFTER = re.compile(
     r"\s*(?:\S+\s+){0,3}?(?:at the (?P<start>start|beginning) of|at the end of|"
     r"in (?P<early>early )?(?:late |mid-)?|(?:hoi |vao )?(?P<dau>dau )?(?:cuoi |giua )?nam)"
-    r"\s*(?P<year>(?:19|20)\d{2})\b"
+    r"\s*(?P<year>(?:19|20|21)\d{2})\b"
 )
 FUTURE = re.compile(
     r"\b(?:will|would|to (?:reduce|cut|drop|decrease|lower|trim|bring)|plans?|planned|set to|"

@@ -61,7 +61,7 @@ _FRONTED_TIME = re.compile(
     r"july|august|september|october|november|december|"
     r"vao|hoi|trong|cuoi|dau|giua|nam|thang|ngay|luc|thoi diem|tinh den|den het)\.?,?\s+"
     r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?){0,5}?"
-    r"(?:\d{1,2}/){0,2}(?P<year>(?:19|20)\d{2})\s*,"
+    r"(?:\d{1,2}/){0,2}(?P<year>(?:19|20|21)\d{2})\s*,"
 )
 # between the fronted time and the number: a new clause, or a word of now
 _NOW_BETWEEN = re.compile(
@@ -84,4 +84,4 @@ _STILL_STOP = re.compile(
     r";|\b(?:but|yet|while|whereas|although|though|than|compared|unlike|according to|"
     r"nhung|trong khi|mac du|so voi|gap|hon)\b"
 )
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_YEAR = re.compile(r"\b((?:19|20|21)\d{2})\b")

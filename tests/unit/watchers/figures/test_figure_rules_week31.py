@@ -1,0 +1,92 @@
+"""What the thirty-first same-week set showed of the figures (our own writing): a year after
+2099 read as a year, a date said "for" a place ("30 September 2114 for the Kurdistan
+region") being that place's, and the last ones who leave counted as leaving, not as the
+force."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.quality import deadlines_of, troops_of
+
+PUBLISHED = date(2113, 3, 7)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "US forces will leave Iraq by 30 September 2114.",
+            {("deadline/coalition leaves Iraq", "2114-09-30", "day")},
+        ),
+        (
+            "The accord sets 30 June for leaving Baghdad and 30 September 2114 for the Kurdistan "
+            "region.",
+            {("deadline/coalition leaves Kurdistan", "2114-09-30", "day")},
+        ),
+        (
+            "The board's statement leaves the 30 September 2114 date for the Kurdistan region "
+            "unchanged.",
+            {("deadline/coalition leaves Kurdistan", "2114-09-30", "day")},
+        ),
+        # a list after "for" names no one place: as before
+        (
+            "The withdrawal will take place in two phases, the first ending in September 2113 "
+            "for Baghdad and Anbar.",
+            {("deadline/first coalition troops leave Iraq", "2113-09", "month")},
+        ),
+    ],
+)
+def test_whose_date(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert deadlines_of(body, published=PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The last 14 US military advisers at the Basra Operations Command in southern Iraq "
+            "left on Sunday.",
+            set(),
+        ),
+        (
+            "14 cố vấn quân sự Mỹ cuối cùng làm việc tại Bộ Chỉ huy Tác chiến Basra ở miền nam "
+            "Iraq đã rời trụ sở hôm Chủ nhật.",
+            set(),
+        ),
+        ("The last 2,500 US troops will remain in Iraq.", {("US", "Iraq", "planned", 2500)}),
+        (
+            "The US has 2,500 troops in Iraq; the last of them will leave next year.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+    ],
+)
+def test_the_last_who_leave(body: str, expected: set[tuple[str, str, str, int]]) -> None:
+    assert troops_of(body, published=PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # what a committee recommends, or demanded on a day named, is no deadline (read while
+        # measuring the alerts of the earlier sets)
+        "Al-Bayati said his committee would discuss a recommendation that all foreign forces "
+        "leave by the end of this year.",
+        "Parliament's security committee recommended last Sunday that all foreign troops leave "
+        "by the end of this year.",
+        "The Watan Alliance had demanded last week that all foreign troops leave by the end of "
+        "2113.",
+        "Ủy ban khuyến nghị quân Mỹ rút khỏi Iraq trước cuối năm nay.",
+    ],
+)
+def test_a_recommendation_is_no_deadline(body: str) -> None:
+    assert deadlines_of(body, published=PUBLISHED) == set()
+
+
+def test_what_an_agreement_recommends_is_read_as_before() -> None:
+    body = "The agreement recommended that US troops leave by the end of 2114."
+    assert deadlines_of(body, published=PUBLISHED) == {
+        ("deadline/coalition leaves Iraq", "2114", "year-end")
+    }
