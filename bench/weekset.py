@@ -63,6 +63,7 @@ SETS = {
         ("twenty-eighth", 28),
         ("twenty-ninth", 29),
         ("thirtieth", 30),
+        ("thirty-first", 31),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -48,6 +48,7 @@ EVENTS = {  # as each README says
         "twenty-eighth set": 14,
         "twenty-ninth set": 14,
         "thirtieth set": 14,
+        "thirty-first set": 14,
     }.get(name, 13)
     for name in SETS
 }
@@ -261,6 +262,15 @@ MOST_WRONG = {
     # (2, 8) and (2, 15); then (looked at) what the coalition or a task force said is told
     # officially (its scoop had joined the outpost's closure told the day before)
     "thirtieth set": {"within": (0, 8), "across": (0, 14)},
+    # written blind in the ninth stop, like the twenty-eighth; measured once on ``ec9a3db``
+    # (the stop's figure rules before it): (4, 21) and (9, 46) (the Vietnamese decision reused
+    # half its preview's words, a near copy by containment; two briefs of the decision, naming
+    # no day, published the day after the one awaited, joined the preview); then (looked at)
+    # a preview beside the act it awaits needs 0.9 to be a copy, and a report naming no day
+    # published after the day awaited tells what came of it; a headline's infinitive ("Iraq
+    # to ask US on Tuesday") names the day to come (its late analysis and commentary share a
+    # story: one pair each)
+    "thirty-first set": {"within": (1, 14), "across": (1, 18)},
 }
 
 
@@ -343,14 +353,22 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # the thirtieth, written blind at the end of the eighth stop, measured once on its start and on
 # ``f8318aa`` alike: 6 alerts, 3 right, 3 of 4; then "plans to keep only about 1,100" is a
 # plan: 5, 3 right
+# the thirty-first, written blind in the ninth stop, measured once on ``ec9a3db``: 4 alerts,
+# 1 right, 1 of 3 (its years after 2099 were not read as years; the last 14 advisers leaving
+# Basra read as the US force); then the ninth stop's figure rules: 3, 2 right, 2 of 3. The
+# same rules read the thirtieth's years (6, 3 right: its "leave federal Iraq by 30 June 2111",
+# keyed as leaving Iraq, the second phase, makes its Kurdistan date a change) and put the
+# seventeenth's "30 September 2083 for the Kurdistan region" in Kurdistan, not Baghdad (6, 2
+# right: its accord's "mission … is to end" on that date is read as the first phase's, as the
+# real coalition's mission in federal Iraq ended first, and its Baghdad date is then a change)
 MOST_WRONG_ALERTS = {
     "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
-    "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (1, 2),
+    "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (4, 2),
     "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (2, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 2), "twenty-third set": (1, 2),
     "twenty-fourth set": (4, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (1, 2),
     "twenty-seventh set": (3, 3), "twenty-eighth set": (4, 0), "twenty-ninth set": (1, 2),
-    "thirtieth set": (2, 1),
+    "thirtieth set": (3, 1), "thirty-first set": (1, 1),
 }  # fmt: skip
 
 

@@ -85,10 +85,10 @@ def event_day(title: str, body: str, published: date | None) -> EventDay:
     """The day of the event the lead reports; ``published`` when the lead names no day."""
     if published is None:
         return EventDay(None, False)
-    for line in [title, *clean_lines(body)[:_LEAD_LINES]]:
+    for n, line in enumerate([title, *clean_lines(body)[:_LEAD_LINES]]):
         lower = nfc(line).lower()
         found = (
-            _weekday(_past_weekday(fold(lower)), _WEEKDAYS, published)
+            _weekday(_past_weekday(fold(lower), headline=n == 0), _WEEKDAYS, published)
             or _day_month(lower, published)
             or _weekday(_VI_WEEKDAY.search(lower), _VI_WEEKDAYS, published)
         )
@@ -104,10 +104,24 @@ _AHEAD = re.compile(
 )  # not "will not be drawn into the cut announced in Washington on Monday": Monday's cut
 
 
-def _past_weekday(folded: str) -> re.Match[str] | None:
-    """The first English weekday that dates what happened, not what is to come."""
+# a headline's infinitive: "Iraq to ask US on Tuesday" (not "Troops return to base on Monday")
+_HEADLINE_AHEAD = re.compile(
+    r"^\W*(?:[^\s,;.:]+\s+){0,3}(?!(?:returns?|moves?|heads?|go|goes|back)\s)[^\s,;.:]+(?<!ed)"
+    r"\s+to\s+(?!the\b|a\b|an\b|its\b|their\b)[^\s,;.:]+(?:\s+[^\s,;.:]+){0,5}\s+$"
+)
+
+
+def _past_weekday(folded: str, *, headline: bool = False) -> re.Match[str] | None:
+    """The first English weekday that dates what happened, not what is to come (in a
+    ``headline``, not after its infinitive either)."""
     return next(
-        (m for m in _EN_WEEKDAY.finditer(folded) if not _AHEAD.search(folded, 0, m.start())), None
+        (
+            m
+            for m in _EN_WEEKDAY.finditer(folded)
+            if not _AHEAD.search(folded, 0, m.start())
+            and not (headline and _HEADLINE_AHEAD.match(folded, 0, m.start()))
+        ),
+        None,
     )
 
 

@@ -6,9 +6,11 @@ news. So two articles are one story only on evidence that pins the same event:
 1. **Near copy** — the estimated containment of word pairs (shared shingles over the shorter
    text's) is at least ``copy_threshold(size)``: a re-post, an edited or shortened copy, the
    same wire text. Short texts need more overlap: 0.8 at 20 shingles, down to 0.5 from 200
-   on. A conflicting figure raises the bar to 0.9. A text a third as long as the other or
-   less whose lead the other barely shares is not its copy but restated in it
-   (``restated``: a brief of last week's news in a later report's background paragraph).
+   on. A conflicting figure raises the bar to 0.9, and so does a preview beside the act it
+   awaits (``other_day``): the act's report may reuse half the preview's words. A text a
+   third as long as the other or less whose lead the other barely shares is not its copy but
+   restated in it (``restated``: a brief of last week's news in a later report's background
+   paragraph).
    Nothing else stops a near copy, however far apart in time.
 2. **Far apart** — both event days known and more than ``WINDOW_DAYS`` apart: different
    stories. The same event is reported within a few days; a later report on the topic is news.
@@ -127,7 +129,8 @@ def _rule(a: Evidence, b: Evidence, pair: Common | None, named_days: bool) -> Re
     if a.lang == b.lang:
         pair = pair or common(a, b)
         size = min(a.signature.size, b.signature.size)
-        bar = 0.9 if pair.conflict else copy_threshold(size)
+        awaited = _awaited(a, b) or _awaited(b, a)  # a preview's words reused by the act's report
+        bar = 0.9 if pair.conflict or awaited else copy_threshold(size)
         if pair.containment >= bar and not restated(a, b):
             return "near_copy"
     if a.published is None or b.published is None:
@@ -204,9 +207,12 @@ def other_day(a: Evidence, b: Evidence) -> bool:
 def _awaited(a: Evidence, b: Evidence) -> bool:
     """Whether ``a``'s lead awaits a day on or before the day ``b``'s lead names (but for
     ``EAST``'s lead naming the day after the other language's: a Vietnamese report of an
-    evening in Washington may name the next day, which the English report awaits)."""
-    if a.awaits is None or not b.dated or b.published is None:
+    evening in Washington may name the next day, which the English report awaits), or, when
+    ``b``'s lead names no day, before the day ``b`` was published, ``b`` awaiting none."""
+    if a.awaits is None or b.published is None:
         return False
+    if not b.dated:  # published after the awaited day, awaiting nothing itself: what came of it
+        return b.awaits is None and b.published > a.awaits
     east = b.lang == EAST and a.lang != EAST
     return (b.published - a.awaits).days >= (1 if east else 0)
 

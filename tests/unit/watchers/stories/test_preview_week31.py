@@ -1,0 +1,79 @@
+"""A preview and the act it awaits, as the thirty-first same-week set showed them (our own
+writing): the act's Vietnamese report reuses half the preview's words (a near copy by
+containment alone), an aggregator's brief of the act names no day and is published the day
+after the one awaited, and a headline's infinitive names the day to come ("Iraq to ask US on
+Tuesday"). Each is another event than the preview's."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from tests.story_texts import set_report
+from watchers.stories.similar.eventday import event_day
+from watchers.stories.similar.verdict import other_day, same_story
+
+MONDAY, TUESDAY, WEDNESDAY = date(2113, 3, 6), date(2113, 3, 7), date(2113, 3, 8)
+
+
+def test_the_acts_report_that_reuses_the_previews_words_is_no_copy_of_it() -> None:
+    preview = set_report("weekset31", "038", MONDAY)  # "… dự kiến diễn ra tại Baghdad ngày 7/3"
+    decision = set_report("weekset31", "042", TUESDAY)  # "Ngày 7/3, Iraq và Mỹ nhất trí …"
+    assert (preview.awaits, decision.published, decision.dated) == (TUESDAY, TUESDAY, True)
+    verdict = same_story(preview, decision)
+    assert (verdict.same, verdict.reason) == (False, "other_day")
+    # without the day awaited, the two were a near copy
+    plain = replace(preview, awaits=None)
+    assert same_story(plain, decision).reason == "near_copy"
+
+
+def test_a_brief_published_after_the_day_awaited_tells_what_came_of_it() -> None:
+    preview = set_report("weekset31", "038", MONDAY)
+    brief = set_report("weekset31", "002", WEDNESDAY)  # "Mỹ và Iraq đã nhất trí …", no day
+    assert (brief.dated, brief.awaits) == (False, None)
+    assert other_day(preview, brief)
+    assert other_day(brief, preview)
+    assert not same_story(preview, brief).same
+
+
+@pytest.mark.parametrize(
+    ("published", "awaits", "apart"),
+    [
+        (TUESDAY, None, False),  # published on the day awaited: the morning's preview, or not
+        (WEDNESDAY, TUESDAY, False),  # awaiting a day itself: another preview
+        (WEDNESDAY, None, True),
+    ],
+)
+def test_an_undated_report_is_apart_only_after_the_day_and_awaiting_none(
+    published: date, awaits: date | None, apart: bool
+) -> None:
+    preview = set_report("weekset31", "038", MONDAY)
+    other = replace(preview, published=published, dated=False, awaits=awaits)
+    assert other_day(preview, other) is apart
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("Iraq to ask US on Tuesday to leave Baghdad two months early, officials say", False),
+        ("Kurdish leaders to meet the envoy on Tuesday", False),
+        ("Iraq's parliament to vote on Tuesday", False),
+        # not an infinitive of what is to come
+        ("Troops return to base on Tuesday", True),
+        ("US troops handed to Iraqi army on Tuesday", True),
+        ("US agrees to leave Baghdad, Pentagon said on Tuesday", True),
+    ],
+)
+def test_a_headlines_infinitive_names_the_day_to_come(title: str, named: bool) -> None:
+    day = event_day(title, "Nothing else.", date(2113, 3, 9))  # a Thursday
+    assert day.named is named
+    assert day.day == (TUESDAY if named else date(2113, 3, 9))
+
+
+def test_the_english_preview_is_dated_by_the_day_its_sources_spoke() -> None:
+    preview = set_report("weekset31", "053", MONDAY)  # "… told The Mesopotamia Herald on Monday"
+    assert (preview.published, preview.dated, preview.awaits) == (MONDAY, True, TUESDAY)
+    rewrite = set_report("weekset31", "038", MONDAY)
+    assert not other_day(preview, rewrite)
