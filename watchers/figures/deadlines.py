@@ -7,14 +7,14 @@ the combat mission ends. When it says nothing but the date is introduced by "by"
 "đến" or "scheduled for", the rest of the clause after the date does ("từ nay đến cuối năm sẽ
 ngưng nhiệm vụ chiến đấu"). A stretch with only "and from Kurdistan" or "the rest" or "the full
 completion" continues the one before. A clause after the date opened by "when" adds what
-happens then ("by September 2025, when forces leave Ain al-Asad").
+happens then ("by September 2025, when forces leave Ain al-Asad"); a condition after it ("as
+soon as the campaign ends") does not.
 
 Not deadlines: election and meeting dates, "at least" and "since" dates, dates in a clause about
 the past ("đã ra lệnh ... rút khỏi nước này vào tháng Giêng", "withdrew … in January", "hồi
 tháng 9"), dates already past at publication, dates elsewhere, dates someone demands
 (``demands``), dates denied, under a fronted condition, asked, forecast, another actor's or
-another event's (``unsaid``). Conditions after a date ("as soon as the campaign ends") are not.
-"""
+another event's (``unsaid``)."""
 
 from __future__ import annotations
 
@@ -44,11 +44,12 @@ _CONTINUATION = re.compile(
     r"(?:by|until|in|before|vao|den|truoc)\s*)?$"
     r"|^\W*(?:and|or|va|hoac)\s+(?:(?:then|later|sau do)\s+)?(?:from|out of|khoi|tu)\b[^,;]{0,60}$"
 )
-# A date set apart by separators, as a page prints the day of publication.
-_DATELINE = re.compile(r"[|•·]\s*$")
+_DATELINE = re.compile(r"[|•·]\s*$")  # set apart by separators: a page's day of publication
 _DATELINE_AFTER = re.compile(r"\s*(?:[|•·\n]|$)")
 # Troops staying until a date: "ở lại Erbil cho đến ít nhất tháng 9/2026" is when they leave.
 _STAY = re.compile(r"\b(?:remain|remains|stay|stays|o lai|duy tri)\b")
+# the rest, or some who stay ("một số lực lượng sẽ ở lại … cho đến tháng 9/2026"): the last
+_REST_OR_SOME_STAY = re.compile(rf"{lx.REST.pattern}|(?:{lx.PARTIAL.pattern}).*?{_STAY.pattern}")
 # Some troops ("withdraw 2,200 troops", "rút 2.200 quân"; not "its 2,500") or a level (LEVEL_BY)
 _SOME_TROOPS = re.compile(
     r"(?<!all )(?<!remaining )(?<!the )(?<!its )(?<!their )(?<!toan bo )(?<!tat ca )(?<!het )"
@@ -66,8 +67,7 @@ _SAID_ON = re.compile(
     r"(?:cho biet|tuyen bo|phat bieu|thong bao|khang dinh|xac nhan|noi)\s+(?:vao )?hom|"
     r"(?:so voi|thay vi|instead of|rather than)(?:\s+(?:the|thoi han|han chot|moc|ngay))*)\s*$"
 )
-# "now" in a deadline's sentence: a date that replaces another ("troops will now leave by ...")
-_NOW = re.compile(r"\bnow\b")
+_NOW = re.compile(r"\bnow\b")  # a date that replaces another ("troops will now leave by ...")
 _HANDOVER = re.compile(r"\bhand|\bban giao")
 # leaving or ending in the simple past, or begun: when it happened ("completed": lx.COMPLETED)
 _SIMPLE_PAST = re.compile(r"withdrew|ended|pulled[- ]?out|departed|concluded|closed")
@@ -242,7 +242,7 @@ class _Date:
         leave = lx.LEAVE.search(segment) is not None or lx.DEADLINE_NOUN.search(segment) is not None
         mission = lx.MISSION.search(segment) is not None
         presence = lx.PRESENCE.search(segment) is not None
-        partial = lx.PARTIAL.search(segment) is not None and lx.REST.search(segment) is None
+        partial = bool(lx.PARTIAL.search(segment)) and not _REST_OR_SOME_STAY.search(segment)
         if not (end_verb or leave or (mission and _UNTIL.search(segment))):
             if previous and _CONTINUATION.match(segment):
                 rest = lx.REST.search(segment) is None

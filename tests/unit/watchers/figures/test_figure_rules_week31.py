@@ -90,3 +90,27 @@ def test_what_an_agreement_recommends_is_read_as_before() -> None:
     assert deadlines_of(body, published=PUBLISHED) == {
         ("deadline/coalition leaves Iraq", "2114", "year-end")
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # some who stay until a date leave last: the second phase's date, not the first's
+        (
+            "Trong giai đoạn hai, một số lực lượng Mỹ sẽ ở lại Iraq cho đến ít nhất tháng 9/2114.",
+            {("deadline/coalition leaves Iraq", "2114-09", "month")},
+        ),
+        (
+            "Some US troops will remain in Erbil until September 2114.",
+            {("deadline/coalition leaves Erbil", "2114-09", "month")},
+        ),
+        # most who leave by a date, with a level that remains before it: the first ones
+        (
+            "About 3,300 US troops remain in Iraq under an agreement to withdraw most of them by "
+            "the end of next year.",
+            {("deadline/first coalition troops leave Iraq", "2114", "year-end")},
+        ),
+    ],
+)
+def test_some_who_stay_leave_last(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert deadlines_of(body, published=PUBLISHED) == expected
