@@ -49,7 +49,8 @@ _VI_MONTHS = {
 }  # fmt: skip
 _EN_MONTH = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
 _VI_MONTH = r"\d{1,2}|" + "|".join(sorted(_VI_MONTHS, key=len, reverse=True))
-_YEAR = r"(?:19|20|21)\d{2}"
+# a year (not a clock's "2100 GMT", "by 2130 on Monday")
+_YEAR = r"(?:19\d{2}|20\d{2}|21\d{2}(?!\s*(?:gmt|utc|local|hours?|hrs|h\b|z\b|on\b|gio\b)))"
 _REL_VI = r"nam nay|nam sau|nam toi|nam ngoai|sap toi|toi|nay|sau"
 _REL_EN = r"this|next|last|the same|that"
 

@@ -30,7 +30,7 @@ from watchers.figures.demands import demanded
 from watchers.figures.model import Deadline
 from watchers.figures.moves import came_from, moved_to, moves_to, now_said, of_deadline, put_off
 from watchers.figures.not_levels import unknown_base
-from watchers.figures.places import Place, country_of, followed, specific
+from watchers.figures.places import Place, country_of, followed, place_after, specific
 from watchers.figures.sentence import Sentence
 from watchers.figures.unsaid import unsaid
 
@@ -46,8 +46,7 @@ _CONTINUATION = re.compile(
 )
 _DATELINE = re.compile(r"[|•·]\s*$")  # set apart by separators: a page's day of publication
 _DATELINE_AFTER = re.compile(r"\s*(?:[|•·\n]|$)")
-# Troops staying until a date: "ở lại Erbil cho đến ít nhất tháng 9/2026" is when they leave.
-_STAY = re.compile(r"\b(?:remain|remains|stay|stays|o lai|duy tri)\b")
+_STAY = re.compile(r"\b(?:remain|remains|stay|stays|o lai|duy tri)\b")  # until: when they leave
 # the rest, or some who stay ("một số lực lượng sẽ ở lại … cho đến tháng 9/2026"): the last
 _REST_OR_SOME_STAY = re.compile(rf"{lx.REST.pattern}|(?:{lx.PARTIAL.pattern}).*?{_STAY.pattern}")
 # Some troops ("withdraw 2,200 troops", "rút 2.200 quân"; not "its 2,500") or a level (LEVEL_BY)
@@ -57,7 +56,7 @@ _SOME_TROOPS = re.compile(
     rf"(?:troops|soldiers|forces|binh si|binh sy|quan|linh)\b|{lx.LEVEL_BY.pattern}"
 )
 # An aside on a noun ("The plan, which ... requires an announcement date, would see troops
-# leave by September 2025"): what it says is not what the date is for.
+# leave by September 2025") says nothing of what the date is for.
 _ASIDE = re.compile(r",\s*which\b[^,;]*,")
 _ACTS = (lx.LEAVE, lx.END, lx.PRESENCE, lx.MISSION)  # what an aside may say happens by a date
 # The day something was said: "Sudani said on November 11", "ông Sudani cho biết hôm 11/11"
@@ -76,18 +75,12 @@ _BACK_IN = re.compile(r"\bhoi\s*$")
 _CLAUSE = re.compile(r";|,\s*(?:and|va)\b|\b(?:while|whereas|but|trong khi|nhung)\b")
 _BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$")
 _WHEN = re.compile(r"\s*,?\s*(?:when|khi|luc)\b")
-_PLACE_AFTER = re.compile(  # "by September 2026 in Kurdistan", "30 June 2112 date for the region"
-    r"^\s*(?:in|at|o|tai|(?:(?:date|deadline)\s+)?(?P<whose>for|cho|doi voi))\s+(?:the\s+)?"
-    r"(?:\w+\s+){0,3}$"
-)
 _FROM_BEFORE = re.compile(r"\b(?:from|tu)\s+(?:\S+\s+){0,3}$")
-# a mission going on until the date ends then: "support operations in Syria ... through 2026"
-_UNTIL = re.compile(r"\b(?:until|till|through|cho den)\s*$")
+_UNTIL = re.compile(r"\b(?:until|till|through|cho den)\s*$")  # a mission going on ends then
 # combat forces leaving is the end of the combat mission ("Lực lượng chiến đấu Mỹ sẽ rút")
 _COMBAT_FORCES = re.compile(r"\b(?:combat (?:troops|forces|units)|"
     r"(?:luc luong|quan|binh si|binh sy|linh|don vi) (?:chien dau|tac chien))\b")  # fmt: skip
-# verbs of leaving proper, for a stretch that also ends a mission ("leave Iraq, end ISIS
-# combat mission by end of 2026")
+# verbs of leaving proper, for a stretch that also ends a mission ("leave Iraq, end … mission")
 _LEAVE_VERB = re.compile(r"\b(?:withdraw\w*|withdrew|leav(?:e|es|ing)|depart\w*|pull(?:s|ed|ing)?"
     r"[- ]?out|exit\w*|rut(?: quan| khoi| het)?|roi khoi|ra khoi)\b")  # fmt: skip
 
@@ -398,12 +391,9 @@ class _Date:
         return [p.name for p in places]
 
     def _place_after(self) -> Place | None:
-        """A place right after the date (``_PLACE_AFTER``)."""
+        """ "by September 2026 in Kurdistan": a place right after the date (``place_after``)."""
         places = self.s.places_in(self.d.end, min(self.after_end, self.d.end + 40))
-        m = _PLACE_AFTER.match(self.text[self.d.end : places[0].start]) if places else None
-        if m and not (m["whose"] and re.search(r"\b(?:and|va)\b", m.group())):
-            return places[0]  # not "for Baghdad and Anbar" (the index may miss Baghdad)
-        return None
+        return place_after(self.text, self.d.end, places)
 
 
 def _aside(m: re.Match[str]) -> str:

@@ -20,8 +20,9 @@ import re
 
 __all__ = ["demanded"]
 
-_FOR_LEAVING = (  # "demanded on Sunday that", "recommended last week that"
-    r"(?: (?:on |last |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week))?"
+_FOR_LEAVING = (  # "demanded on Sunday that", "recommended last week that", "in a statement"
+    r"(?: (?:in a statement|(?:on |last |this |earlier this )?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|week|month))){0,2}"
     r"(?: that| for)?(?: the| all| a| an| every| each)?"
     r"(?: (?:full|swift|immediate|complete|total|speedy|quick|rapid))?"
     r" (?:us|u\.s\.|united states(?![’'])|american|foreign|coalition|international|troops|forces|"
@@ -59,11 +60,16 @@ _MET = re.compile(
     r"\b(?<!reject )(?<!rejects )(?<!rejected )(?<!oppose )(?<!opposed )(?<!bac bo )"
     r"(?<!phan doi )"
     r"(?:agreements?|deals?|accords?|pacts?|plans?|joint statements?|communiques?|memorandum|"
-    r"framework|timetable|roadmap|schedule|treaty|laws?|jointly|"
+    r"(?<!coordination )framework|timetable|roadmap|schedule|treaty|laws?|jointly|"
     r"(?:two|both) (?:governments|countries|sides)|agree\w*|accept\w*|met|heed\w*|honou?r\w*|"
     r"compl(?:y|ies|ied)|bow(?:s|ed)? to|conced\w*|grant\w*|thoa thuan|hiep dinh|hiep uoc|"
     r"ke hoach|tuyen bo chung|lo trinh|ban ghi nho|dong y|chap thuan|chap nhan|dap ung|"
     r"nhat tri|thong nhat|cam ket|hai (?:nuoc|ben|chinh phu))\b"
+)
+# a recommendation approved ("approved the Pentagon's recommendation", "phê duyệt khuyến nghị")
+_APPROVED = re.compile(
+    r"\b(?:approv\w*|endors\w*|signed off on|phe duyet)\s+(?:\S+\s+){0,3}?"
+    r"(?:recommendations?|khuyen nghi)\b"
 )
 # after the date, only what ties it to an agreement ("as agreed", "under the deal", "theo thỏa
 # thuận") or an acceptance ("and Washington agreed", "phía Mỹ đã chấp nhận")
@@ -74,6 +80,7 @@ _MET_AFTER = re.compile(
     r"announcement|decision)|"
     # (not "the schedule agreed with the Iraqi government": another agreement)
     r"(?<!not )(?<!never )(?<!n't )(?:agreed|accepted)(?! with)|"
+    r"(?:both|two) governments (?:\w+ )?(?:endorsed|approved)|"
     r"theo (?:\w+ ){0,2}(?:thoa thuan|hiep dinh|ke hoach|lo trinh|tuyen bo chung)|"
     r"nhu da (?:thoa thuan|cam ket|thong nhat|cong bo)|"
     r"da (?:duoc (?:\w+ ){0,3})?(?:nhat tri|dong y|chap nhan|chap thuan|thong nhat|dap ung)|"
@@ -102,4 +109,5 @@ def demanded(text: str, start: int, at: int, end: int) -> bool:
     if _ENDS.search(_INCLUDING.sub("", text[demand.end() : at])):
         return False
     met = _MET.search(text, start, demand.start()) or _MET_AFTER.search(text, at, end)
+    met = met or _APPROVED.search(text, start, demand.end())
     return met is None

@@ -56,11 +56,13 @@ _OF_UNIT = re.compile(
 # Basra command left on Sunday", "14 cố vấn quân sự Mỹ cuối cùng làm việc tại … đã rời trụ sở";
 # not "the last 2,500 US troops will remain")
 _LAST = re.compile(r"\b(?:the|its|their) (?:last|final)\s*$")
-_LAST_LEAVE = re.compile(
-    r"[^,;.]{0,150}?\b(?:left|leaves?|leaving|departed|departs?|withdr[ae]w\w*|pulled out|"
+_LAST_LEAVE = re.compile(  # their own verb: not "will remain … after the others leave", "not"
+    r"(?:(?!\b(?:remain\w*|stay\w*|not|never|after|until|o lai|khong|chua|sau khi|den|duy tri)\b)"
+    r"[^,;.]){0,150}?\b(?:left|leaves?|leaving|departed|departs?|withdr[ae]w\w*|pulled out|"
     r"flew (?:out|home)|(?:da |se |vua )?(?:roi|rut|ve nuoc|ra di))\b"
 )
-_LAST_AFTER = re.compile(r"[^,;.]{0,60}?\bcuoi cung\b")
+# "cuối cùng" right after the troops, not "… tại Iraq và cuối cùng sẽ rút" (eventually)
+_LAST_AFTER = re.compile(r"(?:\s+(?!tai\b|o\b|hien\b|dang\b|dong\b|va\b)\S+){0,6}?\s+cuoi cung\b")
 _WITH_CIVILIANS = re.compile(
     r"[^,;.\d]{0,30}?\b(?:and|va)\s+(?:civilians\b|civilian (?:staff|personnel|employees)\b|"
     r"nhan vien dan su\b)"
@@ -144,11 +146,10 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         return True  # a ceiling voted
     if _FLOOR_OR_FORECAST.search(text, s.start, a) or _FLOOR_OR_PLAN_GONE.search(core_left):
         return True
-    if (attacks := _ATTACKS_ON.search(core_left)) and not (
-        (after := _TROOPS_AFTER.match(text, b))
-        and not (attacks["cost"] and after[0].endswith("nguoi"))
+    if (attacks := _ATTACKS_ON.search(core_left)) and (
+        attacks["cost"] or not _TROOPS_AFTER.match(text, b)
     ):
-        return True  # the attacks' count, or what they cost ("12 người")
+        return True  # the attacks' count, or what they cost ("12 người", "186 service members")
     if _WITH_END.search(core_left) and not (
         s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
     ):

@@ -161,3 +161,27 @@ def followed(doc: Folded, places: list[Place], since: int) -> list[Place]:
 def inside(inner: str, outer: str) -> bool:
     """Whether place ``inner`` lies within place ``outer`` (Erbil within Kurdistan)."""
     return outer in around(inner)
+
+
+# a place right after a date: "by September 2026 in Kurdistan", "30 June 2112 for the Kurdistan
+# region", "thời hạn 31/12 đối với trại Warid"
+_PLACE_AFTER = re.compile(
+    r"^\s*(?:in|at|o|tai|(?:(?:date|deadline)\s+)?(?P<whose>for|cho|doi voi))\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,3}$"
+)
+# said "for" a region, not where troops go ("by September 2025 for Erbil", "cho quân đội Iraq")
+_REGION = re.compile(
+    r"^\s*(?:\S+\s+)?(?:doi voi|for\s.*\s(?:region|province|governorate)\b|"
+    r"cho\s+(?:khu vuc|vung|tinh|can cu|trai)\s)"
+)
+
+
+def place_after(text: str, end: int, places: list[Place]) -> Place | None:
+    """The first of ``places`` (found just after a date ending at ``end`` in the folded
+    ``text``) if the words between say the date is its (``_PLACE_AFTER``); said "for" it, a
+    region (``_REGION``), not a list ("for Baghdad and Anbar": the index may miss Baghdad)."""
+    m = _PLACE_AFTER.match(text[end : places[0].start]) if places else None
+    whose = m and m["whose"] and text[end : places[0].end + 12]
+    if not m or (whose and re.search(r"\b(?:and|va)\b", m.group())):
+        return None
+    return None if whose and not _REGION.match(whose) else places[0]

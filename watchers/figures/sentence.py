@@ -128,10 +128,13 @@ _INSTEAD = re.compile(r"\s*(?:thay vi|instead of|rather than)\b")
 # one country, unnamed, that leaves: "cho biết nước này sẽ rút", "said his country would
 # withdraw its troops" (the country named before it, in the sentence or the one before)
 _ONE_COUNTRY = re.compile(
-    r"\b(?:nuoc nay|(?:his|her|their) country)\s+(?:[^\s,;.]+\s+){0,3}?"
-    r"(?:withdraw|pull|leave|bring|rut|roi|dua)"
+    r"\b(?:nuoc nay|quoc gia nay|(?:his|her|their) country(?:'s|’s)?)\s+(?:[^\s,;.]+\s+){0,3}?"
+    r"(?:withdraw|pull|leave|bring|end|rut|roi|dua|ket thuc)"
 )
 _SENTENCE_END = re.compile(r"[.!?]\s")
+_PRONOUN_OPENS = re.compile(r"\W*(?:He|She|They|Ông|Bà|Họ)\s+(?![A-ZĐ])")  # not "Ông Trump"
+_COUNTERPART = re.compile(r"\S+ counterparts?|(?:người )?đồng cấp(?: \S+){1,2}")
+_OPENING = 45  # the speaker is named in the first words
 
 
 class Sentence:
@@ -171,18 +174,19 @@ class Sentence:
         return one is not None and self._ally_named(one.start())
 
     def _ally_named(self, at: int) -> bool:
-        """Whether the countries named before ``at`` in this sentence (else in the one before)
-        are other members of the coalition only."""
-        begin = self.start
-        for _ in range(2):
-            ours = {kind for _, kind in self.who_in(begin, at)} & OURS
-            named = partners(self.doc.quote(begin, at))
-            if ours or named:
-                return not ours
-            before = self.doc.text[max(0, begin - 400) : max(0, begin - 1)]
+        """Whether the one who speaks is another member's: the opening of this sentence (of the
+        one before, when this one opens with a pronoun: "He said", "Ông cho biết") names such
+        members, not the US, the coalition nor foreign forces ("Bộ trưởng Quốc phòng Anh gặp
+        người đồng cấp Pháp …"; not "Defense Secretary Lloyd Austin, beside his French
+        counterpart, …", "Tổng thống Donald Trump tiếp Thủ tướng Anh …")."""
+        begin, doc = self.start, self.doc
+        if _PRONOUN_OPENS.match(doc.quote(begin, min(at, begin + 12))):
+            before = doc.text[max(0, begin - 400) : max(0, begin - 1)]
             ends = [m.end() for m in _SENTENCE_END.finditer(before)]
             begin, at = max(0, begin - 400) + (ends[-1] if ends else 0), begin
-        return False
+        end = min(at, begin + _OPENING)
+        ours = {kind for _, kind in self.who_in(begin, end)} & OURS
+        return not ours and bool(partners(_COUNTERPART.sub(" ", doc.quote(begin, end))))
 
     def _apart(self, start: int, end: int, until: int) -> bool:
         """Whether the ally's clause at ``start:end`` is set apart from what follows up to

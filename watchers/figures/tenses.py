@@ -31,9 +31,11 @@ FUTURE_KEEP = re.compile(
     r"(?:\s+(?:only|just|chi))?\s*$|"
     r"\b(?:will|would|se)\b[^.;]{0,80}\b(?:and|va)\s+"
     r"(?:keep|retain|maintain|giu|giu lai|duy tri)\s*$|"
-    r"\b(?:foresees?|envisages?|envisions?|provides? for|calls? for|calling for)\s*$"
+    r"\b(?:foresees?|envisages?|envisions?|provides? for)\s*$|"
+    r"\b(?:plans?|agreements?|accords?|deals?|proposals?|bills?|drafts?|roadmaps?|framework)"
+    r"\s+(?:[^\s,;.]+\s+){0,3}?calls? for\s*$"
 )  # "will leave Camp Nakhla ... and keep no more than 1,100", "the accord foresees 2,200",
-# "the plan calls for about 1,600 US troops to remain"
+# "the plan calls for about 1,600 US troops to remain" (not "lawmakers call for 2,500 … to stay")
 # A change said as done in the present perfect: "has reduced", "have already cut" (not
 # "has decided to reduce")
 PERFECT = re.compile(
@@ -91,7 +93,10 @@ AFTER_YEAR = re.compile(
 ASKED_TO_KEEP = re.compile(
     r"(?:\b(?:ask|urg|want)\w*\b[^.;]{0,40}?\bto|"
     r"\b(?:de nghi|yeu cau|keu goi|muon(?! hon))(?:\s+[^\s,;]+){0,3}?)"
-    r"\s+(?:\S+\s+)?(?:keep|retain|maintain|leave|giu|giu lai|duy tri|de lai)\s*$"
+    r"\s+(?:\S+\s+)?(?:keep|retain|maintain|leave|giu|giu lai|duy tri|de lai)\s*$|"
+    # someone calls for a number ("lawmakers call for 2,500 US troops to stay"), not a plan
+    r"^(?!.*\b(?:plans?|agreements?|accords?|deals?|proposals?|bills?|drafts?|roadmaps?|"
+    r"framework)\s+(?:\S+\s+){0,3}?call).*\bcall(?:s|ed|ing)? for\s*$"
 )
 
 

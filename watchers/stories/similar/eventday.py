@@ -100,14 +100,18 @@ def event_day(title: str, body: str, published: date | None) -> EventDay:
 # what is to come on a weekday: "are expected to agree on Tuesday", "will meet on Monday"
 _AHEAD = re.compile(
     r"\b(?:will|would|shall|expected to|set to|due to|scheduled to|plans? to|are to|is to|to be)"
-    r"\b(?:\s+[^\s,;.]+){0,6}\s+$"
-)  # not "will not be drawn into the cut announced in Washington on Monday": Monday's cut
+    r"\b(?:\s+[^\s,;.]+){0,4}(?:\s+(?:the\s+)?(?:united\s+states|u\.s\.|us|washington|baghdad))?\s+$"
+)  # "will formally ask the United States on Monday"; not "will not be drawn into the cut
+# announced in Washington on Monday" (Monday's cut), "would expel US troops passed parliament
+# on Sunday"
 
 
-# a headline's infinitive: "Iraq to ask US on Tuesday" (not "Troops return to base on Monday")
+# a headline's infinitive of what is announced to come: "Iraq to ask US on Tuesday" (not
+# "Parliament votes to expel US troops on Sunday", "Troops begin to leave … on Monday")
 _HEADLINE_AHEAD = re.compile(
-    r"^\W*(?:[^\s,;.:]+\s+){0,3}(?!(?:returns?|moves?|heads?|go|goes|back)\s)[^\s,;.:]+(?<!ed)"
-    r"\s+to\s+(?!the\b|a\b|an\b|its\b|their\b)[^\s,;.:]+(?:\s+[^\s,;.:]+){0,5}\s+$"
+    r"^\W*(?:[^\s,;.:]+\s+){1,4}to\s+(?:ask|meet|hold|discuss|decide|announce|sign|visit|debate|"
+    r"consider|seek|request|unveil|present|vote|resume|host|review|brief|testify|name|set)\b"
+    r"(?:\s+[^\s,;.:]+){0,5}\s+$"
 )
 
 
@@ -143,13 +147,14 @@ def awaited_day(title: str, body: str, published: date | None) -> date | None:
     (``verdict.other_day``)."""
     if published is None:
         return None
-    for line in [title, *clean_lines(body)[:_LEAD_LINES]]:
+    for n, line in enumerate([title, *clean_lines(body)[:_LEAD_LINES]]):
         folded = fold(nfc(line).lower())
         ahead = [
             published + timedelta(days=(_WEEKDAYS.index(m.group(1)) - published.weekday()) % 7)
             for m in _EN_AHEAD_DAY.finditer(folded)
             if m.group(0).startswith("next")
             or (_AHEAD.search(folded, 0, m.start()) and not _DONE_ON.search(folded, 0, m.start()))
+            or (n == 0 and _HEADLINE_AHEAD.match(folded, 0, m.start()))
         ]
         ahead += [published + timedelta(days=1)] * len(_VI_TOMORROW.findall(folded))
         today = False  # a meeting later on the day of publication, said to come

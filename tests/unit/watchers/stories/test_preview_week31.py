@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from tests.story_texts import set_report
-from watchers.stories.similar.eventday import event_day
+from watchers.stories.similar.eventday import awaited_day, event_day
 from watchers.stories.similar.verdict import other_day, same_story
 
 MONDAY, TUESDAY, WEDNESDAY = date(2113, 3, 6), date(2113, 3, 7), date(2113, 3, 8)
@@ -60,10 +60,14 @@ def test_an_undated_report_is_apart_only_after_the_day_and_awaiting_none(
         ("Iraq to ask US on Tuesday to leave Baghdad two months early, officials say", False),
         ("Kurdish leaders to meet the envoy on Tuesday", False),
         ("Iraq's parliament to vote on Tuesday", False),
-        # not an infinitive of what is to come
+        # not an infinitive of what is to come (a review)
         ("Troops return to base on Tuesday", True),
         ("US troops handed to Iraqi army on Tuesday", True),
         ("US agrees to leave Baghdad, Pentagon said on Tuesday", True),
+        ("Iraq's parliament votes to expel US troops on Tuesday", True),
+        ("US troops begin to leave Ain al-Asad air base on Tuesday", True),
+        ("US hands base to Iraqi forces on Tuesday", True),
+        ("Iraq summons US envoy to protest strike on Tuesday", True),
     ],
 )
 def test_a_headlines_infinitive_names_the_day_to_come(title: str, named: bool) -> None:
@@ -77,3 +81,26 @@ def test_the_english_preview_is_dated_by_the_day_its_sources_spoke() -> None:
     assert (preview.published, preview.dated, preview.awaits) == (MONDAY, True, TUESDAY)
     rewrite = set_report("weekset31", "038", MONDAY)
     assert not other_day(preview, rewrite)
+
+
+def test_a_headlines_preview_awaits_its_day() -> None:
+    title = "Iraq to ask US on Wednesday to speed up withdrawal"
+    assert awaited_day(title, "Nothing else.", TUESDAY) == WEDNESDAY
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "awaits"),
+    [
+        # a clause of the future that a verb of the past closes (a review)
+        (
+            "A resolution that would expel US troops passed parliament on Monday, with Kurdish "
+            "lawmakers boycotting the session.",
+            True,
+            None,
+        ),
+        ("Iraq will formally ask the United States on Wednesday.", False, WEDNESDAY),
+    ],
+)
+def test_a_weekday_after_a_word_of_the_future(body: str, named: bool, awaits: date | None) -> None:
+    assert event_day("X", body, TUESDAY).named is named
+    assert awaited_day("X", body, TUESDAY) == awaits
