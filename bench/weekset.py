@@ -64,6 +64,7 @@ SETS = {
         ("twenty-ninth", 29),
         ("thirtieth", 30),
         ("thirty-first", 31),
+        ("thirty-second", 32),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -211,6 +211,12 @@ class _Date:
             return kinds
         if _BY.search(segment) or lx.SCHEDULED.search(segment):
             start, end = self.d.end, self._clause_end(self.d.end)
+            if (
+                end == self.after_end
+                and self.text.startswith(",", start)
+                and _BY.search(self.text, start, end)
+            ):
+                return []  # "…, rời Baghdad trước ngày 31/12": the next date's verb
             if self.s.tense(self.seg_start, end) != "past":
                 # the verb may be on either side: "the second phase runs through September
                 # 2026 and focuses on ... operations in Syria"

@@ -155,14 +155,18 @@ def result_done(clause: str, sentence: str, after: str, *, headline: bool = Fals
     )
 
 
-_RESULT = re.compile(r"\s*(?:cutting|reducing|lowering|bringing|taking|trimming|shrinking)\b")
+_RESULT = re.compile(
+    r"\s*(?:cutting|reducing|lowering|bringing|taking|trimming|shrinking|qua do|nho do)\b"
+)  # "…, qua đó giảm số binh sĩ Mỹ tại Iraq xuống còn khoảng 2.600"
 # what happened, said in the past tense: a departure, a handover ("took control", "left")
 _TROOPS_WORD = r"(?:troops|forces|soldiers|units|personnel|task force|battalion|brigade)"
 _BASE_WORD = r"(?:base|air ?base|airfield|camp|headquarters)"
 _PAST_EVENT = re.compile(
     rf"\b(?<!first ){_TROOPS_WORD}\b[^,;]{{0,40}}\b"
     r"(?:left|departed|withdrew|flew out|pulled out)\b|"
-    rf"\b(?:took (?:full )?(?:control|over)|handed (?:over )?)\b[^,;]{{0,40}}\b{_BASE_WORD}\b"
+    rf"\b(?:took (?:full )?(?:control|over)|handed (?:over )?)\b[^,;]{{0,40}}\b{_BASE_WORD}\b|"
+    # a base handed over in Vietnamese, told without tense as what was done
+    r"\b(?:ban giao|trao lai|trao tra)\b[^,;]{0,20}\b(?:trai|can cu|san bay)\b"
 )
 _HEADLINE_EVENT = re.compile(
     rf"\b{_TROOPS_WORD}\b[^,;]{{0,30}}\b(?:leaves?|leave|depart|departs|withdraws?|exits?)\b|"

@@ -3,7 +3,8 @@
 A scoop tells what has not been announced: it cites people familiar with the matter, informed
 or unnamed sources who speak on condition of anonymity, a leak, a count of officials no one
 names ("…, Reuters reported, citing sources familiar with the discussions"; "Informed sources:
-Agreement on…"; "according to two Iraqi officials"; "theo nguồn tin giấu tên"; "theo hai quan
+Agreement on…"; "according to two Iraqi officials", "two US defence officials told Force
+Structure Monitor"; "theo nguồn tin giấu tên"; "theo hai quan
 chức Iraq được tờ … dẫn lời"); a preview of a meeting told that way is one too. The official
 telling is the announcement, the statement, the confirmation ("The United States
 announced…", "said in a joint statement", "…: minister", "Ngày 27/9, Mỹ đã công bố…"). The
@@ -38,7 +39,9 @@ _SCOOP_EN = re.compile(
     r"|citing (?:(?!official)\S+ ){0,3}sources\b|(?:condition|promise) of anonymity"
     r"|declined to be (?:named|identified)|not authori[sz]ed to (?:speak|discuss)"
     r"|leak(?:ed|s)?\b|, sources (?:say|said)$"
-    r"|(?:according to|citing) (?:two|three|four|five|several|multiple) (?:\S+ ){0,2}officials\b)",
+    r"|(?:according to|citing) (?:two|three|four|five|several|multiple) (?:\S+ ){0,2}officials\b"
+    r"|\b(?:two|three|four|five|several|multiple) (?:\S+ ){0,2}officials"
+    r" (?:\S+ ){0,2}told (?!reporters|a news conference|journalists)\S+)",
     re.MULTILINE,
 )  # not "Iraqi security sources said" (how a fact is told), "citing official sources"
 _SCOOP_TITLE = re.compile(r"^(?:sources?|informed sources)\s*:")

@@ -114,3 +114,47 @@ def test_what_an_agreement_recommends_is_read_as_before() -> None:
 )
 def test_some_who_stay_leave_last(body: str, expected: set[tuple[str, str, str]]) -> None:
     assert deadlines_of(body, published=PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the thirty-second set: a list of sites and dates, a verb the reader does not know
+        # before the first ("rời các địa điểm"): the next item's verb is not its
+        (
+            "Quân Mỹ phải rời các địa điểm ở Anbar và Nineveh trước ngày 31/3/2114, rời Baghdad "
+            "trước ngày 31/12/2114.",
+            {("deadline/coalition leaves Baghdad", "2114-12-31", "day")},
+        ),
+        # a request to come, its date after "tức" (that is)
+        (
+            "Iraq sẽ đề nghị Mỹ đưa thời hạn rút quân khỏi Baghdad lên sớm ba tháng, tức ngày "
+            "30/9.",
+            set(),
+        ),
+    ],
+)
+def test_lists_and_requests(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert deadlines_of(body, published=PUBLISHED) == expected
+
+
+def test_a_level_told_as_what_a_handover_brought_is_the_level_now() -> None:
+    body = (
+        "Ngày 6/3, lực lượng Mỹ bàn giao trại Redwater cho quân đội Iraq, qua đó giảm số binh "
+        "sĩ Mỹ tại Iraq xuống còn khoảng 2.600 người."
+    )
+    assert troops_of(body, published=PUBLISHED) == {("US", "Iraq", "current", 2600)}
+    planned = "Mỹ sẽ bàn giao trại Redwater cho quân đội Iraq, qua đó giảm số binh sĩ Mỹ tại Iraq "
+    assert troops_of(planned + "xuống còn khoảng 2.600 người.", published=PUBLISHED) == {
+        ("US", "Iraq", "planned", 2600)
+    }
+
+
+def test_until_a_date_to_leave_is_that_dates() -> None:
+    body = (
+        "The accord gives US forces until 30 September 2114 to leave federal Iraq and until 30 "
+        "September 2115 to leave the Kurdistan region."
+    )
+    assert ("deadline/coalition leaves Iraq", "2114-09-30", "day") in deadlines_of(
+        body, published=PUBLISHED
+    )

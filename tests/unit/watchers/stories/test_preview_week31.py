@@ -2,7 +2,8 @@
 writing): the act's Vietnamese report reuses half the preview's words (a near copy by
 containment alone), an aggregator's brief of the act names no day and is published the day
 after the one awaited, and a headline's infinitive names the day to come ("Iraq to ask US on
-Tuesday"). Each is another event than the preview's."""
+Tuesday"). Each is another event than the preview's. And (the thirty-second set) a count of
+officials who told a paper tells a scoop."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 
 from tests.story_texts import set_report
 from watchers.stories.similar.eventday import awaited_day, event_day
+from watchers.stories.similar.telling import told
 from watchers.stories.similar.verdict import other_day, same_story
 
 MONDAY, TUESDAY, WEDNESDAY = date(2113, 3, 6), date(2113, 3, 7), date(2113, 3, 8)
@@ -104,3 +106,26 @@ def test_a_headlines_preview_awaits_its_day() -> None:
 def test_a_weekday_after_a_word_of_the_future(body: str, named: bool, awaits: date | None) -> None:
     assert event_day("X", body, TUESDAY).named is named
     assert awaited_day("X", body, TUESDAY) == awaits
+
+
+@pytest.mark.parametrize(
+    ("first_line", "expected"),
+    [
+        # a count of officials who told a paper: a scoop (the thirty-second set's)
+        (
+            "The headquarters will move to Kuwait in May, two US defence officials told Force "
+            "Structure Monitor.",
+            "scoop",
+        ),
+        ("The base was handed over, two Iraqi officials told reporters.", ""),
+    ],
+)
+def test_officials_who_told_a_paper(first_line: str, expected: str) -> None:
+    assert told("Task force headquarters to leave Baghdad", first_line) == expected
+
+
+def test_a_scoop_is_not_joined_to_the_handover_told_the_same_day() -> None:
+    scoop = set_report("weekset32", "001", date(2131, 3, 6))
+    handover = set_report("weekset32", "033", date(2131, 3, 6))  # "…, the task force said"
+    assert (scoop.told, handover.told) == ("scoop", "official")
+    assert same_story(scoop, handover).reason == "other_source"
