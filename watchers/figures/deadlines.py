@@ -48,7 +48,9 @@ _DATELINE = re.compile(r"[|•·]\s*$")  # set apart by separators: a page's day
 _DATELINE_AFTER = re.compile(r"\s*(?:[|•·\n]|$)")
 _STAY = re.compile(r"\b(?:remain|remains|stay|stays|o lai|duy tri)\b")  # until: when they leave
 # the rest, or some who stay ("một số lực lượng sẽ ở lại … cho đến tháng 9/2026"): the last
-_REST_OR_SOME_STAY = re.compile(rf"{lx.REST.pattern}|(?:{lx.PARTIAL.pattern}).*?{_STAY.pattern}")
+_REST_OR_SOME_STAY = re.compile(  # not "some who remain in Iraq will start leaving": they leave
+    rf"{lx.REST.pattern}|(?:{lx.PARTIAL.pattern}).*?{_STAY.pattern}(?!.*\b(?:leav|withdr|rut|roi)\w*)"
+)
 # Some troops ("withdraw 2,200 troops", "rút 2.200 quân"; not "its 2,500") or a level (LEVEL_BY)
 _SOME_TROOPS = re.compile(
     r"(?<!all )(?<!remaining )(?<!the )(?<!its )(?<!their )(?<!toan bo )(?<!tat ca )(?<!het )"
@@ -215,8 +217,9 @@ class _Date:
                 end == self.after_end
                 and self.text.startswith(",", start)
                 and _BY.search(self.text, start, end)
+                and self.s.places_in(self.seg_start, self.d.start)  # not "By September 2025, …"
             ):
-                return []  # "…, rời Baghdad trước ngày 31/12": the next date's verb
+                return []  # "… ở Anbar trước ngày 31/3, rời Baghdad … trước": the next date's
             if self.s.tense(self.seg_start, end) != "past":
                 # the verb may be on either side: "the second phase runs through September
                 # 2026 and focuses on ... operations in Syria"

@@ -21,8 +21,8 @@ import re
 __all__ = ["demanded"]
 
 _FOR_LEAVING = (  # "demanded on Sunday that", "recommended last week that", "in a statement"
-    r"(?: (?:in a statement|(?:on |last |this |earlier this )?(?:monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|week|month))){0,2}"
+    r"(?: (?:in a statement(?: issued| released)?|(?:late |early )?(?:on |last |this |earlier "
+    r"this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month))){0,3}"
     r"(?: that| for)?(?: the| all| a| an| every| each)?"
     r"(?: (?:full|swift|immediate|complete|total|speedy|quick|rapid))?"
     r" (?:us|u\.s\.|united states(?![’'])|american|foreign|coalition|international|troops|forces|"
@@ -67,9 +67,10 @@ _MET = re.compile(
     r"nhat tri|thong nhat|cam ket|hai (?:nuoc|ben|chinh phu))\b"
 )
 # a recommendation approved ("approved the Pentagon's recommendation", "phê duyệt khuyến nghị")
-_APPROVED = re.compile(
+_APPROVED = re.compile(  # by whom decides: not a parliament's, nor one that urges a demand
+    r"(?<!parliament )(?<!committee )(?<!lawmakers )(?<!quoc hoi )(?<!nghi vien )(?<!uy ban )"
     r"\b(?:approv\w*|endors\w*|signed off on|phe duyet)\s+(?:\S+\s+){0,3}?"
-    r"(?:recommendations?|khuyen nghi)\b"
+    r"(?:recommendations?|khuyen nghi)\b(?!\s+(?:urging|calling|demanding|that|yeu cau|keu goi))"
 )
 # after the date, only what ties it to an agreement ("as agreed", "under the deal", "theo thỏa
 # thuận") or an acceptance ("and Washington agreed", "phía Mỹ đã chấp nhận")

@@ -172,7 +172,7 @@ _PLACE_AFTER = re.compile(
 # said "for" a region, not where troops go ("by September 2025 for Erbil", "cho quân đội Iraq")
 _REGION = re.compile(
     r"^\s*(?:\S+\s+)?(?:doi voi|for\s.*\s(?:region|province|governorate)\b|"
-    r"cho\s+(?:khu vuc|vung|tinh|can cu|trai)\s)"
+    r"cho\s+(?:khu vuc|khu tu tri|vung|tinh|can cu|trai)\s)"
 )
 
 
@@ -184,4 +184,5 @@ def place_after(text: str, end: int, places: list[Place]) -> Place | None:
     whose = m and m["whose"] and text[end : places[0].end + 12]
     if not m or (whose and re.search(r"\b(?:and|va)\b", m.group())):
         return None
-    return None if whose and not _REGION.match(whose) else places[0]
+    region = places[0].name == "Kurdistan" or (whose and _REGION.match(whose))  # "for Kurdistan"
+    return None if whose and not region else places[0]

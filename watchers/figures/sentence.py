@@ -132,9 +132,13 @@ _ONE_COUNTRY = re.compile(
     r"(?:withdraw|pull|leave|bring|end|rut|roi|dua|ket thuc)"
 )
 _SENTENCE_END = re.compile(r"[.!?]\s")
-_PRONOUN_OPENS = re.compile(r"\W*(?:He|She|They|Ông|Bà|Họ)\s+(?![A-ZĐ])")  # not "Ông Trump"
 _COUNTERPART = re.compile(r"\S+ counterparts?|(?:người )?đồng cấp(?: \S+){1,2}")
-_OPENING = 45  # the speaker is named in the first words
+# whom the speaker met, up to a comma: "met Britain's defence secretary", "tiếp Thủ tướng Anh"
+_MET = re.compile(
+    r"\b(?:met|meets|meeting|hosted|hosts|received|receives|alongside|with|tiếp|gặp|"
+    r"hội đàm với|điện đàm với)\s+[^,.;:]{0,45}",
+    re.IGNORECASE,
+)
 
 
 class Sentence:
@@ -156,11 +160,14 @@ class Sentence:
         """Whether ``text[start:end]`` has another member of the coalition leave or cut
         (``allies.ALLY_ACTS``: "Britain will withdraw", "Anh sẽ rút"), or keep its troops in
         the same clause, and names neither the US, the coalition nor foreign forces: what it
-        says is that country's."""
-        ours = {kind for _, kind in self.who_in(start, end)} & OURS
-        if ours:
-            return False
+        says is that country's; or one country, unnamed, leaves, a member's speaker's
+        (``_ally_named``)."""
         doc = self.doc
+        one = _ONE_COUNTRY.search(doc.text, start, end)
+        if one is not None and self._ally_named(one.start()):
+            return True
+        if {kind for _, kind in self.who_in(start, end)} & OURS:
+            return False
         for m in ALLY_ACTS.finditer(doc.text, start, end):
             ally = m.group("ally")
             if ally == "anh" and not britain(doc, m.start()):
@@ -170,23 +177,26 @@ class Sentence:
             if m.group("keep") and self._apart(m.start(), m.end(), end):
                 continue  # "Though Britain will keep a team in Erbil, the troops will leave…"
             return True
-        one = _ONE_COUNTRY.search(doc.text, start, end)
-        return one is not None and self._ally_named(one.start())
+        return False
 
     def _ally_named(self, at: int) -> bool:
-        """Whether the one who speaks is another member's: the opening of this sentence (of the
-        one before, when this one opens with a pronoun: "He said", "Ông cho biết") names such
-        members, not the US, the coalition nor foreign forces ("Bộ trưởng Quốc phòng Anh gặp
-        người đồng cấp Pháp …"; not "Defense Secretary Lloyd Austin, beside his French
-        counterpart, …", "Tổng thống Donald Trump tiếp Thủ tướng Anh …")."""
+        """Whether the one who speaks is another member's: the words before ``at`` in this
+        sentence (in the one before, when these name no country: "He said", "Healey said",
+        "Ông Trump cho biết") name such members, not the US, the coalition nor foreign forces,
+        once counterparts and whom the speaker met are left out ("Bộ trưởng Quốc phòng Anh
+        gặp người đồng cấp Pháp …"; not "Speaking alongside his French counterpart, Defense
+        Secretary Lloyd Austin said …", "Tổng thống Donald Trump tiếp Thủ tướng Anh …")."""
         begin, doc = self.start, self.doc
-        if _PRONOUN_OPENS.match(doc.quote(begin, min(at, begin + 12))):
+        for _ in range(2):
+            spoken = _MET.sub(" ", _COUNTERPART.sub(" ", doc.quote(begin, at)))
+            folded = Folded.of(spoken)
+            ours = {kind for _, kind in self.article.who_in(folded, 0, len(folded.text))} & OURS
+            if ours or partners(spoken):
+                return not ours
             before = doc.text[max(0, begin - 400) : max(0, begin - 1)]
             ends = [m.end() for m in _SENTENCE_END.finditer(before)]
             begin, at = max(0, begin - 400) + (ends[-1] if ends else 0), begin
-        end = min(at, begin + _OPENING)
-        ours = {kind for _, kind in self.who_in(begin, end)} & OURS
-        return not ours and bool(partners(_COUNTERPART.sub(" ", doc.quote(begin, end))))
+        return False
 
     def _apart(self, start: int, end: int, until: int) -> bool:
         """Whether the ally's clause at ``start:end`` is set apart from what follows up to

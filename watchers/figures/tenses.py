@@ -21,6 +21,11 @@ FUTURE_AFTER = re.compile(
 )
 # A verb before the number that keeps troops in the future: "will keep 2,500", "sẽ giữ lại 350",
 # "will have 500", "sẽ có 500"
+# what lays out a plan: "the plan, announced in September, calls for about 2,000 troops"
+_PLAN_NOUNS = (
+    r"plans?|agreements?|accords?|deals?|proposals?|bills?|drafts?|roadmaps?|framework|"
+    r"timetables?|schedules?|statements?|phases?|posture|ndaa|laws?|strateg(?:y|ies)|memorandum"
+)
 FUTURE_KEEP = re.compile(
     r"(?:\b(?:will|would|could|may|might|plans? to|planning to|intends? to|intending to|"
     r"expected to|set to|supposed to|se|du kien|"
@@ -32,8 +37,7 @@ FUTURE_KEEP = re.compile(
     r"\b(?:will|would|se)\b[^.;]{0,80}\b(?:and|va)\s+"
     r"(?:keep|retain|maintain|giu|giu lai|duy tri)\s*$|"
     r"\b(?:foresees?|envisages?|envisions?|provides? for)\s*$|"
-    r"\b(?:plans?|agreements?|accords?|deals?|proposals?|bills?|drafts?|roadmaps?|framework)"
-    r"\s+(?:[^\s,;.]+\s+){0,3}?calls? for\s*$"
+    rf"\b(?:{_PLAN_NOUNS})\b[^.;]{{0,60}}?\bcalls? for\s*$"
 )  # "will leave Camp Nakhla ... and keep no more than 1,100", "the accord foresees 2,200",
 # "the plan calls for about 1,600 US troops to remain" (not "lawmakers call for 2,500 … to stay")
 # A change said as done in the present perfect: "has reduced", "have already cut" (not
@@ -95,8 +99,7 @@ ASKED_TO_KEEP = re.compile(
     r"\b(?:de nghi|yeu cau|keu goi|muon(?! hon))(?:\s+[^\s,;]+){0,3}?)"
     r"\s+(?:\S+\s+)?(?:keep|retain|maintain|leave|giu|giu lai|duy tri|de lai)\s*$|"
     # someone calls for a number ("lawmakers call for 2,500 US troops to stay"), not a plan
-    r"^(?!.*\b(?:plans?|agreements?|accords?|deals?|proposals?|bills?|drafts?|roadmaps?|"
-    r"framework)\s+(?:\S+\s+){0,3}?call).*\bcall(?:s|ed|ing)? for\s*$"
+    rf"^(?!.*\b(?:{_PLAN_NOUNS})\b[^.;]{{0,60}}?\bcall).*\bcall(?:s|ed|ing)? for\s*$"
 )
 
 
@@ -150,11 +153,16 @@ def result_done(clause: str, sentence: str, after: str, *, headline: bool = Fals
         and event.search(sentence) is not None
         and not FUTURE.search(sentence)
         and not HEDGED.search(sentence)
+        and not _VI_NOT_DONE.search(sentence)
         and not _ONCE.search(sentence)
         and not _TIME_AHEAD.search(after)
     )
 
 
+# a handover to come, possible or wished for, in Vietnamese: "sắp", "có thể", "chuẩn bị", "muốn"
+_VI_NOT_DONE = re.compile(
+    r"\b(?:sap|co the|chuan bi|muon|de xuat|de nghi|yeu cau|neu|du dinh|du kien|se|ke hoach)\b"
+)
 _RESULT = re.compile(
     r"\s*(?:cutting|reducing|lowering|bringing|taking|trimming|shrinking|qua do|nho do)\b"
 )  # "…, qua đó giảm số binh sĩ Mỹ tại Iraq xuống còn khoảng 2.600"

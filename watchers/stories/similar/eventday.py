@@ -99,19 +99,23 @@ def event_day(title: str, body: str, published: date | None) -> EventDay:
 
 # what is to come on a weekday: "are expected to agree on Tuesday", "will meet on Monday"
 _AHEAD = re.compile(
-    r"\b(?:will|would|shall|expected to|set to|due to|scheduled to|plans? to|are to|is to|to be)"
-    r"\b(?:\s+[^\s,;.]+){0,4}(?:\s+(?:the\s+)?(?:united\s+states|u\.s\.|us|washington|baghdad))?\s+$"
-)  # "will formally ask the United States on Monday"; not "will not be drawn into the cut
+    r"\b(?:will|would|shall|expected to|set to|due to|scheduled to|plans? to|are to|is to|to be)\b"
+    r"(?:\s+(?:(?:be|been|being)\s+[^\s,;.]+|(?!(?!united\b)[^\s,;.-]*ed\b)[^\s,;.]+)){0,6}\s+$"
+)  # "will hold talks with President Joe Biden on Monday"; not "will not be drawn into the cut
 # announced in Washington on Monday" (Monday's cut), "would expel US troops passed parliament
-# on Sunday"
-
-
-# a headline's infinitive of what is announced to come: "Iraq to ask US on Tuesday" (not
-# "Parliament votes to expel US troops on Sunday", "Troops begin to leave … on Monday")
+# on Sunday" (a verb of the past closes what was to come)
+# a headline's infinitive: "Iraq to ask US on Tuesday", "Austin to travel to Baghdad on
+# Tuesday" (not "Parliament votes to expel US troops on Sunday", "Troops begin to leave …",
+# "US hands base to Iraqi forces", "Iraq summons US envoy to protest strike")
 _HEADLINE_AHEAD = re.compile(
-    r"^\W*(?:[^\s,;.:]+\s+){1,4}to\s+(?:ask|meet|hold|discuss|decide|announce|sign|visit|debate|"
-    r"consider|seek|request|unveil|present|vote|resume|host|review|brief|testify|name|set)\b"
-    r"(?:\s+[^\s,;.:]+){0,5}\s+$"
+    r"^\W*(?:[^\s,;.:]+\s+){0,3}(?!(?:votes?|voted|begins?|began|start(?:s|ed)?|wants?|vows?|"
+    r"plans?|agrees?|agreed|threatens?|refuses?|seeks?|needs?|has|have|had|is|are|was|were|sets?|"
+    r"ready|orders?|urges?|asks?|tells?|hands?|summons|returns?|moves?|heads?|continues?|fails?|"
+    r"decides?|prepares?|going|used|able|due|expected|likely|about)\s)[^\s,;.:]+(?<!ed)\s+to\s+"
+    r"(?:\w+ly\s+)?(?:ask|meet|hold|discuss|decide|announce|sign|visit|debate|consider|seek|"
+    r"request|unveil|present|vote|resume|host|review|brief|testify|name|set|travel|convene|"
+    r"launch|leave|withdraw|hand|end|begin|start|open|close|pull|cut|receive|welcome|talk|"
+    r"confirm|approve|reveal|outline|submit)\b(?:\s+[^\s,;.:]+){0,6}\s+$"
 )
 
 

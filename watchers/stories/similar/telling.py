@@ -40,8 +40,9 @@ _SCOOP_EN = re.compile(
     r"|declined to be (?:named|identified)|not authori[sz]ed to (?:speak|discuss)"
     r"|leak(?:ed|s)?\b|, sources (?:say|said)$"
     r"|(?:according to|citing) (?:two|three|four|five|several|multiple) (?:\S+ ){0,2}officials\b"
-    r"|\b(?:two|three|four|five|several|multiple) (?:\S+ ){0,2}officials"
-    r" (?:\S+ ){0,2}told (?!reporters|a news conference|journalists)\S+)",
+    r"|\b(?:an?|one|two|three|four|five|several|multiple) (?:\S+ ){0,2}(?:officials?|sources)"
+    r" (?:\S+ ){0,2}told (?!reporters|journalists|parliament|lawmakers|(?:the )?(?:state|house|"
+    r"senate|\S+ committee)|(?:a |the )?(?:joint )?(?:news|press) conference)\S+)",
     re.MULTILINE,
 )  # not "Iraqi security sources said" (how a fact is told), "citing official sources"
 _SCOOP_TITLE = re.compile(r"^(?:sources?|informed sources)\s*:")

@@ -129,3 +129,40 @@ def test_a_scoop_is_not_joined_to_the_handover_told_the_same_day() -> None:
     handover = set_report("weekset32", "033", date(2131, 3, 6))  # "…, the task force said"
     assert (scoop.told, handover.told) == ("scoop", "official")
     assert same_story(scoop, handover).reason == "other_source"
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "published", "awaits"),
+    [
+        # a second review: previews whose weekday was read as the one before
+        (
+            "Iraqi PM heads to Washington as US troop future looms",
+            "BAGHDAD (AFP) - Iraqi Prime Minister Mohammed Shia al-Sudani will hold talks with "
+            "President Joe Biden on Monday, his office said Saturday.",
+            date(2024, 4, 13),
+            date(2024, 4, 15),
+        ),
+        ("Austin to travel to Baghdad on Tuesday", "Nothing else.", date(2024, 4, 13), None),
+        ("US troops to leave Ain al-Asad on Monday, officials say", "x", date(2026, 1, 17), None),
+        ("Iraq to formally ask US on Tuesday", "Nothing else.", date(2024, 4, 13), None),
+    ],
+)
+def test_a_preview_is_not_dated_by_the_day_before(
+    title: str, body: str, published: date, awaits: date | None
+) -> None:
+    day = event_day(title, body, published)
+    assert day.day == published
+    if awaits is not None:
+        assert awaited_day(title, body, published) == awaits
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Two Iraqi officials told the state-run Iraqi News Agency that the base was handed over.",
+        "Several Iraqi officials told parliament on Monday that the troops had left.",
+        "The two officials told a joint news conference in Baghdad that the troops had left.",
+    ],
+)
+def test_officials_who_told_an_official_channel_tell_no_scoop(first_line: str) -> None:
+    assert told("US troops leave base", first_line) == ""
