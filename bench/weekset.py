@@ -65,6 +65,7 @@ SETS = {
         ("thirtieth", 30),
         ("thirty-first", 31),
         ("thirty-second", 32),
+        ("thirty-third", 33),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -87,7 +87,9 @@ class Candidate:
     evidence: Evidence
 
 
-Apart = Literal["incoherent", "other_day", "other_lead", "other_partner", "other_source"]
+Apart = Literal[
+    "incoherent", "other_day", "other_lead", "other_partner", "other_source", "other_actor"
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from datetime import date
 from watchers.stories.similar.evidence import Evidence
 from watchers.stories.similar.index import index_keys, slot
 from watchers.stories.similar.minhash import Signature
-from watchers.stories.similar.telling import Told
+from watchers.stories.similar.telling import Actor, Told
 
 __all__ = ["decode", "encode", "slots", "stored_slots"]
 
@@ -60,6 +60,8 @@ def encode(evidence: Evidence) -> bytes:
         tail["told"] = evidence.told
     if evidence.awaits is not None:
         tail["awaits"] = evidence.awaits.isoformat()
+    if evidence.actor is not None:
+        tail["actor"] = evidence.actor
     if evidence.passages:
         packed = _little(array("I", sorted(evidence.passages))).tobytes()
         tail["passages"] = base64.b64encode(packed).decode("ascii")
@@ -108,7 +110,17 @@ def _decode(data: bytes) -> Evidence:
         ),
         told=_told(tail.get("told")),
         awaits=date.fromisoformat(str(tail["awaits"])) if "awaits" in tail else None,
+        actor=_actor(tail.get("actor")),
     )
+
+
+def _actor(value: object) -> Actor | None:
+    """A stored actor (None: a row written before it was kept)."""
+    if value is None:
+        return None
+    if value == "US" or value == "Iraq" or value == "":
+        return value
+    raise ValueError(f"not an actor: {value!r}")
 
 
 def _told(value: object) -> Told | None:

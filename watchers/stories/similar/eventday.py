@@ -19,7 +19,8 @@ English weekday, else a day and month, else a Vietnamese weekday:
   publication's year, or of the year before when it would fall after the publication; with a
   year ("D/M/YYYY"), that day; else "hôm thứ Hai" — the most recent Monday on or before the
   publication day, as in English (not "thứ Hai tới", next Monday, nor "thứ Hai tuần trước").
-  "Hôm qua" (yesterday) is not read: measured, it cost precision (design.md).
+  "Hôm qua" (yesterday) alone is not read: measured, it cost precision (design.md); with its
+  day in brackets ("hôm qua (6/3, giờ Mỹ)", "Sáng nay (13/3)") it is that day.
 
 The publication day is the day where the article's language is written
 (``watchers.figures.publication_day``).
@@ -68,7 +69,9 @@ _UNITS = (
 _ZONE = "mỹ|my|địa phương|dia phuong|việt nam|viet nam|hà nội|ha noi"
 _VI_DAY = re.compile(  # over lower-case text, with or without diacritics
     r"(?<!mỗi )(?<!moi )\b(?:(?:" + "|".join(_DAY_WORDS) + r") "
-    r"|(?:hôm|hom) (?:" + "|".join(_VI_WEEKDAYS + _VI_FOLDED) + r") \()"
+    r"|(?:hôm|hom) (?:" + "|".join(_VI_WEEKDAYS + _VI_FOLDED) + r") \("
+    # "hôm qua (6/3, giờ Mỹ)", "Sáng nay (13/3, giờ địa phương)": the day in brackets
+    r"|(?:hôm|hom|sáng|sang|chiều|chieu|tối|toi|đêm|dem) (?:qua|nay) \()"
     r"(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![/.-]?\d)"
     r"(?! ?(?:(?:" + "|".join(_UNITS) + r")(?!\w)|(?:giờ|gio)(?! (?:" + _ZONE + r"))|%))"
 )  # not "mỗi ngày 2-3 lần" (a count) nor "ngày 5-6 tháng 10" (a range of days)
@@ -169,7 +172,11 @@ def awaited_day(title: str, body: str, published: date | None) -> date | None:
             except ValueError:
                 continue
             today = today or (
-                ahead[-1] == published and _VI_FUTURE.search(folded, 0, m.start()) is not None
+                ahead[-1] == published
+                and bool(
+                    _VI_FUTURE.search(folded, 0, m.start())
+                    or (m.group().startswith(_NAY) and _VI_FUTURE_AFTER.match(folded, m.end()))
+                )
             )
         found = [d for d in ahead if 0 < (d - published).days <= MAX_DAYS_AHEAD]
         found += [published] if today else []
@@ -183,12 +190,19 @@ _EN_AHEAD_DAY = re.compile(r"\b(?:on|next) (" + "|".join(_WEEKDAYS) + r")\b")
 _DONE_ON = re.compile(r"\b(?:\w+ed|left|held|made|took|met|said|told|began|came|went)\s+$")
 # folded: "vào thứ Hai (9/6)", "ngày 9/6", "sáng 9/6"; not "2/3 số quân" (no word of a day)
 _VI_AHEAD_DAY = re.compile(
-    r"\b(?:ngay|vao|sang|chieu|toi|dem|(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat) \()"
+    r"\b(?:ngay|vao|sang|chieu|toi|dem|(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat) \(|"
+    r"(?:hom|sang|chieu|toi|dem) nay \()"
     r" ?(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?(?![/.-]?\d)(?! ?(?:so|phan|%))"
 )  # not "cắt giảm vào 2/3 số quân" (a share)
+# what is to come later in the sentence: "hôm nay (12/3) nhóm họp …, … được cho là sẽ đề nghị"
+_VI_FUTURE_AFTER = re.compile(
+    r"[^.]*?(?<!tuyen bo )(?<!cho biet )(?<!thong bao )(?<!khang dinh )(?<!noi )(?<!cam ket )"
+    r"\b(?:se|du kien|sap)\b"
+)  # not "tuyên bố sẽ ngừng …": a statement made, of what is to come
 _VI_TOMORROW = re.compile(r"\b(?:vao )?ngay mai\b")
 # a word of the future before a date in its clause, folded: "Iraq sẽ đề nghị Mỹ trong phiên họp
 # ngày 9/6", "dự kiến diễn ra ngày 9/6": the day of what is to come, not of the event
+_NAY = ("hom nay", "sang nay", "chieu nay", "toi nay", "dem nay")
 _VI_FUTURE = re.compile(r"\b(?:se|du kien|sap)\b[^.;,]{0,60}$")
 
 
@@ -197,6 +211,8 @@ def _day_month(lower: str, published: date) -> date | None:
     for m in _VI_DAY.finditer(lower):
         if _VI_FUTURE.search(folded, 0, m.start()):
             continue  # the day of what is to come ("sẽ … trong phiên họp ngày 9/6")
+        if fold(m.group()).startswith(_NAY) and _VI_FUTURE_AFTER.match(folded, m.end()):
+            continue  # today, what is to come: "hôm nay (12/3) nhóm họp, … sẽ đề nghị"
         day, month = int(m.group(1)), int(m.group(3))
         years = (int(m.group(4)),) if m.group(4) else (published.year, published.year - 1)
         for year in years:

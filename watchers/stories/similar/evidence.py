@@ -57,7 +57,7 @@ from watchers.stories.similar.eventday import awaited_day, event_day
 from watchers.stories.similar.lexicon import concept_hash, concepts
 from watchers.stories.similar.minhash import Signature, hash64, minhash
 from watchers.stories.similar.shingle import clean_lines, normalise_numbers, shingle_texts, tokens
-from watchers.stories.similar.telling import Told, told
+from watchers.stories.similar.telling import Actor, Told, actor, told
 from watchers.topic.text import fold, nfc
 
 __all__ = [
@@ -154,6 +154,7 @@ class Evidence:
     head_partners: frozenset[str] | None = None
     told: Told | None = None  # how the lead tells its news (``telling``; None: not known)
     awaits: date | None = None  # the day its lead names for what is to come (``awaited_day``)
+    actor: Actor | None = None  # the government whose body acts in its title (None: not known)
 
 
 def signature(title: str, body: str) -> Signature:
@@ -194,6 +195,7 @@ def evidence(
         partners=partners("\n".join(lines)),
         head_partners=partners(title),
         told=told(title, lines[1] if len(lines) > 1 else ""),
+        actor=actor(title),
         awaits=awaited_day(title, body, published),
     )
 

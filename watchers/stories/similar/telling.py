@@ -28,7 +28,7 @@ from typing import Literal
 
 from watchers.topic.text import fold, nfc
 
-__all__ = ["Told", "told"]
+__all__ = ["Actor", "Told", "actor", "told"]
 
 Told = Literal["scoop", "official", ""]
 
@@ -95,3 +95,36 @@ def told(title: str, first_line: str) -> Told:
     if scoop == official:
         return ""
     return "scoop" if scoop else "official"
+
+
+Actor = Literal["US", "Iraq", ""]
+
+# who acts in a title: one government's body, named as such (folded); "Baghdad" only as the
+# one who speaks or decides, not the place left ("US to leave Baghdad"); not the US military
+# as what ends ("kết thúc sứ mệnh chiến đấu của quân đội Mỹ")
+_US_BODY = re.compile(
+    r"\b(?:pentagon|white house|state department|centcom"
+    r"|(?:us |u\.s\. )?defen[cs]e (?:secretary|chief)"
+    r"|washington (?:says|said|agrees|approves|announces|confirms)"
+    r"|lau nam goc|nha trang|bo ngoai giao my)\b"
+)
+_IRAQ_BODY = re.compile(
+    r"\b(?:iraq(?:'s|’s|i) (?:cabinet|government|parliament|prime minister|pm)"
+    r"|baghdad (?:says|said|agrees|approves|announces|confirms|welcomes|asks)"
+    r"|noi cac iraq|chinh phu iraq|quoc hoi iraq|thu tuong iraq)\b"
+)
+
+
+_SUBJECT = 40  # the body acts as the title's subject, in its first words
+# Iraq's body acting on what the US did ("Baghdad welcomes US troop cap"): a reaction, told
+# with the US's act, not an act of its own
+_US_NAMED = re.compile(r"\b(?:us|u\.s\.|american|my|hoa ky|washington)\b")
+
+
+def actor(title: str) -> Actor:
+    """The one government whose body acts in a title ("Pentagon to pull 600 troops …": the
+    US; "Iraq's cabinet approves takeover …": Iraq), "" when it names neither or both."""
+    folded = fold(nfc(title).strip().lower())[:_SUBJECT]
+    us = bool(_US_BODY.search(folded))
+    iraq = bool(_IRAQ_BODY.search(folded)) and not _US_NAMED.search(folded)
+    return "" if us == iraq else "US" if us else "Iraq"

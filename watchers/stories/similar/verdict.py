@@ -88,7 +88,7 @@ _NO_STORE = Rarity()
 
 Reason = Literal[
     "near_copy", "rewrite", "far_apart", "other_day", "other_lead", "other_partner",
-    "other_source", "different_text", "other_language", "empty",
+    "other_source", "other_actor", "different_text", "other_language", "empty",
 ]  # fmt: skip
 
 
@@ -178,7 +178,7 @@ def other_source(a: Evidence, b: Evidence) -> bool:
     return {a.told, b.told} == {"scoop", "official"}
 
 
-Veto = Literal["other_partner", "other_source"]
+Veto = Literal["other_partner", "other_source", "other_actor"]
 
 
 def vetoed(a: Evidence, b: Evidence) -> Veto | None:
@@ -188,6 +188,8 @@ def vetoed(a: Evidence, b: Evidence) -> Veto | None:
         return "other_partner"
     if other_source(a, b):
         return "other_source"
+    if {a.actor, b.actor} == {"US", "Iraq"}:
+        return "other_actor"  # the Pentagon's cut, the Iraqi cabinet's decision: two acts
     return None
 
 
