@@ -383,7 +383,8 @@ def test_the_same_week_set_merges_and_splits_no_more_reports_than_measured(name:
 # item's verb is not a date's ("rời các địa điểm … trước ngày 31/3, rời Baghdad … trước"), a
 # request after "tức ngày" is a request, "qua đó giảm … xuống còn" after a handover is done:
 # 7, 3 right, 3 of 5 (its federal-Iraq dates, keyed as leaving Iraq, the second phase, make
-# its Kurdistan date a change, as the thirtieth's)
+# its Kurdistan date a change, as the thirtieth's); then a number coordinated with one moved
+# is moved ("move the roughly 1,490 troops … and about 140 advisers out"): 6, 3 right
 # the thirty-third, written blind at the end of the ninth stop, measured once on ``73ee3e5``: 6
 # alerts, 2 right, 2 of 4 (5, 2 right on ``6cd49b7``, the stop's start); the same at the end
 MOST_WRONG_ALERTS = {
@@ -393,7 +394,7 @@ MOST_WRONG_ALERTS = {
     "twenty-first set": (1, 3), "twenty-second set": (1, 2), "twenty-third set": (1, 2),
     "twenty-fourth set": (4, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (1, 2),
     "twenty-seventh set": (3, 3), "twenty-eighth set": (4, 0), "twenty-ninth set": (1, 2),
-    "thirtieth set": (3, 1), "thirty-first set": (1, 1), "thirty-second set": (4, 2),
+    "thirtieth set": (3, 1), "thirty-first set": (1, 1), "thirty-second set": (3, 2),
     "thirty-third set": (4, 2),
 }  # fmt: skip
 

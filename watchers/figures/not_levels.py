@@ -52,6 +52,13 @@ _OF_UNIT = re.compile(
 # troops counted with civilians: "military personnel and civilians", "quân nhân và nhân viên
 # dân sự", "military and civilian staff" (not "and hundreds of civilian contractors", "and
 # civilian cooperation")
+# a number coordinated with one moved: "move the roughly 1,490 troops at Camp Stonebridge and
+# about 140 advisers out of federal Iraq" (not "withdraw 500 and keep 2,000": its own verb)
+_MOVED_AND = re.compile(
+    r"\b(?:mov(?:e|es|ed|ing)|rotat\w*|relocat\w*|redeploy\w*|send(?:s|ing)?|sent|"
+    r"withdraw\w*|withdrew|pull(?:s|ed|ing)? out|di chuyen|chuyen|rut|dieu)\s+(?:the\s+|cac\s+)?"
+    r"(?:(?:roughly|about|some|nearly|around|khoang)\s+)?\d[\d.,]*\s+[^,;\d]{0,45}?\b(?:and|va)\s+$"
+)
 # the last ones, who leave: how many go, not how many stay ("The last 14 US advisers at the
 # Basra command left on Sunday", "14 cố vấn quân sự Mỹ cuối cùng làm việc tại … đã rời trụ sở";
 # not "the last 2,500 US troops will remain")
@@ -162,6 +169,8 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         return True  # "Task Force Talon, with about 380 soldiers": the size of a unit
     if _UNIT_OF.search(core_left) or _UNIT_WITH.search(core_left) or _OF_UNIT.match(text, noun_end):
         return True  # a unit named, then its size; its size, then the unit
+    if _MOVED_AND.search(core_left):
+        return True  # "… and about 140 advisers": moved with the number before
     last = _LAST.search(core_left) or _LAST_AFTER.match(text, b)
     if last and _LAST_LEAVE.match(text, max(b, last.end())):
         return True  # the last ones, who leave

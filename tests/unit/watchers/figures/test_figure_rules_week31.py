@@ -158,3 +158,24 @@ def test_until_a_date_to_leave_is_that_dates() -> None:
     assert ("deadline/coalition leaves Iraq", "2114-09-30", "day") in deadlines_of(
         body, published=PUBLISHED
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a number coordinated with one moved is moved too (the thirty-second set)
+        (
+            "The Pentagon has the plan to move the roughly 1,490 troops at Camp Stonebridge and "
+            "about 140 advisers out of federal Iraq by the new date.",
+            set(),
+        ),
+        ("Mỹ sẽ rút 500 binh sĩ và khoảng 40 cố vấn khỏi Iraq.", set()),
+        # not troops that are there
+        (
+            "The US has 2,500 troops and 1,000 contractors in Iraq.",
+            {("US", "Iraq", "current", 2500)},
+        ),
+    ],
+)
+def test_moved_together(body: str, expected: set[tuple[str, str, str, int]]) -> None:
+    assert troops_of(body, published=PUBLISHED) == expected
