@@ -109,6 +109,8 @@ def demanded(text: str, start: int, at: int, end: int) -> bool:
     demand = demands[-1]
     if _ENDS.search(_INCLUDING.sub("", text[demand.end() : at])):
         return False
-    met = _MET.search(text, start, demand.start()) or _MET_AFTER.search(text, at, end)
-    met = met or _APPROVED.search(text, start, demand.end())
-    return met is None
+    return not (
+        _MET.search(text, start, demand.start())
+        or _APPROVED.search(text, start, demand.end())
+        or _MET_AFTER.search(text, at, end)
+    )

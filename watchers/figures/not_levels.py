@@ -49,9 +49,6 @@ _OF_UNIT = re.compile(
     r"(?! (?:khac|lien hop|lien quan))"
     r")"
 )
-# troops counted with civilians: "military personnel and civilians", "quân nhân và nhân viên
-# dân sự", "military and civilian staff" (not "and hundreds of civilian contractors", "and
-# civilian cooperation")
 # a number coordinated with one moved: "move the roughly 1,490 troops at Camp Stonebridge and
 # about 140 advisers out of federal Iraq" (not "withdraw 500 and keep 2,000": its own verb)
 _MOVED_AND = re.compile(
@@ -70,6 +67,9 @@ _LAST_LEAVE = re.compile(  # their own verb: not "will remain … after the othe
 )
 # "cuối cùng" right after the troops, not "… tại Iraq và cuối cùng sẽ rút" (eventually)
 _LAST_AFTER = re.compile(r"(?:\s+(?!hien\b|va\b)\S+){0,8}?\s+cuoi cung\b")
+# troops counted with civilians: "military personnel and civilians", "quân nhân và nhân viên
+# dân sự", "military and civilian staff" (not "and hundreds of civilian contractors", "and
+# civilian cooperation")
 _WITH_CIVILIANS = re.compile(
     r"[^,;.\d]{0,30}?\b(?:and|va)\s+(?:civilians\b|civilian (?:staff|personnel|employees)\b|"
     r"nhan vien dan su\b)"

@@ -181,8 +181,12 @@ def place_after(text: str, end: int, places: list[Place]) -> Place | None:
     ``text``) if the words between say the date is its (``_PLACE_AFTER``); said "for" it, a
     region (``_REGION``), not a list ("for Baghdad and Anbar": the index may miss Baghdad)."""
     m = _PLACE_AFTER.match(text[end : places[0].start]) if places else None
-    whose = m and m["whose"] and text[end : places[0].end + 12]
-    if not m or (whose and re.search(r"\b(?:and|va)\b", m.group())):
+    if m is None:
         return None
-    region = places[0].name == "Kurdistan" or (whose and _REGION.match(whose))  # "for Kurdistan"
-    return None if whose and not region else places[0]
+    if m["whose"] is None:  # "in", "at", "ở", "tại"
+        return places[0]
+    if re.search(r"\b(?:and|va)\b", m.group()):
+        return None
+    # "for Kurdistan" is a region's too
+    region = places[0].name == "Kurdistan" or _REGION.match(text[end : places[0].end + 12])
+    return places[0] if region else None

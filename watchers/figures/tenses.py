@@ -19,13 +19,13 @@ FUTURE_AFTER = re.compile(
     r"\s*(?:\S+\s+){0,4}?(?:(?:will|would|could|may|are to|are expected to|se|du kien|co the)\s+"
     r"(?:\S+\s+){0,2}?(?:remain|stay|be left|o lai|con lai|duoc giu|don tru)|duoc o lai)\b"
 )
-# A verb before the number that keeps troops in the future: "will keep 2,500", "sẽ giữ lại 350",
-# "will have 500", "sẽ có 500"
 # what lays out a plan: "the plan, announced in September, calls for about 2,000 troops"
 _PLAN_NOUNS = (
     r"plans?|agreements?|accords?|deals?|proposals?|bills?|drafts?|roadmaps?|framework|"
     r"timetables?|schedules?|statements?|phases?|posture|ndaa|laws?|strateg(?:y|ies)|memorandum"
 )
+# A verb before the number that keeps troops in the future: "will keep 2,500", "sẽ giữ lại 350",
+# "will have 500", "sẽ có 500"
 FUTURE_KEEP = re.compile(
     r"(?:\b(?:will|would|could|may|might|plans? to|planning to|intends? to|intending to|"
     r"expected to|set to|supposed to|se|du kien|"

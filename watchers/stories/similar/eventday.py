@@ -173,10 +173,7 @@ def awaited_day(title: str, body: str, published: date | None) -> date | None:
                 continue
             today = today or (
                 ahead[-1] == published
-                and bool(
-                    _VI_FUTURE.search(folded, 0, m.start())
-                    or (m.group().startswith(_NAY) and _VI_FUTURE_AFTER.match(folded, m.end()))
-                )
+                and (_VI_FUTURE.search(folded, 0, m.start()) is not None or _later_today(folded, m))
             )
         found = [d for d in ahead if 0 < (d - published).days <= MAX_DAYS_AHEAD]
         found += [published] if today else []
@@ -200,10 +197,18 @@ _VI_FUTURE_AFTER = re.compile(
     r"\b(?:se|du kien|sap)\b"
 )  # not "tuyên bố sẽ ngừng …": a statement made, of what is to come
 _VI_TOMORROW = re.compile(r"\b(?:vao )?ngay mai\b")
+_NAY = ("hom nay", "sang nay", "chieu nay", "toi nay", "dem nay")
 # a word of the future before a date in its clause, folded: "Iraq sẽ đề nghị Mỹ trong phiên họp
 # ngày 9/6", "dự kiến diễn ra ngày 9/6": the day of what is to come, not of the event
-_NAY = ("hom nay", "sang nay", "chieu nay", "toi nay", "dem nay")
 _VI_FUTURE = re.compile(r"\b(?:se|du kien|sap)\b[^.;,]{0,60}$")
+
+
+def _later_today(folded: str, m: re.Match[str]) -> bool:
+    """Whether the day ``m`` found in ``folded`` (a line, folded) is said as today ("hôm nay
+    (12/3)") with what is still to come after it in its sentence (``_VI_FUTURE_AFTER``)."""
+    return (
+        folded.startswith(_NAY, m.start()) and _VI_FUTURE_AFTER.match(folded, m.end()) is not None
+    )
 
 
 def _day_month(lower: str, published: date) -> date | None:
@@ -211,7 +216,7 @@ def _day_month(lower: str, published: date) -> date | None:
     for m in _VI_DAY.finditer(lower):
         if _VI_FUTURE.search(folded, 0, m.start()):
             continue  # the day of what is to come ("sẽ … trong phiên họp ngày 9/6")
-        if fold(m.group()).startswith(_NAY) and _VI_FUTURE_AFTER.match(folded, m.end()):
+        if _later_today(folded, m):
             continue  # today, what is to come: "hôm nay (12/3) nhóm họp, … sẽ đề nghị"
         day, month = int(m.group(1)), int(m.group(3))
         years = (int(m.group(4)),) if m.group(4) else (published.year, published.year - 1)

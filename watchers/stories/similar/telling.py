@@ -19,6 +19,10 @@ roadmap"), and an Iraqi outlet's "a security source said" of a base handed over 
 reports a fact, not a scoop. ``told(title, first_line)`` reads the title and the first line,
 where a report says where its news comes from; a later paragraph's sources are background.
 Vietnamese is read folded, so a text without diacritics reads the same.
+
+``actor(title)`` reads who acts in a title: the US's body ("Pentagon to pull 600 troops …") or
+Iraq's ("Iraq's cabinet approves …"), or neither; two titles of the two governments acting
+are two acts (``verdict.other_actor``).
 """
 
 from __future__ import annotations

@@ -37,7 +37,9 @@ news. So two articles are one story only on evidence that pins the same event:
    it shares with the same day's report of a US base's handover moved to 15 December.
    Nor when one lead tells a scoop (unnamed sources, people familiar, a leak) and
    the other what was announced or confirmed (``other_source``, ``telling``): the plan
-   confirmed is news, though the scoop told it all days before.
+   confirmed is news, though the scoop told it all days before. Nor when one title has the
+   US's body act and the other Iraq's (``other_actor``): "Pentagon to pull 600 troops from
+   Al-Sahab" and "Iraq's cabinet approves takeover of Al-Sahab", the same day, are two acts.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ __all__ = [
     "Reason",
     "Verdict",
     "copy_threshold",
+    "other_actor",
     "other_day",
     "other_lead",
     "other_partner",
@@ -178,18 +181,24 @@ def other_source(a: Evidence, b: Evidence) -> bool:
     return {a.told, b.told} == {"scoop", "official"}
 
 
+def other_actor(a: Evidence, b: Evidence) -> bool:
+    """Whether one title has the US's body act and the other Iraq's (``telling.actor``; both
+    must be known): the Pentagon's cut and the Iraqi cabinet's decision are two acts."""
+    return {a.actor, b.actor} == {"US", "Iraq"}
+
+
 Veto = Literal["other_partner", "other_source", "other_actor"]
 
 
 def vetoed(a: Evidence, b: Evidence) -> Veto | None:
     """The rule that keeps two reports the model would join apart (``other_partner``,
-    ``other_source``), or None."""
+    ``other_source``, ``other_actor``), or None."""
     if other_partner(a, b):
         return "other_partner"
     if other_source(a, b):
         return "other_source"
-    if {a.actor, b.actor} == {"US", "Iraq"}:
-        return "other_actor"  # the Pentagon's cut, the Iraqi cabinet's decision: two acts
+    if other_actor(a, b):
+        return "other_actor"
     return None
 
 
