@@ -66,6 +66,7 @@ SETS = {
         ("thirty-first", 31),
         ("thirty-second", 32),
         ("thirty-third", 33),
+        ("thirty-fourth", 34),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

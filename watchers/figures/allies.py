@@ -18,13 +18,14 @@ __all__ = ["ALLIES_EN", "ALLIES_VI", "ALLY_ACTS", "partners"]
 ALLIES_EN = (
     r"british|britain|uk|u\.k\.?|united kingdom|french|france(?![- ](?:presse|24)\b)|german|"
     r"germany|italian|italy|spanish|spain|australian|australia|canadian|canada|danish|denmark|"
-    r"norwegian|norway|dutch|netherlands|polish|poland|hungarian|hungary|czech|japanese|japan|"
-    r"finnish|finland|swedish|sweden|portuguese|portugal|belgian|belgium|lithuanian|lithuania|"
-    r"romanian|romania|estonian|estonia|latvian|latvia|slovak|slovakia|greek|greece|new zealand"
+    r"norwegian|norway|dutch|netherlands|polish|poland|hungarian|hungary|czech(?: republic)?|"
+    r"czechia|japanese|japan|finnish|finland|swedish|sweden|portuguese|portugal|belgian|"
+    r"belgium|lithuanian|lithuania|romanian|romania|estonian|estonia|latvian|latvia|slovak|"
+    r"slovakia|greek|greece|new zealand"
 )
 ALLIES_VI = (
     r"phap|duc|canada|dan mach|na uy|ha lan|ba lan|australia|phan lan|thuy dien|bo dao nha|"
-    r"litva|romania|estonia|latvia|slovakia|hy lap|tay ban nha"
+    r"litva|romania|estonia|latvia|slovakia|hy lap|tay ban nha|(?:cong hoa )?sec|hungary"
 )
 _ALLIES = rf"{ALLIES_EN}|{ALLIES_VI}|anh|uc|nhat ban"
 ALLY_ACTS = re.compile(

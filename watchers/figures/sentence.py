@@ -132,6 +132,13 @@ _ONE_COUNTRY = re.compile(
     r"(?:withdraw|pull|leave|bring|end|rut|roi|dua|ket thuc)"
 )
 _SENTENCE_END = re.compile(r"[.!?]\s")
+# the member's troops serving in the coalition, folded: "its 85 troops serving in the US-led
+# coalition", "85 binh sĩ đang phục vụ trong liên quân do Mỹ dẫn đầu" name no other actor
+_SERVING_IN = re.compile(
+    r"\b(?:serving|deployed|(?:dang )?phuc vu)\s+(?:in|with|trong)\s+(?:the\s+)?"
+    r"(?:(?:us|u\.s\.|american)[- ]led\s+)?(?:coalition|lien quan)"
+    r"(?:\s+do\s+(?:my|hoa ky)\s+dan dau)?"
+)
 _COUNTERPART = re.compile(r"\S+ counterparts?|(?:người )?đồng cấp(?: \S+){1,2}")
 # whom the speaker met, up to a comma: "met Britain's defence secretary", "tiếp Thủ tướng Anh"
 _MET = re.compile(
@@ -166,7 +173,9 @@ class Sentence:
         one = _ONE_COUNTRY.search(doc.text, start, end)
         if one is not None and self._ally_named(one.start()):
             return True
-        if {kind for _, kind in self.who_in(start, end)} & OURS:
+        serving = [m.span() for m in _SERVING_IN.finditer(doc.text, start, end)]
+        named = {k for at, k in self.who_in(start, end) if not any(a <= at < b for a, b in serving)}
+        if named & OURS:
             return False
         for m in ALLY_ACTS.finditer(doc.text, start, end):
             ally = m.group("ally")

@@ -164,8 +164,8 @@ _VI_NOT_DONE = re.compile(
     r"\b(?:sap|co the|chuan bi|muon|de xuat|de nghi|yeu cau|neu|du dinh|du kien|se|ke hoach)\b"
 )
 _RESULT = re.compile(
-    r"\s*(?:cutting|reducing|lowering|bringing|taking|trimming|shrinking|qua do|nho do)\b"
-)  # "…, qua đó giảm số binh sĩ Mỹ tại Iraq xuống còn khoảng 2.600"
+    r"\s*(?:cutting|reducing|lowering|bringing|taking|trimming|shrinking|leaving|qua do|nho do)\b"
+)  # "…, qua đó giảm số binh sĩ Mỹ tại Iraq xuống còn khoảng 2.600", "…, leaving about 2,470"
 # what happened, said in the past tense: a departure, a handover ("took control", "left")
 _TROOPS_WORD = r"(?:troops|forces|soldiers|units|personnel|task force|battalion|brigade)"
 _BASE_WORD = r"(?:base|air ?base|airfield|camp|headquarters)"
@@ -191,9 +191,9 @@ SIMPLE_PAST = re.compile(
 )
 # A wish, a condition or a may, in English: "wants ... reduced", "could come down to"
 HEDGED = re.compile(
-    r"\b(?:could|may|might|would|should|wants?|wanted|asks?|asked|urg\w+|demand\w*|calls? for|"
-    r"if)\b"
-)
+    r"\b(?:could|(?<!\d )may(?! \d)|might|would|should|wants?|wanted|asks?|asked|urg\w+|"
+    r"demand\w*|calls? for|if)\b"
+)  # not the month: "the 31 May date", "May 2025"
 
 
 _CON_END = re.compile(r"\bcon\s*$")

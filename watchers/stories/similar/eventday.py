@@ -97,6 +97,8 @@ def event_day(title: str, body: str, published: date | None) -> EventDay:
         )
         if found is not None:
             return EventDay(found, True)
+        if _to_come(lower):
+            break  # the lead's news is still to come: a day further down is background
     return EventDay(published, False)
 
 
@@ -203,12 +205,31 @@ _NAY = ("hom nay", "sang nay", "chieu nay", "toi nay", "dem nay")
 _VI_FUTURE = re.compile(r"\b(?:se|du kien|sap)\b[^.;,]{0,60}$")
 
 
+# a word of the future earlier in the sentence, no statement between: "Iraq sẽ đề nghị Mỹ …, tại
+# cuộc họp … diễn ra hôm nay (11/5)"; not "Mỹ sẽ rút 500 quân, Lầu Năm Góc cho biết hôm nay"
+_VI_FUTURE_BEFORE = re.compile(
+    r"\b(?:se|du kien|sap)\b"
+    r"(?![^.]*\b(?:tuyen bo|cho biet|thong bao|khang dinh|noi|cong bo|xac nhan)\b)[^.]*$"
+)
+
+
 def _later_today(folded: str, m: re.Match[str]) -> bool:
     """Whether the day ``m`` found in ``folded`` (a line, folded) is said as today ("hôm nay
-    (12/3)") with what is still to come after it in its sentence (``_VI_FUTURE_AFTER``)."""
+    (12/3)") with what is still to come in its sentence: after it (``_VI_FUTURE_AFTER``), or
+    before it with no statement between (``_VI_FUTURE_BEFORE``)."""
+    if not folded.startswith(_NAY, m.start()):
+        return False
     return (
-        folded.startswith(_NAY, m.start()) and _VI_FUTURE_AFTER.match(folded, m.end()) is not None
+        _VI_FUTURE_AFTER.match(folded, m.end()) is not None
+        or _VI_FUTURE_BEFORE.search(folded, 0, m.start()) is not None
     )
+
+
+def _to_come(lower: str) -> bool:
+    """Whether a line (lower case) names today for what is still to come (``_later_today``:
+    "cuộc họp … diễn ra hôm nay (11/5)"; not a deadline to come, "sẽ rút trước ngày 30/9")."""
+    folded = fold(lower)
+    return any(_later_today(folded, m) for m in _VI_DAY.finditer(lower))
 
 
 def _day_month(lower: str, published: date) -> date | None:
