@@ -293,9 +293,10 @@ MOST_WRONG = {
     # stop's end): (5, 26) and (10, 48): the Vietnamese preview, its future said before the
     # meeting "diễn ra hôm nay (11/5)", was dated that day, and the Vietnamese reports of the
     # decision joined it; then (looked at) such a preview awaits the day, and a member's
-    # troops "serving in the coalition" are its own (a round-up of a base handover and the
-    # Czech decision still joins the Czech story)
-    "thirty-fourth set": {"within": (1, 20), "across": (2, 28)},
+    # troops "serving in the coalition" are its own: (1, 20) and (2, 28) (a round-up of a base
+    # handover and the Czech decision joined the Czech story); then a round-up of the day's
+    # news joins no story of the events it tells (``verdict.digest``)
+    "thirty-fourth set": {"within": (0, 20), "across": (0, 28)},
 }
 
 

@@ -88,7 +88,13 @@ class Candidate:
 
 
 Apart = Literal[
-    "incoherent", "other_day", "other_lead", "other_partner", "other_source", "other_actor"
+    "incoherent",
+    "other_day",
+    "other_lead",
+    "other_partner",
+    "other_source",
+    "other_actor",
+    "digest",
 ]
 
 
@@ -99,8 +105,10 @@ class Choice:
     the article (``holds_together``: "incoherent"), one of its reports names another day
     (``other_day``) or, in its title, another member of the coalition than the other names
     (``other_partner``), or tells as a scoop what the other tells as said officially, or
-    the other way round (``other_source``), or the match is one the model accepts but whose
-    lead shares almost nothing with the article's (``verdict.other_lead``) — None if it was
+    the other way round (``other_source``), or one title has the US's body act and the other
+    Iraq's (``other_actor``), or one is a round-up of the day's news (``digest``), or the
+    match is one the model accepts but whose lead shares almost nothing with the article's
+    (``verdict.other_lead``) — None if it was
     joined or nothing matched; ``passed``: why the best match's story was passed over when
     the article joined another (``_on_its_day``), else None."""
 

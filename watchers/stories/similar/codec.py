@@ -127,7 +127,7 @@ def _told(value: object) -> Told | None:
     """A stored telling (None: a row written before it was kept)."""
     if value is None:
         return None
-    if value == "scoop" or value == "official" or value == "":
+    if value == "scoop" or value == "official" or value == "digest" or value == "":
         return value
     raise ValueError(f"not a telling: {value!r}")
 

@@ -34,7 +34,15 @@ from watchers.topic.text import fold, nfc
 
 __all__ = ["Actor", "Told", "actor", "told"]
 
-Told = Literal["scoop", "official", ""]
+Told = Literal["scoop", "official", "digest", ""]
+
+# a round-up of the day's news, by its title (folded): "Tổng hợp tin quốc tế ngày 6/5: …",
+# "Điểm tin sáng 7/5", "World news roundup: …", "Morning briefing: …"
+_DIGEST = re.compile(
+    r"^\W*(?:tong hop tin|diem tin|ban tin|tin (?:the gioi|quoc te)\b[^:]{0,20}:"
+    r"|(?:(?:world|news|daily|weekly|morning|evening|midday) ){1,2}(?:briefing|digest|round-?up)"
+    r"\s*:|(?:news )?(?:round-?up|digest)\s*:|news in brief\b)"
+)
 
 _SCOOP_EN = re.compile(
     r"\b(?:informed sources|sources? (?:familiar|close to the (?:talks|matter|discussions))"
@@ -85,10 +93,13 @@ _AGENCY_VI = re.compile(r"\bhang (?:tin|thong tan)(?: [^\s,.;:]+){0,4} $")
 
 def told(title: str, first_line: str) -> Told:
     """How the lead (the title and the first line) tells its news (see the module
-    docstring): "scoop", "official", or "" when it says neither or both."""
+    docstring): "scoop", "official", "digest" (a round-up of several events, by its title), or
+    "" when it says neither or both."""
     title = nfc(title).strip().lower()
     lower = f"{title}\n{nfc(first_line).strip().lower()}"
     folded = fold(lower)
+    if _DIGEST.match(folded):
+        return "digest"
     scoop = bool(_SCOOP_TITLE.search(title) or _SCOOP_EN.search(lower) or _SCOOP_VI.search(folded))
     official = any(
         not _NOT_YET_EN.search(lower, 0, m.start()) for m in _OFFICIAL_EN.finditer(lower)

@@ -40,6 +40,7 @@ news. So two articles are one story only on evidence that pins the same event:
    confirmed is news, though the scoop told it all days before. Nor when one title has the
    US's body act and the other Iraq's (``other_actor``): "Pentagon to pull 600 troops from
    Al-Sahab" and "Iraq's cabinet approves takeover of Al-Sahab", the same day, are two acts.
+   Nor when one is a round-up of the day's news (``digest``): it tells several events.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ __all__ = [
     "Reason",
     "Verdict",
     "copy_threshold",
+    "digest",
     "other_actor",
     "other_day",
     "other_lead",
@@ -91,7 +93,7 @@ _NO_STORE = Rarity()
 
 Reason = Literal[
     "near_copy", "rewrite", "far_apart", "other_day", "other_lead", "other_partner",
-    "other_source", "other_actor", "different_text", "other_language", "empty",
+    "other_source", "other_actor", "digest", "different_text", "other_language", "empty",
 ]  # fmt: skip
 
 
@@ -181,18 +183,27 @@ def other_source(a: Evidence, b: Evidence) -> bool:
     return {a.told, b.told} == {"scoop", "official"}
 
 
+def digest(a: Evidence, b: Evidence) -> bool:
+    """Whether one is a round-up of the day's news (``telling``: "Tổng hợp tin quốc tế ngày
+    6/5: Mỹ trao thêm một căn cứ cho Iraq, Séc định ngày rút quân"): it tells several events
+    and joins none of their stories but as a copy."""
+    return "digest" in (a.told, b.told)
+
+
 def other_actor(a: Evidence, b: Evidence) -> bool:
     """Whether one title has the US's body act and the other Iraq's (``telling.actor``; both
     must be known): the Pentagon's cut and the Iraqi cabinet's decision are two acts."""
     return {a.actor, b.actor} == {"US", "Iraq"}
 
 
-Veto = Literal["other_partner", "other_source", "other_actor"]
+Veto = Literal["other_partner", "other_source", "other_actor", "digest"]
 
 
 def vetoed(a: Evidence, b: Evidence) -> Veto | None:
     """The rule that keeps two reports the model would join apart (``other_partner``,
-    ``other_source``, ``other_actor``), or None."""
+    ``other_source``, ``other_actor``, ``digest``), or None."""
+    if digest(a, b):
+        return "digest"
     if other_partner(a, b):
         return "other_partner"
     if other_source(a, b):

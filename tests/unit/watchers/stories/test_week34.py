@@ -2,7 +2,9 @@
 preview whose word of the future comes before the day of the meeting ("Iraq sẽ đề nghị Mỹ …
 tại cuộc họp … diễn ra hôm nay (11/5), hai quan chức Iraq cho biết") awaits that day, and a
 day further down its lead (the drone attack "tối 9/5") is background: so the decision told
-the same day is another event, not a report that joins the preview."""
+the same day is another event, not a report that joins the preview. And a round-up of the
+day's news ("Tổng hợp tin quốc tế ngày 6/5: Mỹ trao thêm một căn cứ cho Iraq, Séc định ngày
+rút quân") joins no story of the events it tells (``verdict.digest``)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from datetime import date
 import pytest
 
 from tests.story_texts import set_report
+from watchers.stories.similar import telling
+from watchers.stories.similar.codec import decode, encode
 from watchers.stories.similar.eventday import awaited_day, event_day
 from watchers.stories.similar.verdict import same_story
 
@@ -50,3 +54,29 @@ def test_the_preview_and_the_decision_are_two_events() -> None:
     assert preview.awaits == PUBLISHED
     verdict = same_story(preview, decision)
     assert (verdict.same, verdict.reason) == (False, "other_day")
+
+
+@pytest.mark.parametrize(
+    ("title", "told"),
+    [
+        ("Tổng hợp tin quốc tế ngày 6/5: Mỹ trao thêm một căn cứ cho Iraq", "digest"),
+        ("Điểm tin sáng 7/5: Séc định ngày rút quân khỏi Iraq", "digest"),
+        ("Tin thế giới ngày 6/5: Mỹ trao căn cứ cho Iraq", "digest"),
+        ("World news roundup: US hands Basra camp to Iraq", "digest"),
+        ("Morning briefing: US hands Basra camp to Iraq", "digest"),
+        # not a round-up: a briefing given, a digest in a name
+        ("Pentagon briefing: US to leave Basra camp", ""),
+        ("US hands Basra camp to Iraq, officials tell briefing", ""),
+    ],
+)
+def test_a_round_up_by_its_title(title: str, told: str) -> None:
+    assert telling.told(title, "") == told
+
+
+def test_a_round_up_joins_no_story_of_the_events_it_tells() -> None:
+    round_up = set_report("weekset34", "004", date(2150, 5, 7))
+    czech = set_report("weekset34", "006", date(2150, 5, 6))
+    assert round_up.told == "digest"
+    assert decode(encode(round_up)).told == "digest"
+    assert same_story(round_up, czech).reason == "digest"
+    assert same_story(round_up, round_up).same  # a copy of it is still a copy
