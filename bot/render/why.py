@@ -17,6 +17,7 @@ from storage.sources import Source
 
 _RELEVANCE = {
     "missing terms": "why.relevance.missing_terms",
+    "other departure": "why.relevance.other_departure",
     "about elsewhere": "why.relevance.about_elsewhere",
     "attack story": "why.relevance.attack_story",
 }

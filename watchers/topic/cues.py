@@ -1,5 +1,6 @@
 """Cues the relevance rules read in a title or a lead, folded (``watchers.topic.text.fold``):
-a truce tied to our troops' departure, a garrison abroad. Pure: no I/O."""
+a truce tied to our troops' departure, a garrison abroad, who else leaves, who else's forces.
+Pure: no I/O."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from watchers.figures.lexicon import ELSEWHERE
 __all__ = [
     "ELSEWHERE_PLACE",
     "GARRISON_ABROAD",
+    "IRAQI_FORCES",
+    "NOT_OURS",
+    "NOT_TIED",
     "NO_TRUCE",
+    "OTHER_LEAVER",
+    "STAFF",
     "TROOPS_LEAVE",
     "TRUCE",
     "UNTIL_DATE",
@@ -60,7 +66,7 @@ NO_TRUCE = re.compile(
 _ABROAD = r"kuwait|co-?oet|jordan|gioc-?dan|qatar|bahrain|djibouti|somalia|saudi arabia"
 ELSEWHERE_PLACE = re.compile(rf"\b(?:{'|'.join(ELSEWHERE.values())}|red sea|bien do|hong hai)\b")
 GARRISON_ABROAD = re.compile(
-    rf"\b(?:{_ABROAD})(?:'s|’s)?\s+(?:garrison|contingent)\b|"
+    rf"\b(?:{_ABROAD})(?:'s|’s)?\s+(?:garrison|contingent|force)\b|"
     r"\b(?:trim|trims|cut|cuts|reduce|reduces|shrink|shrinks|withdraw|withdraws|pull|pulls)\s+"
     r"(?:\S+\s+){0,3}?(?:troops|soldiers|forces|garrison|presence|battalion|brigade|units?)\s+"
     rf"(?:out\s+)?(?:in|from|of)\s+(?:{_ABROAD})\b|"
@@ -70,4 +76,32 @@ GARRISON_ABROAD = re.compile(
     # a site handed back to its host: "US Army returns Camp Radhwa to Kuwait", "trả lại … cho"
     rf"\b(?:returns?|returned|hands?|handed)\s+(?:\S+\s+){{0,3}}?(?:back\s+)?to\s+(?:{_ABROAD})\b|"
     rf"\b(?:tra lai|ban giao)\s+(?:\S+\s+){{0,4}}?cho\s+(?:{_ABROAD})\b"
+)
+# staff, not soldiers (folded): "non-emergency staff", "nhân viên Đại sứ quán"
+STAFF = re.compile(
+    r"\b(?:staff(?! officers?)|employees|diplomats|nhan vien(?! quan su)|nha ngoai giao|cong dan)\b"
+)
+# Iraq's own forces, folded: "the Iraqi army", "quân đội Iraq"
+IRAQI_FORCES = re.compile(
+    r"\b(?:iraqi (?:army|troops|forces|soldiers|police)|(?:quan doi|luc luong|binh si|quan|"
+    r"canh sat) iraq)\b"
+)
+# NATO's mission, other countries' forces: not our troops' figures
+NOT_OURS = re.compile(
+    r"\b(?:nato|phai bo|turkish|turkey|tho nhi ky|iranian|iran|syrian|russian|israeli|kurdish|"
+    r"peshmerga|popular mobili[sz]ation|pmf)\b"
+)
+# who else leaves, in a title that names no foreign forces (folded): a company, its staff,
+# diplomats ("Corvane Petroleum to withdraw from Basra's Sahl al-Tibn field, 340 foreign staff
+# to leave", "Tập đoàn Corvane rút khỏi mỏ dầu …, 340 nhân viên nước ngoài sẽ rời Iraq")
+OTHER_LEAVER = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|petroleum|oil ?fields?|energy|airlines?|contractors|staff|"
+    r"employees|workers|diplomats?|embass(?:y|ies)|tap doan|cong ty|nhan vien|nha thau|"
+    r"lao dong|dai su quan|nha ngoai giao|mo dau)\b"
+)
+# Iraq named only as what something is not tied to (folded): "US to trim Kuwait force by 1,500,
+# says cut not tied to Iraq", "… không liên quan đến Iraq"
+NOT_TIED = re.compile(
+    r"\b(?:not (?:tied|linked|related|connected) to|unrelated to|nothing to do with|"
+    r"khong lien quan (?:den|toi)|khong gan voi)\s+(?:the\s+)?(?:\S+\s+){0,3}?iraq\b"
 )

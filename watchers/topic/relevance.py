@@ -27,8 +27,14 @@ optional groups of the same configured topic:
   the topic; its title counts as one that leaves for the attack rule below, unless it names
   an attack ("Rocket attack on Iraq base housing 2,500 US troops").
 
+* **someone else leaves**: an item whose title has a company, its staff or diplomats leave
+  (``cues.OTHER_LEAVER``) and names no foreign forces is about that departure, unless the
+  summary's first sentence with a word of leaving says it of our forces: "Corvane Petroleum
+  to withdraw from Basra's field, 340 foreign staff to leave" is not on the topic, though its
+  fifth sentence recalls the US troops' withdrawal from Baghdad.
 * **focus** (group ``elsewhere``: other theatres, "Syria", "Afghanistan", "Niger"...): an
-  item whose title names another theatre and not Iraq, or has troops leave another theatre
+  item whose title names another theatre and not Iraq (but as what it is not tied to: "says
+  cut not tied to Iraq", ``watchers.topic.focus``), or has troops leave another theatre
   for Iraq ("Mỹ rút quân khỏi Syria, chuyển sang Iraq"), or whose summary names another
   theatre in more sentences than Iraq, is about that theatre; so is one whose title names no
   place of Iraq and cuts or pulls troops in or from a country that hosts US garrisons ("US
@@ -59,9 +65,9 @@ from watchers.figures.extract import extract, reading_day
 from watchers.figures.model import PLACES, Deadline, Reached, TroopCount
 from watchers.figures.places import country_of
 from watchers.figures.sentence import OURS
-from watchers.topic import cues
+from watchers.topic import cues, focus
 from watchers.topic.match import Matcher
-from watchers.topic.text import fold, words
+from watchers.topic.text import fold
 
 __all__ = ["Groups", "RelevanceReason", "Verdict", "judge"]
 
@@ -82,7 +88,9 @@ class Groups:
     troops: str = "troops"
 
 
-RelevanceReason = Literal["on topic", "missing terms", "about elsewhere", "attack story"]
+RelevanceReason = Literal[
+    "on topic", "missing terms", "other departure", "about elsewhere", "attack story"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,13 +158,13 @@ def judge(
         folded = fold(text)
         of_forces = _names_forces(ws & forces, text, soldiers=bool(ws & troops))
         denied = denies(text)
-        staff = not ws & troops and _STAFF.search(folded) is not None
+        staff = not ws & troops and cues.STAFF.search(folded) is not None
         said_in.append(
             ws & weak | (ws & plain if ws & troops else set())
             if of_forces and not denied and not staff
             else set()
         )
-        own_only = not of_forces and _IRAQI_FORCES.search(folded) is not None
+        own_only = not of_forces and cues.IRAQI_FORCES.search(folded) is not None
         strong_in.append(set() if denied or own_only else ws & strong)
     said = [ws for ws in said_in if ws]
 
@@ -179,16 +187,24 @@ def judge(
         return sum(1 for s in found if s & wanted)
 
     folded_title = fold(title)
+    if cues.OTHER_LEAVER.search(folded_title) and not (head & forces or leaves(0)):
+        # someone else leaves in the title: unless the summary's first word of leaving is
+        # said of our forces, the item is about that departure ("Corvane Petroleum to
+        # withdraw from Basra's field", with US troops' withdrawal in its fifth sentence)
+        said_any = [bool(ws & (strong | weak | plain)) for ws in found]
+        first = next((n for n, any_ in enumerate(said_any) if any_), None)
+        if first is None or not leaves(first + 1):
+            return Verdict(False, "other departure", keywords)
     if groups.elsewhere in terms and (
         (
-            not in_head(groups.place)
+            not focus.names_place(matcher, folded_title, terms.get(groups.place, frozenset()))
             and (
                 in_head(groups.elsewhere)
                 or mentions(groups.elsewhere) > mentions(groups.place)
                 or cues.GARRISON_ABROAD.search(folded_title) is not None
             )
         )
-        or _leaves_from(matcher, title, terms[groups.elsewhere], terms.get(groups.place))
+        or focus.leaves_from(matcher, title, terms[groups.elsewhere], terms.get(groups.place))
     ):
         return Verdict(False, "about elsewhere", keywords)
 
@@ -221,36 +237,6 @@ def judge(
     return Verdict(True, "on topic", keywords)
 
 
-# "withdraw from", "leave Syrian bases", "rút khỏi", "rời Syria" (folded)
-_FROM = frozenset({"from", "leave", "leaves", "leaving", "left", "exit", "exits", "khoi", "roi"})
-
-
-def _leaves_from(
-    matcher: Matcher, title: str, elsewhere: frozenset[str], place: frozenset[str] | None
-) -> bool:
-    """Whether the title has troops leave another theatre for Iraq: "US troops leave Syrian
-    bases, cross into Iraq", "Mỹ rút quân khỏi Syria, chuyển sang Iraq" (a word of
-    ``elsewhere`` within three words after "from", "leave" or "khỏi", and a word of ``place``
-    after it and none before: not "Coalition mission in Iraq to end in 2025, troops to leave
-    Syria in 2026")."""
-    folded = words(title)
-    place = place or frozenset()
-    left = {
-        i: set(matcher.find(" ".join(folded[i + 1 : i + 4])))
-        for i, w in enumerate(folded)
-        if w in _FROM
-    }
-    if any(named & place for named in left.values()):
-        return False  # "withdraw from Syria and from Iraq": Iraq too
-    for i, named in left.items():
-        if named & elsewhere:
-            # Iraq is where they go, named after: "…, cross into Iraq", "chuyển sang Iraq"
-            return bool(set(matcher.find(" ".join(folded[i + 4 :]))) & place) and not (
-                set(matcher.find(" ".join(folded[:i]))) & place
-            )
-    return False
-
-
 def _truce_leaves(title: str, lead: str) -> bool:
     """Whether a lead (``lead`` and ``title`` folded) ties a truce to our troops' leaving: a
     truce until a day, our troops, their departure said as such ("would suspend attacks on US
@@ -266,10 +252,6 @@ def _truce_leaves(title: str, lead: str) -> bool:
 
 
 _US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
-# staff, not soldiers (folded): "non-emergency staff", "nhân viên Đại sứ quán"
-_STAFF = re.compile(
-    r"\b(?:staff(?! officers?)|employees|diplomats|nhan vien(?! quan su)|nha ngoai giao|cong dan)\b"
-)
 # a country named as a diplomat's (folded): "the Danish ambassador", "đại sứ quán Mỹ"
 _DIPLOMAT_AFTER = re.compile(r"\W*(?:ambassadors?|envoys?|embass(?:y|ies)|diplomats?|consul\w*)\b")
 _DIPLOMAT_BEFORE = re.compile(
@@ -277,11 +259,6 @@ _DIPLOMAT_BEFORE = re.compile(
     r"(?:embassy|consulate) of)(?: the)?\W*$"
 )
 _CLAUSE_END = re.compile(r"[,;:]")
-# Iraq's own forces, folded: "the Iraqi army", "quân đội Iraq"
-_IRAQI_FORCES = re.compile(
-    r"\b(?:iraqi (?:army|troops|forces|soldiers|police)|(?:quan doi|luc luong|binh si|quan|"
-    r"canh sat) iraq)\b"
-)
 # "The army's pullback from Basra is unrelated to the departure of US forces": what comes
 # after it is not what the sentence says leaves
 _UNRELATED = re.compile(
@@ -342,7 +319,9 @@ def _said_of_ours(quote: str) -> bool:
     "coalition forces", "quân Mỹ"; not "a US spokesman said", "US-hosted"), not NATO's nor
     Iraq's own forces, and calls nothing unrelated to them."""
     folded = fold(quote)
-    others = _NOT_OURS.search(folded) or _IRAQI_FORCES.search(folded) or _UNRELATED.search(quote)
+    others = (
+        cues.NOT_OURS.search(folded) or cues.IRAQI_FORCES.search(folded) or _UNRELATED.search(quote)
+    )
     return _OUR_TROOPS.search(folded) is not None and not others
 
 
@@ -397,11 +376,6 @@ _OUR_TROOPS = re.compile(
     r"(?:my|hoa ky|nuoc ngoai)|lien quan)\b"
 )
 _IRAQ_PLACES = tuple(p for p in PLACES if country_of(p) == "Iraq")
-# NATO's mission, other countries' forces: not our troops' figures
-_NOT_OURS = re.compile(
-    r"\b(?:nato|phai bo|turkish|turkey|tho nhi ky|iranian|iran|syrian|russian|israeli|kurdish|"
-    r"peshmerga|popular mobili[sz]ation|pmf)\b"
-)
 
 
 def _may_be_said_of_forces(matcher: Matcher, matched: tuple[str, ...], groups: Groups) -> bool:

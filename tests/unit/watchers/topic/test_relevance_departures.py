@@ -1,0 +1,80 @@
+"""Someone else's departure, and Iraq named only as what something is not tied to (what the
+thirty-fourth same-week set showed; our own writing), with the repository's topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quality import topic_matcher
+from watchers.topic.relevance import judge
+
+MATCHER = topic_matcher()
+OIL = (
+    "Corvane Petroleum said on Tuesday it would withdraw from the Sahl al-Tibn oilfield west of "
+    "Basra by the end of July. About 340 foreign staff and contractors will leave Iraq in "
+    "stages. The announcement came a day after Iraq and the United States agreed to bring "
+    "forward the withdrawal of US troops from Baghdad."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Corvane Petroleum to withdraw from Basra's Sahl al-Tibn field", OIL),
+        (
+            "Tập đoàn Corvane rút khỏi mỏ dầu ở Basra, 340 nhân viên nước ngoài sẽ rời Iraq",
+            "Tập đoàn Corvane thông báo sẽ rút khỏi mỏ dầu Sahl al-Tibn trước cuối tháng 7. "
+            "Thông báo được đưa ra một ngày sau khi Iraq và Mỹ nhất trí đẩy sớm thời hạn rút "
+            "quân Mỹ khỏi Baghdad.",
+        ),
+    ],
+)
+def test_a_company_leaving_is_not_the_topic(title: str, summary: str) -> None:
+    verdict = judge(MATCHER, title, summary)
+    assert (verdict.relevant, verdict.reason) == (False, "other departure")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # the summary's first word of leaving is said of our forces
+        (
+            "Oil companies worry as US troops prepare to leave",
+            "US troops will leave Baghdad by the end of the year, the Pentagon said. Oil "
+            "companies in Basra said they were watching closely.",
+        ),
+        (
+            "Embassy staff stay as the coalition's mission ends",
+            "The coalition's military mission in Iraq will end in September, and US troops "
+            "will withdraw from Baghdad.",
+        ),
+        # the title names our forces
+        (
+            "US troops leave as oil companies stay in Iraq",
+            "US troops will withdraw from Baghdad by the end of the year.",
+        ),
+    ],
+)
+def test_our_forces_leaving_beside_a_company_is_the_topic(title: str, summary: str) -> None:
+    assert judge(MATCHER, title, summary).relevant
+
+
+def test_a_garrison_abroad_not_tied_to_iraq() -> None:
+    verdict = judge(
+        MATCHER,
+        "US to trim Kuwait force by 1,500, says cut not tied to Iraq",
+        "The United States will reduce its forces in Kuwait from about 12,000 to about 10,500 "
+        "by August, the Pentagon said, adding that the cut was not linked to the withdrawal "
+        "from Iraq.",
+    )
+    assert (verdict.relevant, verdict.reason) == (False, "about elsewhere")
+
+
+def test_a_title_that_ties_it_to_iraq_stays() -> None:
+    verdict = judge(
+        MATCHER,
+        "US to trim Kuwait force as troops leave Iraq",
+        "US troops will withdraw from Baghdad by the end of the year, and the force in Kuwait "
+        "will shrink too.",
+    )
+    assert verdict.relevant
