@@ -207,6 +207,13 @@ STILL_BEFORE_CON = re.compile(
     r"(?<!\bse )\b(?:hien|van|hien van|hien nay|hien tai|nay|chi)\s+"  # not "sẽ vẫn còn"
     r"(?:(?:my|hoa ky|washington|lien quan)\s+)?con\s*$"
 )
+# Options drawn up or weighed, no one's decision (folded; ``unsaid``, ``not_levels``), unless
+# one is chosen ("the council adopted the second option")
+OPTIONS = r"options?|scenarios?|contingency plans?|phuong an|kich ban"
+OPTION_CHOSEN = re.compile(
+    r"\b(?:chose|chosen|choose|adopt\w*|approv\w*|picked|selected|endors\w*|chon|lua chon|"
+    r"thong qua|phe duyet)\b"
+)
 # A withdrawal said to be done: its date is when it happened, not a deadline.
 COMPLETED = re.compile(
     r"\b(?:completed|finished|fully withdrawn|fully withdrew|have left|has left|had left|"

@@ -76,6 +76,12 @@ _WITH_CIVILIANS = re.compile(
 )
 # a floor or a forecast, not a level: "Senate moves to keep at least 2,500 US troops in Iraq",
 # "nominee expects fewer than 1,000 US troops in Iraq by end of 2082"
+# the level an option would bring (folded): "One option would shrink the force from about 2,470
+# to about 1,200 by October", "một phương án sẽ giảm quân số … xuống khoảng 1.200"
+_OPTION_TO = re.compile(
+    rf"\b(?:{lx.OPTIONS})\b(?:[^.;]|\.\d){{0,80}}?"
+    r"\b(?:to|xuong con|xuong|con)\s+(?:about |around |roughly |some |khoang )?$"
+)
 _FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retain at least")
     r"\b(?:to\s+(?:keep|retain|maintain)\s+(?:at least|no fewer than|no less than|a minimum of)|"
     r"expect\w*\s+(?:fewer than|less than|under|below|no more than))\s+$"
@@ -171,6 +177,8 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         return True  # a unit named, then its size; its size, then the unit
     if _MOVED_AND.search(core_left):
         return True  # "… and about 140 advisers": moved with the number before
+    if _OPTION_TO.search(core_left) and not lx.OPTION_CHOSEN.search(core_left):
+        return True  # "One option would shrink the force … to about 1,200": no one's plan
     last = _LAST.search(core_left) or _LAST_AFTER.match(text, b)
     if last and _LAST_LEAVE.match(text, max(b, last.end())):
         return True  # the last ones, who leave

@@ -13,6 +13,10 @@ Read as a deadline, each of these would alert "Deadline changed" for something n
   2026": not by then);
 * **a forecast** — "US troops could leave Iraq by 2026, analysts say", "giới phân tích dự
   đoán …": the sentence gives the date to analysts, experts or a prediction;
+* **an option** — "Pentagon drafting options for full US exit from Iraq by end of 2150", "US
+  weighing withdrawal by the end of the year", "phương án rút toàn bộ quân … trước cuối năm":
+  options drawn up or weighed are no one's decision (the sentence names an option before the
+  date, or a verb of weighing the leaving);
 * **another actor's** — "Turkish troops will withdraw from northern Iraq by the end of 2026",
   "Iran said its military advisers would leave Iraq by March 2026", PKK fighters, Peshmerga,
   UNAMI, the EU's mission, NATO's own mission (NATO Mission Iraq, apart from the coalition):
@@ -71,6 +75,11 @@ _FORECAST = re.compile(
     r"\b(?:analysts?|experts?|observers?|commentators?|pundits?|predict\w*|forecast\w*|"
     r"speculat\w*|gioi phan tich|nha phan tich|chuyen gia(?! quan su)|nha quan sat|du doan|du bao|"
     r"nhan dinh)\b"
+)
+_OPTION = re.compile(rf"\b(?:{lx.OPTIONS})\b")
+_WEIGHED = re.compile(
+    r"\b(?:weigh(?:s|ing|ed)?|consider(?:s|ing|ed)?|mull(?:s|ing|ed)?|xem xet|can nhac)\s+"
+    r"(?:\S+\s+){0,3}?(?:leav\w*|withdraw\w*|pull\w*|exit\w*|rut|roi)\b"
 )
 _OTHER_ACTOR = re.compile(
     r"\b(?:turk(?:ey|ish)|ankara|iran(?:ian)?s?|tehran|pkk|peshmerga|pmf|hashd|unami|"
@@ -131,6 +140,8 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
         return True
     if _FORECAST.search(sentence.text) or threshold_date(text, sentence.start, at):
         return True
+    if _OPTION.search(text, sentence.start, at) or _WEIGHED.search(before):
+        return not lx.OPTION_CHOSEN.search(text, sentence.start, at)
     nato = [m.span() for m in _NATO_MISSION.finditer(text, clause, at)]
     ours = {
         kind
