@@ -67,6 +67,7 @@ SETS = {
         ("thirty-second", 32),
         ("thirty-third", 33),
         ("thirty-fourth", 34),
+        ("thirty-fifth", 35),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

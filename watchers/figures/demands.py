@@ -33,7 +33,10 @@ _DEMAND = re.compile(
     r"\b(?:(?:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|upon|for)|"
     r"press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|insist(?:s|ed|ing)?(?: that| on)?|"
     r"ask(?:s|ed|ing)?|seek(?:s|ing)?|sought|wants?|wanted|wanting|(?:would|to) force|"
-    r"recommend(?:s|ed|ing|ations?)?)"
+    r"recommend(?:s|ed|ing|ations?)?|"
+    # a parliament's vote for the leaving: "Iraq's parliament voted on Tuesday for all foreign
+    # troops to leave the country by 30 June 2161" (its resolution binds no one)
+    r"(?:parliament|lawmakers|legislators|mps|deputies)(?:'s|’s)? vot(?:e|es|ed|ing))"
     + _FOR_LEAVING
     + r"|gave (?:us|u\.s\.|american|foreign|coalition|washington)\b[^,;]{0,30}\buntil|ultimatum|"
     # "Iraq to ask the transition board to bring the Baghdad exit forward to June": a request

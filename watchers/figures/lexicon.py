@@ -154,7 +154,7 @@ DELTA_AFTER = re.compile(
     r"da|vua|phai|buoc phai|can phai)\s+){0,3}"
     r"(?:be\s+|been\s+|being\s+|duoc\s+)?"
     r"(?:withdrawn|pulled out|sent|redeployed|removed|brought home|relocated|"
-    r"fl(?:own|ew|y|ies|ying) (?:out|home)|home from|back home|"
+    r"fl(?:own|ew|y|ies|ying) (?:out|home|from)|home from|back home|bay (?:tu|khoi|ve|sang)|"
     r"(?:head|return|go|com|came|went|arriv)\w* (?:home|from)|tro ve|hoi huong|"
     r"leav(?:e|es|ing)|left|depart\w*|withdraw\w*|mov(?:e|ed|es|ing)|rut\w*|roi|gui|dieu|"
     r"dieu dong|bo sung|chuyen|di chuyen|chuyen den|ve nuoc|"

@@ -59,14 +59,14 @@ _MOVED_AND = re.compile(
 # the last ones, who leave: how many go, not how many stay ("The last 14 US advisers at the
 # Basra command left on Sunday", "14 cố vấn quân sự Mỹ cuối cùng làm việc tại … đã rời trụ sở";
 # not "the last 2,500 US troops will remain")
-_LAST = re.compile(r"\b(?:the|its|their) (?:last|final)\s*$")
+_LAST = re.compile(r"\b(?:the|its|their) (?:last|final|first)\s*$")
 _LAST_LEAVE = re.compile(  # their own verb: not "will remain … after the others leave", "not"
     r"(?:(?!\b(?:remain\w*|stay\w*|not|never|after|o lai|khong|chua|sau khi|duy tri)\b)"
     r"[^,;.]){0,150}?\b(?:left|leaves?|leaving|departed|departs?|withdr[ae]w\w*|pulled out|"
     r"flew (?:out|home)|(?:da |se |vua )?(?:roi|rut|ve nuoc|ra di))\b"
 )
 # "cuối cùng" right after the troops, not "… tại Iraq và cuối cùng sẽ rút" (eventually)
-_LAST_AFTER = re.compile(r"(?:\s+(?!hien\b|va\b)\S+){0,8}?\s+cuoi cung\b")
+_LAST_AFTER = re.compile(r"(?:\s+(?!hien\b|va\b)\S+){0,8}?\s+(?:cuoi cung|dau tien)\b")
 # troops counted with civilians: "military personnel and civilians", "quân nhân và nhân viên
 # dân sự", "military and civilian staff" (not "and hundreds of civilian contractors", "and
 # civilian cooperation")
@@ -149,6 +149,7 @@ _AT_BASE = re.compile(
 )
 # between a base's name and the place that locates it: "in western", "ở tỉnh", "in ... province"
 _LOCATED = re.compile(
+    r"(?:\s+(?!(?:and|or|va|hoac|then|roi|in|near|o|tai|gan)\b)[\w-]+)?"  # "Camp Tell Zawiya"
     r"\s*,?\s*(?:in|near|o|tai|gan)\s+(?:(?:the\s+)?(?!(?:and|or|va|hoac|then|roi)\b)\w+\s+){0,3}"
 )  # not "in Anbar and leave Iraq", "in March and exit Iraq"
 _NAME_AFTER = frozenset({"camp", "trai", "can cu", "san bay"})  # a base named after its word

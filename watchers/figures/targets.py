@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from watchers.figures import lexicon as lx
 from watchers.figures.dates import DateMention
 from watchers.figures.model import Deadline
+from watchers.figures.not_levels import nato_only
 from watchers.figures.places import country_of
 from watchers.figures.sentence import Sentence
 from watchers.figures.unsaid import threshold_date
@@ -61,6 +62,8 @@ def read_targets(
             continue
         if sentence.allies_only(sentence.start, d.start):
             continue  # "Anh sẽ rút 400 binh sĩ khỏi Iraq trước cuối năm 2025": Britain's
+        if nato_only(sentence, d.start):
+            continue  # "NATO … sẽ giảm quân số phái bộ cố vấn … trước ngày 31/1": NATO's
         country = _country(sentence, d)
         if country is None:
             continue

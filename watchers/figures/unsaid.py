@@ -89,6 +89,7 @@ _OTHER_ACTOR = re.compile(
 # NATO Mission Iraq trains Iraqi forces apart from the coalition: its end is not the coalition's
 _NATO_MISSION = re.compile(
     r"\bnato(?:'s|’s| s)? (?:mission|advisory mission|training mission)|"
+    r"\bnato\b[^.;]{0,40}?\bits (?:advisory |training )?mission\b|"  # "NATO will cut its mission"
     r"\bmission of nato\b|\b(?:su menh|phai bo|nhiem vu) (?:cua )?nato\b"
 )
 _EVENT = re.compile(

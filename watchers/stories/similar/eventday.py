@@ -213,6 +213,11 @@ _VI_FUTURE_BEFORE = re.compile(
 )
 
 
+# before a day in its sentence, folded: yesterday said without a date ("tối qua", not "hôm qua
+# (6/3)"): the lead's own day, unread, and the day after it another act's
+_VI_ANOTHER_DAY = re.compile(r"\b(?:hom|sang|chieu|toi|dem) qua\b(?! \(\d)[^.]*$")
+
+
 def _later_today(folded: str, m: re.Match[str]) -> bool:
     """Whether the day ``m`` found in ``folded`` (a line, folded) is said as today ("hôm nay
     (12/3)") with what is still to come in its sentence: after it (``_VI_FUTURE_AFTER``), or
@@ -237,6 +242,9 @@ def _day_month(lower: str, published: date) -> date | None:
     for m in _VI_DAY.finditer(lower):
         if _VI_FUTURE.search(folded, 0, m.start()):
             continue  # the day of what is to come ("sẽ … trong phiên họp ngày 9/6")
+        if _VI_ANOTHER_DAY.search(folded, 0, m.start()):
+            continue  # another event's day: "Tối qua, … mở đầu đợt giảm quân mà Lầu Năm Góc
+            # công bố hôm 6/10" (the lead's own day is yesterday, said without a date)
         if _later_today(folded, m):
             continue  # today, what is to come: "hôm nay (12/3) nhóm họp, … sẽ đề nghị"
         day, month = int(m.group(1)), int(m.group(3))

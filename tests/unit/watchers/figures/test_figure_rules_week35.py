@@ -1,0 +1,59 @@
+"""What the thirty-fifth same-week set showed of the figures (our own writing): a parliament's
+vote for the leaving is a demand; NATO's own mission ("NATO will cut its advisory mission",
+"NATO … sẽ giảm quân số phái bộ cố vấn") is not the coalition's; the first ones who leave and
+troops flown out are no level; a base of two words located by a country ("Camp Tell Zawiya in
+northern Iraq") is a base we do not know, not Iraq."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.quality import deadlines_of, troops_of
+from watchers.figures import extract
+
+PUBLISHED = date(2160, 10, 14)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Iraq's parliament voted on Tuesday for all foreign troops to leave the country by 30 "
+        "June 2161, a non-binding step.",
+        "Lawmakers voted for US troops to leave Iraq by 30 June 2161.",
+        "NATO will cut its advisory mission in Iraq from about 720 personnel to about 480 by 31 "
+        "January 2161.",
+        "US troops will leave Camp Tell Zawiya in northern Iraq's Nineveh province by 30 November.",
+    ],
+)
+def test_no_deadline_of_ours(body: str) -> None:
+    assert deadlines_of(body, published=PUBLISHED) == set()
+
+
+def test_a_council_that_votes_sets_a_date() -> None:
+    body = "The Joint Transition Council voted for US troops to leave Iraq by 30 June 2161."
+    assert deadlines_of(body, published=PUBLISHED) == {
+        ("deadline/coalition leaves Iraq", "2161-06-30", "day")
+    }
+
+
+def test_natos_cut_is_no_target_of_ours() -> None:
+    body = (
+        "NATO hôm 10/10 thông báo sẽ giảm quân số phái bộ cố vấn tại Iraq từ khoảng 720 xuống "
+        "còn khoảng 480 người trước ngày 31/1/2161."
+    )
+    assert extract("", body, published=PUBLISHED).targets == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "350 lính Mỹ đầu tiên rời Iraq.",
+        "The first 350 US troops left Iraq on Thursday.",
+        "Khoảng 350 binh sĩ Mỹ đã bay từ căn cứ Umm Nakhla ở tỉnh Anbar sang Kuwait.",
+        "About 350 US soldiers flew from Umm Nakhla Air Base to Kuwait on Thursday.",
+    ],
+)
+def test_the_first_ones_who_leave_are_no_level(body: str) -> None:
+    assert troops_of(body, published=PUBLISHED) == set()
