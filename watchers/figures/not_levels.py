@@ -143,6 +143,7 @@ _NAME = re.compile(
     r"\s+(?:khong quan\s+)?(?P<name>(?!khong\b|quan\b)\w[\w-]*)(?:\s+al[- ]\w[\w-]*)?"
 )
 _COUNTRIES = frozenset({"Iraq", "Syria"})
+_BY = r"\s+(?:by|before|until|no later than|truoc|den|vao)(?:\s+(?:the|ngay))?\s*$"
 # "at Camp Kasra", "leave Camp Kasra", "closure of Camp Kasra", "đóng cửa trại Kasra"
 _AT_BASE = re.compile(
     r"\b(?:at|in|from|leav\w*|left|clos\w*|tai|o|khoi|roi|dong cua)\s+(?:(?:the|of)\s+)?$"
@@ -258,6 +259,10 @@ def unknown_base(s: Sentence, at: int) -> bool:
         start = s.start
     if locator and not (lx.PROVINCE.match(text, at) or locator[0].name in _COUNTRIES):
         return False  # a place we know locates it, and holds it: "Camp Victory in Baghdad"
+    if not locator and any(
+        re.search(rf"\b{re.escape(name)}{_BY}", text[start:at]) for name in s.article.bases
+    ):
+        return True  # a base the article named before: "leave Umm Nakhla by 31 December"
     for base in lx.BASE_WORD.finditer(text, start, at):
         window = s.places_in(max(s.start, base.start() - 25), min(s.end, base.end() + 25))
         if any(not (lx.PROVINCE.match(text, p.start) or p.name in _COUNTRIES) for p in window):
@@ -271,7 +276,10 @@ def unknown_base(s: Sentence, at: int) -> bool:
             at_al = name is not None and lx.AL_NAME.match(text, name.start()) is not None
             if name and len(words) > 1 and at_al and not s.doc.capitalised(name.start()):
                 name = words[-2]  # "Qasr al-Sahil Air Base": the name starts before "al-"
-            first, last = name.start("name") if name else base.start(), base.end()
+            first = name.start("name") if name else base.start()
+            if name and len(words) > 1 and _a_name(s, words[-2].start(), words[-2].end()):
+                first = words[-2].start()  # "Umm Nakhla Air Base": a name of two words
+            last = base.end()
         if name is None or not _a_name(s, name.start("name"), name.end("name")):
             continue
         # the count or the place is the base's: "at Camp Kasra to around 200", "Camp Kasra in

@@ -57,3 +57,46 @@ def test_natos_cut_is_no_target_of_ours() -> None:
 )
 def test_the_first_ones_who_leave_are_no_level(body: str) -> None:
     assert troops_of(body, published=PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a base of two words before "Air Base", "Airfield"
+        "Under the compact, US forces are to leave Umm Nakhla Air Base by 31 December 2160.",
+        # a base named before with a word of a base, then by its name alone
+        "About 900 US troops are at Umm Nakhla Air Base in western Anbar. Under the compact, US "
+        "forces are to leave Umm Nakhla by 31 December 2160.",
+        "Quân Mỹ đóng tại căn cứ Umm Nakhla ở Anbar. Theo hiệp ước, quân Mỹ sẽ rời Umm Nakhla "
+        "trước ngày 31/12/2160.",
+    ],
+)
+def test_a_base_we_do_not_know_is_not_iraq(body: str) -> None:
+    assert deadlines_of(body, published=PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "US troops are at Ain al-Asad Air Base. They will leave Ain al-Asad by 31 December "
+            "2160.",
+            {("deadline/coalition leaves Ain al-Asad", "2160-12-31", "day")},
+        ),
+        (
+            "About 900 US troops are at Umm Nakhla Air Base. US forces will leave Iraq by 31 "
+            "December 2160.",
+            {("deadline/coalition leaves Iraq", "2160-12-31", "day")},
+        ),
+    ],
+)
+def test_a_place_we_know_is_read_as_before(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert deadlines_of(body, published=PUBLISHED) == expected
+
+
+def test_a_sites_count_is_no_level_in_iraq() -> None:
+    body = (
+        "Opponents argued that the cap would force commanders below what they need at Zinar "
+        "Hill Airfield, where about 1,150 US troops are based."
+    )
+    assert troops_of(body, published=PUBLISHED) == set()
