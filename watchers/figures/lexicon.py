@@ -211,9 +211,10 @@ STILL_BEFORE_CON = re.compile(
 # one is chosen ("the council adopted the second option")
 OPTIONS = r"options?|scenarios?|contingency plans?|phuong an|kich ban"
 OPTION_CHOSEN = re.compile(
-    r"\b(?:chose|chosen|choose|adopt\w*|approv\w*|picked|selected|endors\w*|chon|lua chon|"
-    r"thong qua|phe duyet)\b"
-)
+    r"\b(?:chose|chosen|choose|adopt\w*|approv\w*|picked|selected|endors\w*|announc\w*|"
+    r"decid\w*|decision|agreed|confirm\w*|on track|after|chon|lua chon|thong qua|phe duyet|"
+    r"quyet dinh|thong nhat|nhat tri|tuyen bo|cong bo|thong bao|xac nhan|sau khi|sau nhieu)\b"
+)  # "After weeks of weighing options, the Pentagon announced …", "phương án được thống nhất"
 # A withdrawal said to be done: its date is when it happened, not a deadline.
 COMPLETED = re.compile(
     r"\b(?:completed|finished|fully withdrawn|fully withdrew|have left|has left|had left|"

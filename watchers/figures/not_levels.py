@@ -66,7 +66,7 @@ _LAST_LEAVE = re.compile(  # their own verb: not "will remain … after the othe
     r"flew (?:out|home)|(?:da |se |vua )?(?:roi|rut|ve nuoc|ra di))\b"
 )
 # "cuối cùng" right after the troops, not "… tại Iraq và cuối cùng sẽ rút" (eventually)
-_LAST_AFTER = re.compile(r"(?:\s+(?!hien\b|va\b)\S+){0,8}?\s+(?:cuoi cung|dau tien)\b")
+_LAST_AFTER = re.compile(r"(?:\s+(?!hien\b|va\b)\S+){0,8}?\s+(?:cuoi cung|(?<!lan )dau tien)\b")
 # troops counted with civilians: "military personnel and civilians", "quân nhân và nhân viên
 # dân sự", "military and civilian staff" (not "and hundreds of civilian contractors", "and
 # civilian cooperation")
@@ -79,8 +79,9 @@ _WITH_CIVILIANS = re.compile(
 # the level an option would bring (folded): "One option would shrink the force from about 2,470
 # to about 1,200 by October", "một phương án sẽ giảm quân số … xuống khoảng 1.200"
 _OPTION_TO = re.compile(
-    rf"\b(?:{lx.OPTIONS})\b(?:[^.;]|\.\d){{0,80}}?"
-    r"\b(?:to|xuong con|xuong|con)\s+(?:about |around |roughly |some |khoang )?$"
+    rf"\b(?:{lx.OPTIONS})\b(?:[^.;]|\.\d){{0,50}}?\b(?:would|could|se|co the)\b"
+    r"(?:[^.;]|\.\d){0,80}?\b(?:to|xuong con|xuong|con)\s+"
+    r"(?:about |around |roughly |some |khoang )?$"
 )
 _FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retain at least")
     r"\b(?:to\s+(?:keep|retain|maintain)\s+(?:at least|no fewer than|no less than|a minimum of)|"

@@ -21,7 +21,7 @@ from watchers.figures.dates import DateMention
 from watchers.figures.model import Deadline
 from watchers.figures.not_levels import nato_only
 from watchers.figures.places import country_of
-from watchers.figures.sentence import Sentence
+from watchers.figures.sentence import OURS, Sentence
 from watchers.figures.unsaid import threshold_date
 
 __all__ = ["read_targets"]
@@ -62,7 +62,7 @@ def read_targets(
             continue
         if sentence.allies_only(sentence.start, d.start):
             continue  # "Anh sẽ rút 400 binh sĩ khỏi Iraq trước cuối năm 2025": Britain's
-        if nato_only(sentence, d.start):
+        if nato_only(sentence, d.start) and not _ours(sentence, d.start):
             continue  # "NATO … sẽ giảm quân số phái bộ cố vấn … trước ngày 31/1": NATO's
         country = _country(sentence, d)
         if country is None:
@@ -71,6 +71,14 @@ def read_targets(
             lx.OFFICIAL.search(sentence.text) or lx.MOVED.search(sentence.text)
         )
         yield Deadline(f"US troop cut due in {country}", d.date, d.precision, sentence.quote, firm)
+
+
+def _ours(sentence: Sentence, at: int) -> bool:
+    """Whether the sentence names the US, the coalition or foreign forces before ``at`` ("As
+    NATO expands its mission, the US will cut its troops …"; NATO itself is not ours here)."""
+    text = sentence.doc.text
+    named = sentence.who_in(sentence.start, at)
+    return bool({kind for i, kind in named if not text.startswith("nato", i)} & OURS)
 
 
 def _upcoming(sentence: Sentence, d: DateMention) -> bool:

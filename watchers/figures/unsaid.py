@@ -77,8 +77,8 @@ _FORECAST = re.compile(
     r"nhan dinh)\b"
 )
 _OPTION = re.compile(rf"\b(?:{lx.OPTIONS})\b")
-_WEIGHED = re.compile(
-    r"\b(?:weigh(?:s|ing|ed)?|consider(?:s|ing|ed)?|mull(?:s|ing|ed)?|xem xet|can nhac)\s+"
+_WEIGHED = re.compile(  # in progress: not "considered the timetable", "weighing in on"
+    r"\b(?:weighing(?! in\b)|considering|mulling|xem xet|can nhac)\s+"
     r"(?:\S+\s+){0,3}?(?:leav\w*|withdraw\w*|pull\w*|exit\w*|rut|roi)\b"
 )
 _OTHER_ACTOR = re.compile(
@@ -89,7 +89,9 @@ _OTHER_ACTOR = re.compile(
 # NATO Mission Iraq trains Iraqi forces apart from the coalition: its end is not the coalition's
 _NATO_MISSION = re.compile(
     r"\bnato(?:'s|’s| s)? (?:mission|advisory mission|training mission)|"
-    r"\bnato\b[^.;]{0,40}?\bits (?:advisory |training )?mission\b|"  # "NATO will cut its mission"
+    # "NATO will cut its mission" (not "NATO said the US-led coalition would end its mission")
+    r"\bnato\b(?:(?!coalition|lien quan|\bu\.?s\b)[^.;]){0,40}?"
+    r"\bits (?:advisory |training )?mission\b|"
     r"\bmission of nato\b|\b(?:su menh|phai bo|nhiem vu) (?:cua )?nato\b"
 )
 _EVENT = re.compile(

@@ -28,8 +28,9 @@ optional groups of the same configured topic:
   an attack ("Rocket attack on Iraq base housing 2,500 US troops").
 
 * **someone else leaves**: an item whose title has a company, its staff or diplomats leave
-  (``cues.OTHER_LEAVER``) and names no foreign forces is about that departure, unless the
-  summary's first sentence with a word of leaving says it of our forces: "Corvane Petroleum
+  (``cues.OTHER_LEAVER``) and names no foreign forces nor soldiers is about that departure
+  ("Embassy staff and last troops to leave …" is not), unless the summary's first sentence
+  with a word of leaving says it of our forces: "Corvane Petroleum
   to withdraw from Basra's field, 340 foreign staff to leave" is not on the topic, though its
   fifth sentence recalls the US troops' withdrawal from Baghdad.
 * **focus** (group ``elsewhere``: other theatres, "Syria", "Afghanistan", "Niger"...): an
@@ -187,7 +188,7 @@ def judge(
         return sum(1 for s in found if s & wanted)
 
     folded_title = fold(title)
-    if cues.OTHER_LEAVER.search(folded_title) and not (head & forces or leaves(0)):
+    if cues.OTHER_LEAVER.search(folded_title) and not (head & (forces | troops) or leaves(0)):
         # someone else leaves in the title: unless the summary's first word of leaving is
         # said of our forces, the item is about that departure ("Corvane Petroleum to
         # withdraw from Basra's field", with US troops' withdrawal in its fifth sentence)

@@ -207,15 +207,19 @@ _VI_FUTURE = re.compile(r"\b(?:se|du kien|sap)\b[^.;,]{0,60}$")
 
 # a word of the future earlier in the sentence, no statement between: "Iraq sẽ đề nghị Mỹ …, tại
 # cuộc họp … diễn ra hôm nay (11/5)"; not "Mỹ sẽ rút 500 quân, Lầu Năm Góc cho biết hôm nay"
-_VI_FUTURE_BEFORE = re.compile(
-    r"\b(?:se|du kien|sap)\b"
-    r"(?![^.]*\b(?:tuyen bo|cho biet|thong bao|khang dinh|noi|cong bo|xac nhan)\b)[^.]*$"
+_VI_FUTURE_BEFORE = re.compile(  # not "chia sẻ", "như / hơn / so với / theo dự kiến" (as expected)
+    r"(?<!chia )(?<!nhu )(?<!hon )(?<!voi )(?<!theo )\b(?:se|du kien|sap)\b"
+    r"(?![^.]*\b(?:tuyen bo|cho biet|cho hay|thong bao|thong cao|khang dinh|nhan manh|noi|"
+    r"cong bo|xac nhan|phat bieu|tiet lo|dan loi)\b)[^.]*$"
 )
+_VI_DONE = re.compile(r"\bda\b")  # "đã": what the sentence tells is done
 
 
 # before a day in its sentence, folded: yesterday said without a date ("tối qua", not "hôm qua
 # (6/3)"): the lead's own day, unread, and the day after it another act's
-_VI_ANOTHER_DAY = re.compile(r"\b(?:hom|sang|chieu|toi|dem) qua\b(?! \(\d)[^.]*$")
+_VI_ANOTHER_DAY = re.compile(  # not "hôm qua, ngày 10/5", "tối qua (giờ Mỹ), tức sáng nay (11/5)"
+    r"\b(?:hom|sang|chieu|toi|dem) qua\b(?! \(\d)[^.]{12,}(?<!tuc )(?<!tuc la )$"
+)
 
 
 def _later_today(folded: str, m: re.Match[str]) -> bool:
@@ -224,10 +228,13 @@ def _later_today(folded: str, m: re.Match[str]) -> bool:
     before it with no statement between (``_VI_FUTURE_BEFORE``)."""
     if not folded.startswith(_NAY, m.start()):
         return False
-    return (
-        _VI_FUTURE_AFTER.match(folded, m.end()) is not None
-        or _VI_FUTURE_BEFORE.search(folded, 0, m.start()) is not None
-    )
+    if _VI_FUTURE_AFTER.match(folded, m.end()) is not None:
+        return True
+    before = _VI_FUTURE_BEFORE.search(folded, 0, m.start())
+    end = folded.find(".", m.end())
+    if before is None:
+        return False
+    return not _VI_DONE.search(folded, before.start(), end if end > 0 else len(folded))
 
 
 def _to_come(lower: str) -> bool:
