@@ -88,8 +88,8 @@ _MET_AFTER = re.compile(
     r"theo (?:\w+ ){0,2}(?:thoa thuan|hiep dinh|ke hoach|lo trinh|tuyen bo chung)|"
     r"nhu da (?:thoa thuan|cam ket|thong nhat|cong bo)|"
     r"da (?:duoc (?:\w+ ){0,3})?(?:nhat tri|dong y|chap nhan|chap thuan|thong nhat|dap ung)|"
-    r"cam ket|ratif\w*|phe chuan)\b"
-)  # "…, ratifying the security agreement signed with Washington"
+    r"cam ket|(?<!without )ratifying|da phe chuan)\b"
+)  # "…, ratifying the security agreement" (not "must still be ratified", "chưa phê chuẩn")
 # a demand's words stop at a comma (not one before the date it names: "sớm lên sáu tháng,
 # tới ngày 31/12/2072"), or where another verb says what the date is for
 _ENDS = re.compile(

@@ -212,7 +212,7 @@ STILL_BEFORE_CON = re.compile(
 OPTIONS = r"options?|scenarios?|contingency plans?|phuong an|kich ban"
 OPTION_CHOSEN = re.compile(
     r"\b(?:chose|chosen|choose|adopt\w*|approv\w*|picked|selected|endors\w*|announc\w*|"
-    r"decid\w*|decision|agreed|confirm\w*|on track|after|chon|lua chon|thong qua|phe duyet|"
+    r"decid\w*|decision|agreed|on track|after|chon|lua chon|thong qua|phe duyet|"
     r"quyet dinh|thong nhat|nhat tri|tuyen bo|cong bo|thong bao|xac nhan|sau khi|sau nhieu)\b"
 )  # "After weeks of weighing options, the Pentagon announced …", "phương án được thống nhất"
 # A withdrawal said to be done: its date is when it happened, not a deadline.

@@ -79,7 +79,8 @@ _WITH_CIVILIANS = re.compile(
 # the level an option would bring (folded): "One option would shrink the force from about 2,470
 # to about 1,200 by October", "một phương án sẽ giảm quân số … xuống khoảng 1.200"
 _OPTION_TO = re.compile(
-    rf"\b(?:{lx.OPTIONS})\b(?:[^.;]|\.\d){{0,50}}?\b(?:would|could|se|co the)\b"
+    rf"\b(?:{lx.OPTIONS})\b(?:[^.;]|\.\d){{0,50}}?"
+    r"\b(?:would|could|include\w*|se|co the|la|gom)\b"
     r"(?:[^.;]|\.\d){0,80}?\b(?:to|xuong con|xuong|con)\s+"
     r"(?:about |around |roughly |some |khoang )?$"
 )

@@ -98,7 +98,10 @@ class Article:
         # the bases it names with a word of a base whose names are no place we know ("Umm
         # Nakhla Air Base", "Camp Sabreen", "căn cứ Umm Nakhla"), folded: a later "leave Umm
         # Nakhla by 31 December" names that base (``not_levels.unknown_base``)
-        self.bases = frozenset(n for d in docs for n in _base_names(d))
+        bodies = docs[1:] or docs  # not a headline In Title Case
+        self.bases = frozenset(
+            d.text[i:j] for d in bodies for i, j in _base_names(d) if not self.who_in(d, i, j)
+        )
         self.seen: dict[tuple[str, int], str] = {}  # (who, value) -> where, for repeated figures
         self.last_place: str | None = None  # the last place the previous sentences named
         self.last_who: str | None = None  # "coalition" when the previous sentence named only it
@@ -154,14 +157,16 @@ _MET = re.compile(
 
 _WORDS = re.compile(r"\w[\w-]*")
 # a name of one or two words after a word of a base, or before one (folded)
-_NAME2 = r"(\w[\w-]*(?: \w[\w-]*)?)"
+_NAME2 = r"\b(\w[\w-]*(?: \w[\w-]*)?)"
+_NOT_BASES = frozenset({"iraqi", "american", "coalition", "my", "hoa ky", "us", "u.s", "the"})
 _NAMED_AFTER = re.compile(rf"\b(?:camp|trai|can cu(?: khong quan)?|san bay) {_NAME2}")
 _NAMED_BEFORE = re.compile(rf"{_NAME2} (?:air base|airbase|airfield|air station)\b")
 
 
-def _base_names(doc: Folded) -> list[str]:
-    """The names ``doc`` gives bases with a word of a base: capitalised words, no place we
-    know ("Ain al-Asad Air Base" is Ain al-Asad's), the second word kept when capitalised."""
+def _base_names(doc: Folded) -> list[tuple[int, int]]:
+    """Where ``doc`` names bases with a word of a base: capitalised words, no place we know
+    ("Ain al-Asad Air Base" is Ain al-Asad's) nor a nation's ("a US air base", "căn cứ Mỹ",
+    "an Iraqi Air Base"), the second word kept when capitalised."""
     found = []
     for pattern in (_NAMED_AFTER, _NAMED_BEFORE):
         for m in pattern.finditer(doc.text):
@@ -169,12 +174,14 @@ def _base_names(doc: Folded) -> list[str]:
             words = [w for w in _WORDS.finditer(doc.text, start, end) if doc.capitalised(w.start())]
             if not words or lx.PLACE_RE.match(doc.text, words[0].start()):
                 continue
+            if doc.text[words[0].start() : words[-1].end()] in _NOT_BASES:
+                continue
             if pattern is _NAMED_BEFORE:
                 words = words[-2:] if words[-1].end() == end else []
             elif words[0].start() != start:
                 continue
             if words:
-                found.append(doc.text[words[0].start() : words[-1].end()])
+                found.append((words[0].start(), words[-1].end()))
     return found
 
 

@@ -74,10 +74,12 @@ def read_targets(
 
 
 def _ours(sentence: Sentence, at: int) -> bool:
-    """Whether the sentence names the US, the coalition or foreign forces before ``at`` ("As
-    NATO expands its mission, the US will cut its troops …"; NATO itself is not ours here)."""
+    """Whether the sentence names the US, the coalition or foreign forces after NATO's mission
+    and before ``at`` ("As NATO expands its mission, the US will cut its troops …"; not the
+    speaker before it: "US Defense Secretary … said NATO's mission would be cut")."""
     text = sentence.doc.text
-    named = sentence.who_in(sentence.start, at)
+    nato = lx.NATO_MISSION.search(text, sentence.start, at)
+    named = sentence.who_in(nato.end() if nato else sentence.start, at)
     return bool({kind for i, kind in named if not text.startswith("nato", i)} & OURS)
 
 

@@ -77,9 +77,10 @@ _FORECAST = re.compile(
     r"nhan dinh)\b"
 )
 _OPTION = re.compile(rf"\b(?:{lx.OPTIONS})\b")
-_WEIGHED = re.compile(  # in progress: not "considered the timetable", "weighing in on"
-    r"\b(?:weighing(?! in\b)|considering|mulling|xem xet|can nhac)\s+"
-    r"(?:\S+\s+){0,3}?(?:leav\w*|withdraw\w*|pull\w*|exit\w*|rut|roi)\b"
+_WEIGHED = re.compile(  # not "considered the withdrawal timetable", "weighing in on"
+    r"\b(?:(?:weigh\w*(?! in\b)|mull\w*|xem xet|can nhac)\s+(?:\S+\s+){0,3}?"
+    r"(?:leav\w*|withdraw\w*|pull\w*|exit\w*|rut|roi)|"
+    r"consider\w*\s+(?:\S+\s+){0,2}?(?:leaving|withdrawing|pulling|exiting|removing))\b"
 )
 _OTHER_ACTOR = re.compile(
     r"\b(?:turk(?:ey|ish)|ankara|iran(?:ian)?s?|tehran|pkk|peshmerga|pmf|hashd|unami|"
@@ -90,7 +91,7 @@ _OTHER_ACTOR = re.compile(
 _NATO_MISSION = re.compile(
     r"\bnato(?:'s|’s| s)? (?:mission|advisory mission|training mission)|"
     # "NATO will cut its mission" (not "NATO said the US-led coalition would end its mission")
-    r"\bnato\b(?:(?!coalition|lien quan|\bu\.?s\b)[^.;]){0,40}?"
+    r"\bnato\b(?:(?!coalition|lien quan)[^.;]){0,40}?"
     r"\bits (?:advisory |training )?mission\b|"
     r"\bmission of nato\b|\b(?:su menh|phai bo|nhiem vu) (?:cua )?nato\b"
 )

@@ -103,5 +103,6 @@ OTHER_LEAVER = re.compile(
 # says cut not tied to Iraq", "… không liên quan đến Iraq"
 NOT_TIED = re.compile(
     r"\b(?:not (?:tied|linked|related|connected) to|unrelated to|nothing to do with|"
-    r"khong lien quan (?:den|toi)|khong gan voi)\s+(?:the\s+)?(?:\S+\s+){0,3}?iraq\b(?!['’]s)"
+    r"khong lien quan (?:den|toi)|khong gan voi)\s+(?:the\s+)?(?:\S+\s+){0,3}?iraq\b"
+    r"(?!['’]s (?!drawdown|withdrawal|pull-?out|exit))"  # not "Iraq's election"
 )

@@ -188,7 +188,8 @@ def judge(
         return sum(1 for s in found if s & wanted)
 
     folded_title = fold(title)
-    if cues.OTHER_LEAVER.search(folded_title) and not (head & (forces | troops) or leaves(0)):
+    soldiers = head & troops and not cues.IRAQI_FORCES.search(folded_title)  # not Iraq's own
+    if cues.OTHER_LEAVER.search(folded_title) and not (head & forces or soldiers or leaves(0)):
         # someone else leaves in the title: unless the summary's first word of leaving is
         # said of our forces, the item is about that departure ("Corvane Petroleum to
         # withdraw from Basra's field", with US troops' withdrawal in its fifth sentence)

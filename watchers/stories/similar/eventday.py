@@ -207,34 +207,39 @@ _VI_FUTURE = re.compile(r"\b(?:se|du kien|sap)\b[^.;,]{0,60}$")
 
 # a word of the future earlier in the sentence, no statement between: "Iraq sẽ đề nghị Mỹ …, tại
 # cuộc họp … diễn ra hôm nay (11/5)"; not "Mỹ sẽ rút 500 quân, Lầu Năm Góc cho biết hôm nay"
-_VI_FUTURE_BEFORE = re.compile(  # not "chia sẻ", "như / hơn / so với / theo dự kiến" (as expected)
-    r"(?<!chia )(?<!nhu )(?<!hon )(?<!voi )(?<!theo )\b(?:se|du kien|sap)\b"
-    r"(?![^.]*\b(?:tuyen bo|cho biet|cho hay|thong bao|thong cao|khang dinh|nhan manh|noi|"
-    r"cong bo|xac nhan|phat bieu|tiet lo|dan loi)\b)[^.]*$"
+_VI_FUTURE_BEFORE = re.compile(  # not "chia sẻ", "như / hơn / so với dự kiến" (as expected)
+    r"(?<!chia )(?<!nhu )(?<!hon )(?<!voi )\b(?:se|du kien|sap)\b(?=[^.]*$)"
 )
-_VI_DONE = re.compile(r"\bda\b")  # "đã": what the sentence tells is done
+# a statement right before the day: "…, Lầu Năm Góc cho hay hôm nay (11/5)", "theo thông cáo
+# … phát đi hôm nay" (not "bài phát biểu về lộ trình … trước Quốc hội, vào chiều nay")
+_VI_STATED = re.compile(
+    r"\b(?:tuyen bo|cho biet|cho hay|thong bao|thong cao|khang dinh|nhan manh|noi|cong bo|"
+    r"xac nhan|phat bieu|tiet lo|dan loi|phat di)(?:\s+\S+){0,4}\s+(?:vao\s+)?$"
+)
+_VI_DONE = re.compile(r"\bda\b")  # "đã" after the day: what the sentence tells is done
 
 
 # before a day in its sentence, folded: yesterday said without a date ("tối qua", not "hôm qua
 # (6/3)"): the lead's own day, unread, and the day after it another act's
 _VI_ANOTHER_DAY = re.compile(  # not "hôm qua, ngày 10/5", "tối qua (giờ Mỹ), tức sáng nay (11/5)"
-    r"\b(?:hom|sang|chieu|toi|dem) qua\b(?! \(\d)[^.]{12,}(?<!tuc )(?<!tuc la )$"
+    r"\b(?:hom|sang|chieu|toi|dem) qua\b(?! \(\d)(?!,?\s*(?:ngay\s*)?$)[^.]*(?<!tuc )(?<!tuc la )$"
 )
 
 
 def _later_today(folded: str, m: re.Match[str]) -> bool:
     """Whether the day ``m`` found in ``folded`` (a line, folded) is said as today ("hôm nay
     (12/3)") with what is still to come in its sentence: after it (``_VI_FUTURE_AFTER``), or
-    before it with no statement between (``_VI_FUTURE_BEFORE``)."""
+    before it, not a statement made right before the day (``_VI_FUTURE_BEFORE``,
+    ``_VI_STATED``), nothing told as done after it (``_VI_DONE``)."""
     if not folded.startswith(_NAY, m.start()):
         return False
     if _VI_FUTURE_AFTER.match(folded, m.end()) is not None:
         return True
     before = _VI_FUTURE_BEFORE.search(folded, 0, m.start())
-    end = folded.find(".", m.end())
-    if before is None:
+    if before is None or _VI_STATED.search(folded, before.end(), m.start()):
         return False
-    return not _VI_DONE.search(folded, before.start(), end if end > 0 else len(folded))
+    end = folded.find(".", m.end())
+    return not _VI_DONE.search(folded, m.end(), end if end > 0 else len(folded))
 
 
 def _to_come(lower: str) -> bool:

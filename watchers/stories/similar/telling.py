@@ -37,14 +37,15 @@ __all__ = ["Actor", "Told", "actor", "told"]
 Told = Literal["scoop", "official", "digest", ""]
 
 # a round-up of the day's news, by its title (folded): "Tổng hợp tin quốc tế ngày 6/5: …",
-# "Điểm tin sáng 7/5: …", "World news roundup: …", "Morning briefing: …" (not a single story
-# under a section's name: "Roundup: Iraq takes over Ain al-Asad …", "Tin thế giới: Mỹ hoàn tất
-# …", "Bàn tính lộ trình …"; a Vietnamese one names its day or lists two items)
+# "Điểm tin sáng nay: …", "World news roundup: …", "Morning briefing: …", "Digest: …" (not a
+# single story under a section's name: "Roundup: Iraq takes over Ain al-Asad …", "Tin thế
+# giới: Mỹ hoàn tất …", "Bàn tính lộ trình …": "Bản tin", "Tin thế giới" and "Roundup" name
+# their day or list their items)
 _DIGEST = re.compile(
-    r"^\W*(?:(?:tong hop tin|diem tin|ban tin|tin (?:the gioi|quoc te))\b"
-    r"(?=[^:]{0,25}\b\d{1,2}/\d{1,2}\b[^:]*:|[^:]{0,25}:[^,;]*[,;])"
+    r"^\W*(?:(?:tong hop tin|diem tin)\b|(?:ban tin|tin (?:the gioi|quoc te))\b"
+    r"(?=[^:\n]{0,25}\b\d{1,2}[/.]\d{1,2}\b[^:\n]*:|[^:\n]{0,25}:[^,;\n]*[,;])"
     r"|(?:(?:world|news|daily|weekly|morning|evening|midday) ){1,2}(?:briefing|digest|round-?up)"
-    r"\s*:|news (?:round-?up|digest)\s*:|news in brief\b)"
+    r"\s*:|(?:news )?digest\s*:|(?:news )?round-?up\s*:(?=[^;\n]*;)|news in brief\b)"
 )
 
 _SCOOP_EN = re.compile(

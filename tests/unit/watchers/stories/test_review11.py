@@ -105,3 +105,68 @@ def test_iraqs_own_election_names_iraq() -> None:
         "border is quiet. Syria's camps hold thousands.",
     )
     assert verdict.relevant
+
+
+# the second review of the stop's rules
+@pytest.mark.parametrize(
+    "line",
+    [
+        # "đã" in a clause before the meeting of today, "theo dự kiến" (as scheduled)
+        "Iraq sẽ đề nghị Mỹ rút toàn bộ binh sĩ còn lại sau khi liên quân đã kết thúc sứ mệnh, "
+        "tại phiên họp diễn ra chiều nay (11/5) ở Baghdad.",
+        "Theo dự kiến, Thủ tướng Iraq sẽ gặp Tổng thống Mỹ tại Nhà Trắng chiều nay (11/5).",
+        # a speech to come, a request stressed: no statement made
+        "Thủ tướng Sudani sẽ có bài phát biểu về lộ trình rút quân trước Quốc hội, vào chiều nay "
+        "(11/5).",
+        "Iraq sẽ đề nghị Mỹ đẩy nhanh rút quân, nhấn mạnh yêu cầu chủ quyền, tại cuộc họp ở "
+        "Baghdad chiều nay (11/5).",
+    ],
+)
+def test_a_preview_of_today(line: str) -> None:
+    got = event_day("Tin Iraq", line, PUBLISHED)
+    assert (got.day, got.named) == (PUBLISHED, False)
+    assert awaited_day("Tin Iraq", line, PUBLISHED) == PUBLISHED
+
+
+def test_yesterday_then_the_day_recalled() -> None:
+    line = "Tối qua, Mỹ nói hôm 8/5 đã bắt đầu rút quân khỏi căn cứ Ain al-Asad."
+    assert event_day("Tin Iraq", line, PUBLISHED) == (PUBLISHED, False)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Điểm tin quốc tế sáng nay: Mỹ rút quân khỏi Iraq",
+        "Bản tin 7.5: Mỹ rút quân khỏi Iraq",
+        "Tổng hợp tin quốc tế nổi bật: Mỹ hoàn tất rút quân khỏi Baghdad",
+        "Roundup: US troops leave Iraqi base; Turkey strikes PKK; Syria talks resume",
+        "Digest: US cuts Iraq force, Israel strikes Gaza",
+    ],
+)
+def test_a_round_up(title: str) -> None:
+    assert told(title, "") == "digest"
+
+
+def test_a_section_name_and_a_first_line_with_a_comma() -> None:
+    assert told("Tin thế giới: Mỹ hoàn tất rút quân khỏi Baghdad", "Hôm qua, Mỹ rút quân.") == ""
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "reason"),
+    [
+        (
+            "US to trim Kuwait garrison by 1,500, says cut not tied to Iraq's drawdown",
+            "The United States will reduce its forces in Kuwait by 1,500, the Pentagon said.",
+            "about elsewhere",
+        ),
+        (
+            "Oil firm pulls staff from Basra field after Iraqi soldiers clash with militia",
+            "The company said it would withdraw its staff from the field. Iraqi soldiers clashed "
+            "with a militia nearby. US troops are due to withdraw from Baghdad next year.",
+            "other departure",
+        ),
+    ],
+)
+def test_off_the_topic(title: str, summary: str, reason: str) -> None:
+    verdict = judge(topic_matcher(), title, summary)
+    assert (verdict.relevant, verdict.reason) == (False, reason)
