@@ -68,6 +68,7 @@ SETS = {
         ("thirty-third", 33),
         ("thirty-fourth", 34),
         ("thirty-fifth", 35),
+        ("thirty-sixth", 36),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -9,6 +9,7 @@ import re
 from watchers.figures.lexicon import ELSEWHERE
 
 __all__ = [
+    "AFTER_ATTACK",
     "ELSEWHERE_PLACE",
     "GARRISON_ABROAD",
     "IRAQI_FORCES",
@@ -105,4 +106,10 @@ NOT_TIED = re.compile(
     r"\b(?:not (?:tied|linked|related|connected) to|unrelated to|nothing to do with|"
     r"khong lien quan (?:den|toi)|khong gan voi)\s+(?:the\s+)?(?:\S+\s+){0,3}?iraq\b"
     r"(?!['’]s (?!drawdown|withdrawal|pull-?out|exit))"  # not "Iraq's election"
+)
+# an attack told as the cause in a title (folded): "… for six weeks after drone attack", "… sau
+# vụ tấn công ở Erbil"
+AFTER_ATTACK = re.compile(
+    r"\b(?:after|following|in response to|sau(?: khi)?(?: vu)?)\s+(?:\S+\s+){0,3}?"
+    r"(?:attacks?|strikes?|drones?|rockets?|tan cong|uav)\b"
 )

@@ -47,7 +47,9 @@ optional groups of the same configured topic:
   "Iraq's prime minister demanded a swift end to the coalition's mission" stays on topic
   even when the same weeks' strikes fill the rest of the story; and unless its title halts
   attacks and its lead ties the truce to our troops' leaving, by a figure or until a day
-  that their departure is said of (``cues``).
+  that their departure is said of (``cues``); and unless its title has troops sent after an
+  attack, the attack its cause ("Pentagon sends 450 troops to Iraq's Kurdistan region after
+  drone attack", ``cues.AFTER_ATTACK``), and its lead gives our level to come.
 
 Without a title only the sentence counts apply. Without the optional groups ``judge`` says
 what the matcher says.
@@ -234,6 +236,9 @@ def judge(
         # until 30 April, the new date by which US troops are to leave Baghdad"; not "Rockets
         # hit the base, which coalition forces are due to leave by September 2025")
         and not (cues.TRUCE.search(folded_title) and (truce_leaves() or figures_leave()))
+        # troops sent after an attack, the level they bring said ("Pentagon sends 450 troops to
+        # Iraq's Kurdistan region after drone attack", "raising the number … to about 3,550")
+        and not (cues.AFTER_ATTACK.search(folded_title) and _levels_said(title, summary, published))
     ):
         return Verdict(False, "attack story", keywords)
     return Verdict(True, "on topic", keywords)

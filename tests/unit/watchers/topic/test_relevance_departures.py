@@ -78,3 +78,27 @@ def test_a_title_that_ties_it_to_iraq_stays() -> None:
         "will shrink too.",
     )
     assert verdict.relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "relevant"),
+    [
+        # troops sent after an attack, the level they bring said: the topic's troop numbers
+        (
+            "Pentagon sends 450 troops to Iraq's Kurdistan region for six weeks after drone attack",
+            "The Pentagon will send about 450 troops to an airfield in Iraq's Kurdistan region "
+            "for about six weeks to guard against further drone attacks, raising the number of US "
+            "troops in Iraq to about 3,550, a spokesman said on Friday.",
+            True,
+        ),
+        # the attack itself, as before
+        (
+            "Drones attack US troops' airfield near Erbil after rocket strike, two soldiers hurt",
+            "Two drones struck an airfield housing US troops near Erbil before dawn, wounding two "
+            "soldiers. About 3,100 US troops are in Iraq.",
+            False,
+        ),
+    ],
+)
+def test_troops_sent_after_an_attack(title: str, summary: str, relevant: bool) -> None:
+    assert judge(MATCHER, title, summary).relevant is relevant
