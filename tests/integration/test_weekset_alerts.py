@@ -108,7 +108,8 @@ from bench.weekset import SETS, change_alerts, names_change
 # the thirty-sixth, written blind at the end of the tenth stop, measured once on ``ae3379c`` and
 # ``7d5bb1e`` alike: 6 alerts, 1 right, 1 of 4; then troops sent after an attack, the level
 # they bring said, are on the topic: 8, 2 right (the reinforcement's 3,550 found; its plan to
-# come back to 3,100 alerts as a planned level)
+# come back to 3,100 alerts as a planned level); then troops sent in are a move, not the level
+# ("the 450 US soldiers the Pentagon is sending"): 7, 2 right
 MOST_WRONG_ALERTS = {
     "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
     "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (4, 2),
@@ -118,7 +119,7 @@ MOST_WRONG_ALERTS = {
     "twenty-seventh set": (3, 3), "twenty-eighth set": (4, 0), "twenty-ninth set": (1, 2),
     "thirtieth set": (3, 1), "thirty-first set": (1, 1), "thirty-second set": (3, 2),
     "thirty-third set": (5, 2), "thirty-fourth set": (1, 2), "thirty-fifth set": (1, 2),
-    "thirty-sixth set": (6, 2),
+    "thirty-sixth set": (5, 2),
 }  # fmt: skip
 
 

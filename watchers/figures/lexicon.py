@@ -143,6 +143,13 @@ WHOLE_FORCE = re.compile(
     r"trong so|trong tong so)\s+"
     r"(?:(?:of the|of|estimated|roughly|about|around|approximately|some|nearly|khoang|chung)\s+)*$"
 )
+# Troops sent in, never the whole force ("the 450 US soldiers the Pentagon is sending to …")
+_SENT_IN = (
+    r"^\s*(?:(?:that|which|the|pentagon|washington|us|army|is|are|was|will|has|had|be|been|"
+    r"being|duoc|se|da)\s+){0,4}(?:sent|sending|deployed|deploying|dispatched|dieu|dieu dong)\s+"
+    r"(?:\S+\s+){0,3}?(?:to|into|den|toi|sang)\b"
+)
+SENT_IN = re.compile(_SENT_IN)
 # A number of troops followed by their movement is how many move, not how many there are:
 # "About 600 troops will be pulled out", "500 binh sĩ sẽ được rút".
 DELTA_AFTER = re.compile(
@@ -165,7 +172,8 @@ DELTA_AFTER = re.compile(
     # a tour ended and not replaced: "… thuộc các đơn vị luân phiên đã hoàn thành đợt công tác
     # và không được thay thế", "completed their tours and were not replaced"
     r"^\s*(?:[^\s,;.]+\s+){0,6}?(?:da\s+)?(?:hoan thanh (?:dot|chuyen) (?:cong tac|luan phien)|"
-    r"khong duoc thay the|completed their (?:tours?|rotations?)|(?:were|was) not replaced)\b"
+    r"khong duoc thay the|completed their (?:tours?|rotations?)|(?:were|was) not replaced)\b|"
+    + _SENT_IN
 )
 # ...or the noun is described as the force that is there: "withdraw some 5,000 U.S. troops
 # present in different parts of Iraq", "rút 2.500 binh sĩ đang đồn trú ở Iraq".
@@ -207,14 +215,6 @@ STILL_BEFORE_CON = re.compile(
     r"(?<!\bse )\b(?:hien|van|hien van|hien nay|hien tai|nay|chi)\s+"  # not "sẽ vẫn còn"
     r"(?:(?:my|hoa ky|washington|lien quan)\s+)?con\s*$"
 )
-# Options drawn up or weighed, no one's decision (folded; ``unsaid``, ``not_levels``), unless
-# one is chosen ("the council adopted the second option")
-OPTIONS = r"options?|scenarios?|contingency plans?|phuong an|kich ban"
-OPTION_CHOSEN = re.compile(
-    r"\b(?:chose|chosen|choose|adopt\w*|approv\w*|picked|selected|endors\w*|announc\w*|"
-    r"decid\w*|decision|agreed|on track|after|chon|lua chon|thong qua|phe duyet|"
-    r"quyet dinh|thong nhat|nhat tri|tuyen bo|cong bo|thong bao|xac nhan|sau khi|sau nhieu)\b"
-)  # "After weeks of weighing options, the Pentagon announced …", "phương án được thống nhất"
 # A withdrawal said to be done: its date is when it happened, not a deadline.
 COMPLETED = re.compile(
     r"\b(?:completed|finished|fully withdrawn|fully withdrew|have left|has left|had left|"

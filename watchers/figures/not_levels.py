@@ -9,6 +9,7 @@ import re
 from watchers.figures import lexicon as lx
 from watchers.figures import tenses as tw
 from watchers.figures.sentence import Sentence
+from watchers.figures.unsaid import OPTION_CHOSEN, OPTIONS
 
 __all__ = ["aside", "nato_only", "not_a_level", "site_holds", "unknown_base"]
 
@@ -79,7 +80,7 @@ _WITH_CIVILIANS = re.compile(
 # the level an option would bring (folded): "One option would shrink the force from about 2,470
 # to about 1,200 by October", "một phương án sẽ giảm quân số … xuống khoảng 1.200"
 _OPTION_TO = re.compile(
-    rf"\b(?:{lx.OPTIONS})\b(?:[^.;]|\.\d){{0,50}}?"
+    rf"\b(?:{OPTIONS})\b(?:[^.;]|\.\d){{0,50}}?"
     r"\b(?:would|could|include\w*|se|co the|la|gom)\b"
     r"(?:[^.;]|\.\d){0,80}?\b(?:to|xuong con|xuong|con)\s+"
     r"(?:about |around |roughly |some |khoang )?$"
@@ -181,7 +182,7 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         return True  # a unit named, then its size; its size, then the unit
     if _MOVED_AND.search(core_left):
         return True  # "… and about 140 advisers": moved with the number before
-    if _OPTION_TO.search(core_left) and not lx.OPTION_CHOSEN.search(core_left):
+    if _OPTION_TO.search(core_left) and not OPTION_CHOSEN.search(core_left):
         return True  # "One option would shrink the force … to about 1,200": no one's plan
     last = _LAST.search(core_left) or _LAST_AFTER.match(text, b)
     if last and _LAST_LEAVE.match(text, max(b, last.end())):

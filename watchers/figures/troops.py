@@ -147,7 +147,7 @@ class _Number:
             return None, None
         moved = not (change_target or change_source or level) and (
             self._is_delta(core_left)
-            or (noun_end > self.b and _moves(rest) and not self._whole(core_left))
+            or (noun_end > self.b and _moves(rest) and not self._whole(core_left, rest))
         )
         if moved and not lx.EXISTING_FORCE.match(rest):
             return None, None
@@ -182,8 +182,8 @@ class _Number:
         now = lx.NOW_LEVEL.search(self.core_left[-30:]) is not None
         return bool(changed) or now or lx.OFFICIAL.search(self.s.text) is not None
 
-    def _whole(self, core_left: str) -> bool:
-        return lx.WHOLE_FORCE.search(" " + core_left[-40:]) is not None
+    def _whole(self, core_left: str, rest: str = "") -> bool:
+        return bool(lx.WHOLE_FORCE.search(" " + core_left[-40:])) and not lx.SENT_IN.match(rest)
 
     def _is_delta(self, core_left: str) -> bool:
         window = core_left[-60:]

@@ -41,7 +41,7 @@ import re
 from watchers.figures import lexicon as lx
 from watchers.figures.sentence import OURS, Sentence
 
-__all__ = ["threshold_date", "unsaid"]
+__all__ = ["OPTIONS", "OPTION_CHOSEN", "threshold_date", "unsaid"]
 
 _LEAVE_OR_END = (lx.LEAVE, lx.END)
 
@@ -76,7 +76,15 @@ _FORECAST = re.compile(
     r"speculat\w*|gioi phan tich|nha phan tich|chuyen gia(?! quan su)|nha quan sat|du doan|du bao|"
     r"nhan dinh)\b"
 )
-_OPTION = re.compile(rf"\b(?:{lx.OPTIONS})\b")
+# Options drawn up or weighed, no one's decision (folded; here and ``not_levels``), unless
+# one is chosen ("the council adopted the second option")
+OPTIONS = r"options?|scenarios?|contingency plans?|phuong an|kich ban"
+OPTION_CHOSEN = re.compile(
+    r"\b(?:chose|chosen|choose|adopt\w*|approv\w*|picked|selected|endors\w*|announc\w*|"
+    r"decid\w*|decision|agreed|on track|after|chon|lua chon|thong qua|phe duyet|"
+    r"quyet dinh|thong nhat|nhat tri|tuyen bo|cong bo|thong bao|xac nhan|sau khi|sau nhieu)\b"
+)  # "After weeks of weighing options, the Pentagon announced …", "phương án được thống nhất"
+_OPTION = re.compile(rf"\b(?:{OPTIONS})\b")
 _WEIGHED = re.compile(  # not "considered the withdrawal timetable", "weighing in on"
     r"\b(?:(?:weigh\w*(?! in\b)|mull\w*|xem xet|can nhac)\s+(?:\S+\s+){0,3}?"
     r"(?:leav\w*|withdraw\w*|pull\w*|exit\w*|rut|roi)|"
@@ -145,7 +153,7 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
     if _FORECAST.search(sentence.text) or threshold_date(text, sentence.start, at):
         return True
     if _OPTION.search(text, sentence.start, at) or _WEIGHED.search(before):
-        return not lx.OPTION_CHOSEN.search(text, sentence.start, at)
+        return not OPTION_CHOSEN.search(text, sentence.start, at)
     nato = [m.span() for m in _NATO_MISSION.finditer(text, clause, at)]
     ours = {
         kind

@@ -100,3 +100,22 @@ def test_a_sites_count_is_no_level_in_iraq() -> None:
         "Hill Airfield, where about 1,150 US troops are based."
     )
     assert troops_of(body, published=PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # troops sent in are a move, whatever "the" before them says (the thirty-sixth set)
+        "The 450 US troops being sent to Zerinkan Airfield after the drone attack will bring "
+        "counter-drone radars.",
+        "Most of the 450 US soldiers the Pentagon is sending to Zerinkan Airfield come from a "
+        "battery in Kuwait.",
+    ],
+)
+def test_troops_sent_in_are_no_level(body: str) -> None:
+    assert troops_of(body, published=PUBLISHED) == set()
+
+
+def test_the_whole_force_that_leaves_is_still_the_level() -> None:
+    body = "All the 2,500 US troops in Iraq will leave by the end of 2161."
+    assert troops_of(body, published=PUBLISHED) == {("US", "Iraq", "current", 2500)}
