@@ -143,13 +143,13 @@ WHOLE_FORCE = re.compile(
     r"trong so|trong tong so)\s+"
     r"(?:(?:of the|of|estimated|roughly|about|around|approximately|some|nearly|khoang|chung)\s+)*$"
 )
-# Troops sent in, never the whole force ("the 450 US soldiers the Pentagon is sending to …")
-_SENT_IN = (
-    r"^\s*(?:(?:that|which|the|pentagon|washington|us|army|is|are|was|will|has|had|be|been|"
-    r"being|duoc|se|da)\s+){0,4}(?:sent|sending|deployed|deploying|dispatched|dieu|dieu dong)\s+"
+# Troops on their way, never the whole force: not "are deployed to Iraq", "sent there in 2014"
+SENT_IN = re.compile(
+    r"^\s*(?:(?:that|which|the|pentagon|washington|us|army)\s+){0,3}(?:being\s+(?:sent|deployed)|"
+    r"(?:is|are|was|were)\s+(?:sending|deploying)|will\s+(?:be\s+)?(?:send|deploy|sent|deployed)|"
+    r"to\s+be\s+(?:sent|deployed)|(?:se|sap|dang)\s+(?:duoc\s+)?dieu(?: dong)?)\s+"
     r"(?:\S+\s+){0,3}?(?:to|into|den|toi|sang)\b"
 )
-SENT_IN = re.compile(_SENT_IN)
 # A number of troops followed by their movement is how many move, not how many there are:
 # "About 600 troops will be pulled out", "500 binh sĩ sẽ được rút".
 DELTA_AFTER = re.compile(
@@ -173,7 +173,7 @@ DELTA_AFTER = re.compile(
     # và không được thay thế", "completed their tours and were not replaced"
     r"^\s*(?:[^\s,;.]+\s+){0,6}?(?:da\s+)?(?:hoan thanh (?:dot|chuyen) (?:cong tac|luan phien)|"
     r"khong duoc thay the|completed their (?:tours?|rotations?)|(?:were|was) not replaced)\b|"
-    + _SENT_IN
+    + SENT_IN.pattern
 )
 # ...or the noun is described as the force that is there: "withdraw some 5,000 U.S. troops
 # present in different parts of Iraq", "rút 2.500 binh sĩ đang đồn trú ở Iraq".

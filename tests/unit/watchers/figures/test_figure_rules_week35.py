@@ -116,6 +116,14 @@ def test_troops_sent_in_are_no_level(body: str) -> None:
     assert troops_of(body, published=PUBLISHED) == set()
 
 
-def test_the_whole_force_that_leaves_is_still_the_level() -> None:
-    body = "All the 2,500 US troops in Iraq will leave by the end of 2161."
+@pytest.mark.parametrize(
+    "body",
+    [
+        "All the 2,500 US troops in Iraq will leave by the end of 2161.",
+        # the force there, deployed or sent before: not on its way
+        "About 2,500 US troops are deployed to Iraq and 900 to Syria.",
+        "The remaining 2,500 troops sent to Iraq in 2154 will come home by 2161.",
+    ],
+)
+def test_the_force_there_is_still_the_level(body: str) -> None:
     assert troops_of(body, published=PUBLISHED) == {("US", "Iraq", "current", 2500)}
