@@ -144,11 +144,10 @@ WHOLE_FORCE = re.compile(
     r"(?:(?:of the|of|estimated|roughly|about|around|approximately|some|nearly|khoang|chung)\s+)*$"
 )
 # Troops on their way, never the whole force: not "are deployed to Iraq", "sent there in 2014"
-SENT_IN = re.compile(
-    r"^\s*(?:(?:that|which|the|pentagon|washington|us|army)\s+){0,3}(?:being\s+(?:sent|deployed)|"
-    r"(?:is|are|was|were)\s+(?:sending|deploying)|will\s+(?:be\s+)?(?:send|deploy|sent|deployed)|"
-    r"to\s+be\s+(?:sent|deployed)|(?:se|sap|dang)\s+(?:duoc\s+)?dieu(?: dong)?)\s+"
-    r"(?:\S+\s+){0,3}?(?:to|into|den|toi|sang)\b"
+SENT_IN = re.compile(  # nor "will be deployed to Erbil until 2026", "being sent home to"
+    r"^\s*(?:being\s+(?:sent|deployed|dispatched)|(?:that\s+|which\s+)?(?:the\s+)?(?:pentagon|"
+    r"washington|us|army)\s+(?:is|are|was|were)\s+(?:sending|deploying)|(?:se|sap|dang)\s+"
+    r"(?:duoc\s+)?dieu(?: dong)?)\s+(?:to|into|den|toi|sang)\b"
 )
 # A number of troops followed by their movement is how many move, not how many there are:
 # "About 600 troops will be pulled out", "500 binh sĩ sẽ được rút".

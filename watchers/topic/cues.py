@@ -107,9 +107,11 @@ NOT_TIED = re.compile(
     r"khong lien quan (?:den|toi)|khong gan voi)\s+(?:the\s+)?(?:\S+\s+){0,3}?iraq\b"
     r"(?!['’]s (?!drawdown|withdrawal|pull-?out|exit))"  # not "Iraq's election"
 )
-# an attack told as the cause in a title (folded): "… for six weeks after drone attack", "… sau
-# vụ tấn công ở Erbil"
+# troops sent, an attack told as the cause, in a title (folded): "Pentagon sends 450 troops to
+# Iraq's Kurdistan region … after drone attack", "Mỹ điều 500 quân đến Iraq sau vụ tấn công"
+# (not "US soldier killed after rocket attack")
 AFTER_ATTACK = re.compile(
-    r"\b(?:after|following|in response to|sau(?: khi)?(?: vu)?)\s+(?:\S+\s+){0,3}?"
+    r"\b(?:send|sends|sending|sent|deploy\w*|dispatch\w*|reinforc\w*|dieu|tang cuong|tang them)\b"
+    r"[^.;:]{0,60}?\b(?:after|following|in response to|sau(?: khi)?(?: vu)?)\s+(?:\S+\s+){0,3}?"
     r"(?:attacks?|strikes?|drones?|rockets?|tan cong|uav)\b"
 )
