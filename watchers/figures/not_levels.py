@@ -75,8 +75,6 @@ _WITH_CIVILIANS = re.compile(
     r"[^,;.\d]{0,30}?\b(?:and|va)\s+(?:civilians\b|civilian (?:staff|personnel|employees)\b|"
     r"nhan vien dan su\b)"
 )
-# a floor or a forecast, not a level: "Senate moves to keep at least 2,500 US troops in Iraq",
-# "nominee expects fewer than 1,000 US troops in Iraq by end of 2082"
 # the level an option would bring (folded): "One option would shrink the force from about 2,470
 # to about 1,200 by October", "một phương án sẽ giảm quân số … xuống khoảng 1.200"
 _OPTION_TO = re.compile(
@@ -85,6 +83,8 @@ _OPTION_TO = re.compile(
     r"(?:[^.;]|\.\d){0,80}?\b(?:to|xuong con|xuong|con)\s+"
     r"(?:about |around |roughly |some |khoang )?$"
 )
+# a floor or a forecast, not a level: "Senate moves to keep at least 2,500 US troops in Iraq",
+# "nominee expects fewer than 1,000 US troops in Iraq by end of 2082"
 _FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retain at least")
     r"\b(?:to\s+(?:keep|retain|maintain)\s+(?:at least|no fewer than|no less than|a minimum of)|"
     r"expect\w*\s+(?:fewer than|less than|under|below|no more than))\s+$"

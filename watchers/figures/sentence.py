@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import date
 
 from watchers.figures import lexicon as lx
@@ -200,6 +201,15 @@ class Sentence:
     def who_in(self, start: int, end: int) -> list[tuple[int, str]]:
         return self.article.who_in(self.doc, start, end)
 
+    def ours_named(self, start: int, end: int, apart: Sequence[tuple[int, int]] = ()) -> bool:
+        """Whether ``text[start:end]`` names the US, the coalition or foreign forces, outside
+        the spans ``apart`` (another member's "troops serving in the coalition", NATO's own
+        mission)."""
+        return any(
+            kind in OURS and not any(a <= at < b for a, b in apart)
+            for at, kind in self.who_in(start, end)
+        )
+
     def allies_only(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` has another member of the coalition leave or cut
         (``allies.ALLY_ACTS``: "Britain will withdraw", "Anh sẽ rút"), or keep its troops in
@@ -210,9 +220,8 @@ class Sentence:
         one = _ONE_COUNTRY.search(doc.text, start, end)
         if one is not None and self._ally_named(one.start()):
             return True
-        serving = [m.span() for m in _SERVING_IN.finditer(doc.text, start, end)]
-        named = {k for at, k in self.who_in(start, end) if not any(a <= at < b for a, b in serving)}
-        if named & OURS:
+        serving = [m.span() for m in _SERVING_IN.finditer(doc.text, start, end)]  # its own
+        if self.ours_named(start, end, serving):
             return False
         for m in ALLY_ACTS.finditer(doc.text, start, end):
             ally = m.group("ally")

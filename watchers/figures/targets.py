@@ -21,7 +21,7 @@ from watchers.figures.dates import DateMention
 from watchers.figures.model import Deadline
 from watchers.figures.not_levels import nato_only
 from watchers.figures.places import country_of
-from watchers.figures.sentence import OURS, Sentence
+from watchers.figures.sentence import Sentence
 from watchers.figures.unsaid import threshold_date
 
 __all__ = ["read_targets"]
@@ -73,14 +73,17 @@ def read_targets(
         yield Deadline(f"US troop cut due in {country}", d.date, d.precision, sentence.quote, firm)
 
 
+_NATO = re.compile(r"\bnato\b")  # read as the coalition by ``who_in``, not ours here
+
+
 def _ours(sentence: Sentence, at: int) -> bool:
     """Whether the sentence names the US, the coalition or foreign forces after NATO's mission
     and before ``at`` ("As NATO expands its mission, the US will cut its troops …"; not the
     speaker before it: "US Defense Secretary … said NATO's mission would be cut")."""
     text = sentence.doc.text
     nato = lx.NATO_MISSION.search(text, sentence.start, at)
-    named = sentence.who_in(nato.end() if nato else sentence.start, at)
-    return bool({kind for i, kind in named if not text.startswith("nato", i)} & OURS)
+    begin = nato.end() if nato else sentence.start
+    return sentence.ours_named(begin, at, [m.span() for m in _NATO.finditer(text, begin, at)])
 
 
 def _upcoming(sentence: Sentence, d: DateMention) -> bool:

@@ -182,7 +182,7 @@ class _Number:
         now = lx.NOW_LEVEL.search(self.core_left[-30:]) is not None
         return bool(changed) or now or lx.OFFICIAL.search(self.s.text) is not None
 
-    def _whole(self, core_left: str, rest: str = "") -> bool:
+    def _whole(self, core_left: str, rest: str) -> bool:
         return bool(lx.WHOLE_FORCE.search(" " + core_left[-40:])) and not lx.SENT_IN.match(rest)
 
     def _is_delta(self, core_left: str) -> bool:

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 
 from watchers.figures import lexicon as lx
-from watchers.figures.sentence import OURS, Sentence
+from watchers.figures.sentence import Sentence
 
 __all__ = ["OPTIONS", "OPTION_CHOSEN", "threshold_date", "unsaid"]
 
@@ -154,13 +154,8 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
         return True
     if _OPTION.search(text, sentence.start, at) or _WEIGHED.search(before):
         return not OPTION_CHOSEN.search(text, sentence.start, at)
-    nato = [m.span() for m in _NATO_MISSION.finditer(text, clause, at)]
-    ours = {
-        kind
-        for where, kind in sentence.who_in(clause, at)
-        if not any(a <= where < b for a, b in nato)  # NATO's own mission is not the coalition
-    } & OURS
-    if not ours and (nato or _OTHER_ACTOR.search(before)):
+    nato = [m.span() for m in _NATO_MISSION.finditer(text, clause, at)]  # not the coalition
+    if not sentence.ours_named(clause, at, nato) and (nato or _OTHER_ACTOR.search(before)):
         return True
     return _another_event(text, clause, segment_start, at)
 

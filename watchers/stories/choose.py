@@ -53,6 +53,7 @@ from watchers.stories.similar import (
     vetoed,
 )
 from watchers.stories.similar.features import lead_share
+from watchers.stories.similar.verdict import Veto
 
 __all__ = [
     "COHERENT",
@@ -87,15 +88,7 @@ class Candidate:
     evidence: Evidence
 
 
-Apart = Literal[
-    "incoherent",
-    "other_day",
-    "other_lead",
-    "other_partner",
-    "other_source",
-    "other_actor",
-    "digest",
-]
+Apart = Literal["incoherent", "other_day", "other_lead", Veto]
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,8 +128,12 @@ def judge(
     def figures_leave() -> bool:  # read once: the attack rule asks again
         return _figures_say_leaving(title, summary, published)
 
+    @cache
+    def levels_said() -> bool:  # read once: the attack rule asks again
+        return _levels_said(title, summary, published)
+
     figured = lacks_leaving and not counted and figures_leave()
-    by_figures = counted or figured or (lacks_leaving and _levels_said(title, summary, published))
+    by_figures = counted or figured or (lacks_leaving and levels_said())
     may_be = lacks_leaving and _may_be_said_of_forces(matcher, match.matched, groups)
     if not (match.relevant or by_figures or may_be):
         # most items off the topic end here, before their sentences are read
@@ -238,7 +242,7 @@ def judge(
         and not (cues.TRUCE.search(folded_title) and (truce_leaves() or figures_leave()))
         # troops sent after an attack, the level they bring said ("Pentagon sends 450 troops to
         # Iraq's Kurdistan region after drone attack", "raising the number … to about 3,550")
-        and not (cues.AFTER_ATTACK.search(folded_title) and _levels_said(title, summary, published))
+        and not (cues.AFTER_ATTACK.search(folded_title) and levels_said())
     ):
         return Verdict(False, "attack story", keywords)
     return Verdict(True, "on topic", keywords)

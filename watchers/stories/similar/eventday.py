@@ -90,14 +90,14 @@ def event_day(title: str, body: str, published: date | None) -> EventDay:
         return EventDay(None, False)
     for n, line in enumerate([title, *clean_lines(body)[:_LEAD_LINES]]):
         lower = nfc(line).lower()
-        found = (
-            _weekday(_past_weekday(fold(lower), headline=n == 0), _WEEKDAYS, published)
-            or _day_month(lower, published)
-            or _weekday(_VI_WEEKDAY.search(lower), _VI_WEEKDAYS, published)
-        )
+        found = _weekday(_past_weekday(fold(lower), headline=n == 0), _WEEKDAYS, published)
+        to_come = False
+        if found is None:
+            found, to_come = _day_month(lower, published)
+        found = found or _weekday(_VI_WEEKDAY.search(lower), _VI_WEEKDAYS, published)
         if found is not None:
             return EventDay(found, True)
-        if _to_come(lower):
+        if to_come:
             break  # the lead's news is still to come: a day further down is background
     return EventDay(published, False)
 
@@ -205,8 +205,8 @@ _NAY = ("hom nay", "sang nay", "chieu nay", "toi nay", "dem nay")
 _VI_FUTURE = re.compile(r"\b(?:se|du kien|sap)\b[^.;,]{0,60}$")
 
 
-# a word of the future earlier in the sentence, no statement between: "Iraq sẽ đề nghị Mỹ …, tại
-# cuộc họp … diễn ra hôm nay (11/5)"; not "Mỹ sẽ rút 500 quân, Lầu Năm Góc cho biết hôm nay"
+# a word of the future earlier in the sentence: "Iraq sẽ đề nghị Mỹ …, tại cuộc họp … diễn ra
+# hôm nay (11/5)" (not "Mỹ sẽ rút 500 quân, Lầu Năm Góc cho biết hôm nay": ``_VI_STATED``)
 _VI_FUTURE_BEFORE = re.compile(  # not "chia sẻ", "như / hơn / so với dự kiến" (as expected)
     r"(?<!chia )(?<!nhu )(?<!hon )(?<!voi )\b(?:se|du kien|sap)\b(?=[^.]*$)"
 )
@@ -242,23 +242,21 @@ def _later_today(folded: str, m: re.Match[str]) -> bool:
     return not _VI_DONE.search(folded, m.end(), end if end > 0 else len(folded))
 
 
-def _to_come(lower: str) -> bool:
-    """Whether a line (lower case) names today for what is still to come (``_later_today``:
-    "cuộc họp … diễn ra hôm nay (11/5)"; not a deadline to come, "sẽ rút trước ngày 30/9")."""
-    folded = fold(lower)
-    return any(_later_today(folded, m) for m in _VI_DAY.finditer(lower))
-
-
-def _day_month(lower: str, published: date) -> date | None:
+def _day_month(lower: str, published: date) -> tuple[date | None, bool]:
+    """The day a Vietnamese day and month in the line (lower case) names for its event, and
+    whether the line names today for what is still to come (``_later_today``: "cuộc họp … diễn
+    ra hôm nay (11/5)"; not a deadline to come, "sẽ rút trước ngày 30/9")."""
     folded = fold(lower)  # as long as ``lower``: a letter folds to one letter
+    to_come = False
     for m in _VI_DAY.finditer(lower):
+        if _later_today(folded, m):
+            to_come = True
+            continue  # today, what is to come: "hôm nay (12/3) nhóm họp, … sẽ đề nghị"
         if _VI_FUTURE.search(folded, 0, m.start()):
             continue  # the day of what is to come ("sẽ … trong phiên họp ngày 9/6")
         if _VI_ANOTHER_DAY.search(folded, 0, m.start()):
             continue  # another event's day: "Tối qua, … mở đầu đợt giảm quân mà Lầu Năm Góc
             # công bố hôm 6/10" (the lead's own day is yesterday, said without a date)
-        if _later_today(folded, m):
-            continue  # today, what is to come: "hôm nay (12/3) nhóm họp, … sẽ đề nghị"
         day, month = int(m.group(1)), int(m.group(3))
         years = (int(m.group(4)),) if m.group(4) else (published.year, published.year - 1)
         for year in years:
@@ -268,6 +266,6 @@ def _day_month(lower: str, published: date) -> date | None:
                 break
             if found <= published:
                 if (published - found).days <= MAX_DAYS_BACK:
-                    return found
+                    return found, to_come
                 break
-    return None
+    return None, to_come

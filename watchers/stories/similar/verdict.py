@@ -67,6 +67,7 @@ __all__ = [
     "WINDOW_DAYS",
     "Reason",
     "Verdict",
+    "Veto",
     "copy_threshold",
     "digest",
     "other_actor",
@@ -91,9 +92,11 @@ MIN_SHARED = 0.12
 _SHORT, _LONG = 20, 200
 _NO_STORE = Rarity()
 
+# the rules that keep two reports the model would join apart (``vetoed``)
+Veto = Literal["other_partner", "other_source", "other_actor", "digest"]
 Reason = Literal[
-    "near_copy", "rewrite", "far_apart", "other_day", "other_lead", "other_partner",
-    "other_source", "other_actor", "digest", "different_text", "other_language", "empty",
+    "near_copy", "rewrite", "far_apart", "other_day", "other_lead", Veto, "different_text",
+    "other_language", "empty",
 ]  # fmt: skip
 
 
@@ -194,9 +197,6 @@ def other_actor(a: Evidence, b: Evidence) -> bool:
     """Whether one title has the US's body act and the other Iraq's (``telling.actor``; both
     must be known): the Pentagon's cut and the Iraqi cabinet's decision are two acts."""
     return {a.actor, b.actor} == {"US", "Iraq"}
-
-
-Veto = Literal["other_partner", "other_source", "other_actor", "digest"]
 
 
 def vetoed(a: Evidence, b: Evidence) -> Veto | None:
