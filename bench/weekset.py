@@ -69,6 +69,7 @@ SETS = {
         ("thirty-fourth", 34),
         ("thirty-fifth", 35),
         ("thirty-sixth", 36),
+        ("thirty-seventh", 37),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
