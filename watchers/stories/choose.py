@@ -99,11 +99,11 @@ class Choice:
     (``other_day``) or, in its title, another member of the coalition than the other names
     (``other_partner``), or tells as a scoop what the other tells as said officially, or
     the other way round (``other_source``), or one title has the US's body act and the other
-    Iraq's (``other_actor``), or one is a round-up of the day's news (``digest``), or the
-    match is one the model accepts but whose lead shares almost nothing with the article's
-    (``verdict.other_lead``) — None if it was
-    joined or nothing matched; ``passed``: why the best match's story was passed over when
-    the article joined another (``_on_its_day``), else None."""
+    Iraq's (``other_actor``), or one title tells an attack and the other none (``other_act``),
+    or one is a round-up of the day's news (``digest``), or the match is one the model
+    accepts but whose lead shares almost nothing with the article's (``verdict.other_lead``)
+    — None if it was joined or nothing matched; ``passed``: why the best match's story was
+    passed over when the article joined another (``_on_its_day``), else None."""
 
     story_id: int | None
     article_id: int | None = None

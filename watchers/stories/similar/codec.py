@@ -10,7 +10,8 @@ the tail keeps the format: a row written before it reads without it ("lead", "pa
 and an instance that does not know it yet (during a rolling upgrade) reads the row as
 before. A row written before "places" reads with places None (not known, not none), one
 written before "dated" with dated None, one written before "partners" with both sets of
-partners None, one written before "told" with told None, and one written before "awaits"
+partners None, one written before "told" with told None, one written before "actor" or "act" with
+those None, and one written before "awaits"
 with awaits None (as one whose lead awaits no day: no story stored before is kept apart by it).
 
 ``slots(evidence)`` are the article's index rows (``index.index_keys``) as ``StoryIndex``
@@ -29,7 +30,7 @@ from datetime import date
 from watchers.stories.similar.evidence import Evidence
 from watchers.stories.similar.index import index_keys, slot
 from watchers.stories.similar.minhash import Signature
-from watchers.stories.similar.telling import Actor, Told
+from watchers.stories.similar.telling import Act, Actor, Told
 
 __all__ = ["decode", "encode", "slots", "stored_slots"]
 
@@ -62,6 +63,8 @@ def encode(evidence: Evidence) -> bytes:
         tail["awaits"] = evidence.awaits.isoformat()
     if evidence.actor is not None:
         tail["actor"] = evidence.actor
+    if evidence.act is not None:
+        tail["act"] = evidence.act
     if evidence.passages:
         packed = _little(array("I", sorted(evidence.passages))).tobytes()
         tail["passages"] = base64.b64encode(packed).decode("ascii")
@@ -111,6 +114,7 @@ def _decode(data: bytes) -> Evidence:
         told=_told(tail.get("told")),
         awaits=date.fromisoformat(str(tail["awaits"])) if "awaits" in tail else None,
         actor=_actor(tail.get("actor")),
+        act=_act(tail.get("act")),
     )
 
 
@@ -121,6 +125,15 @@ def _actor(value: object) -> Actor | None:
     if value == "US" or value == "Iraq" or value == "":
         return value
     raise ValueError(f"not an actor: {value!r}")
+
+
+def _act(value: object) -> Act | None:
+    """A stored act (None: a row written before it was kept)."""
+    if value is None:
+        return None
+    if value == "attack" or value == "other" or value == "":
+        return value
+    raise ValueError(f"not an act: {value!r}")
 
 
 def _told(value: object) -> Told | None:

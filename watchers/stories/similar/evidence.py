@@ -35,7 +35,8 @@ Pure: no I/O. ``evidence(title, body, published=..., lang=...)`` gathers:
   story and names one none of its reports named brings news (``watchers.stories.news``).
   None for a row stored before places were kept: not known;
 * ``told``: whether the lead tells a scoop or what was said officially (``telling``), None
-  for a row stored before it was kept;
+  for a row stored before it was kept; ``actor`` and ``act``: who acts in the title, and
+  whether it tells an attack (``telling``; None likewise);
 * ``awaits``: the day after its publication that the lead names for what is still to come
   ("Iraq will ask the United States on Monday", in a Sunday article; ``eventday.awaited_day``),
   or None: a preview, which a report of that day's act is not (``verdict.other_day``).
@@ -57,7 +58,7 @@ from watchers.stories.similar.eventday import awaited_day, event_day
 from watchers.stories.similar.lexicon import concept_hash, concepts
 from watchers.stories.similar.minhash import Signature, hash64, minhash
 from watchers.stories.similar.shingle import clean_lines, normalise_numbers, shingle_texts, tokens
-from watchers.stories.similar.telling import Actor, Told, actor, told
+from watchers.stories.similar.telling import Act, Actor, Told, act, actor, told
 from watchers.topic.text import fold, nfc
 
 __all__ = [
@@ -155,6 +156,7 @@ class Evidence:
     told: Told | None = None  # how the lead tells its news (``telling``; None: not known)
     awaits: date | None = None  # the day its lead names for what is to come (``awaited_day``)
     actor: Actor | None = None  # the government whose body acts in its title (None: not known)
+    act: Act | None = None  # whether its title tells an attack (``telling.act``; None: not known)
 
 
 def signature(title: str, body: str) -> Signature:
@@ -196,6 +198,7 @@ def evidence(
         head_partners=partners(title),
         told=told(title, lines[1] if len(lines) > 1 else ""),
         actor=actor(title),
+        act=act(title),
         awaits=awaited_day(title, body, published),
     )
 

@@ -23,6 +23,11 @@ Vietnamese is read folded, so a text without diacritics reads the same.
 ``actor(title)`` reads who acts in a title: the US's body ("Pentagon to pull 600 troops …") or
 Iraq's ("Iraq's cabinet approves …"), or neither; two titles of the two governments acting
 are two acts (``verdict.other_actor``).
+
+``act(title)`` reads whether a title tells an attack that happened (a bomb hit a convoy, a
+rocket killed a soldier) or names no attack nor casualty at all: a roadside bomb on the road
+out and the departure it followed, told the same day with the same background, are two
+events (``verdict.other_act``).
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from typing import Literal
 
 from watchers.topic.text import fold, nfc
 
-__all__ = ["Actor", "Told", "actor", "told"]
+__all__ = ["Act", "Actor", "Told", "act", "actor", "told"]
 
 Told = Literal["scoop", "official", "digest", ""]
 
@@ -147,3 +152,37 @@ def actor(title: str) -> Actor:
     us = bool(_US_BODY.search(folded))
     iraq = bool(_IRAQ_BODY.search(folded)) and not _US_NAMED.search(folded)
     return "" if us == iraq else "US" if us else "Iraq"
+
+
+Act = Literal["attack", "other", ""]
+
+# what an attack did, said before any "after" (folded): a casualty, or a weapon that hit ("US
+# orders staff out after deadly rocket attack" tells the order, with its cause after it)
+_ATTACKED = re.compile(
+    r"\b(?:kill(?:s|ed|ing)?|dead|deaths?|died|wounded|wounding|injur(?:ed|es|ing)|casualt\w+"
+    r"|(?:bomb|rocket|drone|mortar|missile|attack|blast|explosion)s? (?:\S+ ){0,2}"
+    r"(?:hits?|struck|strikes|targets?|targeted)"
+    r"|thiet mang|tu vong|tu tran|chet|bi thuong|thuong vong|bi tan cong|danh bom"
+    r"|trung (?:rocket|bom|uav|ten lua)|(?:bom|rocket|uav)(?: \S+){0,3} tan cong)\b"
+)
+_AFTER = re.compile(r"\b(?:after|following|sau (?:vu|khi|cac vu))\b")
+# any word of an attack or a casualty: a title with one is not "other" (a truce, a threat,
+# an order after an attack, a funeral)
+_ATTACK_WORD = re.compile(
+    r"\b(?:attack\w*|bomb\w*|rockets?|drones?|missiles?|mortars?|strikes?|struck|blast"
+    r"|explosion|ambush\w*|kill\w*|deadly|dead|deaths?|died|wounded|injur\w+|casualt\w+"
+    r"|funerals?|mourns?|shelling|tan cong|bom|rocket|uav|khong kich|ten lua|thiet mang|tu vong"
+    r"|tu tran|chet|thuong vong|bi thuong|phuc kich|dam tang)\b"
+)
+
+
+def act(title: str) -> Act:
+    """Whether a title tells an attack that happened ("attack": "Roadside bomb hits convoy
+    near Rutba, killing three Iraqi soldiers"), names no attack nor casualty ("other": "Last
+    US unit leaves Tall Ghuraba"), or names one otherwise ("": "Faction halts attacks", "US
+    orders staff out after rocket attack")."""
+    folded = fold(nfc(title).strip().lower())
+    cause = _AFTER.search(folded)
+    if _ATTACKED.search(folded, 0, cause.start() if cause else len(folded)):
+        return "attack"
+    return "" if _ATTACK_WORD.search(folded) else "other"

@@ -93,7 +93,7 @@ _SHORT, _LONG = 20, 200
 _NO_STORE = Rarity()
 
 # the rules that keep two reports the model would join apart (``vetoed``)
-Veto = Literal["other_partner", "other_source", "other_actor", "digest"]
+Veto = Literal["other_partner", "other_source", "other_actor", "other_act", "digest"]
 Reason = Literal[
     "near_copy", "rewrite", "far_apart", "other_day", "other_lead", Veto, "different_text",
     "other_language", "empty",
@@ -199,9 +199,16 @@ def other_actor(a: Evidence, b: Evidence) -> bool:
     return {a.actor, b.actor} == {"US", "Iraq"}
 
 
+def other_act(a: Evidence, b: Evidence) -> bool:
+    """Whether one title tells an attack that happened and the other names no attack nor
+    casualty (``telling.act``; both must be known): a bomb on the road out and the departure
+    it followed, told the same day over the same background, are two events."""
+    return {a.act, b.act} == {"attack", "other"}
+
+
 def vetoed(a: Evidence, b: Evidence) -> Veto | None:
     """The rule that keeps two reports the model would join apart (``other_partner``,
-    ``other_source``, ``other_actor``, ``digest``), or None."""
+    ``other_source``, ``other_actor``, ``other_act``, ``digest``), or None."""
     if digest(a, b):
         return "digest"
     if other_partner(a, b):
@@ -210,6 +217,8 @@ def vetoed(a: Evidence, b: Evidence) -> Veto | None:
         return "other_source"
     if other_actor(a, b):
         return "other_actor"
+    if other_act(a, b):
+        return "other_act"
     return None
 
 

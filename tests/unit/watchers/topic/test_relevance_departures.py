@@ -1,5 +1,6 @@
-"""Someone else's departure, and Iraq named only as what something is not tied to (what the
-thirty-fourth same-week set showed; our own writing), with the repository's topic."""
+"""Someone else's departure, our troops leaving another theatre, and Iraq named only as what
+something is not tied to (what the thirty-fourth and thirty-seventh same-week sets showed; our
+own writing), with the repository's topic."""
 
 from __future__ import annotations
 
@@ -102,3 +103,14 @@ def test_a_title_that_ties_it_to_iraq_stays() -> None:
 )
 def test_troops_sent_after_an_attack(title: str, summary: str, relevant: bool) -> None:
     assert judge(MATCHER, title, summary).relevant is relevant
+
+
+def test_our_troops_leaving_somalia_are_elsewhere() -> None:
+    """(the thirty-seventh set) Another theatre, with Iraq's level in one line."""
+    summary = (
+        "The last 450 US troops in Somalia have left Camp Dhagax Cad near Kismayo, US Africa "
+        "Command said on Sunday. The Pentagon said the withdrawal was unrelated to US force "
+        "posture in Iraq, where about 2,400 US troops remain under a separate timetable."
+    )
+    verdict = judge(MATCHER, "Last US troops leave Somalia base, ending mission early", summary)
+    assert (verdict.relevant, verdict.reason) == (False, "about elsewhere")
