@@ -316,8 +316,10 @@ MOST_WRONG = {
     "thirty-sixth set": {"within": (4, 34), "across": (4, 52)},
     # written blind at the start of the eleventh stop; measured once on ``f24a534``: (4, 24)
     # and (5, 38): a roadside bomb on the road out, told the same day over the departure's
-    # background, joined it
-    "thirty-seventh set": {"within": (4, 24), "across": (5, 38)},
+    # background, joined it; then (looked at) one title tells an attack, the other none, two
+    # events; our troops leaving Somalia are elsewhere; contractors counted are no level (the
+    # English report's relevance had come from that misread: a pair across missed)
+    "thirty-seventh set": {"within": (0, 24), "across": (0, 39)},
 }
 
 

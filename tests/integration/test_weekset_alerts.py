@@ -114,17 +114,21 @@ from bench.weekset import SETS, change_alerts, names_change
 # ``f24a534``: 8 alerts, 0 right, 0 of 3 (contractors counted, a ceiling voted in Vietnamese, a
 # site's count, a civilian mission's date, a base the article named read as Ain al-Asad by its
 # province, the day a commission meets read as Baghdad's deadline, a day that refines a month
-# read as a change)
+# read as a change); then (looked at) those but the site's: 1, 0 right (its federal-Iraq date,
+# keyed as leaving Iraq, the second phase, is a change of its Kurdistan date), and the
+# twenty-fourth 6 -> 5 alerts, 1 right (a ceiling voted in Vietnamese); its changes are not
+# found: the cut's first report is "new" on the empty ledger, the annex's "within 18 months
+# of the signing" is not read, and the base's date is of a base we do not know
 MOST_WRONG_ALERTS = {
     "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
     "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (4, 2),
     "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (0, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 2), "twenty-third set": (1, 2),
-    "twenty-fourth set": (5, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (1, 2),
+    "twenty-fourth set": (4, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (1, 2),
     "twenty-seventh set": (3, 3), "twenty-eighth set": (4, 0), "twenty-ninth set": (1, 2),
     "thirtieth set": (3, 1), "thirty-first set": (1, 1), "thirty-second set": (3, 2),
     "thirty-third set": (5, 2), "thirty-fourth set": (1, 2), "thirty-fifth set": (1, 2),
-    "thirty-sixth set": (5, 2), "thirty-seventh set": (8, 3),
+    "thirty-sixth set": (5, 2), "thirty-seventh set": (1, 3),
 }  # fmt: skip
 
 

@@ -5,9 +5,9 @@ article against the ledger as it stood before that article (``timelines``: key -
 oldest first, the last one being the figure's current value). Two reports are equal when their
 ``level`` is: the number for a troop count ("about 2,500" = "2,500"), the last day a deadline
 allows for a deadline ("end of 2021" = "31-12-2021", so a more precise restatement is not a
-change, nor is a date's year told alone: "the mission ends in 2083" confirms "30 September
-2083"). Reporters are told apart by the source an outlet cites, else the outlet ("Reuters via
-VnExpress" and "Reuters via Tuổi Trẻ" are one source).
+change, nor is a date's year or month told alone: "the mission ends in 2083" confirms "30
+September 2083"). Reporters are told apart by the source an outlet cites, else the outlet
+("Reuters via VnExpress" and "Reuters via Tuổi Trẻ" are one source).
 
 A key's *current* value is its last *standing* report: "new", "confirmed", "changed" or
 "conflict" ("stale" and "unconfirmed" reports are history, never the current value). Two troop
@@ -96,9 +96,8 @@ FigureKind = Literal["new", "confirmed", "changed", "conflict", "stale", "unconf
 KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
 # The kinds whose value a key holds; the others are history only.
 STANDING: tuple[FigureKind, ...] = ("new", "confirmed", "changed", "conflict", "reached")
-# Hedged troop counts this close (as a share of the larger) are one level.
-_CLOSE = 0.1
-# How exact a reported figure is: a troop count's "approx" | "exact", or a deadline's precision.
+_CLOSE = 0.1  # hedged troop counts this close (as a share of the larger) are one level
+# How exact a reported figure is: a troop count's "approx" | "exact", or a deadline's precision
 FigurePrecision = Literal["approx", "exact"] | Precision
 
 # Milestones whose date is when the whole of it is over ("first troops leave" is a step).
@@ -106,8 +105,7 @@ _FINAL_TEMPLATES = (
     "US combat mission ends in ", "coalition mission ends in ", "coalition leaves ",
     "US troop cut due in ",
 )  # fmt: skip
-_DEADLINE_PREFIX = "deadline/"
-_REACHED_PREFIX = "reached/"
+_DEADLINE_PREFIX, _REACHED_PREFIX = "deadline/", "reached/"
 _COUNTRIES = (" Iraq", " Syria")
 
 
@@ -209,7 +207,8 @@ def decide_figures(
         told_first = lead is None or figure.quote in lead
         # a year told alone, not a part of it ("đầu năm 2027", "late in 2083": ``_PART``)
         alone = precision == "year" and value not in _PART.findall(figure.quote)
-        report = _Report(level, precision == "approx", alone, figure.firm, told_first, published,
+        part = 4 if alone else 7 if precision == "month" else 10  # what of the level it tells
+        report = _Report(level, precision == "approx", part, figure.firm, told_first, published,
                          day, reporter)  # fmt: skip
         milestone = milestone_of(key)
         if isinstance(figure, Reached):
@@ -249,7 +248,7 @@ class _Report:
 
     level: str
     approx: bool
-    year_only: bool  # a deadline told by its year alone ("in 2083"; not "early 2083", its end)
+    part: int  # how much of its level a deadline tells: a year alone 4, a month 7, else 10
     firm: bool
     lead: bool  # told in the title or first paragraph
     published: datetime
@@ -335,8 +334,9 @@ def _judge(
         if any(_same(e, report) for e in told):
             return "new", None  # some deadline already holds this date: told already
         return "changed", predecessor
-    if _same(current, report) or (report.year_only and current.level[:4] == report.level[:4]):
-        return "confirmed", current  # "ends in 2083" restates "30 September 2083"
+    part = min(report.part, 7 if current.precision == "month" else 10)
+    if _same(current, report) or (part < 10 and current.level[:part] == report.level[:part]):
+        return "confirmed", current  # a year or a month told alone restates a day in it
     if key.endswith("/past"):
         return "new", None
     within = (

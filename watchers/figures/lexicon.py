@@ -155,7 +155,8 @@ DELTA_AFTER = re.compile(
     r"^\s*(?:chien dau\s+)?(?:(?:u\.\s?s\.?|us|american|my|hoa ky|lien quan)\s+)?"
     r"(?:(?:\S+\s+){0,2}?cuoi cung\s+)?"  # "76 binh sĩ Phần Lan cuối cùng sẽ về nước"
     r"(?:(?:da\s+)?(?:tu|from)\s+(?:[^\s,;]+\s+){1,4}?"  # "700 lính Mỹ từ Umm Rabia đã rời"
-    r"(?=(?:da|have|had|has|will|se|vua|ve nuoc)\b))?"
+    r"(?=(?:da|have|had|has|will|se|vua|ve nuoc)\b)"
+    r"|cua\s+(?:[^\s,;]+\s+){1,3}?(?=(?:da|se|vua|rut|roi)\b))?"  # "750 binh sĩ của Kestrel rút đi"
     r"(?:(?:will|would|are|were|have to|has to|need to|must|now|have|has|had|to|are to|se|sap|"
     r"da|vua|phai|buoc phai|can phai)\s+){0,3}"
     r"(?:be\s+|been\s+|being\s+|duoc\s+)?"
@@ -223,12 +224,17 @@ COMPLETION_AHEAD = re.compile(
     r"\b(?:will|would|to be|to complete|expected|plans?|scheduled|set to|due|se|du kien|ke hoach)\b"
 )
 # A level stated without a troop noun: "troop presence has stood at about 2,500",
-# "personnel — once numbering about 2,000".
+# "personnel — once numbering about 2,000", "Số quân nhân Mỹ tại Iraq hiện vào khoảng 2.400",
+# "số quân Mỹ tại Iraq vẫn là khoảng 2.300" (what is so now: not the number killed, sent or
+# leaving, "số binh sĩ thiệt mạng là 12"; not a cap, "giới hạn số quân nhân Mỹ ở mức 150").
 LEVEL = re.compile(
     r"(?:\b(?:troops?|forces?|presence|footprint|personnel|levels?|numbers?|strength|"
     r"contingent|quan so|quan luc|su hien dien)\b[^.;,\d]{0,30}?\b"
     r"(?:stood|stands|stand|standing|remains?|remained)\s+at|numbering|numbered|totall?ing|"
     r"totall?ed|totals?|(?:quan so|quan luc)\b[^.;,\d]{0,30}?\b(?:la|o muc)|"
+    r"(?<!gioi han )(?<!han che )\bso (?:quan nhan|binh si|linh|quan)\b"
+    r"(?:(?!\b(?:thiet mang|tu vong|tu tran|chet|bi thuong|rut|roi|ve|bo sung|tang cuong|dieu"
+    r"|den|toi|se)\b)[^.;,\d]){0,30}?\b(?:hien|van|hien van|hien nay) (?:la|o muc|vao)|"
     r"\b(?:a force|a contingent|a troop presence|a presence|a footprint) of|"
     r"\b(?:force|presence|footprint|levels?|numbers|strength)\b[^.;,\d]{0,30}?\b"
     r"(?:will|would) be)\s*$"
@@ -272,9 +278,9 @@ END = re.compile(
     r"ket thuc|cham dut|hoan tat|hoan thanh|ngung|tiep tuc\b.*\b(?:den|cho den|toi))\b"
 )
 MISSION = re.compile(
-    r"\b(?:missions?|operations?|task force|role|nhiem vu|su menh|hoat dong(?: quan su)?|"
-    r"chien dich)\b"
-)
+    r"\b(?:(?<!civilian )(?<!diplomatic )(?<!un )(?<!u\.n\. )missions?|operations?|task force|"
+    r"role|nhiem vu|su menh(?! ngoai giao)|hoat dong(?: quan su)?|chien dich)\b"
+)  # not a civilian, diplomatic or UN mission: "raising the civilian mission to about 900"
 COMBAT = re.compile(r"\b(?:combat|chien dau|tac chien)\b")
 # "the first hundreds leave in September, the rest by the end of 2026"
 PARTIAL = re.compile(
@@ -377,16 +383,10 @@ _STAY = (
 )
 _AT = r"(?:at|o lai|o|tai)"  # "sẽ ở lại Umm Nakhla", "còn lại tại trại" ("còn lại": _STAY)
 AT_SITE = re.compile(
-    rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:{_STAY}|dong quan|dong)\s+)*(?:{_AT}|in)\s+"
+    rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:cuoi cung|con lai)\s+)?(?:(?:{_STAY}|dong quan|dong)\s+)*"
+    rf"(?:{_AT}|in)\s+"
     r"(?!(?:operation|nato|the|chien dich)\b)"
-)
-# ...or a site that holds them, named as the subject ("Dar al-Salam now holds about 610 US
-# troops", "Sarwan, which now hosts about 1,020", "Al-Sahra hiện còn khoảng 520")
-SITE_HOLDS = re.compile(r"\b(?:holds|hosts|houses|is home to)\s*$")
-SITE_STILL_HAS = re.compile(
-    r"^\W*(?:(?:trai|can cu|camp)\s+)?(?P<name>(?:al[- ])?\w+(?:-\w+)?)\s+(?:hien|van|hien van)\s+"
-    r"(?:con|co)\s*$"
-)
+)  # "… quân nhân Mỹ cuối cùng ở căn cứ …": the last ones, at the site
 PROVINCE = re.compile(r"anbar\b")  # a province that stands for its base (Ain al-Asad)
 BASE_WORD = re.compile(
     r"\b(?:camp|base|air base|airbase|airfield|air station|trai|can cu|san bay)\b"
@@ -394,7 +394,8 @@ BASE_WORD = re.compile(
 AL_NAME = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not capitalised
 # ...or a base named by a common noun: "leaving about 520 US personnel at the base"
 AT_THE_BASE = re.compile(
-    rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:{_STAY}|had|have|has|worked|served|dong quan|dong|"
+    rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:cuoi cung|con lai)\s+)?"
+    rf"(?:(?:{_STAY}|had|have|has|worked|served|dong quan|dong|"
     rf"lam viec)\s+)*{_AT}\s+(?:(?:the|this|that|a|an|mot)\s+(?:[\w-]+\s+)?)?(?:air )?"
     r"(?:base|station|camp|airfield|hub|can cu|trai|san bay|tram khong quan|tram)\b"
 )

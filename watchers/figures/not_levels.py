@@ -96,8 +96,10 @@ _BARRED = re.compile(
     r"\b(?:bar|bars|barred|barring|prohibit\w*|forbid\w*)\s+(?:\S+\s+){0,3}?from\s+"
     r"(?:[^\s,;]+\s+){0,4}?(?:keep|keeping|station|stationing|maintain|maintaining)\s+"
     r"(?:more than|over|above)(?:\s+(?:about|around|roughly|some|approximately))?\s+$"
-)
-_NOT_BARRED = re.compile(r"\b(?:not|n't|nothing|never|no)\b[^,;]{0,30}$")
+    r"|\bcam\s+(?!(?:on|ket|thay|nhan|xuc|tu)\b)(?:\S+\s+){0,6}?(?:duy tri|giu|dong quan)\s+"
+    r"(?:hon|tren|qua)(?:\s+khoang)?\s+$"
+)  # folded: "cấm Lầu Năm Góc chi tiền để duy trì hơn 1.500 binh sĩ" (not "cảm ơn", "cam kết")
+_NOT_BARRED = re.compile(r"\b(?:not|n't|nothing|never|no|khong|chua)\b[^,;]{0,30}$")
 # over the text before the number, hedges taken off: a floor ("a floor of 2,200 troops", "mức
 # sàn 2.200 quân") or a plan given up ("the earlier plan, for about 1,600 troops", "kế hoạch
 # ban đầu là 1.600")
@@ -122,6 +124,18 @@ _ATTACKS_ON = re.compile(
     # the US has cut…", "Attacks … fell after the US cut its force to 2,500"
     r"(?:(?!\b(?:force|forces|troops|soldiers|presence|number|quan so|luc luong|binh si|so)\b)"
     r"[^,;])*$"
+)
+# people who are not troops counted, troops named only as whom they serve: "Contractors
+# supporting US forces in Iraq fall to 5,900", "Số nhà thầu phục vụ quân đội Mỹ … giảm còn
+# 5.900" (not "US troops and contractors fell to", "civilian contractors and 2,500 troops")
+_OTHERS_COUNTED = re.compile(
+    r"(?<!\band )(?<!\bva )\b(?:contractors?|civilians?|diplomats?|civilian (?:staff|employees|"
+    r"workers)|nha thau|nha ngoai giao|nhan vien dan su)\b"
+    r"(?:\s+(?:supporting|serving|working (?:for|with)|hired by|attached to|for|with|phuc vu|"
+    r"lam viec cho|cho)\s+(?:(?:the|us|u\.s\.|american|coalition|foreign|my|hoa ky)\s+){0,2}"
+    r"(?:troops|forces|military|soldiers|quan doi|luc luong|binh si|quan)\b)?"
+    r"(?:(?!\b(?:force|forces|troops|soldiers|presence|quan so|luc luong|binh si|linh|quan nhan"
+    r"|and|va)\b)[^,;])*$"
 )
 # what they cost, counted: "have risen to 186 service members", "đã lên tới 12 binh sĩ" (not
 # "have not shaken Washington's plan to keep about 2,500 troops")
@@ -154,8 +168,22 @@ _AT_BASE = re.compile(
 # between a base's name and the place that locates it: "in western", "ở tỉnh", "in ... province"
 _LOCATED = re.compile(
     r"(?:\s+(?!(?:and|or|va|hoac|then|roi|in|near|o|tai|gan)\b)[\w-]+)?"  # "Camp Tell Zawiya"
-    r"\s*,?\s*(?:in|near|o|tai|gan)\s+(?:(?:the\s+)?(?!(?:and|or|va|hoac|then|roi)\b)\w+\s+){0,3}"
-)  # not "in Anbar and leave Iraq", "in March and exit Iraq"
+    r"\s*,?\s*(?:(?:in|near|o|tai|gan)\s+|(?=tinh\s))"
+    r"(?:(?:the\s+)?(?!(?:and|or|va|hoac|then|roi)\b)\w+\s+){0,3}"
+)  # not "in Anbar and leave Iraq", "in March and exit Iraq"; "Tall Ghuraba, tỉnh Anbar"
+# a base located by the province only, named before: "the base in Anbar", "căn cứ ở tỉnh Anbar"
+_BASE_IN = re.compile(
+    r"\b(?:(?:the|this|that|its)\s+(?:air\s+)?(?:base|airfield|camp)|can cu|trai|san bay)\s+"
+    r"(?:in|at|o|tai)\s+(?:(?:the|tinh|western|mien tay)\s+)*$"
+)  # (no name before the base's word: not "Qalat Rawan Airfield in the Kurdistan region")
+# a site that holds troops, named as the subject ("Dar al-Salam now holds about 610 US
+# troops", "Sarwan, which now hosts about 1,020", "Al-Sahra hiện còn khoảng 520")
+_SITE_HOLDS = re.compile(r"\b(?:holds|hosts|houses|is home to)\s*$")
+_SITE_STILL_HAS = re.compile(
+    r"^\W*(?:(?:trai|can cu|camp)\s+)?(?P<name>(?:al[- ])?\w+(?:-\w+)?)\s+(?:hien|van|hien van)\s+"
+    r"(?:con|co)\s*$"
+)
+_ITEM_BREAK = re.compile(r",|\b(?:and|or|va|hoac)\b")
 _NAME_AFTER = frozenset({"camp", "trai", "can cu", "san bay"})  # a base named after its word
 
 
@@ -174,6 +202,8 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         not _TROOPS_AFTER.match(text, b) or (attacks["cost"] and _COST_COUNTED.search(core_left))
     ):
         return True  # the attacks' count, or what they cost ("12 người", "186 service members")
+    if _OTHERS_COUNTED.search(core_left) and not _TROOPS_AFTER.match(text, b):
+        return True  # contractors, civilians or diplomats counted
     if _WITH_END.search(core_left) and not (
         s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
     ):
@@ -217,9 +247,9 @@ def site_holds(s: Sentence, a: int, core_left: str) -> bool:
     troops", "Al-Sahra hiện còn khoảng 520"): with no place we know before the number, a site
     we do not know."""
     clause = tw.last_clause(core_left)
-    if lx.SITE_HOLDS.search(clause):  # a name, not "The country hosts about 2,500"
+    if _SITE_HOLDS.search(clause):  # a name, not "The country hosts about 2,500"
         return any(_a_name(s, m.start(), m.end()) for m in _WORD.finditer(s.doc.text, s.start, a))
-    has = lx.SITE_STILL_HAS.match(clause)
+    has = _SITE_STILL_HAS.match(clause)
     at = s.start + len(core_left) - len(clause) + (has.start("name") if has else 0)
     return has is not None and _a_name(
         s, at, s.start + len(core_left) - len(clause) + has.end("name")
@@ -260,6 +290,9 @@ def unknown_base(s: Sentence, at: int) -> bool:
     start = text.rfind(" ", s.start, max(s.start, at - (60 if locator else 40))) + 1 or s.start
     if start < s.start:
         start = s.start
+    province = locator and lx.PROVINCE.match(text, at)
+    if province and s.article.bases and _BASE_IN.search(text, max(s.start, at - 30), at):
+        return True  # "rời căn cứ ở tỉnh Anbar này": the base the article named, in Anbar
     if locator and not (lx.PROVINCE.match(text, at) or locator[0].name in _COUNTRIES):
         return False  # a place we know locates it, and holds it: "Camp Victory in Baghdad"
     if not locator and any(
@@ -267,7 +300,10 @@ def unknown_base(s: Sentence, at: int) -> bool:
     ):
         return True  # a base the article named before: "leave Umm Nakhla by 31 December"
     for base in lx.BASE_WORD.finditer(text, start, at):
-        window = s.places_in(max(s.start, base.start() - 25), min(s.end, base.end() + 25))
+        low = max(s.start, base.start() - 25)
+        # not a place of the list's item before ("Camp Sabreen near Baghdad and Nakhla Air Base")
+        low = max([low, *(m.end() for m in _ITEM_BREAK.finditer(text, low, base.start()))])
+        window = s.places_in(low, min(s.end, base.end() + 25))
         if any(not (lx.PROVINCE.match(text, p.start) or p.name in _COUNTRIES) for p in window):
             continue  # the base is one we know ("Al Asad air base"), or a place we know holds it
         if base.group() in _NAME_AFTER:  # "Camp Kasra", "căn cứ (Không quân) Kasra"

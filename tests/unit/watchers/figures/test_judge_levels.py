@@ -1,5 +1,5 @@
 """The figure decider: which report sets a key's level, a dispute that goes on, where a
-dispute must be told, and a deadline told by its year alone."""
+dispute must be told, and a deadline told by its year or its month alone."""
 
 from __future__ import annotations
 
@@ -85,3 +85,22 @@ def test_part_of_a_year_told_with_it_is_no_restatement() -> None:
         told = replace(deadline("2083", "year", firm=True), quote=quote)
         (decision,) = ledger.report(told, at=NOW, outlet="Reuters")
         assert decision.kind == "changed", quote
+
+
+def test_a_day_of_the_month_told_restates_the_month() -> None:
+    """ "Out of Baghdad by December 2181", then "by 13 December 2181" (and the other way
+    round): one date told more or less closely, no change; another month is one."""
+    month, day, other = (
+        deadline("2181-12", "month"),
+        deadline("2181-12-13", "day", firm=True),
+        deadline("2182-01-13", "day", firm=True),
+    )
+    for first, then, kind in (
+        (month, day, "confirmed"),
+        (replace(day, firm=False), replace(month, firm=True), "confirmed"),
+        (month, other, "changed"),
+    ):
+        ledger = Ledger()
+        ledger.report(first, at=NOW - 30 * DAY, outlet="VnExpress")
+        (decision,) = ledger.report(then, at=NOW, outlet="Reuters")
+        assert decision.kind == kind, (first.date, then.date)
