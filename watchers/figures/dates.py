@@ -20,7 +20,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal, get_args
 
-__all__ = ["PRECISIONS", "DateMention", "Precision", "find_dates", "last_day", "parse_date"]
+__all__ = [
+    "PRECISIONS", "DateMention", "Precision", "find_dates", "last_day", "parse_date", "told_part",
+]  # fmt: skip
 
 Precision = Literal["day", "month", "year", "year-end"]
 PRECISIONS: tuple[Precision, ...] = get_args(Precision)
@@ -303,3 +305,25 @@ def last_day(when: str, precision: Precision) -> date:
     if precision == "month":
         return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
     return date(parts[0], 12, 31)
+
+
+# a part of a year or of a month named with it ("đầu năm 2027", "late in 2083"; "the end of
+# September", "giữa tháng 9"), in a report's own words
+_PART_OF_YEAR = re.compile(
+    r"(?i)(?:early|mid|late|đầu|giữa|cuối)(?:[\s-]+(?:in|năm|of))?[\s-]+(\d{4})"
+)
+_PART_OF_MONTH = re.compile(
+    r"(?i)\b(?:end|beginning|start|middle|mid|early|late|cuối|đầu|giữa)(?:[\s-]+of)?[\s-]+(?:the\s+)?"
+    r"(?:month\s+of\s+)?(?:tháng|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+
+
+def told_part(value: str, precision: str, quote: str) -> int:
+    """How much of a deadline's level (a day, ISO) a report tells: its year alone 4 ("in
+    2083", not a part of it: "đầu năm 2083", "late in 2083"), its month alone 7 ("by
+    September 2181", not "by the end of September"), else all of it, 10."""
+    if precision == "year" and value not in _PART_OF_YEAR.findall(quote):
+        return 4
+    if precision == "month" and not _PART_OF_MONTH.search(quote):
+        return 7
+    return 10

@@ -62,12 +62,12 @@ _SOME_TROOPS = re.compile(
 _ASIDE = re.compile(r",\s*which\b[^,;]*,")
 _ACTS = (lx.LEAVE, lx.END, lx.PRESENCE, lx.MISSION)  # what an aside may say happens by a date
 # The day something was said ("Sudani said on November 11", "cho biết hôm 11/11"; not "cho biết
-# ngày 30/9 sẽ hoàn tất"), compared with ("so với thời hạn 30/9"), a body meets ("meets on")
+# ngày 30/9 sẽ hoàn tất"), compared with ("so với 30/9"), asked for ("press for … meets on")
 _SAID_ON = re.compile(
     r"\b(?:(?:said|says|announced|stated|declared|confirmed|told (?:\w+\s+){1,3})\s+on|"
     r"(?:cho biet|tuyen bo|phat bieu|thong bao|khang dinh|xac nhan|noi)\s+(?:vao )?hom|"
     r"(?:so voi|thay vi|instead of|rather than)(?:\s+(?:the|thoi han|han chot|moc|ngay))*|"
-    r"(?:meets?|convenes?|sits|(?<!cuoc )hop|nhom hop)\s+(?:on|vao(?: ngay)?|ngay|hom))\s*$"
+    r"(?:press|seek|ask)\w* for\b[^;]*\bmeets? on|(?:de nghi|yeu cau)\b.*\bhop vao(?: ngay)?)\s*$"
 )
 _NOW = re.compile(r"\bnow\b")  # a date that replaces another ("troops will now leave by ...")
 _HANDOVER = re.compile(r"\bhand|\bban giao")

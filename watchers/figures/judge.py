@@ -76,7 +76,6 @@ under another milestone. A publication later than ``now`` is ``now``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -84,14 +83,13 @@ from typing import Literal, get_args
 
 from storage.ledger_types import FigureEntry, NewFigureEntry
 from watchers.figures import Deadline, Figures, Reached, TroopCount
-from watchers.figures.dates import Precision
+from watchers.figures.dates import Precision, told_part
 from watchers.figures.milestones import deadline_keys, milestone_of, milestone_timeline
 
 __all__ = ["CONFLICT_WINDOW", "KINDS", "STANDING", "FigureDecision", "FigureKind",
            "FigurePrecision", "decide_figures", "family_keys", "reading", "standing"]  # fmt: skip
 
 CONFLICT_WINDOW = timedelta(days=3)
-_PART = re.compile(r"(?i)(?:early|mid|late|đầu|giữa|cuối)(?:[\s-]+(?:in|năm|of))?[\s-]+(\d{4})")
 FigureKind = Literal["new", "confirmed", "changed", "conflict", "stale", "unconfirmed", "reached"]
 KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
 # The kinds whose value a key holds; the others are history only.
@@ -205,9 +203,7 @@ def decide_figures(
         value, precision, level = reading(figure)
         timeline = milestone_timeline(key, timelines)
         told_first = lead is None or figure.quote in lead
-        # a year told alone, not a part of it ("đầu năm 2027", "late in 2083": ``_PART``)
-        alone = precision == "year" and value not in _PART.findall(figure.quote)
-        part = 4 if alone else 7 if precision == "month" else 10  # what of the level it tells
+        part = told_part(value, precision, figure.quote)  # a year or a month told alone
         report = _Report(level, precision == "approx", part, figure.firm, told_first, published,
                          day, reporter)  # fmt: skip
         milestone = milestone_of(key)
@@ -334,7 +330,7 @@ def _judge(
         if any(_same(e, report) for e in told):
             return "new", None  # some deadline already holds this date: told already
         return "changed", predecessor
-    part = min(report.part, 7 if current.precision == "month" else 10)
+    part = min(report.part, told_part(current.value, current.precision, current.quote))
     if _same(current, report) or (part < 10 and current.level[:part] == report.level[:part]):
         return "confirmed", current  # a year or a month told alone restates a day in it
     if key.endswith("/past"):

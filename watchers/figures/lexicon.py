@@ -225,16 +225,16 @@ COMPLETION_AHEAD = re.compile(
 )
 # A level stated without a troop noun: "troop presence has stood at about 2,500",
 # "personnel — once numbering about 2,000", "Số quân nhân Mỹ tại Iraq hiện vào khoảng 2.400",
-# "số quân Mỹ tại Iraq vẫn là khoảng 2.300" (what is so now: not the number killed, sent or
-# leaving, "số binh sĩ thiệt mạng là 12"; not a cap, "giới hạn số quân nhân Mỹ ở mức 150").
+# "số quân Mỹ tại Iraq vẫn là khoảng 2.300" (what is so now, said of the US's troops there: not
+# "số binh sĩ Mỹ thiệt mạng là 12", "số binh sĩ Iraq …", a cap "giới hạn số quân nhân Mỹ").
 LEVEL = re.compile(
     r"(?:\b(?:troops?|forces?|presence|footprint|personnel|levels?|numbers?|strength|"
     r"contingent|quan so|quan luc|su hien dien)\b[^.;,\d]{0,30}?\b"
     r"(?:stood|stands|stand|standing|remains?|remained)\s+at|numbering|numbered|totall?ing|"
     r"totall?ed|totals?|(?:quan so|quan luc)\b[^.;,\d]{0,30}?\b(?:la|o muc)|"
-    r"(?<!gioi han )(?<!han che )\bso (?:quan nhan|binh si|linh|quan)\b"
-    r"(?:(?!\b(?:thiet mang|tu vong|tu tran|chet|bi thuong|rut|roi|ve|bo sung|tang cuong|dieu"
-    r"|den|toi|se)\b)[^.;,\d]){0,30}?\b(?:hien|van|hien van|hien nay) (?:la|o muc|vao)|"
+    r"(?<!gioi han )(?<!han che )(?<!tran )\bso (?:quan nhan|binh si|linh|quan) (?:my|hoa ky) "
+    r"(?:(?:dong quan |dong |don tru )?(?:tai|o) (?:[^\s.;,\d]+ ){1,4}?)?(?:hien|van|hien nay) "
+    r"(?:la|o muc|vao)|"
     r"\b(?:a force|a contingent|a troop presence|a presence|a footprint) of|"
     r"\b(?:force|presence|footprint|levels?|numbers|strength)\b[^.;,\d]{0,30}?\b"
     r"(?:will|would) be)\s*$"

@@ -96,9 +96,10 @@ _BARRED = re.compile(
     r"\b(?:bar|bars|barred|barring|prohibit\w*|forbid\w*)\s+(?:\S+\s+){0,3}?from\s+"
     r"(?:[^\s,;]+\s+){0,4}?(?:keep|keeping|station|stationing|maintain|maintaining)\s+"
     r"(?:more than|over|above)(?:\s+(?:about|around|roughly|some|approximately))?\s+$"
-    r"|\bcam\s+(?!(?:on|ket|thay|nhan|xuc|tu)\b)(?:\S+\s+){0,6}?(?:duy tri|giu|dong quan)\s+"
-    r"(?:hon|tren|qua)(?:\s+khoang)?\s+$"
-)  # folded: "cấm Lầu Năm Góc chi tiền để duy trì hơn 1.500 binh sĩ" (not "cảm ơn", "cam kết")
+    r"|\bcam\s+(?:lau nam goc|bo quoc phong|chinh phu|chinh quyen|my|hoa ky|viec|chi)\b"
+    r"(?:(?!\bnhung\b)[^,;.]){0,60}?\b(?:duy tri|giu|dong quan)\s+(?:hon|tren|qua)"
+    r"(?:\s+khoang)?\s+$"
+)  # folded: "cấm Lầu Năm Góc chi tiền để duy trì hơn 1.500 binh sĩ" (not "cảm ơn", "cấm vận")
 _NOT_BARRED = re.compile(r"\b(?:not|n't|nothing|never|no|khong|chua)\b[^,;]{0,30}$")
 # over the text before the number, hedges taken off: a floor ("a floor of 2,200 troops", "mức
 # sàn 2.200 quân") or a plan given up ("the earlier plan, for about 1,600 troops", "kế hoạch
@@ -134,9 +135,10 @@ _OTHERS_COUNTED = re.compile(
     r"(?:\s+(?:supporting|serving|working (?:for|with)|hired by|attached to|for|with|phuc vu|"
     r"lam viec cho|cho)\s+(?:(?:the|us|u\.s\.|american|coalition|foreign|my|hoa ky)\s+){0,2}"
     r"(?:troops|forces|military|soldiers|quan doi|luc luong|binh si|quan)\b)?"
-    r"(?:(?!\b(?:force|forces|troops|soldiers|presence|quan so|luc luong|binh si|linh|quan nhan"
-    r"|and|va)\b)[^,;])*$"
-)
+    r"(?:(?!\b(?:force|forces|troops?|soldiers|presence|contingent|footprint|personnel|military"
+    r"|marines|levels?|quan so|luc luong|binh si|linh|quan nhan|quan|and|va|said|says|say|told"
+    r"|cho biet|noi|theo)\b)[^,;])*$"
+)  # (not the ones who speak: "Two diplomats said the US contingent … stands at")
 # what they cost, counted: "have risen to 186 service members", "đã lên tới 12 binh sĩ" (not
 # "have not shaken Washington's plan to keep about 2,500 troops")
 _COST_COUNTED = re.compile(
@@ -183,6 +185,7 @@ _SITE_STILL_HAS = re.compile(
     r"^\W*(?:(?:trai|can cu|camp)\s+)?(?P<name>(?:al[- ])?\w+(?:-\w+)?)\s+(?:hien|van|hien van)\s+"
     r"(?:con|co)\s*$"
 )
+_AIN_AL_ASAD = re.compile(rf"\b(?:{lx.PLACES['Ain al-Asad'].removesuffix('|anbar')})\b")
 _ITEM_BREAK = re.compile(r",|\b(?:and|or|va|hoac)\b")
 _NAME_AFTER = frozenset({"camp", "trai", "can cu", "san bay"})  # a base named after its word
 
@@ -290,9 +293,10 @@ def unknown_base(s: Sentence, at: int) -> bool:
     start = text.rfind(" ", s.start, max(s.start, at - (60 if locator else 40))) + 1 or s.start
     if start < s.start:
         start = s.start
-    province = locator and lx.PROVINCE.match(text, at)
-    if province and s.article.bases and _BASE_IN.search(text, max(s.start, at - 30), at):
-        return True  # "rời căn cứ ở tỉnh Anbar này": the base the article named, in Anbar
+    if locator and lx.PROVINCE.match(text, at) and _BASE_IN.search(text, max(s.start, at - 30), at):
+        before = text[:at]  # the base the article named before, in Anbar, not Ain al-Asad
+        if any(b in before for b in s.article.bases) and not _AIN_AL_ASAD.search(before):
+            return True  # "rời căn cứ ở tỉnh Anbar này"
     if locator and not (lx.PROVINCE.match(text, at) or locator[0].name in _COUNTRIES):
         return False  # a place we know locates it, and holds it: "Camp Victory in Baghdad"
     if not locator and any(

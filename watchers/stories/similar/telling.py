@@ -156,13 +156,24 @@ def actor(title: str) -> Actor:
 
 Act = Literal["attack", "other", ""]
 
-# what an attack did, said before any "after" (folded): a casualty, or a weapon that hit ("US
-# orders staff out after deadly rocket attack" tells the order, with its cause after it)
+_PEOPLE = (
+    r"(?:soldiers?|troops?|service ?members?|marines?|contractors?|people|civilians?|americans?"
+    r"|iraqis?|guards?|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens)"
+)
+# what an attack did, said before any "after" (folded): people killed or hurt, a weapon or a
+# gun that hit, a base or a convoy hit ("US orders staff out after deadly rocket attack" tells
+# the order, with its cause after it; "Senate kills amendment", "talks hit dead end" no attack)
 _ATTACKED = re.compile(
-    r"\b(?:kill(?:s|ed|ing)?|dead|deaths?|died|wounded|wounding|injur(?:ed|es|ing)|casualt\w+"
-    r"|(?:bomb|rocket|drone|mortar|missile|attack|blast|explosion)s? (?:\S+ ){0,2}"
-    r"(?:hits?|struck|strikes|targets?|targeted)"
-    r"|thiet mang|tu vong|tu tran|chet|bi thuong|thuong vong|bi tan cong|danh bom"
+    rf"\b{_PEOPLE} (?:\S+ ){{0,3}}?(?:(?:were|are|was|is|been) )?"
+    r"(?:killed|wounded|injured|slain|dead|hurt)\b"
+    rf"|\b(?:kill|wound|injur)(?:s|es|ed|ing)? (?:\S+ ){{0,2}}?{_PEOPLE}\b"
+    r"|\b(?:deaths?|died|dies|slain|shot dead|gunmen|sniper|shots fired|open(?:s|ed)? fire)\b"
+    r"|\b(?:bombs?|rockets?|drones?|mortars?|missiles?|blasts?|explosions?|ieds?|shells?) "
+    r"(?:\S+ ){0,2}(?:hits?|struck|strikes|targets?|targeted)\b"
+    r"|\b(?:base|camp|convoy|patrol|embassy|airfield|airport)s? (?:\S+ ){0,3}?"
+    r"(?:(?:is|was|are|were) )?(?:hit|struck|targeted|attacked|ambushed|shelled)\b"
+    r"|\b(?:thiet mang|tu vong|tu tran|hy sinh|bi sat hai|bi thuong|bi tan cong|danh bom|phao kich"
+    r"|no lon|gap nan|(?:linh|binh si|quan nhan|nguoi) (?:\S+ ){0,2}chet"
     r"|trung (?:rocket|bom|uav|ten lua)|(?:bom|rocket|uav)(?: \S+){0,3} tan cong)\b"
 )
 _AFTER = re.compile(r"\b(?:after|following|sau (?:vu|khi|cac vu))\b")
@@ -170,9 +181,10 @@ _AFTER = re.compile(r"\b(?:after|following|sau (?:vu|khi|cac vu))\b")
 # an order after an attack, a funeral)
 _ATTACK_WORD = re.compile(
     r"\b(?:attack\w*|bomb\w*|rockets?|drones?|missiles?|mortars?|strikes?|struck|blast"
-    r"|explosion|ambush\w*|kill\w*|deadly|dead|deaths?|died|wounded|injur\w+|casualt\w+"
-    r"|funerals?|mourns?|shelling|tan cong|bom|rocket|uav|khong kich|ten lua|thiet mang|tu vong"
-    r"|tu tran|chet|thuong vong|bi thuong|phuc kich|dam tang)\b"
+    r"|explosion|ambush\w*|kill\w*|deadly|dead|deaths?|died|dies|wounded|injur\w+|casualt\w+"
+    r"|funerals?|mourns?|shelling|ieds?|gun\w*|sniper|shots?|fire|slain|hit|accident|incident"
+    r"|tan cong|bom|rocket|uav|khong kich|ten lua|thiet mang|tu vong|tu tran|chet|thuong vong"
+    r"|bi thuong|phuc kich|dam tang|hy sinh|sat hai|phao kich|no|gap nan|tai nan)\b"
 )
 
 

@@ -54,3 +54,26 @@ def test_the_act_survives_the_story_table_and_older_rows_have_none() -> None:
     older = encode(replace(bomb, act=None))
     assert b'"act"' not in older
     assert decode(older).act is None
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # (a review) attacks told otherwise, and words of an attack used of something else
+        ("IED hits US supply convoy near Rutba", "attack"),
+        ("Gunmen open fire on US convoy leaving Iraq", "attack"),
+        ("US convoy hit near Rutba", "attack"),
+        ("Shots fired at US convoy near Rutba", "attack"),
+        ("US soldier slain in Baghdad", "attack"),
+        ("Lính Mỹ bị sát hại ở Baghdad", "attack"),
+        ("Căn cứ Mỹ ở Iraq bị pháo kích", "attack"),
+        ("US soldier killed in vehicle accident at Ain al-Asad", "attack"),
+        ("Senate kills amendment to keep 1,500 US troops in Iraq", ""),
+        ("US-Iraq talks hit dead end over Ain al-Asad handover", ""),
+        ("Attack ads target Pentagon plan", ""),
+        ("Thỏa thuận rút quân đã chết", ""),
+        ("Iraq withdrawal: the first casualty is trust", ""),
+    ],
+)
+def test_what_a_review_found_of_titles(title: str, expected: str) -> None:
+    assert act(title) == expected

@@ -114,3 +114,16 @@ def test_our_troops_leaving_somalia_are_elsewhere() -> None:
     )
     verdict = judge(MATCHER, "Last US troops leave Somalia base, ending mission early", summary)
     assert (verdict.relevant, verdict.reason) == (False, "about elsewhere")
+
+
+def test_a_name_from_somalia_is_no_other_theatre() -> None:
+    """(a review) "Somali-American", "born in Mogadishu": the withdrawal is still Iraq's."""
+    summary = (
+        "The lawmaker's bill would require all US troops to leave Iraq by September 2181, "
+        "cutting the 2,400 there now."
+    )
+    for title in (
+        "Somali-American lawmaker pushes bill to bring troops home",
+        "Omar, born in Mogadishu, presses for US troop withdrawal",
+    ):
+        assert judge(MATCHER, title, summary).reason != "about elsewhere", title
