@@ -70,6 +70,7 @@ SETS = {
         ("thirty-fifth", 35),
         ("thirty-sixth", 36),
         ("thirty-seventh", 37),
+        ("thirty-eighth", 38),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
