@@ -59,6 +59,8 @@ EVENTS = {  # as each README says
     }.get(name, 13)
     for name in SETS
 }
+# (the eleventh stop: the topic's members by their country, "quân Mỹ" beside the embassy,
+# contractors and bases read right, lowered the misses of ten sets; the ratchet follows)
 MOST_WRONG = {
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (3, 8) and (4, 20) before
@@ -96,7 +98,7 @@ MOST_WRONG = {
     # joins its story, and the Kurdish request's Vietnamese reports, whose best match it now
     # is, start their own (the model's yes, but they do not hold together with it): (8, 17)
     # across before
-    "fifth set": {"within": (8, 8), "across": (8, 20)},
+    "fifth set": {"within": (8, 7), "across": (8, 20)},
     # written to resemble real coverage, not as a stress set; measured once, when it was
     # added: (13, 15) and (8, 77) on the code before ``dfb90ea``, (4, 14) and (0, 77) after;
     # then looked at: of the match's language only the reports the index found count
@@ -165,7 +167,7 @@ MOST_WRONG = {
     # ``choose._without_standing``
     # then reports whose figures say foreign forces leave are on the topic
     # then the partners were left as the topic had them (folded, "Ba Lan" is also "ba lần")
-    "fifteenth set": {"within": (0, 29), "across": (0, 41)},
+    "fifteenth set": {"within": (0, 27), "across": (0, 37)},
     # written blind in the same stop, with several developments on adjacent days; measured
     # once on ``40376c7`` and once on ``b8bbe77`` (the start of the stop, ``aae2ee9``: the same)
     # then reports whose figures say foreign forces leave are on the topic
@@ -184,7 +186,7 @@ MOST_WRONG = {
     # then a title naming a coalition member the other text never names is another event
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (0, 17) and (0, 52) before
-    "seventeenth set": {"within": (0, 17), "across": (0, 32)},
+    "seventeenth set": {"within": (0, 16), "across": (0, 30)},
     # written blind at the start of the next stop; measured once on ``0adf002``: (2, 25) and
     # (4, 44); then (looked at) its off-topic story (the Iraqi army leaving Basra, "unrelated
     # to the departure of US forces") is turned down, so its two reports across are missed
@@ -206,7 +208,7 @@ MOST_WRONG = {
     # both languages, as the force's: three pairs across lose the figure they shared)
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (8, 23) and (2, 42) before
-    "twentieth set": {"within": (8, 23), "across": (5, 36)},
+    "twentieth set": {"within": (8, 23), "across": (5, 34)},
     # written blind at the start of the next stop, with its reports' relevance labelled;
     # measured once on ``2e00f75`` (the stop's start): (1, 24) and (1, 35); and on the stop's
     # first change, made before it was written (an item whose figures say foreign forces leave
@@ -219,7 +221,7 @@ MOST_WRONG = {
     # then (looked at: Finland's trainers had joined, the same day, the US story of a Basra
     # base kept to 15 December) a title naming a coalition member the other text never names
     # is another event
-    "twenty-second set": {"within": (0, 16), "across": (0, 33)},
+    "twenty-second set": {"within": (0, 14), "across": (0, 31)},
     # written blind at the end of the same stop; measured once on ``1dc3ef3`` (the stop's end)
     # and on ``2e00f75`` (its start) alike
     # then a translation joins its original when its own language's best match names
@@ -235,14 +237,14 @@ MOST_WRONG = {
     # stop's last figure rule and on its start (``c1d8117``) alike: (0, 34) and (1, 50); then
     # an attack story whose lead gives our troops' date for leaving is on the topic (its truce);
     # "Anh sẽ rời", "Anh hiện có", "binh sĩ Anh", "Đại sứ quán Anh" name Britain
-    "twenty-fourth set": {"within": (0, 32), "across": (1, 43)},
+    "twenty-fourth set": {"within": (0, 29), "across": (1, 40)},
     # written blind in the sixth stop, labelled as ../shared/eval labels (a reaction, a
     # preview, a confirmation and an analysis are events of their own); measured once on
     # ``df99db1`` (the stop's start) and ``c4c01e2`` alike: (6, 12) and (1, 40); on ``a900bc4``
     # (a translation joins its original): (6, 12) and (1, 37); then looked at: a page's links
     # to other stories are not its text ("Related: …", ``text.without_links``): (4, 12) and
     # (0, 35); then a count of unnamed officials a paper cites tells a scoop (a preview)
-    "twenty-fifth set": {"within": (0, 12), "across": (0, 20)},
+    "twenty-fifth set": {"within": (0, 10), "across": (0, 16)},
     # written blind like the twenty-fifth at the end of the same stop; measured once on
     # ``577bd0d`` (the stop's end) and on ``df99db1`` (its start): (13, 19) and (5, 49) at the
     # start, (8, 19) and (1, 51) at the end
@@ -258,7 +260,7 @@ MOST_WRONG = {
     # ``3346a35`` (the stop's start) and on the stop's first change alike: (4, 16) and (4, 31)
     # (a Vietnamese preview of the talks, naming no day of its own, held the decision's
     # Vietnamese reports); then a preview and the act it awaits are two events
-    "twenty-eighth set": {"within": (0, 8), "across": (0, 10)},
+    "twenty-eighth set": {"within": (0, 7), "across": (0, 9)},
     # written blind at the end of the eighth stop, like the twenty-eighth; measured once on
     # ``3346a35`` (the stop's start) and on ``d37ac57`` (its last rule) alike: (0, 14) and
     # (0, 23); then (looked at) a first sentence read on its own for our troops' date (its
@@ -268,7 +270,7 @@ MOST_WRONG = {
     # ``3346a35`` (the stop's start): (6, 8) and (6, 35), and on ``f8318aa`` (its last rule):
     # (2, 8) and (2, 15); then (looked at) what the coalition or a task force said is told
     # officially (its scoop had joined the outpost's closure told the day before)
-    "thirtieth set": {"within": (0, 8), "across": (0, 14)},
+    "thirtieth set": {"within": (0, 7), "across": (0, 12)},
     # written blind in the ninth stop, like the twenty-eighth; measured once on ``ec9a3db``
     # (the stop's figure rules before it): (4, 21) and (9, 46) (the Vietnamese decision reused
     # half its preview's words, a near copy by containment; two briefs of the decision, naming
@@ -308,7 +310,7 @@ MOST_WRONG = {
     # Lầu Năm Góc công bố hôm 6/10") and joined it; then (looked at) a day after yesterday said
     # without a date is another act's (the Pentagon's denial about Dolamari still joins Iraq's
     # welcome of the cut, the same day)
-    "thirty-fifth set": {"within": (1, 10), "across": (1, 16)},
+    "thirty-fifth set": {"within": (1, 6), "across": (1, 11)},
     # written blind at the end of the tenth stop; measured once on ``ae3379c`` and on
     # ``7d5bb1e`` alike: (4, 34) and (4, 52): most of its misses are reports the topic turns
     # down (a reinforcement told after a drone attack, the attack itself, a residual force
@@ -322,8 +324,11 @@ MOST_WRONG = {
     # English report's relevance had come from that misread: a pair across missed)
     "thirty-seventh set": {"within": (0, 24), "across": (0, 39)},
     # written blind in the eleventh stop; measured once on ``d054fb6`` (and on ``f24a534``
-    # alike): (0, 25) and (0, 32)
-    "thirty-eighth set": {"within": (0, 25), "across": (0, 32)},
+    # alike): (0, 25) and (0, 32): no false pair; its misses are reports the topic turns down (a
+    # numbers piece, a roadside bomb, a handover told "hands … to"), a scoop's pick-up and a
+    # preview apart from their events, a rotation's two reports; then a government's coalition
+    # is no force (its two off-topic reports, one event, a pair missed across)
+    "thirty-eighth set": {"within": (0, 25), "across": (0, 33)},
 }
 
 

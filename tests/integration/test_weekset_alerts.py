@@ -120,18 +120,23 @@ from bench.weekset import SETS, change_alerts, names_change
 # found: the cut's first report is "new" on the empty ledger, the annex's "within 18 months
 # of the signing" is not read, and the base's date is of a base we do not know
 # the thirty-eighth, written blind in the eleventh stop, measured once on ``d054fb6`` (and on
-# ``f24a534`` alike): 8 alerts, 3 right, 3 of 3
+# ``f24a534`` alike): 8 alerts, 3 right, 3 of 3 (a bill's cap read as a plan, a base of a list we
+# do not know as Iraq's date, "giữa năm 2192" as its year's end, a date moved "từ … sang" read
+# as the first); then (looked at) those: 3, 2 right, 2 of 3 (one right alert had come from a
+# misread plan; its federal-Iraq date, keyed as leaving Iraq, makes its Kurdistan date a change)
+# then (the eleventh stop's rules) the nineteenth, twenty-eighth and thirty-fifth one or two
+# wrong alerts fewer
 MOST_WRONG_ALERTS = {
     "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
     "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (4, 2),
-    "eighteenth set": (1, 2), "nineteenth set": (4, 2), "twentieth set": (0, 1),
+    "eighteenth set": (1, 2), "nineteenth set": (3, 2), "twentieth set": (0, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 2), "twenty-third set": (1, 2),
     "twenty-fourth set": (4, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (1, 2),
-    "twenty-seventh set": (3, 3), "twenty-eighth set": (4, 0), "twenty-ninth set": (1, 2),
+    "twenty-seventh set": (3, 3), "twenty-eighth set": (2, 0), "twenty-ninth set": (1, 2),
     "thirtieth set": (3, 1), "thirty-first set": (1, 1), "thirty-second set": (3, 2),
-    "thirty-third set": (5, 2), "thirty-fourth set": (1, 2), "thirty-fifth set": (1, 2),
+    "thirty-third set": (5, 2), "thirty-fourth set": (1, 2), "thirty-fifth set": (0, 2),
     "thirty-sixth set": (5, 2), "thirty-seventh set": (1, 3),
-    "thirty-eighth set": (5, 0),
+    "thirty-eighth set": (1, 1),
 }  # fmt: skip
 
 

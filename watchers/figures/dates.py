@@ -1,8 +1,9 @@
 """Time expressions in Vietnamese and English news, resolved against the publication date.
 
 "cuối năm 2021" / "by the end of 2021" -> ("2021", "year-end"); "tháng 9-2025", "tháng 9/2025",
-"September 2025" -> ("2025-09", "month"); "ngày 31-12-2021", "Dec. 31, 2021" -> ("2021-12-31",
-"day"); "năm 2021" / "in 2021" -> ("2021", "year"). Relative forms ("cuối năm nay", "ngày 31-12
+"September 2025" -> ("2025-09", "month"); "giữa năm 2025" -> ("2025-06", "month");
+"ngày 31-12-2021", "Dec. 31, 2021" -> ("2021-12-31", "day"); "năm 2021" / "in 2021" -> ("2021",
+"year"). Relative forms ("cuối năm nay", "ngày 31-12
 năm nay", "tháng Chín tới", "next September", "September next year", "the end of next year",
 "by end of year", "by year's end", "this month", "over the next month", "tháng tới") need the
 publication date; a month or day named without a
@@ -65,6 +66,9 @@ _NOT_NUMBER = r"(?<![\d.,/])"
 
 # Order matters: earlier patterns win where spans overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # the middle of a year, by the end of its June: "giữa năm 2192" (read as its year before;
+    # English "mid-2025" stays unread: read, it brought dates of other things into a fold)
+    ("mid_year", re.compile(rf"\bgiua\s+nam\s+{_Y}\b")),
     # --- Vietnamese -----------------------------------------------------------------
     ("vi_dmy", re.compile(rf"{_NOT_NUMBER}(?:ngay\s+)?{_D}[-/.]{_M2}[-/.]{_Y}(?!\d)")),
     (
@@ -183,6 +187,8 @@ def _resolve(
     rel = g.get("rel")
     if kind in ("vi_year", "en_year"):
         return g["y"], "year"
+    if kind == "mid_year":
+        return f"{g['y']}-06", "month"
     if kind == "rel_month":
         if published is None:
             return None
@@ -308,13 +314,13 @@ def last_day(when: str, precision: Precision) -> date:
 
 
 # a part of a year or of a month named with it ("đầu năm 2027", "late in 2083"; "the end of
-# September", "giữa tháng 9"), in a report's own words
+# September", "giữa tháng 9", "before September"), in a report's own words
 _PART_OF_YEAR = re.compile(
     r"(?i)(?:early|mid|late|đầu|giữa|cuối)(?:[\s-]+(?:in|năm|of))?[\s-]+(\d{4})"
 )
-_PART_OF_MONTH = re.compile(
-    r"(?i)\b(?:end|beginning|start|middle|mid|early|late|cuối|đầu|giữa)(?:[\s-]+of)?[\s-]+(?:the\s+)?"
-    r"(?:month\s+of\s+)?(?:tháng|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_PART_OF_MONTH = re.compile(  # any word of a part, or of before, anywhere in the quote
+    r"(?i)\b(?:end|beginning|start|middle|mid|early|late|last|first|second|half|close|final|week"
+    r"|before|prior|cuối|cuoi|đầu|dau|giữa|giua|tuần|tuan|hết|het|trước|truoc)\b"
 )
 
 

@@ -57,8 +57,7 @@ _SOME_TROOPS = re.compile(
     r"(?<!con lai )(?<![\d.,])\b\d[\d.,]*\s+(?:(?:us|u\.s\.|american|my|hoa ky)\s+)?"
     rf"(?:troops|soldiers|forces|binh si|binh sy|quan|linh)\b|{lx.LEVEL_BY.pattern}"
 )
-# An aside on a noun ("The plan, which ... requires an announcement date, would see troops
-# leave by September 2025") says nothing of what the date is for.
+# An aside on a noun ("The plan, which ... requires an announcement date, would see troops …")
 _ASIDE = re.compile(r",\s*which\b[^,;]*,")
 _ACTS = (lx.LEAVE, lx.END, lx.PRESENCE, lx.MISSION)  # what an aside may say happens by a date
 # The day something was said ("Sudani said on November 11", "cho biết hôm 11/11"; not "cho biết
@@ -67,7 +66,8 @@ _SAID_ON = re.compile(
     r"\b(?:(?:said|says|announced|stated|declared|confirmed|told (?:\w+\s+){1,3})\s+on|"
     r"(?:cho biet|tuyen bo|phat bieu|thong bao|khang dinh|xac nhan|noi)\s+(?:vao )?hom|"
     r"(?:so voi|thay vi|instead of|rather than)(?:\s+(?:the|thoi han|han chot|moc|ngay))*|"
-    r"(?:press|seek|ask)\w* for\b[^;]*\bmeets? on|(?:de nghi|yeu cau)\b.*\bhop vao(?: ngay)?)\s*$"
+    r"(?:press|seek|ask)\w* for \S+ \S+ (?:departure|exit)\b[^,;]*\bmeets? on|(?:de nghi|yeu cau)"
+    r"\b[^,;]*\brut\b[^,;]*\bhop vao)\s*$"
 )
 _NOW = re.compile(r"\bnow\b")  # a date that replaces another ("troops will now leave by ...")
 _HANDOVER = re.compile(r"\bhand|\bban giao")

@@ -82,7 +82,7 @@ DEICTIC = re.compile(
 WHO_EN: dict[str, str] = {
     # "troops from partner nations", not "Iraq's partner nations pledged"
     "coalition": r"coalition|international|nato|allie[ds]|inherent resolve|"
-    r"(?<=from )partner nations",
+    r"(?<=from )partner nations|non[- ]?(?:u\.\s?s\.?|us|american)",  # "non-US contingents"
     "foreign": r"foreign",
     "US": r"u\.\s?s\.?|united states|american|americans|america|washington|pentagon|us",
     "other": r"iraqi|iraq's|kurdish|peshmerga|turkish|iranian|syrian|israeli|afghan|russian|"
@@ -156,7 +156,7 @@ DELTA_AFTER = re.compile(
     r"(?:(?:\S+\s+){0,2}?cuoi cung\s+)?"  # "76 binh sĩ Phần Lan cuối cùng sẽ về nước"
     r"(?:(?:da\s+)?(?:tu|from)\s+(?:[^\s,;]+\s+){1,4}?"  # "700 lính Mỹ từ Umm Rabia đã rời"
     r"(?=(?:da|have|had|has|will|se|vua|ve nuoc)\b)"
-    r"|cua\s+(?:[^\s,;]+\s+){1,3}?(?=(?:da|se|vua|rut|roi)\b))?"  # "750 binh sĩ của Kestrel rút đi"
+    r"|cua\s+(?:(?!(?:tai|o)\b)[^\s,;]+\s+){1,3}?(?=(?:da|se|vua|rut|roi)\b))?"  # "của Kestrel rút"
     r"(?:(?:will|would|are|were|have to|has to|need to|must|now|have|has|had|to|are to|se|sap|"
     r"da|vua|phai|buoc phai|can phai)\s+){0,3}"
     r"(?:be\s+|been\s+|being\s+|duoc\s+)?"
@@ -223,17 +223,17 @@ COMPLETED = re.compile(
 COMPLETION_AHEAD = re.compile(
     r"\b(?:will|would|to be|to complete|expected|plans?|scheduled|set to|due|se|du kien|ke hoach)\b"
 )
-# A level stated without a troop noun: "troop presence has stood at about 2,500",
-# "personnel — once numbering about 2,000", "Số quân nhân Mỹ tại Iraq hiện vào khoảng 2.400",
-# "số quân Mỹ tại Iraq vẫn là khoảng 2.300" (what is so now, said of the US's troops there: not
-# "số binh sĩ Mỹ thiệt mạng là 12", "số binh sĩ Iraq …", a cap "giới hạn số quân nhân Mỹ").
+# A level stated without a troop noun: "troop presence has stood at about 2,500", "personnel —
+# once numbering about 2,000", "Số quân Mỹ tại Iraq hiện vào khoảng 2.400" (the US's, in one
+# place: not "số binh sĩ Mỹ thiệt mạng", "ở Trung Đông", "ở Kuwait và Iraq", "giới hạn số …").
 LEVEL = re.compile(
     r"(?:\b(?:troops?|forces?|presence|footprint|personnel|levels?|numbers?|strength|"
     r"contingent|quan so|quan luc|su hien dien)\b[^.;,\d]{0,30}?\b"
     r"(?:stood|stands|stand|standing|remains?|remained)\s+at|numbering|numbered|totall?ing|"
     r"totall?ed|totals?|(?:quan so|quan luc)\b[^.;,\d]{0,30}?\b(?:la|o muc)|"
     r"(?<!gioi han )(?<!han che )(?<!tran )\bso (?:quan nhan|binh si|linh|quan) (?:my|hoa ky) "
-    r"(?:(?:dong quan |dong |don tru )?(?:tai|o) (?:[^\s.;,\d]+ ){1,4}?)?(?:hien|van|hien nay) "
+    r"(?:(?:dong quan |dong |don tru )?(?:tai|o) (?:(?!(?:va|lan|hoac|trung|vung|khu|nuoc|the)\b)"
+    r"[^\s.;,\d]+ ){1,4}?)?(?:hien|van|hien nay) "
     r"(?:la|o muc|vao)|"
     r"\b(?:a force|a contingent|a troop presence|a presence|a footprint) of|"
     r"\b(?:force|presence|footprint|levels?|numbers|strength)\b[^.;,\d]{0,30}?\b"

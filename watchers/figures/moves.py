@@ -41,7 +41,7 @@ _FROM_MOVE = re.compile(
     # "moved the date for leaving federal Iraq from", "changed the US withdrawal deadline from"
     r"(?:mov|chang|shift|push|revis)(?:e|es|ed|ing|s)?"
     r"(?=\s+(?:the|its|their)\s+(?:[\w'’]+\s+){0,3}?(?:date|deadline)\b)|"
-    r"(?:dua|dieu chinh|chuyen) (?:han chot|thoi han)|day som)\s+(?:\S+\s+){0,10}?"
+    r"(?:dua|dieu chinh|chuyen) (?:han chot|thoi han)|day som)\s+(?:\S+\s+){0,14}?"
     r"(?:from|tu)\s*$"
 )
 # The date before was said as the deadline ("hạn chót tháng 9/2025", "the September 2025

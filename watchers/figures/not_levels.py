@@ -97,10 +97,14 @@ _BARRED = re.compile(
     r"(?:[^\s,;]+\s+){0,4}?(?:keep|keeping|station|stationing|maintain|maintaining)\s+"
     r"(?:more than|over|above)(?:\s+(?:about|around|roughly|some|approximately))?\s+$"
     r"|\bcam\s+(?:lau nam goc|bo quoc phong|chinh phu|chinh quyen|my|hoa ky|viec|chi)\b"
-    r"(?:(?!\bnhung\b)[^,;.]){0,60}?\b(?:duy tri|giu|dong quan)\s+(?:hon|tren|qua)"
-    r"(?:\s+khoang)?\s+$"
-)  # folded: "cấm Lầu Năm Góc chi tiền để duy trì hơn 1.500 binh sĩ" (not "cảm ơn", "cấm vận")
+    r"(?:(?!\b(?:nhung|noi|trong khi|va|du|khi|ma)\b)[^,;.]){0,60}?\b(?:duy tri|giu|dong quan)\s+"
+    r"(?:hon|tren|qua)(?:\s+khoang)?\s+$"
+)  # one clause, folded: "cấm Lầu Năm Góc chi tiền để duy trì hơn 1.500" (not "cảm ơn", "cấm vận")
 _NOT_BARRED = re.compile(r"\b(?:not|n't|nothing|never|no|khong|chua)\b[^,;]{0,30}$")
+_PROPOSED = re.compile(r"\b(?:bill|proposal|proposed|amendment|draft|du luat|de xuat|du thao)\b")
+_IMPOSED = re.compile(
+    r"\b(?:announc\w*|set|sets|impos\w*|cong bo|ap dat|ap dung)\b"
+)  # not a bill's
 # over the text before the number, hedges taken off: a floor ("a floor of 2,200 troops", "mức
 # sàn 2.200 quân") or a plan given up ("the earlier plan, for about 1,600 troops", "kế hoạch
 # ban đầu là 1.600")
@@ -136,7 +140,8 @@ _OTHERS_COUNTED = re.compile(
     r"lam viec cho|cho)\s+(?:(?:the|us|u\.s\.|american|coalition|foreign|my|hoa ky)\s+){0,2}"
     r"(?:troops|forces|military|soldiers|quan doi|luc luong|binh si|quan)\b)?"
     r"(?:(?!\b(?:force|forces|troops?|soldiers|presence|contingent|footprint|personnel|military"
-    r"|marines|levels?|quan so|luc luong|binh si|linh|quan nhan|quan|and|va|said|says|say|told"
+    r"|marines|levels?|strength|numbers?|quan so|luc luong|binh si|linh|quan nhan|quan|and|va|said"
+    r"|says|say|told"
     r"|cho biet|noi|theo)\b)[^,;])*$"
 )  # (not the ones who speak: "Two diplomats said the US contingent … stands at")
 # what they cost, counted: "have risen to 186 service members", "đã lên tới 12 binh sĩ" (not
@@ -175,7 +180,7 @@ _LOCATED = re.compile(
 )  # not "in Anbar and leave Iraq", "in March and exit Iraq"; "Tall Ghuraba, tỉnh Anbar"
 # a base located by the province only, named before: "the base in Anbar", "căn cứ ở tỉnh Anbar"
 _BASE_IN = re.compile(
-    r"\b(?:(?:the|this|that|its)\s+(?:air\s+)?(?:base|airfield|camp)|can cu|trai|san bay)\s+"
+    r"\b(?:(?:this|that)\s+(?:air\s+)?(?:base|airfield|camp)|can cu|trai|san bay)\s+"
     r"(?:in|at|o|tai)\s+(?:(?:the|tinh|western|mien tay)\s+)*$"
 )  # (no name before the base's word: not "Qalat Rawan Airfield in the Kurdistan region")
 # a site that holds troops, named as the subject ("Dar al-Salam now holds about 610 US
@@ -185,7 +190,18 @@ _SITE_STILL_HAS = re.compile(
     r"^\W*(?:(?:trai|can cu|camp)\s+)?(?P<name>(?:al[- ])?\w+(?:-\w+)?)\s+(?:hien|van|hien van)\s+"
     r"(?:con|co)\s*$"
 )
-_AIN_AL_ASAD = re.compile(rf"\b(?:{lx.PLACES['Ain al-Asad'].removesuffix('|anbar')})\b")
+_AIN_AL_ASAD = re.compile(rf"\b(?:{lx.PLACES['Ain al-Asad'].removesuffix('|anbar')}|asad air)")
+_THIS_BASE = re.compile(r"\b(?:this|that)\s+(?:air\s+)?(?:base|airfield|camp)\b")
+_NAY = re.compile(r"\s+(?:province\s+)?nay\b")
+_AT_A_BASE = re.compile(
+    r"\b(?:at|tai|o)\s+(?:(?:the|this|that)\s+)?(?:base|camp|airfield|can cu|trai|san bay)"
+    r"(?:\s+(?:nay|do))?\s+(?:(?:is|was|remains?|stands?|van|hien)\s+)*"
+    r"(?:at|la|o muc|vao)?\s*$"
+)
+_ITEM_BY = re.compile(  # "leave Qasr Sahm by the end of", "…, Qasr Sahm by"
+    r"(?:\bleave|\bvacate|,|\band)\s+(?P<name>[\w-]+)(?:\s+[\w-]+){0,2}?\s+(?:by|before|until|"
+    r"no later than)(?:\s+the)?(?:\s+(?:end|beginning|start|middle)\s+of)?\s*$"
+)
 _ITEM_BREAK = re.compile(r",|\b(?:and|or|va|hoac)\b")
 _NAME_AFTER = frozenset({"camp", "trai", "can cu", "san bay"})  # a base named after its word
 
@@ -201,6 +217,9 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         return True  # a ceiling voted
     if _FLOOR_OR_FORECAST.search(text, s.start, a) or _FLOOR_OR_PLAN_GONE.search(core_left):
         return True
+    proposed = lx.CAP.search(core_left[-80:]) and _PROPOSED.search(text, s.start, a)
+    if proposed and not _IMPOSED.search(text, proposed.end(), a):
+        return True  # a cap a bill proposes: "dự luật … giới hạn quân số ở mức 1.000"
     if (attacks := _ATTACKS_ON.search(core_left)) and (
         not _TROOPS_AFTER.match(text, b) or (attacks["cost"] and _COST_COUNTED.search(core_left))
     ):
@@ -213,6 +232,8 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         return True  # "Task Force Talon, with about 380 soldiers": the size of a unit
     if _UNIT_OF.search(core_left) or _UNIT_WITH.search(core_left) or _OF_UNIT.match(text, noun_end):
         return True  # a unit named, then its size; its size, then the unit
+    if _AT_A_BASE.search(tw.last_clause(core_left)):
+        return True  # the base's count, unnamed: "Quân số Mỹ tại căn cứ vẫn ở mức khoảng 900"
     if _MOVED_AND.search(core_left):
         return True  # "… and about 140 advisers": moved with the number before
     if _OPTION_TO.search(core_left) and not OPTION_CHOSEN.search(core_left):
@@ -294,8 +315,9 @@ def unknown_base(s: Sentence, at: int) -> bool:
     if start < s.start:
         start = s.start
     if locator and lx.PROVINCE.match(text, at) and _BASE_IN.search(text, max(s.start, at - 30), at):
-        before = text[:at]  # the base the article named before, in Anbar, not Ain al-Asad
-        if any(b in before for b in s.article.bases) and not _AIN_AL_ASAD.search(before):
+        before = text[:at]  # "this base in Anbar": one the article named before, not Ain al-Asad
+        this = _THIS_BASE.search(text, s.start, at) or _NAY.match(text, locator[0].end)
+        if this and any(b in before for b in s.article.bases) and not _AIN_AL_ASAD.search(before):
             return True  # "rời căn cứ ở tỉnh Anbar này"
     if locator and not (lx.PROVINCE.match(text, at) or locator[0].name in _COUNTRIES):
         return False  # a place we know locates it, and holds it: "Camp Victory in Baghdad"
@@ -303,6 +325,9 @@ def unknown_base(s: Sentence, at: int) -> bool:
         re.search(rf"\b{re.escape(name)}{_BY}", text[start:at]) for name in s.article.bases
     ):
         return True  # a base the article named before: "leave Umm Nakhla by 31 December"
+    item = None if locator else _ITEM_BY.search(text, start, at)
+    if item and _a_name(s, item.start("name"), item.end("name")):
+        return True  # a list's item no place we know: "…, Qasr Sahm by the end of April, …"
     for base in lx.BASE_WORD.finditer(text, start, at):
         low = max(s.start, base.start() - 25)
         # not a place of the list's item before ("Camp Sabreen near Baghdad and Nakhla Air Base")

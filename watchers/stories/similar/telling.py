@@ -158,7 +158,7 @@ Act = Literal["attack", "other", ""]
 
 _PEOPLE = (
     r"(?:soldiers?|troops?|service ?members?|marines?|contractors?|people|civilians?|americans?"
-    r"|iraqis?|guards?|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens)"
+    r"|iraqis?|guards?|personnel|dozens)"
 )
 # what an attack did, said before any "after" (folded): people killed or hurt, a weapon or a
 # gun that hit, a base or a convoy hit ("US orders staff out after deadly rocket attack" tells
@@ -167,7 +167,8 @@ _ATTACKED = re.compile(
     rf"\b{_PEOPLE} (?:\S+ ){{0,3}}?(?:(?:were|are|was|is|been) )?"
     r"(?:killed|wounded|injured|slain|dead|hurt)\b"
     rf"|\b(?:kill|wound|injur)(?:s|es|ed|ing)? (?:\S+ ){{0,2}}?{_PEOPLE}\b"
-    r"|\b(?:deaths?|died|dies|slain|shot dead|gunmen|sniper|shots fired|open(?:s|ed)? fire)\b"
+    rf"|\b{_PEOPLE} (?:died|dies)\b|\b(?:combat|first|us|american) deaths?\b"
+    r"|\b(?:slain|shot dead|gunmen|sniper|shots fired|open(?:s|ed)? fire)\b"
     r"|\b(?:bombs?|rockets?|drones?|mortars?|missiles?|blasts?|explosions?|ieds?|shells?) "
     r"(?:\S+ ){0,2}(?:hits?|struck|strikes|targets?|targeted)\b"
     r"|\b(?:base|camp|convoy|patrol|embassy|airfield|airport)s? (?:\S+ ){0,3}?"
@@ -176,15 +177,21 @@ _ATTACKED = re.compile(
     r"|no lon|gap nan|(?:linh|binh si|quan nhan|nguoi) (?:\S+ ){0,2}chet"
     r"|trung (?:rocket|bom|uav|ten lua)|(?:bom|rocket|uav)(?: \S+){0,3} tan cong)\b"
 )
-_AFTER = re.compile(r"\b(?:after|following|sau (?:vu|khi|cac vu))\b")
+# what a title names after it is the cause or the past: "after", "where", "which", "viện dẫn"
+_AFTER = re.compile(
+    r"\b(?:after|following|where|which|once|sau (?:vu|khi|cac vu)|vien dan|noi tung)\b"
+    r"|, (?:a |the )?(?:base|site)\b"
+)
 # any word of an attack or a casualty: a title with one is not "other" (a truce, a threat,
 # an order after an attack, a funeral)
 _ATTACK_WORD = re.compile(
     r"\b(?:attack\w*|bomb\w*|rockets?|drones?|missiles?|mortars?|strikes?|struck|blast"
     r"|explosion|ambush\w*|kill\w*|deadly|dead|deaths?|died|dies|wounded|injur\w+|casualt\w+"
-    r"|funerals?|mourns?|shelling|ieds?|gun\w*|sniper|shots?|fire|slain|hit|accident|incident"
+    r"|funerals?|mourns?|shell\w*|ieds?|gun\w*|sniper|shots?|fire|slain|hits?|accident|incident"
+    r"|explosi\w+|projectiles?|katyusha|salvo|mishap|rock|militants?|militias?|dies|death"
     r"|tan cong|bom|rocket|uav|khong kich|ten lua|thiet mang|tu vong|tu tran|chet|thuong vong"
-    r"|bi thuong|phuc kich|dam tang|hy sinh|sat hai|phao kich|no|gap nan|tai nan)\b"
+    r"|bi thuong|phuc kich|dam tang|hy sinh|sat hai|phao kich|no|gap nan|tai nan|tap kich"
+    r"|ban pha|na dan|dan coi|lao vao|may bay khong nguoi lai)\b"
 )
 
 

@@ -127,3 +127,45 @@ def test_a_name_from_somalia_is_no_other_theatre() -> None:
         "Omar, born in Mogadishu, presses for US troop withdrawal",
     ):
         assert judge(MATCHER, title, summary).reason != "about elsewhere", title
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "relevant"),
+    [
+        # (the thirty-eighth set) a government's coalition is no force
+        (
+            "Iraqi electricity minister quits, pulls his bloc out of governing coalition",
+            "The minister withdrew his bloc from the prime minister's governing coalition. "
+            '"We are withdrawing from the coalition," he said.',
+            False,
+        ),
+        (
+            "Bộ trưởng Điện lực Iraq từ chức, rút khỏi liên minh cầm quyền",
+            "Bộ trưởng tuyên bố rút khối của mình khỏi liên minh cầm quyền.",
+            False,
+        ),
+        # a member named by its country, and US troops said "quân Mỹ" (not the embassy)
+        (
+            "Portugal to bring its engineers home from Iraq",
+            "Portugal will withdraw its 90 army engineers from Iraq by the end of June.",
+            True,
+        ),
+        (
+            "Mỹ sẽ rời Baghdad sớm ba tháng",
+            "Iraq và Mỹ nhất trí quân Mỹ sẽ rời trại Shams al-Dijla trước ngày 30/6.",
+            True,
+        ),
+        (
+            "Rocket rơi gần Đại sứ quán Mỹ ở Baghdad",
+            "Nhiều quả rocket rơi gần Đại sứ quán Mỹ.",
+            False,
+        ),
+        (
+            "Rocket roi gan Dai su quan My o Baghdad",
+            "Nhieu qua rocket roi gan Dai su quan My.",
+            False,
+        ),
+    ],
+)
+def test_whose_leaving_it_is(title: str, summary: str, relevant: bool) -> None:
+    assert judge(MATCHER, title, summary).relevant is relevant
