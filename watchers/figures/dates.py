@@ -68,7 +68,7 @@ _NOT_NUMBER = r"(?<![\d.,/])"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # the middle of a year, by the end of its June: "giữa năm 2192" (read as its year before;
     # English "mid-2025" stays unread: read, it brought dates of other things into a fold)
-    ("mid_year", re.compile(rf"\bgiua\s+nam\s+{_Y}\b")),
+    ("mid_year", re.compile(rf"\bgiua\s+nam\s+{_Y}\b(?!\s*(?:va|den|toi|-)\s)")),  # not "between"
     # --- Vietnamese -----------------------------------------------------------------
     ("vi_dmy", re.compile(rf"{_NOT_NUMBER}(?:ngay\s+)?{_D}[-/.]{_M2}[-/.]{_Y}(?!\d)")),
     (

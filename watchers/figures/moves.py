@@ -37,7 +37,7 @@ _FROM_TO = re.compile(r"^\s*(?:to|den|sang|toi|len)\s*(?:the\s+)?$")  # "lên": 
 # "withdraw in two phases, from September 2025 to September 2026", a span)
 _FROM_MOVE = re.compile(
     rf"\b(?:{_MOVED}|extend(?:s|ing)?|postpon\w*|delay(?:s|ing)?|push(?:es|ing)? back|"
-    r"mov(?:e|es|ing) (?:back|up|forward)|bring(?:s|ing)? forward|doi|"
+    r"mov(?:e|es|ing) (?:back|up|forward)|bring(?:s|ing)? forward|(?<!quan )doi|"
     # "moved the date for leaving federal Iraq from", "changed the US withdrawal deadline from"
     r"(?:mov|chang|shift|push|revis)(?:e|es|ed|ing|s)?"
     r"(?=\s+(?:the|its|their)\s+(?:[\w'’]+\s+){0,3}?(?:date|deadline)\b)|"

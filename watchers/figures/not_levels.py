@@ -102,9 +102,10 @@ _BARRED = re.compile(
 )  # one clause, folded: "cấm Lầu Năm Góc chi tiền để duy trì hơn 1.500" (not "cảm ơn", "cấm vận")
 _NOT_BARRED = re.compile(r"\b(?:not|n't|nothing|never|no|khong|chua)\b[^,;]{0,30}$")
 _PROPOSED = re.compile(r"\b(?:bill|proposal|proposed|amendment|draft|du luat|de xuat|du thao)\b")
-_IMPOSED = re.compile(
-    r"\b(?:announc\w*|set|sets|impos\w*|cong bo|ap dat|ap dung)\b"
-)  # not a bill's
+_IMPOSED = re.compile(  # a cap decided or enacted, not a bill's
+    r"\b(?:announc\w*|set|sets|setting|impos\w*|decid\w*|agreed|signed|passed|enact\w*|cong bo"
+    r"|ap dat|ap dung|quyet dinh|thong qua|dong y|ky)\b"
+)
 # over the text before the number, hedges taken off: a floor ("a floor of 2,200 troops", "mức
 # sàn 2.200 quân") or a plan given up ("the earlier plan, for about 1,600 troops", "kế hoạch
 # ban đầu là 1.600")
@@ -199,7 +200,7 @@ _AT_A_BASE = re.compile(
     r"(?:at|la|o muc|vao)?\s*$"
 )
 _ITEM_BY = re.compile(  # "leave Qasr Sahm by the end of", "…, Qasr Sahm by"
-    r"(?:\bleave|\bvacate|,|\band)\s+(?P<name>[\w-]+)(?:\s+[\w-]+){0,2}?\s+(?:by|before|until|"
+    r"(?:\bleave|\bvacate|,|\band)\s+(?P<name>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:by|before|until|"
     r"no later than)(?:\s+the)?(?:\s+(?:end|beginning|start|middle)\s+of)?\s*$"
 )
 _ITEM_BREAK = re.compile(r",|\b(?:and|or|va|hoac)\b")
@@ -218,7 +219,7 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
     if _FLOOR_OR_FORECAST.search(text, s.start, a) or _FLOOR_OR_PLAN_GONE.search(core_left):
         return True
     proposed = lx.CAP.search(core_left[-80:]) and _PROPOSED.search(text, s.start, a)
-    if proposed and not _IMPOSED.search(text, proposed.end(), a):
+    if proposed and not _IMPOSED.search(text, s.start, a):
         return True  # a cap a bill proposes: "dự luật … giới hạn quân số ở mức 1.000"
     if (attacks := _ATTACKS_ON.search(core_left)) and (
         not _TROOPS_AFTER.match(text, b) or (attacks["cost"] and _COST_COUNTED.search(core_left))
@@ -326,7 +327,8 @@ def unknown_base(s: Sentence, at: int) -> bool:
     ):
         return True  # a base the article named before: "leave Umm Nakhla by 31 December"
     item = None if locator else _ITEM_BY.search(text, start, at)
-    if item and _a_name(s, item.start("name"), item.end("name")):
+    parts = _WORD.finditer(text, *item.span("name")) if item else iter(())
+    if item and all(_a_name(s, *w.span()) or lx.AL_NAME.match(text, w.start()) for w in parts):
         return True  # a list's item no place we know: "…, Qasr Sahm by the end of April, …"
     for base in lx.BASE_WORD.finditer(text, start, at):
         low = max(s.start, base.start() - 25)

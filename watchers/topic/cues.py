@@ -12,7 +12,6 @@ __all__ = [
     "AFTER_ATTACK",
     "ELSEWHERE_PLACE",
     "GARRISON_ABROAD",
-    "GOVERNING",
     "IRAQI_FORCES",
     "NOT_OURS",
     "NOT_TIED",
@@ -87,10 +86,6 @@ STAFF = re.compile(
 IRAQI_FORCES = re.compile(
     r"\b(?:iraqi (?:army|troops|forces|soldiers|police)|(?:quan doi|luc luong|binh si|quan|"
     r"canh sat) iraq)\b"
-)
-# a government's coalition (folded): "pulls his bloc out of the governing coalition"
-GOVERNING = re.compile(
-    r"\b(?:(?:governing|ruling) coalition|coalition government|lien minh (?:cam quyen|chinh phu))\b"
 )
 # NATO's mission, other countries' forces: not our troops' figures
 NOT_OURS = re.compile(

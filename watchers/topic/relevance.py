@@ -119,10 +119,6 @@ def judge(
     terms, shown = matcher.group_terms, matcher.shown
     strong = terms.get(groups.leaving, frozenset())
     weak, forces = terms.get(groups.said_of, frozenset()), terms.get(groups.forces, frozenset())
-    if cues.GOVERNING.search(fold(f"{title}\n{summary}")):  # its coalition is a government's
-        forces = frozenset(
-            t for t in forces if fold(t).rstrip("*") not in ("coalition", "lien minh")
-        )
     plain, troops = (terms.get(g, frozenset()) for g in (groups.departing, groups.troops))
     # an item the matcher turned down for lacking only a word of leaving (``Matcher.missing``)
     # may still say it: with its troop numbers or its figures, or with words said of forces
@@ -268,8 +264,9 @@ def _truce_leaves(title: str, lead: str) -> bool:
 
 
 _US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
-# the US embassy ("Đại sứ quán Mỹ", "su quan My"), which folded is the topic's "quân Mỹ"
-_EMBASSY = re.compile(r"(?i)\b(s[ứưu]\s+qu[áa]n)\s+M[ỹy]\b")
+# the US embassy or consulate ("Đại sứ quán Mỹ", "lãnh sự quán Mỹ", "su quan My"), which
+# folded is the topic's "quân Mỹ"
+_EMBASSY = re.compile(r"(?i)\b(s[ứựưu]\s+qu[áa]n)\s+M[ỹy]\b")
 # a country named as a diplomat's (folded): "the Danish ambassador", "đại sứ quán Mỹ"
 _DIPLOMAT_AFTER = re.compile(r"\W*(?:ambassadors?|envoys?|embass(?:y|ies)|diplomats?|consul\w*)\b")
 _DIPLOMAT_BEFORE = re.compile(

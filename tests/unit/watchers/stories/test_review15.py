@@ -34,3 +34,21 @@ from watchers.stories.similar.telling import act
 )
 def test_whether_a_title_tells_an_attack(title: str, expected: str) -> None:
     assert act(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # (a third review) deaths in an accident are told as deaths, as the other report tells
+        # them; a toll recalled, gunfire, clashes and "tử nạn" are words of an attack, no veto
+        ("US Marines die in helicopter crash in Iraq", "attack"),
+        ("Two US service members die in Iraq vehicle rollover", "attack"),
+        ("4,500 US deaths recalled as troops leave", ""),
+        ("Shooting near Ain al-Asad under investigation", ""),
+        ("Firefight near US base in Anbar", ""),
+        ("Lính Mỹ tử nạn ở Iraq", ""),
+        ("Căn cứ Mỹ ở Iraq trúng đạn", ""),
+    ],
+)
+def test_what_a_third_review_found(title: str, expected: str) -> None:
+    assert act(title) == expected

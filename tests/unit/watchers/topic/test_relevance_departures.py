@@ -84,72 +84,7 @@ def test_a_title_that_ties_it_to_iraq_stays() -> None:
 @pytest.mark.parametrize(
     ("title", "summary", "relevant"),
     [
-        # troops sent after an attack, the level they bring said: the topic's troop numbers
-        (
-            "Pentagon sends 450 troops to Iraq's Kurdistan region for six weeks after drone attack",
-            "The Pentagon will send about 450 troops to an airfield in Iraq's Kurdistan region "
-            "for about six weeks to guard against further drone attacks, raising the number of US "
-            "troops in Iraq to about 3,550, a spokesman said on Friday.",
-            True,
-        ),
-        # the attack itself, as before
-        (
-            "Drones attack US troops' airfield near Erbil after rocket strike, two soldiers hurt",
-            "Two drones struck an airfield housing US troops near Erbil before dawn, wounding two "
-            "soldiers. About 3,100 US troops are in Iraq.",
-            False,
-        ),
-    ],
-)
-def test_troops_sent_after_an_attack(title: str, summary: str, relevant: bool) -> None:
-    assert judge(MATCHER, title, summary).relevant is relevant
-
-
-def test_our_troops_leaving_somalia_are_elsewhere() -> None:
-    """(the thirty-seventh set) Another theatre, with Iraq's level in one line."""
-    summary = (
-        "The last 450 US troops in Somalia have left Camp Dhagax Cad near Kismayo, US Africa "
-        "Command said on Sunday. The Pentagon said the withdrawal was unrelated to US force "
-        "posture in Iraq, where about 2,400 US troops remain under a separate timetable."
-    )
-    verdict = judge(MATCHER, "Last US troops leave Somalia base, ending mission early", summary)
-    assert (verdict.relevant, verdict.reason) == (False, "about elsewhere")
-
-
-def test_a_name_from_somalia_is_no_other_theatre() -> None:
-    """(a review) "Somali-American", "born in Mogadishu": the withdrawal is still Iraq's."""
-    summary = (
-        "The lawmaker's bill would require all US troops to leave Iraq by September 2181, "
-        "cutting the 2,400 there now."
-    )
-    for title in (
-        "Somali-American lawmaker pushes bill to bring troops home",
-        "Omar, born in Mogadishu, presses for US troop withdrawal",
-    ):
-        assert judge(MATCHER, title, summary).reason != "about elsewhere", title
-
-
-@pytest.mark.parametrize(
-    ("title", "summary", "relevant"),
-    [
-        # (the thirty-eighth set) a government's coalition is no force
-        (
-            "Iraqi electricity minister quits, pulls his bloc out of governing coalition",
-            "The minister withdrew his bloc from the prime minister's governing coalition. "
-            '"We are withdrawing from the coalition," he said.',
-            False,
-        ),
-        (
-            "Bộ trưởng Điện lực Iraq từ chức, rút khỏi liên minh cầm quyền",
-            "Bộ trưởng tuyên bố rút khối của mình khỏi liên minh cầm quyền.",
-            False,
-        ),
-        # a member named by its country, and US troops said "quân Mỹ" (not the embassy)
-        (
-            "Portugal to bring its engineers home from Iraq",
-            "Portugal will withdraw its 90 army engineers from Iraq by the end of June.",
-            True,
-        ),
+        # (the thirty-eighth set) US troops said "quân Mỹ", not the embassy or the consulate
         (
             "Mỹ sẽ rời Baghdad sớm ba tháng",
             "Iraq và Mỹ nhất trí quân Mỹ sẽ rời trại Shams al-Dijla trước ngày 30/6.",
@@ -163,6 +98,11 @@ def test_a_name_from_somalia_is_no_other_theatre() -> None:
         (
             "Rocket roi gan Dai su quan My o Baghdad",
             "Nhieu qua rocket roi gan Dai su quan My.",
+            False,
+        ),
+        (
+            "Mỹ rút bớt nhân viên lãnh sự quán Mỹ ở Erbil",
+            "Bộ Ngoại giao yêu cầu nhân viên không thiết yếu rời Lãnh sự quán Mỹ tại Erbil.",
             False,
         ),
     ],
