@@ -142,8 +142,7 @@ _OTHERS_COUNTED = re.compile(
     r"(?:troops|forces|military|soldiers|quan doi|luc luong|binh si|quan)\b)?"
     r"(?:(?!\b(?:force|forces|troops?|soldiers|presence|contingent|footprint|personnel|military"
     r"|marines|levels?|strength|numbers?|quan so|luc luong|binh si|linh|quan nhan|quan|and|va|said"
-    r"|says|say|told"
-    r"|cho biet|noi|theo)\b)[^,;])*$"
+    r"|says|say|told|cho biet|noi|theo)\b)[^,;])*$"
 )  # (not the ones who speak: "Two diplomats said the US contingent … stands at")
 # what they cost, counted: "have risen to 186 service members", "đã lên tới 12 binh sĩ" (not
 # "have not shaken Washington's plan to keep about 2,500 troops")
@@ -179,7 +178,8 @@ _LOCATED = re.compile(
     r"\s*,?\s*(?:(?:in|near|o|tai|gan)\s+|(?=tinh\s))"
     r"(?:(?:the\s+)?(?!(?:and|or|va|hoac|then|roi)\b)\w+\s+){0,3}"
 )  # not "in Anbar and leave Iraq", "in March and exit Iraq"; "Tall Ghuraba, tỉnh Anbar"
-# a base located by the province only, named before: "the base in Anbar", "căn cứ ở tỉnh Anbar"
+# a base located by the province only, named before: "this base in Anbar", "căn cứ ở tỉnh Anbar
+# này" (its "này" after the province: ``_NAY``)
 _BASE_IN = re.compile(
     r"\b(?:(?:this|that)\s+(?:air\s+)?(?:base|airfield|camp)|can cu|trai|san bay)\s+"
     r"(?:in|at|o|tai)\s+(?:(?:the|tinh|western|mien tay)\s+)*$"
@@ -192,7 +192,6 @@ _SITE_STILL_HAS = re.compile(
     r"(?:con|co)\s*$"
 )
 _AIN_AL_ASAD = re.compile(rf"\b(?:{lx.PLACES['Ain al-Asad'].removesuffix('|anbar')}|asad air)")
-_THIS_BASE = re.compile(r"\b(?:this|that)\s+(?:air\s+)?(?:base|airfield|camp)\b")
 _NAY = re.compile(r"\s+(?:province\s+)?nay\b")
 _AT_A_BASE = re.compile(
     r"\b(?:at|tai|o)\s+(?:(?:the|this|that)\s+)?(?:base|camp|airfield|can cu|trai|san bay)"
@@ -315,9 +314,10 @@ def unknown_base(s: Sentence, at: int) -> bool:
     start = text.rfind(" ", s.start, max(s.start, at - (60 if locator else 40))) + 1 or s.start
     if start < s.start:
         start = s.start
-    if locator and lx.PROVINCE.match(text, at) and _BASE_IN.search(text, max(s.start, at - 30), at):
+    base_in = _BASE_IN.search(text, max(s.start, at - 30), at) if locator else None
+    if base_in and lx.PROVINCE.match(text, at):
         before = text[:at]  # "this base in Anbar": one the article named before, not Ain al-Asad
-        this = _THIS_BASE.search(text, s.start, at) or _NAY.match(text, locator[0].end)
+        this = base_in.group().startswith("th") or _NAY.match(text, locator[0].end)
         if this and any(b in before for b in s.article.bases) and not _AIN_AL_ASAD.search(before):
             return True  # "rời căn cứ ở tỉnh Anbar này"
     if locator and not (lx.PROVINCE.match(text, at) or locator[0].name in _COUNTRIES):

@@ -10,9 +10,9 @@ the tail keeps the format: a row written before it reads without it ("lead", "pa
 and an instance that does not know it yet (during a rolling upgrade) reads the row as
 before. A row written before "places" reads with places None (not known, not none), one
 written before "dated" with dated None, one written before "partners" with both sets of
-partners None, one written before "told" with told None, one written before "actor" or "act" with
-those None, and one written before "awaits"
-with awaits None (as one whose lead awaits no day: no story stored before is kept apart by it).
+partners None, one written before "told" with told None, one written before "actor" or "act"
+with those None (no veto), and one written before "awaits" with awaits None (as one whose lead
+awaits no day: no story stored before is kept apart by it).
 
 ``slots(evidence)`` are the article's index rows (``index.index_keys``) as ``StoryIndex``
 keeps them, packed the same way: an index loads a stored article with
