@@ -71,6 +71,7 @@ SETS = {
         ("thirty-sixth", 36),
         ("thirty-seventh", 37),
         ("thirty-eighth", 38),
+        ("thirty-ninth", 39),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
