@@ -68,6 +68,7 @@ _ABROAD = r"kuwait|co-?oet|jordan|gioc-?dan|qatar|bahrain|djibouti|somalia|saudi
 ELSEWHERE_PLACE = re.compile(rf"\b(?:{'|'.join(ELSEWHERE.values())}|red sea|bien do|hong hai)\b")
 GARRISON_ABROAD = re.compile(
     rf"\b(?:{_ABROAD})(?:'s|’s)?\s+(?:garrison|contingent|force)\b|"
+    rf"\bleav(?:e|es|ing)\s+(?:{_ABROAD})(?:'s|’s)\s|"  # "US troops leave Jordan's … base"
     r"\b(?:trim|trims|cut|cuts|reduce|reduces|shrink|shrinks|withdraw|withdraws|pull|pulls)\s+"
     r"(?:\S+\s+){0,3}?(?:troops|soldiers|forces|garrison|presence|battalion|brigade|units?)\s+"
     rf"(?:out\s+)?(?:in|from|of)\s+(?:{_ABROAD})\b|"

@@ -109,3 +109,21 @@ def test_a_title_that_ties_it_to_iraq_stays() -> None:
 )
 def test_whose_leaving_it_is(title: str, summary: str, relevant: bool) -> None:
     assert judge(MATCHER, title, summary).relevant is relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "relevant"),
+    [
+        # (the thirty-eighth and thirty-ninth sets) a host country's base left: elsewhere
+        ("US troops leave Jordan's Harrat al-Nimr base, move air defenses to Kuwait", False),
+        ("US troops leave Kuwait's Camp Dunmore as Army consolidates Gulf bases", False),
+        # not troops leaving Iraq for those countries
+        ("US troops leave Iraq for Kuwait", True),
+        ("Last US troops leave Iraq, cross into Kuwait's desert", True),
+    ],
+)
+def test_a_host_countrys_base(title: str, relevant: bool) -> None:
+    summary = "US troops completed their withdrawal, the Pentagon said; it has no bearing on Iraq."
+    if relevant:
+        summary = "The last US troops left Iraq for Kuwait on Friday, the Pentagon said."
+    assert judge(MATCHER, title, summary).relevant is relevant
