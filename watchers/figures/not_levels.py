@@ -154,8 +154,8 @@ _TROOPS_AFTER = re.compile(
     r"\s*(?:(?:us|u\.s\.|american|coalition|my|hoa ky)\s+)?"
     r"(?:troops|soldiers|forces|personnel|service members|binh si|linh|quan nhan|quan|nguoi)\b"
 )
-_LIST_START = re.compile(r"(?:^|[:\-–—]\s)\W*$")
-_LIST_NEXT = re.compile(r"\s*[,:]")
+_LIST_START = re.compile(r"(?:^|[:\-–—]\s)(?:[^,;:\d]+,\s*)?\W*$")  # "…: three sites, 2,300 troops"
+_LIST_NEXT = re.compile(r"\s*(?:[,:]|and\b|va\b)")
 _QUOTE_OPENS = re.compile(r"\W*[\"“”«]\s*$")  # a quotation that opens the sentence
 _IS_AFTER = re.compile(r"\s*(?:\S+\s+){0,1}?(?:is|was|la)\b")  # "... soldiers is still an army"
 # a capitalised word that names no site: the sentence's first word when it is one of these
@@ -175,9 +175,9 @@ _AT_BASE = re.compile(
 # between a base's name and the place that locates it: "in western", "ở tỉnh", "in ... province"
 _LOCATED = re.compile(
     r"(?:\s+(?!(?:and|or|va|hoac|then|roi|in|near|o|tai|gan)\b)[\w-]+)?"  # "Camp Tell Zawiya"
-    r"\s*,?\s*(?:(?:in|near|o|tai|gan)\s+|(?=tinh\s))"
+    r"\s*(?:,\s*|\(\s*)?(?:(?:in|near|o|tai|gan)\s+|(?=tinh\s)|(?<=\())"
     r"(?:(?:the\s+)?(?!(?:and|or|va|hoac|then|roi)\b)\w+\s+){0,3}"
-)  # not "in Anbar and leave Iraq", "in March and exit Iraq"; "Tall Ghuraba, tỉnh Anbar"
+)  # not "in Anbar and leave Iraq", "in March and exit Iraq"; "Tall Ghuraba, tỉnh Anbar", "(Anbar)"
 # a base located by the province only, named before: "this base in Anbar", "căn cứ ở tỉnh Anbar
 # này" (its "này" after the province: ``_NAY``)
 _BASE_IN = re.compile(

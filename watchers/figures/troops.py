@@ -50,6 +50,7 @@ _PREPOSITION = re.compile(
 )
 # What a change of size is about when no troop noun follows the number
 _FORCE_SIZE = re.compile(r"\b(?:troop|force|presence|footprint|quan so|quan luc|su hien dien)\b")
+_SIZE = re.compile(rf"(?:{_FORCE_SIZE.pattern})[^,;]*$")  # in the number's own clause
 # A question about part of a force: "how many of the approximately 2,500 troops ... will stay"
 _PART_OF = re.compile(r"\b(?:how many|bao nhieu|of|trong so)\s+(?:the\s+)?$")
 # "in the country" after the noun: the country of the place named before, not a region of it
@@ -305,13 +306,12 @@ class _Number:
         return s.article.place if s.article.place in lx.PLACES else None
 
     def _named_before(self, place: Place) -> str | None:
-        """The topic's place named before the number, unless it only locates a base we do not
-        know ("its troops at Camp Kasra in Anbar province to 200", "... in western Iraq"); a
-        place troops leave, with the force's size in a clause after it, is not where that is
-        ("leave Baghdad three months early, cut force to 2,000": the country)."""
-        if unknown_base(self.s, place.start):
-            return None
+        """The topic's place named before the number: not a place that only locates a base we do
+        not know ("at Camp Kasra in Anbar province to 200"; the country, the force's size told in
+        a clause after the base's), nor a place left ("leave Baghdad …, cut force to 2,000")."""
         after = self.text[place.end : self.a]
+        if unknown_base(self.s, place.start):
+            return country_of(place.name) if _CLAUSE.search(after) and _SIZE.search(after) else None
         left = LEFT_PLACE.search(self.text, 0, place.start) and _CLAUSE.search(after)
         name = country_of(place.name) if left and _FORCE_SIZE.search(after) else place.name
         return name if name in lx.PLACES else None

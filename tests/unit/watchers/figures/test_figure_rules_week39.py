@@ -1,0 +1,59 @@
+"""What the thirty-ninth same-week set showed of the figures (our own writing): "cut its forces
+in Iraq by about 850 troops" is how many go, not how many there are; a headline that lists a
+number with "and" says nothing of what it is ("After the cut: three sites, 2,300 troops and
+4,600 contractors"); a base we do not know, located by its province in brackets and named in a
+clause before the force's size, leaves that size to the country ("…, chủ yếu ở căn cứ Qasr
+Sufayr (Anbar), đưa quân số Mỹ từ khoảng 3.150 xuống khoảng 2.300")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.quality import troops_of
+from watchers.figures import extract
+
+PUBLISHED = date(2200, 10, 8)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The United States will cut its forces in Iraq by about 850 troops, to about 2,300.",
+        "The Pentagon will reduce the US force in Iraq by 850 troops.",
+    ],
+)
+def test_a_cut_by_a_number_is_no_level(body: str) -> None:
+    assert ("US", "Iraq", "current", 850) not in troops_of(body, published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "After the cut: three sites, 2,300 troops and 4,600 contractors",
+        "Five hundred soldiers and the word 'final'",
+    ],
+)
+def test_a_headline_that_lists_numbers_is_no_level(title: str) -> None:
+    body = "The Pentagon will withdraw troops from Iraq."
+    assert extract(title, body, published=PUBLISHED).troop_counts == ()
+
+
+def test_a_base_in_a_clause_before_the_forces_size() -> None:
+    body = (
+        "Lầu Năm Góc cho biết sẽ giảm khoảng 850 quân tại Iraq, chủ yếu ở căn cứ Qasr Sufayr "
+        "(Anbar), đưa quân số Mỹ từ khoảng 3.150 xuống khoảng 2.300 trước ngày 20/10."
+    )
+    assert troops_of(body, published=PUBLISHED) == {
+        ("US", "Iraq", "current", 3150),
+        ("US", "Iraq", "planned", 2300),
+    }
+
+
+def test_a_bases_count_stays_the_bases() -> None:
+    body = (
+        "Most of the reduction will come from Qasr Sufayr Air Base in western Anbar, where about "
+        "600 of the roughly 1,000 US troops will leave, defense officials said."
+    )
+    assert ("US", "Iraq", "current", 1000) not in troops_of(body, published=PUBLISHED)
