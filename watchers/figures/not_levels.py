@@ -11,7 +11,9 @@ from watchers.figures import tenses as tw
 from watchers.figures.sentence import Sentence
 from watchers.figures.unsaid import OPTION_CHOSEN, OPTIONS
 
-__all__ = ["aside", "nato_only", "not_a_level", "site_holds", "unknown_base"]
+__all__ = [
+    "FORCE_SIZE", "aside", "nato_only", "not_a_level", "site_holds", "sized_after", "unknown_base",
+]  # fmt: skip
 
 _WITH_END = re.compile(r",\s*(?:with|voi)\s*$")
 # "Lực lượng Đặc nhiệm Kestrel, gồm khoảng 400 binh sĩ", "Task Force Kestrel, made up of 400";
@@ -154,8 +156,8 @@ _TROOPS_AFTER = re.compile(
     r"\s*(?:(?:us|u\.s\.|american|coalition|my|hoa ky)\s+)?"
     r"(?:troops|soldiers|forces|personnel|service members|binh si|linh|quan nhan|quan|nguoi)\b"
 )
-_LIST_START = re.compile(r"(?:^|[:\-–—]\s)(?:[^,;:\d]+,\s*)?\W*$")  # "…: three sites, 2,300 troops"
-_LIST_NEXT = re.compile(r"\s*(?:[,:]|and\b|va\b)")
+_LIST_START = re.compile(r"(?:^|[:\-–—]\s(?:[^,;:\d]+,\s*)?)\W*$")  # "…: three sites, 2,300 troops"
+_LIST_NEXT = re.compile(r"\s*(?:[,:]|(?:and|va)\s+(?:about\s+)?\d)")  # "… and 4,600 contractors"
 _QUOTE_OPENS = re.compile(r"\W*[\"“”«]\s*$")  # a quotation that opens the sentence
 _IS_AFTER = re.compile(r"\s*(?:\S+\s+){0,1}?(?:is|was|la)\b")  # "... soldiers is still an army"
 # a capitalised word that names no site: the sentence's first word when it is one of these
@@ -201,6 +203,13 @@ _AT_A_BASE = re.compile(
 _ITEM_BY = re.compile(  # "leave Qasr Sahm by the end of", "…, Qasr Sahm by"
     r"(?:\bleave|\bvacate|,|\band)\s+(?P<name>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:by|before|until|"
     r"no later than)(?:\s+the)?(?:\s+(?:end|beginning|start|middle)\s+of)?\s*$"
+)
+# the force's size said in a clause of its own after a base's ("…, chủ yếu ở căn cứ Qasr Sufayr
+# (Anbar), đưa quân số Mỹ từ khoảng 3.150"), not the base's own ("where", "there", "tại đây")
+FORCE_SIZE = re.compile(r"\b(?:troop|force|presence|footprint|quan so|quan luc|su hien dien)\b")
+_SIZED = re.compile(
+    r"[,;]\s(?:(?!\b(?:there|where|whose|its|base|camp|tai day|o day|noi|can cu|trai)\b)[^,;])*"
+    rf"(?:{FORCE_SIZE.pattern})(?:(?!\b(?:there|tai day|o day)\b)[^,;])*$"
 )
 _ITEM_BREAK = re.compile(r",|\b(?:and|or|va|hoac)\b")
 _NAME_AFTER = frozenset({"camp", "trai", "can cu", "san bay"})  # a base named after its word
@@ -298,6 +307,12 @@ def _title_case(s: Sentence) -> bool:
         m.start() for m in _WORD.finditer(s.doc.text, s.start, s.end) if m.end() - m.start() > 3
     ]
     return len(longer) > 2 and sum(map(s.doc.capitalised, longer)) > 0.6 * len(longer)
+
+
+def sized_after(s: Sentence, end: int, a: int) -> bool:
+    """Whether the force's size at ``a`` is said in a clause of its own after a base named up
+    to ``end`` (``_SIZED``), with no other place between: the country's, not the base's."""
+    return _SIZED.search(s.doc.text, end, a) is not None and not s.places_in(end + 1, a)
 
 
 def unknown_base(s: Sentence, at: int) -> bool:

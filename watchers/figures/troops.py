@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from watchers.figures import lexicon as lx
+from watchers.figures import not_levels as nl
 from watchers.figures import tenses as tw
 from watchers.figures.model import TroopCount, TroopStatus, is_who
 from watchers.figures.not_levels import aside, nato_only, not_a_level, site_holds, unknown_base
@@ -49,8 +50,6 @@ _PREPOSITION = re.compile(
     r"[,.;:()]|\b(?:o|tai|khoi|den|toi|tren|trong|vao|duoc|in|at|from|to|into|of|are|is|were|was)\b"
 )
 # What a change of size is about when no troop noun follows the number
-_FORCE_SIZE = re.compile(r"\b(?:troop|force|presence|footprint|quan so|quan luc|su hien dien)\b")
-_SIZE = re.compile(rf"(?:{_FORCE_SIZE.pattern})[^,;]*$")  # in the number's own clause
 # A question about part of a force: "how many of the approximately 2,500 troops ... will stay"
 _PART_OF = re.compile(r"\b(?:how many|bao nhieu|of|trong so)\s+(?:the\s+)?$")
 # "in the country" after the noun: the country of the place named before, not a region of it
@@ -133,7 +132,7 @@ class _Number:
             (  # "will drop from about 5,200 to 3,000", "numbers are down from 2,000"
                 (change_target or change_source)
                 and (lx.CHANGE_VERB.search(core_left) or down_from)
-                and (lx.TROOP_NOUN.search(core_left) or _FORCE_SIZE.search(core_left))
+                and (lx.TROOP_NOUN.search(core_left) or nl.FORCE_SIZE.search(core_left))
             )
             or lx.LEVEL.search(core_left)  # "troop presence has stood at about 2,500"
         ):
@@ -311,9 +310,9 @@ class _Number:
         a clause after the base's), nor a place left ("leave Baghdad …, cut force to 2,000")."""
         after = self.text[place.end : self.a]
         if unknown_base(self.s, place.start):
-            return country_of(place.name) if _CLAUSE.search(after) and _SIZE.search(after) else None
+            return country_of(place.name) if nl.sized_after(self.s, place.end, self.a) else None
         left = LEFT_PLACE.search(self.text, 0, place.start) and _CLAUSE.search(after)
-        name = country_of(place.name) if left and _FORCE_SIZE.search(after) else place.name
+        name = country_of(place.name) if left and nl.FORCE_SIZE.search(after) else place.name
         return name if name in lx.PLACES else None
 
     def _status(self, change_target: bool, change_source: bool, noun_end: int) -> TroopStatus:

@@ -13,6 +13,7 @@ __all__ = [
     "ELSEWHERE_PLACE",
     "GARRISON_ABROAD",
     "IRAQI_FORCES",
+    "LEAVES_HOST",
     "NOT_OURS",
     "NOT_TIED",
     "NO_TRUCE",
@@ -66,9 +67,9 @@ NO_TRUCE = re.compile(
 # (countries that host US garrisons, not the coalition's members nor "Iran", a reason)
 _ABROAD = r"kuwait|co-?oet|jordan|gioc-?dan|qatar|bahrain|djibouti|somalia|saudi arabia"
 ELSEWHERE_PLACE = re.compile(rf"\b(?:{'|'.join(ELSEWHERE.values())}|red sea|bien do|hong hai)\b")
+LEAVES_HOST = re.compile(rf"\bleav(?:e|es|ing)\s+(?:{_ABROAD})(?:'s|’s)\s")  # "leave Jordan's …"
 GARRISON_ABROAD = re.compile(
     rf"\b(?:{_ABROAD})(?:'s|’s)?\s+(?:garrison|contingent|force)\b|"
-    rf"\bleav(?:e|es|ing)\s+(?:{_ABROAD})(?:'s|’s)\s|"  # "US troops leave Jordan's … base"
     r"\b(?:trim|trims|cut|cuts|reduce|reduces|shrink|shrinks|withdraw|withdraws|pull|pulls)\s+"
     r"(?:\S+\s+){0,3}?(?:troops|soldiers|forces|garrison|presence|battalion|brigade|units?)\s+"
     rf"(?:out\s+)?(?:in|from|of)\s+(?:{_ABROAD})\b|"

@@ -204,16 +204,25 @@ def judge(
         first = next((n for n, any_ in enumerate(said_any) if any_), None)
         if first is None or not leaves(first + 1):
             return Verdict(False, "other departure", keywords)
-    if groups.elsewhere in terms and (
-        (
-            not focus.names_place(matcher, folded_title, terms.get(groups.place, frozenset()))
-            and (
-                in_head(groups.elsewhere)
-                or mentions(groups.elsewhere) > mentions(groups.place)
-                or cues.GARRISON_ABROAD.search(folded_title) is not None
+    if (
+        groups.elsewhere in terms
+        and (
+            (
+                not focus.names_place(matcher, folded_title, terms.get(groups.place, frozenset()))
+                and (
+                    in_head(groups.elsewhere)
+                    or mentions(groups.elsewhere) > mentions(groups.place)
+                    or cues.GARRISON_ABROAD.search(folded_title) is not None
+                    # a host country's base left, the lead not naming Iraq ("US troops leave
+                    # Jordan's Harrat al-Nimr base"; not the last troops out of Iraq flying home)
+                    or bool(
+                        cues.LEAVES_HOST.search(folded_title)
+                        and not (found[:1] or [set()])[0] & terms.get(groups.place, frozenset())
+                    )
+                )
             )
+            or focus.leaves_from(matcher, title, terms[groups.elsewhere], terms.get(groups.place))
         )
-        or focus.leaves_from(matcher, title, terms[groups.elsewhere], terms.get(groups.place))
     ):
         return Verdict(False, "about elsewhere", keywords)
 

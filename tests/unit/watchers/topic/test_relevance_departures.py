@@ -123,7 +123,18 @@ def test_whose_leaving_it_is(title: str, summary: str, relevant: bool) -> None:
     ],
 )
 def test_a_host_countrys_base(title: str, relevant: bool) -> None:
-    summary = "US troops completed their withdrawal, the Pentagon said; it has no bearing on Iraq."
+    """(the thirty-eighth and thirty-ninth sets; a review) a host country's base left, the
+    lead not naming Iraq."""
+    summary = (
+        "US troops completed their withdrawal from the base, the Pentagon said. It has no "
+        "bearing on Iraq."
+    )
     if relevant:
         summary = "The last US troops left Iraq for Kuwait on Friday, the Pentagon said."
     assert judge(MATCHER, title, summary).relevant is relevant
+
+
+def test_the_last_troops_out_of_iraq_flying_home_from_kuwait() -> None:
+    """(a review) the lead names Iraq: the withdrawal's last act, not Kuwait's."""
+    summary = "The last US troops withdrawn from Iraq flew home from Kuwait on Monday."
+    assert judge(MATCHER, "US troops leave Kuwait's Camp Buehring for home", summary).relevant
