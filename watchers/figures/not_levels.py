@@ -204,9 +204,9 @@ _ITEM_BY = re.compile(  # "leave Qasr Sahm by the end of", "…, Qasr Sahm by"
     r"(?:\bleave|\bvacate|,|\band)\s+(?P<name>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:by|before|until|"
     r"no later than)(?:\s+the)?(?:\s+(?:end|beginning|start|middle)\s+of)?\s*$"
 )
+FORCE_SIZE = re.compile(r"\b(?:troop|force|presence|footprint|quan so|quan luc|su hien dien)\b")
 # the force's size said in a clause of its own after a base's ("…, chủ yếu ở căn cứ Qasr Sufayr
 # (Anbar), đưa quân số Mỹ từ khoảng 3.150"), not the base's own ("where", "there", "tại đây")
-FORCE_SIZE = re.compile(r"\b(?:troop|force|presence|footprint|quan so|quan luc|su hien dien)\b")
 _SIZED = re.compile(
     r"[,;]\s(?:(?!\b(?:there|where|whose|its|base|camp|tai day|o day|noi|can cu|trai)\b)[^,;])*"
     rf"(?:{FORCE_SIZE.pattern})(?:(?!\b(?:there|tai day|o day)\b)[^,;])*$"
