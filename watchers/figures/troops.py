@@ -24,7 +24,6 @@ from watchers.figures import lexicon as lx
 from watchers.figures import not_levels as nl
 from watchers.figures import tenses as tw
 from watchers.figures.model import TroopCount, TroopStatus, is_who
-from watchers.figures.not_levels import aside, nato_only, not_a_level, site_holds, unknown_base
 from watchers.figures.numbers import Quantity, approx_before
 from watchers.figures.places import LEFT_PLACE, Place, country_of, followed
 from watchers.figures.sentence import Sentence
@@ -143,7 +142,7 @@ class _Number:
         near_right = re.split(r"[,;]", self.text[noun_end : min(self.s.end, noun_end + 45)])[0]
         if lx.CASUALTY.search(near_left) or lx.CASUALTY.search(near_right):
             return None, None
-        if not_a_level(self.s, self.a, self.b, noun_end, core_left):
+        if nl.not_a_level(self.s, self.a, self.b, noun_end, core_left):
             return None, None
         moved = not (change_target or change_source or level) and (
             self._is_delta(core_left)
@@ -154,7 +153,7 @@ class _Number:
         who = self._who(noun_end, previous_who)
         if who is None or not is_who(who):
             return None, None
-        if who == "coalition" and nato_only(self.s, self.a):
+        if who == "coalition" and nl.nato_only(self.s, self.a):
             return None, None  # "NATO giảm phái bộ cố vấn tại Iraq xuống còn 300 người"
         status = self._status(change_target, change_source, noun_end)
         self.status = status
@@ -200,7 +199,7 @@ class _Number:
         # the nationality next to the noun: "2,500 U.S. troops", "2.500 binh sĩ Mỹ" (not "ngoài Mỹ")
         tail = _PREPOSITION.split(self.text[noun_end : noun_end + 16], maxsplit=1)[0]
         after = s.who_in(noun_end, noun_end + len(tail))
-        after = [(at, k) for at, k in after if not aside(s, at, k, self._actor_end(at))]
+        after = [(at, k) for at, k in after if not nl.aside(s, at, k, self._actor_end(at))]
         near = s.who_in(b, noun_end) + after
         owner = None if near else lx.FROM_OWNER.match(self.text, noun_end)
         if owner:  # "troops from other coalition nations", "binh sĩ của các nước khác"
@@ -222,7 +221,7 @@ class _Number:
         left = [  # not "Iraq's Umm Rabia base", "đồng minh của Mỹ": no owner of troops
             (at, k)
             for at, k in s.who_in(s.start, self.a)
-            if not aside(s, at, k, self._actor_end(at))
+            if not nl.aside(s, at, k, self._actor_end(at))
         ]
         # the actor that changes the force's size in the number's own clause owns it before
         # forces named in an earlier one ("In recognition of the progress the Iraqi forces
@@ -256,7 +255,7 @@ class _Number:
             right_end = stop.start()
         right = s.places_in(noun_end, right_end, unquoted=True)
         before = followed(doc, s.places_in(s.start, self.a, unquoted=True), s.start)
-        if not right and unknown_base(self.s, self.a):
+        if not right and nl.unknown_base(self.s, self.a):
             return None  # "the US footprint at Camp Kasra to around 200"
         if noun_end == self.b and before and not _ellipsis(self.after):
             # no noun after the number: its noun phrase, and place, are before it ("troop
@@ -268,14 +267,14 @@ class _Number:
         # ("stationed in Iraqi Kurdistan", "at Al-Harir air base in Erbil"; not "at Al-Sahra,
         # mostly radar, ... the US total in Iraq")
         known = bool(right) and not _CLAUSE.search(self.text, at, right[0].start)
-        known = known and not unknown_base(self.s, right[0].start)  # "Camp Kasra in Anbar"
+        known = known and not nl.unknown_base(self.s, right[0].start)  # "Camp Kasra in Anbar"
         unknown = site is not None and not known
         named = doc.capitalised(at) or lx.AL_NAME.match(self.text, at) is not None
         base = lx.AT_THE_BASE.match(self.text, noun_end)  # "at the base", unless "in Baghdad"
         located = bool(base and right and _LOCATES.fullmatch(self.text, base.end(), right[0].start))
         if (unknown and named) or (base and not located):
             return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours
-        if not (before or right) and site_holds(self.s, self.a, self.core_left):
+        if not (before or right) and nl.site_holds(self.s, self.a, self.core_left):
             return None  # "Dar al-Salam now holds about 610 US troops": a site we do not know
         if right:
             first = right[0]
@@ -309,7 +308,7 @@ class _Number:
         not know ("at Camp Kasra in Anbar province to 200"; the country, the force's size told in
         a clause after the base's), nor a place left ("leave Baghdad …, cut force to 2,000")."""
         after = self.text[place.end : self.a]
-        if unknown_base(self.s, place.start):
+        if nl.unknown_base(self.s, place.start):
             return country_of(place.name) if nl.sized_after(self.s, place.end, self.a) else None
         left = LEFT_PLACE.search(self.text, 0, place.start) and _CLAUSE.search(after)
         name = country_of(place.name) if left and nl.FORCE_SIZE.search(after) else place.name

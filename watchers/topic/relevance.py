@@ -195,6 +195,7 @@ def judge(
         return sum(1 for s in found if s & wanted)
 
     folded_title = fold(title)
+    lead_names_iraq = bool(found and found[0] & terms.get(groups.place, frozenset()))
     soldiers = head & troops and not cues.IRAQI_FORCES.search(folded_title)  # not Iraq's own
     if cues.OTHER_LEAVER.search(folded_title) and not (head & forces or soldiers or leaves(0)):
         # someone else leaves in the title: unless the summary's first word of leaving is
@@ -204,25 +205,19 @@ def judge(
         first = next((n for n, any_ in enumerate(said_any) if any_), None)
         if first is None or not leaves(first + 1):
             return Verdict(False, "other departure", keywords)
-    if (
-        groups.elsewhere in terms
-        and (
-            (
-                not focus.names_place(matcher, folded_title, terms.get(groups.place, frozenset()))
-                and (
-                    in_head(groups.elsewhere)
-                    or mentions(groups.elsewhere) > mentions(groups.place)
-                    or cues.GARRISON_ABROAD.search(folded_title) is not None
-                    # a host country's base left, the lead not naming Iraq ("US troops leave
-                    # Jordan's Harrat al-Nimr base"; not the last troops out of Iraq flying home)
-                    or bool(
-                        cues.LEAVES_HOST.search(folded_title)
-                        and not (found[:1] or [set()])[0] & terms.get(groups.place, frozenset())
-                    )
-                )
+    if groups.elsewhere in terms and (
+        (
+            not focus.names_place(matcher, folded_title, terms.get(groups.place, frozenset()))
+            and (
+                in_head(groups.elsewhere)
+                or mentions(groups.elsewhere) > mentions(groups.place)
+                or cues.GARRISON_ABROAD.search(folded_title) is not None
+                # a host country's base left, the lead not naming Iraq ("US troops leave
+                # Jordan's Harrat al-Nimr base"; not the last troops out of Iraq flying home)
+                or (cues.LEAVES_HOST.search(folded_title) is not None and not lead_names_iraq)
             )
-            or focus.leaves_from(matcher, title, terms[groups.elsewhere], terms.get(groups.place))
         )
+        or focus.leaves_from(matcher, title, terms[groups.elsewhere], terms.get(groups.place))
     ):
         return Verdict(False, "about elsewhere", keywords)
 

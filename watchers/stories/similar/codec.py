@@ -26,11 +26,14 @@ import json
 import struct
 from array import array
 from datetime import date
+from typing import TypeVar, get_args
 
 from watchers.stories.similar.evidence import Evidence
 from watchers.stories.similar.index import index_keys, slot
 from watchers.stories.similar.minhash import Signature
 from watchers.stories.similar.telling import Act, Actor, Told
+
+_T = TypeVar("_T")
 
 __all__ = ["decode", "encode", "slots", "stored_slots"]
 
@@ -111,38 +114,22 @@ def _decode(data: bytes) -> Evidence:
         head_partners=(
             None if "head_partners" not in tail else frozenset(map(str, tail["head_partners"]))
         ),
-        told=_told(tail.get("told")),
+        told=_one_of(tail.get("told"), get_args(Told), "a telling"),
         awaits=date.fromisoformat(str(tail["awaits"])) if "awaits" in tail else None,
-        actor=_actor(tail.get("actor")),
-        act=_act(tail.get("act")),
+        actor=_one_of(tail.get("actor"), get_args(Actor), "an actor"),
+        act=_one_of(tail.get("act"), get_args(Act), "an act"),
     )
 
 
-def _actor(value: object) -> Actor | None:
-    """A stored actor (None: a row written before it was kept)."""
+def _one_of(value: object, allowed: tuple[_T, ...], what: str) -> _T | None:
+    """A stored reading of the title, one of ``allowed`` (None: a row written before it was
+    kept); ValueError for anything else."""
     if value is None:
         return None
-    if value == "US" or value == "Iraq" or value == "":
-        return value
-    raise ValueError(f"not an actor: {value!r}")
-
-
-def _act(value: object) -> Act | None:
-    """A stored act (None: a row written before it was kept)."""
-    if value is None:
-        return None
-    if value == "attack" or value == "other" or value == "":
-        return value
-    raise ValueError(f"not an act: {value!r}")
-
-
-def _told(value: object) -> Told | None:
-    """A stored telling (None: a row written before it was kept)."""
-    if value is None:
-        return None
-    if value == "scoop" or value == "official" or value == "digest" or value == "":
-        return value
-    raise ValueError(f"not a telling: {value!r}")
+    for choice in allowed:
+        if value == choice:
+            return choice
+    raise ValueError(f"not {what}: {value!r}")
 
 
 def slots(evidence: Evidence) -> bytes:

@@ -178,7 +178,7 @@ _ATTACKED = re.compile(
     r"|trung (?:rocket|bom|uav|ten lua)|(?:bom|rocket|uav)(?: \S+){0,3} tan cong)\b"
 )
 # what a title names after it is the cause or the past: "after", "where", "which", "viện dẫn"
-_AFTER = re.compile(
+_CAUSE = re.compile(
     r"\b(?:after|following|where|which|once|sau (?:vu|khi|cac vu)|vien dan|noi tung)\b"
     r"|, (?:a |the )?(?:base|site)\b"
 )
@@ -202,7 +202,7 @@ def act(title: str) -> Act:
     US unit leaves Tall Ghuraba"), or names one otherwise ("": "Faction halts attacks", "US
     orders staff out after rocket attack")."""
     folded = fold(nfc(title).strip().lower())
-    cause = _AFTER.search(folded)
+    cause = _CAUSE.search(folded)
     if _ATTACKED.search(folded, 0, cause.start() if cause else len(folded)):
         return "attack"
     return "" if _ATTACK_WORD.search(folded) else "other"
