@@ -106,7 +106,7 @@ _NOT_BARRED = re.compile(r"\b(?:not|n't|nothing|never|no|khong|chua)\b[^,;]{0,30
 _PROPOSED = re.compile(r"\b(?:bill|proposal|proposed|amendment|draft|du luat|de xuat|du thao)\b")
 _IMPOSED = re.compile(  # a cap decided or enacted, not a bill's
     r"\b(?:announc\w*|set|sets|setting|impos\w*|decid\w*|agreed|signed|passed|enact\w*|cong bo"
-    r"|ap dat|ap dung|quyet dinh|thong qua|dong y|ky)\b"
+    r"|ap dat|ap dung|quyet dinh|thong qua|dong y|(?<!hoa )ky)\b"  # "ký", not "Hoa Kỳ"
 )
 # over the text before the number, hedges taken off: a floor ("a floor of 2,200 troops", "mức
 # sàn 2.200 quân") or a plan given up ("the earlier plan, for about 1,600 troops", "kế hoạch

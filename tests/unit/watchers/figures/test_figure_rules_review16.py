@@ -56,3 +56,9 @@ def test_a_sentence_after_and_is_no_list_item() -> None:
     assert deadlines_of(body, published=PUBLISHED) == {
         ("deadline/coalition leaves Iraq", "2180-09-30", "day")
     }
+
+
+def test_a_bills_cap_said_of_hoa_ky_is_no_plan() -> None:
+    """(reading the change once more) "Hoa Kỳ" folds to "hoa ky", which is not "ký" (signed)."""
+    body = "Một dự luật mới yêu cầu giới hạn quân số Hoa Kỳ tại Iraq ở mức 1.000 người."
+    assert troops_of(body, published=PUBLISHED) == set()
