@@ -20,6 +20,8 @@ few bands changed); the document frequencies (``story_term``) count every stored
 database is written directly (rows as the service writes them), then a fresh ``StoryMatcher``
 (the process's index) loads every index row (``warm_up``, reported as ``load_s``) and the
 real labelled articles are ingested, dated at the end of the timeline.
+``load_avg`` is the machine's one-minute load average when the placing ends: a p95 measured
+while other work runs (a load near the two cores here) is that work's as much as the path's.
 Each size runs in its own process, so peak memory (``ru_maxrss``, over the process's
 baseline after imports and before the store is opened) is that size's alone; ``db_mb`` is the
 SQLite file's size.
@@ -213,6 +215,7 @@ def _measure(path: str, size: int) -> dict[str, Any]:
         "rows": rows,
         "load_s": round(load, 1),
         "db_mb": round(db_mb),
+        "load_avg": round(os.getloadavg()[0], 2),
     }
 
 

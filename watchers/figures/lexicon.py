@@ -116,14 +116,14 @@ NOUN_GAP = re.compile(
     r"such|other|elite|and|va|my|hoa ky|nuoc ngoai|lien quan|quoc te|chien dau|cua)\b\.?)*\s*$"
 )
 
-# --- what is not a troop count ----------------------------------------------------------------
+# --- what is not a troop count ---------------------------------------------------------------
 CASUALTY = re.compile(
     r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|injuries|"
     r"died|dead|deaths|casualties|hurt|missing|captured|"
     r"thiet mang|bi thuong|thuong vong|chet|tu vong|hy sinh|tu tran|mat tich|bi giet|"
     r"thuong)\b"
 )
-# A change of size: what comes after the number is how many leave or arrive, not how many there are.
+# A change of size: what follows the number is how many leave or arrive, not how many there are.
 DELTA_VERB = re.compile(
     r"\b(?:withdraw(?:s|n|ing|al of)?|withdrew|pull(?:s|ed|ing)? out|pullout of|"
     r"pull(?:s|ed|ing)?(?=\s*$)|"  # "has pulled 500 troops out of Iraq"
@@ -136,8 +136,8 @@ DELTA_VERB = re.compile(
     r"(?:last|final) (?:batch|planeload|convoy) of|group of(?: the)?|nhom|giam|cut|cuts|"
     r"(?:departure|pullout|exit) of(?: \S+(?:'s|’s))?)(?=\s*$))\b"
 )
-# ...unless it is all of them: "withdraw the remaining 2,500", "rút toàn bộ khoảng 1.000",
-# "most of the 2,000 troops", "phần lớn trong số 2.000 binh sĩ".
+# ...unless all of them: "withdraw the remaining 2,500", "rút toàn bộ khoảng 1.000", "most of
+# the 2,000 troops", "phần lớn trong số 2.000 binh sĩ".
 WHOLE_FORCE = re.compile(
     r"\b(?:all|the remaining|remaining|the|toan bo|tat ca|so con lai|het|whole|entire|of the|"
     r"trong so|trong tong so)\s+"
@@ -150,13 +150,14 @@ SENT_IN = re.compile(  # nor "will be deployed to Erbil until 2026", "being sent
     r"(?:duoc\s+)?dieu(?: dong)?)\s+(?:to|into|den|toi|sang)\b"
 )
 # A number of troops followed by their movement is how many move, not how many there are:
-# "About 600 troops will be pulled out", "500 binh sĩ sẽ được rút".
+# "About 600 troops will be pulled out", "500 binh sĩ sẽ được rút", "40 who worked … moved".
 DELTA_AFTER = re.compile(
     r"^\s*(?:chien dau\s+)?(?:(?:u\.\s?s\.?|us|american|my|hoa ky|lien quan)\s+)?"
     r"(?:(?:\S+\s+){0,2}?cuoi cung\s+)?"  # "76 binh sĩ Phần Lan cuối cùng sẽ về nước"
     r"(?:(?:da\s+)?(?:tu|from)\s+(?:[^\s,;]+\s+){1,4}?"  # "700 lính Mỹ từ Umm Rabia đã rời"
     r"(?=(?:da|have|had|has|will|se|vua|ve nuoc)\b)"
-    r"|cua\s+(?:(?!(?:tai|o)\b)[^\s,;]+\s+){1,3}?(?=(?:da|se|vua|rut|roi)\b))?"  # "của Kestrel rút"
+    r"|cua\s+(?:(?!(?:tai|o)\b)[^\s,;]+\s+){1,3}?(?=(?:da|se|vua|rut|roi)\b)"  # "của Kestrel rút"
+    r"|(?:who|that)\s+(?:[^\s,;]+\s+){1,6}?(?=(?:have|has|had|will|were|are)\s))?"  # "who ran it"
     r"(?:(?:will|would|are|were|have to|has to|need to|must|now|have|has|had|to|are to|se|sap|"
     r"da|vua|phai|buoc phai|can phai)\s+){0,3}"
     r"(?:be\s+|been\s+|being\s+|duoc\s+)?"
@@ -195,8 +196,7 @@ CHANGE_VERB = re.compile(
     r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|grew|boost(?:s|ed|ing)?|"
     r"tang|tang len)\b"
 )
-# A level right before a date: "leave Baghdad early, cut force to 2,000 by year-end" (the date
-# is the level's, not the leaving's)
+# A level before a date: "leave Baghdad early, cut force to 2,000 by year-end" (the level's)
 LEVEL_BY = re.compile(  # (not "to 0": leaving altogether)
     r"\b(?:to|down to|below|under|xuong con|xuong duoi|xuong|duoi)\s+"
     r"(?:about |around |fewer than |less than |khoang )?(?!0\b)\d[\d.,]*"

@@ -182,7 +182,9 @@ class _Number:
         return bool(changed) or now or lx.OFFICIAL.search(self.s.text) is not None
 
     def _whole(self, core_left: str, rest: str) -> bool:
-        return bool(lx.WHOLE_FORCE.search(" " + core_left[-40:])) and not lx.SENT_IN.match(rest)
+        """ "The 2,500 troops will leave", not those a clause picks out ("the 40 who worked")."""
+        whole = lx.WHOLE_FORCE.search(" " + core_left[-40:])
+        return bool(whole) and not lx.SENT_IN.match(rest) and not _PICKED.match(rest)
 
     def _is_delta(self, core_left: str) -> bool:
         window = core_left[-60:]
@@ -223,10 +225,9 @@ class _Number:
             for at, k in s.who_in(s.start, self.a)
             if not nl.aside(s, at, k, self._actor_end(at))
         ]
-        # the actor that changes the force's size in the number's own clause owns it before
-        # forces named in an earlier one ("In recognition of the progress the Iraqi forces
-        # have made, the United States has decided to reduce our troop presence ... to
-        # 3,000"); one that only speaks ("the U.S. estimates 2,000 soldiers") does not
+        # the actor changing the force's size in the number's own clause owns it before forces
+        # of an earlier one ("the Iraqi forces have made, the United States has decided to
+        # reduce ... to 3,000"); one that only speaks ("the U.S. estimates 2,000") does not
         clause = max((m.end() for m in _CLAUSE.finditer(self.text, s.start, self.a)), default=0)
         if lx.CHANGE_VERB.search(self.text, clause, self.a):
             left = [(at, k) for at, k in left if at >= clause] or left
@@ -403,6 +404,7 @@ _LOCATES = re.compile(
 )
 _NOW_WORD = re.compile(r"\b(?:hien|nay|van)\b")
 _ASIDE = re.compile(r",\s*(?:which|who|that|von|ma)\b[^,;]*,")
+_PICKED = re.compile(r"\s*(?:u\.\s?s\.?\s+|us\s+|american\s+)?(?:who|that)\s")
 _LEAD_ASIDE = re.compile(r"\s*(?:[^\s,;]+\s*){0,2},[^,;\d]{1,60},")  # "…, most of them American,"
 
 

@@ -3,7 +3,10 @@ in Iraq by about 850 troops" is how many go, not how many there are; a headline 
 number with "and" says nothing of what it is ("After the cut: three sites, 2,300 troops and
 4,600 contractors"); a base we do not know, located by its province in brackets and named in a
 clause before the force's size, leaves that size to the country ("…, chủ yếu ở căn cứ Qasr
-Sufayr (Anbar), đưa quân số Mỹ từ khoảng 3.150 xuống khoảng 2.300")."""
+Sufayr (Anbar), đưa quân số Mỹ từ khoảng 3.150 xuống khoảng 2.300"); those a relative
+clause picks out and a move verb follows are how many move ("The 40 US advisers who worked
+at the centre have moved to Kowan Air Station in Erbil"), not the whole force at the place
+they go to."""
 
 from __future__ import annotations
 
@@ -86,3 +89,28 @@ def test_a_bases_count_stays_the_bases() -> None:
         "600 of the roughly 1,000 US troops will leave, defense officials said."
     )
     assert ("US", "Iraq", "current", 1000) not in troops_of(body, published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The 40 US advisers who worked at the centre have moved to Kowan Air Station in Erbil "
+        "province and remain in Iraq, the coalition said.",
+        "About 240 advisers who had been based at Gwer have relocated to Erbil air base.",
+        "The roughly 120 US soldiers who had guarded the perimeter have moved inside the base.",
+    ],
+)
+def test_those_a_clause_picks_out_move_and_are_no_level(body: str) -> None:
+    assert troops_of(body, published=PUBLISHED) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "level"),
+    [
+        # a clause that says where the force is, or a verb that is no move: the level stays
+        ("The 2,500 US troops who have served in Iraq since 2014 will remain.", 2500),
+        ("The roughly 2,500 troops who are still in Iraq are moving to Erbil.", 2500),
+    ],
+)
+def test_a_clause_that_moves_nobody_keeps_the_level(body: str, level: int) -> None:
+    assert ("US", "Iraq", "current", level) in troops_of(body, published=PUBLISHED)
