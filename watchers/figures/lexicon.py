@@ -326,7 +326,7 @@ TARGET = re.compile(
 # Dates that are not deadlines even next to a leaving verb.
 NOT_DEADLINE = re.compile(
     r"\b(?:(?:to be|will be|would be|be) announced|announcement|(?:se )?duoc cong bo|"
-    r"(?:du kien|se) cong bo|elections?|vote|voting|polls?|meeting|summit|visit|bau cu|"
+    r"(?:du kien|se) cong bo|elections?|electoral|vote|voting|polls?|meeting|summit|visit|bau cu|"
     r"bo phieu|cuoc hop|hoi nghi|chuyen tham)\b"
 )
 AT_LEAST = re.compile(r"\b(?:at least|it nhat|toi thieu)\s*$")

@@ -1,6 +1,6 @@
 """Cues the relevance rules read in a title or a lead, folded (``watchers.topic.text.fold``):
-a truce tied to our troops' departure, a garrison abroad, who else leaves, who else's forces.
-Pure: no I/O."""
+a truce tied to our troops' departure, a garrison abroad, who else leaves, who else's forces,
+a country named as a diplomat's, an alliance as a government's. Pure: no I/O."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from watchers.figures.lexicon import ELSEWHERE
 
 __all__ = [
     "AFTER_ATTACK",
+    "ALLIANCE",
     "ELSEWHERE_PLACE",
     "GARRISON_ABROAD",
     "IRAQI_FORCES",
@@ -22,6 +23,8 @@ __all__ = [
     "TROOPS_LEAVE",
     "TRUCE",
     "UNTIL_DATE",
+    "diplomatic",
+    "political",
 ]
 
 # a halt to attacks (folded), in an attack story's title: "Faction suspends attacks", "tạm dừng"
@@ -100,7 +103,11 @@ NOT_OURS = re.compile(
 OTHER_LEAVER = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|petroleum|oil ?fields?|energy|airlines?|contractors|staff|"
     r"employees|workers|diplomats?|embass(?:y|ies)|tap doan|cong ty|nhan vien|nha thau|"
-    r"lao dong|dai su quan|nha ngoai giao|mo dau)\b"
+    r"lao dong|dai su quan|nha ngoai giao|mo dau|"
+    # a party leaving a political alliance, a minister resigning: "National Dawn Movement quits
+    # State Builders Alliance", "Phong trào … rút khỏi liên minh tranh cử", "Bộ trưởng … từ chức"
+    r"party|parties|bloc|movement|electoral|candidates?|phong trao|tranh cu|ung vien|lien danh|"
+    r"resign(?:s|ed|ing|ation)?|tu chuc)\b"
 )
 # Iraq named only as what something is not tied to (folded): "US to trim Kuwait force by 1,500,
 # says cut not tied to Iraq", "… không liên quan đến Iraq"
@@ -117,3 +124,34 @@ AFTER_ATTACK = re.compile(
     r"[^.;:]{0,60}?\b(?:after|following|in response to|sau(?: khi)?(?: vu)?)\s+(?:\S+\s+){0,3}?"
     r"(?:attacks?|strikes?|drones?|rockets?|tan cong|uav)\b"
 )
+
+# a country named as a diplomat's: "the Danish ambassador", "đại sứ quán Mỹ"
+_DIPLOMAT_AFTER = re.compile(r"\W*(?:ambassadors?|envoys?|embass(?:y|ies)|diplomats?|consul\w*)\b")
+_DIPLOMAT_BEFORE = re.compile(
+    r"\b(?:(?:dai su|lanh su)(?: quan)?|nha ngoai giao|(?:ambassador|envoy) (?:of|to)|"
+    r"(?:embassy|consulate) of)(?: the)?\W*$"
+)
+# an alliance (a term, not folded) named as a government's or parties': "governing coalition",
+# "liên minh cầm quyền", "coalition government", "liên minh tranh cử"
+ALLIANCE = re.compile(r"(?i)coalition|alliance|liên minh")
+_POLITICAL_AFTER = re.compile(r"\W*(?:government|tranh cu|cam quyen|bau cu|chinh tri)\b")
+_POLITICAL_BEFORE = re.compile(r"\b(?:governing|ruling|electoral|political)\W*$")
+
+
+def diplomatic(term: str, folded: str) -> bool:
+    """Whether every time ``folded`` names ``term`` (folded) it is a diplomat's country."""
+    return _only_as(term, folded, _DIPLOMAT_AFTER, _DIPLOMAT_BEFORE)
+
+
+def political(term: str, folded: str) -> bool:
+    """Whether every time ``folded`` names ``term`` (folded; "*": any ending) it is a
+    government's or parties' alliance."""
+    return _only_as(term, folded, _POLITICAL_AFTER, _POLITICAL_BEFORE)
+
+
+def _only_as(term: str, folded: str, after: re.Pattern[str], before: re.Pattern[str]) -> bool:
+    ending = r"\w*" if term.endswith("*") else r"(?!\w)"
+    at = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(term.rstrip('*'))}{ending}", folded)]
+    return bool(at) and all(
+        after.match(folded, end) or before.search(folded[:start]) for start, end in at
+    )

@@ -140,8 +140,8 @@ def judge(
         # most items off the topic end here, before their sentences are read
         return Verdict(False, "missing terms", tuple(t for t in match.matched if t in shown))
     sentences = [s for s in _SENTENCE_END.split(summary) if s.strip()]
-    head = set(matcher.find(title))
-    found = [set(matcher.find(s)) for s in sentences]
+    head = _unpolitical(set(matcher.find(title)), title)
+    found = [_unpolitical(set(matcher.find(s)), s) for s in sentences]
     named = (head, *found)  # the title's words found, then each sentence's
 
     def denies(text: str) -> bool:
@@ -271,12 +271,6 @@ _US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
 # the US embassy or consulate ("Đại sứ quán Mỹ", "lãnh sự quán Mỹ", "su quan My"), which
 # folded is the topic's "quân Mỹ"
 _EMBASSY = re.compile(r"(?i)\b(s[ứựưu]\s+qu[áa]n)\s+M[ỹy]\b")
-# a country named as a diplomat's (folded): "the Danish ambassador", "đại sứ quán Mỹ"
-_DIPLOMAT_AFTER = re.compile(r"\W*(?:ambassadors?|envoys?|embass(?:y|ies)|diplomats?|consul\w*)\b")
-_DIPLOMAT_BEFORE = re.compile(
-    r"\b(?:(?:dai su|lanh su)(?: quan)?|nha ngoai giao|(?:ambassador|envoy) (?:of|to)|"
-    r"(?:embassy|consulate) of)(?: the)?\W*$"
-)
 _CLAUSE_END = re.compile(r"[,;:]")
 # "The army's pullback from Basra is unrelated to the departure of US forces": what comes
 # after it is not what the sentence says leaves
@@ -303,17 +297,15 @@ def _names_forces(found: set[str], text: str, *, soldiers: bool = False) -> bool
     U.S. Embassy said the troops will leave")."""
     if found and not soldiers:
         folded = fold(text)
-        found = {t for t in found if not _diplomatic(fold(t).rstrip("*"), folded)}
+        found = {t for t in found if not cues.diplomatic(fold(t).rstrip("*"), folded)}
     return bool(found - {"US", "U.S.", "USA"}) or (bool(found) and _US.search(text) is not None)
 
 
-def _diplomatic(term: str, folded: str) -> bool:
-    """Whether every time ``folded`` names ``term`` (folded) it is a diplomat's country."""
-    at = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", folded)]
-    return bool(at) and all(
-        _DIPLOMAT_AFTER.match(folded, end) or _DIPLOMAT_BEFORE.search(folded[:start])
-        for start, end in at
-    )
+def _unpolitical(found: set[str], text: str) -> set[str]:
+    """The terms found in ``text`` but an alliance or coalition it names only as a government's
+    or parties' ("pulls his bloc out of governing coalition", "rút khỏi liên minh tranh cử")."""
+    folded = fold(text)
+    return {t for t in found if not (cues.ALLIANCE.match(t) and cues.political(fold(t), folded))}
 
 
 def _counts_our_troops(title: str, published: datetime | None) -> bool:

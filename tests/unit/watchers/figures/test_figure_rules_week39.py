@@ -114,3 +114,11 @@ def test_those_a_clause_picks_out_move_and_are_no_level(body: str) -> None:
 )
 def test_a_clause_that_moves_nobody_keeps_the_level(body: str, level: int) -> None:
     assert ("US", "Iraq", "current", level) in troops_of(body, published=PUBLISHED)
+
+
+def test_an_electoral_commissions_deadline_is_no_withdrawal_date() -> None:
+    body = (
+        "The alliance said its lists for Baghdad, Anbar and Nineveh would be filed before the "
+        "electoral commission's deadline of 20 October."
+    )
+    assert extract("Iraq", body, published=PUBLISHED).deadlines == ()

@@ -138,3 +138,57 @@ def test_the_last_troops_out_of_iraq_flying_home_from_kuwait() -> None:
     """(a review) the lead names Iraq: the withdrawal's last act, not Kuwait's."""
     summary = "The last US troops withdrawn from Iraq flew home from Kuwait on Monday."
     assert judge(MATCHER, "US troops leave Kuwait's Camp Buehring for home", summary).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # (the thirty-eighth and thirty-ninth sets) a party or a minister's bloc leaving a
+        # political alliance: a government's or parties' coalition is no force
+        (
+            "Iraqi planning minister quits, pulls his bloc out of governing coalition",
+            "Iraq's planning minister resigned on Monday and withdrew his Tigris Future bloc "
+            "from the prime minister's governing coalition. \"We are withdrawing from the "
+            'coalition with our heads up," he told reporters in Baghdad.',
+        ),
+        (
+            "Bộ trưởng Kế hoạch Iraq từ chức, rút khỏi liên minh cầm quyền",
+            "Bộ trưởng Kế hoạch Iraq hôm thứ Hai đã từ chức và đưa khối Tương lai Tigris rút "
+            'khỏi liên minh cầm quyền. "Chúng tôi rút khỏi liên minh", ông nói tại Baghdad.',
+        ),
+        (
+            "Sunrise Movement quits Rafidain Alliance before Iraq's provincial vote",
+            "The Sunrise Movement withdrew from the Rafidain Alliance on Monday, pulling its 20 "
+            'candidates from the joint lists. "The foreign troops are leaving and the money is '
+            'arriving," an analyst in Baghdad said.',
+        ),
+    ],
+)
+def test_a_party_leaving_a_political_alliance_is_not_the_topic(title: str, summary: str) -> None:
+    verdict = judge(MATCHER, title, summary)
+    assert (verdict.relevant, verdict.reason) == (False, "other departure")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # the coalition's forces beside Iraq's ruling coalition, in one sentence or the title
+        (
+            "Ruling coalition demands the US-led coalition leave Iraq",
+            "Iraq's ruling coalition on Monday demanded that the US-led coalition leave Iraq "
+            "by the end of the year.",
+        ),
+        (
+            "Governing coalition splits over US troop withdrawal from Iraq",
+            "Iraq's governing coalition split on Monday over the timetable for the withdrawal "
+            "of US troops from Baghdad.",
+        ),
+        (
+            "Minister resigns as coalition forces leave Anbar base",
+            "Iraq's defence minister resigned on Monday as coalition forces left their last base "
+            "in Anbar.",
+        ),
+    ],
+)
+def test_our_coalition_beside_a_governing_one_stays_on_the_topic(title: str, summary: str) -> None:
+    assert judge(MATCHER, title, summary).relevant
