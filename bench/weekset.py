@@ -72,6 +72,8 @@ SETS = {
         ("thirty-seventh", 37),
         ("thirty-eighth", 38),
         ("thirty-ninth", 39),
+        ("fortieth", 40),
+        ("forty-first", 41),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
