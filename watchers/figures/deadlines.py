@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
+from watchers.figures import counted as cx
 from watchers.figures import lexicon as lx
 from watchers.figures.dates import DateMention
 from watchers.figures.demands import demanded
@@ -153,10 +154,9 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
             for what in reader.what(kind, scope):
                 deadline = Deadline(what, d.date, d.precision, sentence.quote, firm)
                 found.append((Reading(deadline, state, d.relative, moved), to, d.start))
-    # "which was to end in September 2025, has been extended until the end of 2026": the date
-    # a move goes to stands, and so does a later one said "now" ("postponed to September 2025;
-    # troops will now leave by September 2026"); those before it for the same thing are gone,
-    # and the date a move goes from ("đưa hạn chót rời Baghdad và ... Iraq từ 30/9 lên 30/6")
+    # "was to end in September 2025, has been extended until the end of 2026": the date a move
+    # goes to stands, and a later one said "now"; those before it for the same thing, and the
+    # date a move goes from ("đưa hạn chót rời Baghdad và ... Iraq từ 30/9 lên 30/6"), are gone
     for n, (reading, _, at) in enumerate(found):
         if at in from_to or any(
             r.deadline.what == reading.deadline.what and at < later
@@ -377,7 +377,7 @@ class _Date:
         # a handover, a base we do not know ("at Camp Zerinbar"); a province that locates one
         # ("căn cứ Kasra ở tỉnh Anbar") names no base of its own, unless named before
         unknown = unknown_base(self.s, at)
-        if unknown and placed and lx.PROVINCE.match(self.text, at):
+        if unknown and placed and cx.PROVINCE.match(self.text, at):
             names = [n for n in names if n != placed[-1].name or n in {p.name for p in placed[:-1]}]
         if not names or ((handover or unknown) and all(country_of(n) == n for n in names)):
             return []

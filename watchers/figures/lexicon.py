@@ -149,6 +149,12 @@ SENT_IN = re.compile(  # nor "will be deployed to Erbil until 2026", "being sent
     r"washington|us|army)\s+(?:is|are|was|were)\s+(?:sending|deploying)|(?:se|sap|dang)\s+"
     r"(?:duoc\s+)?dieu(?: dong)?)\s+(?:to|into|den|toi|sang)\b"
 )
+# What a relative clause says those it picks out did (past, not "who remain"): "who worked at
+# the centre", "that had been based at Gwer", "who were at Ain al-Asad"
+PICKED = (
+    r"(?:had\s+(?:been\s+)?|were\s+|was\s+)?(?:worked|served|guarded|trained|ran|manned|staffed|"
+    r"operated|based|stationed|deployed|at|in)\s+"
+)
 # A number of troops followed by their movement is how many move, not how many there are:
 # "About 600 troops will be pulled out", "500 binh sĩ sẽ được rút", "40 who worked … moved".
 DELTA_AFTER = re.compile(
@@ -157,7 +163,9 @@ DELTA_AFTER = re.compile(
     r"(?:(?:da\s+)?(?:tu|from)\s+(?:[^\s,;]+\s+){1,4}?"  # "700 lính Mỹ từ Umm Rabia đã rời"
     r"(?=(?:da|have|had|has|will|se|vua|ve nuoc)\b)"
     r"|cua\s+(?:(?!(?:tai|o)\b)[^\s,;]+\s+){1,3}?(?=(?:da|se|vua|rut|roi)\b)"  # "của Kestrel rút"
-    r"|(?:who|that)\s+(?:[^\s,;]+\s+){1,6}?(?=(?:have|has|had|will|were|are)\s))?"  # "who ran it"
+    r"|(?:who|that)\s+" + PICKED + r"(?:[^\s,;]+\s+){0,5}?(?=(?:have|has|had|will|were|are)\s)"
+    r"|(?:tung\s+)?(?:lam viec|dong quan|huan luyen|tung o|tung dong)\s+(?:[^\s,;]+\s+){1,5}?"
+    r"(?=(?:da|se|vua)\b))?"
     r"(?:(?:will|would|are|were|have to|has to|need to|must|now|have|has|had|to|are to|se|sap|"
     r"da|vua|phai|buoc phai|can phai)\s+){0,3}"
     r"(?:be\s+|been\s+|being\s+|duoc\s+)?"
@@ -317,7 +325,13 @@ THING_LEAVES = re.compile(
     r"\b(?:trucks?|convoys?|vehicles?|equipment|cargo|xe|doan xe|thiet bi)\s+"
     r"(?:that\s+|which\s+|ma\s+)?(?:leav\w*|left|roi)\b"
 )
-DEADLINE_NOUN = re.compile(r"\b(?:deadline|han chot|thoi han)\b")
+# "deadline" says what leaves, but another body's or process's ("the electoral commission's
+# deadline of 20 October", "the deadline for candidates to register", "hạn chót đăng ký")
+DEADLINE_NOUN = re.compile(
+    r"\b(?<!commission's )(?<!ihec's )(?<!registration )(?<!filing )"
+    r"(?:deadline|han chot|thoi han)\b"
+    r"(?! (?:for (?:candidates?|registration|filing|nominations?)|(?:cua uy ban )?(?:dang ky|nop)))"
+)
 # A date said as a target: "by", "before", "no later than", "trước", "không muộn hơn".
 TARGET = re.compile(
     r"\b(?:by|before|no later than|not later than|truoc|khong muon hon|cham nhat la|han chot)"
@@ -326,7 +340,7 @@ TARGET = re.compile(
 # Dates that are not deadlines even next to a leaving verb.
 NOT_DEADLINE = re.compile(
     r"\b(?:(?:to be|will be|would be|be) announced|announcement|(?:se )?duoc cong bo|"
-    r"(?:du kien|se) cong bo|elections?|electoral|vote|voting|polls?|meeting|summit|visit|bau cu|"
+    r"(?:du kien|se) cong bo|elections?|vote|voting|polls?|meeting|summit|visit|bau cu|"
     r"bo phieu|cuoc hop|hoi nghi|chuyen tham)\b"
 )
 AT_LEAST = re.compile(r"\b(?:at least|it nhat|toi thieu)\s*$")
@@ -367,38 +381,6 @@ NATO_MISSION = re.compile(
 )
 COALITION_NAMED = re.compile(r"\b(?:coalition|lien quan|inherent resolve)\b")
 
-# --- what a count after its noun counts, where and whose (``troops``) ----------------------
-
-# Things a number without a troop noun counts instead: "two bases", "three US officials"
-OTHER_COUNT = re.compile(
-    r"\s*(?:(?!(?:at|in|of|from|to|by|for|on|with|including|and|or|tai|o|trong|cua|den|va)\b)"
-    r"\w+\s+)?(?:bases|sites|camps|outposts|stations|officials|phases|stages|groups|provinces|"
-    r"countries|nations|embassies|lawmakers|ministers|diplomats|helicopters|jets|drones|"
-    r"rockets|can cu|giai doan|quan chuc|quoc gia|nhom)\b"
-)
-# A site right after the noun: "800 US troops are at Al-Safra" (not "in Operation ...")
-_STAY = (
-    r"are|were|is|was|will|remain|remained|stay|stayed|stationed|based|deployed|currently|now|"
-    r"still|dang|van|hien|con lai|con|se"
-)
-_AT = r"(?:at|o lai|o|tai)"  # "sẽ ở lại Umm Nakhla", "còn lại tại trại" ("còn lại": _STAY)
-AT_SITE = re.compile(
-    rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:cuoi cung|con lai)\s+)?(?:(?:{_STAY}|dong quan|dong)\s+)*"
-    rf"(?:{_AT}|in)\s+"
-    r"(?!(?:operation|nato|the|chien dich)\b)"
-)  # "… quân nhân Mỹ cuối cùng ở căn cứ …": the last ones, at the site
-PROVINCE = re.compile(r"anbar\b")  # a province that stands for its base (Ain al-Asad)
-BASE_WORD = re.compile(
-    r"\b(?:camp|base|air base|airbase|airfield|air station|trai|can cu|san bay)\b"
-)
-AL_NAME = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not capitalised
-# ...or a base named by a common noun: "leaving about 520 US personnel at the base"
-AT_THE_BASE = re.compile(
-    rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:cuoi cung|con lai)\s+)?"
-    rf"(?:(?:{_STAY}|had|have|has|worked|served|dong quan|dong|"
-    rf"lam viec)\s+)*{_AT}\s+(?:(?:the|this|that|a|an|mot)\s+(?:[\w-]+\s+)?)?(?:air )?"
-    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay|tram khong quan|tram)\b"
-)
 # A cap set on the force: the level it is to be held to, a plan
 _NOW_VI = r"\b(?:hien|dang|van|da|lau nay|tu nam)\b"  # what is so now, or since a year
 CAP = re.compile(
@@ -409,12 +391,3 @@ CAP = re.compile(
     rf"\bgioi han\b(?:(?!{_NOW_VI})[^.;,]){{0,60}}\bo muc toi da\s*$"
 )  # "chỉ giữ tối đa 1.500 quân", "giới hạn lực lượng … ở mức tối đa 1.500 binh sĩ"; not "Mỹ
 # hiện (chỉ) giữ tối đa 2.500", "hiện ở mức tối đa 2.500": the level now
-# Whose troops, said after the noun: "from other coalition nations", "của các nước khác"...
-FROM_OWNER = re.compile(r"\s*(?:from|of|cua|tu cac (?:nuoc|quoc gia))\s+")
-# Words that set troops apart from an actor named after them: "other than the United States"
-OTHER_THAN = r"other than|excluding|except"
-# ...unless a force another backs or trains: "from the US-backed Syrian Democratic Forces"
-NOT_OWNER = re.compile(
-    rf"backed|trained|supported|{OTHER_THAN}|besides|hau thuan|huan luyen|ho tro|"
-    r"(?:ngoai|tru|khong phai cua) (?:my|hoa ky)\b"
-)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from watchers.figures import counted as cx
 from watchers.figures import lexicon as lx
 from watchers.figures import tenses as tw
 from watchers.figures.sentence import Sentence
@@ -330,12 +331,12 @@ def unknown_base(s: Sentence, at: int) -> bool:
     if start < s.start:
         start = s.start
     base_in = _BASE_IN.search(text, max(s.start, at - 30), at) if locator else None
-    if base_in and lx.PROVINCE.match(text, at):
+    if base_in and cx.PROVINCE.match(text, at):
         before = text[:at]  # "this base in Anbar": one the article named before, not Ain al-Asad
         this = base_in.group().startswith("th") or _NAY.match(text, locator[0].end)
         if this and any(b in before for b in s.article.bases) and not _AIN_AL_ASAD.search(before):
             return True  # "rời căn cứ ở tỉnh Anbar này"
-    if locator and not (lx.PROVINCE.match(text, at) or locator[0].name in _COUNTRIES):
+    if locator and not (cx.PROVINCE.match(text, at) or locator[0].name in _COUNTRIES):
         return False  # a place we know locates it, and holds it: "Camp Victory in Baghdad"
     if not locator and any(
         re.search(rf"\b{re.escape(name)}{_BY}", text[start:at]) for name in s.article.bases
@@ -343,14 +344,14 @@ def unknown_base(s: Sentence, at: int) -> bool:
         return True  # a base the article named before: "leave Umm Nakhla by 31 December"
     item = None if locator else _ITEM_BY.search(text, start, at)
     parts = _WORD.finditer(text, *item.span("name")) if item else iter(())
-    if item and all(_a_name(s, *w.span()) or lx.AL_NAME.match(text, w.start()) for w in parts):
+    if item and all(_a_name(s, *w.span()) or cx.AL_NAME.match(text, w.start()) for w in parts):
         return True  # a list's item no place we know: "…, Qasr Sahm by the end of April, …"
-    for base in lx.BASE_WORD.finditer(text, start, at):
+    for base in cx.BASE_WORD.finditer(text, start, at):
         low = max(s.start, base.start() - 25)
         # not a place of the list's item before ("Camp Sabreen near Baghdad and Nakhla Air Base")
         low = max([low, *(m.end() for m in _ITEM_BREAK.finditer(text, low, base.start()))])
         window = s.places_in(low, min(s.end, base.end() + 25))
-        if any(not (lx.PROVINCE.match(text, p.start) or p.name in _COUNTRIES) for p in window):
+        if any(not (cx.PROVINCE.match(text, p.start) or p.name in _COUNTRIES) for p in window):
             continue  # the base is one we know ("Al Asad air base"), or a place we know holds it
         if base.group() in _NAME_AFTER:  # "Camp Kasra", "căn cứ (Không quân) Kasra"
             name = _NAME.match(text, base.end(), at)
@@ -358,7 +359,7 @@ def unknown_base(s: Sentence, at: int) -> bool:
         else:  # "Kasra air base"
             words = list(_BEFORE.finditer(text, start, base.start()))
             name = words[-1] if words else None
-            at_al = name is not None and lx.AL_NAME.match(text, name.start()) is not None
+            at_al = name is not None and cx.AL_NAME.match(text, name.start()) is not None
             if name and len(words) > 1 and at_al and not s.doc.capitalised(name.start()):
                 name = words[-2]  # "Qasr al-Sahil Air Base": the name starts before "al-"
             first = name.start("name") if name else base.start()
@@ -398,7 +399,7 @@ _VENUE = re.compile(
 )
 _PLACE_OF = re.compile(r"(?:'s|’s)?\s+(?:\S+\s+){0,3}?(?:base|air base|camp|airfield|province)\b")
 _BESIDE_US = re.compile(
-    rf"\b(?:(?:dong minh|allies|partners|lien quan|doi tac)\s+(?:cua|of)|{lx.OTHER_THAN}|"
+    rf"\b(?:(?:dong minh|allies|partners|lien quan|doi tac)\s+(?:cua|of)|{cx.OTHER_THAN}|"
     r"not counting|khong tinh|ngoai)\s+(?:the\s+)?$"
 )
 _LED = re.compile(r"\s*-?\s*(?:led|dan dau)\b")

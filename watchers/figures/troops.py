@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from watchers.figures import counted as cx
 from watchers.figures import lexicon as lx
 from watchers.figures import not_levels as nl
 from watchers.figures import tenses as tw
@@ -48,7 +49,6 @@ _ELLIPSIS = re.compile(r"^\s*(?:troops\s+)?(?:in|at|o|tai)\s+(?:(?:neighbou?ring
 _PREPOSITION = re.compile(
     r"[,.;:()]|\b(?:o|tai|khoi|den|toi|tren|trong|vao|duoc|in|at|from|to|into|of|are|is|were|was)\b"
 )
-# What a change of size is about when no troop noun follows the number
 # A question about part of a force: "how many of the approximately 2,500 troops ... will stay"
 _PART_OF = re.compile(r"\b(?:how many|bao nhieu|of|trong so)\s+(?:the\s+)?$")
 # "in the country" after the noun: the country of the place named before, not a region of it
@@ -62,8 +62,7 @@ _PHRASE_END = re.compile(
     r"sau khi|khi|vi)\b"
 )
 _CLAUSE = re.compile(r"[,;]\s")  # a clause's end (not a thousands separator)
-# An actor named right before a troop noun owns the troops: "U.S. forces in Syria under the
-# Combined Joint Task Force"
+# An actor right before a troop noun owns the troops: "U.S. forces in Syria under the CJTF"
 _OWNER = re.compile(r"\W{0,3}(?:troops?|forces|soldiers|personnel|binh si|binh sy|quan|linh)\b")
 
 
@@ -108,8 +107,8 @@ class _Number:
         core_left, after = self.core_left, self.after
         noun = lx.TROOP_NOUN.search(after)
         noun_end = self.b
-        # "còn 2.000", "hiện còn 2.000": the level, neither target nor delta ("chỉ còn" after a
-        # time is not: "Năm 2011, Mỹ rút quân khỏi Iraq, chỉ còn khoảng 150 binh sĩ")
+        # "còn 2.000", "hiện còn 2.000": the level, neither target nor delta (not "chỉ còn" after
+        # a time: "Năm 2011, Mỹ rút quân khỏi Iraq, chỉ còn khoảng 150 binh sĩ")
         still = lx.STILL_BEFORE_CON.search(core_left)
         level = tw.level_con(core_left) or bool(
             still
@@ -127,7 +126,7 @@ class _Number:
             noun_end = self.b + noun.end()
         elif previous_who is not None and _ellipsis(after):  # "... and 900 in Syria"
             self.elided = True
-        elif lx.OTHER_COUNT.match(after) or not (
+        elif cx.OTHER_COUNT.match(after) or not (
             (  # "will drop from about 5,200 to 3,000", "numbers are down from 2,000"
                 (change_target or change_source)
                 and (lx.CHANGE_VERB.search(core_left) or down_from)
@@ -137,8 +136,7 @@ class _Number:
         ):
             return None, None
         rest = self.text[noun_end : self.next_start]
-        near_left = self.left[-30:]
-        # up to the clause's end: "2 US soldiers and 1 British soldier were killed"
+        near_left = self.left[-30:]  # and right, to the clause's end: "2 US and 1 British killed"
         near_right = re.split(r"[,;]", self.text[noun_end : min(self.s.end, noun_end + 45)])[0]
         if lx.CASUALTY.search(near_left) or lx.CASUALTY.search(near_right):
             return None, None
@@ -184,7 +182,8 @@ class _Number:
     def _whole(self, core_left: str, rest: str) -> bool:
         """ "The 2,500 troops will leave", not those a clause picks out ("the 40 who worked")."""
         whole = lx.WHOLE_FORCE.search(" " + core_left[-40:])
-        return bool(whole) and not lx.SENT_IN.match(rest) and not _PICKED.match(rest)
+        picked = whole and not _ALL.search(whole.group()) and _PICKED.match(rest)  # not "all"
+        return bool(whole) and not lx.SENT_IN.match(rest) and not picked
 
     def _is_delta(self, core_left: str) -> bool:
         window = core_left[-60:]
@@ -203,12 +202,12 @@ class _Number:
         after = s.who_in(noun_end, noun_end + len(tail))
         after = [(at, k) for at, k in after if not nl.aside(s, at, k, self._actor_end(at))]
         near = s.who_in(b, noun_end) + after
-        owner = None if near else lx.FROM_OWNER.match(self.text, noun_end)
+        owner = None if near else cx.FROM_OWNER.match(self.text, noun_end)
         if owner:  # "troops from other coalition nations", "binh sĩ của các nước khác"
             end = min(owner.end() + 30, s.end)
             comma = _CLAUSE.search(self.text, owner.end(), s.end)
             stop = min(owner.end() + 50, comma.start() if comma else s.end)
-            if lx.NOT_OWNER.search(self.text, owner.end(), stop):
+            if cx.NOT_OWNER.search(self.text, owner.end(), stop):
                 return None  # "troops from the US-backed Syrian Democratic Forces": theirs
             near = s.who_in(owner.end(), end)
         if near:
@@ -262,7 +261,7 @@ class _Number:
             # no noun after the number: its noun phrase, and place, are before it ("troop
             # levels in Iraq will drop to fewer than 2,000 as ... in Syria")
             return self._named_before(before[-1])
-        site = lx.AT_SITE.match(self.text, noun_end, right_end)
+        site = cx.AT_SITE.match(self.text, noun_end, right_end)
         at = site.end() if site else -1
         # the site is a place the reader knows when one is named before the clause goes on
         # ("stationed in Iraqi Kurdistan", "at Al-Harir air base in Erbil"; not "at Al-Sahra,
@@ -270,8 +269,8 @@ class _Number:
         known = bool(right) and not _CLAUSE.search(self.text, at, right[0].start)
         known = known and not nl.unknown_base(self.s, right[0].start)  # "Camp Kasra in Anbar"
         unknown = site is not None and not known
-        named = doc.capitalised(at) or lx.AL_NAME.match(self.text, at) is not None
-        base = lx.AT_THE_BASE.match(self.text, noun_end)  # "at the base", unless "in Baghdad"
+        named = doc.capitalised(at) or cx.AL_NAME.match(self.text, at) is not None
+        base = cx.AT_THE_BASE.match(self.text, noun_end)  # "at the base", unless "in Baghdad"
         located = bool(base and right and _LOCATES.fullmatch(self.text, base.end(), right[0].start))
         if (unknown and named) or (base and not located):
             return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours
@@ -404,7 +403,8 @@ _LOCATES = re.compile(
 )
 _NOW_WORD = re.compile(r"\b(?:hien|nay|van)\b")
 _ASIDE = re.compile(r",\s*(?:which|who|that|von|ma)\b[^,;]*,")
-_PICKED = re.compile(r"\s*(?:u\.\s?s\.?\s+|us\s+|american\s+)?(?:who|that)\s")
+_ALL = re.compile(r"\b(?:all|remaining|toan bo|tat ca|het|whole|entire|so con lai)\b")
+_PICKED = re.compile(r"\s*(?:u\.\s?s\.?\s+|us\s+|american\s+)?(?:who|that)\s+" + lx.PICKED)
 _LEAD_ASIDE = re.compile(r"\s*(?:[^\s,;]+\s*){0,2},[^,;\d]{1,60},")  # "…, most of them American,"
 
 

@@ -19,6 +19,7 @@ __all__ = [
     "NOT_TIED",
     "NO_TRUCE",
     "OTHER_LEAVER",
+    "POLITICAL_EXIT",
     "STAFF",
     "TROOPS_LEAVE",
     "TRUCE",
@@ -103,11 +104,15 @@ NOT_OURS = re.compile(
 OTHER_LEAVER = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|petroleum|oil ?fields?|energy|airlines?|contractors|staff|"
     r"employees|workers|diplomats?|embass(?:y|ies)|tap doan|cong ty|nhan vien|nha thau|"
-    r"lao dong|dai su quan|nha ngoai giao|mo dau|"
-    # a party leaving a political alliance, a minister resigning: "National Dawn Movement quits
-    # State Builders Alliance", "Phong trào … rút khỏi liên minh tranh cử", "Bộ trưởng … từ chức"
-    r"party|parties|bloc|movement|electoral|candidates?|phong trao|tranh cu|ung vien|lien danh|"
-    r"resign(?:s|ed|ing|ation)?|tu chuc)\b"
+    r"lao dong|dai su quan|nha ngoai giao|mo dau)\b"
+)
+# ...or a party or a minister leaving a government or a political alliance, or resigning
+# (folded): "National Dawn Movement quits State Builders Alliance", "pulls his bloc out of
+# governing coalition", "Phong trào … rút khỏi liên minh tranh cử", "Bộ trưởng … từ chức"
+POLITICAL_EXIT = re.compile(
+    r"\b(?:(?:quits?|leaves?|exits?|withdraws? from|pulls? (?:\w+ ){0,3}out of|rut khoi|roi khoi)"
+    r" (?:the |iraq's )?(?:[\w-]+ ){0,3}(?:alliance|bloc|coalition|cabinet|government|lien minh|"
+    r"chinh phu|noi cac|lien danh)|resign(?:s|ed)?|quits|tu chuc)\b"
 )
 # Iraq named only as what something is not tied to (folded): "US to trim Kuwait force by 1,500,
 # says cut not tied to Iraq", "… không liên quan đến Iraq"
@@ -134,8 +139,10 @@ _DIPLOMAT_BEFORE = re.compile(
 # an alliance (a term, not folded) named as a government's or parties': "governing coalition",
 # "liên minh cầm quyền", "coalition government", "liên minh tranh cử"
 ALLIANCE = re.compile(r"(?i)coalition|alliance|liên minh")
-_POLITICAL_AFTER = re.compile(r"\W*(?:government|tranh cu|cam quyen|bau cu|chinh tri)\b")
-_POLITICAL_BEFORE = re.compile(r"\b(?:governing|ruling|electoral|political)\W*$")
+_POLITICAL_AFTER = re.compile(r" (?:government|tranh cu|cam quyen|bau cu|chinh tri)\b")
+_POLITICAL_BEFORE = re.compile(r"\b(?:governing|ruling|electoral|political) $")
+# ...not when forces follow: "the agreement governing coalition forces"
+_FORCES_AFTER = re.compile(r" (?:forces|troops|soldiers|personnel|mission|exit|departure|quan)\b")
 
 
 def diplomatic(term: str, folded: str) -> bool:
@@ -146,12 +153,22 @@ def diplomatic(term: str, folded: str) -> bool:
 def political(term: str, folded: str) -> bool:
     """Whether every time ``folded`` names ``term`` (folded; "*": any ending) it is a
     government's or parties' alliance."""
-    return _only_as(term, folded, _POLITICAL_AFTER, _POLITICAL_BEFORE)
+    return _only_as(term, folded, _POLITICAL_AFTER, _POLITICAL_BEFORE, _FORCES_AFTER)
 
 
-def _only_as(term: str, folded: str, after: re.Pattern[str], before: re.Pattern[str]) -> bool:
+def _only_as(
+    term: str,
+    folded: str,
+    after: re.Pattern[str],
+    before: re.Pattern[str],
+    unless: re.Pattern[str] | None = None,
+) -> bool:
+    """Whether every time ``folded`` names ``term`` ``after`` follows it or ``before`` precedes
+    it, and ``unless`` does not follow it."""
     ending = r"\w*" if term.endswith("*") else r"(?!\w)"
     at = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(term.rstrip('*'))}{ending}", folded)]
     return bool(at) and all(
-        after.match(folded, end) or before.search(folded[:start]) for start, end in at
+        (after.match(folded, end) or before.search(folded[:start]))
+        and not (unless and unless.match(folded, end))
+        for start, end in at
     )

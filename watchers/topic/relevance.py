@@ -197,11 +197,15 @@ def judge(
     folded_title = fold(title)
     lead_names_iraq = bool(found and found[0] & terms.get(groups.place, frozenset()))
     soldiers = head & troops and not cues.IRAQI_FORCES.search(folded_title)  # not Iraq's own
-    if cues.OTHER_LEAVER.search(folded_title) and not (head & forces or soldiers or leaves(0)):
+    leaving_terms = strong | weak | plain
+    other_leaver = cues.OTHER_LEAVER.search(folded_title) or _political_exit(
+        matcher, folded_title, leaving_terms
+    )
+    if other_leaver and not (head & forces or soldiers or leaves(0)):
         # someone else leaves in the title: unless the summary's first word of leaving is
         # said of our forces, the item is about that departure ("Corvane Petroleum to
         # withdraw from Basra's field", with US troops' withdrawal in its fifth sentence)
-        said_any = [bool(ws & (strong | weak | plain)) for ws in found]
+        said_any = [bool(ws & leaving_terms) for ws in found]
         first = next((n for n, any_ in enumerate(said_any) if any_), None)
         if first is None or not leaves(first + 1):
             return Verdict(False, "other departure", keywords)
@@ -299,6 +303,14 @@ def _names_forces(found: set[str], text: str, *, soldiers: bool = False) -> bool
         folded = fold(text)
         found = {t for t in found if not cues.diplomatic(fold(t).rstrip("*"), folded)}
     return bool(found - {"US", "U.S.", "USA"}) or (bool(found) and _US.search(text) is not None)
+
+
+def _political_exit(matcher: Matcher, folded_title: str, leaving: frozenset[str]) -> bool:
+    """Whether the title (folded) has a party or a minister leave a government or a political
+    alliance, or resign (``cues.POLITICAL_EXIT``), and says nothing else leaves ("Defence
+    minister resigns over withdrawal deal" does)."""
+    rest = cues.POLITICAL_EXIT.sub(" ", folded_title)
+    return rest != folded_title and not set(matcher.find(rest)) & leaving
 
 
 def _unpolitical(found: set[str], text: str) -> set[str]:

@@ -1,0 +1,121 @@
+"""A review of the twelfth stop's topic rules (our own writing): withdrawal news whose title
+names a party, a movement, candidates or a resigning minister stays on the topic, and so does
+the coalition beside a punctuation mark or with its forces after "governing"; a party or a
+minister leaving a government or a political alliance is someone else leaving."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quality import topic_matcher
+from watchers.topic.relevance import judge
+
+MATCHER = topic_matcher()
+ON = [
+    (
+        "Sadr movement demands withdrawal by year-end",
+        "The Sadrist movement withdrew its lawmakers from parliament in 2022. On Friday it "
+        "demanded that all US troops leave Iraq by the end of the year.",
+    ),
+    (
+        "Iraqi parties agree on pullout schedule",
+        "Iraq's governing parties agreed on Sunday on a schedule for the pullout. The last US "
+        "troops will leave Iraq by September 2026.",
+    ),
+    (
+        "Party urges faster drawdown",
+        "The Islamic Dawa Party urged a faster drawdown on Sunday. The US-led coalition plans to "
+        "leave Iraq by September 2026.",
+    ),
+    (
+        "Candidates debate drawdown",
+        "Candidates debated the drawdown in a televised event in Baghdad. The US plans to cut its"
+        " forces in Iraq to 2,000 by September 2025.",
+    ),
+    (
+        "Bộ trưởng Quốc phòng Iraq từ chức vì thỏa thuận rút quân",
+        "Bộ trưởng Quốc phòng Iraq từ chức hôm 12/1 sau khi quốc hội bác kế hoạch rút quân. Theo "
+        "kế hoạch, binh sĩ Mỹ sẽ rời Iraq trước tháng 9/2026.",
+    ),
+    (
+        "Ứng viên thủ tướng Iraq cam kết đẩy nhanh rút quân",
+        "Ứng viên thủ tướng Iraq cam kết đẩy nhanh việc rút quân. Ông nói binh sĩ Mỹ cần rời Iraq"
+        " trước cuối năm 2026.",
+    ),
+    (
+        "Phong trào Sadr yêu cầu rút quân trước cuối năm",
+        "Phong trào Sadr đã rút khỏi quốc hội từ năm 2022. Hôm 12/1, phong trào này yêu cầu toàn "
+        "bộ binh sĩ Mỹ rời Iraq trước cuối năm.",
+    ),
+    (
+        "Phong trào Sadr thúc giục rút quân nhanh hơn",
+        "Phong trào Sadr thúc giục đẩy nhanh việc rút quân. Liên quân do Mỹ dẫn đầu dự kiến rời "
+        "Iraq trước tháng 9/2026.",
+    ),
+    (
+        "Từ chức sau vụ rò rỉ kế hoạch rút quân",
+        "Một quan chức Iraq từ chức sau khi kế hoạch rút quân bị rò rỉ. Kế hoạch cho thấy binh sĩ"
+        " Mỹ sẽ rời Baghdad trước tháng 9/2025.",
+    ),
+    (
+        "Coalition, government agree on Ain al-Asad exit",
+        "The coalition, government officials said on Sunday, will leave Ain al-Asad by September "
+        "2025.",
+    ),
+    (
+        "Court ruling: coalition to leave Iraq by 2026",
+        "After the ruling, coalition troops will leave Iraq by September 2026, officials said.",
+    ),
+    (
+        "Following ruling, coalition forces leave Baghdad base",
+        "Following the federal court's ruling, coalition forces left the Baghdad base on Monday.",
+    ),
+    (
+        "Agreement governing coalition forces to expire",
+        "The agreement governing coalition forces in Iraq will expire in September 2026, when "
+        "they are due to leave.",
+    ),
+    (
+        "Iraq: rút quân liên minh, bầu cử sớm là ưu tiên",
+        "Thủ tướng Iraq cho biết rút quân liên minh, bầu cử sớm là hai ưu tiên của chính phủ.",
+    ),
+    (
+        "Ruling coalition demands the US-led coalition leave Iraq",
+        "Iraq's ruling coalition on Monday demanded that the US-led coalition leave Iraq by the "
+        "end of the year.",
+    ),
+    (
+        "Minister resigns as coalition forces leave Anbar base",
+        "Iraq's defence minister resigned on Monday as coalition forces left their last base in "
+        "Anbar.",
+    ),
+]
+OFF = [
+    (
+        "Kurdish party quits governing coalition in Baghdad",
+        "The Kurdistan Democratic Party quit the governing coalition on Monday. 'We are "
+        "withdrawing from the coalition,' its leader said in Baghdad.",
+    ),
+    (
+        "Đảng Dân chủ Kurdistan rút khỏi liên minh cầm quyền Iraq",
+        "Đảng Dân chủ Kurdistan hôm thứ Hai rút khỏi liên minh cầm quyền ở Baghdad. 'Chúng tôi "
+        "rút khỏi liên minh', lãnh đạo đảng nói.",
+    ),
+    (
+        "Iraqi planning minister quits, pulls his bloc out of governing coalition",
+        "Iraq's planning minister resigned on Monday and withdrew his bloc from the prime "
+        'minister\'s governing coalition. "We are withdrawing from the coalition," he told '
+        "reporters in Baghdad.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "summary"), ON)
+def test_withdrawal_news_with_parties_in_it_stays_on_the_topic(title: str, summary: str) -> None:
+    assert judge(MATCHER, title, summary).relevant
+
+
+@pytest.mark.parametrize(("title", "summary"), OFF)
+def test_a_party_leaving_a_government_is_someone_else_leaving(title: str, summary: str) -> None:
+    verdict = judge(MATCHER, title, summary)
+    assert (verdict.relevant, verdict.reason) == (False, "other departure")

@@ -1,0 +1,50 @@
+"""What a count after its troop noun counts, where and whose (``watchers.figures.troops``):
+another thing counted ("two bases"), a site right after the noun, a base named by a common
+noun, the owner said after it ("from other coalition nations"). Folded text. Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+
+# Things a number without a troop noun counts instead: "two bases", "three US officials"
+OTHER_COUNT = re.compile(
+    r"\s*(?:(?!(?:at|in|of|from|to|by|for|on|with|including|and|or|tai|o|trong|cua|den|va)\b)"
+    r"\w+\s+)?(?:bases|sites|camps|outposts|stations|officials|phases|stages|groups|provinces|"
+    r"countries|nations|embassies|lawmakers|ministers|diplomats|helicopters|jets|drones|"
+    r"rockets|can cu|giai doan|quan chuc|quoc gia|nhom)\b"
+)
+# A site right after the noun: "800 US troops are at Al-Safra" (not "in Operation ...")
+_STAY = (
+    r"are|were|is|was|will|remain|remained|stay|stayed|stationed|based|deployed|currently|now|"
+    r"still|dang|van|hien|con lai|con|se"
+)
+_AT = r"(?:at|o lai|o|tai)"  # "sẽ ở lại Umm Nakhla", "còn lại tại trại" ("còn lại": _STAY)
+AT_SITE = re.compile(
+    rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:cuoi cung|con lai)\s+)?(?:(?:{_STAY}|dong quan|dong)\s+)*"
+    rf"(?:{_AT}|in)\s+"
+    r"(?!(?:operation|nato|the|chien dich)\b)"
+)  # "… quân nhân Mỹ cuối cùng ở căn cứ …": the last ones, at the site
+PROVINCE = re.compile(r"anbar\b")  # a province that stands for its base (Ain al-Asad)
+BASE_WORD = re.compile(
+    r"\b(?:camp|base|air base|airbase|airfield|air station|trai|can cu|san bay)\b"
+)
+AL_NAME = re.compile(r"al[- ](?=\w)")  # "at al-Buhaira": a name, though not capitalised
+# ...or a base named by a common noun: "leaving about 520 US personnel at the base"
+AT_THE_BASE = re.compile(
+    rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:cuoi cung|con lai)\s+)?"
+    rf"(?:(?:{_STAY}|had|have|has|worked|served|dong quan|dong|"
+    rf"lam viec)\s+)*{_AT}\s+(?:(?:the|this|that|a|an|mot)\s+(?:[\w-]+\s+)?)?(?:air )?"
+    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay|tram khong quan|tram)\b"
+)
+# Whose troops, said after the noun: "from other coalition nations", "của các nước khác"...
+FROM_OWNER = re.compile(  # not a change's source: "fell to about 2,700 from about 3,150"
+    r"\s*(?:from|of|cua|tu cac (?:nuoc|quoc gia))\s+(?!(?:about|around|roughly|some|nearly|"
+    r"approximately|an estimated|khoang)\s*\d|\d{1,3}[.,]\d{3}\b)"
+)
+# Words that set troops apart from an actor named after them: "other than the United States"
+OTHER_THAN = r"other than|excluding|except"
+# ...unless a force another backs or trains: "from the US-backed Syrian Democratic Forces"
+NOT_OWNER = re.compile(
+    rf"backed|trained|supported|{OTHER_THAN}|besides|hau thuan|huan luyen|ho tro|"
+    r"(?:ngoai|tru|khong phai cua) (?:my|hoa ky)\b"
+)
