@@ -89,7 +89,8 @@ WHO_EN: dict[str, str] = {
     rf"nigerien|jordanian|turkey|{ALLIES_EN}",
 }
 WHO_VI: dict[str, str] = {
-    "coalition": r"lien quan|lien minh|quoc te|nato|dong minh|nuoc doi tac",
+    "coalition": r"lien quan|lien minh|quoc te|nato|dong minh|nuoc doi tac|"
+    r"(?:khong ke|tru) (?:my|hoa ky)",  # "Các nước trong liên quân, không kể Mỹ, hiện có"
     "foreign": r"nuoc ngoai",
     "US": r"my|hoa ky|washington|lau nam goc",
     "other": r"(?:quan doi|luc luong|binh si|binh sy|quan) iraq|nguoi kurd|peshmerga|"

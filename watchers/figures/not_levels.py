@@ -92,6 +92,15 @@ _FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retai
     r"\b(?:to\s+(?:keep|retain|maintain)\s+(?:at least|no fewer than|no less than|a minimum of)|"
     r"expect\w*\s+(?:fewer than|less than|under|below|no more than))\s+$"
 )
+# ...a forecast of a fall ("could fall to about 1,800 by year's end", "có thể giảm còn"), a
+# budget's assumption ("budget request, which assumes no more than 2,000", "dự toán … dự trù")
+_MAY_FALL_TO = re.compile(
+    r"\b(?:could|might|co the)\s+(?:[^\s,;]+\s+){0,2}?(?:fall|drop|shrink|decline|dip|come down|"
+    r"go down|giam)\s+(?:xuong\s+)?(?:con\s+)?(?:to\s+)?(?:about |around |roughly |some |khoang )?$"
+)
+_BUDGETED = re.compile(
+    r"\b(?:budget\w*|du toan)\b[^.;]{0,120}\b(?:assum\w*|plans? for|du tru|gia dinh)\b[^.;]{0,90}$"
+)
 # a ceiling voted: "voted to bar the Pentagon from spending money to keep more than 1,500 US
 # troops" (not "Barham Salih said the US is keeping more than", "has not stopped the US from
 # maintaining over", "has not barred Washington from keeping": ``_NOT_BARRED``)
@@ -226,6 +235,8 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
     if barred and not _NOT_BARRED.search(text, s.start, barred.start()):
         return True  # a ceiling voted
     if _FLOOR_OR_FORECAST.search(text, s.start, a) or _FLOOR_OR_PLAN_GONE.search(core_left):
+        return True
+    if _MAY_FALL_TO.search(text, s.start, a) or _BUDGETED.search(text, s.start, a):
         return True
     proposed = lx.CAP.search(core_left[-80:]) and _PROPOSED.search(text, s.start, a)
     if proposed and not _IMPOSED.search(text, s.start, a):

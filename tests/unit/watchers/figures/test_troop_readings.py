@@ -352,7 +352,6 @@ def test_a_plan_a_wish_or_a_cap_said_beside_a_past_verb(
         ("US troop numbers in Iraq fall to 2,900 after early handover", ("current", "Iraq")),
         ("US force in Iraq falls to 2,000 by March", ("planned", "Iraq")),
         ("US force in Iraq to fall to 2,000", ("planned", "Iraq")),
-        ("US troops in Iraq could fall to 2,000", ("planned", "Iraq")),
         (  # the place left is not where the force's size is
             "US agrees to leave Baghdad three months early, cut force to 2,000 by year-end",
             ("planned", "Iraq"),

@@ -1,0 +1,56 @@
+"""What the fortieth and forty-first same-week sets showed of the figures (our own writing): a
+forecast of a fall ("could fall to about 1,800 by year's end", "có thể giảm còn") and a
+budget's assumption ("the budget request, which assumes no more than 2,000 troops in Iraq from
+October", "dự toán ngân sách … giả định … không quá 2.000") are no levels; a coalition "không
+kể Mỹ" (not counting the US) counts the coalition's troops."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.quality import troops_of
+
+PUBLISHED = date(2210, 6, 20)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "General tells senators US force in Iraq could fall to about 1,800 by year's end.",
+        "Tướng Mỹ: quân số tại Iraq có thể giảm còn khoảng 1.800 vào cuối năm.",
+        "US troops in Iraq could come down to 2,000 by summer if withdrawal talks succeed.",
+        "US troops in Iraq could fall to 2,000",  # (a headline: it was read as planned)
+        "The Pentagon's budget request, released on Monday, assumes no more than 2,000 troops in "
+        "Iraq from October.",
+        "Dự toán ngân sách tài khóa 2221 mà Lầu Năm Góc gửi Quốc hội hôm thứ Hai (13/3) giả định "
+        "rằng từ ngày 1/10, Mỹ sẽ duy trì không quá 2.000 quân tại Iraq.",
+    ],
+)
+def test_a_forecast_or_a_budgets_assumption_is_no_level(body: str) -> None:
+    assert not {t for t in troops_of(body, published=PUBLISHED) if t[3] in (1800, 2000)}
+
+
+def test_a_coalition_not_counting_the_us_is_the_coalition() -> None:
+    body = "Các nước trong liên quân, không kể Mỹ, hiện có khoảng 1.050 quân tại Iraq."
+    assert troops_of(body, published=PUBLISHED) == {("coalition", "Iraq", "current", 1050)}
+
+
+@pytest.mark.parametrize(
+    ("body", "count"),
+    [
+        # a fall said as done or decided stays
+        (
+            "The US force in Iraq fell to about 1,800 after the handover.",
+            ("US", "Iraq", "current", 1800),
+        ),
+        (
+            "The budget was approved on Monday, and US troops in Iraq will be cut to 2,000 by "
+            "October.",
+            ("US", "Iraq", "planned", 2000),
+        ),
+    ],
+)
+def test_a_fall_said_as_done_or_decided_stays(body: str, count: tuple[str, str, str, int]) -> None:
+    assert count in troops_of(body, published=PUBLISHED)
