@@ -46,11 +46,11 @@ _DEMAND = re.compile(
     r"toi hau thu|"
     r"(?<!theo )(?<!cac )(?<!nhung )(?<!mot )"
     r"(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi|muon|de nghi|khuyen nghi)"
-    r" (?:phia )?(?:my|hoa ky|washington|baghdad|quan|binh|luc luong|lien quan|lien minh|cac|"
+    r" (?:phia )?(?:my|hoa ky|washington|baghdad|quan|binh|luc luong|lien quan|lien minh|cac|moi|"
     r"toan bo|chinh phu|chinh quyen|rut|phai|nhanh chong|som)|"
     # "đòi" after its subject; "đội quân" (an army) opens a sentence or follows "một", "các"
     r"(?<=[a-z] )(?<!quan )(?<!bo )(?<!mot )(?<!cac )(?<!nhung )(?<!doi )doi "
-    r"(?:quan|rut|my|hoa ky|washington|"
+    r"(?:quan|rut|my|hoa ky|washington|moi|"
     r"lien quan|(?:cac )?luc luong)|"
     # ... or after a comma before all of them: "..., đòi toàn bộ quân nước ngoài rời Iraq" (not
     # "đội quân", nor "đổi Mỹ rút … lấy …", a trade)
@@ -99,8 +99,13 @@ _ENDS = re.compile(
 )
 
 # an aside that says what the demand includes: "leave Iraq, including the Kurdistan region, by
-# 30 June", "rời Iraq, kể cả khu vực Kurdistan, trước"
-_INCLUDING = re.compile(r",\s*(?:including|ke ca|bao gom)\b[^,;]*(?=,)")
+# 30 June", "rời Iraq, kể cả khu vực Kurdistan, trước", "all foreign troops, including those
+# in the Kurdistan region, leave"
+_INCLUDING = re.compile(r",\s*(?:including|ke ca|bao gom)\b[^,;]*,")
+
+
+_REJECTED = re.compile(r"\b(?:reject\w*|dismiss\w*|rebuff\w*|bac bo|phan doi|tu choi)\b[^,;]*$")
+_THAN = re.compile(r"\b(?:earlier|later|sooner) than\b|\b(?:som|muon) hon\b|\bso voi\b")
 
 
 def demanded(text: str, start: int, at: int, end: int) -> bool:
@@ -112,8 +117,11 @@ def demanded(text: str, start: int, at: int, end: int) -> bool:
     demand = demands[-1]
     if _ENDS.search(_INCLUDING.sub("", text[demand.end() : at])):
         return False
+    if _REJECTED.search(text, max(start, demand.start() - 40), demand.start()):
+        return True  # "keeping the accord's dates and rejecting the parliament's call for …"
+    than = _THAN.search(text, at, end)  # "…, a year earlier than the date agreed": another date
     return not (
         _MET.search(text, start, demand.start())
         or _APPROVED.search(text, start, demand.end())
-        or _MET_AFTER.search(text, at, end)
+        or _MET_AFTER.search(text, at, than.start() if than else end)
     )

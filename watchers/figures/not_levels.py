@@ -31,8 +31,7 @@ _UNIT_OF = re.compile(
     rf"\b(?:{_ARM})\s+task force\s+(?:of|with|comprising|made up of)\s*$|"
     rf"\bluc luong dac nhiem\s+(?:{_ARM})\b(?:\s+[^\s,;]+){{0,4}}?\s+(?:gom|bao gom)\s*$"
 )
-# a unit, then its size: "A US helicopter battalion with about 370 soldiers ... left", "Một
-# tiểu đoàn trực thăng Mỹ với khoảng 370 binh sĩ"
+# a unit, then its size: "A US helicopter battalion with about 370 soldiers ... left"
 _UNIT_WITH = re.compile(  # (not "The brigade left Baghdad with 2,500 US troops remaining")
     r"\b(?:battalion|brigade|company|squadron|regiment|detachment)\s+with\s+$|"
     r"\b(?:tieu doan|lu doan|dai doi|phi doi|trung doan)\b(?:\s+[^\s,;]+){0,3}?\s*,?\s+"
@@ -86,20 +85,25 @@ _OPTION_TO = re.compile(
     r"(?:[^.;]|\.\d){0,80}?\b(?:to|xuong con|xuong|con)\s+"
     r"(?:about |around |roughly |some |khoang )?$"
 )
-# a floor or a forecast, not a level: "Senate moves to keep at least 2,500 US troops in Iraq",
-# "nominee expects fewer than 1,000 US troops in Iraq by end of 2082"
+# a floor or a forecast: "Senate moves to keep at least 2,500", "expects fewer than 1,000 by 2082"
 _FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retain at least")
     r"\b(?:to\s+(?:keep|retain|maintain)\s+(?:at least|no fewer than|no less than|a minimum of)|"
     r"expect\w*\s+(?:fewer than|less than|under|below|no more than))\s+$"
 )
-# ...a forecast of a fall ("could fall to about 1,800 by year's end", "có thể giảm còn"), a
-# budget's assumption ("budget request, which assumes no more than 2,000", "dự toán … dự trù")
+# ...a forecast of the force's fall ("US force in Iraq could fall to about 1,800", "quân số có
+# thể giảm còn"; not "đã có thể giảm", "Guarding it could fall to"); a budget's cap ("budget
+# request, which assumes no more than 2,000", "ngân sách … giả định … không quá 2.000")
 _MAY_FALL_TO = re.compile(
-    r"\b(?:could|might|co the)\s+(?:[^\s,;]+\s+){0,2}?(?:fall|drop|shrink|decline|dip|come down|"
-    r"go down|giam)\s+(?:xuong\s+)?(?:con\s+)?(?:to\s+)?(?:about |around |roughly |some |khoang )?$"
+    r"\b(?:force|forces|troops|presence|numbers?|levels?|footprint|quan so|so quan|luc luong|"
+    r"binh si)(?:\s+(?:my|hoa ky))?(?:\s+(?:in|at|tai|o)\s+\S+)?\s+(?<!da )(?<!moi )"
+    r"(?:could|might|co the)\s+"
+    r"(?:[^\s,;]+\s+){0,2}?(?:fall|drop|shrink|decline|dip|come down|go down|giam)\s+"
+    r"(?:xuong\s+)?(?:con\s+)?(?:to\s+)?(?:about |around |roughly |some |khoang )?$"
 )
 _BUDGETED = re.compile(
-    r"\b(?:budget\w*|du toan)\b[^.;]{0,120}\b(?:assum\w*|plans? for|du tru|gia dinh)\b[^.;]{0,90}$"
+    r"\b(?:budget|ngan sach)\b[^.;]{0,120}\b(?:assumes?|assumed|plans? for|du tru|gia dinh)\b"
+    r"[^.;]{0,90}\b(?:no more than|at most|khong qua|toi da)\s+(?:an average of\s+)?"
+    r"(?:about |around |khoang )?$"
 )
 # a ceiling voted: "voted to bar the Pentagon from spending money to keep more than 1,500 US
 # troops" (not "Barham Salih said the US is keeping more than", "has not stopped the US from

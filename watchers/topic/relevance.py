@@ -74,6 +74,7 @@ from watchers.topic.text import fold
 
 __all__ = ["Groups", "RelevanceReason", "Verdict", "judge"]
 
+ALLY = cues.ALLIANCE.match
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
 
 
@@ -198,16 +199,17 @@ def judge(
     lead_names_iraq = bool(found and found[0] & terms.get(groups.place, frozenset()))
     soldiers = head & troops and not cues.IRAQI_FORCES.search(folded_title)  # not Iraq's own
     leaving_terms = strong | weak | plain
-    other_leaver = cues.OTHER_LEAVER.search(folded_title) or _political_exit(
-        matcher, folded_title, leaving_terms
-    )
-    if other_leaver and not (head & forces or soldiers or leaves(0)):
+    political = _political_exit(matcher, folded_title, leaving_terms)
+    if (cues.OTHER_LEAVER.search(folded_title) or political) and not (
+        head & forces or soldiers or leaves(0)
+    ):
         # someone else leaves in the title: unless the summary's first word of leaving is
         # said of our forces, the item is about that departure ("Corvane Petroleum to
-        # withdraw from Basra's field", with US troops' withdrawal in its fifth sentence)
-        said_any = [bool(ws & leaving_terms) for ws in found]
-        first = next((n for n, any_ in enumerate(said_any) if any_), None)
-        if first is None or not leaves(first + 1):
+        # withdraw from Basra's field", with US troops' withdrawal in its fifth sentence); a
+        # party's alliance in the title is the one the summary names ("rút khỏi Liên minh …")
+        first = next((n for n, ws in enumerate(found) if ws & leaving_terms), None)
+        allied = first is not None and not {t for t in found[first] & forces if not ALLY(t)}
+        if first is None or not leaves(first + 1) or (political and allied):
             return Verdict(False, "other departure", keywords)
     if groups.elsewhere in terms and (
         (

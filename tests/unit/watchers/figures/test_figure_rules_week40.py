@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from tests.quality import troops_of
+from watchers.figures import extract
 
 PUBLISHED = date(2210, 6, 20)
 
@@ -54,3 +55,28 @@ def test_a_coalition_not_counting_the_us_is_the_coalition() -> None:
 )
 def test_a_fall_said_as_done_or_decided_stays(body: str, count: tuple[str, str, str, int]) -> None:
     assert count in troops_of(body, published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # (the forty-first set) a demand with an aside of what it includes, a comparison with
+        # the agreed date after it, "mọi" (all), a demand rejected after an accord is named
+        "Iraq's parliament passed a non-binding resolution demanding that all foreign troops, "
+        "including those in the Kurdistan region, leave the country by 31 December 2180, a "
+        "year earlier than the date agreed for the Kurdistan region under the accord.",
+        "Nghị quyết yêu cầu mọi lực lượng nước ngoài, kể cả ở khu vực Kurdistan, rút khỏi Iraq "
+        "trước ngày 31/12/2180.",
+        "Ngày 14/3, Quốc hội Iraq đòi mọi quân nước ngoài rút trước ngày 31/12/2180.",
+        "Iraq's government kept the dates of the accord, rejecting the parliament's call for "
+        "all foreign troops to leave by the end of the year.",
+    ],
+)
+def test_a_demand_is_no_deadline(body: str) -> None:
+    assert extract("Iraq", body, published=date(2180, 3, 14)).deadlines == ()
+
+
+def test_a_date_agreed_stays_a_deadline() -> None:
+    body = "Under the accord, coalition forces will leave Baghdad by 31 August 2180, as agreed."
+    (deadline,) = extract("Iraq", body, published=date(2180, 3, 14)).deadlines
+    assert deadline.date == "2180-08-31"

@@ -119,3 +119,25 @@ def test_withdrawal_news_with_parties_in_it_stays_on_the_topic(title: str, summa
 def test_a_party_leaving_a_government_is_someone_else_leaving(title: str, summary: str) -> None:
     verdict = judge(MATCHER, title, summary)
     assert (verdict.relevant, verdict.reason) == (False, "other departure")
+
+
+def test_a_partys_alliance_in_the_title_is_the_one_its_summary_names() -> None:
+    """(the thirty-ninth and fortieth sets) the title's "liên minh tranh cử" is a party's, so
+    the summary's "rút khỏi Liên minh Những người Xây dựng" is no force leaving."""
+    title = "Phong trào Bình minh rút khỏi liên minh tranh cử ở Iraq"
+    summary = (
+        "Hôm qua, Phong trào Bình minh của Iraq tuyên bố rút khỏi Liên minh Những người Xây "
+        'dựng, đưa 31 ứng viên ra khỏi danh sách chung. "Quân đội nước ngoài đang rời sa '
+        'mạc", một nhà phân tích ở Baghdad nói.'
+    )
+    verdict = judge(MATCHER, title, summary)
+    assert (verdict.relevant, verdict.reason) == (False, "other departure")
+
+
+def test_a_partys_exit_whose_summary_leads_with_our_forces_stays() -> None:
+    title = "Phong trào Bình minh rút khỏi liên minh cầm quyền ở Iraq"
+    summary = (
+        "Phong trào Bình minh hôm qua yêu cầu liên quân do Mỹ dẫn đầu rút khỏi Iraq trước cuối "
+        "năm, rồi tuyên bố rút khỏi liên minh cầm quyền."
+    )
+    assert judge(MATCHER, title, summary).relevant

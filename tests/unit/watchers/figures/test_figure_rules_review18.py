@@ -1,0 +1,70 @@
+"""A review of the twelfth stop's second figure rules (our own writing): "đồn trú", "dự trữ",
+"loại trừ" fold to "tru" and are no "except the US"; a budget named near a count is no cap
+unless it assumes or plans "no more than" it; a forecast is of the force, not of a duty that
+"could fall to" troops, nor what "đã có thể" (was able to) reach."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.quality import troops_of
+
+PUBLISHED = date(2026, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("body", "count"),
+    [
+        (
+            "Lực lượng đồn trú Mỹ tại Iraq hiện có khoảng 2.500 binh sĩ.",
+            ("US", "Iraq", "current", 2500),
+        ),
+        (
+            "Quân nhân dự trữ Mỹ chiếm khoảng một phần ba trong số 2.500 binh sĩ tại Iraq.",
+            ("US", "Iraq", "current", 2500),
+        ),
+        (
+            "The budget request assumes a smaller force, but for now about 2,500 US troops "
+            "remain in Iraq.",
+            ("US", "Iraq", "current", 2500),
+        ),
+        (
+            "Amid the budget fight, the general who assumed command in March said 2,500 US "
+            "troops remain in Iraq.",
+            ("US", "Iraq", "current", 2500),
+        ),
+        (
+            "Dự toán mới tăng trợ cấp cho gia đình binh sĩ, trong khi Mỹ vẫn duy trì 2.500 quân "
+            "tại Iraq.",
+            ("US", "Iraq", "current", 2500),
+        ),
+        (
+            "Guarding the embassy could fall to some 2,500 US troops still in Iraq.",
+            ("US", "Iraq", "current", 2500),
+        ),
+        (
+            "Nhờ thỏa thuận an ninh, quân số Mỹ tại Iraq đã có thể giảm xuống còn 2.500 vào "
+            "tháng trước.",
+            ("US", "Iraq", "current", 2500),
+        ),
+        (
+            "Trong năm qua, số binh sĩ Mỹ ở Iraq đã giảm mạnh, có thể nói là giảm còn 2.500.",
+            ("US", "Iraq", "current", 2500),
+        ),
+    ],
+)
+def test_a_level_near_these_words_stays(body: str, count: tuple[str, str, str, int]) -> None:
+    assert count in troops_of(body, published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Số binh sĩ Mỹ tại Iraq có thể giảm xuống khoảng 1.800 vào cuối năm nay.",
+        "The Pentagon's budget plans for an average of no more than 2,000 US troops in Iraq.",
+    ],
+)
+def test_a_forecast_or_a_budget_cap_is_no_level(body: str) -> None:
+    assert not {t for t in troops_of(body, published=PUBLISHED) if t[3] in (1800, 2000)}
