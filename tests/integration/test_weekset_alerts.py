@@ -139,7 +139,9 @@ from bench.weekset import SETS, change_alerts, names_change
 # then the three sets re-dated (their years, 2190-2221, were past the 2199 the service reads):
 # the thirty-ninth 2, 2 right (4, 2 on ``0def03d``); the fortieth 8, 5 right, 5 of 9 (its
 # deadlines now read; 8, 5 on ``0def03d``); the forty-first (11, 3 on ``0def03d``), with
-# demands of all ("mọi"), with an aside of what they include, or rejected, no deadlines: 4, 3
+# demands of all ("mọi"), with an aside of what they include, or rejected, no deadlines: 4, 3;
+# then a list of counts at the base is the base's: the fortieth 8, 5 right (left: a general's
+# estimate, "có thể còn ở Iraq vào cuối năm", read as the level, and federal Iraq's date)
 MOST_WRONG_ALERTS = {
     "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
     "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (4, 2),

@@ -48,3 +48,9 @@ NOT_OWNER = re.compile(
     rf"backed|trained|supported|{OTHER_THAN}|besides|hau thuan|huan luyen|ho tro|"
     r"(?:ngoai|tru|khong phai cua) (?:my|hoa ky)\b"
 )
+# a list of counts after the noun, then where they all are: "412 binh sĩ Mỹ, 70 binh sĩ Anh và
+# 163 nhà thầu dân sự tại căn cứ", "412 US soldiers, 70 British soldiers and 163 contractors at"
+LIST_THEN = re.compile(
+    r"(?:\s+[^\s,;.\d]+){0,2}?(?:\s*(?:,|\band\b|\bva\b)\s*(?:and\s+|va\s+)?(?:about |khoang )?"
+    r"\d[\d.,]*(?:\s+[^\s,;.\d]+){1,4}?)+(?=\s+(?:at|tai|o)\s)"
+)

@@ -263,14 +263,14 @@ class _Number:
             return self._named_before(before[-1])
         site = cx.AT_SITE.match(self.text, noun_end, right_end)
         at = site.end() if site else -1
-        # the site is a place the reader knows when one is named before the clause goes on
-        # ("stationed in Iraqi Kurdistan", "at Al-Harir air base in Erbil"; not "at Al-Sahra,
-        # mostly radar, ... the US total in Iraq")
+        # the site is a place the reader knows when one is named before the clause goes on ("in
+        # Iraqi Kurdistan", "at Al-Harir air base in Erbil"; not "at Al-Sahra, mostly radar, …")
         known = bool(right) and not _CLAUSE.search(self.text, at, right[0].start)
         known = known and not nl.unknown_base(self.s, right[0].start)  # "Camp Kasra in Anbar"
         unknown = site is not None and not known
         named = doc.capitalised(at) or cx.AL_NAME.match(self.text, at) is not None
-        base = cx.AT_THE_BASE.match(self.text, noun_end)  # "at the base", unless "in Baghdad"
+        listed = cx.LIST_THEN.match(self.text, noun_end)  # "412 US, 70 British … at the base"
+        base = cx.AT_THE_BASE.match(self.text, listed.end() if listed else noun_end)
         located = bool(base and right and _LOCATES.fullmatch(self.text, base.end(), right[0].start))
         if (unknown and named) or (base and not located):
             return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours

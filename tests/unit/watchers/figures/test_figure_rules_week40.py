@@ -80,3 +80,22 @@ def test_a_date_agreed_stays_a_deadline() -> None:
     body = "Under the accord, coalition forces will leave Baghdad by 31 August 2180, as agreed."
     (deadline,) = extract("Iraq", body, published=date(2180, 3, 14)).deadlines
     assert deadline.date == "2180-08-31"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # (the fortieth set) a list of counts, then where they all are: the base's
+        "Các nghị sĩ cho biết họ đã đếm được 412 binh sĩ Mỹ, 70 binh sĩ Anh và 163 nhà thầu dân "
+        "sự tại căn cứ.",
+        "The MPs said they had counted 412 US soldiers, 70 British soldiers and 163 contractors "
+        "at the camp.",
+    ],
+)
+def test_a_list_of_counts_at_a_base_is_the_bases(body: str) -> None:
+    assert troops_of(body, published=PUBLISHED) == set()
+
+
+def test_a_list_of_counts_in_iraq_stays() -> None:
+    body = "About 2,500 US troops, 1,000 coalition troops and 4,000 contractors are in Iraq."
+    assert ("US", "Iraq", "current", 2500) in troops_of(body, published=PUBLISHED)
