@@ -46,11 +46,12 @@ _DEMAND = re.compile(
     r"toi hau thu|"
     r"(?<!theo )(?<!cac )(?<!nhung )(?<!mot )"
     r"(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi|muon|de nghi|khuyen nghi)"
-    r" (?:phia )?(?:my|hoa ky|washington|baghdad|quan|binh|luc luong|lien quan|lien minh|cac|moi|"
+    r" (?:phia )?(?:my|hoa ky|washington|baghdad|quan|binh|luc luong|lien quan|lien minh|cac|"
+    r"moi (?:\w+ ){1,2}nuoc ngoai|"  # "mọi lực lượng nước ngoài", not "mọi binh sĩ Mỹ", "mọi bên"
     r"toan bo|chinh phu|chinh quyen|rut|phai|nhanh chong|som)|"
     # "đòi" after its subject; "đội quân" (an army) opens a sentence or follows "một", "các"
     r"(?<=[a-z] )(?<!quan )(?<!bo )(?<!mot )(?<!cac )(?<!nhung )(?<!doi )doi "
-    r"(?:quan|rut|my|hoa ky|washington|moi|"
+    r"(?:quan|rut|my|hoa ky|washington|moi (?:\w+ ){1,2}nuoc ngoai|"
     r"lien quan|(?:cac )?luc luong)|"
     # ... or after a comma before all of them: "..., đòi toàn bộ quân nước ngoài rời Iraq" (not
     # "đội quân", nor "đổi Mỹ rút … lấy …", a trade)
@@ -101,11 +102,22 @@ _ENDS = re.compile(
 # an aside that says what the demand includes: "leave Iraq, including the Kurdistan region, by
 # 30 June", "rời Iraq, kể cả khu vực Kurdistan, trước", "all foreign troops, including those
 # in the Kurdistan region, leave"
-_INCLUDING = re.compile(r",\s*(?:including|ke ca|bao gom)\b[^,;]*,")
-
-
-_REJECTED = re.compile(r"\b(?:reject\w*|dismiss\w*|rebuff\w*|bac bo|phan doi|tu choi)\b[^,;]*$")
-_THAN = re.compile(r"\b(?:earlier|later|sooner) than\b|\b(?:som|muon) hon\b|\bso voi\b")
+_INCLUDING = re.compile(r",\s*(?:including|ke ca|bao gom)\b[^,;]*(?=,)")
+# ...both its commas, when the leaving follows it: "all foreign troops, including those in the
+# Kurdistan region, leave the country by 31 December"
+_INCLUDING_VERB = re.compile(
+    r",\s*(?:including|ke ca|bao gom)\b[^,;]*,"
+    r"(?=\s*(?:to\s+|phai\s+)?(?:leave|withdraw|depart|exit|pull|roi|rut))"
+)
+# another's demand rejected, right before it: "rejecting the parliament's call for all foreign
+# troops to leave by the end of the year" (an accord named before does not meet it)
+_REJECTED = re.compile(r"\b(?:reject\w*|rebuff\w*|dismiss\w*)\s+(?:the\s+)?[\w-]+(?:'s|’s)\s+$")
+# a comparison after the date is no agreement of it: "…, a year earlier than the date agreed
+# under the accord" (not "no later than", "không muộn hơn"; what follows it still counts)
+_THAN = re.compile(
+    r"\b(?:earlier|sooner|(?<!no )(?<!not )later) than\b[^,;]*|\bsom hon\b[^,;]*|"
+    r"(?<!khong )\bmuon hon\b[^,;]*|\bso voi\b[^,;]*"
+)
 
 
 def demanded(text: str, start: int, at: int, end: int) -> bool:
@@ -115,13 +127,12 @@ def demanded(text: str, start: int, at: int, end: int) -> bool:
     if not demands:
         return False
     demand = demands[-1]
-    if _ENDS.search(_INCLUDING.sub("", text[demand.end() : at])):
+    between = _INCLUDING.sub("", _INCLUDING_VERB.sub("", text[demand.end() : at]))
+    if _ENDS.search(between):
         return False
-    if _REJECTED.search(text, max(start, demand.start() - 40), demand.start()):
-        return True  # "keeping the accord's dates and rejecting the parliament's call for …"
-    than = _THAN.search(text, at, end)  # "…, a year earlier than the date agreed": another date
+    rejected = _REJECTED.search(text, max(start, demand.start() - 40), demand.start())
     return not (
-        _MET.search(text, start, demand.start())
+        (_MET.search(text, start, demand.start()) and not rejected)
         or _APPROVED.search(text, start, demand.end())
-        or _MET_AFTER.search(text, at, than.start() if than else end)
+        or _MET_AFTER.search(_THAN.sub("", text[at:end]))
     )

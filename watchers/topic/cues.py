@@ -15,6 +15,7 @@ __all__ = [
     "GARRISON_ABROAD",
     "IRAQI_FORCES",
     "LEAVES_HOST",
+    "NAMED_ALLIANCE",
     "NOT_OURS",
     "NOT_TIED",
     "NO_TRUCE",
@@ -25,6 +26,7 @@ __all__ = [
     "TRUCE",
     "UNTIL_DATE",
     "diplomatic",
+    "party_alliance",
     "political",
 ]
 
@@ -136,6 +138,9 @@ _DIPLOMAT_BEFORE = re.compile(
     r"\b(?:(?:dai su|lanh su)(?: quan)?|nha ngoai giao|(?:ambassador|envoy) (?:of|to)|"
     r"(?:embassy|consulate) of)(?: the)?\W*$"
 )
+# a party alliance named (not folded): "rút khỏi Liên minh Những người Xây dựng Nhà nước" (not
+# "Liên minh quốc tế", "Liên minh Chống IS", "liên minh do Mỹ dẫn đầu")
+NAMED_ALLIANCE = re.compile(r"\bLiên minh (?!Quốc tế|quốc tế|Chống|chống|do\b)[A-ZĐ]\w*")
 # an alliance (a term, not folded) named as a government's or parties': "governing coalition",
 # "liên minh cầm quyền", "coalition government", "liên minh tranh cử"
 ALLIANCE = re.compile(r"(?i)coalition|alliance|liên minh")
@@ -172,3 +177,9 @@ def _only_as(
         and not (unless and unless.match(folded, end))
         for start, end in at
     )
+
+
+def party_alliance(sentence: str, forces: set[str]) -> bool:
+    """Whether the sentence (not folded) names a party alliance ("rút khỏi Liên minh Những người
+    Xây dựng Nhà nước") and, of the words of forces found in it (``forces``), only alliances."""
+    return bool(NAMED_ALLIANCE.search(sentence)) and all(map(ALLIANCE.match, forces))

@@ -74,7 +74,6 @@ from watchers.topic.text import fold
 
 __all__ = ["Groups", "RelevanceReason", "Verdict", "judge"]
 
-ALLY = cues.ALLIANCE.match
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
 
 
@@ -208,8 +207,8 @@ def judge(
         # withdraw from Basra's field", with US troops' withdrawal in its fifth sentence); a
         # party's alliance in the title is the one the summary names ("rút khỏi Liên minh …")
         first = next((n for n, ws in enumerate(found) if ws & leaving_terms), None)
-        allied = first is not None and not {t for t in found[first] & forces if not ALLY(t)}
-        if first is None or not leaves(first + 1) or (political and allied):
+        party = first is not None and cues.party_alliance(sentences[first], found[first] & forces)
+        if first is None or not leaves(first + 1) or (political and party):
             return Verdict(False, "other departure", keywords)
     if groups.elsewhere in terms and (
         (

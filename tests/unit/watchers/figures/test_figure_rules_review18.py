@@ -68,3 +68,29 @@ def test_a_level_near_these_words_stays(body: str, count: tuple[str, str, str, i
 )
 def test_a_forecast_or_a_budget_cap_is_no_level(body: str) -> None:
     assert not {t for t in troops_of(body, published=PUBLISHED) if t[3] in (1800, 2000)}
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        # (a third review) "trừ Mỹ" is "except the US"; "không kể Mỹ có" too
+        ("Các nước liên quân, trừ Mỹ, hiện có khoảng 900 binh sĩ ở Iraq.", "coalition"),
+        ("Các nước liên quân, không kể Mỹ có khoảng 900 binh sĩ ở Iraq.", "coalition"),
+        ("Lực lượng đồn trú Mỹ tại Iraq hiện có khoảng 900 binh sĩ.", "US"),
+    ],
+)
+def test_except_the_us_and_a_garrison(body: str, who: str) -> None:
+    assert (who, "Iraq", "current", 900) in troops_of(body, published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "US troops stationed in Iraq could drop to about 1,800 by year's end.",
+        "Quân Mỹ ở Iraq có thể giảm còn khoảng 1.800 vào cuối năm.",
+        "The number of American soldiers in Iraq could fall to about 1,800.",
+        "The budget request assumes about 1,800 US troops in Iraq next year.",
+    ],
+)
+def test_more_forecasts_and_budgets(body: str) -> None:
+    assert not {t for t in troops_of(body, published=PUBLISHED) if t[3] == 1800}

@@ -141,3 +141,42 @@ def test_a_partys_exit_whose_summary_leads_with_our_forces_stays() -> None:
         "năm, rồi tuyên bố rút khỏi liên minh cầm quyền."
     )
     assert judge(MATCHER, title, summary).relevant
+
+
+# (a third review) a party's exit, the summary's coalition a force: on the topic
+ON_THE_COALITION = [
+    (
+        "Iraqi defence minister resigns",
+        "Iraq's defence minister resigned on Monday, a day after coalition forces began "
+        "withdrawing from Ain al-Asad air base.",
+    ),
+    (
+        "Sadr bloc quits government",
+        "The Sadrist bloc quit Iraq's government on Sunday in protest at a deal under which the "
+        "coalition will leave Iraq only in September 2026.",
+    ),
+    (
+        "Kurdish bloc quits Iraq's governing coalition",
+        "The Kurdish bloc quit Iraq's governing coalition, citing coalition forces' departure "
+        "from Erbil.",
+    ),
+    (
+        "Phong trào Sadr rút khỏi chính phủ",
+        "Phong trào Sadr hôm qua rút khỏi chính phủ Iraq để phản đối việc liên minh quốc tế chỉ "
+        "rời Iraq vào tháng 9/2026.",
+    ),
+    (
+        "Bộ trưởng Iraq từ chức",
+        "Bộ trưởng Quốc phòng Iraq từ chức. Liên minh quốc tế sẽ rút khỏi Iraq trước tháng 9/2026.",
+    ),
+    (
+        "Bộ trưởng Nội vụ Iraq từ chức",
+        "Bộ trưởng Nội vụ Iraq từ chức một ngày sau khi liên minh chống IS hoàn tất rút quân khỏi"
+        " Baghdad.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "summary"), ON_THE_COALITION)
+def test_a_partys_exit_over_the_coalition_stays(title: str, summary: str) -> None:
+    assert judge(MATCHER, title, summary).relevant

@@ -1,0 +1,69 @@
+"""A review of the twelfth stop's demand rules (our own writing): "mọi" makes a demand only of
+foreign forces ("đòi mọi quân nước ngoài", not "yêu cầu mọi binh sĩ Mỹ", "mọi bên"); an aside
+", including …," is left out with both commas only when the leaving follows it; a demand
+rejected is one only when it is another's ("rejecting the parliament's call for"), and an
+acceptance after it still meets it; a comparison after the date is left out, not what follows
+it ("two months earlier than previously agreed, and Washington accepted")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from watchers.figures import extract
+
+PUBLISHED = date(2026, 1, 15)
+TITLE = "Iraq troop withdrawal: latest"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bộ trưởng Quốc phòng Mỹ ra lệnh yêu cầu mọi binh sĩ Mỹ rời Iraq trước 30/9/2026.",
+        "Liên Hợp Quốc kêu gọi mọi bên kiềm chế khi liên quân rút khỏi Iraq trước 30/9/2026.",
+        "Washington muốn mọi người hiểu rằng quân Mỹ sẽ rút khỏi Iraq trước 30/9/2026.",
+        "Militias demanded the withdrawal of all US forces, including from Erbil, after the US "
+        "confirmed it would leave Baghdad by September 2026.",
+        "The Iraqi government urged the coalition, including its NATO partners, to stick to the "
+        "timetable and leave by September 2026.",
+        "Washington rejected calls for US troops to stay longer and will withdraw them by "
+        "September 2026 as agreed.",
+        "Lầu Năm Góc từ chối bình luận và chỉ yêu cầu quân Mỹ rời Iraq trước 30/9/2026 như đã "
+        "thỏa thuận.",
+        "Hai nước bác bỏ yêu cầu rút quân sớm và giữ nguyên thời hạn 30/9/2026 trong thỏa thuận.",
+        "Iraq asked the coalition to leave Baghdad by July 2026, two months earlier than "
+        "previously agreed, and Washington accepted.",
+        "Iraq đề nghị liên quân rời Baghdad trước 30/7/2026, sớm hơn hai tháng so với kế hoạch, "
+        "và phía Mỹ đã chấp nhận.",
+        "Iraq asked the US to pull out of Baghdad by July 2026 and from Erbil no later than "
+        "September 2026, and Washington agreed.",
+    ],
+)
+def test_a_date_agreed_or_announced_stays(body: str) -> None:
+    assert extract(TITLE, body, published=PUBLISHED).deadlines
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Quốc hội Iraq đòi mọi quân nước ngoài rút trước 31/12/2026.",
+        "Nghị quyết yêu cầu mọi lực lượng nước ngoài, kể cả ở khu vực Kurdistan, rút khỏi Iraq "
+        "trước ngày 31/12/2026.",
+        "Iraq's parliament passed a non-binding resolution demanding that all foreign troops, "
+        "including those in the Kurdistan region, leave the country by 31 December 2026, a year "
+        "earlier than the date agreed for the Kurdistan region under the accord.",
+        "Iraq's government kept the dates of the accord, rejecting the parliament's call for all "
+        "foreign troops to leave by the end of the year.",
+    ],
+)
+def test_a_demand_is_no_deadline(body: str) -> None:
+    assert extract(TITLE, body, published=PUBLISHED).deadlines == ()
+
+
+def test_a_call_with_an_aside_then_to_leave_is_a_demand() -> None:
+    body = (
+        "It calls for all foreign forces, including those in the Kurdistan region, to leave by "
+        "31 December 2026."
+    )
+    assert extract(TITLE, body, published=PUBLISHED).deadlines == ()
