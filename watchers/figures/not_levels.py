@@ -94,15 +94,16 @@ _FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retai
 # thể giảm còn"; not "đã có thể giảm", "Guarding it could fall to"); a budget's cap ("budget
 # request, which assumes no more than 2,000", "ngân sách … giả định … không quá 2.000")
 _MAY_FALL_TO = re.compile(
-    r"\b(?:force|forces|troops|soldiers|presence|numbers?|levels?|footprint|quan|luc luong|"
-    r"binh si)(?:\s+[^\s,;.]+){0,4}?\s+(?<!da )(?<!moi )(?:could|might|co the)\s+"
+    r"\b(?:force|forces|troops|soldiers|presence|numbers?|levels?|footprint|quan(?! chuc)|"
+    r"luc luong|binh si)(?:\s+[^\s,;.]+){0,4}?\s+(?<!da )(?<!moi )(?:could|might|co the)\s+"
     r"(?:[^\s,;]+\s+){0,2}?(?:fall|drop|shrink|decline|dip|come down|go down|giam)\s+"
     r"(?:xuong\s+)?(?:con\s+)?(?:to\s+)?(?:about |around |roughly |some |khoang )?$"
 )
-_BUDGETED = re.compile(  # the count right after, or after "no more than"
-    r"\b(?:budget|ngan sach)\b[^.;]{0,120}\b(?:assumes?|assumed|plans? for|du tru|gia dinh)\b"
-    r"(?:[^.;]{0,90}\b(?:no more than|at most|khong qua|toi da)\s+(?:an average of\s+)?|"
-    r"\s+(?:an average of\s+|trung binh\s+)?)(?:about |around |khoang )?$"
+_BUDGETED = re.compile(  # the count right after the budget's verb, or after "no more than"
+    r"\b(?:budget|ngan sach)\b(?:(?:\s+[^\s,;.]+){0,4}\s+(?:assumes?|assumed|gia dinh)\s+"
+    r"(?:an average of\s+|trung binh\s+)?|[^.;]{0,120}\b(?:assum\w+|plans? for|du tru|gia dinh)\b"
+    r"[^.;]{0,90}\b(?:no more than|at most|khong qua|toi da)\s+(?:an average of\s+)?)"
+    r"(?:about |around |khoang )?$"
 )
 # a ceiling voted: "voted to bar the Pentagon from spending money to keep more than 1,500 US
 # troops" (not "Barham Salih said the US is keeping more than", "has not stopped the US from

@@ -15,7 +15,6 @@ __all__ = [
     "GARRISON_ABROAD",
     "IRAQI_FORCES",
     "LEAVES_HOST",
-    "NAMED_ALLIANCE",
     "NOT_OURS",
     "NOT_TIED",
     "NO_TRUCE",
@@ -140,7 +139,12 @@ _DIPLOMAT_BEFORE = re.compile(
 )
 # a party alliance named (not folded): "rút khỏi Liên minh Những người Xây dựng Nhà nước" (not
 # "Liên minh quốc tế", "Liên minh Chống IS", "liên minh do Mỹ dẫn đầu")
-NAMED_ALLIANCE = re.compile(r"\bLiên minh (?!Quốc tế|quốc tế|Chống|chống|do\b)[A-ZĐ]\w*")
+_LIEN_MINH = re.compile(r"\b[Ll]iên minh [“\"]?(?P<next>\S+)")
+_NOT_A_PARTY_VI = re.compile(
+    r"(?i:quốc tế|chống|toàn cầu|quân sự|đa quốc gia|đánh bại|do (?:Mỹ|Hoa Kỳ|Washington))"
+)
+_EN_ALLIANCE = re.compile(r"\b(?P<name>(?:[A-Z][\w-]+ ){1,4})(?:Coalition|Alliance)\b")
+_NOT_A_PARTY_EN = re.compile(r"\b(?:Global|International|Military|US-led|Anti-[\w-]+)\b")
 # an alliance (a term, not folded) named as a government's or parties': "governing coalition",
 # "liên minh cầm quyền", "coalition government", "liên minh tranh cử"
 ALLIANCE = re.compile(r"(?i)coalition|alliance|liên minh")
@@ -181,5 +185,12 @@ def _only_as(
 
 def party_alliance(sentence: str, forces: set[str]) -> bool:
     """Whether the sentence (not folded) names a party alliance ("rút khỏi Liên minh Những người
-    Xây dựng Nhà nước") and, of the words of forces found in it (``forces``), only alliances."""
-    return bool(NAMED_ALLIANCE.search(sentence)) and all(map(ALLIANCE.match, forces))
+    Xây dựng Nhà nước", "liên minh do ông Maliki lãnh đạo", "the State Administration
+    Coalition"; not "Liên minh quốc tế", "liên minh do Mỹ dẫn đầu", "the Global Coalition") and,
+    of the words of forces found in it (``forces``), only alliances."""
+    named = any(
+        (m["next"] == "do" or m["next"][0].isupper())
+        and not _NOT_A_PARTY_VI.match(sentence, m.start("next"))
+        for m in _LIEN_MINH.finditer(sentence)
+    ) or any(not _NOT_A_PARTY_EN.search(m["name"]) for m in _EN_ALLIANCE.finditer(sentence))
+    return named and all(map(ALLIANCE.match, forces))

@@ -94,3 +94,28 @@ def test_except_the_us_and_a_garrison(body: str, who: str) -> None:
 )
 def test_more_forecasts_and_budgets(body: str) -> None:
     assert not {t for t in troops_of(body, published=PUBLISHED) if t[3] == 1800}
+
+
+@pytest.mark.parametrize(
+    ("body", "count"),
+    [
+        # (a fourth review) "trừ Mỹ" not as an aside: the US's; a plan "plans for" not the
+        # budget's; "quan chức" (officials) is no force
+        (
+            "Tất cả các nước đã rút quân trừ Mỹ, nước hiện còn 2.000 binh sĩ tại Iraq.",
+            ("US", "Iraq", "current", 2000),
+        ),
+        (
+            "While Congress debates the budget, the Pentagon plans for 2,500 troops to stay in "
+            "Iraq through 2026.",
+            ("US", "Iraq", "planned", 2500),
+        ),
+        (
+            "Quan chức Lầu Năm Góc có thể giảm còn 2.000 binh sĩ tại Iraq vào tháng 9, theo kế "
+            "hoạch đã công bố.",
+            ("US", "Iraq", "planned", 2000),
+        ),
+    ],
+)
+def test_a_fourth_reviews_levels(body: str, count: tuple[str, str, str, int]) -> None:
+    assert count in troops_of(body, published=PUBLISHED)

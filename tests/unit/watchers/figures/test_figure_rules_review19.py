@@ -67,3 +67,57 @@ def test_a_call_with_an_aside_then_to_leave_is_a_demand() -> None:
         "31 December 2026."
     )
     assert extract(TITLE, body, published=PUBLISHED).deadlines == ()
+
+
+# (a fourth review) demands of troops by "mọi", an aside before a modal or the date's
+# preposition, a demand rejected by two governments, a comparison that runs to the sentence's
+# end; an order ("ra lệnh"), an acceptance after a comparison said with dashes
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Các nhóm vũ trang đòi mọi binh sĩ Mỹ rời Iraq trước ngày 31/12/2026.",
+        "Các nghị sĩ Shiite yêu cầu mọi binh sĩ Mỹ rút khỏi Iraq trước ngày 30/6/2026.",
+        "Các phe phái yêu cầu mọi cố vấn quân sự Mỹ rời căn cứ Ain al-Asad trước ngày 30/6/2026.",
+        "Các nghị sĩ kêu gọi mọi lực lượng liên quân rút khỏi Iraq trước cuối tháng 6/2026.",
+        "Militias demanded that US troops leave Iraq, including the Kurdistan region, before June"
+        " 30, 2026.",
+        "Lawmakers demanded that all foreign forces, including those at Ain al-Asad, must leave "
+        "by June 30, 2026.",
+        "Quốc hội yêu cầu toàn bộ quân nước ngoài, kể cả các cố vấn Mỹ, đều phải rời Iraq trước "
+        "ngày 30/6/2026.",
+        "Các nghị sĩ đòi quân Mỹ rời Iraq, kể cả khu vực Kurdistan, chậm nhất là ngày 30/6/2026.",
+        "The two governments rejected calls for US troops to leave by June 30, 2026.",
+        "Hai chính phủ bác bỏ yêu cầu quân Mỹ rút trước ngày 30/6/2026.",
+        "The two sides, rejecting the Coordination Framework's call for US troops to leave by "
+        "June 30, 2026, kept the accord.",
+        "Lawmakers demanded US troops leave by June 30, 2026, earlier than the September date, "
+        "which Washington and Baghdad agreed in 2024.",
+        "Lawmakers demanded US troops leave by June 30, 2026, three months earlier than the "
+        "September 30, 2026 date agreed under the accord.",
+        "Quốc hội đòi quân Mỹ rút trước ngày 30/6/2026, sớm hơn ba tháng so với mốc 30/9, mốc mà "
+        "hai nước đã nhất trí.",
+    ],
+)
+def test_more_demands_are_no_deadlines(body: str) -> None:
+    assert extract(TITLE, body, published=PUBLISHED).deadlines == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bộ trưởng Quốc phòng Mỹ ra lệnh yêu cầu mọi binh sĩ Mỹ rời Iraq trước 30/9/2026.",
+        "Tổng thống Mỹ đã ra lệnh rút quân và yêu cầu mọi binh sĩ rời Iraq trước 30/9/2026.",
+        "Protesters demanded the expulsion of US forces, including from Ain al-Asad, as the "
+        "coalition prepared to hand over the base by March 2026.",
+        "Militias want every US soldier out, including those in Erbil, even as the Pentagon "
+        "prepares to withdraw by September 2026.",
+        "The Pentagon dismissed the base commander and asked US troops to finish leaving Ain al-"
+        "Asad by March 2026 as planned.",
+        "Mỹ bác bỏ yêu cầu quân Mỹ ở lại lâu hơn và sẽ rút hết khỏi Iraq trước 30/9/2026 như đã "
+        "cam kết.",
+        "Iraq asked US forces to leave Baghdad by July 2026 - two months earlier than agreed in "
+        "2024 - a request the Pentagon accepted.",
+    ],
+)
+def test_more_dates_agreed_or_announced_stay(body: str) -> None:
+    assert extract(TITLE, body, published=PUBLISHED).deadlines

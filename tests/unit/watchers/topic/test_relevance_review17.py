@@ -180,3 +180,31 @@ ON_THE_COALITION = [
 @pytest.mark.parametrize(("title", "summary"), ON_THE_COALITION)
 def test_a_partys_exit_over_the_coalition_stays(title: str, summary: str) -> None:
     assert judge(MATCHER, title, summary).relevant
+
+
+# (a fourth review) party alliances named otherwise: lower case, a name with diacritics,
+# "do ông Maliki", in English
+PARTY_ALLIANCES = [
+    (
+        "Đảng Sadr rút khỏi liên minh cầm quyền",
+        "Đảng Sadr hôm thứ Hai rút khỏi liên minh Quản lý Nhà nước tại Baghdad.",
+    ),
+    (
+        "Đảng Dawa rút khỏi liên minh cầm quyền ở Iraq",
+        "Đảng Dawa hôm thứ Hai rút khỏi Liên minh Ánh sáng Iraq.",
+    ),
+    (
+        "Đảng Dawa rút khỏi liên minh cầm quyền ở Iraq",
+        "Đảng Dawa hôm thứ Hai rút khỏi liên minh do ông Maliki lãnh đạo.",
+    ),
+    (
+        "Sadr bloc quits ruling alliance in Iraq",
+        "The Sadr bloc quit the State Administration Coalition in Baghdad on Monday.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "summary"), PARTY_ALLIANCES)
+def test_a_party_alliance_named_otherwise(title: str, summary: str) -> None:
+    verdict = judge(MATCHER, title, summary)
+    assert (verdict.relevant, verdict.reason) == (False, "other departure")
