@@ -47,11 +47,11 @@ _DEMAND = re.compile(
     r"(?<!theo )(?<!cac )(?<!nhung )(?<!mot )"
     r"(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi|muon|de nghi|khuyen nghi)"
     r" (?:phia )?(?:my|hoa ky|washington|baghdad|quan|binh|luc luong|lien quan|lien minh|cac|"
-    r"moi (?:luc luong|quan|binh si|linh|co van|su hien dien)|"  # not "mọi bên", "mọi người"
+    r"moi (?:luc luong|quan|binh|linh|co van|su hien dien|nhan vien quan su)|"  # not "mọi bên"
     r"toan bo|chinh phu|chinh quyen|rut|phai|nhanh chong|som)|"
     # "đòi" after its subject; "đội quân" (an army) opens a sentence or follows "một", "các"
     r"(?<=[a-z] )(?<!quan )(?<!bo )(?<!mot )(?<!cac )(?<!nhung )(?<!doi )doi "
-    r"(?:quan|rut|my|hoa ky|washington|moi (?:luc luong|quan|binh si|linh|co van|su hien dien)|"
+    r"(?:quan|rut|my|hoa ky|washington|moi (?:luc luong|quan|binh|linh|co van|su hien dien)|"
     r"lien quan|(?:cac )?luc luong)|"
     # ... or after a comma before all of them: "..., đòi toàn bộ quân nước ngoài rời Iraq" (not
     # "đội quân", nor "đổi Mỹ rút … lấy …", a trade)
@@ -68,7 +68,7 @@ _MET = re.compile(
     r"(?:two|both) (?:governments|countries|sides)|agree\w*|accept\w*|met|heed\w*|honou?r\w*|"
     r"compl(?:y|ies|ied)|bow(?:s|ed)? to|conced\w*|grant\w*|thoa thuan|hiep dinh|hiep uoc|"
     r"ke hoach|tuyen bo chung|lo trinh|ban ghi nho|dong y|chap thuan|chap nhan|dap ung|"
-    r"nhat tri|thong nhat|cam ket|hai (?:nuoc|ben|chinh phu)|ordered|ra lenh)\b"
+    r"nhat tri|thong nhat|cam ket|hai (?:nuoc|ben|chinh phu))\b"
 )
 # a recommendation approved ("approved the Pentagon's recommendation", "phê duyệt khuyến nghị")
 _APPROVED = re.compile(  # by whom decides: not a parliament's, nor one that urges a demand
@@ -86,8 +86,8 @@ _MET_AFTER = re.compile(
     # (not "the schedule agreed with the Iraqi government": another agreement)
     r"(?<!not )(?<!never )(?<!n't )(?:agreed|accepted)(?! with)|"
     r"(?:both|two) governments (?:\w+ )?(?:endorsed|approved)|"
-    r"(?:theo|trong) (?:\w+ ){0,2}(?:thoa thuan|hiep dinh|ke hoach|lo trinh|lich trinh|"
-    r"tuyen bo chung)|"
+    r"theo (?:\w+ ){0,2}(?:thoa thuan|hiep dinh|ke hoach|lo trinh|lich trinh|tuyen bo chung)|"
+    r"(?<!khong co )trong (?:\w+ ){0,2}(?:thoa thuan|hiep dinh)|"
     r"nhu da (?:thoa thuan|cam ket|thong nhat|cong bo)|"
     r"da (?:duoc (?:\w+ ){0,3})?(?:nhat tri|dong y|chap nhan|chap thuan|thong nhat|dap ung)|"
     r"cam ket|(?<!without )ratifying|da phe chuan)\b"
@@ -112,14 +112,20 @@ _INCLUDING_VERB = re.compile(
     r"depart|exit|pull|roi|rut|by|before|within|no later than|truoc|cham nhat|khong muon hon|"
     r"vao|trong)\b)"
 )
-# a demand rejected in its clause: "rejecting the parliament's call for all foreign troops to
+# a demand rejected right before it: "rejecting the parliament's call for all foreign troops to
 # leave by the end of the year" (an accord named before does not meet it; "as agreed" after does)
-_REJECTED = re.compile(r"\b(?:reject\w*|rebuff\w*|dismiss\w*|bac bo|tu choi|phan doi)\b[^,;]*$")
+_REJECTED = re.compile(
+    r"\b(?:reject\w*|rebuff\w*|dismiss\w*|bac bo|tu choi)(?:\s+[^\s,;]+){0,5}?\s*$"
+)
+# an order that requires it: "ra lệnh yêu cầu mọi binh sĩ Mỹ rời", "ordered … to leave"
+_ORDERED = re.compile(
+    r"\b(?:ordered|ra lenh)(?:\s+cho(?:\s+[^\s,;]+){1,3}|(?:\s+[^\s,;]+){0,3})\s*$"
+)
 # a comparison after the date is no agreement of it: "…, a year earlier than the date agreed
 # under the accord" (not "no later than", "không muộn hơn"; ", and Washington accepted" counts)
 _THAN = re.compile(
     r"(?:\b(?:earlier|sooner|ahead of|(?<!no )(?<!not )later) than|\bsom hon|(?<!khong )\bmuon hon|"
-    r"\bso voi).*?(?=[,;-]\s*(?:and|but|va|nhung|a request)\b|$)"
+    r"\bso voi).*?(?=;|[,-]\s*(?:and|but|as|va|nhung|theo|a request)\b|$)"
 )
 
 
@@ -132,6 +138,8 @@ def demanded(text: str, start: int, at: int, end: int) -> bool:
     demand = demands[-1]
     between = _INCLUDING.sub("", _INCLUDING_VERB.sub("", text[demand.end() : at]))
     if _ENDS.search(between):
+        return False
+    if _ORDERED.search(text, max(start, demand.start() - 40), demand.start()):
         return False
     rejected = _REJECTED.search(text, max(start, demand.start() - 60), demand.start())
     return not (

@@ -90,7 +90,7 @@ WHO_EN: dict[str, str] = {
 }
 WHO_VI: dict[str, str] = {
     "coalition": r"lien quan|lien minh|quoc te|nato|dong minh|nuoc doi tac|"
-    r"khong ke (?:my|hoa ky)|(?<=, )tru (?:my|hoa ky)(?=,)",  # "liên quân, không kể Mỹ,"
+    r"khong ke (?:my|hoa ky)|(?<!don )(?<!du )(?<!loai )tru (?:my|hoa ky)(?!,? (?:van|nuoc)\b)",
     "foreign": r"nuoc ngoai",
     "US": r"my|hoa ky|washington|lau nam goc",
     "other": r"(?:quan doi|luc luong|binh si|binh sy|quan) iraq|nguoi kurd|peshmerga|"

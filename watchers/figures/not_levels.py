@@ -100,9 +100,9 @@ _MAY_FALL_TO = re.compile(
     r"(?:xuong\s+)?(?:con\s+)?(?:to\s+)?(?:about |around |roughly |some |khoang )?$"
 )
 _BUDGETED = re.compile(  # the count right after the budget's verb, or after "no more than"
-    r"\b(?:budget|ngan sach)\b(?:(?:\s+[^\s,;.]+){0,4}\s+(?:assumes?|assumed|gia dinh)\s+"
-    r"(?:an average of\s+|trung binh\s+)?|[^.;]{0,120}\b(?:assum\w+|plans? for|du tru|gia dinh)\b"
-    r"[^.;]{0,90}\b(?:no more than|at most|khong qua|toi da)\s+(?:an average of\s+)?)"
+    r"\b(?:budget|ngan sach)\b(?:(?:\s+[^\s,;.]+){0,6}\s+(?:assum\w+|plans? for|gia dinh|du tru)"
+    r"\s+(?:an average of\s+|trung binh\s+)?|[^.;]{0,120}\b(?:assum\w+|plans? for|du tru|"
+    r"gia dinh)\b[^.;]{0,90}\b(?:no more than|at most|khong qua|toi da)\s+(?:an average of\s+)?)"
     r"(?:about |around |khoang )?$"
 )
 # a ceiling voted: "voted to bar the Pentagon from spending money to keep more than 1,500 US

@@ -141,10 +141,14 @@ _DIPLOMAT_BEFORE = re.compile(
 # "Liên minh quốc tế", "Liên minh Chống IS", "liên minh do Mỹ dẫn đầu")
 _LIEN_MINH = re.compile(r"\b[Ll]iên minh [“\"]?(?P<next>\S+)")
 _NOT_A_PARTY_VI = re.compile(
-    r"(?i:quốc tế|chống|toàn cầu|quân sự|đa quốc gia|đánh bại|do (?:Mỹ|Hoa Kỳ|Washington))"
+    r"(?i:quốc tế|chống|toàn cầu|quân sự|đa quốc gia|đánh bại|quyết tâm|chiến dịch|"
+    r"do (?:Mỹ|Hoa Kỳ|Washington))"
 )
 _EN_ALLIANCE = re.compile(r"\b(?P<name>(?:[A-Z][\w-]+ ){1,4})(?:Coalition|Alliance)\b")
-_NOT_A_PARTY_EN = re.compile(r"\b(?:Global|International|Military|US-led|Anti-[\w-]+)\b")
+_NOT_A_PARTY_EN = re.compile(
+    r"^(?:The )?$|\b(?:Global|International|Military|US-led|Western|Multinational|Combined|"
+    r"Anti-[\w-]+|Defeat-[\w-]+)\b"
+)
 # an alliance (a term, not folded) named as a government's or parties': "governing coalition",
 # "liên minh cầm quyền", "coalition government", "liên minh tranh cử"
 ALLIANCE = re.compile(r"(?i)coalition|alliance|liên minh")

@@ -119,3 +119,53 @@ def test_more_forecasts_and_budgets(body: str) -> None:
 )
 def test_a_fourth_reviews_levels(body: str, count: tuple[str, str, str, int]) -> None:
     assert count in troops_of(body, published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("body", "count"),
+    [
+        # (a fifth review) "trừ Mỹ" is the coalition but "trừ Mỹ, nước …", "trừ Mỹ vẫn"
+        (
+            "Tất cả các nước đã rút quân trừ Mỹ, nước hiện còn 2.000 binh sĩ tại Iraq.",
+            ("US", "Iraq", "current", 2000),
+        ),
+        (
+            "Các nước đều đã rút, trừ Mỹ vẫn còn khoảng 2.500 binh sĩ tại Iraq.",
+            ("US", "Iraq", "current", 2500),
+        ),
+        (
+            "Các lực lượng liên quân trừ Mỹ hiện có khoảng 1.000 binh sĩ tại Iraq.",
+            ("coalition", "Iraq", "current", 1000),
+        ),
+        (
+            "Các nước liên quân, ngoại trừ Mỹ, hiện còn khoảng 1.000 binh sĩ tại Iraq.",
+            ("coalition", "Iraq", "current", 1000),
+        ),
+        (
+            "Các nước đồng minh trừ Mỹ ra hiện còn khoảng 1.000 binh sĩ tại Iraq.",
+            ("coalition", "Iraq", "current", 1000),
+        ),
+        (
+            "Lực lượng đồn trú Mỹ tại Iraq hiện có khoảng 2.500 binh sĩ.",
+            ("US", "Iraq", "current", 2500),
+        ),
+        (
+            "While Congress debates the budget, the Pentagon plans for 2,500 troops to stay in "
+            "Iraq through 2026.",
+            ("US", "Iraq", "planned", 2500),
+        ),
+    ],
+)
+def test_a_fifth_reviews_owners(body: str, count: tuple[str, str, str, int]) -> None:
+    assert count in troops_of(body, published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The budget plans for 2,000 US troops in Iraq next year.",
+        "Ngân sách quốc phòng năm tài khóa 2027 giả định khoảng 2.000 binh sĩ Mỹ tại Iraq.",
+    ],
+)
+def test_a_budget_right_before_its_count(body: str) -> None:
+    assert not {t for t in troops_of(body, published=PUBLISHED) if t[3] == 2000}

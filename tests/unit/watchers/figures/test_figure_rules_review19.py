@@ -121,3 +121,48 @@ def test_more_demands_are_no_deadlines(body: str) -> None:
 )
 def test_more_dates_agreed_or_announced_stay(body: str) -> None:
     assert extract(TITLE, body, published=PUBLISHED).deadlines
+
+
+# (a fifth review) an order only right before the demand ("ra lệnh cho Lầu Năm Góc yêu cầu"),
+# not one about something else; "không có trong kế hoạch" is no agreement; "mọi binh lính";
+# "phản đối" something else; a comparison ends at ";" or ", as", ", theo"
+@pytest.mark.parametrize(
+    "body",
+    [
+        "After Trump ordered strikes on militia sites, lawmakers demanded that US troops leave "
+        "Iraq by March 31, 2026.",
+        "The militia leader ordered his fighters to stand down and demanded that US troops leave "
+        "Iraq by March 31, 2026.",
+        "The Pentagon ordered a review after lawmakers demanded that US troops leave Iraq by "
+        "March 31, 2026.",
+        "Thủ lĩnh dân quân ra lệnh ngừng tấn công và yêu cầu quân Mỹ rút khỏi Iraq trước ngày "
+        "31/3/2026.",
+        "Tòa án ra lệnh thả các nghi phạm, còn các nghị sĩ yêu cầu quân Mỹ rút trước ngày "
+        "31/3/2026.",
+        "Các nghị sĩ yêu cầu quân Mỹ rút trước ngày 31/3/2026, điều không có trong kế hoạch của "
+        "chính phủ.",
+        "Các nhóm dân quân yêu cầu mọi binh lính nước ngoài rời Iraq trước ngày 30/6/2026.",
+        "Các nhóm dân quân yêu cầu mọi binh sỹ nước ngoài rời Iraq trước ngày 30/6/2026.",
+    ],
+)
+def test_a_fifth_reviews_demands(body: str) -> None:
+    assert extract(TITLE, body, published=PUBLISHED).deadlines == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chính phủ Iraq phản đối các vụ tấn công và hai nước đã nhất trí yêu cầu quân Mỹ rút khỏi"
+        " Iraq trước ngày 30/9/2026.",
+        "Thỏa thuận mà phe Sadr phản đối yêu cầu quân Mỹ rút khỏi Iraq trước ngày 30/9/2026.",
+        "Sudani urged US troops to leave by June 30, 2026, earlier than the date in the accord; "
+        "Washington accepted the request.",
+        "Sudani urged US troops to leave by June 30, 2026, earlier than planned, as agreed in "
+        "talks with Washington last week.",
+        "Thủ tướng Sudani yêu cầu liên quân rút trước ngày 30/6/2026, sớm hơn dự kiến, theo thỏa "
+        "thuận hai bên đạt được tuần trước.",
+        "Ông Trump ra lệnh cho Lầu Năm Góc yêu cầu quân Mỹ rút khỏi Iraq trước 30/9/2026.",
+    ],
+)
+def test_a_fifth_reviews_dates(body: str) -> None:
+    assert extract(TITLE, body, published=PUBLISHED).deadlines

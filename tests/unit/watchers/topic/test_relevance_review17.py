@@ -208,3 +208,38 @@ PARTY_ALLIANCES = [
 def test_a_party_alliance_named_otherwise(title: str, summary: str) -> None:
     verdict = judge(MATCHER, title, summary)
     assert (verdict.relevant, verdict.reason) == (False, "other departure")
+
+
+# (a fifth review) the coalition by its own names, in English and Vietnamese: a force
+COALITION_NAMED = [
+    (
+        "Iraqi defence minister resigns",
+        "The Coalition began withdrawing from Ain al-Asad air base on Sunday, a day before Iraq's"
+        " defence minister resigned.",
+    ),
+    (
+        "Iraqi defence minister resigns",
+        "Iraq's defence minister resigned a day after the Defeat-ISIS Coalition began withdrawing"
+        " from Ain al-Asad air base.",
+    ),
+    (
+        "Iraqi defence minister resigns",
+        "Iraq's defence minister resigned a day after the Western Coalition began pulling out of "
+        "Ain al-Asad air base.",
+    ),
+    (
+        "Bộ trưởng Quốc phòng Iraq từ chức",
+        'Bộ trưởng Quốc phòng Iraq từ chức một ngày sau khi liên minh "Quyết tâm Vốn có" bắt đầu '
+        "rút khỏi căn cứ Ain al-Asad.",
+    ),
+    (
+        "Bộ trưởng Quốc phòng Iraq từ chức",
+        "Bộ trưởng Quốc phòng Iraq từ chức một ngày sau khi liên minh Chiến dịch Quyết tâm Cố hữu"
+        " bắt đầu rút khỏi căn cứ Ain al-Asad.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "summary"), COALITION_NAMED)
+def test_the_coalition_by_its_names_is_no_party(title: str, summary: str) -> None:
+    assert judge(MATCHER, title, summary).relevant
