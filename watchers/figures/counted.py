@@ -50,7 +50,7 @@ NOT_OWNER = re.compile(
 )
 # a list of counts after the noun, then where they all are: "412 binh sĩ Mỹ, 70 binh sĩ Anh và
 # 163 nhà thầu dân sự tại căn cứ", "412 US soldiers, 70 British soldiers and 163 contractors at"
-LIST_THEN = re.compile(
-    r"(?:\s+[^\s,;.\d]+){0,2}?(?:\s*(?:,|\band\b|\bva\b)\s*(?:and\s+|va\s+)?(?:about |khoang )?"
-    r"\d[\d.,]*(?:\s+[^\s,;.\d]+){1,4}?)+(?=\s+(?:at|tai|o)\s)"
+LIST_THEN = re.compile(  # (not "2,500 US troops in Iraq, about 1,500 of them at the base")
+    r"(?:\s+(?!(?:in|at|o|tai|trong)\b)[^\s,;.\d]+){0,2}?(?:\s*(?:,|\band\b|\bva\b)\s*(?:and\s+|va\s+)?"
+    r"(?:about |khoang )?\d[\d.,]*(?:\s+(?!(?:of|trong)\b)[^\s,;.\d]+){1,4}?)+(?=\s+(?:at|tai|o)\s)"
 )

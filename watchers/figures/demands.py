@@ -87,7 +87,7 @@ _MET_AFTER = re.compile(
     r"(?<!not )(?<!never )(?<!n't )(?:agreed|accepted)(?! with)|"
     r"(?:both|two) governments (?:\w+ )?(?:endorsed|approved)|"
     r"theo (?:\w+ ){0,2}(?:thoa thuan|hiep dinh|ke hoach|lo trinh|lich trinh|tuyen bo chung)|"
-    r"(?<!khong co )trong (?:\w+ ){0,2}(?:thoa thuan|hiep dinh)|"
+    r"(?<!khong )nhu trong (?:\w+ ){0,2}(?:thoa thuan|hiep dinh)|"
     r"nhu da (?:thoa thuan|cam ket|thong nhat|cong bo)|"
     r"da (?:duoc (?:\w+ ){0,3})?(?:nhat tri|dong y|chap nhan|chap thuan|thong nhat|dap ung)|"
     r"cam ket|(?<!without )ratifying|da phe chuan)\b"
@@ -97,7 +97,7 @@ _MET_AFTER = re.compile(
 _ENDS = re.compile(
     r",(?!\s*(?:to|by|until|toi|den|cho den|truoc|i\.e\.|tuc|tuc la)\s+(?:ngay\s+)?$)|"
     r"\b(?:announc\w*|said|says|agreed|declared|pledged|committed|tuyen bo|cho biet|thong bao|"
-    r"nhat tri|thong nhat|cam ket)\b"
+    r"nhat tri|thong nhat|cam ket|giu nguyen|kept|keeps|reaffirm\w*)\b"
 )
 
 # an aside that says what the demand includes: "leave Iraq, including the Kurdistan region, by
@@ -117,7 +117,13 @@ _INCLUDING_VERB = re.compile(
 _REJECTED = re.compile(
     r"\b(?:reject\w*|rebuff\w*|dismiss\w*|bac bo|tu choi)(?:\s+[^\s,;]+){0,5}?\s*$"
 )
-# an order that requires it: "ra lệnh yêu cầu mọi binh sĩ Mỹ rời", "ordered … to leave"
+# the US side asking, or ordering, its own troops out: "Lầu Năm Góc yêu cầu mọi binh sĩ Mỹ rời",
+# "Bộ trưởng Quốc phòng Mỹ ra lệnh yêu cầu", "Ông Trump ra lệnh cho Lầu Năm Góc yêu cầu"
+_US_SIDE = re.compile(
+    r"\b(?:my|hoa ky|us|u\.s\.|american|pentagon|lau nam goc|washington|trump|biden|"
+    r"white house|nha trang)\b"
+)
+_ASKS = re.compile(r"yeu cau|ask|order")  # (not "wants", "muốn": a wish)
 _ORDERED = re.compile(
     r"\b(?:ordered|ra lenh)(?:\s+cho(?:\s+[^\s,;]+){1,3}|(?:\s+[^\s,;]+){0,3})\s*$"
 )
@@ -139,7 +145,10 @@ def demanded(text: str, start: int, at: int, end: int) -> bool:
     between = _INCLUDING.sub("", _INCLUDING_VERB.sub("", text[demand.end() : at]))
     if _ENDS.search(between):
         return False
-    if _ORDERED.search(text, max(start, demand.start() - 40), demand.start()):
+    asker = text[max(start, demand.start() - 40) : demand.start()]
+    ordered = _ORDERED.search(asker) and _US_SIDE.search(text, start, demand.start())
+    asks = _ASKS.match(demand.group()) and _US_SIDE.search(" ".join(asker.split()[-3:]))
+    if (ordered or asks) and not _REJECTED.search(asker):
         return False
     rejected = _REJECTED.search(text, max(start, demand.start() - 60), demand.start())
     return not (

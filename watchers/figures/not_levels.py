@@ -9,6 +9,7 @@ import re
 from watchers.figures import counted as cx
 from watchers.figures import lexicon as lx
 from watchers.figures import tenses as tw
+from watchers.figures.forecasts import forecast
 from watchers.figures.sentence import Sentence
 from watchers.figures.unsaid import OPTION_CHOSEN, OPTIONS
 
@@ -89,21 +90,6 @@ _OPTION_TO = re.compile(
 _FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retain at least")
     r"\b(?:to\s+(?:keep|retain|maintain)\s+(?:at least|no fewer than|no less than|a minimum of)|"
     r"expect\w*\s+(?:fewer than|less than|under|below|no more than))\s+$"
-)
-# ...a forecast of the force's fall ("US force in Iraq could fall to about 1,800", "quân số có
-# thể giảm còn"; not "đã có thể giảm", "Guarding it could fall to"); a budget's cap ("budget
-# request, which assumes no more than 2,000", "ngân sách … giả định … không quá 2.000")
-_MAY_FALL_TO = re.compile(
-    r"\b(?:force|forces|troops|soldiers|presence|numbers?|levels?|footprint|quan(?! chuc)|"
-    r"luc luong|binh si)(?:\s+[^\s,;.]+){0,4}?\s+(?<!da )(?<!moi )(?:could|might|co the)\s+"
-    r"(?:[^\s,;]+\s+){0,2}?(?:fall|drop|shrink|decline|dip|come down|go down|giam)\s+"
-    r"(?:xuong\s+)?(?:con\s+)?(?:to\s+)?(?:about |around |roughly |some |khoang )?$"
-)
-_BUDGETED = re.compile(  # the count right after the budget's verb, or after "no more than"
-    r"\b(?:budget|ngan sach)\b(?:(?:\s+[^\s,;.]+){0,6}\s+(?:assum\w+|plans? for|gia dinh|du tru)"
-    r"\s+(?:an average of\s+|trung binh\s+)?|[^.;]{0,120}\b(?:assum\w+|plans? for|du tru|"
-    r"gia dinh)\b[^.;]{0,90}\b(?:no more than|at most|khong qua|toi da)\s+(?:an average of\s+)?)"
-    r"(?:about |around |khoang )?$"
 )
 # a ceiling voted: "voted to bar the Pentagon from spending money to keep more than 1,500 US
 # troops" (not "Barham Salih said the US is keeping more than", "has not stopped the US from
@@ -240,8 +226,8 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         return True  # a ceiling voted
     if _FLOOR_OR_FORECAST.search(text, s.start, a) or _FLOOR_OR_PLAN_GONE.search(core_left):
         return True
-    if _MAY_FALL_TO.search(text, s.start, a) or _BUDGETED.search(text, s.start, a):
-        return True
+    if forecast(text, s.start, a, s.end):
+        return True  # "could fall to about 1,800", "the budget request assumes no more than"
     proposed = lx.CAP.search(core_left[-80:]) and _PROPOSED.search(text, s.start, a)
     if proposed and not _IMPOSED.search(text, s.start, a):
         return True  # a cap a bill proposes: "dự luật … giới hạn quân số ở mức 1.000"

@@ -15,6 +15,7 @@ __all__ = [
     "GARRISON_ABROAD",
     "IRAQI_FORCES",
     "LEAVES_HOST",
+    "MAY_FALL",
     "NOT_OURS",
     "NOT_TIED",
     "NO_TRUCE",
@@ -98,6 +99,12 @@ IRAQI_FORCES = re.compile(
 NOT_OURS = re.compile(
     r"\b(?:nato|phai bo|turkish|turkey|tho nhi ky|iranian|iran|syrian|russian|israeli|kurdish|"
     r"peshmerga|popular mobili[sz]ation|pmf)\b"
+)
+# a forecast of our force's fall, in a title (folded): "US force in Iraq could shrink", "Quân Mỹ ở
+# Iraq có thể chỉ còn 1.500" (``watchers.figures.forecasts`` reads no level in it)
+MAY_FALL = re.compile(
+    r"\b(?:us|u\.s\.|american|coalition|my|hoa ky|lien quan)\b[^.;:]{0,40}?\b"
+    r"(?:could|might|co the)\s+(?:\S+\s+){0,2}?(?:fall|drop|shrink|decline|giam|chi con)\b"
 )
 # who else leaves, in a title that names no foreign forces (folded): a company, its staff,
 # diplomats ("Corvane Petroleum to withdraw from Basra's Sahl al-Tibn field, 340 foreign staff

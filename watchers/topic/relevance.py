@@ -123,7 +123,9 @@ def judge(
     # an item the matcher turned down for lacking only a word of leaving (``Matcher.missing``)
     # may still say it: with its troop numbers or its figures, or with words said of forces
     lacks_leaving = not match.relevant and matcher.missing(match.matched) == (groups.leaving,)
-    counted = lacks_leaving and _counts_our_troops(title, published)
+    counted = lacks_leaving and (  # our level in the title, or a forecast of our force's fall
+        _counts_our_troops(title, published) or bool(cues.MAY_FALL.search(fold(title)))
+    )
 
     @cache
     def figures_leave() -> bool:  # read once: the attack rule asks again

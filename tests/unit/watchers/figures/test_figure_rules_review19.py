@@ -166,3 +166,35 @@ def test_a_fifth_reviews_demands(body: str) -> None:
 )
 def test_a_fifth_reviews_dates(body: str) -> None:
     assert extract(TITLE, body, published=PUBLISHED).deadlines
+
+
+# (a sixth review, of the whole stop) no agreement "không nằm/chưa có/không như trong thỏa
+# thuận"; a militia's order is no US order; the US side asking its own troops out is an order;
+# a deadline kept ("giữ nguyên") after a rejected demand
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Các nghị sĩ yêu cầu quân Mỹ rời Iraq trước ngày 31/12/2026, mốc không nằm trong thỏa "
+        "thuận.",
+        "Các nghị sĩ yêu cầu quân Mỹ rời Iraq trước tháng 3/2026, điều chưa có trong thỏa thuận.",
+        "Các nghị sĩ yêu cầu quân Mỹ rời Iraq trước tháng 3/2026, không như trong thỏa thuận.",
+        "Sadr ordered his followers to demand that US troops leave Iraq by March 2026.",
+        "Sadr ra lệnh cho các tay súng yêu cầu quân Mỹ rời Iraq trước cuối tháng 1/2026.",
+        "Kataib Hezbollah ra lệnh yêu cầu quân Mỹ rời Iraq trước cuối tháng 1/2026.",
+        "Washington has rejected calls for US troops to leave Iraq by the end of 2026.",
+    ],
+)
+def test_a_sixth_reviews_demands(body: str) -> None:
+    assert extract(TITLE, body, published=PUBLISHED).deadlines == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lầu Năm Góc yêu cầu mọi binh sĩ Mỹ rời Baghdad trước ngày 30/9/2026.",
+        "Hai nước bác bỏ yêu cầu rút quân sớm và giữ nguyên thời hạn 30/9/2026 trong thỏa thuận.",
+        "Các nghị sĩ yêu cầu quân Mỹ rời Iraq trước tháng 9/2026 như trong thỏa thuận.",
+    ],
+)
+def test_a_sixth_reviews_dates(body: str) -> None:
+    assert extract(TITLE, body, published=PUBLISHED).deadlines

@@ -243,3 +243,21 @@ COALITION_NAMED = [
 @pytest.mark.parametrize(("title", "summary"), COALITION_NAMED)
 def test_the_coalition_by_its_names_is_no_party(title: str, summary: str) -> None:
     assert judge(MATCHER, title, summary).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # (a sixth review) a forecast of our force's fall is the topic, though no level is read
+        (
+            "US force in Iraq could shrink",
+            "The US force in Iraq could fall to about 1,800 troops by the summer, officials said.",
+        ),
+        (
+            "Quân Mỹ ở Iraq có thể chỉ còn 1.500",
+            "Lực lượng Mỹ tại Iraq có thể giảm xuống còn khoảng 1.500 binh sĩ vào mùa hè.",
+        ),
+    ],
+)
+def test_a_forecast_of_our_force_is_the_topic(title: str, summary: str) -> None:
+    assert judge(MATCHER, title, summary).relevant

@@ -1,0 +1,36 @@
+"""Counts that are a forecast or a budget's figure, not a level (``not_levels``). Folded text.
+Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["forecast"]
+
+# A forecast of the force's fall ("US force in Iraq could fall to about 1,800", "quân số có
+# thể giảm còn"; not "đã có thể giảm", "Guarding it could fall to"); a budget's cap ("budget
+# request, which assumes no more than 2,000", "ngân sách … giả định … không quá 2.000")
+_MAY_FALL_TO = re.compile(
+    r"\b(?:force|forces|troops|soldiers|presence|numbers?|levels?|footprint|quan(?! chuc)|"
+    r"luc luong|binh si)(?:\s+[^\s,;.]+){0,4}?\s+(?<!da )(?<!moi )(?:could|might|co the)\s+"
+    r"(?:[^\s,;]+\s+){0,2}?(?:fall|drop|shrink|decline|dip|come down|go down|giam)\s+"
+    r"(?:xuong\s+)?(?:con\s+)?(?:to\s+)?(?:about |around |roughly |some |khoang )?$"
+)
+_UNDER_PLAN = re.compile(  # "Under the plan, … could shrink to", not "if it goes to plan"
+    r"\bunder (?:the|its|a) (?:\w+ )?(?:plan|schedule)\b|(?<!dien ra )\btheo (?:\w+ )?"
+    r"(?:ke hoach|lo trinh)\b"
+)
+_BUDGETED = re.compile(  # the count right after the budget's verb, or after "no more than"
+    r"\b(?:budget|ngan sach)\b(?:(?:\s+[^\s,;.]+){0,6}\s+(?:assum\w+|plans? for|gia dinh|du tru)"
+    r"\s+(?:an average of\s+|trung binh\s+)?|[^.;]{0,120}\b(?:assum\w+|plans? for|du tru|"
+    r"gia dinh)\b[^.;]{0,90}\b(?:no more than|at most|khong qua|toi da)\s+(?:an average of\s+)?)"
+    r"(?:about |around |khoang )?$"
+)
+
+
+def forecast(text: str, start: int, at: int, end: int) -> bool:
+    """Whether the count at ``at`` (its sentence runs from ``start`` to ``end``) is a forecast
+    of the force's fall, not tied to a plan ("could shrink to 2,000 under the plan"), or a
+    budget's figure."""
+    may_fall = _MAY_FALL_TO.search(text, start, at) and not _UNDER_PLAN.search(text, start, end)
+    return bool(may_fall or _BUDGETED.search(text, start, at))
