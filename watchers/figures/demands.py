@@ -50,7 +50,7 @@ _DEMAND = re.compile(
     r"moi (?:luc luong|quan|binh|linh|co van|su hien dien|nhan vien quan su)|"  # not "mọi bên"
     r"toan bo|chinh phu|chinh quyen|rut|phai|nhanh chong|som)|"
     # "đòi" after its subject; "đội quân" (an army) opens a sentence or follows "một", "các"
-    r"(?<=[a-z] )(?<!quan )(?<!bo )(?<!mot )(?<!cac )(?<!nhung )(?<!doi )doi "
+    r"(?<=[a-z] )(?:(?<=dan quan )|(?<!quan ))(?<!bo )(?<!mot )(?<!cac )(?<!nhung )(?<!doi )doi "
     r"(?:quan|rut|my|hoa ky|washington|moi (?:luc luong|quan|binh|linh|co van|su hien dien)|"
     r"lien quan|(?:cac )?luc luong)|"
     # ... or after a comma before all of them: "..., đòi toàn bộ quân nước ngoài rời Iraq" (not

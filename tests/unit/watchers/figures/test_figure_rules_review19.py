@@ -198,3 +198,20 @@ def test_a_sixth_reviews_demands(body: str) -> None:
 )
 def test_a_sixth_reviews_dates(body: str) -> None:
     assert extract(TITLE, body, published=PUBLISHED).deadlines
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "dân quân đòi" (militias demand) is a demand; "quân đội" (an army) is not "đòi"
+        "Dân quân đòi quân Mỹ rút khỏi Iraq trước ngày 31/3/2026.",
+        "Các nhóm dân quân đòi quân Mỹ rời Iraq trước cuối tháng 1/2026.",
+    ],
+)
+def test_militias_demand(body: str) -> None:
+    assert extract(TITLE, body, published=PUBLISHED).deadlines == ()
+
+
+def test_an_army_leaving_is_no_demand() -> None:
+    body = "Quân đội Mỹ sẽ rút khỏi Iraq trước ngày 30/9/2026."
+    assert extract(TITLE, body, published=PUBLISHED).deadlines
