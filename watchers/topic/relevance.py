@@ -23,15 +23,15 @@ optional groups of the same configured topic:
 
 * **troop numbers**: an item that lacks only a word of leaving, whose title gives the US's
   or the coalition's troop level in Iraq, now or to come (``watchers.figures``: "US force
-  in Iraq will be about 1,600 by end of June", "Mỹ dự kiến còn 1.600 quân ở Iraq"), is on
+  in Iraq will be about 1,600 by end of June"), or forecasts its fall ("could shrink"), is on
   the topic; its title counts as one that leaves for the attack rule below, unless it names
   an attack ("Rocket attack on Iraq base housing 2,500 US troops").
 
-* **someone else leaves**: an item whose title has a company, its staff or diplomats leave
-  (``cues.OTHER_LEAVER``) and names no foreign forces nor soldiers is about that departure
-  ("Embassy staff and last troops to leave …" is not), unless the summary's first sentence
-  with a word of leaving says it of our forces: "Corvane Petroleum
-  to withdraw from Basra's field, 340 foreign staff to leave" is not on the topic, though its
+* **someone else leaves**: an item whose title has a company, its staff, diplomats, a party
+  or a minister leave (``cues.OTHER_LEAVER``, ``cues.POLITICAL_EXIT``: "quits governing bloc")
+  and names no foreign forces nor soldiers is about that departure, unless the summary's
+  first sentence of leaving says it of our forces (not of a party alliance it names): "Corvane
+  Petroleum to withdraw from Basra's field, 340 foreign staff to leave" is not, though its
   fifth sentence recalls the US troops' withdrawal from Baghdad.
 * **focus** (group ``elsewhere``: other theatres, "Syria", "Afghanistan", "Niger"...): an
   item whose title names another theatre and not Iraq (but as what it is not tied to: "says
