@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from watchers.figures.lexicon import WHO_EN, WHO_VI
+
 __all__ = ["demanded"]
 
 _FOR_LEAVING = (  # "demanded on Sunday that", "recommended last week that", "in a statement"
@@ -119,10 +121,7 @@ _REJECTED = re.compile(
 )
 # the US side asking, or ordering, its own troops out: "Lầu Năm Góc yêu cầu mọi binh sĩ Mỹ rời",
 # "Bộ trưởng Quốc phòng Mỹ ra lệnh yêu cầu", "Ông Trump ra lệnh cho Lầu Năm Góc yêu cầu"
-_US_SIDE = re.compile(
-    r"\b(?:my|hoa ky|us|u\.s\.|american|pentagon|lau nam goc|washington|trump|biden|"
-    r"white house|nha trang)\b"
-)
+_US_SIDE = re.compile(rf"\b(?:{WHO_EN['US']}|{WHO_VI['US']}|trump|biden|white house|nha trang)\b")
 _ASKS = re.compile(r"yeu cau|ask|order")  # (not "wants", "muốn": a wish)
 _ORDERED = re.compile(
     r"\b(?:ordered|ra lenh)(?:\s+cho(?:\s+[^\s,;]+){1,3}|(?:\s+[^\s,;]+){0,3})\s*$"
@@ -145,12 +144,12 @@ def demanded(text: str, start: int, at: int, end: int) -> bool:
     between = _INCLUDING.sub("", _INCLUDING_VERB.sub("", text[demand.end() : at]))
     if _ENDS.search(between):
         return False
-    asker = text[max(start, demand.start() - 40) : demand.start()]
+    asker = text[max(start, demand.start() - 60) : demand.start()]  # who asks, in its clause
+    rejected = _REJECTED.search(asker)
     ordered = _ORDERED.search(asker) and _US_SIDE.search(text, start, demand.start())
     asks = _ASKS.match(demand.group()) and _US_SIDE.search(" ".join(asker.split()[-3:]))
-    if (ordered or asks) and not _REJECTED.search(asker):
+    if (ordered or asks) and not rejected:
         return False
-    rejected = _REJECTED.search(text, max(start, demand.start() - 60), demand.start())
     return not (
         (_MET.search(text, start, demand.start()) and not rejected)
         or _APPROVED.search(text, start, demand.end())

@@ -123,8 +123,9 @@ def judge(
     # an item the matcher turned down for lacking only a word of leaving (``Matcher.missing``)
     # may still say it: with its troop numbers or its figures, or with words said of forces
     lacks_leaving = not match.relevant and matcher.missing(match.matched) == (groups.leaving,)
+    folded_title = fold(title)
     counted = lacks_leaving and (  # our level in the title, or a forecast of our force's fall
-        _counts_our_troops(title, published) or bool(cues.MAY_FALL.search(fold(title)))
+        _counts_our_troops(title, published) or bool(cues.MAY_FALL.search(folded_title))
     )
 
     @cache
@@ -196,7 +197,6 @@ def judge(
         wanted = terms.get(group, frozenset())
         return sum(1 for s in found if s & wanted)
 
-    folded_title = fold(title)
     lead_names_iraq = bool(found and found[0] & terms.get(groups.place, frozenset()))
     soldiers = head & troops and not cues.IRAQI_FORCES.search(folded_title)  # not Iraq's own
     leaving_terms = strong | weak | plain

@@ -186,9 +186,9 @@ _CAUSE = re.compile(
 # an order after an attack, a funeral)
 _ATTACK_WORD = re.compile(
     r"\b(?:attack\w*|bomb\w*|rockets?|drones?|missiles?|mortars?|strikes?|struck|blast"
-    r"|explosion|ambush\w*|kill\w*|deadly|dead|deaths?|died|dies|wounded|injur\w+|casualt\w+"
+    r"|ambush\w*|kill\w*|deadly|dead|deaths?|died|dies?|wounded|injur\w+|casualt\w+"
     r"|funerals?|mourns?|shell\w*|ieds?|gun\w*|sniper|shots?|fire|slain|hits?|accident|incident"
-    r"|explosi\w+|projectiles?|katyusha|salvo|mishap|rock|militants?|militias?|dies?|deaths?"
+    r"|explosi\w+|projectiles?|katyusha|salvo|mishap|rock|militants?|militias?"
     r"|crash\w*|rollover|shooting|grenades?|firefight|clash\w*|stabb\w*|tu nan|trung dan"
     r"|tan cong|bom|rocket|uav|khong kich|ten lua|thiet mang|tu vong|tu tran|chet|thuong vong"
     r"|bi thuong|phuc kich|dam tang|hy sinh|sat hai|phao kich|no|gap nan|tai nan|tap kich"

@@ -110,37 +110,24 @@ OFF = [
 ]
 
 
-@pytest.mark.parametrize(("title", "summary"), ON)
-def test_withdrawal_news_with_parties_in_it_stays_on_the_topic(title: str, summary: str) -> None:
-    assert judge(MATCHER, title, summary).relevant
-
-
-@pytest.mark.parametrize(("title", "summary"), OFF)
-def test_a_party_leaving_a_government_is_someone_else_leaving(title: str, summary: str) -> None:
-    verdict = judge(MATCHER, title, summary)
-    assert (verdict.relevant, verdict.reason) == (False, "other departure")
-
-
-def test_a_partys_alliance_in_the_title_is_the_one_its_summary_names() -> None:
-    """(the thirty-ninth and fortieth sets) the title's "liên minh tranh cử" is a party's, so
-    the summary's "rút khỏi Liên minh Những người Xây dựng" is no force leaving."""
-    title = "Phong trào Bình minh rút khỏi liên minh tranh cử ở Iraq"
-    summary = (
+# (the thirty-ninth and fortieth sets) the title's "liên minh tranh cử" is a party's, so the
+# summary's "rút khỏi Liên minh Những người Xây dựng" is no force leaving
+NAMED_IN_THE_SUMMARY = [
+    (
+        "Phong trào Bình minh rút khỏi liên minh tranh cử ở Iraq",
         "Hôm qua, Phong trào Bình minh của Iraq tuyên bố rút khỏi Liên minh Những người Xây "
         'dựng, đưa 31 ứng viên ra khỏi danh sách chung. "Quân đội nước ngoài đang rời sa '
-        'mạc", một nhà phân tích ở Baghdad nói.'
-    )
-    verdict = judge(MATCHER, title, summary)
-    assert (verdict.relevant, verdict.reason) == (False, "other departure")
-
-
-def test_a_partys_exit_whose_summary_leads_with_our_forces_stays() -> None:
-    title = "Phong trào Bình minh rút khỏi liên minh cầm quyền ở Iraq"
-    summary = (
+        'mạc", một nhà phân tích ở Baghdad nói.',
+    ),
+]
+# a party's exit whose summary leads with our forces leaving
+LEADS_WITH_OUR_FORCES = [
+    (
+        "Phong trào Bình minh rút khỏi liên minh cầm quyền ở Iraq",
         "Phong trào Bình minh hôm qua yêu cầu liên quân do Mỹ dẫn đầu rút khỏi Iraq trước cuối "
-        "năm, rồi tuyên bố rút khỏi liên minh cầm quyền."
-    )
-    assert judge(MATCHER, title, summary).relevant
+        "năm, rồi tuyên bố rút khỏi liên minh cầm quyền.",
+    ),
+]
 
 
 # (a third review) a party's exit, the summary's coalition a force: on the topic
@@ -177,11 +164,6 @@ ON_THE_COALITION = [
 ]
 
 
-@pytest.mark.parametrize(("title", "summary"), ON_THE_COALITION)
-def test_a_partys_exit_over_the_coalition_stays(title: str, summary: str) -> None:
-    assert judge(MATCHER, title, summary).relevant
-
-
 # (a fourth review) party alliances named otherwise: lower case, a name with diacritics,
 # "do ông Maliki", in English
 PARTY_ALLIANCES = [
@@ -202,12 +184,6 @@ PARTY_ALLIANCES = [
         "The Sadr bloc quit the State Administration Coalition in Baghdad on Monday.",
     ),
 ]
-
-
-@pytest.mark.parametrize(("title", "summary"), PARTY_ALLIANCES)
-def test_a_party_alliance_named_otherwise(title: str, summary: str) -> None:
-    verdict = judge(MATCHER, title, summary)
-    assert (verdict.relevant, verdict.reason) == (False, "other departure")
 
 
 # (a fifth review) the coalition by its own names, in English and Vietnamese: a force
@@ -240,24 +216,78 @@ COALITION_NAMED = [
 ]
 
 
-@pytest.mark.parametrize(("title", "summary"), COALITION_NAMED)
-def test_the_coalition_by_its_names_is_no_party(title: str, summary: str) -> None:
-    assert judge(MATCHER, title, summary).relevant
+# (the thirty-eighth and thirty-ninth sets) a party or a minister's bloc leaving a political
+# alliance: a government's or parties' coalition is no force
+THE_SETS_PARTIES = [
+    (
+        "Iraqi planning minister quits, pulls his bloc out of governing coalition",
+        "Iraq's planning minister resigned on Monday and withdrew his Tigris Future bloc from the"
+        " prime minister's governing coalition. \"We are withdrawing from the coalition with our "
+        'heads up," he told reporters in Baghdad.',
+    ),
+    (
+        "Bộ trưởng Kế hoạch Iraq từ chức, rút khỏi liên minh cầm quyền",
+        "Bộ trưởng Kế hoạch Iraq hôm thứ Hai đã từ chức và đưa khối Tương lai Tigris rút khỏi "
+        'liên minh cầm quyền. "Chúng tôi rút khỏi liên minh", ông nói tại Baghdad.',
+    ),
+    (
+        "Sunrise Movement quits Rafidain Alliance before Iraq's provincial vote",
+        "The Sunrise Movement withdrew from the Rafidain Alliance on Monday, pulling its 20 "
+        'candidates from the joint lists. "The foreign troops are leaving and the money is '
+        'arriving," an analyst in Baghdad said.',
+    ),
+]
+
+# the coalition's forces beside Iraq's ruling coalition, in one sentence or the title
+BESIDE_A_GOVERNING_ONE = [
+    (
+        "Ruling coalition demands the US-led coalition leave Iraq",
+        "Iraq's ruling coalition on Monday demanded that the US-led coalition leave Iraq by the "
+        "end of the year.",
+    ),
+    (
+        "Governing coalition splits over US troop withdrawal from Iraq",
+        "Iraq's governing coalition split on Monday over the timetable for the withdrawal of US "
+        "troops from Baghdad.",
+    ),
+    (
+        "Minister resigns as coalition forces leave Anbar base",
+        "Iraq's defence minister resigned on Monday as coalition forces left their last base in "
+        "Anbar.",
+    ),
+]
+
+# (a sixth review) a forecast of our force's fall is the topic, though no level is read
+FORECASTS = [
+    (
+        "US force in Iraq could shrink",
+        "The US force in Iraq could fall to about 1,800 troops by the summer, officials said.",
+    ),
+    (
+        "Quân Mỹ ở Iraq có thể chỉ còn 1.500",
+        "Lực lượng Mỹ tại Iraq có thể giảm xuống còn khoảng 1.500 binh sĩ vào mùa hè.",
+    ),
+]
 
 
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        # (a sixth review) a forecast of our force's fall is the topic, though no level is read
-        (
-            "US force in Iraq could shrink",
-            "The US force in Iraq could fall to about 1,800 troops by the summer, officials said.",
-        ),
-        (
-            "Quân Mỹ ở Iraq có thể chỉ còn 1.500",
-            "Lực lượng Mỹ tại Iraq có thể giảm xuống còn khoảng 1.500 binh sĩ vào mùa hè.",
-        ),
+        *ON,
+        *LEADS_WITH_OUR_FORCES,
+        *BESIDE_A_GOVERNING_ONE,
+        *ON_THE_COALITION,
+        *COALITION_NAMED,
+        *FORECASTS,
     ],
 )
-def test_a_forecast_of_our_force_is_the_topic(title: str, summary: str) -> None:
+def test_withdrawal_news_with_parties_in_it_stays_on_the_topic(title: str, summary: str) -> None:
     assert judge(MATCHER, title, summary).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"), [*OFF, *THE_SETS_PARTIES, *NAMED_IN_THE_SUMMARY, *PARTY_ALLIANCES]
+)
+def test_a_party_leaving_a_government_is_someone_else_leaving(title: str, summary: str) -> None:
+    verdict = judge(MATCHER, title, summary)
+    assert (verdict.relevant, verdict.reason) == (False, "other departure")
