@@ -74,6 +74,8 @@ SETS = {
         ("thirty-ninth", 39),
         ("fortieth", 40),
         ("forty-first", 41),
+        ("forty-second", 42),
+        ("forty-third", 43),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -62,6 +62,10 @@ EVENTS = {  # as each README says
 }
 # (the eleventh stop: the topic's "quân Mỹ" beside the embassy, contractors and bases read
 # right, lowered the misses of nine sets; the ratchet follows)
+# (the thirteenth stop: a year after 2049 is read as a year, as the figures read them, not a
+# rare number two reports share; sets 1-41 within 101 -> 88 false pairs, 791 -> 813 missed,
+# across 80 -> 78 and 1,291 -> 1,300: the ratchet follows in both directions; and a sum of
+# money is another anchor than a count)
 MOST_WRONG = {
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (3, 8) and (4, 20) before
@@ -157,7 +161,7 @@ MOST_WRONG = {
     # then (the seventh stop) the faction's truce "until 31 March 2052, the new date for their
     # departure" is on the topic, and the summit's late logistics piece joins it: (0, 30) and
     # (1, 48) before
-    "thirteenth set": {"within": (1, 32), "across": (2, 47)},  # (0, 33), (1, 61) before
+    "thirteenth set": {"within": (1, 33), "across": (2, 47)},  # (0, 33), (1, 61) before
     # like the twelfth, written blind at the end of the same stop; measured once, on ``4b7a1e2``:
     # (0, 19) and (0, 36); then the US named beside others' troops ("không tính Mỹ") is no
     # owner: two reports no longer agree on a (wrong) US figure, two pairs across are missed
@@ -168,7 +172,7 @@ MOST_WRONG = {
     # ``choose._without_standing``
     # then reports whose figures say foreign forces leave are on the topic
     # then the partners were left as the topic had them (folded, "Ba Lan" is also "ba lần")
-    "fifteenth set": {"within": (0, 27), "across": (0, 37)},
+    "fifteenth set": {"within": (0, 27), "across": (1, 37)},
     # written blind in the same stop, with several developments on adjacent days; measured
     # once on ``40376c7`` and once on ``b8bbe77`` (the start of the stop, ``aae2ee9``: the same)
     # then reports whose figures say foreign forces leave are on the topic
@@ -180,7 +184,7 @@ MOST_WRONG = {
     # with their decision here, unlike ../shared/eval's labels): (0, 11) and (0, 17) before
     # then (a review) our level says the topic only when to come or changed in its sentence:
     # its Polish brief is turned down again: (0, 15) and (0, 21) before
-    "sixteenth set": {"within": (0, 16), "across": (0, 23)},
+    "sixteenth set": {"within": (0, 19), "across": (0, 27)},
     # written blind at the end of the stop, a real change first told in a third paragraph;
     # measured once on ``8449eb6`` (the start of the stop, ``aae2ee9``: (4, 18), (0, 52))
     # then reports whose figures say foreign forces leave are on the topic
@@ -195,12 +199,12 @@ MOST_WRONG = {
     # then a level told as the result of a departure ("…, cutting American force to 2,700")
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (2, 24) and (4, 42) before
-    "eighteenth set": {"within": (2, 24), "across": (4, 40)},
+    "eighteenth set": {"within": (0, 24), "across": (0, 40)},
     # written blind in the same stop (its years moved by twelve afterwards, mechanically: the
     # reader reads 19xx and 20xx); measured once on ``b61fac4`` and on ``0adf002`` alike
     # then reports whose figures say foreign forces leave are on the topic
     # then the figures rule only in a lead that names our troops as such
-    "nineteenth set": {"within": (0, 30), "across": (0, 37)},
+    "nineteenth set": {"within": (0, 35), "across": (0, 43)},
     # written blind at the end of the same stop; measured once on ``41d86ac``: (11, 23) and
     # (2, 39); then a weekday of what is to come dates nothing ("are expected to agree on
     # Tuesday": a preview had joined the story of the Tuesday before)
@@ -209,20 +213,20 @@ MOST_WRONG = {
     # both languages, as the force's: three pairs across lose the figure they shared)
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (8, 23) and (2, 42) before
-    "twentieth set": {"within": (8, 23), "across": (5, 34)},
+    "twentieth set": {"within": (8, 24), "across": (5, 35)},
     # written blind at the start of the next stop, with its reports' relevance labelled;
     # measured once on ``2e00f75`` (the stop's start): (1, 24) and (1, 35); and on the stop's
     # first change, made before it was written (an item whose figures say foreign forces leave
     # is on the topic; a partner keeping its troops owns the date): (1, 21) and (1, 27)
     # then the figures rule only in a lead that names our troops as such; a forecast of a
     # bound is no level (its forecast's Vietnamese headline is off the topic again)
-    "twenty-first set": {"within": (1, 22), "across": (1, 29)},
+    "twenty-first set": {"within": (1, 21), "across": (1, 27)},
     # written blind in the same stop (its attack story labelled off-topic, unlike the earlier
     # sets'); measured once on ``2e00f75``, on ``d31770b`` and on the review's mends alike
     # then (looked at: Finland's trainers had joined, the same day, the US story of a Basra
     # base kept to 15 December) a title naming a coalition member the other text never names
     # is another event
-    "twenty-second set": {"within": (0, 14), "across": (0, 31)},
+    "twenty-second set": {"within": (0, 14), "across": (0, 25)},
     # written blind at the end of the same stop; measured once on ``1dc3ef3`` (the stop's end)
     # and on ``2e00f75`` (its start) alike
     # then a translation joins its original when its own language's best match names
@@ -233,23 +237,23 @@ MOST_WRONG = {
     # 1,900, a day before the Pentagon's confirmation, now gives the figure, which the
     # government's reply of the next day restates (``choose._without_standing``): (0, 19) and
     # (0, 26) before
-    "twenty-third set": {"within": (0, 20), "across": (0, 28)},
+    "twenty-third set": {"within": (0, 20), "across": (0, 29)},
     # written blind in the fifth stop (reports' relevance labelled); measured once on that
     # stop's last figure rule and on its start (``c1d8117``) alike: (0, 34) and (1, 50); then
     # an attack story whose lead gives our troops' date for leaving is on the topic (its truce);
     # "Anh sẽ rời", "Anh hiện có", "binh sĩ Anh", "Đại sứ quán Anh" name Britain
-    "twenty-fourth set": {"within": (0, 29), "across": (1, 40)},
+    "twenty-fourth set": {"within": (0, 32), "across": (0, 45)},
     # written blind in the sixth stop, labelled as ../shared/eval labels (a reaction, a
     # preview, a confirmation and an analysis are events of their own); measured once on
     # ``df99db1`` (the stop's start) and ``c4c01e2`` alike: (6, 12) and (1, 40); on ``a900bc4``
     # (a translation joins its original): (6, 12) and (1, 37); then looked at: a page's links
     # to other stories are not its text ("Related: …", ``text.without_links``): (4, 12) and
     # (0, 35); then a count of unnamed officials a paper cites tells a scoop (a preview)
-    "twenty-fifth set": {"within": (0, 10), "across": (0, 16)},
+    "twenty-fifth set": {"within": (0, 14), "across": (0, 20)},
     # written blind like the twenty-fifth at the end of the same stop; measured once on
     # ``577bd0d`` (the stop's end) and on ``df99db1`` (its start): (13, 19) and (5, 49) at the
     # start, (8, 19) and (1, 51) at the end
-    "twenty-sixth set": {"within": (8, 19), "across": (1, 51)},
+    "twenty-sixth set": {"within": (7, 23), "across": (1, 47)},
     # written blind in the seventh stop, labelled like the twenty-fifth; measured once on
     # ``3ec6eb7`` (the stop's start): (0, 10) and (0, 15); then a first version of the stop's
     # figure rules joined its late analysis and its commentary (one false pair across), and
@@ -271,7 +275,7 @@ MOST_WRONG = {
     # ``3346a35`` (the stop's start): (6, 8) and (6, 35), and on ``f8318aa`` (its last rule):
     # (2, 8) and (2, 15); then (looked at) what the coalition or a task force said is told
     # officially (its scoop had joined the outpost's closure told the day before)
-    "thirtieth set": {"within": (0, 8), "across": (0, 14)},
+    "thirtieth set": {"within": (0, 7), "across": (0, 13)},
     # written blind in the ninth stop, like the twenty-eighth; measured once on ``ec9a3db``
     # (the stop's figure rules before it): (4, 21) and (9, 46) (the Vietnamese decision reused
     # half its preview's words, a near copy by containment; two briefs of the decision, naming
@@ -286,7 +290,7 @@ MOST_WRONG = {
     # and (2, 38) (a scoop told by "two US defence officials" who "told Force Structure
     # Monitor" had joined the same day's base handover, told by the task force); then (looked
     # at) a count of officials who told a paper tells a scoop
-    "thirty-second set": {"within": (0, 12), "across": (0, 38)},
+    "thirty-second set": {"within": (2, 12), "across": (2, 38)},
     # written blind at the end of the ninth stop; measured once on ``73ee3e5`` (the stop's
     # rules and both reviews' mends): (27, 9) and (28, 17) (on ``6cd49b7``, its start: (27, 9)
     # and (28, 19)): the Pentagon's cut and the Iraqi cabinet's decision of the same day at
@@ -304,14 +308,14 @@ MOST_WRONG = {
     # handover and the Czech decision joined the Czech story); then a round-up of the day's
     # news joins no story of the events it tells (``verdict.digest``); then a company's
     # departure is off the topic (its two reports, one event, a pair missed across)
-    "thirty-fourth set": {"within": (0, 20), "across": (0, 29)},
+    "thirty-fourth set": {"within": (0, 24), "across": (0, 32)},
     # written blind in the tenth stop; measured once on ``d73bd0a`` and on ``7d5bb1e`` (the
     # stop's start) alike: (5, 11) and (6, 18): the Vietnamese report of the first troops
     # leaving, its own day "tối qua" unread, was dated by the announcement it recalls ("mà
     # Lầu Năm Góc công bố hôm 6/10") and joined it; then (looked at) a day after yesterday said
     # without a date is another act's (the Pentagon's denial about Dolamari still joins Iraq's
     # welcome of the cut, the same day)
-    "thirty-fifth set": {"within": (1, 6), "across": (1, 11)},
+    "thirty-fifth set": {"within": (0, 6), "across": (0, 11)},
     # written blind at the end of the tenth stop; measured once on ``ae3379c`` and on
     # ``7d5bb1e`` alike: (4, 34) and (4, 52): most of its misses are reports the topic turns
     # down (a reinforcement told after a drone attack, the attack itself, a residual force
@@ -323,13 +327,13 @@ MOST_WRONG = {
     # background, joined it; then (looked at) one title tells an attack, the other none, two
     # events; our troops leaving Somalia are elsewhere; contractors counted are no level (the
     # English report's relevance had come from that misread: a pair across missed)
-    "thirty-seventh set": {"within": (0, 24), "across": (0, 39)},
+    "thirty-seventh set": {"within": (1, 24), "across": (1, 34)},
     # written blind in the eleventh stop; measured once on ``d054fb6`` (and on ``f24a534``
     # alike): (0, 25) and (0, 32): no false pair; its misses are reports the topic turns down (a
     # numbers piece, a roadside bomb, a handover told "hands … to"), a scoop's pick-up and a
     # preview apart from their events, a rotation's two reports; then (the twelfth stop) a
     # minister's bloc leaving the governing coalition is off the topic (a pair missed across)
-    "thirty-eighth set": {"within": (0, 25), "across": (0, 33)},
+    "thirty-eighth set": {"within": (0, 22), "across": (0, 29)},
     # written blind at the end of the eleventh stop; measured once on ``ddcac1e``: (5, 13) and
     # (6, 22) (on ``f24a534``, the stop's start: (8, 13) and (10, 22)): US troops leaving a base
     # in Jordan, on the topic, joined the Baghdad date's story; a late analysis joins the cut's;
@@ -341,10 +345,16 @@ MOST_WRONG = {
     # stop's start, alike): (12, 19) and (3, 38); then re-dated (its years were past what the
     # service reads; the thirty-ninth's and forty-first's too) and a party quitting the
     # governing alliance off the topic: a pair missed across
-    "fortieth set": {"within": (12, 19), "across": (3, 39)},
+    "fortieth set": {"within": (6, 19), "across": (9, 38)},
     # written blind in the twelfth stop; measured once on ``a6777de`` (``0def03d`` alike):
     # (11, 15) and (12, 26); re-dated: (11, 17) and (11, 28)
-    "forty-first set": {"within": (11, 17), "across": (11, 28)},
+    "forty-first set": {"within": (5, 19), "across": (5, 35)},
+    # written blind in the thirteenth stop; measured once on ``8454bf2``, the stop's start:
+    # (2, 19) and (1, 34)
+    "forty-second set": {"within": (2, 19), "across": (1, 34)},
+    # written blind in the thirteenth stop; measured once on ``8454bf2``: (8, 25) and (6, 37)
+    # (a House committee's "$450 million" read as the departing task force's 450 soldiers)
+    "forty-third set": {"within": (4, 26), "across": (3, 37)},
 }
 
 

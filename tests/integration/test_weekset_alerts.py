@@ -142,18 +142,28 @@ from bench.weekset import SETS, change_alerts, names_change
 # demands of all ("mọi"), with an aside of what they include, or rejected, no deadlines: 4, 3;
 # then a list of counts at the base is the base's: the fortieth 8, 5 right (left: a general's
 # estimate, "có thể còn ở Iraq vào cuối năm", read as the level, and federal Iraq's date)
+# the thirteenth stop: a level given before as the past one is history, a date said to stand
+# ("remains 30 June", "vẫn là", "giữ nguyên") is never a change: sets 12-41 127 alerts, 68
+# right -> 118, 66 right (the fourteenth, fifteenth, twenty-seventh, twenty-eighth,
+# thirty-second and thirty-fourth one wrong alert fewer; the twenty-fourth's right alert had
+# come from a misread "from 3,300", the fortieth's from a Kurdistan date its misread federal
+# date had made a change); the forty-second and forty-third, written blind in this stop,
+# measured once on ``8454bf2``: 6 alerts, none right, 0 of 4 (two party and company departures
+# on the topic, the drone attack and the 150 air-defence troops it brought off it, federal
+# Iraq's date); 8 alerts, 1 right, 1 of 3 (a proposed ceiling, a nominee's expectation below
+# 2,000, a date to deliver a plan by); then (looked at) those three: 6, 1 right
 MOST_WRONG_ALERTS = {
-    "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (1, 1),
-    "fifteenth set": (2, 1), "sixteenth set": (3, 2), "seventeenth set": (4, 2),
+    "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (0, 1),
+    "fifteenth set": (1, 1), "sixteenth set": (3, 2), "seventeenth set": (4, 2),
     "eighteenth set": (1, 2), "nineteenth set": (3, 2), "twentieth set": (0, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 2), "twenty-third set": (1, 2),
-    "twenty-fourth set": (4, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (1, 2),
-    "twenty-seventh set": (3, 3), "twenty-eighth set": (2, 0), "twenty-ninth set": (1, 2),
-    "thirtieth set": (3, 1), "thirty-first set": (1, 1), "thirty-second set": (3, 2),
-    "thirty-third set": (5, 2), "thirty-fourth set": (1, 2), "thirty-fifth set": (0, 2),
+    "twenty-fourth set": (3, 4), "twenty-fifth set": (4, 2), "twenty-sixth set": (1, 2),
+    "twenty-seventh set": (2, 3), "twenty-eighth set": (1, 0), "twenty-ninth set": (1, 2),
+    "thirtieth set": (3, 1), "thirty-first set": (1, 1), "thirty-second set": (2, 2),
+    "thirty-third set": (5, 2), "thirty-fourth set": (0, 2), "thirty-fifth set": (0, 2),
     "thirty-sixth set": (5, 2), "thirty-seventh set": (1, 3),
-    "thirty-eighth set": (1, 1), "thirty-ninth set": (0, 2), "fortieth set": (3, 4),
-    "forty-first set": (1, 1),
+    "thirty-eighth set": (1, 1), "thirty-ninth set": (0, 2), "fortieth set": (3, 5),
+    "forty-first set": (1, 1), "forty-second set": (6, 4), "forty-third set": (3, 2),
 }  # fmt: skip
 
 

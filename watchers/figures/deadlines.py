@@ -26,6 +26,7 @@ from typing import Literal
 
 from watchers.figures import counted as cx
 from watchers.figures import lexicon as lx
+from watchers.figures import moves as mv
 from watchers.figures.dates import DateMention
 from watchers.figures.demands import demanded
 from watchers.figures.model import Deadline
@@ -58,8 +59,7 @@ _SOME_TROOPS = re.compile(
     r"(?<!con lai )(?<![\d.,])\b\d[\d.,]*\s+(?:(?:us|u\.s\.|american|my|hoa ky)\s+)?"
     rf"(?:troops|soldiers|forces|binh si|binh sy|quan|linh)\b|{lx.LEVEL_BY.pattern}"
 )
-# An aside on a noun ("The plan, which ... requires an announcement date, would see troops …")
-_ASIDE = re.compile(r",\s*which\b[^,;]*,")
+_ASIDE = re.compile(r",\s*which\b[^,;]*,")  # an aside: "The plan, which …, would see troops"
 _ACTS = (lx.LEAVE, lx.END, lx.PRESENCE, lx.MISSION)  # what an aside may say happens by a date
 # The day something was said ("Sudani said on November 11", "cho biết hôm 11/11"; not "cho biết
 # ngày 30/9 sẽ hoàn tất"), compared with ("so với 30/9"), asked for ("press for … meets on")
@@ -150,13 +150,13 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
             from_to.add(dates[i - 1].start)
         if put_off(text, segment, d.end, after_end):
             state = "past"  # "originally due in September 2025, was postponed by a year"
+        held = mv.stands(text, segment, d.end, after_end)  # "remains 30 June": no change
         for kind, scope in _kinds_with_scope(reader, kinds):
             for what in reader.what(kind, scope):
-                deadline = Deadline(what, d.date, d.precision, sentence.quote, firm)
+                deadline = Deadline(what, d.date, d.precision, sentence.quote, firm, held)
                 found.append((Reading(deadline, state, d.relative, moved), to, d.start))
     # "was to end in September 2025, has been extended until the end of 2026": the date a move
-    # goes to stands, and a later one said "now"; those before it for the same thing, and the
-    # date a move goes from ("đưa hạn chót rời Baghdad và ... Iraq từ 30/9 lên 30/6"), are gone
+    # goes to stands, and a later one said "now"; those before it, and where it goes from, not
     for n, (reading, _, at) in enumerate(found):
         if at in from_to or any(
             r.deadline.what == reading.deadline.what and at < later

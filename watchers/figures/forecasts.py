@@ -13,8 +13,18 @@ __all__ = ["forecast"]
 _MAY_FALL_TO = re.compile(
     r"\b(?:force|forces|troops|soldiers|presence|numbers?|levels?|footprint|quan(?! chuc)|"
     r"luc luong|binh si)(?:\s+[^\s,;.]+){0,4}?\s+(?<!da )(?<!moi )(?:could|might|co the)\s+"
-    r"(?:[^\s,;]+\s+){0,2}?(?:fall|drop|shrink|decline|dip|come down|go down|giam)\s+"
-    r"(?:xuong\s+)?(?:con\s+)?(?:to\s+)?(?:about |around |roughly |some |khoang )?$"
+    r"(?:[^\s,;]+\s+){0,2}?(?:fall|drop|shrink|decline|dip|come down|go down|giam|xuong)\s+"
+    r"(?:xuong\s+)?(?:con\s+|duoi\s+|below\s+|under\s+)?(?:to\s+)?"
+    r"(?:about |around |roughly |some |khoang )?$"
+)
+# ... or someone's expectation that it falls below a number: a bound, not a level ("he
+# expected the number of US troops in Iraq to fall below 2,000 early next year", "ông dự kiến
+# … sẽ giảm xuống dưới 2.000"; not the passive of a plan, "is expected to fall below 500")
+_BELOW = re.compile(
+    r"(?:(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )\b(?:expect(?:s|ed)?|predict(?:s|ed)?)|"
+    r"\b(?:ong|ba|ho) (?:du kien|du doan|cho rang|tin rang))\b"
+    r"[^.;]{0,80}?\b(?:fall|drop|shrink|decline|dip|"
+    r"go|giam)\s+(?:xuong\s+)?(?:below|under|duoi)\s+(?:about |around |khoang )?$"
 )
 _UNDER_PLAN = re.compile(  # "Under the plan, … could shrink to", not "if it goes to plan"
     r"\bunder (?:the|its|a) (?:\w+ )?(?:plan|schedule)\b|(?<!dien ra )\btheo (?:\w+ )?"
@@ -30,7 +40,7 @@ _BUDGETED = re.compile(  # the count right after the budget's verb, or after "no
 
 def forecast(text: str, start: int, at: int, end: int) -> bool:
     """Whether the count at ``at`` (its sentence runs from ``start`` to ``end``) is a forecast
-    of the force's fall, not tied to a plan ("could shrink to 2,000 under the plan"), or a
-    budget's figure."""
+    of the force's fall, not tied to a plan ("could shrink to 2,000 under the plan"), one
+    expected below it, or a budget's figure."""
     may_fall = _MAY_FALL_TO.search(text, start, at) and not _UNDER_PLAN.search(text, start, end)
-    return bool(may_fall or _BUDGETED.search(text, start, at))
+    return bool(may_fall or _BUDGETED.search(text, start, at) or _BELOW.search(text, start, at))

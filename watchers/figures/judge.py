@@ -20,10 +20,11 @@ against its current value:
 * **stale** — a different value from an article older than the current one by more than
   ``CONFLICT_WINDOW`` (feeds are read out of order; old news does not undo new news), a value
   the key held before and that was superseded ("about 2,500" repeated by wire copy after a cut
-  to "fewer than 2,000") unless the current value is itself a conflict within the window
-  (September, October from another outlet, September again the next day: the dispute goes on,
-  backed by the earlier reporter), or a deadline already past when reported ("the mission was to
-  end by September 2025", said in 2026): history, no alert.
+  to "fewer than 2,000"), or a troop level given as the past one before ("shrinks to 2,750
+  from 3,400": a late analysis retells the history), unless the current value is itself a
+  conflict within the window (September, October from another outlet, September again the
+  next day: the dispute goes on, backed by the earlier reporter), or a deadline already past
+  when reported ("the mission was to end by September 2025", said in 2026): history, no alert.
 * **unconfirmed** — a different deadline that another milestone holds (outlets mix the phases
   up: "the coalition's mission ends by September 2026" is the second phase's date), or a
   different value from a lone reporter with nothing to back it: history, no alert, not the
@@ -127,8 +128,7 @@ class FigureDecision:
 
     @property
     def alerts(self) -> bool:
-        """Whether subscribers hear about it: a change, a conflict (as unconfirmed), or a
-        step of the withdrawal done."""
+        """Whether subscribers hear about it: a change, a conflict, a step of leaving done."""
         return self.kind in ("changed", "conflict", "reached")
 
     def entry(
@@ -161,11 +161,11 @@ def reading(figure: TroopCount | Deadline | Reached) -> tuple[str, FigurePrecisi
 
 def family_keys(key: str) -> tuple[str, ...]:
     """The keys judged together with ``key`` (itself first): every deadline key for a
-    deadline, the planned level beside a current troop count."""
+    deadline, the planned and the past levels beside a current troop count."""
     if key.startswith((_DEADLINE_PREFIX, _REACHED_PREFIX)):
         return (key, *(k for k in deadline_keys() if k != key))
     if key.startswith("troops/") and key.count("/") == 2:
-        return (key, f"{key}/planned")
+        return (key, f"{key}/planned", f"{key}/past")
     return (key,)
 
 
@@ -211,6 +211,8 @@ def decide_figures(
             kind, previous = _reached(figure, timeline, timelines, reporter)
         else:
             kind, previous = _judge(key, report, timeline, timelines)
+        if isinstance(figure, Deadline) and figure.stands and kind in ("changed", "conflict"):
+            kind = "unconfirmed"  # "the date … remains 30 June": said not to change
         if milestone is not None:
             first = judged.setdefault(milestone, level)
             if first != level and kind != "new":
@@ -344,6 +346,8 @@ def _judge(
     if past:
         return "stale", current  # a date already past when reported is history, not a new plan
     earlier = [e for e in timeline if e.kind in STANDING and e.kind != "confirmed"]
+    if key.startswith("troops/") and key.count("/") == 2:  # and a past level told before
+        earlier += [e for e in timelines.get(f"{key}/past", ()) if e.level == report.level]
     disputed = current.kind == "conflict" and within
     if not disputed and any(_same(e, report) for e in earlier):
         return "stale", current  # a value the figure held before, superseded since

@@ -386,6 +386,7 @@ COALITION_NAMED = re.compile(r"\b(?:coalition|lien quan|inherent resolve)\b")
 _NOW_VI = r"\b(?:hien|dang|van|da|lau nay|tu nam)\b"  # what is so now, or since a year
 CAP = re.compile(
     r"\b(?:ceiling|cap|limit)\s+(?:of|is|at)\s*$|\b(?:tran quan so|ap tran)\b[^.;,\d]{0,20}$|"
+    r"\bde xuat tran\s*$|"  # "bác đề xuất trần 1.500 quân": a proposed ceiling
     rf"\b(?:ceiling|cap)\b[^.;\d]{{0,40}}?\b(?:{_FROM_LEVEL})?to\s*$|"
     r"\b(?:muc tran|gioi han quan so)\b[^.;,\d]{0,25}$|"
     rf"^(?:(?!{_NOW_VI})[^.;])*?\bchi giu(?: lai)? toi da\s*$|"

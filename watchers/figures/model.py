@@ -80,7 +80,8 @@ class Deadline:
 
     ``date`` is "YYYY", "YYYY-MM" or "YYYY-MM-DD" as ``precision`` says ("year-end" for
     "by the end of 2021"); ``quote`` is the sentence, exactly as in the article; ``firm``
-    as for ``TroopCount``.
+    as for ``TroopCount``; ``stands`` when the sentence says the date stands ("remains 30 June
+    2068", "vẫn là 31/12/2059", "31 December 2059, was not changed"): never a change.
     """
 
     what: str  # from DEADLINE_KINDS
@@ -88,6 +89,7 @@ class Deadline:
     precision: Precision
     quote: str
     firm: bool = False
+    stands: bool = False
 
     @property
     def key(self) -> str:

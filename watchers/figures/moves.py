@@ -8,7 +8,7 @@ import re
 
 from watchers.figures.lexicon import HOAN
 
-__all__ = ["came_from", "moved_to", "moves_to", "now_said", "of_deadline", "put_off"]
+__all__ = ["came_from", "moved_to", "moves_to", "now_said", "of_deadline", "put_off", "stands"]
 
 # The words of a deadline put off or brought forward, as said of it: "extended", "đã được lùi"
 _MOVED = (
@@ -68,6 +68,18 @@ _NOT_MOVED = re.compile(
     r"\b(?:talks|negotiations?|debate|meeting|vote|decision|hearing|dam phan|thao luan|"
     r"cuoc hop|phien hop|hoi dam|bo phieu|quyet dinh)\b"
 )
+# A date said to stand, right before it ("the date … remains 30 June", "vẫn là ngày 31/12",
+# "hiện là") or right after it ("31 December 2059, was not changed", "cuối năm 2055, giữ
+# nguyên"); not troops that remain until it ("will remain at Sarkan until 30 September")
+_STANDS_BEFORE = re.compile(
+    r"\b(?:(?:deadline|date)\b[^.;,]{0,60}?\b(?:remains|stays|stands at|is still)|van la|"
+    r"hien la|van con la)"
+    r"\s+(?:ngay\s+)?$"
+)
+_STANDS_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:is|was|were|has|have|had|been|did|does|still|van|duoc)\s+)*"
+    r"(?:unchanged|not (?:been )?chang\w*|giu nguyen|khong (?:thay )?doi)\b"
+)
 # A date said "now" in its own clause: "troops will now leave by", "is now due by"
 _NOW_SAID = re.compile(
     r"\b(?:(?:will|would|is|are|was|were)\s+now|now\s+(?:due|set|expected|scheduled|plans?))\b"
@@ -119,3 +131,9 @@ def moved_to(segment: str) -> bool:
 def now_said(segment: str) -> bool:
     """Whether the date after ``segment`` is said "now" in its own clause ("will now leave by")."""
     return _NOW_SAID.search(segment) is not None
+
+
+def stands(text: str, segment: str, end: int, after_end: int) -> bool:
+    """Whether the date ending at ``end`` is said to stand (``_STANDS_BEFORE`` at the end of
+    ``segment``, ``_STANDS_AFTER`` right after it): a date restated, never moved."""
+    return bool(_STANDS_BEFORE.search(segment) or _STANDS_AFTER.match(text, end, after_end))

@@ -98,7 +98,7 @@ _BARRED = re.compile(
     r"\b(?:bar|bars|barred|barring|prohibit\w*|forbid\w*)\s+(?:\S+\s+){0,3}?from\s+"
     r"(?:[^\s,;]+\s+){0,4}?(?:keep|keeping|station|stationing|maintain|maintaining)\s+"
     r"(?:more than|over|above)(?:\s+(?:about|around|roughly|some|approximately))?\s+$"
-    r"|\bcam\s+(?:lau nam goc|bo quoc phong|chinh phu|chinh quyen|my|hoa ky|viec|chi)\b"
+    r"|\bcam\s+(?:lau nam goc|bo quoc phong|chinh phu|chinh quyen|my|hoa ky|viec|chi|dung)\b"
     r"(?:(?!\b(?:nhung|noi|trong khi|va|du|khi|ma)\b)[^,;.]){0,60}?\b(?:duy tri|giu|dong quan)\s+"
     r"(?:hon|tren|qua)(?:\s+khoang)?\s+$"
 )  # one clause, folded: "cấm Lầu Năm Góc chi tiền để duy trì hơn 1.500" (not "cảm ơn", "cấm vận")

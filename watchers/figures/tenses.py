@@ -48,9 +48,10 @@ PERFECT = re.compile(
     r"drawn down|brought down|scaled back)|(?:finished|completed) (?:reducing|cutting|drawing))\b"
 )
 # A verb after the noun that puts the count in the past: "350 advisers ... remained", "had
-# served at"
+# served at" (not a level a change left: "3,050 troops remained …, down from about 3,400")
 PAST_AFTER = re.compile(
-    r"\s*(?:(?:\S+\s+){0,6}?(?:remained|stayed|were|had been|had served)|"
+    r"\s*(?:(?:\S+\s+){0,6}?(?:remained|stayed|were|had been|had served)"
+    r"(?![^.;]*,\s*(?:down|up) from\b)|"
     r"(?:[^\s,;]+\s+){0,3}?tung)\b"
 )
 # A past time right after the number: "2,500 at the start of 2025", "5.000 quân hồi năm 2019"

@@ -70,7 +70,12 @@ _UNTRUE_AFTER = re.compile(
     r"^[^;:]*?\b(?:inaccurate|untrue|false|baseless|unfounded|fake|wrong|khong chinh xac|"
     r"sai su that|vo can cu|bia dat|khong dung)\b"
 )
-_NOT_BY = re.compile(r"\b(?:beyond|past|qua|vuot qua)\s*$")
+# "beyond", "quá" the date (not by then); a date nobody committed to ("không cam kết về tháng
+# 1", "would not commit to January")
+_NOT_BY = re.compile(
+    r"\b(?:beyond|past|qua|vuot qua|(?:khong|chua) cam ket(?: ve| voi)?|"
+    r"(?:not|n't|never|refused to|declined to) commit(?: to)?|no commitment to)\s*$"
+)
 _FORECAST = re.compile(
     r"\b(?:analysts?|experts?|observers?|commentators?|pundits?|predict\w*|forecast\w*|"
     r"speculat\w*|gioi phan tich|nha phan tich|chuyen gia(?! quan su)|nha quan sat|du doan|du bao|"
@@ -108,6 +113,10 @@ _EVENT = re.compile(
     r"submit\w*|review|exercise|drill|ceremony|construction|built|voted|resum\w*|discuss\w*|"
     r"debat\w*|hearing|dam phan|thao luan|ky ket|le ky|ky (?:thoa thuan|hiep dinh)|bao cao|"
     r"nop|dien tap|xay dung|doi thoai|cong bo)\b"
+)
+_DELIVER_BY = re.compile(
+    r"\b(?:send|submit|deliver|present|gui|nop|trinh)\b[^.;,]{0,40}\b(?:by|before|truoc)\s*"
+    r"(?:ngay\s+)?$"
 )
 _DELIVERED = re.compile(r"report|submit\w*|review|bao cao|nop")
 _TALKS = re.compile(r"\b(?:talks|negotiations?|dam phan|thao luan|hoi dam|doi thoai)\b")
@@ -165,8 +174,10 @@ def _another_event(text: str, clause: int, segment_start: int, at: int) -> bool:
     only a noun (then, for a date said as a target, "announced the withdrawal … by September
     2025", only a thing to deliver: "submit a report on the withdrawal by March 1")."""
     leaving = [m for pattern in _LEAVE_OR_END for m in pattern.finditer(text, clause, at)]
-    if not leaving:  # ", and the two will begin talks in November": the clause's own event
-        return _TALKS.search(text, max(clause, segment_start), at) is not None
+    if not leaving:  # ", and the two will begin talks in November": the clause's own event;
+        # "requires the Pentagon to send Congress by 1 December a plan": a thing to deliver
+        since = max(clause, segment_start)
+        return bool(_TALKS.search(text, since, at) or _DELIVER_BY.search(text, since, at))
     last = max(m.end() for m in leaving)
     if _EVENT.search(text, max(last, segment_start), at):
         return True  # "Talks on the withdrawal … will resume in March 2025"

@@ -86,7 +86,10 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 _NUMBER = re.compile(r"(?<![\w.,])\d{3,6}(?![\w])")
-_YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-4]\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:199\d|2[01]\d\d)(?!\d)")  # as the figures read them, to 2199
+# A sum of money is another anchor than a count: "$450 million" is not "450 soldiers"
+_MONEY_BEFORE = re.compile(r"(?:\$|\bUSD|\bUS\$)\s*$")
+_MONEY_AFTER = re.compile(r"\s*(?:million|billion|trillion|triệu|tỷ|tỉ|nghìn tỷ|USD|đô)\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PREPOSITIONS = _word_set("from with into over onto upon after amid than that about")
 _CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’]*", re.UNICODE)
@@ -264,7 +267,10 @@ def _anchors(lines: list[str]) -> set[str]:
         normal = normalise_numbers(line)
         for m in _NUMBER.finditer(normal):
             if not _YEAR.fullmatch(m.group()):
-                found.add(m.group())
+                money = _MONEY_BEFORE.search(normal, 0, m.start()) or _MONEY_AFTER.match(
+                    normal, m.end()
+                )
+                found.add("$" + m.group() if money else m.group())
         if n == 0 and _title_case(line):
             continue
         for m in _CAPITALISED.finditer(line):

@@ -186,14 +186,19 @@ def _anchors(a: Evidence, b: Evidence, rarity: Rarity) -> tuple[float, float, fl
     share none, and the rare names each has that the other lacks."""
     shared = a.anchors & b.anchors
     weight = rarity.anchor
-    names = sum(weight(x) for x in shared if not x.isdigit())
-    numbers = sum(weight(x) for x in shared if x.isdigit())
-    rare_a = {x for x in a.anchors if x.isdigit() and weight(x) >= _RARE}
-    rare_b = {x for x in b.anchors if x.isdigit() and weight(x) >= _RARE}
+    names = sum(weight(x) for x in shared if not _number(x))
+    numbers = sum(weight(x) for x in shared if _number(x))
+    rare_a = {x for x in a.anchors if _number(x) and weight(x) >= _RARE}
+    rare_b = {x for x in b.anchors if _number(x) and weight(x) >= _RARE}
     other_numbers = 1.0 if rare_a and rare_b and not rare_a & rare_b else 0.0
-    own_a = sum(w for x in a.anchors - shared if not x.isdigit() and (w := weight(x)) >= _RARE)
-    own_b = sum(w for x in b.anchors - shared if not x.isdigit() and (w := weight(x)) >= _RARE)
+    own_a = sum(w for x in a.anchors - shared if not _number(x) and (w := weight(x)) >= _RARE)
+    own_b = sum(w for x in b.anchors - shared if not _number(x) and (w := weight(x)) >= _RARE)
     return min(names / 4, 1.0), min(numbers / 2, 1.0), other_numbers, min(own_a, own_b, 4) / 4
+
+
+def _number(anchor: str) -> bool:
+    """Whether an anchor is a number: a count, or a sum of money ("$450")."""
+    return anchor.removeprefix("$").isdigit()
 
 
 def _days(a: date | None, b: date | None) -> tuple[float, float]:

@@ -253,7 +253,8 @@ def test_every_deadline_is_judged_with_every_deadline_key_and_a_count_with_its_p
         family = family_keys(key)
         assert family[0] == key
         assert f"deadline/coalition leaves {place}" in family
-    assert family_keys("troops/US/Iraq") == ("troops/US/Iraq", "troops/US/Iraq/planned")
+    count = "troops/US/Iraq"
+    assert family_keys(count) == (count, f"{count}/planned", f"{count}/past")
     assert family_keys("troops/US/Iraq/planned") == ("troops/US/Iraq/planned",)
 
 

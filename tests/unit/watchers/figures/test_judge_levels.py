@@ -104,3 +104,28 @@ def test_a_day_of_the_month_told_restates_the_month() -> None:
         ledger.report(first, at=NOW - 30 * DAY, outlet="VnExpress")
         (decision,) = ledger.report(then, at=NOW, outlet="Reuters")
         assert decision.kind == kind, (first.date, then.date)
+
+
+def test_a_level_given_before_as_the_past_one_is_history() -> None:
+    """ "Shrinks to 2,750 from 3,400", then a late analysis whose 3,400 is read as the level:
+    the value a report gave as the past level is history retold, no alert."""
+    ledger = Ledger()
+    ledger.report(troops(2750, firm=True), troops(3400, status="past"), at=NOW - 9 * DAY)
+    ledger.report(troops(2350, firm=True), at=NOW - 3 * DAY, outlet="AP")
+    (late,) = ledger.report(troops(3400, firm=True), at=NOW, outlet="CNN")
+    assert (late.kind, late.alerts) == ("stale", False)
+    # a level near it, hedged, is not the past one: news
+    (near,) = ledger.report(troops(3300, approx=True, firm=True), at=NOW, outlet="Reuters")
+    assert near.alerts
+
+
+def test_a_date_said_to_stand_is_never_a_change() -> None:
+    """ "The date for the Kurdistan region remains 30 June 2068": whatever the ledger holds,
+    the report says the date did not change."""
+    ledger = Ledger()
+    ledger.report(deadline("2067-03-31", "day"), at=NOW - 5 * DAY, outlet="AP")
+    stands = replace(deadline("2068-06-30", "day", firm=True), stands=True)
+    (decision,) = ledger.report(stands, at=NOW, outlet="CNN")
+    assert (decision.kind, decision.alerts) == ("unconfirmed", False)
+    (moved,) = ledger.report(deadline("2068-06-30", "day", firm=True), at=NOW, outlet="BBC")
+    assert moved.alerts
