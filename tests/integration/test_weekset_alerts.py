@@ -151,19 +151,23 @@ from bench.weekset import SETS, change_alerts, names_change
 # measured once on ``8454bf2``: 6 alerts, none right, 0 of 4 (two party and company departures
 # on the topic, the drone attack and the 150 air-defence troops it brought off it, federal
 # Iraq's date); 8 alerts, 1 right, 1 of 3 (a proposed ceiling, a nominee's expectation below
-# 2,000, a date to deliver a plan by); then (looked at) those three: 6, 1 right
+# 2,000, a date to deliver a plan by); then (looked at) those three: the forty-third 4, 1 right;
+# a company's and a party's departure off the topic, a rise read ("tăng lên", "has risen to"),
+# troops sent after an attack with the level they bring on it: the forty-second 5, none right
+# (its rise to 2,800, "about" 2,650 to "about" 2,800, is within the 10% a hedged count is one
+# level); the twenty-fourth's partners' rise to 1,400 found
 MOST_WRONG_ALERTS = {
     "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (0, 1),
     "fifteenth set": (1, 1), "sixteenth set": (3, 2), "seventeenth set": (4, 2),
     "eighteenth set": (1, 2), "nineteenth set": (3, 2), "twentieth set": (0, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 2), "twenty-third set": (1, 2),
-    "twenty-fourth set": (3, 4), "twenty-fifth set": (4, 2), "twenty-sixth set": (1, 2),
+    "twenty-fourth set": (3, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (1, 2),
     "twenty-seventh set": (2, 3), "twenty-eighth set": (1, 0), "twenty-ninth set": (1, 2),
     "thirtieth set": (3, 1), "thirty-first set": (1, 1), "thirty-second set": (2, 2),
     "thirty-third set": (5, 2), "thirty-fourth set": (0, 2), "thirty-fifth set": (0, 2),
-    "thirty-sixth set": (5, 2), "thirty-seventh set": (1, 3),
+    "thirty-sixth set": (4, 2), "thirty-seventh set": (1, 3),
     "thirty-eighth set": (1, 1), "thirty-ninth set": (0, 2), "fortieth set": (3, 5),
-    "forty-first set": (1, 1), "forty-second set": (6, 4), "forty-third set": (3, 2),
+    "forty-first set": (1, 1), "forty-second set": (5, 4), "forty-third set": (3, 2),
 }  # fmt: skip
 
 

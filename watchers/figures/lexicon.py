@@ -203,7 +203,7 @@ CHANGE_VERB = re.compile(
     r"fall(?:s|ing)?|fell|(?:has|have|had)(?: (?:now|since|already|quietly))? (?:fallen|shrunk)|"
     r"giam|cat giam|thu hep|rut xuong|"
     r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|grew|boost(?:s|ed|ing)?|"
-    r"tang|tang len)\b"
+    r"ris(?:e|es|en|ing)|rose|bring(?:s|ing)? the total|tang|tang len|nang(?=[^.;]{0,60}\blen\b))\b"
 )
 # A level before a date: "leave Baghdad early, cut force to 2,000 by year-end" (the level's)
 LEVEL_BY = re.compile(  # (not "to 0": leaving altogether)
@@ -214,7 +214,7 @@ LEVEL_BY = re.compile(  # (not "to 0": leaving altogether)
 # "leaving less than 1,000 there" names the level that stays.
 CHANGE_TARGET = re.compile(
     r"\b(?:(?<!according )(?<!due )(?<!next )(?<!thanks )to|"  # not "according to three"
-    r"xuong con|xuong|con|down to|toi|leaving|"
+    r"xuong con|xuong|con|len|down to|toi|leaving|"
     r"(?:fall|falls|fell|drop|drops|dropped|decline|declines|declined|shrink|shrinks|dip|dips)"
     r"(?:\s+(?:below|under))?|there will be|there would be|will number|will total|"
     r"se con|se chi con)\s*$"

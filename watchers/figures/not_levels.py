@@ -152,6 +152,8 @@ _COST_COUNTED = re.compile(
     r"\b(?:risen|rose|climbed|reached|fallen|fell|stands?|stood|totals?|totalled|numbered|"
     r"len toi|len den|tang len|giam xuong(?: con)?|la)(?:\s+(?:to|at))?\s*$"
 )
+# the dead counted as "fallen" ("The number of fallen US soldiers in Iraq rose to 4,500")
+_FALLEN = re.compile(r"\bfallen (?:\S+ )?(?:soldiers|troops|service members)\b[^.;]*$")
 _TROOPS_AFTER = re.compile(
     r"\s*(?:(?:us|u\.s\.|american|coalition|my|hoa ky)\s+)?"
     r"(?:troops|soldiers|forces|personnel|service members|binh si|linh|quan nhan|quan|nguoi)\b"
@@ -195,10 +197,13 @@ _SITE_STILL_HAS = re.compile(
 )
 _AIN_AL_ASAD = re.compile(rf"\b(?:{lx.PLACES['Ain al-Asad'].removesuffix('|anbar')}|asad air)")
 _NAY = re.compile(r"\s+(?:province\s+)?nay\b")
-_AT_A_BASE = re.compile(
+_AT_A_BASE = re.compile(  # also "here" in a sentence of a base (``_A_BASE_HERE``)
     r"\b(?:at|tai|o)\s+(?:(?:the|this|that)\s+)?(?:base|camp|airfield|can cu|trai|san bay)"
     r"(?:\s+(?:nay|do))?\s+(?:(?:is|was|remains?|stands?|van|hien)\s+)*"
     r"(?:at|la|o muc|vao)?\s*$"
+)
+_A_BASE_HERE = re.compile(  # "Căn cứ này … nâng quân số tại đây lên khoảng 1.250"
+    r"\b(?:can cu|trai|san bay)\b[^.;]*\b(?:tai|o) day\s+(?:len|xuong|xuong con|con)?\s*$"
 )
 _ITEM_BY = re.compile(  # "leave Qasr Sahm by the end of", "…, Qasr Sahm by"
     r"(?:\bleave|\bvacate|,|\band)\s+(?P<name>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:by|before|until|"
@@ -235,15 +240,17 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         not _TROOPS_AFTER.match(text, b) or (attacks["cost"] and _COST_COUNTED.search(core_left))
     ):
         return True  # the attacks' count, or what they cost ("12 người", "186 service members")
-    if _OTHERS_COUNTED.search(core_left) and not _TROOPS_AFTER.match(text, b):
-        return True  # contractors, civilians or diplomats counted
+    if _FALLEN.search(core_left) or (
+        _OTHERS_COUNTED.search(core_left) and not _TROOPS_AFTER.match(text, b)
+    ):
+        return True  # the fallen; contractors, civilians or diplomats counted
     if _WITH_END.search(core_left) and not (
         s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
     ):
         return True  # "Task Force Talon, with about 380 soldiers": the size of a unit
     if _UNIT_OF.search(core_left) or _UNIT_WITH.search(core_left) or _OF_UNIT.match(text, noun_end):
         return True  # a unit named, then its size; its size, then the unit
-    if _AT_A_BASE.search(tw.last_clause(core_left)):
+    if _AT_A_BASE.search(tw.last_clause(core_left)) or _A_BASE_HERE.search(core_left):
         return True  # the base's count, unnamed: "Quân số Mỹ tại căn cứ vẫn ở mức khoảng 900"
     if _MOVED_AND.search(core_left):
         return True  # "… and about 140 advisers": moved with the number before

@@ -45,7 +45,8 @@ FUTURE_KEEP = re.compile(
 PERFECT = re.compile(
     r"\b(?:(?:has|have)\s+(?:already\s+|now\s+|just\s+)?"
     r"(?:reduced|cut|lowered|trimmed|decreased|dropped|fallen|shrunk|withdrawn|pulled|"
-    r"drawn down|brought down|scaled back)|(?:finished|completed) (?:reducing|cutting|drawing))\b"
+    r"drawn down|brought down|scaled back|risen|increased|grown|gone up)|"
+    r"(?:finished|completed) (?:reducing|cutting|drawing))\b"
 )
 # A verb after the noun that puts the count in the past: "350 advisers ... remained", "had
 # served at" (not a level a change left: "3,050 troops remained …, down from about 3,400")

@@ -11,6 +11,7 @@ from watchers.figures.lexicon import ELSEWHERE
 __all__ = [
     "AFTER_ATTACK",
     "ALLIANCE",
+    "COMPANY_LEAVES",
     "ELSEWHERE_PLACE",
     "GARRISON_ABROAD",
     "IRAQI_FORCES",
@@ -20,6 +21,7 @@ __all__ = [
     "NOT_TIED",
     "NO_TRUCE",
     "OTHER_LEAVER",
+    "OUR_TROOPS",
     "POLITICAL_EXIT",
     "STAFF",
     "TROOPS_LEAVE",
@@ -106,6 +108,16 @@ MAY_FALL = re.compile(
     r"\b(?:us|u\.s\.|american|coalition|my|hoa ky|lien quan)\b[^.;:]{0,40}?\b"
     r"(?:could|might|co the)\s+(?:\S+\s+){0,2}?(?:fall|drop|shrink|decline|giam|chi con)\b"
 )
+# our troops named as such (folded): "US troops", "U.S.-led coalition forces", "the United
+# States … its troops" (in one clause), "quân Mỹ", "binh sĩ Mỹ", "lực lượng liên quân", "Mỹ điều
+# 150 lính"
+OUR_TROOPS = re.compile(
+    r"\b(?:(?:(?:u\.?s\.?|us|united states|american|pentagon|washington|coalition)\b[^,;:]{0,40}?"
+    r"\b|foreign )(?:troops|forces?|soldiers|personnel|advis[eo]rs|trainers|service members)|"
+    r"mission of the (?:[\w-]+ )?coalition|coalition(?:'s|’s)? (?:[\w-]+ )?mission|"
+    r"(?<!su )(?:quan|quan doi|binh si|binh sy|linh|luc luong|quan nhan|co van)(?: \w+)? "
+    r"(?:my|hoa ky|nuoc ngoai)|lien quan|(?:my|hoa ky) [^,;:]{0,30}?\b(?:linh|binh si|binh sy))\b"
+)
 # who else leaves, in a title that names no foreign forces (folded): a company, its staff,
 # diplomats ("Corvane Petroleum to withdraw from Basra's Sahl al-Tibn field, 340 foreign staff
 # to leave", "Tập đoàn Corvane rút khỏi mỏ dầu …, 340 nhân viên nước ngoài sẽ rời Iraq")
@@ -113,6 +125,13 @@ OTHER_LEAVER = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|petroleum|oil ?fields?|energy|airlines?|contractors|staff|"
     r"employees|workers|diplomats?|embass(?:y|ies)|tap doan|cong ty|nhan vien|nha thau|"
     r"lao dong|dai su quan|nha ngoai giao|mo dau)\b"
+)
+# ...a company named as the one that leaves, its name between (folded): "US oil services firm
+# Harlan to withdraw from Iraq's Umm Sabah field", "Công ty dịch vụ dầu khí Mỹ Harlan rút khỏi"
+COMPANY_LEAVES = re.compile(
+    r"\b(?:firms?|compan(?:y|ies)|corporation|tap doan|cong ty)\b(?:\s+[\w'’.&-]+){0,7}?\s+"
+    r"(?:to |will |plans to |se )?"
+    r"(?:withdraw\w*|pulls? out|leaves?|exits?|quits?|rut khoi|roi khoi)"
 )
 # ...or a party or a minister leaving a government or a political alliance, or resigning
 # (folded): "National Dawn Movement quits State Builders Alliance", "pulls his bloc out of

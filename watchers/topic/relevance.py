@@ -201,16 +201,18 @@ def judge(
     soldiers = head & troops and not cues.IRAQI_FORCES.search(folded_title)  # not Iraq's own
     leaving_terms = strong | weak | plain
     political = _political_exit(matcher, folded_title, leaving_terms)
-    if (cues.OTHER_LEAVER.search(folded_title) or political) and not (
-        head & forces or soldiers or leaves(0)
-    ):
+    ours = head & forces and not cues.party_alliance(title, head & forces)  # not a party's
+    company = cues.COMPANY_LEAVES.search(folded_title) and not soldiers  # "US firm to withdraw"
+    other = cues.OTHER_LEAVER.search(folded_title) or political
+    if company or (other and not (ours or soldiers or (leaves(0) and not political))):
         # someone else leaves in the title: unless the summary's first word of leaving is
         # said of our forces, the item is about that departure ("Corvane Petroleum to
         # withdraw from Basra's field", with US troops' withdrawal in its fifth sentence); a
         # party's alliance in the title is the one the summary names ("rút khỏi Liên minh …")
         first = next((n for n, ws in enumerate(found) if ws & leaving_terms), None)
         party = first is not None and cues.party_alliance(sentences[first], found[first] & forces)
-        if first is None or not leaves(first + 1) or (political and party):
+        alone = company and first is not None and not found[first] & troops  # "(Mỹ)": its home
+        if first is None or not leaves(first + 1) or (political and party) or alone:
             return Verdict(False, "other departure", keywords)
     if groups.elsewhere in terms and (
         (
@@ -266,7 +268,7 @@ def _truce_leaves(title: str, lead: str) -> bool:
     forces ... until the 31st of March, a day after Iraq and the United States agreed to bring
     forward the departure of US troops"); not a truce that ends, one about another country
     ("from Jordan's Tower 22 base"), "no plans to withdraw" (``cues``)."""
-    wanted = (cues.TRUCE, cues.UNTIL_DATE, _OUR_TROOPS, cues.TROOPS_LEAVE)
+    wanted = (cues.TRUCE, cues.UNTIL_DATE, cues.OUR_TROOPS, cues.TROOPS_LEAVE)
     return (
         not cues.ELSEWHERE_PLACE.search(lead)
         and all(p.search(lead) for p in wanted)
@@ -341,14 +343,14 @@ def _our_level(t: TroopCount) -> bool:
 
 
 def _said_of_ours(quote: str) -> bool:
-    """Whether a figure's sentence names our troops as such (``_OUR_TROOPS``: "US troops",
+    """Whether a figure's sentence names our troops as such (``cues.OUR_TROOPS``: "US troops",
     "coalition forces", "quân Mỹ"; not "a US spokesman said", "US-hosted"), not NATO's nor
     Iraq's own forces, and calls nothing unrelated to them."""
     folded = fold(quote)
     others = (
         cues.NOT_OURS.search(folded) or cues.IRAQI_FORCES.search(folded) or _UNRELATED.search(quote)
     )
-    return _OUR_TROOPS.search(folded) is not None and not others
+    return cues.OUR_TROOPS.search(folded) is not None and not others
 
 
 def _figures_say_leaving(title: str, summary: str, published: datetime | None) -> bool:
@@ -392,15 +394,6 @@ def _levels_said(title: str, summary: str, published: datetime | None) -> bool:
 
 
 _LEVEL_SENTENCES = 4
-# our troops named as such (folded): "US troops", "U.S.-led coalition forces", "the United
-# States … its troops" (in one clause), "quân Mỹ", "binh sĩ Mỹ", "lực lượng liên quân"
-_OUR_TROOPS = re.compile(
-    r"\b(?:(?:(?:u\.?s\.?|us|united states|american|pentagon|washington|coalition)\b[^,;:]{0,40}?"
-    r"\b|foreign )(?:troops|forces?|soldiers|personnel|advis[eo]rs|trainers|service members)|"
-    r"mission of the (?:[\w-]+ )?coalition|coalition(?:'s|’s)? (?:[\w-]+ )?mission|"
-    r"(?<!su )(?:quan|quan doi|binh si|binh sy|linh|luc luong|quan nhan|co van)(?: \w+)? "
-    r"(?:my|hoa ky|nuoc ngoai)|lien quan)\b"
-)
 _IRAQ_PLACES = tuple(p for p in PLACES if country_of(p) == "Iraq")
 
 

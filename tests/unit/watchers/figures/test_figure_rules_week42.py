@@ -102,3 +102,49 @@ def test_a_date_nobody_committed_to_or_to_deliver_a_plan_by_is_no_deadline(body:
 def test_a_date_said_to_stand(body: str, stands: bool) -> None:
     (deadline,) = extract("Iraq", body, published=PUBLISHED).deadlines
     assert deadline.stands is stands
+
+
+@pytest.mark.parametrize(
+    ("body", "count"),
+    [
+        # a rise is a change too: "tăng lên", "nâng … lên", "has risen to", "bringing the total"
+        ("Quân số Mỹ tại Iraq đã tăng lên khoảng 2.800.", ("US", "Iraq", "current", 2800)),
+        ("Quân số Mỹ tại Iraq tăng lên khoảng 2.800.", ("US", "Iraq", "planned", 2800)),
+        (
+            "Lầu Năm Góc cho biết Mỹ đang điều khoảng 150 binh sĩ tới sân bay Bardashan, nâng "
+            "tổng số quân Mỹ tại Iraq lên khoảng 2.800.",
+            ("US", "Iraq", "planned", 2800),
+        ),
+        (
+            "The number of US troops in Iraq has risen to about 2,800.",
+            ("US", "Iraq", "current", 2800),
+        ),
+        (
+            "The Pentagon is sending about 150 soldiers, bringing the total number of US troops "
+            "in Iraq to about 2,800.",
+            ("US", "Iraq", "planned", 2800),
+        ),
+        # "here" after a country is its count
+        (
+            "Hiện còn khoảng 240 binh sĩ liên quân tại Iraq. Mỹ dự kiến giảm quân số tại đây "
+            "xuống không quá 500 người trước cuối năm.",
+            ("US", "Iraq", "planned", 500),
+        ),
+    ],
+)
+def test_a_rise_is_a_change(body: str, count: tuple[str, str, str, int]) -> None:
+    assert count in troops_of(body, published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "here" in a sentence of a base is the base's count
+        "Căn cứ này sẽ nhận thêm khoảng 200 lính Mỹ chuyển từ tỉnh Anbar, nâng quân số tại đây "
+        "lên khoảng 1.250.",
+        # "khả năng" (a possibility) is no "nâng" (raising)
+        "Lầu Năm Góc để ngỏ khả năng quân Mỹ ở Iraq xuống dưới 1.250.",
+    ],
+)
+def test_a_base_here_or_a_possibility_is_no_level(body: str) -> None:
+    assert not {t for t in troops_of(body, published=PUBLISHED) if t[3] == 1250}
