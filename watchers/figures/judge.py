@@ -42,37 +42,34 @@ against its current value:
 A deadline is judged against its *milestone* (``watchers.figures.milestones``): every key of one
 step of the timetable ("coalition mission ends in Iraq", "first coalition troops leave Baghdad"
 are both the first phase) is one timeline here, so two wordings of one step agree, and the first
-phase never reads as a change of the second.
+phase never reads as a change of the second; a date its own wording last gave is **confirmed**,
+though another wording gave another since (one of them is misread: a restatement is no news).
 
 For a key (or milestone) with no report yet:
 
 * **changed** — when a deadline's milestone is new while the latest final deadline of another
-  milestone has already passed when this article is published: the timetable was replaced. So
-  after "combat mission ends by the end of 2021", a 2024 report that "the first troops leave in
-  September 2025, the rest by the end of 2026" is two changes: end of 2021 -> September 2025,
-  and end of 2021 -> end of 2026. A date some deadline key already holds or held is no change:
-  it was told already (a report repeating an alerted change confirms it).
+  milestone has passed when this article is published: the timetable was replaced ("combat
+  mission ends by the end of 2021", then in 2024 "the first troops leave in September 2025, the
+  rest by the end of 2026": two changes from end of 2021). A date some deadline key holds or
+  held is no change: it was told already (a report repeating an alerted change confirms it).
 * **new** — otherwise: the first report of a figure, or a new milestone while the latest
-  deadline is still ahead (the mission ends in September 2025, the troops leave by the end of
-  2026). No alert: the story alert already carries the article, and a first ever figure on an
-  empty ledger must not flood subscribers.
+  deadline is still ahead. No alert: the story alert already carries the article, and a first
+  ever figure on an empty ledger must not flood subscribers.
 
 A step done ("reached/coalition leaves Ain al-Asad": US forces have left the base) is
 **reached** the first time it is reported — an alert of its own, naming the deadline it fulfils
-(the same wording's, else its milestone's), never a changed deadline — and **confirmed** by
-every later report. Troops gone from a whole country ("reached/coalition leaves Iraq") is
-**unconfirmed** from one reporter until an official or a second reporter says so.
+(the same wording's, else its milestone's) — and **confirmed** by every later report; troops
+gone from a whole country is **unconfirmed** from one reporter until an official or another says so.
 
 Troop-count keys ("troops/US/Iraq", ".../planned", ".../past") are each their own timeline: a
 planned level never reads as a change of the current one, but a current level that reaches a
-planned level already reported is backed by it (the plan came true), and when that plan was
-alerted as a change, the level confirms it (subscribers were told) and does not alert. A *past*
-count ("there were 5,200 in 2020") describes a moment the ledger cannot place, so a different
-past count is a new point of history, never a change. An article has one value per key: the
-first it states (further, different values for the same key in the same article are ambiguous
-and left out of the ledger), and one judged value per milestone: a second, different date for a
-milestone in the same article is "unconfirmed", and a date alerted once is not alerted again
-under another milestone. A publication later than ``now`` is ``now``.
+planned level is backed by it (the plan came true), and when that plan was alerted, the level
+confirms it and does not alert. A *past* count ("there were 5,200 in 2020") is a moment the
+ledger cannot place: a different one is a new point of history, never a change. An article has
+one value per key, the first it states (further values for it are ambiguous and left out), and
+one judged value per milestone: a second, different date for it in the same article is
+"unconfirmed", and a date alerted once is not alerted again under another milestone. A
+publication later than ``now`` is ``now``.
 """
 
 from __future__ import annotations
@@ -332,6 +329,9 @@ def _judge(
         if any(_same(e, report) for e in told):
             return "new", None  # some deadline already holds this date: told already
         return "changed", predecessor
+    own = _anchor(timelines.get(key, ())) if key.startswith(_DEADLINE_PREFIX) else None
+    if own is not None and own is not current and _same(own, report):
+        return "confirmed", own  # its own wording's last date
     part = min(report.part, told_part(current.value, current.precision, current.quote))
     if _same(current, report) or (part < 10 and current.level[:part] == report.level[:part]):
         return "confirmed", current  # a year or a month told alone restates a day in it

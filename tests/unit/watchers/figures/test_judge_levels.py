@@ -129,3 +129,15 @@ def test_a_date_said_to_stand_is_never_a_change() -> None:
     assert (decision.kind, decision.alerts) == ("unconfirmed", False)
     (moved,) = ledger.report(deadline("2068-06-30", "day", firm=True), at=NOW, outlet="BBC")
     assert moved.alerts
+
+
+def test_a_date_its_own_wording_gave_is_confirmed_though_another_wording_gave_another() -> None:
+    """Kurdistan's date, then "leave federal Iraq by 31 March" read as leaving Iraq (the same
+    milestone), then Kurdistan's date restated: a restatement, no conflict."""
+    ledger = Ledger()
+    kurdistan = deadline("2059-12-31", "day", "coalition leaves Kurdistan")
+    ledger.report(kurdistan, at=NOW - 5 * DAY, outlet="AP")
+    (moved,) = ledger.report(deadline("2059-03-31", "day", firm=True), at=NOW - DAY, outlet="CNN")
+    assert moved.alerts
+    (again,) = ledger.report(replace(kurdistan, firm=True), at=NOW, outlet="BBC")
+    assert (again.kind, again.alerts) == ("confirmed", False)
