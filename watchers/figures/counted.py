@@ -54,3 +54,12 @@ LIST_THEN = re.compile(  # (not "2,500 US troops in Iraq, about 1,500 of them at
     r"(?:\s+(?!(?:in|at|o|tai|trong)\b)[^\s,;.\d]+){0,2}?(?:\s*(?:,|\band\b|\bva\b)\s*(?:and\s+|va\s+)?"
     r"(?:about |khoang )?\d[\d.,]*(?:\s+(?!(?:of|trong)\b)[^\s,;.\d]+){1,4}?)+(?=\s+(?:at|tai|o)\s)"
 )
+# the dead "fallen" ("The number of fallen US soldiers in Iraq rose to 4,500"; not "At a ceremony
+# honouring fallen US soldiers, the Pentagon said about 2,500"), and the dead or wounded whose
+# count rose ("The number of US troops injured … has risen to 34", "Số … bị thương … tăng lên")
+FALLEN = re.compile(
+    r"\bfallen (?:\S+ )?(?:soldiers|troops|service members)\b(?:(?!\b(?:said|says|and)\b)[^.;,])*$|"
+    r"\b(?:killed|wounded|injured|injuries|dead|deaths|casualties|thiet mang|bi thuong|thuong vong|"
+    r"tu vong|hy sinh|tu tran|chet)\b[^.;]*\b(?:rose|risen|rising|climbed|tang len|len toi|len den)"
+    r"\b[^.;]*$"
+)

@@ -17,13 +17,13 @@ _MAY_FALL_TO = re.compile(
     r"(?:xuong\s+)?(?:con\s+|duoi\s+|below\s+|under\s+)?(?:to\s+)?"
     r"(?:about |around |roughly |some |khoang )?$"
 )
-# ... or someone's expectation that it falls below a number: a bound, not a level ("he
+# ... or a person's expectation that it falls below a number: a bound, not a level ("he
 # expected the number of US troops in Iraq to fall below 2,000 early next year", "ông dự kiến
-# … sẽ giảm xuống dưới 2.000"; not the passive of a plan, "is expected to fall below 500")
+# … sẽ giảm xuống dưới 2.000"; not "Pentagon officials expect …", "is expected to fall below")
 _BELOW = re.compile(
-    r"(?:(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )\b(?:expect(?:s|ed)?|predict(?:s|ed)?)|"
-    r"\b(?:ong|ba|ho) (?:du kien|du doan|cho rang|tin rang))\b"
-    r"[^.;]{0,80}?\b(?:fall|drop|shrink|decline|dip|"
+    r"\b(?:(?:he|she|they) (?:expect(?:s|ed)?|predict(?:s|ed)?)|"
+    r"(?:ong|ba|ho) (?:du kien|du doan|cho rang|tin rang))\b"
+    r"[^.;,]{0,80}?\b(?:fall|drop|shrink|decline|dip|"
     r"go|giam)\s+(?:xuong\s+)?(?:below|under|duoi)\s+(?:about |around |khoang )?$"
 )
 _UNDER_PLAN = re.compile(  # "Under the plan, … could shrink to", not "if it goes to plan"
@@ -43,4 +43,5 @@ def forecast(text: str, start: int, at: int, end: int) -> bool:
     of the force's fall, not tied to a plan ("could shrink to 2,000 under the plan"), one
     expected below it, or a budget's figure."""
     may_fall = _MAY_FALL_TO.search(text, start, at) and not _UNDER_PLAN.search(text, start, end)
-    return bool(may_fall or _BUDGETED.search(text, start, at) or _BELOW.search(text, start, at))
+    below = _BELOW.search(text, start, at) and not _UNDER_PLAN.search(text, start, end)
+    return bool(may_fall or below or _BUDGETED.search(text, start, at))

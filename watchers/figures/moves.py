@@ -68,12 +68,11 @@ _NOT_MOVED = re.compile(
     r"\b(?:talks|negotiations?|debate|meeting|vote|decision|hearing|dam phan|thao luan|"
     r"cuoc hop|phien hop|hoi dam|bo phieu|quyet dinh)\b"
 )
-# A date said to stand, right before it ("the date … remains 30 June", "vẫn là ngày 31/12",
-# "hiện là") or right after it ("31 December 2059, was not changed", "cuối năm 2055, giữ
+# A date said to stand, right before it ("the date … remains 30 June", "vẫn là ngày 31/12")
+# or right after it ("31 December 2059, was not changed", "cuối năm 2055, giữ
 # nguyên"); not troops that remain until it ("will remain at Sarkan until 30 September")
 _STANDS_BEFORE = re.compile(
-    r"\b(?:(?:deadline|date)\b[^.;,]{0,60}?\b(?:remains|stays|stands at|is still)|van la|"
-    r"hien la|van con la)"
+    r"\b(?:(?:deadline|date)\b[^.;,]{0,60}?\b(?:remains|stays|is still)|van la|van con la)"
     r"\s+(?:ngay\s+)?$"
 )
 _STANDS_AFTER = re.compile(

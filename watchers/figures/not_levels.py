@@ -98,7 +98,8 @@ _BARRED = re.compile(
     r"\b(?:bar|bars|barred|barring|prohibit\w*|forbid\w*)\s+(?:\S+\s+){0,3}?from\s+"
     r"(?:[^\s,;]+\s+){0,4}?(?:keep|keeping|station|stationing|maintain|maintaining)\s+"
     r"(?:more than|over|above)(?:\s+(?:about|around|roughly|some|approximately))?\s+$"
-    r"|\bcam\s+(?:lau nam goc|bo quoc phong|chinh phu|chinh quyen|my|hoa ky|viec|chi|dung)\b"
+    r"|\bcam\s+(?:lau nam goc|bo quoc phong|chinh phu|chinh quyen|my|hoa ky|viec|chi|"
+    r"dung (?:ngan sach|tien|kinh phi))\b"
     r"(?:(?!\b(?:nhung|noi|trong khi|va|du|khi|ma)\b)[^,;.]){0,60}?\b(?:duy tri|giu|dong quan)\s+"
     r"(?:hon|tren|qua)(?:\s+khoang)?\s+$"
 )  # one clause, folded: "cấm Lầu Năm Góc chi tiền để duy trì hơn 1.500" (not "cảm ơn", "cấm vận")
@@ -152,8 +153,6 @@ _COST_COUNTED = re.compile(
     r"\b(?:risen|rose|climbed|reached|fallen|fell|stands?|stood|totals?|totalled|numbered|"
     r"len toi|len den|tang len|giam xuong(?: con)?|la)(?:\s+(?:to|at))?\s*$"
 )
-# the dead counted as "fallen" ("The number of fallen US soldiers in Iraq rose to 4,500")
-_FALLEN = re.compile(r"\bfallen (?:\S+ )?(?:soldiers|troops|service members)\b[^.;]*$")
 _TROOPS_AFTER = re.compile(
     r"\s*(?:(?:us|u\.s\.|american|coalition|my|hoa ky)\s+)?"
     r"(?:troops|soldiers|forces|personnel|service members|binh si|linh|quan nhan|quan|nguoi)\b"
@@ -240,7 +239,7 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         not _TROOPS_AFTER.match(text, b) or (attacks["cost"] and _COST_COUNTED.search(core_left))
     ):
         return True  # the attacks' count, or what they cost ("12 người", "186 service members")
-    if _FALLEN.search(core_left) or (
+    if cx.FALLEN.search(core_left) or (
         _OTHERS_COUNTED.search(core_left) and not _TROOPS_AFTER.match(text, b)
     ):
         return True  # the fallen; contractors, civilians or diplomats counted

@@ -75,6 +75,11 @@ _APPROX_WORDS = (
 )
 _APPROX_RE = re.compile(rf"^(?:(?:{_APPROX_WORDS})\s+)+")
 _RANGE_SEP = r"\s*(?:-|–|—|to|den|toi)\s*"
+# a rise's start before it: "rose from 2,500 to 2,800", "tăng từ … lên" (not "from 250 to 350")
+_FROM_BEFORE = re.compile(
+    r"\b(?:rose|risen|rising|increased|grew|grown|climbed|raised|tang|nang)\s+(?:\S+\s+){0,3}?"
+    r"(?:from|tu)\s+(?:about |around |khoang )?$"
+)
 
 # A number as it appears in running text, with an optional range and scale.
 NUMBER_PATTERN = re.compile(
@@ -211,8 +216,8 @@ def find_quantities(folded: str, lang: str | None = None) -> list[tuple[int, int
         if m["wa"] is not None and not _plausible_words(m["wa"], english=lang != "vi"):
             continue
         q = _from_match(m, approx=False)
-        if q is None and (m["b"] or m["wb"]):
-            # "from 5,200 to 3,000" is two numbers, not a range
+        if (q is None or _FROM_BEFORE.search(folded, 0, m.start())) and (m["b"] or m["wb"]):
+            # "from 5,200 to 3,000", "rose from 2,500 to 2,800" are two numbers, not a range
             found.extend(_pieces(m))
             continue
         if q is not None:

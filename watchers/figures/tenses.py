@@ -45,16 +45,32 @@ FUTURE_KEEP = re.compile(
 PERFECT = re.compile(
     r"\b(?:(?:has|have)\s+(?:already\s+|now\s+|just\s+)?"
     r"(?:reduced|cut|lowered|trimmed|decreased|dropped|fallen|shrunk|withdrawn|pulled|"
-    r"drawn down|brought down|scaled back|risen|increased|grown|gone up)|"
+    r"drawn down|brought down|scaled back|risen|increased|grown)|"
     r"(?:finished|completed) (?:reducing|cutting|drawing))\b"
 )
 # A verb after the noun that puts the count in the past: "350 advisers ... remained", "had
-# served at" (not a level a change left: "3,050 troops remained …, down from about 3,400")
+# served at"
 PAST_AFTER = re.compile(
-    r"\s*(?:(?:\S+\s+){0,6}?(?:remained|stayed|were|had been|had served)"
-    r"(?![^.;]*,\s*(?:down|up) from\b)|"
+    r"\s*(?:(?:\S+\s+){0,6}?(?:remained|stayed|were|had been|had served)|"
     r"(?:[^\s,;]+\s+){0,3}?tung)\b"
 )
+# ... but not a level a change left ("3,050 troops remained …, down from about 3,400"), unless
+# a time before the count sets it in the past ("When the drawdown began in 2024, 2,500 …")
+_LEFT_BY_CHANGE = re.compile(r"[^.;]*,\s*(?:down|up) from\b")
+_PAST_TIME_BEFORE = re.compile(
+    r"\b(?:in|by|since|of|until) (?:19|20|21)\d\d\b|\b(?:when|last year|years? ago|by then|then|"
+    r"at the (?:time|end|start|beginning|height|peak))\b"
+)
+
+
+def past_after(text: str, b: int, end: int, left: str) -> bool:
+    """Whether a verb after the count at ``b`` (its clause up to ``end``; ``left``: the
+    sentence before it) puts it in the past (``PAST_AFTER``)."""
+    if not PAST_AFTER.match(text, b, end):
+        return False
+    return not _LEFT_BY_CHANGE.match(text, b) or _PAST_TIME_BEFORE.search(left) is not None
+
+
 # A past time right after the number: "2,500 at the start of 2025", "5.000 quân hồi năm 2019"
 TIME_AFTER = re.compile(
     r"\s*(?:\S+\s+){0,3}?(?:at the (?P<start>start|beginning) of|at the end of|"
@@ -189,7 +205,7 @@ _ONCE = re.compile(
 # A change said in the simple past (not "being reduced", "be reduced", "a reduced force")
 SIMPLE_PAST = re.compile(
     r"(?<!being )(?<!be )(?<!\ba )\b(?:fell|dropped|shrank|decreased|reduced|lowered|trimmed|"
-    r"halved)\b"
+    r"halved|rose|increased|grew|climbed)\b"
 )
 # A wish, a condition or a may, in English: "wants ... reduced", "could come down to"
 HEDGED = re.compile(

@@ -392,7 +392,7 @@ class _Number:
         clause = lx.CLAUSE_BREAK.split(self.core_left)[-1]
         if tw.PAST.search(clause) and not tw.CURRENT.search(clause):
             return "past"
-        if tw.PAST_AFTER.match(self.text, self.b, self.next_start) and not future:
+        if tw.past_after(self.text, self.b, self.next_start, self.core_left) and not future:
             return "past"  # "250 to 350 advisers ... remained"
         return "current"
 

@@ -73,7 +73,7 @@ _UNTRUE_AFTER = re.compile(
 # "beyond", "quá" the date (not by then); a date nobody committed to ("không cam kết về tháng
 # 1", "would not commit to January")
 _NOT_BY = re.compile(
-    r"\b(?:beyond|past|qua|vuot qua|(?:khong|chua) cam ket(?: ve| voi)?|"
+    r"\b(?:beyond|past|qua|vuot qua|(?:khong|chua) cam ket(?: ve| voi)?(?: thoi han| moc)?|"
     r"(?:not|n't|never|refused to|declined to) commit(?: to)?|no commitment to)\s*$"
 )
 _FORECAST = re.compile(
@@ -114,9 +114,10 @@ _EVENT = re.compile(
     r"debat\w*|hearing|dam phan|thao luan|ky ket|le ky|ky (?:thoa thuan|hiep dinh)|bao cao|"
     r"nop|dien tap|xay dung|doi thoai|cong bo)\b"
 )
-_DELIVER_BY = re.compile(
-    r"\b(?:send|submit|deliver|present|gui|nop|trinh)\b[^.;,]{0,40}\b(?:by|before|truoc)\s*"
-    r"(?:ngay\s+)?$"
+_DELIVER_BY = re.compile(  # (not "send US troops home by")
+    r"\b(?:send|submit|deliver|present|gui|nop|trinh)\b"
+    r"(?:(?!\b(?:troops?|soldiers|forces|home|quan|linh|binh si)\b)[^.;,]){0,40}"
+    r"\b(?:by|before|truoc)\s*(?:ngay\s+)?$"
 )
 _DELIVERED = re.compile(r"report|submit\w*|review|bao cao|nop")
 _TALKS = re.compile(r"\b(?:talks|negotiations?|dam phan|thao luan|hoi dam|doi thoai)\b")

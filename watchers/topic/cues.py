@@ -128,8 +128,10 @@ OTHER_LEAVER = re.compile(
 )
 # ...a company named as the one that leaves, its name between (folded): "US oil services firm
 # Harlan to withdraw from Iraq's Umm Sabah field", "Công ty dịch vụ dầu khí Mỹ Harlan rút khỏi"
-COMPANY_LEAVES = re.compile(
-    r"\b(?:firms?|compan(?:y|ies)|corporation|tap doan|cong ty)\b(?:\s+[\w'’.&-]+){0,7}?\s+"
+COMPANY_LEAVES = re.compile(  # not "Pentagon firm on", "Marine company", "Tập đoàn quân 18"
+    r"\b(?:(?:oil|services?|security|energy|engineering|contracting|construction|logistics|"
+    r"defen[cs]e|petroleum|consulting) firms?|(?<!marine )(?<!army )(?<!infantry )(?<!rifle )"
+    r"compan(?:y|ies)(?! of)|corporation|tap doan(?! quan)|cong ty)\b(?:\s+[\w'’.&-]+){0,7}?\s+"
     r"(?:to |will |plans to |se )?"
     r"(?:withdraw\w*|pulls? out|leaves?|exits?|quits?|rut khoi|roi khoi)"
 )

@@ -107,7 +107,7 @@ def test_a_date_said_to_stand(body: str, stands: bool) -> None:
 @pytest.mark.parametrize(
     ("body", "count"),
     [
-        # a rise is a change too: "tăng lên", "nâng … lên", "has risen to", "bringing the total"
+        # a rise is a change too: "tăng lên", "nâng … lên", "has risen to", "raising the total"
         ("Quân số Mỹ tại Iraq đã tăng lên khoảng 2.800.", ("US", "Iraq", "current", 2800)),
         ("Quân số Mỹ tại Iraq tăng lên khoảng 2.800.", ("US", "Iraq", "planned", 2800)),
         (
@@ -120,7 +120,7 @@ def test_a_date_said_to_stand(body: str, stands: bool) -> None:
             ("US", "Iraq", "current", 2800),
         ),
         (
-            "The Pentagon is sending about 150 soldiers, bringing the total number of US troops "
+            "The Pentagon is sending about 150 soldiers, raising the total number of US troops "
             "in Iraq to about 2,800.",
             ("US", "Iraq", "planned", 2800),
         ),

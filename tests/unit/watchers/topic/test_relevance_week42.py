@@ -61,6 +61,32 @@ def test_someone_else_leaves(title: str, summary: str) -> None:
             "US troops and a US company leave Iraq",
             "US troops will leave Iraq by September, the Pentagon said.",
         ),
+        # (a review) "firm" that is no company, a military company, "Tập đoàn quân"
+        (
+            "Sudani firm that Americans will leave Iraq by September",
+            "Prime Minister Mohammed Shia al-Sudani told parliament on Monday that the United "
+            "States would complete its withdrawal from Iraq by September 2026.",
+        ),
+        (
+            "Pentagon firm on plan to pull out of Baghdad by September",
+            "The Pentagon said on Tuesday the United States would complete its pullout from "
+            "Baghdad by September 2026 as agreed with Iraq.",
+        ),
+        (
+            "Washington firms up plan for US withdrawal from Iraq",
+            "The White House on Friday set out the timetable for withdrawing from Iraq by "
+            "September 2026.",
+        ),
+        (
+            "Last US Marine company leaves Ain al-Asad",
+            "The last company of US Marines left Ain al-Asad air base on Sunday, completing the "
+            "handover of the base to Iraq.",
+        ),
+        (
+            "Tập đoàn quân 18 của Mỹ rút khỏi Iraq",
+            "Bộ chỉ huy Tập đoàn quân 18 đã hoàn tất việc rút khỏi Iraq hôm thứ Hai, Lầu Năm Góc "
+            "cho biết.",
+        ),
     ],
 )
 def test_our_troops_stay_the_topic(title: str, summary: str) -> None:
