@@ -76,6 +76,8 @@ SETS = {
         ("forty-first", 41),
         ("forty-second", 42),
         ("forty-third", 43),
+        ("forty-fourth", 44),
+        ("forty-fifth", 45),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

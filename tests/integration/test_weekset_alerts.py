@@ -155,19 +155,26 @@ from bench.weekset import SETS, change_alerts, names_change
 # a company's and a party's departure off the topic, a rise read ("tăng lên", "has risen to"),
 # troops sent after an attack with the level they bring on it: the forty-second 5, none right
 # (its rise to 2,800, "about" 2,650 to "about" 2,800, is within the 10% a hedged count is one
-# level); the twenty-fourth's partners' rise to 1,400 found
+# level); the twenty-fourth's partners' rise to 1,400 found; then a change told to a hedged
+# current level ("falls to about 2,600" after "about 2,850") is no restatement: the eighteenth's
+# and thirty-ninth's changes found; the forty-fourth and forty-fifth, written blind in this
+# stop, measured once on ``8454bf2`` and on ``1c0072f`` alike: 4 alerts, 2 right, 2 of 3 (a
+# House amendment's floor read as the level; a date for moving embassy staff to Erbil); 4
+# alerts, 2 right, 2 of 4 (a faction's demand "trước Nowruz" read as a deadline; the new Sarkan
+# date, a first date, alerted as Kurdistan's changed); then the forty-fifth's 2,600 found: 5, 3
 MOST_WRONG_ALERTS = {
     "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (0, 1),
     "fifteenth set": (1, 1), "sixteenth set": (3, 2), "seventeenth set": (3, 2),
-    "eighteenth set": (1, 2), "nineteenth set": (3, 2), "twentieth set": (0, 1),
+    "eighteenth set": (1, 1), "nineteenth set": (3, 2), "twentieth set": (0, 1),
     "twenty-first set": (1, 3), "twenty-second set": (1, 2), "twenty-third set": (1, 2),
     "twenty-fourth set": (3, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (1, 2),
     "twenty-seventh set": (2, 3), "twenty-eighth set": (1, 0), "twenty-ninth set": (1, 2),
     "thirtieth set": (3, 1), "thirty-first set": (1, 1), "thirty-second set": (2, 2),
     "thirty-third set": (4, 2), "thirty-fourth set": (0, 2), "thirty-fifth set": (0, 2),
     "thirty-sixth set": (4, 2), "thirty-seventh set": (1, 3),
-    "thirty-eighth set": (1, 1), "thirty-ninth set": (0, 2), "fortieth set": (3, 5),
+    "thirty-eighth set": (1, 1), "thirty-ninth set": (0, 1), "fortieth set": (3, 5),
     "forty-first set": (1, 1), "forty-second set": (5, 4), "forty-third set": (3, 2),
+    "forty-fourth set": (2, 1), "forty-fifth set": (2, 1),
 }  # fmt: skip
 
 

@@ -6,15 +6,13 @@ oldest first, the last one being the figure's current value). Two reports are eq
 ``level`` is: the number for a troop count ("about 2,500" = "2,500"), the last day a deadline
 allows for a deadline ("end of 2021" = "31-12-2021", so a more precise restatement is not a
 change, nor is a date's year or month told alone: "the mission ends in 2083" confirms "30
-September 2083"). Reporters are told apart by the source an outlet cites, else the outlet
-("Reuters via VnExpress" and "Reuters via Tuổi Trẻ" are one source).
+September 2083"). Reporters are told apart by the source an outlet cites, else the outlet.
 
-A key's *current* value is its last *standing* report: "new", "confirmed", "changed" or
-"conflict" ("stale" and "unconfirmed" reports are history, never the current value). Two troop
-counts are one level when they are equal, or within 10% of each other when either is hedged
-("about 5,200" and "5,400"); a hedged confirmation does not move the level it confirms (5,000,
-then "about 5,200", then 5,400 is measured against 5,000). For a key that already has reports,
-against its current value:
+A key's *current* value is its last *standing* report ("stale" and "unconfirmed" reports are
+history). Two troop counts are one level when equal, or within 10% when either is hedged
+("about 5,200" and "5,400") and the new one is no change told ("falls to about 2,600" after
+"about 2,850" is one); a hedged confirmation does not move the level it confirms (5,000, then
+"about 5,200", then 5,400 is measured against 5,000). Against a key's current value:
 
 * **confirmed** — the same value: no alert; one more source for that value.
 * **stale** — a different value from an article older than the current one by more than
@@ -201,8 +199,9 @@ def decide_figures(
         timeline = milestone_timeline(key, timelines)
         told_first = lead is None or figure.quote in lead
         part = told_part(value, precision, figure.quote)  # a year or a month told alone
+        moved = isinstance(figure, TroopCount) and figure.moved and figure.status == "current"
         report = _Report(level, precision == "approx", part, figure.firm, told_first, published,
-                         day, reporter)  # fmt: skip
+                         day, reporter, moved)  # fmt: skip
         milestone = milestone_of(key)
         if isinstance(figure, Reached):
             kind, previous = _reached(figure, timeline, timelines, reporter)
@@ -249,6 +248,7 @@ class _Report:
     published: datetime
     day: date  # ``published``'s day where the article's language is written
     reporter: str
+    moved: bool  # a change told to a current level ("falls to about 2,600")
 
 
 def standing(timeline: Sequence[FigureEntry]) -> FigureEntry | None:
@@ -276,10 +276,10 @@ def _close(a: str, b: str) -> bool:
 
 
 def _same(entry: FigureEntry, report: _Report) -> bool:
-    """Whether a recorded report and a new one give one level (hedged counts within 10%)."""
+    """Whether two reports give one level (hedged counts within 10%, unless a change is told)."""
     if entry.level == report.level:
         return True
-    if not (report.approx or entry.precision == "approx"):
+    if report.moved or not (report.approx or entry.precision == "approx"):
         return False
     return _close(entry.level, report.level)
 

@@ -43,7 +43,8 @@ class TroopCount:
     ``quote`` is the sentence it was read from, exactly as it appears in the article.
     ``firm`` when the sentence backs it on its own: explicit change language ("cut to",
     "giảm xuống còn", "now has") or an official speaking (the ledger's decider lets a lone
-    firm report change a figure; see ``watchers.figures.judge``).
+    firm report change a figure; see ``watchers.figures.judge``); ``moved`` when the sentence
+    tells a change to it ("falls to about 2,600"): a hedged count is then no restatement.
     """
 
     who: Who
@@ -54,6 +55,7 @@ class TroopCount:
     quote: str
     low: int | None = None
     firm: bool = False
+    moved: bool = False
 
     @property
     def key(self) -> str:

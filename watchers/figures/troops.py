@@ -167,17 +167,17 @@ class _Number:
             approx=self.q.approx or approx_before(self.left),
             quote=self.s.quote,
             low=self.q.low,
-            firm=self._firm(change_target, down_from),
+            firm=(backing := self._firm(change_target, down_from))[0],
+            moved=backing[1],
         )
         return count, who
 
-    def _firm(self, change_target: bool, down_from: bool) -> bool:
-        """Whether the sentence backs the count on its own: change language ("cut to", "down
-        to" on its own, not "could come down to") or an official."""
+    def _firm(self, change_target: bool, down_from: bool) -> tuple[bool, bool]:
+        """Whether the sentence backs the count ("cut to", an official), and tells a change."""
         down = lx.DOWN_TO.search(self.core_left) and not tw.HEDGED.search(self.core_left)
         changed = down or ((change_target or down_from) and lx.CHANGE_VERB.search(self.core_left))
         now = lx.NOW_LEVEL.search(self.core_left[-30:]) is not None
-        return bool(changed) or now or lx.OFFICIAL.search(self.s.text) is not None
+        return bool(changed) or now or lx.OFFICIAL.search(self.s.text) is not None, bool(changed)
 
     def _whole(self, core_left: str, rest: str) -> bool:
         """ "The 2,500 troops will leave", not those a clause picks out ("the 40 who worked")."""

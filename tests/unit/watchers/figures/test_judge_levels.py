@@ -141,3 +141,15 @@ def test_a_date_its_own_wording_gave_is_confirmed_though_another_wording_gave_an
     assert moved.alerts
     (again,) = ledger.report(replace(kurdistan, firm=True), at=NOW, outlet="BBC")
     assert (again.kind, again.alerts) == ("confirmed", False)
+
+
+def test_a_change_told_to_a_hedged_level_is_no_restatement() -> None:
+    """ "About 2,850", then "falls to about 2,600" (8% less, a change told): a change, not the
+    hedged restatement "about 2,600" is (within 10% of a hedged level)."""
+    ledger = Ledger()
+    ledger.report(troops(2850, approx=True, firm=True), at=NOW - 5 * DAY, outlet="AP")
+    (restated,) = ledger.report(troops(2600, approx=True), at=NOW - 2 * DAY, outlet="CNN")
+    assert restated.kind == "confirmed"
+    fell = replace(troops(2600, approx=True, firm=True), moved=True)
+    (decision,) = ledger.report(fell, at=NOW, outlet="Reuters")
+    assert (decision.kind, decision.alerts) == ("changed", True)
