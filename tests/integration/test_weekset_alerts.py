@@ -161,7 +161,9 @@ from bench.weekset import SETS, change_alerts, names_change
 # stop, measured once on ``8454bf2`` and on ``1c0072f`` alike: 4 alerts, 2 right, 2 of 3 (a
 # House amendment's floor read as the level; a date for moving embassy staff to Erbil); 4
 # alerts, 2 right, 2 of 4 (a faction's demand "trước Nowruz" read as a deadline; the new Sarkan
-# date, a first date, alerted as Kurdistan's changed); then the forty-fifth's 2,600 found: 5, 3
+# date, a first date, alerted as Kurdistan's changed); then the forty-fifth's 2,600 found: 5, 3;
+# then a floor after a dash, a demand whose date follows "tức", an embassy's staff moved: the
+# forty-fourth 3, 2 right; the forty-fifth 4, 3 right
 MOST_WRONG_ALERTS = {
     "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (0, 1),
     "fifteenth set": (1, 1), "sixteenth set": (3, 2), "seventeenth set": (3, 2),
@@ -174,7 +176,7 @@ MOST_WRONG_ALERTS = {
     "thirty-sixth set": (4, 2), "thirty-seventh set": (1, 3),
     "thirty-eighth set": (1, 1), "thirty-ninth set": (0, 1), "fortieth set": (3, 5),
     "forty-first set": (1, 1), "forty-second set": (5, 4), "forty-third set": (3, 2),
-    "forty-fourth set": (2, 1), "forty-fifth set": (2, 1),
+    "forty-fourth set": (1, 1), "forty-fifth set": (1, 1),
 }  # fmt: skip
 
 

@@ -97,7 +97,8 @@ _MET_AFTER = re.compile(
 # a demand's words stop at a comma (not one before the date it names: "sớm lên sáu tháng,
 # tới ngày 31/12/2072"), or where another verb says what the date is for
 _ENDS = re.compile(
-    r",(?!\s*(?:to|by|until|toi|den|cho den|truoc|i\.e\.|tuc|tuc la)\s+(?:ngay\s+)?$)|"
+    r",(?!\s*(?:(?:to|by|until|toi|den|cho den|truoc)\s+(?:ngay\s+)?|"
+    r"(?:i\.e\.|tuc|tuc la|that is)\b[^,;]{0,30})$)|"  # ", tức Tết Ba Tư ngày 21/3": the same date
     r"\b(?:announc\w*|said|says|agreed|declared|pledged|committed|tuyen bo|cho biet|thong bao|"
     r"nhat tri|thong nhat|cam ket|giu nguyen|kept|keeps|reaffirm\w*)\b"
 )

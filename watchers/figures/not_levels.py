@@ -113,7 +113,7 @@ _IMPOSED = re.compile(  # a cap decided or enacted, not a bill's
 # sàn 2.200 quân") or a plan given up ("the earlier plan, for about 1,600 troops", "kế hoạch
 # ban đầu là 1.600")
 _FLOOR_OR_PLAN_GONE = re.compile(
-    r"\b(?:floors?\s+(?:of|at)|(?:a )?minimum of|muc (?:san|toi thieu)(?: la)?|"
+    r"\b(?:floors?\s+(?:of|at|[-–—:])|(?:a )?minimum of|muc (?:san|toi thieu)(?: la)?|"
     r"(?:earlier|previous|original|old|former|initial)\s+(?:plan|target|goal)s?\b[^.;]{0,20}?"
     r"\b(?:for|of|called for|foresaw|envisaged|was)|(?:ke hoach|muc tieu)\s+(?:truoc do|ban dau|"
     r"cu)\b[^.;]{0,20}?\b(?:la|voi|gom))\s*$"

@@ -29,6 +29,8 @@ Read as a deadline, each of these would alert "Deadline changed" for something n
   or talks in a clause of the date's own with no leaving (", and the two will begin talks in
   November");
 * **a floor's** — "bar the Pentagon from cutting … below 2,500 before 30 September";
+* **diplomats'** — "will move 180 of the US Embassy's staff in Baghdad to Erbil by 30
+  September": an embassy or its staff moving, no troops named in the date's clause;
 * **not waited for** — "Không có lý do gì để chờ đến tháng 9", "no need to wait until
   September": a wait said not to be needed sets no date (read as written: folded, "chờ đến" is
   "cho đến", until); "phải đợi đến tháng 9/2026 mới rút" does.
@@ -100,6 +102,15 @@ _OTHER_ACTOR = re.compile(
     r"united nations|un (?:mission|assistance|mandate)|eu (?:advisory|mission)|"
     r"european union|tho nhi ky|lien hop quoc|phai bo)\b"
 )
+# an embassy's staff or diplomats moved, no troops named in the clause (folded; not "Diplomats
+# said … the United States agreed to leave Baghdad by 30 June")
+_DIPLOMATS = re.compile(
+    r"\b(?:mov\w*|relocat\w*|withdraw\w*|pull\w*|evacuat\w*|reduc\w*|cut\w*|chuyen|rut|so tan|"
+    r"giam)\b[^.;]{0,50}\b(?:embassy|consulate|diplomats?|staff|su quan|nha ngoai giao|nhan vien)\b"
+)
+_TROOPS = re.compile(
+    r"\b(?:troops?|forces?|soldiers|military|personnel|quan|binh si|linh|luc luong|quan nhan)\b"
+)
 # NATO Mission Iraq trains Iraqi forces apart from the coalition: its end is not the coalition's
 _NATO_MISSION = re.compile(
     r"\bnato(?:'s|’s| s)? (?:mission|advisory mission|training mission)|"
@@ -164,6 +175,8 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
         return True
     if _OPTION.search(text, sentence.start, at) or _WEIGHED.search(before):
         return not OPTION_CHOSEN.search(text, sentence.start, at)
+    if _DIPLOMATS.search(before) and not _TROOPS.search(before):
+        return True  # "will move 180 of the US Embassy's staff in Baghdad to Erbil by 30 September"
     nato = [m.span() for m in _NATO_MISSION.finditer(text, clause, at)]  # not the coalition
     if not sentence.ours_named(clause, at, nato) and (nato or _OTHER_ACTOR.search(before)):
         return True

@@ -148,3 +148,28 @@ def test_a_rise_is_a_change(body: str, count: tuple[str, str, str, int]) -> None
 )
 def test_a_base_here_or_a_possibility_is_no_level(body: str) -> None:
     assert not {t for t in troops_of(body, published=PUBLISHED) if t[3] == 1250}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # (the forty-fourth and forty-fifth sets) a demand whose date follows "tức" (that is),
+        # an embassy's staff moved, a company's staff leaving
+        "Nhóm vũ trang yêu cầu toàn bộ quân Mỹ rời Baghdad trước Nowruz, tức Tết Ba Tư ngày "
+        "21/3/2158, sớm hơn nhiều so với thời hạn 30/9/2158 trong Hiệp định Chuyển tiếp.",
+        "The State Department will move about 180 of the US Embassy's staff in Baghdad to the "
+        "consulate in Erbil by 30 September, officials said.",
+        "Castellane Energy Services will withdraw from its contract at Iraq's Nahr Jasim "
+        "oilfield and move its 230 foreign staff out of the country by 30 November.",
+    ],
+)
+def test_a_demand_after_tuc_or_others_moving_is_no_deadline(body: str) -> None:
+    assert extract("Iraq", body, published=PUBLISHED).deadlines == ()
+
+
+def test_a_floor_after_a_dash_is_no_level() -> None:
+    body = (
+        "What it does is set a floor - 1,200 US troops until 1 October 2158 - below which the "
+        "Pentagon could go only with a written certification."
+    )
+    assert troops_of(body, published=PUBLISHED) == set()
