@@ -60,6 +60,9 @@ LIST_THEN = re.compile(  # (not "2,500 US troops in Iraq, about 1,500 of them at
 FALLEN = re.compile(
     r"\bfallen (?:\S+ )?(?:soldiers|troops|service members)\b(?:(?!\b(?:said|says|and)\b)[^.;,])*$|"
     r"\b(?:killed|wounded|injured|injuries|dead|deaths|casualties|thiet mang|bi thuong|thuong vong|"
-    r"tu vong|hy sinh|tu tran|chet)\b[^.;]*\b(?:rose|risen|rising|climbed|tang len|len toi|len den)"
-    r"\b[^.;]*$"
+    r"tu vong|hy sinh|tu tran|chet)\b(?:(?!\b(?:and|said|while|va|trong khi)\b)[^.;,])*"
+    r"\b(?:rose|risen|rising|climbed|tang len|len toi|len den)\b[^.;,]*$|"
+    # the dead before "bringing the total", or history: "In 2014 Obama sent 450 …, bringing the"
+    r"\b(?:killed|died|dead|deaths|fallen|casualties|(?:in|by) (?:19|20|21)\d\d)\b[^.;]*"
+    r"\bbringing the total\b[^.;]*$"
 )

@@ -150,7 +150,7 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
             from_to.add(dates[i - 1].start)
         if put_off(text, segment, d.end, after_end):
             state = "past"  # "originally due in September 2025, was postponed by a year"
-        held = not moved and mv.stands(text, segment, d.end, after_end)  # "remains 30 June"
+        held = mv.stands(text, segment, d.end, after_end)  # "remains 30 June": no change
         for kind, scope in _kinds_with_scope(reader, kinds):
             for what in reader.what(kind, scope):
                 deadline = Deadline(what, d.date, d.precision, sentence.quote, firm, held)

@@ -17,12 +17,14 @@ _MAY_FALL_TO = re.compile(
     r"(?:xuong\s+)?(?:con\s+|duoi\s+|below\s+|under\s+)?(?:to\s+)?"
     r"(?:about |around |roughly |some |khoang )?$"
 )
-# ... or a person's expectation that it falls below a number: a bound, not a level ("he
-# expected the number of US troops in Iraq to fall below 2,000 early next year", "ông dự kiến
-# … sẽ giảm xuống dưới 2.000"; not "Pentagon officials expect …", "is expected to fall below")
+# ... or someone's expectation that it falls below a number: a bound, not a level ("he expected
+# the number of US troops in Iraq to fall below 2,000 early next year", "Analysts expect",
+# "ông dự kiến … sẽ giảm xuống dưới 2.000"; not the Pentagon's or its officials', nor the
+# passive of a plan, "is expected to fall below 500", nor one under a plan)
 _BELOW = re.compile(
-    r"\b(?:(?:he|she|they) (?:expect(?:s|ed)?|predict(?:s|ed)?)|"
-    r"(?:ong|ba|ho) (?:du kien|du doan|cho rang|tin rang))\b"
+    r"(?:(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )(?<!pentagon )(?<!officials )(?<!it )"
+    r"(?<!department )\b(?:expect(?:s|ed)?|predict(?:s|ed)?)|"
+    r"\b(?:ong|ba|ho|gioi phan tich|chuyen gia) (?:du kien|du doan|cho rang|tin rang))\b"
     r"[^.;,]{0,80}?\b(?:fall|drop|shrink|decline|dip|"
     r"go|giam)\s+(?:xuong\s+)?(?:below|under|duoi)\s+(?:about |around |khoang )?$"
 )

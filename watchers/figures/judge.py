@@ -10,7 +10,7 @@ September 2083"). Reporters are told apart by the source an outlet cites, else t
 
 A key's *current* value is its last *standing* report ("stale" and "unconfirmed" reports are
 history). Two troop counts are one level when equal, or within 10% when either is hedged
-("about 5,200" and "5,400") and the new one is no change told ("falls to about 2,600" after
+("about 5,200" and "5,400"), 5% when the new one tells a change ("falls to about 2,600" after
 "about 2,850" is one); a hedged confirmation does not move the level it confirms (5,000, then
 "about 5,200", then 5,400 is measured against 5,000). Against a key's current value:
 
@@ -270,18 +270,18 @@ def _anchor(timeline: Sequence[FigureEntry]) -> FigureEntry | None:
     return anchor
 
 
-def _close(a: str, b: str) -> bool:
+def _close(a: str, b: str, share: float = _CLOSE) -> bool:
     digits = a.isdigit() and b.isdigit()
-    return digits and abs(int(a) - int(b)) <= _CLOSE * max(int(a), int(b))
+    return digits and abs(int(a) - int(b)) <= share * max(int(a), int(b))
 
 
 def _same(entry: FigureEntry, report: _Report) -> bool:
-    """Whether two reports give one level (hedged counts within 10%, unless a change is told)."""
+    """Whether two reports give one level (hedged counts within 10%, 5% when a change is told)."""
     if entry.level == report.level:
         return True
-    if report.moved or not (report.approx or entry.precision == "approx"):
+    if not (report.approx or entry.precision == "approx"):
         return False
-    return _close(entry.level, report.level)
+    return _close(entry.level, report.level, _CLOSE / 2 if report.moved else _CLOSE)
 
 
 def _reached(

@@ -203,7 +203,7 @@ CHANGE_VERB = re.compile(
     r"fall(?:s|ing)?|fell|(?:has|have|had)(?: (?:now|since|already|quietly))? (?:fallen|shrunk)|"
     r"giam|cat giam|thu hep|rut xuong|"
     r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|grew|boost(?:s|ed|ing)?|"
-    r"ris(?:e|es|en|ing)|rose|tang|tang len|"
+    r"ris(?:e|es|en|ing)|rose|bring(?:s|ing)? the total|tang|tang len|"
     r"nang(?=[^.;]{0,60}\blen\b))\b"
 )
 # A level before a date: "leave Baghdad early, cut force to 2,000 by year-end" (the level's)

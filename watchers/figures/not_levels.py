@@ -99,7 +99,7 @@ _BARRED = re.compile(
     r"(?:[^\s,;]+\s+){0,4}?(?:keep|keeping|station|stationing|maintain|maintaining)\s+"
     r"(?:more than|over|above)(?:\s+(?:about|around|roughly|some|approximately))?\s+$"
     r"|\bcam\s+(?:lau nam goc|bo quoc phong|chinh phu|chinh quyen|my|hoa ky|viec|chi|"
-    r"dung (?:ngan sach|tien|kinh phi))\b"
+    r"(?:su )?dung (?:ngan sach|tien|kinh phi|quy|cong quy|nguon))\b"
     r"(?:(?!\b(?:nhung|noi|trong khi|va|du|khi|ma)\b)[^,;.]){0,60}?\b(?:duy tri|giu|dong quan)\s+"
     r"(?:hon|tren|qua)(?:\s+khoang)?\s+$"
 )  # one clause, folded: "cấm Lầu Năm Góc chi tiền để duy trì hơn 1.500" (not "cảm ơn", "cấm vận")
@@ -113,7 +113,8 @@ _IMPOSED = re.compile(  # a cap decided or enacted, not a bill's
 # sàn 2.200 quân") or a plan given up ("the earlier plan, for about 1,600 troops", "kế hoạch
 # ban đầu là 1.600")
 _FLOOR_OR_PLAN_GONE = re.compile(
-    r"\b(?:floors?\s+(?:of|at|[-–—:])|(?:a )?minimum of|muc (?:san|toi thieu)(?: la)?|"
+    r"\b(?:floors?\s+(?:of|at)|(?:a|its|the bill's) floor\s*[-–—:]|(?:a )?minimum of|"
+    r"muc (?:san|toi thieu)(?: la)?|"
     r"(?:earlier|previous|original|old|former|initial)\s+(?:plan|target|goal)s?\b[^.;]{0,20}?"
     r"\b(?:for|of|called for|foresaw|envisaged|was)|(?:ke hoach|muc tieu)\s+(?:truoc do|ban dau|"
     r"cu)\b[^.;]{0,20}?\b(?:la|voi|gom))\s*$"

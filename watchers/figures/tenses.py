@@ -57,9 +57,9 @@ PAST_AFTER = re.compile(
 # ... but not a level a change left ("3,050 troops remained …, down from about 3,400"), unless
 # a time before the count sets it in the past ("When the drawdown began in 2024, 2,500 …")
 _LEFT_BY_CHANGE = re.compile(r"[^.;]*,\s*(?:down|up) from\b")
-_PAST_TIME_BEFORE = re.compile(
-    r"\b(?:in|by|since|of|until) (?:19|20|21)\d\d\b|\b(?:when|last year|years? ago|by then|then|"
-    r"at the (?:time|end|start|beginning|height|peak))\b"
+_PAST_TIME_BEFORE = re.compile(  # opening the sentence (not "Under the agreement signed in 2024")
+    r"^\W*(?:in (?:19|20|21)\d\d|by (?:then|the end of)|when|last year|an?(?: \w+)? years? ago|"
+    r"then|at the (?:time|end|start|beginning|height|peak))\b"
 )
 
 

@@ -109,7 +109,8 @@ _DIPLOMATS = re.compile(
     r"giam)\b[^.;]{0,50}\b(?:embassy|consulate|diplomats?|staff|su quan|nha ngoai giao|nhan vien)\b"
 )
 _TROOPS = re.compile(
-    r"\b(?:troops?|forces?|soldiers|military|personnel|quan|binh si|linh|luc luong|quan nhan)\b"
+    r"\b(?:troops?|forces?|soldiers|military|personnel|coalition|advis[eo]rs|trainers|service "
+    r"members|quan|binh si|linh|luc luong|quan nhan|co van|lien quan)\b"
 )
 # NATO Mission Iraq trains Iraqi forces apart from the coalition: its end is not the coalition's
 _NATO_MISSION = re.compile(

@@ -16,6 +16,9 @@ from watchers.figures import extract
 PUBLISHED = date(2026, 3, 1)
 
 NO_LEVELS = [
+    # (the second review) someone's expectation below a number, a ban on the funds
+    "Analysts expect the number of US troops in Iraq to fall below 2,000 next year.",
+    "Dự luật cấm dùng quỹ quốc phòng để duy trì hơn 1.500 quân Mỹ tại Iraq.",
     # the dead and wounded counted, their count rising
     "The number of US troops injured in the attack has risen to 34.",
     "Số binh sĩ Mỹ bị thương trong vụ tấn công đã tăng lên 34 người.",
@@ -27,6 +30,32 @@ NO_LEVELS = [
 ]
 
 LEVELS = [
+    # (the second review) the Pentagon's expectation stays its plan; the dead in another clause;
+    # a time inside the sentence, not opening it; troops sent, "bringing the total"; a floor of
+    # the Senate
+    (
+        "The Pentagon has said it expects US troops in Iraq to fall below 2,000 by September as "
+        "part of the agreed drawdown.",
+        ("US", "Iraq", "planned", 2000),
+    ),
+    (
+        "After two soldiers were killed, the number of US troops in Iraq rose to 2,800.",
+        ("US", "Iraq", "current", 2800),
+    ),
+    (
+        "Under the agreement signed in 2024, about 2,000 US troops remained in Iraq, down from "
+        "2,500, the Pentagon said on Monday.",
+        ("US", "Iraq", "current", 2000),
+    ),
+    (
+        "The Pentagon sent 300 troops to Iraq after the drone attack, bringing the total in Iraq "
+        "to about 2,800.",
+        ("US", "Iraq", "planned", 2800),
+    ),
+    (
+        "On the Senate floor - 2,500 US troops remain in Iraq, Reed reminded colleagues.",
+        ("US", "Iraq", "current", 2500),
+    ),
     # a past time before "remained/were …, down from" keeps the count in the past
     (
         "When the drawdown began in 2024, 2,500 US troops remained in Iraq, down from 5,200 in "
@@ -136,3 +165,30 @@ def test_a_date_moved_or_new_does_not_stand(body: str) -> None:
 )
 def test_no_deadline(body: str) -> None:
     assert extract("Iraq", body, published=PUBLISHED).deadlines == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # (the second review) said to stand, a move denied or elsewhere in the sentence
+        "Thời hạn rút quân Mỹ khỏi Iraq không thay đổi, vẫn là ngày 30/9/2026.",
+        "Despite reports of a delay, the deadline for US troops to leave Iraq remains 30 "
+        "September 2026.",
+    ],
+)
+def test_a_date_said_to_stand_despite_a_word_of_moving(body: str) -> None:
+    (deadline,) = extract("Iraq", body, published=PUBLISHED).deadlines
+    assert deadline.stands
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # (the second review) staff moved with the coalition or its advisers: a deadline
+        "The coalition will cut its headquarters staff and leave Baghdad by 30 September 2026.",
+        "Mỹ sẽ rút nhân viên và cố vấn khỏi Baghdad trước ngày 30/9/2026.",
+    ],
+)
+def test_staff_with_our_forces_keep_the_deadline(body: str) -> None:
+    (deadline,) = extract("Iraq", body, published=PUBLISHED).deadlines
+    assert deadline.date == "2026-09-30"

@@ -153,3 +153,13 @@ def test_a_change_told_to_a_hedged_level_is_no_restatement() -> None:
     fell = replace(troops(2600, approx=True, firm=True), moved=True)
     (decision,) = ledger.report(fell, at=NOW, outlet="Reuters")
     assert (decision.kind, decision.alerts) == ("changed", True)
+
+
+def test_a_small_change_told_to_a_hedged_level_is_a_restatement() -> None:
+    """(A review) 2,480, then "has cut the US force in Iraq to about 2,500": within 5%, told
+    as a change or not, one level."""
+    ledger = Ledger()
+    ledger.report(troops(2480, firm=True), at=NOW - 5 * DAY, outlet="AP")
+    cut = replace(troops(2500, approx=True, firm=True), moved=True)
+    (decision,) = ledger.report(cut, at=NOW, outlet="Reuters")
+    assert decision.kind == "confirmed"

@@ -37,7 +37,7 @@ MATCHER = topic_matcher()
         ),
     ],
 )
-def test_someone_else_leaves(title: str, summary: str) -> None:
+def test_someone_else_leaves(title: str, summary: str) -> None:  # (a review: "US firm Exxon")
     assert judge(MATCHER, title, summary).reason == "other departure"
 
 
@@ -91,15 +91,3 @@ def test_someone_else_leaves(title: str, summary: str) -> None:
 )
 def test_our_troops_stay_the_topic(title: str, summary: str) -> None:
     assert judge(MATCHER, title, summary).relevant
-
-
-def test_troops_leaving_lebanon_are_elsewhere() -> None:
-    """The forty-fifth set: Italy's soldiers home from Lebanon, the coalition's dates in Iraq
-    in the background."""
-    verdict = judge(
-        MATCHER,
-        "Italy to bring 400 soldiers home from Lebanon by end of April",
-        "Italy will withdraw 400 soldiers from the UN mission in Lebanon by the end of April, the "
-        "defence ministry said. Italy's trainers in Iraq stay under the coalition's timetable.",
-    )
-    assert verdict.reason == "about elsewhere"
