@@ -91,3 +91,15 @@ def test_someone_else_leaves(title: str, summary: str) -> None:  # (a review: "U
 )
 def test_our_troops_stay_the_topic(title: str, summary: str) -> None:
     assert judge(MATCHER, title, summary).relevant
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Sec dua don vi truc thang ve nuoc, rut khoi Iraq truoc 31/8",
+        "Bồ Đào Nha rút hết quân khỏi Iraq",
+        "Czech troops to leave Iraq by end of August",
+    ],
+)
+def test_a_partners_troops_leaving_iraq_are_the_topic(title: str) -> None:
+    assert judge(MATCHER, title, "").relevant
