@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from watchers.figures import lexicon as lx
+
 # Things a number without a troop noun counts instead: "two bases", "three US officials"
 OTHER_COUNT = re.compile(
     r"\s*(?:(?!(?:at|in|of|from|to|by|for|on|with|including|and|or|tai|o|trong|cua|den|va)\b)"
@@ -59,10 +61,9 @@ LIST_THEN = re.compile(  # (not "2,500 US troops in Iraq, about 1,500 of them at
 # count rose ("The number of US troops injured … has risen to 34", "Số … bị thương … tăng lên")
 FALLEN = re.compile(
     r"\bfallen (?:\S+ )?(?:soldiers|troops|service members)\b(?:(?!\b(?:said|says|and)\b)[^.;,])*$|"
-    r"\b(?:killed|wounded|injured|injuries|dead|deaths|casualties|thiet mang|bi thuong|thuong vong|"
-    r"tu vong|hy sinh|tu tran|chet)\b(?:(?!\b(?:and|said|while|va|trong khi)\b)[^.;,])*"
+    rf"{lx.CASUALTY.pattern}(?:(?!\b(?:and|said|while|va|trong khi)\b)[^.;,])*"
     r"\b(?:rose|risen|rising|climbed|tang len|len toi|len den)\b[^.;,]*$|"
     # the dead before "bringing the total", or history: "In 2014 Obama sent 450 …, bringing the"
-    r"\b(?:killed|died|dead|deaths|fallen|casualties|(?:in|by) (?:19|20|21)\d\d)\b[^.;]*"
+    rf"(?:{lx.CASUALTY.pattern}|\bfallen\b|\b(?:in|by) (?:19|20|21)\d\d\b)[^.;]*"
     r"\bbringing the total\b[^.;]*$"
 )

@@ -108,10 +108,7 @@ _DIPLOMATS = re.compile(
     r"\b(?:mov\w*|relocat\w*|withdraw\w*|pull\w*|evacuat\w*|reduc\w*|cut\w*|chuyen|rut|so tan|"
     r"giam)\b[^.;]{0,50}\b(?:embassy|consulate|diplomats?|staff|su quan|nha ngoai giao|nhan vien)\b"
 )
-_TROOPS = re.compile(
-    r"\b(?:troops?|forces?|soldiers|military|personnel|coalition|advis[eo]rs|trainers|service "
-    r"members|quan|binh si|linh|luc luong|quan nhan|co van|lien quan)\b"
-)
+_OURS_NAMED = re.compile(r"\b(?:forces?|troop|military|trainers|quan|luc luong)\b")
 # NATO Mission Iraq trains Iraqi forces apart from the coalition: its end is not the coalition's
 _NATO_MISSION = re.compile(
     r"\bnato(?:'s|’s| s)? (?:mission|advisory mission|training mission)|"
@@ -176,7 +173,8 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
         return True
     if _OPTION.search(text, sentence.start, at) or _WEIGHED.search(before):
         return not OPTION_CHOSEN.search(text, sentence.start, at)
-    if _DIPLOMATS.search(before) and not _TROOPS.search(before):
+    ours = (lx.TROOP_NOUN, lx.COALITION_NAMED, _OURS_NAMED)  # troops named beside the staff
+    if _DIPLOMATS.search(before) and not any(p.search(before) for p in ours):
         return True  # "will move 180 of the US Embassy's staff in Baghdad to Erbil by 30 September"
     nato = [m.span() for m in _NATO_MISSION.finditer(text, clause, at)]  # not the coalition
     if not sentence.ours_named(clause, at, nato) and (nato or _OTHER_ACTOR.search(before)):
