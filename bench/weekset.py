@@ -19,14 +19,15 @@ from datetime import UTC, datetime, time, timedelta
 from functools import cache
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tests.quality import topic_matcher
 from tests.story_model import Tally
 from watchers.analyze import analyze, load_documents
 
 __all__ = [
-    "SETS", "change_alerts", "labels", "measured", "names_change", "pair_tallies", "week_stories",
+    "SETS", "Label", "change_alerts", "labels", "measured", "names_change", "pair_tallies",
+    "topic_tally", "week_stories",
 ]  # fmt: skip
 
 _DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -83,17 +84,29 @@ SETS = {
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
 
 
-def labels(folder: Path) -> dict[str, tuple[str, str]]:
-    """(event, language) of each report, by its path in the manifest."""
+class Label(NamedTuple):
+    event: str
+    lang: str
+    relevant: bool  # the event is on the topic (the set's README says which are not)
+
+
+def labels(folder: Path) -> dict[str, Label]:
+    """Each report's ``Label``, by its path in the manifest."""
     lines = (folder / "labels.jsonl").read_text("utf-8").splitlines()
-    return {f"articles/{r['id']}.txt": (r["event"], r["lang"]) for r in map(json.loads, lines)}
+    return {
+        f"articles/{r['id']}.txt": Label(r["event"], r["lang"], r["relevant"])
+        for r in map(json.loads, lines)
+    }
 
 
 def pair_tallies(
-    results: Sequence[Mapping[str, Any]], events: Mapping[str, tuple[str, str]]
+    results: Sequence[Mapping[str, Any]], events: Mapping[str, Label]
 ) -> dict[str, Tally]:
-    """The pairs of labelled reports within a language and across: ``results`` as ``analyze``
-    gives them, ``events`` as ``labels``."""
+    """The pairs of labelled reports on the topic within a language and across, as
+    ``<shared>/eval/score.py`` counts them: ``results`` as ``analyze`` gives them, ``events``
+    as ``labels``. A report on the topic that the topic turns down is a story of its own, so
+    its pairs with the rest of its event are missed; the reports of an event off the topic
+    are in no pair (``topic_tally`` counts them)."""
     duplicate_of = {r["path"]: r["duplicate_of"] for r in results if r["relevant"]}
 
     def story(path: str) -> str:
@@ -102,11 +115,20 @@ def pair_tallies(
         return path
 
     tally = {"within": Tally(), "across": Tally()}
-    for a, b in combinations([r["path"] for r in results], 2):
-        (event_a, lang_a), (event_b, lang_b) = events[a], events[b]
-        tally["within" if lang_a == lang_b else "across"].add(
-            event_a == event_b, story(a) == story(b)
+    on_topic = [r["path"] for r in results if events[r["path"]].relevant]
+    for a, b in combinations(on_topic, 2):
+        tally["within" if events[a].lang == events[b].lang else "across"].add(
+            events[a].event == events[b].event, story(a) == story(b)
         )
+    return tally
+
+
+def topic_tally(folder: Path) -> Tally:
+    """The topic on a set's reports: kept (true or false) against each report's label."""
+    events = labels(folder)
+    tally = Tally()
+    for result in _analyzed(folder):
+        tally.add(events[result["path"]].relevant, result["relevant"])
     return tally
 
 
@@ -137,14 +159,14 @@ def change_alerts(folder: Path) -> tuple[int, int, int, int]:
     events = labels(folder)
     lines = (folder / "changes.jsonl").read_text("utf-8").splitlines()
     wanted = [
-        (events[f"articles/{r['id']}.txt"][0], str(c["new"]), c["what"])
+        (events[f"articles/{r['id']}.txt"].event, str(c["new"]), c["what"])
         for r in map(json.loads, lines)
         for c in r["changes"]
     ]
     found: set[int] = set()
     alerts = right = 0
     for result in _analyzed(folder):
-        event = events[result["path"]][0]
+        event = events[result["path"]].event
         for change in result["changes"]:
             if change["kind"] not in ("changed", "conflict"):
                 continue
@@ -179,13 +201,20 @@ def names_change(what: str, key: str) -> bool:
 
 
 def week_stories() -> dict[str, Any]:
-    """Pair precision and recall within a language and across (``measured``), on each set;
-    and on the sets that label their changes, the change alerts (``change_alerts``)."""
-    out: dict[str, Any] = {
-        f"{name} {kind}": str(tally)
-        for name, folder in SETS.items()
-        for kind, tally in measured(folder).items()
-    }
+    """Pair precision and recall within a language and across (``measured``), on each set
+    and on all of them pooled; the topic on each set's reports (``topic_tally``); and on the
+    sets that label their changes, the change alerts (``change_alerts``)."""
+    out: dict[str, Any] = {}
+    pooled = {"within": Tally(), "across": Tally()}
+    for name, folder in SETS.items():
+        for kind, tally in measured(folder).items():
+            out[f"{name} {kind}"] = str(tally)
+            pooled[kind].tp += tally.tp
+            pooled[kind].fp += tally.fp
+            pooled[kind].fn += tally.fn
+        out[f"{name} topic"] = str(topic_tally(folder))
+    for kind, tally in pooled.items():
+        out[f"all sets {kind}"] = str(tally)
     for name, folder in SETS.items():
         if (folder / "changes.jsonl").exists():
             alerts, right, labelled, found = change_alerts(folder)

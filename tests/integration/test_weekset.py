@@ -1,7 +1,7 @@
 """The same-week sets (``tests/data/weekset*``) through ``drawdown analyze``: a ratchet on the
-pairs their stories get wrong (``bench.weekset``). A change that merges fewer reports of other
-events, or splits fewer of one (a report the topic turns down splits it too), lowers these
-numbers here too."""
+pairs their stories get wrong (``bench.weekset``), among the reports of events on the topic. A
+change that merges fewer reports of other events, or splits fewer of one (a report on the
+topic that the topic turns down splits it too), lowers these numbers here too."""
 
 from __future__ import annotations
 
@@ -66,6 +66,11 @@ EVENTS = {  # as each README says
 # rare number two reports share; sets 1-41 within 101 -> 88 false pairs, 791 -> 813 missed,
 # across 80 -> 78 and 1,291 -> 1,300: the ratchet follows in both directions; and a sum of
 # money is another anchor than a count)
+# (the fourteenth stop: pairs are counted among the reports of events on the topic only, as
+# ``<shared>/eval/score.py`` counts them; the numbers before in these comments counted the
+# pairs of off-topic events as missed when the topic turned their reports down, rightly.
+# Sets 1-45 within 840 missed pairs where 891 were, across 1,295 where 1,441; the topic on
+# them has its own ratchet, ``test_weekset_topic``)
 MOST_WRONG = {
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (3, 8) and (4, 20) before
@@ -74,14 +79,14 @@ MOST_WRONG = {
     # are no evidence within a language (``choose._without_standing``): (6, 8), (3, 34) before
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (3, 8) and (0, 34) before
-    "second set": {"within": (3, 8), "across": (2, 15)},
+    "second set": {"within": (3, 6), "across": (2, 11)},
     # (75, 15) and (17, 49) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the second set: (37, 14) and (17, 47); then "hôm qua"
     # was withdrawn (read against the UTC day it splits one event's reports): (36, 16) and
     # (17, 47); then "chiều 6/2", "tối 5/2"
     # then a page's links to other stories are not its text (``text.without_links``): (18,
     # 16) and (14, 42)
-    "third set": {"within": (18, 13), "across": (14, 39)},  # (21, 16), (17, 42) before
+    "third set": {"within": (18, 11), "across": (14, 35)},  # (21, 16), (17, 42) before
     # (43, 29) and (24, 63) with the code before the rule of named days; measured once, when
     # it was added, after the review's mends: (25, 29) and (15, 60); then the topic's "troop
     # ceiling", "troop cap", "force cap" (four more of its reports kept): (27, 25) and (18, 59);
@@ -92,7 +97,7 @@ MOST_WRONG = {
     # the leak apart from the cabinet's endorsing it
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (0, 21) and (0, 49) before
-    "fourth set": {"within": (0, 21), "across": (0, 35)},
+    "fourth set": {"within": (0, 19), "across": (0, 31)},
     # (117, 26) and (117, 36) with the code before the rule of named days; measured once, when
     # it was added, after the choices on the fourth set
     # then an item whose figures say foreign forces leave is on the topic (a faction's threat
@@ -103,25 +108,25 @@ MOST_WRONG = {
     # joins its story, and the Kurdish request's Vietnamese reports, whose best match it now
     # is, start their own (the model's yes, but they do not hold together with it): (8, 17)
     # across before
-    "fifth set": {"within": (8, 7), "across": (8, 20)},
+    "fifth set": {"within": (8, 5), "across": (8, 16)},
     # written to resemble real coverage, not as a stress set; measured once, when it was
     # added: (13, 15) and (8, 77) on the code before ``dfb90ea``, (4, 14) and (0, 77) after;
     # then looked at: of the match's language only the reports the index found count
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (4, 14) and (5, 26) before
-    "sixth set": {"within": (4, 14), "across": (5, 20)},  # across (5, 32) before
+    "sixth set": {"within": (4, 13), "across": (5, 17)},  # across (5, 32) before
     # like the sixth; measured once, when it was added: (6, 28) and (8, 40) on the code of
     # ``8bfd299``, (2, 33) and (0, 45) on ``db5d402``; then looked at: the topic's coalition
     # members, "không còn lính Mỹ", "security dialogue" (seven of its reports kept)
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (4, 24) and (0, 35) before
-    "seventh set": {"within": (4, 24), "across": (0, 32)},
+    "seventh set": {"within": (4, 23), "across": (0, 29)},
     # like the sixth; measured once, when it was added: (4, 24) and (0, 39) on the code of
     # ``8bfd299``, (4, 31) and (0, 48) on ``7c6593a``; then looked at: the topic's plainer
     # words of leaving, said of forces and troops ("coalition forces will leave Camp Nakhla")
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (4, 25) and (0, 43) before
-    "eighth set": {"within": (4, 25), "across": (0, 41)},
+    "eighth set": {"within": (4, 24), "across": (0, 38)},
     # like the sixth; measured once, at the end of the stop that wrote sets 6-9, nothing
     # chosen on it: (6, 29) and (4, 63) on the code of ``8bfd299``, (0, 28) and (0, 47) on
     # ``f1bc949``; then looked at: the topic's "United States", "leaving" and "sứ mệnh của
@@ -130,7 +135,7 @@ MOST_WRONG = {
     # what a minister said are two events (``verdict.other_source``)
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (0, 23) and (2, 43) before
-    "ninth set": {"within": (0, 23), "across": (2, 39)},
+    "ninth set": {"within": (0, 22), "across": (2, 36)},
     # like the sixth, written blind by a helper at the start of the next stop; measured once,
     # on the code of ``0794ae4`` and of ``5d90a95`` alike: (3, 44) and (2, 64); then looked
     # at: the topic's "cut" and "shrink" said of forces and troops (NATO's mission), and a
@@ -139,7 +144,7 @@ MOST_WRONG = {
     # cuts): (0, 37) and (0, 54)
     # then reports whose figures say foreign forces leave are on the topic
     # then the figures rule only in a lead that names our troops as such
-    "tenth set": {"within": (0, 37), "across": (0, 54)},
+    "tenth set": {"within": (0, 35), "across": (0, 50)},
     # like the sixth, written blind by a helper at the start of the next stop; measured once,
     # on the code of ``26a52fa`` with the stop's later figure rules: (2, 45) and (3, 71); then
     # looked at: the prime minister's call on Camp Kasra joined the Kurdish region's answer to
@@ -147,32 +152,32 @@ MOST_WRONG = {
     # and a title that counts our troops in Iraq is on the topic (the senators' hearing)
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (0, 44) and (0, 71) before
-    "eleventh set": {"within": (0, 44), "across": (0, 70)},
+    "eleventh set": {"within": (0, 43), "across": (0, 66)},
     # like the sixth, written blind by a helper during the same stop, with the changes an
     # editor would alert (``changes.jsonl``); measured once, on the code of ``230f985``
     # then a title naming a coalition member the other text never names is another event
     # (Italy's mission)
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (0, 38) and (0, 50) before
-    "twelfth set": {"within": (0, 38), "across": (0, 49)},
+    "twelfth set": {"within": (0, 37), "across": (0, 46)},
     # like the twelfth, written blind later in the same stop; measured once, on ``35ca462``
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (0, 30) and (1, 56) before
     # then (the seventh stop) the faction's truce "until 31 March 2052, the new date for their
     # departure" is on the topic, and the summit's late logistics piece joins it: (0, 30) and
     # (1, 48) before
-    "thirteenth set": {"within": (1, 33), "across": (2, 47)},  # (0, 33), (1, 61) before
+    "thirteenth set": {"within": (1, 31), "across": (2, 43)},  # (0, 33), (1, 61) before
     # like the twelfth, written blind at the end of the same stop; measured once, on ``4b7a1e2``:
     # (0, 19) and (0, 36); then the US named beside others' troops ("không tính Mỹ") is no
     # owner: two reports no longer agree on a (wrong) US figure, two pairs across are missed
-    "fourteenth set": {"within": (0, 19), "across": (0, 38)},
+    "fourteenth set": {"within": (0, 18), "across": (0, 35)},
     # like the twelfth, written blind in the next stop; measured once, on ``e556c74``: (4, 29)
     # and (6, 41), the Senate's vote joined to a reaction to the day before's agreement on
     # the agreement's figures (the start of the stop's code, ``aae2ee9``: the same); then
     # ``choose._without_standing``
     # then reports whose figures say foreign forces leave are on the topic
     # then the partners were left as the topic had them (folded, "Ba Lan" is also "ba lần")
-    "fifteenth set": {"within": (0, 27), "across": (1, 37)},
+    "fifteenth set": {"within": (0, 27), "across": (1, 36)},
     # written blind in the same stop, with several developments on adjacent days; measured
     # once on ``40376c7`` and once on ``b8bbe77`` (the start of the stop, ``aae2ee9``: the same)
     # then reports whose figures say foreign forces leave are on the topic
@@ -184,14 +189,14 @@ MOST_WRONG = {
     # with their decision here, unlike ../shared/eval's labels): (0, 11) and (0, 17) before
     # then (a review) our level says the topic only when to come or changed in its sentence:
     # its Polish brief is turned down again: (0, 15) and (0, 21) before
-    "sixteenth set": {"within": (0, 19), "across": (0, 27)},
+    "sixteenth set": {"within": (0, 19), "across": (0, 26)},
     # written blind at the end of the stop, a real change first told in a third paragraph;
     # measured once on ``8449eb6`` (the start of the stop, ``aae2ee9``: (4, 18), (0, 52))
     # then reports whose figures say foreign forces leave are on the topic
     # then a title naming a coalition member the other text never names is another event
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (0, 17) and (0, 52) before
-    "seventeenth set": {"within": (0, 16), "across": (0, 30)},
+    "seventeenth set": {"within": (0, 15), "across": (0, 28)},
     # written blind at the start of the next stop; measured once on ``0adf002``: (2, 25) and
     # (4, 44); then (looked at) its off-topic story (the Iraqi army leaving Basra, "unrelated
     # to the departure of US forces") is turned down, so its two reports across are missed
@@ -199,12 +204,12 @@ MOST_WRONG = {
     # then a level told as the result of a departure ("…, cutting American force to 2,700")
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (2, 24) and (4, 42) before
-    "eighteenth set": {"within": (0, 24), "across": (0, 40)},
+    "eighteenth set": {"within": (0, 23), "across": (0, 38)},
     # written blind in the same stop (its years moved by twelve afterwards, mechanically: the
     # reader reads 19xx and 20xx); measured once on ``b61fac4`` and on ``0adf002`` alike
     # then reports whose figures say foreign forces leave are on the topic
     # then the figures rule only in a lead that names our troops as such
-    "nineteenth set": {"within": (0, 35), "across": (0, 43)},
+    "nineteenth set": {"within": (0, 34), "across": (0, 41)},
     # written blind at the end of the same stop; measured once on ``41d86ac``: (11, 23) and
     # (2, 39); then a weekday of what is to come dates nothing ("are expected to agree on
     # Tuesday": a preview had joined the story of the Tuesday before)
@@ -213,20 +218,20 @@ MOST_WRONG = {
     # both languages, as the force's: three pairs across lose the figure they shared)
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (8, 23) and (2, 42) before
-    "twentieth set": {"within": (8, 24), "across": (5, 35)},
+    "twentieth set": {"within": (8, 23), "across": (5, 33)},
     # written blind at the start of the next stop, with its reports' relevance labelled;
     # measured once on ``2e00f75`` (the stop's start): (1, 24) and (1, 35); and on the stop's
     # first change, made before it was written (an item whose figures say foreign forces leave
     # is on the topic; a partner keeping its troops owns the date): (1, 21) and (1, 27)
     # then the figures rule only in a lead that names our troops as such; a forecast of a
     # bound is no level (its forecast's Vietnamese headline is off the topic again)
-    "twenty-first set": {"within": (1, 21), "across": (1, 27)},
+    "twenty-first set": {"within": (1, 19), "across": (1, 24)},
     # written blind in the same stop (its attack story labelled off-topic, unlike the earlier
     # sets'); measured once on ``2e00f75``, on ``d31770b`` and on the review's mends alike
     # then (looked at: Finland's trainers had joined, the same day, the US story of a Basra
     # base kept to 15 December) a title naming a coalition member the other text never names
     # is another event
-    "twenty-second set": {"within": (0, 14), "across": (0, 25)},
+    "twenty-second set": {"within": (0, 13), "across": (0, 22)},
     # written blind at the end of the same stop; measured once on ``1dc3ef3`` (the stop's end)
     # and on ``2e00f75`` (its start) alike
     # then a translation joins its original when its own language's best match names
@@ -237,45 +242,45 @@ MOST_WRONG = {
     # 1,900, a day before the Pentagon's confirmation, now gives the figure, which the
     # government's reply of the next day restates (``choose._without_standing``): (0, 19) and
     # (0, 26) before
-    "twenty-third set": {"within": (0, 20), "across": (0, 29)},
+    "twenty-third set": {"within": (0, 19), "across": (0, 26)},
     # written blind in the fifth stop (reports' relevance labelled); measured once on that
     # stop's last figure rule and on its start (``c1d8117``) alike: (0, 34) and (1, 50); then
     # an attack story whose lead gives our troops' date for leaving is on the topic (its truce);
     # "Anh sẽ rời", "Anh hiện có", "binh sĩ Anh", "Đại sứ quán Anh" name Britain
-    "twenty-fourth set": {"within": (0, 32), "across": (0, 45)},
+    "twenty-fourth set": {"within": (0, 32), "across": (0, 43)},
     # written blind in the sixth stop, labelled as ../shared/eval labels (a reaction, a
     # preview, a confirmation and an analysis are events of their own); measured once on
     # ``df99db1`` (the stop's start) and ``c4c01e2`` alike: (6, 12) and (1, 40); on ``a900bc4``
     # (a translation joins its original): (6, 12) and (1, 37); then looked at: a page's links
     # to other stories are not its text ("Related: …", ``text.without_links``): (4, 12) and
     # (0, 35); then a count of unnamed officials a paper cites tells a scoop (a preview)
-    "twenty-fifth set": {"within": (0, 14), "across": (0, 20)},
+    "twenty-fifth set": {"within": (0, 14), "across": (0, 17)},
     # written blind like the twenty-fifth at the end of the same stop; measured once on
     # ``577bd0d`` (the stop's end) and on ``df99db1`` (its start): (13, 19) and (5, 49) at the
     # start, (8, 19) and (1, 51) at the end
-    "twenty-sixth set": {"within": (7, 18), "across": (1, 44)},
+    "twenty-sixth set": {"within": (7, 18), "across": (1, 42)},
     # written blind in the seventh stop, labelled like the twenty-fifth; measured once on
     # ``3ec6eb7`` (the stop's start): (0, 10) and (0, 15); then a first version of the stop's
     # figure rules joined its late analysis and its commentary (one false pair across), and
     # its truce is on the topic: (0, 10) and (1, 14); then its three reports of the Kuwait
     # garrison's cut are turned down, off the topic as labelled (their pairs count as missed),
     # and a review's mends leave the analysis and the commentary apart: (0, 11) and (0, 16)
-    "twenty-seventh set": {"within": (0, 11), "across": (0, 16)},
+    "twenty-seventh set": {"within": (0, 9), "across": (0, 12)},
     # written blind in the eighth stop, labelled like the twenty-fifth; measured once on
     # ``3346a35`` (the stop's start) and on the stop's first change alike: (4, 16) and (4, 31)
     # (a Vietnamese preview of the talks, naming no day of its own, held the decision's
     # Vietnamese reports); then a preview and the act it awaits are two events
-    "twenty-eighth set": {"within": (0, 7), "across": (0, 9)},
+    "twenty-eighth set": {"within": (0, 6), "across": (0, 6)},
     # written blind at the end of the eighth stop, like the twenty-eighth; measured once on
     # ``3346a35`` (the stop's start) and on ``d37ac57`` (its last rule) alike: (0, 14) and
     # (0, 23); then (looked at) a first sentence read on its own for our troops' date (its
     # trimmed re-post "US to leave Baghdad and Anbar by end of June 2070" kept)
-    "twenty-ninth set": {"within": (0, 10), "across": (0, 19)},
+    "twenty-ninth set": {"within": (0, 10), "across": (0, 17)},
     # written blind at the end of the eighth stop, like the twenty-eighth; measured once on
     # ``3346a35`` (the stop's start): (6, 8) and (6, 35), and on ``f8318aa`` (its last rule):
     # (2, 8) and (2, 15); then (looked at) what the coalition or a task force said is told
     # officially (its scoop had joined the outpost's closure told the day before)
-    "thirtieth set": {"within": (0, 7), "across": (0, 13)},
+    "thirtieth set": {"within": (0, 6), "across": (0, 10)},
     # written blind in the ninth stop, like the twenty-eighth; measured once on ``ec9a3db``
     # (the stop's figure rules before it): (4, 21) and (9, 46) (the Vietnamese decision reused
     # half its preview's words, a near copy by containment; two briefs of the decision, naming
@@ -284,13 +289,13 @@ MOST_WRONG = {
     # published after the day awaited tells what came of it; a headline's infinitive ("Iraq
     # to ask US on Tuesday") names the day to come (its late analysis and commentary share a
     # story: one pair each)
-    "thirty-first set": {"within": (1, 14), "across": (1, 18)},
+    "thirty-first set": {"within": (1, 13), "across": (1, 14)},
     # written blind in the ninth stop, like the twenty-eighth; measured once on ``9d3d9b0``
     # (the stop's rules and the review's mends) and on ``6cd49b7`` (its start) alike: (2, 12)
     # and (2, 38) (a scoop told by "two US defence officials" who "told Force Structure
     # Monitor" had joined the same day's base handover, told by the task force); then (looked
     # at) a count of officials who told a paper tells a scoop
-    "thirty-second set": {"within": (2, 12), "across": (2, 38)},
+    "thirty-second set": {"within": (2, 7), "across": (2, 31)},
     # written blind at the end of the ninth stop; measured once on ``73ee3e5`` (the stop's
     # rules and both reviews' mends): (27, 9) and (28, 17) (on ``6cd49b7``, its start: (27, 9)
     # and (28, 19)): the Pentagon's cut and the Iraqi cabinet's decision of the same day at
@@ -308,59 +313,59 @@ MOST_WRONG = {
     # handover and the Czech decision joined the Czech story); then a round-up of the day's
     # news joins no story of the events it tells (``verdict.digest``); then a company's
     # departure is off the topic (its two reports, one event, a pair missed across)
-    "thirty-fourth set": {"within": (0, 24), "across": (0, 32)},
+    "thirty-fourth set": {"within": (0, 23), "across": (0, 29)},
     # written blind in the tenth stop; measured once on ``d73bd0a`` and on ``7d5bb1e`` (the
     # stop's start) alike: (5, 11) and (6, 18): the Vietnamese report of the first troops
     # leaving, its own day "tối qua" unread, was dated by the announcement it recalls ("mà
     # Lầu Năm Góc công bố hôm 6/10") and joined it; then (looked at) a day after yesterday said
     # without a date is another act's (the Pentagon's denial about Dolamari still joins Iraq's
     # welcome of the cut, the same day)
-    "thirty-fifth set": {"within": (0, 6), "across": (0, 11)},
+    "thirty-fifth set": {"within": (0, 5), "across": (0, 8)},
     # written blind at the end of the tenth stop; measured once on ``ae3379c`` and on
     # ``7d5bb1e`` alike: (4, 34) and (4, 52): most of its misses are reports the topic turns
     # down (a reinforcement told after a drone attack, the attack itself, a residual force
     # said with no word of leaving); the false pairs: a base's closing told by two outlets
     # joins the Baghdad extension, a reinforcement's details the Baghdad reaction
-    "thirty-sixth set": {"within": (4, 33), "across": (4, 49)},
+    "thirty-sixth set": {"within": (4, 32), "across": (4, 46)},
     # written blind at the start of the eleventh stop; measured once on ``f24a534``: (4, 24)
     # and (5, 38): a roadside bomb on the road out, told the same day over the departure's
     # background, joined it; then (looked at) one title tells an attack, the other none, two
     # events; our troops leaving Somalia are elsewhere; contractors counted are no level (the
     # English report's relevance had come from that misread: a pair across missed)
-    "thirty-seventh set": {"within": (1, 24), "across": (1, 34)},
+    "thirty-seventh set": {"within": (1, 24), "across": (1, 32)},
     # written blind in the eleventh stop; measured once on ``d054fb6`` (and on ``f24a534``
     # alike): (0, 25) and (0, 32): no false pair; its misses are reports the topic turns down (a
     # numbers piece, a roadside bomb, a handover told "hands … to"), a scoop's pick-up and a
     # preview apart from their events, a rotation's two reports; then (the twelfth stop) a
     # minister's bloc leaving the governing coalition is off the topic (a pair missed across)
-    "thirty-eighth set": {"within": (0, 19), "across": (0, 27)},
+    "thirty-eighth set": {"within": (0, 19), "across": (0, 25)},
     # written blind at the end of the eleventh stop; measured once on ``ddcac1e``: (5, 13) and
     # (6, 22) (on ``f24a534``, the stop's start: (8, 13) and (10, 22)): US troops leaving a base
     # in Jordan, on the topic, joined the Baghdad date's story; a late analysis joins the cut's;
     # then (looked at) troops leaving a host country's base ("leave Jordan's …") are elsewhere;
     # then (the twelfth stop) a party quitting an election alliance, in English, is off the topic
     # (its Vietnamese report, "rút khỏi Liên minh Những người …", is not: a pair missed across)
-    "thirty-ninth set": {"within": (2, 12), "across": (4, 21)},
+    "thirty-ninth set": {"within": (2, 12), "across": (4, 19)},
     # written blind in the twelfth stop; measured once on ``a6777de`` (and on ``0def03d``, the
     # stop's start, alike): (12, 19) and (3, 38); then re-dated (its years were past what the
     # service reads; the thirty-ninth's and forty-first's too) and a party quitting the
     # governing alliance off the topic: a pair missed across
-    "fortieth set": {"within": (6, 19), "across": (9, 38)},
+    "fortieth set": {"within": (6, 18), "across": (9, 34)},
     # written blind in the twelfth stop; measured once on ``a6777de`` (``0def03d`` alike):
     # (11, 15) and (12, 26); re-dated: (11, 17) and (11, 28)
-    "forty-first set": {"within": (5, 19), "across": (5, 35)},
+    "forty-first set": {"within": (5, 17), "across": (5, 28)},
     # written blind in the thirteenth stop; measured once on ``8454bf2``, the stop's start:
     # (2, 19) and (1, 34)
-    "forty-second set": {"within": (2, 18), "across": (1, 33)},
+    "forty-second set": {"within": (2, 17), "across": (1, 28)},
     # written blind in the thirteenth stop; measured once on ``8454bf2``: (8, 25) and (6, 37)
     # (a House committee's "$450 million" read as the departing task force's 450 soldiers)
-    "forty-third set": {"within": (4, 26), "across": (3, 37)},
+    "forty-third set": {"within": (4, 24), "across": (3, 31)},
     # written blind in the thirteenth stop; measured once on ``8454bf2``, the stop's start:
     # (2, 19) and (1, 36); on ``1c0072f``: (0, 19) and (1, 38)
-    "forty-fourth set": {"within": (0, 19), "across": (1, 38)},
+    "forty-fourth set": {"within": (0, 16), "across": (1, 31)},
     # written blind in the thirteenth stop; measured once on ``8454bf2`` and ``1c0072f``
     # alike: (0, 24) and (0, 42)
-    "forty-fifth set": {"within": (0, 24), "across": (0, 42)},
+    "forty-fifth set": {"within": (0, 22), "across": (0, 35)},
 }
 
 
@@ -369,7 +374,7 @@ def test_the_reports_are_in_order_of_publication_and_of_their_events(name: str) 
     folder = SETS[name]
     days = [str(d.published) for d in load_documents([], str(folder / "manifest.jsonl"))]
     assert days == sorted(days)
-    assert len({event for event, _ in labels(folder).values()}) == EVENTS[name]
+    assert len({label.event for label in labels(folder).values()}) == EVENTS[name]
 
 
 @pytest.mark.parametrize("name", SETS)
