@@ -123,7 +123,10 @@ MOST_WRONG = {
     # then a translation joins its original when its own language's best match names
     # another day (``choose._on_its_day``): (4, 24) and (0, 35) before
     # then the index stores six anchors an article: (4, 23) and (0, 29) before
-    "seventh set": {"within": (4, 25), "across": (0, 32)},
+    # then a term's diacritics are the text's: "chuyện quân Mỹ" (the matter of US troops) is no
+    # longer "chuyển quân" (moving troops), and the report of US money for the Peshmerga has no
+    # word of leaving left: (4, 25) and (0, 32) before
+    "seventh set": {"within": (4, 26), "across": (0, 34)},
     # like the sixth; measured once, when it was added: (4, 24) and (0, 39) on the code of
     # ``8bfd299``, (4, 31) and (0, 48) on ``7c6593a``; then looked at: the topic's plainer
     # words of leaving, said of forces and troops ("coalition forces will leave Camp Nakhla")
@@ -185,7 +188,8 @@ MOST_WRONG = {
     # then reports whose figures say foreign forces leave are on the topic
     # then the partners were left as the topic had them (folded, "Ba Lan" is also "ba lần")
     # then the index stores six anchors an article: (0, 27) and (1, 36) before
-    "fifteenth set": {"within": (0, 26), "across": (1, 34)},
+    # then "Ba Lan" (Poland) with its diacritics: (0, 26) and (1, 34) before
+    "fifteenth set": {"within": (0, 25), "across": (1, 32)},
     # written blind in the same stop, with several developments on adjacent days; measured
     # once on ``40376c7`` and once on ``b8bbe77`` (the start of the stop, ``aae2ee9``: the same)
     # then reports whose figures say foreign forces leave are on the topic
@@ -197,7 +201,8 @@ MOST_WRONG = {
     # with their decision here, unlike ../shared/eval's labels): (0, 11) and (0, 17) before
     # then (a review) our level says the topic only when to come or changed in its sentence:
     # its Polish brief is turned down again: (0, 15) and (0, 21) before
-    "sixteenth set": {"within": (0, 19), "across": (0, 26)},
+    # then "Ba Lan" (Poland) with its diacritics: (0, 19) and (0, 26) before
+    "sixteenth set": {"within": (0, 18), "across": (0, 24)},
     # written blind at the end of the stop, a real change first told in a third paragraph;
     # measured once on ``8449eb6`` (the start of the stop, ``aae2ee9``: (4, 18), (0, 52))
     # then reports whose figures say foreign forces leave are on the topic
@@ -295,7 +300,8 @@ MOST_WRONG = {
     # ``3346a35`` (the stop's start): (6, 8) and (6, 35), and on ``f8318aa`` (its last rule):
     # (2, 8) and (2, 15); then (looked at) what the coalition or a task force said is told
     # officially (its scoop had joined the outpost's closure told the day before)
-    "thirtieth set": {"within": (0, 5), "across": (0, 8)},  # (0, 6), (0, 10) before Poland
+    # then "Ba Lan" (Poland) with its diacritics: (0, 5) and (0, 8) before
+    "thirtieth set": {"within": (0, 4), "across": (0, 6)},  # (0, 6), (0, 10) before Poland
     # written blind in the ninth stop, like the twenty-eighth; measured once on ``ec9a3db``
     # (the stop's figure rules before it): (4, 21) and (9, 46) (the Vietnamese decision reused
     # half its preview's words, a near copy by containment; two briefs of the decision, naming

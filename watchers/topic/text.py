@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
@@ -146,3 +147,45 @@ def words(text: str) -> list[str]:
     folded = fold(text)
     # On folded ASCII text (lower case) the Unicode word pattern means exactly [a-z0-9].
     return _ASCII_WORD.findall(folded) if folded.isascii() else _WORD.findall(folded)
+
+
+@lru_cache(maxsize=1 << 16)
+def marks(word: str) -> str:
+    """A word's diacritics, wherever on the word they sit: "lần" -> "̂̀" (circumflex, grave),
+    "hoà" and "hòa" alike, "đức" -> "đ̛́"; "" for a word without ("lan", "Iraq")."""
+    if word.isascii():
+        return ""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    found = [c for c in decomposed if unicodedata.combining(c)] + ["đ"] * decomposed.count("đ")
+    return "".join(sorted(found))
+
+
+def written_words(text: str, folded_words: list[str]) -> list[str] | None:
+    """The words of ``text`` as written (composed, lower case), one for each of
+    ``folded_words`` (``words(text)``); None when the text has no diacritics, or when its
+    words cannot be lined up with the folded ones."""
+    if text.isascii():
+        return None
+    written = _WORD.findall(nfc(text).lower())
+    return written if len(written) == len(folded_words) else None
+
+
+def word_marks(text: str, folded_words: list[str]) -> list[str] | None:
+    """The diacritics (``marks``) of each of ``folded_words`` as ``text`` writes them; None
+    as ``written_words``, or when a written word does not fold to its folded one."""
+    written = written_words(text, folded_words)
+    if written is None or any(_folded(w) != f for w, f in zip(written, folded_words, strict=True)):
+        return None
+    return [marks(w) for w in written]
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded(word: str) -> str:
+    return fold(word)
+
+
+def marked_alike(written: str, folded: str, mark: str) -> bool:
+    """Whether a text's ``written`` word (whose folded form the text lists as ``folded``)
+    carries the diacritics ``mark``, or none (typed without them, or not the word folded)."""
+    found = marks(written)
+    return not found or found == mark or _folded(written) != folded

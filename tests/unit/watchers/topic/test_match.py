@@ -99,7 +99,7 @@ def test_words_equals_the_reference_definition_for_any_text(text: str) -> None:
 def test_vietnamese_phrase_matches_without_diacritics_case_spacing_or_composition(
     text: str,
 ) -> None:
-    """ "rút quân" is found however the words are accented, cased, spaced or composed."""
+    """ "rút quân" is found with or without its diacritics, however cased, spaced or composed."""
     assert MATCHER.find(text) == ("rút quân",)
 
 

@@ -1,7 +1,8 @@
-"""Poland's troops leaving Iraq, with the repository's topic: Poland ("Poland", "Polish") is a
-coalition member, as the figures already read it; a Polish firm, like an Italian or a German
-one, leaving Iraq is someone else's departure (``cues.COMPANY_LEAVES``). The Vietnamese "Ba
-Lan" and "Úc" are left out: folded, they are "ba lần" (three times) and "ký ức" (memory)."""
+"""Polish and Australian troops leaving Iraq, with the repository's topic: Poland ("Poland",
+"Polish", "Ba Lan") and Australia ("Úc") are coalition members, as the figures already read
+them; "Ba Lan" is not "ba lần" (three times) nor "Úc" "ký ức" (memory), a term's diacritics
+being the text's (``match._marked_alike``). A Polish firm, like an Italian or a German one,
+leaving Iraq is someone else's departure (``cues.COMPANY_LEAVES``)."""
 
 from __future__ import annotations
 
@@ -22,13 +23,23 @@ MATCHER = topic_matcher()
             "of March, the Polish defence minister said.",
         ),
         (
+            "Ba Lan rút quân khỏi Iraq",
+            "Ba Lan sẽ đưa khoảng 180 binh sĩ đóng ở miền bắc Iraq về nước trước cuối tháng 3 và "
+            "không cử quân thay thế.",
+        ),
+        (
+            "Úc rút quân khỏi Iraq",
+            "Úc sẽ đưa 90 huấn luyện viên quân sự đang làm việc tại Baghdad về nước trước ngày "
+            "31/3, kết thúc sứ mệnh bắt đầu từ 5 năm trước.",
+        ),
+        (
             "Polish contingent to leave Iraq's Kurdistan region by end of March",
             "The 180 Polish soldiers training Peshmerga units at an airbase near Erbil will "
             "withdraw without replacement, Warsaw said on Tuesday.",
         ),
     ],
 )
-def test_polish_troops_leaving_iraq_are_the_topic(title: str, summary: str) -> None:
+def test_polish_and_australian_troops_leaving_iraq_are_the_topic(title: str, summary: str) -> None:
     assert judge(MATCHER, title, summary).relevant
 
 
@@ -36,6 +47,11 @@ def test_polish_troops_leaving_iraq_are_the_topic(title: str, summary: str) -> N
     ("title", "summary"),
     [
         ("Polish firm withdraws from Iraq oil project", "A Polish company has withdrawn."),
+        ("Iraq trục xuất phóng viên", "Bộ Nội vụ Iraq cho biết đã ba lần trục xuất phóng viên."),
+        (
+            "Ký ức của một phóng viên Úc ở Baghdad",
+            "Bà kể về những năm làm việc ở Baghdad trước khi rời khỏi Iraq để về Sydney.",
+        ),
         (
             "Italian firm to withdraw from Basra refinery contract",
             "The Italian engineering group said it would withdraw its 120 staff from Iraq.",
