@@ -11,6 +11,7 @@ from watchers.figures.lexicon import ELSEWHERE
 __all__ = [
     "AFTER_ATTACK",
     "ALLIANCE",
+    "AS_WRITTEN",
     "COMPANY_LEAVES",
     "ELSEWHERE_PLACE",
     "GARRISON_ABROAD",
@@ -88,9 +89,12 @@ GARRISON_ABROAD = re.compile(
     rf"\b(?:returns?|returned|hands?|handed)\s+(?:\S+\s+){{0,3}}?(?:back\s+)?to\s+(?:{_ABROAD})\b|"
     rf"\b(?:tra lai|ban giao)\s+(?:\S+\s+){{0,4}}?cho\s+(?:{_ABROAD})\b"
 )
-# staff, not soldiers (folded): "non-emergency staff", "nhân viên Đại sứ quán"
+# staff or civilians, not soldiers (folded): "non-emergency staff", "nhân viên Đại sứ quán",
+# "Polish citizens urged to leave", "nhà thầu xây dựng Úc rời khỏi Iraq", an embassy closed
 STAFF = re.compile(
-    r"\b(?:staff(?! officers?)|employees|diplomats|nhan vien(?! quan su)|nha ngoai giao|cong dan)\b"
+    r"\b(?:staff(?! officers?)|employees|diplomats|citizens|nationals|tourists|students|"
+    r"passengers|contractors?|nhan vien(?! quan su)|nha ngoai giao|cong dan|du khach|sinh vien|"
+    r"hanh khach|nha thau|embassy|consulate|dai su quan|lanh su quan)\b"
 )
 # Iraq's own forces, folded: "the Iraqi army", "quân đội Iraq"
 IRAQI_FORCES = re.compile(
@@ -228,3 +232,17 @@ def party_alliance(sentence: str, forces: set[str]) -> bool:
         for m in _LIEN_MINH.finditer(sentence)
     ) or any(not _NOT_A_PARTY_EN.search(m["name"]) for m in _EN_ALLIANCE.finditer(sentence))
     return named and all(map(ALLIANCE.match, forces))
+
+
+_US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
+# words of forces that name them only as written so: "US" not the pronoun "us", "Polish" not
+# "polish", "Ba Lan" (Poland) not "ba lan" (three times, typed without diacritics), "Úc"
+# (Australia) not "uc" ("ức", typed without)
+AS_WRITTEN = {
+    "US": _US,
+    "U.S.": _US,
+    "USA": _US,
+    "Polish": re.compile(r"\bPolish\b"),
+    "Ba Lan": re.compile(r"\bBa Lan\b|\bBA LAN\b"),
+    "Úc": re.compile(r"\b(?:Úc|ÚC|Uc)\b"),
+}

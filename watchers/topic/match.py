@@ -26,7 +26,7 @@ the two. Measured: about 40,000 items/s for a 38-term topic on Vietnamese items 
 character title, 400 character summary), half of it spent folding text. A text with a hit
 is also read as written (``text.written_words``) to compare diacritics: the shipped topic
 on the same-week sets' items (title and 400 characters) went from about 13,000 items/s to
-7,000-11,000.
+7,000-8,000.
 """
 
 from __future__ import annotations

@@ -276,7 +276,6 @@ def _truce_leaves(title: str, lead: str) -> bool:
     )
 
 
-_US = re.compile(r"\bU\.?S\.?A?\b")  # "US", "U.S.", "USA", not the pronoun "us"
 # the US embassy or consulate ("Đại sứ quán Mỹ", "lãnh sự quán Mỹ", "su quan My"), which
 # folded is the topic's "quân Mỹ"
 _EMBASSY = re.compile(r"(?i)\b(s[ứựưu]\s+qu[áa]n)\s+M[ỹy]\b")
@@ -300,14 +299,15 @@ def _outer(terms: Iterable[str]) -> tuple[str, ...]:
 
 
 def _names_forces(found: set[str], text: str, *, soldiers: bool = False) -> bool:
-    """Whether the words of forces found in ``text`` name forces: "US" only in capitals, and,
+    """Whether the words of forces found in ``text`` name forces: "US", "Polish", "Ba Lan"
+    and "Úc" only as written so (``cues.AS_WRITTEN``), and,
     in a text that names no soldiers (``soldiers``), not a country named only as a diplomat's
     or an embassy's ("Iraq expels Danish ambassador", "đại sứ Ba Lan rời khỏi Iraq"; not "The
     U.S. Embassy said the troops will leave")."""
     if found and not soldiers:
         folded = fold(text)
         found = {t for t in found if not cues.diplomatic(fold(t).rstrip("*"), folded)}
-    return bool(found - {"US", "U.S.", "USA"}) or (bool(found) and _US.search(text) is not None)
+    return any(t not in cues.AS_WRITTEN or cues.AS_WRITTEN[t].search(text) for t in found)
 
 
 def _political_exit(matcher: Matcher, folded_title: str, leaving: frozenset[str]) -> bool:

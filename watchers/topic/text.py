@@ -149,24 +149,36 @@ def words(text: str) -> list[str]:
     return _ASCII_WORD.findall(folded) if folded.isascii() else _WORD.findall(folded)
 
 
+# Vietnamese's diacritics, decomposed: the tones (grave, acute, tilde, hook above, dot below)
+# and the vowels' marks (circumflex, breve, horn); others ("Baghdād", "İstanbul") are no
+# Vietnamese spelling and are not compared
+_VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+# the tones most often confused in writing (hook above and tilde, "hỏi" and "ngã": "Mỷ" for
+# "Mỹ", "khõi" for "khỏi") are compared as one
+_ALIKE = {"\u0303": "\u0309"}
+
+
 @lru_cache(maxsize=1 << 16)
 def marks(word: str) -> str:
-    """A word's diacritics, wherever on the word they sit: "lần" -> "̂̀" (circumflex, grave),
-    "hoà" and "hòa" alike, "đức" -> "đ̛́"; "" for a word without ("lan", "Iraq")."""
+    """A word's Vietnamese diacritics, wherever on the word they sit: "lần" -> "̂̀"
+    (circumflex, grave), "hoà" and "hòa" alike, "Mỹ" and "Mỷ" alike, "đức" -> "đ̛́"; "" for
+    a word without ("lan", "Iraq", "Baghdād")."""
     if word.isascii():
         return ""
     decomposed = unicodedata.normalize("NFD", word.lower())
-    found = [c for c in decomposed if unicodedata.combining(c)] + ["đ"] * decomposed.count("đ")
-    return "".join(sorted(found))
+    found = [_ALIKE.get(c, c) for c in decomposed if c in _VIETNAMESE_MARKS]
+    return "".join(sorted(found + ["đ"] * decomposed.count("đ")))
 
 
 def written_words(text: str, folded_words: list[str]) -> list[str] | None:
-    """The words of ``text`` as written (composed, lower case), one for each of
-    ``folded_words`` (``words(text)``); None when the text has no diacritics, or when its
-    words cannot be lined up with the folded ones."""
+    """The words of ``text`` as written (lower case, with their Vietnamese diacritics only),
+    one for each of ``folded_words`` (``words(text)``); None when the text has no diacritics,
+    or when its words cannot be lined up with the folded ones."""
     if text.isascii():
         return None
-    written = _WORD.findall(nfc(text).lower())
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c) or c in _VIETNAMESE_MARKS)
+    written = _WORD.findall(unicodedata.normalize("NFC", kept))
     return written if len(written) == len(folded_words) else None
 
 

@@ -37,6 +37,7 @@ MATCHER = Matcher(
         ("Thuỵ Điển rút quân", ("Thụy Điển", "rút quân")),
         (unicodedata.normalize("NFD", "Thụy Điển rời Iraq"), ("Thụy Điển", "rời", "Iraq*")),
         ("RÚT QUÂN khỏi I-RẮC", ("rút quân", "I-rắc")),
+        ("Quân Mỷ rút quân khỏi Iraq", ("Mỹ", "rút quân", "Iraq*")),  # "hỏi" for "ngã"
         ("Sweden to withdraw from Iraq", ("withdraw*", "Iraq*")),
     ],
 )
@@ -50,6 +51,7 @@ def test_a_words_diacritics_are_the_same_wherever_the_tone_sits() -> None:
     assert marks("hoà") == marks("hòa") != marks("hoa") == ""
     assert marks("lần") != marks("lan")
     assert marks("Đức") == marks("đức") != marks("đúc")
+    assert marks("Mỹ") == marks("Mỷ") != marks("Mý")
 
 
 def test_the_written_words_line_up_with_the_folded_ones() -> None:

@@ -64,3 +64,57 @@ def test_polish_and_australian_troops_leaving_iraq_are_the_topic(title: str, sum
 )
 def test_others_leaving_are_not(title: str, summary: str) -> None:
     assert not judge(MATCHER, title, summary).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [  # a review's probes: what the new members' names are not
+        ("Iraq: gia dau tang ba lan, nha dau tu roi khoi thi truong", "Gia dau tai Iraq tang."),
+        (
+            "Quan doi Iraq ba lan rut khoi thi tran Tarmiyah",
+            "Quan doi Iraq da ba lan rut khoi thi tran Tarmiyah trong thang qua.",
+        ),
+        (
+            "Nguoi dan Iraq uc che vi mat dien, nhieu gia dinh roi khoi Baghdad",
+            "Nhieu gia dinh o Baghdad uc che vi mat dien keo dai.",
+        ),
+        (
+            "Iraqi negotiators polish deal as Sadrists withdraw from talks",
+            "Iraqi negotiators worked to polish a power-sharing deal in Baghdad after the Sadrist "
+            "bloc withdrew from talks.",
+        ),
+        (
+            "Nhà thầu xây dựng Úc rời khỏi Iraq",
+            "Một nhà thầu xây dựng của Úc đã rời khỏi Iraq sau khi hợp đồng kết thúc.",
+        ),
+        (
+            "Polish citizens urged to leave Iraq",
+            "Poland's foreign ministry urged Polish citizens to leave Iraq immediately.",
+        ),
+        ("Sinh viên Ba Lan rời khỏi Iraq sau khi học bổng kết thúc", ""),
+        (
+            "Ba Lan đóng cửa đại sứ quán ở Baghdad",
+            "Ba Lan tạm đóng cửa đại sứ quán tại Baghdad vì lý do an ninh.",
+        ),
+        (
+            "Iraq: Thủ tướng rời khỏi İstanbul sau ba lần hội đàm",
+            "Thủ tướng Iraq đã rời khỏi İstanbul sau ba lần hội đàm với Tổng thống Thổ Nhĩ Kỳ.",
+        ),
+    ],
+)
+def test_what_the_new_members_names_are_not(title: str, summary: str) -> None:
+    assert not judge(MATCHER, title, summary).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [  # diacritics of other languages are not compared ("Baghdād", "Anbār")
+        (
+            "Coalition to leave Baghdād by September",
+            "The US-led coalition will end its military mission in Irāq by September.",
+        ),
+        ("US troops leave Anbār base", "US troops left their last base in Anbār province."),
+    ],
+)
+def test_other_languages_diacritics_are_not_compared(title: str, summary: str) -> None:
+    assert judge(MATCHER, title, summary).relevant
