@@ -31,14 +31,20 @@ on the same-week sets' items (title and 400 characters) went from about 13,000 i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from watchers.topic.text import marked_alike, word_marks, words, written_words
 
-__all__ = ["Match", "Matcher", "Topic"]
+__all__ = ["NUMBER", "Match", "Matcher", "Topic"]
 
 _PREFIX_MARKER = "*"
+NUMBER = "#"  # in a term, a number ("rút # binh sĩ": "rút 2.200 binh sĩ", "rút khoảng 850 binh sĩ")
+# words that may hedge a term's number, folded ("khoảng", "thêm", "hơn", "gần", "about", ...)
+_HEDGES = frozenset(
+    {"khoang", "them", "bot", "hon", "gan", "chung", "toi", "about", "some", "nearly"}
+    | {"another", "around", "roughly", "almost", "over", "additional", "further"}
+)
 _NONE: list[_Term] = []
 _MEMO_LIMIT = 200_000
 
@@ -155,13 +161,20 @@ class Matcher:
         for index, candidates in enumerate(map(self._candidates.__getitem__, text_words)):
             if candidates:
                 for term in candidates:
-                    if term.order not in seen and _occurs_at(term, text_words, index, count):
-                        if written is None:
-                            written = written_words(text, text_words) or []
-                        if written and not _marked_alike(term, written, text_words, index):
-                            continue
-                        seen.add(term.order)
-                        found.append(term)
+                    if term.order in seen:
+                        continue
+                    if NUMBER in term.words:
+                        at: Sequence[int] | None = _numbered_at(term, text_words, index, count)
+                    else:
+                        at = _occurs_at(term, text_words, index, count)
+                    if at is None:
+                        continue
+                    if written is None:
+                        written = written_words(text, text_words) or []
+                    if written and not _marked_alike(term, written, text_words, at):
+                        continue
+                    seen.add(term.order)
+                    found.append(term)
 
     def _candidates_for(self, word: str) -> tuple[_Term, ...]:
         """The terms that may start at this word, in configuration order."""
@@ -195,35 +208,77 @@ class _Candidates(dict[str, tuple["_Term", ...]]):
 def _compile(spelling: str, order: int) -> _Term:
     core = spelling.strip()
     prefix = core.endswith(_PREFIX_MARKER)
-    written = core.rstrip(_PREFIX_MARKER)
-    term_words = tuple(words(written))
-    if not term_words:
+    term_words: list[str] = []
+    term_marks: list[str] = []
+    for n, part in enumerate(core.rstrip(_PREFIX_MARKER).split(NUMBER)):
+        if n:  # a number stood between the parts
+            term_words.append(NUMBER)
+            term_marks.append("")
+        folded = words(part)
+        term_words += folded
+        term_marks += word_marks(part, folded) or [""] * len(folded)
+    if not any(w != NUMBER for w in term_words):
         raise ValueError(f"topic term {spelling!r} has no letters or digits")
-    term_marks = tuple(word_marks(written, list(term_words)) or [""] * len(term_words))
-    return _Term(spelling, term_words, prefix, order, term_marks)
+    if term_words[0] == NUMBER:
+        raise ValueError(f"topic term {spelling!r} must begin with a word, not a number")
+    return _Term(spelling, tuple(term_words), prefix, order, tuple(term_marks))
 
 
-def _marked_alike(term: _Term, written: list[str], folded: list[str], index: int) -> bool:
-    """Whether the text's words where ``term`` occurs carry its diacritics, or none (a text
-    typed without them): "Ba Lan" is not "ba lần", "rời" not "rồi", "Úc" not "ký ức"."""
+def _marked_alike(term: _Term, written: list[str], folded: list[str], at: Sequence[int]) -> bool:
+    """Whether the text's words where ``term`` occurs (``at``: the text's index of each of its
+    words) carry its diacritics, or none (a text typed without them): "Ba Lan" is not "ba
+    lần", "rời" not "rồi", "Úc" not "ký ức"."""
     return all(
-        marked_alike(written[index + k], folded[index + k], mark)
-        for k, mark in enumerate(term.marks)
+        marked_alike(written[i], folded[i], mark)
+        for i, mark, word in zip(at, term.marks, term.words, strict=True)
+        if word != NUMBER
     )
 
 
-def _occurs_at(term: _Term, text_words: list[str], index: int, count: int) -> bool:
-    """Whether the term's words start at ``text_words[index]`` (whose first word is a hit)."""
+def _numbered_at(term: _Term, text_words: list[str], index: int, count: int) -> list[int] | None:
+    """Where the words of a term with a number (``NUMBER``) occur from ``text_words[index]``
+    (whose first word is a hit): the text's index of each, or None. A number is one to three
+    words of digits ("2.200" is two), after at most two words that hedge it ("khoảng", "thêm",
+    "about", "another")."""
+    at = [index]
+    i = index + 1
+    last = len(term.words) - 1
+    for k, word in enumerate(term.words[1:], start=1):
+        if word == NUMBER:
+            hedges = 0
+            while i < count and hedges < 2 and text_words[i] in _HEDGES:
+                i, hedges = i + 1, hedges + 1
+            start = i
+            while i < count and i - start < 3 and text_words[i].isdigit():
+                i += 1
+            if i == start:
+                return None
+            at.append(start)
+            continue
+        if i >= count:
+            return None
+        found = text_words[i]
+        if not (found == word or (k == last and term.prefix and found.startswith(word))):
+            return None
+        at.append(i)
+        i += 1
+    return at
+
+
+def _occurs_at(term: _Term, text_words: list[str], index: int, count: int) -> range | None:
+    """Where the term's words occur if they start at ``text_words[index]`` (whose first word
+    is a hit), else None."""
     term_words = term.words
     size = len(term_words)
+    at = range(index, index + size)
     if size == 1:
-        return not term.prefix or text_words[index].startswith(term_words[0])
+        return at if not term.prefix or text_words[index].startswith(term_words[0]) else None
     last = index + size - 1
     if last >= count:
-        return False
+        return None
     for offset in range(1, size - 1):
         if text_words[index + offset] != term_words[offset]:
-            return False
+            return None
     if term.prefix:
-        return text_words[last].startswith(term_words[-1])
-    return text_words[last] == term_words[-1]
+        return at if text_words[last].startswith(term_words[-1]) else None
+    return at if text_words[last] == term_words[-1] else None

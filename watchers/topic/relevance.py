@@ -69,7 +69,7 @@ from watchers.figures.model import PLACES, Deadline, Reached, TroopCount
 from watchers.figures.places import country_of
 from watchers.figures.sentence import OURS
 from watchers.topic import cues, focus
-from watchers.topic.match import Matcher
+from watchers.topic.match import NUMBER, Matcher
 from watchers.topic.text import fold
 
 __all__ = ["Groups", "RelevanceReason", "Verdict", "judge"]
@@ -165,7 +165,11 @@ def judge(
     # and no soldiers ("Mỹ rút bớt nhân viên Đại sứ quán", "US pulls non-emergency staff")
     said_in: list[set[str]] = []
     strong_in: list[set[str]] = []
-    for ws, text in zip(named, (title, *sentences), strict=True):
+    places = terms.get(groups.place, frozenset())
+    for found_in, text in zip(named, (title, *sentences), strict=True):
+        # a number of troops leaving counts where Iraq is named ("Mỹ rút 2.200 binh sĩ khỏi
+        # Iraq"; not "Ý rút 400 binh sĩ về nước" over a report from Lebanon)
+        ws = found_in if found_in & places else {t for t in found_in if NUMBER not in t}
         folded = fold(text)
         of_forces = _names_forces(ws & forces, text, soldiers=bool(ws & troops))
         denied = denies(text)
