@@ -209,9 +209,7 @@ def week_stories() -> dict[str, Any]:
     for name, folder in SETS.items():
         for kind, tally in measured(folder).items():
             out[f"{name} {kind}"] = str(tally)
-            pooled[kind].tp += tally.tp
-            pooled[kind].fp += tally.fp
-            pooled[kind].fn += tally.fn
+            pooled[kind] += tally
         out[f"{name} topic"] = str(topic_tally(folder))
     for kind, tally in pooled.items():
         out[f"all sets {kind}"] = str(tally)

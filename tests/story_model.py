@@ -246,6 +246,11 @@ class Tally:
         self.fp += got and not same
         self.fn += same and not got
 
+    def __iadd__(self, other: Tally) -> Tally:
+        """Another tally's pairs counted in (sets pooled)."""
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+        return self
+
     def __str__(self) -> str:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0

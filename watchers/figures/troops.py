@@ -159,7 +159,8 @@ class _Number:
         if where is None:
             return None, who
         self.s.article.seen.setdefault((who, self.q.value), where)
-        count = TroopCount(
+        firm, moved = self._firm(change_target, down_from)
+        return TroopCount(
             who=who,
             where=where,
             status=status,
@@ -167,10 +168,9 @@ class _Number:
             approx=self.q.approx or approx_before(self.left),
             quote=self.s.quote,
             low=self.q.low,
-            firm=(backing := self._firm(change_target, down_from))[0],
-            moved=backing[1],
-        )
-        return count, who
+            firm=firm,
+            moved=moved,
+        ), who
 
     def _firm(self, change_target: bool, down_from: bool) -> tuple[bool, bool]:
         """Whether the sentence backs the count ("cut to", an official), and tells a change."""
