@@ -79,6 +79,8 @@ SETS = {
         ("forty-third", 43),
         ("forty-fourth", 44),
         ("forty-fifth", 45),
+        ("forty-sixth", 46),
+        ("forty-seventh", 47),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

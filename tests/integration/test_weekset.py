@@ -397,6 +397,10 @@ MOST_WRONG = {
     # alike: (0, 24) and (0, 42)
     # then the index stores six anchors an article: (0, 22) and (0, 35) before
     "forty-fifth set": {"within": (0, 19), "across": (0, 31)},
+    # the forty-sixth and forty-seventh, written blind in the fifteenth stop, measured once on
+    # ``80b7f8a``: (0, 21) and (0, 27); (0, 25) and (0, 35)
+    "forty-sixth set": {"within": (0, 21), "across": (0, 27)},
+    "forty-seventh set": {"within": (0, 25), "across": (0, 35)},
 }
 
 
