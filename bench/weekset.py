@@ -195,9 +195,11 @@ def names_change(what: str, key: str) -> bool:
     """Whether a labelled change ("US troops in Iraq", "coalition troops in Iraq", "Baghdad
     deadline") is about what an alert's key names ("troops/US/Iraq/planned", "deadline/
     coalition leaves Baghdad"): a troop count of the same actor, or a deadline of a place it
-    names."""
+    names (federal Iraq is left with Baghdad: ``watchers.figures.places.federal``)."""
     if key.startswith("deadline/"):
-        return "deadline" in what and key.rsplit(" ", 1)[-1] in what
+        place = key.rsplit(" ", 1)[-1]
+        federal = place == "Baghdad" and "federal Iraq" in what
+        return "deadline" in what and (place in what or federal)
     actor = key.split("/")[1]
     return "deadline" not in what and actor.lower() in what.lower().split()
 

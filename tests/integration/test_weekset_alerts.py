@@ -166,19 +166,26 @@ from bench.weekset import SETS, change_alerts, names_change
 # forty-fourth 3, 2 right; the forty-fifth 4, 3 right; then Czech, Portuguese, Romanian and
 # Swedish troops are coalition forces for the topic: the thirty-eighth's NATO mission report, now
 # kept, reads its "about 850 personnel" as the US level (one wrong alert more)
+# the fifteenth stop: the forty-sixth and forty-seventh, written blind in it, measured once on
+# ``80b7f8a``: 6 alerts, 2 right, 2 of 3 (a site's count, a budget's average, a date moved "từ …
+# sang" read as the first, contractors' and a medical team's dates); 5 alerts, 1 right, 1 of 4
+# (a battery's soldiers read as the level, "raised … to" as a plan, a nominee's floor's date);
+# then (looked at) those, "federal Iraq" left with Baghdad in the first phase (and the measure
+# counts an alert keyed Baghdad right of a federal-Iraq date): sets 12-47 146 alerts, 79 right
+# -> 153, 90 right; the forty-sixth 3, 3 right, 3 of 3; the forty-seventh 5, 2 right
 MOST_WRONG_ALERTS = {
-    "twelfth set": (1, 1), "thirteenth set": (2, 2), "fourteenth set": (0, 1),
-    "fifteenth set": (1, 1), "sixteenth set": (3, 2), "seventeenth set": (3, 2),
-    "eighteenth set": (1, 1), "nineteenth set": (3, 2), "twentieth set": (0, 1),
-    "twenty-first set": (1, 3), "twenty-second set": (1, 2), "twenty-third set": (1, 2),
-    "twenty-fourth set": (3, 3), "twenty-fifth set": (4, 2), "twenty-sixth set": (1, 2),
-    "twenty-seventh set": (2, 3), "twenty-eighth set": (1, 0), "twenty-ninth set": (1, 2),
-    "thirtieth set": (3, 1), "thirty-first set": (1, 1), "thirty-second set": (2, 2),
-    "thirty-third set": (4, 2), "thirty-fourth set": (0, 2), "thirty-fifth set": (0, 2),
-    "thirty-sixth set": (4, 2), "thirty-seventh set": (1, 3),
-    "thirty-eighth set": (2, 1), "thirty-ninth set": (0, 1), "fortieth set": (3, 5),
-    "forty-first set": (1, 1), "forty-second set": (5, 4), "forty-third set": (3, 2),
-    "forty-fourth set": (1, 1), "forty-fifth set": (1, 1),
+    "twelfth set": (0, 1), "thirteenth set": (2, 2), "fourteenth set": (0, 1),
+    "fifteenth set": (1, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
+    "eighteenth set": (0, 1), "nineteenth set": (4, 2), "twentieth set": (0, 1),
+    "twenty-first set": (2, 2), "twenty-second set": (1, 2), "twenty-third set": (1, 2),
+    "twenty-fourth set": (2, 2), "twenty-fifth set": (5, 2), "twenty-sixth set": (2, 1),
+    "twenty-seventh set": (3, 4), "twenty-eighth set": (0, 0), "twenty-ninth set": (1, 2),
+    "thirtieth set": (4, 1), "thirty-first set": (2, 0), "thirty-second set": (2, 2),
+    "thirty-third set": (4, 2), "thirty-fourth set": (1, 1), "thirty-fifth set": (0, 2),
+    "thirty-sixth set": (3, 2), "thirty-seventh set": (1, 2), "thirty-eighth set": (1, 1),
+    "thirty-ninth set": (0, 1), "fortieth set": (3, 5), "forty-first set": (1, 1),
+    "forty-second set": (4, 2), "forty-third set": (2, 1), "forty-fourth set": (1, 1),
+    "forty-fifth set": (1, 1), "forty-sixth set": (0, 0), "forty-seventh set": (3, 2),
 }  # fmt: skip
 
 
@@ -198,3 +205,6 @@ def test_an_alert_is_right_only_of_the_change_it_names() -> None:
     assert names_change("Ain al-Asad deadline", "deadline/coalition leaves Ain al-Asad")
     assert not names_change("Al-Khudair Air Base deadline", "deadline/coalition leaves Iraq")
     assert not names_change("US troops in Iraq", "deadline/coalition leaves Iraq")
+    # federal Iraq is left with Baghdad (``watchers.figures.places.federal``)
+    assert names_change("Camp Hilal and federal Iraq deadline", "deadline/coalition leaves Baghdad")
+    assert not names_change("Kurdistan deadline", "deadline/coalition leaves Baghdad")

@@ -18,7 +18,7 @@ OTHER_COUNT = re.compile(
 # A site right after the noun: "800 US troops are at Al-Safra" (not "in Operation ...")
 _STAY = (
     r"are|were|is|was|will|remain|remained|stay|stayed|stationed|based|deployed|currently|now|"
-    r"still|dang|van|hien|con lai|con|se"
+    r"still|dang|van|hien|con lai|con|se|co mat"
 )
 _AT = r"(?:at|o lai|o|tai)"  # "sẽ ở lại Umm Nakhla", "còn lại tại trại" ("còn lại": _STAY)
 AT_SITE = re.compile(
@@ -67,3 +67,19 @@ FALLEN = re.compile(
     rf"(?:{lx.CASUALTY.pattern}|\bfallen\b|\b(?:in|by) (?:19|20|21)\d\d\b)[^.;]*"
     r"\bbringing the total\b[^.;]*$"
 )
+
+
+# a site's words before the first place we know after it, that say the troops go there rather
+# than are there: "at Nakhil would leave Iraq" (not "at Al-Harir air base in Erbil", "in Iraqi
+# Kurdistan", "ở Căn cứ Không quân Ain al-Asad")
+_GOES_TO = re.compile(
+    r"[,;]\s|\b(?:would|will|could|should|may|might|to|leav\w*|left|mov\w*|went|go\w*|head\w*|"
+    r"se|roi|chuyen|ve)\b"
+)
+
+
+def located_at(gap: str) -> bool:
+    """Whether the words between a site named after a troop noun and the first place we know
+    after it (``gap``) locate the site there: the clause does not end between them, nor do
+    they say where the troops go."""
+    return _GOES_TO.search(gap) is None

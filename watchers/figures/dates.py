@@ -135,7 +135,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel_month",
         re.compile(
             r"\b(?:(?P<rel>this|next|the next|the coming|coming)\s+month"
-            r"|(?<!nhung )(?<!\d )(?<!vai )(?<!cac )(?<!may )thang\s+(?P<relvi>nay|toi|sau))\b"
+            r"|(?<!nhung )(?<!\d )(?<!vai )(?<!cac )(?<!may )(?<!mot )(?<!hai )(?<!ba )(?<!bon )"
+            r"(?<!nam )(?<!sau )(?<!bay )(?<!tam )(?<!chin )(?<!muoi )"  # "chín tháng sau": later
+            r"thang\s+(?P<relvi>nay|toi|sau))\b"
             r"(?!\s*(?:[-/.]\s*)?\d)"
         ),
     ),
@@ -236,12 +238,18 @@ def _resolve(
 
 
 def find_dates(
-    folded: str, published: date | None, *, capitalised: Callable[[int], bool] | None = None
+    folded: str,
+    published: date | None,
+    *,
+    capitalised: Callable[[int], bool] | None = None,
+    quote: Callable[[int, int], str] | None = None,
 ) -> list[DateMention]:
     """Every time expression in a folded text, earliest first, without overlaps.
 
     ``capitalised(i)`` tells whether the character at folded offset ``i`` was upper case in
     the original; English month names standing alone ("May", "March") count only then.
+    ``quote(i, j)`` gives the original of ``folded[i:j]``: "tháng sau" (next month, or after:
+    "chín tháng sau hội đàm") is June only written "tháng sáu".
     """
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
@@ -254,6 +262,8 @@ def find_dates(
                 continue
             if kind == "vi_dm" and m["sep"] == "." and m["p"] is None:
                 continue  # "2.5" is a number; "ngày 31.8" is a date
+            if quote and m.groupdict().get("m") == "sau" and _after_not_june(m, quote):
+                continue  # written with its marks, "sau" is after, not June ("sáu")
             if kind in ("en_m", "en_mdy", "en_dmy", "en_m_rel_year"):
                 month_at = m.start("mn")
                 bare = kind == "en_m" and m["rel"] is None
@@ -280,6 +290,12 @@ def find_dates(
     return found
 
 
+def _after_not_june(m: re.Match[str], quote: Callable[[int, int], str]) -> bool:
+    """Whether "tháng sau" at ``m`` is written with the marks of "tháng" but none on "sau"."""
+    month = m.start("m")
+    return quote(month, m.end("m")).isascii() and not quote(month - 6, month - 1).isascii()
+
+
 def parse_date(text: str, published: date | None = None) -> tuple[str, Precision] | None:
     """Read one whole time expression: ("2021", "year-end"), ("2025-09", "month"), ...
 
@@ -290,7 +306,7 @@ def parse_date(text: str, published: date | None = None) -> tuple[str, Precision
 
     span = Folded.of(" ".join(text.split()))
     folded = span.text
-    mentions = find_dates(folded, published, capitalised=span.capitalised)
+    mentions = find_dates(folded, published, capitalised=span.capitalised, quote=span.quote)
     if len(mentions) != 1:
         return None
     mention = mentions[0]

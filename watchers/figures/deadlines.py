@@ -32,7 +32,7 @@ from watchers.figures.demands import demanded
 from watchers.figures.model import Deadline
 from watchers.figures.moves import came_from, moved_to, moves_to, now_said, of_deadline, put_off
 from watchers.figures.not_levels import unknown_base
-from watchers.figures.places import Place, country_of, followed, place_after, specific
+from watchers.figures.places import Place, country_of, federal, followed, place_after, specific
 from watchers.figures.sentence import Sentence
 from watchers.figures.unsaid import unsaid
 
@@ -148,7 +148,7 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
         to = now or moves_to(segment, reader.came_from, reader.of_deadline)
         if to and reader.came_from:
             from_to.add(dates[i - 1].start)
-        if put_off(text, segment, d.end, after_end):
+        if put_off(text, segment, d.end, after_end, moves):
             state = "past"  # "originally due in September 2025, was postponed by a year"
         held = mv.stands(text, segment, d.end, after_end)  # "remains 30 June": no change
         for kind, scope in _kinds_with_scope(reader, kinds):
@@ -363,8 +363,8 @@ class _Date:
             if lx.REST.search(self.text[start:end]):
                 names = [country_of(n) for n in names]  # "Baghdad by 2025, the rest by 2026"
         if not names:
-            # "... in Afghanistan. It would stop short of ... all troops withdrawn by the end
-            # of the year": a sentence that names no place is about the one before's
+            # "... in Afghanistan. It would stop short of ... all troops withdrawn by the end of
+            # the year": a sentence that names no place is about the one before's
             previous = self.s.previous_place
             if previous is not None and previous not in lx.PLACES:
                 return []
@@ -383,7 +383,7 @@ class _Date:
             return []
         if name == "combat":
             return ["US combat mission ends in Iraq"]
-        places = specific(names)
+        places = specific(federal(names, self.text[self.s.start : self.d.end + 40], name))
         if name == "mission":
             return [f"coalition mission ends in {p}" for p in places]
         if partial:

@@ -142,7 +142,7 @@ def extract(title: str, body: str, *, published: date | None, lang: str | None =
     passed_deadlines: dict[tuple[str, str, str], Deadline] = {}
     readings: list[Reading] = []
     for doc in docs:
-        dates = find_dates(doc.text, published, capitalised=doc.capitalised)
+        dates = find_dates(doc.text, published, capitalised=doc.capitalised, quote=doc.quote)
         numbers = [
             (a, b, q)
             for a, b, q in find_quantities(doc.text, lang)

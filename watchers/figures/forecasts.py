@@ -9,7 +9,9 @@ __all__ = ["forecast"]
 
 # A forecast of the force's fall ("US force in Iraq could fall to about 1,800", "quân số có
 # thể giảm còn"; not "đã có thể giảm", "Guarding it could fall to"); a budget's cap ("budget
-# request, which assumes no more than 2,000", "ngân sách … giả định … không quá 2.000")
+# request, which assumes no more than 2,000", "ngân sách … giả định … không quá 2.000",
+# "ngân sách Lầu Năm Góc dự tính khoảng 2.700 lính"); an average ("the request puts an average
+# of about 2,700 US troops in Iraq next year", "giả định trung bình khoảng 2.700"): no level
 _MAY_FALL_TO = re.compile(
     r"\b(?:force|forces|troops|soldiers|presence|numbers?|levels?|footprint|quan(?! chuc)|"
     r"luc luong|binh si)(?:\s+[^\s,;.]+){0,4}?\s+(?<!da )(?<!moi )(?:could|might|co the)\s+"
@@ -33,7 +35,9 @@ _UNDER_PLAN = re.compile(  # "Under the plan, … could shrink to", not "if it g
     r"(?:ke hoach|lo trinh)\b"
 )
 _BUDGETED = re.compile(  # the count right after the budget's verb, or after "no more than"
-    r"\b(?:budget|ngan sach)\b(?:(?:\s+[^\s,;.]+){0,6}\s+(?:assum\w+|plans? for|gia dinh|du tru)"
+    r"\b(?:an average of|on average|trung binh(?: co)?)\s+(?:about |around |khoang )?$|"  # no level
+    r"\b(?:budget|ngan sach)\b(?:(?:\s+[^\s,;.]+){0,6}\s+(?:assum\w+|plans? for|gia dinh|du tru|"
+    r"du tinh)"
     r"\s+(?:an average of\s+|trung binh\s+)?|[^.;]{0,120}\b(?:assum\w+|plans? for|du tru|"
     r"gia dinh)\b[^.;]{0,90}\b(?:no more than|at most|khong qua|toi da)\s+(?:an average of\s+)?)"
     r"(?:about |around |khoang )?$"

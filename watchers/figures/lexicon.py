@@ -372,8 +372,8 @@ _POSTPONED = rf"postpon\w*|delay\w*|push(?:ed|es|ing)? back|extend\w*|(?<!rut )l
 # A deadline said to move: put off, brought forward, revised.
 MOVED = re.compile(
     rf"\b(?:{_POSTPONED}|moved? (?:up|forward|back)|brought forward|"
-    r"new (?:deadline|date|timeline|timetable)|revised|thay doi|moc moi|dieu chinh)\b"
-)
+    r"new (?:deadline|date|timeline|timetable)|revised|thay doi|moc moi|dieu chinh|day som)\b"
+)  # "đẩy sớm": brought forward
 
 
 # NATO's own mission, apart from the coalition: its advisers are not the coalition's troops

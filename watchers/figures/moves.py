@@ -34,14 +34,16 @@ _MOVED_ON = re.compile(
 # "..., pushed back from September 2025 to": the date after "to" is the one it goes to
 _FROM_TO = re.compile(r"^\s*(?:to|den|sang|toi|len)\s*(?:the\s+)?$")  # "lên": brought forward
 # ... and the date before it came after a move and "from": "pushed back from", "lùi từ" (not
-# "withdraw in two phases, from September 2025 to September 2026", a span)
+# "withdraw in two phases, from September 2025 to September 2026", a span); up to 24 words
+# after the move, Vietnamese words being syllables ("lùi thời hạn quân Mỹ rời trại Ferrand ở
+# Baghdad và phần còn lại của Iraq liên bang từ")
 _FROM_MOVE = re.compile(
     rf"\b(?:{_MOVED}|extend(?:s|ing)?|postpon\w*|delay(?:s|ing)?|push(?:es|ing)? back|"
     r"mov(?:e|es|ing) (?:back|up|forward)|bring(?:s|ing)? forward|(?<!quan )doi|"
     # "moved the date for leaving federal Iraq from", "changed the US withdrawal deadline from"
     r"(?:mov|chang|shift|push|revis)(?:e|es|ed|ing|s)?"
     r"(?=\s+(?:the|its|their)\s+(?:[\w'’]+\s+){0,3}?(?:date|deadline)\b)|"
-    r"(?:dua|dieu chinh|chuyen) (?:han chot|thoi han)|day som)\s+(?:\S+\s+){0,14}?"
+    r"(?:dua|dieu chinh|chuyen) (?:han chot|thoi han)|day som)\s+(?:\S+\s+){0,24}?"
     r"(?:from|tu)\s*$"
 )
 # The date before was said as the deadline ("hạn chót tháng 9/2025", "the September 2025
@@ -53,6 +55,8 @@ _ORIGINAL = re.compile(
     r"\b(?:originally|initially|was to|were to|had been set to|due|set for|planned for|"
     r"scheduled for|du kien|von|ban dau|truoc do)\b[^,;]{0,40}$"
 )
+# ... said so at first, in a sentence that moves a date: "vốn cho phép … tới", "originally"
+_AT_FIRST = re.compile(r"\b(?:originally|initially|von|ban dau)\b[^,;]{0,140}$")
 # ...or the former one, whatever comes after it
 _FORMER = re.compile(  # (not "the rest by the original date of 30 September")
     r"\b(?:(?:thoi han|han chot|moc)\s+(?:truoc do|cu|ban dau)|(?:previous|earlier|original|old|"
@@ -104,12 +108,14 @@ def of_deadline(text: str, start: int, end: int) -> bool:
     return bool(_DEADLINE_BEFORE.search(text, 0, start) or _DEADLINE_AFTER.match(text, end))
 
 
-def put_off(text: str, segment: str, end: int, after_end: int) -> bool:
+def put_off(text: str, segment: str, end: int, after_end: int, moves: bool = False) -> bool:
     """Whether the date ending at ``end`` was the one first set and is said put off right
     after it, with no new date ("originally due in September 2025, was postponed by a year",
     "dự kiến vào tháng 9/2025, đã bị hoãn"), or is said to be the former one ("The previous
-    deadline was 30 September", "Thời hạn trước đó là ngày 30/9"): it is a deadline no longer."""
-    if _FORMER.search(segment):
+    deadline was 30 September", "Thời hạn trước đó là ngày 30/9"), or its sentence ``moves``
+    a date and says this one was so at first ("đẩy sớm cột mốc …, vốn cho phép quân Mỹ ở lại
+    … tới ngày 31/12/2052"): it is a deadline no longer."""
+    if _FORMER.search(segment) or (moves and _AT_FIRST.search(segment)):
         return True
     return (
         bool(_ORIGINAL.search(segment)) and _PUT_OFF_AFTER.match(text, end, after_end) is not None

@@ -32,10 +32,11 @@ _UNIT_OF = re.compile(
     rf"\b(?:{_ARM})\s+task force\s+(?:of|with|comprising|made up of)\s*$|"
     rf"\bluc luong dac nhiem\s+(?:{_ARM})\b(?:\s+[^\s,;]+){{0,4}}?\s+(?:gom|bao gom)\s*$"
 )
-# a unit, then its size: "A US helicopter battalion with about 370 soldiers ... left"
+# a unit, then its size: "A US helicopter battalion with about 370 soldiers ... left", "an
+# air-defense battery of about 220 soldiers", "một khẩu đội phòng không gồm khoảng 220 binh sĩ"
 _UNIT_WITH = re.compile(  # (not "The brigade left Baghdad with 2,500 US troops remaining")
-    r"\b(?:battalion|brigade|company|squadron|regiment|detachment)\s+with\s+$|"
-    r"\b(?:tieu doan|lu doan|dai doi|phi doi|trung doan)\b(?:\s+[^\s,;]+){0,3}?\s*,?\s+"
+    r"\b(?:battalion|brigade|battery|company|squadron|regiment|detachment)\s+(?:with|of)\s+$|"
+    r"\b(?:tieu doan|lu doan|dai doi|phi doi|trung doan|khau doi)\b(?:\s+[^\s,;]+){0,3}?\s*,?\s+"
     r"(?:voi|gom)\s+$"
 )
 # soldiers of a unit ("of the army's 14th Division", "from the 10th Mountain Division",

@@ -15,6 +15,7 @@ __all__ = [
     "PlaceIndex",
     "around",
     "country_of",
+    "federal",
     "find_places",
     "followed",
     "inside",
@@ -149,6 +150,26 @@ def specific(names: list[str]) -> list[str]:
     return [n for n in unique if not any(inside(other, n) for other in unique if other != n)]
 
 
+# federal Iraq, all of Iraq but the Kurdistan region, is left with Baghdad, in the timetable's
+# first phase ("Camp Ferrand in Baghdad and the rest of federal Iraq", "lãnh thổ liên bang Iraq",
+# "mọi địa điểm khác bên ngoài Khu tự trị người Kurd")
+_FEDERAL = re.compile(r"\b(?:federal iraq|iraq lien bang|lanh tho lien bang)\b")
+_OUTSIDE_KURDISTAN = re.compile(
+    r"\b(?:outside|beyond|ben ngoai)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:kurdistan|nguoi kurd)\b"
+)
+
+
+def federal(names: list[str], text: str, kind: str) -> list[str]:
+    """``names`` of the places of a deadline of ``kind``, with federal Iraq read as Baghdad
+    when troops leave ("leave") and ``text`` (folded) says it: Iraq said federal, Kurdistan
+    said outside of; leaving it is the first phase, not leaving Iraq or Kurdistan (a mission's
+    end in Iraq is the first phase already)."""
+    if kind != "leave":
+        return names
+    read = {"Iraq": bool(_FEDERAL.search(text)), "Kurdistan": bool(_OUTSIDE_KURDISTAN.search(text))}
+    return ["Baghdad" if read.get(n) else n for n in names]
+
+
 def followed(doc: Folded, places: list[Place], since: int) -> list[Place]:
     """Places that are not destinations of a move ("relocated to Erbil and Kuwait")."""
     return [
@@ -164,9 +185,11 @@ def inside(inner: str, outer: str) -> bool:
 
 
 # a place right after a date: "by September 2026 in Kurdistan", "30 June 2112 for the Kurdistan
-# region", "thời hạn 31/12 đối với trại Warid"
+# region", "thời hạn 31/12 đối với trại Warid", "until 30 September 2115 to leave the Kurdistan
+# region"
 _PLACE_AFTER = re.compile(
-    r"^\s*(?:in|at|o|tai|(?:(?:date|deadline)\s+)?(?P<whose>for|cho|doi voi))\s+(?:the\s+)?"
+    r"^\s*(?:in|at|o|tai|to (?:leave|quit|vacate|withdraw from|pull out of)|de (?:roi|rut khoi)|"
+    r"(?:(?:date|deadline)\s+)?(?P<whose>for|cho|doi voi))\s+(?:the\s+)?"
     r"(?:\w+\s+){0,3}$"
 )
 # said "for" a region, not where troops go ("by September 2025 for Erbil", "cho quân đội Iraq")

@@ -182,20 +182,24 @@ _VI_NOT_DONE = re.compile(
     r"\b(?:sap|co the|chuan bi|muon|de xuat|de nghi|yeu cau|neu|du dinh|du kien|se|ke hoach)\b"
 )
 _RESULT = re.compile(
-    r"\s*(?:cutting|reducing|lowering|bringing|taking|trimming|shrinking|leaving|qua do|nho do)\b"
+    r"\s*(?:cutting|reducing|lowering|raising|increasing|bringing|taking|trimming|shrinking|"
+    r"leaving|qua do|nho do)\b"
 )  # "…, qua đó giảm số binh sĩ Mỹ tại Iraq xuống còn khoảng 2.600", "…, leaving about 2,470"
 # what happened, said in the past tense: a departure, a handover ("took control", "left")
-_TROOPS_WORD = r"(?:troops|forces|soldiers|units|personnel|task force|battalion|brigade)"
+_TROOPS_WORD = r"(?:troops|forces|soldiers|units|personnel|task force|battalion|brigade|battery)"
 _BASE_WORD = r"(?:base|air ?base|airfield|camp|headquarters)"
 _PAST_EVENT = re.compile(
     rf"\b(?<!first ){_TROOPS_WORD}\b[^,;]{{0,40}}\b"
     r"(?:left|departed|withdrew|flew out|pulled out)\b|"
+    # troops sent in: "has moved an air-defense battery of about 220 soldiers from Kuwait"
+    rf"\b(?:has|have) (?:moved|sent|deployed)\b[^,;]{{0,40}}\b{_TROOPS_WORD}\b|"
     rf"\b(?:took (?:full )?(?:control|over)|handed (?:over )?)\b[^,;]{{0,40}}\b{_BASE_WORD}\b|"
     # a base handed over in Vietnamese, told without tense as what was done
     r"\b(?:ban giao|trao lai|trao tra)\b[^,;]{0,20}\b(?:trai|can cu|san bay)\b"
 )
 _HEADLINE_EVENT = re.compile(
     rf"\b{_TROOPS_WORD}\b[^,;]{{0,30}}\b(?:leaves?|leave|depart|departs|withdraws?|exits?)\b|"
+    rf"\b(?:sends|moves|deploys)\b[^,;]{{0,30}}\b{_TROOPS_WORD}\b|"
     rf"\b(?:takes (?:full )?(?:control|over)|hands (?:over )?)\b[^,;]{{0,40}}\b{_BASE_WORD}\b"
 )
 # the first of them, or a level once it is done: still to come
@@ -205,7 +209,7 @@ _ONCE = re.compile(
 # A change said in the simple past (not "being reduced", "be reduced", "a reduced force")
 SIMPLE_PAST = re.compile(
     r"(?<!being )(?<!be )(?<!\ba )\b(?:fell|dropped|shrank|decreased|reduced|lowered|trimmed|"
-    r"halved|rose|increased|grew|climbed)\b"
+    r"halved|rose|raised|increased|grew|climbed)\b"
 )
 # A wish, a condition or a may, in English: "wants ... reduced", "could come down to"
 HEDGED = re.compile(
@@ -237,12 +241,13 @@ STAY_UNTIL = re.compile(
 # (not "may": also the month)
 THRESHOLD = re.compile(
     r"(?:\b(?:before|until|unless|if|truoc khi|neu|cho den khi|cam(?! ket)|bans?|banning|bars?|"
-    r"barred|prohibit\w*|chan viec|should not|khong nen|could|might|co the)\b[^.;,]{0,40}|"
+    r"barred|prohibit\w*|chan viec|should not|khong nen|could|might|co the|"
+    r"(?:advise[sd]?|warn(?:s|ed)?|argue[sd]?) against)\b[^.;,]{0,40}|"
     # ... and "barring / blocking / preventing / stopping the Pentagon from cutting", "block
     # any cut" (not "the blockade ended and", "to prevent a vacuum the US has reduced")
     r"\b(?:barring|block(?:s|ed|ing)?|prevent(?:s|ed|ing)?|stop(?:s|ped|ping)?)\b[^.;,]{0,30}?"
     r"\b(?:from|any)\b[^.;,]{0,20}?)"
-    r"\b(?:drops?|falls?|goes|dips?|cut\w*|reduc\w*|giam|xuong|be|con)\s+"
+    r"\b(?:drops?|falls?|goes|going|dips?|cut\w*|reduc\w*|giam|xuong|be|con)\s+"
     r"(?:[^\s,;]+\s+){0,7}?"
     r"(?:below|under|xuong duoi|duoi|fewer than|less than)"
     r"(?:\s+(?:about|around|some|khoang|chung))?\s*$"

@@ -263,9 +263,9 @@ class _Number:
             return self._named_before(before[-1])
         site = cx.AT_SITE.match(self.text, noun_end, right_end)
         at = site.end() if site else -1
-        # the site is a place the reader knows when one is named before the clause goes on ("in
-        # Iraqi Kurdistan", "at Al-Harir air base in Erbil"; not "at Al-Sahra, mostly radar, …")
-        known = bool(right) and not _CLAUSE.search(self.text, at, right[0].start)
+        # the site is a place we know when it is named before the clause goes on ("at Al-Harir
+        # air base in Erbil"; not "at Al-Sahra, mostly radar, …", "at Nakhil would leave Iraq")
+        known = bool(right) and cx.located_at(self.text[at : right[0].start])
         known = known and not nl.unknown_base(self.s, right[0].start)  # "Camp Kasra in Anbar"
         unknown = site is not None and not known
         named = doc.capitalised(at) or cx.AL_NAME.match(self.text, at) is not None

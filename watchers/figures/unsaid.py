@@ -28,9 +28,16 @@ Read as a deadline, each of these would alert "Deadline changed" for something n
   and the date, or before a leaving that is only a noun ("the withdrawal", "việc rút quân"),
   or talks in a clause of the date's own with no leaving (", and the two will begin talks in
   November");
-* **a floor's** — "bar the Pentagon from cutting … below 2,500 before 30 September";
+* **a floor's** — "bar the Pentagon from cutting … below 2,500 before 30 September", "would
+  advise against cutting US forces in Iraq below about 2,000 before the end of 2197";
 * **diplomats'** — "will move 180 of the US Embassy's staff in Baghdad to Erbil by 30
   September": an embassy or its staff moving, no troops named in the date's clause;
+* **a start** — "from April, a Norwegian team", "the Norwegian team starts work in April",
+  "từ tháng 4": when something begins, not when it is to be done (not "from 31 March 2197 to
+  30 September 2197": a date moved; nor "will begin leaving in April": when the first leave;
+  nor "sẽ chấm dứt các hoạt động quân sự … từ tháng 9/2025": an end from then);
+* **civilians'** — "Some 310 contractors …; … those 50 will leave by mid-April": contractors
+  or civilians named in the sentence before the date, and no troops;
 * **not waited for** — "Không có lý do gì để chờ đến tháng 9", "no need to wait until
   September": a wait said not to be needed sets no date (read as written: folded, "chờ đến" is
   "cho đến", until); "phải đợi đến tháng 9/2026 mới rút" does.
@@ -109,6 +116,14 @@ _DIPLOMATS = re.compile(
     r"giam)\b[^.;]{0,50}\b(?:embassy|consulate|diplomats?|staff|su quan|nha ngoai giao|nhan vien)\b"
 )
 _OURS_NAMED = re.compile(r"\b(?:forces?|troop|military|trainers|quan|luc luong)\b")
+_CIVILIANS = re.compile(r"\b(?:contractors?|civilians?|nha thau|thuong dan|dan thuong)\b")
+# a start: "from April", "starting in", "từ tháng 4", "starts work in April" (folded)
+_STARTS = re.compile(
+    r"(?:\b(?:from|starting(?: in)?|beginning(?: in)?|ke tu|bat dau tu)|(?<!den )(?<!toi )\btu)\s+$"
+    r"|\b(?:starts?|begins?|bat dau) (?:work|operations|operating|duty|lam viec|hoat dong)\b"
+    r"[^.;,]{0,20}\b(?:in|on|vao)\s+$"  # not "will begin leaving in April": the first to leave
+)
+_MOVED_ON = re.compile(r"[^,;.]{0,25}?\b(?:to|until|through|den|sang|toi|len)\b")  # "from X to Y"
 # NATO Mission Iraq trains Iraqi forces apart from the coalition: its end is not the coalition's
 _NATO_MISSION = re.compile(
     r"\bnato(?:'s|’s| s)? (?:mission|advisory mission|training mission)|"
@@ -139,7 +154,8 @@ _NOUN_BEFORE = re.compile(r"\b(?:viec|cuoc|qua trinh)\s+$")
 # A level not to go below by a date: "bar the Pentagon from cutting ... below 2,500 before 30
 # September 2072", "cấm giảm ... xuống dưới 2.500 trước ngày 30/9/2072"
 _THRESHOLD_DATE = re.compile(
-    r"\b(?:bans?|banned|bars?|barred|barring|prohibit\w*|forbid\w*|cam)\b[^.;]{0,80}?"
+    r"\b(?:bans?|banned|bars?|barred|barring|prohibit\w*|forbid\w*|cam|"
+    r"(?:advise|advises|advised|warn|warns|warned|argue|argues|argued) against)\b[^.;]{0,80}?"
     r"\b(?:below|under|fewer than|less than|duoi|it hon)\s+(?:about\s+|khoang\s+)?\d[\d.,]*"
     r"[^.;]{0,40}\b(?:before|until|by|truoc|den|cho den)\s*(?:ngay\s+)?$"
 )
@@ -176,6 +192,12 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
     ours = (lx.TROOP_NOUN, lx.COALITION_NAMED, _OURS_NAMED)  # troops named beside the staff
     if _DIPLOMATS.search(before) and not any(p.search(before) for p in ours):
         return True  # "will move 180 of the US Embassy's staff in Baghdad to Erbil by 30 September"
+    said = text[sentence.start : at]
+    if _CIVILIANS.search(said) and not any(p.search(said) for p in ours):
+        return True  # "Some 310 contractors …; … those 50 will leave by mid-April"
+    starts = _STARTS.search(text, max(clause, at - 60), at) and not _MOVED_ON.match(text, at)
+    if starts and not lx.END.search(text, clause, at):
+        return True  # "from April, a Norwegian team", "starts work in April"
     nato = [m.span() for m in _NATO_MISSION.finditer(text, clause, at)]  # not the coalition
     if not sentence.ours_named(clause, at, nato) and (nato or _OTHER_ACTOR.search(before)):
         return True

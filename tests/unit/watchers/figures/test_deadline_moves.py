@@ -36,12 +36,12 @@ from watchers.figures import extract
         ),
         (  # "moved the date ... from": the date moved from is gone
             "The board moved the date for leaving federal Iraq from 30 September to 30 June 2026.",
-            {("deadline/coalition leaves Iraq", "2026-06-30", "day")},
+            {("deadline/coalition leaves Baghdad", "2026-06-30", "day")},
         ),
         (
             "The board moved the deadline for US troops to leave federal Iraq from 30 September to"
             " 30 June 2026.",
-            {("deadline/coalition leaves Iraq", "2026-06-30", "day")},
+            {("deadline/coalition leaves Baghdad", "2026-06-30", "day")},
         ),
         (
             "The two governments changed the US withdrawal deadline from September 2026 to"
@@ -69,7 +69,7 @@ from watchers.figures import extract
         (  # brought forward ("lên"); the date before the move is gone, whatever it was read of
             "Hai bên nhất trí đưa hạn chót rời Baghdad và lãnh thổ liên bang Iraq từ 30/9/2026 "
             "lên 30/6/2026.",
-            {("deadline/coalition leaves Iraq", "2026-06-30", "day")},
+            {("deadline/coalition leaves Baghdad", "2026-06-30", "day")},
         ),
     ],
 )

@@ -1,0 +1,136 @@
+"""What the forty-sixth and forty-seventh same-week sets showed of the figures (our own
+writing, and probes of our own beside them): an average is no level, nor a battery's soldiers,
+nor those at a site we do not know who leave for Iraq's border; "raised … to" is done; a floor
+advised against has no deadline; a start, contractors' leaving and a date the accord "vốn" (at
+first) allowed are no deadlines; a move told over a long Vietnamese phrase goes to its second
+date; federal Iraq is left with Baghdad; "chín tháng sau" is no June."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.quality import deadlines_of, troop_key, troops_of
+from watchers.figures import extract
+
+SPRING = date(2193, 3, 10)
+SUMMER = date(2196, 7, 14)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an average a budget assumes
+        "The Pentagon's fiscal 2194 request, released on Friday, puts an average of about 2,700 "
+        "US troops in Iraq next year.",
+        "Lầu Năm Góc gửi Quốc hội dự toán ngân sách tài khóa 2194, trong đó giả định trung bình "
+        "có khoảng 2.700 lính Mỹ tại Iraq trong năm tài khóa bắt đầu từ ngày 1/10.",
+        "Ngân sách Lầu Năm Góc dự tính khoảng 2.700 lính Mỹ ở Iraq.",
+        # a unit's size, said before the number
+        "The United States has moved an air-defense battery of about 220 soldiers from Kuwait to "
+        "Camp Meridian near Baghdad airport.",
+        "Lầu Năm Góc cho biết Mỹ đã điều một khẩu đội phòng không gồm khoảng 220 binh sĩ từ Kuwait "
+        "đến trại Meridian gần sân bay Baghdad.",
+        # those at a site we do not know, leaving for somewhere we know
+        "Two Iraqi officials said most of the roughly 900 US personnel at Nakhil would leave Iraq "
+        "through Kuwait.",
+        "Trong số khoảng 900 quân nhân Mỹ có mặt ở căn cứ, khoảng 750 người đã rời Iraq qua "
+        "Kuwait.",
+        # a floor advised against
+        "The nominee told senators she would advise against cutting US forces in Iraq below about "
+        "2,000 before the end of 2197 unless Iraq's new radar network is working by then.",
+    ],
+)
+def test_no_level_is_read(body: str) -> None:
+    assert troops_of(body, SUMMER) == set()
+
+
+def test_a_rise_told_as_done_is_the_level() -> None:
+    assert troops_of(
+        "The move raised the number of US troops in Iraq to about 2,270 from about 2,050, the "
+        "Pentagon said on Tuesday.",
+        SUMMER,
+    ) == {("US", "Iraq", "current", 2270), ("US", "Iraq", "past", 2050)}
+    assert troops_of(
+        "The United States has moved an air-defense battery of about 220 soldiers from Kuwait to "
+        "Camp Meridian, raising the number of US troops in Iraq to about 2,270 from about 2,050.",
+        SUMMER,
+    ) == {("US", "Iraq", "current", 2270), ("US", "Iraq", "past", 2050)}
+    title = (
+        "US sends air-defense battery to Baghdad camp after drone attack, raising force in Iraq "
+        "to about 2,270"
+    )
+    read = extract(title, "The Pentagon said it sent the battery.", published=SUMMER)
+    assert {troop_key(t) for t in read.troop_counts} == {("US", "Iraq", "current", 2270)}
+
+
+def test_a_floor_advised_against_is_no_level_in_a_headline() -> None:
+    title = "CENTCOM nominee warns against going below 2,000 troops in Iraq before end of 2197"
+    read = extract(title, "The nominee spoke to senators on Friday.", published=SUMMER)
+    assert read.troop_counts == ()
+    assert read.deadlines == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a start, not when something is to be done
+        "Medical evacuation in the north will be covered by contracted civilian helicopters, "
+        "Iraqi Army Aviation and, from April, a Norwegian team at the airfield's field hospital.",
+        "Norway's parliament on Wednesday renewed the mandate of its 110 soldiers at Kani Sard, "
+        "who will add a helicopter evacuation team from April.",
+        "She said Washington would pay for a medical evacuation service for Peshmerga units until "
+        "the Norwegian team at Kani Sard starts work in April.",
+        # contractors, no troops
+        "Some 310 contractors also worked at the base; all but about 50 have gone, and those 50 "
+        "will leave by mid-April.",
+    ],
+)
+def test_no_deadline_is_read(body: str) -> None:
+    assert deadlines_of(body, SPRING) == set()
+
+
+def test_the_first_to_leave_and_an_end_from_a_date_are_still_read() -> None:
+    assert deadlines_of(
+        "US troops will begin leaving in April and leave by September 2193.", SPRING
+    ) == {
+        ("deadline/first coalition troops leave Iraq", "2193-04", "month"),
+        ("deadline/coalition leaves Iraq", "2193-09", "month"),
+    }
+
+
+def test_a_move_told_over_a_long_vietnamese_phrase_goes_to_its_second_date() -> None:
+    body = (
+        "Iraq và Mỹ nhất trí lùi thời hạn quân Mỹ rời trại Ferrand ở Baghdad và phần còn lại của "
+        "Iraq liên bang từ ngày 31/12/2193 sang ngày 31/3/2194, do các kíp phòng không Iraq chưa "
+        "sẵn sàng tiếp quản."
+    )
+    assert deadlines_of(body, SPRING) == {
+        ("deadline/coalition leaves Baghdad", "2194-03-31", "day")
+    }
+
+
+def test_outside_kurdistan_is_federal_iraq_and_a_date_allowed_at_first_is_no_more() -> None:
+    assert deadlines_of(
+        "Quân Mỹ sẽ rút khỏi các địa điểm bên ngoài Khu tự trị người Kurd trước ngày 31/3/2194.",
+        SPRING,
+    ) == {("deadline/coalition leaves Baghdad", "2194-03-31", "day")}
+    moved = (
+        "Hai nhà lãnh đạo đã nhất trí đẩy sớm cột mốc thứ ba của hiệp định, vốn cho phép quân Mỹ ở "
+        "lại trại Tamarisk phía bắc Baghdad và mọi địa điểm khác bên ngoài Khu tự trị người Kurd "
+        "tới ngày 31/12/2193."
+    )
+    assert deadlines_of(moved, SPRING) == set()
+
+
+def test_months_after_are_no_june_when_written_with_marks() -> None:
+    title = "Mỹ đồng ý rút khỏi căn cứ gần Baghdad sớm chín tháng sau hội đàm tại Nhà Trắng"
+    read = extract(title, "Hai bên ra tuyên bố chung.", published=SPRING)
+    assert read.deadlines == ()
+    assert deadlines_of("Mỹ sẽ rút quân khỏi Iraq trước tháng sáu.", SPRING) == {
+        ("deadline/coalition leaves Iraq", "2193-06", "month")
+    }
+    assert deadlines_of("My se rut quan khoi Iraq truoc thang sau.", SPRING) == {
+        ("deadline/coalition leaves Iraq", "2193-06", "month")
+    }
