@@ -172,7 +172,9 @@ from bench.weekset import SETS, change_alerts, names_change
 # (a battery's soldiers read as the level, "raised … to" as a plan, a nominee's floor's date);
 # then (looked at) those, "federal Iraq" left with Baghdad in the first phase (and the measure
 # counts an alert keyed Baghdad right of a federal-Iraq date): sets 12-47 146 alerts, 79 right
-# -> 153, 90 right; the forty-sixth 3, 3 right, 3 of 3; the forty-seventh 5, 2 right
+# -> 153, 90 right; the forty-sixth 3, 3 right, 3 of 3; the forty-seventh 5, 2 right; then
+# (the topic) troops sent after an attack with the level in the title kept, "thêm tới 500" no
+# level: the forty-seventh 4, 2 right (sets 12-47 152, 90 right)
 MOST_WRONG_ALERTS = {
     "twelfth set": (0, 1), "thirteenth set": (2, 2), "fourteenth set": (0, 1),
     "fifteenth set": (1, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
@@ -185,7 +187,7 @@ MOST_WRONG_ALERTS = {
     "thirty-sixth set": (3, 2), "thirty-seventh set": (1, 2), "thirty-eighth set": (1, 1),
     "thirty-ninth set": (0, 1), "fortieth set": (3, 5), "forty-first set": (1, 1),
     "forty-second set": (4, 2), "forty-third set": (2, 1), "forty-fourth set": (1, 1),
-    "forty-fifth set": (1, 1), "forty-sixth set": (0, 0), "forty-seventh set": (3, 2),
+    "forty-fifth set": (1, 1), "forty-sixth set": (0, 0), "forty-seventh set": (2, 2),
 }  # fmt: skip
 
 

@@ -215,7 +215,7 @@ LEVEL_BY = re.compile(  # (not "to 0": leaving altogether)
 # "leaving less than 1,000 there" names the level that stays.
 CHANGE_TARGET = re.compile(
     r"\b(?:(?<!according )(?<!due )(?<!next )(?<!thanks )to|"  # not "according to three"
-    r"xuong con|xuong|con|len|down to|toi|leaving|"
+    r"xuong con|xuong|con|len|down to|(?<!them )toi|leaving|"  # not "thêm tới 500": up to 500 more
     r"(?:fall|falls|fell|drop|drops|dropped|decline|declines|declined|shrink|shrinks|dip|dips)"
     r"(?:\s+(?:below|under))?|there will be|there would be|will number|will total|"
     r"se con|se chi con)\s*$"

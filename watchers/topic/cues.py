@@ -27,6 +27,7 @@ __all__ = [
     "STAFF",
     "TROOPS_LEAVE",
     "TRUCE",
+    "UNRELATED",
     "UNTIL_DATE",
     "diplomatic",
     "party_alliance",
@@ -160,8 +161,10 @@ NOT_TIED = re.compile(
 # Iraq's Kurdistan region … after drone attack", "Mỹ điều 500 quân đến Iraq sau vụ tấn công"
 # (not "US soldier killed after rocket attack")
 AFTER_ATTACK = re.compile(
-    r"\b(?:send|sends|sending|sent|deploy\w*|dispatch\w*|reinforc\w*|dieu|tang cuong|tang them)\b"
-    r"[^.;:]{0,60}?\b(?:after|following|in response to|sau(?: khi)?(?: vu)?)\s+(?:\S+\s+){0,3}?"
+    r"\b(?:send|sends|sending|sent|deploy\w*|dispatch\w*|reinforc\w*|dieu|tang cuong|tang them|"
+    r"tang quan)\b"
+    r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,60}?\b(?:after|following|in response to|sau(?: khi)?(?: vu)?)\s+"
+    r"(?:\S+\s+){0,3}?"
     r"(?:attacks?|strikes?|drones?|rockets?|tan cong|uav)\b"
 )
 
@@ -246,3 +249,11 @@ AS_WRITTEN = {
     "Ba Lan": re.compile(r"\bBa Lan\b|\bBA LAN\b"),
     "Úc": re.compile(r"\b(?:Úc|ÚC|Uc)\b"),
 }
+
+# "The army's pullback from Basra is unrelated to the departure of US forces": what comes
+# after it is not what the sentence says leaves
+UNRELATED = re.compile(
+    r"\b(?:unrelated to|not (?:related|connected|linked) (?:to|with)|nothing to do with|"
+    r"không liên quan|không gắn với|không dính dáng)",
+    re.IGNORECASE,
+)

@@ -39,7 +39,10 @@ optional groups of the same configured topic:
   for Iraq ("Mỹ rút quân khỏi Syria, chuyển sang Iraq"), or whose summary names another
   theatre in more sentences than Iraq, is about that theatre; so is one whose title names no
   place of Iraq and cuts or pulls troops in or from a country that hosts US garrisons ("US
-  to trim Kuwait garrison", "Mỹ rút bớt quân khỏi Kuwait": ``cues.GARRISON_ABROAD``).
+  to trim Kuwait garrison", "Mỹ rút bớt quân khỏi Kuwait": ``cues.GARRISON_ABROAD``), and one
+  whose title names no place at all and whose summary's first sentence of leaving names
+  another theatre and not Iraq ("Mỹ rút 350 quân, đóng cửa một tiền đồn", in Syria:
+  ``focus.lead_elsewhere``).
 * **attack stories** (group ``attack``: "rocket", "drone", "tấn công"...): an item whose
   title is about an attack and says nothing of leaving, or whose summary speaks of attacks
   in more sentences than of leaving, is about the attack — unless its lead (the summary's
@@ -49,7 +52,8 @@ optional groups of the same configured topic:
   attacks and its lead ties the truce to our troops' leaving, by a figure or until a day
   that their departure is said of (``cues``); and unless its title has troops sent after an
   attack, the attack its cause ("Pentagon sends 450 troops to Iraq's Kurdistan region after
-  drone attack", ``cues.AFTER_ATTACK``), and its lead gives our level to come.
+  drone attack", ``cues.AFTER_ATTACK``), and its lead gives our level to come or changed, or
+  its title our level ("…, raising force in Iraq to about 2,270").
 
 Without a title only the sentence counts apply. Without the optional groups ``judge`` says
 what the matcher says.
@@ -64,17 +68,13 @@ from datetime import datetime
 from functools import cache
 from typing import Literal
 
-from watchers.figures.extract import extract, reading_day
-from watchers.figures.model import PLACES, Deadline, Reached, TroopCount
-from watchers.figures.places import country_of
-from watchers.figures.sentence import OURS
-from watchers.topic import cues, focus
+from watchers.topic import cues, figured, focus
 from watchers.topic.match import NUMBER, Matcher
 from watchers.topic.text import fold
 
 __all__ = ["Groups", "RelevanceReason", "Verdict", "judge"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
+_SENTENCE_END = figured.SENTENCE_END
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,19 +125,19 @@ def judge(
     lacks_leaving = not match.relevant and matcher.missing(match.matched) == (groups.leaving,)
     folded_title = fold(title)
     counted = lacks_leaving and (  # our level in the title, or a forecast of our force's fall
-        _counts_our_troops(title, published) or bool(cues.MAY_FALL.search(folded_title))
+        figured.counts_our_troops(title, published) or bool(cues.MAY_FALL.search(folded_title))
     )
 
     @cache
     def figures_leave() -> bool:  # read once: the attack rule asks again
-        return _figures_say_leaving(title, summary, published)
+        return figured.figures_say_leaving(title, summary, published)
 
     @cache
     def levels_said() -> bool:  # read once: the attack rule asks again
-        return _levels_said(title, summary, published)
+        return figured.levels_said(title, summary, published)
 
-    figured = lacks_leaving and not counted and figures_leave()
-    by_figures = counted or figured or (lacks_leaving and levels_said())
+    leaving_figured = lacks_leaving and not counted and figures_leave()
+    by_figures = counted or leaving_figured or (lacks_leaving and levels_said())
     may_be = lacks_leaving and _may_be_said_of_forces(matcher, match.matched, groups)
     if not (match.relevant or by_figures or may_be):
         # most items off the topic end here, before their sentences are read
@@ -149,7 +149,7 @@ def judge(
 
     def denies(text: str) -> bool:
         """Whether ``text`` calls something unrelated to foreign forces leaving."""
-        unrelated = _UNRELATED.search(text)
+        unrelated = cues.UNRELATED.search(text)
         if unrelated is None:
             return False
         end = _CLAUSE_END.search(text, unrelated.end())
@@ -218,6 +218,10 @@ def judge(
         alone = company and first is not None and not found[first] & troops  # "(Mỹ)": its home
         if first is None or not leaves(first + 1) or (political and party) or alone:
             return Verdict(False, "other departure", keywords)
+    place, elsewhere = (
+        terms.get(groups.place, frozenset()),
+        terms.get(groups.elsewhere, frozenset()),
+    )
     if groups.elsewhere in terms and (
         (
             not focus.names_place(matcher, folded_title, terms.get(groups.place, frozenset()))
@@ -228,6 +232,12 @@ def judge(
                 # a host country's base left, the lead not naming Iraq ("US troops leave
                 # Jordan's Harrat al-Nimr base"; not the last troops out of Iraq flying home)
                 or (cues.LEAVES_HOST.search(folded_title) is not None and not lead_names_iraq)
+                # a title that names no place, its lead's leaving another theatre's
+                or (
+                    title.strip()
+                    and not head & (place | elsewhere)
+                    and focus.lead_elsewhere(found, leaving_terms, elsewhere, place)
+                )
             )
         )
         or focus.leaves_from(matcher, title, terms[groups.elsewhere], terms.get(groups.place))
@@ -259,8 +269,12 @@ def judge(
         # hit the base, which coalition forces are due to leave by September 2025")
         and not (cues.TRUCE.search(folded_title) and (truce_leaves() or figures_leave()))
         # troops sent after an attack, the level they bring said ("Pentagon sends 450 troops to
-        # Iraq's Kurdistan region after drone attack", "raising the number … to about 3,550")
-        and not (cues.AFTER_ATTACK.search(folded_title) and levels_said())
+        # Iraq's Kurdistan region after drone attack", "raising the number … to about 3,550"),
+        # in the lead or the title ("…, raising force in Iraq to about 2,270")
+        and not (
+            cues.AFTER_ATTACK.search(folded_title)
+            and (levels_said() or figured.counts_our_troops(title, published))
+        )
     ):
         return Verdict(False, "attack story", keywords)
     return Verdict(True, "on topic", keywords)
@@ -284,13 +298,6 @@ def _truce_leaves(title: str, lead: str) -> bool:
 # folded is the topic's "quân Mỹ"
 _EMBASSY = re.compile(r"(?i)\b(s[ứựưu]\s+qu[áa]n)\s+M[ỹy]\b")
 _CLAUSE_END = re.compile(r"[,;:]")
-# "The army's pullback from Basra is unrelated to the departure of US forces": what comes
-# after it is not what the sentence says leaves
-_UNRELATED = re.compile(
-    r"\b(?:unrelated to|not (?:related|connected|linked) (?:to|with)|nothing to do with|"
-    r"không liên quan|không gắn với|không dính dáng)",
-    re.IGNORECASE,
-)
 
 
 def _outer(terms: Iterable[str]) -> tuple[str, ...]:
@@ -327,78 +334,6 @@ def _unpolitical(found: set[str], text: str) -> set[str]:
     or parties' ("pulls his bloc out of governing coalition", "rút khỏi liên minh tranh cử")."""
     folded = fold(text)
     return {t for t in found if not (cues.ALLIANCE.match(t) and cues.political(fold(t), folded))}
-
-
-def _counts_our_troops(title: str, published: datetime | None) -> bool:
-    """Whether the title gives our troops' level in Iraq (``_our_level``): "US force in Iraq
-    will be about 1,600 by end of June", "Mỹ dự kiến còn 1.600 quân ở Iraq", "US has about
-    2,500 troops in Iraq, Pentagon says" (troop numbers in Iraq are the topic, said with no
-    word of leaving); not a count told in passing ("Base housing 2,500 US troops in Iraq
-    comes under fire", "2007 surge: 170,000 US troops in Iraq")."""
-    lang, day = reading_day(title, "", published)
-    return any(map(_our_level, extract(title, "", published=day, lang=lang).troop_counts))
-
-
-def _our_level(t: TroopCount) -> bool:
-    """The US's or the coalition's troop level in Iraq to come, or one now backed by change
-    language or an official (``TroopCount.firm``)."""
-    planned_or_firm = t.status == "planned" or (t.status == "current" and t.firm)
-    return t.who in OURS and country_of(t.where) == "Iraq" and planned_or_firm
-
-
-def _said_of_ours(quote: str) -> bool:
-    """Whether a figure's sentence names our troops as such (``cues.OUR_TROOPS``: "US troops",
-    "coalition forces", "quân Mỹ"; not "a US spokesman said", "US-hosted"), not NATO's nor
-    Iraq's own forces, and calls nothing unrelated to them."""
-    folded = fold(quote)
-    others = (
-        cues.NOT_OURS.search(folded) or cues.IRAQI_FORCES.search(folded) or _UNRELATED.search(quote)
-    )
-    return cues.OUR_TROOPS.search(folded) is not None and not others
-
-
-def _figures_say_leaving(title: str, summary: str, published: datetime | None) -> bool:
-    """Whether the item's lead (title and first sentence: what it is about, not a date
-    restated in a story of a budget or a visit) gives a figure the alerts are about, in a
-    sentence said of our troops (``_said_of_ours``): a date for them to leave a place in Iraq
-    or end their mission there, a step of it done, or the US's or the coalition's level to
-    come in Iraq ("The Pentagon has agreed to pull US troops out of Baghdad by the end of
-    June", "Quân Mỹ phải rời Baghdad trước ngày 31/3"); the first sentence also on its own (a
-    figure told twice keeps the title's quote, "US to leave Baghdad by end of June")."""
-    lang, day = reading_day(title, summary, published)
-    first = next((s for s in _SENTENCE_END.split(summary) if s.strip()), "")
-    for head in (title, ""):
-        figures = extract(head, first, published=day, lang=lang)
-        dated: list[Deadline | Reached] = [*figures.deadlines, *figures.targets, *figures.reached]
-        quotes = [d.quote for d in dated if any(d.what.endswith(p) for p in _IRAQ_PLACES)]
-        quotes += [t.quote for t in figures.troop_counts if _our_level(t) and t.status == "planned"]
-        if any(map(_said_of_ours, quotes)):
-            return True
-        if not (head.strip() and first and any(q in head for q in quotes)):
-            return False  # no figure kept the title's quote: the sentence has been weighed
-    return False
-
-
-def _levels_said(title: str, summary: str, published: datetime | None) -> bool:
-    """Whether the title or one of the summary's first ``_LEVEL_SENTENCES`` sentences, said
-    of our troops (``_said_of_ours``), gives their level in Iraq to come, or changes the level
-    now (the sentence gives both ends: "the number of US troops in Iraq has fallen from about
-    2,600 to about 1,900"): troop numbers in Iraq are the topic, said with no word of leaving
-    (a partner's brief, a site-by-site count, a numbers piece). Not the level restated in a
-    story of something else ("About 2,500 US troops remain in Iraq, the Pentagon said.")."""
-    lang, day = reading_day(title, summary, published)
-    lead = "\n".join([s for s in _SENTENCE_END.split(summary) if s.strip()][:_LEVEL_SENTENCES])
-    counts = extract(title, lead, published=day, lang=lang).troop_counts
-    return any(
-        t.status == "planned"
-        or any(o.quote == t.quote and o.who == t.who and o.value != t.value for o in counts)
-        for t in counts
-        if _our_level(t) and _said_of_ours(t.quote)
-    )
-
-
-_LEVEL_SENTENCES = 4
-_IRAQ_PLACES = tuple(p for p in PLACES if country_of(p) == "Iraq")
 
 
 def _may_be_said_of_forces(matcher: Matcher, matched: tuple[str, ...], groups: Groups) -> bool:

@@ -37,6 +37,8 @@ SUMMER = date(2196, 7, 14)
         "through Kuwait.",
         "Trong số khoảng 900 quân nhân Mỹ có mặt ở căn cứ, khoảng 750 người đã rời Iraq qua "
         "Kuwait.",
+        # more troops weighed, "up to 500 more"
+        "Lầu Năm Góc cân nhắc điều thêm tới 500 quân đến Iraq sau vụ tấn công ở Erbil.",
         # a floor advised against
         "The nominee told senators she would advise against cutting US forces in Iraq below about "
         "2,000 before the end of 2197 unless Iraq's new radar network is working by then.",

@@ -1,6 +1,6 @@
 """Our troops' level in Iraq to come, or the level now changed (the sentence gives both ends),
 in the title or one of the summary's first sentences, says the topic with no word of leaving
-(``relevance._levels_said``): a partner's brief that gives the coalition's new count, a
+(``figured.levels_said``): a partner's brief that gives the coalition's new count, a
 site-by-site count, a numbers piece. Not a level told further down, one restated in a story of
 something else (a review's cases), Iraq's own forces', nor an attack story's."""
 
