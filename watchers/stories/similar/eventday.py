@@ -69,7 +69,9 @@ _UNITS = (
 _ZONE = "mỹ|my|địa phương|dia phuong|việt nam|viet nam|hà nội|ha noi"
 _VI_DAY = re.compile(  # over lower-case text, with or without diacritics
     r"(?<!mỗi )(?<!moi )\b(?:(?:" + "|".join(_DAY_WORDS) + r") "
-    r"|(?:hôm|hom) (?:" + "|".join(_VI_WEEKDAYS + _VI_FOLDED) + r") \("
+    r"|(?:hôm|hom|sáng|chiều|tối|đêm|trưa|chieu|dem|trua) (?:"
+    + "|".join(_VI_WEEKDAYS + _VI_FOLDED)
+    + r") \("  # "Tối thứ Năm (14/7, giờ Washington)"
     # "hôm qua (6/3, giờ Mỹ)", "Sáng nay (13/3, giờ địa phương)": the day in brackets
     r"|(?:hôm|hom|sáng|sang|chiều|chieu|tối|toi|đêm|dem) (?:qua|nay) \()"
     r"(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![/.-]?\d)"

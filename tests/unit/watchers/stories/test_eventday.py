@@ -146,3 +146,9 @@ def test_a_weekday_of_what_is_to_come_dates_nothing() -> None:
     assert read("Talks", will, monday) == EventDay(monday, False)
     aside = "The council, which will meet again in June, agreed on Friday to move the date."
     assert event_day("Council", aside, monday) == date(2020, 8, 21)
+
+
+def test_a_vietnamese_time_of_day_and_weekday_with_its_date_dates_the_event() -> None:
+    """ "Tối thứ Năm (14/7, giờ Washington), tức rạng sáng 15/7 giờ Hà Nội": the 14th."""
+    lead = "Tối thứ Năm (14/7, giờ Washington), tức rạng sáng 15/7 giờ Hà Nội, hai bên nhất trí."
+    assert read("Tin", lead, date(2196, 7, 15)) == EventDay(date(2196, 7, 14), True)

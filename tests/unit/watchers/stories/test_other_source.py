@@ -14,6 +14,7 @@ import pytest
 
 from tests.story_texts import set_report
 from watchers.stories.choose import Candidate, best_story
+from watchers.stories.similar import Evidence
 from watchers.stories.similar.codec import decode, encode
 from watchers.stories.similar.telling import told
 from watchers.stories.similar.verdict import other_source, same_story, vetoed
@@ -124,9 +125,16 @@ def test_a_lead_that_says_neither_or_both_tells_nothing(title: str, first_line: 
     assert told(title, first_line) == ""
 
 
+def _confirmed_on_the_leaks_day() -> Evidence:
+    """The confirmation (told "Two days after … on Friday, the government on Sunday
+    confirmed"), dated the leak's Friday: the veto apart from the rule of named days."""
+    confirmed = set_report("weekset4", "039", date(2029, 2, 11))
+    return replace(confirmed, published=date(2029, 2, 9))
+
+
 def test_a_leak_and_its_confirmation_are_two_stories() -> None:
     leak = set_report("weekset4", "031", date(2029, 2, 10))
-    confirmed = set_report("weekset4", "039", date(2029, 2, 10))
+    confirmed = _confirmed_on_the_leaks_day()
     assert (leak.told, confirmed.told) == ("scoop", "official")
     verdict = same_story(leak, confirmed)
     assert (verdict.same, verdict.reason) == (False, "other_source")
@@ -145,7 +153,7 @@ def test_a_story_that_holds_a_scoop_is_not_joined_by_its_confirmation() -> None:
     """A report of the leak whose lead names no source is joined; the scoop among the
     story's reports keeps the confirmation out."""
     leak = set_report("weekset4", "031", date(2029, 2, 10))
-    confirmed = set_report("weekset4", "039", date(2029, 2, 10))
+    confirmed = _confirmed_on_the_leaks_day()
     plain = replace(leak, told="")
     assert best_story(confirmed, [Candidate(10, 1, plain)]).story_id == 1
     choice = best_story(confirmed, [Candidate(10, 1, plain), Candidate(11, 1, leak)])
