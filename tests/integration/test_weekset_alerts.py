@@ -174,12 +174,14 @@ from bench.weekset import SETS, change_alerts, names_change
 # counts an alert keyed Baghdad right of a federal-Iraq date): sets 12-47 146 alerts, 79 right
 # -> 153, 90 right; the forty-sixth 3, 3 right, 3 of 3; the forty-seventh 5, 2 right; then
 # (the topic) troops sent after an attack with the level in the title kept, "thêm tới 500" no
-# level: the forty-seventh 4, 2 right (sets 12-47 152, 90 right)
+# level: the forty-seventh 4, 2 right (sets 12-47 152, 90 right); then a date said to stand in
+# more words ("remain on course to leave by", "as scheduled", "không nằm trong chương trình
+# nghị sự"): 153, 90 right (the twenty-first's restated date meets its misread demand later)
 MOST_WRONG_ALERTS = {
     "twelfth set": (0, 1), "thirteenth set": (2, 2), "fourteenth set": (0, 1),
     "fifteenth set": (1, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
     "eighteenth set": (0, 1), "nineteenth set": (4, 2), "twentieth set": (0, 1),
-    "twenty-first set": (2, 2), "twenty-second set": (1, 2), "twenty-third set": (1, 2),
+    "twenty-first set": (3, 2), "twenty-second set": (1, 2), "twenty-third set": (1, 2),
     "twenty-fourth set": (2, 2), "twenty-fifth set": (5, 2), "twenty-sixth set": (2, 1),
     "twenty-seventh set": (3, 4), "twenty-eighth set": (0, 0), "twenty-ninth set": (1, 2),
     "thirtieth set": (4, 1), "thirty-first set": (2, 0), "thirty-second set": (2, 2),

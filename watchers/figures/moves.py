@@ -76,12 +76,17 @@ _NOT_MOVED = re.compile(
 # or right after it ("31 December 2059, was not changed", "cuối năm 2055, giữ
 # nguyên"); not troops that remain until it ("will remain at Sarkan until 30 September")
 _STANDS_BEFORE = re.compile(
-    r"\b(?:(?:deadline|date)\b[^.;,]{0,60}?\b(?:remains|stays|is still)|van la|van con la)"
+    r"\b(?:(?:deadline|date)\b[^.;,]{0,60}?\b(?:remains|stays|is still)|van la|van con la|"
+    # "remain on course to leave by", "remains set for"
+    r"(?:remains?|is|are) (?:on course|on track|set)(?: to \w+(?: \w+)?)?(?: by| for| until)?)"
     r"\s+(?:ngay\s+)?$"
 )
 _STANDS_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:is|was|were|has|have|had|been|did|does|still|van|duoc)\s+)*"
-    r"(?:unchanged|not (?:been )?chang\w*|giu nguyen|khong (?:thay )?doi)\b"
+    r"(?:unchanged|not (?:been )?chang\w*|giu nguyen|khong (?:thay )?doi|as (?:scheduled|agreed|"
+    r"planned)|khong nam trong chuong trinh nghi su)\b"
+    # "leaves the 30 September 2114 date for the Kurdistan region unchanged"
+    r"|\s+(?:date|deadline)\b[^.;,]{0,40}?\bunchanged\b"
 )
 # A date said "now" in its own clause: "troops will now leave by", "is now due by"
 _NOW_SAID = re.compile(

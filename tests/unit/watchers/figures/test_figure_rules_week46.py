@@ -3,7 +3,8 @@ writing, and probes of our own beside them): an average is no level, nor a batte
 nor those at a site we do not know who leave for Iraq's border; "raised … to" is done; a floor
 advised against has no deadline; a start, contractors' leaving and a date the accord "vốn" (at
 first) allowed are no deadlines; a move told over a long Vietnamese phrase goes to its second
-date; federal Iraq is left with Baghdad; "chín tháng sau" is no June."""
+date; federal Iraq is left with Baghdad; "chín tháng sau" is no June; a date is said to stand
+in more words ("remains set for", "as scheduled")."""
 
 from __future__ import annotations
 
@@ -136,3 +137,27 @@ def test_months_after_are_no_june_when_written_with_marks() -> None:
     assert deadlines_of("My se rut quan khoi Iraq truoc thang sau.", SPRING) == {
         ("deadline/coalition leaves Iraq", "2193-06", "month")
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The troops at Girdi Shin Airfield in the Kurdistan region remain on course to leave by 30 "
+        "September 2194.",
+        "The departure from Qalat Rawan Airfield in the Kurdistan region remains set for 30 June "
+        "2194.",
+        "US troops will remain at Kanigula Airfield in the Kurdistan region until 30 September "
+        "2194, as scheduled.",
+        "The board's joint statement leaves the 30 September 2194 date for the Kurdistan region "
+        "unchanged.",
+        "Thời hạn đối với sân bay Zarin Dasht ở khu vực Kurdistan, ngày 31/12/2194, không nằm "
+        "trong chương trình nghị sự.",
+    ],
+)
+def test_a_date_said_to_stand_is_never_a_change(body: str) -> None:
+    (deadline,) = extract("", body, published=SPRING).deadlines
+    assert deadline.stands
+    plain = extract(
+        "", "US troops will leave the Kurdistan region by 30 June 2194.", published=SPRING
+    )
+    assert not plain.deadlines[0].stands
