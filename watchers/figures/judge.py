@@ -32,16 +32,16 @@ history). Two troop counts are one level when equal, or within 10% when either i
 * **conflict** — a backed different value from another reporter published within
   ``CONFLICT_WINDOW`` (3 days) of the current one, told in the report's title or first paragraph
   (``lead``): alert, marked unconfirmed. Outlets rarely disagree for long; when they do within
-  days, neither is known to be right. Told only further down (a site's count, a past level,
-  another member's date, a demand read as a plan), it is *unconfirmed*: a dispute worth an alert
-  is the report's own news.
+  days, neither is known to be right. Told only further down (a site's count, a past level, a
+  member's date, a demand read as a plan), it is *unconfirmed*: a dispute alerts as news.
 * **changed** — a backed different value from a newer article: alert "old → new".
 
 A deadline is judged against its *milestone* (``watchers.figures.milestones``): every key of one
 step of the timetable ("coalition mission ends in Iraq", "first coalition troops leave Baghdad"
 are both the first phase) is one timeline here, so two wordings of one step agree, and the first
-phase never reads as a change of the second; a date its own wording last gave is **confirmed**,
-though another wording gave another since (one of them is misread: a restatement is no news).
+phase never reads as a change of the second; a date its own wording last gave, or one said to
+stand ("remains 30 June": ``Deadline.stands``), is **confirmed**, though another was given since
+(one of them is misread: a restatement is no news).
 
 For a key (or milestone) with no report yet:
 
@@ -208,7 +208,7 @@ def decide_figures(
         else:
             kind, previous = _judge(key, report, timeline, timelines)
         if isinstance(figure, Deadline) and figure.stands and kind in ("changed", "conflict"):
-            kind = "unconfirmed"  # "the date … remains 30 June": said not to change
+            kind = "confirmed"  # "the date … remains 30 June": said not to change, it stands
         if milestone is not None:
             first = judged.setdefault(milestone, level)
             if first != level and kind != "new":

@@ -121,14 +121,16 @@ def test_a_level_given_before_as_the_past_one_is_history() -> None:
 
 def test_a_date_said_to_stand_is_never_a_change() -> None:
     """ "The date for the Kurdistan region remains 30 June 2068": whatever the ledger holds,
-    the report says the date did not change."""
+    the report says the date did not change: it is confirmed as the date that stands (what
+    the ledger held was most often a misread: the sets' wrong alerts 153 -> 142, none right
+    lost), and a later report of it restates it."""
     ledger = Ledger()
     ledger.report(deadline("2067-03-31", "day"), at=NOW - 5 * DAY, outlet="AP")
     stands = replace(deadline("2068-06-30", "day", firm=True), stands=True)
     (decision,) = ledger.report(stands, at=NOW, outlet="CNN")
-    assert (decision.kind, decision.alerts) == ("unconfirmed", False)
-    (moved,) = ledger.report(deadline("2068-06-30", "day", firm=True), at=NOW, outlet="BBC")
-    assert moved.alerts
+    assert (decision.kind, decision.alerts) == ("confirmed", False)
+    (again,) = ledger.report(deadline("2068-06-30", "day", firm=True), at=NOW, outlet="BBC")
+    assert (again.kind, again.alerts) == ("confirmed", False)
 
 
 def test_a_date_its_own_wording_gave_is_confirmed_though_another_wording_gave_another() -> None:
