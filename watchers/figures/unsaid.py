@@ -139,7 +139,7 @@ _EVENT = re.compile(
     r"nop|dien tap|xay dung|doi thoai|cong bo)\b"
 )
 _DELIVER_BY = re.compile(  # (not "send US troops home by")
-    r"\b(?:send|submit|deliver|present|gui|nop|trinh)\b"
+    r"\b(?:send|submit|deliver|present|gui|nop|trinh|decide|an dinh|dinh ra|quyet dinh|xac dinh)\b"
     r"(?:(?!\b(?:troops?|soldiers|forces|home|quan|linh|binh si)\b)[^.;,]){0,40}"
     r"\b(?:by|before|truoc)\s*(?:ngay\s+)?$"
 )

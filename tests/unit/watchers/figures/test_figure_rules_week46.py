@@ -85,6 +85,9 @@ def test_a_floor_advised_against_is_no_level_in_a_headline() -> None:
         "who will add a helicopter evacuation team from April.",
         "She said Washington would pay for a medical evacuation service for Peshmerga units until "
         "the Norwegian team at Kani Sard starts work in April.",
+        # a date by which a date is to be set
+        "Thỏa thuận để ngỏ thời hạn cho sân bay Zirgan và giao cho ủy ban ấn định trước cuối năm "
+        "2193.",
         # contractors, no troops
         "Some 310 contractors also worked at the base; all but about 50 have gone, and those 50 "
         "will leave by mid-April.",
