@@ -179,7 +179,10 @@ from bench.weekset import SETS, change_alerts, names_change
 # nghị sự"): 153, 90 right (the twenty-first's restated date meets its misread demand later);
 # then a date said to stand is the date that stands, whatever the ledger held (most often a
 # misread): 142, 90 right; then a date by which a date is to be set ("giao cho ủy ban ấn định
-# trước cuối năm 2196") is no deadline: 141, 90 right
+# trước cuối năm 2196") is no deadline: 141, 90 right; then a review's mends (only "raised the
+# number" is a level reached, an average only a budget's, a brief whose lead has Syria kept): 141,
+# 90 right (the thirtieth and thirty-first one wrong fewer, the thirty-fourth and the
+# forty-seventh, its Syria brief kept, one more)
 MOST_WRONG_ALERTS = {
     "twelfth set": (0, 1), "thirteenth set": (2, 2), "fourteenth set": (0, 1),
     "fifteenth set": (0, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
@@ -187,12 +190,12 @@ MOST_WRONG_ALERTS = {
     "twenty-first set": (1, 2), "twenty-second set": (1, 2), "twenty-third set": (0, 2),
     "twenty-fourth set": (1, 2), "twenty-fifth set": (4, 2), "twenty-sixth set": (2, 1),
     "twenty-seventh set": (2, 4), "twenty-eighth set": (0, 0), "twenty-ninth set": (1, 2),
-    "thirtieth set": (3, 1), "thirty-first set": (1, 0), "thirty-second set": (2, 2),
-    "thirty-third set": (4, 2), "thirty-fourth set": (0, 1), "thirty-fifth set": (0, 2),
+    "thirtieth set": (2, 1), "thirty-first set": (0, 0), "thirty-second set": (2, 2),
+    "thirty-third set": (4, 2), "thirty-fourth set": (1, 1), "thirty-fifth set": (0, 2),
     "thirty-sixth set": (3, 2), "thirty-seventh set": (1, 2), "thirty-eighth set": (1, 1),
     "thirty-ninth set": (0, 1), "fortieth set": (3, 5), "forty-first set": (1, 1),
     "forty-second set": (4, 2), "forty-third set": (2, 1), "forty-fourth set": (0, 1),
-    "forty-fifth set": (1, 1), "forty-sixth set": (0, 0), "forty-seventh set": (1, 2),
+    "forty-fifth set": (1, 1), "forty-sixth set": (0, 0), "forty-seventh set": (2, 2),
 }  # fmt: skip
 
 

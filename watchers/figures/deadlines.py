@@ -383,7 +383,7 @@ class _Date:
             return []
         if name == "combat":
             return ["US combat mission ends in Iraq"]
-        places = specific(federal(names, self.text[self.s.start : self.d.end + 40], name))
+        places = specific(federal(names, self.text, (self.s.start, self.d.start), name))
         if name == "mission":
             return [f"coalition mission ends in {p}" for p in places]
         if partial:

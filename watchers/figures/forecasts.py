@@ -35,7 +35,8 @@ _UNDER_PLAN = re.compile(  # "Under the plan, … could shrink to", not "if it g
     r"(?:ke hoach|lo trinh)\b"
 )
 _BUDGETED = re.compile(  # the count right after the budget's verb, or after "no more than"
-    r"\b(?:an average of|on average|trung binh(?: co)?)\s+(?:about |around |khoang )?$|"  # no level
+    r"\b(?:budget|request|fiscal|ngan sach|du toan|tai khoa)\b[^.;]{0,120}"  # an average in it
+    r"\b(?:an average of|on average|trung binh(?: co)?)\s+(?:about |around |khoang )?$|"
     r"\b(?:budget|ngan sach)\b(?:(?:\s+[^\s,;.]+){0,6}\s+(?:assum\w+|plans? for|gia dinh|du tru|"
     r"du tinh)"
     r"\s+(?:an average of\s+|trung binh\s+)?|[^.;]{0,120}\b(?:assum\w+|plans? for|du tru|"

@@ -56,7 +56,10 @@ _ORIGINAL = re.compile(
     r"scheduled for|du kien|von|ban dau|truoc do)\b[^,;]{0,40}$"
 )
 # ... said so at first, in a sentence that moves a date: "vốn cho phép … tới", "originally"
-_AT_FIRST = re.compile(r"\b(?:originally|initially|von|ban dau)\b[^,;]{0,140}$")
+_AT_FIRST = re.compile(
+    r"\b(?:(?:originally|initially) (?:allowed|due|set|scheduled|planned|agreed)|von (?:cho phep|"
+    r"du kien|quy dinh|an dinh)|ban dau (?:du kien|quy dinh))\b[^,;]{0,140}$"
+)  # not "troops originally based in Baghdad"
 # ...or the former one, whatever comes after it
 _FORMER = re.compile(  # (not "the rest by the original date of 30 September")
     r"\b(?:(?:thoi han|han chot|moc)\s+(?:truoc do|cu|ban dau)|(?:previous|earlier|original|old|"
@@ -78,13 +81,13 @@ _NOT_MOVED = re.compile(
 _STANDS_BEFORE = re.compile(
     r"\b(?:(?:deadline|date)\b[^.;,]{0,60}?\b(?:remains|stays|is still)|van la|van con la|"
     # "remain on course to leave by", "remains set for"
-    r"(?:remains?|is|are) (?:on course|on track|set)(?: to \w+(?: \w+)?)?(?: by| for| until)?)"
+    r"remains? (?:on course|on track|set)(?: to \w+(?: \w+)?)?(?: by| for| until)?)"
     r"\s+(?:ngay\s+)?$"
 )
 _STANDS_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:is|was|were|has|have|had|been|did|does|still|van|duoc)\s+)*"
-    r"(?:unchanged|not (?:been )?chang\w*|giu nguyen|khong (?:thay )?doi|as (?:scheduled|agreed|"
-    r"planned)|khong nam trong chuong trinh nghi su)\b"
+    r"(?:unchanged|not (?:been )?chang\w*|giu nguyen|khong (?:thay )?doi|as scheduled|"
+    r"khong nam trong chuong trinh nghi su)\b"
     # "leaves the 30 September 2114 date for the Kurdistan region unchanged"
     r"|\s+(?:date|deadline)\b[^.;,]{0,40}?\bunchanged\b"
 )

@@ -39,6 +39,9 @@ _UNIT_WITH = re.compile(  # (not "The brigade left Baghdad with 2,500 US troops 
     r"\b(?:tieu doan|lu doan|dai doi|phi doi|trung doan|khau doi)\b(?:\s+[^\s,;]+){0,3}?\s*,?\s+"
     r"(?:voi|gom)\s+$"
 )
+_IS_A = re.compile(
+    r"\b(?:is|are|was|were|la)\s+(?:now\s+|only\s+|chi\s+)?(?:an?|one|mot)\s+(?:\S+\s+){0,3}$"
+)
 # soldiers of a unit ("of the army's 14th Division", "from the 10th Mountain Division",
 # "thuộc Sư đoàn 14", "thuộc Lực lượng đặc nhiệm Kestrel", "of a helicopter unit", "thuộc một
 # đơn vị trực thăng"): the unit's size; not the coalition's task force ("Combined Joint Task
@@ -249,7 +252,10 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         s.who_in(s.start, min(s.end, noun_end + 16)) or s.places_in(s.start, s.end)
     ):
         return True  # "Task Force Talon, with about 380 soldiers": the size of a unit
-    if _UNIT_OF.search(core_left) or _UNIT_WITH.search(core_left) or _OF_UNIT.match(text, noun_end):
+    unit = _UNIT_WITH.search(core_left)  # not the force itself: "is now a single company of"
+    if unit and _IS_A.search(core_left, 0, unit.start()):
+        unit = None
+    if _UNIT_OF.search(core_left) or unit or _OF_UNIT.match(text, noun_end):
         return True  # a unit named, then its size; its size, then the unit
     if _AT_A_BASE.search(tw.last_clause(core_left)) or _A_BASE_HERE.search(core_left):
         return True  # the base's count, unnamed: "Quân số Mỹ tại căn cứ vẫn ở mức khoảng 900"

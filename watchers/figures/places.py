@@ -152,21 +152,35 @@ def specific(names: list[str]) -> list[str]:
 
 # federal Iraq, all of Iraq but the Kurdistan region, is left with Baghdad, in the timetable's
 # first phase ("Camp Ferrand in Baghdad and the rest of federal Iraq", "lãnh thổ liên bang Iraq",
-# "mọi địa điểm khác bên ngoài Khu tự trị người Kurd")
-_FEDERAL = re.compile(r"\b(?:federal iraq|iraq lien bang|lanh tho lien bang)\b")
-_OUTSIDE_KURDISTAN = re.compile(
-    r"\b(?:outside|beyond|ben ngoai)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:kurdistan|nguoi kurd)\b"
-)
+# "mọi địa điểm khác bên ngoài Khu tự trị người Kurd"), folded
+_IRAQ = re.compile(r"\biraq\b")
+_FEDERAL_BEFORE = re.compile(r"\b(?:federal|lien bang)\s+$")
+_FEDERAL_AFTER = re.compile(r"\s+lien bang\b")
+_KURDISTAN = re.compile(r"\b(?:kurdistan|nguoi kurd)\b")
+_OUTSIDE = re.compile(r"\b(?:outside|beyond|ben ngoai)\s+(?:the\s+)?(?:\S+\s+){0,3}?$")
 
 
-def federal(names: list[str], text: str, kind: str) -> list[str]:
+def federal(names: list[str], text: str, span: tuple[int, int], kind: str) -> list[str]:
     """``names`` of the places of a deadline of ``kind``, with federal Iraq read as Baghdad
-    when troops leave ("leave") and ``text`` (folded) says it: Iraq said federal, Kurdistan
-    said outside of; leaving it is the first phase, not leaving Iraq or Kurdistan (a mission's
-    end in Iraq is the first phase already)."""
+    when troops leave ("leave"): the Iraq named last before the date in its clause (``span``:
+    the sentence's start and the date's, in the folded ``text``), else first after it, said
+    federal; or the Kurdistan named last before it said outside of. Leaving it is the first
+    phase, not leaving Iraq or Kurdistan (a mission's end in Iraq is the first phase already);
+    not "Having left federal Iraq in 2025, the rest will leave Iraq by 2026"."""
     if kind != "leave":
         return names
-    read = {"Iraq": bool(_FEDERAL.search(text)), "Kurdistan": bool(_OUTSIDE_KURDISTAN.search(text))}
+    start, at = span
+    start = max(start, text.rfind(";", start, at) + 1)  # the date's clause
+    before = list(_IRAQ.finditer(text, start, at))
+    iraq = before[-1] if before else _IRAQ.search(text, at, at + 60)
+    kurds = list(_KURDISTAN.finditer(text, start, at))
+    read = {
+        "Iraq": iraq is not None
+        and bool(
+            _FEDERAL_BEFORE.search(text, 0, iraq.start()) or _FEDERAL_AFTER.match(text, iraq.end())
+        ),
+        "Kurdistan": bool(kurds) and bool(_OUTSIDE.search(text, start, kurds[-1].start())),
+    }
     return ["Baghdad" if read.get(n) else n for n in names]
 
 
@@ -188,8 +202,8 @@ def inside(inner: str, outer: str) -> bool:
 # region", "thời hạn 31/12 đối với trại Warid", "until 30 September 2115 to leave the Kurdistan
 # region"
 _PLACE_AFTER = re.compile(
-    r"^\s*(?:in|at|o|tai|to (?:leave|quit|vacate|withdraw from|pull out of)|de (?:roi|rut khoi)|"
-    r"(?:(?:date|deadline)\s+)?(?P<whose>for|cho|doi voi))\s+(?:the\s+)?"
+    r"^\s*(?:in|at|o|tai|to (?:leave(?! for)|quit|vacate|withdraw from|pull out of)|"
+    r"de (?:roi|rut khoi)|(?:(?:date|deadline)\s+)?(?P<whose>for|cho|doi voi))\s+(?:the\s+)?"
     r"(?:\w+\s+){0,3}$"
 )
 # said "for" a region, not where troops go ("by September 2025 for Erbil", "cho quân đội Iraq")

@@ -182,8 +182,9 @@ _VI_NOT_DONE = re.compile(
     r"\b(?:sap|co the|chuan bi|muon|de xuat|de nghi|yeu cau|neu|du dinh|du kien|se|ke hoach)\b"
 )
 _RESULT = re.compile(
-    r"\s*(?:cutting|reducing|lowering|raising|increasing|bringing|taking|trimming|shrinking|"
-    r"leaving|qua do|nho do)\b"
+    r"\s*(?:cutting|reducing|lowering|bringing|taking|trimming|shrinking|leaving|qua do|nho do|"
+    r"(?:raising|increasing)(?= (?:the |its |their )?(?:number|total|size|level|force|presence|"
+    r"us force|american force)\b))\b"
 )  # "…, qua đó giảm số binh sĩ Mỹ tại Iraq xuống còn khoảng 2.600", "…, leaving about 2,470"
 # what happened, said in the past tense: a departure, a handover ("took control", "left")
 _TROOPS_WORD = r"(?:troops|forces|soldiers|units|personnel|task force|battalion|brigade|battery)"
@@ -209,7 +210,8 @@ _ONCE = re.compile(
 # A change said in the simple past (not "being reduced", "be reduced", "a reduced force")
 SIMPLE_PAST = re.compile(
     r"(?<!being )(?<!be )(?<!\ba )\b(?:fell|dropped|shrank|decreased|reduced|lowered|trimmed|"
-    r"halved|rose|raised|increased|grew|climbed)\b"
+    r"halved|rose|increased|grew|climbed|raised(?= (?:the |its |their )?(?:number|total|size|"
+    r"level|force|presence|us force|american force)\b))\b"
 )
 # A wish, a condition or a may, in English: "wants ... reduced", "could come down to"
 HEDGED = re.compile(

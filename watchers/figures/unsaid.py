@@ -117,6 +117,14 @@ _DIPLOMATS = re.compile(
 )
 _OURS_NAMED = re.compile(r"\b(?:forces?|troop|military|trainers|quan|luc luong)\b")
 _CIVILIANS = re.compile(r"\b(?:contractors?|civilians?|nha thau|thuong dan|dan thuong)\b")
+_OURS_ACTOR = re.compile(  # "a civilian spokesman said the Americans will leave": ours
+    r"\b(?:the us|u\.s\.|united states|americans?|pentagon|washington|coalition|my|hoa ky|"
+    r"lien quan)\b"
+)
+_BEGIN = re.compile(  # "will begin withdrawing … from April": when the first leave
+    r"\b(?:begin|begins|began|start|starts|started|bat dau)\b"
+    r"(?!\s+(?:work|operations|operating|duty|lam viec|hoat dong))"
+)
 # a start: "from April", "starting in", "từ tháng 4", "starts work in April" (folded)
 _STARTS = re.compile(
     r"(?:\b(?:from|starting(?: in)?|beginning(?: in)?|ke tu|bat dau tu)|(?<!den )(?<!toi )\btu)\s+$"
@@ -193,10 +201,10 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
     if _DIPLOMATS.search(before) and not any(p.search(before) for p in ours):
         return True  # "will move 180 of the US Embassy's staff in Baghdad to Erbil by 30 September"
     said = text[sentence.start : at]
-    if _CIVILIANS.search(said) and not any(p.search(said) for p in ours):
+    if _CIVILIANS.search(said) and not any(p.search(said) for p in (*ours, _OURS_ACTOR)):
         return True  # "Some 310 contractors …; … those 50 will leave by mid-April"
     starts = _STARTS.search(text, max(clause, at - 60), at) and not _MOVED_ON.match(text, at)
-    if starts and not lx.END.search(text, clause, at):
+    if starts and not (lx.END.search(text, clause, at) or _BEGIN.search(text, clause, at)):
         return True  # "from April, a Norwegian team", "starts work in April"
     nato = [m.span() for m in _NATO_MISSION.finditer(text, clause, at)]  # not the coalition
     if not sentence.ours_named(clause, at, nato) and (nato or _OTHER_ACTOR.search(before)):

@@ -7,7 +7,7 @@ from watchers.topic import cues
 from watchers.topic.match import Matcher
 from watchers.topic.text import words
 
-__all__ = ["lead_elsewhere", "leaves_from", "names_place"]
+__all__ = ["leaves_from", "names_place"]
 
 
 def names_place(matcher: Matcher, folded: str, place: frozenset[str]) -> bool:
@@ -47,14 +47,3 @@ def leaves_from(
                 set(matcher.find(" ".join(folded[:i]))) & place
             )
     return False
-
-
-def lead_elsewhere(
-    found: list[set[str]], leaving: frozenset[str], elsewhere: frozenset[str], place: frozenset[str]
-) -> bool:
-    """Whether the summary's first sentence with a word of ``leaving`` (``found``: the terms of
-    each sentence) names another theatre and not Iraq: for a title that names no place, the
-    item is about that theatre ("Mỹ rút 350 quân, đóng cửa một tiền đồn", its lead in Syria,
-    its troops crossing into Iraq and Iraq's schedule unchanged in the sentences after)."""
-    first = next((ws for ws in found if ws & leaving), set())
-    return bool(first & elsewhere) and not first & place

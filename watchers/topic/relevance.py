@@ -39,10 +39,7 @@ optional groups of the same configured topic:
   for Iraq ("Mỹ rút quân khỏi Syria, chuyển sang Iraq"), or whose summary names another
   theatre in more sentences than Iraq, is about that theatre; so is one whose title names no
   place of Iraq and cuts or pulls troops in or from a country that hosts US garrisons ("US
-  to trim Kuwait garrison", "Mỹ rút bớt quân khỏi Kuwait": ``cues.GARRISON_ABROAD``), and one
-  whose title names no place at all and whose summary's first sentence of leaving names
-  another theatre and not Iraq ("Mỹ rút 350 quân, đóng cửa một tiền đồn", in Syria:
-  ``focus.lead_elsewhere``).
+  to trim Kuwait garrison", "Mỹ rút bớt quân khỏi Kuwait": ``cues.GARRISON_ABROAD``).
 * **attack stories** (group ``attack``: "rocket", "drone", "tấn công"...): an item whose
   title is about an attack and says nothing of leaving, or whose summary speaks of attacks
   in more sentences than of leaving, is about the attack — unless its lead (the summary's
@@ -218,10 +215,6 @@ def judge(
         alone = company and first is not None and not found[first] & troops  # "(Mỹ)": its home
         if first is None or not leaves(first + 1) or (political and party) or alone:
             return Verdict(False, "other departure", keywords)
-    place, elsewhere = (
-        terms.get(groups.place, frozenset()),
-        terms.get(groups.elsewhere, frozenset()),
-    )
     if groups.elsewhere in terms and (
         (
             not focus.names_place(matcher, folded_title, terms.get(groups.place, frozenset()))
@@ -232,12 +225,6 @@ def judge(
                 # a host country's base left, the lead not naming Iraq ("US troops leave
                 # Jordan's Harrat al-Nimr base"; not the last troops out of Iraq flying home)
                 or (cues.LEAVES_HOST.search(folded_title) is not None and not lead_names_iraq)
-                # a title that names no place, its lead's leaving another theatre's
-                or (
-                    title.strip()
-                    and not head & (place | elsewhere)
-                    and focus.lead_elsewhere(found, leaving_terms, elsewhere, place)
-                )
             )
         )
         or focus.leaves_from(matcher, title, terms[groups.elsewhere], terms.get(groups.place))

@@ -164,3 +164,48 @@ def test_a_date_said_to_stand_is_never_a_change(body: str) -> None:
         "", "US troops will leave the Kurdistan region by 30 June 2194.", published=SPRING
     )
     assert not plain.deadlines[0].stands
+
+
+# A review's probes (old and new code side by side): what the rules above must not take.
+def test_what_the_rules_above_must_not_take() -> None:
+    published = date(2025, 3, 10)
+    levels = {
+        # "raised" of something else than the number is no level reached
+        "The general raised the prospect of US troops in Iraq falling to about 2,000.": "planned",
+        "The Pentagon raised its request for US troops in Iraq to about 3,000.": "planned",
+        # an average that is no budget's is the level
+        "The US has an average of about 2,500 troops in Iraq at any given time, the Pentagon "
+        "said.": "current",
+        # the unit is the force
+        "The US presence in Baghdad is now a single company of about 150 soldiers.": "current",
+    }
+    for body, status in levels.items():
+        assert {t.status for t in extract("", body, published=published).troop_counts} == {
+            status
+        }, body
+    for body, expected in {
+        # the first to leave from April
+        "US troops will begin withdrawing from Iraq from April, officials said.": {
+            ("deadline/first coalition troops leave Iraq", "2025-04", "month")
+        },
+        # a civilian named, the Americans leave
+        "A civilian spokesman said the Americans will leave Ain al-Asad by September 2025.": {
+            ("deadline/coalition leaves Ain al-Asad", "2025-09", "month")
+        },
+        # federal Iraq left before, Iraq's whole after: not the first phase
+        "Having left federal Iraq in September 2025, the remaining US troops will leave Iraq "
+        "entirely by September 2026.": {("deadline/coalition leaves Iraq", "2026-09", "month")},
+        "US troops will leave Iraq by September 2026, a year after quitting federal Iraq.": {
+            ("deadline/coalition leaves Iraq", "2026-09", "month")
+        },
+        # "originally" of the troops, not of a date
+        "Washington delayed the pullout of forces originally deployed to Ain al-Asad until "
+        "December 2025.": {("deadline/coalition leaves Ain al-Asad", "2025-12", "month")},
+    }.items():
+        assert deadlines_of(body, published) == expected, body
+    # a new date "set for", "as agreed" is no date that stands
+    for body in (
+        "The new deadline for US troops to leave Baghdad is set for 31 March 2026.",
+        "US troops will now leave Baghdad by June 2025, as agreed by the two leaders on Monday.",
+    ):
+        assert not any(d.stands for d in extract("", body, published=published).deadlines), body

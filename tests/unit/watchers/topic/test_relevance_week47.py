@@ -1,8 +1,8 @@
 """What the forty-seventh same-week set showed of the topic (probes of our own): troops sent
 after an attack whose title gives the level they bring are the topic, with or without
-diacritics; a brief whose title names no place and whose lead cuts troops in Syria is Syria's,
-though its later sentences name Iraq; NATO's mission in Libya is another theatre's; troops
-"weighed" to be sent, "up to 500 more", give no level."""
+diacritics; NATO's mission in Libya is another theatre's; troops "weighed" to be sent, "up to
+500 more", give no level. A title that names no place whose lead has troops leave Syria stays
+the topic when the story is Iraq's (a review's probes: the unit "had earlier served in Syria")."""
 
 from __future__ import annotations
 
@@ -43,12 +43,6 @@ def test_troops_sent_after_an_attack_with_their_level_in_the_title_are_the_topic
     ("title", "summary"),
     [
         (
-            "Mỹ rút 400 quân, đóng cửa hai căn cứ",
-            "Lầu Năm Góc cho biết Mỹ sẽ đóng cửa hai căn cứ ở tỉnh Deir ez-Zor của Syria và giảm "
-            "quân số tại Syria xuống khoảng 500 trước tháng 12. Binh sĩ sẽ rời đi qua Iraq. Lịch "
-            "trình rút quân khỏi Iraq không thay đổi.",
-        ),
-        (
             "NATO to end its advisory mission in Libya by the end of March",
             "NATO will wind down its advisory mission in Libya by the end of March and bring its "
             "120 advisers home, the alliance said. Its mission in Iraq is not affected.",
@@ -67,3 +61,25 @@ def test_troops_sent_after_an_attack_with_their_level_in_the_title_are_the_topic
 )
 def test_another_theatre_or_no_level_is_not_the_topic(title: str, summary: str) -> None:
     assert not judge(MATCHER, title, summary, published=PUBLISHED).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Last US soldiers to leave air base by March",
+            "The last 200 US soldiers at the base will leave the country by March, officials said; "
+            "the unit had earlier served in Syria. The base, Ain al-Asad in western Iraq, will be "
+            "handed to the Iraqi army.",
+        ),
+        (
+            "Pentagon confirms troop drawdown",
+            "The Pentagon will withdraw troops who had been moved from Syria last year. About "
+            "1,000 US troops will leave Iraq's Anbar province by September.",
+        ),
+    ],
+)
+def test_a_title_that_names_no_place_with_syria_in_its_lead_stays_the_topic(
+    title: str, summary: str
+) -> None:
+    assert judge(MATCHER, title, summary, published=PUBLISHED).relevant
