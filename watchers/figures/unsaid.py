@@ -37,7 +37,8 @@ Read as a deadline, each of these would alert "Deadline changed" for something n
   30 September 2197": a date moved; nor "will begin leaving in April": when the first leave;
   nor "sẽ chấm dứt các hoạt động quân sự … từ tháng 9/2025": an end from then);
 * **civilians'** — "Some 310 contractors …; … those 50 will leave by mid-April": contractors
-  or civilians named in the sentence before the date, and no troops;
+  or civilians named in the sentence before the date, and neither troops nor the US or the
+  coalition ("a civilian spokesman said the Americans will leave … by September" is ours);
 * **not waited for** — "Không có lý do gì để chờ đến tháng 9", "no need to wait until
   September": a wait said not to be needed sets no date (read as written: folded, "chờ đến" is
   "cho đến", until); "phải đợi đến tháng 9/2026 mới rút" does.
