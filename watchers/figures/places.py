@@ -177,7 +177,8 @@ def federal(names: list[str], text: str, span: tuple[int, int], kind: str) -> li
     read = {
         "Iraq": iraq is not None
         and bool(
-            _FEDERAL_BEFORE.search(text, 0, iraq.start()) or _FEDERAL_AFTER.match(text, iraq.end())
+            _FEDERAL_BEFORE.search(text, max(0, iraq.start() - 16), iraq.start())
+            or _FEDERAL_AFTER.match(text, iraq.end())
         ),
         "Kurdistan": bool(kurds) and bool(_OUTSIDE.search(text, start, kurds[-1].start())),
     }

@@ -104,6 +104,12 @@ def test_the_first_to_leave_and_an_end_from_a_date_are_still_read() -> None:
         ("deadline/first coalition troops leave Iraq", "2193-04", "month"),
         ("deadline/coalition leaves Iraq", "2193-09", "month"),
     }
+    end_from = (
+        "Liên quân sẽ chấm dứt các hoạt động quân sự tại một số khu vực ở Iraq từ tháng 9/2193."
+    )
+    assert deadlines_of(end_from, SPRING) == {
+        ("deadline/coalition mission ends in Iraq", "2193-09", "month")
+    }
 
 
 def test_a_move_told_over_a_long_vietnamese_phrase_goes_to_its_second_date() -> None:
@@ -160,6 +166,9 @@ def test_months_after_are_no_june_when_written_with_marks() -> None:
 def test_a_date_said_to_stand_is_never_a_change(body: str) -> None:
     (deadline,) = extract("", body, published=SPRING).deadlines
     assert deadline.stands
+
+
+def test_a_date_said_plainly_does_not_stand() -> None:
     plain = extract(
         "", "US troops will leave the Kurdistan region by 30 June 2194.", published=SPRING
     )
