@@ -81,6 +81,8 @@ SETS = {
         ("forty-fifth", 45),
         ("forty-sixth", 46),
         ("forty-seventh", 47),
+        ("forty-eighth", 48),
+        ("forty-ninth", 49),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -183,6 +183,11 @@ from bench.weekset import SETS, change_alerts, names_change
 # number" is a level reached, an average only a budget's, a brief whose lead has Syria kept): 141,
 # 90 right (the thirtieth and thirty-first one wrong fewer, the thirty-fourth and the
 # forty-seventh, its Syria brief kept, one more)
+# the sixteenth stop: the forty-eighth and forty-ninth, written blind in it (their years then
+# moved into the ones the service reads), measured once on ``64f2e8c``, the stop's start: 8
+# alerts, 4 right, 4 of 5 (a move's 270 soldiers with 14 helicopters read as the level, a cut
+# weighed, a budget's range, a partners' count told twice); 7 alerts, 3 right, 3 of 4 (Iraq's
+# own count, a cut weighed, a date for a report to Congress, lawmakers "who voted")
 MOST_WRONG_ALERTS = {
     "twelfth set": (0, 1), "thirteenth set": (2, 2), "fourteenth set": (0, 1),
     "fifteenth set": (0, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
@@ -196,6 +201,7 @@ MOST_WRONG_ALERTS = {
     "thirty-ninth set": (0, 1), "fortieth set": (3, 5), "forty-first set": (1, 1),
     "forty-second set": (4, 2), "forty-third set": (2, 1), "forty-fourth set": (0, 1),
     "forty-fifth set": (1, 1), "forty-sixth set": (0, 0), "forty-seventh set": (2, 2),
+    "forty-eighth set": (4, 1), "forty-ninth set": (4, 1),
 }  # fmt: skip
 
 
