@@ -187,21 +187,28 @@ from bench.weekset import SETS, change_alerts, names_change
 # moved into the ones the service reads), measured once on ``64f2e8c``, the stop's start: 8
 # alerts, 4 right, 4 of 5 (a move's 270 soldiers with 14 helicopters read as the level, a cut
 # weighed, a budget's range, a partners' count told twice); 7 alerts, 3 right, 3 of 4 (Iraq's
-# own count, a cut weighed, a date for a report to Congress, lawmakers "who voted")
+# own count, a cut weighed, a date for a report to Congress, lawmakers "who voted"); before
+# looking, the stop's mends of the other sets (a date inside a condition, what would have
+# been, "đòi toàn bộ quân nước ngoài", a partner's officers who stay, a partner's troops home,
+# "rời khu vực Kurdistan", a day and month said as a target are the next ones, a place after
+# the date "rời Kurdistan" or "for leaving … in"): sets 12-47 141, 90 right -> 135, 90 right,
+# and the two new sets alike; then (looked at) a cut weighed, a budget's range, a denial, a
+# report's date, lawmakers "who voted", "vốn là", an analysis's "Khi … ký vào tháng 11/2112,":
+# sets 12-47 132, 90 right; the forty-eighth 6, 4 right; the forty-ninth 6, 3 right
 MOST_WRONG_ALERTS = {
     "twelfth set": (0, 1), "thirteenth set": (2, 2), "fourteenth set": (0, 1),
     "fifteenth set": (0, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
-    "eighteenth set": (0, 1), "nineteenth set": (4, 2), "twentieth set": (0, 1),
-    "twenty-first set": (1, 2), "twenty-second set": (1, 2), "twenty-third set": (0, 2),
-    "twenty-fourth set": (1, 2), "twenty-fifth set": (4, 2), "twenty-sixth set": (2, 1),
+    "eighteenth set": (0, 1), "nineteenth set": (3, 2), "twentieth set": (0, 1),
+    "twenty-first set": (0, 2), "twenty-second set": (1, 2), "twenty-third set": (0, 2),
+    "twenty-fourth set": (1, 2), "twenty-fifth set": (3, 2), "twenty-sixth set": (2, 1),
     "twenty-seventh set": (2, 4), "twenty-eighth set": (0, 0), "twenty-ninth set": (1, 2),
     "thirtieth set": (2, 1), "thirty-first set": (0, 0), "thirty-second set": (2, 2),
-    "thirty-third set": (4, 2), "thirty-fourth set": (1, 1), "thirty-fifth set": (0, 2),
-    "thirty-sixth set": (3, 2), "thirty-seventh set": (1, 2), "thirty-eighth set": (1, 1),
+    "thirty-third set": (3, 2), "thirty-fourth set": (0, 1), "thirty-fifth set": (0, 2),
+    "thirty-sixth set": (3, 2), "thirty-seventh set": (0, 2), "thirty-eighth set": (1, 1),
     "thirty-ninth set": (0, 1), "fortieth set": (3, 5), "forty-first set": (1, 1),
-    "forty-second set": (4, 2), "forty-third set": (2, 1), "forty-fourth set": (0, 1),
+    "forty-second set": (2, 2), "forty-third set": (1, 1), "forty-fourth set": (0, 1),
     "forty-fifth set": (1, 1), "forty-sixth set": (0, 0), "forty-seventh set": (2, 2),
-    "forty-eighth set": (4, 1), "forty-ninth set": (4, 1),
+    "forty-eighth set": (2, 1), "forty-ninth set": (3, 1),
 }  # fmt: skip
 
 

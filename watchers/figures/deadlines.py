@@ -120,8 +120,8 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
     from_to: set[int] = set()  # where the dates a move goes from ("from X to Y") are
     for i, d in enumerate(dates):
         segment = text[seg_start : d.start]
-        seg_offset = seg_start
-        seg_start = d.end
+        d = sentence.ahead(d, lx.TARGET.search(segment) is not None)  # "by 30 September"
+        seg_offset, seg_start = seg_start, d.end
         after_end = dates[i + 1].start if i + 1 < len(dates) else sentence.end
         reader = _Date(sentence, d, seg_offset, after_end)
         if i > 0:
@@ -216,11 +216,11 @@ class _Date:
             start, end = self.d.end, self._clause_end(self.d.end)
             if (
                 end == self.after_end
-                and self.text.startswith(",", start)
+                and re.match(r"\s*(?:,|va |and )", self.text[start:end])
                 and _BY.search(self.text, start, end)
-                and self.s.places_in(self.seg_start, self.d.start)  # not "By September 2025, …"
+                and len(segment.split()) > 2  # not "By September 2025, …"
             ):
-                return []  # "… ở Anbar trước ngày 31/3, rời Baghdad … trước": the next date's
+                return []  # "… ở Anbar trước ngày 31/3, [và] rời Baghdad … trước": the next's
             if self.s.tense(self.seg_start, end) != "past":
                 # the verb may be on either side: "the second phase runs through September
                 # 2026 and focuses on ... operations in Syria"
@@ -402,8 +402,8 @@ class _Date:
 
     def _place_after(self) -> Place | None:
         """ "by September 2026 in Kurdistan": a place right after the date (``place_after``)."""
-        places = self.s.places_in(self.d.end, min(self.after_end, self.d.end + 40))
-        return place_after(self.text, self.d.end, places)
+        places = self.s.places_in(self.d.end, min(self.after_end, self.d.end + 80))
+        return place_after(self.text, self.d.end, places, self.s.doc.quote)
 
 
 def _aside(m: re.Match[str]) -> str:

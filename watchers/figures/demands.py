@@ -38,7 +38,7 @@ _DEMAND = re.compile(
     r"recommend(?:s|ed|ing|ations?)?|"
     # a parliament's vote for the leaving: "Iraq's parliament voted on Tuesday for all foreign
     # troops to leave the country by 30 June 2161" (its resolution binds no one)
-    r"(?:parliament|lawmakers|legislators|mps|deputies)(?:'s|’s)? vot(?:e|es|ed|ing))"
+    r"(?:parliament|lawmakers|legislators|mps|deputies)(?:'s|’s| who)? vot(?:e|es|ed|ing))"
     + _FOR_LEAVING
     + r"|gave (?:us|u\.s\.|american|foreign|coalition|washington)\b[^,;]{0,30}\buntil|ultimatum|"
     # "Iraq to ask the transition board to bring the Baghdad exit forward to June": a request
@@ -54,7 +54,9 @@ _DEMAND = re.compile(
     # "đòi" after its subject; "đội quân" (an army) opens a sentence or follows "một", "các"
     r"(?<=[a-z] )(?:(?<=dan quan )|(?<!quan ))(?<!bo )(?<!mot )(?<!cac )(?<!nhung )(?<!doi )doi "
     r"(?:quan|rut|my|hoa ky|washington|moi (?:luc luong|quan|binh|linh|co van|su hien dien)|"
-    r"lien quan|(?:cac )?luc luong)|"
+    r"lien quan|(?:cac )?luc luong|"
+    # "Quốc hội Iraq đòi toàn bộ quân nước ngoài … rút" (foreign: not "dời toàn bộ quân", a move)
+    r"toan bo (?:quan|binh|linh|luc luong)[^,;.]{0,12}nuoc ngoai)|"
     # ... or after a comma before all of them: "..., đòi toàn bộ quân nước ngoài rời Iraq" (not
     # "đội quân", nor "đổi Mỹ rút … lấy …", a trade)
     r"(?<=, )doi (?:toan bo|cac)|"

@@ -268,7 +268,8 @@ LEAVE = re.compile(
     r"pull(?:s|ed|ing)?(?:[- ]|\s+(?:[\w.'’-]+\s+){0,3}?(?:troops|forces|soldiers|personnel|"
     r"advis[eo]rs|trainers)\s+)out|pullout|exit(?:s|ing)?|"
     r"evacuat(?:e|es|ing|ion)|rut(?: quan| khoi| het)?|roi (?:khoi|di|bo)|ra khoi|triet thoai|"
-    r"roi(?= (?:iraq|baghdad|erbil|arbil|can cu|ain|kurdistan|syria|hoan toan)\b)|"
+    r"roi(?= (?:iraq|baghdad|erbil|arbil|can cu|ain|kurdistan|syria|hoan toan|(?:cac )?khu vuc|"
+    r"khu tu tri|lanh tho|thu do|san bay|trai)\b)|"
     r"hand(?:s|ing)? over (?:the |its |control of (?:the )?)?(?:(?!of\b)[\w-]+ ){0,3}"
     r"(?:air ?bases?|bases?|headquarters)(?!\s*['’]s\b)"
     r"(?! to (?:the )?(?:us|u\.s\.|american|coalition|foreign))|"  # not Iraq handing one over

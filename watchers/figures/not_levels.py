@@ -9,9 +9,8 @@ import re
 from watchers.figures import counted as cx
 from watchers.figures import lexicon as lx
 from watchers.figures import tenses as tw
-from watchers.figures.forecasts import forecast
+from watchers.figures.forecasts import forecast, weighed
 from watchers.figures.sentence import Sentence
-from watchers.figures.unsaid import OPTION_CHOSEN, OPTIONS
 
 __all__ = [
     "FORCE_SIZE", "aside", "nato_only", "not_a_level", "site_holds", "sized_after", "unknown_base",
@@ -81,14 +80,6 @@ _LAST_AFTER = re.compile(r"(?:\s+(?!hien\b|va\b)\S+){0,8}?\s+(?:cuoi cung|(?<!la
 _WITH_CIVILIANS = re.compile(
     r"[^,;.\d]{0,30}?\b(?:and|va)\s+(?:civilians\b|civilian (?:staff|personnel|employees)\b|"
     r"nhan vien dan su\b)"
-)
-# the level an option would bring (folded): "One option would shrink the force from about 2,470
-# to about 1,200 by October", "một phương án sẽ giảm quân số … xuống khoảng 1.200"
-_OPTION_TO = re.compile(
-    rf"\b(?:{OPTIONS})\b(?:[^.;]|\.\d){{0,50}}?"
-    r"\b(?:would|could|include\w*|se|co the|la|gom)\b"
-    r"(?:[^.;]|\.\d){0,80}?\b(?:to|xuong con|xuong|con)\s+"
-    r"(?:about |around |roughly |some |khoang )?$"
 )
 # a floor or a forecast: "Senate moves to keep at least 2,500", "expects fewer than 1,000 by 2082"
 _FLOOR_OR_FORECAST = re.compile(  # (not "has maintained at least", "would retain at least")
@@ -261,7 +252,7 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
         return True  # the base's count, unnamed: "Quân số Mỹ tại căn cứ vẫn ở mức khoảng 900"
     if _MOVED_AND.search(core_left):
         return True  # "… and about 140 advisers": moved with the number before
-    if _OPTION_TO.search(core_left) and not OPTION_CHOSEN.search(core_left):
+    if weighed(core_left):
         return True  # "One option would shrink the force … to about 1,200": no one's plan
     last = _LAST.search(core_left) or _LAST_AFTER.match(text, b)
     if last and _LAST_LEAVE.match(text, max(b, last.end())):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from watchers.figures import lexicon as lx
@@ -202,7 +204,10 @@ def inside(inner: str, outer: str) -> bool:
 # a place right after a date: "by September 2026 in Kurdistan", "30 June 2112 for the Kurdistan
 # region", "thời hạn 31/12 đối với trại Warid", "until 30 September 2115 to leave the Kurdistan
 # region"
-_PLACE_AFTER = re.compile(
+_PLACE_AFTER = re.compile(  # (Vietnamese "rời" only right before it: folded, "rồi" is "then")
+    r"^\s*(?P<left>roi|rut khoi)\s+(?:khu vuc\s+)?$|"
+    # "set … 30 June 2068 for leaving Gird Zerin Airfield in the Kurdistan region"
+    r"^\s*for (?:leaving|withdrawing from|the (?:departure|withdrawal) from)\s+(?:[\w-]+\s+){0,8}$|"
     r"^\s*(?:in|at|o|tai|to (?:leave(?! for)|quit|vacate|withdraw from|pull out of)|"
     r"de (?:roi|rut khoi)|(?:(?:date|deadline)\s+)?(?P<whose>for|cho|doi voi))\s+(?:the\s+)?"
     r"(?:\w+\s+){0,3}$"
@@ -214,13 +219,20 @@ _REGION = re.compile(
 )
 
 
-def place_after(text: str, end: int, places: list[Place]) -> Place | None:
+def place_after(
+    text: str, end: int, places: list[Place], written: Callable[[int, int], str]
+) -> Place | None:
     """The first of ``places`` (found just after a date ending at ``end`` in the folded
-    ``text``) if the words between say the date is its (``_PLACE_AFTER``); said "for" it, a
-    region (``_REGION``), not a list ("for Baghdad and Anbar": the index may miss Baghdad)."""
+    ``text``; ``written`` gives a stretch of it as written) if the words between say the date
+    is its (``_PLACE_AFTER``); said "for" it, a region (``_REGION``), not a list ("for Baghdad
+    and Anbar": the index may miss Baghdad)."""
     m = _PLACE_AFTER.match(text[end : places[0].start]) if places else None
     if m is None:
         return None
+    if m["left"] and not re.search(
+        r"rời|rút", unicodedata.normalize("NFC", written(end, end + m.end()))
+    ):
+        return None  # "trước tháng 6 rồi Kurdistan": then
     if m["whose"] is None:  # "in", "at", "ở", "tại"
         return places[0]
     if re.search(r"\b(?:and|va)\b", m.group()):

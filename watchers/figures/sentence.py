@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from watchers.figures import lexicon as lx
 from watchers.figures.allies import ALLY_ACTS, partners
+from watchers.figures.dates import DateMention
 from watchers.figures.places import Place, PlaceIndex, country_of, followed
 from watchers.figures.spans import Folded
 
@@ -186,6 +188,13 @@ def _base_names(doc: Folded) -> list[tuple[int, int]]:
     return found
 
 
+# a plan said as one of the past ("were due to", "the original plan", "lẽ ra", "ban đầu")
+_WAS_DUE = re.compile(
+    r"\b(?:(?:was|were|had been)\s+(?:due|supposed|scheduled|set|expected|meant|planned|to)|"
+    r"original(?:ly)?|initial(?:ly)?|le ra|ban dau|truoc day)\b"
+)
+
+
 class Sentence:
     """One sentence of a document, with what the sentences before it named."""
 
@@ -269,6 +278,24 @@ class Sentence:
     def places_in(self, start: int, end: int, *, unquoted: bool = False) -> list[Place]:
         """Places named in ``doc.text[start:end]`` (see ``places.find_places``)."""
         return self.index.within(start, end, unquoted=unquoted)
+
+    def ahead(self, d: DateMention, target: bool) -> DateMention:
+        """A day or a month with no year written that fell before publication, said as a
+        target ("by", "trước") and in no past tense, is the next one: "US forces are due to
+        leave federal Iraq by 30 September" in February is this year's September, not last
+        year's (the nearest)."""
+        published = self.article.published
+        if not (target and d.relative and d.precision in ("day", "month") and published):
+            return d
+        year, rest = int(d.date[:4]), d.date[4:]
+        if (
+            d.date >= published.isoformat()[: len(d.date)]
+            or self.tense(self.start, d.start) == "past"
+        ):
+            return d
+        if _WAS_DUE.search(self.doc.text, self.start, d.start):
+            return d  # "were due to leave by 30 September": a plan of the past
+        return replace(d, date=f"{year + 1:04d}{rest}")
 
     def tense(self, start: int, end: int) -> str | None:
         """ "past", "future" or None: the tense marker nearest the end of ``start:end``."""

@@ -9,8 +9,15 @@ Read as a deadline, each of these would alert "Deadline changed" for something n
   date's clause; not "will not be extended beyond");
 * **a condition or a question** — "If talks succeed, US troops would leave by …", "Nếu đàm
   phán thành công, …", "Will US troops really leave Iraq by September 2026?", "Liệu quân Mỹ
-  có rút …"; and "beyond", "quá" right before the date ("could be delayed beyond September
-  2026": not by then);
+  có rút …"; a date inside a condition that follows what depends on it ("will take it to
+  parliament if the June deadline is not met", "nếu hạn chót tháng Sáu không được đáp ứng":
+  an ultimatum's date); "beyond", "quá" right before the date ("could be delayed beyond
+  September 2026": not by then);
+* **what was so then** — "Khi Hiệp định … được ký vào tháng 11/2112, hai mốc thời hạn … rời
+  khu vực Kurdistan trước ngày 30/9/2114", "When the accord was signed in November 2112, …":
+  a sentence opened by a time named by a year before publication tells the dates of then;
+* **what would have been** — "an amendment that would have required all US troops to leave
+  Iraq by 31 December 2076" (not "would have to leave": still to be done);
 * **a forecast** — "US troops could leave Iraq by 2026, analysts say", "giới phân tích dự
   đoán …": the sentence gives the date to analysts, experts or a prediction;
 * **an option** — "Pentagon drafting options for full US exit from Iraq by end of 2150", "US
@@ -47,6 +54,7 @@ Read as a deadline, each of these would alert "Deadline changed" for something n
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from watchers.figures import lexicon as lx
 from watchers.figures.sentence import Sentence
@@ -68,6 +76,19 @@ _CONDITION = re.compile(
     r"\W*(?:if|should|unless|in case|neu|trong truong hop|gia su)\b"
     r"(?! (?:all|everything|things|moi viec|moi chuyen|tat ca)\b)[^,]*,"  # "if all goes to…"
 )
+# a condition after the main clause, its date inside it (no comma between), read as written:
+# folded, "nếu" (if) is "nêu" (to state); not "if all goes to plan", whose date is the plan's
+_IF_BEFORE = re.compile(
+    r"\b(?:if|unless|nếu|trừ khi)\b(?! (?:all|everything|things|mọi việc|mọi chuyện|tất cả)\b)"
+    r"[^,;:]*$"
+)
+_WOULD_HAVE = re.compile(  # a thing that did not happen (not "would have to leave")
+    r"\bwould(?: not|n't)? have (?!to\b|been able\b)\w+(?:(?!\b(?:but|while|whereas)\b)[^;:])*$"
+)
+_FRONTED_WHEN = re.compile(  # "When the accord was signed in November 2112, …"
+    r"\W*(?:when|at the time|khi|luc|hoi|vao thoi diem)\b([^,;:]{0,150}?)[,;:]"
+)
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20|21)\d{2}(?!\d)")
 _QUESTION = re.compile(r"\W*lieu\b")  # opens the sentence ("tài liệu", "số liệu" are words)
 _WAITED = re.compile(  # a wait said not to be needed (not "phải đợi đến tháng 9 mới rút")
     r"(?:\b(?:không|chẳng|no|not|never)|n't)\b[^.;,]{0,25}?\b(?:(?:chờ|đợi) (?:đến|tới)|"
@@ -148,13 +169,16 @@ _EVENT = re.compile(
     r"nop|dien tap|xay dung|doi thoai|cong bo)\b"
 )
 _DELIVER_BY = re.compile(  # (not "send US troops home by")
-    r"\b(?:send|submit|deliver|present|gui|nop|trinh|decide|an dinh|dinh ra|quyet dinh|xac dinh)\b"
+    r"\b(?:send|submit|deliver|present|report|gui|nop|trinh|decide|an dinh|dinh ra|quyet dinh|"
+    r"xac dinh)\b"
     r"(?:(?!\b(?:troops?|soldiers|forces|home|quan|linh|binh si)\b)[^.;,]){0,40}"
     r"\b(?:by|before|truoc)\s*(?:ngay\s+)?$"
 )
 _DELIVERED = re.compile(r"report|submit\w*|review|bao cao|nop")
 _TALKS = re.compile(r"\b(?:talks|negotiations?|dam phan|thao luan|hoi dam|doi thoai)\b")
-_LEAVING_NOUN = re.compile(r"withdrawals?|pullout|departure|drawdown|redeployment")
+_LEAVING_NOUN = re.compile(  # ("exit plan": a noun; not "troops will exit Iraq")
+    r"withdrawals?|pullout|departure|drawdown|redeployment|exit(?= (?:plan|strategy|timetable))"
+)
 # "việc rút quân": a noun (not "thỏa thuận kết thúc nhiệm vụ … vào cuối năm 2021", an agreement
 # to end it then)
 _NOUN_BEFORE = re.compile(r"\b(?:viec|cuoc|qua trinh)\s+$")
@@ -187,6 +211,14 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
     if _CONDITION.match(text[sentence.start : at]):
         return True
     if sentence.text.rstrip().endswith("?") or _QUESTION.match(sentence.text):
+        return True
+    then = _FRONTED_WHEN.match(text, sentence.start, at)
+    published = sentence.article.published
+    if then and published and any(int(y) < published.year for y in _YEAR.findall(then[1])):
+        return True
+    written = unicodedata.normalize("NFC", sentence.doc.quote(max(sentence.start, at - 150), at))
+    written = written.lower()
+    if _IF_BEFORE.search(written) or _WOULD_HAVE.search(written):
         return True
     if _ASKED.search(text, sentence.start, at):
         return True

@@ -111,7 +111,11 @@ NOT_OURS = re.compile(
 # Iraq có thể chỉ còn 1.500" (``watchers.figures.forecasts`` reads no level in it)
 MAY_FALL = re.compile(
     r"\b(?:us|u\.s\.|american|coalition|my|hoa ky|lien quan)\b[^.;:]{0,40}?\b"
-    r"(?:could|might|co the)\s+(?:\S+\s+){0,2}?(?:fall|drop|shrink|decline|giam|chi con)\b"
+    r"(?:could|might|co the)\s+(?:\S+\s+){0,2}?(?:fall|drop|shrink|decline|giam|chi con)\b|"
+    # ... or a cut of it weighed: "Pentagon weighs cutting Iraq force to about 1,800"
+    r"\b(?:weigh(?:s|ing)?|consider(?:s|ing)?|can nhac)\s+(?:\w+\s+){0,2}?"
+    r"(?:cutting|reducing|shrinking|giam)\s+(?:the\s+)?(?:us\s+|u\.s\.\s+)?"
+    r"(?:iraq\s+)?(?:force|troops|quan(?! chuc))\b"
 )
 # our troops named as such (folded): "US troops", "U.S.-led coalition forces", "the United
 # States … its troops" (in one clause), "quân Mỹ", "binh sĩ Mỹ", "lực lượng liên quân", "Mỹ điều
