@@ -194,9 +194,11 @@ from bench.weekset import SETS, change_alerts, names_change
 # the date "rời Kurdistan" or "for leaving … in"): sets 12-47 141, 90 right -> 135, 90 right,
 # and the two new sets alike; then (looked at) a cut weighed, a budget's range, a denial, a
 # report's date, lawmakers "who voted", "vốn là", an analysis's "Khi … ký vào tháng 11/2112,":
-# sets 12-47 132, 90 right; the forty-eighth 6, 4 right; the forty-ninth 6, 3 right
+# sets 12-47 132, 90 right; the forty-eighth 6, 4 right; the forty-ninth 6, 3 right; then a
+# review's mends (a date rolled to next year only of what will or must happen, "rồi" no
+# "rời", the fronted time only of a signing): 131, 90 right
 MOST_WRONG_ALERTS = {
-    "twelfth set": (0, 1), "thirteenth set": (2, 2), "fourteenth set": (0, 1),
+    "twelfth set": (0, 1), "thirteenth set": (1, 2), "fourteenth set": (0, 1),
     "fifteenth set": (0, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
     "eighteenth set": (0, 1), "nineteenth set": (3, 2), "twentieth set": (0, 1),
     "twenty-first set": (0, 2), "twenty-second set": (1, 2), "twenty-third set": (0, 2),

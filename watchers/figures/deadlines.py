@@ -214,13 +214,10 @@ class _Date:
             return kinds
         if _BY.search(segment) or lx.SCHEDULED.search(segment):
             start, end = self.d.end, self._clause_end(self.d.end)
-            if (
-                end == self.after_end
-                and re.match(r"\s*(?:,|va |and )", self.text[start:end])
-                and _BY.search(self.text, start, end)
-                and len(segment.split()) > 2  # not "By September 2025, …"
-            ):
-                return []  # "… ở Anbar trước ngày 31/3, [và] rời Baghdad … trước": the next's
+            here = self.s.places_in(self.seg_start, self.d.start) or lx.LEFT_A_SITE.search(segment)
+            joined = re.match(r"\s*(?:,|va |and )", self.text[start:end])  # ", [và] rời Baghdad"
+            if end == self.after_end and here and joined and _BY.search(self.text, start, end):
+                return []  # "… ở Anbar trước ngày 31/3, rời Baghdad … trước": the next date's
             if self.s.tense(self.seg_start, end) != "past":
                 # the verb may be on either side: "the second phase runs through September
                 # 2026 and focuses on ... operations in Syria"

@@ -27,7 +27,8 @@ _FOR_LEAVING = (  # "demanded on Sunday that", "recommended last week that", "in
     r"this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month))){0,3}"
     r"(?: that| for)?(?: the| all| a| an| every| each)?"
     r"(?: (?:full|swift|immediate|complete|total|speedy|quick|rapid))?"
-    r" (?:us|u\.s\.|united states(?![’'])|american|foreign|coalition|international|troops|forces|"
+    r" (?:(?:us|u\.s\.|american)(?![-‑])|united states(?![’'])|foreign|coalition|international|"
+    r"troops|forces|"
     r"washington|baghdad|"
     r"government|withdrawal|pullout|exit|departure|expulsion|an end|the end|end)"
 )

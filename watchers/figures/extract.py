@@ -132,7 +132,7 @@ def extract(title: str, body: str, *, published: date | None, lang: str | None =
     """
     body = without_links(body)  # a page's links to other stories are not its figures
     lang = lang or detect_lang(f"{title}\n{body}")
-    docs = [Folded.of(t) for t in (title, body) if t.strip()]
+    docs = [Folded.of(t).then_apart() for t in (title, body) if t.strip()]
     published = reported_on(docs[-1], published) if docs else published
     article = Article(docs, lang, published)
     troops: dict[tuple[str, str, str, int], TroopCount] = {}

@@ -58,9 +58,10 @@ _OPTION_TO = re.compile(
 # ...or a cut weighed: "White House weighs cutting Iraq force to fewer than 2,000 by spring",
 # "Lầu Năm Góc cân nhắc giảm quân số xuống khoảng 1.800"
 _WEIGHED_TO = re.compile(
-    r"\b(?:weigh(?:s|ed|ing)?(?! in\b)|mull\w*|consider(?:s|ing)?|can nhac|xem xet|"
-    r"(?<!du )tinh)\s+"  # "Mỹ tính giảm quân ở Iraq xuống 1.800" (not "dự tính": a budget's)
-    r"(?:\w+\s+){0,3}?(?:cut\w*|reduc\w*|shrink\w*|trim\w*|bring\w*|giam|cat giam|rut)\b"
+    r"\b(?:(?:weigh(?:s|ed|ing)?(?! in\b)|mull\w*|consider(?:s|ing)?|can nhac|xem xet)\s+"
+    r"(?:\w+\s+){0,3}?|"
+    # "Mỹ tính giảm quân ở Iraq xuống 1.800" (not "dự tính", a budget's; nor "tỉnh", "tính đến")
+    r"(?<!du )tinh )(?:cut\w*|reduc\w*|shrink\w*|trim\w*|bring\w*|giam|cat giam|rut)\b"
     r"(?:[^.;]|\.\d){0,60}?\b(?:to|xuong con|xuong|con)\s+"
     r"(?:about |around |roughly |some |fewer than |less than |under |khoang |duoi )?$"
 )
@@ -70,7 +71,7 @@ _WEIGHED_TO = re.compile(
 _DENIED = re.compile(
     r"\b(?:(?:den(?:y|ies|ied|ying)|dismiss\w*|reject\w*|rebuff\w*)\s+(?:\w+\s+){0,2}?"
     r"(?:reports?|claims?|rumou?rs?)|(?:bac(?: bo)?|phu nhan)\s+(?:cac\s+)?(?:tin|thong tin))\b"
-    r"(?:[^.;]|\.\d){0,100}$"
+    r"(?:(?!\b(?:and|said|saying|but|va|cho biet|nhung)\b)(?:[^.;]|\.\d)){0,100}$"  # up to it
 )
 
 

@@ -263,13 +263,19 @@ CLAUSE_BREAK = re.compile(
 )
 
 # --- deadlines ------------------------------------------------------------------------------
+# a site left, its name one the reader may not know, right before the date's "by": "quân Mỹ sẽ
+# rời Umm Nakhla trước cuối năm nay và rời Baghdad trước …" (what follows is the next date's)
+LEFT_A_SITE = re.compile(
+    r"\b(?:roi|rut khoi|leav(?:e|es|ing)|withdraw\w* from)\s+(?:[\w-]+\s+){1,3}"
+    r"(?:truoc|by|before)\s*$"
+)
 LEAVE = re.compile(
     r"\b(?:withdraw(?:s|n|ing|al|als)?|withdrew|leav(?:e|es|ing)|depart(?:s|ed|ing|ure)?|"
     r"pull(?:s|ed|ing)?(?:[- ]|\s+(?:[\w.'’-]+\s+){0,3}?(?:troops|forces|soldiers|personnel|"
     r"advis[eo]rs|trainers)\s+)out|pullout|exit(?:s|ing)?|"
     r"evacuat(?:e|es|ing|ion)|rut(?: quan| khoi| het)?|roi (?:khoi|di|bo)|ra khoi|triet thoai|"
-    r"roi(?= (?:iraq|baghdad|erbil|arbil|can cu|ain|kurdistan|syria|hoan toan|(?:cac )?khu vuc|"
-    r"khu tu tri|lanh tho|thu do|san bay|trai)\b)|"
+    r"roi(?= (?:iraq|baghdad|erbil|arbil|can cu|ain|kurdistan|syria|hoan toan|(?:cac )?khu vuc "
+    r"(?:kurdistan|tu tri|thuoc|lien bang)|khu tu tri|lanh tho|thu do|san bay|trai)\b)|"
     r"hand(?:s|ing)? over (?:the |its |control of (?:the )?)?(?:(?!of\b)[\w-]+ ){0,3}"
     r"(?:air ?bases?|bases?|headquarters)(?!\s*['’]s\b)"
     r"(?! to (?:the )?(?:us|u\.s\.|american|coalition|foreign))|"  # not Iraq handing one over

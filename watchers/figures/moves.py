@@ -58,7 +58,8 @@ _ORIGINAL = re.compile(
 # ... said so at first, in a sentence that moves a date: "vốn cho phép … tới", "originally"
 _AT_FIRST = re.compile(
     r"\b(?:(?:originally|initially) (?:allowed|due|set|scheduled|planned|agreed)|von (?:cho phep|"
-    r"du kien|quy dinh|an dinh|la(?: ngay)?)|ban dau (?:du kien|quy dinh))\b[^,;]{0,140}$"
+    r"du kien|quy dinh|an dinh|la (?:ngay|moc|thoi han))|ban dau (?:du kien|quy dinh))\b"
+    r"[^,;]{0,140}$"
 )  # not "troops originally based in Baghdad"
 # ...or the former one, whatever comes after it
 _FORMER = re.compile(  # (not "the rest by the original date of 30 September")

@@ -188,11 +188,15 @@ def _base_names(doc: Folded) -> list[tuple[int, int]]:
     return found
 
 
-# a plan said as one of the past ("were due to", "the original plan", "lẽ ra", "ban đầu")
+# a plan said as one of the past ("were due to", "the original plan", "lẽ ra", "ban đầu",
+# "despite a pledge", "should have", "has passed", "đã trôi qua")
 _WAS_DUE = re.compile(
     r"\b(?:(?:was|were|had been)\s+(?:due|supposed|scheduled|set|expected|meant|planned|to)|"
-    r"original(?:ly)?|initial(?:ly)?|le ra|ban dau|truoc day)\b"
+    r"original(?:ly)?|initial(?:ly)?|le ra|ban dau|truoc day|despite|should have|"
+    r"(?:has|had|have) (?:passed|expired|lapsed)|troi qua|het han)\b"
 )
+# ... and one to come needs a word of the future or of duty ("must", "phải", "có thời hạn")
+_BOUND = re.compile(r"\b(?:must|have to|has to|phai|can phai|co thoi han|thoi han)\b")
 
 
 class Sentence:
@@ -281,20 +285,21 @@ class Sentence:
 
     def ahead(self, d: DateMention, target: bool) -> DateMention:
         """A day or a month with no year written that fell before publication, said as a
-        target ("by", "trước") and in no past tense, is the next one: "US forces are due to
-        leave federal Iraq by 30 September" in February is this year's September, not last
-        year's (the nearest)."""
+        target ("by", "trước") of what will or must happen (``_BOUND``), is the next one: "US
+        forces are due to leave federal Iraq by 30 September" in February is this year's
+        September, not last year's (the nearest); not in a plan of the past (``_WAS_DUE``)."""
         published = self.article.published
         if not (target and d.relative and d.precision in ("day", "month") and published):
             return d
         year, rest = int(d.date[:4]), d.date[4:]
-        if (
-            d.date >= published.isoformat()[: len(d.date)]
-            or self.tense(self.start, d.start) == "past"
-        ):
+        if d.date >= published.isoformat()[: len(d.date)]:
             return d
-        if _WAS_DUE.search(self.doc.text, self.start, d.start):
-            return d  # "were due to leave by 30 September": a plan of the past
+        tense = self.tense(self.start, d.start)
+        bound = tense == "future" or (
+            tense is None and _BOUND.search(self.text, 0, d.start - self.start)
+        )
+        if not bound or _WAS_DUE.search(self.text):
+            return d  # "were due to leave by 30 September", "despite a pledge": of the past
         return replace(d, date=f"{year + 1:04d}{rest}")
 
     def tense(self, start: int, end: int) -> str | None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from watchers.topic.text import fold
 
 __all__ = ["Folded"]
+
+_THEN = re.compile(r"(?<!\w)[Rr]ồi(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,17 @@ class Folded:
     def capitalised(self, i: int) -> bool:
         """Whether the character behind ``text[i]`` is upper case in the original."""
         return 0 <= i < len(self.text) and self.original[self._at(i)].isupper()
+
+    def then_apart(self) -> Folded:
+        """This text with "rồi" (then, already), written with its marks, folded to "rxi" and
+        not "roi", which the figures read as "rời" (leave): "tới Baghdad rồi sân bay Erbil" is
+        no leaving of the airfield. Text without marks keeps "roi", which may be either."""
+        if self.origin is not None or "ồ" not in self.original.lower():
+            return self  # (decomposed text folds one character to several: left as it is)
+        text = list(self.text)
+        for m in _THEN.finditer(self.original):
+            text[m.start() + 1] = "x"
+        return Folded(self.original, "".join(text), None)
 
 
 def _is_mark(ch: str) -> bool:

@@ -78,15 +78,20 @@ _CONDITION = re.compile(
 )
 # a condition after the main clause, its date inside it (no comma between), read as written:
 # folded, "nếu" (if) is "nêu" (to state); not "if all goes to plan", whose date is the plan's
-_IF_BEFORE = re.compile(
-    r"\b(?:if|unless|nếu|trừ khi)\b(?! (?:all|everything|things|mọi việc|mọi chuyện|tất cả)\b)"
-    r"[^,;:]*$"
+_IF_BEFORE = re.compile(  # (not "even if": whatever happens; nor past "thì" or what is said)
+    r"(?<!even )\b(?:if|unless|nếu|trừ khi)\b"
+    r"(?! (?:all|everything|things|mọi việc|mọi chuyện|tất cả)\b)"
+    r"(?:(?!\b(?:thì|said|says|saying|but|nói|cho biết)\b)[^,;:])*$"
 )
-_WOULD_HAVE = re.compile(  # a thing that did not happen (not "would have to leave")
-    r"\bwould(?: not|n't)? have (?!to\b|been able\b)\w+(?:(?!\b(?:but|while|whereas)\b)[^;:])*$"
+_WOULD_HAVE = re.compile(  # a requirement that was not made (not "said … would have withdrawn")
+    r"\bwould(?: not|n't)? have (?:required|allowed|forced|mandated|obliged|compelled|ordered|"
+    r"barred|set)\b(?:(?!\b(?:but|while|whereas)\b)[^;:])*$"
 )
-_FRONTED_WHEN = re.compile(  # "When the accord was signed in November 2112, …"
-    r"\W*(?:when|at the time|khi|luc|hoi|vao thoi diem)\b([^,;:]{0,150}?)[,;:]"
+# "When the accord was signed in November 2112, …", "Khi Hiệp định … được ký vào tháng 11/2112,"
+# read as written ("Hội đàm" is no "Hồi"; not "when asked", "khi được hỏi")
+_FRONTED_WHEN = re.compile(
+    r"\W*(?:when|at the time|khi|lúc|hồi|vào thời điểm)\b(?! (?:asked|được hỏi))"
+    r"([^,;:]{0,150}?\b(?:signed|drawn up|ký|soạn)\b[^,;:]{0,60}?)[,;:]"
 )
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20|21)\d{2}(?!\d)")
 _QUESTION = re.compile(r"\W*lieu\b")  # opens the sentence ("tài liệu", "số liệu" are words)
@@ -169,8 +174,8 @@ _EVENT = re.compile(
     r"nop|dien tap|xay dung|doi thoai|cong bo)\b"
 )
 _DELIVER_BY = re.compile(  # (not "send US troops home by")
-    r"\b(?:send|submit|deliver|present|report|gui|nop|trinh|decide|an dinh|dinh ra|quyet dinh|"
-    r"xac dinh)\b"
+    r"\b(?:send|submit|deliver|present|report(?:s|ed)? (?:to|back)|gui|nop|trinh|decide|an dinh|"
+    r"dinh ra|quyet dinh|xac dinh)\b"
     r"(?:(?!\b(?:troops?|soldiers|forces|home|quan|linh|binh si)\b)[^.;,]){0,40}"
     r"\b(?:by|before|truoc)\s*(?:ngay\s+)?$"
 )
@@ -212,7 +217,7 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
         return True
     if sentence.text.rstrip().endswith("?") or _QUESTION.match(sentence.text):
         return True
-    then = _FRONTED_WHEN.match(text, sentence.start, at)
+    then = _FRONTED_WHEN.match(unicodedata.normalize("NFC", sentence.quote).lower())
     published = sentence.article.published
     if then and published and any(int(y) < published.year for y in _YEAR.findall(then[1])):
         return True

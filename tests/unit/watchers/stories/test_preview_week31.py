@@ -14,8 +14,9 @@ import pytest
 
 from tests.story_texts import set_report
 from watchers.stories.similar.eventday import awaited_day, event_day
+from watchers.stories.similar.features import common
 from watchers.stories.similar.telling import told
-from watchers.stories.similar.verdict import common, other_day, same_story
+from watchers.stories.similar.verdict import other_day, same_story
 
 MONDAY, TUESDAY, WEDNESDAY = date(2113, 3, 6), date(2113, 3, 7), date(2113, 3, 8)
 
