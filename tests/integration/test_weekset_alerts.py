@@ -196,7 +196,9 @@ from bench.weekset import SETS, change_alerts, names_change
 # report's date, lawmakers "who voted", "vốn là", an analysis's "Khi … ký vào tháng 11/2112,":
 # sets 12-47 132, 90 right; the forty-eighth 6, 4 right; the forty-ninth 6, 3 right; then a
 # review's mends (a date rolled to next year only of what will or must happen, "rồi" no
-# "rời", the fronted time only of a signing): 131, 90 right
+# "rời", the fronted time only of a signing): 131, 90 right; then a partner's "personnel" kept,
+# NATO's mission's size, a report someone declined to comment on, a floor "cảnh báo không nên":
+# 129, 91 right
 MOST_WRONG_ALERTS = {
     "twelfth set": (0, 1), "thirteenth set": (1, 2), "fourteenth set": (0, 1),
     "fifteenth set": (0, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
@@ -206,9 +208,9 @@ MOST_WRONG_ALERTS = {
     "twenty-seventh set": (2, 4), "twenty-eighth set": (0, 0), "twenty-ninth set": (1, 2),
     "thirtieth set": (2, 1), "thirty-first set": (0, 0), "thirty-second set": (2, 2),
     "thirty-third set": (3, 2), "thirty-fourth set": (0, 1), "thirty-fifth set": (0, 2),
-    "thirty-sixth set": (3, 2), "thirty-seventh set": (0, 2), "thirty-eighth set": (1, 1),
-    "thirty-ninth set": (0, 1), "fortieth set": (3, 5), "forty-first set": (1, 1),
-    "forty-second set": (2, 2), "forty-third set": (1, 1), "forty-fourth set": (0, 1),
+    "thirty-sixth set": (3, 2), "thirty-seventh set": (0, 2), "thirty-eighth set": (0, 1),
+    "thirty-ninth set": (0, 1), "fortieth set": (2, 4), "forty-first set": (1, 1),
+    "forty-second set": (1, 2), "forty-third set": (1, 1), "forty-fourth set": (0, 1),
     "forty-fifth set": (1, 1), "forty-sixth set": (0, 0), "forty-seventh set": (2, 2),
     "forty-eighth set": (2, 1), "forty-ninth set": (3, 1),
 }  # fmt: skip

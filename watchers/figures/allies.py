@@ -44,7 +44,7 @@ ALLY_ACTS = re.compile(
     # "Six Danish staff officers will move to Kani Sard … and stay there until the end of 2052"
     r"mov(?:e|es|ed|ing)|relocat\w*|chuyen|(?P<keep>(?:keeps?|giu)\s+"
     r"(?:(?!that\b|rang\b)[^\s,;]+\s+){0,5}?(?:troops|soldiers|forces|contingent|detachment|"
-    r"advis[eo]rs|trainers|binh si|luc luong|co van|huan luyen vien|phan doi)|"
+    r"advis[eo]rs|trainers|personnel|binh si|luc luong|co van|huan luyen vien|phan doi)|"
     r"(?:extend\w*|keo dai|gia han)\s+(?:[^\s,;]+\s+){0,2}?"
     r"(?:mission|deployment|stay|presence|su menh|nhiem vu|hien dien)|"
     r"(?:stays?|remains?|o lai)(?= (?:in|at|there|until|till|through|tai|o|den|cho den)\b))|"

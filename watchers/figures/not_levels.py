@@ -275,11 +275,15 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
 
 
 def nato_only(s: Sentence, a: int) -> bool:
-    """The sentence names NATO's mission before the number (at ``a``) and no coalition: "NATO
-    giảm phái bộ cố vấn tại Iraq xuống còn 300 người"."""
+    """The sentence names NATO's mission before the number (at ``a``), no coalition before the
+    number and no US between: "NATO giảm phái bộ cố vấn tại Iraq xuống còn 300 người", "NATO's
+    training mission in Iraq will keep its current size of about 850 personnel despite the US
+    and coalition drawdown"."""
     text = s.doc.text
-    named = lx.NATO_MISSION.search(text, s.start, a) is not None
-    return named and not lx.COALITION_NAMED.search(text, s.start, s.end)
+    named = lx.NATO_MISSION.search(text, s.start, a)
+    if named is None or lx.COALITION_NAMED.search(text, s.start, a):
+        return False
+    return not any(kind == "US" for _, kind in s.who_in(named.end(), a))
 
 
 def site_holds(s: Sentence, a: int, core_left: str) -> bool:

@@ -99,7 +99,11 @@ _WAITED = re.compile(  # a wait said not to be needed (not "phải đợi đến
     r"(?:\b(?:không|chẳng|no|not|never)|n't)\b[^.;,]{0,25}?\b(?:(?:chờ|đợi) (?:đến|tới)|"
     r"wait(?:ing)? (?:until|till|for))(?: \w+)?\s*$"
 )
-_ASKED = re.compile(r"\b(?:asked|asks|asking) (?:whether|if)\b|\bhoi (?:lieu|xem)\b")
+_ASKED = re.compile(  # ... or a report someone would not confirm
+    r"\b(?:asked|asks|asking) (?:whether|if)\b|\bhoi (?:lieu|xem)\b|"
+    r"\b(?:declin\w*|refus\w*) to (?:comment on|confirm|discuss)\b[^.;]{0,60}?\breports?\b|"
+    r"\btu choi (?:binh luan|xac nhan)\b[^.;]{0,60}?\b(?:thong tin|tin|bai bao)\b"
+)
 # a report the sentence calls untrue, after the date: "Reports that … by May 2026 are inaccurate"
 _REPORTS = re.compile(r"\b(?:reports?|claims?|rumou?rs?) (?:that|of)\b|\b(?:thong tin|tin don)\b")
 _UNTRUE_AFTER = re.compile(
@@ -193,7 +197,8 @@ _NOUN_BEFORE = re.compile(r"\b(?:viec|cuoc|qua trinh)\s+$")
 # September 2072", "cấm giảm ... xuống dưới 2.500 trước ngày 30/9/2072"
 _THRESHOLD_DATE = re.compile(
     r"\b(?:bans?|banned|bars?|barred|barring|prohibit\w*|forbid\w*|cam|"
-    r"(?:advise|advises|advised|warn|warns|warned|argue|argues|argued) against)\b[^.;]{0,80}?"
+    r"(?:advise|advises|advised|warn|warns|warned|argue|argues|argued) against|"
+    r"(?:canh bao|khuyen(?: cao)?) khong nen)\b[^.;]{0,80}?"
     r"\b(?:below|under|fewer than|less than|duoi|it hon)\s+(?:about\s+|khoang\s+)?\d[\d.,]*"
     r"[^.;]{0,40}\b(?:before|until|by|truoc|den|cho den)\s*(?:ngay\s+)?$"
 )

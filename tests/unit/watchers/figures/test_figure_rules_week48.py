@@ -178,3 +178,29 @@ def test_a_leaving_after_a_date_is_the_next_dates_and_exiting_is_still_read() ->
     assert deadlines_of(said, date(2171, 9, 20)) == {
         ("deadline/coalition leaves Iraq", "2172-09-30", "day")
     }
+
+
+def test_a_partners_personnel_natos_size_and_a_report_not_confirmed_are_none_of_ours() -> None:
+    canada = (
+        "OTTAWA - Canada will keep up to 250 military personnel in Iraq for another year, "
+        "extending its training mission until 31 March 2126, the defence minister said."
+    )
+    assert deadlines_of(canada, date(2124, 11, 13)) == set()
+    nato = (
+        "NATO's training mission in Iraq will keep its current size of about 850 personnel "
+        "despite the US and coalition drawdown, alliance defence ministers decided on Thursday."
+    )
+    assert extract("", nato, published=date(2189, 9, 20)).troop_counts == ()
+    declined = (
+        "Brevold declined to comment on a report in a Kurdish newspaper that coalition forces "
+        "would stay at Shaqlan Airfield in Erbil province until March 2190."
+    )
+    assert deadlines_of(declined, date(2189, 9, 20)) == set()
+    floor = (
+        "Ứng viên tư lệnh CENTCOM cảnh báo không nên giảm quân Mỹ tại Iraq xuống dưới 2.000 "
+        "trước cuối năm 2197."
+    )
+    figures = extract("", floor, published=date(2196, 7, 20))
+    assert (figures.deadlines, figures.targets, figures.troop_counts) == ((), (), ())
+    ours = "NATO said US troops in Iraq will be cut to about 2,000 by the end of the year."
+    assert [t.value for t in extract("", ours, published=date(2189, 9, 20)).troop_counts] == [2000]
