@@ -62,7 +62,7 @@ def read_targets(
             continue
         if sentence.allies_only(sentence.start, d.start):
             continue  # "Anh sẽ rút 400 binh sĩ khỏi Iraq trước cuối năm 2025": Britain's
-        if nato_only(sentence, d.start) and not _ours(sentence, d.start):
+        if nato_only(sentence, d.start, sentence.end) and not _ours(sentence, d.start):
             continue  # "NATO … sẽ giảm quân số phái bộ cố vấn … trước ngày 31/1": NATO's
         country = _country(sentence, d)
         if country is None:

@@ -151,7 +151,7 @@ class _Number:
         who = self._who(noun_end, previous_who)
         if who is None or not is_who(who):
             return None, None
-        if who in ("coalition", "US") and nl.nato_only(self.s, self.a):
+        if who in ("coalition", "US") and nl.nato_only(self.s, self.a, noun_end):
             return None, None  # "NATO giảm phái bộ cố vấn tại Iraq xuống còn 300 người"
         status = self._status(change_target, change_source, noun_end)
         self.status = status

@@ -99,10 +99,13 @@ _WAITED = re.compile(  # a wait said not to be needed (not "phải đợi đến
     r"(?:\b(?:không|chẳng|no|not|never)|n't)\b[^.;,]{0,25}?\b(?:(?:chờ|đợi) (?:đến|tới)|"
     r"wait(?:ing)? (?:until|till|for))(?: \w+)?\s*$"
 )
-_ASKED = re.compile(  # ... or a report someone would not confirm
+_ASKED = re.compile(  # ... or a report someone would not confirm, the date inside it
     r"\b(?:asked|asks|asking) (?:whether|if)\b|\bhoi (?:lieu|xem)\b|"
-    r"\b(?:declin\w*|refus\w*) to (?:comment on|confirm|discuss)\b[^.;]{0,60}?\breports?\b|"
-    r"\btu choi (?:binh luan|xac nhan)\b[^.;]{0,60}?\b(?:thong tin|tin|bai bao)\b"
+    r"(?:\b(?:declin\w*|refus\w*) to (?:comment on|confirm|discuss)\b[^.;]{0,60}?\breports?\b|"
+    r"\btu choi (?:binh luan|xac nhan)\b[^.;]{0,60}?\b"
+    r"(?:thong tin|bai bao|tin (?:rang|cho rang|ve viec))\b)"
+    r"(?:(?!(?<!which )(?<!that )\b(?:but|said|says|saying|announced|insisted|added|nhung|song|"
+    r"khang dinh|cho biet|thong bao|nhac lai)\b)[^.;]){0,120}$"
 )
 # a report the sentence calls untrue, after the date: "Reports that … by May 2026 are inaccurate"
 _REPORTS = re.compile(r"\b(?:reports?|claims?|rumou?rs?) (?:that|of)\b|\b(?:thong tin|tin don)\b")
@@ -198,9 +201,10 @@ _NOUN_BEFORE = re.compile(r"\b(?:viec|cuoc|qua trinh)\s+$")
 _THRESHOLD_DATE = re.compile(
     r"\b(?:bans?|banned|bars?|barred|barring|prohibit\w*|forbid\w*|cam|"
     r"(?:advise|advises|advised|warn|warns|warned|argue|argues|argued) against|"
-    r"(?:canh bao|khuyen(?: cao)?) khong nen)\b[^.;]{0,80}?"
+    r"(?:canh bao|khuyen(?: cao)?) khong nen)\b[^.;,]{0,80}?"
     r"\b(?:below|under|fewer than|less than|duoi|it hon)\s+(?:about\s+|khoang\s+)?\d[\d.,]*"
-    r"[^.;]{0,40}\b(?:before|until|by|truoc|den|cho den)\s*(?:ngay\s+)?$"
+    r"(?:(?!\b(?:va|nhung|and|but)\b)[^.;]){0,40}"
+    r"\b(?:before|until|by|truoc|den|cho den)\s*(?:ngay\s+)?$"
 )
 
 
