@@ -198,9 +198,10 @@ from bench.weekset import SETS, change_alerts, names_change
 # review's mends (a date rolled to next year only of what will or must happen, "rồi" no
 # "rời", the fronted time only of a signing): 131, 90 right; then a partner's "personnel" kept,
 # NATO's mission's size, a report someone declined to comment on, a floor "cảnh báo không nên":
-# 129, 91 right
+# 129, 91 right; then a month said as when what will happen does ("will leave … in
+# September") and a fronted "By 30 September, … will" are the next ones: 128, 91 right
 MOST_WRONG_ALERTS = {
-    "twelfth set": (0, 1), "thirteenth set": (1, 2), "fourteenth set": (0, 1),
+    "twelfth set": (0, 1), "thirteenth set": (0, 2), "fourteenth set": (0, 1),
     "fifteenth set": (0, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
     "eighteenth set": (0, 1), "nineteenth set": (3, 2), "twentieth set": (0, 1),
     "twenty-first set": (0, 2), "twenty-second set": (1, 2), "twenty-third set": (0, 2),

@@ -192,11 +192,15 @@ def _base_names(doc: Folded) -> list[tuple[int, int]]:
 # "despite a pledge", "should have", "has passed", "đã trôi qua")
 _WAS_DUE = re.compile(
     r"\b(?:(?:was|were|had been)\s+(?:due|supposed|scheduled|set|expected|meant|planned|to)|"
-    r"original(?:ly)?|initial(?:ly)?|le ra|ban dau|truoc day|despite|should have|"
+    r"(?:original|initial) (?:plan|date|deadline|timetable|schedule|target)|"
+    r"(?:originally|initially) (?:planned|due|set|scheduled|agreed|allowed|expected|meant)|"
+    r"le ra|ban dau|truoc day|despite|should have|"
     r"(?:has|had|have) (?:passed|expired|lapsed)|troi qua|het han)\b"
 )
 # ... and one to come needs a word of the future or of duty ("must", "phải", "có thời hạn")
 _BOUND = re.compile(r"\b(?:must|have to|has to|phai|can phai|co thoi han|thoi han)\b")
+_IN = re.compile(r"\b(?:in|vao|trong)\s*$")  # "will leave Baghdad in September": when
+_WILL = re.compile(r"\b(?:will|shall|sẽ)\b")  # as written: folded, "chia sẻ" is "se" too
 
 
 class Sentence:
@@ -285,19 +289,30 @@ class Sentence:
 
     def ahead(self, d: DateMention, target: bool) -> DateMention:
         """A day or a month with no year written that fell before publication, said as a
-        target ("by", "trước") of what will or must happen (``_BOUND``), is the next one: "US
-        forces are due to leave federal Iraq by 30 September" in February is this year's
-        September, not last year's (the nearest); not in a plan of the past (``_WAS_DUE``)."""
+        target ("by", "trước") of what will or must happen (``_BOUND``; the future may follow a
+        fronted "By 30 September,"), or as when what will happen does ("will leave Baghdad in
+        September"), is the next one: "US forces are due to leave federal Iraq by 30 September"
+        in February is this year's September, not last year's (the nearest); not in a plan of
+        the past (``_WAS_DUE``)."""
         published = self.article.published
-        if not (target and d.relative and d.precision in ("day", "month") and published):
+        if not (d.relative and d.precision in ("day", "month") and published):
             return d
         year, rest = int(d.date[:4]), d.date[4:]
         if d.date >= published.isoformat()[: len(d.date)]:
             return d
         tense = self.tense(self.start, d.start)
+        after = unicodedata.normalize("NFC", self.doc.quote(d.end, self.end)).lower()
+        if tense is None and _WILL.search(after):
+            tense = "future"  # "By 30 September, all US troops will have withdrawn"
+        if not target:
+            target = (
+                tense == "future" and _IN.search(self.doc.text, self.start, d.start) is not None
+            )
         bound = tense == "future" or (
             tense is None and _BOUND.search(self.text, 0, d.start - self.start)
         )
+        if not target:
+            return d
         if not bound or _WAS_DUE.search(self.text):
             return d  # "were due to leave by 30 September", "despite a pledge": of the past
         return replace(d, date=f"{year + 1:04d}{rest}")

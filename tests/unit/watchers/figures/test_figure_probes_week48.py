@@ -1,7 +1,7 @@
 """Two reviews' probes of the sixteenth stop's figure rules (our own writing: helpers wrote 218
 sentences aimed at the rules' edges, each with the reading a careful editor would give, before
 running them; ``tests/data/figure_probes_week48.json``). Those the reader gets right stay right
-(a ratchet); those it does not (``read_right`` false, 39: most of them old gaps) are
+(a ratchet); those it does not (``read_right`` false, 37: most of them old gaps) are
 listed so that a change that mends one can say so."""
 
 from __future__ import annotations

@@ -204,3 +204,22 @@ def test_a_partners_personnel_natos_size_and_a_report_not_confirmed_are_none_of_
     assert (figures.deadlines, figures.targets, figures.troop_counts) == ((), (), ())
     ours = "NATO said US troops in Iraq will be cut to about 2,000 by the end of the year."
     assert [t.value for t in extract("", ours, published=date(2189, 9, 20)).troop_counts] == [2000]
+
+
+def test_the_next_month_is_read_when_what_will_happen_says_it() -> None:
+    assert deadlines_of("US troops will leave Baghdad in September.", FEBRUARY) == {
+        ("deadline/coalition leaves Baghdad", "2098-09", "month")
+    }
+    fronted = "By 30 September, all US troops will have withdrawn from Iraq, the Pentagon said."
+    assert deadlines_of(fronted, FEBRUARY) == {
+        ("deadline/coalition leaves Iraq", "2098-09-30", "day")
+    }
+    bragg = "The troops, originally from Fort Bragg, will leave Erbil by 30 September."
+    assert deadlines_of(bragg, date(2098, 11, 20)) == {
+        ("deadline/coalition leaves Erbil", "2099-09-30", "day")
+    }
+    for done in (
+        "US troops left Baghdad in January.",
+        "Quân Mỹ rút khỏi căn cứ Ain al-Asad trước ngày 30/1, ông chia sẻ.",  # "sẻ" is no "sẽ"
+    ):
+        assert deadlines_of(done, FEBRUARY) == set(), done
