@@ -22,7 +22,8 @@ from datetime import date
 from typing import Literal, get_args
 
 __all__ = [
-    "PRECISIONS", "DateMention", "Precision", "find_dates", "last_day", "parse_date", "told_part",
+    "PRECISIONS", "YEAR_NUMBER", "DateMention", "Precision", "find_dates", "last_day",
+    "parse_date", "told_part",
 ]  # fmt: skip
 
 Precision = Literal["day", "month", "year", "year-end"]
@@ -54,6 +55,7 @@ _EN_MONTH = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
 _VI_MONTH = r"\d{1,2}|" + "|".join(sorted(_VI_MONTHS, key=len, reverse=True))
 # a year (not a clock's "2100 GMT", "by 2130 on Monday")
 _YEAR = r"(?:19\d{2}|20\d{2}|21\d{2}(?!\s*(?:gmt|utc|local|hours?|hrs|h\b|z\b|on\b|gio\b)))"
+YEAR_NUMBER = re.compile(rf"(?<!\d){_YEAR}(?!\d)")  # a year written alone
 _REL_VI = r"nam nay|nam sau|nam toi|nam ngoai|sap toi|toi|nay|sau"
 _REL_EN = r"this|next|last|the same|that"
 
@@ -254,7 +256,7 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     following: set[int] = set()  # where "the end of the following year" starts
-    years = [(m.start(), int(m.group())) for m in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", folded)]
+    years = [(m.start(), int(m.group())) for m in YEAR_NUMBER.finditer(folded)]
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(folded):
             start, end = m.span()

@@ -80,6 +80,7 @@ _CLAUSE = re.compile(r";|,\s*(?:and|va)\b|\b(?:while|whereas|but|trong khi|nhung
 _BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$")
 _WHEN = re.compile(r"\s*,?\s*(?:when|khi|luc)\b")
 _FROM_BEFORE = re.compile(r"\b(?:from|tu)\s+(?:\S+\s+){0,3}$")
+_JOINED = re.compile(r"\s*(?:,|va |and )")  # what follows a date joins the clause after it
 _UNTIL = re.compile(r"\b(?:until|till|through|cho den)\s*$")  # a mission going on ends then
 # combat forces leaving is the end of the combat mission ("Lực lượng chiến đấu Mỹ sẽ rút")
 _COMBAT_FORCES = re.compile(r"\b(?:combat (?:troops|forces|units)|"
@@ -215,7 +216,7 @@ class _Date:
         if _BY.search(segment) or lx.SCHEDULED.search(segment):
             start, end = self.d.end, self._clause_end(self.d.end)
             here = self.s.places_in(self.seg_start, self.d.start) or lx.LEFT_A_SITE.search(segment)
-            joined = re.match(r"\s*(?:,|va |and )", self.text[start:end])  # ", [và] rời Baghdad"
+            joined = _JOINED.match(self.text, start, end)  # ", [và] rời Baghdad"
             if end == self.after_end and here and joined and _BY.search(self.text, start, end):
                 return []  # "… ở Anbar trước ngày 31/3, rời Baghdad … trước": the next date's
             if self.s.tense(self.seg_start, end) != "past":
@@ -400,7 +401,7 @@ class _Date:
     def _place_after(self) -> Place | None:
         """ "by September 2026 in Kurdistan": a place right after the date (``place_after``)."""
         places = self.s.places_in(self.d.end, min(self.after_end, self.d.end + 80))
-        return place_after(self.text, self.d.end, places, self.s.doc.quote)
+        return place_after(self.text, self.d.end, places, self.s.doc.written)
 
 
 def _aside(m: re.Match[str]) -> str:

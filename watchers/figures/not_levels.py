@@ -274,7 +274,7 @@ def not_a_level(s: Sentence, a: int, b: int, noun_end: int, core_left: str) -> b
     )
 
 
-def nato_only(s: Sentence, a: int, end: int | None = None) -> bool:
+def nato_only(s: Sentence, a: int, end: int) -> bool:
     """The sentence names NATO's mission before the number (at ``a``; its noun ends at ``end``)
     and neither the coalition up to the number's own words ("2,500 US troops", "binh sĩ Mỹ") nor
     the US between: "NATO giảm phái bộ cố vấn tại Iraq xuống còn 300 người", "NATO's training
@@ -282,7 +282,7 @@ def nato_only(s: Sentence, a: int, end: int | None = None) -> bool:
     coalition drawdown"."""
     text = s.doc.text
     named = lx.NATO_MISSION.search(text, s.start, a)
-    stop = a if end is None else min(s.end, end + 12)
+    stop = min(s.end, end + 12)
     if named is None or lx.COALITION_NAMED.search(text, s.start, stop):
         return False
     return not any(kind == "US" for _, kind in s.who_in(named.end(), stop))

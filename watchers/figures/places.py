@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -223,15 +222,13 @@ def place_after(
     text: str, end: int, places: list[Place], written: Callable[[int, int], str]
 ) -> Place | None:
     """The first of ``places`` (found just after a date ending at ``end`` in the folded
-    ``text``; ``written`` gives a stretch of it as written) if the words between say the date
-    is its (``_PLACE_AFTER``); said "for" it, a region (``_REGION``), not a list ("for Baghdad
-    and Anbar": the index may miss Baghdad)."""
+    ``text``; ``written``: a stretch of it as written, ``Folded.written``) if the words between
+    say the date is its (``_PLACE_AFTER``); said "for" it, a region (``_REGION``), not a list
+    ("for Baghdad and Anbar": the index may miss Baghdad)."""
     m = _PLACE_AFTER.match(text[end : places[0].start]) if places else None
     if m is None:
         return None
-    if m["left"] and not re.search(
-        r"rời|rút", unicodedata.normalize("NFC", written(end, end + m.end()))
-    ):
+    if m["left"] and not re.search(r"rời|rút", written(end, end + m.end())):
         return None  # "trước tháng 6 rồi Kurdistan": then
     if m["whose"] is None:  # "in", "at", "ở", "tại"
         return places[0]

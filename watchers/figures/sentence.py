@@ -297,25 +297,20 @@ class Sentence:
         published = self.article.published
         if not (d.relative and d.precision in ("day", "month") and published):
             return d
-        year, rest = int(d.date[:4]), d.date[4:]
         if d.date >= published.isoformat()[: len(d.date)]:
             return d
         tense = self.tense(self.start, d.start)
-        after = unicodedata.normalize("NFC", self.doc.quote(d.end, self.end)).lower()
-        if tense is None and _WILL.search(after):
+        if tense is None and _WILL.search(self.doc.written(d.end, self.end)):
             tense = "future"  # "By 30 September, all US troops will have withdrawn"
-        if not target:
-            target = (
-                tense == "future" and _IN.search(self.doc.text, self.start, d.start) is not None
-            )
+        when = tense == "future" and _IN.search(self.doc.text, self.start, d.start) is not None
+        if not (target or when):
+            return d
         bound = tense == "future" or (
             tense is None and _BOUND.search(self.text, 0, d.start - self.start)
         )
-        if not target:
-            return d
         if not bound or _WAS_DUE.search(self.text):
             return d  # "were due to leave by 30 September", "despite a pledge": of the past
-        return replace(d, date=f"{year + 1:04d}{rest}")
+        return replace(d, date=f"{int(d.date[:4]) + 1:04d}{d.date[4:]}")
 
     def tense(self, start: int, end: int) -> str | None:
         """ "past", "future" or None: the tense marker nearest the end of ``start:end``."""
@@ -325,7 +320,7 @@ class Sentence:
         ]
         if self.article.lang == "vi":
             for m in _VI_TENSE_FOLDED.finditer(self.doc.text, start, end):
-                word = unicodedata.normalize("NFC", self.doc.quote(m.start(), m.end())).lower()
+                word = self.doc.written(m.start(), m.end())
                 if word in _VI_TENSE:
                     marks.append((m.end(), _VI_TENSE[word]))
                 elif self.article.bare and not self._other_word(m.group(), m.start(), m.end()):

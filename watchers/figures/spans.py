@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from watchers.topic.text import fold
+from watchers.topic.text import fold, nfc
 
 __all__ = ["Folded"]
 
@@ -61,6 +61,11 @@ class Folded:
     def capitalised(self, i: int) -> bool:
         """Whether the character behind ``text[i]`` is upper case in the original."""
         return 0 <= i < len(self.text) and self.original[self._at(i)].isupper()
+
+    def written(self, start: int, end: int) -> str:
+        """The original text behind ``text[start:end]`` in lower case and composed (NFC): for
+        words that folding makes alike ("nếu" and "nêu", "rời" and "rồi", "sẽ" and "sẻ")."""
+        return nfc(self.quote(start, end)).lower()
 
     def then_apart(self) -> Folded:
         """This text with "rồi" (then, already), written with its marks, folded to "rxi" and

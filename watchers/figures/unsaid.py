@@ -54,9 +54,9 @@ Read as a deadline, each of these would alert "Deadline changed" for something n
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from watchers.figures import lexicon as lx
+from watchers.figures.dates import YEAR_NUMBER
 from watchers.figures.sentence import Sentence
 
 __all__ = ["OPTIONS", "OPTION_CHOSEN", "threshold_date", "unsaid"]
@@ -93,7 +93,6 @@ _FRONTED_WHEN = re.compile(
     r"\W*(?:when|at the time|khi|lúc|hồi|vào thời điểm)\b(?! (?:asked|được hỏi))"
     r"([^,;:]{0,150}?\b(?:signed|drawn up|ký|soạn)\b[^,;:]{0,60}?)[,;:]"
 )
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20|21)\d{2}(?!\d)")
 _QUESTION = re.compile(r"\W*lieu\b")  # opens the sentence ("tài liệu", "số liệu" are words)
 _WAITED = re.compile(  # a wait said not to be needed (not "phải đợi đến tháng 9 mới rút")
     r"(?:\b(?:không|chẳng|no|not|never)|n't)\b[^.;,]{0,25}?\b(?:(?:chờ|đợi) (?:đến|tới)|"
@@ -226,12 +225,11 @@ def unsaid(sentence: Sentence, clause: int, segment_start: int, at: int) -> bool
         return True
     if sentence.text.rstrip().endswith("?") or _QUESTION.match(sentence.text):
         return True
-    then = _FRONTED_WHEN.match(unicodedata.normalize("NFC", sentence.quote).lower())
+    then = _FRONTED_WHEN.match(sentence.doc.written(sentence.start, sentence.end))
     published = sentence.article.published
-    if then and published and any(int(y) < published.year for y in _YEAR.findall(then[1])):
+    if then and published and any(int(y) < published.year for y in YEAR_NUMBER.findall(then[1])):
         return True
-    written = unicodedata.normalize("NFC", sentence.doc.quote(max(sentence.start, at - 150), at))
-    written = written.lower()
+    written = sentence.doc.written(max(sentence.start, at - 150), at)
     if _IF_BEFORE.search(written) or _WOULD_HAVE.search(written):
         return True
     if _ASKED.search(text, sentence.start, at):
