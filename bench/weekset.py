@@ -83,6 +83,8 @@ SETS = {
         ("forty-seventh", 47),
         ("forty-eighth", 48),
         ("forty-ninth", 49),
+        ("fiftieth", 50),
+        ("fifty-first", 51),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -159,7 +159,9 @@ class BatchTransaction(StoryWriter):
                 first = placed[p.joins]
                 story = first.story_id if first is not None else None
             article_id = ids[p.article] or 0
-            joining.append(Placement(article_id, story, p.evidence, p.slots, p.announces, p.lang))
+            joining.append(
+                Placement(article_id, story, p.evidence, p.slots, p.announces, p.lang, p.folds)
+            )
             joined_refs.append(p.article)
         for ref, done in zip(joined_refs, self.place(joining, now), strict=True):
             placed[ref] = done

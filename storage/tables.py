@@ -19,6 +19,7 @@ from storage.models import (
     Mute,
     Story,
     StoryEvidence,
+    StoryFold,
     StorySplit,
     Subscriber,
     SubscriberFilter,
@@ -43,3 +44,4 @@ versions = _table(ArticleVersion)
 evidences = _table(StoryEvidence)
 entries = _table(LedgerEntry)
 splits = _table(StorySplit)
+folds = _table(StoryFold)
