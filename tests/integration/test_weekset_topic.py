@@ -68,8 +68,11 @@ MOST_WRONG_TOPIC = {
     "forty-seventh set": (6, 1),  # the same: (8, 3); then troops sent, Libya
     "forty-eighth set": (7, 1),  # written blind in the sixteenth stop; measured once on ``64f2e8c``
     "forty-ninth set": (3, 2),  # the same (a cut weighed kept by its title, as before)
-    "fiftieth set": (2, 1),  # written blind in the seventeenth stop; measured once on ``cb093c5``
-    "fifty-first set": (3, 6),  # the same
+    # written blind in the seventeenth stop; measured once on ``cb093c5``: (2, 1) and (3, 6);
+    # then (looked at) "Liban", "concerns only Iraqi forces", "the two were unrelated", trainers
+    # brought home from Kuwait
+    "fiftieth set": (2, 0),
+    "fifty-first set": (3, 0),
 }
 
 

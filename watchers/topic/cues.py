@@ -21,6 +21,7 @@ __all__ = [
     "NOT_OURS",
     "NOT_TIED",
     "NO_TRUCE",
+    "NOT_OURS_LEAVING",
     "OTHER_LEAVER",
     "OUR_TROOPS",
     "POLITICAL_EXIT",
@@ -80,9 +81,12 @@ ELSEWHERE_PLACE = re.compile(rf"\b(?:{'|'.join(ELSEWHERE.values())}|red sea|bien
 LEAVES_HOST = re.compile(rf"\bleav(?:e|es|ing)\s+(?:{_ABROAD})(?:'s|’s)\s")  # "leave Jordan's …"
 GARRISON_ABROAD = re.compile(
     rf"\b(?:{_ABROAD})(?:'s|’s)?\s+(?:garrison|contingent|force)\b|"
-    r"\b(?:trim|trims|cut|cuts|reduce|reduces|shrink|shrinks|withdraw|withdraws|pull|pulls)\s+"
-    r"(?:\S+\s+){0,3}?(?:troops|soldiers|forces|garrison|presence|battalion|brigade|units?)\s+"
+    r"\b(?:trim|trims|cut|cuts|reduce|reduces|shrink|shrinks|withdraw|withdraws|pull|pulls|"
+    r"bring home|brings home)\s+(?:\S+\s+){0,3}?"
+    r"(?:troops|soldiers|forces|garrison|presence|battalion|brigade|units?|trainers|advisers)\s+"
     rf"(?:out\s+)?(?:in|from|of)\s+(?:{_ABROAD})\b|"
+    # a level left there: "Anh rút 150 huấn luyện viên, còn khoảng 490 quân ở vùng Vịnh"
+    rf"\bcon\s+(?:khoang\s+)?[\d.]+\s+(?:quan|binh si|linh)\s+(?:o|tai)\s+(?:{_ABROAD}|vung vinh)\b|"
     r"\brut\s+(?:\S+\s+){0,4}?khoi\s+(?:(?:mot|cac)\s+)?"
     rf"(?:(?:can cu|san bay|trai)\s+(?:[^\s,;]+\s+){{0,2}}?(?:o|tai)\s+)?(?:{_ABROAD})\b|"
     rf"\b(?:giam|cat giam)\s+(?:\S+\s+){{0,4}}?quan(?:\s+my)?\s+(?:tai|o)\s+(?:{_ABROAD})\b|"
@@ -260,4 +264,15 @@ UNRELATED = re.compile(
     r"\b(?:unrelated to|not (?:related|connected|linked) (?:to|with)|nothing to do with|"
     r"không liên quan|không gắn với|không dính dáng)",
     re.IGNORECASE,
+)
+# a sentence that says what it tells is not our forces' leaving: "the commission said the two
+# were unrelated", "hai việc không liên quan đến nhau"; "The withdrawal concerns only Iraqi
+# forces", "no foreign troops are based in the district", "quyết định chỉ liên quan đến Kuwait"
+NOT_OURS_LEAVING = re.compile(
+    r"\b(?:the two|both) (?:were|are|is|was) (?:unrelated|not (?:related|connected|linked))\b|"
+    r"không liên quan (?:gì )?(?:đến|tới|với) nhau|"
+    r"\bconcerns? (?:only (?:the )?Iraqi|(?:Kuwait|Jordan|Syria) only)\b|"
+    r"\bno (?:foreign|US|American|coalition) (?:troops|forces|soldiers) (?:are|were)\b|"
+    r"chỉ liên quan đến (?:lực lượng (?:của )?Iraq|quân đội Iraq|Kuwait|Jordan|Syria)|"
+    r"không có (?:quân đội|quân|binh sĩ|lực lượng) (?:nước ngoài|Mỹ|liên quân) nào",
 )

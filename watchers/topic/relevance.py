@@ -145,7 +145,10 @@ def judge(
     named = (head, *found)  # the title's words found, then each sentence's
 
     def denies(text: str) -> bool:
-        """Whether ``text`` calls something unrelated to foreign forces leaving."""
+        """Whether ``text`` calls something unrelated to foreign forces leaving, or says what
+        it tells is not their leaving (``cues.NOT_OURS_LEAVING``)."""
+        if cues.NOT_OURS_LEAVING.search(text):
+            return True
         unrelated = cues.UNRELATED.search(text)
         if unrelated is None:
             return False
