@@ -201,22 +201,27 @@ from bench.weekset import SETS, change_alerts, names_change
 # 129, 91 right; then a month said as when what will happen does ("will leave … in
 # September") and a fronted "By 30 September, … will" are the next ones: 128, 91 right
 # the seventeenth stop: the fiftieth and fifty-first, written blind in it, measured once on
-# ``cb093c5``, the stop's start: 7 alerts, 3 right, 3 of 4; 7 alerts, 2 right, 2 of 4
+# ``cb093c5``, the stop's start: 7 alerts, 3 right, 3 of 4; 7 alerts, 2 right, 2 of 4; then
+# (looked at) a parliament's vote "on Wednesday" and a resolution to call for '"all foreign
+# forces"' are demands whatever is agreed "two days after" or of "agreed dates"; leaving federal
+# Iraq said after the date is Baghdad's ("Mỹ - Iraq" names no Iraq); "so với hạn" replaced;
+# troops "đóng tại đây" are the site's: 4, 3 right and 3, 1 right; sets 12-49 140, 98 right
+# -> 138, 98 right (the twenty-fifth and thirty-second one wrong fewer)
 MOST_WRONG_ALERTS = {
     "twelfth set": (0, 1), "thirteenth set": (0, 2), "fourteenth set": (0, 1),
     "fifteenth set": (0, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
     "eighteenth set": (0, 1), "nineteenth set": (3, 2), "twentieth set": (0, 1),
     "twenty-first set": (0, 2), "twenty-second set": (1, 2), "twenty-third set": (0, 2),
-    "twenty-fourth set": (1, 2), "twenty-fifth set": (3, 2), "twenty-sixth set": (2, 1),
+    "twenty-fourth set": (1, 2), "twenty-fifth set": (2, 2), "twenty-sixth set": (2, 1),
     "twenty-seventh set": (2, 4), "twenty-eighth set": (0, 0), "twenty-ninth set": (1, 2),
-    "thirtieth set": (2, 1), "thirty-first set": (0, 0), "thirty-second set": (2, 2),
+    "thirtieth set": (2, 1), "thirty-first set": (0, 0), "thirty-second set": (1, 2),
     "thirty-third set": (3, 2), "thirty-fourth set": (0, 1), "thirty-fifth set": (0, 2),
     "thirty-sixth set": (3, 2), "thirty-seventh set": (0, 2), "thirty-eighth set": (0, 1),
     "thirty-ninth set": (0, 1), "fortieth set": (2, 4), "forty-first set": (1, 1),
     "forty-second set": (1, 2), "forty-third set": (1, 1), "forty-fourth set": (0, 1),
     "forty-fifth set": (1, 1), "forty-sixth set": (0, 0), "forty-seventh set": (2, 2),
-    "forty-eighth set": (2, 1), "forty-ninth set": (3, 1), "fiftieth set": (4, 1),
-    "fifty-first set": (5, 2),
+    "forty-eighth set": (2, 1), "forty-ninth set": (3, 1), "fiftieth set": (1, 1),
+    "fifty-first set": (2, 1),
 }  # fmt: skip
 
 

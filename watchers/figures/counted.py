@@ -36,7 +36,10 @@ AT_THE_BASE = re.compile(
     rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:cuoi cung|con lai)\s+)?"
     rf"(?:(?:{_STAY}|had|have|has|worked|served|dong quan|dong|"
     rf"lam viec)\s+)*{_AT}\s+(?:(?:the|this|that|a|an|mot)\s+(?:[\w-]+\s+)?)?(?:air )?"
-    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay|tram khong quan|tram)\b"
+    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay|tram khong quan|tram)\b|"
+    # ... or the site the report is at: "450 binh sĩ Mỹ đóng tại đây", "stationed there"
+    r"\s*(?:(?:my|hoa ky)\s+)?(?:dong quan|dong|don tru)\s+(?:tai|o)\s+(?:day|do)\b|"
+    r"\s*(?:(?:are|were)\s+)?(?:stationed|based|deployed)\s+(?:there|here)\b"
 )
 # Whose troops, said after the noun: "from other coalition nations", "của các nước khác"...
 FROM_OWNER = re.compile(  # not a change's source: "fell to about 2,700 from about 3,150"

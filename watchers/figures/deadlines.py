@@ -66,7 +66,7 @@ _ACTS = (lx.LEAVE, lx.END, lx.PRESENCE, lx.MISSION)  # what an aside may say hap
 _SAID_ON = re.compile(
     r"\b(?:(?:said|says|announced|stated|declared|confirmed|told (?:\w+\s+){1,3})\s+on|"
     r"(?:cho biet|tuyen bo|phat bieu|thong bao|khang dinh|xac nhan|noi)\s+(?:vao )?hom|"
-    r"(?:so voi|thay vi|instead of|rather than)(?:\s+(?:the|thoi han|han chot|moc|ngay))*|"
+    r"(?:so voi|thay vi|instead of|rather than)(?:\s+(?:the|thoi han|han chot|han|moc|ngay))*|"
     r"(?:press|seek|ask)\w* for \S+ \S+ (?:departure|exit)\b[^,;]*\bmeets? on|(?:de nghi|yeu cau)"
     r"\b[^,;]*\brut\b[^,;]*\bhop vao)\s*$"
 )

@@ -25,9 +25,10 @@ __all__ = ["demanded"]
 _FOR_LEAVING = (  # "demanded on Sunday that", "recommended last week that", "in a statement"
     r"(?: (?:in a statement(?: issued| released)?|(?:late |early )?(?:on |last |this |earlier "
     r"this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month))){0,3}"
-    r"(?: that| for)?(?: the| all| a| an| every| each)?"
+    r"(?: that| for)?(?: [\"“‘']?(?:the|all|a|an|every|each))?"  # 'call for "all foreign forces"'
     r"(?: (?:full|swift|immediate|complete|total|speedy|quick|rapid))?"
-    r" (?:(?:us|u\.s\.|american)(?![-‑])|united states(?![’'])|foreign|coalition|international|"
+    r" [\"“‘']?(?:(?:us|u\.s\.|american)(?![-‑])|united states(?![’'])|foreign|coalition|"
+    r"international|"
     r"troops|forces|"
     r"washington|baghdad|"
     r"government|withdrawal|pullout|exit|departure|expulsion|an end|the end|end)"
@@ -39,7 +40,9 @@ _DEMAND = re.compile(
     r"recommend(?:s|ed|ing|ations?)?|"
     # a parliament's vote for the leaving: "Iraq's parliament voted on Tuesday for all foreign
     # troops to leave the country by 30 June 2161" (its resolution binds no one)
-    r"(?:parliament|lawmakers|legislators|mps|deputies)(?:'s|’s| who)? vot(?:e|es|ed|ing))"
+    r"(?:parliament|lawmakers|legislators|mps|deputies)(?:'s|’s| who)?"
+    r"(?: (?:on|last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week))?"
+    r" vot(?:e|es|ed|ing))"
     + _FOR_LEAVING
     + r"|gave (?:us|u\.s\.|american|foreign|coalition|washington)\b[^,;]{0,30}\buntil|ultimatum|"
     # "Iraq to ask the transition board to bring the Baghdad exit forward to June": a request
@@ -89,7 +92,9 @@ _MET_AFTER = re.compile(
     r"(?:agreement|deal|accord|pact|plan|timetable|roadmap|framework|statement|treaty|"
     r"announcement|decision)|"
     # (not "the schedule agreed with the Iraqi government": another agreement)
-    r"(?<!not )(?<!never )(?<!n't )(?:agreed|accepted)(?! with)|"
+    # not "the agreed dates", "government says agreed dates stand"
+    r"(?<!not )(?<!never )(?<!n't )(?<!the )(?:agreed|accepted)(?! with)"
+    r"(?!\s+(?:dates?|deadlines?|timetables?|schedules?|terms)\b)|"
     r"(?:both|two) governments (?:\w+ )?(?:endorsed|approved)|"
     r"theo (?:\w+ ){0,2}(?:thoa thuan|hiep dinh|ke hoach|lo trinh|lich trinh|tuyen bo chung)|"
     r"(?<!khong )nhu trong (?:\w+ ){0,2}(?:thoa thuan|hiep dinh)|"
@@ -97,6 +102,11 @@ _MET_AFTER = re.compile(
     r"da (?:duoc (?:\w+ ){0,3})?(?:nhat tri|dong y|chap nhan|chap thuan|thong nhat|dap ung)|"
     r"cam ket|(?<!without )ratifying|da phe chuan)\b"
 )  # "…, ratifying the security agreement" (not "must still be ratified", "chưa phê chuẩn")
+# after the date, another event it is told against ends what ties it: "…, two days after Iraq
+# agreed to give US forces until 30 November"
+_OTHER_EVENT = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
+)
 # a demand's words stop at a comma (not one before the date it names: "sớm lên sáu tháng,
 # tới ngày 31/12/2072"), or where another verb says what the date is for
 _ENDS = re.compile(
@@ -157,5 +167,11 @@ def demanded(text: str, start: int, at: int, end: int) -> bool:
     return not (
         (_MET.search(text, start, demand.start()) and not rejected)
         or _APPROVED.search(text, start, demand.end())
-        or _MET_AFTER.search(_THAN.sub("", text[at:end]))
+        or _MET_AFTER.search(_THAN.sub("", _before_other_event(text[at:end])))
     )
+
+
+def _before_other_event(after: str) -> str:
+    """What follows the date up to another event it is told against (``_OTHER_EVENT``)."""
+    other = _OTHER_EVENT.search(after)
+    return after if other is None else after[: other.start()]

@@ -154,26 +154,37 @@ def specific(names: list[str]) -> list[str]:
 # federal Iraq, all of Iraq but the Kurdistan region, is left with Baghdad, in the timetable's
 # first phase ("Camp Ferrand in Baghdad and the rest of federal Iraq", "lãnh thổ liên bang Iraq",
 # "mọi địa điểm khác bên ngoài Khu tự trị người Kurd"), folded
-_IRAQ = re.compile(r"\biraq\b")
+_IRAQ = re.compile(  # not the name of a joint body: "Ủy ban Rút quân chung Mỹ - Iraq"
+    r"(?<!my - )(?<!my-)(?<!ky - )\biraq\b(?!\s?-\s?(?:my|hoa ky)\b)"
+)
 _FEDERAL_BEFORE = re.compile(r"\b(?:federal|lien bang)\s+$")
 _FEDERAL_AFTER = re.compile(r"\s+lien bang\b")
 _KURDISTAN = re.compile(r"\b(?:kurdistan|nguoi kurd)\b")
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|ben ngoai)\s+(?:the\s+)?(?:\S+\s+){0,3}?$")
+# leaving federal Iraq said right after the date: "until 30 November 2158 to leave Camp Meridian
+# and the rest of federal Iraq", "đến ngày 30/11 để rời lãnh thổ liên bang (Iraq)"
+_LEAVES_FEDERAL = re.compile(
+    r"[^,;.]{0,25}?\b(?:to leave|leaving|to withdraw from|de roi|de rut khoi|roi khoi|rut khoi)\s"
+    r"[^,;.]{0,50}?\b(?:federal iraq|lanh tho lien bang|iraq lien bang)\b"
+)
 
 
 def federal(names: list[str], text: str, span: tuple[int, int], kind: str) -> list[str]:
     """``names`` of the places of a deadline of ``kind``, with federal Iraq read as Baghdad
     when troops leave ("leave"): the Iraq named last before the date in its clause (``span``:
     the sentence's start and the date's, in the folded ``text``), else first after it, said
-    federal; or the Kurdistan named last before it said outside of. Leaving it is the first
+    federal (or leaving federal Iraq said right after it, ``_LEAVES_FEDERAL``); or the
+    Kurdistan named last before it said outside of. Leaving it is the first
     phase, not leaving Iraq or Kurdistan (a mission's end in Iraq is the first phase already);
     not "Having left federal Iraq in 2025, the rest will leave Iraq by 2026"."""
     if kind != "leave":
         return names
     start, at = span
+    if "Iraq" in names and _LEAVES_FEDERAL.match(text, text.find(" ", at)):
+        return ["Baghdad" if n == "Iraq" else n for n in names]
     start = max(start, text.rfind(";", start, at) + 1)  # the date's clause
     before = list(_IRAQ.finditer(text, start, at))
-    iraq = before[-1] if before else _IRAQ.search(text, at, at + 60)
+    iraq = before[-1] if before else _IRAQ.search(text, at, at + 80)
     kurds = list(_KURDISTAN.finditer(text, start, at))
     read = {
         "Iraq": iraq is not None
