@@ -206,7 +206,8 @@ from bench.weekset import SETS, change_alerts, names_change
 # forces"' are demands whatever is agreed "two days after" or of "agreed dates"; leaving federal
 # Iraq said after the date is Baghdad's ("Mỹ - Iraq" names no Iraq); "so với hạn" replaced;
 # troops "đóng tại đây" are the site's: 4, 3 right and 3, 1 right; sets 12-49 140, 98 right
-# -> 138, 98 right (the twenty-fifth and thirty-second one wrong fewer)
+# -> 138, 98 right (the twenty-fifth and thirty-second one wrong fewer); then a date itself
+# asked for ("Erbil asks for end of 2140", "muốn cuối năm 2140"): the fiftieth 3, 3 right
 MOST_WRONG_ALERTS = {
     "twelfth set": (0, 1), "thirteenth set": (0, 2), "fourteenth set": (0, 1),
     "fifteenth set": (0, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
@@ -220,7 +221,7 @@ MOST_WRONG_ALERTS = {
     "thirty-ninth set": (0, 1), "fortieth set": (2, 4), "forty-first set": (1, 1),
     "forty-second set": (1, 2), "forty-third set": (1, 1), "forty-fourth set": (0, 1),
     "forty-fifth set": (1, 1), "forty-sixth set": (0, 0), "forty-seventh set": (2, 2),
-    "forty-eighth set": (2, 1), "forty-ninth set": (3, 1), "fiftieth set": (1, 1),
+    "forty-eighth set": (2, 1), "forty-ninth set": (3, 1), "fiftieth set": (0, 1),
     "fifty-first set": (2, 1),
 }  # fmt: skip
 

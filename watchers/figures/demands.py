@@ -54,7 +54,8 @@ _DEMAND = re.compile(
     r"(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi|muon|de nghi|khuyen nghi)"
     r" (?:phia )?(?:my|hoa ky|washington|baghdad|quan|binh|luc luong|lien quan|lien minh|cac|"
     r"moi (?:luc luong|quan|binh|linh|co van|su hien dien|nhan vien quan su)|"  # not "mọi bên"
-    r"toan bo|chinh phu|chinh quyen|rut|phai|nhanh chong|som)|"
+    r"toan bo|chinh phu|chinh quyen|rut|phai|nhanh chong|som|"
+    r"(?:cuoi|dau|giua) (?:nam|thang))|"  # the date itself: "Erbil muốn cuối năm 2140"
     # "đòi" after its subject; "đội quân" (an army) opens a sentence or follows "một", "các"
     r"(?<=[a-z] )(?:(?<=dan quan )|(?<!quan ))(?<!bo )(?<!mot )(?<!cac )(?<!nhung )(?<!doi )doi "
     r"(?:quan|rut|my|hoa ky|washington|moi (?:luc luong|quan|binh|linh|co van|su hien dien)|"
@@ -151,7 +152,8 @@ _THAN = re.compile(
 def demanded(text: str, start: int, at: int, end: int) -> bool:
     """Whether the date at ``at`` is demanded by the clause from ``start`` (the sentence ends
     at ``end``): see the module docstring."""
-    demands = list(_DEMAND.finditer(text, start, at))
+    # the date itself may be what is asked for: "Erbil asks for end of 2140" (dated "end of")
+    demands = [m for m in _DEMAND.finditer(text, start, min(end, at + 8)) if m.start() < at]
     if not demands:
         return False
     demand = demands[-1]

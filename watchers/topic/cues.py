@@ -19,9 +19,9 @@ __all__ = [
     "LEAVES_HOST",
     "MAY_FALL",
     "NOT_OURS",
+    "NOT_OURS_LEAVING",
     "NOT_TIED",
     "NO_TRUCE",
-    "NOT_OURS_LEAVING",
     "OTHER_LEAVER",
     "OUR_TROOPS",
     "POLITICAL_EXIT",
@@ -86,7 +86,8 @@ GARRISON_ABROAD = re.compile(
     r"(?:troops|soldiers|forces|garrison|presence|battalion|brigade|units?|trainers|advisers)\s+"
     rf"(?:out\s+)?(?:in|from|of)\s+(?:{_ABROAD})\b|"
     # a level left there: "Anh rút 150 huấn luyện viên, còn khoảng 490 quân ở vùng Vịnh"
-    rf"\bcon\s+(?:khoang\s+)?[\d.]+\s+(?:quan|binh si|linh)\s+(?:o|tai)\s+(?:{_ABROAD}|vung vinh)\b|"
+    r"\bcon\s+(?:khoang\s+)?[\d.]+\s+(?:quan|binh si|linh)\s+(?:o|tai)\s+"
+    rf"(?:{_ABROAD}|vung vinh)\b|"
     r"\brut\s+(?:\S+\s+){0,4}?khoi\s+(?:(?:mot|cac)\s+)?"
     rf"(?:(?:can cu|san bay|trai)\s+(?:[^\s,;]+\s+){{0,2}}?(?:o|tai)\s+)?(?:{_ABROAD})\b|"
     rf"\b(?:giam|cat giam)\s+(?:\S+\s+){{0,4}}?quan(?:\s+my)?\s+(?:tai|o)\s+(?:{_ABROAD})\b|"

@@ -1,5 +1,6 @@
 """What the wrong change alerts of the fiftieth and fifty-first same-week sets showed of the
-figures (probes of our own): a parliament's vote "on Wednesday" for all foreign forces to leave,
+figures (probes of our own): a date itself asked for ("Erbil asks for end of 2140", "muốn
+cuối năm 2140") is demanded; a parliament's vote "on Wednesday" for all foreign forces to leave,
 a resolution that would call for "all foreign forces" to leave, are demands, whatever agreement
 is told after another event or of the dates; a date "until … to leave Camp X and the rest of
 federal Iraq" (or "để rời lãnh thổ liên bang") is Baghdad's, and a joint body "Mỹ - Iraq" names
@@ -13,6 +14,7 @@ from datetime import date
 import pytest
 
 from tests.quality import deadlines_of, troops_of
+from watchers.figures import extract
 
 MARCH = date(2158, 3, 15)
 
@@ -33,6 +35,17 @@ MARCH = date(2158, 3, 15)
 )
 def test_a_parliament_s_demand_is_no_deadline(body: str) -> None:
     assert deadlines_of(body, MARCH) == set()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Joint committee to set Kurdistan exit date on Thursday; Erbil asks for end of 2140",
+        "Iraq và Mỹ sắp ấn định thời hạn rút quân khỏi vùng Kurdistan, Erbil muốn cuối năm 2140",
+    ],
+)
+def test_a_date_asked_for_is_no_deadline(title: str) -> None:
+    assert extract(title, "", published=MARCH).deadlines == ()
 
 
 @pytest.mark.parametrize(
