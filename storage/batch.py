@@ -159,9 +159,7 @@ class BatchTransaction(StoryWriter):
                 first = placed[p.joins]
                 story = first.story_id if first is not None else None
             article_id = ids[p.article] or 0
-            joining.append(
-                Placement(article_id, story, p.evidence, p.slots, p.announces, p.lang, p.folds)
-            )
+            joining.append(Placement(article_id, story, p.evidence, p.slots, p.announces, p.lang))
             joined_refs.append(p.article)
         for ref, done in zip(joined_refs, self.place(joining, now), strict=True):
             placed[ref] = done

@@ -250,20 +250,6 @@ class StorySplit(SQLModel, table=True):
     at: datetime = Field(sa_type=UTCDateTime, nullable=False)
 
 
-class StoryFold(SQLModel, table=True):
-    """A story folded into another: a new report bridged two stories of one event
-    (``watchers.stories.choose.Choice.folds``), and the articles of the first moved to the
-    second. Each process's story index reads the rows after the last it saw."""
-
-    __tablename__ = "story_fold"
-
-    id: int | None = Field(default=None, primary_key=True)
-    from_story_id: int = Field(foreign_key="story.id")
-    to_story_id: int = Field(foreign_key="story.id")
-    article_id: int = Field(foreign_key="article.id")  # the report that bridged them
-    at: datetime = Field(sa_type=UTCDateTime, nullable=False)
-
-
 class SubscriberFilter(SQLModel, table=True):
     """A chat's own include or exclude word or phrase, on top of the topic's keywords."""
 

@@ -90,7 +90,7 @@ class Stories:
         )
         query = (
             sa.select(stories, published.label("published"))
-            .where(stories.c.relevant, stories.c.articles > 0)  # none: folded into another
+            .where(stories.c.relevant)
             .order_by(stories.c.latest_at.desc(), stories.c.id.desc())
             .limit(limit)
         )

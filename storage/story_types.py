@@ -68,7 +68,6 @@ class Placement:
     slots: bytes = b""
     announces: bool = False  # this article sends its story's alert
     lang: str = ""
-    folds: tuple[int, ...] = ()  # stories folded into ``story_id`` (a join only)
 
 
 @dataclass(frozen=True, slots=True)

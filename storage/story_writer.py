@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import cache
-from typing import Any
 
 import sqlalchemy as sa
 
@@ -16,7 +15,7 @@ from storage.among import among, listed
 from storage.articles import insert_article_rows
 from storage.models import UTCDateTime
 from storage.story_types import IndexRows, Placed, Placement, StoredEvidence, StoryState
-from storage.tables import articles, evidences, feeds, folds, splits, stories
+from storage.tables import articles, evidences, feeds, splits, stories
 from storage.types import NewArticle
 
 _CHUNK = 500
@@ -32,27 +31,6 @@ SPLITS_SINCE = (  # articles an administrator split out of their story, after a 
     sa.select(splits.c.id, splits.c.article_id)
     .where(splits.c.id > b("after"))
     .order_by(splits.c.id)
-)
-FOLDS_SINCE = (  # stories folded into others, after a fold
-    sa.select(folds.c.id, folds.c.from_story_id, folds.c.to_story_id)
-    .where(folds.c.id > b("after"))
-    .order_by(folds.c.id)
-)
-_FOLD_ARTICLES = (
-    articles.update().where(articles.c.story_id == b("b_from")).values(story_id=b("b_to"))
-)
-_FOLD_EVIDENCE = (
-    evidences.update().where(evidences.c.story_id == b("b_from")).values(story_id=b("b_to"))
-)
-_FOLD_ANNOUNCED = (  # a story takes in the announcement of one folded into it
-    stories.update()
-    .where(stories.c.id == b("b_to"))
-    .values(
-        announced=sa.or_(
-            stories.c.announced,
-            sa.select(stories.c.announced).where(stories.c.id == b("b_from")).scalar_subquery(),
-        )
-    )
 )
 _COPIES = (
     sa.select(articles.c.content_hash, sa.func.min(articles.c.story_id))
@@ -151,11 +129,6 @@ class StoryWriter:
         articles whose story changed after they were placed."""
         return [(row[0], row[1]) for row in self.conn.execute(SPLITS_SINCE, {"after": split_id})]
 
-    def folds_since(self, fold_id: int) -> list[tuple[int, int, int]]:
-        """(fold id, story folded, story it went into) of the folds after ``fold_id``."""
-        rows = self.conn.execute(FOLDS_SINCE, {"after": fold_id})
-        return [(row[0], row[1], row[2]) for row in rows]
-
     def evidence_of(self, article_ids: Iterable[int]) -> list[StoredEvidence]:
         """The stored evidence of these articles (those that have some)."""
         query = _evidence_of(self.conn.dialect.name)
@@ -230,52 +203,8 @@ class StoryWriter:
         ]
         if stored:
             self.conn.execute(_STORE_EVIDENCE, stored)
-        folded = self._fold(placements, placed, now)
-        self._recount({p.story_id for p in placed if not p.new} | folded, now)
+        self._recount({p.story_id for p in placed if not p.new}, now)
         return placed
-
-    def _fold(
-        self, placements: Sequence[Placement], placed: Sequence[Placed], now: datetime
-    ) -> set[int]:
-        """Move the articles (and their evidence) of the stories each joining article folds
-        into the story it joined, which takes in their announcement; record each fold. The
-        folded stories keep their rows, alerts and messages, with no article left (``latest``
-        lists none). Two stories an administrator split apart are not folded. Returns the
-        stories folded."""
-        rows: list[dict[str, Any]] = [
-            {"b_from": old, "b_to": done.story_id, "b_article": p.article_id}
-            for p, done in zip(placements, placed, strict=True)
-            for old in p.folds
-            if old != done.story_id
-        ]
-        rows = [r for r in rows if not self._split_apart(r["b_from"], r["b_to"])]
-        if not rows:
-            return set()
-        self.conn.execute(_FOLD_ARTICLES, rows)
-        self.conn.execute(_FOLD_EVIDENCE, rows)
-        self.conn.execute(_FOLD_ANNOUNCED, rows)
-        self.conn.execute(
-            folds.insert(),
-            [
-                {
-                    "from_story_id": r["b_from"],
-                    "to_story_id": r["b_to"],
-                    "article_id": r["b_article"],
-                    "at": now,
-                }
-                for r in rows
-            ],
-        )
-        return {r["b_from"] for r in rows}
-
-    def _split_apart(self, one: int, other: int) -> bool:
-        """Whether an administrator split an article of one of the two stories out of the other
-        (``storage.splits``): a report that bridges them does not undo it."""
-        pair = sa.or_(
-            sa.and_(splits.c.from_story_id == one, splits.c.to_story_id == other),
-            sa.and_(splits.c.from_story_id == other, splits.c.to_story_id == one),
-        )
-        return self.conn.execute(sa.select(splits.c.id).where(pair).limit(1)).first() is not None
 
     def _recount(self, story_ids: set[int], now: datetime) -> None:
         """A joined story's article and outlet counts, and when it was last reported."""

@@ -19,7 +19,6 @@ from storage.models import (
     Mute,
     Story,
     StoryEvidence,
-    StoryFold,
     StorySplit,
     Subscriber,
     SubscriberFilter,
@@ -44,4 +43,3 @@ versions = _table(ArticleVersion)
 evidences = _table(StoryEvidence)
 entries = _table(LedgerEntry)
 splits = _table(StorySplit)
-folds = _table(StoryFold)

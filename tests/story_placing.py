@@ -7,9 +7,7 @@ story's reports in that article's language, and in its own (``choose.holds_toget
 and none of them names another day (``verdict.other_day``) or is vetoed (``verdict.vetoed``);
 when its best match's story names another day, it joins the story of its best match in the
 other language, a translation (``choose.TRANSLATED``), one of whose reports names its own day,
-if that one is not apart either (``choose._on_its_day``); else it starts its own. An article
-that joins a story folds into it every other story one of whose reports in its language it
-matches as surely as ``choose.FOLDED`` and is not apart from (``choose._folds``). The model
+if that one is not apart either (``choose._on_its_day``); else it starts its own. The model
 has every pair's verdict, where the service judges the candidates the index found.
 """
 
@@ -18,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from watchers.stories.choose import FOLDED, LEAD_KEPT, TRANSLATED, holds_together
+from watchers.stories.choose import LEAD_KEPT, TRANSLATED, holds_together
 from watchers.stories.similar import Evidence
 from watchers.stories.similar.features import lead_share
 from watchers.stories.similar.verdict import other_day, vetoed
@@ -55,32 +53,7 @@ def placed(
                 best = None
         story[key] = story[best[1]] if best else key
         members.setdefault(story[key], []).append(key)
-        if best is not None:
-            _fold(key, order[:n], story, members, verdicts, told, lang)
     return story
-
-
-def _fold(
-    key: str,
-    earlier: Sequence[str],
-    story: dict[str, str],
-    members: dict[str, list[str]],
-    verdicts: Verdicts,
-    told: Mapping[str, Evidence],
-    lang: Mapping[str, str],
-) -> None:
-    """As ``choose._folds``: the other stories ``key`` bridges (a report in its language it
-    matches as surely as ``FOLDED``, a story it is not apart from) folded into its own."""
-    mine = story[key]
-    for m in earlier:
-        other = story[m]
-        same, p = verdicts.get(frozenset((key, m)), (False, 0.0))
-        if other == mine or lang[m] != lang[key] or not same or p < FOLDED:
-            continue
-        if _apart(key, m, members[other], verdicts, told, lang) is None:
-            for r in members[other]:
-                story[r] = mine
-            members[mine].extend(members.pop(other))
 
 
 def _on_its_day(

@@ -20,7 +20,7 @@ This shape is an interface other tools build on: add to it, never change it.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -124,7 +124,7 @@ def analyze(documents: Sequence[Document], matcher: Matcher, *, now: datetime) -
         (feed,) = store.claim_due_feeds(now, worker="analyze", lease=timedelta(hours=1), limit=1)
         ingest = Ingest(store)
         seen_urls: dict[str, str] = {}
-        story_of: dict[str, int] = {}  # a file's path -> its story (moved when one is folded)
+        first_of_story: dict[int, str] = {}  # story id -> the path of its first file
         results = []
         for document in documents:
             title, body = read_document(document.file)
@@ -138,7 +138,7 @@ def analyze(documents: Sequence[Document], matcher: Matcher, *, now: datetime) -
             article = prepared.article
             batch = Batch(feed.id, document.outlet, first_fetch=False, items=[prepared])
             done = ingest(batch, now, backlog_window=timedelta(days=1))
-            duplicate_of = _placed(done, document.path, story_of)
+            duplicate_of = _duplicate_of(done, document.path, first_of_story)
             canonical = article.canonical_url
             stored = bool(done.applied.ids) and done.applied.ids[0] is not None
             if canonical and not stored:
@@ -163,35 +163,18 @@ def analyze(documents: Sequence[Document], matcher: Matcher, *, now: datetime) -
                 "changes": [_change(d) for d in changes],
             }
             results.append(Analysis(result, changes))
-        return _earliest(results, story_of)
+        return results
     finally:
         engine.dispose()
 
 
-def _placed(done: Ingested, path: str, story_of: dict[str, int]) -> str | None:
-    """Record the story of the file (its folds moving the files of the stories it folded);
-    None: its ``duplicate_of`` is its story's earliest file (``_earliest``) or null."""
+def _duplicate_of(done: Ingested, path: str, first_of_story: dict[int, str]) -> str | None:
+    """The first file of the story this one joined (None if it started one)."""
     if not done.applied.stories or done.applied.stories[0] is None:
         return None
     story = done.applied.stories[0]
-    folds = {old for p in done.intents.placements for old in p.folds}
-    for other, was in story_of.items():
-        if was in folds:
-            story_of[other] = story
-    story_of[path] = story
-    return None
-
-
-def _earliest(results: list[Analysis], story_of: Mapping[str, int]) -> list[Analysis]:
-    """Each file placed in a story is a duplicate of its story's earliest file (as the
-    stories stand after the last file: a later report may have folded two into one)."""
-    first: dict[int, str] = {}
-    for a in results:
-        path = a.result["path"]
-        if path in story_of:
-            earliest = first.setdefault(story_of[path], path)
-            a.result["duplicate_of"] = None if earliest == path else earliest
-    return results
+    first = first_of_story.setdefault(story, path)
+    return None if first == path else first
 
 
 def _change(decision: FigureDecision) -> dict[str, Any]:

@@ -58,7 +58,6 @@ from watchers.stories.similar.verdict import Veto
 __all__ = [
     "COHERENT",
     "COUNTED",
-    "FOLDED",
     "TRANSLATED",
     "Apart",
     "Candidate",
@@ -72,8 +71,6 @@ __all__ = [
 
 COHERENT = 0.4  # the verdict's score half a story's reports must reach with a new article
 TRANSLATED = 0.9  # a match in another language this sure is a translation (``holds_together``)
-# a match in its own language this sure, in another story, bridges the two (``Choice.folds``)
-FOLDED = 0.97
 COUNTED = 32  # a story's reports counted at most: a large story is judged on its best part
 # a report of its best match's story whose lead an article shares this much is a match of its
 # own, though the best match's lead shares nothing (``verdict.other_lead``)
@@ -113,7 +110,6 @@ class Choice:
     verdict: Verdict | None = None
     apart: Apart | None = None
     passed: Apart | None = None  # why it passed over its best match's story for this one
-    folds: tuple[int, ...] = ()  # the other stories it bridges, folded into the one it joins
 
 
 def best_story(
@@ -167,43 +163,17 @@ def best_story(
             return Choice(None, matched.article_id, verdict, apart="other_lead")
         _, matched, verdict = max(kept, key=lambda k: k[0])
         story = matched.story_id
-    known = sizes or {}
     if verdict.reason == "near_copy":
-        folds = _folds(new, story, accepted, judged, scores, known)
-        return Choice(story, matched.article_id, verdict, folds=folds)
-    apart = _apart(new, matched, verdict, judged, scores, known)
+        return Choice(story, matched.article_id, verdict)
+    apart = _apart(new, matched, verdict, judged, scores, sizes or {})
     if apart == "other_day" and best[2].reason != "other_lead":  # another day's event ...
         found = _on_its_day(new, story, accepted, judged)
-        if found and _apart(new, found[1], found[2], judged, scores, known) is None:
+        if found and _apart(new, found[1], found[2], judged, scores, sizes or {}) is None:
             _, other, theirs = found  # ... and a story in the other language names its day
-            folds = _folds(new, other.story_id, accepted, judged, scores, known)
-            return Choice(other.story_id, other.article_id, theirs, passed=apart, folds=folds)
+            return Choice(other.story_id, other.article_id, theirs, passed=apart)
     if apart is not None:
         return Choice(None, matched.article_id, verdict, apart=apart)
-    folds = _folds(new, story, accepted, judged, scores, known)
-    return Choice(story, matched.article_id, verdict, folds=folds)
-
-
-def _folds(
-    new: Evidence,
-    story: int,
-    accepted: list[tuple[tuple[int, float, int], Candidate, Verdict]],
-    judged: list[Candidate],
-    scores: Mapping[int, list[tuple[str, float]]],
-    sizes: Mapping[int, Mapping[str, int]],
-) -> tuple[int, ...]:
-    """The other stories ``new``, joining ``story``, bridges: one of its reports in ``new``'s
-    language is a match as sure as ``FOLDED`` (a near copy, or by score) and ``new`` is not
-    apart from that story (``_apart``: it would have joined it). Across languages the
-    verdict is less sure: measured, folding on its matches joined other events."""
-    folds = []
-    own = [k for k in accepted if k[1].evidence.lang == new.lang and k[1].story_id != story]
-    for other in sorted({c.story_id for _, c, _ in own}):
-        _, candidate, verdict = max((k for k in own if k[1].story_id == other), key=lambda k: k[0])
-        sure = verdict.reason == "near_copy" or verdict.score >= FOLDED
-        if sure and _apart(new, candidate, verdict, judged, scores, sizes) is None:
-            folds.append(other)
-    return tuple(folds)
+    return Choice(story, matched.article_id, verdict)
 
 
 def _apart(

@@ -14,11 +14,9 @@ behind the watermark. A process starting on a large store loads every row once, 
 first takes the lock (``warm_up``). The rows a batch stores are added once its transaction
 has committed (``remember``): a batch rolled back leaves the index as it was.
 
-A placed article changes story by an administrator's /split (``storage.splits``) or when a
-new report folds its story into another (``storage.story_writer``, ``story_fold``): the same
-catch-up reads the splits after the last one seen and forgets the decoded candidates they
-moved, so their story is read again with their evidence, and the folds after the last one
-seen, moving the decoded candidates of each folded story to the story it went into.
+A placed article changes story only by an administrator's /split (``storage.splits``): the
+same catch-up reads the splits after the last one seen and forgets the decoded candidates
+they moved, so their story is read again with their evidence.
 """
 
 from __future__ import annotations
@@ -49,7 +47,6 @@ class StoryMatcher:
         self.index = StoryIndex()
         self.watermark = 0  # the last article whose index rows are in ``index``
         self.split_watermark = 0  # the last /split whose article's story is known here
-        self.fold_watermark = 0  # the last story fold known here
         self._warm = False
         self._decoded: OrderedDict[int, Candidate] = OrderedDict()
 
@@ -71,19 +68,12 @@ class StoryMatcher:
         return loaded
 
     def catch_up(self, tx: BatchTransaction) -> None:
-        """Load the rows other processes stored since the watermark, forget the stories of
-        articles split out of theirs since and move those of stories folded since (inside
-        the story lock)."""
+        """Load the rows other processes stored since the watermark, and forget the stories of
+        articles split out of theirs since (inside the story lock)."""
         for split_id, article_id in tx.splits_since(self.split_watermark):
             self._decoded.pop(article_id, None)
             self.split_watermark = split_id
             log.debug("stories.split_seen article=%d", article_id)
-        for fold_id, old, story in tx.folds_since(self.fold_watermark):
-            moved = [c for c in self._decoded.values() if c.story_id == old]
-            for c in moved:
-                self._decoded[c.article_id] = Candidate(c.article_id, story, c.evidence)
-            self.fold_watermark = fold_id
-            log.debug("stories.fold_seen story=%d into=%d", old, story)
         rows = tx.rows_since(self.watermark)
         self.index.insert_packed([(row.article_id, row.slots) for row in rows])
         top = max([self.watermark, *(row.article_id for row in rows)])

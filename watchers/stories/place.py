@@ -9,9 +9,7 @@ verdict weighs shared evidence by its rarity in the store (``rarity``, the docum
 frequencies storage read for the batch). The first article of a story that may alert sends
 the story alert (``join_alert``); a later one that joins a stored story which already
 alerted schedules an edit of that alert — and, when it brings something the story's reports
-did not have (``news``: a new figure, a milestone), an update alert. An article that joins a
-stored story and bridges other stored stories (``choose.Choice.folds``) folds them into it
-(``PlaceIntent.folds``); the batch's later articles see them as one story.
+did not have (``news``: a new figure, a milestone), an update alert.
 """
 
 from __future__ import annotations
@@ -19,7 +17,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import cast
 
 from storage.story_types import StoryState
 from watchers.identity.triage import Decision
@@ -51,7 +48,6 @@ class PlaceIntent:
     keys: tuple[int, ...] = ()  # counted in the document frequencies (``rarity_keys``)
     news: tuple[str, ...] = ()  # what it brings its story (``news``): it sends an update
     lang: str = ""  # the language of its evidence (stored with it)
-    folds: tuple[int, ...] = ()  # stored stories folded into ``story`` (``choose.Choice``)
 
 
 def place_articles(
@@ -77,32 +73,22 @@ def place_articles(
     local: dict[int, Candidate] = {}  # pseudo article id -> candidate
     placements: list[PlaceIntent] = []
     edits: list[int] = []
-    folded: dict[int, int] = {}  # a stored story folded -> the story it was folded into
     for ref, (position, decision) in enumerate(kept):
         article = decision.article
         ev = evidence[position] if article.relevant else None
         story = stories_of.get(article.content_hash)
         members: list[Evidence] | None = None  # the story's reports it was judged against
-        folds: tuple[int, ...] = ()
         if ev is None and story is None:
             placements.append(PlaceIntent(ref, announces=decision.alert))
             continue
         keys = rarity_keys(ev) if ev is not None else set()
         if story is None and ev is not None:
             ranked = local_index.ranked(ev, JUDGED)
-            stored = [_moved(c, folded) for c in candidates.get(position, ())]
-            judged = [*stored, *(local[i + LOCAL] for i in ranked)]
+            judged = [*candidates.get(position, ()), *(local[i + LOCAL] for i in ranked)]
             counts = (rarity or Rarity()).including(keys) if judged else None
             choice = best_story(ev, judged, counts, size_of)
             story = choice.story_id
-            folds = _folds(story, choice.folds)
-            for old in folds:  # the batch's later articles see one story
-                into = cast(int, story)  # ``_folds`` gives none without a story
-                _fold(old, into, folded, size_of, local, stories_of, alerted)
-                if old in edits:  # its alert is not edited again: its reports are the story's
-                    edits.remove(old)
-                    edits.extend([into] if into not in edits else [])
-            members = [c.evidence for c in judged if c.story_id == story or c.story_id in folds]
+            members = [c.evidence for c in judged if c.story_id == story]
             if choice.verdict is not None:
                 log.debug(
                     "stories.%s article=%s reason=%s score=%s passed=%s",
@@ -132,7 +118,6 @@ def place_articles(
                 keys=tuple(sorted(keys)),
                 news=brings,
                 lang=ev.lang if ev is not None else "",
-                folds=folds,
             )
         )
         stories_of.setdefault(article.content_hash, own)
@@ -142,44 +127,3 @@ def place_articles(
             local[LOCAL + ref] = Candidate(LOCAL + ref, own, ev)
             local_index.insert_packed([(ref, indexed)])
     return placements, edits
-
-
-def _folds(story: int | None, bridged: tuple[int, ...]) -> tuple[int, ...]:
-    """The stored stories an article joining ``story`` folds into it: only a stored story
-    takes others in, and only stored ones are folded (a story the batch started is not)."""
-    if story is None or story >= LOCAL:
-        return ()
-    return tuple(s for s in bridged if s < LOCAL and s != story)
-
-
-def _moved(candidate: Candidate, folded: Mapping[int, int]) -> Candidate:
-    """A stored candidate in the story its own was folded into by the batch, if it was."""
-    into = folded.get(candidate.story_id)
-    return candidate if into is None else Candidate(candidate.article_id, into, candidate.evidence)
-
-
-def _fold(
-    old: int,
-    story: int,
-    folded: dict[int, int],
-    size_of: dict[int, dict[str, int]],
-    local: dict[int, Candidate],
-    stories_of: dict[str, int],
-    alerted: set[int],
-) -> None:
-    """The batch's own state once ``old`` is folded into ``story``."""
-    folded[old] = story
-    for moved, into in folded.items():  # a story folded into ``old`` earlier goes on with it
-        if into == old:
-            folded[moved] = story
-    reports = size_of.setdefault(story, {})
-    for lang, n in size_of.pop(old, {}).items():
-        reports[lang] = reports.get(lang, 0) + n
-    for pseudo, candidate in local.items():
-        if candidate.story_id == old:
-            local[pseudo] = Candidate(candidate.article_id, story, candidate.evidence)
-    for content_hash, of in stories_of.items():
-        if of == old:
-            stories_of[content_hash] = story
-    if old in alerted:
-        alerted.add(story)
