@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from watchers.figures import lexicon as lx
+from watchers.figures.places import country_of
 
 # Things a number without a troop noun counts instead: "two bases", "three US officials"
 OTHER_COUNT = re.compile(
@@ -36,11 +37,27 @@ AT_THE_BASE = re.compile(
     rf"\s*(?:(?:my|hoa ky)\s+)?(?:(?:cuoi cung|con lai)\s+)?"
     rf"(?:(?:{_STAY}|had|have|has|worked|served|dong quan|dong|"
     rf"lam viec)\s+)*{_AT}\s+(?:(?:the|this|that|a|an|mot)\s+(?:[\w-]+\s+)?)?(?:air )?"
-    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay|tram khong quan|tram)\b|"
-    # ... or the site the report is at: "450 binh sĩ Mỹ đóng tại đây", "stationed there"
-    r"\s*(?:(?:my|hoa ky)\s+)?(?:dong quan|dong|don tru)\s+(?:tai|o)\s+(?:day|do)\b|"
-    r"\s*(?:(?:are|were)\s+)?(?:stationed|based|deployed)\s+(?:there|here)\b"
+    r"(?:base|station|camp|airfield|hub|can cu|trai|san bay|tram khong quan|tram)\b"
 )
+# ...or "there" after a base named before with no place we know: "handed Camp Taji to Iraqi
+# forces, but none of the roughly 450 US troops stationed there left", "bàn giao căn cứ Tel Ruman
+# …, nhưng không ai trong số khoảng 450 binh sĩ Mỹ đóng tại đây rời khỏi Iraq" (not "Căn cứ Ain
+# al-Asad hiện có khoảng 1.200 binh sĩ Mỹ đóng tại đây": Ain al-Asad's)
+_THERE = re.compile(
+    r"\s*(?:(?:my|hoa ky)\s+)?(?:(?:are|were)\s+)?(?:stationed|based|deployed|dong quan|dong|"
+    r"don tru)\s+(?:there|here|(?:tai|o)\s+(?:day|do))\b"
+)
+
+
+def there_at_a_base(text: str, start: int, at: int, noun_end: int, before: list[str]) -> bool:
+    """Whether troops said "there" after their noun (at ``noun_end``) are at a base the
+    sentence (from ``start``) names before the number (at ``at``), the places named before it
+    (``before``) being only countries."""
+    if not _THERE.match(text, noun_end) or not BASE_WORD.search(text, start, at):
+        return False
+    return all(country_of(name) == name for name in before)
+
+
 # Whose troops, said after the noun: "from other coalition nations", "của các nước khác"...
 FROM_OWNER = re.compile(  # not a change's source: "fell to about 2,700 from about 3,150"
     r"\s*(?:from|of|cua|tu cac (?:nuoc|quoc gia))\s+(?!(?:about|around|roughly|some|nearly|"

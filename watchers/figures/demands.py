@@ -44,6 +44,8 @@ _DEMAND = re.compile(
     r"(?: (?:on|last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week))?"
     r" vot(?:e|es|ed|ing))"
     + _FOR_LEAVING
+    # not what is asked for an agreement or plan: "voted for the withdrawal agreement under which"
+    + r"(?!\s+(?:[\w-]+\s+)?(?:agreement|plan|deal|accord|pact|timetable|framework)\b)"
     + r"|gave (?:us|u\.s\.|american|foreign|coalition|washington)\b[^,;]{0,30}\buntil|ultimatum|"
     # "Iraq to ask the transition board to bring the Baghdad exit forward to June": a request
     r"ask(?:s|ed|ing)? (?:the )?(?:united states|u\.?s\.?|washington|americans|"
@@ -103,10 +105,12 @@ _MET_AFTER = re.compile(
     r"da (?:duoc (?:\w+ ){0,3})?(?:nhat tri|dong y|chap nhan|chap thuan|thong nhat|dap ung)|"
     r"cam ket|(?<!without )ratifying|da phe chuan)\b"
 )  # "…, ratifying the security agreement" (not "must still be ratified", "chưa phê chuẩn")
-# after the date, another event it is told against ends what ties it: "…, two days after Iraq
-# agreed to give US forces until 30 November"
+# after the date, another event it is told against, with its own date, ends what ties it: "…,
+# two days after Iraq agreed to give US forces until 30 November" (not "three days after the
+# request Washington agreed": the demand met)
 _OTHER_EVENT = re.compile(
     r"\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
+    r"(?=[^.]*\d)"
 )
 # a demand's words stop at a comma (not one before the date it names: "sớm lên sáu tháng,
 # tới ngày 31/12/2072"), or where another verb says what the date is for
@@ -142,10 +146,13 @@ _ORDERED = re.compile(
     r"\b(?:ordered|ra lenh)(?:\s+cho(?:\s+[^\s,;]+){1,3}|(?:\s+[^\s,;]+){0,3})\s*$"
 )
 # a comparison after the date is no agreement of it: "…, a year earlier than the date agreed
-# under the accord" (not "no later than", "không muộn hơn"; ", and Washington accepted" counts)
+# under the accord", "six months before the date agreed for the last US base" (not "no later
+# than", "không muộn hơn"; ", and Washington accepted" counts)
 _THAN = re.compile(
     r"(?:\b(?:earlier|sooner|ahead of|(?<!no )(?<!not )later) than|\bsom hon|(?<!khong )\bmuon hon|"
-    r"\bso voi).*?(?=;|[,-]\s*(?:and|but|as|va|nhung|theo|a request)\b|$)"
+    r"\bso voi|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?|years?) "
+    r"(?:before|after) the (?:date|deadline))"
+    r".*?(?=;|[,-]\s*(?:and|but|as|va|nhung|theo|a request)\b|$)"
 )
 
 

@@ -167,8 +167,9 @@ DELTA_AFTER = re.compile(
     r"|(?:who|that)\s+" + PICKED + r"(?:[^\s,;]+\s+){0,5}?(?=(?:have|has|had|will|were|are)\s)"
     r"|(?:tung\s+)?(?:lam viec|dong quan|huan luyen|tung o|tung dong)\s+(?:[^\s,;]+\s+){1,5}?"
     r"(?=(?:da|se|vua)\b)"
-    # "300 binh sĩ Mỹ đóng tại đây đã rời đi", "450 binh sĩ Mỹ đóng tại đây rời khỏi Iraq"
-    r"|dong\s+(?:tai|o)\s+(?:[^\s,;]+\s+){1,4}?(?=(?:da|se|vua|roi|rut)\b))?"
+    # "300 binh sĩ Mỹ đóng tại đây đã rời đi", "450 binh sĩ Mỹ đóng tại đây rời khỏi Iraq" (not
+    # "2.500 binh sĩ Mỹ đóng tại Iraq sẽ rút hết": the force there)
+    r"|dong\s+(?:tai|o)\s+(?:day|do)\s+(?=(?:da|se|vua|roi|rut)\b))?"
     r"(?:(?:will|would|are|were|have to|has to|need to|must|now|have|has|had|to|are to|se|sap|"
     r"da|vua|phai|buoc phai|can phai)\s+){0,3}"
     r"(?:be\s+|been\s+|being\s+|duoc\s+)?"

@@ -161,10 +161,11 @@ _FEDERAL_BEFORE = re.compile(r"\b(?:federal|lien bang)\s+$")
 _FEDERAL_AFTER = re.compile(r"\s+lien bang\b")
 _KURDISTAN = re.compile(r"\b(?:kurdistan|nguoi kurd)\b")
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|ben ngoai)\s+(?:the\s+)?(?:\S+\s+){0,3}?$")
-# leaving federal Iraq said right after the date: "until 30 November 2158 to leave Camp Meridian
-# and the rest of federal Iraq", "đến ngày 30/11 để rời lãnh thổ liên bang (Iraq)"
+# leaving federal Iraq said right after the date, as what it is for: "until 30 November 2158 to
+# leave Camp Meridian and the rest of federal Iraq", "đến ngày 30/11 để rời lãnh thổ liên bang"
+# (not "by 2159 after leaving federal Iraq a year earlier": the first phase, before)
 _LEAVES_FEDERAL = re.compile(
-    r"[^,;.]{0,25}?\b(?:to leave|leaving|to withdraw from|de roi|de rut khoi|roi khoi|rut khoi)\s"
+    r"[^,;.]{0,25}?\b(?:to leave|to withdraw from|to pull out of|de roi(?: khoi)?|de rut khoi)\s"
     r"[^,;.]{0,50}?\b(?:federal iraq|lanh tho lien bang|iraq lien bang)\b"
 )
 

@@ -2,16 +2,14 @@
 
 A number is a count when a troop noun follows it ("2,500 U.S. troops", "2.500 binh sĩ
 Mỹ"), when it is the target or source of a change of size ("from about 5,200 to 3,000",
-"xuống còn 1.000"), when it is a level ("troop presence has stood at about 2,500") or when
-its noun was left out after another count ("2,500 troops in Iraq and 900 in Syria").
-It is not a count when it is how many are hurt, sent or withdrawn ("About 600 troops will be
-pulled out"), unless those are all of them ("withdraw the remaining 2,500").
+"xuống còn 1.000"), a level ("troop presence has stood at about 2,500") or its noun was left
+out after another count ("2,500 troops in Iraq and 900 in Syria"); not when it is how many are
+hurt, sent or withdrawn ("About 600 troops will be pulled out"), unless all ("the remaining").
 
 Who: the nationality next to the noun, else the nearest actor to the left, else the last
-actor of the sentence before (when it is the coalition or foreign forces), else the US.
-Where: the place named right after the noun, else the nearest one before it in the sentence
-(not where troops are being moved to), else the place the sentence points back to ("there",
-"tại đây"), else the country the article is about.
+actor of the sentence before (the coalition or foreign forces), else the US. Where: the place
+right after the noun, else the nearest before it in the sentence (not where troops are moved
+to), else the one the sentence points back to ("there", "tại đây"), else the article's.
 """
 
 from __future__ import annotations
@@ -271,6 +269,8 @@ class _Number:
         named = doc.capitalised(at) or cx.AL_NAME.match(self.text, at) is not None
         listed = cx.LIST_THEN.match(self.text, noun_end)  # "412 US, 70 British … at the base"
         base = cx.AT_THE_BASE.match(self.text, listed.end() if listed else noun_end)
+        if cx.there_at_a_base(self.text, s.start, self.a, noun_end, [p.name for p in before]):
+            return None  # "handed Camp Taji …; the 450 troops stationed there": that base's
         located = bool(base and right and _LOCATES.fullmatch(self.text, base.end(), right[0].start))
         if (unknown and named) or (base and not located):
             return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours

@@ -147,7 +147,7 @@ def judge(
     def denies(text: str) -> bool:
         """Whether ``text`` calls something unrelated to foreign forces leaving, or says what
         it tells is not their leaving (``cues.NOT_OURS_LEAVING``)."""
-        if cues.NOT_OURS_LEAVING.search(text):
+        if cues.NOT_OURS_LEAVING.search(fold(text)):
             return True
         unrelated = cues.UNRELATED.search(text)
         if unrelated is None:

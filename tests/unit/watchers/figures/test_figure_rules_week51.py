@@ -31,6 +31,8 @@ MARCH = date(2158, 3, 15)
         "2158, two days after Iraq agreed to give US forces until 30 November to leave.",
         'MP Firas al-Jubouri, who drafted the resolution, said it would call for "all foreign '
         'forces" to leave Iraq, including the Kurdistan region, by 31 December 2158.',
+        "Parliament passed a resolution demanding that all foreign troops leave the country by 31 "
+        "December 2158, six months before the date agreed for the last US base.",
     ],
 )
 def test_a_parliament_s_demand_is_no_deadline(body: str) -> None:

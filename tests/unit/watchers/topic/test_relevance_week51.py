@@ -1,7 +1,7 @@
 """What the fiftieth and fifty-first same-week sets showed of the topic (probes of our own):
 Lebanon written "Liban" is another theatre; a sentence that says the move it tells is not our
-forces' leaving ("concerns only Iraqi forces", "no foreign troops are", "the two were
-unrelated", "chỉ liên quan đến Kuwait") says nothing of our forces leaving; a title that brings
+forces' leaving ("concerns only Iraqi forces", "the two were unrelated", "chỉ liên quan đến
+Kuwait") says nothing of our forces leaving; a title that brings
 trainers home from a garrison abroad, or leaves a level there, is about that country. What
 does say our forces leave stays the topic."""
 
@@ -77,6 +77,17 @@ def test_what_is_not_our_forces_leaving_is_not_the_topic(title: str, summary: st
             "Coalition trainers leave Iraq's Anbar; no foreign troops remain at the base",
             "The last coalition trainers left the Anbar base on Monday. No foreign troops remain "
             "at the base, which the Iraqi army now runs.",
+        ),
+        # (a review's probes) no troops left after ours withdrew: ours leaving
+        (
+            "Iraq takes full control of Ain al-Asad",
+            "Iraqi forces took over Ain al-Asad on Monday; no US troops were left after the last "
+            "300 withdrew to Erbil.",
+        ),
+        (
+            "Iraq tiếp quản căn cứ Ain al-Asad",
+            "Quân đội Iraq tiếp quản căn cứ Ain al-Asad hôm thứ Hai; hiện không có binh sĩ Mỹ nào "
+            "ở lại sau khi lực lượng Mỹ rút đi.",
         ),
         (
             "Mỹ rút 300 quân khỏi Iraq, còn khoảng 2.100 binh sĩ",
