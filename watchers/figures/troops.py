@@ -60,8 +60,8 @@ _PHRASE_END = re.compile(
     r"sau khi|khi|vi)\b"
 )
 _CLAUSE = re.compile(r"[,;]\s")  # a clause's end (not a thousands separator)
-# An actor right before a troop noun owns the troops: "U.S. forces in Syria under the CJTF"
-_OWNER = re.compile(r"\W{0,3}(?:troops?|forces|soldiers|personnel|binh si|binh sy|quan|linh)\b")
+# An actor right before a troop noun owns them ("U.S. forces in Syria"), not across a comma
+_OWNER = re.compile(r"[^\w,;]{0,3}(?:troops?|forces|soldiers|personnel|binh s[iy]|quan|linh)\b")
 
 
 def read_troop_counts(

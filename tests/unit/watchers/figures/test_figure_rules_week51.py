@@ -96,3 +96,17 @@ def test_a_level_stationed_in_iraq_is_still_read() -> None:
     assert {(who, where, n) for who, where, _, n in troops_of(body, MARCH)} == {
         ("US", "Iraq", 2500)
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Theo đại tá Darnell Whitacre, người phát ngôn liên quân, quân số Mỹ tại Iraq hiện còn "
+        "khoảng 2.150 người, giảm từ khoảng 2.450.",
+        "Theo dai ta Darnell Whitacre, nguoi phat ngon lien quan, quan so My tai Iraq hien con "
+        "khoang 2.150 nguoi, giam tu khoang 2.450.",
+    ],
+)
+def test_a_spokesman_s_coalition_owns_no_troops_after_the_comma(body: str) -> None:
+    """ "người phát ngôn liên quân, quân số Mỹ": the US's numbers, not the coalition's."""
+    assert all(who == "US" for who, _, _, _ in troops_of(body, MARCH))
