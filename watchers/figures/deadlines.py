@@ -136,7 +136,8 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
         state: State = "ahead"
         if not reader.upcoming():
             state = "passed" if lx.TARGET.search(segment) else "past"
-        if _SOME_TROOPS.search(segment) and all(k == ("leave", False) for k in kinds):
+        some = _SOME_TROOPS.search(segment) and not lx.ALL_OF_THEM.search(segment)
+        if some and all(k == ("leave", False) for k in kinds):
             continue  # "withdraw 2,200 troops by end-Sept", "cut force to 2,000 by": a target
         clause = _clause_start(sentence, d.start)
         if sentence.allies_only(clause, d.start):

@@ -404,3 +404,8 @@ CAP = re.compile(
     rf"\bgioi han\b(?:(?!{_NOW_VI})[^.;,]){{0,60}}\bo muc toi da\s*$"
 )  # "chỉ giữ tối đa 1.500 quân", "giới hạn lực lượng … ở mức tối đa 1.500 binh sĩ"; not "Mỹ
 # hiện (chỉ) giữ tối đa 2.500", "hiện ở mức tối đa 2.500": the level now
+# A number of troops that all leave by a date is the whole force: "the roughly 2,500 US troops
+# … will all leave by September", "2.500 binh sĩ Mỹ … sẽ rút hết trước tháng 9"
+ALL_OF_THEM = re.compile(
+    r"\b(?:will|would|must|are to|to) all (?:leave|withdraw|depart)|\brut het\b"
+)

@@ -110,3 +110,21 @@ def test_a_level_stationed_in_iraq_is_still_read() -> None:
 def test_a_spokesman_s_coalition_owns_no_troops_after_the_comma(body: str) -> None:
     """ "người phát ngôn liên quân, quân số Mỹ": the US's numbers, not the coalition's."""
     assert all(who == "US" for who, _, _, _ in troops_of(body, MARCH))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The roughly 2,500 US troops stationed in Iraq will all leave by September 2159.",
+        "Khoảng 2.500 binh sĩ Mỹ đóng tại Iraq sẽ rút hết trước tháng 9/2159.",
+    ],
+)
+def test_troops_that_all_leave_by_a_date_leave_by_a_deadline(body: str) -> None:
+    """(a review's probes) the whole force, not a number withdrawn by a date (a target)."""
+    got = {(k, d) for k, d, _ in deadlines_of(body, MARCH)}
+    assert got == {("deadline/coalition leaves Iraq", "2159-09")}
+
+
+def test_a_number_withdrawn_by_a_date_is_still_a_target() -> None:
+    body = "The Pentagon will withdraw 2,200 troops from Iraq by the end of September 2159."
+    assert not {k for k, _, _ in deadlines_of(body, MARCH)} & {"deadline/coalition leaves Iraq"}
