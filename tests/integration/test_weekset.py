@@ -337,7 +337,8 @@ MOST_WRONG = {
     # background, joined it; then (looked at) one title tells an attack, the other none, two
     # events; our troops leaving Somalia are elsewhere; contractors counted are no level (the
     # English report's relevance had come from that misread: a pair across missed)
-    "thirty-seventh set": {"within": (1, 28), "across": (1, 35)},  # 15th: (1, 24), (1, 32)
+    # (the seventeenth stop: "quân số … còn khoảng N" is a level: (1, 35) across before)
+    "thirty-seventh set": {"within": (1, 28), "across": (1, 34)},  # 15th: (1, 24), (1, 32)
     # written blind in the eleventh stop; measured once on ``d054fb6`` (and on ``f24a534``
     # alike): (0, 25) and (0, 32): no false pair; its misses are reports the topic turns down (a
     # numbers piece, a roadside bomb, a handover told "hands … to"), a scoop's pick-up and a

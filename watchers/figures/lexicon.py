@@ -243,7 +243,8 @@ LEVEL = re.compile(
     r"(?:\b(?:troops?|forces?|presence|footprint|personnel|levels?|numbers?|strength|"
     r"contingent|quan so|quan luc|su hien dien)\b[^.;,\d]{0,30}?\b"
     r"(?:stood|stands|stand|standing|remains?|remained)\s+at|numbering|numbered|totall?ing|"
-    r"totall?ed|totals?|(?:quan so|quan luc)\b[^.;,\d]{0,30}?\b(?:la|o muc)|"
+    r"totall?ed|totals?|(?:quan so|quan luc)\b[^.;,\d]{0,30}?\b"
+    r"(?:la|o muc|(?:hien |van |chi )?(?<!co the )(?<!co le )con)|"  # not "có thể còn": a forecast
     r"(?<!gioi han )(?<!han che )(?<!tran )\bso (?:quan nhan|binh si|linh|quan) (?:my|hoa ky) "
     r"(?:(?:dong quan |dong |don tru )?(?:tai|o) (?:(?!(?:va|lan|hoac|trung|vung|khu|nuoc|the)\b)"
     r"[^\s.;,\d]+ ){1,4}?)?(?:hien|van|hien nay) "

@@ -128,3 +128,19 @@ def test_troops_that_all_leave_by_a_date_leave_by_a_deadline(body: str) -> None:
 def test_a_number_withdrawn_by_a_date_is_still_a_target() -> None:
     body = "The Pentagon will withdraw 2,200 troops from Iraq by the end of September 2159."
     assert not {k for k, _, _ in deadlines_of(body, MARCH)} & {"deadline/coalition leaves Iraq"}
+
+
+@pytest.mark.parametrize(
+    ("body", "read"),
+    [
+        ("Quân số Mỹ tại Iraq hiện còn khoảng 2.150 người.", {("current", 2150)}),
+        ("Quân số Mỹ tại Iraq sẽ còn khoảng 1.500 vào cuối năm.", {("planned", 1500)}),
+        # a forecast, not ours to alert
+        ('Tướng Mỹ: Quân số tại Iraq "có thể còn 1.600" vào mùa hè năm sau.', set()),
+    ],
+)
+def test_a_troop_count_that_remains_is_a_level(body: str, read: set[tuple[str, int]]) -> None:
+    """ "quân số … (hiện) còn khoảng N": how many there are (not what "có thể còn")."""
+    got = troops_of(body, MARCH)
+    assert {(status, n) for _, _, status, n in got} == read
+    assert all((who, where) == ("US", "Iraq") for who, where, _, _ in got)
