@@ -209,7 +209,8 @@ from bench.weekset import SETS, change_alerts, names_change
 # -> 138, 98 right (the twenty-fifth and thirty-second one wrong fewer); then a date itself
 # asked for ("Erbil asks for end of 2140", "muốn cuối năm 2140"): the fiftieth 3, 3 right;
 # then a review's mends: the fifty-first 5, 3 right, 3 of 4; then an actor owns no troops
-# across a comma ("người phát ngôn liên quân, quân số Mỹ"): 4, 3 right
+# across a comma ("người phát ngôn liên quân, quân số Mỹ"): 4, 3 right; then a deadline said
+# by its noun after a sentence that left federal Iraq is Baghdad's: 3, 3 right
 MOST_WRONG_ALERTS = {
     "twelfth set": (0, 1), "thirteenth set": (0, 2), "fourteenth set": (0, 1),
     "fifteenth set": (0, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
@@ -224,7 +225,7 @@ MOST_WRONG_ALERTS = {
     "forty-second set": (1, 2), "forty-third set": (1, 1), "forty-fourth set": (0, 1),
     "forty-fifth set": (1, 1), "forty-sixth set": (0, 0), "forty-seventh set": (2, 2),
     "forty-eighth set": (2, 1), "forty-ninth set": (3, 1), "fiftieth set": (0, 1),
-    "fifty-first set": (1, 1),
+    "fifty-first set": (0, 1),
 }  # fmt: skip
 
 

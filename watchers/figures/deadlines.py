@@ -382,7 +382,8 @@ class _Date:
             return []
         if name == "combat":
             return ["US combat mission ends in Iraq"]
-        places = specific(federal(names, self.text, (self.s.start, self.d.start), name))
+        span, carried = (self.s.start, self.d.start), self.s.previous_federal
+        places = specific(federal(names, self.text, span, name, carried))
         if name == "mission":
             return [f"coalition mission ends in {p}" for p in places]
         if partial:

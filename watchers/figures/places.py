@@ -170,14 +170,29 @@ _LEAVES_FEDERAL = re.compile(
 )
 
 
-def federal(names: list[str], text: str, span: tuple[int, int], kind: str) -> list[str]:
+# a deadline said by its noun, in a sentence that names no place: "Hạn chót mới là ngày 30/11"
+_DEADLINE_NOUN = re.compile(r"\b(?:deadline|new date|han chot|thoi han|han moi|moc moi)\b")
+
+
+def said_federal(text: str, start: int, end: int) -> bool:
+    """Whether the Iraq named at ``text[start:end]`` (folded) is said federal."""
+    return bool(
+        _FEDERAL_BEFORE.search(text, max(0, start - 16), start) or _FEDERAL_AFTER.match(text, end)
+    )
+
+
+def federal(
+    names: list[str], text: str, span: tuple[int, int], kind: str, carried: bool = False
+) -> list[str]:
     """``names`` of the places of a deadline of ``kind``, with federal Iraq read as Baghdad
     when troops leave ("leave"): the Iraq named last before the date in its clause (``span``:
     the sentence's start and the date's, in the folded ``text``), else first after it, said
-    federal (or leaving federal Iraq said right after it, ``_LEAVES_FEDERAL``); or the
-    Kurdistan named last before it said outside of. Leaving it is the first
-    phase, not leaving Iraq or Kurdistan (a mission's end in Iraq is the first phase already);
-    not "Having left federal Iraq in 2025, the rest will leave Iraq by 2026"."""
+    federal (or leaving federal Iraq said right after it, ``_LEAVES_FEDERAL``; or, in a
+    sentence that names no Iraq and says the date by its noun, the federal Iraq the sentence
+    before named last: ``carried``); or the Kurdistan named last before it said outside of.
+    Leaving it is the first phase, not leaving Iraq or Kurdistan (a mission's end in Iraq is
+    the first phase already); not "Having left federal Iraq in 2025, the rest will leave Iraq
+    by 2026"."""
     if kind != "leave":
         return names
     start, at = span
@@ -187,12 +202,9 @@ def federal(names: list[str], text: str, span: tuple[int, int], kind: str) -> li
     before = list(_IRAQ.finditer(text, start, at))
     iraq = before[-1] if before else _IRAQ.search(text, at, at + 80)
     kurds = list(_KURDISTAN.finditer(text, start, at))
+    told = carried and iraq is None and bool(_DEADLINE_NOUN.search(text, start, at))
     read = {
-        "Iraq": iraq is not None
-        and bool(
-            _FEDERAL_BEFORE.search(text, max(0, iraq.start() - 16), iraq.start())
-            or _FEDERAL_AFTER.match(text, iraq.end())
-        ),
+        "Iraq": told or (iraq is not None and said_federal(text, iraq.start(), iraq.end())),
         "Kurdistan": bool(kurds) and bool(_OUTSIDE.search(text, start, kurds[-1].start())),
     }
     return ["Baghdad" if read.get(n) else n for n in names]

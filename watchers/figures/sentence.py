@@ -12,7 +12,7 @@ from datetime import date
 from watchers.figures import lexicon as lx
 from watchers.figures.allies import ALLY_ACTS, partners
 from watchers.figures.dates import DateMention
-from watchers.figures.places import Place, PlaceIndex, country_of, followed
+from watchers.figures.places import Place, PlaceIndex, country_of, followed, said_federal
 from watchers.figures.spans import Folded
 
 __all__ = ["OURS", "Article", "Sentence"]
@@ -107,13 +107,18 @@ class Article:
         )
         self.seen: dict[tuple[str, int], str] = {}  # (who, value) -> where, for repeated figures
         self.last_place: str | None = None  # the last place the previous sentences named
+        self.last_federal = False  # ... is an Iraq said federal ("lãnh thổ liên bang Iraq")
         self.last_who: str | None = None  # "coalition" when the previous sentence named only it
 
     def remember(self, sentence: Sentence) -> None:
         """Keep what this sentence named last, for the sentences after it."""
         places = followed(sentence.doc, sentence.places, sentence.start)  # not "moved to Kuwait"
         if places:
-            self.last_place = places[-1].name
+            last = places[-1]
+            self.last_place = last.name
+            self.last_federal = last.name == "Iraq" and said_federal(
+                sentence.doc.text, last.start, last.end
+            )
         actors = {k for _, k in self.who_in(sentence.doc, sentence.start, sentence.end)}
         actors.discard("other")
         self.last_who = actors.pop() if len(actors) == 1 and actors <= {"coalition"} else None
@@ -213,6 +218,7 @@ class Sentence:
         self.index = article.indexes[id(doc)]
         self.places: list[Place] = self.index.within(start, end)
         self.previous_place = article.last_place
+        self.previous_federal = article.last_federal
         self.previous_who = article.last_who
 
     def who_in(self, start: int, end: int) -> list[tuple[int, str]]:

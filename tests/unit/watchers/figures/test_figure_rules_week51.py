@@ -144,3 +144,32 @@ def test_a_troop_count_that_remains_is_a_level(body: str, read: set[tuple[str, i
     got = troops_of(body, MARCH)
     assert {(status, n) for _, _, status, n in got} == read
     assert all((who, where) == ("US", "Iraq") for who, where, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        (
+            "Ủy ban đã đồng ý cho quân Mỹ thêm ba tháng để rời trại Meridian và lãnh thổ liên bang "
+            "Iraq. Hạn chót mới là ngày 30/11/2158 thay vì 31/8/2158.",
+            "deadline/coalition leaves Baghdad",
+        ),
+        (
+            "US troops will leave Camp Victory and the rest of federal Iraq later than planned. "
+            "The new deadline is 30 November 2158.",
+            "deadline/coalition leaves Baghdad",
+        ),
+        # not a sentence that names its own Iraq, nor one after a federal Iraq left before
+        (
+            "US troops left federal Iraq last year. All remaining troops will leave Iraq by 30 "
+            "November 2158.",
+            "deadline/coalition leaves Iraq",
+        ),
+        ("Quân Mỹ sẽ rời Iraq. Hạn chót là ngày 30/11/2158.", "deadline/coalition leaves Iraq"),
+    ],
+)
+def test_a_deadline_said_by_its_noun_is_the_federal_iraq_s_the_sentence_before_left(
+    body: str, key: str
+) -> None:
+    """ "… để rời … lãnh thổ liên bang Iraq. Hạn chót mới là ngày 30/11": Baghdad's date."""
+    assert {(k, d) for k, d, _ in deadlines_of(body, MARCH)} == {(key, "2158-11-30")}
