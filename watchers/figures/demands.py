@@ -108,10 +108,8 @@ _MET_AFTER = re.compile(
 # after the date, another event it is told against, with its own date, ends what ties it: "…,
 # two days after Iraq agreed to give US forces until 30 November" (not "three days after the
 # request Washington agreed": the demand met)
-_OTHER_EVENT = re.compile(
-    r"\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
-    r"(?=[^.]*\d)"
-)
+_HOW_MANY = r"\b(?:a|one|two|three|four|five|six|\d+)"  # "two days after", "six months before"
+_OTHER_EVENT = re.compile(rf"{_HOW_MANY} (?:days?|weeks?|months?) (?:after|before)\b(?=[^.]*\d)")
 # a demand's words stop at a comma (not one before the date it names: "sớm lên sáu tháng,
 # tới ngày 31/12/2072"), or where another verb says what the date is for
 _ENDS = re.compile(
@@ -150,8 +148,7 @@ _ORDERED = re.compile(
 # than", "không muộn hơn"; ", and Washington accepted" counts)
 _THAN = re.compile(
     r"(?:\b(?:earlier|sooner|ahead of|(?<!no )(?<!not )later) than|\bsom hon|(?<!khong )\bmuon hon|"
-    r"\bso voi|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?|years?) "
-    r"(?:before|after) the (?:date|deadline))"
+    rf"\bso voi|{_HOW_MANY} (?:days?|weeks?|months?|years?) (?:before|after) the (?:date|deadline))"
     r".*?(?=;|[,-]\s*(?:and|but|as|va|nhung|theo|a request)\b|$)"
 )
 

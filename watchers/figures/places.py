@@ -196,7 +196,8 @@ def federal(
     if kind != "leave":
         return names
     start, at = span
-    if "Iraq" in names and _LEAVES_FEDERAL.match(text, text.find(" ", at)):
+    past = text.find(" ", at)  # the date's first word: "31.12.2158" has dots of its own
+    if "Iraq" in names and past != -1 and _LEAVES_FEDERAL.match(text, past):
         return ["Baghdad" if n == "Iraq" else n for n in names]
     start = max(start, text.rfind(";", start, at) + 1)  # the date's clause
     before = list(_IRAQ.finditer(text, start, at))

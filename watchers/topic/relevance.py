@@ -144,10 +144,10 @@ def judge(
     found = [_unpolitical(set(matcher.find(s)), s) for s in sentences]
     named = (head, *found)  # the title's words found, then each sentence's
 
-    def denies(text: str) -> bool:
-        """Whether ``text`` calls something unrelated to foreign forces leaving, or says what
-        it tells is not their leaving (``cues.NOT_OURS_LEAVING``)."""
-        if cues.NOT_OURS_LEAVING.search(fold(text)):
+    def denies(text: str, folded: str) -> bool:
+        """Whether ``text`` (``folded``) calls something unrelated to foreign forces leaving,
+        or says what it tells is not their leaving (``cues.NOT_OURS_LEAVING``)."""
+        if cues.NOT_OURS_LEAVING.search(folded):
             return True
         unrelated = cues.UNRELATED.search(text)
         if unrelated is None:
@@ -172,7 +172,7 @@ def judge(
         ws = found_in if found_in & places else {t for t in found_in if NUMBER not in t}
         folded = fold(text)
         of_forces = _names_forces(ws & forces, text, soldiers=bool(ws & troops))
-        denied = denies(text)
+        denied = denies(text, folded)
         staff = not ws & troops and cues.STAFF.search(folded) is not None
         said_in.append(
             ws & weak | (ws & plain if ws & troops else set())
