@@ -5,10 +5,10 @@ stretch says what happens by the date: troops leave ("rút", "withdraw", "pull o
 mission or a presence ends ("kết thúc nhiệm vụ", "presence ... will end", "continue until"), or
 the combat mission ends. When it says nothing but the date is introduced by "by", "until",
 "đến" or "scheduled for", the rest of the clause after the date does ("từ nay đến cuối năm sẽ
-ngưng nhiệm vụ chiến đấu"). A stretch with only "and from Kurdistan" or "the rest" or "the full
-completion" continues the one before. A clause after the date opened by "when" adds what
-happens then ("by September 2025, when forces leave Ain al-Asad"); a condition after it ("as
-soon as the campaign ends") does not.
+ngưng nhiệm vụ chiến đấu"). A stretch with only "and from Kurdistan", "the rest", "the full
+completion" or a place ("and the Kurdistan region by", ``lx.GAPPED``) continues the one before.
+A clause after the date opened by "when" adds what happens then ("by September 2025, when
+forces leave Ain al-Asad"); a condition after it ("as soon as the campaign ends") does not.
 
 Not deadlines: election and meeting dates, "at least" and "since" dates, dates in a clause about
 the past ("đã ra lệnh ... rút khỏi nước này vào tháng Giêng", "withdrew … in January", "hồi
@@ -42,7 +42,7 @@ Kind = tuple[str, bool]  # ("combat" | "mission" | "leave", partial)
 
 _CONTINUATION = re.compile(
     r"^\W*(?:(?:and|or|va|hoac)\s+)?"
-    r"(?:(?:the rest|the remainder|so con lai|phan con lai)\b.{0,25}|"
+    r"(?:(?:the rest|the remainder|the remaining|so con lai|phan con lai)\b.{0,25}|"
     r"(?:by|until|in|before|vao|den|truoc)\s*)?$"
     r"|^\W*(?:and|or|va|hoac)\s+(?:(?:then|later|sau do)\s+)?(?:from|out of|khoi|tu)\b[^,;]{0,60}$"
 )
@@ -70,12 +70,10 @@ _SAID_ON = re.compile(
     r"(?:press|seek|ask)\w* for \S+ \S+ (?:departure|exit)\b[^,;]*\bmeets? on|(?:de nghi|yeu cau)"
     r"\b[^,;]*\brut\b[^,;]*\bhop vao)\s*$"
 )
-_NOW = re.compile(r"\bnow\b")  # a date that replaces another ("troops will now leave by ...")
 _HANDOVER = re.compile(r"\bhand|\bban giao")
 # leaving or ending in the simple past, or begun: when it happened ("completed": lx.COMPLETED)
 _SIMPLE_PAST = re.compile(r"withdrew|ended|pulled[- ]?out|departed|concluded|closed")
 _BEGAN = re.compile(r"\b(?:began|begun|started|da bat dau)\s+$")
-_BACK_IN = re.compile(r"\bhoi\s*$")
 _CLAUSE = re.compile(r";|,\s*(?:and|va)\b|\b(?:while|whereas|but|trong khi|nhung)\b")
 _BY = re.compile(r"\b(?:by|until|till|through|before|den|cho den|truoc|toi)\s*$")
 _WHEN = re.compile(r"\s*,?\s*(?:when|khi|luc)\b")
@@ -115,7 +113,7 @@ def read_deadlines(sentence: Sentence, dates: list[DateMention]) -> Iterator[Rea
     seg_start = sentence.start
     previous: list[Kind] = []
     moves = lx.MOVED.search(sentence.text) is not None  # the sentence moves a date
-    moved = moves or _NOW.search(sentence.text) is not None
+    moved = moves or re.search(r"\bnow\b", sentence.text) is not None  # "will now leave by"
     firm = sentence.article.moved or moves or lx.OFFICIAL.search(sentence.text) is not None
     found: list[tuple[Reading, bool, int]] = []  # each, whether a move goes to it, where
     from_to: set[int] = set()  # where the dates a move goes from ("from X to Y") are
@@ -246,9 +244,9 @@ class _Date:
         presence = lx.PRESENCE.search(segment) is not None
         partial = bool(lx.PARTIAL.search(segment)) and not _REST_OR_SOME_STAY.search(segment)
         if not (end_verb or leave or (mission and _UNTIL.search(segment))):
-            if previous and _CONTINUATION.match(segment):
-                rest = lx.REST.search(segment) is None
-                return [(name, p and rest) for name, p in previous]
+            gapped = lx.GAPPED.match(segment) and self.s.places_in(start, end)  # "and Erbil by"
+            if previous and (_CONTINUATION.match(segment) or gapped):
+                return [(name, p and not lx.REST.search(segment)) for name, p in previous]
             return []
         if combat:
             kinds: list[Kind] = [("combat", False)]
@@ -305,7 +303,7 @@ class _Date:
             return True  # since then; "Every truck that leaves in May": a thing, not forces
         if moved_to(segment):
             return False  # "đã được hoãn lại đến cuối năm 2026": the move is past, not the date
-        if _BACK_IN.search(segment):
+        if re.search(r"\bhoi\s*$", segment):
             return True  # "kết thúc hồi tháng 9/2025": back then
         found = [
             m
@@ -362,10 +360,12 @@ class _Date:
             if lx.REST.search(self.text[start:end]):
                 names = [country_of(n) for n in names]  # "Baghdad by 2025, the rest by 2026"
         if not names:
-            # "... in Afghanistan. It would stop short of ... all troops withdrawn by the end of
-            # the year": a sentence that names no place is about the one before's
+            # a sentence that names no place is about the one before's ("... in Afghanistan. It
+            # would stop short of ... all troops withdrawn by the end of the year"), or the base
+            # it speaks of ("the US-held half of the base … by 15 May", ``lx.THE_BASE``)
             previous = self.s.previous_place
-            if previous is not None and previous not in lx.PLACES:
+            this_base = lx.THE_BASE.search(self.text, self.s.start, self.d.start)
+            if this_base or (previous is not None and previous not in lx.PLACES):
                 return []
             names = [self.s.article.place]
         if any(n not in lx.PLACES for n in names):

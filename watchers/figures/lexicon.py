@@ -333,6 +333,14 @@ SCHEDULED = re.compile(
 REST = re.compile(
     r"\b(?:the rest|the remainder|remainder|remaining|so con lai|con lai|phan con lai)\b"
 )
+# A clause of a place and a date with the verb of the clause before: "leave federal Iraq by 30
+# November and the Kurdistan region by the end of April 2160", "… và khu vực Kurdistan trước"
+GAPPED = re.compile(
+    r"^\W*(?:and|or|va|hoac)\s+(?:(?:in|at|tai|o)\s+)?(?:(?:the|khu vuc|vung)\s+)?(?:\S+\s+){0,2}?"
+    r"(?:(?:region|province|area|airfield|air base|base)\s+)?(?:by|until|before|truoc|den)\s*$"
+)
+# One base the sentence speaks of, named before: "the US-held half of the base", "căn cứ này"
+THE_BASE = re.compile(r"\b(?:the|this) (?:air ?base|base|camp|airfield)\b|\bcan cu (?:nay|do)\b")
 # Things that leave, not forces: "Every truck that leaves in May"
 THING_LEAVES = re.compile(
     r"\b(?:trucks?|convoys?|vehicles?|equipment|cargo|xe|doan xe|thiet bi)\s+"
