@@ -62,11 +62,10 @@ _SOME_TROOPS = re.compile(
 _ASIDE = re.compile(r",\s*which\b[^,;]*,")  # an aside: "The plan, which …, would see troops"
 _ACTS = (lx.LEAVE, lx.END, lx.PRESENCE, lx.MISSION)  # what an aside may say happens by a date
 # The day something was said ("Sudani said on November 11", "cho biết hôm 11/11"; not "cho biết
-# ngày 30/9 sẽ hoàn tất"), compared with ("so với 30/9"), asked for ("press for … meets on")
+# ngày 30/9 sẽ hoàn tất"), or asked for ("press for … meets on")
 _SAID_ON = re.compile(
     r"\b(?:(?:said|says|announced|stated|declared|confirmed|told (?:\w+\s+){1,3})\s+on|"
     r"(?:cho biet|tuyen bo|phat bieu|thong bao|khang dinh|xac nhan|noi)\s+(?:vao )?hom|"
-    r"(?:so voi|thay vi|instead of|rather than)(?:\s+(?:the|thoi han|han chot|han|moc|ngay))*|"
     r"(?:press|seek|ask)\w* for \S+ \S+ (?:departure|exit)\b[^,;]*\bmeets? on|(?:de nghi|yeu cau)"
     r"\b[^,;]*\brut\b[^,;]*\bhop vao)\s*$"
 )
@@ -290,7 +289,8 @@ class _Date:
         year is not written and its clause is about the past ("đã ra lệnh ... rút khỏi nước
         này vào tháng Giêng"). An agreement made in the past about a future date ("đã đạt
         được thỏa thuận kết thúc nhiệm vụ ... vào cuối năm 2021") is a deadline."""
-        if lx.NOT_DEADLINE.search(_ASIDE.sub(_aside, segment)) or _SAID_ON.search(segment):
+        said = _SAID_ON.search(segment) or mv.replaced(segment)  # said on; compared with
+        if lx.NOT_DEADLINE.search(_ASIDE.sub(_aside, segment)) or said:
             return True
         if lx.AT_LEAST.search(_strip_preposition(segment)) and not _STAY.search(segment):
             return True  # "at least until 2026" is no deadline, unless troops stay until then

@@ -8,7 +8,9 @@ import re
 
 from watchers.figures.lexicon import HOAN
 
-__all__ = ["came_from", "moved_to", "moves_to", "now_said", "of_deadline", "put_off", "stands"]
+__all__ = [
+    "came_from", "moved_to", "moves_to", "now_said", "of_deadline", "put_off", "replaced", "stands",
+]  # fmt: skip
 
 # The words of a deadline put off or brought forward, as said of it: "extended", "đã được lùi"
 _MOVED = (
@@ -151,3 +153,18 @@ def stands(text: str, segment: str, end: int, after_end: int) -> bool:
     """Whether the date ending at ``end`` is said to stand (``_STANDS_BEFORE`` at the end of
     ``segment``, ``_STANDS_AFTER`` right after it): a date restated, never moved."""
     return bool(_STANDS_BEFORE.search(segment) or _STANDS_AFTER.match(text, end, after_end))
+
+
+# The date another replaces or is compared with, said before it: "so với 30/9", "instead of",
+# "rather than", "earlier than the agreed date of" (not "no later than": by then), "sớm hơn
+# thời hạn" (not "không muộn hơn")
+_REPLACED = re.compile(
+    r"\b(?:so voi|thay vi|instead of|rather than|(?<!no )(?<!not )(?:earlier|later|sooner) than|"
+    r"(?<!khong )(?:som|muon|tre) hon)(?:\s+(?:the|agreed|date|deadline|of|thoi han|han chot|han"
+    r"|moc|ngay))*\s*$"
+)
+
+
+def replaced(segment: str) -> bool:
+    """Whether the words before a date (folded) say it is the date replaced or compared with."""
+    return _REPLACED.search(segment) is not None

@@ -3,7 +3,9 @@ and the Kurdistan region by the end of April 2160" gives the second date to the 
 verbless clause (``lexicon.GAPPED``), as "và khu vực Kurdistan trước …" did, and "the
 remaining forces by the end of 2026" continues the leaving before it; not a clause of another
 act ("and hold elections by November"). A sentence that names no place but "the base" it
-speaks of sets that base's date, not the country's (``lexicon.THE_BASE``)."""
+speaks of sets that base's date, not the country's (``lexicon.THE_BASE``). A date compared with
+before the one set ("earlier than the agreed date of 31 December, by 30 September", "sớm hơn
+thời hạn") is the one replaced (``moves.replaced``), but "no later than" is "by"."""
 
 from __future__ import annotations
 
@@ -94,3 +96,31 @@ def test_the_base_a_sentence_speaks_of_is_not_the_country(body: str) -> None:
 )
 def test_a_base_named_elsewhere_leaves_the_country_s_date(body: str) -> None:
     assert deadlines_of(body, MARCH) == {("deadline/coalition leaves Iraq", "2159", "year-end")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The US will withdraw its forces earlier than the agreed date of 31 December 2158, "
+            "by 30 September 2158.",
+            {("deadline/coalition leaves Iraq", "2158-09-30", "day")},
+        ),
+        (
+            "Quân Mỹ sẽ rời Baghdad sớm hơn thời hạn 31/12/2158, trước ngày 30/9/2158.",
+            {("deadline/coalition leaves Baghdad", "2158-09-30", "day")},
+        ),
+        (
+            "US troops will leave Baghdad no later than 31 December 2158.",
+            {("deadline/coalition leaves Baghdad", "2158-12-31", "day")},
+        ),
+        (
+            "Quân Mỹ sẽ rời Baghdad không muộn hơn ngày 31/12/2158.",
+            {("deadline/coalition leaves Baghdad", "2158-12-31", "day")},
+        ),
+    ],
+)
+def test_a_date_compared_with_is_the_one_replaced(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert deadlines_of(body, MARCH) == expected
