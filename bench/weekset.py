@@ -85,6 +85,8 @@ SETS = {
         ("forty-ninth", 49),
         ("fiftieth", 50),
         ("fifty-first", 51),
+        ("fifty-second", 52),
+        ("fifty-third", 53),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

@@ -27,6 +27,18 @@ AT_SITE = re.compile(
     rf"(?:{_AT}|in)\s+"
     r"(?!(?:operation|nato|the|chien dich)\b)"
 )  # "… quân nhân Mỹ cuối cùng ở căn cứ …": the last ones, at the site
+# A site that holds the troops, as the subject: "Dar al-Salam now holds", "Al-Sahra hiện còn"
+SITE_HOLDS = re.compile(r"\b(?:holds|hosts|houses|is home to)\s*$")
+SITE_STILL_HAS = re.compile(
+    r"^\W*(?:(?:trai|can cu|camp)\s+)?(?P<name>(?:al[- ])?\w+(?:-\w+)?)\s+(?:hien|van|hien van)\s+"
+    r"(?:con|co)\s*$"
+)
+# ... or named before the clause of the number: "Camp Halberd, where about 1,805 US troops are
+# now based", "Trại Halberd, nơi hiện có khoảng 1.805 lính Mỹ"
+SITE_WHERE = re.compile(
+    r"\b(?:trai|can cu|camp|base|airfield|air base|san bay)\s+(?P<name>(?:al[- ])?\w+(?:-\w+)?)"
+    r"\s*,\s*(?:noi|where)(?:\s+(?:hien|van|now|currently|co|con))*\s*$"
+)
 PROVINCE = re.compile(r"anbar\b")  # a province that stands for its base (Ain al-Asad)
 BASE_WORD = re.compile(
     r"\b(?:camp|base|air base|airbase|airfield|air station|trai|can cu|san bay)\b"

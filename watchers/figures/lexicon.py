@@ -80,9 +80,9 @@ DEICTIC = re.compile(
 
 # --- who ---------------------------------------------------------------------------------
 WHO_EN: dict[str, str] = {
-    # "troops from partner nations", not "Iraq's partner nations pledged"
+    # "troops from (eight) partner nations", not "Iraq's partner nations pledged"
     "coalition": r"coalition|international|nato|allie[ds]|inherent resolve|"
-    r"(?<=from )partner nations|non[- ]?(?:u\.\s?s\.?|us|american)",  # "non-US contingents"
+    r"(?<=from )(?:\w+ )?partner (?:nations|countries)|non[- ]?(?:u\.\s?s\.?|us|american)",
     "foreign": r"foreign",
     "US": r"u\.\s?s\.?|united states|american|americans|america|washington|pentagon|us",
     "other": r"iraqi|iraq's|kurdish|peshmerga|turkish|iranian|syrian|israeli|afghan|russian|"
@@ -104,7 +104,8 @@ WHO_RE: dict[str, re.Pattern[str]] = {
 # --- troop nouns ---------------------------------------------------------------------------
 TROOP_NOUN = re.compile(
     r"\b(?:troops?|soldiers?|service ?members|servicemen|personnel|marines|advis[eo]rs|"
-    r"forces|binh si|binh sy|binh linh|linh|quan nhan|co van|nhan vien (?:quan su|an ninh)|"
+    r"forces|binh si|binh sy|binh linh|linh|quan nhan|co van|"
+    r"nhan vien (?:quan su|an ninh(?! tu nhan))|"  # not private guards: "nhân viên an ninh tư nhân"
     r"quan(?=\s*(?:[,.;:)\"]|$)|\s+(?:my|hoa ky|nuoc ngoai|o|tai|tren|trong|cua|den|toi|vao|"
     r"duoc|dong|don|se|hien|van|dang)\b)|"
     r"(?!x)x)\b"
@@ -133,7 +134,7 @@ DELTA_VERB = re.compile(
     r"add(?:s|ed|ing)?|bring(?:s|ing)? home|redeploy(?:s|ed|ing)?|(?:cut(?:s|ting)?|reduc(?:e|es|ed"
     r"|ing|tion of))(?: (?:(?!to\b|leav)[^,;.]){0,40}?)? by(?=\s*$)|rut|cat giam|bo sung|triet "
     r"thoai|dieu (?:them|dong them)|gui(?: them)?|dua them|trien khai them|tang (?:them|cuong)|"
-    r"(?:rotat(?:e|es|ed|ing)(?: in)?|rotations? of|luan chuyen|dieu|dieu dong|mov(?:e|es|ed|ing)|"
+    r"(?:rotat(?:e|es|ed|ing)(?: in)?|rotations? of|chuyen|dieu|dieu dong|mov(?:e|es|ed|ing)|"
     r"(?:last|final) (?:batch|planeload|convoy) of|group of(?: the)?|nhom|giam|cut|cuts|"
     r"(?:departure|pullout|exit) of(?: \S+(?:'s|’s))?)(?=\s*$))\b"
 )
@@ -333,8 +334,7 @@ SCHEDULED = re.compile(
 REST = re.compile(
     r"\b(?:the rest|the remainder|remainder|remaining|so con lai|con lai|phan con lai)\b"
 )
-# A clause of a place and a date with the verb of the clause before: "leave federal Iraq by 30
-# November and the Kurdistan region by the end of April 2160", "… và khu vực Kurdistan trước"
+# A verbless clause of a place and a date: "… by 30 November and the Kurdistan region by"
 GAPPED = re.compile(
     r"^\W*(?:and|or|va|hoac)\s+(?:(?:in|at|tai|o)\s+)?(?:(?:the|khu vuc|vung)\s+)?(?:\S+\s+){0,2}?"
     r"(?:(?:region|province|area|airfield|air base|base)\s+)?(?:by|until|before|truoc|den)\s*$"

@@ -13,11 +13,13 @@ from watchers.figures.forecasts import forecast, weighed
 from watchers.figures.sentence import Sentence
 
 __all__ = [
-    "FORCE_SIZE", "aside", "nato_only", "not_a_level", "site_holds", "sized_after", "unknown_base",
+    "FORCE_SIZE", "aside", "nato_only", "not_a_level", "site_holds", "site_where", "sized_after",
+    "unknown_base",
 ]  # fmt: skip
 
 _WITH_END = re.compile(r",\s*(?:with|voi)\s*$")
-# "Lực lượng Đặc nhiệm Kestrel, gồm khoảng 400 binh sĩ", "Task Force Kestrel, made up of 400";
+# "Lực lượng Đặc nhiệm Kestrel (của lục quân Mỹ), gồm khoảng 400 binh sĩ", "Task Force Kestrel,
+# made up of 400";
 # a task force of one arm, not named: "an aviation task force of about 300 soldiers", "Một lực
 # lượng đặc nhiệm không quân lục quân Mỹ gồm khoảng 300 binh sĩ" (not "A US task force of about
 # 2,500 troops remains in Iraq", the whole force)
@@ -26,7 +28,8 @@ _ARM = (
     r"khong quan|truc thang|hau can|cong binh|phao binh|phong khong|quan y"
 )
 _UNIT_OF = re.compile(
-    r"\b(?:task force|luc luong dac nhiem)\s+[^\s,;]+\s*,\s*"
+    r"\b(?:(?<!joint )task force|luc luong dac nhiem(?! lien hop))\s+[^\s,;]+(?:\s+[^\s,;]+){0,4}?"
+    r"\s*,\s*"
     r"(?:with|comprising|made up of|gom|bao gom|voi)\s*$|"
     rf"\b(?:{_ARM})\s+task force\s+(?:of|with|comprising|made up of)\s*$|"
     rf"\bluc luong dac nhiem\s+(?:{_ARM})\b(?:\s+[^\s,;]+){{0,4}}?\s+(?:gom|bao gom)\s*$"
@@ -185,11 +188,6 @@ _BASE_IN = re.compile(
 )  # (no name before the base's word: not "Qalat Rawan Airfield in the Kurdistan region")
 # a site that holds troops, named as the subject ("Dar al-Salam now holds about 610 US
 # troops", "Sarwan, which now hosts about 1,020", "Al-Sahra hiện còn khoảng 520")
-_SITE_HOLDS = re.compile(r"\b(?:holds|hosts|houses|is home to)\s*$")
-_SITE_STILL_HAS = re.compile(
-    r"^\W*(?:(?:trai|can cu|camp)\s+)?(?P<name>(?:al[- ])?\w+(?:-\w+)?)\s+(?:hien|van|hien van)\s+"
-    r"(?:con|co)\s*$"
-)
 _AIN_AL_ASAD = re.compile(rf"\b(?:{lx.PLACES['Ain al-Asad'].removesuffix('|anbar')}|asad air)")
 _NAY = re.compile(r"\s+(?:province\s+)?nay\b")
 _AT_A_BASE = re.compile(  # also "here" in a sentence of a base (``_A_BASE_HERE``)
@@ -293,13 +291,18 @@ def site_holds(s: Sentence, a: int, core_left: str) -> bool:
     troops", "Al-Sahra hiện còn khoảng 520"): with no place we know before the number, a site
     we do not know."""
     clause = tw.last_clause(core_left)
-    if _SITE_HOLDS.search(clause):  # a name, not "The country hosts about 2,500"
+    if cx.SITE_HOLDS.search(clause):  # a name, not "The country hosts about 2,500"
         return any(_a_name(s, m.start(), m.end()) for m in _WORD.finditer(s.doc.text, s.start, a))
-    has = _SITE_STILL_HAS.match(clause)
-    at = s.start + len(core_left) - len(clause) + (has.start("name") if has else 0)
-    return has is not None and _a_name(
-        s, at, s.start + len(core_left) - len(clause) + has.end("name")
-    )
+    has = cx.SITE_STILL_HAS.match(clause)
+    at = s.start + len(core_left) - len(clause)  # where the clause starts
+    return has is not None and _a_name(s, at + has.start("name"), at + has.end("name"))
+
+
+def site_where(s: Sentence, core_left: str) -> bool:
+    """A site we do not know named right before the "where" that opens the number's clause:
+    "Camp Halberd, where about 1,805 US troops are now based", "Trại Halberd, nơi hiện có"."""
+    m = cx.SITE_WHERE.search(core_left)
+    return m is not None and _a_name(s, s.start + m.start("name"), s.start + m.end("name"))
 
 
 def _a_name(s: Sentence, start: int, end: int) -> bool:

@@ -181,8 +181,9 @@ def result_done(clause: str, sentence: str, after: str, *, headline: bool = Fals
 _VI_NOT_DONE = re.compile(
     r"\b(?:sap|co the|chuan bi|muon|de xuat|de nghi|yeu cau|neu|du dinh|du kien|se|ke hoach)\b"
 )
-_RESULT = re.compile(
-    r"\s*(?:cutting|reducing|lowering|bringing|taking|trimming|shrinking|leaving|qua do|nho do|"
+_RESULT = re.compile(  # after another result: "…, ending Spain's mission and reducing …"
+    r"\s*(?:[a-z]+ing\b[^,;]{0,80}?\band\s+)?"
+    r"(?:cutting|reducing|lowering|bringing|taking|trimming|shrinking|leaving|qua do|nho do|"
     r"(?:raising|increasing)(?= (?:the |its |their )?(?:number|total|size|level|force|presence|"
     r"us force|american force)\b))\b"
 )  # "…, qua đó giảm số binh sĩ Mỹ tại Iraq xuống còn khoảng 2.600", "…, leaving about 2,470"

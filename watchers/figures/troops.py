@@ -6,10 +6,9 @@ Mỹ"), when it is the target or source of a change of size ("from about 5,200 t
 out after another count ("2,500 troops in Iraq and 900 in Syria"); not when it is how many are
 hurt, sent or withdrawn ("About 600 troops will be pulled out"), unless all ("the remaining").
 
-Who: the nationality next to the noun, else the nearest actor to the left, else the last
-actor of the sentence before (the coalition or foreign forces), else the US. Where: the place
-right after the noun, else the nearest before it in the sentence (not where troops are moved
-to), else the one the sentence points back to ("there", "tại đây"), else the article's.
+Who: ``owners``. Where: the place right after the noun, else the nearest before it in the
+sentence (not where troops are moved to), else the one the sentence points back to ("there",
+"tại đây"), else the article's.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from watchers.figures import not_levels as nl
 from watchers.figures import tenses as tw
 from watchers.figures.model import TroopCount, TroopStatus, is_who
 from watchers.figures.numbers import Quantity, approx_before
+from watchers.figures.owners import owner
 from watchers.figures.places import LEFT_PLACE, Place, country_of, followed
 from watchers.figures.sentence import Sentence
 from watchers.figures.when import ahead, fronted_past, still_so
@@ -44,9 +44,6 @@ _HEDGES = (
 # "from 5,200 to 3,000": the first number is the level the change starts from
 _TO_NUMBER = re.compile(rf"\s*(?:to|den|xuong con|xuong|down to)\s+(?:(?:{_HEDGES})\s+)*\S*\d")
 _ELLIPSIS = re.compile(r"^\s*(?:troops\s+)?(?:in|at|o|tai)\s+(?:(?:neighbou?ring|lang gieng)\s+)?$")
-_PREPOSITION = re.compile(
-    r"[,.;:()]|\b(?:o|tai|khoi|den|toi|tren|trong|vao|duoc|in|at|from|to|into|of|are|is|were|was)\b"
-)
 # A question about part of a force: "how many of the approximately 2,500 troops ... will stay"
 _PART_OF = re.compile(r"\b(?:how many|bao nhieu|of|trong so)\s+(?:the\s+)?$")
 # "in the country" after the noun: the country of the place named before, not a region of it
@@ -60,8 +57,6 @@ _PHRASE_END = re.compile(
     r"sau khi|khi|vi)\b"
 )
 _CLAUSE = re.compile(r"[,;]\s")  # a clause's end (not a thousands separator)
-# An actor right before a troop noun owns them ("U.S. forces in Syria"), not across a comma
-_OWNER = re.compile(r"[^\w,;]{0,3}(?:troops?|forces|soldiers|personnel|binh s[iy]|quan|linh)\b")
 
 
 def read_troop_counts(
@@ -146,7 +141,7 @@ class _Number:
         )
         if moved and not lx.EXISTING_FORCE.match(rest):
             return None, None
-        who = self._who(noun_end, previous_who)
+        who = owner(self.s, self.a, self.b, noun_end, previous_who)
         if who is None or not is_who(who):
             return None, None
         if who in ("coalition", "US") and nl.nato_only(self.s, self.a, noun_end):
@@ -193,58 +188,6 @@ class _Number:
             return False
         return not lx.NEGATION.search(window[: verb.start()][-40:])
 
-    def _who(self, noun_end: int, previous_who: str | None) -> str | None:
-        s, b = self.s, self.b
-        # the nationality next to the noun: "2,500 U.S. troops", "2.500 binh sĩ Mỹ" (not "ngoài Mỹ")
-        tail = _PREPOSITION.split(self.text[noun_end : noun_end + 16], maxsplit=1)[0]
-        after = s.who_in(noun_end, noun_end + len(tail))
-        after = [(at, k) for at, k in after if not nl.aside(s, at, k, self._actor_end(at))]
-        near = s.who_in(b, noun_end) + after
-        owner = None if near else cx.FROM_OWNER.match(self.text, noun_end)
-        if owner:  # "troops from other coalition nations", "binh sĩ của các nước khác"
-            end = min(owner.end() + 30, s.end)
-            comma = _CLAUSE.search(self.text, owner.end(), s.end)
-            stop = min(owner.end() + 50, comma.start() if comma else s.end)
-            if cx.NOT_OWNER.search(self.text, owner.end(), stop):
-                return None  # "troops from the US-backed Syrian Democratic Forces": theirs
-            near = s.who_in(owner.end(), end)
-        if near:
-            kinds = {k for _, k in near}
-            if "other" in kinds and len(kinds) == 1:
-                return None
-            if "coalition" in kinds:
-                return "coalition"
-            return next(k for _, k in near if k != "other")
-        if noun_end == b and previous_who is not None:
-            return previous_who
-        left = [  # not "Iraq's Umm Rabia base", "đồng minh của Mỹ": no owner of troops
-            (at, k)
-            for at, k in s.who_in(s.start, self.a)
-            if not nl.aside(s, at, k, self._actor_end(at))
-        ]
-        # the actor changing the force's size in the number's own clause owns it before forces
-        # of an earlier one ("the Iraqi forces have made, the United States has decided to
-        # reduce ... to 3,000"); one that only speaks ("the U.S. estimates 2,000") does not
-        clause = max((m.end() for m in _CLAUSE.finditer(self.text, s.start, self.a)), default=0)
-        if lx.CHANGE_VERB.search(self.text, clause, self.a):
-            left = [(at, k) for at, k in left if at >= clause] or left
-        if left:
-            owners = [k for at, k in left if _OWNER.match(self.text, self._actor_end(at))]
-            kind = owners[-1] if owners else left[-1][1]
-            return None if kind == "other" else kind  # "the Iraqi army has 300,000 soldiers"
-        if previous_who is not None:
-            return previous_who
-        # a sentence that names nobody continues the one before, when that one named only
-        # the coalition: "... forces leave Coalition headquarters. The second stage ...
-        # cutting troop levels to 500"
-        if s.previous_who is not None:
-            return s.previous_who
-        return "US"
-
-    def _actor_end(self, at: int) -> int:
-        m = lx.WHO_RE[self.s.article.lang].match(self.text, at)
-        return m.end() if m else at
-
     def _where(self, noun_end: int, who: str) -> str | None:
         s, doc = self.s, self.s.doc
         right_end = self.next_start
@@ -276,6 +219,8 @@ class _Number:
             return None  # at a place we do not know ("800 troops are at Al-Safra"): not ours
         if not (before or right) and nl.site_holds(self.s, self.a, self.core_left):
             return None  # "Dar al-Salam now holds about 610 US troops": a site we do not know
+        if not before and nl.site_where(self.s, self.core_left):
+            return None  # "Camp Halberd, where about 1,805 US troops are now based"
         if right:
             first = right[0]
             between = self.text[noun_end : first.start]
