@@ -220,7 +220,8 @@ from bench.weekset import SETS, change_alerts, names_change
 # exit, the partners' new total read as a plan); then (looked at) "troops from eight partner
 # nations", "the coalition partners' 1,020 soldiers", a second result ("ending … and reducing
 # … to"), "chuyển 45 cố vấn", "Camp X, where about 1,805", a task force "of the US Army, made
-# up of", private guards: 6, 2 right and 6, 3 right, 3 of 5; sets 12-51 142, 104 right
+# up of", private guards: 6, 2 right and 6, 3 right, 3 of 5; sets 12-51 142, 104 right; then
+# the fifty-second's UN office guarded by private staff: 5, 2 right
 MOST_WRONG_ALERTS = {
     "twelfth set": (0, 1), "thirteenth set": (0, 2), "fourteenth set": (0, 1),
     "fifteenth set": (0, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
@@ -235,7 +236,7 @@ MOST_WRONG_ALERTS = {
     "forty-second set": (1, 2), "forty-third set": (1, 1), "forty-fourth set": (0, 1),
     "forty-fifth set": (1, 1), "forty-sixth set": (0, 0), "forty-seventh set": (1, 2),
     "forty-eighth set": (2, 1), "forty-ninth set": (3, 1), "fiftieth set": (0, 1),
-    "fifty-first set": (0, 1), "fifty-second set": (4, 1), "fifty-third set": (3, 2),
+    "fifty-first set": (0, 1), "fifty-second set": (3, 1), "fifty-third set": (3, 2),
 }  # fmt: skip
 
 

@@ -147,9 +147,9 @@ COMPANY_LEAVES = re.compile(  # not "Pentagon firm on", "Marine company", "Tập
     r"defen[cs]e|petroleum|consulting|drilling|us|u\.s\.|american|british|french|chinese|"
     r"russian|turkish|polish|italian|spanish|german|dutch|danish|canadian|australian|"
     r"foreign|western|among) firms?|(?<!marine )(?<!army )(?<!infantry )(?<!rifle )"
-    r"compan(?:y|ies)(?! of)|corporation|tap doan(?! quan)|cong ty)\b(?:\s+[\w'’.&-]+){0,7}?\s+"
-    r"(?:to |will |plans to |se )?"
-    r"(?:withdraw\w*|pulls? out|leaves?|exits?|quits?|rut khoi|roi khoi)"
+    r"compan(?:y|ies)(?! of)|corporation|(?<!special )operators?|tap doan(?! quan)|cong ty)\b"
+    r"(?:\s+[\w'’.&-]+){0,7}?\s+(?:to |will |plans to |must |se |phai )?"
+    r"(?:withdraw\w*|pulls? out|leaves?|exits?|quits?|rut khoi|roi khoi|rut(?! quan))"
 )
 # ...or a party or a minister leaving a government or a political alliance, or resigning
 # (folded): "National Dawn Movement quits State Builders Alliance", "pulls his bloc out of
@@ -165,6 +165,8 @@ NOT_TIED = re.compile(
     r"\b(?:not (?:tied|linked|related|connected) to|unrelated to|nothing to do with|"
     r"khong lien quan (?:den|toi)|khong gan voi)\s+(?:the\s+)?(?:\S+\s+){0,3}?iraq\b"
     r"(?!['’]s (?!drawdown|withdrawal|pull-?out|exit))"  # not "Iraq's election"
+    r"|\biraq (?:force|forces|troops|presence) (?:is |are |will be )?(?:not affected|unaffected)"
+    r"|(?:luc luong|quan) (?:my )?(?:tai|o) iraq khong bi anh huong"  # "…; Iraq force not affected"
 )
 # troops sent, an attack told as the cause, in a title (folded): "Pentagon sends 450 troops to
 # Iraq's Kurdistan region … after drone attack", "Mỹ điều 500 quân đến Iraq sau vụ tấn công"
