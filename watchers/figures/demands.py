@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from watchers.figures.lexicon import WHO_EN, WHO_VI
+from watchers.figures.actors import WHO_EN, WHO_VI
 
 __all__ = ["demanded"]
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from watchers.figures.allies import ALLIES_EN, ALLIES_VI
-
 # --- places ------------------------------------------------------------------------------
 # A hyphen as typeset: "-", or the Unicode hyphen and non-breaking hyphen ("Ain al‑Asad").
 _HY = "-\u2010\u2011"
@@ -77,29 +75,6 @@ DEICTIC = re.compile(
     r"in that country|tai day|o day|o do|tai do|"
     r"(?:nuoc|quoc gia|dat nuoc)(?: trung dong)? nay)\b"
 )
-
-# --- who ---------------------------------------------------------------------------------
-WHO_EN: dict[str, str] = {
-    # "troops from (eight) partner nations", not "Iraq's partner nations pledged"
-    "coalition": r"coalition|international|nato|allie[ds]|inherent resolve|"
-    r"(?<=from )(?:\w+ )?partner (?:nations|countries)|non[- ]?(?:u\.\s?s\.?|us|american)",
-    "foreign": r"foreign",
-    "US": r"u\.\s?s\.?|united states|american|americans|america|washington|pentagon|us",
-    "other": r"iraqi|iraq's|kurdish|peshmerga|turkish|iranian|syrian|israeli|afghan|russian|"
-    rf"nigerien|jordanian|turkey|{ALLIES_EN}",
-}
-WHO_VI: dict[str, str] = {
-    "coalition": r"lien quan|lien minh|quoc te|nato|dong minh|nuoc doi tac|"
-    r"khong ke (?:my|hoa ky)|(?<!don )(?<!du )(?<!loai )tru (?:my|hoa ky)(?!,? (?:van|nuoc)\b)",
-    "foreign": r"nuoc ngoai",
-    "US": r"my|hoa ky|washington|lau nam goc",
-    "other": r"(?:quan doi|luc luong|binh si|binh sy|quan) iraq|nguoi kurd|peshmerga|"
-    rf"{ALLIES_VI}|(?:quan|quan doi|binh si|nuoc|vuong quoc|chinh phu|bo quoc phong) anh|anh",
-}
-WHO_RE: dict[str, re.Pattern[str]] = {
-    lang: re.compile("|".join(rf"(?P<{k}>\b(?:{v})\b)" for k, v in table.items()))
-    for lang, table in (("en", WHO_EN), ("vi", WHO_VI))
-}
 
 # --- troop nouns ---------------------------------------------------------------------------
 TROOP_NOUN = re.compile(

@@ -14,6 +14,7 @@ import re
 from watchers.figures import counted as cx
 from watchers.figures import lexicon as lx
 from watchers.figures import not_levels as nl
+from watchers.figures.actors import WHO_RE
 from watchers.figures.sentence import Sentence
 
 __all__ = ["owner"]
@@ -78,5 +79,5 @@ def owner(s: Sentence, a: int, b: int, noun_end: int, previous_who: str | None) 
 
 
 def _actor_end(s: Sentence, at: int) -> int:
-    m = lx.WHO_RE[s.article.lang].match(s.doc.text, at)
+    m = WHO_RE[s.article.lang].match(s.doc.text, at)
     return m.end() if m else at

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from watchers.figures import lexicon as lx
+from watchers.figures.actors import WHO_RE
 from watchers.figures.allies import ALLY_ACTS, partners
 from watchers.figures.dates import DateMention
 from watchers.figures.places import Place, PlaceIndex, country_of, followed, said_federal
@@ -126,7 +127,7 @@ class Article:
     def who_in(self, doc: Folded, start: int, end: int) -> list[tuple[int, str]]:
         """Actors named in ``doc.text[start:end]``: (offset, "US" | "coalition" | ...)."""
         found = []
-        for m in lx.WHO_RE[self.lang].finditer(doc.text, start, end):
+        for m in WHO_RE[self.lang].finditer(doc.text, start, end):
             kind = m.lastgroup or ""
             if kind == "US" and m.group() == "us" and not doc.capitalised(m.start() + 1):
                 continue  # the pronoun "us", not "US"

@@ -1,6 +1,6 @@
 """What the fifty-second and fifty-third same-week sets showed of the troop counts (probes of
 our own): troops "from eight partner nations" and "the coalition partners' 1,020 soldiers"
-are the coalition's (``lexicon.WHO_EN``, ``owners``); a change told as the second of two
+are the coalition's (``actors.WHO_EN``, ``owners``); a change told as the second of two
 results ("…, ending Spain's mission and reducing the contingent to about 930") has happened
 (``tenses.result_done``); soldiers "chuyển" (moved) somewhere are how many moved; a site we
 do not know named before "where" / "nơi" holds the count (``not_levels.site_where``); a task
@@ -97,3 +97,11 @@ def test_no_level_of_iraq(body: str) -> None:
 )
 def test_the_level_or_a_known_site_stays(body: str, expected: tuple[str, str, str, int]) -> None:
     assert expected in troops_of(body, MAY)
+
+
+def test_the_partner_nations_force_is_the_coalition_s() -> None:
+    body = (
+        "The coalition's spokesman said that with the Spanish contingent gone the partner "
+        "nations' force in Iraq stood at about 1,020 troops from seven countries."
+    )
+    assert ("coalition", "Iraq", "current", 1020) in troops_of(body, MAY)
