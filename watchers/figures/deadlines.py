@@ -364,8 +364,8 @@ class _Date:
             # would stop short of ... all troops withdrawn by the end of the year"), or the base
             # it speaks of ("the US-held half of the base … by 15 May", ``lx.THE_BASE``)
             previous = self.s.previous_place
-            this_base = lx.THE_BASE.search(self.text, self.s.start, self.d.start)
-            if this_base or (previous is not None and previous not in lx.PLACES):
+            base = lx.THE_BASE.search(self.text, _clause_start(self.s, self.d.start), self.d.start)
+            if base or (previous is not None and previous not in lx.PLACES):
                 return []
             names = [self.s.article.place]
         if any(n not in lx.PLACES for n in names):

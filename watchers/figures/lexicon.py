@@ -314,8 +314,12 @@ GAPPED = re.compile(
     r"^\W*(?:and|or|va|hoac)\s+(?:(?:in|at|tai|o)\s+)?(?:(?:the|khu vuc|vung)\s+)?(?:\S+\s+){0,2}?"
     r"(?:(?:region|province|area|airfield|air base|base)\s+)?(?:by|until|before|truoc|den)\s*$"
 )
-# One base the sentence speaks of, named before: "the US-held half of the base", "căn cứ này"
-THE_BASE = re.compile(r"\b(?:the|this) (?:air ?base|base|camp|airfield)\b|\bcan cu (?:nay|do)\b")
+# One base the date's clause speaks of, named before: "the US-held half of the base", "căn cứ
+# này" (not where someone speaks or is: "Speaking at the base", "Binh sĩ tại căn cứ này")
+THE_BASE = re.compile(
+    r"(?<!at )(?<!in )(?<!near )(?<!visiting )(?<!tai )(?<!o )(?<!tham )"
+    r"(?:\b(?:the|this) (?:air ?base|base|camp|airfield)\b|\bcan cu (?:nay|do)\b)"
+)
 # Things that leave, not forces: "Every truck that leaves in May"
 THING_LEAVES = re.compile(
     r"\b(?:trucks?|convoys?|vehicles?|equipment|cargo|xe|doan xe|thiet bi)\s+"

@@ -160,8 +160,8 @@ def stands(text: str, segment: str, end: int, after_end: int) -> bool:
 # thời hạn" (not "không muộn hơn")
 _REPLACED = re.compile(
     r"\b(?:so voi|thay vi|instead of|rather than|(?<!no )(?<!not )(?:earlier|later|sooner) than|"
-    r"(?<!khong )(?:som|muon|tre) hon)(?:\s+(?:the|agreed|date|deadline|of|thoi han|han chot|han"
-    r"|moc|ngay))*\s*$"
+    r"(?<!khong )(?:som|muon|tre) hon)(?:\s+(?:the|agreed|original|previous|date|deadline|of|"
+    r"thoi han|han chot|han|moc|ngay))*\s*$"
 )
 
 

@@ -28,8 +28,8 @@ _ARM = (
     r"khong quan|truc thang|hau can|cong binh|phao binh|phong khong|quan y"
 )
 _UNIT_OF = re.compile(
-    r"\b(?:(?<!joint )task force|luc luong dac nhiem(?! lien hop))\s+[^\s,;]+(?:\s+[^\s,;]+){0,4}?"
-    r"\s*,\s*"
+    r"\b(?:(?<!joint )task force|luc luong dac nhiem(?! lien hop))(?:\s+(?!(?:in|at|cua|tai|o)\b)"
+    r"[^\s,;]+)(?:\s+(?!(?:in|at|tai|o|trong)\b)[^\s,;]+){0,4}?\s*,\s*"  # not "… in Iraq,"
     r"(?:with|comprising|made up of|gom|bao gom|voi)\s*$|"
     rf"\b(?:{_ARM})\s+task force\s+(?:of|with|comprising|made up of)\s*$|"
     rf"\bluc luong dac nhiem\s+(?:{_ARM})\b(?:\s+[^\s,;]+){{0,4}}?\s+(?:gom|bao gom)\s*$"

@@ -92,6 +92,11 @@ def test_the_base_a_sentence_speaks_of_is_not_the_country(body: str) -> None:
     [
         "All US troops will leave Iraq by the end of 2159. Those at the base will go first.",
         "The last US troops will leave the country by the end of 2159, officials at the base said.",
+        # a review's: where someone speaks or is, another clause's base
+        "Visiting the camp on Monday, the minister said US forces would leave by the end of 2159.",
+        "Binh sĩ tại căn cứ này cho biết quân Mỹ sẽ rút hết trước cuối năm 2159.",
+        "The last US troops at the base are due to fly home in May, and the coalition's forces "
+        "will leave by the end of 2159, officials said.",
     ],
 )
 def test_a_base_named_elsewhere_leaves_the_country_s_date(body: str) -> None:
@@ -108,6 +113,11 @@ def test_a_base_named_elsewhere_leaves_the_country_s_date(body: str) -> None:
         ),
         (
             "Quân Mỹ sẽ rời Baghdad sớm hơn thời hạn 31/12/2158, trước ngày 30/9/2158.",
+            {("deadline/coalition leaves Baghdad", "2158-09-30", "day")},
+        ),
+        (
+            "US troops will leave Baghdad sooner than the original deadline of 31 December 2158, "
+            "by 30 September 2158.",
             {("deadline/coalition leaves Baghdad", "2158-09-30", "day")},
         ),
         (

@@ -93,6 +93,16 @@ def test_no_level_of_iraq(body: str) -> None:
             ("US", "Iraq", "current", 2500),
         ),
         ("Khoảng 90 nhân viên an ninh Mỹ vẫn ở Iraq.", ("US", "Iraq", "current", 90)),
+        # a review's: the whole force as a task force "in Iraq"
+        (
+            "The US task force in Iraq, with about 2,500 troops, is to leave by September 2159.",
+            ("US", "Iraq", "current", 2500),
+        ),
+        (
+            "Lực lượng đặc nhiệm của Mỹ tại Iraq, gồm khoảng 2.500 binh sĩ, sẽ rút trước tháng "
+            "9/2159.",
+            ("US", "Iraq", "current", 2500),
+        ),
     ],
 )
 def test_the_level_or_a_known_site_stays(body: str, expected: tuple[str, str, str, int]) -> None:
