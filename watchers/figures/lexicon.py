@@ -343,7 +343,7 @@ NOT_DEADLINE = re.compile(
     r"(?:du kien|se) cong bo|elections?|vote|voting|polls?|meeting|summit|visit|bau cu|"
     r"bo phieu|cuoc hop|hoi nghi|chuyen tham)\b"
 )
-AT_LEAST = re.compile(r"\b(?:at least|it nhat|toi thieu)\s*$")
+AT_LEAST = re.compile(r"\b(?:at least|(?:no|not) earlier than|it nhat|toi thieu|khong som hon)\s*$")
 COMBAT_CONTEXT = re.compile(
     r"\b(?:combat (?:mission|role|troops|forces|operations)|(?:nhiem vu|su menh|luc luong|"
     r"hoat dong) chien dau)\b"

@@ -5,7 +5,8 @@ remaining forces by the end of 2026" continues the leaving before it; not a clau
 act ("and hold elections by November"). A sentence that names no place but "the base" it
 speaks of sets that base's date, not the country's (``lexicon.THE_BASE``). A date compared with
 before the one set ("earlier than the agreed date of 31 December, by 30 September", "sớm hơn
-thời hạn") is the one replaced (``moves.replaced``), but "no later than" is "by"."""
+thời hạn") is the one replaced (``moves.replaced``), but "no later than" is "by"; "no earlier
+than" a date is a floor, no deadline (``lexicon.AT_LEAST``)."""
 
 from __future__ import annotations
 
@@ -134,3 +135,14 @@ def test_a_date_compared_with_is_the_one_replaced(
     body: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert deadlines_of(body, MARCH) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The withdrawal from Baghdad will begin no earlier than September 2158.",
+        "Quân Mỹ sẽ rời Baghdad không sớm hơn tháng 9/2158.",
+    ],
+)
+def test_a_date_no_earlier_than_which_they_leave_is_no_deadline(body: str) -> None:
+    assert deadlines_of(body, MARCH) == set()
