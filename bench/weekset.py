@@ -87,6 +87,8 @@ SETS = {
         ("fifty-first", 51),
         ("fifty-second", 52),
         ("fifty-third", 53),
+        ("fifty-fourth", 54),
+        ("fifty-fifth", 55),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
@@ -201,11 +203,13 @@ def names_change(what: str, key: str) -> bool:
     """Whether a labelled change ("US troops in Iraq", "coalition troops in Iraq", "Baghdad
     deadline") is about what an alert's key names ("troops/US/Iraq/planned", "deadline/
     coalition leaves Baghdad"): a troop count of the same actor, or a deadline of a place it
-    names (federal Iraq is left with Baghdad: ``watchers.figures.places.federal``)."""
+    names (federal Iraq is left with Baghdad: ``watchers.figures.places.federal``; the
+    Kurdistan region with Erbil, its capital: "Erbil deadline" is the Kurdistan milestone's)."""
     if key.startswith("deadline/"):
         place = key.rsplit(" ", 1)[-1]
         federal = place == "Baghdad" and "federal Iraq" in what
-        return "deadline" in what and (place in what or federal)
+        kurdish = place in ("Erbil", "Kurdistan") and ("Erbil" in what or "Kurdistan" in what)
+        return "deadline" in what and (place in what or federal or kurdish)
     actor = key.split("/")[1]
     return "deadline" not in what and actor.lower() in what.lower().split()
 

@@ -77,6 +77,9 @@ MOST_WRONG_TOPIC = {
     # then (looked at) "…; Iraq force not affected", an operator or "công ty Mỹ phải rút"
     "fifty-second set": (1, 5),
     "fifty-third set": (4, 1),
+    # written blind later in the stop; measured once on ``014329f``: (3, 7) and (6, 3)
+    "fifty-fourth set": (3, 7),
+    "fifty-fifth set": (6, 3),
 }
 
 

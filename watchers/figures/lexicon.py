@@ -104,7 +104,7 @@ CASUALTY = re.compile(
 DELTA_VERB = re.compile(
     r"\b(?:withdraw(?:s|n|ing|al of)?|withdrew|pull(?:s|ed|ing)? out|pullout of|"
     r"pull(?:s|ed|ing)?(?=\s*$)|"  # "has pulled 500 troops out of Iraq"
-    r"remov(?:e|es|ed|ing)|"
+    r"remov(?:e|es|ed|ing)|brought home|"
     r"send(?:s|ing)?|sent|deploy(?:s|ed|ing)? (?:an? )?(?:additional|more|another|extra)|"
     r"add(?:s|ed|ing)?|bring(?:s|ing)? home|redeploy(?:s|ed|ing)?|(?:cut(?:s|ting)?|reduc(?:e|es|ed"
     r"|ing|tion of))(?: (?:(?!to\b|leav)[^,;.]){0,40}?)? by(?=\s*$)|rut|cat giam|bo sung|triet "

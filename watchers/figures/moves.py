@@ -93,6 +93,8 @@ _STANDS_AFTER = re.compile(
     r"khong nam trong chuong trinh nghi su)\b"
     # "leaves the 30 September 2114 date for the Kurdistan region unchanged"
     r"|\s+(?:date|deadline)\b[^.;,]{0,40}?\bunchanged\b"
+    # "\"31 March 2119 is the date\"", "31/3/2119 vẫn là thời hạn"
+    r"|\s*(?:is|remains|van la|van con la) (?:still )?(?:the (?:date|deadline)|thoi han|moc)\b"
 )
 # A date said "now" in its own clause: "troops will now leave by", "is now due by"
 _NOW_SAID = re.compile(

@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from tests.quality import troops_of
+from watchers.figures import extract
 
 MAY = date(2163, 5, 12)
 
@@ -70,6 +71,9 @@ def test_no_coalition_count_nor_level_of_a_plan(body: str) -> None:
         "helicopters, left Camp Corrigan.",
         "Phái bộ không có quân đội; các khu trụ sở do cảnh sát Iraq và khoảng 90 nhân viên an ninh "
         "tư nhân bảo vệ.",
+        # the fifty-fifth: how many were brought home
+        "The United States has brought home about 400 soldiers from Camp Tamarisk in western Iraq "
+        "without sending anyone to take their place, the Pentagon said on Monday.",
     ],
 )
 def test_no_level_of_iraq(body: str) -> None:
@@ -115,3 +119,11 @@ def test_the_partner_nations_force_is_the_coalition_s() -> None:
         "nations' force in Iraq stood at about 1,020 troops from seven countries."
     )
     assert ("coalition", "Iraq", "current", 1020) in troops_of(body, MAY)
+
+
+def test_a_date_said_to_be_the_date_stands() -> None:
+    """The fifty-fourth: a denial that says the date is the date restates it."""
+    title = 'Commission denies Kurdistan exit date will move: "31 March 2119 is the date"'
+    deadlines = extract(title, "", published=date(2118, 2, 12)).deadlines
+    assert [(d.what, d.date) for d in deadlines] == [("coalition leaves Kurdistan", "2119-03-31")]
+    assert all(d.stands for d in deadlines)
