@@ -39,8 +39,7 @@ EVENTS = dict.fromkeys(SETS, 13) | {  # as each README says
     "forty-eighth set": 12, "fiftieth set": 12, "fifty-first set": 12, "fifty-second set": 12,
     "fifty-third set": 12, "fifty-fourth set": 12, "fifty-fifth set": 12,
 }  # fmt: skip
-# (the eleventh stop: the topic's "quân Mỹ" beside the embassy, contractors and bases read
-# right, lowered the misses of nine sets; the ratchet follows)
+# (the eleventh stop: the topic's "quân Mỹ" read right lowered nine sets' misses; it follows)
 # (the thirteenth stop: a year after 2049 is read as a year, as the figures read them, not a
 # rare number two reports share; sets 1-41 within 101 -> 88 false pairs, 791 -> 813 missed,
 # across 80 -> 78 and 1,291 -> 1,300: the ratchet follows in both directions; and a sum of
@@ -395,16 +394,11 @@ MOST_WRONG = {
     # ``cb093c5``, the stop's start: (0, 28) and (1, 33); (1, 27) and (0, 31)
     "fiftieth set": {"within": (0, 28), "across": (1, 33)},
     "fifty-first set": {"within": (1, 27), "across": (0, 31)},
-    # the fifty-second (pages as saved from the web) and fifty-third, written blind in the
-    # eighteenth stop, measured once on ``0b819f1``, the stop's start: (0, 21) and (0, 35);
-    # (10, 28) and (8, 36); then (looked at) the figures read right: the fifty-third's across
-    # (8, 38)
+    # written blind in the eighteenth stop, measured once on ``0b819f1`` (52nd, 53rd) and
+    # ``014329f`` (54th, 55th): (0, 21), (0, 35); (10, 28), (8, 36), across (8, 38) since its
+    # figures read right; (1, 24), (0, 31); (10, 31), (4, 46)
     "fifty-second set": {"within": (0, 21), "across": (0, 35)},
     "fifty-third set": {"within": (10, 28), "across": (8, 38)},
-    # the fifty-fourth (Vietnamese press style, translation chains) and fifty-fifth (one
-    # crowded topic: three events at one base, one spokesperson two days running), written
-    # blind later in the stop, measured once on ``014329f``: (1, 24) and (0, 31); (10, 31)
-    # and (4, 46)
     "fifty-fourth set": {"within": (1, 24), "across": (0, 31)},
     "fifty-fifth set": {"within": (10, 31), "across": (4, 46)},
 }

@@ -228,7 +228,8 @@ from bench.weekset import SETS, change_alerts, names_change
 # right, 3 of 4 (a claim and its denial alerted as conflicts); 6, 2 right, 2 of 4 (soldiers
 # "brought home" read as the level, a past level as the current one, a Kurdistan change the
 # set calls "Erbil deadline"); then (looked at) "brought home", '"31 March 2119 is the date"'
-# said to stand: 4, 3 right and 5, 3 right, 3 of 4
+# said to stand: 4, 3 right and 5, 3 right, 3 of 4; then a date a delegation "sẽ đề nghị Ủy
+# ban" (will propose to the committee) is demanded: the fifty-fifth 5, 4 right, 4 of 4
 MOST_WRONG_ALERTS = {
     "twelfth set": (0, 1), "thirteenth set": (0, 2), "fourteenth set": (0, 1),
     "fifteenth set": (0, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
@@ -244,7 +245,7 @@ MOST_WRONG_ALERTS = {
     "forty-fifth set": (1, 1), "forty-sixth set": (0, 0), "forty-seventh set": (1, 2),
     "forty-eighth set": (2, 1), "forty-ninth set": (3, 1), "fiftieth set": (0, 1),
     "fifty-first set": (0, 1), "fifty-second set": (3, 1), "fifty-third set": (2, 1),
-    "fifty-fourth set": (1, 1), "fifty-fifth set": (2, 1),
+    "fifty-fourth set": (1, 1), "fifty-fifth set": (1, 0),
 }  # fmt: skip
 
 

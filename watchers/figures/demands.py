@@ -56,7 +56,7 @@ _DEMAND = re.compile(
     r"(?:yeu cau|keu goi|hoi thuc|thuc giuc|doi hoi|muon|de nghi|khuyen nghi)"
     r" (?:phia )?(?:my|hoa ky|washington|baghdad|quan|binh|luc luong|lien quan|lien minh|cac|"
     r"moi (?:luc luong|quan|binh|linh|co van|su hien dien|nhan vien quan su)|"  # not "mọi bên"
-    r"toan bo|chinh phu|chinh quyen|rut|phai|nhanh chong|som|"
+    r"toan bo|chinh phu|chinh quyen|rut|phai|nhanh chong|som|uy ban|hoi dong|"
     r"(?:cuoi|dau|giua) (?:nam|thang))|"  # the date itself: "Erbil muốn cuối năm 2140"
     # "đòi" after its subject; "đội quân" (an army) opens a sentence or follows "một", "các"
     r"(?<=[a-z] )(?:(?<=dan quan )|(?<!quan ))(?<!bo )(?<!mot )(?<!cac )(?<!nhung )(?<!doi )doi "

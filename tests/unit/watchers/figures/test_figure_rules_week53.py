@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from tests.quality import troops_of
+from tests.quality import deadlines_of, troops_of
 from watchers.figures import extract
 
 MAY = date(2163, 5, 12)
@@ -127,3 +127,13 @@ def test_a_date_said_to_be_the_date_stands() -> None:
     deadlines = extract(title, "", published=date(2118, 2, 12)).deadlines
     assert [(d.what, d.date) for d in deadlines] == [("coalition leaves Kurdistan", "2119-03-31")]
     assert all(d.stands for d in deadlines)
+
+
+def test_a_date_proposed_to_the_committee_is_demanded() -> None:
+    """The fifty-fifth: a prime minister's delegation "will propose to the committee" a date
+    (``demands``): a request, not the committee's decision."""
+    body = (
+        "Thủ tướng Iraq cho biết phái đoàn Iraq sẽ đề nghị Ủy ban Cấp cao chung Mỹ - Iraq để quân "
+        "Mỹ và liên quân rời lãnh thổ liên bang Iraq trước cuối tháng 1/2106."
+    )
+    assert deadlines_of(body, date(2105, 7, 13)) == set()
