@@ -22,6 +22,7 @@ __all__ = [
     "NOT_OURS_LEAVING",
     "NOT_TIED",
     "NO_TRUCE",
+    "OTHER_ARMY",
     "OTHER_LEAVER",
     "OUR_TROOPS",
     "POLITICAL_EXIT",
@@ -106,6 +107,11 @@ STAFF = re.compile(
 IRAQI_FORCES = re.compile(
     r"\b(?:iraqi (?:army|troops|forces|soldiers|police)|(?:quan doi|luc luong|binh si|quan|"
     r"canh sat) iraq)\b"
+)
+# Another country's army, not the coalition's, in a title (folded): "Turkey to pull 1,200 troops"
+OTHER_ARMY = re.compile(  # not "pro-Iran", "Iran-backed", "thân Iran"
+    r"(?<!pro-)(?<!pro )(?<!than )\b(?:turkey|turkish|tho nhi ky|iran|iranian|russia|russian)\b"
+    r"(?![- ](?:backed|aligned|allied))"
 )
 # NATO's mission, other countries' forces: not our troops' figures
 NOT_OURS = re.compile(

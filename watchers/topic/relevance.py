@@ -202,12 +202,15 @@ def judge(
         return sum(1 for s in found if s & wanted)
 
     lead_names_iraq = bool(found and found[0] & terms.get(groups.place, frozenset()))
-    soldiers = head & troops and not cues.IRAQI_FORCES.search(folded_title)  # not Iraq's own
+    # another army's troops in the title, ours not named: "Turkey to pull 1,200 troops out of"
+    theirs = head & troops and cues.OTHER_ARMY.search(folded_title) is not None
+    theirs = theirs and not cues.OUR_TROOPS.search(folded_title)
+    soldiers = head & troops and not cues.IRAQI_FORCES.search(folded_title) and not theirs
     leaving_terms = strong | weak | plain
     political = _political_exit(matcher, folded_title, leaving_terms)
     ours = head & forces and not cues.party_alliance(title, head & forces)  # not a party's
     company = cues.COMPANY_LEAVES.search(folded_title) and not soldiers  # "US firm to withdraw"
-    other = cues.OTHER_LEAVER.search(folded_title) or political
+    other = cues.OTHER_LEAVER.search(folded_title) or political or theirs
     if company or (other and not (ours or soldiers or (leaves(0) and not political))):
         # someone else leaves in the title: unless the summary's first word of leaving is
         # said of our forces, the item is about that departure ("Corvane Petroleum to

@@ -2,7 +2,9 @@
 says the Iraq force is not affected ("…; Iraq force not affected", "lực lượng Mỹ tại Iraq không
 bị ảnh hưởng") is about the other theatre (``cues.NOT_TIED``); an operator or a company that
 "must withdraw" ("US operator to leave", "công ty Mỹ phải rút") is another departure
-(``cues.COMPANY_LEAVES``). Our own forces' leaving, and special operators', stay the topic."""
+(``cues.COMPANY_LEAVES``); so are another army's troops in a title that names none of ours
+(``cues.OTHER_ARMY``: "Turkey to pull 1,200 troops out of Duhok"). Our own forces' leaving,
+and special operators', stay the topic, and so do "pro-Iran factions" beside them."""
 
 from __future__ import annotations
 
@@ -43,6 +45,18 @@ PUBLISHED = datetime(2163, 5, 10, tzinfo=UTC)
             "Nội các Iraq phê duyệt việc tiếp quản mỏ dầu Sufayya, cho nhà điều hành Mỹ thời hạn "
             "đến 31/10 để bàn giao và rút nhân viên. Quân Mỹ cũng phải rời Baghdad trước ngày này.",
         ),
+        # the fifty-fourth: another army's troops leaving Iraq
+        (
+            "Turkey to pull about 1,200 troops out of Duhok outpost by end of March",
+            "Turkey will withdraw about 1,200 soldiers from its outpost in Duhok province by the "
+            "end of March, its defence ministry said. The US-led coalition's timetable for "
+            "leaving Iraq is unchanged.",
+        ),
+        (
+            "Thổ Nhĩ Kỳ sẽ rút khoảng 1.200 binh sĩ khỏi tiền đồn ở tỉnh Duhok, miền bắc Iraq",
+            "Bộ Quốc phòng Thổ Nhĩ Kỳ thông báo sẽ rút khoảng 1.200 binh sĩ khỏi tiền đồn ở Duhok "
+            "trước cuối tháng 3. Lộ trình rút quân của liên quân khỏi Iraq không thay đổi.",
+        ),
     ],
 )
 def test_another_theatre_or_departure_is_off_the_topic(title: str, summary: str) -> None:
@@ -61,6 +75,11 @@ def test_another_theatre_or_departure_is_off_the_topic(title: str, summary: str)
             "US special operators to leave Iraq by 31 October",
             "The last US special operations forces in Iraq will leave Baghdad by 31 October, the "
             "Pentagon said.",
+        ),
+        (
+            "Pro-Iran factions welcome US plan to pull 2,000 troops out of Iraq",
+            "Pro-Iran factions welcomed the US plan to withdraw about 2,000 troops from Iraq by "
+            "the end of the year.",
         ),
         (
             "Mỹ rút 600 quân khỏi Iraq trước cuối tháng 7",
