@@ -183,7 +183,7 @@ CHANGE_VERB = re.compile(
     r"giam|cat giam|thu hep|rut xuong|"
     r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|grew|boost(?:s|ed|ing)?|"
     r"ris(?:e|es|en|ing)|rose|bring(?:s|ing)? the total|tang|tang len|"
-    r"nang(?=[^.;]{0,60}\blen\b))\b"
+    r"nang(?=[^.;]{0,60}\blen\b)|dua(?=[^.;]{0,60}\bxuong con\b))\b"  # "đưa … xuống còn"
 )
 # A level before a date: "leave Baghdad early, cut force to 2,000 by year-end" (the level's)
 LEVEL_BY = re.compile(  # (not "to 0": leaving altogether)

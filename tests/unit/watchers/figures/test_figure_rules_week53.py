@@ -137,3 +137,17 @@ def test_a_date_proposed_to_the_committee_is_demanded() -> None:
         "Mỹ và liên quân rời lãnh thổ liên bang Iraq trước cuối tháng 1/2106."
     )
     assert deadlines_of(body, date(2105, 7, 13)) == set()
+
+
+def test_a_force_brought_down_to_a_number_is_a_level() -> None:
+    """The fifty-fifth: "qua đó đưa tổng số quân Mỹ tại Iraq xuống còn khoảng 3.000 người"
+    (thereby bringing the US total down to about 3,000): the new level, "giảm từ khoảng 3.400"
+    the one before."""
+    body = (
+        "Khoảng 400 binh sĩ Mỹ đã rời trại Tamarisk, qua đó đưa tổng số quân Mỹ tại Iraq xuống "
+        "còn khoảng 3.000 người, giảm từ khoảng 3.400."
+    )
+    assert troops_of(body, date(2105, 7, 7)) == {
+        ("US", "Iraq", "current", 3000),
+        ("US", "Iraq", "past", 3400),
+    }
