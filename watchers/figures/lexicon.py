@@ -104,9 +104,9 @@ CASUALTY = re.compile(
 DELTA_VERB = re.compile(
     r"\b(?:withdraw(?:s|n|ing|al of)?|withdrew|pull(?:s|ed|ing)? out|pullout of|"
     r"pull(?:s|ed|ing)?(?=\s*$)|"  # "has pulled 500 troops out of Iraq"
-    r"remov(?:e|es|ed|ing)|brought home|"
+    r"remov(?:e|es|ed|ing)|(?:bring(?:s|ing)?|brought) home|"
     r"send(?:s|ing)?|sent|deploy(?:s|ed|ing)? (?:an? )?(?:additional|more|another|extra)|"
-    r"add(?:s|ed|ing)?|bring(?:s|ing)? home|redeploy(?:s|ed|ing)?|(?:cut(?:s|ting)?|reduc(?:e|es|ed"
+    r"add(?:s|ed|ing)?|redeploy(?:s|ed|ing)?|(?:cut(?:s|ting)?|reduc(?:e|es|ed"
     r"|ing|tion of))(?: (?:(?!to\b|leav)[^,;.]){0,40}?)? by(?=\s*$)|rut|cat giam|bo sung|triet "
     r"thoai|dieu (?:them|dong them)|gui(?: them)?|dua them|trien khai them|tang (?:them|cuong)|"
     r"(?:rotat(?:e|es|ed|ing)(?: in)?|rotations? of|chuyen|dieu|dieu dong|mov(?:e|es|ed|ing)|"
@@ -237,6 +237,8 @@ _FROM_LEVEL = r"from (?:about |around |some |nearly )?[\d.,]+ "  # the level a c
 DOWN_FROM = re.compile(rf"\b(?:down|up) (?:{_FROM_LEVEL})?(?:from|to)\s*$")
 DOWN_TO = re.compile(rf"\bdown (?:{_FROM_LEVEL})?to\s*$")
 COUNT_DOWN_FROM = re.compile(r",\s*(?:down|up) from (?:about |around |some |nearly )?$")
+# A clause's end after a count (a comma or semicolon, not a thousands separator)
+CLAUSE_END = re.compile(r"[,;]\s")
 # Where a clause ends, for telling which words describe a number.
 CLAUSE_BREAK = re.compile(
     r"[,;:]|\b(?:but|while|whereas|although|though|nhung|du|mac du|trong khi)\b"

@@ -22,7 +22,6 @@ __all__ = ["owner"]
 _PREPOSITION = re.compile(
     r"[,.;:()]|\b(?:o|tai|khoi|den|toi|tren|trong|vao|duoc|in|at|from|to|into|of|are|is|were|was)\b"
 )
-_CLAUSE = re.compile(r"[,;]\s")  # a clause's end (not a thousands separator)
 # An actor right before a troop noun owns them ("U.S. forces in Syria", "the coalition
 # partners' 1,020 soldiers"), not across a comma
 _OWNER = re.compile(r"[^\w,;]{0,3}(?:(?:troops?|forces|soldiers|personnel|binh s[iy]|quan|linh)\b|"
@@ -41,7 +40,7 @@ def owner(s: Sentence, a: int, b: int, noun_end: int, previous_who: str | None) 
     source = None if near else cx.FROM_OWNER.match(s.doc.text, noun_end)
     if source:  # "troops from other coalition nations", "binh sĩ của các nước khác"
         end = min(source.end() + 30, s.end)
-        comma = _CLAUSE.search(s.doc.text, source.end(), s.end)
+        comma = lx.CLAUSE_END.search(s.doc.text, source.end(), s.end)
         stop = min(source.end() + 50, comma.start() if comma else s.end)
         if cx.NOT_OWNER.search(s.doc.text, source.end(), stop):
             return None  # "troops from the US-backed Syrian Democratic Forces": theirs
@@ -61,7 +60,7 @@ def owner(s: Sentence, a: int, b: int, noun_end: int, previous_who: str | None) 
     # the actor changing the force's size in the number's own clause owns it before forces
     # of an earlier one ("the Iraqi forces have made, the United States has decided to
     # reduce ... to 3,000"); one that only speaks ("the U.S. estimates 2,000") does not
-    clause = max((m.end() for m in _CLAUSE.finditer(s.doc.text, s.start, a)), default=0)
+    clause = max((m.end() for m in lx.CLAUSE_END.finditer(s.doc.text, s.start, a)), default=0)
     if lx.CHANGE_VERB.search(s.doc.text, clause, a):
         left = [(at, k) for at, k in left if at >= clause] or left
     if left:

@@ -196,8 +196,8 @@ def federal(
     if kind != "leave":
         return names
     start, at = span
-    past = text.find(" ", at)  # the date's first word: "31.12.2158" has dots of its own
-    if "Iraq" in names and past != -1 and _LEAVES_FEDERAL.match(text, past):
+    after = text.find(" ", at)  # past the date's first word: "31.12.2158" has dots of its own
+    if "Iraq" in names and after != -1 and _LEAVES_FEDERAL.match(text, after):
         return ["Baghdad" if n == "Iraq" else n for n in names]
     start = max(start, text.rfind(";", start, at) + 1)  # the date's clause
     before = list(_IRAQ.finditer(text, start, at))

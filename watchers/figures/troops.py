@@ -56,7 +56,6 @@ _PHRASE_END = re.compile(
     r"[;(]|\s[-–—]\s|\b(?:after|since|when|because|due to|amid|as part of|following|while|"
     r"sau khi|khi|vi)\b"
 )
-_CLAUSE = re.compile(r"[,;]\s")  # a clause's end (not a thousands separator)
 
 
 def read_troop_counts(
@@ -255,7 +254,7 @@ class _Number:
         after = self.text[place.end : self.a]
         if nl.unknown_base(self.s, place.start):
             return country_of(place.name) if nl.sized_after(self.s, place.end, self.a) else None
-        left = LEFT_PLACE.search(self.text, 0, place.start) and _CLAUSE.search(after)
+        left = LEFT_PLACE.search(self.text, 0, place.start) and lx.CLAUSE_END.search(after)
         name = country_of(place.name) if left and nl.FORCE_SIZE.search(after) else place.name
         return name if name in lx.PLACES else None
 

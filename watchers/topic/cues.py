@@ -108,14 +108,15 @@ IRAQI_FORCES = re.compile(
     r"\b(?:iraqi (?:army|troops|forces|soldiers|police)|(?:quan doi|luc luong|binh si|quan|"
     r"canh sat) iraq)\b"
 )
+# Countries whose armies are in Iraq's news but not in the coalition (folded)
+_OTHER_ARMIES = r"turkey|turkish|tho nhi ky|iran|iranian|russian"
 # Another country's army, not the coalition's, in a title (folded): "Turkey to pull 1,200 troops"
 OTHER_ARMY = re.compile(  # not "pro-Iran", "Iran-backed", "thân Iran"
-    r"(?<!pro-)(?<!pro )(?<!than )\b(?:turkey|turkish|tho nhi ky|iran|iranian|russia|russian)\b"
-    r"(?![- ](?:backed|aligned|allied))"
+    rf"(?<!pro-)(?<!pro )(?<!than )\b(?:{_OTHER_ARMIES}|russia)\b(?![- ](?:backed|aligned|allied))"
 )
 # NATO's mission, other countries' forces: not our troops' figures
 NOT_OURS = re.compile(
-    r"\b(?:nato|phai bo|turkish|turkey|tho nhi ky|iranian|iran|syrian|russian|israeli|kurdish|"
+    rf"\b(?:nato|phai bo|{_OTHER_ARMIES}|syrian|israeli|kurdish|"
     r"peshmerga|popular mobili[sz]ation|pmf)\b"
 )
 # a forecast of our force's fall, in a title (folded): "US force in Iraq could shrink", "Quân Mỹ ở

@@ -203,8 +203,9 @@ def judge(
 
     lead_names_iraq = bool(found and found[0] & terms.get(groups.place, frozenset()))
     # another army's troops in the title, ours not named: "Turkey to pull 1,200 troops out of"
-    theirs = head & troops and cues.OTHER_ARMY.search(folded_title) is not None
-    theirs = theirs and not cues.OUR_TROOPS.search(folded_title)
+    theirs = bool(head & troops) and bool(
+        cues.OTHER_ARMY.search(folded_title) and not cues.OUR_TROOPS.search(folded_title)
+    )
     soldiers = head & troops and not cues.IRAQI_FORCES.search(folded_title) and not theirs
     leaving_terms = strong | weak | plain
     political = _political_exit(matcher, folded_title, leaving_terms)
