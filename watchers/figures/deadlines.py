@@ -61,8 +61,7 @@ _SOME_TROOPS = re.compile(
 )
 _ASIDE = re.compile(r",\s*which\b[^,;]*,")  # an aside: "The plan, which …, would see troops"
 _ACTS = (lx.LEAVE, lx.END, lx.PRESENCE, lx.MISSION)  # what an aside may say happens by a date
-# The day something was said ("Sudani said on November 11", "cho biết hôm 11/11"; not "cho biết
-# ngày 30/9 sẽ hoàn tất"), or asked for ("press for … meets on")
+# The day something was said ("Sudani said on", "cho biết hôm 11/11") or asked for
 _SAID_ON = re.compile(
     r"\b(?:(?:said|says|announced|stated|declared|confirmed|told (?:\w+\s+){1,3})\s+on|"
     r"(?:cho biet|tuyen bo|phat bieu|thong bao|khang dinh|xac nhan|noi)\s+(?:vao )?hom|"
@@ -283,13 +282,13 @@ class _Date:
 
     def excluded(self, segment: str) -> bool:
         """Election, meeting, "at least" and "since" dates, the day something was said ("said
-        on"), and dates of past events (an election or an announcement named in an aside
-        about a noun, ", which ...,", does not count). A date is a past event's when the verb
-        before it is in the past ("rút quân ... đã xuất hiện từ đầu năm 2020"), or when its
-        year is not written and its clause is about the past ("đã ra lệnh ... rút khỏi nước
-        này vào tháng Giêng"). An agreement made in the past about a future date ("đã đạt
-        được thỏa thuận kết thúc nhiệm vụ ... vào cuối năm 2021") is a deadline."""
+        on"), a government's deadline, dates of past events (an election or an announcement
+        named in an aside about a noun, ", which ...,", does not count). A date is a past
+        event's when the verb before it is in the past ("rút quân ... đã xuất hiện từ đầu năm
+        2020"), or its year is not written and its clause is about the past ("đã ra lệnh ...
+        rút khỏi nước này vào tháng Giêng"); not an agreement made then about a future date."""
         said = _SAID_ON.search(segment) or mv.replaced(segment)  # said on; compared with
+        said = said or lx.GIVEN_TO.match(self.text, self.d.end) is not None  # a government's
         if lx.NOT_DEADLINE.search(_ASIDE.sub(_aside, segment)) or said:
             return True
         if lx.AT_LEAST.search(_strip_preposition(segment)) and not _STAY.search(segment):
@@ -312,7 +311,8 @@ class _Date:
         ]
         if found:
             last = max(found, key=lambda m: m.end())
-            if self.s.tense(last.end(), self.d.start) == "past":
+            went = lx.WENT.match(self.text, last.end())  # "the withdrawal moved … this month"
+            if went or self.s.tense(last.end(), self.d.start) == "past":
                 return True
             if (
                 _SIMPLE_PAST.fullmatch(last.group())

@@ -50,24 +50,11 @@ PLACE_RE = re.compile(
     )
 )
 PLACE_NAMES: list[str] = [*PLACES, *ELSEWHERE]
-# "Baghdad" and "Washington" also name governments ("Washington and Baghdad agreed"): as a
-# place Baghdad needs a word of location before it.
-LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|from|to|into|out of|near|capital|airport|o|tai|khoi|den|toi|vao|trong|"
-    r"thu do|san bay|can cu|base|bases|leave|leaves|leaving|left|roi)\W+(?:\w+\W+){0,2})$"
-)
-
 # A place named as where most, not all, of the troops are ("fewer than 500, primarily
 # stationed in Erbil"): the figure is for the country around it.
 MOSTLY_BEFORE = re.compile(
     r"\b(?:primarily|mainly|mostly|largely|chiefly|(?:nearly|almost) all of them|most of them|"
     r"chu yeu|phan lon|hau het)\b[^,;.]{0,30}$"
-)
-# Where troops are sent ("relocated to Erbil and Kuwait"): not where the counted ones are.
-DESTINATION_BEFORE = re.compile(
-    r"\b(?:relocat\w*|redeploy\w*|mov(?:e|ed|es|ing)|transferr?\w*|shift\w*|sent|send\w*|"
-    r"chuyen|dieu chuyen|tai trien khai|dieu)\b[^,;.]{0,20}"
-    r"\b(?:to|into|toward|towards|sang|toi|den)\W+(?:\w+\W+){0,3}$"
 )
 # Words pointing back at the place just talked about ("troops there", "quân số tại đây").
 DEICTIC = re.compile(
@@ -182,7 +169,8 @@ CHANGE_VERB = re.compile(
     r"fall(?:s|ing)?|fell|(?:has|have|had)(?: (?:now|since|already|quietly))? (?:fallen|shrunk)|"
     r"giam|cat giam|thu hep|rut xuong|"
     r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|grew|boost(?:s|ed|ing)?|"
-    r"ris(?:e|es|en|ing)|rose|bring(?:s|ing)? the total|tang|tang len|"
+    r"ris(?:e|es|en|ing)|rose|tang|tang len|(?:bring(?:s|ing)?|brought)(?= (?:[\w'’-]+ ){0,5}?"
+    r"(?:total|number|force|level|strength|presence|troops|contingent)\b[^.;,]{0,40}\bto\s*$)|"
     r"nang(?=[^.;]{0,60}\blen\b)|dua(?=[^.;]{0,60}\bxuong con\b))\b"  # "đưa … xuống còn"
 )
 # A level before a date: "leave Baghdad early, cut force to 2,000 by year-end" (the level's)
@@ -227,7 +215,7 @@ LEVEL = re.compile(
     r"(?:la|o muc|vao)|"
     r"\b(?:a force|a contingent|a troop presence|a presence|a footprint) of|"
     r"\b(?:force|presence|footprint|levels?|numbers|strength)\b[^.;,\d]{0,30}?\b"
-    r"(?:will|would) be)\s*$"
+    r"(?:will|would) be|\b(?:force|presence|troops|troop (?:level|numbers?))\s+now)\s*$"
 )
 CHANGE_SOURCE = re.compile(r"\b(?:from|tu)\s*$")
 _FROM_LEVEL = r"from (?:about |around |some |nearly )?[\d.,]+ "  # the level a change starts from
@@ -251,11 +239,24 @@ LEFT_A_SITE = re.compile(
     r"\b(?:roi|rut khoi|leav(?:e|es|ing)|withdraw\w* from)\s+(?:[\w-]+\s+){1,3}"
     r"(?:truoc|by|before)\s*$"
 )
+# what a withdrawal did when its date came: "the withdrawal moved faster than expected this
+# month", "the pullout slowed in May" (the leaving word is the verb's subject: no deadline)
+WENT = re.compile(
+    r"\s+(?:(?:has|had)\s+)?(?:moved|slowed|sped up|began|started|accelerated|picked up|"
+    r"stalled|gathered pace|went|proceeded|progressed|ran)\b"
+)
+# what is withdrawn is no force: "withdraws its three ministers", "rút ba bộ trưởng khỏi nội các"
+_NOT_FORCES = (
+    r"(?! (?:its |their |his |her |cac )?(?:\w+ )?(?:ministers?|lawmakers|mps|deputies|candidates?|"
+    r"support|bo truong|nghi si|ung vien)\b)"
+)
 LEAVE = re.compile(
-    r"\b(?:withdraw(?:s|n|ing|al|als)?|withdrew|leav(?:e|es|ing)|depart(?:s|ed|ing|ure)?|"
+    rf"\b(?:withdraw(?:s|n|ing|al|als)?{_NOT_FORCES}|withdrew{_NOT_FORCES}|leav(?:e|es|ing)|"
+    r"depart(?:s|ed|ing|ure)?|"
     r"pull(?:s|ed|ing)?(?:[- ]|\s+(?:[\w.'’-]+\s+){0,3}?(?:troops|forces|soldiers|personnel|"
     r"advis[eo]rs|trainers)\s+)out|pullout|exit(?:s|ing)?|"
-    r"evacuat(?:e|es|ing|ion)|rut(?: quan| khoi| het)?|roi (?:khoi|di|bo)|ra khoi|triet thoai|"
+    rf"evacuat(?:e|es|ing|ion)|rut(?: quan| khoi| het)?{_NOT_FORCES}|roi (?:khoi|di|bo)|ra khoi|"
+    r"triet thoai|"
     r"roi(?= (?:iraq|baghdad|erbil|arbil|can cu|ain|kurdistan|syria|hoan toan|(?:cac )?khu vuc "
     r"(?:kurdistan|tu tri|thuoc|lien bang)|khu tu tri|lanh tho|thu do|san bay|trai)\b)|"
     r"hand(?:s|ing)? over (?:the |its |control of (?:the )?)?(?:(?!of\b)[\w-]+ ){0,3}"
@@ -295,10 +296,13 @@ CONDITION = re.compile(r"\b(?:as soon as|once|ngay khi|sau khi)\b[^,;]*")
 # A start or a past event, not a date by which something happens: "since early 2020",
 # "từ đầu năm 2020".
 SINCE = re.compile(r"\b(?:since|ever since|ke tu|tu dau|tu cuoi|tu giua)\s*(?:dau|cuoi|giua)?\s*$")
+# "will not be replaced", "sẽ không có đơn vị thay thế" after a departure: it is for good,
+# no plan (what follows a "will" or "sẽ" that is no future)
+NOT_REPLACED = re.compile(r" not be replaced| khong (?:co |duoc )?(?:[a-z]+ ){0,3}?thay the")
 # Tense of the clause a date is in: the marker nearest the date wins.
 TENSE = re.compile(
-    r"\b(?P<future>will|would|to be|is to|are to|set to|expected|scheduled|planned|plans?|"
-    r"slated|due|aims?|proposed|du kien|ke hoach)\b"
+    rf"\b(?P<future>will(?!{NOT_REPLACED.pattern})|would|to be|is to|are to|set to|expected|"
+    r"scheduled|planned|plans?|slated|due|aims?|proposed|du kien|ke hoach)\b"
     r"|\b(?P<past>had|was|were|did|has been|have been)\b(?! (?:expected|scheduled|set|due|"
     r"planned|supposed|to|going))"
 )
@@ -343,7 +347,13 @@ TARGET = re.compile(
 NOT_DEADLINE = re.compile(
     r"\b(?:(?:to be|will be|would be|be) announced|announcement|(?:se )?duoc cong bo|"
     r"(?:du kien|se) cong bo|elections?|vote|voting|polls?|meeting|summit|visit|bau cu|"
-    r"bo phieu|cuoc hop|hoi nghi|chuyen tham)\b"
+    r"bo phieu|cuoc hop|hoi nghi|chuyen tham|"
+    r"gives? (?:the )?(?:prime minister|premier|government|cabinet)(?: \w+){0,3} until)\b"
+)
+# a deadline set a government, not troops: "hạn chót 31/3 đối với Thủ tướng", "for the cabinet"
+GIVEN_TO = re.compile(
+    r"\s*(?:doi voi|cho|for) (?:the )?(?:thu tuong|chinh phu|noi cac|prime minister|premier|"
+    r"government|cabinet)\b"
 )
 AT_LEAST = re.compile(r"\b(?:at least|(?:no|not) earlier than|it nhat|toi thieu|khong som hon)\s*$")
 COMBAT_CONTEXT = re.compile(
@@ -357,8 +367,9 @@ OFFICIAL = re.compile(
     r"\b(?:pentagon|administration|defen[cs]e (?:secretary|department|ministry|minister)|"
     r"department of defen[cs]e|secretary of (?:defen[cs]e|state|war)|war department|"
     r"white house|spokes(?:man|woman|person)|prime minister|foreign minister|centcom|"
-    r"central command|gen\.?|general|"
-    r"lau nam goc|bo quoc phong|bo truong|thu tuong|nha trang|nguoi phat ngon|tuong)\b"
+    r"central command|gen\.?|general|joint statement|"
+    r"lau nam goc|bo quoc phong|bo truong|thu tuong|nha trang|nguoi phat ngon|tuong|"
+    r"thong cao chung|tuyen bo chung)\b"
 )
 # The level a change has reached, said as such: "now has", "hiện còn", "chỉ còn".
 NOW_LEVEL = re.compile(

@@ -32,6 +32,19 @@ LEFT_PLACE = re.compile(
 # A quoted phrase is someone's words about something else: "developments in Syria".
 _QUOTED = re.compile(r"\"[^\"]{1,60}\"|“[^”]{1,60}”")
 
+# "Baghdad" and "Washington" also name governments ("Washington and Baghdad agreed"): as a
+# place Baghdad needs a word of location before it.
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|from|to|into|out of|near|capital|airport|o|tai|khoi|den|toi|vao|trong|"
+    r"thu do|san bay|can cu|base|bases|leave|leaves|leaving|left|roi)\W+(?:\w+\W+){0,2})$"
+)
+# Where troops are sent ("relocated to Erbil and Kuwait"): not where the counted ones are.
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:relocat\w*|redeploy\w*|mov(?:e|ed|es|ing)|transferr?\w*|shift\w*|sent|send\w*|"
+    r"chuyen|dieu chuyen|tai trien khai|dieu)\b[^,;.]{0,20}"
+    r"\b(?:to|into|toward|towards|sang|toi|den)\W+(?:\w+\W+){0,3}$"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -103,7 +116,7 @@ class PlaceIndex:
                 continue  # where the outlet writes from; where an accord was signed
             if name == "Baghdad" and (
                 not (
-                    lx.LOCATIVE_BEFORE.search(doc.text[max(0, at - 40) : at])
+                    _LOCATIVE_BEFORE.search(doc.text[max(0, at - 40) : at])
                     or _LEAVING_AFTER.match(doc.text, m.end())
                 )
                 or _GOVERNMENTS.match(doc.text, m.end())  # "Baghdad and Washington agreed"
@@ -160,6 +173,7 @@ _IRAQ = re.compile(  # not the name of a joint body: "Ủy ban Rút quân chung 
 _FEDERAL_BEFORE = re.compile(r"\b(?:federal|lien bang)\s+$")
 _FEDERAL_AFTER = re.compile(r"\s+lien bang\b")
 _KURDISTAN = re.compile(r"\b(?:kurdistan|nguoi kurd)\b")
+_FEDERAL_LAND = re.compile(r"\b(?:lanh tho lien bang|federal territory)\b")  # Iraq unnamed
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|ben ngoai)\s+(?:the\s+)?(?:\S+\s+){0,3}?$")
 # leaving federal Iraq said right after the date, as what it is for: "until 30 November 2158 to
 # leave Camp Meridian and the rest of federal Iraq", "đến ngày 30/11 để rời lãnh thổ liên bang"
@@ -187,7 +201,8 @@ def federal(
     """``names`` of the places of a deadline of ``kind``, with federal Iraq read as Baghdad
     when troops leave ("leave"): the Iraq named last before the date in its clause (``span``:
     the sentence's start and the date's, in the folded ``text``), else first after it, said
-    federal (or leaving federal Iraq said right after it, ``_LEAVES_FEDERAL``; or, in a
+    federal (or leaving federal Iraq said right after it, ``_LEAVES_FEDERAL``; or "the federal
+    territory" in a clause that names no Iraq, "rút quân khỏi lãnh thổ liên bang"; or, in a
     sentence that names no Iraq and says the date by its noun, the federal Iraq the sentence
     before named last: ``carried``); or the Kurdistan named last before it said outside of.
     Leaving it is the first phase, not leaving Iraq or Kurdistan (a mission's end in Iraq is
@@ -204,8 +219,11 @@ def federal(
     iraq = before[-1] if before else _IRAQ.search(text, at, at + 80)
     kurds = list(_KURDISTAN.finditer(text, start, at))
     told = carried and iraq is None and bool(_DEADLINE_NOUN.search(text, start, at))
+    land = _FEDERAL_LAND.search(text, start, at)  # "the federal territory", after any Iraq
     read = {
-        "Iraq": told or (iraq is not None and said_federal(text, iraq.start(), iraq.end())),
+        "Iraq": told
+        or (iraq is not None and said_federal(text, iraq.start(), iraq.end()))
+        or (land is not None and (iraq is None or iraq.start() < land.start())),
         "Kurdistan": bool(kurds) and bool(_OUTSIDE.search(text, start, kurds[-1].start())),
     }
     return ["Baghdad" if read.get(n) else n for n in names]
@@ -216,7 +234,7 @@ def followed(doc: Folded, places: list[Place], since: int) -> list[Place]:
     return [
         p
         for p in places
-        if not lx.DESTINATION_BEFORE.search(doc.text[max(since, p.start - 60) : p.start])
+        if not _DESTINATION_BEFORE.search(doc.text[max(since, p.start - 60) : p.start])
     ]
 
 

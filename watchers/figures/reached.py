@@ -8,7 +8,9 @@ khỏi). The step is "coalition leaves <place>" (the deadline it fulfils; "comba
 left Iraq" is the end of the combat mission); its date is the one the sentence gives, else the day
 the article reports on. Only news counts: a step done more than ``RECENT`` before the
 article is history ("the US completed its withdrawal in 2011"), and so is one whose
-actors are only other countries' troops.
+actors are only other countries' troops (in the sentence, or before the place left: "The last
+Portuguese and Czech troops have left Iraq, bringing the coalition's …"); a unit or some
+troops leaving a country is a cut, not the step ("a helicopter unit has left Iraq").
 """
 
 from __future__ import annotations
@@ -38,6 +40,14 @@ _FROM = r"(?:from|out of|left|leave|leaving|khoi|ban giao|handed over)"
 _BASE_AFTER = re.compile(rf"\b{_FROM}\s+(?:\S+\s+){{0,4}}$")
 _COUNTRY_AFTER = re.compile(rf"\b{_FROM}\s+(?:the\s+)?$")
 _COUNTRIES = ("Iraq", "Syria")
+# A part of the force, not all of it, leaving a country: "a helicopter unit has left Iraq",
+# "about 300 soldiers left Iraq", "một tiểu đoàn đã rời Iraq" (not "the last 300 troops")
+_PART = re.compile(
+    r"\b(?<!last )(?<!final )(?:unit|task force|battalion|brigade|squadron|company|detachment|"
+    r"battery|(?:\d[\d.,]*|hundreds of) (?:more )?(?:us |american )?(?:troops|soldiers|personnel)|"
+    r"don vi|luc luong dac nhiem|tieu doan|lu doan|dai doi|phi doi|khau doi|"
+    r"\d[\d.,]* (?:binh si|quan|linh)(?! cuoi cung))\b[^,;]{0,60}$"
+)
 
 
 def read_reached(sentence: Sentence, dates: list[DateMention]) -> Iterator[Reached]:
@@ -61,7 +71,9 @@ def read_reached(sentence: Sentence, dates: list[DateMention]) -> Iterator[Reach
     for p in sentence.places_in(sentence.start, sentence.end):
         before = doc[max(sentence.start, p.start - 60) : p.start]
         after = _COUNTRY_AFTER if p.name in _COUNTRIES else _BASE_AFTER
-        if after.search(before):
+        part = p.name in _COUNTRIES and _PART.search(doc, sentence.start, p.start)
+        whose = {k for _, k in sentence.who_in(sentence.start, p.start)}  # who left it
+        if after.search(before) and not part and not (whose and whose <= {"other"}):
             names.append(p.name)
     places = [n for n in specific(names) if n in lx.PLACES]
     if not places:

@@ -328,8 +328,9 @@ class Sentence:
         if self.article.lang == "vi":
             for m in _VI_TENSE_FOLDED.finditer(self.doc.text, start, end):
                 word = self.doc.written(m.start(), m.end())
-                if word in _VI_TENSE:
-                    marks.append((m.end(), _VI_TENSE[word]))
+                if word in _VI_TENSE:  # not "sẽ không có … thay thế": no plan
+                    if not lx.NOT_REPLACED.match(self.doc.text, m.end()):
+                        marks.append((m.end(), _VI_TENSE[word]))
                 elif self.article.bare and not self._other_word(m.group(), m.start(), m.end()):
                     marks.append((m.end(), _BARE_TENSE[m.group()]))
         return max(marks)[1] if marks else None

@@ -77,9 +77,11 @@ TIME_AFTER = re.compile(
     r"in (?P<early>early )?(?:late |mid-)?|(?:hoi |vao )?(?P<dau>dau )?(?:cuoi |giua )?nam)"
     r"\s*(?P<year>(?:19|20|21)\d{2})\b"
 )
+NOT_REPLACED = rf"(?!{lx.NOT_REPLACED.pattern})"
 FUTURE = re.compile(
-    r"\b(?:will|would|to (?:reduce|cut|drop|decrease|lower|trim|bring)|plans?|planned|set to|"
-    r"expected|going to|is reducing|are reducing|se|du kien|ke hoach|trong nhung thang toi)\b"
+    rf"\b(?:will{NOT_REPLACED}|would|to (?:reduce|cut|drop|decrease|lower|trim|bring)|plans?|"
+    rf"planned|set to|expected|going to|is reducing|are reducing|se{NOT_REPLACED}|du kien|"
+    r"ke hoach|trong nhung thang toi)\b"
 )
 PAST = re.compile(
     r"\b(?:was|were|had|used to|at (?:its|the) peak|previously|formerly|led to|tung|"
@@ -179,7 +181,8 @@ def result_done(clause: str, sentence: str, after: str, *, headline: bool = Fals
 
 # a handover to come, possible or wished for, in Vietnamese: "sắp", "có thể", "chuẩn bị", "muốn"
 _VI_NOT_DONE = re.compile(
-    r"\b(?:sap|co the|chuan bi|muon|de xuat|de nghi|yeu cau|neu|du dinh|du kien|se|ke hoach)\b"
+    rf"\b(?:sap|co the|chuan bi|muon|de xuat|de nghi|yeu cau|neu|du dinh|du kien|se{NOT_REPLACED}|"
+    r"ke hoach)\b"
 )
 _RESULT = re.compile(  # after another result: "…, ending Spain's mission and reducing …"
     r"\s*(?:[a-z]+ing\b[^,;]{0,80}?\band\s+)?"
@@ -260,17 +263,28 @@ THRESHOLD = re.compile(
 # A level's change in an English headline's present tense, with no time after it: done ("US
 # force in Iraq drops to 2,900 after handover"; not "... falls to 2,000 by March", "to fall to")
 _HEADLINE_NOW = re.compile(r"(?<!to )\b(?:falls?|drops?|dips?|shrinks?|declines?|slips?)\b")
+# a cut told with the departure that made it: "US cuts Iraq force to 2,150 as 450 soldiers
+# leave"; in a report's sentence, "is cutting its force to about 2,150 … after 450 soldiers left"
+_HEADLINE_CUT = re.compile(r"(?<!to )\b(?:cuts|reduces|trims|lowers)\b")
+_CUTTING = re.compile(r"\b(?:is|are) (?:cutting|reducing|trimming|lowering)\b")
+_AFTER_LEFT = re.compile(
+    rf"\b(?:after|as)\b[^,;]{{0,30}}\b{_TROOPS_WORD}\b[^,;]{{0,40}}\b"
+    r"(?:left|departed|withdrew|flew out|pulled out|leave|depart)\b"
+)
 _TIME_AHEAD = re.compile(r"\b(?:by|before|until|next)\b")  # "by March"
 
 
 def headline_done(sentence: Sentence, clause: str, rest: str) -> bool:
     """Whether the number's clause is an English headline's change in the present tense,
-    with no time after the number (``rest``)."""
+    or a cut told with the departure that made it (``_AFTER_LEFT``), with no time after the
+    number (``rest``)."""
     article = sentence.article
+    title = sentence.doc is article.title
+    now = title and bool(_HEADLINE_NOW.search(clause))
+    cut = bool(_HEADLINE_CUT.search(clause) if title else _CUTTING.search(clause))
     return (
-        sentence.doc is article.title
-        and article.lang == "en"
-        and bool(_HEADLINE_NOW.search(clause))
+        article.lang == "en"
+        and (now or (cut and bool(_AFTER_LEFT.search(rest))))
         and not HEDGED.search(clause)  # "could fall to" (the caller has left out "will")
         and not _TIME_AHEAD.search(rest)
     )

@@ -160,11 +160,15 @@ COMPANY_LEAVES = re.compile(  # not "Pentagon firm on", "Marine company", "Tập
 )
 # ...or a party or a minister leaving a government or a political alliance, or resigning
 # (folded): "National Dawn Movement quits State Builders Alliance", "pulls his bloc out of
-# governing coalition", "Phong trào … rút khỏi liên minh tranh cử", "Bộ trưởng … từ chức"
+# governing coalition", "Phong trào … rút khỏi liên minh tranh cử", "Bộ trưởng … từ chức",
+# "withdraws its three ministers", "rút ba bộ trưởng"
 POLITICAL_EXIT = re.compile(
     r"\b(?:(?:quits?|leaves?|exits?|withdraws? from|pulls? (?:\w+ ){0,3}out of|rut khoi|roi khoi)"
     r" (?:the |iraq's )?(?:[\w-]+ ){0,3}(?:alliance|bloc|coalition|cabinet|government|lien minh|"
-    r"chinh phu|noi cac|lien danh)|resign(?:s|ed)?|quits|tu chuc)\b"
+    r"chinh phu|noi cac|lien danh)|resign(?:s|ed)?|quits|tu chuc|"
+    # its ministers or members out of the government: "withdraws its three ministers"
+    r"(?:withdraws?|withdrew|pulls?|pulled|rut) (?:its |their |his |her |cac )?(?:\w+ )?"
+    r"(?:ministers?|lawmakers|mps|deputies|bo truong|nghi si))\b"
 )
 # Iraq named only as what something is not tied to (folded): "US to trim Kuwait force by 1,500,
 # says cut not tied to Iraq", "… không liên quan đến Iraq"

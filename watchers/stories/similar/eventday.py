@@ -153,7 +153,8 @@ def awaited_day(title: str, body: str, published: date | None) -> date | None:
     title and the first two cleaned lines) names for what is still to come: an English weekday
     in a clause of the future ("Iraq will ask the United States on Monday", in a Sunday
     article), a Vietnamese day and month ("… diễn ra tại Baghdad vào thứ Hai (9/6)", "ngày
-    9/6") or tomorrow ("ngày mai"); None if it names none. Such a lead awaits an act: a report
+    9/6"), a weekday of this week or the next ("vào thứ Năm tuần này", "thứ Hai tới") or
+    tomorrow ("ngày mai"); None if it names none. Such a lead awaits an act: a report
     whose lead names that day or a later one for its own event tells what came after it
     (``verdict.other_day``)."""
     if published is None:
@@ -168,6 +169,7 @@ def awaited_day(title: str, body: str, published: date | None) -> date | None:
             or (n == 0 and _HEADLINE_AHEAD.match(folded, 0, m.start()))
         ]
         ahead += [published + timedelta(days=1)] * len(_VI_TOMORROW.findall(folded))
+        ahead += [_vi_weekday_ahead(m, published) for m in _VI_WEEKDAY_AHEAD.finditer(folded)]
         today = False  # a meeting later on the day of publication, said to come
         for m in _VI_AHEAD_DAY.finditer(folded):
             year = int(m.group(3)) if m.group(3) else published.year
@@ -184,6 +186,21 @@ def awaited_day(title: str, body: str, published: date | None) -> date | None:
         if found:
             return min(found)
     return None
+
+
+# folded: "vào thứ Năm tuần này", "thứ Hai tới", "chủ nhật tuần tới" (not "hôm thứ Năm")
+_VI_WEEKDAY_AHEAD = re.compile(
+    r"(?<!\bhom )\b(" + "|".join(_VI_FOLDED) + r") (tuan nay|tuan toi|toi)\b"
+)
+
+
+def _vi_weekday_ahead(m: re.Match[str], published: date) -> date:
+    """The day a Vietnamese weekday of this week or the next names (one before ``published``
+    when this week's is past: not ahead)."""
+    days = _VI_FOLDED.index(m.group(1)) - published.weekday()
+    if m.group(2) == "tuan toi" or (m.group(2) == "toi" and days <= 0):
+        days += 7
+    return published + timedelta(days=days)
 
 
 _EN_AHEAD_DAY = re.compile(r"\b(?:on|next) (" + "|".join(_WEEKDAYS) + r")\b")
