@@ -89,6 +89,7 @@ SETS = {
         ("fifty-third", 53),
         ("fifty-fourth", 54),
         ("fifty-fifth", 55),
+        ("fifty-sixth", 56),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report
