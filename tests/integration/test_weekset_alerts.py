@@ -241,7 +241,8 @@ from bench.weekset import SETS, change_alerts, names_change
 # 2 right, 2 of 5 (a party's deadline to the prime minister read as troops leaving, a restated
 # date); then (looked at) "withdraws its three ministers", "hạn chót 31/3 đối với Thủ tướng",
 # "khỏi lãnh thổ liên bang" with no Iraq after it, a joint statement as an official's word,
-# "is cutting … after 450 soldiers left": 3, 3 right, 3 of 5
+# "is cutting … after 450 soldiers left": 3, 3 right, 3 of 5; then "60 cố vấn Mỹ và Pháp" (ours
+# and a member's together) is no level: the fifty-second 3, 2 right
 MOST_WRONG_ALERTS = {
     "twelfth set": (0, 1), "thirteenth set": (0, 2), "fourteenth set": (0, 1),
     "fifteenth set": (0, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
@@ -256,7 +257,7 @@ MOST_WRONG_ALERTS = {
     "forty-second set": (1, 2), "forty-third set": (1, 1), "forty-fourth set": (0, 1),
     "forty-fifth set": (1, 1), "forty-sixth set": (0, 0), "forty-seventh set": (1, 2),
     "forty-eighth set": (2, 1), "forty-ninth set": (3, 1), "fiftieth set": (0, 1),
-    "fifty-first set": (0, 1), "fifty-second set": (3, 1), "fifty-third set": (2, 1),
+    "fifty-first set": (0, 1), "fifty-second set": (1, 1), "fifty-third set": (2, 1),
     "fifty-fourth set": (1, 1), "fifty-fifth set": (1, 1), "fifty-sixth set": (0, 2),
 }  # fmt: skip
 

@@ -15,6 +15,7 @@ from watchers.figures import counted as cx
 from watchers.figures import lexicon as lx
 from watchers.figures import not_levels as nl
 from watchers.figures.actors import WHO_RE
+from watchers.figures.allies import ALLIES_EN, ALLIES_VI
 from watchers.figures.sentence import Sentence
 
 __all__ = ["owner"]
@@ -24,6 +25,11 @@ _PREPOSITION = re.compile(
 )
 # An actor right before a troop noun owns them ("U.S. forces in Syria", "the coalition
 # partners' 1,020 soldiers"), not across a comma
+# Ours and a member's together: "60 US and French advisers", "60 cố vấn Mỹ và Pháp" are
+# neither the US's level nor the partners'
+_WITH_A_MEMBER = re.compile(
+    rf"\b(?:u\.\s?s\.?|us|american|my|hoa ky)\s+(?:and|va|,)\s+(?:{ALLIES_EN}|{ALLIES_VI})\b"
+)
 _OWNER = re.compile(r"[^\w,;]{0,3}(?:(?:troops?|forces|soldiers|personnel|binh s[iy]|quan|linh)\b|"
     r"partners['’])")  # fmt: skip
 
@@ -45,6 +51,8 @@ def owner(s: Sentence, a: int, b: int, noun_end: int, previous_who: str | None) 
         if cx.NOT_OWNER.search(s.doc.text, source.end(), stop):
             return None  # "troops from the US-backed Syrian Democratic Forces": theirs
         near = s.who_in(source.end(), end)
+    if near and _WITH_A_MEMBER.search(s.doc.text, b, noun_end + len(tail)):
+        return None
     if near:
         kinds = {k for _, k in near}
         if "other" in kinds and len(kinds) == 1:

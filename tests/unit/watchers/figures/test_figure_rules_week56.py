@@ -164,3 +164,20 @@ def test_some_troops_leaving_a_country_is_no_step_done(body: str) -> None:
 )
 def test_all_of_them_leaving_is(body: str) -> None:
     assert read_figures("", body, datetime(2147, 3, 8, tzinfo=UTC)).reached != ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Khoảng 60 cố vấn Mỹ và Pháp vẫn ở lại Iraq và chuyển về trại Corrigan.",
+        "About 60 US and French advisers remain in Iraq.",
+    ],
+)
+def test_ours_and_a_member_s_together_are_neither_level(body: str) -> None:
+    """The fifty-second: "60 US and French advisers" alerted as the US level (2,600 -> 60)."""
+    assert not {t for t in troops_of(body, MARCH) if t[1] == "Iraq" and t[2] == "current"}
+
+
+def test_ours_beside_a_member_s_stay_ours() -> None:
+    body = "About 2,500 US troops and 600 French troops are in Iraq."
+    assert ("US", "Iraq", "current", 2500) in troops_of(body, MARCH)
