@@ -90,6 +90,7 @@ SETS = {
         ("fifty-fourth", 54),
         ("fifty-fifth", 55),
         ("fifty-sixth", 56),
+        ("fifty-seventh", 57),
     )
 }
 _AFTER = timedelta(days=7)  # "now" for a set: a week after its last report

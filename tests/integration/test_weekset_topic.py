@@ -84,6 +84,9 @@ MOST_WRONG_TOPIC = {
     # written blind in the nineteenth stop; measured once on ``0f91f04``: (1, 1); then (looked
     # at) a party that "withdraws its three ministers"
     "fifty-sixth set": (1, 0),
+    # the same, for the fifty-seventh: (4, 3); then "Iraq exit", "date for leaving federal
+    # Iraq", instructors brought home "from NATO's training mission in Jordan"
+    "fifty-seventh set": (3, 1),
 }
 
 

@@ -311,7 +311,7 @@ class _Date:
         ]
         if found:
             last = max(found, key=lambda m: m.end())
-            went = lx.WENT.match(self.text, last.end())  # "the withdrawal moved … this month"
+            went = lx.WENT.match(self.text, last.end()) and not _BY.search(segment)  # "moved then"
             if went or self.s.tense(last.end(), self.d.start) == "past":
                 return True
             if (

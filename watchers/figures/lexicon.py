@@ -169,7 +169,8 @@ CHANGE_VERB = re.compile(
     r"fall(?:s|ing)?|fell|(?:has|have|had)(?: (?:now|since|already|quietly))? (?:fallen|shrunk)|"
     r"giam|cat giam|thu hep|rut xuong|"
     r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|grew|boost(?:s|ed|ing)?|"
-    r"ris(?:e|es|en|ing)|rose|tang|tang len|(?:bring(?:s|ing)?|brought)(?= (?:[\w'’-]+ ){0,5}?"
+    r"ris(?:e|es|en|ing)|rose|bring(?:s|ing)? the total|tang|tang len|"
+    r"(?<=, )(?<!proposal, )(?<!plan, )(?<!bill, )(?<!option, )bringing(?= (?:[\w'’-]+ ){0,5}?"
     r"(?:total|number|force|level|strength|presence|troops|contingent)\b[^.;,]{0,40}\bto\s*$)|"
     r"nang(?=[^.;]{0,60}\blen\b)|dua(?=[^.;]{0,60}\bxuong con\b))\b"  # "đưa … xuống còn"
 )
@@ -248,7 +249,7 @@ WENT = re.compile(
 # what is withdrawn is no force: "withdraws its three ministers", "rút ba bộ trưởng khỏi nội các"
 _NOT_FORCES = (
     r"(?! (?:its |their |his |her |cac )?(?:\w+ )?(?:ministers?|lawmakers|mps|deputies|candidates?|"
-    r"support|bo truong|nghi si|ung vien)\b)"
+    r"bo truong|nghi si|ung vien)\b)"
 )
 LEAVE = re.compile(
     rf"\b(?:withdraw(?:s|n|ing|al|als)?{_NOT_FORCES}|withdrew{_NOT_FORCES}|leav(?:e|es|ing)|"
@@ -348,12 +349,12 @@ NOT_DEADLINE = re.compile(
     r"\b(?:(?:to be|will be|would be|be) announced|announcement|(?:se )?duoc cong bo|"
     r"(?:du kien|se) cong bo|elections?|vote|voting|polls?|meeting|summit|visit|bau cu|"
     r"bo phieu|cuoc hop|hoi nghi|chuyen tham|"
-    r"gives? (?:the )?(?:prime minister|premier|government|cabinet)(?: \w+){0,3} until)\b"
+    r"gives? (?:the )?(?:prime minister|premier)(?: \w+){0,3} until)\b"
 )
-# a deadline set a government, not troops: "hạn chót 31/3 đối với Thủ tướng", "for the cabinet"
+# a deadline set a government, not troops: "hạn chót 31/3 đối với Thủ tướng", "for the premier"
 GIVEN_TO = re.compile(
-    r"\s*(?:doi voi|cho|for) (?:the )?(?:thu tuong|chinh phu|noi cac|prime minister|premier|"
-    r"government|cabinet)\b"
+    r"\s*(?:doi voi (?:thu tuong|chinh phu|noi cac)|(?:cho|for) (?:the )?(?:thu tuong|prime "
+    r"minister|premier))\b"
 )
 AT_LEAST = re.compile(r"\b(?:at least|(?:no|not) earlier than|it nhat|toi thieu|khong som hon)\s*$")
 COMBAT_CONTEXT = re.compile(
@@ -367,9 +368,11 @@ OFFICIAL = re.compile(
     r"\b(?:pentagon|administration|defen[cs]e (?:secretary|department|ministry|minister)|"
     r"department of defen[cs]e|secretary of (?:defen[cs]e|state|war)|war department|"
     r"white house|spokes(?:man|woman|person)|prime minister|foreign minister|centcom|"
-    r"central command|gen\.?|general|joint statement|"
+    r"central command|gen\.?|general|"
+    r"(?:said|says|announced|stated|according to|in) (?:a |the |their )?joint statement|"
+    r"joint statement (?:said|says)|(?<=- )joint statement|"
     r"lau nam goc|bo quoc phong|bo truong|thu tuong|nha trang|nguoi phat ngon|tuong|"
-    r"thong cao chung|tuyen bo chung)\b"
+    r"(?:theo|trong) (?:ban )?(?:thong cao chung|tuyen bo chung(?! chung)))\b"
 )
 # The level a change has reached, said as such: "now has", "hiện còn", "chỉ còn".
 NOW_LEVEL = re.compile(

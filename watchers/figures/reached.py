@@ -42,11 +42,13 @@ _COUNTRY_AFTER = re.compile(rf"\b{_FROM}\s+(?:the\s+)?$")
 _COUNTRIES = ("Iraq", "Syria")
 # A part of the force, not all of it, leaving a country: "a helicopter unit has left Iraq",
 # "about 300 soldiers left Iraq", "một tiểu đoàn đã rời Iraq" (not "the last 300 troops")
-_PART = re.compile(
-    r"\b(?<!last )(?<!final )(?:unit|task force|battalion|brigade|squadron|company|detachment|"
-    r"battery|(?:\d[\d.,]*|hundreds of) (?:more )?(?:us |american )?(?:troops|soldiers|personnel)|"
-    r"don vi|luc luong dac nhiem|tieu doan|lu doan|dai doi|phi doi|khau doi|"
-    r"\d[\d.,]* (?:binh si|quan|linh)(?! cuoi cung))\b[^,;]{0,60}$"
+_PART = re.compile(  # (not "the last 2,500", "the remaining", "Combined Joint Task Force")
+    r"\b(?<!last )(?<!final )(?<!remaining )(?<!last of the )(?<!all )(?<!toan bo )"
+    r"(?:unit|(?<!joint )task force|battalion|brigade|squadron|company|detachment|battery|"
+    r"(?:(?<![\d/.,-])\d[\d.,]*|hundreds of) (?:more )?(?:us |american )?(?:troops|soldiers|"
+    r"personnel)|don vi|luc luong dac nhiem|tieu doan|lu doan|dai doi|phi doi|khau doi|"
+    r"(?<![\d/.,-])\d[\d.,]* (?:binh si|quan|linh)(?! cuoi cung| con lai))\b"
+    r"(?:(?!\b(?:said|says|told|cho biet|noi|last|cuoi cung|con lai)\b)[^,;]){0,60}$"
 )
 
 

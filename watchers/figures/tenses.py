@@ -267,8 +267,9 @@ _HEADLINE_NOW = re.compile(r"(?<!to )\b(?:falls?|drops?|dips?|shrinks?|declines?
 # leave"; in a report's sentence, "is cutting its force to about 2,150 … after 450 soldiers left"
 _HEADLINE_CUT = re.compile(r"(?<!to )\b(?:cuts|reduces|trims|lowers)\b")
 _CUTTING = re.compile(r"\b(?:is|are) (?:cutting|reducing|trimming|lowering)\b")
-_AFTER_LEFT = re.compile(
-    rf"\b(?:after|as)\b[^,;]{{0,30}}\b{_TROOPS_WORD}\b[^,;]{{0,40}}\b"
+_AFTER_LEFT = re.compile(  # not "as troops prepare to leave", "as the first 500 leave"
+    rf"\b(?:after|as)\b(?:(?!\b(?:first|prepar\w*|begin\w*|began|start\w*|to)\b)[^,;]){{0,30}}"
+    rf"\b{_TROOPS_WORD}\b(?:(?!\b(?:prepar\w*|begin\w*|began|start\w*|to)\b)[^,;]){{0,40}}\b"
     r"(?:left|departed|withdrew|flew out|pulled out|leave|depart)\b"
 )
 _TIME_AHEAD = re.compile(r"\b(?:by|before|until|next)\b")  # "by March"

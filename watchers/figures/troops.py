@@ -201,7 +201,9 @@ class _Number:
             # no noun after the number: its noun phrase, and place, are before it ("troop
             # levels in Iraq will drop to fewer than 2,000 as ... in Syria")
             return self._named_before(before[-1])
-        site = cx.AT_SITE.match(self.text, noun_end, right_end)
+        listed = cx.LIST_THEN.match(self.text, noun_end)  # "412 US, 70 British … at the base"
+        span = (listed.end(), s.end) if listed else (noun_end, right_end)  # "and 800 … at X"
+        site = cx.AT_SITE.match(self.text, *span)
         at = site.end() if site else -1
         # the site is a place we know when it is named before the clause goes on ("at Al-Harir
         # air base in Erbil"; not "at Al-Sahra, mostly radar, …", "at Nakhil would leave Iraq")
@@ -209,7 +211,6 @@ class _Number:
         known = known and not nl.unknown_base(self.s, right[0].start)  # "Camp Kasra in Anbar"
         unknown = site is not None and not known
         named = doc.capitalised(at) or cx.AL_NAME.match(self.text, at) is not None
-        listed = cx.LIST_THEN.match(self.text, noun_end)  # "412 US, 70 British … at the base"
         base = cx.AT_THE_BASE.match(self.text, listed.end() if listed else noun_end)
         if cx.there_at_a_base(self.text, s.start, self.a, noun_end, [p.name for p in before]):
             return None  # "handed Camp Taji …; the 450 troops stationed there": that base's

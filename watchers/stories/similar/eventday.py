@@ -188,9 +188,9 @@ def awaited_day(title: str, body: str, published: date | None) -> date | None:
     return None
 
 
-# folded: "vào thứ Năm tuần này", "thứ Hai tới", "chủ nhật tuần tới" (not "hôm thứ Năm")
+# folded: "vào thứ Năm tuần này", "thứ Hai tuần tới" (not "hôm thứ Năm", "từ thứ Hai tới thứ Sáu")
 _VI_WEEKDAY_AHEAD = re.compile(
-    r"(?<!\bhom )\b(" + "|".join(_VI_FOLDED) + r") (tuan nay|tuan toi|toi)\b"
+    r"(?<!\bhom )(?<!\btu )\b(" + "|".join(_VI_FOLDED) + r") (tuan nay|tuan toi|tuan sau)\b"
 )
 
 
@@ -198,7 +198,7 @@ def _vi_weekday_ahead(m: re.Match[str], published: date) -> date:
     """The day a Vietnamese weekday of this week or the next names (one before ``published``
     when this week's is past: not ahead)."""
     days = _VI_FOLDED.index(m.group(1)) - published.weekday()
-    if m.group(2) == "tuan toi" or (m.group(2) == "toi" and days <= 0):
+    if m.group(2) != "tuan nay":
         days += 7
     return published + timedelta(days=days)
 

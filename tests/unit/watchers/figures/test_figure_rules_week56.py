@@ -181,3 +181,99 @@ def test_ours_and_a_member_s_together_are_neither_level(body: str) -> None:
 def test_ours_beside_a_member_s_stay_ours() -> None:
     body = "About 2,500 US troops and 600 French troops are in Iraq."
     assert ("US", "Iraq", "current", 2500) in troops_of(body, MARCH)
+
+
+# a review's probes (old and new code side by side): what the rules above must not take
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Liên quân sẽ bàn giao căn cứ Ain al-Asad trước ngày 30/9/2147 cho chính phủ Iraq.",
+            ("coalition leaves Ain al-Asad", "2147-09-30"),
+        ),
+        (
+            "Coalition forces will leave federal Iraq by 30 September 2147 for the government to "
+            "take charge of security.",
+            ("coalition leaves Baghdad", "2147-09-30"),
+        ),
+        (
+            "The accord gives the government until 30 September 2147, when the last coalition "
+            "troops leave federal Iraq, to take over the bases.",
+            ("coalition leaves Baghdad", "2147-09-30"),
+        ),
+        (
+            "The US will withdraw its support troops from Erbil by June 2147.",
+            ("coalition leaves Erbil", "2147-06"),
+        ),
+    ],
+)
+def test_deadlines_the_new_rules_leave_alone(body: str, expected: tuple[str, str]) -> None:
+    assert expected in {(d.what, d.date) for d in extract("", body, published=MARCH).deadlines}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Officials hope a joint statement next week will set a date for coalition troops to leave "
+        "federal Iraq, possibly September 2147.",
+        "A draft joint statement seen by Reuters says coalition troops will leave federal Iraq by "
+        "30 September 2147.",
+        "Giới chức chỉ đưa ra tuyên bố chung chung rằng liên quân có thể rời Baghdad trước tháng "
+        "9/2147.",
+    ],
+)
+def test_a_joint_statement_to_come_or_a_draft_backs_nothing(body: str) -> None:
+    assert not any(d.firm for d in extract("", body, published=MARCH).deadlines)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The remaining 2,500 US troops have left Iraq, completing the withdrawal, officials said.",
+        "The last of the 2,500 US troops have left Iraq, the Pentagon said.",
+        "The last 2,500 US troops have left Iraq, the Pentagon said.",
+        "Combined Joint Task Force-Operation Inherent Resolve has left Iraq, the Pentagon said.",
+        "The brigade's commander said the last US troops have left Iraq.",
+        "Hôm 12/3 quân Mỹ đã rút hết khỏi Iraq, Lầu Năm Góc cho biết.",
+    ],
+)
+def test_all_of_them_gone_stays_a_step_done(body: str) -> None:
+    assert read_figures("", body, datetime(2147, 3, 14, tzinfo=UTC)).reached != ()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "US cuts Iraq force to 2,000 as troops prepare to leave",
+        "US cuts Iraq force to 1,500 as first 500 soldiers leave",
+        "US trims Iraq force to 2,000 as troops begin to leave",
+    ],
+)
+def test_a_cut_whose_departure_is_to_come_stays_a_plan(title: str) -> None:
+    said = "The Pentagon said so on Monday."
+    counts = read_figures(title, said, datetime(2147, 3, 6, tzinfo=UTC)).troop_counts
+    assert [t.status for t in counts] == ["planned"]
+
+
+def test_a_proposal_rejected_gives_no_level() -> None:
+    body = "The proposal, bringing the US force in Iraq to 1,500, was rejected by the cabinet."
+    assert not {t for t in troops_of(body, MARCH) if t[2] == "current"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "About 700 US soldiers and about 800 from partner nations are at Sarband Air Base, 25 km "
+        "north of Erbil.",
+        "The roughly 700 US troops and 800 partner troops at Sarband Air Base are not covered by "
+        "the new date.",
+    ],
+)
+def test_counts_listed_at_a_site_we_do_not_know_are_that_site_s(body: str) -> None:
+    """The fifty-seventh: a site's count read as the US level in Iraq."""
+    assert not {t for t in troops_of(body, MARCH) if t[1] == "Iraq"}
+
+
+def test_ours_and_the_partners_in_iraq_stay_the_level() -> None:
+    body = "About 2,500 US troops and 800 partner troops are in Iraq."
+    assert ("US", "Iraq", "current", 2500) in troops_of(body, MARCH)

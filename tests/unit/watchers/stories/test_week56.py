@@ -1,7 +1,8 @@
 """What the fifty-sixth same-week set (short texts and rolling coverage) showed of stories: a
 Vietnamese lead that names a weekday of this week or the next ("vào thứ Năm tuần này", "thứ
-Hai tới") awaits that day (``eventday.awaited_day``), so the talks it previews and what the
-talks decided are two events."""
+Hai tuần tới"; not "tới" alone, which also means "came to" and "until") awaits that day
+(``eventday.awaited_day``), so the talks it previews and what the talks decided are two
+events."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ TUESDAY = date(2147, 3, 14)
     [
         ("Hai bên nhất trí mở đàm phán tại Erbil vào thứ Năm tuần này.", date(2147, 3, 16)),
         ("Hai ben nhat tri mo dam phan tai Erbil vao thu Nam tuan nay.", date(2147, 3, 16)),
-        ("Mỹ sẽ rút quân vào thứ Hai tới.", date(2147, 3, 20)),
+        ("Ông Austin ngày thứ Hai tới Baghdad.", None),  # "tới": came to
+        ("Cuộc tập trận kéo dài từ thứ Hai tới thứ Sáu tuần trước.", None),
         ("Iraq sẽ trả lời vào thứ Hai tuần tới.", date(2147, 3, 20)),
         ("Hôm thứ Hai tuần này, Mỹ đã rút 300 quân.", None),  # a day already past
         ("Mỹ đã rút 300 quân vào thứ Hai tuần này.", None),
