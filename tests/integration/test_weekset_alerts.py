@@ -244,7 +244,8 @@ from bench.weekset import SETS, change_alerts, names_change
 # "is cutting … after 450 soldiers left": 3, 3 right, 3 of 5; then "60 cố vấn Mỹ và Pháp" (ours
 # and a member's together) is no level: the fifty-second 3, 2 right; the fifty-seventh, written
 # blind in the stop, measured once on ``0f91f04``: 4 alerts, 2 right, 2 of 4 (an Erbil dateline
-# read as the date's place, a site's count "nơi có khoảng 700 lính Mỹ")
+# read as the date's place, a site's count "nơi có khoảng 700 lính Mỹ"); then the dateline is
+# no date's place: 4, 3 right, 3 of 4
 MOST_WRONG_ALERTS = {
     "twelfth set": (0, 1), "thirteenth set": (0, 2), "fourteenth set": (0, 1),
     "fifteenth set": (0, 0), "sixteenth set": (3, 1), "seventeenth set": (3, 2),
@@ -261,7 +262,7 @@ MOST_WRONG_ALERTS = {
     "forty-eighth set": (2, 1), "forty-ninth set": (3, 1), "fiftieth set": (0, 1),
     "fifty-first set": (0, 1), "fifty-second set": (1, 1), "fifty-third set": (2, 1),
     "fifty-fourth set": (1, 1), "fifty-fifth set": (1, 1), "fifty-sixth set": (0, 2),
-    "fifty-seventh set": (2, 2),
+    "fifty-seventh set": (1, 1),
 }  # fmt: skip
 
 

@@ -391,7 +391,7 @@ class _Date:
         return [f"coalition leaves {p}" for p in places]
 
     def _names(self, places: list[Place], kind: str, since: int) -> list[str]:
-        places = followed(self.s.doc, places, since)
+        places = followed(self.s.doc, places, since, datelines=False)
         if kind == "mission":  # "operations in Syria from bases in Iraq"
             places = [
                 p

@@ -229,12 +229,23 @@ def federal(
     return ["Baghdad" if read.get(n) else n for n in names]
 
 
-def followed(doc: Folded, places: list[Place], since: int) -> list[Place]:
-    """Places that are not destinations of a move ("relocated to Erbil and Kuwait")."""
+_HERE = re.compile(r"\b(?:here|tai day|o day)\b")
+
+
+def followed(
+    doc: Folded, places: list[Place], since: int, *, datelines: bool = True
+) -> list[Place]:
+    """Places that are not destinations of a move ("relocated to Erbil and Kuwait"), nor,
+    without ``datelines``, where the outlet writes from ("ERBIL - Federal Iraq's withdrawal date
+    moved … to 30 November" gives no date of Erbil's), unless the text says "here" of it ("ERBIL,
+    Iraq (Reuters) - The coalition will stay here until September 2026")."""
+    here = _HERE.search(doc.text, since, since + 300)
+    written_from = [] if datelines or here else _datelines(doc)
     return [
         p
         for p in places
         if not _DESTINATION_BEFORE.search(doc.text[max(since, p.start - 60) : p.start])
+        and not any(a <= p.start < b for a, b in written_from)
     ]
 
 

@@ -277,3 +277,23 @@ def test_counts_listed_at_a_site_we_do_not_know_are_that_site_s(body: str) -> No
 def test_ours_and_the_partners_in_iraq_stay_the_level() -> None:
     body = "About 2,500 US troops and 800 partner troops are in Iraq."
     assert ("US", "Iraq", "current", 2500) in troops_of(body, MARCH)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "ERBIL - Federal Iraq's withdrawal date moved a month closer on Tuesday, to 30 "
+            "November, but the Kurdistan region is still without one.",
+            {("coalition leaves Baghdad", "2147-11-30")},
+        ),
+        (
+            "ERBIL, Iraq (Reuters) - US forces will leave Erbil by September 2148.",
+            {("coalition leaves Erbil", "2148-09")},
+        ),
+    ],
+)
+def test_a_dateline_is_no_date_s_place(body: str, expected: set[tuple[str, str]]) -> None:
+    """The fifty-seventh: where the outlet writes from is not what the date is for."""
+    october = date(2147, 10, 15)
+    assert {(d.what, d.date) for d in extract("", body, published=october).deadlines} == expected
