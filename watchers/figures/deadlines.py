@@ -288,8 +288,8 @@ class _Date:
         2020"), or its year is not written and its clause is about the past ("đã ra lệnh ...
         rút khỏi nước này vào tháng Giêng"); not an agreement made then about a future date."""
         said = _SAID_ON.search(segment) or mv.replaced(segment)  # said on; compared with
-        said = said or lx.GIVEN_TO.match(self.text, self.d.end) is not None  # a government's
-        if lx.NOT_DEADLINE.search(_ASIDE.sub(_aside, segment)) or said:
+        given = lx.GIVEN_TO.match(self.text, self.d.end)  # a government's: "đối với Thủ tướng"
+        if lx.NOT_DEADLINE.search(_ASIDE.sub(_aside, segment)) or said or given:
             return True
         if lx.AT_LEAST.search(_strip_preposition(segment)) and not _STAY.search(segment):
             return True  # "at least until 2026" is no deadline, unless troops stay until then

@@ -300,9 +300,10 @@ SINCE = re.compile(r"\b(?:since|ever since|ke tu|tu dau|tu cuoi|tu giua)\s*(?:da
 # "will not be replaced", "sẽ không có đơn vị thay thế" after a departure: it is for good,
 # no plan (what follows a "will" or "sẽ" that is no future)
 NOT_REPLACED = re.compile(r" not be replaced| khong (?:co |duoc )?(?:[a-z]+ ){0,3}?thay the")
+FOR_GOOD = rf"(?!{NOT_REPLACED.pattern})"  # after "will", "sẽ": not the future then
 # Tense of the clause a date is in: the marker nearest the date wins.
 TENSE = re.compile(
-    rf"\b(?P<future>will(?!{NOT_REPLACED.pattern})|would|to be|is to|are to|set to|expected|"
+    rf"\b(?P<future>will{FOR_GOOD}|would|to be|is to|are to|set to|expected|"
     r"scheduled|planned|plans?|slated|due|aims?|proposed|du kien|ke hoach)\b"
     r"|\b(?P<past>had|was|were|did|has been|have been)\b(?! (?:expected|scheduled|set|due|"
     r"planned|supposed|to|going))"

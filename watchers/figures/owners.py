@@ -23,13 +23,13 @@ __all__ = ["owner"]
 _PREPOSITION = re.compile(
     r"[,.;:()]|\b(?:o|tai|khoi|den|toi|tren|trong|vao|duoc|in|at|from|to|into|of|are|is|were|was)\b"
 )
-# An actor right before a troop noun owns them ("U.S. forces in Syria", "the coalition
-# partners' 1,020 soldiers"), not across a comma
 # Ours and a member's together: "60 US and French advisers", "60 cố vấn Mỹ và Pháp" are
 # neither the US's level nor the partners'
 _WITH_A_MEMBER = re.compile(
     rf"\b(?:u\.\s?s\.?|us|american|my|hoa ky)\s+(?:and|va|,)\s+(?:{ALLIES_EN}|{ALLIES_VI})\b"
 )
+# An actor right before a troop noun owns them ("U.S. forces in Syria", "the coalition
+# partners' 1,020 soldiers"), not across a comma
 _OWNER = re.compile(r"[^\w,;]{0,3}(?:(?:troops?|forces|soldiers|personnel|binh s[iy]|quan|linh)\b|"
     r"partners['’])")  # fmt: skip
 

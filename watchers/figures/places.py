@@ -229,17 +229,14 @@ def federal(
     return ["Baghdad" if read.get(n) else n for n in names]
 
 
-_HERE = re.compile(r"\b(?:here|tai day|o day)\b")
-
-
 def followed(
     doc: Folded, places: list[Place], since: int, *, datelines: bool = True
 ) -> list[Place]:
     """Places that are not destinations of a move ("relocated to Erbil and Kuwait"), nor,
     without ``datelines``, where the outlet writes from ("ERBIL - Federal Iraq's withdrawal date
-    moved … to 30 November" gives no date of Erbil's), unless the text says "here" of it ("ERBIL,
+    moved … to 30 November" gives no date of Erbil's), unless the text points back at it ("ERBIL,
     Iraq (Reuters) - The coalition will stay here until September 2026")."""
-    here = _HERE.search(doc.text, since, since + 300)
+    here = lx.DEICTIC.search(doc.text, since, since + 300)  # "here", "tại đây": the dateline's
     written_from = [] if datelines or here else _datelines(doc)
     return [
         p

@@ -77,10 +77,9 @@ TIME_AFTER = re.compile(
     r"in (?P<early>early )?(?:late |mid-)?|(?:hoi |vao )?(?P<dau>dau )?(?:cuoi |giua )?nam)"
     r"\s*(?P<year>(?:19|20|21)\d{2})\b"
 )
-NOT_REPLACED = rf"(?!{lx.NOT_REPLACED.pattern})"
 FUTURE = re.compile(
-    rf"\b(?:will{NOT_REPLACED}|would|to (?:reduce|cut|drop|decrease|lower|trim|bring)|plans?|"
-    rf"planned|set to|expected|going to|is reducing|are reducing|se{NOT_REPLACED}|du kien|"
+    rf"\b(?:will{lx.FOR_GOOD}|would|to (?:reduce|cut|drop|decrease|lower|trim|bring)|plans?|"
+    rf"planned|set to|expected|going to|is reducing|are reducing|se{lx.FOR_GOOD}|du kien|"
     r"ke hoach|trong nhung thang toi)\b"
 )
 PAST = re.compile(
@@ -181,7 +180,7 @@ def result_done(clause: str, sentence: str, after: str, *, headline: bool = Fals
 
 # a handover to come, possible or wished for, in Vietnamese: "sắp", "có thể", "chuẩn bị", "muốn"
 _VI_NOT_DONE = re.compile(
-    rf"\b(?:sap|co the|chuan bi|muon|de xuat|de nghi|yeu cau|neu|du dinh|du kien|se{NOT_REPLACED}|"
+    rf"\b(?:sap|co the|chuan bi|muon|de xuat|de nghi|yeu cau|neu|du dinh|du kien|se{lx.FOR_GOOD}|"
     r"ke hoach)\b"
 )
 _RESULT = re.compile(  # after another result: "…, ending Spain's mission and reducing …"

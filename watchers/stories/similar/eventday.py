@@ -153,7 +153,7 @@ def awaited_day(title: str, body: str, published: date | None) -> date | None:
     title and the first two cleaned lines) names for what is still to come: an English weekday
     in a clause of the future ("Iraq will ask the United States on Monday", in a Sunday
     article), a Vietnamese day and month ("… diễn ra tại Baghdad vào thứ Hai (9/6)", "ngày
-    9/6"), a weekday of this week or the next ("vào thứ Năm tuần này", "thứ Hai tới") or
+    9/6"), a weekday of this week or the next ("vào thứ Năm tuần này", "thứ Hai tuần tới") or
     tomorrow ("ngày mai"); None if it names none. Such a lead awaits an act: a report
     whose lead names that day or a later one for its own event tells what came after it
     (``verdict.other_day``)."""
